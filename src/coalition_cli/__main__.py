@@ -1,0 +1,5 @@
+"""`python -m coalition_cli` runs the same CLI as the `coalition` command."""
+
+from coalition_cli.cli.app import main
+
+main()

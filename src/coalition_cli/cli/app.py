@@ -1,0 +1,64 @@
+"""The `coalition` command: a Typer app whose commands live one per module in `cli/commands/`."""
+
+from __future__ import annotations
+
+import typer
+
+from coalition_cli import __version__
+from coalition_cli.cli.console import disable_color
+from coalition_cli.cli.errors import CoalitionGroup
+
+app = typer.Typer(
+    name="coalition",
+    cls=CoalitionGroup,
+    help=(
+        "Assess a community coalition against ConnectED's Community Framework, keep the assessments "
+        "as YAML in git, check them in CI, and turn them into action plans."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coalition {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    no_color: bool = typer.Option(False, "--no-color", help="Plain text, no colours (NO_COLOR is honoured too)."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    if no_color:
+        disable_color()
+
+
+def _register() -> None:
+    # Each module adds its commands to `app`; the order here is the order of `coalition --help`.
+    from coalition_cli.cli.commands import (  # noqa: F401
+        init,
+        assess,
+        rate,
+        validate,
+        score,
+        compare,
+        consensus,
+        summary,
+        plan,
+        roster,
+        schema,
+        framework,
+    )
+
+
+_register()
+
+
+def main() -> None:
+    app(prog_name="coalition")

@@ -1,0 +1,1 @@
+"""One module per command; each imports the heavy core modules inside the command function."""

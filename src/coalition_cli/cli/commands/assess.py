@@ -1,0 +1,1 @@
+"""`coalition assess`: not yet written."""

@@ -1,0 +1,1 @@
+"""`coalition compare`: not yet written."""

@@ -1,0 +1,1 @@
+"""`coalition consensus`: not yet written."""

@@ -1,0 +1,101 @@
+"""`coalition framework list|show|validate`: the rubrics the tool knows, and checking a custom one."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from coalition_cli.cli.app import app
+
+framework_app = typer.Typer(help="List, show and check rubrics (frameworks).", no_args_is_help=True)
+app.add_typer(framework_app, name="framework")
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@framework_app.command("list")
+def list_frameworks() -> None:
+    """List the bundled frameworks."""
+    from rich.table import Table
+
+    from coalition_cli.cli.console import stdout
+    from coalition_cli.core.frameworks import bundled_framework_ids, load_framework
+
+    table = Table("id", "title", "published", "domains", "indicators", "stages", box=None)
+    for framework_id in bundled_framework_ids():
+        fw = load_framework(framework_id)
+        table.add_row(
+            fw.id,
+            fw.title,
+            fw.published or "",
+            str(len(fw.domains)),
+            str(len(fw.indicators)),
+            " · ".join(f"{s.number} {s.name}" for s in fw.stages),
+        )
+    stdout().print(table)
+
+
+@framework_app.command("show")
+def show(
+    item: str | None = typer.Argument(
+        None, help="A domain or indicator id (C2, C1.1), or a framework id or path. Default: the whole framework."
+    ),
+    framework: str = typer.Option("community-framework", "--framework", help="Bundled framework id or path."),
+    output: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text, or json (the parsed framework)."),
+) -> None:
+    """Show a framework, one of its domains, or one indicator with its stage descriptors."""
+    from coalition_cli.cli.console import stdout
+    from coalition_cli.cli.framework_view import render_domain, render_framework, render_indicator
+    from coalition_cli.core.errors import UsageError
+    from coalition_cli.core.frameworks import bundled_framework_ids, load_framework, looks_like_path
+    from coalition_cli.core.suggest import did_you_mean
+
+    if item is not None and (item in bundled_framework_ids() or looks_like_path(item)):
+        framework, item = item, None
+    fw = load_framework(framework, relative_to=Path.cwd())
+    if output is ShowFormat.json:
+        if item is None:
+            typer.echo(fw.model_dump_json(indent=2))
+        elif fw.has_indicator(item):
+            typer.echo(fw.indicator(item).model_dump_json(indent=2))
+        else:
+            typer.echo(fw.domain(item).model_dump_json(indent=2))
+        return
+    console = stdout()
+    if item is None:
+        render_framework(fw, console)
+    elif fw.has_indicator(item):
+        render_indicator(fw, fw.indicator(item), console)
+    elif item in {d.id for d in fw.domains}:
+        render_domain(fw, fw.domain(item), console)
+    else:
+        ids = [d.id for d in fw.domains] + [i.id for i in fw.indicators]
+        raise UsageError(f"{item!r} is not a domain or indicator of {fw.id}{did_you_mean(item, ids)}")
+
+
+@framework_app.command("validate")
+def validate_framework(path: Path = typer.Argument(..., help="A rubric YAML file of the same shape as the bundled one.")) -> None:
+    """Check a custom rubric: structure, unique ids, one descriptor per stage, stages numbered 1..N."""
+    from coalition_cli.cli.console import stdout
+    from coalition_cli.cli.problem_output import print_problems
+    from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError
+    from coalition_cli.core.frameworks import load_framework
+
+    console = stdout()
+    try:
+        fw = load_framework(str(path) if path.suffix else f"./{path}", relative_to=Path.cwd())
+    except FrameworkError as error:
+        if not error.problems:
+            raise
+        print_problems(error.problems, console)
+        console.print(f"[red]✗[/] {path}: {len(error.problems)} problem(s); this is not a usable framework")
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    console.print(
+        f"[green]✓[/] {path}: framework {fw.id!r} is valid: {len(fw.domains)} domains, "
+        f"{len(fw.indicators)} indicators, {len(fw.stages)} stages ({fw.stage_choices()})"
+    )

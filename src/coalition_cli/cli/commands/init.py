@@ -1,0 +1,1 @@
+"""`coalition init`: not yet written."""

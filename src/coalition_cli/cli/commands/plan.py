@@ -1,0 +1,1 @@
+"""`coalition plan`: not yet written."""

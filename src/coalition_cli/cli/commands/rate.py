@@ -1,0 +1,1 @@
+"""`coalition rate`: not yet written."""

@@ -1,0 +1,1 @@
+"""`coalition roster`: not yet written."""

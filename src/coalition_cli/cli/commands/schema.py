@@ -1,0 +1,1 @@
+"""`coalition schema`: not yet written."""

@@ -1,0 +1,1 @@
+"""`coalition score`: not yet written."""

@@ -1,0 +1,1 @@
+"""`coalition summary`: not yet written."""

@@ -1,0 +1,88 @@
+"""`coalition validate`: check assessment files for CI, pre-commit and people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from coalition_cli.cli.app import app
+from coalition_cli.cli.problem_output import ProblemFormat
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@app.command()
+def validate(
+    paths: list[Path] = typer.Argument(..., help="Assessment files, or folders to search for *.yaml / *.yml."),
+    strict: bool = typer.Option(False, "--strict", help="Treat indicators that are not rated yet as errors."),
+    output: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f", help="How to print problems."),
+    framework: str | None = typer.Option(
+        None, "--framework", help="Check against this framework (bundled id or path) instead of each file's own."
+    ),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+) -> None:
+    """Check assessment files and report every problem at file:line:col.
+
+    Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a path or the
+    framework could not be read.
+    """
+    from functools import partial
+
+    from coalition_cli.cli.console import stderr, stdout
+    from coalition_cli.cli.problem_output import as_github, as_json, print_problems
+    from coalition_cli.core.batch import map_files
+    from coalition_cli.core.discovery import expand
+    from coalition_cli.core.errors import EXIT_PROBLEMS, EXIT_USAGE
+    from coalition_cli.core.frameworks import load_framework
+    from coalition_cli.core.problems import Problem, Severity
+    from coalition_cli.core.validation import validate_target
+
+    if framework is not None:
+        load_framework(framework, relative_to=Path.cwd())  # a bad --framework is a usage error (exit 2)
+    targets = expand(paths)
+    outcomes = map_files(partial(validate_target, strict=strict, framework=framework), targets, jobs=jobs)
+
+    problems: list[Problem] = []
+    for outcome in outcomes:
+        if outcome.unreadable is not None:
+            problems.append(Problem(outcome.file, 1, 1, Severity.ERROR, "unreadable", f"cannot read: {outcome.unreadable}"))
+        problems.extend(outcome.problems)
+    checked = [outcome for outcome in outcomes if not outcome.skipped]
+    summary = {
+        "files": len(checked),
+        "valid": sum(outcome.valid for outcome in checked),
+        "errors": sum(problem.is_error for problem in problems),
+        "warnings": sum(not problem.is_error for problem in problems),
+        "skipped": len(outcomes) - len(checked),
+    }
+    if output is ProblemFormat.json:
+        typer.echo(as_json(problems, summary))
+    elif output is ProblemFormat.github:
+        if problems:
+            typer.echo(as_github(problems))
+    else:
+        console = stdout()
+        print_problems(problems, console)
+        _print_summary(summary, stderr())
+
+    if any(outcome.unreadable is not None for outcome in outcomes):
+        raise typer.Exit(EXIT_USAGE)
+    if summary["errors"]:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _print_summary(summary: dict[str, int], console: Console) -> None:
+    files, valid, errors, warnings = summary["files"], summary["valid"], summary["errors"], summary["warnings"]
+    noun = "file" if files == 1 else "files"
+    parts = [f"{files} {noun} checked", f"{valid} valid"]
+    if errors:
+        parts.append(f"[red]{errors} error{'s' if errors != 1 else ''}[/]")
+    if warnings:
+        parts.append(f"[yellow]{warnings} warning{'s' if warnings != 1 else ''}[/]")
+    if summary["skipped"]:
+        parts.append(f"{summary['skipped']} skipped (not assessments)")
+    mark = "[green]✓[/]" if not errors and files else "[red]✗[/]" if errors else "[yellow]![/]"
+    console.print(f"{mark} " + ", ".join(parts))

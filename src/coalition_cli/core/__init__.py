@@ -1,0 +1,1 @@
+"""The pure core: models, loading, checks, scoring and planning. Nothing here knows about terminals."""

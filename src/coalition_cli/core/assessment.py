@@ -1,0 +1,101 @@
+"""A team's assessment file, as a public contract: the shape every command reads and writes.
+
+Stages may be written as a number or a stage name; which numbers and names are valid depends on the
+framework, so this model only checks the shape, and `checks.py` checks the values against the rubric.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "invalid-date",
+        "must be a date written year-month-day, like 2026-03-14 (got {got})",
+        {"got": _show(value)},
+    )
+
+
+def _stage_value(value: object) -> object:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        return int(text) if text.isdigit() else text
+    raise PydanticCustomError(
+        "wrong-type", "must be a stage number or a stage name (got {got})", {"got": _show(value)}
+    )
+
+
+def _show(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    text = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+StageValue = Annotated[int | str | None, BeforeValidator(_stage_value)]
+"""A stage as written: a number, a stage name in any case, or null (not rated)."""
+
+ActionStatus = Literal["planned", "in-progress", "done", "dropped"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Action(_Model):
+    action: str = Field(min_length=1)
+    owner: str | None = None
+    due: IsoDate | None = None
+    status: ActionStatus | None = None
+
+
+class Rating(_Model):
+    stage: StageValue = None
+    evidence: str | None = None
+    target: StageValue = None
+    priority: bool = False
+    notes: str | None = None
+    links: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+
+class Participant(_Model):
+    name: str = Field(min_length=1)
+    organization: str | None = None
+    stakeholder_group: str | None = None
+    role: str | None = None
+
+
+class Assessment(_Model):
+    framework: str = Field(min_length=1)
+    coalition: str = Field(min_length=1)
+    assessed_on: IsoDate
+    term: str | None = None
+    facilitator: str | None = None
+    participants: tuple[Participant, ...] = ()
+    notes: str | None = None
+    ratings: dict[str, Rating | None] = Field(default_factory=dict)
+
+    def rating(self, indicator_id: str) -> Rating | None:
+        return self.ratings.get(indicator_id)
+
+
+TOP_LEVEL_KEYS = tuple(Assessment.model_fields)

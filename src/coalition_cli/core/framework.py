@@ -1,0 +1,209 @@
+"""A rubric as data: stages, domains, indicators and one descriptor per stage.
+
+Nothing here assumes the Community Framework's 7 domains or 4 stages: any rubric of the same shape
+works. Structure is checked by Pydantic; the rules that span fields (unique ids, one descriptor per
+stage, stages numbered 1..N) are findings located in the file like every other problem.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from coalition_cli.core.problems import Finding
+
+
+def _paragraphs(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_paragraphs)]
+"""Text that may run to several paragraphs: a string, or a list of strings, one per paragraph."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Stage(_Model):
+    number: int
+    name: str = Field(min_length=1)
+
+
+class Indicator(_Model):
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    descriptors: dict[int, Paragraphs]
+
+    def descriptor(self, stage: int) -> tuple[str, ...]:
+        return self.descriptors.get(stage, ())
+
+
+class IntroSection(_Model):
+    heading: str
+    text: Paragraphs
+
+
+class Domain(_Model):
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    introduction: Paragraphs = ()
+    overview: tuple[str, ...] = ()
+    reflect: tuple[str, ...] = ()
+    foundational_steps: tuple[str, ...] = ()
+    indicators: tuple[Indicator, ...] = Field(min_length=1)
+
+
+class Framework(_Model):
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    publisher: str | None = None
+    published: str | None = None
+    attribution: str | None = None
+    source: str | None = None
+    introduction: tuple[IntroSection, ...] = ()
+    stages: tuple[Stage, ...] = Field(min_length=1)
+    domains: tuple[Domain, ...] = Field(min_length=1)
+
+    @cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator, in framework order."""
+        return tuple(indicator for domain in self.domains for indicator in domain.indicators)
+
+    @cached_property
+    def _indicator_index(self) -> dict[str, tuple[Domain, Indicator]]:
+        return {i.id: (d, i) for d in self.domains for i in d.indicators}
+
+    @cached_property
+    def _stage_by_name(self) -> dict[str, Stage]:
+        return {stage.name.casefold(): stage for stage in self.stages}
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self._indicator_index[indicator_id][1]
+
+    def domain_of(self, indicator_id: str) -> Domain:
+        return self._indicator_index[indicator_id][0]
+
+    def has_indicator(self, indicator_id: str) -> bool:
+        return indicator_id in self._indicator_index
+
+    def domain(self, domain_id: str) -> Domain:
+        for domain in self.domains:
+            if domain.id == domain_id:
+                return domain
+        raise KeyError(domain_id)
+
+    @property
+    def top_stage(self) -> int:
+        return self.stages[-1].number
+
+    @property
+    def stage_numbers(self) -> tuple[int, ...]:
+        return tuple(stage.number for stage in self.stages)
+
+    def stage(self, number: int) -> Stage:
+        return self.stages[number - 1]
+
+    def stage_name(self, number: int) -> str:
+        return self.stage(number).name
+
+    def stage_from_name(self, name: str) -> Stage | None:
+        return self._stage_by_name.get(name.strip().casefold())
+
+    def stage_choices(self) -> str:
+        """How to write a stage in this framework, for messages: `1 Emerging, 2 Developing, …`."""
+        return ", ".join(f"{stage.number} {stage.name}" for stage in self.stages)
+
+    def consistency_findings(self) -> list[Finding]:
+        """The rules Pydantic's per-field checks cannot see: numbering, uniqueness, one descriptor a stage."""
+        findings: list[Finding] = []
+        names: set[str] = set()
+        for index, stage in enumerate(self.stages):
+            if stage.number != index + 1:
+                findings.append(
+                    Finding(
+                        ("stages", index, "number"),
+                        "stage-numbering",
+                        f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} "
+                        f"but is numbered {stage.number}",
+                    )
+                )
+            if stage.name.casefold() in names:
+                findings.append(Finding(("stages", index, "name"), "duplicate-id", f"stage name {stage.name!r} is used twice"))
+            if stage.name.strip().isdigit():
+                findings.append(Finding(("stages", index, "name"), "wrong-type", "a stage name cannot be a number"))
+            names.add(stage.name.casefold())
+        seen: set[str] = set()
+        expected = set(range(1, len(self.stages) + 1))
+        for d, domain in enumerate(self.domains):
+            findings.extend(_unique(domain.id, seen, ("domains", d, "id"), "domain"))
+            for i, indicator in enumerate(domain.indicators):
+                where = ("domains", d, "indicators", i)
+                findings.extend(_unique(indicator.id, seen, (*where, "id"), "indicator"))
+                have = set(indicator.descriptors)
+                for extra in sorted(have - expected):
+                    findings.append(
+                        Finding(
+                            (*where, "descriptors", extra),
+                            "stage-out-of-range",
+                            f"indicator {indicator.id} has a descriptor for stage {extra}, but the stages are "
+                            f"numbered 1 to {len(self.stages)}",
+                            at="key",
+                        )
+                    )
+                missing = sorted(expected - have)
+                if missing:
+                    findings.append(
+                        Finding(
+                            (*where, "descriptors"),
+                            "missing-descriptor",
+                            f"indicator {indicator.id} has no descriptor for stage "
+                            + ", ".join(str(n) for n in missing)
+                            + ": every stage needs exactly one",
+                            at="key",
+                        )
+                    )
+        return findings
+
+
+def _unique(identifier: str, seen: set[str], path: tuple[str | int, ...], kind: str) -> list[Finding]:
+    if identifier in seen:
+        return [Finding(path, "duplicate-id", f"the id {identifier!r} is used twice; ids must be unique")]
+    seen.add(identifier)
+    return []
+
+
+class StageError(ValueError):
+    """A stage written in a file is not one of the framework's; `code` is the problem's stable code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def parse_stage(framework: Framework, value: int | str | None) -> int | None:
+    """A stage as written (a number, a name in any case, or null) as the stage number, or None."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        if value in framework.stage_numbers:
+            return value
+        raise StageError(
+            "stage-out-of-range",
+            f"stage {value} is out of range: use 1 to {framework.top_stage} ({framework.stage_choices()})",
+        )
+    stage = framework.stage_from_name(value)
+    if stage is None:
+        from coalition_cli.core.suggest import did_you_mean
+
+        names = [s.name for s in framework.stages]
+        raise StageError(
+            "unknown-stage",
+            f"unknown stage {value!r}{did_you_mean(value, names)}: use a number or a name ({framework.stage_choices()})",
+        )
+    return stage.number

@@ -1,0 +1,99 @@
+"""The Guide to Building a Broad-Based Coalition as data: who should be at the table and what a
+formalized coalition has. `serves` tags link a responsibility or function to the indicators it helps."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GettingStartedQuestion(_Model):
+    id: str
+    name: str
+    question: str
+    note: str | None = None
+
+
+class StakeholderGroup(_Model):
+    id: str
+    name: str
+    partner_kinds: tuple[str, ...] = ()
+    why_it_matters: str = ""
+
+
+class Commitment(_Model):
+    id: str
+    name: str
+    text: str
+
+
+class Function(_Model):
+    id: str
+    name: str
+    text: str
+    serves: tuple[str, ...] = ()
+
+
+class Responsibility(_Model):
+    text: str
+    serves: tuple[str, ...] = ()
+
+
+class PartnerKind(_Model):
+    id: str
+    name: str
+    stakeholder_groups: tuple[str, ...] = ()
+    lead_in: str | None = None
+    responsibilities: tuple[Responsibility, ...] = ()
+
+
+class FormalizationElement(_Model):
+    id: str
+    name: str
+    text: str
+
+
+class Guide(_Model):
+    id: str
+    title: str
+    subtitle: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    attribution: str | None = None
+    getting_started: tuple[GettingStartedQuestion, ...] = ()
+    stakeholder_groups: tuple[StakeholderGroup, ...] = Field(min_length=1)
+    commitments: tuple[Commitment, ...] = ()
+    functions: tuple[Function, ...] = ()
+    partner_kinds: tuple[PartnerKind, ...] = ()
+    formalization: tuple[FormalizationElement, ...] = ()
+
+    @cached_property
+    def _groups(self) -> dict[str, StakeholderGroup]:
+        return {group.id: group for group in self.stakeholder_groups}
+
+    @cached_property
+    def _kinds(self) -> dict[str, PartnerKind]:
+        return {kind.id: kind for kind in self.partner_kinds}
+
+    def stakeholder_group(self, group_id: str) -> StakeholderGroup | None:
+        return self._groups.get(group_id)
+
+    def partner_kind(self, kind_id: str) -> PartnerKind | None:
+        return self._kinds.get(kind_id)
+
+    def partners_serving(self, indicator_id: str) -> list[tuple[PartnerKind, Responsibility]]:
+        """The sample responsibilities, by partner kind, tagged as serving an indicator."""
+        return [
+            (kind, responsibility)
+            for kind in self.partner_kinds
+            for responsibility in kind.responsibilities
+            if indicator_id in responsibility.serves
+        ]
+
+    def functions_serving(self, indicator_id: str) -> list[Function]:
+        return [function for function in self.functions if indicator_id in function.serves]

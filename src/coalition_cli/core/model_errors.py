@@ -1,0 +1,110 @@
+"""Pydantic's validation errors, retold as findings a facilitator understands, with stable codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from coalition_cli.core.problems import Finding
+from coalition_cli.core.suggest import did_you_mean
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "tuple_type": "a list (lines starting with '- ')",
+    "dict_type": "a mapping (lines of 'key: value')",
+    "model_type": "a mapping (lines of 'key: value')",
+    "model_attributes_type": "a mapping (lines of 'key: value')",
+}
+
+
+def findings_from(error: ValidationError, model: type[BaseModel]) -> list[Finding]:
+    findings = []
+    for detail in error.errors(include_url=False):
+        path = tuple(detail["loc"])
+        findings.append(_finding(detail, path, model))
+    return findings
+
+
+def _label(path: tuple[str | int, ...]) -> str:
+    text = ""
+    for element in path:
+        text += f"[{element + 1}]" if isinstance(element, int) else (f".{element}" if text else str(element))
+    return text or "the file"
+
+
+def _finding(detail: Any, path: tuple[str | int, ...], model: type[BaseModel]) -> Finding:
+    kind = detail["type"]
+    where = _label(path)
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        allowed = _fields_at(model, path[:-1])
+        hint = did_you_mean(key, allowed) if allowed else ""
+        listing = f"; allowed keys here: {', '.join(allowed)}" if allowed and not hint else ""
+        return Finding(path, "unknown-key", f"unknown key {key!r}{hint}{listing}", at="key")
+    if kind == "missing":
+        parent = _label(path[:-1])
+        inside = f" in {parent}" if path[:-1] else ""
+        return Finding(path[:-1], "missing-key", f"missing required key {path[-1]!r}{inside}", at="key")
+    if kind in ("invalid-date", "wrong-type"):
+        return Finding(path, kind, f"{where} {detail['msg']}")
+    if kind in ("string_too_short", "too_short"):
+        return Finding(path, "empty-value", f"{where} must not be empty")
+    if kind == "literal_error":
+        return Finding(path, "wrong-value", f"{where} must be one of {detail['ctx']['expected']}")
+    expected = _EXPECTED.get(kind)
+    if expected is not None:
+        return Finding(path, "wrong-type", f"{where} must be {expected} (got {_describe(detail['input'])})")
+    return Finding(path, "wrong-type", f"{where}: {detail['msg']}")
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    """The keys the model allows at a path, for listing alternatives to an unknown key."""
+    current: Any = model
+    for element in path:
+        if isinstance(element, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            current = _inner_model(current)
+            if current is None:
+                return []
+        field = current.model_fields.get(str(element))
+        if field is None:
+            # a dict keyed by ids (ratings): stay on the value type
+            continue
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model inside `X | None`, `tuple[X, ...]` or `dict[str, X | None]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _inner_model(argument)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,154 @@
+"""The scoring rules, in one place, used by every command that shows a score.
+
+- An indicator's score is its stage number; an unrated indicator has no score.
+- A domain's score is the mean of its rated indicators; a domain with none rated has no score.
+- The overall score is the mean of the domain scores that exist (each domain weighs the same),
+  computed from unrounded values.
+- A score's stage is the stage numbered floor(score): 2.75 is stage 2.
+- Completeness is rated/total, per domain and overall.
+
+Means are kept as exact fractions, so floor() never misreads 2.9999999999 as stage 2.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from coalition_cli.core.framework import Framework
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    id: str
+    name: str
+    domain_id: str
+    stage: int | None
+    stage_name: str | None
+    target: int | None = None
+
+    @property
+    def to_target(self) -> int | None:
+        """Stages still to climb to the team's target, where both are set."""
+        if self.stage is None or self.target is None:
+            return None
+        return max(self.target - self.stage, 0)
+
+
+@dataclass(frozen=True)
+class DomainScore:
+    id: str
+    name: str
+    exact: Fraction | None
+    stage: int | None
+    stage_name: str | None
+    rated: int
+    total: int
+    indicators: tuple[IndicatorScore, ...]
+
+    @property
+    def score(self) -> float | None:
+        return None if self.exact is None else float(self.exact)
+
+    @property
+    def to_target(self) -> float | None:
+        """Mean distance to target over the indicators that have both a stage and a target."""
+        gaps = [i.to_target for i in self.indicators if i.to_target is not None]
+        return sum(gaps) / len(gaps) if gaps else None
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    framework_id: str
+    exact: Fraction | None
+    stage: int | None
+    stage_name: str | None
+    rated: int
+    total: int
+    domains: tuple[DomainScore, ...]
+
+    @property
+    def score(self) -> float | None:
+        return None if self.exact is None else float(self.exact)
+
+    @property
+    def completeness(self) -> float:
+        return self.rated / self.total if self.total else 0.0
+
+    @property
+    def indicators(self) -> tuple[IndicatorScore, ...]:
+        return tuple(indicator for domain in self.domains for indicator in domain.indicators)
+
+    def domain(self, domain_id: str) -> DomainScore:
+        for domain in self.domains:
+            if domain.id == domain_id:
+                return domain
+        raise KeyError(domain_id)
+
+    def indicator(self, indicator_id: str) -> IndicatorScore:
+        for indicator in self.indicators:
+            if indicator.id == indicator_id:
+                return indicator
+        raise KeyError(indicator_id)
+
+
+def stage_of(framework: Framework, score: Fraction | float | None) -> int | None:
+    """The stage a score falls in: floor(score), kept within the framework's stages."""
+    if score is None:
+        return None
+    number = math.floor(score)
+    return min(max(number, 1), framework.top_stage)
+
+
+def _mean(values: list[Fraction]) -> Fraction | None:
+    return sum(values, Fraction(0)) / len(values) if values else None
+
+
+def score(
+    framework: Framework,
+    stages: Mapping[str, int | None],
+    targets: Mapping[str, int | None] | None = None,
+) -> Scorecard:
+    """Score a set of stage ratings (indicator id → stage number or None) against a framework."""
+    targets = targets or {}
+    domains = []
+    for domain in framework.domains:
+        indicators = tuple(
+            IndicatorScore(
+                indicator.id,
+                indicator.name,
+                domain.id,
+                stage := stages.get(indicator.id),
+                framework.stage_name(stage) if stage is not None else None,
+                targets.get(indicator.id),
+            )
+            for indicator in domain.indicators
+        )
+        rated = [Fraction(i.stage) for i in indicators if i.stage is not None]
+        exact = _mean(rated)
+        domain_stage = stage_of(framework, exact)
+        domains.append(
+            DomainScore(
+                domain.id,
+                domain.name,
+                exact,
+                domain_stage,
+                framework.stage_name(domain_stage) if domain_stage is not None else None,
+                len(rated),
+                len(indicators),
+                indicators,
+            )
+        )
+    overall = _mean([d.exact for d in domains if d.exact is not None])
+    overall_stage = stage_of(framework, overall)
+    return Scorecard(
+        framework.id,
+        overall,
+        overall_stage,
+        framework.stage_name(overall_stage) if overall_stage is not None else None,
+        sum(d.rated for d in domains),
+        sum(d.total for d in domains),
+        tuple(domains),
+    )

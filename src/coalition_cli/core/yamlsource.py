@@ -1,0 +1,229 @@
+"""Reading YAML safely: text checks before parsing, a fast C parse, and a round-trip parse for positions.
+
+A valid file is read once with ruamel.yaml's C-accelerated safe loader and never pays for position
+tracking. Only a file with problems is parsed again in round-trip mode, whose nodes know their line
+and column, to point each problem at the key or value it concerns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from coalition_cli.core.problems import Finding, Path_
+
+MAX_BYTES = 2 * 1024 * 1024
+"""An assessment is a few kilobytes and a large rubric a few hundred; past this a file is refused unread."""
+
+MAX_DEPTH = 64
+"""No document of ours nests deeper than ~6 levels; deep nesting is a sign of junk or an attack."""
+
+_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+
+
+class TextProblem(Exception):
+    """The bytes cannot be YAML text at all; carries a 1-based position and a stable code."""
+
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.column = code, message, line, column
+
+
+class SyntaxProblem(TextProblem):
+    """The YAML parser rejected the text."""
+
+
+def read_text(path: Path) -> str:
+    """Read a file as YAML text; refuse what is too large, binary, not UTF-8, or half-merged.
+
+    Raises OSError for unreadable paths and TextProblem for content that is not usable text.
+    """
+    with path.open("rb") as stream:
+        data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise TextProblem(
+            "too-large",
+            f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; an assessment file is a few kilobytes",
+        )
+    return decode(data)
+
+
+def decode(data: bytes) -> str:
+    if b"\x00" in data:
+        line, column = _position_of(data, data.index(b"\x00"))
+        raise TextProblem("binary-file", "this is a binary file, not YAML text", line, column)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position_of(data, error.start)
+        raise TextProblem(
+            "encoding",
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8",
+            line,
+            column,
+        ) from None
+    marker = _CONFLICT_MARKER.search(text)
+    if marker:
+        line = text.count("\n", 0, marker.start()) + 1
+        raise TextProblem(
+            "merge-conflict",
+            "git merge-conflict marker: resolve the conflict (keep one side of each change) and remove the "
+            "<<<<<<<, ======= and >>>>>>> lines",
+            line,
+            1,
+        )
+    return text
+
+
+def conflict_lines(text: str) -> list[int]:
+    """Every line number that holds a merge-conflict marker, so all of them can be reported at once."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT_MARKER.finditer(text)]
+
+
+def _position_of(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+class _SafeConstructor(SafeConstructor):
+    """Dates stay text, so a bad date is a located validation problem rather than a parser crash."""
+
+
+class _RoundTripConstructor(RoundTripConstructor):
+    """The same rule for the round-trip parse."""
+
+
+def _timestamp_as_text(constructor: SafeConstructor, node: Any) -> Any:
+    return constructor.construct_scalar(node)
+
+
+_SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_RoundTripConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def _fast_yaml() -> YAML:
+    yaml = YAML(typ="safe")
+    yaml.Constructor = _SafeConstructor
+    return yaml
+
+
+def _roundtrip_yaml() -> YAML:
+    yaml = YAML()
+    yaml.Constructor = _RoundTripConstructor
+    return yaml
+
+
+def parse_fast(text: str) -> Any:
+    """Parse with the C loader (where installed). Raises SyntaxProblem."""
+    return _parse(_fast_yaml(), text)
+
+
+def parse_located(text: str) -> Any:
+    """Parse in round-trip mode: maps and lists know where they are (`.lc`). Raises SyntaxProblem."""
+    return _parse(_roundtrip_yaml(), text)
+
+
+def _parse(yaml: YAML, text: str) -> Any:
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as error:
+        raise _syntax_problem(error, text) from None
+    except YAMLError as error:
+        raise SyntaxProblem("syntax", f"not valid YAML: {error}") from None
+    except RecursionError:
+        raise SyntaxProblem("too-deep", "the file nests too deeply to be an assessment") from None
+    except ValueError as error:  # e.g. an integer too large to convert
+        raise SyntaxProblem("syntax", f"not valid YAML: {error}") from None
+
+
+def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = error.problem or "not valid YAML"
+    if type(error).__name__ == "DuplicateKeyError":
+        key = _duplicate_key_name(error)
+        first = error.context_mark
+        where = f" (first defined on line {first.line + 1})" if first is not None else ""
+        return SyntaxProblem("duplicate-key", f"duplicate key {key}{where}: keep only one", line, column)
+    if _char_at(text, line, column) == "\t" or "\\t" in problem:
+        return SyntaxProblem("syntax", "a tab is used for indentation; indent with spaces", line, column)
+    context = f" {error.context}" if error.context else ""
+    return SyntaxProblem("syntax", f"not valid YAML: {problem}{context}".strip(), line, column)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def _duplicate_key_name(error: MarkedYAMLError) -> str:
+    match = re.search(r'found duplicate key "([^"]*)"', str(error.problem or ""))
+    return f"'{match.group(1)}'" if match else ""
+
+
+def shared_or_too_deep(data: Any) -> Finding | None:
+    """Refuse documents that reuse a node through YAML aliases, or nest too deeply.
+
+    Aliases share objects, so a "billion laughs" file loads instantly but explodes when walked;
+    one pass that visits each container once stops at the first reuse, at bounded cost.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[Any, Path_, int]] = [(data, (), 0)]
+    while stack:
+        node, path, depth = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        if id(node) in seen:
+            return Finding(
+                path,
+                "alias",
+                "YAML anchors and aliases (&name, *name) are not allowed in this file: write the value out",
+            )
+        if depth > MAX_DEPTH:
+            return Finding(path, "too-deep", f"the file nests more than {MAX_DEPTH} levels deep")
+        seen.add(id(node))
+        children: Iterator[tuple[str | int, Any]] = (
+            iter(node.items()) if isinstance(node, dict) else enumerate(node)  # type: ignore[arg-type]
+        )
+        for key, child in children:
+            stack.append((child, (*path, key if isinstance(key, (str, int)) else str(key)), depth + 1))
+    return None
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+def locate(document: Any, finding: Finding) -> Position:
+    """The 1-based line and column of a finding's key or value in a round-trip-parsed document.
+
+    Walks the path as far as the document goes: a finding about a missing key carries its parent's
+    path, and a path element that is not in the document (such as a Pydantic union tag) is skipped.
+    """
+    node = document
+    position = Position(1, 1)
+    for index, element in enumerate(finding.path):
+        last = index == len(finding.path) - 1
+        lc = getattr(node, "lc", None)
+        if lc is None:
+            break
+        if isinstance(node, dict) and element in node:
+            line, column = lc.value(element) if (last and finding.at == "value") else lc.key(element)
+        elif isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node):
+            line, column = lc.item(element)
+        else:
+            continue
+        position = Position(line + 1, column + 1)
+        node = node[element]
+    return position
