@@ -1,0 +1,56 @@
+"""Writing a file so that a crash or kill at any moment leaves the old file or the new one, never half.
+
+The new text goes to a temporary file in the same folder, is flushed and fsynced, then replaces the
+old file with os.replace (atomic on POSIX and Windows). The folder is fsynced too where possible.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, text: str, *, newline: str = "") -> None:
+    """Replace `path` with `text` (UTF-8). `newline=""` writes line endings exactly as in `text`."""
+    write_bytes_atomic(path, text.encode("utf-8") if not newline else text.replace("\n", newline).encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    mode = None
+    with contextlib.suppress(OSError):
+        mode = path.stat().st_mode & 0o777
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def create_exclusive(path: Path, text: str) -> None:
+    """Write a new file, refusing (FileExistsError) if one already exists, with the same atomicity."""
+    if path.exists():
+        raise FileExistsError(path)
+    write_atomic(path, text)
