@@ -12,9 +12,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str, *, newline: str = "") -> None:
-    """Replace `path` with `text` (UTF-8). `newline=""` writes line endings exactly as in `text`."""
-    write_bytes_atomic(path, text.encode("utf-8") if not newline else text.replace("\n", newline).encode("utf-8"))
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` as UTF-8, line endings exactly as they are in `text`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
