@@ -30,7 +30,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    no_color: bool = typer.Option(False, "--no-color", help="Plain text, no colours (NO_COLOR is honoured too)."),
+    no_color: bool = typer.Option(
+        False, "--no-color", help="Plain text, no colours (NO_COLOR is honoured too)."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
@@ -39,22 +41,28 @@ def _options(
         disable_color()
 
 
+COMMAND_MODULES = (
+    "init",
+    "assess",
+    "rate",
+    "validate",
+    "score",
+    "compare",
+    "consensus",
+    "summary",
+    "plan",
+    "roster",
+    "schema",
+    "framework",
+)
+"""Each module under cli/commands adds its commands to `app`; this order is the order of `--help`."""
+
+
 def _register() -> None:
-    # Each module adds its commands to `app`; the order here is the order of `coalition --help`.
-    from coalition_cli.cli.commands import (  # noqa: F401
-        init,
-        assess,
-        rate,
-        validate,
-        score,
-        compare,
-        consensus,
-        summary,
-        plan,
-        roster,
-        schema,
-        framework,
-    )
+    from importlib import import_module
+
+    for name in COMMAND_MODULES:
+        import_module(f"coalition_cli.cli.commands.{name}")
 
 
 _register()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -29,10 +28,10 @@ def report(error: CoalitionError) -> None:
 class CoalitionGroup(TyperGroup):
     """A Typer group that turns our errors into messages and exit codes, not tracebacks."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # keep the order commands were registered in: the order of the work
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except CoalitionError as error:

@@ -45,7 +45,13 @@ def _stage_value(value: object) -> object:
 def _show(value: object) -> str:
     if isinstance(value, (dict, list)):
         return "a list" if isinstance(value, list) else "a mapping"
-    text = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    text = (
+        repr(value)
+        if isinstance(value, str)
+        else str(value).lower()
+        if isinstance(value, bool)
+        else str(value)
+    )
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -18,7 +18,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent if str(path.parent) else Path()
     mode = None
     with contextlib.suppress(OSError):
         mode = path.stat().st_mode & 0o777

@@ -14,7 +14,9 @@ from coalition_cli.core.problems import Finding, Severity
 from coalition_cli.core.suggest import did_you_mean
 
 
-def rubric_findings(data: dict[str, Any], framework: Framework, guide: Guide | None, *, strict: bool) -> list[Finding]:
+def rubric_findings(
+    data: dict[str, Any], framework: Framework, guide: Guide | None, *, strict: bool
+) -> list[Finding]:
     findings: list[Finding] = []
     ratings = data.get("ratings")
     ratings = ratings if isinstance(ratings, dict) else {}
@@ -46,9 +48,13 @@ def _stage_findings(framework: Framework, indicator_id: str, rating: dict[str, A
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             continue  # the model reports wrong types
         try:
-            number = parse_stage(framework, int(value) if isinstance(value, str) and value.strip().isdigit() else value)
+            number = parse_stage(
+                framework, int(value) if isinstance(value, str) and value.strip().isdigit() else value
+            )
         except StageError as error:
-            findings.append(Finding(("ratings", indicator_id, key), error.code, f"{indicator_id} {key}: {error.message}"))
+            findings.append(
+                Finding(("ratings", indicator_id, key), error.code, f"{indicator_id} {key}: {error.message}")
+            )
             continue
         if key == "stage":
             stage = number

@@ -22,13 +22,14 @@ class Target:
     """Why the path cannot be read, when it cannot."""
 
 
-def expand(paths: Iterable[Path]) -> list[Target]:
+def expand(paths: Iterable[Path], *, skip_other_yaml: bool = False) -> list[Target]:
+    """The files to read; with `skip_other_yaml`, named files are treated like files found in folders."""
     targets: list[Target] = []
     for path in paths:
         if path.is_dir():
             targets.extend(Target(found, from_folder=True) for found in _walk(path))
         elif path.is_file():
-            targets.append(Target(path))
+            targets.append(Target(path, from_folder=skip_other_yaml))
         elif path.exists():
             targets.append(Target(path, missing="not a regular file"))
         else:

@@ -83,7 +83,9 @@ def _findings(data: Any, model: type[M], result: Checked[M], extra: ExtraChecks 
         return [Finding((), "empty-file", "the file is empty: it needs at least the required keys")]
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        return [Finding((), "not-a-mapping", f"the file holds {kind}; it must be a mapping of 'key: value' lines")]
+        return [
+            Finding((), "not-a-mapping", f"the file holds {kind}; it must be a mapping of 'key: value' lines")
+        ]
     shared = yamlsource.shared_or_too_deep(data)
     if shared is not None:
         return [shared]
@@ -98,6 +100,10 @@ def _findings(data: Any, model: type[M], result: Checked[M], extra: ExtraChecks 
 
 
 def _located(label: str, text: str, findings: list[Finding]) -> list[Problem]:
+    if any(f.code == "too-deep" for f in findings):
+        # the round-trip parser takes seconds on pathological nesting: point at the top-level key
+        line = _top_level_line(text, findings[0].path[0] if findings[0].path else None)
+        return [Problem(label, line, 1, f.severity, f.code, f.message) for f in findings]
     try:
         document = yamlsource.parse_located(text)
     except yamlsource.TextProblem as problem:  # the fast parser accepted what the round-trip one refuses
@@ -113,9 +119,24 @@ def _located(label: str, text: str, findings: list[Finding]) -> list[Problem]:
         rest = len(problems) - MAX_PROBLEMS_PER_FILE
         problems = problems[:MAX_PROBLEMS_PER_FILE]
         problems.append(
-            Problem(label, problems[-1].line, 1, Severity.ERROR, "too-many-problems", f"{rest} more problems not shown")
+            Problem(
+                label,
+                problems[-1].line,
+                1,
+                Severity.ERROR,
+                "too-many-problems",
+                f"{rest} more problems not shown",
+            )
         )
     return problems
+
+
+def _top_level_line(text: str, key: object) -> int:
+    if isinstance(key, str):
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.startswith((f"{key}:", f'"{key}":', f"'{key}':")):
+                return number
+    return 1
 
 
 def _at(label: str, problem: yamlsource.TextProblem) -> Problem:

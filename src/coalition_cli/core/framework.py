@@ -133,9 +133,15 @@ class Framework(_Model):
                     )
                 )
             if stage.name.casefold() in names:
-                findings.append(Finding(("stages", index, "name"), "duplicate-id", f"stage name {stage.name!r} is used twice"))
+                findings.append(
+                    Finding(
+                        ("stages", index, "name"), "duplicate-id", f"stage name {stage.name!r} is used twice"
+                    )
+                )
             if stage.name.strip().isdigit():
-                findings.append(Finding(("stages", index, "name"), "wrong-type", "a stage name cannot be a number"))
+                findings.append(
+                    Finding(("stages", index, "name"), "wrong-type", "a stage name cannot be a number")
+                )
             names.add(stage.name.casefold())
         seen: set[str] = set()
         expected = set(range(1, len(self.stages) + 1))

@@ -38,7 +38,9 @@ def framework_path(reference: str, relative_to: Path | None = None) -> Path:
             return bundled
         raise FrameworkError(
             f"unknown framework {reference!r}{did_you_mean(reference, bundled_framework_ids())}",
-            hint="bundled frameworks: " + ", ".join(bundled_framework_ids()) + "; or give a path to a rubric YAML file",
+            hint="bundled frameworks: "
+            + ", ".join(bundled_framework_ids())
+            + "; or give a path to a rubric YAML file",
         )
     path = Path(reference).expanduser()
     if not path.is_absolute() and relative_to is not None:
@@ -61,7 +63,9 @@ def load_framework(reference: str = DEFAULT_FRAMEWORK, relative_to: Path | None 
 @cache
 def _load(path: Path, _stamp: int) -> Framework:
     try:
-        checked = check_file(path, Framework, extra=lambda model, _data: model.consistency_findings() if model else [])
+        checked = check_file(
+            path, Framework, extra=lambda model, _data: model.consistency_findings() if model else []
+        )
     except OSError as error:
         raise FrameworkError(f"cannot read framework {str(path)!r}: {error.strerror}") from None
     if checked.model is None or checked.has_errors:

@@ -160,7 +160,9 @@ def validate_target(target: Target, *, strict: bool = False, framework: str | No
     if target.missing is not None:
         return FileOutcome(label, unreadable=target.missing)
     try:
-        check = check_assessment(target.path, strict=strict, framework=framework, skip_foreign=target.from_folder)
+        check = check_assessment(
+            target.path, strict=strict, framework=framework, skip_foreign=target.from_folder
+        )
     except OSError as error:
         return FileOutcome(label, unreadable=error.strerror or str(error))
     return FileOutcome(label, tuple(check.problems), skipped=check.skipped)

@@ -92,11 +92,11 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
-class _SafeConstructor(SafeConstructor):
+class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
     """Dates stay text, so a bad date is a located validation problem rather than a parser crash."""
 
 
-class _RoundTripConstructor(RoundTripConstructor):
+class _RoundTripConstructor(RoundTripConstructor):  # type: ignore[misc]
     """The same rule for the round-trip parse."""
 
 
@@ -192,7 +192,7 @@ def shared_or_too_deep(data: Any) -> Finding | None:
             return Finding(path, "too-deep", f"the file nests more than {MAX_DEPTH} levels deep")
         seen.add(id(node))
         children: Iterator[tuple[str | int, Any]] = (
-            iter(node.items()) if isinstance(node, dict) else enumerate(node)  # type: ignore[arg-type]
+            iter(node.items()) if isinstance(node, dict) else enumerate(node)
         )
         for key, child in children:
             stack.append((child, (*path, key if isinstance(key, (str, int)) else str(key)), depth + 1))

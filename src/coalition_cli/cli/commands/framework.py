@@ -43,10 +43,13 @@ def list_frameworks() -> None:
 @framework_app.command("show")
 def show(
     item: str | None = typer.Argument(
-        None, help="A domain or indicator id (C2, C1.1), or a framework id or path. Default: the whole framework."
+        None,
+        help="A domain or indicator id (C2, C1.1), or a framework id or path. Default: the whole framework.",
     ),
     framework: str = typer.Option("community-framework", "--framework", help="Bundled framework id or path."),
-    output: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text, or json (the parsed framework)."),
+    output: ShowFormat = typer.Option(
+        ShowFormat.text, "--format", "-f", help="text, or json (the parsed framework)."
+    ),
 ) -> None:
     """Show a framework, one of its domains, or one indicator with its stage descriptors."""
     from coalition_cli.cli.console import stdout
@@ -79,7 +82,9 @@ def show(
 
 
 @framework_app.command("validate")
-def validate_framework(path: Path = typer.Argument(..., help="A rubric YAML file of the same shape as the bundled one.")) -> None:
+def validate_framework(
+    path: Path = typer.Argument(..., help="A rubric YAML file of the same shape as the bundled one."),
+) -> None:
     """Check a custom rubric: structure, unique ids, one descriptor per stage, stages numbered 1..N."""
     from coalition_cli.cli.console import stdout
     from coalition_cli.cli.problem_output import print_problems

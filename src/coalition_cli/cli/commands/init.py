@@ -1,1 +1,63 @@
-"""`coalition init`: not yet written."""
+"""`coalition init`: start a new assessment file, or roll a new term forward from the last one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from coalition_cli.cli.app import app
+
+
+@app.command()
+def init(
+    file: Path = typer.Argument(..., help="The new assessment file to write (it must not exist yet)."),
+    framework: str | None = typer.Option(
+        None,
+        "--framework",
+        help="Bundled framework id or path to a rubric YAML. Default: community-framework.",
+    ),
+    coalition: str | None = typer.Option(None, "--coalition", help="The coalition's name."),
+    date: str | None = typer.Option(
+        None, "--date", help="Date of the assessment, YYYY-MM-DD. Default: today."
+    ),
+    term: str | None = typer.Option(None, "--term", help='A label for the term, e.g. "Spring 2026".'),
+    facilitator: str | None = typer.Option(None, "--facilitator", help="Who facilitates the assessment."),
+    previous: Path | None = typer.Option(
+        None, "--from", help="Last term's assessment: keep its coalition and participants, show its stages."
+    ),
+) -> None:
+    """Write a new assessment listing every indicator unrated, with the rubric as comments."""
+    import os
+
+    from coalition_cli.cli.console import stdout
+    from coalition_cli.core.atomic import create_exclusive
+    from coalition_cli.core.errors import UsageError
+    from coalition_cli.core.frameworks import DEFAULT_FRAMEWORK, load_framework
+    from coalition_cli.core.scaffold import NewAssessment, parse_date, render
+    from coalition_cli.core.validation import load_assessment
+
+    if file.exists():
+        raise UsageError(f"{file} already exists; init never overwrites a file", hint="choose another name")
+    last = load_assessment(previous) if previous is not None else None
+    reference = framework or (last.assessment.framework if last else DEFAULT_FRAMEWORK)
+    base = (last.path.parent if last and framework is None else Path.cwd()).resolve()
+    fw = load_framework(reference, relative_to=base)
+    if framework is None and last is not None and "/" in reference:
+        # keep the framework reference pointing at the same file from the new file's folder
+        reference = os.path.relpath((base / reference).resolve(), file.resolve().parent)
+    name = coalition or (last.assessment.coalition if last else None)
+    if not name:
+        raise UsageError("give the coalition's name with --coalition NAME (or roll forward with --from FILE)")
+    new = NewAssessment(reference, name, parse_date(date), term, facilitator)
+    try:
+        create_exclusive(file, render(fw, new, last))
+    except FileExistsError:
+        raise UsageError(f"{file} already exists; init never overwrites a file") from None
+    except OSError as error:
+        raise UsageError(f"cannot write {file}: {error.strerror or error}") from None
+    console = stdout()
+    console.print(
+        f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices()})."
+    )
+    console.print(f"Next: [bold]coalition assess {file}[/] to rate them together, or edit the file by hand.")

@@ -16,13 +16,25 @@ if TYPE_CHECKING:
 
 @app.command()
 def validate(
-    paths: list[Path] = typer.Argument(..., help="Assessment files, or folders to search for *.yaml / *.yml."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Assessment files, or folders to search for *.yaml / *.yml."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Treat indicators that are not rated yet as errors."),
     output: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f", help="How to print problems."),
     framework: str | None = typer.Option(
-        None, "--framework", help="Check against this framework (bundled id or path) instead of each file's own."
+        None,
+        "--framework",
+        help="Check against this framework (bundled id or path) instead of each file's own.",
     ),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."
+    ),
+    skip_other_yaml: bool = typer.Option(
+        False,
+        "--skip-other-yaml",
+        help="Skip named YAML files that are plainly not assessments (no framework: or ratings: key), "
+        "as is always done for files found in folders. For pre-commit, which passes every changed YAML file.",
+    ),
 ) -> None:
     """Check assessment files and report every problem at file:line:col.
 
@@ -42,13 +54,17 @@ def validate(
 
     if framework is not None:
         load_framework(framework, relative_to=Path.cwd())  # a bad --framework is a usage error (exit 2)
-    targets = expand(paths)
+    targets = expand(paths, skip_other_yaml=skip_other_yaml)
     outcomes = map_files(partial(validate_target, strict=strict, framework=framework), targets, jobs=jobs)
 
     problems: list[Problem] = []
     for outcome in outcomes:
         if outcome.unreadable is not None:
-            problems.append(Problem(outcome.file, 1, 1, Severity.ERROR, "unreadable", f"cannot read: {outcome.unreadable}"))
+            problems.append(
+                Problem(
+                    outcome.file, 1, 1, Severity.ERROR, "unreadable", f"cannot read: {outcome.unreadable}"
+                )
+            )
         problems.extend(outcome.problems)
     checked = [outcome for outcome in outcomes if not outcome.skipped]
     summary = {
@@ -75,7 +91,12 @@ def validate(
 
 
 def _print_summary(summary: dict[str, int], console: Console) -> None:
-    files, valid, errors, warnings = summary["files"], summary["valid"], summary["errors"], summary["warnings"]
+    files, valid, errors, warnings = (
+        summary["files"],
+        summary["valid"],
+        summary["errors"],
+        summary["warnings"],
+    )
     noun = "file" if files == 1 else "files"
     parts = [f"{files} {noun} checked", f"{valid} valid"]
     if errors:
