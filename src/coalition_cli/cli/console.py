@@ -29,4 +29,5 @@ def stdout() -> Console:
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, no_color=color_disabled(), highlight=False)
+    # messages are never wrapped: a path or a command in them must stay whole to be copied
+    return Console(stderr=True, no_color=color_disabled(), highlight=False, soft_wrap=True)

@@ -52,24 +52,25 @@ def framework_path(reference: str, relative_to: Path | None = None) -> Path:
 
 def load_framework(reference: str = DEFAULT_FRAMEWORK, relative_to: Path | None = None) -> Framework:
     """Load and check a framework. Raises FrameworkError (with located problems) when it is not usable."""
-    path = framework_path(reference, relative_to).resolve()
+    path = framework_path(reference, relative_to)
     try:
         stamp = path.stat().st_mtime_ns
     except OSError as error:
         raise FrameworkError(f"cannot read framework {reference!r}: {error.strerror}") from None
-    return _load(path, stamp)
+    return _load(path.resolve(), stamp, str(path))
 
 
 @cache
-def _load(path: Path, _stamp: int) -> Framework:
+def _load(path: Path, _stamp: int, label: str) -> Framework:
+    """Checked once per file version; problems are reported under the path as the user gave it."""
     try:
         checked = check_file(
-            path, Framework, extra=lambda model, _data: model.consistency_findings() if model else []
+            path, Framework, label=label, extra=lambda model, _data: model.consistency_findings() if model else []
         )
     except OSError as error:
         raise FrameworkError(f"cannot read framework {str(path)!r}: {error.strerror}") from None
     if checked.model is None or checked.has_errors:
-        raise FrameworkError(f"{path} is not a valid framework", problems=checked.problems)
+        raise FrameworkError(f"{label} is not a valid framework", problems=checked.problems)
     return checked.model
 
 

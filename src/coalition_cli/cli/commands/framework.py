@@ -26,17 +26,12 @@ def list_frameworks() -> None:
     from coalition_cli.cli.console import stdout
     from coalition_cli.core.frameworks import bundled_framework_ids, load_framework
 
-    table = Table("id", "title", "published", "domains", "indicators", "stages", box=None)
+    table = Table("id", "title", "contents", box=None)
     for framework_id in bundled_framework_ids():
         fw = load_framework(framework_id)
-        table.add_row(
-            fw.id,
-            fw.title,
-            fw.published or "",
-            str(len(fw.domains)),
-            str(len(fw.indicators)),
-            " · ".join(f"{s.number} {s.name}" for s in fw.stages),
-        )
+        title = f"{fw.title} ({fw.published})" if fw.published else fw.title
+        contents = f"{len(fw.domains)} domains, {len(fw.indicators)} indicators, {len(fw.stages)} stages"
+        table.add_row(fw.id, title, contents)
     stdout().print(table)
 
 
@@ -60,7 +55,7 @@ def show(
 
     if item is not None and (item in bundled_framework_ids() or looks_like_path(item)):
         framework, item = item, None
-    fw = load_framework(framework, relative_to=Path.cwd())
+    fw = load_framework(framework, relative_to=None)
     if output is ShowFormat.json:
         if item is None:
             typer.echo(fw.model_dump_json(indent=2))
@@ -93,12 +88,16 @@ def validate_framework(
 
     console = stdout()
     try:
-        fw = load_framework(str(path) if path.suffix else f"./{path}", relative_to=Path.cwd())
+        fw = load_framework(str(path) if path.suffix else f"./{path}", relative_to=None)
     except FrameworkError as error:
         if not error.problems:
             raise
         print_problems(error.problems, console)
-        console.print(f"[red]✗[/] {path}: {len(error.problems)} problem(s); this is not a usable framework")
+        count = len(error.problems)
+        console.print(
+            f"[red]✗[/] {path}: {count} problem{'s' if count != 1 else ''}; this is not a usable framework",
+            soft_wrap=True,
+        )
         raise typer.Exit(EXIT_PROBLEMS) from None
     console.print(
         f"[green]✓[/] {path}: framework {fw.id!r} is valid: {len(fw.domains)} domains, "

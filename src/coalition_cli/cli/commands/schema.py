@@ -29,7 +29,7 @@ def schema(
     from coalition_cli.core.schema import assessment_schema
 
     text = json.dumps(
-        assessment_schema(load_framework(framework, relative_to=Path.cwd()), load_guide()),
+        assessment_schema(load_framework(framework, relative_to=None), load_guide()),
         indent=2,
         ensure_ascii=False,
     )

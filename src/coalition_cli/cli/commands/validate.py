@@ -53,7 +53,7 @@ def validate(
     from coalition_cli.core.validation import validate_target
 
     if framework is not None:
-        load_framework(framework, relative_to=Path.cwd())  # a bad --framework is a usage error (exit 2)
+        load_framework(framework, relative_to=None)  # a bad --framework is a usage error (exit 2)
     targets = expand(paths, skip_other_yaml=skip_other_yaml)
     outcomes = map_files(partial(validate_target, strict=strict, framework=framework), targets, jobs=jobs)
 
