@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,6 +18,11 @@ def disable_color() -> None:
 
 def color_disabled() -> bool:
     return _no_color or bool(os.environ.get("NO_COLOR"))
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR or --no-color says otherwise."""
+    return not color_disabled() and stream.isatty()
 
 
 def stdout() -> Console:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from coalition_cli.core.problems import Problem
 
@@ -19,16 +19,33 @@ class ProblemFormat(str, Enum):
     github = "github"
 
 
-def print_problems(problems: Sequence[Problem], console: Console) -> None:
-    from rich.markup import escape
+_RESET = "\x1b[0m"
+_STYLE = {"bold": "\x1b[1m", "dim": "\x1b[2m", "error": "\x1b[31m", "warning": "\x1b[33m"}
 
+
+def format_problem(problem: Problem, *, color: bool = False) -> str:
+    """`file:line:col: severity message [code]`, the shape editors and CI logs link to.
+
+    Plain ANSI rather than Rich: validating files in CI must not pay Rich's import time.
+    """
+    where = f"{problem.file}:{problem.line}:{problem.column}:"
+    level = problem.severity.value
+    if not color:
+        return f"{where} {level} {problem.message} [{problem.code}]"
+    return (
+        f"{_STYLE['bold']}{where}{_RESET} {_STYLE[level]}{level}{_RESET} {problem.message} "
+        f"{_STYLE['dim']}[{problem.code}]{_RESET}"
+    )
+
+
+def write_problems(problems: Sequence[Problem], stream: TextIO, *, color: bool) -> None:
     for problem in problems:
-        colour = "red" if problem.is_error else "yellow"
-        console.print(
-            f"[bold]{escape(problem.file)}:{problem.line}:{problem.column}:[/] "
-            f"[{colour}]{problem.severity.value}[/] {escape(problem.message)} [dim]\\[{problem.code}][/]",
-            soft_wrap=True,
-        )
+        stream.write(format_problem(problem, color=color) + "\n")
+
+
+def print_problems(problems: Sequence[Problem], console: Console) -> None:
+    """The same lines through a Rich console (for commands that already use one)."""
+    write_problems(problems, console.file, color=console.is_terminal and not console.no_color)
 
 
 def as_json(problems: Sequence[Problem], summary: dict[str, int]) -> str:

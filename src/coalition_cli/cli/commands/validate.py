@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 import typer
 
 from coalition_cli.cli.app import app
 from coalition_cli.cli.problem_output import ProblemFormat
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 
 @app.command()
@@ -43,8 +38,10 @@ def validate(
     """
     from functools import partial
 
-    from coalition_cli.cli.console import stderr, stdout
-    from coalition_cli.cli.problem_output import as_github, as_json, print_problems
+    import sys
+
+    from coalition_cli.cli.console import use_color
+    from coalition_cli.cli.problem_output import as_github, as_json, write_problems
     from coalition_cli.core.batch import map_files
     from coalition_cli.core.discovery import expand
     from coalition_cli.core.errors import EXIT_PROBLEMS, EXIT_USAGE
@@ -80,9 +77,9 @@ def validate(
         if problems:
             typer.echo(as_github(problems))
     else:
-        console = stdout()
-        print_problems(problems, console)
-        _print_summary(summary, stderr())
+        write_problems(problems, sys.stdout, color=use_color(sys.stdout))
+        sys.stdout.flush()
+        sys.stderr.write(_summary_line(summary, color=use_color(sys.stderr)) + "\n")
 
     if any(outcome.unreadable is not None for outcome in outcomes):
         raise typer.Exit(EXIT_USAGE)
@@ -90,20 +87,17 @@ def validate(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _print_summary(summary: dict[str, int], console: Console) -> None:
-    files, valid, errors, warnings = (
-        summary["files"],
-        summary["valid"],
-        summary["errors"],
-        summary["warnings"],
-    )
-    noun = "file" if files == 1 else "files"
-    parts = [f"{files} {noun} checked", f"{valid} valid"]
+def _summary_line(summary: dict[str, int], *, color: bool) -> str:
+    def paint(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+    files, valid, errors, warnings = summary["files"], summary["valid"], summary["errors"], summary["warnings"]
+    parts = [f"{files} file{'s' if files != 1 else ''} checked", f"{valid} valid"]
     if errors:
-        parts.append(f"[red]{errors} error{'s' if errors != 1 else ''}[/]")
+        parts.append(paint(f"{errors} error{'s' if errors != 1 else ''}", "31"))
     if warnings:
-        parts.append(f"[yellow]{warnings} warning{'s' if warnings != 1 else ''}[/]")
+        parts.append(paint(f"{warnings} warning{'s' if warnings != 1 else ''}", "33"))
     if summary["skipped"]:
         parts.append(f"{summary['skipped']} skipped (not assessments)")
-    mark = "[green]✓[/]" if not errors and files else "[red]✗[/]" if errors else "[yellow]![/]"
-    console.print(f"{mark} " + ", ".join(parts))
+    mark = paint("✗", "31") if errors else paint("✓", "32") if files else paint("!", "33")
+    return f"{mark} " + ", ".join(parts)

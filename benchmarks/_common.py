@@ -1,0 +1,102 @@
+"""Shared by the benchmark scripts: realistic assessment files, and timing a command as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+EVIDENCE = [
+    "Quarterly meetings since 2024; the charter was drafted by the executive committee in January.",
+    "Working groups meet monthly; agendas and minutes are on the shared drive.",
+    "The district shares a dashboard with the coalition twice a year; employers asked for more.",
+    "Forty-two employers hosted 180 students in summer internships; a database tracks placements.",
+    "A communications plan is drafted; partners use the shared one-page brief in their newsletters.",
+]
+OWNERS = ["Chamber of Commerce", "Riverside USD", "Workforce Board", "Community College", "Mayor's Office"]
+
+
+def indicator_ids() -> list[tuple[str, str]]:
+    """(indicator id, name) of the bundled framework, read with the tool's own loader."""
+    from coalition_cli.core.frameworks import load_framework
+
+    return [(i.id, i.name) for i in load_framework().indicators]
+
+
+def assessment_text(rng: random.Random, coalition: str, date: str, indicators: Sequence[tuple[str, str]]) -> str:
+    """A realistic consensus assessment: comments, participants, evidence, targets and actions."""
+    lines = [
+        f"# {coalition}: consensus self-assessment",
+        "framework: community-framework",
+        f"coalition: {coalition}",
+        f"assessed_on: {date}",
+        "facilitator: Dana Whitfield",
+        "participants:",
+        "  - name: Maria Lopez",
+        "    organization: Riverside Unified School District",
+        "    stakeholder_group: k12-education",
+        "  - name: Sam Ortiz",
+        "    organization: Riverside Chamber of Commerce",
+        "    stakeholder_group: business-organizations",
+        "ratings:",
+    ]
+    for indicator_id, name in indicators:
+        stage = rng.randint(1, 4)
+        lines += [f"  {indicator_id}:  # {name}", f"    stage: {stage}", f"    evidence: {rng.choice(EVIDENCE)}"]
+        if stage < 4 and rng.random() < 0.5:
+            lines.append(f"    target: {stage + 1}")
+        if rng.random() < 0.3:
+            lines += [
+                "    actions:",
+                "      - action: Draft the next step with the working group",
+                f"        owner: {rng.choice(OWNERS)}",
+                f"        due: 2026-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Timing:
+    label: str
+    seconds: list[float]
+    peak_rss_kb: int
+    exit_code: int
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def run(label: str, command: Sequence[str], *, repeat: int = 5, cwd: Path | None = None) -> Timing:
+    """Run a command `repeat` times; wall time of each run and the largest resident size seen."""
+    seconds, peak, code = [], 0, 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+        code = os.waitstatus_to_exitcode(status)
+        process.returncode = code
+    return Timing(label, seconds, peak, code)
+
+
+def report(title: str, ours: Timing, peer: Timing, target: float) -> None:
+    ratio = ours.median / peer.median
+    verdict = "meets" if ratio <= target else "MISSES"
+    print(f"\n{title}")
+    for timing in (ours, peer):
+        print(
+            f"  {timing.label:<34} median {timing.median * 1000:8.1f} ms   "
+            f"(min {min(timing.seconds) * 1000:7.1f})   peak RSS {timing.peak_rss_kb / 1024:6.1f} MB   exit {timing.exit_code}"
+        )
+    print(f"  ratio {ratio:.2f} of the peer's time; target <= {target:.2f}: {verdict}")
