@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING
 
 from coalition_cli.core.problems import Problem
 
@@ -38,7 +38,7 @@ def format_problem(problem: Problem, *, color: bool = False) -> str:
     )
 
 
-def write_problems(problems: Sequence[Problem], stream: TextIO, *, color: bool) -> None:
+def write_problems(problems: Sequence[Problem], stream: IO[str], *, color: bool) -> None:
     for problem in problems:
         stream.write(format_problem(problem, color=color) + "\n")
 

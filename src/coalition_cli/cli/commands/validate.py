@@ -63,6 +63,8 @@ def validate(
                 )
             )
         problems.extend(outcome.problems)
+    # a shared coalition.yaml referenced by several assessments is reported once, not once per file
+    problems = list(dict.fromkeys(problems))
     checked = [outcome for outcome in outcomes if not outcome.skipped]
     summary = {
         "files": len(checked),
