@@ -152,3 +152,29 @@ def score(
         sum(d.total for d in domains),
         tuple(domains),
     )
+
+
+def rounded(exact: Fraction | None) -> Fraction | None:
+    """A score as shown: rounded half up to 2 decimals, but never up into the next stage.
+
+    2.345 shows as 2.35, while 2.996 shows as 2.99, not 3.00: the shown number and its stage
+    (floor of the unrounded score) always agree.
+    """
+    if exact is None:
+        return None
+    hundredths = math.floor(exact * 100 + Fraction(1, 2))
+    if math.floor(Fraction(hundredths, 100)) > math.floor(exact):
+        hundredths = math.floor(exact * 100)
+    return Fraction(hundredths, 100)
+
+
+def shown(exact: Fraction | None) -> str | None:
+    """A score as text with 2 decimals (`2.50`), or None when there is no score."""
+    value = rounded(exact)
+    return None if value is None else f"{float(value):.2f}"
+
+
+def as_number(exact: Fraction | None) -> float | None:
+    """A score for JSON: the shown value as a number (2.5), or None."""
+    value = rounded(exact)
+    return None if value is None else float(value)

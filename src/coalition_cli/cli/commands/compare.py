@@ -1,1 +1,39 @@
-"""`coalition compare`: not yet written."""
+"""`coalition compare`: one coalition's progress across terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from coalition_cli.cli.app import app
+from coalition_cli.cli.report_output import ReportFormat, format_option
+
+
+@app.command(short_help="Progress across terms: what advanced, what declined.")
+def compare(
+    files: list[Path] = typer.Argument(
+        ..., help="Two or more assessment files of one coalition (any order)."
+    ),
+    output: ReportFormat = format_option(),
+) -> None:
+    """Compare terms: each indicator's and domain's value per term, and the change from first to last.
+
+    Files are put in date order (assessed_on). Improvements are shown in green with ▲, declines in
+    red with ▼. Files made with different frameworks cannot be compared (exit 2); files naming
+    different coalitions are compared with a warning.
+    """
+    from coalition_cli.cli.report_output import emit_report, warn
+    from coalition_cli.core import comparison as comparisons
+    from coalition_cli.core.score_report import load_all
+    from coalition_cli.core.tabular import csv_text
+
+    comparison = comparisons.build_comparison(load_all(files))
+    for message in comparison.warnings:
+        warn(message)
+    emit_report(
+        output,
+        document=lambda: comparisons.comparison_document(comparison),
+        data=lambda: comparisons.comparison_json(comparison),
+        csv=lambda: csv_text(comparisons.COMPARISON_CSV_HEADER, comparisons.comparison_csv_rows(comparison)),
+    )

@@ -1,1 +1,42 @@
-"""`coalition score`: not yet written."""
+"""`coalition score`: overall, domain and indicator scores of each assessment file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from coalition_cli.cli.app import app
+from coalition_cli.cli.report_output import ReportFormat, format_option
+
+
+@app.command(short_help="Score assessments: overall, per domain, per indicator.")
+def score(
+    files: list[Path] = typer.Argument(..., help="Assessment files to score."),
+    output: ReportFormat = format_option(),
+) -> None:
+    """Score assessments: overall score and stage, a score per domain, every indicator, completeness.
+
+    A domain's score is the mean of its rated indicators; the overall score is the mean of the
+    domain scores; a score's stage is its whole number (2.75 is stage 2). Unrated indicators do not
+    count. Where the team set targets, the distance to each target is shown too.
+    Exit status: 0 scored, 1 a file has problems (run `coalition validate`), 2 a file cannot be read.
+    """
+    from coalition_cli.cli.report_output import emit_report
+    from coalition_cli.core.score_report import (
+        CSV_HEADER,
+        ScoredFile,
+        csv_rows,
+        load_all,
+        score_document,
+        score_json,
+    )
+    from coalition_cli.core.tabular import csv_text
+
+    items = [ScoredFile.of(loaded) for loaded in load_all(files)]
+    emit_report(
+        output,
+        document=lambda: score_document(items),
+        data=lambda: score_json(items),
+        csv=lambda: csv_text(CSV_HEADER, (row for item in items for row in csv_rows(item))),
+    )

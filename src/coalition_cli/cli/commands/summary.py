@@ -1,1 +1,76 @@
-"""`coalition summary`: not yet written."""
+"""`coalition summary`: the network view across many coalitions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from coalition_cli.cli.app import app
+from coalition_cli.cli.report_output import ReportFormat, format_option
+
+
+@app.command(short_help="The network view: many coalitions at a glance.")
+def summary(
+    paths: list[Path] = typer.Argument(
+        ..., help="Assessment files, or folders to search for *.yaml / *.yml."
+    ),
+    output: ReportFormat = format_option(),
+    weakest: int = typer.Option(5, "--weakest", min=1, help="How many of the weakest indicators to list."),
+    framework: str | None = typer.Option(
+        None, "--framework", help="Summarize only the files that use this framework (id or path)."
+    ),
+    jobs: int | None = typer.Option(
+        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."
+    ),
+) -> None:
+    """Sum up a network of coalitions: each one's latest scores, and where the network is weakest.
+
+    Shows a coalitions × domains heatmap of the latest assessment of each coalition, how many
+    coalitions are at each stage per indicator, and the indicators with the lowest average stage.
+    A coalition is known by its name; its latest assessment is the one with the latest assessed_on.
+    YAML files in folders that are not assessments are skipped. Exit status: 0 done, 1 some files
+    have problems (they are left out and listed), 2 a path cannot be read or the files use
+    several frameworks (choose one with --framework).
+    """
+    from coalition_cli.cli.report_output import emit_report, note, warn
+    from coalition_cli.core.batch import map_files
+    from coalition_cli.core.discovery import expand
+    from coalition_cli.core.errors import EXIT_PROBLEMS, ReadError
+    from coalition_cli.core.network import (
+        build_network,
+        network_document,
+        network_json,
+        read_network_file,
+        same_day_note,
+    )
+    from coalition_cli.core.score_report import CSV_HEADER, csv_rows
+    from coalition_cli.core.tabular import csv_text
+
+    targets = expand(paths)
+    missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]
+    if missing:
+        raise ReadError("cannot read " + ", ".join(missing))
+    files = map_files(read_network_file, targets, jobs=jobs)
+    unreadable = [f"{item.file} ({item.detail})" for item in files if item.status == "unreadable"]
+    if unreadable:
+        raise ReadError("cannot read " + ", ".join(unreadable))
+    network = build_network(files, framework=framework)
+    emit_report(
+        output,
+        document=lambda: network_document(network, weakest),
+        data=lambda: network_json(network, weakest),
+        csv=lambda: csv_text(
+            CSV_HEADER, (row for item in network.coalitions for row in csv_rows(item.latest))
+        ),
+    )
+    tied = same_day_note(network)
+    if tied:
+        note(tied)
+    if network.invalid:
+        shown = network.invalid[:10]
+        for item in shown:
+            warn(f"{item.file}: {item.detail}; left out")
+        if len(network.invalid) > len(shown):
+            warn(f"... and {len(network.invalid) - len(shown)} more files with problems; left out")
+        raise typer.Exit(EXIT_PROBLEMS)

@@ -1,0 +1,115 @@
+"""Benchmark: `coalition summary` over a generated network of many coalitions.
+
+Generates N realistic assessment files (default 5,000: several terms per coalition, six months
+apart, one folder per coalition; about a third of them leave one to three indicators unrated, as
+teams do mid-way), then times `coalition summary` on the folder as a subprocess: the default
+table, JSON, and JSON with one process (`--jobs 1`). For comparison, the naive way: one process
+calling `load_assessment` (the full check, as `score` does) on every file, timed in-process
+(without start-up). There is no peer tool for this job, so our own figures are printed alone.
+
+    python benchmarks/bench_summary.py [--files 5000] [--terms 4] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import BIN, Timing, assessment_text, indicator_ids, run
+
+TERM_DATES = ["2024-03-14", "2024-09-19", "2025-03-13", "2025-09-18", "2026-03-12", "2026-09-17"]
+
+
+def generate(root: Path, files: int, terms: int, seed: int = 2026) -> int:
+    """Write `files` assessments, `terms` per coalition (the last coalition may have fewer); the number of coalitions."""
+    rng = random.Random(seed)
+    indicators = indicator_ids()
+    coalitions = -(-files // terms)
+    written = 0
+    for number in range(coalitions):
+        folder = root / f"coalition-{number:04}"
+        folder.mkdir()
+        for date in TERM_DATES[:terms]:
+            if written == files:
+                break
+            text = assessment_text(rng, f"Coalition {number:04}", date, indicators)
+            if rng.random() < 0.35:  # mid-way: a few indicators not rated yet
+                stages = list(re.finditer(r"stage: \d", text))
+                for match in sorted(rng.sample(stages, rng.randint(1, 3)), key=lambda m: -m.start()):
+                    text = text[: match.start()] + "stage: null" + text[match.end() :]
+            (folder / f"{date}.yaml").write_text(text, encoding="utf-8")
+            written += 1
+    return coalitions
+
+
+def show(timing: Timing, files: int) -> None:
+    print(
+        f"  {timing.label:<40} median {timing.median:6.2f} s   (min {min(timing.seconds):6.2f})   "
+        f"{files / timing.median:7.0f} files/s   peak RSS {timing.peak_rss_kb / 1024:6.1f} MB   exit {timing.exit_code}"
+    )
+
+
+def naive(root: Path) -> float:
+    """Seconds to load every file with `load_assessment` in this one process and keep the latest."""
+    from coalition_cli.core.validation import load_assessment
+
+    start = time.perf_counter()
+    latest: dict[str, tuple[object, Path]] = {}
+    for path in sorted(root.rglob("*.yaml")):
+        loaded = load_assessment(path)
+        key = loaded.assessment.coalition
+        if key not in latest or loaded.assessment.assessed_on > latest[key][0]:  # type: ignore[operator]
+            latest[key] = (loaded.assessment.assessed_on, path)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--files", type=int, default=5000)
+    parser.add_argument("--terms", type=int, default=4, choices=range(1, len(TERM_DATES) + 1))
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    coalition = str(BIN / "coalition")
+    with tempfile.TemporaryDirectory(prefix="coalition-bench-summary-") as folder:
+        root = Path(folder)
+        coalitions = generate(root, args.files, args.terms)
+        size = sum(p.stat().st_size for p in root.rglob("*.yaml")) / args.files / 1024
+        print(
+            f"{args.files} generated assessment files ({coalitions} coalitions, up to {args.terms} terms each), "
+            f"{size:.1f} KB each on average; {os.cpu_count()} cores; runs: {args.repeat} each, median reported"
+        )
+        cases = [
+            ("coalition summary (table)", [coalition, "--no-color", "summary", str(root)]),
+            ("coalition summary --format json", [coalition, "summary", "--format", "json", str(root)]),
+            (
+                "coalition summary --jobs 1 (one process)",
+                [coalition, "summary", "--jobs", "1", "--format", "json", str(root)],
+            ),
+        ]
+        timings = [run(label, command, repeat=args.repeat) for label, command in cases]
+        print(f"\n{args.files} files")
+        for timing in timings:
+            show(timing, args.files)
+        parallel, single = timings[1], timings[2]
+        print(f"  worker processes: {single.median / parallel.median:.2f}x faster than one process")
+        slow = naive(root)
+        print(
+            f"  naive: load_assessment on every file, one process, no start-up: {slow:6.2f} s "
+            f"({args.files / slow:.0f} files/s); summary --format json is {slow / parallel.median:.1f}x faster"
+        )
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(f"  largest child process seen (RUSAGE_CHILDREN): {children.ru_maxrss / 1024:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
