@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from coalition_cli.core.profile import ProfileEntry
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -97,6 +99,7 @@ class Assessment(_Model):
     term: str | None = None
     facilitator: str | None = None
     participants: tuple[Participant, ...] = ()
+    profile: ProfileEntry = None
     notes: str | None = None
     ratings: dict[str, Rating | None] = Field(default_factory=dict)
 

@@ -65,7 +65,10 @@ def _load(path: Path, _stamp: int, label: str) -> Framework:
     """Checked once per file version; problems are reported under the path as the user gave it."""
     try:
         checked = check_file(
-            path, Framework, label=label, extra=lambda model, _data: model.consistency_findings() if model else []
+            path,
+            Framework,
+            label=label,
+            extra=lambda model, _data: model.consistency_findings() if model else [],
         )
     except OSError as error:
         raise FrameworkError(f"cannot read framework {str(path)!r}: {error.strerror}") from None

@@ -11,10 +11,17 @@ from coalition_cli.core.assessment import Assessment
 from coalition_cli.core.checks import rubric_findings
 from coalition_cli.core.discovery import Target
 from coalition_cli.core.documents import Checked, check_file
-from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadError
+from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadError, UsageError
 from coalition_cli.core.framework import Framework, parse_stage
 from coalition_cli.core.frameworks import load_framework, load_guide
 from coalition_cli.core.problems import Finding, Problem
+from coalition_cli.core.profile import (
+    CoalitionProfile,
+    ProfileCheck,
+    check_profile_entry,
+    check_profile_file,
+    looks_like_profile,
+)
 
 _ASSESSMENT_HINT = re.compile(r"^(framework|ratings|assessed_on)\s*:", re.MULTILINE)
 
@@ -29,6 +36,7 @@ class AssessmentCheck:
     assessment: Assessment | None = None
     framework: Framework | None = None
     text: str | None = None
+    profile: CoalitionProfile | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -65,15 +73,27 @@ def check_assessment(
             return [Finding(("framework",), code, f"{error.message}{detail}")]
         return rubric_findings(data, fw, load_guide(), strict=strict)
 
-    checked: Checked[Assessment] = check_file(path, Assessment, label=name, extra=rubric)
+    profile = ProfileCheck()
+
+    def checks(model: Any, data: Any) -> list[Finding]:
+        nonlocal profile
+        profile = check_profile_entry(data, path.parent, load_guide())
+        return [*rubric(model, data), *profile.findings]
+
+    checked: Checked[Assessment] = check_file(path, Assessment, label=name, extra=checks)
+    if looks_like_profile(checked.data):  # a shared coalition.yaml, checked as what it is
+        alone = check_profile_file(path, load_guide(), label=name, text=checked.text)
+        return AssessmentCheck(name, alone.problems, text=checked.text, profile=alone.model)
     if skip_foreign and _foreign(checked):
         return AssessmentCheck(name, skipped=True)
+    inline = checked.model.profile if checked.model else None
     return AssessmentCheck(
         name,
-        checked.problems,
+        [*checked.problems, *profile.problems],
         assessment=checked.model,
         framework=resolved.get("framework"),
         text=checked.text,
+        profile=inline if isinstance(inline, CoalitionProfile) else profile.profile,
     )
 
 
@@ -96,6 +116,7 @@ class LoadedAssessment:
     targets: dict[str, int | None]
     text: str
     warnings: tuple[Problem, ...] = ()
+    profile: CoalitionProfile | None = None
 
     def stage(self, indicator_id: str) -> int | None:
         return self.stages.get(indicator_id)
@@ -116,6 +137,11 @@ def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssess
         check = check_assessment(path, framework=framework)
     except OSError as error:
         raise ReadError(f"cannot read {path}: {error.strerror or error}") from None
+    if check.assessment is None and check.profile is not None:
+        raise UsageError(
+            f"{path} is a coalition profile (members, meetings, structure), not an assessment",
+            hint="give an assessment file; `coalition roster` reads a profile on its own",
+        )
     if check.has_errors or check.assessment is None or check.framework is None:
         count = sum(problem.is_error for problem in check.problems)
         raise InvalidFileError(
@@ -137,6 +163,7 @@ def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssess
         targets,
         check.text or "",
         tuple(problem for problem in check.problems if not problem.is_error),
+        check.profile,
     )
 
 
