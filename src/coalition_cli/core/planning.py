@@ -1,0 +1,837 @@
+"""The action plan as data: the one context every plan template renders, and how it is built.
+
+`build_plan` turns a loaded assessment (and, with `--since`, an older one) into a `PlanContext`: frozen
+dataclasses holding only strings, numbers, booleans, None and tuples, never live framework or Guide
+objects, so a template (ours or a coalition's own, run in Jinja's sandbox) sees plain data and nothing
+it could call into. Numbers come from `scoring.score`, the one scoring implementation; every number a
+template shows also comes pre-formatted (`score_text`, `change_text`) so Markdown and HTML agree.
+
+The sections follow the order of the plan:
+
+1. `header`: coalition, date, facilitator, participants grouped by the Guide's stakeholder groups.
+2. `standing`: overall and domain scores with stages; with `--since`, the change since then.
+3. `priorities`: the `--focus N` indicators to work on first, each with the reason it was chosen.
+4. `domains`: per domain, every rated indicator below the top stage, with where it is, what the target
+   looks like, the team's evidence and actions, and who could lead (from the Guide).
+5. `unrated`: indicators not yet rated, each with the command that rates it.
+6. `appendix`: the attribution of the framework and the Guide.
+
+`roster` (after the priorities) is the coalition profile read against the Guide: which stakeholder
+groups are at the table and how formal the coalition is. It is None, and renders nothing, when the
+assessment has no profile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shlex
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from coalition_cli import __version__
+from coalition_cli.core.comparison import Comparison, Direction, change, change_number, direction, headline
+from coalition_cli.core.roster import RosterReport, roster_report
+from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
+from coalition_cli.core.tabular import signed
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from coalition_cli.core.assessment import Action, Participant, Rating
+    from coalition_cli.core.framework import Framework
+    from coalition_cli.core.guide import Guide, PartnerKind
+    from coalition_cli.core.validation import LoadedAssessment
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"'`]+$", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"(\s*;\s*(and|or)?|\s+and|[.;,])\s*$")
+
+
+# ----------------------------------------------------------------------------------------------
+# The context: what a template can use. Every field is documented; names are stable.
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """One stage of the rubric, with its colours in the plan (a fill and a text colour that contrasts)."""
+
+    number: int
+    name: str
+    fill: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant in the assessment."""
+
+    name: str
+    organization: str | None
+    role: str | None
+    short: str
+    """`Name (Organization)`."""
+    display: str
+    """`Name (Organization), role`: the name with whatever else the file says."""
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    """The participants of one stakeholder group, in the Guide's order of groups."""
+
+    id: str | None
+    """The Guide's stakeholder group id, or None for participants whose group is not recorded."""
+    name: str
+    """The group's name in the Guide, e.g. "Business organizations and industry associations"."""
+    people: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
+class Header:
+    """Who assessed what, and when."""
+
+    title: str
+    """The plan's title: "Action plan: <coalition>"."""
+    coalition: str
+    assessed_on: str
+    """ISO date, 2026-03-14."""
+    assessed_on_long: str
+    """The same date for reading: 14 March 2026."""
+    term: str | None
+    facilitator: str | None
+    source_file: str
+    """The assessment file's name (no folders)."""
+    framework_id: str
+    framework_title: str
+    framework_publisher: str | None
+    framework_published: str | None
+    participant_count: int
+    participant_groups: tuple[ParticipantGroup, ...]
+    groups_at_table: int
+    """How many of the Guide's stakeholder groups have at least one participant."""
+    groups_total: int
+    groups_missing: tuple[str, ...]
+    """Names of the Guide's stakeholder groups with no participant."""
+    notes: str | None
+    """The assessment's own `notes`, if any."""
+    generator: str
+    """What wrote the plan: "coalition 0.1.0"."""
+
+
+@dataclass(frozen=True)
+class Since:
+    """The earlier assessment that `--since` compares with."""
+
+    assessed_on: str
+    assessed_on_long: str
+    term: str | None
+    source_file: str
+    label: str
+    """How the plan names it: the term if there is one, else the long date."""
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """How one indicator's stage moved between the `--since` assessment and this one."""
+
+    id: str
+    name: str
+    before: int | None
+    before_name: str | None
+    after: int | None
+    after_name: str | None
+    kind: Direction
+    """advanced, declined, unchanged, newly rated, no longer rated, or not rated (in either)."""
+    change_text: str
+    """"+1", "−1", "0", "new" or "" (not rated now)."""
+
+
+@dataclass(frozen=True)
+class DomainStanding:
+    """A domain's score (the mean of its rated indicators) and, with `--since`, its change."""
+
+    id: str
+    name: str
+    anchor: str
+    """An HTML id for links to the domain's section."""
+    score: float | None
+    score_text: str
+    """Rounded to 2 decimals, or "—" when no indicator of the domain is rated."""
+    stage: int | None
+    stage_name: str | None
+    rated: int
+    total: int
+    previous_score: float | None
+    previous_score_text: str
+    change: float | None
+    change_text: str
+    """"+0.50", "−0.25", "0.00", or "" when either score is missing or there is no `--since`."""
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where we stand: the overall and domain scores, completeness and, with `--since`, the change."""
+
+    score: float | None
+    score_text: str
+    stage: int | None
+    stage_name: str | None
+    rated: int
+    total: int
+    completeness_percent: int
+    top_stage: int
+    previous_score: float | None
+    previous_score_text: str
+    change: float | None
+    change_text: str
+    domains: tuple[DomainStanding, ...]
+    since: Since | None
+    headline: str
+    """One sentence of progress ("4 indicators advanced, 1 declined, 15 unchanged."), or "" without `--since`."""
+    advanced: tuple[IndicatorChange, ...]
+    declined: tuple[IndicatorChange, ...]
+    newly_rated: tuple[IndicatorChange, ...]
+    no_longer_rated: tuple[IndicatorChange, ...]
+
+
+@dataclass(frozen=True)
+class Glance:
+    """One indicator in the at-a-glance table and the stage heatmap."""
+
+    id: str
+    name: str
+    domain_id: str
+    domain_name: str
+    stage: int | None
+    stage_name: str | None
+    target: int | None
+    target_name: str | None
+    change: IndicatorChange | None
+    priority_rank: int | None
+    anchor: str | None
+    """The HTML id of the indicator's section in the plan, or None when it has none (unrated or top stage)."""
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One of the indicators to work on first, and why it was chosen."""
+
+    rank: int
+    id: str
+    name: str
+    domain_id: str
+    domain_name: str
+    stage: int | None
+    stage_name: str | None
+    team_marked: bool
+    """True when the team marked it `priority: true`; else chosen as a low stage in a low-scoring domain."""
+    reason: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    """An action the team committed to."""
+
+    action: str
+    owner: str | None
+    due: str | None
+    """ISO date."""
+    due_long: str | None
+    status: str | None
+    """planned, in-progress, done or dropped (as written), or None."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link the team recorded as evidence. `href` is set only for http(s) and mailto addresses."""
+
+    text: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class PartnerRole:
+    """A kind of partner the Guide says could help with an indicator, and how."""
+
+    id: str
+    name: str
+    """The partner kind as the Guide names it, e.g. "Chamber of Commerce and Industry Associations"."""
+    lead_in: str | None
+    """The Guide's lead-in sentence for these responsibilities, where it has one."""
+    responsibilities: tuple[str, ...]
+    """The Guide's sample responsibilities tagged with this indicator (list punctuation trimmed)."""
+    stakeholder_groups: tuple[str, ...]
+    """Names of the stakeholder groups this kind of partner belongs to."""
+    at_the_table: tuple[str, ...]
+    """Participants of this assessment from those stakeholder groups (`Person.short`)."""
+
+
+@dataclass(frozen=True)
+class IndicatorPlan:
+    """One rated indicator below the top stage: where it is, where it is going, and who could lead."""
+
+    id: str
+    name: str
+    anchor: str
+    stage: int
+    stage_name: str
+    descriptor: tuple[str, ...]
+    """The current stage's descriptor, one string per paragraph."""
+    target: int
+    target_name: str
+    target_descriptor: tuple[str, ...]
+    target_source: Literal["team", "next"]
+    """"team" when the team set this target; "next" when it is simply the next stage."""
+    team_target_reached: bool
+    """True when the team's own target is at or below the current stage (so the next stage is shown)."""
+    evidence: str | None
+    notes: str | None
+    links: tuple[Link, ...]
+    actions: tuple[PlanAction, ...]
+    partners: tuple[PartnerRole, ...]
+    functions: tuple[str, ...]
+    """Names of the coalition functions (Guide, Step 4) that serve this indicator."""
+    priority_rank: int | None
+    change: IndicatorChange | None
+
+
+@dataclass(frozen=True)
+class Named:
+    """An id and a name (an indicator at the top stage, say)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class DomainPlan:
+    """A domain's part of the plan: its guidance and its indicators below the top stage."""
+
+    id: str
+    name: str
+    anchor: str
+    standing: DomainStanding
+    foundational_steps: tuple[str, ...]
+    reflect: tuple[str, ...]
+    """The domain's "Reflect on Your Practice" questions."""
+    indicators: tuple[IndicatorPlan, ...]
+    at_top: tuple[Named, ...]
+    """Rated indicators already at the top stage."""
+    unrated: tuple[Named, ...]
+
+
+@dataclass(frozen=True)
+class Unrated:
+    """An indicator not yet rated, and the exact command that rates it."""
+
+    id: str
+    name: str
+    domain_id: str
+    domain_name: str
+    command: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source text the plan quotes, with its attribution."""
+
+    title: str
+    publisher: str | None
+    published: str | None
+    attribution: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Charts:
+    """Inline SVG charts for the HTML plan (already escaped markup); their numbers are also in tables."""
+
+    domain_bars: Markup
+    stage_heatmap: Markup
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """Everything a plan template can use. Templates see its fields as top-level names (`header`, …)."""
+
+    header: Header
+    stages: tuple[StageInfo, ...]
+    """The rubric's stages, lowest first."""
+    standing: Standing
+    focus: int
+    """How many priorities were asked for (`--focus`)."""
+    priorities: tuple[Priority, ...]
+    priorities_not_shown: tuple[Named, ...]
+    """Indicators the team marked as priorities beyond `--focus`."""
+    domains: tuple[DomainPlan, ...]
+    glance: tuple[Glance, ...]
+    """Every indicator, in framework order."""
+    unrated: tuple[Unrated, ...]
+    rate_all_command: str
+    """The command that walks every indicator not yet rated."""
+    charts: Charts
+    roster: RosterReport | None
+    """The coalition profile read against the Guide (coverage, formalization); None without a profile."""
+    roster_command: str
+    """The command that shows the full roster, with each member's sample roles."""
+    framework: Source
+    guide: Source
+
+    def as_template_vars(self) -> dict[str, object]:
+        """The fields as a mapping of top-level template names."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+# ----------------------------------------------------------------------------------------------
+# Building it
+# ----------------------------------------------------------------------------------------------
+
+
+def build_plan(
+    current: LoadedAssessment,
+    guide: Guide,
+    *,
+    since: Comparison | None = None,
+    focus: int = 5,
+    file_argument: str | None = None,
+) -> PlanContext:
+    """The plan for `current`.
+
+    `since` is `comparison.build_comparison([older, current])` for `--since`: the change is from its first
+    assessment to `current`. `file_argument` is how the user named the file (for commands to rerun).
+    """
+    from coalition_cli.core import charts
+
+    fw = current.framework
+    card = score(fw, current.stages, current.targets)
+    before = since.first.card if since is not None else None
+    changes = _changes(card, before) if before is not None else {}
+    stages = charts.stage_palette(fw)
+    standing = _standing(card, since, changes, fw.top_stage)
+    priorities, not_shown = _priorities(current, card, focus, changes, standing.since)
+    ranks = {p.id: p.rank for p in priorities}
+    file_text = file_argument if file_argument is not None else str(current.path)
+    domains = tuple(
+        _domain_plan(current, guide, domain_score, standing_row, ranks, changes)
+        for domain_score, standing_row in zip(card.domains, standing.domains, strict=True)
+    )
+    glance = tuple(
+        Glance(
+            i.id,
+            i.name,
+            d.id,
+            d.name,
+            i.stage,
+            i.stage_name,
+            i.target,
+            fw.stage_name(i.target) if i.target is not None else None,
+            changes.get(i.id),
+            ranks.get(i.id),
+            _anchor(i.id) if i.stage is not None and i.stage < fw.top_stage else None,
+        )
+        for d in card.domains
+        for i in d.indicators
+    )
+    unrated = tuple(
+        Unrated(
+            i.id, i.name, d.id, d.name, f"coalition assess {_quote(file_text)} --indicator {_quote(i.id)}"
+        )
+        for d in card.domains
+        for i in d.indicators
+        if i.stage is None
+    )
+    context_charts = Charts(
+        charts.domain_bars(standing, stages),
+        charts.stage_heatmap(glance, domains, stages),
+    )
+    return PlanContext(
+        header=_header(current, guide),
+        stages=stages,
+        standing=standing,
+        focus=focus,
+        priorities=priorities,
+        priorities_not_shown=not_shown,
+        domains=domains,
+        glance=glance,
+        unrated=unrated,
+        rate_all_command=f"coalition assess {_quote(file_text)}",
+        charts=context_charts,
+        roster=roster_report(current, guide),
+        roster_command=f"coalition roster {_quote(file_text)}",
+        framework=Source(fw.title, fw.publisher, fw.published, fw.attribution, _source_url(fw.source)),
+        guide=Source(guide.title, guide.publisher, guide.published, guide.attribution, None),
+    )
+
+
+def long_date(day: dt.date) -> str:
+    """14 March 2026: the same in every locale."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def score_text(exact: Fraction | None) -> str:
+    """A score as every command shows it (`scoring.shown`), or "—" when there is none."""
+    return shown(exact) or "—"
+
+
+def _anchor(identifier: str, prefix: str = "indicator") -> str:
+    return f"{prefix}-" + (re.sub(r"[^0-9A-Za-z]+", "-", identifier).strip("-").lower() or "x")
+
+
+def _quote(text: str) -> str:
+    return shlex.quote(text)
+
+
+def _source_url(source: str | None) -> str | None:
+    if source is None:
+        return None
+    url = source if "://" in source else f"https://{source}"
+    return url if _SAFE_URL.match(url) else None
+
+
+def _person(participant: Participant) -> Person:
+    short = participant.name + (f" ({participant.organization})" if participant.organization else "")
+    display = short + (f", {participant.role}" if participant.role else "")
+    return Person(participant.name, participant.organization, participant.role, short, display)
+
+
+def _header(loaded: LoadedAssessment, guide: Guide) -> Header:
+    assessment, fw = loaded.assessment, loaded.framework
+    groups: list[ParticipantGroup] = []
+    for group in guide.stakeholder_groups:
+        people = tuple(_person(p) for p in assessment.participants if p.stakeholder_group == group.id)
+        if people:
+            groups.append(ParticipantGroup(group.id, group.name, people))
+    known = {group.id for group in guide.stakeholder_groups}
+    others = tuple(_person(p) for p in assessment.participants if p.stakeholder_group not in known)
+    if others:
+        groups.append(ParticipantGroup(None, "Stakeholder group not recorded", others))
+    present = {p.stakeholder_group for p in assessment.participants}
+    return Header(
+        title=f"Action plan: {assessment.coalition}",
+        coalition=assessment.coalition,
+        assessed_on=assessment.assessed_on.isoformat(),
+        assessed_on_long=long_date(assessment.assessed_on),
+        term=assessment.term,
+        facilitator=assessment.facilitator,
+        source_file=loaded.path.name,
+        framework_id=fw.id,
+        framework_title=fw.title,
+        framework_publisher=fw.publisher,
+        framework_published=fw.published,
+        participant_count=len(assessment.participants),
+        participant_groups=tuple(groups),
+        groups_at_table=sum(group.id in present for group in guide.stakeholder_groups),
+        groups_total=len(guide.stakeholder_groups),
+        groups_missing=tuple(group.name for group in guide.stakeholder_groups if group.id not in present),
+        notes=assessment.notes,
+        generator=f"coalition {__version__}",
+    )
+
+
+def _changes(card: Scorecard, before: Scorecard) -> dict[str, IndicatorChange]:
+    result: dict[str, IndicatorChange] = {}
+    for now, then in zip(card.indicators, before.indicators, strict=True):
+        kind = direction(then.stage, now.stage)
+        if now.stage is not None and then.stage is not None:
+            text = signed(now.stage - then.stage)
+        else:
+            text = "new" if kind == "newly rated" else ""
+        result[now.id] = IndicatorChange(
+            now.id, now.name, then.stage, then.stage_name, now.stage, now.stage_name, kind, text
+        )
+    return result
+
+
+def _moved(then: Fraction | None, now: Fraction | None) -> tuple[float | None, str]:
+    value = change_number(change(then, now))
+    return value, "" if value is None else signed(value, 2)
+
+
+def _standing(
+    card: Scorecard,
+    comparison: Comparison | None,
+    changes: dict[str, IndicatorChange],
+    top_stage: int,
+) -> Standing:
+    before = comparison.first.card if comparison is not None else None
+    domains = []
+    for d in card.domains:
+        then = before.domain(d.id).exact if before is not None else None
+        moved, moved_text = _moved(then, d.exact)
+        domains.append(
+            DomainStanding(
+                d.id,
+                d.name,
+                _anchor(d.id, "domain"),
+                d.score,
+                score_text(d.exact),
+                d.stage,
+                d.stage_name,
+                d.rated,
+                d.total,
+                None if then is None else float(then),
+                score_text(then) if before is not None else "",
+                moved,
+                moved_text,
+            )
+        )
+    then_overall = before.exact if before is not None else None
+    moved, moved_text = _moved(then_overall, card.exact)
+    by_kind: dict[str, tuple[IndicatorChange, ...]] = {
+        kind: tuple(c for c in changes.values() if c.kind == kind)
+        for kind in ("advanced", "declined", "newly rated", "no longer rated")
+    }
+    since = None
+    if comparison is not None:
+        old = comparison.first
+        since = Since(
+            old.assessed_on.isoformat(),
+            long_date(old.assessed_on),
+            old.term,
+            Path(old.file).name,
+            old.term or long_date(old.assessed_on),
+        )
+    return Standing(
+        score=card.score,
+        score_text=score_text(card.exact),
+        stage=card.stage,
+        stage_name=card.stage_name,
+        rated=card.rated,
+        total=card.total,
+        completeness_percent=round(100 * card.completeness),
+        top_stage=top_stage,
+        previous_score=None if then_overall is None else float(then_overall),
+        previous_score_text=score_text(then_overall) if before is not None else "",
+        change=moved,
+        change_text=moved_text,
+        domains=tuple(domains),
+        since=since,
+        headline=headline(comparison) + "." if comparison is not None else "",
+        advanced=by_kind["advanced"],
+        declined=by_kind["declined"],
+        newly_rated=by_kind["newly rated"],
+        no_longer_rated=by_kind["no longer rated"],
+    )
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _priorities(
+    loaded: LoadedAssessment,
+    card: Scorecard,
+    focus: int,
+    changes: dict[str, IndicatorChange],
+    since: Since | None,
+) -> tuple[tuple[Priority, ...], tuple[Named, ...]]:
+    """The team's own priorities (lowest stage first), then the lowest stages of the lowest-scoring domains.
+
+    A reason also says when the indicator declined since the `--since` assessment.
+    """
+    fw = loaded.framework
+    order = {i.id: n for n, i in enumerate(card.indicators)}
+    domain_of = {i.id: d for d in card.domains for i in d.indicators}
+
+    def marked(indicator: IndicatorScore) -> bool:
+        rating = loaded.assessment.rating(indicator.id)
+        return rating is not None and rating.priority
+
+    team = sorted(
+        (i for i in card.indicators if marked(i)),
+        key=lambda i: (i.stage is None, i.stage or 0, order[i.id]),
+    )
+    chosen: list[tuple[IndicatorScore, str, bool]] = [(i, _team_reason(fw, i), True) for i in team[:focus]]
+    not_shown = tuple(Named(i.id, i.name) for i in team[focus:])
+
+    taken = {i.id for i in team}
+    candidates = sorted(
+        (i for i in card.indicators if i.stage is not None and i.stage < fw.top_stage and i.id not in taken),
+        key=lambda i: (i.stage, domain_of[i.id].exact, order[i.id]),
+    )
+    lowest = candidates[0].stage if candidates else None
+    scored = [d for d in card.domains if d.exact is not None]
+    for indicator in candidates[: max(focus - len(chosen), 0)]:
+        domain = domain_of[indicator.id]
+        chosen.append(
+            (indicator, _low_reason(fw, indicator, indicator.stage == lowest, domain, scored), False)
+        )
+
+    priorities = tuple(
+        Priority(
+            n + 1,
+            i.id,
+            i.name,
+            domain_of[i.id].id,
+            domain_of[i.id].name,
+            i.stage,
+            i.stage_name,
+            team_marked,
+            reason + _decline(changes.get(i.id), since),
+            _anchor(i.id) if i.stage is not None and i.stage < fw.top_stage else None,
+        )
+        for n, (i, reason, team_marked) in enumerate(chosen)
+    )
+    return priorities, not_shown
+
+
+def _decline(change: IndicatorChange | None, since: Since | None) -> str:
+    if change is None or since is None or change.kind != "declined":
+        return ""
+    return f" It declined since {since.label} ({change.before_name} → {change.after_name})."
+
+
+def _stage_phrase(fw: Framework, stage: int) -> str:
+    return f"{fw.stage_name(stage)} (stage {stage} of {fw.top_stage})"
+
+
+def _team_reason(fw: Framework, indicator: IndicatorScore) -> str:
+    if indicator.stage is None:
+        return "The team marked it as a priority; it is not rated yet."
+    if indicator.stage >= fw.top_stage:
+        return f"The team marked it as a priority; it is already {_stage_phrase(fw, indicator.stage)}: keep it there."
+    return f"The team marked it as a priority; it is rated {_stage_phrase(fw, indicator.stage)}."
+
+
+def _low_reason(
+    fw: Framework, indicator: IndicatorScore, lowest: bool, domain: DomainScore, scored: list[DomainScore]
+) -> str:
+    """Why a low stage was chosen: its stage, and where its domain ranks from the bottom (ties share a rank)."""
+    assert indicator.stage is not None and domain.exact is not None
+    stage = "the lowest stage still to improve" if lowest else "among the lowest stages still to improve"
+    rank = 1 + sum(other.exact is not None and other.exact < domain.exact for other in scored)
+    tied = any(other.exact == domain.exact and other.id != domain.id for other in scored)
+    place = "the lowest" if rank == 1 else f"{_ordinal(rank)} lowest"
+    return (
+        f"Rated {_stage_phrase(fw, indicator.stage)}, {stage}; its domain, {domain.name}, scores "
+        f"{score_text(domain.exact)}, {'tied for ' if tied else ''}{place} of the {len(scored)} domains."
+    )
+
+
+def _domain_plan(
+    loaded: LoadedAssessment,
+    guide: Guide,
+    card: DomainScore,
+    standing: DomainStanding,
+    ranks: dict[str, int],
+    changes: dict[str, IndicatorChange],
+) -> DomainPlan:
+    fw = loaded.framework
+    domain = fw.domain(card.id)
+    plans = []
+    for indicator in card.indicators:
+        if indicator.stage is None or indicator.stage >= fw.top_stage:
+            continue
+        rating = loaded.assessment.rating(indicator.id)
+        assert rating is not None
+        plans.append(
+            _indicator_plan(
+                loaded, guide, indicator, rating, ranks.get(indicator.id), changes.get(indicator.id)
+            )
+        )
+    return DomainPlan(
+        card.id,
+        card.name,
+        standing.anchor,
+        standing,
+        domain.foundational_steps,
+        domain.reflect,
+        tuple(plans),
+        tuple(
+            Named(i.id, i.name) for i in card.indicators if i.stage is not None and i.stage >= fw.top_stage
+        ),
+        tuple(Named(i.id, i.name) for i in card.indicators if i.stage is None),
+    )
+
+
+def _indicator_plan(
+    loaded: LoadedAssessment,
+    guide: Guide,
+    indicator: IndicatorScore,
+    rating: Rating,
+    rank: int | None,
+    change: IndicatorChange | None,
+) -> IndicatorPlan:
+    fw = loaded.framework
+    stage = indicator.stage
+    assert stage is not None
+    team_target = indicator.target
+    if team_target is not None and team_target > stage:
+        target, source = team_target, "team"
+    else:
+        target, source = stage + 1, "next"
+    rubric = fw.indicator(indicator.id)
+    return IndicatorPlan(
+        id=indicator.id,
+        name=indicator.name,
+        anchor=_anchor(indicator.id),
+        stage=stage,
+        stage_name=fw.stage_name(stage),
+        descriptor=rubric.descriptor(stage),
+        target=target,
+        target_name=fw.stage_name(target),
+        target_descriptor=rubric.descriptor(target),
+        target_source="team" if source == "team" else "next",
+        team_target_reached=team_target is not None and team_target <= stage,
+        evidence=rating.evidence,
+        notes=rating.notes,
+        links=tuple(_link(link) for link in rating.links),
+        actions=tuple(_action(action) for action in rating.actions),
+        partners=_partners(loaded, guide, indicator.id),
+        functions=tuple(function.name for function in guide.functions_serving(indicator.id)),
+        priority_rank=rank,
+        change=change,
+    )
+
+
+def _link(text: str) -> Link:
+    stripped = text.strip()
+    return Link(stripped, stripped if _SAFE_URL.match(stripped) else None)
+
+
+def _action(action: Action) -> PlanAction:
+    return PlanAction(
+        action.action,
+        action.owner,
+        action.due.isoformat() if action.due else None,
+        long_date(action.due) if action.due else None,
+        action.status,
+    )
+
+
+def _partners(loaded: LoadedAssessment, guide: Guide, indicator_id: str) -> tuple[PartnerRole, ...]:
+    """The Guide's partner kinds with responsibilities tagged for the indicator; those at the table first."""
+    kinds: dict[str, PartnerKind] = {}
+    roles: dict[str, list[str]] = {}
+    for kind, responsibility in guide.partners_serving(indicator_id):
+        kinds[kind.id] = kind
+        roles.setdefault(kind.id, []).append(_LIST_JOINT.sub("", responsibility.text))
+    result = []
+    for kind_id, texts in roles.items():
+        kind = kinds[kind_id]
+        groups = tuple(g.name for g in (guide.stakeholder_group(i) for i in kind.stakeholder_groups) if g)
+        present = tuple(
+            _person(p).short
+            for p in loaded.assessment.participants
+            if p.stakeholder_group in kind.stakeholder_groups
+        )
+        result.append(PartnerRole(kind.id, kind.name, kind.lead_in, tuple(texts), groups, present))
+    return tuple(sorted(result, key=lambda role: not role.at_the_table))
