@@ -1,1 +1,76 @@
-"""`coalition assess`: not yet written."""
+"""`coalition assess`: the facilitator's interactive session, one indicator at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from coalition_cli.cli.app import app
+
+
+@app.command()
+def assess(
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="The assessment file; a new one is created if it does not exist."
+    ),
+    framework: str | None = typer.Option(
+        None,
+        "--framework",
+        metavar="ID|PATH",
+        help="For a new file: the framework, a bundled id or a path (default: community-framework).",
+    ),
+    domain: list[str] | None = typer.Option(
+        None, "--domain", metavar="C2", help="Only this domain, e.g. C2 (may be repeated)."
+    ),
+    indicator: list[str] | None = typer.Option(
+        None,
+        "--indicator",
+        "-i",
+        metavar="C1.1",
+        help="Only this indicator, e.g. C1.1, even if rated (may be repeated).",
+    ),
+    revisit_all: bool = typer.Option(
+        False, "--all", help="Go through rated indicators too, with the current rating as the default answer."
+    ),
+    start_at: str | None = typer.Option(
+        None,
+        "--start-at",
+        metavar="C1.1",
+        help="Begin at this indicator, to carry on where a session stopped.",
+    ),
+    coalition: str | None = typer.Option(
+        None, "--coalition", metavar="NAME", help="For a new file: the coalition's name."
+    ),
+    date: str | None = typer.Option(
+        None,
+        "--date",
+        metavar="DATE",
+        help="For a new file: the date of the assessment, YYYY-MM-DD (default: today).",
+    ),
+) -> None:
+    """Rate the coalition indicator by indicator, saving every answer as it is given.
+
+    Goes through the indicators not rated yet, in framework order. At each one, type a stage number
+    or name; s skips, b goes back, ? helps, q saves and quits. Ctrl-C stops at any time, keeps every
+    answer, and prints the command that carries on (exit status 130).
+    """
+    from coalition_cli.cli.assess_prompts import AssessOptions, run
+
+    run(
+        AssessOptions(
+            file,
+            framework=framework,
+            domains=_split(domain),
+            indicators=_split(indicator),
+            revisit_all=revisit_all,
+            start_at=start_at,
+            coalition=coalition,
+            date=date,
+        )
+    )
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """`--indicator C1.1 --indicator C1.2` and `--indicator C1.1,C1.2` alike."""
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())

@@ -1,1 +1,102 @@
-"""`coalition rate`: not yet written."""
+"""`coalition rate`: set ratings from the command line, without prompts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from coalition_cli.cli.app import app
+
+if TYPE_CHECKING:
+    from coalition_cli.core.framework import Framework
+
+
+@app.command()
+def rate(
+    file: Path = typer.Argument(..., metavar="FILE", help="The assessment file to change."),
+    ratings: list[str] = typer.Argument(
+        ..., metavar="ID=STAGE...", help="Ratings to set: an indicator id, =, and a stage number or name."
+    ),
+    evidence: str | None = typer.Option(
+        None,
+        "--evidence",
+        metavar="TEXT",
+        help="Evidence to record with the rating(s), replacing what is there.",
+    ),
+) -> None:
+    """Set ratings without prompts, e.g. `coalition rate riverside.yaml C1.1=3 C2.4=developing`.
+
+    The file is checked first (a file with problems is not changed), every rating is checked against
+    the framework, and the file is saved in one safe step, changing only those ratings' lines.
+    """
+    from rich.markup import escape
+
+    from coalition_cli.cli.console import stdout
+    from coalition_cli.core.editing import AssessmentFile, RatingEdit, clean_text
+    from coalition_cli.core.errors import ReadError
+
+    if not file.exists():
+        raise ReadError(
+            f"{file} does not exist",
+            hint=f"start it with `coalition assess {file}` (asks as it goes) or `coalition init {file}`",
+        )
+    assessment = AssessmentFile(file)
+    fw = assessment.framework
+    wanted = _parse(fw, ratings)
+    note = clean_text(evidence) if evidence is not None else ""
+    before = {indicator: assessment.stage(indicator) for indicator in wanted}
+    changed = assessment.apply(
+        *(RatingEdit(indicator, stage=stage, evidence=note or None) for indicator, stage in wanted.items())
+    )
+    console = stdout()
+    for indicator, stage in wanted.items():
+        old = before[indicator]
+        was = "was not rated" if old is None else f"was {old} {fw.stage_name(old)}"
+        if old == stage:
+            was = "unchanged"
+        name = fw.indicator(indicator).name
+        console.print(f"{escape(indicator)} {escape(name)}: {stage} {escape(fw.stage_name(stage))} ({was})")
+    if changed:
+        console.print(f"[green]Saved[/] {escape(str(file))}.")
+    else:
+        console.print(f"Nothing to change: {escape(str(file))} already says this.")
+
+
+def _parse(fw: Framework, assignments: list[str]) -> dict[str, int]:
+    """`C1.1=3` and `C2.4=developing` as indicator id → stage number; every mistake is reported at once."""
+    from coalition_cli.core.errors import CoalitionError, UsageError
+    from coalition_cli.core.framework import StageError, parse_stage
+    from coalition_cli.core.session import resolve_ids
+
+    wanted: dict[str, int] = {}
+    mistakes: list[str] = []
+    for assignment in assignments:
+        typed_id, equals, typed_stage = assignment.partition("=")
+        if not equals or not typed_id.strip() or not typed_stage.strip():
+            mistakes.append(
+                f"{assignment!r}: write an indicator id, =, and a stage, like C1.1=3 or C2.4=developing"
+            )
+            continue
+        try:
+            indicator = resolve_ids(fw, [typed_id], kind="indicator")[0]
+        except CoalitionError as error:
+            mistakes.append(f"{assignment!r}: {error.message}")
+            continue
+        value = typed_stage.strip()
+        try:
+            stage = parse_stage(fw, int(value) if value.isdigit() else value)
+        except StageError as error:
+            mistakes.append(f"{assignment!r}: {error.message}")
+            continue
+        if indicator in wanted and wanted[indicator] != stage:
+            mistakes.append(f"{assignment!r}: {indicator} is given two different stages")
+        if stage is not None:
+            wanted[indicator] = stage
+    if mistakes:
+        raise UsageError(
+            "nothing was changed, because:\n  " + "\n  ".join(mistakes),
+            hint=f"stages: {fw.stage_choices()}; `coalition framework show` lists the indicators",
+        )
+    return wanted

@@ -1,0 +1,743 @@
+"""Changing ratings in an assessment file the way a careful person would: touching only what changes.
+
+An edit sets one indicator's stage, replaces its evidence, or adds actions. The new text is made by
+*splicing*: the file is composed (not loaded) to learn where each node starts and ends, only the
+changed values are rendered with ruamel.yaml, and they replace or join the original text at those
+positions. Every other byte stays as it was: comments, key order, quoting, blank lines, CRLF line
+endings and a byte-order mark. Where the file's layout is too unusual to splice (flow-style
+mappings), a ruamel.yaml round-trip dump is used instead.
+
+Either way the result is parsed again and must hold exactly the data expected (the old data with
+this one rating changed), and it must pass the same checks as `coalition validate`, before it is
+written atomically (`atomic.write_bytes_atomic`). If the file changed on disk since it was read,
+the other change is kept: the edit is applied on top of it when it touches other indicators, and
+refused (`RatingConflictError`) when it touches the same one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import copy
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from coalition_cli.core import yamlsource
+from coalition_cli.core.assessment import Assessment, Rating
+from coalition_cli.core.atomic import write_bytes_atomic
+from coalition_cli.core.checks import rubric_findings
+from coalition_cli.core.documents import Checked, check_text
+from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
+from coalition_cli.core.framework import Framework
+from coalition_cli.core.frameworks import load_guide
+from coalition_cli.core.problems import Finding, Severity
+from coalition_cli.core.validation import load_assessment
+
+_BOM = codecs.BOM_UTF8
+_NULL = "tag:yaml.org,2002:null"
+_FIELD_ORDER = ("stage", "evidence", "target", "priority", "notes", "links", "actions")
+"""The order a person would write a rating's keys in: a new key is inserted where it belongs."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+_LINE_SEPARATOR = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
+_AMBIGUOUS = re.compile(r"[\x85\u2028\u2029\ufeff]")
+_FLOW_SAFE = re.compile(r"^(?!(?:null|true|false)$)[^\W\d_](?:[\w .'’()/-]*[\w.)’])?$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# What an edit is
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """An action the team commits to: what, who owns it, and by when."""
+
+    action: str
+    owner: str | None = None
+    due: dt.date | None = None
+
+    def written(self) -> dict[str, Any]:
+        """As it is written into the file (a date stays a plain YAML date)."""
+        item: dict[str, Any] = {"action": self.action}
+        if self.owner:
+            item["owner"] = self.owner
+        if self.due is not None:
+            item["due"] = self.due
+        return item
+
+    def parsed(self) -> dict[str, Any]:
+        """As `yamlsource.parse_fast` reads it back (dates stay text)."""
+        item = self.written()
+        if self.due is not None:
+            item["due"] = self.due.isoformat()
+        return item
+
+
+@dataclass(frozen=True)
+class RatingEdit:
+    """A change to one indicator's rating. `None` and `()` leave that part as it is."""
+
+    indicator: str
+    stage: int | None = None
+    evidence: str | None = None
+    add_actions: tuple[NewAction, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.stage is None and self.evidence is None and not self.add_actions
+
+
+def clean_line(text: str) -> str:
+    """One line of typed text: no control characters (stray arrow keys), no surrounding spaces."""
+    return _CONTROL.sub("", _LINE_SEPARATOR.sub(" ", text)).strip()
+
+
+def clean_text(text: str) -> str:
+    """Typed text of one or more lines, tidied: no trailing spaces, no blank lines around it."""
+    lines = [_CONTROL.sub("", line).rstrip() for line in _LINE_SEPARATOR.sub("\n", text).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+class EditError(Exception):
+    """The edit could not be made safely; a bug, never the user's fault. Nothing was written."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing text
+
+
+@dataclass(frozen=True)
+class _Change:
+    key: str
+    written: Any  # what to render; for actions, only the items to add
+    parsed: Any  # what parse_fast must read back; for actions, the whole list
+
+
+def edit_text(text: str, edits: Iterable[RatingEdit], framework: Framework) -> str:
+    """`text` with the edits made, every other byte as it was. Raises EditError if it cannot be done."""
+    for edit in edits:
+        text = _edit_one(text, edit, framework)
+    return text
+
+
+def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
+    before = yamlsource.parse_fast(text)
+    if not isinstance(before, dict):
+        raise EditError("the file is not a mapping")
+    ratings = before.get("ratings")
+    if ratings is not None and not isinstance(ratings, dict):
+        raise EditError("ratings is not a mapping")
+    current = (ratings or {}).get(edit.indicator)
+    current = current if isinstance(current, dict) else {}
+    changes = _changes(framework, edit, current)
+    if not changes:
+        return text
+    expected = copy.deepcopy(before)
+    rating = {**current, **{change.key: change.parsed for change in changes}}
+    expected.setdefault("ratings", {})[edit.indicator] = rating
+    result: str | None
+    try:
+        result = _splice(text, edit.indicator, changes, framework)
+    except _CannotSplice:
+        result = None
+    if result is None or _parsed(result) != expected:
+        result = _roundtrip(text, edit.indicator, changes)
+        if _parsed(result) != expected:
+            raise EditError(f"could not write the change to {edit.indicator} without disturbing the file")
+    return result
+
+
+def _changes(framework: Framework, edit: RatingEdit, current: dict[str, Any]) -> list[_Change]:
+    changes = []
+    if edit.stage is not None:
+        stage = _stage_as_written(framework, edit.stage, current.get("stage"))
+        if current.get("stage") != stage:
+            changes.append(_Change("stage", stage, stage))
+    if edit.evidence is not None and edit.evidence != current.get("evidence"):
+        evidence = edit.evidence
+        changes.append(_Change("evidence", _scalar(evidence), evidence))
+    if edit.add_actions:
+        existing = current.get("actions") or []
+        if not isinstance(existing, list):
+            raise EditError("actions is not a list")
+        new = [action.written() for action in edit.add_actions]
+        changes.append(_Change("actions", new, [*existing, *(a.parsed() for a in edit.add_actions)]))
+    return changes
+
+
+def _stage_as_written(framework: Framework, number: int, current: Any) -> int | str:
+    """A number, unless this rating's stage is already written as a name: then a name, in its case."""
+    if not isinstance(current, str) or current.strip().isdigit():
+        return number
+    name = framework.stage_name(number)
+    if current.islower():
+        return name.lower()
+    return name.upper() if current.isupper() else name
+
+
+def _scalar(text: str) -> Any:
+    """Several lines as a literal block; what a block cannot hold as it is, or the C and pure-Python
+    parsers would read differently (Unicode line separators, a byte-order mark), double-quoted."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+    if _AMBIGUOUS.search(text) or _CONTROL.search(text):
+        return DoubleQuotedScalarString(text)
+    if "\n" not in text:
+        return text  # ruamel.yaml picks plain or quoted
+    if text != text.strip("\n") or any(
+        line != line.rstrip() or line.startswith("\t") for line in text.split("\n")
+    ):
+        return DoubleQuotedScalarString(text)  # a literal block cannot hold these as they are
+    return LiteralScalarString(text)
+
+
+def _parsed(text: str) -> Any:
+    try:
+        return yamlsource.parse_fast(text)
+    except yamlsource.TextProblem:
+        return None
+
+
+class _CannotSplice(Exception):
+    """The layout is too unusual to splice into; the round-trip dump is used instead."""
+
+
+@dataclass
+class _Layout:
+    """How this file indents: a mapping's children, and a list's dashes under their key."""
+
+    step: int = 2
+    offset: int = 2
+
+
+@dataclass
+class _Splices:
+    """Replacements and insertions at positions of the original text, applied back to front."""
+
+    text: str
+    newline: str
+    parts: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        self.parts[(start, end)] = self.parts.get((start, end), "") + new
+
+    def insert_lines(self, position: int, lines: Sequence[str]) -> None:
+        """Whole lines at a line start (a position from `line_after` or `line_start`)."""
+        block = "".join(line + self.newline for line in lines)
+        if position == len(self.text) and self.text and not self.text.endswith("\n"):
+            block = self.newline + block
+        self.replace(position, position, block)
+
+    def apply(self) -> str:
+        text = self.text
+        last = len(text) + 1
+        for (start, end), new in sorted(self.parts.items(), reverse=True):
+            if end > last:
+                raise _CannotSplice("overlapping changes")
+            text = text[:start] + new + text[end:]
+            last = start
+        return text
+
+    def line_start(self, index: int) -> int:
+        return self.text.rfind("\n", 0, index) + 1
+
+    def line_after(self, index: int) -> int:
+        """The start of the line after the one holding `index` (or `index` itself at a line start)."""
+        if index > 0 and self.text[index - 1] == "\n":
+            return index
+        end = self.text.find("\n", index)
+        return len(self.text) if end < 0 else end + 1
+
+    def line_end(self, index: int) -> int:
+        """Where the line holding `index` ends, before its line break."""
+        end = self.text.find("\n", index)
+        end = len(self.text) if end < 0 else end
+        return end - 1 if end > 0 and self.text[end - 1] == "\r" else end
+
+    def content_end(self, node: Any) -> int:
+        """Where a value's own text ends: past a block scalar's last line, before blank lines after it."""
+        from ruamel.yaml.nodes import ScalarNode
+
+        if isinstance(node, ScalarNode):
+            end: int = node.end_mark.index
+            header = self.text[node.start_mark.index : self.line_end(node.start_mark.index)].split(maxsplit=1)
+            if node.style in ("|", ">") and "+" not in header[0]:
+                kept = self.text[node.start_mark.index : end].rstrip(" \t\r\n")
+                return self.line_after(node.start_mark.index + len(kept))
+            return end
+        if getattr(node, "flow_style", False) or not node.value:
+            return int(node.end_mark.index)
+        last = node.value[-1]
+        return self.content_end(last[1] if isinstance(last, tuple) else last)
+
+    def drop_token(self, node: Any) -> None:
+        """Remove an inline value (`null`, `~`, `{}`, `[]`) and the spaces before it."""
+        start, end = node.start_mark.index, node.end_mark.index
+        if start == end:
+            return
+        while start > 0 and self.text[start - 1] in " \t":
+            start -= 1
+        self.replace(start, end, "")
+
+
+@cache
+def _dumper(step: int, offset: int) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.indent(mapping=step, sequence=offset + 2, offset=offset)
+    yaml.width = 1_000_000
+    yaml.allow_unicode = True
+    return yaml
+
+
+def _render(key: str, value: Any, layout: _Layout, indent: int = 0) -> list[str]:
+    """`key: value` as YAML lines (no line breaks), indented by `indent` spaces."""
+    stream = io.StringIO()
+    _dumper(layout.step, layout.offset).dump({key: value}, stream)
+    lines = stream.getvalue().rstrip("\n").split("\n")
+    if not lines[0].startswith(f"{key}:"):
+        raise _CannotSplice(f"unexpected rendering of {key}")
+    pad = " " * indent
+    return [pad + line if line else line for line in lines]
+
+
+@cache
+def _composer() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe")  # the C parser where installed: positions at C speed
+
+
+def _find(mapping: Any, key: str) -> tuple[Any, Any] | None:
+    for key_node, value_node in mapping.value:
+        if getattr(key_node, "value", None) == key:
+            return key_node, value_node
+    return None
+
+
+def _is_block_mapping(node: Any) -> bool:
+    from ruamel.yaml.nodes import MappingNode
+
+    return isinstance(node, MappingNode) and not node.flow_style and bool(node.value)
+
+
+def _is_null(node: Any) -> bool:
+    from ruamel.yaml.nodes import ScalarNode
+
+    return isinstance(node, ScalarNode) and str(node.tag) == _NULL
+
+
+def _is_empty_flow(node: Any) -> bool:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    return isinstance(node, (MappingNode, SequenceNode)) and bool(node.flow_style) and not node.value
+
+
+def _layout(root: Any) -> _Layout:
+    """The indentation the file already uses, so new lines look like their neighbours."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    layout = _Layout()
+    found_step = found_offset = False
+    stack = [root]
+    while stack and not (found_step and found_offset):
+        node = stack.pop()
+        if not isinstance(node, MappingNode) or node.flow_style:
+            if isinstance(node, SequenceNode) and not node.flow_style:
+                stack.extend(node.value)
+            continue
+        for key_node, value_node in node.value:
+            column = key_node.start_mark.column
+            if (
+                not found_step
+                and _is_block_mapping(value_node)
+                and value_node.start_mark.line > key_node.start_mark.line
+            ):
+                layout.step, found_step = value_node.value[0][0].start_mark.column - column, True
+            if (
+                not found_offset
+                and isinstance(value_node, SequenceNode)
+                and not value_node.flow_style
+                and value_node.value
+            ):
+                layout.offset, found_offset = value_node.start_mark.column - column, True
+            stack.append(value_node)
+    layout.step = max(layout.step, 1)
+    layout.offset = max(layout.offset, 0)
+    return layout
+
+
+def _splice(text: str, indicator: str, changes: list[_Change], framework: Framework) -> str:
+    from ruamel.yaml.nodes import MappingNode
+
+    root = _composer().compose(text)
+    if not _is_block_mapping(root):
+        raise _CannotSplice("the top level is not a block mapping")
+    edits = _Splices(text, "\r\n" if "\r\n" in text else "\n")
+    layout = _layout(root)
+    entry_value = {change.key: change.written for change in changes}
+    found = _find(root, "ratings")
+    if found is None:
+        edits.insert_lines(len(text), _render("ratings", {indicator: entry_value}, layout))
+        return edits.apply()
+    ratings_key, ratings = found
+    if _is_empty_flow(ratings):
+        edits.drop_token(ratings)
+        position = edits.line_after(ratings.end_mark.index)
+        edits.insert_lines(
+            position, _render(indicator, entry_value, layout, ratings_key.start_mark.column + layout.step)
+        )
+        return edits.apply()
+    if not _is_block_mapping(ratings):
+        raise _CannotSplice("ratings is not a block mapping")
+    column = ratings.value[0][0].start_mark.column
+    entry = _find(ratings, indicator)
+    if entry is None:
+        position = _entry_position(edits, ratings, indicator, framework)
+        edits.insert_lines(position, _render(indicator, entry_value, layout, column))
+    elif _is_null(entry[1]):
+        key_node, value_node = entry
+        edits.drop_token(value_node)
+        position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
+        lines = [
+            line
+            for change in changes
+            for line in _render(change.key, change.written, layout, column + layout.step)
+        ]
+        edits.insert_lines(position, lines)
+    elif isinstance(entry[1], MappingNode) and _is_block_mapping(entry[1]):
+        for change in changes:
+            _change_field(edits, entry[1], change, layout)
+    elif isinstance(entry[1], MappingNode):  # written in flow style, `C1.1: {stage: 2}`: it stays so
+        flow_changes = [_Change(change.key, _for_flow(change.written), change.parsed) for change in changes]
+        _reflow(edits, entry[1], lambda rating: _apply_changes(rating, flow_changes))
+    else:
+        raise _CannotSplice("the rating is not a block mapping")
+    return edits.apply()
+
+
+def _entry_position(edits: _Splices, ratings: Any, indicator: str, framework: Framework) -> int:
+    """Where a new rating goes: after the last one that comes before it in the framework."""
+    order = {item.id: index for index, item in enumerate(framework.indicators)}
+    rank = order.get(indicator, len(order))
+    entries = ratings.value
+    for index, (key_node, _value) in enumerate(entries):
+        if order.get(key_node.value, len(order)) > rank:
+            if index == 0:
+                return edits.line_start(key_node.start_mark.index)
+            return edits.line_after(edits.content_end(entries[index - 1][1]))
+    return edits.line_after(edits.content_end(entries[-1][1]))
+
+
+def _rank(key: str) -> int:
+    return _FIELD_ORDER.index(key) if key in _FIELD_ORDER else len(_FIELD_ORDER)
+
+
+def _change_field(edits: _Splices, rating: Any, change: _Change, layout: _Layout) -> None:
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+
+    column = rating.value[0][0].start_mark.column
+    found = _find(rating, change.key)
+    if found is None:
+        keys = rating.value
+        later = next((i for i, (k, _v) in enumerate(keys) if _rank(str(k.value)) > _rank(change.key)), None)
+        if later == 0:
+            position = edits.line_start(keys[0][0].start_mark.index)
+        else:
+            previous = keys[-1 if later is None else later - 1][1]
+            position = edits.line_after(edits.content_end(previous))
+        edits.insert_lines(position, _render(change.key, change.written, layout, column))
+        return
+    key_node, value_node = found
+    if change.key == "actions":
+        if _is_null(value_node) or _is_empty_flow(value_node):
+            edits.drop_token(value_node)
+            position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
+            edits.insert_lines(position, _render("actions", change.written, layout, column)[1:])
+        elif isinstance(value_node, SequenceNode) and value_node.flow_style:
+            _reflow(edits, value_node, lambda actions: actions.extend(_for_flow(change.written)))
+        elif isinstance(value_node, SequenceNode):
+            shift = value_node.start_mark.column - layout.offset
+            if shift < 0:
+                raise _CannotSplice("unexpected list indentation")
+            items = _render("actions", change.written, layout, shift)[1:]
+            edits.insert_lines(edits.line_after(edits.content_end(value_node)), items)
+        else:
+            raise _CannotSplice("actions is not a block list")
+        return
+    if not isinstance(value_node, ScalarNode):
+        raise _CannotSplice(f"{change.key} is not a single value")
+    _replace_scalar(edits, key_node, value_node, _render(change.key, change.written, layout, column))
+
+
+def _replace_scalar(edits: _Splices, key_node: Any, value_node: Any, lines: list[str]) -> None:
+    """Put a newly rendered `key: value` in place of a scalar value, keeping a comment after it."""
+    head = lines[0].lstrip()
+    first = head[head.index(":") + 1 :].lstrip()
+    rest = lines[1:]
+    text = edits.text
+    start = value_node.start_mark.index
+    if start == value_node.end_mark.index:  # an empty value: write right after the colon
+        start = text.index(":", key_node.end_mark.index) + 1
+        first = " " + first
+        end = start
+    else:
+        end = edits.content_end(value_node)
+    if end > 0 and text[end - 1] == "\n":  # a block scalar: its span ends with a line break
+        edits.replace(start, end, edits.newline.join([first, *rest]) + edits.newline)
+        return
+    if not rest:
+        edits.replace(start, end, first)
+        return
+    line_end = edits.line_end(end)
+    comment = text[end:line_end].rstrip()  # a comment after a one-line value moves to the first line
+    edits.replace(start, line_end, edits.newline.join([first + comment, *rest]))
+
+
+def _for_flow(value: Any) -> Any:
+    """Values to write inside `{...}` or `[...]`: text quoted unless plainly safe there.
+
+    ruamel.yaml writes some plain scalars (`:0`) that mean something else inside flow collections.
+    """
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, dict):
+        return {key: _for_flow(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_for_flow(item) for item in value]
+    if isinstance(value, str) and not _FLOW_SAFE.match(value):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+def _reflow(edits: _Splices, node: Any, change: Callable[[Any], None]) -> None:
+    """Rewrite one flow-style value (`{stage: 2}`, `[...]`) in flow style, with a change made."""
+    start, end = node.start_mark.index, node.end_mark.index
+    value = _roundtrip_yaml().load(edits.text[start:end])
+    change(value)
+    stream = io.StringIO()
+    _roundtrip_yaml().dump(value, stream)
+    rendered = stream.getvalue().strip()
+    if "\n" in rendered:
+        raise _CannotSplice("a flow-style value became several lines")
+    edits.replace(start, end, rendered)
+
+
+def _apply_changes(rating: Any, changes: list[_Change]) -> None:
+    """The changes made to a rating loaded with the round-trip loader."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    for change in changes:
+        if change.key == "actions":
+            if rating.get("actions") is None:
+                rating["actions"] = CommentedSeq()
+            rating["actions"].extend(change.written)
+        elif change.key in rating:
+            rating[change.key] = change.written
+        else:
+            keys = list(rating)
+            position = next(
+                (i for i, key in enumerate(keys) if _rank(str(key)) > _rank(change.key)), len(keys)
+            )
+            rating.insert(position, change.key, change.written)
+
+
+@cache
+def _roundtrip_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 1_000_000
+    yaml.brace_single_entry_mapping_in_flow_sequence = True  # keep `[{action: a}]` as written
+    return yaml
+
+
+def _roundtrip(text: str, indicator: str, changes: list[_Change]) -> str:
+    """The fallback: load with ruamel.yaml's round-trip loader, change the data, dump it all."""
+    from ruamel.yaml.comments import CommentedMap
+
+    newline = "\r\n" if "\r\n" in text else "\n"
+    yaml = _roundtrip_yaml()
+    try:
+        data = yaml.load(text.replace("\r\n", "\n"))
+    except Exception as error:  # the text was valid a moment ago; anything here is a bug
+        raise EditError(f"could not re-read the file: {error}") from None
+    ratings = data.get("ratings")
+    if ratings is None:
+        data["ratings"] = ratings = CommentedMap()
+    entry = ratings.get(indicator)
+    if entry is None:
+        ratings[indicator] = entry = CommentedMap()
+    _apply_changes(entry, changes)
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue().replace("\n", newline)
+
+
+# ---------------------------------------------------------------------------------------------
+# A file open for editing
+
+
+class RatingConflictError(ConflictError):
+    """Someone else changed the same indicator in the file while we were editing it."""
+
+    def __init__(self, message: str, indicators: Sequence[str], *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.indicators = tuple(indicators)
+
+
+@dataclass(frozen=True)
+class _State:
+    raw: bytes
+    text: str
+    assessment: Assessment
+    framework: Framework
+
+    @property
+    def data(self) -> Any:
+        return yamlsource.parse_fast(self.text)
+
+
+class AssessmentFile:
+    """An assessment file open for editing: each change is checked, merged and written atomically.
+
+    Opening it checks the file like `coalition validate` (InvalidFileError with every problem when
+    it has errors: a file with errors is never edited).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._state = self._read()
+
+    def _read(self) -> _State:
+        for _attempt in range(3):
+            loaded = load_assessment(self.path)
+            try:
+                raw = self.path.read_bytes()
+            except OSError as error:
+                raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
+            with contextlib.suppress(yamlsource.TextProblem):
+                if yamlsource.decode(raw) == loaded.text:  # nobody wrote in between
+                    return _State(raw, loaded.text, loaded.assessment, loaded.framework)
+        raise ConflictError(f"{self.path} keeps changing while it is being read; try again in a moment")
+
+    @property
+    def framework(self) -> Framework:
+        return self._state.framework
+
+    @property
+    def assessment(self) -> Assessment:
+        return self._state.assessment
+
+    @property
+    def text(self) -> str:
+        return self._state.text
+
+    def rating(self, indicator: str) -> Rating | None:
+        return self._state.assessment.rating(indicator)
+
+    def stage(self, indicator: str) -> int | None:
+        from coalition_cli.core.framework import parse_stage
+
+        rating = self.rating(indicator)
+        return parse_stage(self.framework, rating.stage) if rating is not None else None
+
+    @property
+    def stages(self) -> dict[str, int | None]:
+        return {indicator.id: self.stage(indicator.id) for indicator in self.framework.indicators}
+
+    def apply(self, *edits: RatingEdit) -> bool:
+        """Make the edits and save; False when they change nothing (nothing is written then)."""
+        state = self._state
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raise ConflictError(
+                f"{self.path} was deleted or moved while you were working, so the last answer was not saved",
+                hint="find out where the file went (a git checkout or another editor?) before carrying on",
+            ) from None
+        except OSError as error:
+            raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
+        if raw != state.raw:
+            state = self._merge_base(state, [edit.indicator for edit in edits])
+            self._state = state
+        try:
+            text = edit_text(state.text, edits, state.framework)
+        except EditError as error:
+            raise ConflictError(
+                f"could not save the change to {self.path} safely: {error}; the file was not changed"
+            ) from None
+        if text == state.text:
+            return False
+        checked = self._check(text, state.framework)
+        if checked.model is None or checked.has_errors:
+            raise InvalidFileError(
+                f"saving this change would make {self.path} invalid, so the file was not changed",
+                problems=[problem for problem in checked.problems if problem.is_error],
+            )
+        data = (_BOM if state.raw.startswith(_BOM) else b"") + text.encode("utf-8")
+        write_bytes_atomic(self.path, data)
+        self._state = _State(data, text, checked.model, state.framework)
+        return True
+
+    def _check(self, text: str, framework: Framework) -> Checked[Assessment]:
+        """The checks of `validate`, errors only: warnings (not rated yet) would cost a slow locating parse."""
+        guide = load_guide()
+
+        def errors(_model: Any, data: Any) -> list[Finding]:
+            findings = rubric_findings(data, framework, guide, strict=False)
+            return [finding for finding in findings if finding.severity is Severity.ERROR]
+
+        return check_text(text, Assessment, label=str(self.path), extra=errors)
+
+    def _merge_base(self, mine: _State, indicators: Sequence[str]) -> _State:
+        """The file as someone else left it, if our edits can go on top of their change."""
+        try:
+            theirs = self._read()
+        except InvalidFileError as error:
+            raise InvalidFileError(
+                f"{self.path} was changed by someone else while you were working, and now has problems; "
+                "the last answer was not saved",
+                problems=error.problems,
+                hint=f"fix the file (`coalition validate {self.path}` lists the problems), then carry on",
+            ) from None
+        if theirs.framework.id != mine.framework.id:
+            raise ConflictError(
+                f"{self.path} was changed by someone else while you were working: it now uses the framework "
+                f"{theirs.framework.id!r} instead of {mine.framework.id!r}; the last answer was not saved"
+            )
+        changed = changed_ratings(mine.data, theirs.data)
+        overlap = [indicator for indicator in dict.fromkeys(indicators) if indicator in changed]
+        if overlap:
+            names = ", ".join(overlap)
+            raise RatingConflictError(
+                f"{self.path} was changed by someone else while you were working (another editor, or a git "
+                f"pull), and their change also touches {names}. Your answer for {names} was not saved, so that "
+                "their change is not overwritten.",
+                overlap,
+                hint=f"look at {names} in the file, then give the answer again",
+            )
+        return theirs
+
+
+def changed_ratings(before: Any, after: Any) -> set[str]:
+    """The indicators whose rating differs between two parsed versions of a file (unrated = absent)."""
+
+    def ratings(data: Any) -> dict[str, Any]:
+        found = data.get("ratings") if isinstance(data, dict) else None
+        return {key: value for key, value in (found or {}).items() if value is not None}
+
+    old, new = ratings(before), ratings(after)
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}

@@ -1,0 +1,258 @@
+"""An assessment session as a pure state machine: which indicators to walk, and where the team is.
+
+No terminal code here: the prompts in `cli/assess_prompts.py` read answers and call these methods,
+and the tests drive it directly. The session turns answers into `RatingEdit`s; saving them is the
+caller's job (`editing.AssessmentFile.apply`), after every answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from coalition_cli.core.editing import NewAction, RatingEdit, clean_line, clean_text
+from coalition_cli.core.errors import UsageError
+from coalition_cli.core.framework import Domain, Framework
+from coalition_cli.core.suggest import did_you_mean
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Kind(Enum):
+    STAGE = "stage"
+    SKIP = "skip"
+    BACK = "back"
+    HELP = "help"
+    QUIT = "quit"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class Command:
+    """What the facilitator typed at the stage prompt."""
+
+    kind: Kind
+    stage: int | None = None
+    message: str = ""
+
+
+_WORDS = {
+    "s": Kind.SKIP,
+    "skip": Kind.SKIP,
+    "b": Kind.BACK,
+    "back": Kind.BACK,
+    "?": Kind.HELP,
+    "h": Kind.HELP,
+    "help": Kind.HELP,
+    "q": Kind.QUIT,
+    "quit": Kind.QUIT,
+}
+
+
+def accepted_answers(framework: Framework) -> str:
+    """What the stage prompt accepts, in words, for the message after a wrong answer."""
+    return (
+        f"Type a stage number from 1 to {framework.top_stage} or its name "
+        f"({framework.stage_choices()}); or s to skip, b to go back, ? for help, q to save and quit."
+    )
+
+
+def parse_command(framework: Framework, typed: str, default: int | None = None) -> Command:
+    """Read an answer at the stage prompt: a number, a name (or its first letters), or a key."""
+    text = typed.strip().casefold()
+    if not text:
+        if default is not None:
+            return Command(Kind.STAGE, default)
+        return Command(Kind.INVALID, message=f"Please choose a stage. {accepted_answers(framework)}")
+    if text in _WORDS:
+        return Command(_WORDS[text])
+    if text.isdigit():
+        number = int(text)
+        if number in framework.stage_numbers:
+            return Command(Kind.STAGE, number)
+        return Command(Kind.INVALID, message=f"There is no stage {number}. {accepted_answers(framework)}")
+    names = [stage for stage in framework.stages if stage.name.casefold().startswith(text)]
+    if len(names) == 1 and (len(text) >= 3 or names[0].name.casefold() == text):
+        return Command(Kind.STAGE, names[0].number)
+    suggestion = did_you_mean(typed.strip(), [stage.name for stage in framework.stages])
+    return Command(
+        Kind.INVALID, message=f"{typed.strip()!r} is not a stage{suggestion}. {accepted_answers(framework)}"
+    )
+
+
+def parse_date(typed: str) -> dt.date | None:
+    """A date as typed: empty for none; raises ValueError with a plain message otherwise."""
+    text = typed.strip()
+    if not text:
+        return None
+    if _ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"{text!r} is not a date. Write it year-month-day, like 2026-06-30, or leave it empty.")
+
+
+def resolve_ids(framework: Framework, typed: Iterable[str], *, kind: str) -> list[str]:
+    """Indicator (or domain) ids as typed on the command line, spelled as the framework spells them."""
+    if kind == "domain":
+        known = [domain.id for domain in framework.domains]
+    else:
+        known = [indicator.id for indicator in framework.indicators]
+    by_case = {identifier.casefold(): identifier for identifier in known}
+    found = []
+    for word in typed:
+        match = by_case.get(word.strip().casefold())
+        if match is None:
+            raise UsageError(
+                f"there is no {kind} {word!r} in {framework.title}{did_you_mean(word, known)}",
+                hint=f"{kind}s: " + ", ".join(known),
+            )
+        found.append(match)
+    return found
+
+
+@dataclass
+class Session:
+    """Where a session stands: the queue of indicators to walk and the position in it.
+
+    Build it with `Session.plan`. `current` is the indicator being asked about, or None when the
+    walk is over (finished, or quit).
+    """
+
+    framework: Framework
+    queue: tuple[str, ...]
+    position: int = 0
+    stopped: bool = False
+    answered: dict[str, int] = field(default_factory=dict)
+    skipped: set[str] = field(default_factory=set)
+    introduced: set[str] = field(default_factory=set)
+
+    @classmethod
+    def plan(
+        cls,
+        framework: Framework,
+        stages: Mapping[str, int | None],
+        *,
+        domains: Sequence[str] = (),
+        indicators: Sequence[str] = (),
+        revisit_all: bool = False,
+        start_at: str | None = None,
+    ) -> Session:
+        """The indicators to walk, in framework order.
+
+        Unrated ones by default; `revisit_all` takes rated ones too. `domains` and `indicators`
+        narrow the walk to those (an indicator named on its own is asked even when rated).
+        `start_at` begins the walk at that indicator, for resuming.
+        """
+        chosen_domains = set(resolve_ids(framework, domains, kind="domain"))
+        named = set(resolve_ids(framework, indicators, kind="indicator"))
+        start = resolve_ids(framework, [start_at], kind="indicator")[0] if start_at else None
+        narrowed = bool(chosen_domains or named)
+        queue = []
+        started = start is None
+        for indicator in framework.indicators:
+            started = started or indicator.id == start
+            if not started:
+                continue
+            in_scope = (
+                not narrowed
+                or indicator.id in named
+                or framework.domain_of(indicator.id).id in chosen_domains
+            )
+            wanted = (
+                revisit_all
+                or indicator.id in named
+                or indicator.id == start
+                or stages.get(indicator.id) is None
+            )
+            if in_scope and wanted:
+                queue.append(indicator.id)
+        return cls(framework, tuple(queue))
+
+    @property
+    def current(self) -> str | None:
+        if self.stopped or self.position >= len(self.queue):
+            return None
+        return self.queue[self.position]
+
+    @property
+    def where(self) -> str | None:
+        """The indicator the walk stands at, also after quitting; None past the end."""
+        return self.queue[self.position] if self.position < len(self.queue) else None
+
+    @property
+    def finished(self) -> bool:
+        return self.current is None
+
+    @property
+    def total(self) -> int:
+        return len(self.queue)
+
+    @property
+    def number(self) -> int:
+        """The current indicator's place in the walk, from 1."""
+        return self.position + 1
+
+    @property
+    def remaining(self) -> tuple[str, ...]:
+        return self.queue[self.position :] if not self.finished else ()
+
+    def _now(self) -> str:
+        current = self.current
+        if current is None:
+            raise RuntimeError("the session is over")
+        return current
+
+    def domain_to_introduce(self) -> Domain | None:
+        """The current indicator's domain, the first time the walk reaches it; else None."""
+        domain = self.framework.domain_of(self._now())
+        if domain.id in self.introduced:
+            return None
+        self.introduced.add(domain.id)
+        return domain
+
+    def choose(self, stage: int) -> RatingEdit:
+        """The team chose a stage for the current indicator."""
+        if stage not in self.framework.stage_numbers:
+            raise ValueError(f"no stage {stage}")
+        indicator = self._now()
+        self.answered[indicator] = stage
+        self.skipped.discard(indicator)
+        return RatingEdit(indicator, stage=stage)
+
+    def evidence(self, typed: str) -> RatingEdit | None:
+        """Evidence for the current indicator; None when nothing was typed (the old evidence stays)."""
+        text = clean_text(typed)
+        return RatingEdit(self._now(), evidence=text) if text else None
+
+    def action(self, action: str, owner: str = "", due: dt.date | None = None) -> RatingEdit | None:
+        """An action the team commits to for the current indicator; None when no action was typed."""
+        what = clean_line(action)
+        if not what:
+            return None
+        return RatingEdit(self._now(), add_actions=(NewAction(what, clean_line(owner) or None, due),))
+
+    def next(self) -> None:
+        """Done with the current indicator: on to the next one."""
+        self._now()
+        self.position += 1
+
+    def skip(self) -> None:
+        self.skipped.add(self._now())
+        self.position += 1
+
+    def back(self) -> bool:
+        """Back to the previous indicator of the walk; False at the first one (nowhere to go)."""
+        self._now()
+        if self.position == 0:
+            return False
+        self.position -= 1
+        return True
+
+    def stop(self) -> None:
+        """Save and quit: every answer is already saved, so this only ends the walk."""
+        self.stopped = True
