@@ -32,7 +32,9 @@ def indicator_ids() -> list[tuple[str, str]]:
     return [(i.id, i.name) for i in load_framework().indicators]
 
 
-def assessment_text(rng: random.Random, coalition: str, date: str, indicators: Sequence[tuple[str, str]]) -> str:
+def assessment_text(
+    rng: random.Random, coalition: str, date: str, indicators: Sequence[tuple[str, str]]
+) -> str:
     """A realistic consensus assessment: comments, participants, evidence, targets and actions."""
     lines = [
         f"# {coalition}: consensus self-assessment",
@@ -51,7 +53,11 @@ def assessment_text(rng: random.Random, coalition: str, date: str, indicators: S
     ]
     for indicator_id, name in indicators:
         stage = rng.randint(1, 4)
-        lines += [f"  {indicator_id}:  # {name}", f"    stage: {stage}", f"    evidence: {rng.choice(EVIDENCE)}"]
+        lines += [
+            f"  {indicator_id}:  # {name}",
+            f"    stage: {stage}",
+            f"    evidence: {rng.choice(EVIDENCE)}",
+        ]
         if stage < 4 and rng.random() < 0.5:
             lines.append(f"    target: {stage + 1}")
         if rng.random() < 0.3:

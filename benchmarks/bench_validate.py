@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import BIN, assessment_text, indicator_ids, report, run  # noqa: E402
+from _common import BIN, assessment_text, indicator_ids, report, run
 
 
 def main() -> None:
@@ -36,21 +36,29 @@ def main() -> None:
         files = []
         for n in range(args.files):
             path = root / f"coalition-{n:04}.yaml"
-            path.write_text(assessment_text(rng, f"Coalition {n}", "2026-03-14", indicators), encoding="utf-8")
+            path.write_text(
+                assessment_text(rng, f"Coalition {n}", "2026-03-14", indicators), encoding="utf-8"
+            )
             files.append(str(path))
         schema = root / "coalition.schema.json"
         subprocess.run([coalition, "schema", "-o", str(schema)], check=True, capture_output=True)
-        size = sum(os.path.getsize(f) for f in files) / len(files) / 1024
-        print(f"{args.files} generated assessment files, {size:.1f} KB each on average; {os.cpu_count()} cores")
+        size = sum(Path(f).stat().st_size for f in files) / len(files) / 1024
+        print(
+            f"{args.files} generated assessment files, {size:.1f} KB each on average; {os.cpu_count()} cores"
+        )
         print(f"peer: check-jsonschema {_version(peer)}; runs: {args.repeat} each, median reported")
 
         ours = run("coalition validate", [coalition, "validate", *files], repeat=args.repeat)
-        theirs = run("check-jsonschema --schemafile", [peer, "--schemafile", str(schema), *files], repeat=args.repeat)
+        theirs = run(
+            "check-jsonschema --schemafile", [peer, "--schemafile", str(schema), *files], repeat=args.repeat
+        )
         report(f"{args.files} files", ours, theirs, target=1 / 3)
 
         one = files[:1]
         ours = run("coalition validate", [coalition, "validate", *one], repeat=args.repeat * 2)
-        theirs = run("check-jsonschema --schemafile", [peer, "--schemafile", str(schema), *one], repeat=args.repeat * 2)
+        theirs = run(
+            "check-jsonschema --schemafile", [peer, "--schemafile", str(schema), *one], repeat=args.repeat * 2
+        )
         report("one file alone", ours, theirs, target=0.6)
 
 

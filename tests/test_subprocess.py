@@ -37,7 +37,9 @@ def test_validate_from_another_directory(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_exit_codes_of_the_real_process(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  C9.9: {}\n")
+    bad.write_text(
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  C9.9: {}\n"
+    )
     assert _run("validate", str(bad), cwd=tmp_path).returncode == 1
     assert _run("validate", "missing.yaml", cwd=tmp_path).returncode == 2
     assert _run("validate", "--format", "nonsense", str(bad), cwd=tmp_path).returncode == 2
@@ -87,9 +89,13 @@ def test_check_jsonschema_agrees_with_validate_on_structure(tmp_path: Path) -> N
         (tmp_path / name).write_text(text)
     for path in examples:
         ours = _run("validate", str(path), cwd=tmp_path).returncode
-        theirs = subprocess.run([checker, "--schemafile", str(schema), str(path)], capture_output=True, text=True)
+        theirs = subprocess.run(
+            [checker, "--schemafile", str(schema), str(path)], capture_output=True, text=True
+        )
         assert (ours, theirs.returncode) == (0, 0), (path, theirs.stdout)
     for name in invalid:
         ours = _run("validate", name, cwd=tmp_path).returncode
-        theirs = subprocess.run([checker, "--schemafile", str(schema), name], cwd=tmp_path, capture_output=True)
+        theirs = subprocess.run(
+            [checker, "--schemafile", str(schema), name], cwd=tmp_path, capture_output=True
+        )
         assert (ours, theirs.returncode) == (1, 1), name

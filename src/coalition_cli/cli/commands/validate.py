@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 import typer
 
 from coalition_cli.cli.app import app
@@ -36,9 +37,8 @@ def validate(
     Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a path or the
     framework could not be read.
     """
-    from functools import partial
-
     import sys
+    from functools import partial
 
     from coalition_cli.cli.console import use_color
     from coalition_cli.cli.problem_output import as_github, as_json, write_problems
@@ -93,7 +93,12 @@ def _summary_line(summary: dict[str, int], *, color: bool) -> str:
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
-    files, valid, errors, warnings = summary["files"], summary["valid"], summary["errors"], summary["warnings"]
+    files, valid, errors, warnings = (
+        summary["files"],
+        summary["valid"],
+        summary["errors"],
+        summary["warnings"],
+    )
     parts = [f"{files} file{'s' if files != 1 else ''} checked", f"{valid} valid"]
     if errors:
         parts.append(paint(f"{errors} error{'s' if errors != 1 else ''}", "31"))
