@@ -8,14 +8,15 @@ and column, to point each problem at the key or value it concerns.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from coalition_cli.core.problems import Finding, Path_
@@ -93,8 +94,54 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
-    """Dates stay text, so a bad date is a located validation problem rather than a parser crash."""
+    """Builds plain data from the C parser's nodes; dates stay text.
+
+    Dates stay text so a bad date is a located validation problem rather than a parser crash.
+    `construct_document` is a direct walk over the nodes: ruamel's general constructor costs a
+    third of a valid file's load. Scalars other than plain strings (numbers, booleans, null,
+    explicit tags) still go through ruamel's constructors.
+    """
+
+    def construct_document(self, node: Any) -> Any:
+        return self._build(node, {})
+
+    def _build(self, node: Any, built: dict[int, Any]) -> Any:
+        done = built.get(id(node))
+        if done is not None:
+            return done  # an alias: the same object again, which shared_or_too_deep refuses
+        if isinstance(node, ScalarNode):
+            tag = node.ctag
+            if (tag.suffix if tag.handle is None else str(tag)) == _STR:
+                return node.value
+            return self.construct_object(node, deep=True)
+        if isinstance(node, SequenceNode):
+            items: list[Any] = []
+            built[id(node)] = items
+            items.extend(self._build(child, built) for child in node.value)
+            return items
+        mapping: dict[Any, Any] = {}
+        built[id(node)] = mapping
+        for key_node, value_node in node.value:
+            key = self._build(key_node, built)
+            if isinstance(key, (dict, list)):
+                raise SyntaxProblem("syntax", "a key must be plain text, not a list or a mapping", *_start(key_node))
+            if key in mapping:
+                first = next(k for k, _ in node.value if self._build(k, built) == key)
+                raise SyntaxProblem(
+                    "duplicate-key",
+                    f"duplicate key '{key}' (first defined on line {first.start_mark.line + 1}): keep only one",
+                    *_start(key_node),
+                )
+            mapping[key] = self._build(value_node, built)
+        return mapping
+
+
+def _start(node: Any) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 class _RoundTripConstructor(RoundTripConstructor):  # type: ignore[misc]
@@ -122,7 +169,9 @@ class _Resolver(VersionedResolver):  # type: ignore[misc]
         return self._version
 
 
+@cache
 def _fast_yaml() -> YAML:
+    """One loader per process: building a YAML() looks for plugins on disk, 8% of a small file's load."""
     yaml = YAML(typ="safe")
     yaml.Constructor = _SafeConstructor
     yaml.Resolver = _Resolver
@@ -137,7 +186,9 @@ def _roundtrip_yaml() -> YAML:
 
 def parse_fast(text: str) -> Any:
     """Parse with the C loader (where installed). Raises SyntaxProblem."""
-    return _parse(_fast_yaml(), text)
+    yaml = _fast_yaml()
+    yaml.doc_infos.clear()  # the shared loader would otherwise keep one record per file read
+    return _parse(yaml, text)
 
 
 def parse_located(text: str) -> Any:
@@ -189,29 +240,44 @@ def shared_or_too_deep(data: Any) -> Finding | None:
     """Refuse documents that reuse a node through YAML aliases, or nest too deeply.
 
     Aliases share objects, so a "billion laughs" file loads instantly but explodes when walked;
-    one pass that visits each container once stops at the first reuse, at bounded cost.
+    one pass that visits each container once stops at the first reuse, at bounded cost. The pass
+    keeps no paths (every valid file pays for it); the path of a problem is found afterwards.
     """
     seen: set[int] = set()
-    stack: list[tuple[Any, Path_, int]] = [(data, (), 0)]
+    stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
-        node, path, depth = stack.pop()
-        if not isinstance(node, (dict, list)):
-            continue
+        node, depth = stack.pop()
         if id(node) in seen:
             return Finding(
-                path,
+                _path_to(data, node),
                 "alias",
                 "YAML anchors and aliases (&name, *name) are not allowed in this file: write the value out",
             )
         if depth > MAX_DEPTH:
-            return Finding(path, "too-deep", f"the file nests more than {MAX_DEPTH} levels deep")
+            return Finding(_path_to(data, node), "too-deep", f"the file nests more than {MAX_DEPTH} levels deep")
         seen.add(id(node))
-        children: Iterator[tuple[str | int, Any]] = (
-            iter(node.items()) if isinstance(node, dict) else enumerate(node)
-        )
-        for key, child in children:
-            stack.append((child, (*path, key if isinstance(key, (str, int)) else str(key)), depth + 1))
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
     return None
+
+
+def _path_to(data: Any, target: Any) -> Path_:
+    """The path of the first place `target` appears (as reached by the same depth-first walk)."""
+    stack: list[tuple[Any, Path_]] = [(data, ())]
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if node is target and (id(node) in seen or len(path) > MAX_DEPTH):
+            return path
+        seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            continue
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in items:
+            if isinstance(child, (dict, list)):
+                stack.append((child, (*path, key if isinstance(key, (str, int)) else str(key))))
+    return ()
 
 
 @dataclass(frozen=True)
