@@ -101,12 +101,12 @@ def _findings(data: Any, model: type[M], result: Checked[M], extra: ExtraChecks 
 
 def _located(label: str, text: str, findings: list[Finding]) -> list[Problem]:
     if any(f.code == "too-deep" for f in findings):
-        # the round-trip parser takes seconds on pathological nesting: point at the top-level key
+        # no need to walk pathological nesting again: point at the top-level key
         line = _top_level_line(text, findings[0].path[0] if findings[0].path else None)
         return [Problem(label, line, 1, f.severity, f.code, f.message) for f in findings]
     try:
-        document = yamlsource.parse_located(text)
-    except yamlsource.TextProblem as problem:  # the fast parser accepted what the round-trip one refuses
+        document = yamlsource.parse_nodes(text)
+    except yamlsource.TextProblem as problem:  # parsed once already; kept for safety
         return [_at(label, problem)]
     problems = sorted(
         {

@@ -1,16 +1,14 @@
 """The network view for an intermediary supporting many coalitions: `coalition summary`.
 
-Every file is read in a worker process (`read_network_file`, the fast loader: C parser, no position
-tracking for valid files) and comes back as a small `NetworkFile`. Then, per coalition (by name,
+Every file is read in a worker process (`read_network_file`: the same check as `coalition validate`,
+C parser, positions only for problems) and comes back as a small `NetworkFile`. Then, per coalition (by name,
 ignoring case and spacing), the latest assessment is kept: the one with the latest `assessed_on`;
 among files of that same date, the first by file name. From those come a coalitions × domains
 heatmap, the distribution of stages per indicator, and the indicators where the network is weakest.
 
 Folders are searched for *.yaml / *.yml; YAML files there that are plainly not assessments (and
 coalition profiles) are skipped. Files with errors are left out of the numbers and listed, so the
-exit status is 1. The summary checks what scoring needs, as `validate` does (structure, framework,
-indicator ids, stages, stakeholder groups); it does not read the coalition profiles that
-assessments name, which scoring does not use: `coalition validate` checks those.
+exit status is 1.
 All the files summarized together must use one framework: pick one with `--framework` otherwise.
 """
 
@@ -23,17 +21,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
-from pydantic import ValidationError
-
-from coalition_cli.core import yamlsource
 from coalition_cli.core.assessment import Assessment
-from coalition_cli.core.checks import rubric_findings
 from coalition_cli.core.discovery import Target
-from coalition_cli.core.errors import FrameworkError, InvalidFileError, UsageError
+from coalition_cli.core.errors import InvalidFileError, UsageError
 from coalition_cli.core.framework import Framework, parse_stage
-from coalition_cli.core.frameworks import framework_path, load_framework, load_guide, looks_like_path
-from coalition_cli.core.problems import Severity
-from coalition_cli.core.profile import looks_like_profile
+from coalition_cli.core.frameworks import framework_path, load_framework, looks_like_path
 from coalition_cli.core.score_report import ScoredFile, domain_json, overall_json
 from coalition_cli.core.scoring import as_number, score, shown
 from coalition_cli.core.tabular import (
@@ -76,47 +68,15 @@ class NetworkFile:
 def read_network_file(target: Target) -> NetworkFile:
     """Read one file for the summary (runs in a worker process: module level, small result).
 
-    The common case, a valid assessment, takes the fast path: the C parser, the model and the
-    rubric checks, and no position tracking even when the file has warnings (an unrated indicator).
-    Only a file with errors is checked in full, for the problems to report.
+    The same check as `coalition validate`; a file with errors is listed and left out.
     """
     label = str(target.path)
     if target.missing is not None:
         return NetworkFile(label, "unreadable", detail=target.missing)
     try:
-        return _fast(target) or _full(target)
+        check = check_assessment(target.path, skip_foreign=target.from_folder)
     except OSError as error:
         return NetworkFile(label, "unreadable", detail=error.strerror or str(error))
-
-
-def _fast(target: Target) -> NetworkFile | None:
-    """A valid assessment read quickly, a file that is plainly not one skipped; None to look closer."""
-    label = str(target.path)
-    try:
-        data = yamlsource.parse_fast(yamlsource.read_text(target.path))
-    except yamlsource.TextProblem:
-        return None
-    if not isinstance(data, dict) or yamlsource.shared_or_too_deep(data) is not None:
-        return None
-    if looks_like_profile(data) or (target.from_folder and not {"framework", "ratings"} & set(data)):
-        return NetworkFile(label, "skipped")
-    try:
-        assessment = Assessment.model_validate(data)
-        fw = load_framework(assessment.framework, relative_to=target.path.parent)
-    except (ValidationError, FrameworkError):
-        return None
-    if any(
-        finding.severity is Severity.ERROR
-        for finding in rubric_findings(data, fw, load_guide(), strict=False)
-    ):
-        return None
-    return _entry(target, assessment, fw)
-
-
-def _full(target: Target) -> NetworkFile:
-    """The full check, as `coalition validate` makes it, for a file the fast path did not accept."""
-    label = str(target.path)
-    check = check_assessment(target.path, skip_foreign=target.from_folder)
     assessment, fw = check.assessment, check.framework
     if check.skipped or (assessment is None and not check.has_errors):
         return NetworkFile(label, "skipped")  # not an assessment (say, a valid coalition profile)
