@@ -129,7 +129,9 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
         for key_node, value_node in node.value:
             key = self._build(key_node, built)
             if isinstance(key, (dict, list)):
-                raise SyntaxProblem("syntax", "a key must be plain text, not a list or a mapping", *_start(key_node))
+                raise SyntaxProblem(
+                    "syntax", "a key must be plain text, not a list or a mapping", *_start(key_node)
+                )
             if key in mapping:
                 first = next(k for k, _ in node.value if self._build(k, built) == key)
                 raise SyntaxProblem(
@@ -263,7 +265,9 @@ def shared_or_too_deep(data: Any) -> Finding | None:
                 "YAML anchors and aliases (&name, *name) are not allowed in this file: write the value out",
             )
         if depth > MAX_DEPTH:
-            return Finding(_path_to(data, node), "too-deep", f"the file nests more than {MAX_DEPTH} levels deep")
+            return Finding(
+                _path_to(data, node), "too-deep", f"the file nests more than {MAX_DEPTH} levels deep"
+            )
         seen.add(id(node))
         for child in node.values() if isinstance(node, dict) else node:
             if isinstance(child, (dict, list)):
