@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,3 +100,28 @@ def test_check_jsonschema_agrees_with_validate_on_structure(tmp_path: Path) -> N
             [checker, "--schemafile", str(schema), name], cwd=tmp_path, capture_output=True
         )
         assert (ours, theirs.returncode) == (1, 1), name
+
+
+@pytest.mark.slow
+def test_the_pre_commit_hook_runs_on_every_changed_yaml_file(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    (hook,) = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert hook["id"] == "coalition-validate"
+    assert hook["language"] == "python"
+    assert hook["types"] == ["yaml"]
+    workflow = tmp_path / "ci.yml"
+    workflow.write_text("name: CI\non: push\njobs: {}\n")
+    good = tmp_path / "spring.yaml"
+    good.write_text(SPRING.read_text().replace("profile: coalition.yaml", "profile: null"))
+    # pre-commit runs the entry with the changed file names appended
+    entry = hook["entry"].split()
+    assert entry[0] == "coalition"
+    result = _run(*entry[1:], str(workflow), str(good), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 skipped (not assessments)" in result.stderr
+    bad = tmp_path / "fall.yaml"
+    bad.write_text(re.sub(r"stage: \S+", "stage: 7", good.read_text(), count=1))
+    result = _run(*entry[1:], str(workflow), str(good), str(bad), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "fall.yaml:" in result.stdout and "[stage-out-of-range]" in result.stdout
