@@ -60,7 +60,8 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
     """The text of a new assessment file, which validates (with not-rated warnings)."""
     lines = [
         f"# Self-assessment of {new.coalition} against {framework.title} ({framework.id}).",
-        "# Rate each indicator with a stage number or name: " + framework.stage_choices() + ".",
+        "# Rate each indicator with a stage number or name.",
+        *_comment("Stages: " + framework.stage_choices() + ".", ""),
         "# `stage: null` means not rated yet. Check the file with: coalition validate <this file>",
     ]
     if previous is not None:

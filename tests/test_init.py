@@ -1,0 +1,97 @@
+"""`coalition init`: a new file that validates, never an overwrite, and rolling a term forward."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from coalition_cli.core.validation import load_assessment
+
+
+def test_init_writes_every_indicator_unrated_with_the_rubric_as_comments(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "spring.yaml"
+    result = runner.invoke(
+        app,
+        [
+            "init",
+            str(target),
+            "--coalition",
+            "Riverside: Pathways",
+            "--date",
+            "2026-03-14",
+            "--term",
+            "Spring",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text()
+    assert "coalition: 'Riverside: Pathways'" in text  # quoted where YAML needs it
+    assert text.count("    stage: null\n") == 22
+    assert (
+        "  C1.2:  # Operational Working Groups\n    # 1 Emerging: An informal group of diverse stakeholders"
+        in text
+    )
+    assert all(len(line) <= 100 for line in text.splitlines() if line.lstrip().startswith("#"))
+    loaded = load_assessment(target)
+    assert loaded.assessment.coalition == "Riverside: Pathways"
+    assert loaded.assessment.term == "Spring"
+    assert set(loaded.stages.values()) == {None}
+    report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(target)]).stdout)
+    assert report["summary"] == {"files": 1, "valid": 1, "errors": 0, "warnings": 22, "skipped": 0}
+
+
+def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "spring.yaml"
+    target.write_text("# our notes\n")
+    result = runner.invoke(app, ["init", str(target), "--coalition", "X"])
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert target.read_text() == "# our notes\n"
+
+
+def test_init_needs_a_name_and_a_real_date(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["init", str(tmp_path / "a.yaml")]).exit_code == 2
+    bad = runner.invoke(app, ["init", str(tmp_path / "a.yaml"), "--coalition", "X", "--date", "2026-02-30"])
+    assert bad.exit_code == 2
+    assert "not a date" in bad.output
+    assert not (tmp_path / "a.yaml").exists()
+
+
+def test_init_from_last_term_keeps_coalition_and_participants(
+    runner: CliRunner, tmp_path: Path, examples: Path
+) -> None:
+    fall = examples / "riverside" / "2025-09-fall.yaml"
+    target = tmp_path / "next.yaml"
+    result = runner.invoke(app, ["init", str(target), "--from", str(fall), "--date", "2026-09-17"])
+    assert result.exit_code == 0, result.output
+    new, old = load_assessment(target), load_assessment(fall)
+    assert new.assessment.coalition == old.assessment.coalition
+    assert new.assessment.participants == old.assessment.participants
+    assert set(new.stages.values()) == {None}, "ratings are left for the team to confirm"
+    text = target.read_text()
+    c11 = old.stage("C1.1")
+    assert c11 is not None
+    assert f"    # Last term (2025-09-18): {c11} {old.framework.stage_name(c11)}." in text
+    assert "Evidence then:" in text
+
+
+def test_init_with_a_framework_path_keeps_it_relative_to_the_new_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    rubric = Path(__file__).resolve().parent / "fixtures" / "frameworks" / "tiny-rubric.yaml"
+    first = tmp_path / "a" / "first.yaml"
+    first.parent.mkdir()
+    assert (
+        runner.invoke(app, ["init", str(first), "--framework", str(rubric), "--coalition", "T"]).exit_code
+        == 0
+    )
+    second = tmp_path / "b" / "second.yaml"
+    second.parent.mkdir()
+    result = runner.invoke(app, ["init", str(second), "--from", str(first)])
+    assert result.exit_code == 0, result.output
+    assert load_assessment(second).framework.id == "tiny-rubric"
