@@ -95,3 +95,10 @@ def test_init_with_a_framework_path_keeps_it_relative_to_the_new_file(
     result = runner.invoke(app, ["init", str(second), "--from", str(first)])
     assert result.exit_code == 0, result.output
     assert load_assessment(second).framework.id == "tiny-rubric"
+
+
+def test_a_name_with_line_breaks_cannot_inject_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    result = runner.invoke(app, ["init", str(target), "--coalition", "Evil\nratings: oops\n# x"])
+    assert result.exit_code == 0, result.output
+    assert load_assessment(target).assessment.coalition == "Evil\nratings: oops\n# x"

@@ -59,7 +59,7 @@ def _comment(text: str, indent: str, *, first: str = "", rest: str = "") -> list
 def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment | None = None) -> str:
     """The text of a new assessment file, which validates (with not-rated warnings)."""
     lines = [
-        f"# Self-assessment of {new.coalition} against {framework.title} ({framework.id}).",
+        *_comment(f"Self-assessment of {new.coalition} against {framework.title} ({framework.id}).", ""),
         "# Rate each indicator with a stage number or name.",
         *_comment("Stages: " + framework.stage_choices() + ".", ""),
         "# `stage: null` means not rated yet. Check the file with: coalition validate <this file>",
