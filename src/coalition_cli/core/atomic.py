@@ -18,24 +18,31 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path()
-    mode = None
+    # Through a symlink, replace the file it points to, not the link itself.
+    path = Path(os.path.realpath(path))
+    mode = _new_file_mode()
     with contextlib.suppress(OSError):
-        mode = path.stat().st_mode & 0o777
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        mode = path.stat().st_mode & 0o777  # an edited file keeps its permissions
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _fsync_folder(folder)
+    _fsync_folder(path.parent)
+
+
+def _new_file_mode() -> int:
+    """What open() would give a new file (0o666 less the umask); mkstemp's own 0o600 is too private."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _fsync_folder(folder: Path) -> None:
