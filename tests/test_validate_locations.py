@@ -145,3 +145,15 @@ def test_problems_in_a_crlf_file_are_on_the_right_line(tmp_path: Path) -> None:
         .encode()
     )
     assert problems(path) == {(6, 12, "stage-out-of-range")}
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> None:
+    source = (
+        VALID_HEADER.replace("2026-03-14", "2026-02-30")
+        + "ratings:\n  C1.1:\n    stage: 2\n    stage: 3\n  C12:\n    stage: 2\n"
+    )
+    assert problems(write(tmp_path, source)) == {
+        (3, 14, "invalid-date"),
+        (7, 5, "duplicate-key"),
+        (8, 3, "unknown-indicator"),
+    }

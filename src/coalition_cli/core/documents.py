@@ -68,13 +68,15 @@ def _conflicts(name: str, path: Path) -> Checked[Any]:
 
 def check_text(text: str, model: type[M], *, label: str, extra: ExtraChecks | None = None) -> Checked[M]:
     try:
-        data = yamlsource.parse_fast(text)
+        data, duplicates = yamlsource.parse_document(text)
     except yamlsource.TextProblem as problem:
         return Checked(label, text, problems=[_at(label, problem)])
     result: Checked[M] = Checked(label, text, data=data)
     findings = _findings(data, model, result, extra)
     if findings:
         result.problems = _located(label, text, findings)
+    if duplicates:
+        result.problems = sorted([*result.problems, *(_at(label, problem) for problem in duplicates)])
     return result
 
 

@@ -108,9 +108,11 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
     """
 
     def construct_document(self, node: Any) -> Any:
-        return self._build(node, {})
+        duplicates: list[TextProblem] = []
+        data = self._build(node, {}, duplicates)
+        return _Loaded(data, tuple(duplicates))
 
-    def _build(self, node: Any, built: dict[int, Any]) -> Any:
+    def _build(self, node: Any, built: dict[int, Any], duplicates: list[TextProblem]) -> Any:
         done = built.get(id(node))
         if done is not None:
             return done  # an alias: the same object again, which shared_or_too_deep refuses
@@ -122,25 +124,34 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
         if isinstance(node, SequenceNode):
             items: list[Any] = []
             built[id(node)] = items
-            items.extend(self._build(child, built) for child in node.value)
+            items.extend(self._build(child, built, duplicates) for child in node.value)
             return items
         mapping: dict[Any, Any] = {}
         built[id(node)] = mapping
         for key_node, value_node in node.value:
-            key = self._build(key_node, built)
+            key = self._build(key_node, built, duplicates)
             if isinstance(key, (dict, list)):
                 raise SyntaxProblem(
                     "syntax", "a key must be plain text, not a list or a mapping", *_start(key_node)
                 )
-            if key in mapping:
-                first = next(k for k, _ in node.value if self._build(k, built) == key)
-                raise SyntaxProblem(
-                    "duplicate-key",
-                    f"duplicate key '{key}' (first defined on line {first.start_mark.line + 1}): keep only one",
-                    *_start(key_node),
+            if key in mapping:  # reported, and the first value kept, so checking can go on
+                first = next(k for k, _ in node.value if self._build(k, built, duplicates) == key)
+                duplicates.append(
+                    SyntaxProblem(
+                        "duplicate-key",
+                        f"duplicate key '{key}' (first defined on line {first.start_mark.line + 1}): keep only one",
+                        *_start(key_node),
+                    )
                 )
-            mapping[key] = self._build(value_node, built)
+                continue
+            mapping[key] = self._build(value_node, built, duplicates)
         return mapping
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    data: Any
+    duplicates: tuple[TextProblem, ...]
 
 
 def _start(node: Any) -> tuple[int, int]:
@@ -188,10 +199,20 @@ def _roundtrip_yaml() -> YAML:
 
 
 def parse_fast(text: str) -> Any:
-    """Parse with the C loader (where installed). Raises SyntaxProblem."""
+    """Parse with the C loader (where installed). Raises SyntaxProblem, duplicate keys included."""
+    data, duplicates = parse_document(text)
+    if duplicates:
+        raise duplicates[0]
+    return data
+
+
+def parse_document(text: str) -> tuple[Any, tuple[TextProblem, ...]]:
+    """Parse with the C loader; duplicate keys are returned (the first value kept), not raised,
+    so that one duplicate does not hide every other problem in the file."""
     yaml = _fast_yaml()
     yaml.doc_infos.clear()  # the shared loader would otherwise keep one record per file read
-    return _guarded(lambda: yaml.load(text), text)
+    loaded = _guarded(lambda: yaml.load(text), text)
+    return (loaded.data, loaded.duplicates) if isinstance(loaded, _Loaded) else (loaded, ())
 
 
 def parse_nodes(text: str) -> Any:
