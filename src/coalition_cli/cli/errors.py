@@ -7,6 +7,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from coalition_cli.cli.console import disable_color
 from coalition_cli.core.errors import CoalitionError
 
 
@@ -17,9 +18,13 @@ def report(error: CoalitionError) -> None:
     from coalition_cli.cli.problem_output import print_problems
 
     console = stderr()
-    problems = getattr(error, "problems", None)
-    if problems:
-        print_problems(problems, console)
+    problems = getattr(error, "problems", None) or []
+    errors = [problem for problem in problems if problem.is_error]
+    # what stops the command comes first and alone; its warnings would bury it (validate lists them)
+    print_problems(errors or problems, console)
+    if errors and len(errors) < len(problems):
+        hidden = len(problems) - len(errors)
+        console.print(f"[dim](and {hidden} warning{'s' if hidden != 1 else ''}, such as indicators not rated yet)[/]")
     console.print(f"[bold red]error:[/] {escape(error.message)}")
     if error.hint:
         console.print(f"[dim]hint:[/] {escape(error.hint)}")
@@ -30,6 +35,14 @@ class CoalitionGroup(TyperGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # keep the order commands were registered in: the order of the work
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # --no-color is a global option, but people type it after the command too: accept both
+        end = args.index("--") if "--" in args else len(args)
+        if "--no-color" in args[:end]:
+            disable_color()
+            args = [arg for arg in args[:end] if arg != "--no-color"] + args[end:]
+        return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
         try:

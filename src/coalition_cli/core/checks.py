@@ -18,8 +18,8 @@ def rubric_findings(
     data: dict[str, Any], framework: Framework, guide: Guide | None, *, strict: bool
 ) -> list[Finding]:
     findings: list[Finding] = []
-    ratings = data.get("ratings")
-    ratings = ratings if isinstance(ratings, dict) else {}
+    raw = data.get("ratings")
+    ratings: dict[Any, Any] = raw if isinstance(raw, dict) else {}
     ids = [indicator.id for indicator in framework.indicators]
     for key, rating in ratings.items():
         if not isinstance(key, str) or not framework.has_indicator(key):
@@ -34,7 +34,8 @@ def rubric_findings(
             continue
         if isinstance(rating, dict):
             findings.extend(_stage_findings(framework, key, rating))
-    findings.extend(_unrated(framework, ratings, strict=strict))
+    if raw is None or isinstance(raw, dict):  # a wrong type is the model's to report, not 22 unrated
+        findings.extend(_unrated(framework, ratings, strict=strict))
     if guide is not None:
         findings.extend(_group_findings(data.get("participants"), guide))
     return findings
@@ -78,6 +79,8 @@ def _unrated(framework: Framework, ratings: dict[str, Any], *, strict: bool) -> 
     findings = []
     for indicator in framework.indicators:
         rating = ratings.get(indicator.id)
+        if rating is not None and not isinstance(rating, dict):
+            continue  # written wrongly (`C2.4: 3`): the model reports that, not "not rated" as well
         stage = rating.get("stage") if isinstance(rating, dict) else None
         if stage is not None:
             continue
