@@ -165,3 +165,25 @@ def test_binary_junk_and_non_utf8(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--no-color", "validate", str(latin)])
     assert result.exit_code == 1
     assert f"{latin}:2:13: error the file is not UTF-8 text (byte 0xe9)" in result.output
+
+
+def test_no_color_is_accepted_after_the_command(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(_invalid(tmp_path)), "--no-color"])
+    assert result.exit_code == 1
+    assert "\x1b[" not in result.output
+
+
+def test_a_rating_of_the_wrong_type_is_reported_once(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, VALID_HEADER + full_ratings().replace("  C2.4:\n    stage: 2\n", "  C2.4: 3\n"))
+    report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(path)]).stdout)
+    assert [(p["line"], p["code"]) for p in report["problems"]] == [(19, "wrong-type")]
+
+
+def test_commands_that_need_a_valid_file_show_its_errors_first(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stage: 9\n")
+    result = runner.invoke(app, ["--no-color", "score", str(path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{path}:6:12: error C1.1 stage: stage 9 is out of range")
+    assert "(and 21 warnings, such as indicators not rated yet)" in result.output
+    assert "not-rated" not in result.output
