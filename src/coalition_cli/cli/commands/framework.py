@@ -83,12 +83,19 @@ def validate_framework(
     """Check a custom rubric: structure, unique ids, one descriptor per stage, stages numbered 1..N."""
     from coalition_cli.cli.console import stdout
     from coalition_cli.cli.problem_output import print_problems
-    from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError
-    from coalition_cli.core.frameworks import load_framework
+    import os
+
+    from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError, UsageError
+    from coalition_cli.core.frameworks import load_framework, looks_like_path
 
     console = stdout()
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a rubric YAML file")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path} is not a regular file; give a rubric YAML file")
+    reference = str(path) if looks_like_path(str(path)) else os.path.join(".", path)
     try:
-        fw = load_framework(str(path) if path.suffix else f"./{path}", relative_to=None)
+        fw = load_framework(reference, relative_to=None)
     except FrameworkError as error:
         if not error.problems:
             raise

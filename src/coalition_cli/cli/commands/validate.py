@@ -34,8 +34,8 @@ def validate(
 ) -> None:
     """Check assessment files and report every problem at file:line:col.
 
-    Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 a path or the
-    framework could not be read.
+    Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found (a framework that a
+    file names but that cannot be found is one), 2 a path or the --framework given cannot be read.
     """
     import sys
     from functools import partial
