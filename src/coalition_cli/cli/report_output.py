@@ -143,11 +143,22 @@ def _rich_table(block: Table) -> Any:
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
-        show_edge=False,
+        # Rich miscounts the width of an edgeless table by one and crops its last column
+        show_edge=True,
+        collapse_padding=True,  # one space between columns, not two: tables must fit 80 columns
     )
-    for column in block.columns:
+    for index, column in enumerate(block.columns):
         header = "\n".join(column.header.split()) if column.narrow else column.header
-        rich_table.add_column(header, justify=column.align, no_wrap=column.nowrap)
+        # A wrapping column is never narrower than its longest word (up to a point), and a word
+        # that still does not fit is folded, not cut with "…": nothing is lost on an 80-column screen.
+        words = [len(word) for row in block.rows for word in row[index].text.split()]
+        rich_table.add_column(
+            header,
+            justify=column.align,
+            no_wrap=column.nowrap,
+            overflow="fold",
+            min_width=None if column.nowrap or column.narrow else min(max(words, default=1), 14),
+        )
     for row in block.rows:
         rich_table.add_row(*(Text(cell.text, style=cell_style(cell)) for cell in row))
     return rich_table

@@ -27,6 +27,8 @@ def consensus(
     stages and, in comments, every rater's stage and evidence. Files of different frameworks are
     refused (exit 2); different coalition names, terms or dates only give a warning.
     """
+    import shlex
+
     from coalition_cli.cli.report_output import emit_report, note, warn
     from coalition_cli.core.atomic import create_exclusive, write_atomic
     from coalition_cli.core.consensus import (
@@ -50,22 +52,26 @@ def consensus(
     result = build_consensus(load_all(files))
     for message in result.warnings:
         warn(message)
+    if out is not None:  # the draft first: a closed pipe on the table (`| head`) must not lose it
+        text = draft_text(result, out)
+        try:
+            if force:
+                write_atomic(out, text)
+            else:
+                create_exclusive(out, text)
+        except FileExistsError:
+            raise UsageError(
+                f"{out} already exists; choose another name, or add --force to replace it"
+            ) from None
+        except OSError as error:
+            raise ReadError(f"cannot write {out}: {error.strerror or error}") from None
+        note(
+            f"draft consensus written to {out}; edit it in the meeting, "
+            f"then run `coalition validate {shlex.quote(str(out))}`"
+        )
     emit_report(
         output,
         document=lambda: consensus_document(result),
         data=lambda: consensus_json(result),
         csv=lambda: csv_text(CONSENSUS_CSV_HEADER, consensus_csv_rows(result)),
     )
-    if out is None:
-        return
-    text = draft_text(result, out)
-    try:
-        if force:
-            write_atomic(out, text)
-        else:
-            create_exclusive(out, text)
-    except FileExistsError:
-        raise UsageError(f"{out} already exists; choose another name, or add --force to replace it") from None
-    except OSError as error:
-        raise ReadError(f"cannot write {out}: {error.strerror or error}") from None
-    note(f"draft consensus written to {out}; edit it in the meeting, then run `coalition validate {out}`")
