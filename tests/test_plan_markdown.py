@@ -128,7 +128,11 @@ def test_hostile_text_cannot_break_a_table_or_inject_markup() -> None:
         "&lt;script&gt;alert(&quot;evidence&quot;)&lt;/script&gt; | broken | table {{ 7*7 }} {% raw %} &lt;/td&gt;"
         in text
     )
-    assert "# not a heading - not a list 1. not a list either **not bold** `not code`" in text
+    # each line of the evidence stays a line (a hard break), and none of them becomes markup
+    assert (
+        "<br /> # not a heading<br /> - not a list<br /> 1. not a list either<br /> **not bold** `not code`"
+        in text
+    )
     assert "<h1>Action plan: Evil &lt;b&gt;Coalition&lt;/b&gt; | {{ 7*7 }}</h1>" in text
     assert "<h2>" in text and text.count("<h1>") == 1
 

@@ -94,10 +94,18 @@ def markdown_escape(value: object) -> MarkdownText:
 
 
 def markdown_paragraphs(value: object, indent: int = 0) -> MarkdownText:
-    """User text as escaped Markdown paragraphs (split at blank lines), indented for list items."""
-    parts = [markdown_escape(part.strip()) for part in _PARAGRAPH_BREAK.split(str(value))]
-    joiner = "\n\n" + " " * indent
-    return MarkdownText(joiner.join(part for part in parts if part))
+    """User text as escaped Markdown paragraphs (split at blank lines), indented for list items.
+
+    A single line break inside a paragraph stays a line break (a GFM hard break, `\\` at the end of
+    the line), so evidence written as a list of lines reads as one.
+    """
+    margin = " " * indent
+    paragraphs = []
+    for part in _PARAGRAPH_BREAK.split(str(value)):
+        lines = [markdown_escape(line.strip()) for line in part.splitlines() if line.strip()]
+        if lines:
+            paragraphs.append(("\\\n" + margin).join(lines))
+    return MarkdownText(("\n\n" + margin).join(paragraphs))
 
 
 def markdown_code(value: object) -> MarkdownText:
