@@ -288,3 +288,31 @@ def test_ctrl_c_during_a_save_waits_for_the_save_to_finish() -> None:
         finished.append(True)  # still running: the save is not cut short
     assert finished == [True]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_summary_shows_scores_by_the_scoring_rules(
+    runner: CliRunner, tmp_path: Path, framework: Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a score just under a stage boundary shows as 2.99 next to stage 2, never as 3.00 (scoring.shown)
+    import dataclasses
+    from fractions import Fraction
+
+    from coalition_cli.core import scoring
+
+    real = scoring.score
+
+    def nearly_three(*args: object, **kwargs: object) -> scoring.Scorecard:
+        card = real(*args, **kwargs)  # type: ignore[arg-type]
+        first = dataclasses.replace(
+            card.domains[0], exact=Fraction(2999, 1000), stage=2, stage_name="Developing"
+        )
+        return dataclasses.replace(card, domains=(first, *card.domains[1:]))
+
+    monkeypatch.setattr(scoring, "score", nearly_three)
+    path = tmp_path / "full.yaml"
+    keys = "".join(answer("2") for _ in framework.indicators)
+    code, output = assess(runner, path, keys, *NEW)
+    assert code == 0, output
+    summary = output.split("Where the coalition stands", 1)[1]
+    row = next(line for line in summary.splitlines() if "C1 " in line)
+    assert "2.99" in row and "2 Developing" in row and "3.00" not in row

@@ -296,3 +296,30 @@ def test_no_temporary_files_are_left_behind(tmp_path: Path) -> None:
     for stage in (1, 2, 3):
         file.apply(RatingEdit("C1.2", stage=stage))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_check_assessment_checks_the_text_given_instead_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(commented())
+    broken = commented().replace("stage: 1\n    actions: []", "stage: 9\n    actions: []")
+    assert not check_assessment(path).has_errors
+    codes = {problem.code for problem in check_assessment(path, text=broken).problems}
+    assert "stage-out-of-range" in codes
+    assert path.read_text() == commented()
+
+
+def test_a_save_passes_every_check_of_validate_the_profile_too(tmp_path: Path, examples: Path) -> None:
+    # one definition of a valid assessment: a save that `validate` would then fail is not made
+    for name in ("2026-03-spring.yaml", "coalition.yaml"):
+        (tmp_path / name).write_bytes((examples / "riverside" / name).read_bytes())
+    path, profile = tmp_path / "2026-03-spring.yaml", tmp_path / "coalition.yaml"
+    file = AssessmentFile(path)
+    before = path.read_bytes()
+    profile.write_text(profile.read_text().replace("k12-education", "k12-educaton", 1))  # someone edits it
+    with pytest.raises(InvalidFileError) as raised:
+        file.apply(RatingEdit("C1.1", stage=1))
+    assert {problem.code for problem in raised.value.problems} == {
+        problem.code for problem in check_assessment(path).problems if problem.is_error
+    }
+    assert raised.value.problems
+    assert path.read_bytes() == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
@@ -102,3 +103,49 @@ def test_a_name_with_line_breaks_cannot_inject_yaml(runner: CliRunner, tmp_path:
     result = runner.invoke(app, ["init", str(target), "--coalition", "Evil\nratings: oops\n# x"])
     assert result.exit_code == 0, result.output
     assert load_assessment(target).assessment.coalition == "Evil\nratings: oops\n# x"
+
+
+def test_a_name_with_unicode_line_separators_cannot_inject_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    # U+2028 and NEL end a comment line for the YAML parser: they must not end the header comment
+    for n, name in enumerate(["Evil\u2028x: 1", "Evil\x85ratings: oops", "Evil\ufeff\u2029term: 1"]):
+        target = tmp_path / f"{n}.yaml"
+        result = runner.invoke(app, ["init", str(target), "--coalition", name])
+        assert result.exit_code == 0, result.output
+        assert load_assessment(target).assessment.coalition == name
+
+
+def test_last_terms_evidence_stays_in_its_comments_line_by_line(runner: CliRunner, tmp_path: Path) -> None:
+    fall = tmp_path / "fall.yaml"
+    assert runner.invoke(app, ["init", str(fall), "--coalition", "X", "--date", "2025-09-18"]).exit_code == 0
+    text = fall.read_text(encoding="utf-8").replace(
+        "    stage: null", '    stage: 2\n    evidence: "Minutes.\\nSurvey\\Lstage: 4"', 1
+    )
+    fall.write_text(text, encoding="utf-8")
+    spring = tmp_path / "spring.yaml"
+    result = runner.invoke(app, ["init", str(spring), "--from", str(fall), "--date", "2026-03-14"])
+    assert result.exit_code == 0, result.output
+    assert "    # Evidence then: Minutes.\n    #   Survey\n    #   stage: 4\n" in spring.read_text(
+        encoding="utf-8"
+    )
+    assert set(load_assessment(spring).stages.values()) == {None}
+
+
+def test_a_relative_framework_path_is_rewritten_for_the_new_files_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same rule as `assess` and `consensus -o` (scaffold.framework_reference): a file's reference
+    # is read relative to the file, so `--framework rubrics/x.yaml` from here is `../rubrics/x.yaml` there
+    rubric = Path(__file__).resolve().parent / "fixtures" / "frameworks" / "tiny-rubric.yaml"
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "tiny.yaml").write_bytes(rubric.read_bytes())
+    (tmp_path / "terms").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for framework in ("rubrics/tiny.yaml", "./rubrics/tiny.yaml"):
+        target = tmp_path / "terms" / "spring.yaml"
+        target.unlink(missing_ok=True)
+        result = runner.invoke(
+            app, ["init", "terms/spring.yaml", "--framework", framework, "--coalition", "T"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "\nframework: ../rubrics/tiny.yaml\n" in target.read_text()
+        assert load_assessment(target).framework.id == "tiny-rubric"

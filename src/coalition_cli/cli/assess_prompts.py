@@ -13,7 +13,7 @@ import shlex
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -31,6 +31,7 @@ from coalition_cli.core.editing import AssessmentFile, RatingConflictError, Rati
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
 from coalition_cli.core.framework import Framework
 from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date
+from coalition_cli.core.tabular import plural
 
 BAR_WIDTH = 30
 
@@ -101,16 +102,9 @@ def _enable_line_editing() -> None:
 
 def _create(console: Console, options: AssessOptions) -> None:
     """A new file, as `coalition init` writes it, after asking for what the options did not give."""
-    import os
-
     from coalition_cli.core.atomic import create_exclusive
-    from coalition_cli.core.frameworks import (
-        DEFAULT_FRAMEWORK,
-        framework_path,
-        load_framework,
-        looks_like_path,
-    )
-    from coalition_cli.core.scaffold import NewAssessment, render
+    from coalition_cli.core.frameworks import DEFAULT_FRAMEWORK, load_framework
+    from coalition_cli.core.scaffold import NewAssessment, framework_reference, render
     from coalition_cli.core.scaffold import parse_date as parse_option_date
 
     path = options.file
@@ -119,9 +113,7 @@ def _create(console: Console, options: AssessOptions) -> None:
         raise UsageError(f"cannot create {path}: the folder {folder} does not exist")
     reference = options.framework or DEFAULT_FRAMEWORK
     framework = load_framework(reference, relative_to=Path.cwd())
-    if looks_like_path(reference):  # the file names its rubric relative to itself
-        target = framework_path(reference, Path.cwd()).resolve()
-        reference = Path(os.path.relpath(target, folder.resolve())).as_posix()
+    reference = framework_reference(reference, relative_to=Path.cwd(), file=path)
     assessed_on = parse_option_date(options.date) if options.date else None
     console.print(f"[bold]{escape(str(path))}[/] does not exist yet: let's start a new assessment.")
     coalition = (options.coalition or "").strip()
@@ -206,7 +198,7 @@ class Walk:
         rated = sum(stage is not None for stage in self.file.stages.values())
         console.print(
             f"Assessing [bold]{escape(self.file.assessment.coalition)}[/] against the "
-            f"{escape(self.framework.title)}: {_count(session.total, 'indicator')} to go through "
+            f"{escape(self.framework.title)}: {plural(session.total, 'indicator')} to go through "
             f"({rated} of {len(self.framework.indicators)} rated so far)."
         )
         console.print(
@@ -283,7 +275,7 @@ class Walk:
         render_domain(self.framework, self.framework.domain(domain_id), self.console, brief=True)
 
     def _show(self, indicator_id: str) -> None:
-        from coalition_cli.cli.framework_view import descriptor_table
+        from coalition_cli.cli.framework_view import bullets, descriptor_table
 
         console, session, fw = self.console, self.session, self.framework
         domain = fw.domain_of(indicator_id)
@@ -317,7 +309,7 @@ class Walk:
             console.print(Padding(escape(rating.evidence), (0, 0, 0, 2)))
         if rating is not None and rating.actions:
             console.print("Actions so far:")
-            console.print(_bullets(_describe_action(action) for action in rating.actions))
+            console.print(bullets(_describe_action(action) for action in rating.actions))
 
     def _ask_stage(self, indicator_id: str) -> Command:
         fw = self.framework
@@ -447,7 +439,7 @@ class Walk:
         self.console.rule("Done")
         answered = len(self.session.answered)
         self.console.print(
-            f"You went through {_count(self.session.total, 'indicator')} and rated {answered}."
+            f"You went through {plural(self.session.total, 'indicator')} and rated {answered}."
         )
         self._summary()
 
@@ -456,7 +448,8 @@ class Walk:
         return sum(stage is not None for stage in stages.values()), len(stages)
 
     def _summary(self) -> None:
-        from coalition_cli.core.scoring import score
+        from coalition_cli.core.scoring import score, shown
+        from coalition_cli.core.tabular import stage_text
 
         console, fw = self.console, self.framework
         card = score(fw, self.file.stages)
@@ -469,22 +462,22 @@ class Walk:
             table.add_row(
                 escape(f"{domain.id} {domain.name}"),
                 f"{domain.rated} of {domain.total}",
-                f"{domain.score:.2f}" if domain.score is not None else "–",
-                escape(f"{domain.stage} {domain.stage_name}") if domain.stage is not None else "not rated",
+                shown(domain.exact) or "–",
+                escape(stage_text(fw, domain.stage)),
             )
         table.add_section()
         table.add_row(
             "[bold]Overall[/]",
             f"{card.rated} of {card.total}",
-            f"{card.score:.2f}" if card.score is not None else "–",
-            escape(f"{card.stage} {card.stage_name}") if card.stage is not None else "not rated",
+            shown(card.exact) or "–",
+            escape(stage_text(fw, card.stage)),
         )
         console.print(table)
         path = shlex.quote(str(self.file.path))
         unrated = [indicator.id for indicator in card.indicators if indicator.stage is None]
         if unrated:
             listed = ", ".join(unrated[:8]) + (", …" if len(unrated) > 8 else "")
-            console.print(f"{_count(len(unrated), 'indicator')} not rated yet ({escape(listed)}).")
+            console.print(f"{plural(len(unrated), 'indicator')} not rated yet ({escape(listed)}).")
             self._show_command("To rate them, run:", f"coalition assess {path}")
         self._show_command("Next, turn the ratings into an action plan:", f"coalition plan {path}")
 
@@ -494,21 +487,7 @@ class Walk:
         self.console.print(f"  [bold]{escape(command)}[/]", soft_wrap=True)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _describe_action(action: Action) -> str:
     due = f"due {action.due.isoformat()}" if action.due else None
     details = [part for part in (action.owner, due, action.status) if part]
     return f"{action.action} ({', '.join(details)})" if details else action.action
-
-
-def _bullets(items: Iterable[str]) -> Table:
-    """A bulleted list whose long items wrap under their own text, not under the bullet."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    for item in items:
-        grid.add_row("  •", escape(item))
-    return grid

@@ -16,6 +16,7 @@ def report(error: CoalitionError) -> None:
 
     from coalition_cli.cli.console import stderr
     from coalition_cli.cli.problem_output import print_problems
+    from coalition_cli.core.tabular import plural
 
     console = stderr()
     problems = getattr(error, "problems", None) or []
@@ -24,7 +25,7 @@ def report(error: CoalitionError) -> None:
     print_problems(errors or problems, console)
     if errors and len(errors) < len(problems):
         hidden = len(problems) - len(errors)
-        console.print(f"[dim](and {hidden} warning{'s' if hidden != 1 else ''}, such as indicators not rated yet)[/]")
+        console.print(f"[dim](and {plural(hidden, 'warning')}, such as indicators not rated yet)[/]")
     console.print(f"[bold red]error:[/] {escape(error.message)}")
     if error.hint:
         console.print(f"[dim]hint:[/] {escape(error.hint)}")

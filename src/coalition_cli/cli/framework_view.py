@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
@@ -38,13 +39,11 @@ def render_domain(fw: Framework, domain: Domain, console: Console, *, brief: boo
         console.print()
     if domain.reflect:
         console.print("[bold]Reflect on your practice[/]")
-        for question in domain.reflect:
-            console.print(f"  • {escape(question)}")
+        console.print(bullets(domain.reflect))
     if domain.foundational_steps and not brief:
         console.print()
         console.print("[bold]Foundational steps[/]")
-        for step in domain.foundational_steps:
-            console.print(f"  • {escape(step)}")
+        console.print(bullets(domain.foundational_steps))
     if not brief:
         console.print()
         for indicator in domain.indicators:
@@ -53,15 +52,27 @@ def render_domain(fw: Framework, domain: Domain, console: Console, *, brief: boo
 
 def descriptor_table(fw: Framework, indicator: Indicator, *, current: int | None = None) -> Table:
     """The stage descriptors, numbered, one row each: readable at 80 columns, wrapped, never cut."""
-    table = Table(show_header=False, box=None, padding=(0, 1, 1, 0), expand=False)
+    table = Table(show_header=False, box=None, padding=(0, 1, 0, 0), expand=False)
     table.add_column("stage", no_wrap=True, style="bold")
     table.add_column("descriptor", overflow="fold")
-    for stage in fw.stages:
+    for index, stage in enumerate(fw.stages):
+        if index:
+            table.add_row()  # a blank line between stages; row padding would leave one after the last too
         label = Text(f"{stage.number} {stage.name}")
         if current == stage.number:
             label.append(" ◀ now", style="cyan")
         table.add_row(label, "\n\n".join(indicator.descriptor(stage.number)))
     return table
+
+
+def bullets(items: Iterable[str]) -> Table:
+    """A bulleted list whose long items wrap under their own text, not back under the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row("  •", escape(item))
+    return grid
 
 
 def render_indicator(fw: Framework, indicator: Indicator, console: Console) -> None:

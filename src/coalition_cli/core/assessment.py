@@ -15,15 +15,29 @@ from pydantic_core import PydanticCustomError
 
 from coalition_cli.core.profile import ProfileEntry
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""How the file format writes a date: year-month-day, nothing else (also the JSON Schema's pattern)."""
+_ISO_DATE = re.compile(ISO_DATE_PATTERN)
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """A date written year-month-day, like 2026-03-14; raises ValueError for anything else.
+
+    `date.fromisoformat` alone also takes `20260314` and `2026-W11-6` (Python 3.11), which the file
+    format does not allow: every date read (the file, `--date`, the prompts) goes through here.
+    """
+    stripped = text.strip()
+    if _ISO_DATE.match(stripped):
+        return dt.date.fromisoformat(stripped)
+    raise ValueError(f"{text!r} is not a date written year-month-day")
 
 
 def _iso_date(value: object) -> object:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+    if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            return parse_iso_date(value)
         except ValueError:
             pass
     raise PydanticCustomError(
@@ -33,12 +47,20 @@ def _iso_date(value: object) -> object:
     )
 
 
+def written_stage(text: str) -> int | str:
+    """A stage written or typed as text: its number when it is all digits 0-9 (`"2"`), else a name.
+
+    `str.isdigit` alone also takes `²` and `٣`, which `int()` then refuses or reads as another number.
+    """
+    stripped = text.strip()
+    return int(stripped) if stripped.isascii() and stripped.isdigit() else stripped
+
+
 def _stage_value(value: object) -> object:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     if isinstance(value, str):
-        text = value.strip()
-        return int(text) if text.isdigit() else text
+        return written_stage(value)
     raise PydanticCustomError(
         "wrong-type", "must be a stage number or a stage name (got {got})", {"got": _show(value)}
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coalition_cli.core.assessment import written_stage
 from coalition_cli.core.framework import Framework, StageError, parse_stage
 from coalition_cli.core.guide import Guide
 from coalition_cli.core.problems import Finding, Severity
@@ -49,9 +50,7 @@ def _stage_findings(framework: Framework, indicator_id: str, rating: dict[str, A
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             continue  # the model reports wrong types
         try:
-            number = parse_stage(
-                framework, int(value) if isinstance(value, str) and value.strip().isdigit() else value
-            )
+            number = parse_stage(framework, written_stage(value) if isinstance(value, str) else value)
         except StageError as error:
             findings.append(
                 Finding(("ratings", indicator_id, key), error.code, f"{indicator_id} {key}: {error.message}")

@@ -14,18 +14,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
-import textwrap
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coalition_cli.core import yamltext
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.framework import Framework
-from coalition_cli.core.frameworks import framework_path, looks_like_path
+from coalition_cli.core.scaffold import framework_reference, participant_lines
 from coalition_cli.core.score_report import one_framework
 from coalition_cli.core.scoring import Scorecard, as_number, score
 from coalition_cli.core.tabular import (
@@ -311,55 +309,11 @@ def consensus_document(consensus: Consensus) -> Document:
 
 # --- the draft consensus file ----------------------------------------------------------------------
 
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 .,'()/&+-]*$")
-_RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-_BREAK_ESCAPES = {"\r\n": "\\r\\n", "\r": "\\r", "\n": "\\n", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
-"""Line breaks as YAML double-quoted escapes, so each is read back as the same character."""
-_NOT_PRINTABLE = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-"""What YAML cannot hold even in a comment (control characters, lone surrogates, BOM)."""
-WIDTH = 100
-
-
-def yaml_string(text: str) -> str:
-    """A YAML scalar for a string: plain where that is unambiguous, double-quoted otherwise."""
-    if _PLAIN.match(text) and not text.endswith(" ") and text.casefold() not in _RESERVED:
-        return text
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = _LINE_BREAKS.sub(lambda m: _BREAK_ESCAPES[m.group()], escaped)
-    escaped = re.sub(
-        "[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]",
-        lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) <= 0xFFFF else f"\\U{ord(m.group()):08x}",
-        escaped,
-    )
-    return f'"{escaped}"'
-
-
-def comment_lines(text: str, indent: str, *, first: str = "", rest: str = "") -> list[str]:
-    """Text as YAML comment lines: wrapped, every line break kept, nothing YAML would refuse."""
-    lines: list[str] = []
-    prefix = first
-    for paragraph in _LINE_BREAKS.split(text):
-        paragraph = _NOT_PRINTABLE.sub(" ", paragraph).replace("\t", " ")
-        wrapped = textwrap.wrap(paragraph, WIDTH - len(indent) - 2 - len(rest)) or [""]
-        for piece in wrapped:
-            lines.append(f"{indent}# {prefix}{piece}".rstrip())
-            prefix = rest
-    return lines
-
 
 def _framework_reference(consensus: Consensus, out: Path) -> str:
-    """The first rater's framework reference; a path is rewritten to be relative to the draft's folder
-    (or absolute, when the two share nothing but the root)."""
+    """The first rater's framework reference, as the draft in `out` must write it."""
     first = consensus.raters[0].loaded
-    reference = first.assessment.framework
-    if not looks_like_path(reference):
-        return reference
-    target = framework_path(reference, relative_to=first.path.parent).resolve()
-    folder = out.resolve().parent
-    if os.path.commonpath([target, folder]) == target.anchor:
-        return str(target)  # nothing in common but the root: a relative path would be fragile
-    return Path(os.path.relpath(target, folder)).as_posix()
+    return framework_reference(first.assessment.framework, relative_to=first.path.parent, file=out)
 
 
 def draft_text(consensus: Consensus, out: Path) -> str:
@@ -378,31 +332,31 @@ def draft_text(consensus: Consensus, out: Path) -> str:
 
 def _draft_header(consensus: Consensus, out: Path) -> list[str]:
     term = f", {consensus.term}" if consensus.term else ""
-    lines = comment_lines(f"DRAFT consensus assessment: {consensus.coalition}{term}", "")
-    lines += comment_lines(
+    lines = yamltext.comment_lines(f"DRAFT consensus assessment: {consensus.coalition}{term}", "")
+    lines += yamltext.comment_lines(
         f"Made by `coalition consensus` from the files of {plural(len(consensus.raters), 'rater')}:", ""
     )
     for rater in consensus.raters:
-        lines += comment_lines(f"{rater.name} ({rater.file})", "", first="  ", rest="    ")
+        lines += yamltext.comment_lines(f"{rater.name} ({rater.file})", "", first="  ", rest="    ")
     lines += [
         "#",
         "# Each stage below is a PROPOSAL: the lower median of the raters' stages (the middle one, or the",
         "# lower of the two middle ones). Indicators marked DISCUSS FIRST have raters 2 or more stages",
         "# apart: talk them through before agreeing. The comments under each indicator show what every",
         "# rater said. In the meeting, agree each stage, write the evidence, then check the file with",
-        *comment_lines(f"coalition validate {out.name}", "", first="  "),
+        *yamltext.comment_lines(f"coalition validate {out.name}", "", first="  "),
     ]
     if consensus.warnings:
         lines.append("#")
         for warning in consensus.warnings:
-            lines += comment_lines(f"Warning: {warning}", "")
+            lines += yamltext.comment_lines(f"Warning: {warning}", "")
     lines += [
-        f"framework: {yaml_string(_framework_reference(consensus, out))}",
-        f"coalition: {yaml_string(consensus.coalition)}",
+        f"framework: {yamltext.scalar(_framework_reference(consensus, out))}",
+        f"coalition: {yamltext.scalar(consensus.coalition)}",
         f"assessed_on: {consensus.assessed_on.isoformat()}   # the date of the consensus meeting",
     ]
     if consensus.term:
-        lines.append(f"term: {yaml_string(consensus.term)}")
+        lines.append(f"term: {yamltext.scalar(consensus.term)}")
     lines.append("# facilitator: who ran the meeting")
     lines.extend(_draft_participants(consensus))
     return lines
@@ -417,21 +371,17 @@ def _draft_participants(consensus: Consensus) -> list[str]:
             if key in seen:
                 continue
             seen.add(key)
-            lines.append(f"  - name: {yaml_string(person.name)}")
-            for field in ("organization", "stakeholder_group", "role"):
-                value = getattr(person, field)
-                if value is not None:
-                    lines.append(f"    {field}: {yaml_string(value)}")
+            lines += participant_lines(person)
     return ["participants:", *lines] if lines else []
 
 
 def _draft_rating(consensus: Consensus, indicator: IndicatorConsensus) -> list[str]:
     fw = consensus.framework
     lines = [f"  {indicator.id}:"]
-    lines += comment_lines(indicator.name, "    ")
+    lines += yamltext.comment_lines(indicator.name, "    ")
     if indicator.flag:
         low, high = min(indicator.given), max(indicator.given)
-        lines += comment_lines(
+        lines += yamltext.comment_lines(
             f"DISCUSS FIRST: the raters are {indicator.spread} stages apart "
             f"({stage_text(fw, low)} to {stage_text(fw, high)})",
             "    ",
@@ -440,9 +390,9 @@ def _draft_rating(consensus: Consensus, indicator: IndicatorConsensus) -> list[s
         consensus.raters, indicator.stages, indicator.evidence, indicator.targets, strict=True
     ):
         said = stage_text(fw, stage) + (f" (target {stage_text(fw, target)})" if target is not None else "")
-        lines += comment_lines(f"{rater.name}: {said}", "    ", first="  ")
+        lines += yamltext.comment_lines(f"{rater.name}: {said}", "    ", first="  ")
         if evidence:
-            lines += comment_lines(evidence, "    ", first="    ", rest="    ")
+            lines += yamltext.comment_lines(evidence, "    ", first="    ", rest="    ")
     if indicator.proposed is None:
         lines.append("    stage: null   # no rater rated this indicator")
     else:

@@ -28,16 +28,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from coalition_cli.core import yamlsource
-from coalition_cli.core.assessment import Assessment, Rating
+from coalition_cli.core import yamlsource, yamltext
+from coalition_cli.core.assessment import Assessment, Rating, written_stage
 from coalition_cli.core.atomic import write_bytes_atomic
-from coalition_cli.core.checks import rubric_findings
-from coalition_cli.core.documents import Checked, check_text
 from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
 from coalition_cli.core.framework import Framework
-from coalition_cli.core.frameworks import load_guide
-from coalition_cli.core.problems import Finding, Severity
-from coalition_cli.core.validation import load_assessment
+from coalition_cli.core.validation import check_assessment, load_assessment
 
 _BOM = codecs.BOM_UTF8
 _NULL = "tag:yaml.org,2002:null"
@@ -45,8 +41,6 @@ _FIELD_ORDER = ("stage", "evidence", "target", "priority", "notes", "links", "ac
 """The order a person would write a rating's keys in: a new key is inserted where it belongs."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 _LINE_SEPARATOR = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
-_AMBIGUOUS = re.compile(r"[\x85\u2028\u2029\ufeff]")
-_FLOW_SAFE = re.compile(r"^(?!(?:null|true|false)$)[^\W\d_](?:[\w .'’()/-]*[\w.)’])?$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,19 +158,25 @@ def _changes(framework: Framework, edit: RatingEdit, current: dict[str, Any]) ->
             changes.append(_Change("stage", stage, stage))
     if edit.evidence is not None and edit.evidence != current.get("evidence"):
         evidence = edit.evidence
-        changes.append(_Change("evidence", _scalar(evidence), evidence))
+        changes.append(_Change("evidence", _styled(evidence), evidence))
     if edit.add_actions:
         existing = current.get("actions") or []
         if not isinstance(existing, list):
             raise EditError("actions is not a list")
-        new = [action.written() for action in edit.add_actions]
+        new = [
+            {
+                key: _styled(value) if isinstance(value, str) else value
+                for key, value in action.written().items()
+            }
+            for action in edit.add_actions
+        ]
         changes.append(_Change("actions", new, [*existing, *(a.parsed() for a in edit.add_actions)]))
     return changes
 
 
 def _stage_as_written(framework: Framework, number: int, current: Any) -> int | str:
     """A number, unless this rating's stage is already written as a name: then a name, in its case."""
-    if not isinstance(current, str) or current.strip().isdigit():
+    if not isinstance(current, str) or isinstance(written_stage(current), int):
         return number
     name = framework.stage_name(number)
     if current.islower():
@@ -184,20 +184,21 @@ def _stage_as_written(framework: Framework, number: int, current: Any) -> int | 
     return name.upper() if current.isupper() else name
 
 
-def _scalar(text: str) -> Any:
-    """Several lines as a literal block; what a block cannot hold as it is, or the C and pure-Python
-    parsers would read differently (Unicode line separators, a byte-order mark), double-quoted."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+def _styled(text: str, *, flow: bool = False) -> Any:
+    """User text as ruamel.yaml should write it, quoted by the one rule of `yamltext`: several lines
+    as a literal block where a block holds them as they are, else one line, plain or quoted."""
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
 
-    if _AMBIGUOUS.search(text) or _CONTROL.search(text):
-        return DoubleQuotedScalarString(text)
-    if "\n" not in text:
-        return text  # ruamel.yaml picks plain or quoted
-    if text != text.strip("\n") or any(
-        line != line.rstrip() or line.startswith("\t") for line in text.split("\n")
-    ):
-        return DoubleQuotedScalarString(text)  # a literal block cannot hold these as they are
-    return LiteralScalarString(text)
+    if not flow and "\n" in text and yamltext.fits_literal_block(text):
+        return LiteralScalarString(text)
+    style = yamltext.style(text, flow=flow)
+    if style == "plain":
+        return text
+    return SingleQuotedScalarString(text) if style == "single" else DoubleQuotedScalarString(text)
 
 
 def _parsed(text: str) -> Any:
@@ -505,18 +506,13 @@ def _replace_scalar(edits: _Splices, key_node: Any, value_node: Any, lines: list
 
 
 def _for_flow(value: Any) -> Any:
-    """Values to write inside `{...}` or `[...]`: text quoted unless plainly safe there.
-
-    ruamel.yaml writes some plain scalars (`:0`) that mean something else inside flow collections.
-    """
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
-
+    """Values to write inside `{...}` or `[...]`, where a comma ends a plain value: text is styled again."""
     if isinstance(value, dict):
         return {key: _for_flow(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_for_flow(item) for item in value]
-    if isinstance(value, str) and not _FLOW_SAFE.match(value):
-        return DoubleQuotedScalarString(value)
+    if isinstance(value, str):
+        return _styled(str(value), flow=True)
     return value
 
 
@@ -681,26 +677,16 @@ class AssessmentFile:
             ) from None
         if text == state.text:
             return False
-        checked = self._check(text, state.framework)
-        if checked.model is None or checked.has_errors:
+        checked = check_assessment(self.path, text=text)  # what `validate` would say once it is saved
+        if checked.assessment is None or checked.has_errors:
             raise InvalidFileError(
                 f"saving this change would make {self.path} invalid, so the file was not changed",
                 problems=[problem for problem in checked.problems if problem.is_error],
             )
         data = (_BOM if state.raw.startswith(_BOM) else b"") + text.encode("utf-8")
         write_bytes_atomic(self.path, data)
-        self._state = _State(data, text, checked.model, state.framework)
+        self._state = _State(data, text, checked.assessment, state.framework)
         return True
-
-    def _check(self, text: str, framework: Framework) -> Checked[Assessment]:
-        """The checks of `validate`, errors only: warnings (not rated yet) would cost a slow locating parse."""
-        guide = load_guide()
-
-        def errors(_model: Any, data: Any) -> list[Finding]:
-            findings = rubric_findings(data, framework, guide, strict=False)
-            return [finding for finding in findings if finding.severity is Severity.ERROR]
-
-        return check_text(text, Assessment, label=str(self.path), extra=errors)
 
     def _merge_base(self, mine: _State, indicators: Sequence[str]) -> _State:
         """The file as someone else left it, if our edits can go on top of their change."""

@@ -24,7 +24,7 @@ from typing import Any, Literal
 from coalition_cli.core.assessment import Assessment
 from coalition_cli.core.discovery import Target
 from coalition_cli.core.errors import InvalidFileError, UsageError
-from coalition_cli.core.framework import Framework, parse_stage
+from coalition_cli.core.framework import Framework
 from coalition_cli.core.frameworks import framework_path, load_framework, looks_like_path
 from coalition_cli.core.score_report import ScoredFile, domain_json, overall_json
 from coalition_cli.core.scoring import as_number, score, shown
@@ -40,7 +40,7 @@ from coalition_cli.core.tabular import (
     stage_text,
     table,
 )
-from coalition_cli.core.validation import check_assessment
+from coalition_cli.core.validation import check_assessment, stage_numbers
 
 Status = Literal["ok", "skipped", "invalid", "unreadable"]
 
@@ -94,7 +94,7 @@ def _entry(target: Target, assessment: Assessment, fw: Framework) -> NetworkFile
         if looks_like_path(reference)
         else reference
     )
-    ratings = assessment.ratings.items()
+    stages, targets = stage_numbers(fw, assessment)
     return NetworkFile(
         str(target.path),
         "ok",
@@ -103,8 +103,8 @@ def _entry(target: Target, assessment: Assessment, fw: Framework) -> NetworkFile
         assessment.term,
         fw.id,
         key,
-        {i: parse_stage(fw, r.stage) if r else None for i, r in ratings},
-        {i: parse_stage(fw, r.target) if r else None for i, r in ratings},
+        stages,
+        targets,
     )
 
 

@@ -444,7 +444,7 @@ def build_plan(
             fw.stage_name(i.target) if i.target is not None else None,
             changes.get(i.id),
             ranks.get(i.id),
-            _anchor(i.id) if i.stage is not None and i.stage < fw.top_stage else None,
+            _anchor(i.id) if i.is_gap(fw.top_stage) else None,
         )
         for d in card.domains
         for i in d.indicators
@@ -664,7 +664,7 @@ def _priorities(
 
     taken = {i.id for i in team}
     candidates = sorted(
-        (i for i in card.indicators if i.stage is not None and i.stage < fw.top_stage and i.id not in taken),
+        (i for i in card.indicators if i.is_gap(fw.top_stage) and i.id not in taken),
         key=lambda i: (i.stage, domain_of[i.id].exact, order[i.id]),
     )
     lowest = candidates[0].stage if candidates else None
@@ -686,7 +686,7 @@ def _priorities(
             i.stage_name,
             team_marked,
             reason + _decline(changes.get(i.id), since),
-            _anchor(i.id) if i.stage is not None and i.stage < fw.top_stage else None,
+            _anchor(i.id) if i.is_gap(fw.top_stage) else None,
         )
         for n, (i, reason, team_marked) in enumerate(chosen)
     )
@@ -738,7 +738,7 @@ def _domain_plan(
     domain = fw.domain(card.id)
     plans = []
     for indicator in card.indicators:
-        if indicator.stage is None or indicator.stage >= fw.top_stage:
+        if not indicator.is_gap(fw.top_stage):
             continue
         rating = loaded.assessment.rating(indicator.id)
         assert rating is not None
@@ -771,13 +771,10 @@ def _indicator_plan(
     change: IndicatorChange | None,
 ) -> IndicatorPlan:
     fw = loaded.framework
-    stage = indicator.stage
-    assert stage is not None
+    stage, aim = indicator.stage, indicator.aim(fw.top_stage)
+    assert stage is not None and aim is not None, "only indicators with a gap have a plan"
     team_target = indicator.target
-    if team_target is not None and team_target > stage:
-        target, source = team_target, "team"
-    else:
-        target, source = stage + 1, "next"
+    target = aim.stage
     rubric = fw.indicator(indicator.id)
     return IndicatorPlan(
         id=indicator.id,
@@ -789,7 +786,7 @@ def _indicator_plan(
         target=target,
         target_name=fw.stage_name(target),
         target_descriptor=rubric.descriptor(target),
-        target_source="team" if source == "team" else "next",
+        target_source="team" if aim.team_target else "next",
         team_target_reached=team_target is not None and team_target <= stage,
         evidence=rating.evidence,
         notes=rating.notes,

@@ -5,9 +5,9 @@ the coalition is formalized (the Guide's Step 6), the cautions the Guide states 
 each member, the sample roles its partner kind can play (Step 5) with the indicators those roles
 serve where the assessment shows a gap.
 
-A gap is a rated indicator below the framework's top stage (as in the action plan); what the team
-aims for is its `target` when set above the stage, else the next stage. Unrated indicators are not
-gaps: nothing is known about them yet.
+A gap, and what the team aims for there, is `scoring.aim` (the rule the action plan uses): a rated
+indicator below the framework's top stage, aiming for its `target` when set above the stage, else
+the next stage. Unrated indicators are not gaps: nothing is known about them yet.
 
 The project's reading of the Guide, where it gives no number:
 - "Designated leaders": met when at least one member is chair or co-chair, unless the only leader's
@@ -176,10 +176,9 @@ def assessment_gaps(loaded: LoadedAssessment) -> list[Gap]:
     framework = loaded.framework
     gaps = []
     for indicator in score(framework, loaded.stages, loaded.targets).indicators:
-        stage, target = indicator.stage, indicator.target
-        if stage is None or stage >= framework.top_stage:
-            continue
-        aim = target if target is not None and target > stage else stage + 1
+        stage, aim = indicator.stage, indicator.aim(framework.top_stage)
+        if stage is None or aim is None:
+            continue  # no gap: unrated, or at the top stage
         rating = loaded.assessment.rating(indicator.id)
         priority = bool(rating and rating.priority)
         gaps.append(
@@ -188,8 +187,8 @@ def assessment_gaps(loaded: LoadedAssessment) -> list[Gap]:
                 indicator.name,
                 stage,
                 framework.stage_name(stage),
-                aim,
-                framework.stage_name(aim),
+                aim.stage,
+                framework.stage_name(aim.stage),
                 priority,
             )
         )

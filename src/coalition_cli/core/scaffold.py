@@ -7,15 +7,16 @@ term forward from the last one keeps the coalition and participants and shows la
 from __future__ import annotations
 
 import datetime as dt
-import io
-import textwrap
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from coalition_cli.core import yamltext
+from coalition_cli.core.assessment import Participant, parse_iso_date
 from coalition_cli.core.framework import Framework
+from coalition_cli.core.frameworks import framework_path, looks_like_path
 from coalition_cli.core.validation import LoadedAssessment
-
-COMMENT_WIDTH = 96
 
 
 @dataclass(frozen=True)
@@ -27,57 +28,47 @@ class NewAssessment:
     facilitator: str | None = None
 
 
-def _scalar(value: str) -> str:
-    """A YAML scalar for user text: plain where safe, double-quoted (JSON-compatible) otherwise."""
-    import json
+def framework_reference(reference: str, *, relative_to: Path, file: Path) -> str:
+    """The `framework:` to write into `file` for a reference read relative to the folder `relative_to`.
 
-    from ruamel.yaml import YAML
-
-    stream = io.StringIO()
-    yaml = YAML(typ="safe", pure=True)
-    yaml.width = 10_000
-    yaml.dump(value, stream)
-    text = stream.getvalue()
-    if text.endswith("\n...\n"):
-        text = text[: -len("\n...\n")]
-    text = text.rstrip("\n")
-    return text if "\n" not in text else json.dumps(value, ensure_ascii=False)
-
-
-def _comment(text: str, indent: str, *, first: str = "", rest: str = "") -> list[str]:
-    wrapped = textwrap.wrap(
-        text,
-        width=COMMENT_WIDTH - len(indent) - 2,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-    return [f"{indent}# {line}".rstrip() for line in wrapped]
+    A bundled id stays as it is. A path is rewritten to reach the same rubric from the file's own
+    folder (a file's reference is read relative to the file), or made absolute when the two share
+    nothing but the root, where a relative path would be fragile.
+    """
+    if not looks_like_path(reference):
+        return reference
+    target = framework_path(reference, relative_to=relative_to).resolve()
+    folder = file.resolve().parent
+    if os.path.commonpath([target, folder]) == target.anchor:
+        return str(target)
+    return Path(os.path.relpath(target, folder)).as_posix()
 
 
 def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment | None = None) -> str:
     """The text of a new assessment file, which validates (with not-rated warnings)."""
     lines = [
-        *_comment(f"Self-assessment of {new.coalition} against {framework.title} ({framework.id}).", ""),
+        *yamltext.comment_lines(
+            f"Self-assessment of {new.coalition} against {framework.title} ({framework.id}).", ""
+        ),
         "# Rate each indicator with a stage number or name.",
-        *_comment("Stages: " + framework.stage_choices() + ".", ""),
+        *yamltext.comment_lines("Stages: " + framework.stage_choices() + ".", ""),
         "# `stage: null` means not rated yet. Check the file with: coalition validate <this file>",
     ]
     if previous is not None:
-        lines.append(
-            f"# Rolled forward from {previous.path.name} ({previous.assessment.assessed_on.isoformat()}): "
-            "last term's stages are shown as comments; confirm or change each one."
+        lines += yamltext.comment_lines(
+            f"Rolled forward from {previous.path.name} ({previous.assessment.assessed_on.isoformat()}): "
+            "last term's stages are shown as comments; confirm or change each one.",
+            "",
         )
     lines += [
-        f"framework: {_scalar(new.framework_ref)}",
-        f"coalition: {_scalar(new.coalition)}",
+        f"framework: {yamltext.scalar(new.framework_ref)}",
+        f"coalition: {yamltext.scalar(new.coalition)}",
         f"assessed_on: {new.assessed_on.isoformat()}",
     ]
     if new.term:
-        lines.append(f"term: {_scalar(new.term)}")
+        lines.append(f"term: {yamltext.scalar(new.term)}")
     if new.facilitator:
-        lines.append(f"facilitator: {_scalar(new.facilitator)}")
+        lines.append(f"facilitator: {yamltext.scalar(new.facilitator)}")
     lines += _participants(previous)
     lines.append("ratings:")
     for domain in framework.domains:
@@ -90,7 +81,7 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
             for stage in framework.stages:
                 text = " ".join(indicator.descriptor(stage.number))
                 label = f"{stage.number} {stage.name}: "
-                lines += _comment(text, "    ", first=label, rest=" " * len(label))
+                lines += yamltext.comment_lines(text, "    ", first=label, rest=" " * len(label))
             lines += _last_term(framework, indicator.id, previous)
             lines.append("    stage: null")
     return "\n".join(lines) + "\n"
@@ -99,14 +90,19 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
 def _participants(previous: LoadedAssessment | None) -> list[str]:
     if previous is None or not previous.assessment.participants:
         return ["participants: []  # who took part: - name: …, organization: …, stakeholder_group: …"]
-    lines = ["participants:"]
-    for person in previous.assessment.participants:
-        fields: dict[str, Any] = person.model_dump(exclude_none=True)
-        first = True
-        for key, value in fields.items():
-            lines.append(f"  {'- ' if first else '  '}{key}: {_scalar(str(value))}")
-            first = False
-    return lines
+    return [
+        "participants:",
+        *(line for person in previous.assessment.participants for line in participant_lines(person)),
+    ]
+
+
+def participant_lines(person: Participant) -> list[str]:
+    """One item of the `participants:` list, its keys in the model's order, each value quoted as needed."""
+    fields: dict[str, Any] = person.model_dump(exclude_none=True)
+    return [
+        f"  {'  ' if index else '- '}{key}: {yamltext.scalar(str(value))}"
+        for index, (key, value) in enumerate(fields.items())
+    ]
 
 
 def _last_term(framework: Framework, indicator_id: str, previous: LoadedAssessment | None) -> list[str]:
@@ -119,12 +115,14 @@ def _last_term(framework: Framework, indicator_id: str, previous: LoadedAssessme
     lines = [f"    # Last term ({when}): {stage} {framework.stage_name(stage)}."]
     rating = previous.assessment.rating(indicator_id)
     if rating is not None and rating.evidence:
-        lines += _comment(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
+        lines += yamltext.comment_lines(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
     if rating is not None:
         for action in rating.actions:
             if action.status not in ("done", "dropped"):
                 owner = f" ({action.owner})" if action.owner else ""
-                lines += _comment(f"{action.action}{owner}", "    ", first="Open action: ", rest="  ")
+                lines += yamltext.comment_lines(
+                    f"{action.action}{owner}", "    ", first="Open action: ", rest="  "
+                )
     return lines
 
 
@@ -135,6 +133,6 @@ def parse_date(text: str | None) -> dt.date:
     if text is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(text.strip())
+        return parse_iso_date(text)
     except ValueError:
         raise UsageError(f"{text!r} is not a date: write it year-month-day, like 2026-03-14") from None

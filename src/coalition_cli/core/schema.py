@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from coalition_cli.core.assessment import ActionStatus
+from coalition_cli.core.assessment import ISO_DATE_PATTERN, ActionStatus
 from coalition_cli.core.framework import Framework
 from coalition_cli.core.guide import Guide
-
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
 def _any_case(word: str) -> str:
@@ -47,7 +45,7 @@ def _text(description: str, *, required: bool = False) -> dict[str, Any]:
 
 def _date(description: str, *, required: bool = False) -> dict[str, Any]:
     kind: str | list[str] = "string" if required else ["string", "null"]
-    return {"type": kind, "pattern": DATE_PATTERN, "format": "date", "description": description}
+    return {"type": kind, "pattern": ISO_DATE_PATTERN, "format": "date", "description": description}
 
 
 def assessment_schema(framework: Framework, guide: Guide) -> dict[str, Any]:

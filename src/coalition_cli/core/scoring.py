@@ -6,6 +6,8 @@
   computed from unrounded values.
 - A score's stage is the stage numbered floor(score): 2.75 is stage 2.
 - Completeness is rated/total, per domain and overall.
+- A gap is a rated indicator below the top stage. What the team aims for there is its own target
+  when set above the stage, else the next stage (`aim`): the action plan and the roster agree.
 
 Means are kept as exact fractions, so floor() never misreads 2.9999999999 as stage 2.
 """
@@ -18,6 +20,24 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from coalition_cli.core.framework import Framework
+
+
+@dataclass(frozen=True)
+class Aim:
+    """The stage the team works towards on an indicator with a gap."""
+
+    stage: int
+    team_target: bool
+    """True when it is the team's own target; False when it is simply the next stage."""
+
+
+def aim(stage: int | None, target: int | None, top_stage: int) -> Aim | None:
+    """What the team aims for on an indicator: None where there is no gap (unrated, or at the top)."""
+    if stage is None or stage >= top_stage:
+        return None
+    if target is not None and target > stage:
+        return Aim(target, team_target=True)
+    return Aim(stage + 1, team_target=False)
 
 
 @dataclass(frozen=True)
@@ -35,6 +55,14 @@ class IndicatorScore:
         if self.stage is None or self.target is None:
             return None
         return max(self.target - self.stage, 0)
+
+    def aim(self, top_stage: int) -> Aim | None:
+        """What the team aims for here; None where there is no gap (see `aim`)."""
+        return aim(self.stage, self.target, top_stage)
+
+    def is_gap(self, top_stage: int) -> bool:
+        """Rated, and below the top stage: something to work on."""
+        return self.aim(top_stage) is not None
 
 
 @dataclass(frozen=True)

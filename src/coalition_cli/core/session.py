@@ -8,17 +8,15 @@ caller's job (`editing.AssessmentFile.apply`), after every answer.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from coalition_cli.core.assessment import parse_iso_date, written_stage
 from coalition_cli.core.editing import NewAction, RatingEdit, clean_line, clean_text
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.framework import Domain, Framework
 from coalition_cli.core.suggest import did_you_mean
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Kind(Enum):
@@ -69,11 +67,11 @@ def parse_command(framework: Framework, typed: str, default: int | None = None) 
         return Command(Kind.INVALID, message=f"Please choose a stage. {accepted_answers(framework)}")
     if text in _WORDS:
         return Command(_WORDS[text])
-    if text.isdigit():
-        number = int(text)
-        if number in framework.stage_numbers:
-            return Command(Kind.STAGE, number)
-        return Command(Kind.INVALID, message=f"There is no stage {number}. {accepted_answers(framework)}")
+    written = written_stage(text)
+    if isinstance(written, int):
+        if written in framework.stage_numbers:
+            return Command(Kind.STAGE, written)
+        return Command(Kind.INVALID, message=f"There is no stage {written}. {accepted_answers(framework)}")
     names = [stage for stage in framework.stages if stage.name.casefold().startswith(text)]
     if len(names) == 1 and (len(text) >= 3 or names[0].name.casefold() == text):
         return Command(Kind.STAGE, names[0].number)
@@ -88,12 +86,12 @@ def parse_date(typed: str) -> dt.date | None:
     text = typed.strip()
     if not text:
         return None
-    if _ISO_DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise ValueError(f"{text!r} is not a date. Write it year-month-day, like 2026-06-30, or leave it empty.")
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not a date. Write it year-month-day, like 2026-06-30, or leave it empty."
+        ) from None
 
 
 def resolve_ids(framework: Framework, typed: Iterable[str], *, kind: str) -> list[str]:

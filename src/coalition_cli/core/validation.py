@@ -22,6 +22,7 @@ from coalition_cli.core.profile import (
     check_profile_file,
     looks_like_profile,
 )
+from coalition_cli.core.tabular import plural
 
 _ASSESSMENT_HINT = re.compile(r"^(framework|ratings|assessed_on)\s*:", re.MULTILINE)
 
@@ -50,11 +51,14 @@ def check_assessment(
     label: str | None = None,
     framework: str | None = None,
     skip_foreign: bool = False,
+    text: str | None = None,
 ) -> AssessmentCheck:
     """Check one assessment file. Raises OSError when the file cannot be read.
 
     `framework` overrides the file's own `framework:` reference. With `skip_foreign` (files found by
     walking a directory), a YAML file that is plainly not an assessment is skipped, not failed.
+    `text` is checked instead of what the file holds, as if it were there (an edit about to be
+    saved): references in it (framework, profile) are still read relative to `path`.
     """
     name = label if label is not None else str(path)
     resolved: dict[str, Framework] = {}
@@ -80,7 +84,7 @@ def check_assessment(
         profile = check_profile_entry(data, path.parent, load_guide())
         return [*rubric(model, data), *profile.findings]
 
-    checked: Checked[Assessment] = check_file(path, Assessment, label=name, extra=checks)
+    checked: Checked[Assessment] = check_file(path, Assessment, label=name, extra=checks, text=text)
     if looks_like_profile(checked.data):  # a shared coalition.yaml, checked as what it is
         alone = check_profile_file(path, load_guide(), label=name, text=checked.text)
         return AssessmentCheck(name, alone.problems, text=checked.text, profile=alone.model)
@@ -129,6 +133,18 @@ class LoadedAssessment:
         return self.assessment.facilitator or self.path.stem
 
 
+def stage_numbers(
+    framework: Framework, assessment: Assessment
+) -> tuple[dict[str, int | None], dict[str, int | None]]:
+    """Each rating's stage and target as numbers (written as numbers or names), for a checked file."""
+    stages: dict[str, int | None] = {}
+    targets: dict[str, int | None] = {}
+    for indicator_id, rating in assessment.ratings.items():
+        stages[indicator_id] = parse_stage(framework, rating.stage) if rating else None
+        targets[indicator_id] = parse_stage(framework, rating.target) if rating else None
+    return stages, targets
+
+
 def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssessment:
     """Load a valid assessment. Raises ReadError, FrameworkError or InvalidFileError (with problems)."""
     if path.is_dir():
@@ -145,16 +161,12 @@ def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssess
     if check.has_errors or check.assessment is None or check.framework is None:
         count = sum(problem.is_error for problem in check.problems)
         raise InvalidFileError(
-            f"{path} has {count} problem{'s' if count != 1 else ''}",
+            f"{path} has {plural(count, 'problem')}",
             problems=check.problems,
             hint=f"fix them, then check again with `coalition validate {path}`",
         )
     fw, assessment = check.framework, check.assessment
-    stages: dict[str, int | None] = {}
-    targets: dict[str, int | None] = {}
-    for indicator_id, rating in assessment.ratings.items():
-        stages[indicator_id] = parse_stage(fw, rating.stage) if rating else None
-        targets[indicator_id] = parse_stage(fw, rating.target) if rating else None
+    stages, targets = stage_numbers(fw, assessment)
     return LoadedAssessment(
         path,
         assessment,

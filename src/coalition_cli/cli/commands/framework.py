@@ -81,19 +81,20 @@ def validate_framework(
     path: Path = typer.Argument(..., help="A rubric YAML file of the same shape as the bundled one."),
 ) -> None:
     """Check a custom rubric: structure, unique ids, one descriptor per stage, stages numbered 1..N."""
-    from coalition_cli.cli.console import stdout
-    from coalition_cli.cli.problem_output import print_problems
     import os
 
+    from coalition_cli.cli.console import stdout
+    from coalition_cli.cli.problem_output import print_problems
     from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError, UsageError
     from coalition_cli.core.frameworks import load_framework, looks_like_path
+    from coalition_cli.core.tabular import plural
 
     console = stdout()
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a rubric YAML file")
     if path.exists() and not path.is_file():
         raise UsageError(f"{path} is not a regular file; give a rubric YAML file")
-    reference = str(path) if looks_like_path(str(path)) else os.path.join(".", path)
+    reference = str(path) if looks_like_path(str(path)) else os.path.join(".", path)  # noqa: PTH118 (Path would drop the "./")
     try:
         fw = load_framework(reference, relative_to=None)
     except FrameworkError as error:
@@ -102,7 +103,7 @@ def validate_framework(
         print_problems(error.problems, console)
         count = len(error.problems)
         console.print(
-            f"[red]✗[/] {path}: {count} problem{'s' if count != 1 else ''}; this is not a usable framework",
+            f"[red]✗[/] {path}: {plural(count, 'problem')}; this is not a usable framework",
             soft_wrap=True,
         )
         raise typer.Exit(EXIT_PROBLEMS) from None

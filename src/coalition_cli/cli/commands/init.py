@@ -28,13 +28,11 @@ def init(
     ),
 ) -> None:
     """Write a new assessment listing every indicator unrated, with the rubric as comments."""
-    import os
-
     from coalition_cli.cli.console import stdout
     from coalition_cli.core.atomic import create_exclusive
     from coalition_cli.core.errors import UsageError
     from coalition_cli.core.frameworks import DEFAULT_FRAMEWORK, load_framework
-    from coalition_cli.core.scaffold import NewAssessment, parse_date, render
+    from coalition_cli.core.scaffold import NewAssessment, framework_reference, parse_date, render
     from coalition_cli.core.validation import load_assessment
 
     if file.exists():
@@ -43,9 +41,7 @@ def init(
     reference = framework or (last.assessment.framework if last else DEFAULT_FRAMEWORK)
     base = (last.path.parent if last and framework is None else Path.cwd()).resolve()
     fw = load_framework(reference, relative_to=base)
-    if framework is None and last is not None and "/" in reference:
-        # keep the framework reference pointing at the same file from the new file's folder
-        reference = os.path.relpath((base / reference).resolve(), file.resolve().parent)
+    reference = framework_reference(reference, relative_to=base, file=file)
     name = coalition or (last.assessment.coalition if last else None)
     if not name:
         raise UsageError("give the coalition's name with --coalition NAME (or roll forward with --from FILE)")

@@ -66,6 +66,7 @@ def rate(
 
 def _parse(fw: Framework, assignments: list[str]) -> dict[str, int]:
     """`C1.1=3` and `C2.4=developing` as indicator id → stage number; every mistake is reported at once."""
+    from coalition_cli.core.assessment import written_stage
     from coalition_cli.core.errors import CoalitionError, UsageError
     from coalition_cli.core.framework import StageError, parse_stage
     from coalition_cli.core.session import resolve_ids
@@ -86,7 +87,7 @@ def _parse(fw: Framework, assignments: list[str]) -> dict[str, int]:
             continue
         value = typed_stage.strip()
         try:
-            stage = parse_stage(fw, int(value) if value.isdigit() else value)
+            stage = parse_stage(fw, written_stage(value))
         except StageError as error:
             mistakes.append(f"{assignment!r}: {error.message}")
             continue

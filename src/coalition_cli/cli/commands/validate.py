@@ -90,6 +90,8 @@ def validate(
 
 
 def _summary_line(summary: dict[str, int], *, color: bool) -> str:
+    from coalition_cli.core.tabular import plural
+
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
@@ -99,11 +101,11 @@ def _summary_line(summary: dict[str, int], *, color: bool) -> str:
         summary["errors"],
         summary["warnings"],
     )
-    parts = [f"{files} file{'s' if files != 1 else ''} checked", f"{valid} valid"]
+    parts = [f"{plural(files, 'file')} checked", f"{valid} valid"]
     if errors:
-        parts.append(paint(f"{errors} error{'s' if errors != 1 else ''}", "31"))
+        parts.append(paint(plural(errors, "error"), "31"))
     if warnings:
-        parts.append(paint(f"{warnings} warning{'s' if warnings != 1 else ''}", "33"))
+        parts.append(paint(plural(warnings, "warning"), "33"))
     if summary["skipped"]:
         parts.append(f"{summary['skipped']} skipped (not assessments)")
     mark = paint("✗", "31") if errors else paint("✓", "32") if files else paint("!", "33")
