@@ -149,3 +149,30 @@ def test_a_relative_framework_path_is_rewritten_for_the_new_files_folder(
         assert result.exit_code == 0, result.output
         assert "\nframework: ../rubrics/tiny.yaml\n" in target.read_text()
         assert load_assessment(target).framework.id == "tiny-rubric"
+
+
+def test_init_from_keeps_the_shared_profile_reachable_from_the_new_file(
+    runner: CliRunner, tmp_path: Path, examples: Path
+) -> None:
+    import shutil
+
+    terms = tmp_path / "riverside"
+    shutil.copytree(examples / "riverside", terms)
+    target = terms / "next" / "2026-09.yaml"
+    target.parent.mkdir()
+    result = runner.invoke(app, ["init", str(target), "--from", str(terms / "2026-03-spring.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "profile: ../coalition.yaml\n" in target.read_text()
+    assert load_assessment(target).profile is not None
+
+
+def test_multi_paragraph_descriptors_keep_their_paragraphs_in_comments(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "a.yaml"
+    assert runner.invoke(app, ["init", str(target), "--coalition", "X"]).exit_code == 0
+    block = target.read_text().split("  C1.1:", 1)[1].split("    stage: null", 1)[0]
+    lines = [line[len("    # ") :] for line in block.splitlines()[1:]]
+    third = [i for i, line in enumerate(lines) if line.startswith("3 Advancing: ")][0]
+    paragraph_starts = [line for line in lines[third:] if line.startswith(" " * 13 + "The coalition")]
+    assert paragraph_starts, "the second paragraph of stage 3 starts on its own comment line"

@@ -26,6 +26,8 @@ class NewAssessment:
     assessed_on: dt.date
     term: str | None = None
     facilitator: str | None = None
+    profile_ref: str | None = None
+    """The shared coalition.yaml, as a path from the new file's folder."""
 
 
 def framework_reference(reference: str, *, relative_to: Path, file: Path) -> str:
@@ -37,8 +39,13 @@ def framework_reference(reference: str, *, relative_to: Path, file: Path) -> str
     """
     if not looks_like_path(reference):
         return reference
-    target = framework_path(reference, relative_to=relative_to).resolve()
-    folder = file.resolve().parent
+    return path_from(file, framework_path(reference, relative_to=relative_to))
+
+
+def path_from(file: Path, target: Path) -> str:
+    """How `file` names `target`: relative to the file's folder, or absolute when the two share
+    nothing but the root, where a relative path would be fragile."""
+    target, folder = target.resolve(), file.resolve().parent
     if os.path.commonpath([target, folder]) == target.anchor:
         return str(target)
     return Path(os.path.relpath(target, folder)).as_posix()
@@ -63,8 +70,10 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
     lines += [
         f"framework: {yamltext.scalar(new.framework_ref)}",
         f"coalition: {yamltext.scalar(new.coalition)}",
-        f"assessed_on: {new.assessed_on.isoformat()}",
     ]
+    if new.profile_ref:
+        lines.append(f"profile: {yamltext.scalar(new.profile_ref)}")
+    lines += [f"assessed_on: {new.assessed_on.isoformat()}"]
     if new.term:
         lines.append(f"term: {yamltext.scalar(new.term)}")
     if new.facilitator:
@@ -79,9 +88,10 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
         for indicator in domain.indicators:
             lines.append(f"  {indicator.id}:  # {indicator.name}")
             for stage in framework.stages:
-                text = " ".join(indicator.descriptor(stage.number))
                 label = f"{stage.number} {stage.name}: "
-                lines += yamltext.comment_lines(text, "    ", first=label, rest=" " * len(label))
+                for number, paragraph in enumerate(indicator.descriptor(stage.number)):
+                    first = label if number == 0 else " " * len(label)
+                    lines += yamltext.comment_lines(paragraph, "    ", first=first, rest=" " * len(label))
             lines += _last_term(framework, indicator.id, previous)
             lines.append("    stage: null")
     return "\n".join(lines) + "\n"

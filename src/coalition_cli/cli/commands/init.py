@@ -28,11 +28,15 @@ def init(
     ),
 ) -> None:
     """Write a new assessment listing every indicator unrated, with the rubric as comments."""
+    import shlex
+
+    from rich.markup import escape
+
     from coalition_cli.cli.console import stdout
     from coalition_cli.core.atomic import create_exclusive
     from coalition_cli.core.errors import UsageError
     from coalition_cli.core.frameworks import DEFAULT_FRAMEWORK, load_framework
-    from coalition_cli.core.scaffold import NewAssessment, framework_reference, parse_date, render
+    from coalition_cli.core.scaffold import NewAssessment, framework_reference, parse_date, path_from, render
     from coalition_cli.core.validation import load_assessment
 
     if file.exists():
@@ -45,7 +49,11 @@ def init(
     name = coalition or (last.assessment.coalition if last else None)
     if not name:
         raise UsageError("give the coalition's name with --coalition NAME (or roll forward with --from FILE)")
-    new = NewAssessment(reference, name, parse_date(date), term, facilitator)
+    shared = last.assessment.profile if last is not None else None
+    profile = (
+        path_from(file, last.path.parent / shared) if last is not None and isinstance(shared, str) else None
+    )
+    new = NewAssessment(reference, name, parse_date(date), term, facilitator, profile)
     try:
         create_exclusive(file, render(fw, new, last))
     except FileExistsError:
@@ -56,4 +64,8 @@ def init(
     console.print(
         f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices()})."
     )
-    console.print(f"Next: [bold]coalition assess {file}[/] to rate them together, or edit the file by hand.")
+    console.print(
+        f"Next: [bold]coalition assess {escape(shlex.quote(str(file)))}[/] to rate them together, "
+        "or edit the file by hand.",
+        soft_wrap=True,
+    )
