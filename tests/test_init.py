@@ -173,6 +173,6 @@ def test_multi_paragraph_descriptors_keep_their_paragraphs_in_comments(
     assert runner.invoke(app, ["init", str(target), "--coalition", "X"]).exit_code == 0
     block = target.read_text().split("  C1.1:", 1)[1].split("    stage: null", 1)[0]
     lines = [line[len("    # ") :] for line in block.splitlines()[1:]]
-    third = [i for i, line in enumerate(lines) if line.startswith("3 Advancing: ")][0]
+    third = next(i for i, line in enumerate(lines) if line.startswith("3 Advancing: "))
     paragraph_starts = [line for line in lines[third:] if line.startswith(" " * 13 + "The coalition")]
     assert paragraph_starts, "the second paragraph of stage 3 starts on its own comment line"

@@ -85,7 +85,13 @@ def test_check_jsonschema_agrees_with_validate_on_structure(tmp_path: Path) -> N
         "action.yaml": header + "ratings:\n  C1.1:\n    stage: 2\n    actions:\n      - owner: Chamber\n",
         "group.yaml": header + "participants:\n  - name: A\n    stakeholder_group: k12\n",
         "type.yaml": header + "ratings:\n  C1.1:\n    stage: true\n",
+        "priority.yaml": header + "ratings:\n  C1.1:\n    stage: 2\n    priority: yes\n",
+        "profile.yaml": header
+        + "profile:\n  members:\n    - organization: A\n      stakeholder_group: civc\n",
+        "profile-key.yaml": header + "profile:\n  members: []\n  colour: red\n",
     }
+    (tmp_path / "bare-ratings.yaml").write_text(header + "participants:\nratings:\n")
+    examples.append(tmp_path / "bare-ratings.yaml")
     for name, text in invalid.items():
         (tmp_path / name).write_text(text)
     for path in examples:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
 from coalition_cli.core.profile import ProfileEntry
@@ -86,6 +86,14 @@ StageValue = Annotated[int | str | None, BeforeValidator(_stage_value)]
 ActionStatus = Literal["planned", "in-progress", "done", "dropped"]
 
 
+def _no_list(value: object) -> object:
+    return () if value is None else value
+
+
+def _no_mapping(value: object) -> object:
+    return {} if value is None else value
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -101,7 +109,8 @@ class Rating(_Model):
     stage: StageValue = None
     evidence: str | None = None
     target: StageValue = None
-    priority: bool = False
+    priority: StrictBool = False
+    """true or false only: YAML 1.2 reads `yes` as text, and the JSON Schema agrees."""
     notes: str | None = None
     links: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
@@ -120,10 +129,11 @@ class Assessment(_Model):
     assessed_on: IsoDate
     term: str | None = None
     facilitator: str | None = None
-    participants: tuple[Participant, ...] = ()
+    participants: Annotated[tuple[Participant, ...], BeforeValidator(_no_list)] = ()
     profile: ProfileEntry = None
     notes: str | None = None
-    ratings: dict[str, Rating | None] = Field(default_factory=dict)
+    ratings: Annotated[dict[str, Rating | None], BeforeValidator(_no_mapping)] = Field(default_factory=dict)
+    """A bare `ratings:` (how people start a file) is no ratings yet, not a wrong type."""
 
     def rating(self, indicator_id: str) -> Rating | None:
         return self.ratings.get(indicator_id)

@@ -79,7 +79,10 @@ def _yes_no(value: object) -> object:
     return value
 
 
-InPlace = Annotated[Literal["yes", "draft", "no"], BeforeValidator(_yes_no)]
+InPlace = Annotated[
+    Literal["yes", "draft", "no"],
+    BeforeValidator(_yes_no, json_schema_input_type=Literal["yes", "draft", "no"] | bool),
+]
 """Whether something the Guide asks for exists: yes, as a draft, or no (true/false also accepted)."""
 
 
@@ -102,7 +105,12 @@ class Member(_Model):
     partner_kind: str | None = None
     role: Role = "member"
     commitment: Commitment | None = None
-    representatives: tuple[Annotated[Representative, BeforeValidator(_representative)], ...] = ()
+    representatives: tuple[
+        Annotated[
+            Representative, BeforeValidator(_representative, json_schema_input_type=Representative | str)
+        ],
+        ...,
+    ] = ()
     committees: tuple[str, ...] = ()
 
     @property

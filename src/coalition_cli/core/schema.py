@@ -113,20 +113,20 @@ def assessment_schema(framework: Framework, guide: Guide) -> dict[str, Any]:
             "assessed_on": _date("The date of the assessment (YYYY-MM-DD).", required=True),
             "term": _text('A label for the term, e.g. "Spring 2026".'),
             "facilitator": _text("Who facilitated (or, in an individual rater's file, the rater)."),
-            "participants": {"type": "array", "items": {"$ref": "#/$defs/participant"}},
+            "participants": {"type": ["array", "null"], "items": {"$ref": "#/$defs/participant"}},
             "notes": _text("Notes about the whole assessment."),
             "profile": {
                 "description": "The coalition profile: a mapping, or the path of a shared coalition.yaml.",
-                "type": ["object", "string", "null"],
+                "anyOf": [{"type": ["string", "null"]}, {"$ref": "#/$defs/CoalitionProfile"}],
             },
             "ratings": {
-                "type": "object",
+                "type": ["object", "null"],
                 "description": "Ratings keyed by indicator id; a missing indicator is not rated yet.",
                 "properties": indicators,
                 "additionalProperties": False,
             },
         },
-        "$defs": {"rating": rating, "action": action, "participant": participant},
+        "$defs": {"rating": rating, "action": action, "participant": participant, **profile_defs(guide)},
     }
 
 
@@ -136,3 +136,22 @@ def _indicator_help(framework: Framework, indicator_id: str) -> str:
     for stage in framework.stages:
         parts.append(f"**{stage.number} {stage.name}**: " + " ".join(indicator.descriptor(stage.number)))
     return "\n\n".join(parts)
+
+
+def profile_defs(guide: Guide) -> dict[str, Any]:
+    """The coalition profile's schema (from its model), with the Guide's ids as enumerations."""
+    from coalition_cli.core.profile import CoalitionProfile
+
+    generated = CoalitionProfile.model_json_schema(ref_template="#/$defs/{model}")
+    defs: dict[str, Any] = generated.pop("$defs", {})
+    defs["CoalitionProfile"] = generated
+    member = defs["Member"]["properties"]
+    member["stakeholder_group"] = {
+        "enum": [group.id for group in guide.stakeholder_groups],
+        "description": "The stakeholder group (from the Guide to Building a Broad-Based Coalition).",
+    }
+    member["partner_kind"] = {
+        "enum": [*(kind.id for kind in guide.partner_kinds), None],
+        "description": "The kind of partner (the Guide's Step 5).",
+    }
+    return defs
