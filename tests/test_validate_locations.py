@@ -157,3 +157,12 @@ def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> Non
         (7, 5, "duplicate-key"),
         (8, 3, "unknown-indicator"),
     }
+
+
+def test_two_documents_in_one_file_are_explained(tmp_path: Path) -> None:
+    from coalition_cli.core.validation import check_assessment
+
+    path = write(tmp_path, VALID_HEADER + "---\n" + VALID_HEADER)
+    (problem,) = check_assessment(path).problems
+    assert (problem.line, problem.column, problem.code) == (4, 1, "syntax")
+    assert "more than one YAML document" in problem.message

@@ -252,8 +252,15 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
         return SyntaxProblem("duplicate-key", f"duplicate key {key}{where}: keep only one", line, column)
     if _char_at(text, line, column) == "\t" or "\\t" in problem:
         return SyntaxProblem("syntax", "a tab is used for indentation; indent with spaces", line, column)
-    context = f" {error.context}" if error.context else ""
-    return SyntaxProblem("syntax", f"not valid YAML: {problem}{context}".strip(), line, column)
+    if "single document" in str(error.context or ""):
+        return SyntaxProblem(
+            "syntax",
+            "the file holds more than one YAML document (a second '---' line); an assessment is one document",
+            line,
+            column,
+        )
+    context = f" ({error.context})" if error.context else ""
+    return SyntaxProblem("syntax", f"not valid YAML: {problem}{context}", line, column)
 
 
 def _char_at(text: str, line: int, column: int) -> str:
