@@ -44,7 +44,10 @@ def test_init_validate_and_schema_with_a_custom_rubric(runner: CliRunner, tmp_pa
     )
     assert result.exit_code == 0, result.output
     text = target.read_text()
-    assert "# 3 Thriving: Shared goals guide every partner's budget.\n    #             They are reviewed every year." in text
+    assert (
+        "# 3 Thriving: Shared goals guide every partner's budget.\n    #             They are reviewed every year."
+        in text
+    )
     assert "C1.1" not in text
     # the framework reference is stored relative to the file's folder? no: as given, and it resolves
     check = runner.invoke(app, ["validate", "--format", "json", str(target)])

@@ -187,3 +187,19 @@ def test_dates_read_the_same_in_every_locale() -> None:
     import datetime as dt
 
     assert planning.long_date(dt.date(2026, 3, 4)) == "4 March 2026"
+
+
+def test_partners_follow_the_profiles_partner_kinds(examples: Path) -> None:
+    """The Workforce Board is a workforce board, not an economic development agency, though both kinds
+    belong to one stakeholder group; a member that did not take part is named as a member."""
+    from coalition_cli.core.frameworks import load_guide
+    from coalition_cli.core.planning import build_plan
+    from coalition_cli.core.validation import load_assessment
+
+    plan = build_plan(load_assessment(examples / "riverside" / "2026-03-spring.yaml"), load_guide())
+    roles = {(p.id, i.id): p for d in plan.domains for i in d.indicators for p in i.partners}
+    agencies = next(p for (kind, _), p in roles.items() if kind == "economic-development-agencies")
+    boards = next(p for (kind, _), p in roles.items() if kind == "workforce-boards")
+    assert agencies.at_the_table == ()
+    assert agencies.members == ("Riverside Economic Development Agency",)
+    assert any("Marcus Lee" in person for person in boards.at_the_table)

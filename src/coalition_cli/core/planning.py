@@ -280,7 +280,9 @@ class PartnerRole:
     stakeholder_groups: tuple[str, ...]
     """Names of the stakeholder groups this kind of partner belongs to."""
     at_the_table: tuple[str, ...]
-    """Participants of this assessment from those stakeholder groups (`Person.short`)."""
+    """Participants of this assessment who are this kind of partner (`Person.short`)."""
+    members: tuple[str, ...] = ()
+    """Member organizations of this kind in the coalition profile, whether or not they took part."""
 
 
 @dataclass(frozen=True)
@@ -814,6 +816,18 @@ def _action(action: Action) -> PlanAction:
     )
 
 
+def _partner_kinds(person: Participant, loaded: LoadedAssessment, guide: Guide) -> set[str]:
+    """The kinds of partner a participant's organization is: the profile's `partner_kind` for it when
+    the coalition profile lists one, else every kind of the participant's stakeholder group."""
+    if loaded.profile is not None and person.organization:
+        name = person.organization.casefold()
+        for member in loaded.profile.members:
+            if member.organization.casefold() == name and member.partner_kind:
+                return {member.partner_kind}
+    group = guide.stakeholder_group(person.stakeholder_group) if person.stakeholder_group else None
+    return set(group.partner_kinds) if group is not None else set()
+
+
 def _partners(loaded: LoadedAssessment, guide: Guide, indicator_id: str) -> tuple[PartnerRole, ...]:
     """The Guide's partner kinds with responsibilities tagged for the indicator; those at the table first."""
     kinds: dict[str, PartnerKind] = {}
@@ -828,7 +842,13 @@ def _partners(loaded: LoadedAssessment, guide: Guide, indicator_id: str) -> tupl
         present = tuple(
             _person(p).short
             for p in loaded.assessment.participants
-            if p.stakeholder_group in kind.stakeholder_groups
+            if kind_id in _partner_kinds(p, loaded, guide)
         )
-        result.append(PartnerRole(kind.id, kind.name, kind.lead_in, tuple(texts), groups, present))
+        members = tuple(
+            member.organization
+            for member in (loaded.profile.members if loaded.profile is not None else ())
+            if member.partner_kind == kind_id
+            or (member.partner_kind is None and member.stakeholder_group in kind.stakeholder_groups)
+        )
+        result.append(PartnerRole(kind.id, kind.name, kind.lead_in, tuple(texts), groups, present, members))
     return tuple(sorted(result, key=lambda role: not role.at_the_table))
