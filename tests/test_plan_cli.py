@@ -33,7 +33,7 @@ def test_markdown_goes_to_stdout_with_the_sections_in_order() -> None:
 
 def test_the_roster_section_appears_when_the_assessment_has_a_profile(examples: Path) -> None:
     text = plan_text(examples / "riverside" / "2026-03-spring.yaml")
-    section = text.split("## The coalition: who is at the table\n", 1)[1].split("\n## ", 1)[0]
+    section = text.split("## The coalition: members and structure\n", 1)[1].split("\n## ", 1)[0]
     assert (
         text.index("## Priorities")
         < text.index("## The coalition")

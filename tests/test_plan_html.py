@@ -50,7 +50,9 @@ def test_one_h1_and_headings_that_never_skip_a_level(case: str) -> None:
     for before, after in itertools.pairwise(levels):
         assert after <= before + 1, page.headings
     titles = [text for level, text in page.headings if level == 2]
-    roster = ["The coalition: who is at the table"] if "profile:" in Path(CASES[case][0]).read_text() else []
+    roster = (
+        ["The coalition: members and structure"] if "profile:" in Path(CASES[case][0]).read_text() else []
+    )
     assert titles == [
         "Who was at the table",
         "Where we stand",
