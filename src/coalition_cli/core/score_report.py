@@ -265,7 +265,8 @@ def _domain_gap(gap: float | None) -> Cell:
         return Cell("")
     if gap == 0:
         return Cell("reached", tone="good")
-    return Cell(f"{gap:.1f} stages")
+    shown = f"{gap:.1f}"
+    return Cell(f"{shown} stage" if shown == "1.0" else f"{shown} stages")
 
 
 def _indicator_gap(indicator: IndicatorScore) -> Cell:
