@@ -124,7 +124,7 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_carry_on(runner: CliRun
         "C1.2": {"stage": 3, "evidence": "Minutes"},
         "C1.3": {"stage": 1, "evidence": "half-typed evidence"},
     }
-    assert "The answers ran out (end of input) at C1.3" in output
+    assert "Stopped (end of input) at C1.3" in output
     resume = f"coalition assess {path} --start-at C1.3"
     assert resume in output
     code, output = assess(runner, path, "\n\n\nq\n", "--start-at", "C1.3")
@@ -154,7 +154,8 @@ def test_narrowing_to_a_domain_or_indicators(runner: CliRunner, team: Path) -> N
     path = team
     code, output = assess(runner, path, answer("1") * 3, "--domain", "c2")
     assert code == 0, output
-    assert "Indicator 1 of 1 · C2" in output  # C2.1-C2.3 are rated; only C2.4 is not
+    assert "Indicator 8 of 22 · C2" in output  # C2.1-C2.3 are rated; only C2.4 is not
+    assert "1 to go in this session" in output
     code, output = assess(runner, path, answer("3") * 2, "--indicator", "C1.1,C5.1")
     assert code == 0, output
     assert ratings(path)["C1.1"]["stage"] == 3 and ratings(path)["C5.1"]["stage"] == 3

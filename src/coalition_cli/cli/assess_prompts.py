@@ -282,16 +282,18 @@ class Walk:
         indicator = fw.indicator(indicator_id)
         stage = self.file.stage(indicator_id)
         console.print()
-        console.rule(
-            f"Indicator {session.number} of {session.total} · {escape(domain.id)} {escape(domain.name)}"
-        )
-        done = session.position
-        filled = round(BAR_WIDTH * done / session.total)
+        # where the indicator stands in the framework, and how much of the framework is rated: both
+        # stay true across a resumed or narrowed session ("Indicator 7 of 22 · C2 …")
+        place = [i.id for i in fw.indicators].index(indicator_id) + 1
+        console.rule(f"Indicator {place} of {len(fw.indicators)} · {escape(domain.id)} {escape(domain.name)}")
+        rated, total = self._rated()
+        filled = round(BAR_WIDTH * rated / total)
+        left = session.total - session.position
         console.print(
             Text.assemble(
                 ("█" * filled, "green"),
                 ("░" * (BAR_WIDTH - filled), "dim"),
-                f" {done} of {session.total} done",
+                f" {rated} of {total} rated · {left} to go in this session",
             )
         )
         console.print(
@@ -408,7 +410,7 @@ class Walk:
     def _stopped(self, *, end_of_input: bool) -> None:
         console, session = self.console, self.session
         console.print()
-        reason = "The answers ran out (end of input)" if end_of_input else "Stopped"
+        reason = "Stopped (end of input)" if end_of_input else "Stopped"
         where = session.current
         rated, total = self._rated()
         if where is None:
@@ -418,7 +420,7 @@ class Walk:
             return
         name = self.framework.indicator(where).name
         console.print(
-            f"{reason} at {escape(where)} {escape(name)} (indicator {session.number} of {session.total}). "
+            f"{reason} at {escape(where)} {escape(name)}. "
             f"Every answer given is saved in {escape(str(self.file.path))}: {rated} of {total} indicators rated."
         )
         self._resume_hint(where)
