@@ -13,7 +13,7 @@ from coalition_cli.cli.report_output import ReportFormat, format_option
 @app.command(short_help="Progress across terms: what advanced, what declined.")
 def compare(
     files: list[Path] = typer.Argument(
-        ..., help="Two or more assessment files of one coalition (any order)."
+        ..., metavar="FILE", help="Two or more assessment files of one coalition (any order)."
     ),
     output: ReportFormat = format_option(),
 ) -> None:

@@ -12,7 +12,9 @@ from coalition_cli.cli.report_output import ReportFormat, format_option
 
 @app.command(short_help="Put raters side by side; draft the consensus.")
 def consensus(
-    files: list[Path] = typer.Argument(..., help="One assessment file per rater, same coalition and term."),
+    files: list[Path] = typer.Argument(
+        ..., metavar="FILE", help="One assessment file per rater, same coalition and term."
+    ),
     out: Path | None = typer.Option(
         None, "--output", "-o", help="Write a draft consensus assessment here, to edit in the meeting."
     ),

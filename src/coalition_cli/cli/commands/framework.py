@@ -39,6 +39,7 @@ def list_frameworks() -> None:
 def show(
     item: str | None = typer.Argument(
         None,
+        metavar="ID",
         help="A domain or indicator id (C2, C1.1), or a framework id or path. Default: the whole framework.",
     ),
     framework: str = typer.Option("community-framework", "--framework", help="Bundled framework id or path."),
@@ -78,7 +79,9 @@ def show(
 
 @framework_app.command("validate")
 def validate_framework(
-    path: Path = typer.Argument(..., help="A rubric YAML file of the same shape as the bundled one."),
+    path: Path = typer.Argument(
+        ..., metavar="PATH", help="A rubric YAML file of the same shape as the bundled one."
+    ),
 ) -> None:
     """Check a custom rubric: structure, unique ids, one descriptor per stage, stages numbered 1..N."""
     import os

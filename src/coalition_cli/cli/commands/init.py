@@ -11,7 +11,9 @@ from coalition_cli.cli.app import app
 
 @app.command()
 def init(
-    file: Path = typer.Argument(..., help="The new assessment file to write (it must not exist yet)."),
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="The new assessment file to write (it must not exist yet)."
+    ),
     framework: str | None = typer.Option(
         None,
         "--framework",

@@ -17,7 +17,7 @@ class PlanFormat(str, Enum):
 
 @app.command()
 def plan(
-    file: Path = typer.Argument(..., help="The assessment file to plan from."),
+    file: Path = typer.Argument(..., metavar="FILE", help="The assessment file to plan from."),
     output_format: PlanFormat | None = typer.Option(
         None,
         "--format",

@@ -26,7 +26,7 @@ def rate(
         help="Evidence to record with the rating(s), replacing what is there.",
     ),
 ) -> None:
-    """Set ratings without prompts, e.g. `coalition rate riverside.yaml C1.1=3 C2.4=developing`.
+    """Set ratings without prompts: `coalition rate riverside.yaml C1.1=3 C2.4=developing`.
 
     The file is checked first (a file with problems is not changed), every rating is checked against
     the framework, and the file is saved in one safe step, changing only those ratings' lines.

@@ -20,6 +20,7 @@ class RosterFormat(str, Enum):
 def roster(
     file: Path = typer.Argument(
         ...,
+        metavar="FILE",
         help="An assessment file with a `profile:` (written out or a shared coalition.yaml), or a coalition.yaml.",
     ),
     output: RosterFormat = typer.Option(

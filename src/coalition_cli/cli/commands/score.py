@@ -12,7 +12,7 @@ from coalition_cli.cli.report_output import ReportFormat, format_option
 
 @app.command(short_help="Score assessments: overall, per domain, per indicator.")
 def score(
-    files: list[Path] = typer.Argument(..., help="Assessment files to score."),
+    files: list[Path] = typer.Argument(..., metavar="FILE", help="Assessment files to score."),
     output: ReportFormat = format_option(),
 ) -> None:
     """Score assessments: overall score and stage, a score per domain, every indicator, completeness.

@@ -13,7 +13,7 @@ from coalition_cli.cli.report_output import ReportFormat, format_option
 @app.command(short_help="The network view: many coalitions at a glance.")
 def summary(
     paths: list[Path] = typer.Argument(
-        ..., help="Assessment files, or folders to search for *.yaml / *.yml."
+        ..., metavar="PATH", help="Assessment files, or folders to search for *.yaml / *.yml."
     ),
     output: ReportFormat = format_option(),
     weakest: int = typer.Option(5, "--weakest", min=1, help="How many of the weakest indicators to list."),

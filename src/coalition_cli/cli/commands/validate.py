@@ -13,7 +13,7 @@ from coalition_cli.cli.problem_output import ProblemFormat
 @app.command()
 def validate(
     paths: list[Path] = typer.Argument(
-        ..., help="Assessment files, or folders to search for *.yaml / *.yml."
+        ..., metavar="PATH", help="Assessment files, or folders to search for *.yaml / *.yml."
     ),
     strict: bool = typer.Option(False, "--strict", help="Treat indicators that are not rated yet as errors."),
     output: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f", help="How to print problems."),
