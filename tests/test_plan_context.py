@@ -9,11 +9,12 @@ import pytest
 from markupsafe import Markup
 from tests.test_plan_helpers import FALL, ROOT, SPRING
 
-from coalition_cli.core import planning
+from coalition_cli.core import plan_context, planning
 from coalition_cli.core.charts import contrast, stage_palette
 from coalition_cli.core.comparison import build_comparison
 from coalition_cli.core.frameworks import load_framework, load_guide
-from coalition_cli.core.planning import IndicatorPlan, PlanContext, build_plan
+from coalition_cli.core.plan_context import IndicatorPlan, PlanContext
+from coalition_cli.core.planning import build_plan
 from coalition_cli.core.validation import load_assessment
 
 PLAIN = (str, int, float, bool, type(None))
@@ -31,7 +32,7 @@ def _walk(value: object, where: str = "context") -> list[str]:
         return []
     if isinstance(value, tuple):
         return [bad for i, item in enumerate(value) for bad in _walk(item, f"{where}[{i}]")]
-    if dataclasses.is_dataclass(value) and type(value).__module__ == planning.__name__:
+    if dataclasses.is_dataclass(value) and type(value).__module__ == plan_context.__name__:
         return [
             bad
             for f in dataclasses.fields(value)
@@ -48,8 +49,8 @@ def test_every_context_class_is_documented_for_template_authors() -> None:
     readme = (ROOT / "templates" / "README.md").read_text(encoding="utf-8")
     classes = [
         obj
-        for obj in vars(planning).values()
-        if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == planning.__name__
+        for obj in vars(plan_context).values()
+        if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == plan_context.__name__
     ]
     assert len(classes) > 10
     for cls in classes:

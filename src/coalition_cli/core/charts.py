@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from coalition_cli.core.plan_context import StageInfo
+
 if TYPE_CHECKING:
     from coalition_cli.core.framework import Framework
-    from coalition_cli.core.planning import DomainPlan, Glance, StageInfo, Standing
+    from coalition_cli.core.plan_context import DomainPlan, Glance, Standing
 
 LIGHT = (0xDB, 0xE9, 0xF6)
 DARK = (0x08, 0x30, 0x6B)
@@ -48,8 +50,6 @@ def contrast(first: str, second: str) -> float:
 
 def stage_palette(framework: Framework) -> tuple[StageInfo, ...]:
     """Each stage with its fill (light for the first stage, dark for the top) and a readable text colour."""
-    from coalition_cli.core.planning import StageInfo
-
     count = len(framework.stages)
     result = []
     for index, stage in enumerate(framework.stages):

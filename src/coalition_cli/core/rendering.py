@@ -5,7 +5,7 @@
   so a user template can `{% extends "coalition/plan.html.j2" %}` and override single blocks.
 - Every template runs in Jinja's sandbox (no attribute starting with `_`, no calling into Python),
   with StrictUndefined (a typo is an error naming the template's file and line, never a blank), on a
-  context of plain data (`planning.PlanContext`). `*` and `**` are capped so `'a' * 10**9` fails fast.
+  context of plain data (`plan_context.PlanContext`). `*` and `**` are capped so `'a' * 10**9` fails fast.
 - Escaping is chosen by the output format, not by the template's file name (so `plan.html.j2` cannot
   slip past autoescaping): HTML output autoescapes every value; Markdown output passes every value
   through `markdown_escape` unless a filter already made it Markdown (`MarkdownText`).
@@ -31,7 +31,7 @@ from coalition_cli.core.resources import templates_dir
 if TYPE_CHECKING:
     from jinja2.runtime import Context
 
-    from coalition_cli.core.planning import PlanContext
+    from coalition_cli.core.plan_context import PlanContext
 
 Format = Literal["md", "html"]
 TEMPLATES: dict[str, str] = {"md": "plan.md.j2", "html": "plan.html.j2"}
