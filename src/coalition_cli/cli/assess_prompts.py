@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import shlex
 import signal
 import sys
@@ -93,11 +94,17 @@ def run(options: AssessOptions) -> None:
     Walk(console, file, session, options).run()
 
 
+_line_editing = False
+
+
 def _enable_line_editing() -> None:
     """Arrow keys and backspace behave at a real terminal (the input() behind the prompts uses it)."""
+    global _line_editing
     if sys.stdin is not None and sys.stdin.isatty():
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401
+
+            _line_editing = True
 
 
 def _create(console: Console, options: AssessOptions) -> None:
@@ -153,7 +160,14 @@ def _check_framework(file: AssessmentFile, requested: str | None) -> None:
 
 
 def _ask(console: Console, prompt: str) -> str:
-    return console.input(prompt)
+    if not _line_editing:
+        return console.input(prompt)
+    # With readline, input() must print the prompt itself: a prompt printed before it is unknown to
+    # readline, which then writes over it and loses the newline after an empty answer. Colour
+    # codes are marked zero-width (\x01…\x02) so readline counts the prompt's width right.
+    with console.capture() as captured:
+        console.print(prompt, end="")
+    return input(re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", captured.get()))
 
 
 @contextlib.contextmanager
