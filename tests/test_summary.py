@@ -162,3 +162,21 @@ def test_custom_framework_fixtures_and_examples() -> None:
     examples = run("summary", RIVERSIDE, "--format", "json")
     assert examples.exit_code == 0, examples.output
     assert "several files on the latest date" in examples.stderr  # the raters' files share the date
+
+
+def test_a_term_rolled_forward_but_not_rated_yet_does_not_hide_the_latest_scores(
+    tmp_path: Path, examples: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from coalition_cli.cli.app import app
+
+    runner = CliRunner()
+    spring = tmp_path / "2026-03-spring.yaml"
+    spring.write_text(
+        (examples / "riverside" / "2026-03-spring.yaml").read_text().replace("profile: coalition.yaml", "")
+    )
+    assert runner.invoke(app, ["init", str(tmp_path / "2026-09.yaml"), "--from", str(spring)]).exit_code == 0
+    data = json.loads(runner.invoke(app, ["summary", "--format", "json", str(tmp_path)]).stdout)
+    (coalition,) = data["coalitions"]
+    assert coalition["assessed_on"] == "2026-03-14"

@@ -29,6 +29,7 @@ from coalition_cli.core.frameworks import framework_path, load_framework, looks_
 from coalition_cli.core.score_report import ScoredFile, domain_json, overall_json
 from coalition_cli.core.scoring import as_number, score, shown
 from coalition_cli.core.tabular import (
+    NO_VALUE,
     Cell,
     Column,
     Document,
@@ -228,8 +229,12 @@ def _by_coalition(items: Sequence[NetworkFile]) -> list[list[NetworkFile]]:
 
 
 def _latest(fw: Framework, group: list[NetworkFile]) -> CoalitionLatest:
-    newest = max(item.assessed_on for item in group if item.assessed_on is not None)
-    same_day = sorted((item for item in group if item.assessed_on == newest), key=lambda item: item.file)
+    # A term just rolled forward (`init --from`) has nothing rated yet; it would hide the coalition's
+    # real standing, so the latest assessment is the latest with at least one rating, when there is one.
+    rated = [item for item in group if any(stage is not None for stage in item.stages.values())]
+    candidates = rated or group
+    newest = max(item.assessed_on for item in candidates if item.assessed_on is not None)
+    same_day = sorted((item for item in candidates if item.assessed_on == newest), key=lambda item: item.file)
     latest = same_day[0]
     scored = ScoredFile(
         latest.file, latest.coalition, newest, latest.term, fw, score(fw, latest.stages, latest.targets)
@@ -309,10 +314,10 @@ def network_document(network: Network, weakest: int = WEAKEST) -> Document:
         [
             Cell(item.latest.coalition),
             Cell(item.latest.assessed_on.isoformat()),
-            score_cell(fw, item.latest.card.exact, text=shown(item.latest.card.exact), fill=True),
+            score_cell(fw, item.latest.card.exact, text=shown(item.latest.card.exact) or NO_VALUE, fill=True),
         ]
         + [
-            score_cell(fw, domain.exact, text=shown(domain.exact), fill=True)
+            score_cell(fw, domain.exact, text=shown(domain.exact) or NO_VALUE, fill=True)
             for domain in item.latest.card.domains
         ]
         for item in network.coalitions
