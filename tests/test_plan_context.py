@@ -204,3 +204,26 @@ def test_partners_follow_the_profiles_partner_kinds(examples: Path) -> None:
     assert agencies.at_the_table == ()
     assert agencies.members == ("Riverside Economic Development Agency",)
     assert any("Marcus Lee" in person for person in boards.at_the_table)
+
+
+def test_the_guides_partner_tags_are_not_applied_to_another_rubric_with_look_alike_ids(
+    tmp_path: Path,
+) -> None:
+    from coalition_cli.core.frameworks import load_guide
+    from coalition_cli.core.planning import build_plan
+    from coalition_cli.core.validation import load_assessment
+
+    rubric = tmp_path / "other.yaml"
+    rubric.write_text(
+        "id: other\ntitle: Other\nstages:\n  - {number: 1, name: Low}\n  - {number: 2, name: High}\n"
+        "domains:\n  - id: C1\n    name: One\n    indicators:\n"
+        "      - {id: C1.1, name: Lookalike, descriptors: {1: a, 2: b}}\n"
+    )
+    assessment = tmp_path / "a.yaml"
+    assessment.write_text(
+        "framework: other.yaml\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  C1.1:\n    stage: 1\n"
+    )
+    plan = build_plan(load_assessment(assessment), load_guide())
+    (indicator,) = plan.domains[0].indicators
+    assert plan.guide_tags_apply is False
+    assert indicator.partners == () and indicator.functions == ()

@@ -65,6 +65,8 @@ class Guide(_Model):
     publisher: str | None = None
     published: str | None = None
     attribution: str | None = None
+    tags_framework: str | None = None
+    """The framework whose indicator ids the `serves` tags name; they mean nothing for another rubric."""
     getting_started: tuple[GettingStartedQuestion, ...] = ()
     stakeholder_groups: tuple[StakeholderGroup, ...] = Field(min_length=1)
     commitments: tuple[Commitment, ...] = ()
@@ -85,6 +87,9 @@ class Guide(_Model):
 
     def partner_kind(self, kind_id: str) -> PartnerKind | None:
         return self._kinds.get(kind_id)
+
+    def tags_apply_to(self, framework_id: str) -> bool:
+        return self.tags_framework is None or self.tags_framework == framework_id
 
     def partners_serving(self, indicator_id: str) -> list[tuple[PartnerKind, Responsibility]]:
         """The sample responsibilities, by partner kind, tagged as serving an indicator."""

@@ -354,6 +354,8 @@ class PlanContext:
     unrated: tuple[Unrated, ...]
     rate_all_command: str
     """The command that walks every indicator not yet rated."""
+    guide_tags_apply: bool
+    """False for a rubric other than the one the Guide's `serves` tags name: no partner suggestions."""
     charts: Charts
     roster: RosterReport | None
     """The coalition profile read against the Guide (coverage, formalization); None without a profile."""

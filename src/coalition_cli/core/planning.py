@@ -134,6 +134,7 @@ def build_plan(
         glance=glance,
         unrated=unrated,
         rate_all_command=f"coalition assess {_quote(file_text)}",
+        guide_tags_apply=guide.tags_apply_to(fw.id),
         charts=context_charts,
         roster=roster_report(current, guide),
         roster_command=f"coalition roster {_quote(file_text)}",
@@ -435,6 +436,7 @@ def _indicator_plan(
     fw = loaded.framework
     stage, aim = indicator.stage, indicator.aim(fw.top_stage)
     assert stage is not None and aim is not None, "only indicators with a gap have a plan"
+    tags_apply = guide.tags_apply_to(fw.id)
     team_target = indicator.target
     target = aim.stage
     rubric = fw.indicator(indicator.id)
@@ -454,8 +456,10 @@ def _indicator_plan(
         notes=rating.notes,
         links=tuple(_link(link) for link in rating.links),
         actions=tuple(_action(action) for action in rating.actions),
-        partners=_partners(loaded, guide, indicator.id),
-        functions=tuple(function.name for function in guide.functions_serving(indicator.id)),
+        partners=_partners(loaded, guide, indicator.id) if tags_apply else (),
+        functions=tuple(function.name for function in guide.functions_serving(indicator.id))
+        if tags_apply
+        else (),
         priority_rank=rank,
         change=change,
     )

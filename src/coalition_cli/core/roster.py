@@ -167,7 +167,7 @@ def roster_report(loaded: LoadedAssessment, guide: Guide) -> RosterReport | None
         coalition=loaded.assessment.coalition,
         profile_file=source,
         assessed_on=loaded.assessment.assessed_on.isoformat(),
-        gaps=assessment_gaps(loaded),
+        gaps=assessment_gaps(loaded) if guide.tags_apply_to(loaded.framework.id) else [],
     )
 
 
