@@ -57,8 +57,15 @@ def _finding(detail: Any, path: tuple[str | int, ...], model: type[BaseModel]) -
     if kind in ("string_too_short", "too_short"):
         return Finding(path, "empty-value", f"{where} must not be empty")
     if kind == "literal_error":
-        return Finding(path, "wrong-value", f"{where} must be one of {detail['ctx']['expected']}")
+        got = _describe(detail["input"])
+        return Finding(path, "wrong-value", f"{where} must be one of {detail['ctx']['expected']} (got {got})")
     expected = _EXPECTED.get(kind)
+    if kind.startswith("bool") and isinstance(detail["input"], str):
+        return Finding(
+            path,
+            "wrong-type",
+            f"{where} must be true or false, without quotes (got the text {detail['input']!r})",
+        )
     if expected is not None:
         return Finding(path, "wrong-type", f"{where} must be {expected} (got {_describe(detail['input'])})")
     return Finding(path, "wrong-type", f"{where}: {detail['msg']}")

@@ -300,7 +300,7 @@ def check_profile_entry(data: Any, relative_to: Path, guide: Guide) -> ProfileCh
         return ProfileCheck()
     path = profile_path(entry, relative_to)
     if not path.is_file():
-        what = "is a folder" if path.is_dir() else "not found"
+        what = "is a folder" if path.is_dir() else "was not found"
         return ProfileCheck(
             [
                 Finding(

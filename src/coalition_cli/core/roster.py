@@ -23,6 +23,7 @@ The project's reading of the Guide, where it gives no number:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -160,7 +161,9 @@ def roster_report(loaded: LoadedAssessment, guide: Guide) -> RosterReport | None
     if loaded.profile is None:
         return None
     reference = loaded.assessment.profile
-    source = str(profile_path(reference, loaded.path.parent)) if isinstance(reference, str) else None
+    source = (
+        os.path.normpath(profile_path(reference, loaded.path.parent)) if isinstance(reference, str) else None
+    )
     return build_roster(
         loaded.profile,
         guide,

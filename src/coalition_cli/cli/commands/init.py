@@ -17,16 +17,24 @@ def init(
     framework: str | None = typer.Option(
         None,
         "--framework",
+        metavar="ID|PATH",
         help="Bundled framework id or path to a rubric YAML. Default: community-framework.",
     ),
-    coalition: str | None = typer.Option(None, "--coalition", help="The coalition's name."),
+    coalition: str | None = typer.Option(None, "--coalition", metavar="NAME", help="The coalition's name."),
     date: str | None = typer.Option(
-        None, "--date", help="Date of the assessment, YYYY-MM-DD. Default: today."
+        None, "--date", metavar="DATE", help="Date of the assessment, YYYY-MM-DD. Default: today."
     ),
-    term: str | None = typer.Option(None, "--term", help='A label for the term, e.g. "Spring 2026".'),
-    facilitator: str | None = typer.Option(None, "--facilitator", help="Who facilitates the assessment."),
+    term: str | None = typer.Option(
+        None, "--term", metavar="TERM", help='A label for the term, e.g. "Spring 2026".'
+    ),
+    facilitator: str | None = typer.Option(
+        None, "--facilitator", metavar="NAME", help="Who facilitates the assessment."
+    ),
     previous: Path | None = typer.Option(
-        None, "--from", help="Last term's assessment: keep its coalition and participants, show its stages."
+        None,
+        "--from",
+        metavar="FILE",
+        help="Last term's assessment: keep its coalition and participants, show its stages.",
     ),
 ) -> None:
     """Write a new assessment listing every indicator unrated, with the rubric as comments."""
