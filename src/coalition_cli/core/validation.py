@@ -22,7 +22,6 @@ from coalition_cli.core.profile import (
     check_profile_file,
     looks_like_profile,
 )
-from coalition_cli.core.tabular import plural
 
 _ASSESSMENT_HINT = re.compile(r"^(framework|ratings|assessed_on)\s*:", re.MULTILINE)
 
@@ -160,10 +159,14 @@ def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssess
         )
     if check.has_errors or check.assessment is None or check.framework is None:
         count = sum(problem.is_error for problem in check.problems)
+        import shlex
+
+        from coalition_cli.core.tabular import plural  # wording only; not on the valid-file path
+
         raise InvalidFileError(
             f"{path} has {plural(count, 'problem')}",
             problems=check.problems,
-            hint=f"fix them, then check again with `coalition validate {path}`",
+            hint=f"fix them, then check again with `coalition validate {shlex.quote(str(path))}`",
         )
     fw, assessment = check.framework, check.assessment
     stages, targets = stage_numbers(fw, assessment)
