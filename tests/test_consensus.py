@@ -252,3 +252,19 @@ def test_draft_is_valid_whatever_the_text_in_the_raters_files(
         draft = run_json("score", out)["assessments"][0]
     assert draft["coalition"] == coalition
     assert draft["indicators"][0]["stage"] == sorted(stages[: len(names)])[(len(names) - 1) // 2]
+
+
+def test_every_rater_is_a_participant_of_the_draft(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coalition_cli.cli.app import app
+    from coalition_cli.core.validation import load_assessment
+
+    raters = sorted(
+        (Path(__file__).resolve().parent.parent / "examples" / "riverside" / "raters").glob("*.yaml")
+    )
+    draft = tmp_path / "draft.yaml"
+    result = CliRunner().invoke(app, ["consensus", *map(str, raters), "-o", str(draft), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    names = {person.name for person in load_assessment(draft).assessment.participants}
+    assert {"Dana Whitfield", "Marcus Lee", "Priya Natarajan"} <= names

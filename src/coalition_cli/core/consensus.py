@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from coalition_cli.core import yamltext
+from coalition_cli.core.assessment import Participant
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.framework import Framework
 from coalition_cli.core.scaffold import framework_reference, participant_lines
@@ -365,13 +366,21 @@ def _draft_header(consensus: Consensus, out: Path) -> list[str]:
 def _draft_participants(consensus: Consensus) -> list[str]:
     seen: set[tuple[str, str]] = set()
     lines: list[str] = []
+    names: set[str] = set()
     for rater in consensus.raters:
         for person in rater.loaded.assessment.participants:
             key = (person.name.casefold(), (person.organization or "").casefold())
             if key in seen:
                 continue
             seen.add(key)
+            names.add(person.name.casefold())
             lines += participant_lines(person)
+    for rater in consensus.raters:
+        # a rater whose file lists no participants still took part
+        facilitator = rater.loaded.assessment.facilitator
+        if facilitator and facilitator.casefold() not in names:
+            names.add(facilitator.casefold())
+            lines += participant_lines(Participant(name=facilitator))
     return ["participants:", *lines] if lines else []
 
 
