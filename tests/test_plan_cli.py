@@ -168,3 +168,10 @@ def test_a_custom_rubric_plans_with_its_own_stages() -> None:
     assert "(stage 1 of 3)" in text
     html = plan_text("tests/fixtures/plan/tiny.yaml", "--format", "html", "-o", "-")
     assert ".stage-3 {" in html and ".stage-4" not in html
+
+
+def test_the_plan_opens_with_an_at_a_glance_line() -> None:
+    text = plan_text(SPRING, "--since", FALL)
+    glance = next(line for line in text.splitlines() if line.startswith("**At a glance.**"))
+    assert "since" in glance and "Work on first:" in glance
+    assert text.index("**At a glance.**") < text.index("## Who was at the table")
