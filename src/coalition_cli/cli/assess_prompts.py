@@ -315,6 +315,9 @@ class Walk:
                 descriptor_table(fw, indicator, current=stage),
                 title=escape(f"{indicator.id} {indicator.name}"),
                 title_align="left",
+                # repeated at the panel's foot: a long indicator scrolls the header off a projected screen
+                subtitle=escape(f"Indicator {place} of {len(fw.indicators)} · {domain.id} {domain.name}"),
+                subtitle_align="right",
             )
         )
         rating = self.file.rating(indicator_id)
