@@ -137,6 +137,3 @@ class Assessment(_Model):
 
     def rating(self, indicator_id: str) -> Rating | None:
         return self.ratings.get(indicator_id)
-
-
-TOP_LEVEL_KEYS = tuple(Assessment.model_fields)

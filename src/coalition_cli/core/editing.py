@@ -81,10 +81,6 @@ class RatingEdit:
     evidence: str | None = None
     add_actions: tuple[NewAction, ...] = ()
 
-    @property
-    def is_empty(self) -> bool:
-        return self.stage is None and self.evidence is None and not self.add_actions
-
 
 def clean_line(text: str) -> str:
     """One line of typed text: no control characters (stray arrow keys), no surrounding spaces."""

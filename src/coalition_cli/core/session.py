@@ -190,15 +190,6 @@ class Session:
     def total(self) -> int:
         return len(self.queue)
 
-    @property
-    def number(self) -> int:
-        """The current indicator's place in the walk, from 1."""
-        return self.position + 1
-
-    @property
-    def remaining(self) -> tuple[str, ...]:
-        return self.queue[self.position :] if not self.finished else ()
-
     def _now(self) -> str:
         current = self.current
         if current is None:
