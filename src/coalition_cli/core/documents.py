@@ -52,18 +52,13 @@ def check_file(
         try:
             text = yamlsource.read_text(path)
         except yamlsource.TextProblem as problem:
-            if problem.code == "merge-conflict":
-                return _conflicts(name, path)
-            return Checked(name, None, problems=[_at(name, problem)])
+            lines = problem.lines if isinstance(problem, yamlsource.ConflictMarkers) else [problem.line]
+            problems = [
+                Problem(name, line, problem.column, Severity.ERROR, problem.code, problem.message)
+                for line in lines
+            ]
+            return Checked(name, None, problems=problems)
     return check_text(text, model, label=name, extra=extra)
-
-
-def _conflicts(name: str, path: Path) -> Checked[Any]:
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    lines = yamlsource.conflict_lines(text)
-    message = "git merge-conflict marker: keep one side of the change and delete the marker lines"
-    problems = [Problem(name, line, 1, Severity.ERROR, "merge-conflict", message) for line in lines]
-    return Checked(name, None, problems=problems)
 
 
 def check_text(text: str, model: type[M], *, label: str, extra: ExtraChecks | None = None) -> Checked[M]:

@@ -43,6 +43,19 @@ class SyntaxProblem(TextProblem):
     """The YAML parser rejected the text."""
 
 
+class ConflictMarkers(TextProblem):
+    """A half-merged file: every line holding a git merge-conflict marker, so all are reported."""
+
+    def __init__(self, lines: list[int]) -> None:
+        super().__init__(
+            "merge-conflict",
+            "git merge-conflict marker: keep one side of the change and delete the marker lines",
+            lines[0],
+            1,
+        )
+        self.lines = lines
+
+
 def read_text(path: Path) -> str:
     """Read a file as YAML text; refuse what is too large, binary, not UTF-8, or half-merged.
 
@@ -72,22 +85,10 @@ def decode(data: bytes) -> str:
             line,
             column,
         ) from None
-    marker = _CONFLICT_MARKER.search(text)
-    if marker:
-        line = text.count("\n", 0, marker.start()) + 1
-        raise TextProblem(
-            "merge-conflict",
-            "git merge-conflict marker: resolve the conflict (keep one side of each change) and remove the "
-            "<<<<<<<, ======= and >>>>>>> lines",
-            line,
-            1,
-        )
+    markers = [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT_MARKER.finditer(text)]
+    if markers:
+        raise ConflictMarkers(markers)
     return text
-
-
-def conflict_lines(text: str) -> list[int]:
-    """Every line number that holds a merge-conflict marker, so all of them can be reported at once."""
-    return [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT_MARKER.finditer(text)]
 
 
 def _position_of(data: bytes, offset: int) -> tuple[int, int]:
