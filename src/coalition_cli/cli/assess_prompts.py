@@ -32,7 +32,7 @@ from coalition_cli.core.editing import AssessmentFile, RatingConflictError, Rati
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
 from coalition_cli.core.framework import Framework
 from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date
-from coalition_cli.core.tabular import plural
+from coalition_cli.core.wording import plural
 
 BAR_WIDTH = 30
 

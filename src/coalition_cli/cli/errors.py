@@ -16,7 +16,7 @@ def report(error: CoalitionError) -> None:
 
     from coalition_cli.cli.console import stderr
     from coalition_cli.cli.problem_output import print_problems
-    from coalition_cli.core.tabular import plural
+    from coalition_cli.core.wording import plural
 
     console = stderr()
     problems = getattr(error, "problems", None) or []

@@ -25,7 +25,6 @@ from coalition_cli.core.tabular import (
     Document,
     Heading,
     Line,
-    plural,
     score_cell,
     score_text,
     signed,
@@ -33,6 +32,7 @@ from coalition_cli.core.tabular import (
     table,
 )
 from coalition_cli.core.validation import LoadedAssessment
+from coalition_cli.core.wording import plural
 
 Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
 

@@ -34,13 +34,13 @@ from coalition_cli.core.tabular import (
     Document,
     Heading,
     Line,
-    plural,
     score_text,
     stage_cell,
     stage_text,
     table,
 )
 from coalition_cli.core.validation import LoadedAssessment
+from coalition_cli.core.wording import plural
 
 DISCUSS_FROM = 2
 """Raters this many stages apart or more should talk before agreeing."""

@@ -35,13 +35,13 @@ from coalition_cli.core.tabular import (
     Document,
     Heading,
     Line,
-    plural,
     score_cell,
     stage_cell,
     stage_text,
     table,
 )
 from coalition_cli.core.validation import check_assessment, stage_numbers
+from coalition_cli.core.wording import plural
 
 Status = Literal["ok", "skipped", "invalid", "unreadable"]
 

@@ -40,7 +40,8 @@ from coalition_cli.core.profile import (
     profile_path,
 )
 from coalition_cli.core.scoring import score
-from coalition_cli.core.tabular import Cell, Column, Document, Heading, Line, plural, table
+from coalition_cli.core.tabular import Cell, Column, Document, Heading, Line, table
+from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.validation import LoadedAssessment

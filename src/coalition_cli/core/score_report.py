@@ -24,7 +24,6 @@ from coalition_cli.core.tabular import (
     Heading,
     Line,
     bar,
-    plural,
     rated_text,
     score_cell,
     score_text,
@@ -32,6 +31,7 @@ from coalition_cli.core.tabular import (
     table,
 )
 from coalition_cli.core.validation import LoadedAssessment, load_assessment
+from coalition_cli.core.wording import plural
 
 
 @dataclass(frozen=True)

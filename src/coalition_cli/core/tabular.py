@@ -129,11 +129,6 @@ def rated_text(rated: int, total: int) -> str:
     return f"{rated} of {total} ({percent(rated, total)})"
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """`1 indicator`, `4 indicators`."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
-
-
 def signed(value: Fraction | float, decimals: int = 0) -> str:
     """A change with its sign: `+1`, `−1` (a true minus), `+0.40`, `0`."""
     if value == 0:

@@ -161,7 +161,7 @@ def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssess
         count = sum(problem.is_error for problem in check.problems)
         import shlex
 
-        from coalition_cli.core.tabular import plural  # wording only; not on the valid-file path
+        from coalition_cli.core.wording import plural  # wording only; not on the valid-file path
 
         raise InvalidFileError(
             f"{path} has {plural(count, 'problem')}",

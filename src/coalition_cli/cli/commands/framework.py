@@ -90,7 +90,7 @@ def validate_framework(
     from coalition_cli.cli.problem_output import print_problems
     from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError, UsageError
     from coalition_cli.core.frameworks import load_framework, looks_like_path
-    from coalition_cli.core.tabular import plural
+    from coalition_cli.core.wording import plural
 
     console = stdout()
     if path.is_dir():
