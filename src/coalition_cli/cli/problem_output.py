@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from enum import Enum
 from typing import IO, TYPE_CHECKING
 
+from coalition_cli.cli.console import use_color
 from coalition_cli.core.problems import Problem
+from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -79,3 +82,55 @@ def as_github(problems: Sequence[Problem]) -> str:
         )
         lines.append(f"::{level} {properties}::{_escape_data(problem.message)}")
     return "\n".join(lines)
+
+
+def validation_summary(
+    problems: Sequence[Problem], *, files: int, valid: int, skipped: int
+) -> dict[str, int]:
+    """The counts `coalition validate` reports, in the order its JSON output gives them."""
+    errors = sum(problem.is_error for problem in problems)
+    return {
+        "files": files,
+        "valid": valid,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "skipped": skipped,
+    }
+
+
+def report_validation(problems: Sequence[Problem], summary: dict[str, int], output: ProblemFormat) -> None:
+    """Print what `coalition validate` found: the command and its fast path (cli/fast_validate.py)
+    both end here, so a clean file reads the same whichever path checked it."""
+    if output is ProblemFormat.json:
+        sys.stdout.write(as_json(problems, summary) + "\n")
+    elif output is ProblemFormat.github:
+        if problems:
+            sys.stdout.write(as_github(problems) + "\n")
+    else:
+        write_problems(problems, sys.stdout, color=use_color(sys.stdout))
+        sys.stdout.flush()
+        sys.stderr.write(summary_line(summary, color=use_color(sys.stderr)) + "\n")
+    sys.stdout.flush()
+
+
+def summary_line(summary: dict[str, int], *, color: bool) -> str:
+    """`✓ 3 files checked, 3 valid, 2 warnings`: the last line of validate's text output."""
+
+    def paint(text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+    files, valid, errors, warnings = (
+        summary["files"],
+        summary["valid"],
+        summary["errors"],
+        summary["warnings"],
+    )
+    parts = [f"{plural(files, 'file')} checked", f"{valid} valid"]
+    if errors:
+        parts.append(paint(plural(errors, "error"), "31"))
+    if warnings:
+        parts.append(paint(plural(warnings, "warning"), "33"))
+    if summary["skipped"]:
+        parts.append(f"{summary['skipped']} skipped (not assessments)")
+    mark = paint("✗", "31") if errors else paint("✓", "32") if files else paint("!", "33")
+    return f"{mark} " + ", ".join(parts)

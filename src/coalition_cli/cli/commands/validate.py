@@ -37,11 +37,9 @@ def validate(
     Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found (a framework that a
     file names but that cannot be found is one), 2 a path or the --framework given cannot be read.
     """
-    import sys
     from functools import partial
 
-    from coalition_cli.cli.console import use_color
-    from coalition_cli.cli.problem_output import as_github, as_json, write_problems
+    from coalition_cli.cli.problem_output import report_validation, validation_summary
     from coalition_cli.core.batch import map_files
     from coalition_cli.core.discovery import expand
     from coalition_cli.core.errors import EXIT_PROBLEMS, EXIT_USAGE
@@ -66,47 +64,15 @@ def validate(
     # a shared coalition.yaml referenced by several assessments is reported once, not once per file
     problems = list(dict.fromkeys(problems))
     checked = [outcome for outcome in outcomes if not outcome.skipped]
-    summary = {
-        "files": len(checked),
-        "valid": sum(outcome.valid for outcome in checked),
-        "errors": sum(problem.is_error for problem in problems),
-        "warnings": sum(not problem.is_error for problem in problems),
-        "skipped": len(outcomes) - len(checked),
-    }
-    if output is ProblemFormat.json:
-        typer.echo(as_json(problems, summary))
-    elif output is ProblemFormat.github:
-        if problems:
-            typer.echo(as_github(problems))
-    else:
-        write_problems(problems, sys.stdout, color=use_color(sys.stdout))
-        sys.stdout.flush()
-        sys.stderr.write(_summary_line(summary, color=use_color(sys.stderr)) + "\n")
+    summary = validation_summary(
+        problems,
+        files=len(checked),
+        valid=sum(outcome.valid for outcome in checked),
+        skipped=len(outcomes) - len(checked),
+    )
+    report_validation(problems, summary, output)
 
     if any(outcome.unreadable is not None for outcome in outcomes):
         raise typer.Exit(EXIT_USAGE)
     if summary["errors"]:
         raise typer.Exit(EXIT_PROBLEMS)
-
-
-def _summary_line(summary: dict[str, int], *, color: bool) -> str:
-    from coalition_cli.core.tabular import plural
-
-    def paint(text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if color else text
-
-    files, valid, errors, warnings = (
-        summary["files"],
-        summary["valid"],
-        summary["errors"],
-        summary["warnings"],
-    )
-    parts = [f"{plural(files, 'file')} checked", f"{valid} valid"]
-    if errors:
-        parts.append(paint(plural(errors, "error"), "31"))
-    if warnings:
-        parts.append(paint(plural(warnings, "warning"), "33"))
-    if summary["skipped"]:
-        parts.append(f"{summary['skipped']} skipped (not assessments)")
-    mark = paint("✗", "31") if errors else paint("✓", "32") if files else paint("!", "33")
-    return f"{mark} " + ", ".join(parts)
