@@ -1,5 +1,5 @@
 """`python -m coalition_cli` runs the same CLI as the `coalition` command."""
 
-from coalition_cli.cli.app import main
+from coalition_cli.cli.launch import main
 
 main()

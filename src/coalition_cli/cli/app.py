@@ -66,13 +66,3 @@ def _register() -> None:
 
 
 _register()
-
-
-def main() -> None:
-    import signal
-
-    if hasattr(signal, "SIGPIPE"):
-        # `coalition score … | head` ends quietly when head has read enough, as cat and grep do,
-        # not with a BrokenPipeError and exit 1 ("problems found")
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    app(prog_name="coalition")

@@ -1,0 +1,163 @@
+"""validate's fast path (cli/fast_validate.py), seen from outside: a clean file is answered before
+Typer and Pydantic load, with exactly the output of the full command; anything else goes to it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assessment_edits import clean_document, yaml_text
+from coalition_cli.cli.fast_validate import MAX_FILES, parse
+from coalition_cli.cli.problem_output import ProblemFormat
+
+FULL_COMMAND = "from coalition_cli.cli.app import app; app(prog_name='coalition')"
+"""What the launcher runs when the fast path steps aside: the Typer app, all of it."""
+
+LAUNCHER = "from coalition_cli.cli.launch import main; main()"
+
+PROBE = """
+import sys
+from coalition_cli.cli.launch import main
+try:
+    main()
+finally:
+    loaded = [name for name in ("typer", "pydantic", "rich", "jinja2") if name in sys.modules]
+    sys.stderr.write("loaded: " + ",".join(loaded) + "\\n")
+"""
+
+
+def _python(code: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    path = tmp_path / "clean.yaml"
+    path.write_text(yaml_text(clean_document()), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def unrated(tmp_path: Path) -> Path:
+    document = clean_document()
+    del document["ratings"]["C7.2"]
+    path = tmp_path / "unrated.yaml"
+    path.write_text(yaml_text(document), encoding="utf-8")
+    return path
+
+
+def test_a_clean_file_is_answered_without_typer_or_pydantic(clean: Path) -> None:
+    result = _python(PROBE, "validate", str(clean), cwd=clean.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "✓ 1 file checked, 1 valid\nloaded: \n"
+
+
+def test_a_file_with_a_warning_goes_to_the_full_command(unrated: Path) -> None:
+    result = _python(PROBE, "validate", str(unrated), cwd=unrated.parent)
+    assert result.returncode == 0, result.stderr
+    assert "warning C7.2 Shared Messaging is not rated yet [not-rated]" in result.stdout
+    assert "loaded: typer,pydantic" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{clean}"],
+        ["validate", "{clean}", "{clean}"],
+        ["validate", "--strict", "{clean}"],
+        ["validate", "{clean}", "--format", "json"],
+        ["validate", "--format=github", "{clean}"],
+        ["validate", "-f", "json", "--skip-other-yaml", "{clean}"],
+        ["--no-color", "validate", "{clean}"],
+        ["validate", "{clean}", "--no-color"],
+    ],
+)
+def test_the_fast_path_prints_what_the_full_command_prints(clean: Path, args: list[str]) -> None:
+    argv = [arg.format(clean=clean.name) for arg in args]
+    fast = _python(PROBE, *argv, cwd=clean.parent)
+    full = _python(FULL_COMMAND, *argv, cwd=clean.parent)
+    assert fast.stderr.endswith("loaded: \n"), fast.stderr  # the fast path did answer
+    assert (fast.returncode, fast.stdout, fast.stderr.removesuffix("loaded: \n")) == (
+        full.returncode,
+        full.stdout,
+        full.stderr,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{clean}", "{unrated}"],  # one file it cannot prove clean: all go to the command
+        ["validate", "{folder}"],  # folders are walked by the command
+        ["validate", "{clean}", "missing.yaml"],
+        ["validate", "--format", "xml", "{clean}"],
+        ["validate", "--framework", "community-framework", "{clean}"],
+        ["validate"],
+    ],
+)
+def test_anything_else_is_the_full_commands_to_answer(clean: Path, unrated: Path, args: list[str]) -> None:
+    argv = [arg.format(clean=clean.name, unrated=unrated.name, folder=".") for arg in args]
+    launched = _python(LAUNCHER, *argv, cwd=clean.parent)
+    full = _python(FULL_COMMAND, *argv, cwd=clean.parent)
+    assert (launched.returncode, launched.stdout, launched.stderr) == (
+        full.returncode,
+        full.stdout,
+        full.stderr,
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "files", "output", "no_color"),
+    [
+        (["validate", "a.yaml"], ["a.yaml"], ProblemFormat.text, False),
+        (["--no-color", "validate", "a.yaml", "b.yml"], ["a.yaml", "b.yml"], ProblemFormat.text, True),
+        (["validate", "-f", "github", "a.yaml", "--strict"], ["a.yaml"], ProblemFormat.github, False),
+        (["validate", "--format=json", "a.yaml"], ["a.yaml"], ProblemFormat.json, False),
+    ],
+)
+def test_plain_command_lines_are_understood(
+    argv: list[str], files: list[str], output: ProblemFormat, no_color: bool
+) -> None:
+    request = parse(argv)
+    assert request is not None
+    assert (request.files, request.output, request.no_color) == ([Path(f) for f in files], output, no_color)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["score", "a.yaml"],
+        ["validate"],
+        ["validate", "--help"],
+        ["validate", "-h"],
+        ["validate", "--jobs", "2", "a.yaml"],
+        ["validate", "-j2", "a.yaml"],
+        ["validate", "--framework", "x", "a.yaml"],
+        ["validate", "--", "a.yaml"],
+        ["validate", "--format", "json", "--format", "text", "a.yaml"],
+        ["validate", "--format", "JSON", "a.yaml"],
+        ["validate", "-fjson", "a.yaml"],
+        ["validate", "--format"],
+        ["validate", "--strict=yes", "a.yaml"],
+        ["--version"],
+        ["--no-color"],
+    ],
+)
+def test_other_command_lines_are_left_to_typer(argv: list[str]) -> None:
+    assert parse(argv) is None
+
+
+def test_many_files_go_to_the_command_that_uses_every_core(clean: Path) -> None:
+    argv = ["validate", *[clean.name] * (MAX_FILES + 1)]
+    result = _python(PROBE, *argv, cwd=clean.parent)
+    assert result.returncode == 0, result.stderr
+    assert f"{MAX_FILES + 1} files checked" in result.stderr
+    assert "loaded: typer,pydantic" in result.stderr
