@@ -59,11 +59,11 @@ def test_a_clean_file_is_answered_without_typer_or_pydantic(clean: Path) -> None
     assert result.stderr == "✓ 1 file checked, 1 valid\nloaded: \n"
 
 
-def test_a_file_with_a_warning_goes_to_the_full_command(unrated: Path) -> None:
+def test_a_file_with_a_warning_is_checked_by_the_models_without_typer(unrated: Path) -> None:
     result = _python(PROBE, "validate", str(unrated), cwd=unrated.parent)
     assert result.returncode == 0, result.stderr
     assert "warning C7.2 Shared Messaging is not rated yet [not-rated]" in result.stdout
-    assert "loaded: typer,pydantic" in result.stderr
+    assert result.stderr.endswith("loaded: pydantic\n")
 
 
 @pytest.mark.parametrize(
@@ -91,10 +91,24 @@ def test_the_fast_path_prints_what_the_full_command_prints(clean: Path, args: li
     )
 
 
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    document = clean_document()
+    document["assessed_on"] = "2026-02-30"
+    document["ratings"]["C1.1"]["stage"] = "Emergin"
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml_text(document), encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(
     "args",
     [
-        ["validate", "{clean}", "{unrated}"],  # one file it cannot prove clean: all go to the command
+        ["validate", "{clean}", "{unrated}"],  # one file it cannot prove clean: the models check all
+        ["validate", "--strict", "{unrated}"],
+        ["validate", "{broken}", "--format", "json"],
+        ["validate", "-f", "github", "{broken}", "{clean}"],
+        ["validate", "{broken}", "--no-color"],
         ["validate", "{folder}"],  # folders are walked by the command
         ["validate", "{clean}", "missing.yaml"],
         ["validate", "--format", "xml", "{clean}"],
@@ -102,8 +116,12 @@ def test_the_fast_path_prints_what_the_full_command_prints(clean: Path, args: li
         ["validate"],
     ],
 )
-def test_anything_else_is_the_full_commands_to_answer(clean: Path, unrated: Path, args: list[str]) -> None:
-    argv = [arg.format(clean=clean.name, unrated=unrated.name, folder=".") for arg in args]
+def test_files_not_proven_clean_and_other_command_lines_read_as_the_full_command(
+    clean: Path, unrated: Path, broken: Path, args: list[str]
+) -> None:
+    argv = [
+        arg.format(clean=clean.name, unrated=unrated.name, broken=broken.name, folder=".") for arg in args
+    ]
     launched = _python(LAUNCHER, *argv, cwd=clean.parent)
     full = _python(FULL_COMMAND, *argv, cwd=clean.parent)
     assert (launched.returncode, launched.stdout, launched.stderr) == (

@@ -1,11 +1,12 @@
-"""`coalition validate` on a few clean files, answered before Typer and Pydantic are even imported.
+"""`coalition validate` on a few files, without Typer; on clean files, without Pydantic either.
 
 A pre-commit hook or an editor runs validate on one or two files at a time, where start-up is
 nearly the whole cost, and importing Typer and Pydantic alone takes longer than checking a file the
 way check-jsonschema does. This path understands only the plain command line (`validate [--strict]
-[--format F] [--skip-other-yaml] [--no-color] FILE...`) and only files that `core/fastcheck.py`
-proves clean; for anything else it steps aside and the Typer command runs as usual, so usage
-errors, problems and their wording all come from one place.
+[--format F] [--skip-other-yaml] [--no-color] FILE...`, files that exist). When `core/fastcheck.py`
+proves every file clean, it prints the clean result; otherwise the models check the files through
+`validate_files`, as the Typer command does. For any other command line it steps aside and Typer
+runs, so usage errors come from one place, and problems are always found and worded by the models.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ MAX_FILES = 16
 """More files than this go to the Typer command, which spreads the work over every core."""
 
 _FLAGS = frozenset({"--strict", "--skip-other-yaml", "--no-color"})
-"""Flags that cannot change what a clean file reports (--no-color only changes how it looks)."""
 
 _FORMATS = {choice.value: choice for choice in ProblemFormat}
 
@@ -29,6 +29,8 @@ class Request:
     files: list[Path] = field(default_factory=list)
     output: ProblemFormat = ProblemFormat.text
     no_color: bool = False
+    strict: bool = False
+    skip_other_yaml: bool = False
 
 
 def parse(argv: list[str]) -> Request | None:
@@ -44,6 +46,8 @@ def parse(argv: list[str]) -> Request | None:
     for word in words:
         if word in _FLAGS:
             request.no_color |= word == "--no-color"
+            request.strict |= word == "--strict"
+            request.skip_other_yaml |= word == "--skip-other-yaml"
         elif word in ("--format", "-f") or word.startswith("--format="):
             if output is not None:
                 return None
@@ -60,23 +64,36 @@ def parse(argv: list[str]) -> Request | None:
 
 
 def run(argv: list[str]) -> int | None:
-    """The exit status when every file is proven clean; None when the Typer command must run."""
+    """The exit status of a plain validate command line; None when the Typer command must run."""
     request = parse(argv)
     if request is None or len(request.files) > MAX_FILES:
         return None
     if not all(path.is_file() for path in request.files):
         return None  # folders are walked, and missing files reported, by the command itself
 
-    from coalition_cli.core.fastcheck import file_proven_clean
-
-    if not all(file_proven_clean(path) for path in request.files):
-        return None
-
     from coalition_cli.cli.console import disable_color
-    from coalition_cli.cli.problem_output import report_validation, validation_summary
 
     if request.no_color:
         disable_color()
-    count = len(request.files)
-    report_validation([], validation_summary([], files=count, valid=count, skipped=0), request.output)
-    return 0
+
+    from coalition_cli.core.fastcheck import file_proven_clean
+
+    if all(file_proven_clean(path) for path in request.files):
+        from coalition_cli.cli.problem_output import report_validation, validation_summary
+
+        count = len(request.files)
+        report_validation([], validation_summary([], files=count, valid=count, skipped=0), request.output)
+        return 0
+
+    from coalition_cli.cli.validate_files import validate_files
+    from coalition_cli.core.errors import CoalitionError
+
+    try:
+        return validate_files(
+            request.files,
+            strict=request.strict,
+            output=request.output,
+            skip_other_yaml=request.skip_other_yaml,
+        )
+    except CoalitionError:
+        return None  # raised before anything is printed; the Typer command reports it as it should

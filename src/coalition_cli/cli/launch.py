@@ -1,4 +1,4 @@
-"""The `coalition` command's entry point: the Typer app, after a chance for validate's fast path."""
+"""The `coalition` command's entry point: the Typer app, unless validate's fast path answers first."""
 
 from __future__ import annotations
 
@@ -14,8 +14,12 @@ def main() -> None:
 
     from coalition_cli.cli.fast_validate import run
 
-    if run(sys.argv[1:]) is not None:
-        return
+    try:
+        status = run(sys.argv[1:])
+    except KeyboardInterrupt:
+        sys.exit(130)  # Ctrl-C while checking: nothing was written, so nothing to say
+    if status is not None:
+        sys.exit(status)
 
     from coalition_cli.cli.app import app
 
