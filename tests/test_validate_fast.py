@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assessment_edits import clean_document, yaml_text
-from coalition_cli.cli.fast_validate import MAX_FILES, parse
+from coalition_cli.cli.fast_validate import MAX_PROOFS, parse
 from coalition_cli.cli.problem_output import ProblemFormat
 
 FULL_COMMAND = "from coalition_cli.cli.app import app; app(prog_name='coalition')"
@@ -109,7 +109,7 @@ def broken(tmp_path: Path) -> Path:
         ["validate", "{broken}", "--format", "json"],
         ["validate", "-f", "github", "{broken}", "{clean}"],
         ["validate", "{broken}", "--no-color"],
-        ["validate", "{folder}"],  # folders are walked by the command
+        ["validate", "{folder}"],  # folders are walked
         ["validate", "{clean}", "missing.yaml"],
         ["validate", "--format", "xml", "{clean}"],
         ["validate", "--framework", "community-framework", "{clean}"],
@@ -173,9 +173,15 @@ def test_other_command_lines_are_left_to_typer(argv: list[str]) -> None:
     assert parse(argv) is None
 
 
-def test_many_files_go_to_the_command_that_uses_every_core(clean: Path) -> None:
-    argv = ["validate", *[clean.name] * (MAX_FILES + 1)]
+def test_many_files_go_straight_to_the_models(clean: Path) -> None:
+    argv = ["validate", *[clean.name] * (MAX_PROOFS + 1)]
     result = _python(PROBE, *argv, cwd=clean.parent)
     assert result.returncode == 0, result.stderr
-    assert f"{MAX_FILES + 1} files checked" in result.stderr
-    assert "loaded: typer,pydantic" in result.stderr
+    assert result.stderr == f"✓ {MAX_PROOFS + 1} files checked, {MAX_PROOFS + 1} valid\nloaded: pydantic\n"
+
+
+def test_a_folder_is_walked_without_typer(clean: Path, unrated: Path) -> None:
+    result = _python(PROBE, "validate", ".", cwd=clean.parent)
+    assert result.returncode == 0, result.stderr
+    assert "unrated.yaml" in result.stdout
+    assert result.stderr.endswith("loaded: pydantic\n")

@@ -3,10 +3,10 @@
 A pre-commit hook or an editor runs validate on one or two files at a time, where start-up is
 nearly the whole cost, and importing Typer and Pydantic alone takes longer than checking a file the
 way check-jsonschema does. This path understands only the plain command line (`validate [--strict]
-[--format F] [--skip-other-yaml] [--no-color] FILE...`, files that exist). When `core/fastcheck.py`
-proves every file clean, it prints the clean result; otherwise the models check the files through
-`validate_files`, as the Typer command does. For any other command line it steps aside and Typer
-runs, so usage errors come from one place, and problems are always found and worded by the models.
+[--format F] [--skip-other-yaml] [--no-color] PATH...`). When `core/fastcheck.py` proves every file
+clean, it prints the clean result; otherwise the models check the files through `validate_files`,
+as the Typer command does. For any other command line it steps aside and Typer runs, so usage
+errors come from one place, and problems are always found and worded by the models.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from pathlib import Path
 
 from coalition_cli.cli.problem_output import ProblemFormat
 
-MAX_FILES = 16
-"""More files than this go to the Typer command, which spreads the work over every core."""
+MAX_PROOFS = 16
+"""Up to this many files are first tried for a proof, one by one; more go straight to the models,
+which spread the work over every core."""
 
 _FLAGS = frozenset({"--strict", "--skip-other-yaml", "--no-color"})
 
@@ -26,6 +27,8 @@ _FORMATS = {choice.value: choice for choice in ProblemFormat}
 
 @dataclass
 class Request:
+    """A plain validate command line, read."""
+
     files: list[Path] = field(default_factory=list)
     output: ProblemFormat = ProblemFormat.text
     no_color: bool = False
@@ -66,10 +69,8 @@ def parse(argv: list[str]) -> Request | None:
 def run(argv: list[str]) -> int | None:
     """The exit status of a plain validate command line; None when the Typer command must run."""
     request = parse(argv)
-    if request is None or len(request.files) > MAX_FILES:
+    if request is None:
         return None
-    if not all(path.is_file() for path in request.files):
-        return None  # folders are walked, and missing files reported, by the command itself
 
     from coalition_cli.cli.console import disable_color
 
@@ -78,10 +79,11 @@ def run(argv: list[str]) -> int | None:
 
     from coalition_cli.core.fastcheck import file_proven_clean
 
-    if all(file_proven_clean(path) for path in request.files):
+    files = request.files
+    if len(files) <= MAX_PROOFS and all(path.is_file() and file_proven_clean(path) for path in files):
         from coalition_cli.cli.problem_output import report_validation, validation_summary
 
-        count = len(request.files)
+        count = len(files)
         report_validation([], validation_summary([], files=count, valid=count, skipped=0), request.output)
         return 0
 
@@ -90,10 +92,7 @@ def run(argv: list[str]) -> int | None:
 
     try:
         return validate_files(
-            request.files,
-            strict=request.strict,
-            output=request.output,
-            skip_other_yaml=request.skip_other_yaml,
+            files, strict=request.strict, output=request.output, skip_other_yaml=request.skip_other_yaml
         )
     except CoalitionError:
         return None  # raised before anything is printed; the Typer command reports it as it should
