@@ -145,6 +145,18 @@ def test_billion_laughs_is_refused_quickly(runner: CliRunner, tmp_path: Path) ->
     assert _codes(runner, path) == {"alias"}
 
 
+def test_an_alias_of_a_single_value_is_allowed_and_of_a_mapping_is_not(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    text = VALID_HEADER.replace("coalition: Riverside", "coalition: &name Riverside") + "facilitator: *name\n"
+    result = runner.invoke(app, ["validate", str(write(tmp_path, text + full_ratings()))])
+    assert result.exit_code == 0, result.output
+    assert "not rated" not in result.stdout
+    shared = text + "participants:\n  - &p {name: Ana}\n  - *p\n" + full_ratings()
+    path = write(tmp_path, shared, "shared.yaml")
+    assert _codes(runner, path) == {"alias"}
+
+
 def test_a_multi_megabyte_file_is_refused_unread(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text(VALID_HEADER + "notes: " + "x" * (3 * 1024 * 1024) + "\n")

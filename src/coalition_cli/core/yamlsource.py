@@ -277,9 +277,10 @@ def _duplicate_key_name(error: MarkedYAMLError) -> str:
 
 
 def shared_or_too_deep(data: Any) -> Finding | None:
-    """Refuse documents that reuse a node through YAML aliases, or nest too deeply.
+    """Refuse documents that reuse a mapping or list through YAML aliases, or nest too deeply.
 
-    Aliases share objects, so a "billion laughs" file loads instantly but explodes when walked;
+    An alias of a single value (`*name` for a text) costs nothing and is allowed. Aliases of
+    containers share objects, so a "billion laughs" file loads instantly but explodes when walked;
     one pass that visits each container once stops at the first reuse, at bounded cost. The pass
     keeps no paths (every valid file pays for it); the path of a problem is found afterwards.
     """
@@ -291,7 +292,7 @@ def shared_or_too_deep(data: Any) -> Finding | None:
             return Finding(
                 _path_to(data, node),
                 "alias",
-                "YAML anchors and aliases (&name, *name) are not allowed in this file: write the value out",
+                "a YAML alias (*name) may not repeat a mapping or a list in this file: write the value out",
             )
         if depth > MAX_DEPTH:
             return Finding(
