@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -23,6 +21,9 @@ def map_files(function: Callable[[T], R], items: Sequence[T], *, jobs: int | Non
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers < 2 or len(items) < PARALLEL_FROM:
         return [function(item) for item in items]
+    import multiprocessing  # here, not above: a few files must not pay for importing it
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the already-imported modules and loaded frameworks with the workers
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
