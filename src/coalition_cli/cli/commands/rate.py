@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def rate(
     file: Path = typer.Argument(..., metavar="FILE", help="The assessment file to change."),
     ratings: list[str] = typer.Argument(
-        ..., metavar="ID=STAGE...", help="Ratings to set: an indicator id, =, and a stage number or name."
+        ..., metavar="ID=STAGE", help="Ratings to set: an indicator id, =, and a stage number or name."
     ),
     evidence: str | None = typer.Option(
         None,
