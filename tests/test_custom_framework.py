@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
@@ -24,9 +26,99 @@ def test_framework_validate_locates_every_problem(runner: CliRunner) -> None:
     assert result.exit_code == 1
     out = result.output
     assert f"{path}:6:13: error stages must be numbered 1, 2, 3, … in order" in out
-    assert f"{path}:14:9: error indicator A.1 has no descriptor for stage 2" in out
     assert f"{path}:17:13: error the id 'A.1' is used twice" in out
-    assert f"{path}:22:11: error indicator A.1 has a descriptor for stage 5" in out
+    # descriptors are matched with the stages as numbered (1 and 3): the first A.1 is consistent
+    assert (
+        f"{path}:19:9: error indicator A.1 has no descriptor for stage 3: every stage needs exactly one"
+        in out
+    )
+    assert f"{path}:21:11: error indicator A.1 has a descriptor for stage 2, but there is no stage 2" in out
+    assert f"{path}:22:11: error indicator A.1 has a descriptor for stage 5, but there is no stage 5" in out
+    assert "5 problems" in out
+
+
+def _rubric(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "rubric.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ONE_DOMAIN = """\
+id: one
+title: One Domain
+stages:
+  - {number: 1, name: Low}
+  - {number: 2, name: Mid}
+  - {number: 3, name: High}
+domains:
+  - id: D
+    name: Dee
+    indicators:
+      - id: D.1
+        name: Dee one
+        descriptors: {1: a, 2: b, 3: c}
+"""
+
+
+def test_one_numbering_slip_is_one_problem(runner: CliRunner, tmp_path: Path) -> None:
+    path = _rubric(tmp_path, ONE_DOMAIN.replace("{number: 3, name: High}", "{number: 4, name: High}"))
+    path.write_text(path.read_text().replace("3: c}", "4: c}"))
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.count(" error ") == 1
+    assert "this is stage 3 but is numbered 4 [stage-numbering]" in result.output
+
+
+def test_missing_descriptors_are_listed_in_words(runner: CliRunner, tmp_path: Path) -> None:
+    path = _rubric(tmp_path, ONE_DOMAIN.replace("{1: a, 2: b, 3: c}", "{1: a}"))
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert (
+        "indicator D.1 has no descriptor for stages 2 and 3: every stage needs exactly one" in result.output
+    )
+
+
+def test_a_domain_whose_every_indicator_fails_is_not_called_empty(runner: CliRunner, tmp_path: Path) -> None:
+    path = _rubric(
+        tmp_path, ONE_DOMAIN.replace("        name: Dee one\n", "        name: Dee one\n        extra: 1\n")
+    )
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    assert "must not be empty" not in result.output
+    assert f"{path}:13:9: error unknown key 'extra'" in result.output
+    assert "1 problem;" in result.output
+
+
+def test_a_small_rubric_is_counted_in_the_singular(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["framework", "validate", str(_rubric(tmp_path, ONE_DOMAIN))])
+    assert result.exit_code == 0, result.output
+    assert "1 domain, 1 indicator, 3 stages" in result.output
+
+
+def test_a_framework_option_path_is_read_from_the_working_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _rubric(tmp_path, ONE_DOMAIN)
+    (tmp_path / "terms").mkdir()
+    (tmp_path / "terms" / "a.yaml").write_text(
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-03-14\nratings:\n  D.1:\n    stage: 3\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["validate", "--framework", "rubric.yaml", "terms/a.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "1 file checked, 1 valid" in result.stderr
+
+
+def test_rate_points_at_the_files_own_rubric(runner: CliRunner, tmp_path: Path) -> None:
+    _rubric(tmp_path, ONE_DOMAIN)
+    (tmp_path / "terms").mkdir()
+    file = tmp_path / "terms" / "a.yaml"
+    file.write_text("framework: ../rubric.yaml\ncoalition: X\nassessed_on: 2026-03-14\nratings:\n")
+    result = runner.invoke(app, ["--no-color", "rate", str(file), "C1.1=3", "D.1"])
+    assert result.exit_code == 2
+    assert "like D.1=1 or D.1=high" in result.output
+    assert (
+        f"`coalition framework show --framework {os.path.relpath(tmp_path / 'rubric.yaml')}`" in result.output
+    )
 
 
 def test_a_missing_framework_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:

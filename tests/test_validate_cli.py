@@ -199,3 +199,25 @@ def test_commands_that_need_a_valid_file_show_its_errors_first(runner: CliRunner
     assert lines[0].startswith(f"{path}:6:12: error C1.1 stage: stage 9 is out of range")
     assert "(and 21 warnings, such as indicators not rated yet)" in result.output
     assert "not-rated" not in result.output
+
+
+def test_a_framework_typo_does_not_hide_the_guides_checks(runner: CliRunner, tmp_path: Path) -> None:
+    text = VALID_HEADER.replace("community-framework", "community-framwork") + (
+        "participants:\n  - name: Ana\n    stakeholder_group: parents\n"
+    )
+    result = runner.invoke(app, ["--no-color", "validate", str(write(tmp_path, text))])
+    assert result.exit_code == 1
+    assert "did you mean 'community-framework'?" in result.stdout
+    assert "indicator ids and stages are checked once the framework is found" in result.stdout
+    assert "6:24: error unknown stakeholder group 'parents'" in result.stdout
+
+
+def test_an_empty_file_is_not_an_assessment_for_pre_commit(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yml"
+    empty.write_bytes(b"")
+    skipped = runner.invoke(app, ["validate", "--skip-other-yaml", str(empty)])
+    assert skipped.exit_code == 0, skipped.output
+    assert "1 skipped (not assessments)" in skipped.stderr
+    named = runner.invoke(app, ["validate", "--format", "json", str(empty)])
+    assert named.exit_code == 1
+    assert [p["code"] for p in json.loads(named.stdout)["problems"]] == ["empty-file"]

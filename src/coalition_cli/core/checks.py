@@ -38,8 +38,14 @@ def rubric_findings(
     if raw is None or isinstance(raw, dict):  # a wrong type is the model's to report, not 22 unrated
         findings.extend(_unrated(framework, ratings, strict=strict))
     if guide is not None:
-        findings.extend(_group_findings(data.get("participants"), guide))
+        findings.extend(guide_findings(data, guide))
     return findings
+
+
+def guide_findings(data: dict[str, Any], guide: Guide) -> list[Finding]:
+    """The checks that need only the Guide (stakeholder groups), so that they run even when the
+    file's rubric cannot be found: every problem in one run."""
+    return _group_findings(data.get("participants"), guide)
 
 
 def _stage_findings(framework: Framework, indicator_id: str, rating: dict[str, Any]) -> list[Finding]:

@@ -144,7 +144,8 @@ class Framework(_Model):
                 )
             names.add(stage.name.casefold())
         seen: set[str] = set()
-        expected = set(range(1, len(self.stages) + 1))
+        # descriptors are matched with the stages as numbered, so one numbering slip is one problem
+        expected = {stage.number for stage in self.stages}
         for d, domain in enumerate(self.domains):
             findings.extend(_unique(domain.id, seen, ("domains", d, "id"), "domain"))
             for i, indicator in enumerate(domain.indicators):
@@ -156,8 +157,8 @@ class Framework(_Model):
                         Finding(
                             (*where, "descriptors", extra),
                             "stage-out-of-range",
-                            f"indicator {indicator.id} has a descriptor for stage {extra}, but the stages are "
-                            f"numbered 1 to {len(self.stages)}",
+                            f"indicator {indicator.id} has a descriptor for stage {extra}, but there is no "
+                            f"stage {extra} (the stages are numbered {_joined(sorted(expected))})",
                             at="key",
                         )
                     )
@@ -167,13 +168,19 @@ class Framework(_Model):
                         Finding(
                             (*where, "descriptors"),
                             "missing-descriptor",
-                            f"indicator {indicator.id} has no descriptor for stage "
-                            + ", ".join(str(n) for n in missing)
-                            + ": every stage needs exactly one",
+                            f"indicator {indicator.id} has no descriptor for stage{'s' if len(missing) > 1 else ''} "
+                            f"{_joined(missing)}: "
+                            "every stage needs exactly one",
                             at="key",
                         )
                     )
         return findings
+
+
+def _joined(numbers: list[int]) -> str:
+    """`2`, `2 and 3`, `1, 2 and 4`."""
+    words = [str(number) for number in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _unique(identifier: str, seen: set[str], path: tuple[str | int, ...], kind: str) -> list[Finding]:

@@ -25,11 +25,23 @@ _EXPECTED = {
 
 
 def findings_from(error: ValidationError, model: type[BaseModel]) -> list[Finding]:
-    findings = []
-    for detail in error.errors(include_url=False):
-        path = tuple(detail["loc"])
-        findings.append(_finding(detail, path, model))
-    return findings
+    details = error.errors(include_url=False)
+    paths = [tuple(detail["loc"]) for detail in details]
+    return [
+        _finding(detail, path, model)
+        for detail, path in zip(details, paths, strict=True)
+        if not _emptied_by_its_items(detail, path, paths)
+    ]
+
+
+def _emptied_by_its_items(
+    detail: Any, path: tuple[str | int, ...], paths: list[tuple[str | int, ...]]
+) -> bool:
+    """A list whose every item failed is "too short after validation" too: that is no news, and
+    saying "must not be empty" of a list that has items would send people looking for the wrong thing."""
+    return detail["type"] == "too_short" and any(
+        len(other) > len(path) and other[: len(path)] == path for other in paths
+    )
 
 
 def _label(path: tuple[str | int, ...]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coalition_cli.core.assessment import Assessment
-from coalition_cli.core.checks import rubric_findings
+from coalition_cli.core.checks import guide_findings, rubric_findings
 from coalition_cli.core.discovery import Target
 from coalition_cli.core.documents import Checked, check_file
 from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadError, UsageError
@@ -65,15 +65,22 @@ def check_assessment(
     def rubric(_model: Any, data: Any) -> list[Finding]:
         reference = framework if framework is not None else data.get("framework")
         if not isinstance(reference, str) or not reference:
-            return []
+            return guide_findings(data, load_guide())
+        # a --framework given on the command line is a path from the working folder; a file's own
+        # `framework:` is a path from the file
+        relative_to = None if framework is not None else path.parent
         try:
-            resolved["framework"] = fw = load_framework(reference, relative_to=path.parent)
+            resolved["framework"] = fw = load_framework(reference, relative_to=relative_to)
         except FrameworkError as error:
             code = "unknown-framework" if not error.problems else "invalid-framework"
             detail = f" ({error.hint})" if error.hint else ""
             if error.problems:
                 detail = f": run `coalition framework validate {reference}` to see its {len(error.problems)} problem(s)"
-            return [Finding(("framework",), code, f"{error.message}{detail}")]
+            later = "; indicator ids and stages are checked once the framework is found"
+            return [
+                Finding(("framework",), code, f"{error.message}{detail}{later}"),
+                *guide_findings(data, load_guide()),
+            ]
         return rubric_findings(data, fw, load_guide(), strict=strict)
 
     profile = ProfileCheck()
@@ -103,8 +110,8 @@ def check_assessment(
 def _foreign(checked: Checked[Assessment]) -> bool:
     if isinstance(checked.data, dict):
         return not ({"framework", "ratings"} & set(checked.data))
-    if checked.data is None and checked.text is not None and checked.text.strip():
-        return not _ASSESSMENT_HINT.search(checked.text)  # unparseable: judge by the text
+    if checked.data is None and checked.text is not None:
+        return not _ASSESSMENT_HINT.search(checked.text)  # empty or unparseable: judge by the text
     return False
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from coalition_cli.cli.app import app
+
+if TYPE_CHECKING:
+    from coalition_cli.core.framework import Framework
 
 framework_app = typer.Typer(help="List, show and check rubrics (frameworks).", no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
@@ -30,8 +34,7 @@ def list_frameworks() -> None:
     for framework_id in bundled_framework_ids():
         fw = load_framework(framework_id)
         title = f"{fw.title} ({fw.published})" if fw.published else fw.title
-        contents = f"{len(fw.domains)} domains, {len(fw.indicators)} indicators, {len(fw.stages)} stages"
-        table.add_row(fw.id, title, contents)
+        table.add_row(fw.id, title, _contents(fw))
     stdout().print(table)
 
 
@@ -110,7 +113,17 @@ def validate_framework(
             soft_wrap=True,
         )
         raise typer.Exit(EXIT_PROBLEMS) from None
-    console.print(
-        f"[green]✓[/] {path}: framework {fw.id!r} is valid: {len(fw.domains)} domains, "
-        f"{len(fw.indicators)} indicators, {len(fw.stages)} stages ({fw.stage_choices()})"
+    console.print(f"[green]✓[/] {path}: framework {fw.id!r} is valid: {_contents(fw)} ({fw.stage_choices()})")
+
+
+def _contents(fw: Framework) -> str:
+    """`7 domains, 22 indicators, 4 stages`, or `1 domain, …` for a small rubric."""
+    from coalition_cli.core.wording import plural
+
+    return ", ".join(
+        [
+            plural(len(fw.domains), "domain"),
+            plural(len(fw.indicators), "indicator"),
+            plural(len(fw.stages), "stage"),
+        ]
     )

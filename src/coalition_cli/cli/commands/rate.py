@@ -44,7 +44,7 @@ def rate(
         )
     assessment = AssessmentFile(file)
     fw = assessment.framework
-    wanted = _parse(fw, ratings)
+    wanted = _parse(fw, ratings, shown_with=_show_command(file, assessment.assessment.framework))
     note = clean_text(evidence) if evidence is not None else ""
     before = {indicator: assessment.stage(indicator) for indicator in wanted}
     changed = assessment.apply(
@@ -64,7 +64,21 @@ def rate(
         console.print(f"Nothing to change: {escape(str(file))} already says this.")
 
 
-def _parse(fw: Framework, assignments: list[str]) -> dict[str, int]:
+def _show_command(file: Path, reference: str) -> str:
+    """The command that shows this file's rubric, typed from the working folder."""
+    import os
+    import shlex
+
+    from coalition_cli.core.frameworks import DEFAULT_FRAMEWORK, framework_path, looks_like_path
+
+    if reference == DEFAULT_FRAMEWORK:
+        return "coalition framework show"
+    if looks_like_path(reference):
+        reference = os.path.relpath(framework_path(reference, relative_to=file.parent))
+    return f"coalition framework show --framework {shlex.quote(reference)}"
+
+
+def _parse(fw: Framework, assignments: list[str], *, shown_with: str) -> dict[str, int]:
     """`C1.1=3` and `C2.4=developing` as indicator id → stage number; every mistake is reported at once."""
     from coalition_cli.core.assessment import written_stage
     from coalition_cli.core.errors import CoalitionError, UsageError
@@ -76,8 +90,10 @@ def _parse(fw: Framework, assignments: list[str]) -> dict[str, int]:
     for assignment in assignments:
         typed_id, equals, typed_stage = assignment.partition("=")
         if not equals or not typed_id.strip() or not typed_stage.strip():
+            first, last = fw.indicators[0].id, fw.indicators[-1].id
             mistakes.append(
-                f"{assignment!r}: write an indicator id, =, and a stage, like C1.1=3 or C2.4=developing"
+                f"{assignment!r}: write an indicator id, =, and a stage, like {first}={fw.stage_numbers[0]} "
+                f"or {last}={fw.stages[-1].name.lower()}"
             )
             continue
         try:
@@ -98,6 +114,6 @@ def _parse(fw: Framework, assignments: list[str]) -> dict[str, int]:
     if mistakes:
         raise UsageError(
             "nothing was changed, because:\n  " + "\n  ".join(mistakes),
-            hint=f"stages: {fw.stage_choices()}; `coalition framework show` lists the indicators",
+            hint=f"stages: {fw.stage_choices()}; `{shown_with}` lists the indicators",
         )
     return wanted
