@@ -155,3 +155,21 @@ def test_init_validate_and_schema_with_a_custom_rubric(runner: CliRunner, tmp_pa
     schema = json.loads(runner.invoke(app, ["schema", "--framework", str(rubric)]).stdout)
     assert list(schema["properties"]["ratings"]["properties"]) == ["A.1", "A.2", "B.1"]
     assert schema["$defs"]["rating"]["properties"]["stage"]["maximum"] == 3
+
+
+def test_an_unknown_key_does_not_hide_numbering_or_duplicate_ids(runner: CliRunner, tmp_path: Path) -> None:
+    text = ONE_DOMAIN.replace("        name: Dee one\n", "        name: Dee one\n        extra: 1\n")
+    text = text.replace("      - id: D.1\n", "      - id: D\n").replace(
+        "{number: 3, name: High}", "{number: 4, name: High}"
+    )
+    path = _rubric(tmp_path, text)
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    codes = [line.rsplit("[", 1)[-1].rstrip("]") for line in result.output.splitlines() if " error " in line]
+    assert sorted(codes) == [
+        "duplicate-id",
+        "missing-descriptor",
+        "stage-numbering",
+        "stage-out-of-range",
+        "unknown-key",
+    ]

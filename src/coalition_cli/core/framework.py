@@ -8,11 +8,11 @@ stage, stages numbered 1..N) are findings located in the file like every other p
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from coalition_cli.core.problems import Finding
+from coalition_cli.core.problems import Finding, Path_
 
 
 def _paragraphs(value: object) -> object:
@@ -118,63 +118,97 @@ class Framework(_Model):
         """How to write a stage in this framework, for messages: `1 Emerging, 2 Developing, …`."""
         return ", ".join(f"{stage.number} {stage.name}" for stage in self.stages)
 
-    def consistency_findings(self) -> list[Finding]:
-        """The rules Pydantic's per-field checks cannot see: numbering, uniqueness, one descriptor a stage."""
-        findings: list[Finding] = []
-        names: set[str] = set()
-        for index, stage in enumerate(self.stages):
-            if stage.number != index + 1:
-                findings.append(
-                    Finding(
-                        ("stages", index, "number"),
-                        "stage-numbering",
-                        f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} "
-                        f"but is numbered {stage.number}",
-                    )
+
+def consistency_findings(data: Any) -> list[Finding]:
+    """The rules Pydantic's per-field checks cannot see: numbering, uniqueness, one descriptor a stage.
+
+    Like checks.py for assessments, they read the raw document, so they are reported in the same
+    run as the model's own problems (an unknown key does not hide a duplicate id). Values of the
+    wrong type are skipped here: the model reports those.
+    """
+    if not isinstance(data, dict):
+        return []
+    findings: list[Finding] = []
+    stages = [stage for stage in _items(data.get("stages")) if isinstance(stage, dict)]
+    names: set[str] = set()
+    for index, stage in enumerate(stages):
+        number, name = stage.get("number"), stage.get("name")
+        if isinstance(number, int) and number != index + 1:
+            findings.append(
+                Finding(
+                    ("stages", index, "number"),
+                    "stage-numbering",
+                    f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} "
+                    f"but is numbered {number}",
                 )
-            if stage.name.casefold() in names:
-                findings.append(
-                    Finding(
-                        ("stages", index, "name"), "duplicate-id", f"stage name {stage.name!r} is used twice"
-                    )
-                )
-            if stage.name.strip().isdigit():
-                findings.append(
-                    Finding(("stages", index, "name"), "wrong-type", "a stage name cannot be a number")
-                )
-            names.add(stage.name.casefold())
-        seen: set[str] = set()
-        # descriptors are matched with the stages as numbered, so one numbering slip is one problem
-        expected = {stage.number for stage in self.stages}
-        for d, domain in enumerate(self.domains):
-            findings.extend(_unique(domain.id, seen, ("domains", d, "id"), "domain"))
-            for i, indicator in enumerate(domain.indicators):
+            )
+        if not isinstance(name, str):
+            continue
+        if name.casefold() in names:
+            findings.append(
+                Finding(("stages", index, "name"), "duplicate-id", f"stage name {name!r} is used twice")
+            )
+        if name.strip().isdigit():
+            findings.append(
+                Finding(("stages", index, "name"), "wrong-type", "a stage name cannot be a number")
+            )
+        names.add(name.casefold())
+    # descriptors are matched with the stages as numbered, so one numbering slip is one problem
+    expected = {stage["number"] for stage in stages if isinstance(stage.get("number"), int)}
+    seen: set[str] = set()
+    for d, domain in enumerate(_items(data.get("domains"))):
+        if not isinstance(domain, dict):
+            continue
+        findings.extend(_unique(domain.get("id"), seen, ("domains", d, "id")))
+        for i, indicator in enumerate(_items(domain.get("indicators"))):
+            if isinstance(indicator, dict):
                 where = ("domains", d, "indicators", i)
-                findings.extend(_unique(indicator.id, seen, (*where, "id"), "indicator"))
-                have = set(indicator.descriptors)
-                for extra in sorted(have - expected):
-                    findings.append(
-                        Finding(
-                            (*where, "descriptors", extra),
-                            "stage-out-of-range",
-                            f"indicator {indicator.id} has a descriptor for stage {extra}, but there is no "
-                            f"stage {extra} (the stages are numbered {_joined(sorted(expected))})",
-                            at="key",
-                        )
-                    )
-                missing = sorted(expected - have)
-                if missing:
-                    findings.append(
-                        Finding(
-                            (*where, "descriptors"),
-                            "missing-descriptor",
-                            f"indicator {indicator.id} has no descriptor for stage{'s' if len(missing) > 1 else ''} "
-                            f"{_joined(missing)}: "
-                            "every stage needs exactly one",
-                            at="key",
-                        )
-                    )
-        return findings
+                findings.extend(_unique(indicator.get("id"), seen, (*where, "id")))
+                findings.extend(_descriptor_findings(indicator, where, expected))
+    return findings
+
+
+def _stage_key(key: object) -> int | None:
+    """A descriptor's key as the model reads it: `2` or `"2"`; None for what the model refuses."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return key
+    if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
+        return int(key)
+    return None
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _descriptor_findings(indicator: dict[str, Any], where: Path_, expected: set[int]) -> list[Finding]:
+    descriptors = indicator.get("descriptors")
+    if not isinstance(descriptors, dict) or not expected:
+        return []
+    name = indicator.get("id") if isinstance(indicator.get("id"), str) else "this indicator"
+    have = {number for number in map(_stage_key, descriptors) if number is not None}
+    findings = [
+        Finding(
+            (*where, "descriptors", extra),
+            "stage-out-of-range",
+            f"indicator {name} has a descriptor for stage {extra}, but there is no stage {extra} "
+            f"(the stages are numbered {_joined(sorted(expected))})",
+            at="key",
+        )
+        for extra in sorted(have - expected)
+    ]
+    missing = sorted(expected - have)
+    if missing:
+        findings.append(
+            Finding(
+                (*where, "descriptors"),
+                "missing-descriptor",
+                f"indicator {name} has no descriptor for stage{'s' if len(missing) > 1 else ''} "
+                f"{_joined(missing)}: every stage needs exactly one",
+                at="key",
+            )
+        )
+    return findings
 
 
 def _joined(numbers: list[int]) -> str:
@@ -183,7 +217,9 @@ def _joined(numbers: list[int]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _unique(identifier: str, seen: set[str], path: tuple[str | int, ...], kind: str) -> list[Finding]:
+def _unique(identifier: object, seen: set[str], path: Path_) -> list[Finding]:
+    if not isinstance(identifier, str):
+        return []
     if identifier in seen:
         return [Finding(path, "duplicate-id", f"the id {identifier!r} is used twice; ids must be unique")]
     seen.add(identifier)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from coalition_cli.core.documents import check_file
 from coalition_cli.core.errors import FrameworkError
-from coalition_cli.core.framework import Framework
+from coalition_cli.core.framework import Framework, consistency_findings
 from coalition_cli.core.guide import Guide
 from coalition_cli.core.resources import framework_data_dir
 from coalition_cli.core.suggest import did_you_mean
@@ -68,7 +68,7 @@ def _load(path: Path, _stamp: int, label: str) -> Framework:
             path,
             Framework,
             label=label,
-            extra=lambda model, _data: model.consistency_findings() if model else [],
+            extra=lambda _model, data: consistency_findings(data),
         )
     except OSError as error:
         raise FrameworkError(f"cannot read framework {str(path)!r}: {error.strerror}") from None
