@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from tests.helpers import VALID_HEADER, full_ratings, write
 from typer.testing import CliRunner
 
@@ -221,3 +222,22 @@ def test_an_empty_file_is_not_an_assessment_for_pre_commit(runner: CliRunner, tm
     named = runner.invoke(app, ["validate", "--format", "json", str(empty)])
     assert named.exit_code == 1
     assert [p["code"] for p in json.loads(named.stdout)["problems"]] == ["empty-file"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("ratings:\n  C1.1: {stage: 2\n", "6:1", "a '{' that is never closed with '}' (it opens on line 5)"),
+        ("ratings:\n  C1.1:\n    stage: 2\n     evidence: x\n", "7:14", "a line indented too far"),
+        ('notes: "unclosed\n', "5:1", "a quotation mark that is never closed (it opens on line 4)"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_plain_words(
+    runner: CliRunner, tmp_path: Path, text: str, where: str, words: str
+) -> None:
+    path = write(tmp_path, VALID_HEADER + text)
+    result = runner.invoke(app, ["--no-color", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:{where}: error not valid YAML: " in result.stdout
+    assert words in result.stdout
+    assert "the YAML reader says:" in result.stdout

@@ -261,7 +261,30 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
             column,
         )
     context = f" ({error.context})" if error.context else ""
-    return SyntaxProblem("syntax", f"not valid YAML: {problem}{context}", line, column)
+    plain = next((words for phrase, words in _PLAIN_WORDS if phrase in problem), None)
+    if plain is None:
+        return SyntaxProblem("syntax", f"not valid YAML: {problem}{context}", line, column)
+    opened = error.context_mark
+    if any(word in str(error.context or "") for word in ("flow", "quoted")) and opened is not None:
+        plain += f" (it opens on line {opened.line + 1})"
+    return SyntaxProblem("syntax", f"not valid YAML: {plain}; the YAML reader says: {problem}", line, column)
+
+
+_PLAIN_WORDS = (
+    (
+        "mapping values are not allowed",
+        "a ':' where none can be: a line indented too far, or a value holding ': ' that needs quotes",
+    ),
+    ("could not find expected ':'", "a line that is not 'key: value' (a missing ':'?)"),
+    ("did not find expected key", "this line is indented differently from the lines above it"),
+    ("expected <block end>", "this line is indented differently from the lines above it"),
+    ("did not find expected ',' or '}'", "a '{' that is never closed with '}'"),
+    ("did not find expected ',' or ']'", "a '[' that is never closed with ']'"),
+    ("found undefined alias", "an alias (*name) with no anchor (&name) before it"),
+    ("found unexpected end of stream", "a quotation mark that is never closed"),
+    ("found unknown escape character", "a backslash inside double quotes: use single quotes instead"),
+)
+"""What the YAML reader's most common complaints mean, in words a facilitator can act on."""
 
 
 def _char_at(text: str, line: int, column: int) -> str:
