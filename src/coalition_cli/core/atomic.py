@@ -2,11 +2,14 @@
 
 The new text goes to a temporary file in the same folder, is flushed and fsynced, then replaces the
 old file with os.replace (atomic on POSIX and Windows). The folder is fsynced too where possible.
+A rename needs only the folder's permission, so a file the user cannot write, or marked read-only,
+is refused first (PermissionError): replacing it would quietly undo that choice.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -20,6 +23,7 @@ def write_atomic(path: Path, text: str) -> None:
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     # Through a symlink, replace the file it points to, not the link itself.
     path = Path(os.path.realpath(path))
+    check_writable(path)
     mode = _new_file_mode()
     with contextlib.suppress(OSError):
         mode = path.stat().st_mode & 0o777  # an edited file keeps its permissions
@@ -36,6 +40,20 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             os.unlink(temporary)
         raise
     _fsync_folder(path.parent)
+
+
+def check_writable(path: Path) -> None:
+    """Raise PermissionError if `path` exists (through symlinks) and may not be written: the user has no
+    write permission, or no one has (a read-only file, which root could otherwise overwrite)."""
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # a new file, or one the write itself will report
+    if not mode & 0o222:
+        raise PermissionError(errno.EACCES, "it is read-only", str(path))
+    if not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "you do not have permission to write it", str(path))
 
 
 def _new_file_mode() -> int:

@@ -4,33 +4,36 @@ An edit sets one indicator's stage, replaces its evidence, or adds actions. The 
 *splicing*: the file is composed (not loaded) to learn where each node starts and ends, only the
 changed values are rendered with ruamel.yaml, and they replace or join the original text at those
 positions. Every other byte stays as it was: comments, key order, quoting, blank lines, CRLF line
-endings and a byte-order mark. Where the file's layout is too unusual to splice (flow-style
-mappings), a ruamel.yaml round-trip dump is used instead.
+endings and a byte-order mark. Where the file's layout is too unusual to splice (a flow-style
+`ratings:` mapping), a ruamel.yaml round-trip dump is tried instead.
 
 Either way the result is parsed again and must hold exactly the data expected (the old data with
-this one rating changed), and it must pass the same checks as `coalition validate`, before it is
-written atomically (`atomic.write_bytes_atomic`). If the file changed on disk since it was read,
-the other change is kept: the edit is applied on top of it when it touches other indicators, and
+this one rating changed), keep every comment, and leave every line outside the edited rating as it
+was (else the edit is refused with EditError rather than written); it must also pass the same checks
+as `coalition validate`, before it is written atomically (`atomic.write_bytes_atomic`). If the file
+changed on disk since it was read, the other change is kept: the edit is applied on top of it when it touches other indicators, and
 refused (`RatingConflictError`) when it touches the same one.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import copy
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from coalition_cli.core import yamlsource, yamltext
 from coalition_cli.core.assessment import Assessment, Rating, written_stage
-from coalition_cli.core.atomic import write_bytes_atomic
+from coalition_cli.core.atomic import check_writable, write_bytes_atomic
 from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
 from coalition_cli.core.framework import Framework
 from coalition_cli.core.validation import check_assessment, load_assessment
@@ -41,6 +44,10 @@ _FIELD_ORDER = ("stage", "evidence", "target", "priority", "notes", "links", "ac
 """The order a person would write a rating's keys in: a new key is inserted where it belongs."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 _LINE_SEPARATOR = re.compile(r"\r\n|[\r\x85\u2028\u2029]")
+_COMMENT = re.compile(r"(?<![^ \t\r\n])#[^\r\n]*")
+"""A `#` at a line start or after a space, to the end of the line: a comment unless inside a value."""
+_PROPERTY = re.compile(r"([&!])(\S*)[ \t]+")
+"""An anchor (`&name`) or a tag (`!!int`) written before a value."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -98,7 +105,8 @@ def clean_text(text: str) -> str:
 
 
 class EditError(Exception):
-    """The edit could not be made safely; a bug, never the user's fault. Nothing was written."""
+    """The edit could not be made without disturbing the file (or an alias reuses the value). Nothing
+    was written."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,18 +140,21 @@ def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
     if not changes:
         return text
     expected = copy.deepcopy(before)
-    rating = {**current, **{change.key: change.parsed for change in changes}}
-    expected.setdefault("ratings", {})[edit.indicator] = rating
-    result: str | None
-    try:
-        result = _splice(text, edit.indicator, changes, framework)
-    except _CannotSplice:
-        result = None
-    if result is None or _parsed(result) != expected:
-        result = _roundtrip(text, edit.indicator, changes)
-        if _parsed(result) != expected:
-            raise EditError(f"could not write the change to {edit.indicator} without disturbing the file")
-    return result
+    if expected.get("ratings") is None:  # absent, or written empty (`ratings:`, `ratings: ~`)
+        expected["ratings"] = {}
+    expected["ratings"][edit.indicator] = {**current, **{change.key: change.parsed for change in changes}}
+    reason = "its data would not read back as intended"
+    for attempt in (_splice, _roundtrip):
+        try:
+            result = attempt(text, edit.indicator, changes, framework)
+        except _CannotSplice:
+            continue
+        if _parsed(result) == expected:
+            disturbed = _disturbance(text, result, edit.indicator)
+            if disturbed is None:
+                return result
+            reason = disturbed
+    raise EditError(f"could not write the change to {edit.indicator} without disturbing the file: {reason}")
 
 
 def _changes(framework: Framework, edit: RatingEdit, current: dict[str, Any]) -> list[_Change]:
@@ -202,6 +213,70 @@ def _parsed(text: str) -> Any:
         return yamlsource.parse_fast(text)
     except yamlsource.TextProblem:
         return None
+
+
+def _disturbance(before: str, after: str, indicator: str) -> str | None:
+    """What an edit would disturb besides its own rating (None: nothing), so that no way of making
+    it, splice or dump, can lose a comment or rewrite another rating unnoticed."""
+    start, end = _region(before, indicator)
+    head, tail = before[:start], before[end:]
+    if not (after.startswith(head) and after.endswith(tail) and len(after) >= len(head) + len(tail)):
+        return f"lines outside {indicator} would change"
+    if _comments(before) - _comments(after):
+        return "a comment would be lost"
+    return None
+
+
+def _region(text: str, indicator: str) -> tuple[int, int]:
+    """The lines an edit of `indicator` may change: its entry, else `ratings:` (where it is added),
+    else the whole file."""
+    root = _composer().compose(text)
+    lines = _Splices(text, "\n")
+    found = _find(root, "ratings") if _is_block_mapping(root) else None
+    if found is None:
+        return 0, len(text)
+    if _is_block_mapping(found[1]):
+        entry = _find(found[1], indicator)
+        if entry is not None:
+            found = entry
+    key_node, value_node = found
+    return lines.line_start(key_node.start_mark.index), lines.line_after(
+        lines.value_end(key_node, value_node)
+    )
+
+
+def _comments(text: str) -> Counter[str]:
+    """The text's comments, each as written: a `#` inside a value (quoted, or a block's line) is none."""
+    spans = sorted(_scalar_spans(text))
+    starts = [start for start, _end in spans]
+    found: Counter[str] = Counter()
+    for match in _COMMENT.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or spans[index][1] <= match.start():
+            found[match.group().rstrip()] += 1
+    return found
+
+
+def _scalar_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each scalar (key or value) is written; a block scalar from the line after its `|` or `>`."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    lines = _Splices(text, "\n")
+    stack, seen = [_composer().compose(text)], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            start = node.start_mark.index
+            if node.style in ("|", ">"):
+                start = lines.line_after(start)
+            yield start, node.end_mark.index
+        elif isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
 
 
 class _CannotSplice(Exception):
@@ -274,7 +349,73 @@ class _Splices:
         if getattr(node, "flow_style", False) or not node.value:
             return int(node.end_mark.index)
         last = node.value[-1]
-        return self.content_end(last[1] if isinstance(last, tuple) else last)
+        return self.value_end(*last) if isinstance(last, tuple) else self.content_end(last)
+
+    def value_end(self, key_node: Any, value_node: Any) -> int:
+        """Where the value of `key: value` ends; for an alias (`*name`), the alias, not what it repeats."""
+        if _is_alias(key_node, value_node):
+            return self.alias_after(key_node.end_mark.index)[2]
+        return self.content_end(value_node)
+
+    def value_span(self, key_node: Any, value_node: Any) -> tuple[int, int]:
+        """Where a scalar value's own text is: a whole alias, or the value past its anchor and tag (they
+        stay). EditError if the value is anchored and an alias repeats it: changing one changes both."""
+        if _is_alias(key_node, value_node):
+            _name, start, end = self.alias_after(key_node.end_mark.index)
+            return start, end
+        start, anchor = self._past_properties(value_node.start_mark.index)
+        if anchor is not None:
+            self._refuse_if_repeated(anchor, value_node.start_mark.index, str(key_node.value))
+        return start, max(start, self.content_end(value_node))
+
+    def alias_after(self, index: int) -> tuple[str, int, int]:
+        """The first alias written after `index`: name, start, end."""
+        found = next((alias for alias in self._properties[0] if alias[1] >= index), None)
+        if found is None:
+            raise _CannotSplice("an alias could not be found")
+        return found
+
+    @cached_property
+    def _properties(self) -> tuple[list[tuple[str, int, int]], list[tuple[str, int]]]:
+        """Every alias (name, start, end) and every anchor (name, start) in the text, in order."""
+        from ruamel.yaml.events import AliasEvent
+
+        aliases: list[tuple[str, int, int]] = []
+        anchors: list[tuple[str, int]] = []
+        if "*" in self.text or "&" in self.text:
+            for event in _composer().parse(self.text):
+                name = getattr(event, "anchor", None)
+                if isinstance(event, AliasEvent):
+                    aliases.append((str(name), event.start_mark.index, event.end_mark.index))
+                elif name is not None:
+                    anchors.append((str(name), event.start_mark.index))
+        return aliases, anchors
+
+    def _past_properties(self, index: int) -> tuple[int, str | None]:
+        """Where a value starts past its anchor and tag (kept as written), and its anchor's name."""
+        anchor = None
+        while match := _PROPERTY.match(self.text, index):
+            if match.group(1) == "&":
+                anchor = match.group(2)
+            index = match.end()
+        return index, anchor
+
+    def _refuse_if_repeated(self, anchor: str, start: int, key: str) -> None:
+        aliases, anchors = self._properties
+        redefined = min((at for name, at in anchors if name == anchor and at > start), default=len(self.text))
+        lines = [
+            self.line_number(at) for name, at, _end in aliases if name == anchor and start < at < redefined
+        ]
+        if lines:
+            where = ", ".join(str(line) for line in lines)
+            raise EditError(
+                f"the {key} on line {self.line_number(start)} is marked &{anchor}, and *{anchor} on line "
+                f"{where} repeats it, so changing it would change that too; write the value out in place "
+                f"of *{anchor} (or remove &{anchor}), then try again"
+            )
+
+    def line_number(self, index: int) -> int:
+        return self.text.count("\n", 0, index) + 1
 
     def drop_token(self, node: Any) -> None:
         """Remove an inline value (`null`, `~`, `{}`, `[]`) and the spaces before it."""
@@ -334,6 +475,11 @@ def _is_null(node: Any) -> bool:
     return isinstance(node, ScalarNode) and str(node.tag) == _NULL
 
 
+def _is_alias(key_node: Any, value_node: Any) -> bool:
+    """Whether the value is an alias: composing puts the node it repeats there, written before the key."""
+    return bool(value_node.start_mark.index < key_node.end_mark.index)
+
+
 def _is_empty_flow(node: Any) -> bool:
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
@@ -388,9 +534,9 @@ def _splice(text: str, indicator: str, changes: list[_Change], framework: Framew
         edits.insert_lines(len(text), _render("ratings", {indicator: entry_value}, layout))
         return edits.apply()
     ratings_key, ratings = found
-    if _is_empty_flow(ratings):
+    if _is_empty_flow(ratings) or _is_null(ratings):  # `ratings: {}`, `ratings:`, `ratings: ~`
         edits.drop_token(ratings)
-        position = edits.line_after(ratings.end_mark.index)
+        position = edits.line_after(max(ratings_key.end_mark.index, ratings.end_mark.index))
         edits.insert_lines(
             position, _render(indicator, entry_value, layout, ratings_key.start_mark.column + layout.step)
         )
@@ -416,8 +562,7 @@ def _splice(text: str, indicator: str, changes: list[_Change], framework: Framew
         for change in changes:
             _change_field(edits, entry[1], change, layout)
     elif isinstance(entry[1], MappingNode):  # written in flow style, `C1.1: {stage: 2}`: it stays so
-        flow_changes = [_Change(change.key, _for_flow(change.written), change.parsed) for change in changes]
-        _reflow(edits, entry[1], lambda rating: _apply_changes(rating, flow_changes))
+        _change_flow(edits, entry[1], changes, layout)
     else:
         raise _CannotSplice("the rating is not a block mapping")
     return edits.apply()
@@ -477,20 +622,56 @@ def _change_field(edits: _Splices, rating: Any, change: _Change, layout: _Layout
     _replace_scalar(edits, key_node, value_node, _render(change.key, change.written, layout, column))
 
 
+def _change_flow(edits: _Splices, rating: Any, changes: list[_Change], layout: _Layout) -> None:
+    """Change a rating written in flow style: a value in place, a new key next to its neighbour, so line
+    breaks and comments inside the braces stay. Added actions rewrite the braces, if they fit one line."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if any(change.key == "actions" for change in changes):
+        flow_changes = [_Change(change.key, _for_flow(change.written), change.parsed) for change in changes]
+        _reflow(edits, rating, lambda loaded: _apply_changes(loaded, flow_changes))
+        return
+    for change in changes:
+        rendered = _render(change.key, _for_flow(change.written), _Layout())
+        if len(rendered) != 1:
+            raise _CannotSplice("a flow-style value became several lines")
+        found = _find(rating, change.key)
+        if found is None:
+            _insert_flow_key(edits, rating, change.key, rendered[0])
+        elif isinstance(found[1], ScalarNode):
+            _replace_scalar(edits, *found, rendered)
+        else:
+            raise _CannotSplice(f"{change.key} is not a single value")
+
+
+def _insert_flow_key(edits: _Splices, rating: Any, key: str, rendered: str) -> None:
+    """Add `key: value` to a flow mapping, after the key it follows in `_FIELD_ORDER`."""
+    pairs = rating.value
+    later = next((i for i, (k, _v) in enumerate(pairs) if _rank(str(k.value)) > _rank(key)), None)
+    if not pairs:
+        position = rating.start_mark.index + 1  # just inside `{`
+        edits.replace(position, position, rendered)
+    elif later == 0:
+        position = pairs[0][0].start_mark.index
+        edits.replace(position, position, rendered + ", ")
+    else:
+        position = edits.value_end(*pairs[-1 if later is None else later - 1])
+        edits.replace(position, position, ", " + rendered)
+
+
 def _replace_scalar(edits: _Splices, key_node: Any, value_node: Any, lines: list[str]) -> None:
     """Put a newly rendered `key: value` in place of a scalar value, keeping a comment after it."""
     head = lines[0].lstrip()
     first = head[head.index(":") + 1 :].lstrip()
     rest = lines[1:]
     text = edits.text
-    start = value_node.start_mark.index
-    if start == value_node.end_mark.index:  # an empty value: write right after the colon
-        start = text.index(":", key_node.end_mark.index) + 1
+    start, end = edits.value_span(key_node, value_node)
+    if start == end:  # an empty value: write right after the colon
+        start = end = text.index(":", key_node.end_mark.index) + 1
         first = " " + first
-        end = start
-    else:
-        end = edits.content_end(value_node)
     if end > 0 and text[end - 1] == "\n":  # a block scalar: its span ends with a line break
+        header = re.search(r"[ \t]+#.*", text[start : edits.line_end(start)])  # `>   # a comment`
+        first += header.group().rstrip() if header else ""
         edits.replace(start, end, edits.newline.join([first, *rest]) + edits.newline)
         return
     if not rest:
@@ -556,7 +737,7 @@ def _roundtrip_yaml() -> Any:
     return yaml
 
 
-def _roundtrip(text: str, indicator: str, changes: list[_Change]) -> str:
+def _roundtrip(text: str, indicator: str, changes: list[_Change], _framework: Framework) -> str:
     """The fallback: load with ruamel.yaml's round-trip loader, change the data, dump it all."""
     from ruamel.yaml.comments import CommentedMap
 
@@ -606,12 +787,27 @@ class AssessmentFile:
     """An assessment file open for editing: each change is checked, merged and written atomically.
 
     Opening it checks the file like `coalition validate` (InvalidFileError with every problem when
-    it has errors: a file with errors is never edited).
+    it has errors: a file with errors is never edited), and that it may be written (ReadError if not,
+    before anyone answers a question whose answer could not be saved).
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._state = self._read()
+        with self._writing():
+            check_writable(path)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A file that cannot be written (read-only, no permission, a full disk) is the user's to fix: exit 2."""
+        try:
+            yield
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise ReadError(
+                f"cannot write {self.path}: {reason}; nothing was changed",
+                hint=f"make it writable (`chmod u+w {self.path}`) or work on a copy",
+            ) from None
 
     def _read(self) -> _State:
         for _attempt in range(3):
@@ -680,7 +876,8 @@ class AssessmentFile:
                 problems=[problem for problem in checked.problems if problem.is_error],
             )
         data = (_BOM if state.raw.startswith(_BOM) else b"") + text.encode("utf-8")
-        write_bytes_atomic(self.path, data)
+        with self._writing():
+            write_bytes_atomic(self.path, data)
         self._state = _State(data, text, checked.assessment, state.framework)
         return True
 
