@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from coalition_cli.core.consensus import lower_median
+from custom_rubric import write_rubric
 from test_scoring_helpers import CF_IDS, RIVERSIDE, SCORING, run, run_csv, run_json, write_assessment
 
 RATERS = sorted((RIVERSIDE / "raters").glob("2026-03-*.yaml"))
@@ -268,3 +269,48 @@ def test_every_rater_is_a_participant_of_the_draft(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = {person.name for person in load_assessment(draft).assessment.participants}
     assert {"Dana Whitfield", "Marcus Lee", "Priya Natarajan"} <= names
+
+
+def _two_stage_raters(folder: Path) -> list[Path]:
+    """Three raters on a rubric of two stages: they disagree on D-a, agree on D-b."""
+    rubric = write_rubric(folder / "rubric.yaml")
+    return [
+        write_assessment(folder / f"rater-{name}.yaml", stages, framework=str(rubric), facilitator=name)
+        for name, stages in (
+            ("Ana", {"D-a": 1, "D-b": 2}),
+            ("Ben", {"D-a": 2, "D-b": 2}),
+            ("Cy", {"D-a": 2, "D-b": 2}),
+        )
+    ]
+
+
+def test_on_a_rubric_of_two_stages_any_disagreement_is_flagged(tmp_path: Path) -> None:
+    """A spread of 2 cannot happen with two stages: "Not yet" against "Done" must still be discussed."""
+    raters = _two_stage_raters(tmp_path)
+    report = run_json("consensus", *raters)
+    assert report["discuss_from"] == 1
+    assert {i["id"]: i["flag"] for i in report["indicators"]} == {"D-a": "discuss first", "D-b": None}
+    table = " ".join(run("consensus", *raters).stdout.split())
+    assert "1 of 2 indicators to discuss first (raters who disagree); they are listed first." in table
+    assert "stages apart" not in table
+
+
+def test_the_draft_words_the_flag_level_of_the_rubric(tmp_path: Path) -> None:
+    out = tmp_path / "draft.yaml"
+    assert run("consensus", *_two_stage_raters(tmp_path), "-o", out).exit_code == 0
+    draft = " ".join(line.lstrip("# ") for line in out.read_text(encoding="utf-8").splitlines())
+    assert "Indicators marked DISCUSS FIRST have raters who disagree: talk them through" in draft
+    assert "DISCUSS FIRST: the raters are 1 stage apart (1 Not yet to 2 Done)" in draft
+
+
+def test_on_a_rubric_of_three_stages_a_spread_of_1_is_not_flagged(tmp_path: Path) -> None:
+    rubric = write_rubric(tmp_path / "rubric.yaml", stages=("Low", "Middle", "High"))
+    raters = [
+        write_assessment(
+            tmp_path / f"{name}.yaml", {"D-a": stage, "D-b": 1}, framework=str(rubric), facilitator=name
+        )
+        for name, stage in (("Ana", 1), ("Ben", 2))
+    ]
+    report = run_json("consensus", *raters)
+    assert report["discuss_from"] == 2 and report["flagged"] == 0
+    assert "(raters 2 or more stages apart)" in " ".join(run("consensus", *raters).stdout.split())

@@ -5,7 +5,8 @@
 - Per indicator: each rater's stage, the spread (highest − lowest stage given), and the proposed
   stage: the lower median of the stages given (the middle one, or the lower of the two middle ones),
   so no proposal is higher than half of the raters said. A spread of 2 or more is flagged
-  "discuss first". Raters who left an indicator unrated are left out of its numbers.
+  "discuss first" (any spread on a rubric of two stages, where 2 cannot happen). Raters who left an
+  indicator unrated are left out of its numbers.
 - Raters' files must use the same framework (otherwise: a usage error, exit 2). Files that name
   different coalitions or terms, or dates more than a month apart, are used anyway with a warning:
   a rater may abbreviate a name, but the facilitator should know.
@@ -42,11 +43,21 @@ from coalition_cli.core.tabular import (
 from coalition_cli.core.validation import LoadedAssessment
 from coalition_cli.core.wording import plural
 
-DISCUSS_FROM = 2
-"""Raters this many stages apart or more should talk before agreeing."""
+DISCUSS_SPREAD = 2
+"""Raters this many stages apart or more should talk before agreeing (see `discuss_from`)."""
 FLAG = "discuss first"
 SAME_TERM_DAYS = 31
 """Raters' files dated further apart than this are probably not the same term."""
+
+
+def discuss_from(fw: Framework) -> int:
+    """The spread flagged "discuss first": `DISCUSS_SPREAD`, or less on a rubric too short to have it."""
+    return max(1, min(DISCUSS_SPREAD, len(fw.stages) - 1))
+
+
+def disagreeing_raters(level: int) -> str:
+    """Who is flagged, in words: "raters 2 or more stages apart", or "raters who disagree" at level 1."""
+    return "raters who disagree" if level == 1 else f"raters {level} or more stages apart"
 
 
 def lower_median(values: Sequence[int]) -> int | None:
@@ -76,6 +87,8 @@ class IndicatorConsensus:
     """One per rater, in the raters' order; None where a rater did not rate it."""
     evidence: tuple[str | None, ...]
     targets: tuple[int | None, ...]
+    discuss_from: int = DISCUSS_SPREAD
+    """The spread from which the raters should talk first: it depends on the rubric (`discuss_from`)."""
 
     @property
     def given(self) -> list[int]:
@@ -93,7 +106,7 @@ class IndicatorConsensus:
     @property
     def flag(self) -> str | None:
         spread = self.spread
-        return FLAG if spread is not None and spread >= DISCUSS_FROM else None
+        return FLAG if spread is not None and spread >= self.discuss_from else None
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,10 @@ class Consensus:
     assessed_on: dt.date
     term: str | None
     warnings: tuple[str, ...] = ()
+
+    @property
+    def discuss_from(self) -> int:
+        return discuss_from(self.framework)
 
     @property
     def flagged(self) -> list[IndicatorConsensus]:
@@ -140,6 +157,7 @@ def build_consensus(loaded: Sequence[LoadedAssessment]) -> Consensus:
         raise UsageError(f"the same file is given more than once: {', '.join(repeated)}")
     fw = one_framework(loaded, "the raters' stages cannot be put side by side")
     raters = tuple(Rater(name, item) for name, item in zip(rater_names(loaded), loaded, strict=True))
+    level = discuss_from(fw)
     indicators = tuple(
         IndicatorConsensus(
             indicator.id,
@@ -148,6 +166,7 @@ def build_consensus(loaded: Sequence[LoadedAssessment]) -> Consensus:
             tuple(item.stage(indicator.id) for item in loaded),
             tuple(_evidence(item, indicator.id) for item in loaded),
             tuple(item.target(indicator.id) for item in loaded),
+            level,
         )
         for indicator in fw.indicators
     )
@@ -198,6 +217,7 @@ def consensus_json(consensus: Consensus) -> dict[str, Any]:
         "framework": consensus.framework.id,
         "raters": [{"name": rater.name, "file": rater.file} for rater in consensus.raters],
         "flagged": len(consensus.flagged),
+        "discuss_from": consensus.discuss_from,
         "proposed_overall": {
             "score": as_number(proposal.exact),
             "stage": proposal.stage,
@@ -297,7 +317,7 @@ def consensus_document(consensus: Consensus) -> Document:
         ),
         Line(
             f"{flagged} of {plural(len(consensus.indicators), 'indicator')} to discuss first "
-            f"(raters {DISCUSS_FROM} or more stages apart); they are listed first.",
+            f"({disagreeing_raters(consensus.discuss_from)}); they are listed first.",
             tone="strong" if flagged else None,
         ),
         Line("Proposed stage: the lower median of the raters' stages (— means not rated)."),
@@ -339,14 +359,16 @@ def _draft_header(consensus: Consensus, out: Path) -> list[str]:
     )
     for rater in consensus.raters:
         lines += yamltext.comment_lines(f"{rater.name} ({rater.file})", "", first="  ", rest="    ")
-    lines += [
-        "#",
-        "# Each stage below is a PROPOSAL: the lower median of the raters' stages (the middle one, or the",
-        "# lower of the two middle ones). Indicators marked DISCUSS FIRST have raters 2 or more stages",
-        "# apart: talk them through before agreeing. The comments under each indicator show what every",
-        "# rater said. In the meeting, agree each stage, write the evidence, then check the file with",
-        *yamltext.comment_lines(f"coalition validate {out.name}", "", first="  "),
-    ]
+    lines.append("#")
+    lines += yamltext.comment_lines(
+        "Each stage below is a PROPOSAL: the lower median of the raters' stages (the middle one, or the "
+        "lower of the two middle ones). Indicators marked DISCUSS FIRST have "
+        f"{disagreeing_raters(consensus.discuss_from)}: talk them through before agreeing. The comments "
+        "under each indicator show what every rater said. In the meeting, agree each stage, write the "
+        "evidence, then check the file with",
+        "",
+    )
+    lines += yamltext.comment_lines(f"coalition validate {out.name}", "", first="  ")
     if consensus.warnings:
         lines.append("#")
         for warning in consensus.warnings:
@@ -391,7 +413,7 @@ def _draft_rating(consensus: Consensus, indicator: IndicatorConsensus) -> list[s
     if indicator.flag:
         low, high = min(indicator.given), max(indicator.given)
         lines += yamltext.comment_lines(
-            f"DISCUSS FIRST: the raters are {indicator.spread} stages apart "
+            f"DISCUSS FIRST: the raters are {plural(high - low, 'stage')} apart "
             f"({stage_text(fw, low)} to {stage_text(fw, high)})",
             "    ",
         )

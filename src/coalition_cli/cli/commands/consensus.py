@@ -24,7 +24,8 @@ def consensus(
     """Compare raters: each rater's stage, the spread, and a proposed stage per indicator.
 
     The proposed stage is the lower median of the raters' stages; indicators where raters are 2 or
-    more stages apart are flagged "discuss first" and listed first. A rater is named by the file's
+    more stages apart (on a rubric of two stages: any disagreement) are flagged "discuss first" and
+    listed first. A rater is named by the file's
     facilitator, or by the file name. With -o, writes a valid draft assessment with the proposed
     stages and, in comments, every rater's stage and evidence. Files of different frameworks are
     refused (exit 2); different coalition names, terms or dates only give a warning.
