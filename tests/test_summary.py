@@ -180,3 +180,35 @@ def test_a_term_rolled_forward_but_not_rated_yet_does_not_hide_the_latest_scores
     data = json.loads(runner.invoke(app, ["summary", "--format", "json", str(tmp_path)]).stdout)
     (coalition,) = data["coalitions"]
     assert coalition["assessed_on"] == "2026-03-14"
+
+
+def test_framework_can_be_named_by_the_path_of_the_rubric_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--framework` takes a path as well as an id, as every command does, resolved from the current folder."""
+    network = tmp_path / "network"
+    write_assessment(network / "cf.yaml", {"C1.1": 2}, coalition="Bundled")
+    write_assessment(network / "tiny.yaml", {"P.1": 3}, coalition="Custom", framework=str(RUBRIC))
+    monkeypatch.chdir(RUBRIC.parent)
+    report = run_json("summary", network, "--framework", RUBRIC.name)
+    assert [c["coalition"] for c in report["coalitions"]] == ["Custom"]
+    assert report["framework"]["id"] == "two-domain-rubric"
+    copy = tmp_path / "copy" / "rubric.yaml"  # another copy of the same rubric: the same id
+    copy.parent.mkdir()
+    copy.write_text(RUBRIC.read_text(encoding="utf-8"), encoding="utf-8")
+    by_copy = run_json("summary", network, "--framework", copy)
+    assert [c["coalition"] for c in by_copy["coalitions"]] == ["Custom"]
+
+
+def test_a_rubric_file_no_assessment_uses_is_named_with_its_id(tmp_path: Path) -> None:
+    write_assessment(tmp_path / "network" / "cf.yaml", {"C1.1": 2}, coalition="Bundled")
+    other = tmp_path / "other.yaml"
+    other.write_text(RUBRIC.read_text(encoding="utf-8").replace("id: two-domain-rubric", "id: other"))
+    result = run("summary", tmp_path / "network", "--framework", other)
+    assert result.exit_code == 2
+    assert (
+        f"no file uses the framework '{other}' (id 'other'); these files use: community-framework"
+        in " ".join(result.stderr.split())
+    )
+    missing = run("summary", tmp_path / "network", "--framework", tmp_path / "nowhere.yaml")
+    assert missing.exit_code == 2 and "nowhere.yaml" in missing.stderr

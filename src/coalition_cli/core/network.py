@@ -174,10 +174,10 @@ def build_network(files: Sequence[NetworkFile], *, framework: str | None = None)
     for item in valid:
         by_framework[item.framework_key].append(item)
     if framework is not None:
-        chosen = [key for key, items in by_framework.items() if framework in (key, items[0].framework_id)]
+        chosen, named = _chosen(by_framework, framework)
         if not chosen and valid:
             used = ", ".join(sorted({item.framework_id for item in valid}))
-            raise UsageError(f"no file uses the framework {framework!r}; these files use: {used}")
+            raise UsageError(f"no file uses the framework {named}; these files use: {used}")
     elif len(by_framework) > 1:
         used = "; ".join(
             f"{items[0].framework_id}: {plural(len(items), 'file')}"
@@ -204,6 +204,24 @@ def build_network(files: Sequence[NetworkFile], *, framework: str | None = None)
         invalid=tuple(item for item in files if item.status == "invalid"),
         other_framework=len(valid) - len(mine),
     )
+
+
+def _chosen(by_framework: dict[str, list[NetworkFile]], framework: str) -> tuple[list[str], str]:
+    """The framework keys `--framework` names, best match first, and how to name it in a message.
+
+    A path is resolved the way an assessment's `framework:` is (from the current folder) and matches
+    the files that use that rubric file, or another copy of it: the same framework id.
+    """
+    if not looks_like_path(framework):
+        names = {framework}
+        named = repr(framework)
+    else:
+        path = str(framework_path(framework).resolve())
+        framework_id = load_framework(path).id
+        names = {path, framework_id}
+        named = f"{framework!r} (id {framework_id!r})"
+    chosen = [key for key, items in by_framework.items() if names & {key, items[0].framework_id}]
+    return sorted(chosen, key=lambda key: key not in names), named
 
 
 def _nothing_to_summarize(files: Sequence[NetworkFile]) -> Exception:
