@@ -112,7 +112,7 @@ def test_focus_limits_the_priorities_and_says_what_was_left_out() -> None:
     priorities = text.split("## Priorities", 1)[1].split("\n## ", 1)[0]
     assert "1. **C1.2 Operational Working Groups**" in priorities
     assert "2. **" not in priorities
-    assert "The team also marked C4.1 as priorities; run with `--focus 2`" in priorities
+    assert "The team also marked C4.1 as a priority; run with `--focus 2` to list it here." in priorities
 
 
 def test_since_must_be_the_earlier_assessment() -> None:

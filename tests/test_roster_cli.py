@@ -166,3 +166,51 @@ def test_help_explains_the_command(runner: CliRunner) -> None:
     result = runner.invoke(app, ["roster", "--help"])
     assert result.exit_code == 0
     assert "Guide to Building a Broad-Based Coalition" in " ".join(result.output.split())
+
+
+def _custom_rubric_assessment(tmp_path: Path) -> Path:
+    """An assessment on a rubric other than the Community Framework, with the shared profile."""
+    rubric = Path(__file__).resolve().parent / "fixtures" / "frameworks" / "tiny-rubric.yaml"
+    return write(
+        tmp_path,
+        f"framework: {rubric}\ncoalition: Lakeside Pathways Partnership\nassessed_on: 2026-03-14\n"
+        f"profile: {ROSTER / 'shared' / 'coalition.yaml'}\nratings:\n  A.1:\n    stage: 1\n",
+    )
+
+
+def test_on_another_rubric_the_roles_have_no_gaps_column_and_say_why_once(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The Guide's tags name Community Framework indicators: a column of "—" would read as "no role helps"."""
+    code, out, _ = _roster(runner, str(_custom_rubric_assessment(tmp_path)))
+    assert code == 0, out
+    assert "Gaps it serves" not in out and "rates below the top stage" not in out
+    text = " ".join(out.split())
+    note = (
+        "The Guide ties its partner roles to the indicators of the Community Framework, not of "
+        "“Tiny Partnership Rubric”, so the roles below are listed without the indicators they serve."
+    )
+    assert text.count(note) == 1
+    assert "Sample role (Guide, Step 5)" in out  # the roles themselves are still listed
+    assert "gaps from the assessment" not in out
+
+
+def test_on_another_rubric_the_json_names_no_community_framework_indicator(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    code, out, _ = _roster(runner, "--format", "json", str(_custom_rubric_assessment(tmp_path)))
+    assert code == 0, out
+    report = json.loads(out)
+    assert report["guide_tags_apply"] is False and report["gaps_known"] is False
+    assert "Tiny Partnership Rubric" in report["tags_note"]
+    roles = [role for member in report["members"] for role in member["sample_roles"]]
+    roles += [role for group in report["coverage"] for role in group["sample_roles"]]
+    assert roles and all(role["serves"] == [] and role["gaps"] == [] for role in roles)
+
+
+def test_on_the_community_framework_the_tags_apply(runner: CliRunner) -> None:
+    code, out, _ = _roster(runner, "--format", "json", str(FALL))
+    assert code == 0, out
+    report = json.loads(out)
+    assert report["guide_tags_apply"] is True and report["tags_note"] is None
+    assert any(role["serves"] for member in report["members"] for role in member["sample_roles"])

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from coalition_cli.core.plan_context import StageInfo
+from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.framework import Framework
@@ -192,7 +193,7 @@ def stage_heatmap(
     )
     body.append(_text(x + 22, legend_y + 13, "not rated", fill=INK, font_size=12))
     rated = [g for g in glance if g.stage is not None]
-    description = f"{len(rated)} of {len(glance)} indicators rated. " + "; ".join(
+    description = f"{len(rated)} of {plural(len(glance), 'indicator')} rated. " + "; ".join(
         f"{g.id}: {g.stage_name or 'not rated'}" for g in glance
     )
     return _svg(

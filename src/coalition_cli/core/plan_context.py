@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class StageInfo:
-    """One stage of the rubric, with its colours in the plan (a fill and a text colour that contrasts)."""
+    """One stage of the rubric, with its colors in the plan (a fill and a text color that contrasts)."""
 
     number: int
     name: str
@@ -160,6 +160,8 @@ class Standing:
     stage_name: str | None
     rated: int
     total: int
+    rated_text: str
+    """"3 of 22 indicators rated" (the noun agrees with the total: "1 of 1 indicator rated")."""
     completeness_percent: int
     top_stage: int
     previous_score: float | None
@@ -356,6 +358,8 @@ class PlanContext:
     """The command that walks every indicator not yet rated."""
     guide_tags_apply: bool
     """False for a rubric other than the one the Guide's `serves` tags name: no partner suggestions."""
+    guide_tags_note: str
+    """When `guide_tags_apply` is false, why the plan suggests no partners (said once per plan); else ""."""
     charts: Charts
     roster: RosterReport | None
     """The coalition profile read against the Guide (coverage, formalization); None without a profile."""

@@ -40,9 +40,10 @@ from coalition_cli.core.plan_context import (
     Standing,
     Unrated,
 )
-from coalition_cli.core.roster import roster_report
+from coalition_cli.core.roster import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
 from coalition_cli.core.tabular import signed
+from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.assessment import Action, Participant, Rating
@@ -135,11 +136,28 @@ def build_plan(
         unrated=unrated,
         rate_all_command=f"coalition assess {_quote(file_text)}",
         guide_tags_apply=guide.tags_apply_to(fw.id),
+        guide_tags_note=_guide_tags_note(guide, fw),
         charts=context_charts,
         roster=roster_report(current, guide),
         roster_command=f"coalition roster {_quote(file_text)}",
         framework=Source(fw.title, fw.publisher, fw.published, fw.attribution, _source_url(fw.source)),
         guide=Source(guide.title, guide.publisher, guide.published, guide.attribution, None),
+    )
+
+
+def _guide_tags_note(guide: Guide, fw: Framework) -> str:
+    """Said once per plan, not under every indicator: why no partner is suggested for this rubric."""
+    if guide.tags_apply_to(fw.id):
+        return ""
+    return f"{tags_for_another_rubric(guide, 'this rubric')}, so this plan does not suggest which partners could lead each indicator."
+
+
+def written_summary(context: PlanContext) -> str:
+    """What a written plan holds, for the line `coalition plan -o` prints: "1 priority, 3 indicators with next steps, …"."""
+    next_steps = sum(len(domain.indicators) for domain in context.domains)
+    return (
+        f"{plural(len(context.priorities), 'priority', 'priorities')}, "
+        f"{plural(next_steps, 'indicator')} with next steps, {len(context.unrated)} not yet rated"
     )
 
 
@@ -278,6 +296,7 @@ def _standing(
         stage_name=card.stage_name,
         rated=card.rated,
         total=card.total,
+        rated_text=f"{card.rated} of {plural(card.total, 'indicator')} rated",
         completeness_percent=round(100 * card.completeness),
         top_stage=top_stage,
         previous_score=None if then_overall is None else float(then_overall),
@@ -383,9 +402,10 @@ def _low_reason(
     rank = 1 + sum(other.exact is not None and other.exact < domain.exact for other in scored)
     tied = any(other.exact == domain.exact and other.id != domain.id for other in scored)
     place = "the lowest" if rank == 1 else f"{_ordinal(rank)} lowest"
+    among = f"{'tied for ' if tied else ''}{place} of the {len(scored)} domains" if len(scored) > 1 else ""
     return (
         f"Rated {_stage_phrase(fw, indicator.stage)}, {stage}; its domain, {domain.name}, scores "
-        f"{score_text(domain.exact)}, {'tied for ' if tied else ''}{place} of the {len(scored)} domains."
+        f"{score_text(domain.exact)}{', ' + among if among else ''}."
     )
 
 

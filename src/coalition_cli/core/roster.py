@@ -5,6 +5,10 @@ the coalition is formalized (the Guide's Step 6), the cautions the Guide states 
 each member, the sample roles its partner kind can play (Step 5) with the indicators those roles
 serve where the assessment shows a gap.
 
+The Guide tags each sample role with the indicators it serves, in one rubric (its `tags_framework`).
+For an assessment on another rubric the tags mean nothing: the roles are listed without them, and the
+roster says why once.
+
 A gap, and what the team aims for there, is `scoring.aim` (the rule the action plan uses): a rated
 indicator below the framework's top stage, aiming for its `target` when set above the stage, else
 the next stage. Unrated indicators are not gaps: nothing is known about them yet.
@@ -44,6 +48,7 @@ from coalition_cli.core.tabular import Cell, Column, Document, Heading, Line, ta
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
+    from coalition_cli.core.framework import Framework
     from coalition_cli.core.validation import LoadedAssessment
 
 Status = Literal["met", "not-met", "unknown"]
@@ -76,6 +81,7 @@ class SampleRole:
     lead_in: str | None
     """The Guide's lead-in that the text completes, for kinds whose items are sub-items of one."""
     serves: tuple[str, ...]
+    """The indicators the Guide tags it with; empty when the tags are for another rubric."""
     gaps: tuple[Gap, ...]
     """The indicators it serves that the assessment shows as gaps (empty without an assessment)."""
 
@@ -134,11 +140,18 @@ class RosterReport:
     """The shared coalition.yaml the profile came from, or None when it is written in the assessment."""
     assessed_on: str | None
     gaps_known: bool
-    """False when there is no assessment to take gaps from (a coalition.yaml on its own)."""
+    """False when there is no assessment to take gaps from (a coalition.yaml on its own), or when the
+    Guide's tags are for another rubric than the assessment's."""
     coverage: tuple[GroupCoverage, ...]
     formalization: tuple[FormalizationCheck, ...]
     cautions: tuple[Caution, ...]
     members: tuple[MemberReport, ...]
+    tags_note: str | None = None
+    """Why the roles name no indicators: the assessment's rubric is not the one the Guide's tags name."""
+
+    @property
+    def guide_tags_apply(self) -> bool:
+        return self.tags_note is None
 
     @property
     def missing_groups(self) -> tuple[GroupCoverage, ...]:
@@ -151,6 +164,7 @@ class RosterReport:
         data = asdict(self)
         for group, coverage in zip(data["coverage"], self.coverage, strict=True):
             group["represented"] = coverage.represented
+        data["guide_tags_apply"] = self.guide_tags_apply
         return data
 
 
@@ -165,14 +179,44 @@ def roster_report(loaded: LoadedAssessment, guide: Guide) -> RosterReport | None
     source = (
         os.path.normpath(profile_path(reference, loaded.path.parent)) if isinstance(reference, str) else None
     )
+    note = _tags_note(guide, loaded.framework)
     return build_roster(
         loaded.profile,
         guide,
         coalition=loaded.assessment.coalition,
         profile_file=source,
         assessed_on=loaded.assessment.assessed_on.isoformat(),
-        gaps=assessment_gaps(loaded) if guide.tags_apply_to(loaded.framework.id) else [],
+        gaps=assessment_gaps(loaded) if note is None else None,
+        tags_note=note,
     )
+
+
+def _tags_note(guide: Guide, framework: Framework) -> str | None:
+    """Why the roles are listed without indicators, for a rubric the Guide's tags do not name; else None."""
+    if guide.tags_apply_to(framework.id):
+        return None
+    rubric = f"“{framework.title}”"
+    return f"{tags_for_another_rubric(guide, rubric)}, so the roles below are listed without the indicators they serve."
+
+
+def tags_framework_title(guide: Guide) -> str:
+    """The title of the rubric the Guide's `serves` tags name (its id if it cannot be loaded)."""
+    from coalition_cli.core.errors import FrameworkError
+    from coalition_cli.core.frameworks import load_framework
+
+    reference = guide.tags_framework or ""
+    try:
+        return load_framework(reference).title
+    except FrameworkError:
+        return reference
+
+
+def tags_for_another_rubric(guide: Guide, rubric: str) -> str:
+    """Why the Guide's partner roles are not matched to another rubric's indicators: a clause to finish.
+
+    `rubric` names the other rubric as the sentence needs it: "this rubric", or its title in quotes.
+    """
+    return f"The Guide ties its partner roles to the indicators of the {tags_framework_title(guide)}, not of {rubric}"
 
 
 def assessment_gaps(loaded: LoadedAssessment) -> list[Gap]:
@@ -207,23 +251,31 @@ def build_roster(
     profile_file: str | None = None,
     assessed_on: str | None = None,
     gaps: Iterable[Gap] | None = None,
+    tags_note: str | None = None,
 ) -> RosterReport:
-    """The roster of a profile; `gaps` None means there is no assessment to take gaps from."""
+    """The roster of a profile; `gaps` None means there is no assessment to take gaps from.
+
+    `tags_note` says why the Guide's tags do not apply (another rubric): the roles then serve nothing.
+    """
     gap_index = {gap.id: gap for gap in gaps or ()}
+    tags_apply = tags_note is None
     checks, cautions = formalization(profile, guide)
     return RosterReport(
         coalition=coalition or profile.name or "The coalition",
         profile_file=profile_file,
         assessed_on=assessed_on,
         gaps_known=gaps is not None,
-        coverage=coverage(profile, guide, gap_index),
+        coverage=coverage(profile, guide, gap_index, tags_apply=tags_apply),
         formalization=checks,
         cautions=cautions,
-        members=tuple(_member_report(member, guide, gap_index) for member in profile.members),
+        members=tuple(_member_report(member, guide, gap_index, tags_apply) for member in profile.members),
+        tags_note=tags_note,
     )
 
 
-def coverage(profile: CoalitionProfile, guide: Guide, gaps: dict[str, Gap]) -> tuple[GroupCoverage, ...]:
+def coverage(
+    profile: CoalitionProfile, guide: Guide, gaps: dict[str, Gap], *, tags_apply: bool = True
+) -> tuple[GroupCoverage, ...]:
     """The ten stakeholder groups, in the Guide's order, each with the members that represent it."""
     return tuple(
         GroupCoverage(
@@ -231,13 +283,13 @@ def coverage(profile: CoalitionProfile, guide: Guide, gaps: dict[str, Gap]) -> t
             group.name,
             tuple(m.organization for m in profile.members if m.stakeholder_group == group.id),
             group.why_it_matters,
-            _sample_roles(_kinds(guide, group.partner_kinds), gaps),
+            _sample_roles(_kinds(guide, group.partner_kinds), gaps, tags_apply),
         )
         for group in guide.stakeholder_groups
     )
 
 
-def _member_report(member: Member, guide: Guide, gaps: dict[str, Gap]) -> MemberReport:
+def _member_report(member: Member, guide: Guide, gaps: dict[str, Gap], tags_apply: bool) -> MemberReport:
     group = guide.stakeholder_group(member.stakeholder_group)
     kind_ids = (member.partner_kind,) if member.partner_kind else group.partner_kinds if group else ()
     return MemberReport(
@@ -247,7 +299,7 @@ def _member_report(member: Member, guide: Guide, gaps: dict[str, Gap]) -> Member
         member.role,
         member.commitment,
         tuple(f"{r.name} ({r.title})" if r.title else r.name for r in member.representatives),
-        _sample_roles(_kinds(guide, kind_ids), gaps),
+        _sample_roles(_kinds(guide, kind_ids), gaps, tags_apply),
     )
 
 
@@ -255,14 +307,15 @@ def _kinds(guide: Guide, ids: Iterable[str]) -> list[PartnerKind]:
     return [kind for kind_id in ids if (kind := guide.partner_kind(kind_id)) is not None]
 
 
-def _sample_roles(kinds: list[PartnerKind], gaps: dict[str, Gap]) -> tuple[SampleRole, ...]:
+def _sample_roles(kinds: list[PartnerKind], gaps: dict[str, Gap], tags_apply: bool) -> tuple[SampleRole, ...]:
+    """The roles of the kinds; a role's `serves` tags are kept only when they name the assessment's rubric."""
     return tuple(
         SampleRole(
             kind.id,
             kind.name,
             item.text,
             kind.lead_in,
-            item.serves,
+            item.serves if tags_apply else (),
             tuple(gaps[i] for i in item.serves if i in gaps),
         )
         for kind in kinds
@@ -562,7 +615,7 @@ _LIST_END = re.compile(r"\s*(?:;\s*and|;|\.)\s*$")
 def roster_document(report: RosterReport) -> Document:
     """The roster as headings, lines and tables, for the terminal and for Markdown."""
     where = f"Profile: {report.profile_file or 'written in the assessment'}"
-    if report.assessed_on:
+    if report.assessed_on and report.gaps_known:
         where += f" · gaps from the assessment of {report.assessed_on}"
     document: Document = [Heading(f"{report.coalition}: who is at the table", 1), Line(where, tone="muted")]
     document += _coverage_blocks(report)
@@ -614,7 +667,9 @@ def _formalization_blocks(report: RosterReport) -> Document:
 
 def _member_blocks(report: RosterReport) -> Document:
     blocks: Document = [Heading("Members and the roles they could play (Guide, Step 5)", 2)]
-    if report.gaps_known:
+    if report.tags_note:
+        blocks.append(Line(report.tags_note, tone="muted"))
+    elif report.gaps_known:
         blocks.append(
             Line(
                 "Beside each role: the indicators it serves that the assessment rates below the top stage "

@@ -88,11 +88,9 @@ def plan(
         write_atomic(target, text)
     except OSError as error:
         raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
-    stdout().print(
-        f"[green]✓[/] wrote {escape(str(target))}: {len(context.priorities)} priorities, "
-        f"{sum(len(d.indicators) for d in context.domains)} indicators with next steps, "
-        f"{len(context.unrated)} not yet rated."
-    )
+    from coalition_cli.core.planning import written_summary
+
+    stdout().print(f"[green]✓[/] wrote {escape(str(target))}: {written_summary(context)}.")
 
 
 def _check_target(target: Path, inputs: list[Path], force: bool) -> None:
