@@ -80,6 +80,7 @@ def test_different_coalitions_are_compared_with_a_warning(tmp_path: Path) -> Non
     assert result.exit_code == 0
     assert "warning" in result.stderr and "different coalitions" in result.stderr
     assert "Riverside" in result.stderr and "Lakeside" in result.stderr
+    assert "Riverside / Lakeside: progress over 2 assessments" in result.stdout
 
 
 def test_same_coalition_spelled_with_other_case_gives_no_warning(tmp_path: Path) -> None:

@@ -227,7 +227,8 @@ def change_cell(value: Fraction | None, decimals: int = 0) -> Cell:
 def comparison_document(comparison: Comparison) -> Document:
     fw, items = comparison.framework, comparison.items
     labels = _column_labels(comparison)
-    coalition = comparison.last.coalition
+    # files that name different coalitions (a warning says so) are all named, not just the last one
+    coalition = " / ".join(dict.fromkeys(item.coalition for item in items))
     terms = [
         [
             Cell(label),
