@@ -89,6 +89,21 @@ def test_the_guide(framework: Framework) -> None:
             assert group.id in guide.partner_kind(kind).stakeholder_groups  # type: ignore[union-attr]
 
 
+def test_framework_list_as_json(runner: CliRunner) -> None:
+    import json
+
+    listing = runner.invoke(app, ["framework", "list", "--format", "json"])
+    assert listing.exit_code == 0, listing.output
+    (entry,) = json.loads(listing.stdout)
+    assert (entry["id"], entry["domains"], entry["indicators"]) == ("community-framework", 7, 22)
+    assert [stage["name"] for stage in entry["stages"]] == [
+        "Emerging",
+        "Developing",
+        "Advancing",
+        "Transforming",
+    ]
+
+
 def test_framework_list_and_show(runner: CliRunner) -> None:
     listing = runner.invoke(app, ["framework", "list"])
     assert listing.exit_code == 0

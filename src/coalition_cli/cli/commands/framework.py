@@ -23,16 +23,34 @@ class ShowFormat(str, Enum):
 
 
 @framework_app.command("list")
-def list_frameworks() -> None:
+def list_frameworks(
+    output: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text, or json (for scripts)."),
+) -> None:
     """List the bundled frameworks."""
     from rich.table import Table
 
     from coalition_cli.cli.console import stdout
     from coalition_cli.core.frameworks import bundled_framework_ids, load_framework
 
+    frameworks = [load_framework(framework_id) for framework_id in bundled_framework_ids()]
+    if output is ShowFormat.json:
+        import json
+
+        listed = [
+            {
+                "id": fw.id,
+                "title": fw.title,
+                "published": fw.published,
+                "domains": len(fw.domains),
+                "indicators": len(fw.indicators),
+                "stages": [{"number": stage.number, "name": stage.name} for stage in fw.stages],
+            }
+            for fw in frameworks
+        ]
+        typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        return
     table = Table("id", "title", "contents", box=None)
-    for framework_id in bundled_framework_ids():
-        fw = load_framework(framework_id)
+    for fw in frameworks:
         title = f"{fw.title} ({fw.published})" if fw.published else fw.title
         table.add_row(fw.id, title, _contents(fw))
     stdout().print(table)
