@@ -37,6 +37,13 @@ def test_rate_sets_stages_by_number_or_name(runner: CliRunner, team: Path) -> No
     assert not check_assessment(team).has_errors
 
 
+def test_a_stage_name_may_be_begun_as_at_the_assess_prompt(runner: CliRunner, team: Path) -> None:
+    result = runner.invoke(app, ["rate", str(team), "C1.2=dev", "C2.4=TRANSF"])
+    assert result.exit_code == 0, result.output
+    assert rating(team, "C1.2") == {"stage": 2}
+    assert rating(team, "C2.4") == {"stage": 4}
+
+
 def test_rate_changes_only_those_lines(runner: CliRunner, team: Path) -> None:
     before = team.read_text()
     assert runner.invoke(app, ["rate", str(team), "C1.1=4"]).exit_code == 0
@@ -53,11 +60,12 @@ def test_rate_changes_only_those_lines(runner: CliRunner, team: Path) -> None:
 
 def test_every_mistake_is_reported_and_nothing_is_written(runner: CliRunner, team: Path) -> None:
     before = team.read_bytes()
-    result = runner.invoke(app, ["rate", str(team), "C12=3", "C2.4=develop", "C1.1=7", "C1.1"])
+    result = runner.invoke(app, ["rate", str(team), "C12=3", "C2.4=devlop", "C1.1=7", "C1.1", "C1.3=de"])
     assert result.exit_code == 2
     output = result.output
     assert "did you mean 'C1.2'" in output
-    assert "unknown stage 'develop' (did you mean 'Developing'?)" in output
+    assert "unknown stage 'devlop' (did you mean 'Developing'?)" in output
+    assert "unknown stage 'de'" in output  # two letters are too few to be sure
     assert "1 Emerging, 2 Developing, 3 Advancing, 4 Transforming" in output
     assert "stage 7 is out of range" in output
     assert "'C1.1': write an indicator id, =, and a stage" in output

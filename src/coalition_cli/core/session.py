@@ -15,7 +15,7 @@ from enum import Enum
 from coalition_cli.core.assessment import parse_iso_date, written_stage
 from coalition_cli.core.editing import NewAction, RatingEdit, clean_line, clean_text
 from coalition_cli.core.errors import UsageError
-from coalition_cli.core.framework import Domain, Framework
+from coalition_cli.core.framework import Domain, Framework, Stage
 from coalition_cli.core.suggest import did_you_mean
 
 
@@ -72,13 +72,23 @@ def parse_command(framework: Framework, typed: str, default: int | None = None) 
         if written in framework.stage_numbers:
             return Command(Kind.STAGE, written)
         return Command(Kind.INVALID, message=f"There is no stage {written}. {accepted_answers(framework)}")
-    names = [stage for stage in framework.stages if stage.name.casefold().startswith(text)]
-    if len(names) == 1 and (len(text) >= 3 or names[0].name.casefold() == text):
-        return Command(Kind.STAGE, names[0].number)
+    stage = stage_by_name_start(framework, text)
+    if stage is not None:
+        return Command(Kind.STAGE, stage.number)
     suggestion = did_you_mean(typed.strip(), [stage.name for stage in framework.stages])
     return Command(
         Kind.INVALID, message=f"{typed.strip()!r} is not a stage{suggestion}. {accepted_answers(framework)}"
     )
+
+
+def stage_by_name_start(framework: Framework, typed: str) -> Stage | None:
+    """The stage whose name is typed, or begun with 3 letters or more (`dev`), in any case; None when
+    no stage, or more than one, starts so. Typing in a meeting is quicker than spelling in full."""
+    text = typed.strip().casefold()
+    names = [stage for stage in framework.stages if stage.name.casefold().startswith(text)]
+    if len(names) == 1 and (len(text) >= 3 or names[0].name.casefold() == text):
+        return names[0]
+    return None
 
 
 def parse_date(typed: str) -> dt.date | None:

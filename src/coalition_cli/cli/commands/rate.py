@@ -26,7 +26,7 @@ def rate(
         help="Evidence to record with the rating(s), replacing what is there.",
     ),
 ) -> None:
-    """Set ratings without prompts: `coalition rate riverside.yaml C1.1=3 C2.4=developing`.
+    """Set ratings without prompts: `coalition rate riverside.yaml C1.1=3 C2.4=developing` (or `C2.4=dev`).
 
     The file is checked first (a file with problems is not changed), every rating is checked against
     the framework, and the file is saved in one safe step, changing only those ratings' lines.
@@ -83,7 +83,7 @@ def _parse(fw: Framework, assignments: list[str], *, shown_with: str) -> dict[st
     from coalition_cli.core.assessment import written_stage
     from coalition_cli.core.errors import CoalitionError, UsageError
     from coalition_cli.core.framework import StageError, parse_stage
-    from coalition_cli.core.session import resolve_ids
+    from coalition_cli.core.session import resolve_ids, stage_by_name_start
 
     wanted: dict[str, int] = {}
     mistakes: list[str] = []
@@ -105,8 +105,11 @@ def _parse(fw: Framework, assignments: list[str], *, shown_with: str) -> dict[st
         try:
             stage = parse_stage(fw, written_stage(value))
         except StageError as error:
-            mistakes.append(f"{assignment!r}: {error.message}")
-            continue
+            begun = stage_by_name_start(fw, value) if error.code == "unknown-stage" else None
+            if begun is None:
+                mistakes.append(f"{assignment!r}: {error.message}")
+                continue
+            stage = begun.number
         if indicator in wanted and wanted[indicator] != stage:
             mistakes.append(f"{assignment!r}: {indicator} is given two different stages")
         if stage is not None:
