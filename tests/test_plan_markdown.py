@@ -87,7 +87,9 @@ def test_the_plan_tables_render_with_the_right_columns() -> None:
     # participants, domains, at a glance, and one per indicator with actions
     assert count == 5
     tables = gfm_tables(markdown)
-    assert tables[1].texts[0] == ["Domain", "Score", "Stage", "Rated", "Change since Fall 2025"]
+    assert tables[1].texts[0] == ["Domain", "Score", "Out of 4", "Stage", "Rated", "Change since Fall 2025"]
+    bars = [row[2] for row in tables[1].texts[1:]]
+    assert all(len(bar) == 10 and set(bar) <= {"█", "░"} for bar in bars), bars
     assert len(tables[2].rows) == 23  # a header and the 22 indicators
 
 

@@ -139,6 +139,8 @@ class DomainStanding:
     score: float | None
     score_text: str
     """Rounded to 2 decimals, or "—" when no indicator of the domain is rated."""
+    bar: str
+    """The score as a bar of 10 blocks, full at the top stage (`██████░░░░`), for plain-text documents."""
     stage: int | None
     stage_name: str | None
     rated: int

@@ -42,7 +42,7 @@ from coalition_cli.core.plan_context import (
 )
 from coalition_cli.core.roster import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.tabular import signed
+from coalition_cli.core.tabular import bar, signed
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
@@ -263,6 +263,7 @@ def _standing(
                 _anchor(d.id, "domain"),
                 d.score,
                 score_text(d.exact),
+                bar(d.exact, top_stage),
                 d.stage,
                 d.stage_name,
                 d.rated,
