@@ -31,7 +31,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _options(
     no_color: bool = typer.Option(
-        False, "--no-color", help="Plain text, no colours (NO_COLOR is honoured too)."
+        False, "--no-color", help="Plain text, no colors (NO_COLOR is honored too)."
     ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
