@@ -140,6 +140,31 @@ def test_a_half_given_action_is_kept_at_end_of_input(runner: CliRunner, tmp_path
     assert ratings(path)["C1.1"] == {"stage": 2, "actions": [{"action": "Meet the mayor", "owner": "Dana"}]}
 
 
+def test_half_typed_evidence_never_replaces_what_is_there(runner: CliRunner, team: Path) -> None:
+    before = ratings(team)["C1.1"]["evidence"]
+    code, output = assess(runner, team, "\nhalf a sent", "--all")
+    assert code == 130, output
+    assert ratings(team)["C1.1"]["evidence"] == before
+    assert "The evidence being typed was not saved; the earlier evidence stays." in output
+
+
+def test_a_question_mark_explains_the_prompt_and_is_never_saved(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    keys = "?\nRiverside\n?\n2026-03-14\n" + "2\n?\nMinutes\n?\n\n?\nAdopt the charter\n?\nDana\n?\n\n\nq\n"
+    code, output = assess(runner, path, keys)
+    assert code == 0, output
+    assert ratings(path) == {
+        "C1.1": {
+            "stage": 2,
+            "evidence": "Minutes",
+            "actions": [{"action": "Adopt the charter", "owner": "Dana"}],
+        }
+    }
+    for words in ("as reports should show it", "press Enter for today", "What shows the coalition",
+                  "Something the team will do", "Who leads the action", "When the action is due"):  # fmt: skip
+        assert words in " ".join(output.split()), words
+
+
 def test_revisiting_shows_and_keeps_evidence(runner: CliRunner, team: Path) -> None:
     path = team
     before = path.read_text()

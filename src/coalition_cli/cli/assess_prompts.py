@@ -107,6 +107,19 @@ def _enable_line_editing() -> None:
             _line_editing = True
 
 
+_NAME_HELP = "The coalition's name as reports should show it, for example: Riverside Pathways Coalition."
+_DATE_HELP = "The day of this assessment, written year-month-day like 2026-03-14; press Enter for today."
+_EVIDENCE_HELP = (
+    "What shows the coalition is at this stage: meetings, documents, data. Type it in one or several "
+    "lines; an empty line finishes. Press Enter at once to leave it out (or to keep what is there)."
+)
+_ACTION_HELP = (
+    "Something the team will do to move forward, for example: Adopt the charter. Press Enter to move on."
+)
+_OWNER_HELP = "Who leads the action: a person or an organization. Press Enter to leave it out."
+_DUE_HELP = "When the action is due, written year-month-day like 2026-06-30. Press Enter to leave it out."
+
+
 def _create(console: Console, options: AssessOptions) -> None:
     """A new file, as `coalition init` writes it, after asking for what the options did not give."""
     from coalition_cli.core.atomic import create_exclusive
@@ -125,12 +138,16 @@ def _create(console: Console, options: AssessOptions) -> None:
     console.print(f"[bold]{escape(str(path))}[/] does not exist yet: let's start a new assessment.")
     coalition = (options.coalition or "").strip()
     while not coalition:
-        coalition = _ask(console, "Name of the coalition: ").strip()
+        coalition = _answer(console, "Name of the coalition: ", _NAME_HELP).strip()
         if not coalition:
             console.print("The coalition needs a name, for example: Riverside Pathways Coalition.")
     while assessed_on is None:
         today = dt.date.today().isoformat()
-        typed = _ask(console, f"Date of this assessment, year-month-day [dim](Enter for today, {today})[/]: ")
+        typed = _answer(
+            console,
+            f"Date of this assessment, year-month-day [dim](Enter for today, {today})[/]: ",
+            _DATE_HELP,
+        )
         try:
             assessed_on = parse_date(typed) or dt.date.today()
         except ValueError as error:
@@ -157,6 +174,15 @@ def _check_framework(file: AssessmentFile, requested: str | None) -> None:
             f"{file.path} is an assessment against {file.framework.id!r}, not {wanted.id!r}",
             hint="--framework only chooses the framework of a new file; leave it out to carry on with this one",
         )
+
+
+def _answer(console: Console, prompt: str, help_text: str) -> str:
+    """An answer typed at a prompt; `?` shows what the prompt wants and asks again (never saved)."""
+    while True:
+        typed = _ask(console, prompt)
+        if typed.strip() != "?":
+            return typed
+        console.print(f"[dim]{escape(help_text)}[/]")
 
 
 def _ask(console: Console, prompt: str) -> str:
@@ -379,13 +405,22 @@ class Walk:
             )
         lines: list[str] = []
         try:
-            line = _ask(self.console, "Evidence: ")
+            line = _answer(self.console, "Evidence: ", _EVIDENCE_HELP)
             while line.strip():
                 lines.append(line)
-                line = _ask(self.console, "  … ")
+                line = _answer(
+                    self.console, "  … [dim](another line, or Enter to finish)[/] ", _EVIDENCE_HELP
+                )
         except (KeyboardInterrupt, EOFError):
-            # the lines already typed are kept
-            self._save(self.session.evidence("\n".join(lines)))
+            # unfinished evidence is kept only where it replaces nothing: Ctrl-C is a way out, and
+            # must not swap what the file says for half a sentence
+            if rating is not None and rating.evidence:
+                if lines:
+                    self.console.print(
+                        "\n[dim]The evidence being typed was not saved; the earlier evidence stays.[/]"
+                    )
+            else:
+                self._save(self.session.evidence("\n".join(lines)))
             raise
         edit = self.session.evidence("\n".join(lines))
         if self._save(edit):
@@ -398,13 +433,13 @@ class Walk:
         )
         prompt = "Action: "
         while True:
-            what = _ask(console, prompt).strip()
+            what = _answer(console, prompt, _ACTION_HELP).strip()
             if not what:
                 return
             owner = ""
             due: dt.date | None = None
             try:
-                owner = _ask(console, "  Who will lead it? [dim](optional)[/]: ")
+                owner = _answer(console, "  Who will lead it? [dim](optional)[/]: ", _OWNER_HELP)
                 due = self._ask_due()
             except (KeyboardInterrupt, EOFError):
                 # the action is kept, as far as it was given
@@ -416,7 +451,7 @@ class Walk:
 
     def _ask_due(self) -> dt.date | None:
         while True:
-            typed = _ask(self.console, "  Due date, year-month-day [dim](optional)[/]: ")
+            typed = _answer(self.console, "  Due date, year-month-day [dim](optional)[/]: ", _DUE_HELP)
             try:
                 return parse_date(typed)
             except ValueError as error:
