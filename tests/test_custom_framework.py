@@ -173,3 +173,17 @@ def test_an_unknown_key_does_not_hide_numbering_or_duplicate_ids(runner: CliRunn
         "stage-out-of-range",
         "unknown-key",
     ]
+
+
+def test_stage_numbers_are_read_as_the_model_reads_them(runner: CliRunner, tmp_path: Path) -> None:
+    text = ONE_DOMAIN.replace("{number: 1,", '{number: "1",').replace("{number: 2,", "{number: 2.0,")
+    result = runner.invoke(app, ["framework", "validate", str(_rubric(tmp_path, text))])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_stage_that_is_not_a_mapping_is_one_problem_where_it_is(runner: CliRunner, tmp_path: Path) -> None:
+    path = _rubric(tmp_path, ONE_DOMAIN.replace("  - {number: 1, name: Low}", "  - Low"))
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.count(" error ") == 1
+    assert f"{path}:4:5: error stages[1] must be a mapping" in result.output

@@ -104,6 +104,13 @@ def test_framework_list_as_json(runner: CliRunner) -> None:
     ]
 
 
+def test_show_of_an_unknown_id_is_a_usage_error_in_every_format(runner: CliRunner) -> None:
+    for args in (["C9"], ["C9", "--format", "json"]):
+        result = runner.invoke(app, ["framework", "show", *args])
+        assert result.exit_code == 2, result.output
+        assert "'C9' is not a domain or indicator of community-framework" in result.output
+
+
 def test_framework_list_and_show(runner: CliRunner) -> None:
     listing = runner.invoke(app, ["framework", "list"])
     assert listing.exit_code == 0

@@ -129,19 +129,24 @@ def consistency_findings(data: Any) -> list[Finding]:
     if not isinstance(data, dict):
         return []
     findings: list[Finding] = []
-    stages = [stage for stage in _items(data.get("stages")) if isinstance(stage, dict)]
     names: set[str] = set()
+    numbers: set[int] = set()
+    stages = _items(data.get("stages"))
     for index, stage in enumerate(stages):
-        number, name = stage.get("number"), stage.get("name")
-        if isinstance(number, int) and number != index + 1:
-            findings.append(
-                Finding(
-                    ("stages", index, "number"),
-                    "stage-numbering",
-                    f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} "
-                    f"but is numbered {number}",
+        if not isinstance(stage, dict):
+            continue  # the model reports it; the stages after it keep their places
+        number, name = _number(stage.get("number")), stage.get("name")
+        if number is not None:
+            numbers.add(number)
+            if number != index + 1:
+                findings.append(
+                    Finding(
+                        ("stages", index, "number"),
+                        "stage-numbering",
+                        f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} "
+                        f"but is numbered {number}",
+                    )
                 )
-            )
         if not isinstance(name, str):
             continue
         if name.casefold() in names:
@@ -153,8 +158,10 @@ def consistency_findings(data: Any) -> list[Finding]:
                 Finding(("stages", index, "name"), "wrong-type", "a stage name cannot be a number")
             )
         names.add(name.casefold())
-    # descriptors are matched with the stages as numbered, so one numbering slip is one problem
-    expected = {stage["number"] for stage in stages if isinstance(stage.get("number"), int)}
+    # descriptors are matched with the stages as numbered, so one numbering slip is one problem; with
+    # a stage the model cannot read, which numbers are meant is unknown and they are not matched
+    readable = all(isinstance(stage, dict) and _number(stage.get("number")) is not None for stage in stages)
+    expected = numbers if readable else set()
     seen: set[str] = set()
     for d, domain in enumerate(_items(data.get("domains"))):
         if not isinstance(domain, dict):
@@ -168,12 +175,16 @@ def consistency_findings(data: Any) -> list[Finding]:
     return findings
 
 
-def _stage_key(key: object) -> int | None:
-    """A descriptor's key as the model reads it: `2` or `"2"`; None for what the model refuses."""
-    if isinstance(key, int) and not isinstance(key, bool):
-        return key
-    if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
-        return int(key)
+def _number(value: object) -> int | None:
+    """A stage number as the model reads it (`2`, `"2"`, `2.0`); None for what the model refuses."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value)
     return None
 
 
@@ -186,7 +197,7 @@ def _descriptor_findings(indicator: dict[str, Any], where: Path_, expected: set[
     if not isinstance(descriptors, dict) or not expected:
         return []
     name = indicator.get("id") if isinstance(indicator.get("id"), str) else "this indicator"
-    have = {number for number in map(_stage_key, descriptors) if number is not None}
+    have = {number for number in map(_number, descriptors) if number is not None}
     findings = [
         Finding(
             (*where, "descriptors", extra),

@@ -78,6 +78,9 @@ def show(
     if item is not None and (item in bundled_framework_ids() or looks_like_path(item)):
         framework, item = item, None
     fw = load_framework(framework, relative_to=None)
+    if item is not None and not fw.has_indicator(item) and item not in {d.id for d in fw.domains}:
+        ids = [d.id for d in fw.domains] + [i.id for i in fw.indicators]
+        raise UsageError(f"{item!r} is not a domain or indicator of {fw.id}{did_you_mean(item, ids)}")
     if output is ShowFormat.json:
         if item is None:
             typer.echo(fw.model_dump_json(indent=2))
@@ -91,11 +94,8 @@ def show(
         render_framework(fw, console)
     elif fw.has_indicator(item):
         render_indicator(fw, fw.indicator(item), console)
-    elif item in {d.id for d in fw.domains}:
-        render_domain(fw, fw.domain(item), console)
     else:
-        ids = [d.id for d in fw.domains] + [i.id for i in fw.indicators]
-        raise UsageError(f"{item!r} is not a domain or indicator of {fw.id}{did_you_mean(item, ids)}")
+        render_domain(fw, fw.domain(item), console)
 
 
 @framework_app.command("validate")
