@@ -185,3 +185,16 @@ def test_random_answers_skips_backs_and_quits_leave_a_valid_file_with_every_answ
         expected_actions
     )
     assert session.position <= session.total
+
+
+def test_assignments_are_read_with_every_mistake_named(framework: Framework) -> None:
+    from coalition_cli.core.session import parse_assignments
+
+    wanted, mistakes = parse_assignments(framework, ["C1.1=3", "c2.4=Dev", "C1.2=transforming"])
+    assert (wanted, mistakes) == ({"C1.1": 3, "C2.4": 2, "C1.2": 4}, [])
+    wanted, mistakes = parse_assignments(framework, ["C1.1=3", "C1.1=2", "C9.9=1", "C1.3", "C1.4=de"])
+    assert mistakes[0] == "'C1.1=2': C1.1 is given two different stages"
+    assert mistakes[1].startswith("'C9.9=1': ")
+    assert mistakes[2] == "'C1.3': write an indicator id, =, and a stage, like C1.1=1 or C7.2=transforming"
+    assert mistakes[3].startswith("'C1.4=de': unknown stage 'de'")
+    assert len(mistakes) == 4

@@ -14,8 +14,8 @@ from enum import Enum
 
 from coalition_cli.core.assessment import parse_iso_date, written_stage
 from coalition_cli.core.editing import NewAction, RatingEdit, clean_line, clean_text
-from coalition_cli.core.errors import UsageError
-from coalition_cli.core.framework import Domain, Framework, Stage
+from coalition_cli.core.errors import CoalitionError, UsageError
+from coalition_cli.core.framework import Domain, Framework, Stage, StageError, parse_stage
 from coalition_cli.core.suggest import did_you_mean
 
 
@@ -89,6 +89,41 @@ def stage_by_name_start(framework: Framework, typed: str) -> Stage | None:
     if len(names) == 1 and (len(text) >= 3 or names[0].name.casefold() == text):
         return names[0]
     return None
+
+
+def parse_assignments(framework: Framework, assignments: Sequence[str]) -> tuple[dict[str, int], list[str]]:
+    """`C1.1=3`, `C2.4=developing` or `C2.4=dev` (as at the stage prompt) as indicator id → stage
+    number, and what is wrong with the others, one sentence each, so all are reported at once."""
+    wanted: dict[str, int] = {}
+    mistakes: list[str] = []
+    for assignment in assignments:
+        typed_id, equals, typed_stage = assignment.partition("=")
+        if not equals or not typed_id.strip() or not typed_stage.strip():
+            first, last = framework.indicators[0].id, framework.indicators[-1].id
+            mistakes.append(
+                f"{assignment!r}: write an indicator id, =, and a stage, like {first}={framework.stage_numbers[0]} "
+                f"or {last}={framework.stages[-1].name.lower()}"
+            )
+            continue
+        try:
+            indicator = resolve_ids(framework, [typed_id], kind="indicator")[0]
+        except CoalitionError as error:
+            mistakes.append(f"{assignment!r}: {error.message}")
+            continue
+        value = typed_stage.strip()
+        try:
+            stage = parse_stage(framework, written_stage(value))
+        except StageError as error:
+            begun = stage_by_name_start(framework, value) if error.code == "unknown-stage" else None
+            if begun is None:
+                mistakes.append(f"{assignment!r}: {error.message}")
+                continue
+            stage = begun.number
+        assert stage is not None  # a stage written out is never "not rated"
+        if wanted.get(indicator, stage) != stage:
+            mistakes.append(f"{assignment!r}: {indicator} is given two different stages")
+        wanted[indicator] = stage
+    return wanted, mistakes
 
 
 def parse_date(typed: str) -> dt.date | None:

@@ -79,41 +79,11 @@ def _show_command(file: Path, reference: str) -> str:
 
 
 def _parse(fw: Framework, assignments: list[str], *, shown_with: str) -> dict[str, int]:
-    """`C1.1=3` and `C2.4=developing` as indicator id → stage number; every mistake is reported at once."""
-    from coalition_cli.core.assessment import written_stage
-    from coalition_cli.core.errors import CoalitionError, UsageError
-    from coalition_cli.core.framework import StageError, parse_stage
-    from coalition_cli.core.session import resolve_ids, stage_by_name_start
+    """The ratings asked for; every mistake is reported at once, as a usage error."""
+    from coalition_cli.core.errors import UsageError
+    from coalition_cli.core.session import parse_assignments
 
-    wanted: dict[str, int] = {}
-    mistakes: list[str] = []
-    for assignment in assignments:
-        typed_id, equals, typed_stage = assignment.partition("=")
-        if not equals or not typed_id.strip() or not typed_stage.strip():
-            first, last = fw.indicators[0].id, fw.indicators[-1].id
-            mistakes.append(
-                f"{assignment!r}: write an indicator id, =, and a stage, like {first}={fw.stage_numbers[0]} "
-                f"or {last}={fw.stages[-1].name.lower()}"
-            )
-            continue
-        try:
-            indicator = resolve_ids(fw, [typed_id], kind="indicator")[0]
-        except CoalitionError as error:
-            mistakes.append(f"{assignment!r}: {error.message}")
-            continue
-        value = typed_stage.strip()
-        try:
-            stage = parse_stage(fw, written_stage(value))
-        except StageError as error:
-            begun = stage_by_name_start(fw, value) if error.code == "unknown-stage" else None
-            if begun is None:
-                mistakes.append(f"{assignment!r}: {error.message}")
-                continue
-            stage = begun.number
-        if indicator in wanted and wanted[indicator] != stage:
-            mistakes.append(f"{assignment!r}: {indicator} is given two different stages")
-        if stage is not None:
-            wanted[indicator] = stage
+    wanted, mistakes = parse_assignments(fw, assignments)
     if mistakes:
         raise UsageError(
             "nothing was changed, because:\n  " + "\n  ".join(mistakes),
