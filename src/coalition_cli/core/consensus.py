@@ -87,7 +87,7 @@ class IndicatorConsensus:
     """One per rater, in the raters' order; None where a rater did not rate it."""
     evidence: tuple[str | None, ...]
     targets: tuple[int | None, ...]
-    discuss_from: int = DISCUSS_SPREAD
+    discuss_from: int
     """The spread from which the raters should talk first: it depends on the rubric (`discuss_from`)."""
 
     @property
