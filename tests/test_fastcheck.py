@@ -51,6 +51,21 @@ def test_a_changed_rubric_makes_its_index_unusable(tmp_path: Path) -> None:
     assert not text_proven_clean(yaml_text(clean_document()), copied)
 
 
+def test_a_changed_rule_makes_the_index_unusable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coalition_cli.core import fastcheck
+
+    copied = tmp_path / "core"
+    shutil.copytree(fastcheck._CORE, copied, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fastcheck, "_CORE", copied)
+    load_index.cache_clear()
+    assert load_index("community-framework") is not None
+    checks = copied / "checks.py"
+    checks.write_text(checks.read_text(encoding="utf-8") + "\n# a new rule\n", encoding="utf-8")
+    load_index.cache_clear()
+    assert load_index("community-framework") is None
+    load_index.cache_clear()
+
+
 def test_a_changed_guide_makes_the_index_unusable(tmp_path: Path) -> None:
     copied = tmp_path / "framework_data"
     shutil.copytree(framework_data_dir(), copied)

@@ -5,7 +5,8 @@ file with nothing to report needs no explanation, so it can be recognised by che
 assessment's JSON Schema (`schema.py`, written from the models and the rubric), evaluated by
 `schema_subset.py`, and the two things a schema cannot say: every indicator rated, and each target
 above its stage. That index is shipped for each bundled rubric in `framework_data/fast-check/`,
-stamped with the sha256 of the files it was made from.
+stamped with the sha256 of the files it was made from and of the core modules whose checks it
+stands in for.
 
 On any doubt the answer is "not proven" and the models check the file as always: an index missing
 or stale, a rubric given by path, a coalition profile (another file to read), anything the schema
@@ -29,6 +30,12 @@ from coalition_cli.core.schema_subset import ANNOTATIONS, conforms
 FAST_CHECK_DIR = "fast-check"
 """Under framework_data/: one `<framework id>.json` index per bundled rubric."""
 
+RULES = ("assessment.py", "profile.py", "checks.py", "documents.py", "validation.py", "schema.py")
+"""The core modules whose checks a proof stands in for: the index is stamped with them too, so that
+a changed rule makes it stale (the tests then say to write it again) instead of proving too much."""
+
+_CORE = Path(__file__).resolve().parent
+
 _BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 """How a bundled rubric is named in `framework:`; anything else (a path) is not for the fast path."""
 
@@ -44,7 +51,11 @@ class FastIndex:
     schema: dict[str, Any]
 
     def accepts(self, data: dict[str, Any]) -> bool:
-        """True when the document has nothing to report: no error, and no warning either."""
+        """True when the document has nothing to report: no error, and no warning either.
+
+        Beyond the schema, the two warnings of checks.py that a schema cannot say: an indicator not
+        rated (`_unrated`), and a target not above its stage (`_stage_findings`).
+        """
         if data.get("framework") != self.framework or not conforms(data, self.schema):
             return False
         ratings = data.get("ratings") or {}
@@ -99,7 +110,9 @@ def load_index(framework_id: str, data_dir: Path | None = None) -> FastIndex | N
     folder = data_dir if data_dir is not None else framework_data_dir()
     try:
         stored = json.loads((folder / FAST_CHECK_DIR / f"{framework_id}.json").read_text(encoding="utf-8"))
-        current = all(_digest(folder / name) == digest for name, digest in stored["sources"].items())
+        current = all(_digest(folder / name) == digest for name, digest in stored["sources"].items()) and all(
+            _digest(_CORE / name) == digest for name, digest in stored["rules"].items()
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if not current or stored.get("framework") != framework_id:
@@ -124,6 +137,7 @@ def build_index(framework_id: str) -> dict[str, Any]:
         "about": "Made from the files below by tests/test_fastcheck.py (UPDATE_GOLDEN=1); see core/fastcheck.py.",
         "framework": framework.id,
         "sources": {name: _digest(folder / name) for name in (framework_path(framework_id).name, GUIDE_FILE)},
+        "rules": {name: _digest(_CORE / name) for name in RULES},
         "indicators": [indicator.id for indicator in framework.indicators],
         "stages": stages,
         "schema": _narrowed(assessment_schema(framework, guide)),
