@@ -53,6 +53,19 @@ def test_create_exclusive_refuses_an_existing_file(tmp_path: Path) -> None:
     assert path.read_text() == "mine\n"
 
 
+def test_create_exclusive_refuses_a_file_created_after_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("created by someone else a moment ago\n")
+    monkeypatch.setattr(Path, "exists", lambda _self: False)  # as if it appeared after the check
+    with pytest.raises(FileExistsError):
+        create_exclusive(path, "theirs\n")
+    monkeypatch.undo()
+    assert path.read_text() == "created by someone else a moment ago\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]  # no temporary file left
+
+
 def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("old\n")

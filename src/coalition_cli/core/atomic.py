@@ -27,6 +27,12 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     mode = _new_file_mode()
     with contextlib.suppress(OSError):
         mode = path.stat().st_mode & 0o777  # an edited file keeps its permissions
+    _put(path, data, mode, exclusive=False)
+
+
+def _put(path: Path, data: bytes, mode: int, *, exclusive: bool) -> None:
+    """Write a temporary file beside `path`, fsync it, and move it into place: replacing what is
+    there, or (`exclusive`) only if nothing is, by a hard link that fails when the name is taken."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as stream:
@@ -34,7 +40,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        if exclusive:
+            os.link(temporary, path)
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
@@ -75,7 +85,20 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def create_exclusive(path: Path, text: str) -> None:
-    """Write a new file, refusing (FileExistsError) if one already exists, with the same atomicity."""
-    if path.exists():
+    """Write a new file, refusing (FileExistsError) if one already exists, even one created a moment
+    ago by another process; with the same atomicity. Where hard links are not supported, the file
+    is created with O_EXCL instead (exclusive still, but a crash could leave it half written)."""
+    if path.exists() or path.is_symlink():
         raise FileExistsError(path)
-    write_atomic(path, text)
+    data = text.encode("utf-8")
+    try:
+        _put(path, data, _new_file_mode(), exclusive=True)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        with open(path, "xb") as stream:  # a file system without hard links
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
