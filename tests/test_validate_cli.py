@@ -241,3 +241,17 @@ def test_yaml_syntax_errors_are_explained_in_plain_words(
     assert f"{path}:{where}: error not valid YAML: " in result.stdout
     assert words in result.stdout
     assert "the YAML reader says:" in result.stdout
+
+
+def test_ctrl_c_stops_a_command_with_130(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coalition_cli.cli import validate_files
+
+    def interrupted(*_args: object, **_kwargs: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate_files, "validate_files", interrupted)
+    result = runner.invoke(app, ["validate", str(write(tmp_path, VALID_HEADER))])
+    assert result.exit_code == 130
+    assert "Aborted" not in result.output

@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from coalition_cli.cli.console import disable_color
-from coalition_cli.core.errors import CoalitionError
+from coalition_cli.core.errors import EXIT_INTERRUPTED, CoalitionError
 
 
 def report(error: CoalitionError) -> None:
@@ -51,3 +51,7 @@ class CoalitionGroup(TyperGroup):
         except CoalitionError as error:
             report(error)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            # Ctrl-C stops a command with 130, as a shell's own commands do; Click's "Aborted!" and
+            # exit 1 would read as "problems found"
+            raise typer.Exit(EXIT_INTERRUPTED) from None

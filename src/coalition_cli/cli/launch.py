@@ -17,7 +17,7 @@ def main() -> None:
     try:
         status = run(sys.argv[1:])
     except KeyboardInterrupt:
-        sys.exit(130)  # Ctrl-C while checking: nothing was written, so nothing to say
+        sys.exit(130)  # Ctrl-C while checking: nothing was written; 130 as on the Typer path (cli/errors.py)
     if status is not None:
         sys.exit(status)
 
