@@ -39,7 +39,7 @@ def test_the_roster_section_appears_when_the_assessment_has_a_profile(examples: 
         < text.index("## The coalition")
         < text.index("## The plan, domain by domain")
     )
-    assert "All 10 stakeholder groups the Guide names are members of the coalition" in section
+    assert "The coalition's members cover all 10 stakeholder groups the Guide names" in section
     assert "| Organizational Commitment | not met |" in section
     assert "| Master Plan | not met | There is no coalition master plan yet. |" in section
     assert "coalition roster" in section

@@ -145,7 +145,7 @@ def test_changes_since_the_earlier_assessment() -> None:
 def test_partners_at_the_table_come_first_with_the_guides_responsibilities() -> None:
     partners = _indicator(_context(), "C2.2").partners
     assert [p.id for p in partners[:2]] == ["colleges-universities-apprenticeships", "parent-groups"]
-    assert partners[0].at_the_table == ("Grace Kim (Lakeside Community College)",)
+    assert partners[0].at_the_table == ("Grace Kim, Lakeside Community College",)
     assert (
         partners[0].lead_in == "Develop partnerships with school district that, as appropriate and available"
     )

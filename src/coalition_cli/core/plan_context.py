@@ -250,7 +250,7 @@ class PartnerRole:
     stakeholder_groups: tuple[str, ...]
     """Names of the stakeholder groups this kind of partner belongs to."""
     at_the_table: tuple[str, ...]
-    """Participants of this assessment who are this kind of partner (`Person.short`)."""
+    """Participants of this assessment who are this kind of partner, as "Name, Organization"."""
     members: tuple[str, ...] = ()
     """Member organizations of this kind in the coalition profile, whether or not they took part."""
 

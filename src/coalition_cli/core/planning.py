@@ -525,7 +525,8 @@ def _partners(loaded: LoadedAssessment, guide: Guide, indicator_id: str) -> tupl
         kind = kinds[kind_id]
         groups = tuple(g.name for g in (guide.stakeholder_group(i) for i in kind.stakeholder_groups) if g)
         present = tuple(
-            _person(p).short
+            # "Name, Organization": the list is shown in brackets already
+            ", ".join(filter(None, (p.name, p.organization)))
             for p in loaded.assessment.participants
             if kind_id in _partner_kinds(p, loaded, guide)
         )

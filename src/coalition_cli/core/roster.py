@@ -699,7 +699,8 @@ def _roles_blocks(roles: tuple[SampleRole, ...], gaps_known: bool, header: str) 
     if not roles:
         return [
             Line(
-                "The Guide's Step 5 gives no sample roles for this group: the other members work with it.",
+                "The Guide's Step 5 gives this group no sample roles of its own: the other partners' roles "
+                "are written as work with it.",
                 tone="muted",
             )
         ]
