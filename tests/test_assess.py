@@ -342,3 +342,10 @@ def test_the_summary_shows_scores_by_the_scoring_rules(
     summary = output.split("Where the coalition stands", 1)[1]
     row = next(line for line in summary.splitlines() if "C1 " in line)
     assert "2.99" in row and "2 Developing" in row and "3.00" not in row
+
+
+def test_one_indicator_stopped_early_is_resumed_without_a_start_at(runner: CliRunner, team: Path) -> None:
+    code, output = assess(runner, team, "", "--indicator", "C1.4")
+    assert code == 130, output
+    assert f"coalition assess {team} --indicator C1.4\n" in output
+    assert "--start-at" not in output

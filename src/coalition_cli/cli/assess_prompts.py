@@ -55,7 +55,7 @@ class AssessOptions:
         words += [part for indicator in self.indicators for part in ("--indicator", indicator)]
         if self.revisit_all or revisit_all:
             words.append("--all")
-        if start_at:
+        if start_at and list(self.indicators) != [start_at]:  # one indicator: nowhere else to start
             words += ["--start-at", start_at]
         return shlex.join(words)
 
@@ -532,7 +532,9 @@ class Walk:
         if unrated:
             listed = ", ".join(unrated[:8]) + (", …" if len(unrated) > 8 else "")
             console.print(f"{plural(len(unrated), 'indicator')} not rated yet ({escape(listed)}).")
-            self._show_command("To rate them, run:", f"coalition assess {path}")
+            self._show_command(
+                f"To rate {'it' if len(unrated) == 1 else 'them'}, run:", f"coalition assess {path}"
+            )
         self._show_command("Next, turn the ratings into an action plan:", f"coalition plan {path}")
 
     def _show_command(self, intro: str, command: str) -> None:
