@@ -63,7 +63,7 @@ def test_table_lists_flagged_indicators_first() -> None:
     ]
     assert rows[: len(flagged)] == sorted(flagged, key=rows.index)
     assert set(rows[: len(flagged)]) == set(flagged)
-    assert sum(line.rstrip().endswith("discuss first") for line in result.stdout.splitlines()) == len(flagged)
+    assert sum(line.rstrip().endswith("discuss") for line in result.stdout.splitlines()) == len(flagged)
     assert f"{len(flagged)} of 22 indicators to discuss first" in result.stdout
     assert "lower median" in result.stdout
 

@@ -298,7 +298,8 @@ def consensus_document(consensus: Consensus) -> Document:
                     tone="bad" if indicator.flag else None,
                 ),
                 stage_cell(fw, indicator.proposed),
-                Cell(FLAG, tone="bad") if indicator.flag else Cell(""),
+                # "discuss" under "Note": the lines above say "discuss first"; the word fits 80 columns
+                Cell("discuss", tone="bad") if indicator.flag else Cell(""),
             ]
         )
     term = f" ({consensus.term})" if consensus.term else ""
@@ -307,7 +308,7 @@ def consensus_document(consensus: Consensus) -> Document:
         *(Column(rater.name, align="center", narrow=True) for rater in consensus.raters),
         Column("Spread", align="center", nowrap=True),
         Column("Proposed", nowrap=True),
-        Column(""),
+        Column("Note", nowrap=True),
     ]
     return [
         Heading(f"Consensus for {consensus.coalition}, {consensus.assessed_on.isoformat()}{term}"),
