@@ -349,3 +349,35 @@ def test_one_indicator_stopped_early_is_resumed_without_a_start_at(runner: CliRu
     assert code == 130, output
     assert f"coalition assess {team} --indicator C1.4\n" in output
     assert "--start-at" not in output
+
+
+SPRING = Path(__file__).resolve().parent.parent / "examples" / "riverside" / "2026-03-spring.yaml"
+
+
+def test_since_shows_last_terms_rating_evidence_and_open_actions(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    code, output = assess(runner, path, "2\n\n\n", *NEW, "--since", str(SPRING))
+    assert code == 130, output
+    flat = " ".join(output.split())
+    assert "Last time (Spring 2026): 3 Advancing." in flat
+    assert "Charter adopted on 11 Dec 2025" in flat
+    assert "Its actions not marked done:" in flat
+    assert f"--since {SPRING}" in output  # the command that carries on keeps showing last term
+
+
+def test_since_of_another_rubric_is_refused(runner: CliRunner, team: Path, tmp_path: Path) -> None:
+    other = tmp_path / "tiny.yaml"
+    rubric = Path(__file__).resolve().parent / "fixtures" / "frameworks" / "tiny-rubric.yaml"
+    other.write_text(
+        f"framework: {rubric}\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  A.1: {{stage: 1}}\n"
+    )
+    code, output = assess(runner, team, "q\n", "--since", str(other))
+    assert code == 2
+    assert "their ratings cannot be put side by side" in " ".join(output.split())
+
+
+def test_init_from_suggests_assess_since(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "next.yaml"
+    result = runner.invoke(app, ["init", str(target), "--from", str(SPRING), "--date", "2026-09-20"])
+    assert result.exit_code == 0, result.output
+    assert f"coalition assess {target} --since {SPRING}" in " ".join(result.output.split())

@@ -32,6 +32,7 @@ from coalition_cli.core.editing import AssessmentFile, RatingConflictError, Rati
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
 from coalition_cli.core.framework import Framework
 from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date
+from coalition_cli.core.validation import LoadedAssessment, load_assessment
 from coalition_cli.core.wording import plural
 
 BAR_WIDTH = 30
@@ -45,6 +46,7 @@ class AssessOptions:
     indicators: tuple[str, ...] = ()
     revisit_all: bool = False
     start_at: str | None = None
+    since: Path | None = None
     coalition: str | None = None
     date: str | None = None
 
@@ -55,6 +57,8 @@ class AssessOptions:
         words += [part for indicator in self.indicators for part in ("--indicator", indicator)]
         if self.revisit_all or revisit_all:
             words.append("--all")
+        if self.since is not None:
+            words += ["--since", str(self.since)]
         if start_at and list(self.indicators) != [start_at]:  # one indicator: nowhere else to start
             words += ["--start-at", start_at]
         return shlex.join(words)
@@ -80,6 +84,7 @@ def run(options: AssessOptions) -> None:
     try:
         file = AssessmentFile(options.file)
         _check_framework(file, options.framework)
+        earlier = _earlier(file, options.since)
         session = Session.plan(
             file.framework,
             file.stages,
@@ -91,7 +96,20 @@ def run(options: AssessOptions) -> None:
     except KeyboardInterrupt:
         console.print("Stopped before the first question: nothing was changed.")
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    Walk(console, file, session, options).run()
+    Walk(console, file, session, options, earlier).run()
+
+
+def _earlier(file: AssessmentFile, since: Path | None) -> LoadedAssessment | None:
+    """The earlier assessment of `--since`, checked like any other and of the same rubric."""
+    if since is None:
+        return None
+    earlier = load_assessment(since)
+    if earlier.framework.id != file.framework.id:
+        raise UsageError(
+            f"{since} uses the framework {earlier.framework.id!r}, and {file.path} uses {file.framework.id!r}: "
+            "their ratings cannot be put side by side"
+        )
+    return earlier
 
 
 _line_editing = False
@@ -220,13 +238,19 @@ class Walk:
     """One run through the session's indicators at the terminal."""
 
     def __init__(
-        self, console: Console, file: AssessmentFile, session: Session, options: AssessOptions
+        self,
+        console: Console,
+        file: AssessmentFile,
+        session: Session,
+        options: AssessOptions,
+        earlier: LoadedAssessment | None = None,
     ) -> None:
         self.console = console
         self.file = file
         self.session = session
         self.options = options
         self.framework: Framework = file.framework
+        self.earlier = earlier
 
     # -- the session as a whole --------------------------------------------------------------
 
@@ -355,6 +379,25 @@ class Walk:
         if rating is not None and rating.actions:
             console.print("Actions so far:")
             console.print(bullets(_describe_action(action) for action in rating.actions))
+        if self.earlier is not None:
+            self._show_earlier(indicator_id, self.earlier)
+
+    def _show_earlier(self, indicator_id: str, earlier: LoadedAssessment) -> None:
+        """What last term's assessment said, so the room can see what changed since."""
+        from coalition_cli.cli.framework_view import bullets
+
+        console, fw = self.console, self.framework
+        when = earlier.assessment.term or earlier.assessment.assessed_on.isoformat()
+        stage = earlier.stage(indicator_id)
+        rated = f"{stage} {fw.stage_name(stage)}" if stage is not None else "not rated"
+        console.print(f"[bold]Last time[/] ({escape(when)}): {escape(rated)}.")
+        rating = earlier.assessment.rating(indicator_id)
+        if rating is not None and rating.evidence:
+            console.print(Padding(escape(rating.evidence), (0, 0, 0, 2)), style="dim")
+        open_actions = [a for a in rating.actions if a.status not in ("done", "dropped")] if rating else []
+        if open_actions:
+            console.print("Its actions not marked done:")
+            console.print(bullets(_describe_action(action) for action in open_actions))
 
     def _ask_stage(self, indicator_id: str) -> Command:
         fw = self.framework

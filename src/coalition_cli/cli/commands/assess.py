@@ -39,6 +39,13 @@ def assess(
         metavar="C1.1",
         help="Begin at this indicator, to carry on where a session stopped.",
     ),
+    since: Path | None = typer.Option(
+        None,
+        "--since",
+        metavar="EARLIER.yaml",
+        help="Show what an earlier assessment (last term's) says of each indicator: its stage, evidence "
+        "and open actions, to compare in the room.",
+    ),
     coalition: str | None = typer.Option(
         None, "--coalition", metavar="NAME", help="For a new file: the coalition's name."
     ),
@@ -65,6 +72,7 @@ def assess(
             indicators=_split(indicator),
             revisit_all=revisit_all,
             start_at=start_at,
+            since=since,
             coalition=coalition,
             date=date,
         )

@@ -74,8 +74,10 @@ def init(
     console.print(
         f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices()})."
     )
+    since = f" --since {shlex.quote(str(previous))}" if previous is not None else ""
+    seen = " with last term's ratings beside each indicator" if previous is not None else ""
     console.print(
-        f"Next: [bold]coalition assess {escape(shlex.quote(str(file)))}[/] to rate them together, "
-        "or edit the file by hand.",
+        f"Next: [bold]coalition assess {escape(shlex.quote(str(file)))}{escape(since)}[/] to rate them "
+        f"together{seen}, or edit the file by hand.",
         soft_wrap=True,
     )
