@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.core import yamlsource
-from coalition_cli.core.editing import AssessmentFile, RatingEdit
+from coalition_cli.core.editing import AssessmentFile
 from coalition_cli.core.framework import Framework
+from coalition_cli.core.rating_edits import RatingEdit
 from coalition_cli.core.validation import check_assessment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "editing"

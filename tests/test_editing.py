@@ -11,16 +11,11 @@ from pathlib import Path
 import pytest
 
 from coalition_cli.core import yamlsource
-from coalition_cli.core.editing import (
-    AssessmentFile,
-    NewAction,
-    RatingConflictError,
-    RatingEdit,
-    clean_text,
-    edit_text,
-)
+from coalition_cli.core.editing import AssessmentFile, RatingConflictError
 from coalition_cli.core.errors import ConflictError, InvalidFileError
 from coalition_cli.core.framework import Framework
+from coalition_cli.core.rating_edits import NewAction, RatingEdit, clean_text
+from coalition_cli.core.splicing import edit_text
 from coalition_cli.core.validation import check_assessment
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "editing"

@@ -13,16 +13,11 @@ from coalition_cli.core import yamlsource
 from coalition_cli.core.assessment import Assessment
 from coalition_cli.core.checks import rubric_findings
 from coalition_cli.core.documents import check_text
-from coalition_cli.core.editing import (
-    NewAction,
-    RatingEdit,
-    clean_line,
-    clean_text,
-    edit_text,
-)
 from coalition_cli.core.frameworks import load_framework
 from coalition_cli.core.guide import Guide
+from coalition_cli.core.rating_edits import NewAction, RatingEdit, clean_line, clean_text
 from coalition_cli.core.scaffold import NewAssessment, render
+from coalition_cli.core.splicing import edit_text
 from test_editing import COMMENTED, assert_confined
 
 FRAMEWORK = load_framework("community-framework")

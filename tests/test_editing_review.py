@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.core.atomic import write_atomic
-from coalition_cli.core.editing import AssessmentFile, NewAction, RatingEdit
+from coalition_cli.core.editing import AssessmentFile
 from coalition_cli.core.errors import ConflictError
+from coalition_cli.core.rating_edits import NewAction, RatingEdit
 
 HEADER = "framework: community-framework\ncoalition: X\nassessed_on: 2026-03-14\n"
 MULTILINE_FLOW = (

@@ -28,9 +28,10 @@ from rich.table import Table
 from rich.text import Text
 
 from coalition_cli.core.assessment import Action
-from coalition_cli.core.editing import AssessmentFile, RatingConflictError, RatingEdit
+from coalition_cli.core.editing import AssessmentFile, RatingConflictError
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
 from coalition_cli.core.framework import Framework
+from coalition_cli.core.rating_edits import RatingEdit
 from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date
 from coalition_cli.core.validation import LoadedAssessment, load_assessment
 from coalition_cli.core.wording import plural

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from coalition_cli.core.assessment import parse_iso_date, written_stage
-from coalition_cli.core.editing import NewAction, RatingEdit, clean_line, clean_text
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.framework import Domain, Framework, Stage, StageError, parse_stage
+from coalition_cli.core.rating_edits import NewAction, RatingEdit, clean_line, clean_text
 from coalition_cli.core.suggest import did_you_mean
 
 

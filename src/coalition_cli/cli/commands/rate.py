@@ -34,8 +34,9 @@ def rate(
     from rich.markup import escape
 
     from coalition_cli.cli.console import stdout
-    from coalition_cli.core.editing import AssessmentFile, RatingEdit, clean_text
+    from coalition_cli.core.editing import AssessmentFile
     from coalition_cli.core.errors import ReadError
+    from coalition_cli.core.rating_edits import RatingEdit, clean_text
 
     if not file.exists():
         raise ReadError(
