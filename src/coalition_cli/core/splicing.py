@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from coalition_cli.core import yamlsource, yamltext
@@ -162,7 +162,7 @@ def _disturbance(before: str, after: str, indicator: str) -> str | None:
 def _region(text: str, indicator: str) -> tuple[int, int]:
     """The lines an edit of `indicator` may change: its entry, else `ratings:` (where it is added),
     else the whole file."""
-    root = _composer().compose(text)
+    root = _nodes(text)
     lines = _Splices(text, "\n")
     found = _find(root, "ratings") if _is_block_mapping(root) else None
     if found is None:
@@ -194,7 +194,7 @@ def _scalar_spans(text: str) -> Iterator[tuple[int, int]]:
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     lines = _Splices(text, "\n")
-    stack, seen = [_composer().compose(text)], set()
+    stack, seen = [_nodes(text)], set()
     while stack:
         node = stack.pop()
         if node is None or id(node) in seen:
@@ -315,7 +315,7 @@ class _Splices:
         aliases: list[tuple[str, int, int]] = []
         anchors: list[tuple[str, int]] = []
         if "*" in self.text or "&" in self.text:
-            for event in _composer().parse(self.text):
+            for event in yamlsource.parse_events(self.text):
                 name = getattr(event, "anchor", None)
                 if isinstance(event, AliasEvent):
                     aliases.append((str(name), event.start_mark.index, event.end_mark.index))
@@ -382,10 +382,11 @@ def _render(key: str, value: Any, layout: _Layout, indent: int = 0) -> list[str]
 
 
 @cache
-def _composer() -> Any:
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe")  # the C parser where installed: positions at C speed
+@lru_cache(maxsize=8)
+def _nodes(text: str) -> Any:
+    """The text's node tree, from the C parser (positions at C speed). The same text is composed
+    several times per edit (to splice, and to check what else changed), so the last few are kept."""
+    return yamlsource.parse_nodes(text)
 
 
 def _find(mapping: Any, key: str) -> tuple[Any, Any] | None:
@@ -455,7 +456,7 @@ def _layout(root: Any) -> _Layout:
 def _splice(text: str, indicator: str, changes: list[_Change], framework: Framework) -> str:
     from ruamel.yaml.nodes import MappingNode
 
-    root = _composer().compose(text)
+    root = _nodes(text)
     if not _is_block_mapping(root):
         raise _CannotSplice("the top level is not a block mapping")
     edits = _Splices(text, "\r\n" if "\r\n" in text else "\n")

@@ -227,6 +227,13 @@ def parse_nodes(text: str) -> Any:
     return _guarded(lambda: yaml.compose(text), text)
 
 
+def parse_events(text: str) -> Any:
+    """The C parser's events (anchors and aliases among them), for the editor. Raises SyntaxProblem."""
+    yaml = _fast_yaml()
+    yaml.doc_infos.clear()
+    return _guarded(lambda: list(yaml.parse(text)), text)
+
+
 def _guarded(action: Callable[[], Any], text: str) -> Any:
     try:
         return action()
