@@ -93,6 +93,17 @@ def build_comparison(loaded: Sequence[LoadedAssessment]) -> Comparison:
     return Comparison(framework, tuple(items), tuple(warnings))
 
 
+def since_comparison(earlier: LoadedAssessment, current: LoadedAssessment) -> Comparison:
+    """The change from an earlier assessment to this one (`--since`): refused when the "earlier"
+    one is dated after this one, which would read every change backwards."""
+    if earlier.assessment.assessed_on > current.assessment.assessed_on:
+        raise UsageError(
+            f"--since {earlier.path} was assessed on {earlier.assessment.assessed_on}, after {current.path} "
+            f"({current.assessment.assessed_on}); --since takes the earlier assessment"
+        )
+    return build_comparison([earlier, current])  # refuses files of different frameworks (exit 2)
+
+
 def change(first: Fraction | int | None, last: Fraction | int | None) -> Fraction | None:
     """last − first, or None when either is missing."""
     if first is None or last is None:

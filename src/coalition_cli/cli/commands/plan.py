@@ -55,7 +55,7 @@ def plan(
 
     from coalition_cli.cli.console import stderr, stdout
     from coalition_cli.core.atomic import write_atomic
-    from coalition_cli.core.comparison import build_comparison
+    from coalition_cli.core.comparison import since_comparison
     from coalition_cli.core.errors import UsageError
     from coalition_cli.core.frameworks import load_guide
     from coalition_cli.core.planning import build_plan
@@ -69,13 +69,7 @@ def plan(
     current = load_assessment(file)
     comparison = None
     if since is not None:
-        previous = load_assessment(since)
-        if previous.assessment.assessed_on > current.assessment.assessed_on:
-            raise UsageError(
-                f"--since {since} was assessed on {previous.assessment.assessed_on}, after {file} "
-                f"({current.assessment.assessed_on}); --since takes the earlier assessment"
-            )
-        comparison = build_comparison([previous, current])  # refuses files of different frameworks (exit 2)
+        comparison = since_comparison(load_assessment(since), current)
         for warning in comparison.warnings:
             stderr().print(f"[yellow]warning:[/] {escape(warning)}")
     context = build_plan(current, load_guide(), since=comparison, focus=focus, file_argument=str(file))
