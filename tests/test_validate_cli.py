@@ -255,3 +255,10 @@ def test_ctrl_c_stops_a_command_with_130(
     result = runner.invoke(app, ["validate", str(write(tmp_path, VALID_HEADER))])
     assert result.exit_code == 130
     assert "Aborted" not in result.output
+
+
+def test_a_folder_without_yaml_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not yaml\n")
+    result = runner.invoke(app, ["--no-color", "validate", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stderr == "! no assessment files found: no *.yaml or *.yml file in the paths given\n"

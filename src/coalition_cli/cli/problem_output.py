@@ -132,5 +132,8 @@ def summary_line(summary: dict[str, int], *, color: bool) -> str:
         parts.append(paint(plural(warnings, "warning"), "33"))
     if summary["skipped"]:
         parts.append(f"{summary['skipped']} skipped (not assessments)")
+    if not files and not summary["skipped"] and not errors:
+        # a folder with no YAML in it, most likely a mistyped path in a CI job: say so
+        return paint("!", "33") + " no assessment files found: no *.yaml or *.yml file in the paths given"
     mark = paint("✗", "31") if errors else paint("✓", "32") if files else paint("!", "33")
     return f"{mark} " + ", ".join(parts)
