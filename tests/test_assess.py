@@ -65,11 +65,19 @@ def test_a_whole_session_from_a_new_file(runner: CliRunner, tmp_path: Path, fram
 
 def test_the_name_and_date_are_asked_for_a_new_file(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "new.yaml"
-    code, output = assess(runner, path, "\nRiverside\nyesterday\n2026-03-14\n" + answer("2") + "q\n")
+    people = "Maria Lopez\nRiverside USD\nschools\n1\nSam Ortiz\n\nlab\n\n"  # a wrong group, then its number
+    keys = "\nRiverside\nyesterday\n2026-03-14\n" + people + answer("2") + "q\n"
+    code, output = assess(runner, path, keys)
     assert code == 0, output
     assert "The coalition needs a name" in output
     assert "'yesterday' is not a date" in output
-    assert AssessmentFile(path).assessment.coalition == "Riverside"
+    assert "'schools' is not a stakeholder group: type its number, 1 to 10" in " ".join(output.split())
+    assessment = AssessmentFile(path).assessment
+    assert assessment.coalition == "Riverside"
+    assert [(p.name, p.organization, p.stakeholder_group) for p in assessment.participants] == [
+        ("Maria Lopez", "Riverside USD", "k12-education"),
+        ("Sam Ortiz", None, "labor-unions"),  # an id begun with 3 letters
+    ]
     assert ratings(path) == {"C1.1": {"stage": 2}}
 
 
@@ -151,7 +159,9 @@ def test_half_typed_evidence_never_replaces_what_is_there(runner: CliRunner, tea
 
 def test_a_question_mark_explains_the_prompt_and_is_never_saved(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "new.yaml"
-    keys = "?\nRiverside\n?\n2026-03-14\n" + "2\n?\nMinutes\n?\n\n?\nAdopt the charter\n?\nDana\n?\n\n\nq\n"
+    keys = (
+        "?\nRiverside\n?\n2026-03-14\n?\n\n" + "2\n?\nMinutes\n?\n\n?\nAdopt the charter\n?\nDana\n?\n\n\nq\n"
+    )
     code, output = assess(runner, path, keys)
     assert code == 0, output
     assert ratings(path) == {
@@ -161,7 +171,7 @@ def test_a_question_mark_explains_the_prompt_and_is_never_saved(runner: CliRunne
             "actions": [{"action": "Adopt the charter", "owner": "Dana"}],
         }
     }
-    for words in ("as reports should show it", "press Enter for today", "What shows the coalition",
+    for words in ("as reports should show it", "press Enter for today", "when everyone is listed", "What shows the coalition",
                   "Something the team will do", "Who leads the action", "When the action is due"):  # fmt: skip
         assert words in " ".join(output.split()), words
 

@@ -27,11 +27,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from coalition_cli.core.assessment import Action
+from coalition_cli.core.assessment import Action, Participant
 from coalition_cli.core.editing import AssessmentFile, RatingConflictError
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
 from coalition_cli.core.framework import Framework
-from coalition_cli.core.rating_edits import RatingEdit
+from coalition_cli.core.rating_edits import RatingEdit, clean_line
 from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date
 from coalition_cli.core.validation import LoadedAssessment, load_assessment
 from coalition_cli.core.wording import plural
@@ -132,6 +132,9 @@ _EVIDENCE_HELP = (
     "What shows the coalition is at this stage: meetings, documents, data. Type it in one or several "
     "lines; an empty line finishes. Press Enter at once to leave it out (or to keep what is there)."
 )
+_PARTICIPANT_HELP = "The name of someone taking part in this assessment; press Enter when everyone is listed."
+_ORGANIZATION_HELP = "The organization they represent, for example: Riverside Unified School District."
+_GROUP_HELP = "Which of the Guide's stakeholder groups their organization belongs to: "
 _ACTION_HELP = (
     "Something the team will do to move forward, for example: Adopt the charter. Press Enter to move on."
 )
@@ -171,8 +174,11 @@ def _create(console: Console, options: AssessOptions) -> None:
             assessed_on = parse_date(typed) or dt.date.today()
         except ValueError as error:
             console.print(escape(str(error)))
+    # asked only with the name: a command line that gives --coalition is scripted, or knows its file
+    people = _ask_participants(console) if not options.coalition else ()
+    new = NewAssessment(reference, coalition, assessed_on, participants=people)
     try:
-        create_exclusive(path, render(framework, NewAssessment(reference, coalition, assessed_on)))
+        create_exclusive(path, render(framework, new))
     except FileExistsError:
         raise UsageError(f"{path} was created by someone else just now; run the command again") from None
     except OSError as error:
@@ -180,6 +186,41 @@ def _create(console: Console, options: AssessOptions) -> None:
     console.print(
         f"Created {escape(str(path))} for {escape(coalition)}, assessed on {assessed_on.isoformat()}."
     )
+
+
+def _ask_participants(console: Console) -> tuple[Participant, ...]:
+    """Who is in the room, for the plan's "who could lead" and the roster: optional, one at a time."""
+    from coalition_cli.core.frameworks import load_guide
+    from coalition_cli.core.session import parse_group
+
+    guide = load_guide()
+    console.print(
+        "Who is taking part? [dim](optional: a name, then their organization and stakeholder group; "
+        "press Enter at the name when done)[/]"
+    )
+    listed = ", ".join(f"{n} {g.name}" for n, g in enumerate(guide.stakeholder_groups, start=1))
+    people: list[Participant] = []
+    while True:
+        name = clean_line(_answer(console, "  Participant's name: ", _PARTICIPANT_HELP))
+        if not name:
+            return tuple(people)
+        organization = clean_line(
+            _answer(console, "    Organization [dim](optional)[/]: ", _ORGANIZATION_HELP)
+        )
+        if not people:
+            console.print("    [dim]Stakeholder groups (the Guide's ten):[/]")
+            for number, listed_group in enumerate(guide.stakeholder_groups, start=1):
+                console.print(f"    [dim]{number:>2}  {escape(listed_group.name)}[/]")
+        while True:
+            typed = _answer(
+                console, "    Stakeholder group, by number [dim](optional)[/]: ", _GROUP_HELP + listed
+            )
+            try:
+                group = parse_group(guide, typed)
+                break
+            except ValueError as error:
+                console.print(f"[yellow]{escape(str(error))}[/]")
+        people.append(Participant(name=name, organization=organization or None, stakeholder_group=group))
 
 
 def _check_framework(file: AssessmentFile, requested: str | None) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ class NewAssessment:
     facilitator: str | None = None
     profile_ref: str | None = None
     """The shared coalition.yaml, as a path from the new file's folder."""
+    participants: tuple[Participant, ...] = ()
+    """Who takes part, when known (asked by `assess`); else last term's, with `--from`."""
 
 
 def framework_reference(reference: str, *, relative_to: Path, file: Path) -> str:
@@ -78,7 +81,7 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
         lines.append(f"term: {yamltext.scalar(new.term)}")
     if new.facilitator:
         lines.append(f"facilitator: {yamltext.scalar(new.facilitator)}")
-    lines += _participants(previous)
+    lines += _participants(new.participants or (previous.assessment.participants if previous else ()))
     lines.append("ratings:")
     for domain in framework.domains:
         lines.append("")
@@ -97,13 +100,10 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
     return "\n".join(lines) + "\n"
 
 
-def _participants(previous: LoadedAssessment | None) -> list[str]:
-    if previous is None or not previous.assessment.participants:
+def _participants(people: Sequence[Participant]) -> list[str]:
+    if not people:
         return ["participants: []  # who took part: - name: …, organization: …, stakeholder_group: …"]
-    return [
-        "participants:",
-        *(line for person in previous.assessment.participants for line in participant_lines(person)),
-    ]
+    return ["participants:", *(line for person in people for line in participant_lines(person))]
 
 
 def participant_lines(person: Participant) -> list[str]:

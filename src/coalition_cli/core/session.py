@@ -15,6 +15,7 @@ from enum import Enum
 from coalition_cli.core.assessment import parse_iso_date, written_stage
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.framework import Domain, Framework, Stage, StageError, parse_stage
+from coalition_cli.core.guide import Guide
 from coalition_cli.core.rating_edits import NewAction, RatingEdit, clean_line, clean_text
 from coalition_cli.core.suggest import did_you_mean
 
@@ -124,6 +125,25 @@ def parse_assignments(framework: Framework, assignments: Sequence[str]) -> tuple
             mistakes.append(f"{assignment!r}: {indicator} is given two different stages")
         wanted[indicator] = stage
     return wanted, mistakes
+
+
+def parse_group(guide: Guide, typed: str) -> str | None:
+    """A stakeholder group as typed at a prompt: its number in the Guide's list, its id, or the id's
+    first 3 letters or more (`k12`); None when left empty. Raises ValueError with a plain message
+    otherwise."""
+    text = typed.strip().casefold()
+    if not text:
+        return None
+    groups = [group.id for group in guide.stakeholder_groups]
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(groups):
+        return groups[int(text) - 1]
+    begun = [group for group in groups if group.startswith(text)]
+    if text in groups or (len(text) >= 3 and len(begun) == 1):
+        return text if text in groups else begun[0]
+    raise ValueError(
+        f"{typed.strip()!r} is not a stakeholder group{did_you_mean(text, groups)}: type its number, "
+        f"1 to {len(groups)}, or press Enter to leave it out."
+    )
 
 
 def parse_date(typed: str) -> dt.date | None:
