@@ -198,3 +198,23 @@ def test_assignments_are_read_with_every_mistake_named(framework: Framework) -> 
     assert mistakes[2] == "'C1.3': write an indicator id, =, and a stage, like C1.1=1 or C7.2=transforming"
     assert mistakes[3].startswith("'C1.4=de': unknown stage 'de'")
     assert len(mistakes) == 4
+
+
+def test_three_letters_that_begin_two_stage_names_say_which(tmp_path: Path) -> None:
+    from coalition_cli.core.frameworks import load_framework
+    from coalition_cli.core.session import Kind, parse_assignments, parse_command
+
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text(
+        "id: r\ntitle: R\nstages:\n  - {number: 1, name: No}\n  - {number: 2, name: Starting}\n"
+        "  - {number: 3, name: Stable}\ndomains:\n  - id: A\n    name: A\n    indicators:\n"
+        "      - {id: A.1, name: One, descriptors: {1: a, 2: b, 3: c}}\n"
+    )
+    fw = load_framework(str(rubric))
+    command = parse_command(fw, "sta")
+    assert command.kind is Kind.INVALID
+    assert command.message.startswith("'sta' could be Starting or Stable: type more of the name")
+    assert parse_command(fw, "stab").stage == 3
+    assert parse_assignments(fw, ["A.1=sta"])[1] == [
+        "'A.1=sta': 'sta' could be Starting or Stable: type more of the name"
+    ]

@@ -172,3 +172,24 @@ def test_write_atomic_refuses_a_read_only_file(tmp_path: Path) -> None:
     with pytest.raises(PermissionError):
         write_atomic(path, "new\n")
     assert path.read_text() == "old\n"
+
+
+def test_a_flow_style_ratings_mapping_that_cannot_be_spliced_says_what_to_do(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "flow.yaml"
+    text = (
+        "framework: community-framework\ncoalition: Test\nassessed_on: 2026-03-14\nparticipants:\n"
+        "- name: A\n  organization: B\nratings: {C1.1: {stage: 2}, C1.2: {stage: 3}}\n"
+    )
+    path.write_text(text)
+    result = CliRunner().invoke(app, ["rate", str(path), "C1.2=4"])
+    assert result.exit_code == 1
+    assert "write ratings: as one indicator per line (block style)" in " ".join(result.output.split())
+    assert path.read_text() == text
+
+
+def test_the_node_tree_cache_keeps_only_the_last_few_texts() -> None:
+    from coalition_cli.core import splicing
+
+    assert splicing._nodes.cache_info().maxsize == 8

@@ -262,3 +262,11 @@ def test_a_folder_without_yaml_says_so(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(app, ["--no-color", "validate", str(tmp_path)])
     assert result.exit_code == 0
     assert result.stderr == "! no assessment files found: no *.yaml or *.yml file in the paths given\n"
+
+
+def test_an_escape_in_quotes_is_not_called_unclosed(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["--no-color", "validate", str(write(tmp_path, VALID_HEADER + 'notes: "a\\qb"\n'))]
+    )
+    assert "a backslash inside double quotes" in result.stdout
+    assert "it opens on line" not in result.stdout

@@ -76,6 +76,9 @@ def parse_command(framework: Framework, typed: str, default: int | None = None) 
     stage = stage_by_name_start(framework, text)
     if stage is not None:
         return Command(Kind.STAGE, stage.number)
+    ambiguous = ambiguous_start(framework, typed)
+    if ambiguous is not None:
+        return Command(Kind.INVALID, message=f"{ambiguous}. {accepted_answers(framework)}")
     suggestion = did_you_mean(typed.strip(), [stage.name for stage in framework.stages])
     return Command(
         Kind.INVALID, message=f"{typed.strip()!r} is not a stage{suggestion}. {accepted_answers(framework)}"
@@ -86,10 +89,25 @@ def stage_by_name_start(framework: Framework, typed: str) -> Stage | None:
     """The stage whose name is typed, or begun with 3 letters or more (`dev`), in any case; None when
     no stage, or more than one, starts so. Typing in a meeting is quicker than spelling in full."""
     text = typed.strip().casefold()
-    names = [stage for stage in framework.stages if stage.name.casefold().startswith(text)]
+    names = _stages_begun(framework, text)
     if len(names) == 1 and (len(text) >= 3 or names[0].name.casefold() == text):
         return names[0]
     return None
+
+
+def ambiguous_start(framework: Framework, typed: str) -> str | None:
+    """What to say when 3 letters or more begin more than one stage name: `'sta' could be Starting or
+    Stable: type more of the name`; None otherwise."""
+    text = typed.strip().casefold()
+    names = _stages_begun(framework, text)
+    if len(text) < 3 or len(names) < 2:
+        return None
+    listed = ", ".join(stage.name for stage in names[:-1]) + f" or {names[-1].name}"
+    return f"{typed.strip()!r} could be {listed}: type more of the name"
+
+
+def _stages_begun(framework: Framework, text: str) -> list[Stage]:
+    return [stage for stage in framework.stages if stage.name.casefold().startswith(text)]
 
 
 def parse_assignments(framework: Framework, assignments: Sequence[str]) -> tuple[dict[str, int], list[str]]:
@@ -117,7 +135,7 @@ def parse_assignments(framework: Framework, assignments: Sequence[str]) -> tuple
         except StageError as error:
             begun = stage_by_name_start(framework, value) if error.code == "unknown-stage" else None
             if begun is None:
-                mistakes.append(f"{assignment!r}: {error.message}")
+                mistakes.append(f"{assignment!r}: {ambiguous_start(framework, value) or error.message}")
                 continue
             stage = begun.number
         assert stage is not None  # a stage written out is never "not rated"

@@ -86,6 +86,11 @@ def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
             if disturbed is None:
                 return result
             reason = disturbed
+    root = _nodes(text)
+    found = _find(root, "ratings") if _is_block_mapping(root) else None
+    if found is not None and getattr(found[1], "flow_style", False):
+        # a flow mapping ({C1.1: {stage: 2}, …}) can only be rewritten whole, which moves other lines
+        reason += "; write ratings: as one indicator per line (block style) and try again"
     raise EditError(f"could not write the change to {edit.indicator} without disturbing the file: {reason}")
 
 
@@ -381,7 +386,6 @@ def _render(key: str, value: Any, layout: _Layout, indent: int = 0) -> list[str]
     return [pad + line if line else line for line in lines]
 
 
-@cache
 @lru_cache(maxsize=8)
 def _nodes(text: str) -> Any:
     """The text's node tree, from the C parser (positions at C speed). The same text is composed

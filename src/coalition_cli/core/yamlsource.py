@@ -272,7 +272,8 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
     if plain is None:
         return SyntaxProblem("syntax", f"not valid YAML: {problem}{context}", line, column)
     opened = error.context_mark
-    if any(word in str(error.context or "") for word in ("flow", "quoted")) and opened is not None:
+    unclosed = ("did not find expected ','", "found unexpected end of stream")
+    if any(phrase in problem for phrase in unclosed) and opened is not None:
         plain += f" (it opens on line {opened.line + 1})"
     return SyntaxProblem("syntax", f"not valid YAML: {plain}; the YAML reader says: {problem}", line, column)
 
