@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,16 @@ def test_the_plan_opens_with_an_at_a_glance_line() -> None:
     glance = next(line for line in text.splitlines() if line.startswith("**At a glance.**"))
     assert "since" in glance and "Work on first:" in glance
     assert text.index("**At a glance.**") < text.index("## Who was at the table")
+
+
+def test_brief_details_only_the_priorities() -> None:
+    from tests.test_plan_helpers import RIVERSIDE_SPRING
+
+    full = plan_text(RIVERSIDE_SPRING)
+    brief = plan_text(RIVERSIDE_SPRING, "--brief")
+    assert "## The priorities in detail" in brief and "## The plan, domain by domain" not in brief
+    priorities = re.findall(r"^\d+\. \*\*(C\d\.\d) ", brief, re.MULTILINE)
+    detailed = re.findall(r"^#### (C\d\.\d) ", brief, re.MULTILINE)
+    assert sorted(detailed) == sorted(priorities) and len(priorities) == 5
+    assert len(brief.split()) < len(full.split()) / 2
+    assert brief.count("| C") == full.count("| C")  # the at-a-glance table still lists every indicator

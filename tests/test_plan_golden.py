@@ -22,6 +22,7 @@ CASES: dict[str, tuple[str | Path, ...]] = {
     "riverside-spring-since-fall": (RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL),
     "lakeside-spring-since-fall": (SPRING, "--since", FALL),
     "lakeside-spring-focus-3": (SPRING, "--focus", "3"),
+    "riverside-spring-brief": (RIVERSIDE_SPRING, "--brief"),
     "hostile": (HOSTILE,),
     "tiny-rubric": ("tests/fixtures/plan/tiny.yaml",),
 }

@@ -353,6 +353,8 @@ class PlanContext:
     priorities_not_shown: tuple[Named, ...]
     """Indicators the team marked as priorities beyond `--focus`."""
     domains: tuple[DomainPlan, ...]
+    brief: bool
+    """True with `--brief`: `domains` holds only the priorities, for a plan to read in the meeting."""
     glance: tuple[Glance, ...]
     """Every indicator, in framework order."""
     unrated: tuple[Unrated, ...]

@@ -9,6 +9,7 @@ below the top stage with their target and the partners who could lead (from the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shlex
@@ -76,11 +77,13 @@ def build_plan(
     since: Comparison | None = None,
     focus: int = 5,
     file_argument: str | None = None,
+    brief: bool = False,
 ) -> PlanContext:
     """The plan for `current`.
 
     `since` is `comparison.build_comparison([older, current])` for `--since`: the change is from its first
     assessment to `current`. `file_argument` is how the user named the file (for commands to rerun).
+    `brief` keeps only the priorities in the domain-by-domain part: a plan to read in the meeting.
     """
     fw = current.framework
     card = score(fw, current.stages, current.targets)
@@ -107,7 +110,7 @@ def build_plan(
             fw.stage_name(i.target) if i.target is not None else None,
             changes.get(i.id),
             ranks.get(i.id),
-            _anchor(i.id) if i.is_gap(fw.top_stage) else None,
+            _anchor(i.id) if i.is_gap(fw.top_stage) and (not brief or i.id in ranks) else None,
         )
         for d in card.domains
         for i in d.indicators
@@ -131,7 +134,8 @@ def build_plan(
         focus=focus,
         priorities=priorities,
         priorities_not_shown=not_shown,
-        domains=domains,
+        domains=_only_priorities(domains, ranks) if brief else domains,
+        brief=brief,
         glance=glance,
         unrated=unrated,
         rate_all_command=f"coalition assess {_quote(file_text)}",
@@ -143,6 +147,17 @@ def build_plan(
         framework=Source(fw.title, fw.publisher, fw.published, fw.attribution, _source_url(fw.source)),
         guide=Source(guide.title, guide.publisher, guide.published, guide.attribution, None),
     )
+
+
+def _only_priorities(domains: tuple[DomainPlan, ...], ranks: dict[str, int]) -> tuple[DomainPlan, ...]:
+    """The domains that hold a priority, each with only its priorities (the at-a-glance table and
+    the charts still show every indicator)."""
+    kept = []
+    for domain in domains:
+        chosen = tuple(indicator for indicator in domain.indicators if indicator.id in ranks)
+        if chosen:
+            kept.append(dataclasses.replace(domain, indicators=chosen, at_top=(), unrated=()))
+    return tuple(kept)
 
 
 def _guide_tags_note(guide: Guide, fw: Framework) -> str:

@@ -35,6 +35,12 @@ def plan(
         None, "--since", help="An earlier assessment of the same coalition: show the change since then."
     ),
     focus: int = typer.Option(5, "--focus", min=0, max=100, help="How many priorities to list."),
+    brief: bool = typer.Option(
+        False,
+        "--brief",
+        help="Only the priorities in detail (the at-a-glance table still lists every indicator): "
+        "a plan to read in the meeting.",
+    ),
     templates: Path | None = typer.Option(
         None,
         "--templates",
@@ -72,7 +78,9 @@ def plan(
         comparison = since_comparison(load_assessment(since), current)
         for warning in comparison.warnings:
             stderr().print(f"[yellow]warning:[/] {escape(warning)}")
-    context = build_plan(current, load_guide(), since=comparison, focus=focus, file_argument=str(file))
+    context = build_plan(
+        current, load_guide(), since=comparison, focus=focus, file_argument=str(file), brief=brief
+    )
     text = render_plan("html" if fmt == "html" else "md", context, templates)
 
     if target is None:
