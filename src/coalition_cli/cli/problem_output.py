@@ -23,7 +23,17 @@ class ProblemFormat(str, Enum):
 
 
 _RESET = "\x1b[0m"
-_STYLE = {"bold": "\x1b[1m", "dim": "\x1b[2m", "error": "\x1b[31m", "warning": "\x1b[33m"}
+_STYLE = {
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "error": "\x1b[31m",
+    "warning": "\x1b[33m",
+    "good": "\x1b[32m",
+}
+
+
+def _paint(text: str, style: str, *, color: bool) -> str:
+    return f"{_STYLE[style]}{text}{_RESET}" if color else text
 
 
 def format_problem(problem: Problem, *, color: bool = False) -> str:
@@ -33,11 +43,9 @@ def format_problem(problem: Problem, *, color: bool = False) -> str:
     """
     where = f"{problem.file}:{problem.line}:{problem.column}:"
     level = problem.severity.value
-    if not color:
-        return f"{where} {level} {problem.message} [{problem.code}]"
     return (
-        f"{_STYLE['bold']}{where}{_RESET} {_STYLE[level]}{level}{_RESET} {problem.message} "
-        f"{_STYLE['dim']}[{problem.code}]{_RESET}"
+        f"{_paint(where, 'bold', color=color)} {_paint(level, level, color=color)} {problem.message} "
+        f"{_paint(f'[{problem.code}]', 'dim', color=color)}"
     )
 
 
@@ -116,24 +124,24 @@ def report_validation(problems: Sequence[Problem], summary: dict[str, int], outp
 def summary_line(summary: dict[str, int], *, color: bool) -> str:
     """`✓ 3 files checked, 3 valid, 2 warnings`: the last line of validate's text output."""
 
-    def paint(text: str, code: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if color else text
-
-    files, valid, errors, warnings = (
+    files, valid, errors, warnings, skipped = (
         summary["files"],
         summary["valid"],
         summary["errors"],
         summary["warnings"],
+        summary["skipped"],
     )
+    if not files and not skipped and not errors:
+        # a folder with no YAML in it, most likely a mistyped path in a CI job: say so
+        mark = _paint("!", "warning", color=color)
+        return f"{mark} no assessment files found: no *.yaml or *.yml file in the paths given"
     parts = [f"{plural(files, 'file')} checked", f"{valid} valid"]
     if errors:
-        parts.append(paint(plural(errors, "error"), "31"))
+        parts.append(_paint(plural(errors, "error"), "error", color=color))
     if warnings:
-        parts.append(paint(plural(warnings, "warning"), "33"))
-    if summary["skipped"]:
-        parts.append(f"{summary['skipped']} skipped (not assessments)")
-    if not files and not summary["skipped"] and not errors:
-        # a folder with no YAML in it, most likely a mistyped path in a CI job: say so
-        return paint("!", "33") + " no assessment files found: no *.yaml or *.yml file in the paths given"
-    mark = paint("✗", "31") if errors else paint("✓", "32") if files else paint("!", "33")
-    return f"{mark} " + ", ".join(parts)
+        parts.append(_paint(plural(warnings, "warning"), "warning", color=color))
+    if skipped:
+        parts.append(f"{skipped} skipped (not assessments)")
+    mark = "✗" if errors else "✓" if files else "!"
+    style = "error" if errors else "good" if files else "warning"
+    return f"{_paint(mark, style, color=color)} " + ", ".join(parts)
