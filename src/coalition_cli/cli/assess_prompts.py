@@ -104,8 +104,10 @@ def _earlier(file: AssessmentFile, since: Path | None) -> LoadedAssessment | Non
     """The earlier assessment of `--since`, checked like any other and of the same rubric."""
     if since is None:
         return None
+    from coalition_cli.core.score_report import framework_signature
+
     earlier = load_assessment(since)
-    if earlier.framework.id != file.framework.id:
+    if framework_signature(earlier.framework) != framework_signature(file.framework):
         raise UsageError(
             f"{since} uses the framework {earlier.framework.id!r}, and {file.path} uses {file.framework.id!r}: "
             "their ratings cannot be put side by side"
