@@ -27,7 +27,7 @@ OWNERS = ["Chamber of Commerce", "Riverside USD", "Workforce Board", "Community 
 
 def indicator_ids() -> list[tuple[str, str]]:
     """(indicator id, name) of the bundled framework, read with the tool's own loader."""
-    from coalition_cli.core.frameworks import load_framework
+    from coalition_cli.core.loading.frameworks import load_framework
 
     return [(i.id, i.name) for i in load_framework().indicators]
 

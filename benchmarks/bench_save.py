@@ -20,7 +20,7 @@ from pathlib import Path
 
 def full_assessment(framework_id: str = "community-framework") -> str:
     """Every indicator rated, each with two lines of evidence, a target and an action."""
-    from coalition_cli.core.frameworks import load_framework
+    from coalition_cli.core.loading.frameworks import load_framework
 
     fw = load_framework(framework_id)
     lines = [
@@ -58,10 +58,10 @@ def from_init(framework_id: str = "community-framework") -> str:
     """A file as `coalition init` / `assess` write it (the rubric as comments), every indicator rated."""
     import datetime as dt
 
-    from coalition_cli.core.frameworks import load_framework
-    from coalition_cli.core.rating_edits import NewAction, RatingEdit
-    from coalition_cli.core.scaffold import NewAssessment, render
-    from coalition_cli.core.splicing import edit_text
+    from coalition_cli.core.editing.rating_edits import NewAction, RatingEdit
+    from coalition_cli.core.editing.scaffold import NewAssessment, render
+    from coalition_cli.core.loading.frameworks import load_framework
+    from coalition_cli.core.yaml.splicing import edit_text
 
     fw = load_framework(framework_id)
     text = render(fw, NewAssessment(fw.id, "Riverside Pathways Coalition", dt.date(2026, 3, 14)))
@@ -80,9 +80,9 @@ def from_init(framework_id: str = "community-framework") -> str:
 
 
 def bench_save(text: str, saves: int) -> dict[str, float]:
-    from coalition_cli.core.editing import AssessmentFile
-    from coalition_cli.core.rating_edits import RatingEdit
-    from coalition_cli.core.splicing import edit_text
+    from coalition_cli.core.editing.assessment_file import AssessmentFile
+    from coalition_cli.core.editing.rating_edits import RatingEdit
+    from coalition_cli.core.yaml.splicing import edit_text
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "riverside.yaml"

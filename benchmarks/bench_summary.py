@@ -60,7 +60,7 @@ def show(timing: Timing, files: int) -> None:
 
 def naive(root: Path) -> float:
     """Seconds to load every file with `load_assessment` in this one process and keep the latest."""
-    from coalition_cli.core.validation import load_assessment
+    from coalition_cli.core.loading.assessments import load_assessment
 
     start = time.perf_counter()
     latest: dict[str, tuple[object, Path]] = {}

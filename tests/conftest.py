@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from coalition_cli.core.framework import Framework
-from coalition_cli.core.frameworks import load_framework
+from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.model.framework import Framework
+from tests.support import golden
+from tests.support.paths import EXAMPLES, FIXTURES, SRC
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        golden.UPDATE_OPTION,
+        action="store_true",
+        help="rewrite the golden files under tests/golden/ of the tests that run, instead of comparing",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    golden.set_update(bool(config.getoption(golden.UPDATE_OPTION)))
+    # The code under test is the checkout's src/, in this process (pyproject's `pythonpath`) and in
+    # the processes the tests start, even after a non-editable `pip install .`; only
+    # tests/cli/test_subprocess.py runs the installed command, to prove the wheel works on its own.
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ def main() -> None:
         # not with a BrokenPipeError and exit 1 ("problems found")
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
-    from coalition_cli.cli.fast_validate import run
+    from coalition_cli.cli.validation.fast_path import run
 
     try:
         status = run(sys.argv[1:])

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from coalition_cli.core.framework import Framework
+from coalition_cli.core.model.framework import Framework
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """An assessment session as a pure state machine: which indicators to walk, and where the team is.
 
-No terminal code here: the prompts in `cli/assess_prompts.py` read answers and call these methods,
+No terminal code here: the prompts in `cli/assess/prompts.py` read answers and call these methods,
 and the tests drive it directly. The session turns answers into `RatingEdit`s; saving them is the
 caller's job (`editing.AssessmentFile.apply`), after every answer.
 """
@@ -12,11 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from coalition_cli.core.assessment import parse_iso_date, written_stage
+from coalition_cli.core.editing.rating_edits import NewAction, RatingEdit, clean_line, clean_text
 from coalition_cli.core.errors import CoalitionError, UsageError
-from coalition_cli.core.framework import Domain, Framework, Stage, StageError, parse_stage
-from coalition_cli.core.guide import Guide
-from coalition_cli.core.rating_edits import NewAction, RatingEdit, clean_line, clean_text
+from coalition_cli.core.model.assessment import parse_iso_date, written_stage
+from coalition_cli.core.model.framework import Domain, Framework, Stage, StageError, parse_stage
+from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.suggest import did_you_mean
 
 

@@ -62,7 +62,7 @@ def assess(
     or name; s skips, b goes back, ? helps, q saves and quits. Ctrl-C stops at any time, keeps every
     answer, and prints the command that carries on (exit status 130).
     """
-    from coalition_cli.cli.assess_prompts import AssessOptions, run
+    from coalition_cli.cli.assess.prompts import AssessOptions, run
 
     run(
         AssessOptions(

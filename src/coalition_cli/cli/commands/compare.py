@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.report_output import ReportFormat, format_option
+from coalition_cli.cli.output.reports import ReportFormat, format_option
 
 
 @app.command(short_help="Progress across terms: what advanced, what declined.")
@@ -23,10 +23,10 @@ def compare(
     red with ▼. Files made with different frameworks cannot be compared (exit 2); files naming
     different coalitions are compared with a warning.
     """
-    from coalition_cli.cli.report_output import emit_report, warn
-    from coalition_cli.core import comparison as comparisons
-    from coalition_cli.core.score_report import load_all
-    from coalition_cli.core.tabular import csv_text
+    from coalition_cli.cli.output.reports import emit_report, warn
+    from coalition_cli.core.reports import comparison as comparisons
+    from coalition_cli.core.reports.document import csv_text
+    from coalition_cli.core.reports.score import load_all
 
     comparison = comparisons.build_comparison(load_all(files))
     for message in comparison.warnings:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.report_output import ReportFormat, format_option
+from coalition_cli.cli.output.reports import ReportFormat, format_option
 
 
 @app.command(short_help="Put raters side by side; draft the consensus.")
@@ -32,9 +32,10 @@ def consensus(
     """
     import shlex
 
-    from coalition_cli.cli.report_output import emit_report, note, warn
-    from coalition_cli.core.atomic import create_exclusive, write_atomic
-    from coalition_cli.core.consensus import (
+    from coalition_cli.cli.output.reports import emit_report, note, warn
+    from coalition_cli.core.errors import ReadError, UsageError
+    from coalition_cli.core.files.atomic import create_exclusive, write_atomic
+    from coalition_cli.core.reports.consensus import (
         CONSENSUS_CSV_HEADER,
         build_consensus,
         consensus_csv_rows,
@@ -42,9 +43,8 @@ def consensus(
         consensus_json,
         draft_text,
     )
-    from coalition_cli.core.errors import ReadError, UsageError
-    from coalition_cli.core.score_report import load_all
-    from coalition_cli.core.tabular import csv_text
+    from coalition_cli.core.reports.document import csv_text
+    from coalition_cli.core.reports.score import load_all
 
     if out is not None and out.is_dir():
         raise UsageError(

@@ -11,7 +11,7 @@ import typer
 from coalition_cli.cli.app import app
 
 if TYPE_CHECKING:
-    from coalition_cli.core.framework import Framework
+    from coalition_cli.core.model.framework import Framework
 
 framework_app = typer.Typer(help="List, show and check rubrics (frameworks).", no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
@@ -30,7 +30,7 @@ def list_frameworks(
     from rich.table import Table
 
     from coalition_cli.cli.console import stdout
-    from coalition_cli.core.frameworks import bundled_framework_ids, load_framework
+    from coalition_cli.core.loading.frameworks import bundled_framework_ids, load_framework
 
     frameworks = [load_framework(framework_id) for framework_id in bundled_framework_ids()]
     if output is ShowFormat.json:
@@ -70,9 +70,9 @@ def show(
 ) -> None:
     """Show a framework, one of its domains, or one indicator with its stage descriptors."""
     from coalition_cli.cli.console import stdout
-    from coalition_cli.cli.framework_view import render_domain, render_framework, render_indicator
+    from coalition_cli.cli.output.framework_view import render_domain, render_framework, render_indicator
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.frameworks import bundled_framework_ids, load_framework, looks_like_path
+    from coalition_cli.core.loading.frameworks import bundled_framework_ids, load_framework, looks_like_path
     from coalition_cli.core.suggest import did_you_mean
 
     if item is not None and (item in bundled_framework_ids() or looks_like_path(item)):
@@ -108,9 +108,9 @@ def validate_framework(
     import os
 
     from coalition_cli.cli.console import stdout
-    from coalition_cli.cli.problem_output import print_problems
+    from coalition_cli.cli.output.problems import print_problems
     from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError, UsageError
-    from coalition_cli.core.frameworks import load_framework, looks_like_path
+    from coalition_cli.core.loading.frameworks import load_framework, looks_like_path
     from coalition_cli.core.wording import plural
 
     console = stdout()

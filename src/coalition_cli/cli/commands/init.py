@@ -43,11 +43,17 @@ def init(
     from rich.markup import escape
 
     from coalition_cli.cli.console import stdout
-    from coalition_cli.core.atomic import create_exclusive
+    from coalition_cli.core.editing.scaffold import (
+        NewAssessment,
+        framework_reference,
+        parse_date,
+        path_from,
+        render,
+    )
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.frameworks import DEFAULT_FRAMEWORK, load_framework
-    from coalition_cli.core.scaffold import NewAssessment, framework_reference, parse_date, path_from, render
-    from coalition_cli.core.validation import load_assessment
+    from coalition_cli.core.files.atomic import create_exclusive
+    from coalition_cli.core.loading.assessments import load_assessment
+    from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, load_framework
 
     if file.exists():
         raise UsageError(f"{file} already exists; init never overwrites a file", hint="choose another name")

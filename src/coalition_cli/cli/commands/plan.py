@@ -60,13 +60,13 @@ def plan(
     from rich.markup import escape
 
     from coalition_cli.cli.console import stderr, stdout
-    from coalition_cli.core.atomic import write_atomic
-    from coalition_cli.core.comparison import since_comparison
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.frameworks import load_guide
-    from coalition_cli.core.planning import build_plan
-    from coalition_cli.core.rendering import render_plan
-    from coalition_cli.core.validation import load_assessment
+    from coalition_cli.core.files.atomic import write_atomic
+    from coalition_cli.core.loading.assessments import load_assessment
+    from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.plan.build import build_plan
+    from coalition_cli.core.plan.rendering import render_plan
+    from coalition_cli.core.reports.comparison import since_comparison
 
     fmt = output_format.value if output_format else _format_from(output)
     target = _target(file, output, fmt)
@@ -90,7 +90,7 @@ def plan(
         write_atomic(target, text)
     except OSError as error:
         raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
-    from coalition_cli.core.planning import written_summary
+    from coalition_cli.core.plan.build import written_summary
 
     stdout().print(f"[green]✓[/] wrote {escape(str(target))}: {written_summary(context)}.")
 
@@ -98,7 +98,7 @@ def plan(
 def _check_target(target: Path, inputs: list[Path], force: bool) -> None:
     """Refuse to write over an input, a folder, or (without --force) a file the plan did not write."""
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.rendering import written_by_us
+    from coalition_cli.core.plan.rendering import written_by_us
 
     if target.resolve() in {path.resolve() for path in inputs}:
         raise UsageError(f"refusing to write the plan over its own input {target}")

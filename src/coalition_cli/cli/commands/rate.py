@@ -10,7 +10,7 @@ import typer
 from coalition_cli.cli.app import app
 
 if TYPE_CHECKING:
-    from coalition_cli.core.framework import Framework
+    from coalition_cli.core.model.framework import Framework
 
 
 @app.command()
@@ -34,9 +34,9 @@ def rate(
     from rich.markup import escape
 
     from coalition_cli.cli.console import stdout
-    from coalition_cli.core.editing import AssessmentFile
+    from coalition_cli.core.editing.assessment_file import AssessmentFile
+    from coalition_cli.core.editing.rating_edits import RatingEdit, clean_text
     from coalition_cli.core.errors import ReadError
-    from coalition_cli.core.rating_edits import RatingEdit, clean_text
 
     if not file.exists():
         raise ReadError(
@@ -70,7 +70,7 @@ def _show_command(file: Path, reference: str) -> str:
     import os
     import shlex
 
-    from coalition_cli.core.frameworks import DEFAULT_FRAMEWORK, framework_path, looks_like_path
+    from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, framework_path, looks_like_path
 
     if reference == DEFAULT_FRAMEWORK:
         return "coalition framework show"

@@ -37,24 +37,24 @@ def roster(
     Exit status: 0 shown, 1 the file or its profile has problems (run `coalition validate`), 2 the
     file cannot be read or has no profile.
     """
-    from coalition_cli.core.roster import load_roster
+    from coalition_cli.core.reports.roster import load_roster
 
     report = load_roster(file)
     if output is RosterFormat.json:
         import json
 
-        from coalition_cli.cli.report_output import write_stdout
+        from coalition_cli.cli.output.reports import write_stdout
 
         write_stdout(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
         return
-    from coalition_cli.core.roster import roster_document
+    from coalition_cli.core.reports.roster import roster_document
 
     if output is RosterFormat.md:
-        from coalition_cli.cli.report_output import markdown, write_stdout
+        from coalition_cli.cli.output.reports import markdown, write_stdout
 
         write_stdout(markdown(roster_document(report)))
     else:
         from coalition_cli.cli.console import stdout
-        from coalition_cli.cli.report_output import print_document
+        from coalition_cli.cli.output.reports import print_document
 
         print_document(roster_document(report), stdout())

@@ -23,10 +23,10 @@ def schema(
     """
     import json
 
-    from coalition_cli.core.atomic import write_atomic
+    from coalition_cli.core.checks.schema import assessment_schema
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.frameworks import load_framework, load_guide
-    from coalition_cli.core.schema import assessment_schema
+    from coalition_cli.core.files.atomic import write_atomic
+    from coalition_cli.core.loading.frameworks import load_framework, load_guide
 
     text = json.dumps(
         assessment_schema(load_framework(framework, relative_to=None), load_guide()),

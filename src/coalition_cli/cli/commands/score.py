@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.report_output import ReportFormat, format_option
+from coalition_cli.cli.output.reports import ReportFormat, format_option
 
 
 @app.command(short_help="Score assessments: overall, per domain, per indicator.")
@@ -22,8 +22,9 @@ def score(
     count. Where the team set targets, the distance to each target is shown too.
     Exit status: 0 scored, 1 a file has problems (run `coalition validate`), 2 a file cannot be read.
     """
-    from coalition_cli.cli.report_output import emit_report
-    from coalition_cli.core.score_report import (
+    from coalition_cli.cli.output.reports import emit_report
+    from coalition_cli.core.reports.document import csv_text
+    from coalition_cli.core.reports.score import (
         CSV_HEADER,
         ScoredFile,
         csv_rows,
@@ -31,7 +32,6 @@ def score(
         score_document,
         score_json,
     )
-    from coalition_cli.core.tabular import csv_text
 
     items = [ScoredFile.of(loaded) for loaded in load_all(files)]
     emit_report(

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.report_output import ReportFormat, format_option
+from coalition_cli.cli.output.reports import ReportFormat, format_option
 
 
 @app.command(short_help="The network view: many coalitions at a glance.")
@@ -33,19 +33,19 @@ def summary(
     have problems (they are left out and listed), 2 a path cannot be read or the files use
     several frameworks (choose one with --framework).
     """
-    from coalition_cli.cli.report_output import emit_report, note, warn
-    from coalition_cli.core.batch import map_files
-    from coalition_cli.core.discovery import expand
+    from coalition_cli.cli.output.reports import emit_report, note, warn
     from coalition_cli.core.errors import EXIT_PROBLEMS, ReadError
-    from coalition_cli.core.network import (
+    from coalition_cli.core.files.batch import map_files
+    from coalition_cli.core.files.discovery import expand
+    from coalition_cli.core.reports.document import csv_text
+    from coalition_cli.core.reports.network import (
         build_network,
         network_document,
         network_json,
         read_network_file,
         same_day_note,
     )
-    from coalition_cli.core.score_report import CSV_HEADER, csv_rows
-    from coalition_cli.core.tabular import csv_text
+    from coalition_cli.core.reports.score import CSV_HEADER, csv_rows
 
     targets = expand(paths)
     missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]

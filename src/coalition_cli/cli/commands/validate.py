@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.problem_output import ProblemFormat
+from coalition_cli.cli.output.problems import ProblemFormat
 
 
 @app.command()
@@ -37,7 +37,7 @@ def validate(
     Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found (a framework that a
     file names but that cannot be found is one), 2 a path or the --framework given cannot be read.
     """
-    from coalition_cli.cli.validate_files import validate_files
+    from coalition_cli.cli.validation.files import validate_files
 
     status = validate_files(
         paths,

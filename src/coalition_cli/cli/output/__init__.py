@@ -1,0 +1,1 @@
+"""How the CLI prints: problems, reports in every format, a rubric's pages."""

@@ -1,0 +1,1 @@
+"""`coalition validate` once its command line is read, and its fast path for plain command lines."""

@@ -1,0 +1,98 @@
+"""`coalition validate` on a few files, without Typer; on clean files, without Pydantic either.
+
+A pre-commit hook or an editor runs validate on one or two files at a time, where start-up is
+nearly the whole cost, and importing Typer and Pydantic alone takes longer than checking a file the
+way check-jsonschema does. This path understands only the plain command line (`validate [--strict]
+[--format F] [--skip-other-yaml] [--no-color] PATH...`). When `core/checks/fastcheck.py` proves every file
+clean, it prints the clean result; otherwise the models check the files through `validate_files`,
+as the Typer command does. For any other command line it steps aside and Typer runs, so usage
+errors come from one place, and problems are always found and worded by the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coalition_cli.cli.output.problems import ProblemFormat
+
+MAX_PROOFS = 16
+"""Up to this many files are first tried for a proof, one by one; more go straight to the models,
+which spread the work over every core."""
+
+_FLAGS = frozenset({"--strict", "--skip-other-yaml", "--no-color"})
+
+_FORMATS = {choice.value: choice for choice in ProblemFormat}
+
+
+@dataclass
+class Request:
+    """A plain validate command line, read."""
+
+    files: list[Path] = field(default_factory=list)
+    output: ProblemFormat = ProblemFormat.text
+    no_color: bool = False
+    strict: bool = False
+    skip_other_yaml: bool = False
+
+
+def parse(argv: list[str]) -> Request | None:
+    """The plain forms of a validate command line, or None for anything else (left to Typer)."""
+    leading = 0
+    while leading < len(argv) and argv[leading] == "--no-color":
+        leading += 1
+    if argv[leading : leading + 1] != ["validate"]:
+        return None
+    request = Request(no_color=leading > 0)
+    words = iter(argv[leading + 1 :])
+    output: str | None = None
+    for word in words:
+        if word in _FLAGS:
+            request.no_color |= word == "--no-color"
+            request.strict |= word == "--strict"
+            request.skip_other_yaml |= word == "--skip-other-yaml"
+        elif word in ("--format", "-f") or word.startswith("--format="):
+            if output is not None:
+                return None
+            output = word.partition("=")[2] if "=" in word else next(words, "")
+        elif word.startswith("-"):
+            return None  # --help, --framework, --jobs, `--`, a typo: Typer's to answer
+        else:
+            request.files.append(Path(word))
+    if output is not None:
+        if output not in _FORMATS:
+            return None
+        request.output = _FORMATS[output]
+    return request if request.files else None
+
+
+def run(argv: list[str]) -> int | None:
+    """The exit status of a plain validate command line; None when the Typer command must run."""
+    request = parse(argv)
+    if request is None:
+        return None
+
+    from coalition_cli.cli.console import disable_color
+
+    if request.no_color:
+        disable_color()
+
+    from coalition_cli.core.checks.fastcheck import file_proven_clean
+
+    files = request.files
+    if len(files) <= MAX_PROOFS and all(path.is_file() and file_proven_clean(path) for path in files):
+        from coalition_cli.cli.output.problems import report_validation, validation_summary
+
+        count = len(files)
+        report_validation([], validation_summary([], files=count, valid=count, skipped=0), request.output)
+        return 0
+
+    from coalition_cli.cli.validation.files import validate_files
+    from coalition_cli.core.errors import CoalitionError
+
+    try:
+        return validate_files(
+            files, strict=request.strict, output=request.output, skip_other_yaml=request.skip_other_yaml
+        )
+    except CoalitionError:
+        return None  # raised before anything is printed; the Typer command reports it as it should

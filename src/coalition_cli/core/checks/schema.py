@@ -1,0 +1,157 @@
+"""JSON Schema (draft 2020-12) of the assessment format for one framework.
+
+Editors use it through a `# yaml-language-server: $schema=…` modeline to autocomplete indicator ids,
+stages and stakeholder groups; `check-jsonschema` with it agrees with `coalition validate` on
+structure (validate also checks what a schema cannot say, such as did-you-mean and merge markers).
+"""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+from coalition_cli.core.model.assessment import ISO_DATE_PATTERN, ActionStatus
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.guide import Guide
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else _escape(c) for c in word)
+
+
+def _escape(char: str) -> str:
+    return "\\" + char if char in r"\^$.|?*+()[]{}/-" else char
+
+
+def _stage(framework: Framework, description: str) -> dict[str, Any]:
+    # minimum/maximum apply only to numbers and pattern only to strings, so one schema (no anyOf)
+    # accepts a stage number, a stage name in any case, or null, and errors stay plain.
+    names = [stage.name for stage in framework.stages]
+    numbers = "|".join(str(n) for n in framework.stage_numbers)
+    return {
+        "description": description + " " + framework.stage_choices() + "; null = not rated.",
+        "type": ["integer", "string", "null"],
+        "minimum": framework.stage_numbers[0],
+        "maximum": framework.top_stage,
+        "pattern": r"^\s*(" + "|".join(_any_case(n) for n in names) + "|" + numbers + r")\s*$",
+        "examples": [*framework.stage_numbers, *names],
+    }
+
+
+def _text(description: str, *, required: bool = False) -> dict[str, Any]:
+    if required:
+        return {"type": "string", "minLength": 1, "description": description}
+    return {"type": ["string", "null"], "description": description}
+
+
+def _date(description: str, *, required: bool = False) -> dict[str, Any]:
+    kind: str | list[str] = "string" if required else ["string", "null"]
+    return {"type": kind, "pattern": ISO_DATE_PATTERN, "format": "date", "description": description}
+
+
+def assessment_schema(framework: Framework, guide: Guide) -> dict[str, Any]:
+    groups = [group.id for group in guide.stakeholder_groups]
+    action = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["action"],
+        "properties": {
+            "action": _text("What the team commits to do.", required=True),
+            "owner": _text("Who leads it."),
+            "due": _date("When it is due (YYYY-MM-DD)."),
+            "status": {"enum": [*get_args(ActionStatus), None], "description": "Where the action stands."},
+        },
+    }
+    rating = {
+        "type": ["object", "null"],
+        "additionalProperties": False,
+        "properties": {
+            "stage": _stage(framework, "The stage the team agrees on:"),
+            "evidence": _text("What shows this stage: meetings, documents, data."),
+            "target": _stage(framework, "The stage the team aims for next:"),
+            "priority": {"type": "boolean", "description": "true: work on this indicator first."},
+            "notes": _text("Anything else worth keeping."),
+            "links": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Links to evidence documents.",
+            },
+            "actions": {"type": "array", "items": {"$ref": "#/$defs/action"}},
+        },
+    }
+    indicators = {
+        indicator.id: {
+            "description": f"{indicator.id} {indicator.name}",
+            "markdownDescription": _indicator_help(framework, indicator.id),
+            "$ref": "#/$defs/rating",
+        }
+        for indicator in framework.indicators
+    }
+    participant = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name"],
+        "properties": {
+            "name": _text("The participant's name.", required=True),
+            "organization": _text("The organization they represent."),
+            "stakeholder_group": {
+                "enum": [*groups, None],
+                "description": "The stakeholder group (from the Guide to Building a Broad-Based Coalition).",
+            },
+            "role": _text("Their role, e.g. chair, co-chair, working group lead."),
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"coalition assessment ({framework.title})",
+        "description": f"A self-assessment against {framework.title} ({framework.id}), as read by `coalition validate`.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["framework", "coalition", "assessed_on"],
+        "properties": {
+            "framework": _text("A bundled framework id, or a path relative to this file.", required=True),
+            "coalition": _text("The coalition's name.", required=True),
+            "assessed_on": _date("The date of the assessment (YYYY-MM-DD).", required=True),
+            "term": _text('A label for the term, e.g. "Spring 2026".'),
+            "facilitator": _text("Who facilitated (or, in an individual rater's file, the rater)."),
+            "participants": {"type": ["array", "null"], "items": {"$ref": "#/$defs/participant"}},
+            "notes": _text("Notes about the whole assessment."),
+            "profile": {
+                "description": "The coalition profile: a mapping, or the path of a shared coalition.yaml.",
+                "anyOf": [{"type": ["string", "null"]}, {"$ref": "#/$defs/CoalitionProfile"}],
+            },
+            "ratings": {
+                "type": ["object", "null"],
+                "description": "Ratings keyed by indicator id; a missing indicator is not rated yet.",
+                "properties": indicators,
+                "additionalProperties": False,
+            },
+        },
+        "$defs": {"rating": rating, "action": action, "participant": participant, **profile_defs(guide)},
+    }
+
+
+def _indicator_help(framework: Framework, indicator_id: str) -> str:
+    indicator = framework.indicator(indicator_id)
+    parts = [f"**{indicator.id} {indicator.name}**"]
+    for stage in framework.stages:
+        parts.append(f"**{stage.number} {stage.name}**: " + " ".join(indicator.descriptor(stage.number)))
+    return "\n\n".join(parts)
+
+
+def profile_defs(guide: Guide) -> dict[str, Any]:
+    """The coalition profile's schema (from its model), with the Guide's ids as enumerations."""
+    from coalition_cli.core.model.profile import CoalitionProfile
+
+    generated = CoalitionProfile.model_json_schema(ref_template="#/$defs/{model}")
+    defs: dict[str, Any] = generated.pop("$defs", {})
+    defs["CoalitionProfile"] = generated
+    member = defs["Member"]["properties"]
+    member["stakeholder_group"] = {
+        "enum": [group.id for group in guide.stakeholder_groups],
+        "description": "The stakeholder group (from the Guide to Building a Broad-Based Coalition).",
+    }
+    member["partner_kind"] = {
+        "enum": [*(kind.id for kind in guide.partner_kinds), None],
+        "description": "The kind of partner (the Guide's Step 5).",
+    }
+    return defs

@@ -1,0 +1,187 @@
+"""An assessment file open for editing: every change checked, merged with others' and written safely.
+
+The text of each change is made by `splicing.py` (only the changed entry's bytes change); it must
+pass the same checks as `coalition validate` before it is written atomically
+(`atomic.write_bytes_atomic`). If the file changed on disk since it was read, the other change is
+kept: the edit is applied on top of it when it touches other indicators, and refused
+(`RatingConflictError`) when it touches the same one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
+from coalition_cli.core.files.atomic import check_writable, write_bytes_atomic
+from coalition_cli.core.loading.assessments import check_assessment, load_assessment
+from coalition_cli.core.model.assessment import Assessment, Rating
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.yaml import source as yamlsource
+from coalition_cli.core.yaml.splicing import EditError, edit_text
+
+_BOM = codecs.BOM_UTF8
+
+
+class RatingConflictError(ConflictError):
+    """Someone else changed the same indicator in the file while we were editing it."""
+
+    def __init__(self, message: str, indicators: Sequence[str], *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.indicators = tuple(indicators)
+
+
+@dataclass(frozen=True)
+class _State:
+    raw: bytes
+    text: str
+    assessment: Assessment
+    framework: Framework
+
+    @property
+    def data(self) -> Any:
+        return yamlsource.parse_fast(self.text)
+
+
+class AssessmentFile:
+    """An assessment file open for editing: each change is checked, merged and written atomically.
+
+    Opening it checks the file like `coalition validate` (InvalidFileError with every problem when
+    it has errors: a file with errors is never edited), and that it may be written (ReadError if not,
+    before anyone answers a question whose answer could not be saved).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._state = self._read()
+        with self._writing():
+            check_writable(path)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A file that cannot be written (read-only, no permission, a full disk) is the user's to fix: exit 2."""
+        try:
+            yield
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise ReadError(
+                f"cannot write {self.path}: {reason}; nothing was changed",
+                hint=f"make it writable (`chmod u+w {self.path}`) or work on a copy",
+            ) from None
+
+    def _read(self) -> _State:
+        for _attempt in range(3):
+            loaded = load_assessment(self.path)
+            try:
+                raw = self.path.read_bytes()
+            except OSError as error:
+                raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
+            with contextlib.suppress(yamlsource.TextProblem):
+                if yamlsource.decode(raw) == loaded.text:  # nobody wrote in between
+                    return _State(raw, loaded.text, loaded.assessment, loaded.framework)
+        raise ConflictError(f"{self.path} keeps changing while it is being read; try again in a moment")
+
+    @property
+    def framework(self) -> Framework:
+        return self._state.framework
+
+    @property
+    def assessment(self) -> Assessment:
+        return self._state.assessment
+
+    @property
+    def text(self) -> str:
+        return self._state.text
+
+    def rating(self, indicator: str) -> Rating | None:
+        return self._state.assessment.rating(indicator)
+
+    def stage(self, indicator: str) -> int | None:
+        from coalition_cli.core.model.framework import parse_stage
+
+        rating = self.rating(indicator)
+        return parse_stage(self.framework, rating.stage) if rating is not None else None
+
+    @property
+    def stages(self) -> dict[str, int | None]:
+        return {indicator.id: self.stage(indicator.id) for indicator in self.framework.indicators}
+
+    def apply(self, *edits: RatingEdit) -> bool:
+        """Make the edits and save; False when they change nothing (nothing is written then)."""
+        state = self._state
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raise ConflictError(
+                f"{self.path} was deleted or moved while you were working, so the last answer was not saved",
+                hint="find out where the file went (a git checkout or another editor?) before carrying on",
+            ) from None
+        except OSError as error:
+            raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
+        if raw != state.raw:
+            state = self._merge_base(state, [edit.indicator for edit in edits])
+            self._state = state
+        try:
+            text = edit_text(state.text, edits, state.framework)
+        except EditError as error:
+            raise ConflictError(
+                f"could not save the change to {self.path} safely: {error}; the file was not changed"
+            ) from None
+        if text == state.text:
+            return False
+        checked = check_assessment(self.path, text=text)  # what `validate` would say once it is saved
+        if checked.assessment is None or checked.has_errors:
+            raise InvalidFileError(
+                f"saving this change would make {self.path} invalid, so the file was not changed",
+                problems=[problem for problem in checked.problems if problem.is_error],
+            )
+        data = (_BOM if state.raw.startswith(_BOM) else b"") + text.encode("utf-8")
+        with self._writing():
+            write_bytes_atomic(self.path, data)
+        self._state = _State(data, text, checked.assessment, state.framework)
+        return True
+
+    def _merge_base(self, mine: _State, indicators: Sequence[str]) -> _State:
+        """The file as someone else left it, if our edits can go on top of their change."""
+        try:
+            theirs = self._read()
+        except InvalidFileError as error:
+            raise InvalidFileError(
+                f"{self.path} was changed by someone else while you were working, and now has problems; "
+                "the last answer was not saved",
+                problems=error.problems,
+                hint=f"fix the file (`coalition validate {self.path}` lists the problems), then carry on",
+            ) from None
+        if theirs.framework.id != mine.framework.id:
+            raise ConflictError(
+                f"{self.path} was changed by someone else while you were working: it now uses the framework "
+                f"{theirs.framework.id!r} instead of {mine.framework.id!r}; the last answer was not saved"
+            )
+        changed = changed_ratings(mine.data, theirs.data)
+        overlap = [indicator for indicator in dict.fromkeys(indicators) if indicator in changed]
+        if overlap:
+            names = ", ".join(overlap)
+            raise RatingConflictError(
+                f"{self.path} was changed by someone else while you were working (another editor, or a git "
+                f"pull), and their change also touches {names}. Your answer for {names} was not saved, so that "
+                "their change is not overwritten.",
+                overlap,
+                hint=f"look at {names} in the file, then give the answer again",
+            )
+        return theirs
+
+
+def changed_ratings(before: Any, after: Any) -> set[str]:
+    """The indicators whose rating differs between two parsed versions of a file (unrated = absent)."""
+
+    def ratings(data: Any) -> dict[str, Any]:
+        found = data.get("ratings") if isinstance(data, dict) else None
+        return {key: value for key, value in (found or {}).items() if value is not None}
+
+    old, new = ratings(before), ratings(after)
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}

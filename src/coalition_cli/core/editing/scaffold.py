@@ -1,0 +1,148 @@
+"""New assessment files: every indicator listed unrated, with the rubric written in as YAML comments.
+
+Someone editing by hand sees each stage descriptor right above the line they fill in; rolling a new
+term forward from the last one keeps the coalition and participants and shows last term's stages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coalition_cli.core.loading.assessments import LoadedAssessment
+from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
+from coalition_cli.core.model.assessment import Participant, parse_iso_date
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.yaml import text as yamltext
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    framework_ref: str
+    coalition: str
+    assessed_on: dt.date
+    term: str | None = None
+    facilitator: str | None = None
+    profile_ref: str | None = None
+    """The shared coalition.yaml, as a path from the new file's folder."""
+    participants: tuple[Participant, ...] = ()
+    """Who takes part, when known (asked by `assess`); else last term's, with `--from`."""
+
+
+def framework_reference(reference: str, *, relative_to: Path, file: Path) -> str:
+    """The `framework:` to write into `file` for a reference read relative to the folder `relative_to`.
+
+    A bundled id stays as it is. A path is rewritten to reach the same rubric from the file's own
+    folder (a file's reference is read relative to the file), or made absolute when the two share
+    nothing but the root, where a relative path would be fragile.
+    """
+    if not looks_like_path(reference):
+        return reference
+    return path_from(file, framework_path(reference, relative_to=relative_to))
+
+
+def path_from(file: Path, target: Path) -> str:
+    """How `file` names `target`: relative to the file's folder, or absolute when the two share
+    nothing but the root, where a relative path would be fragile."""
+    target, folder = target.resolve(), file.resolve().parent
+    if os.path.commonpath([target, folder]) == target.anchor:
+        return str(target)
+    return Path(os.path.relpath(target, folder)).as_posix()
+
+
+def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment | None = None) -> str:
+    """The text of a new assessment file, which validates (with not-rated warnings)."""
+    lines = [
+        *yamltext.comment_lines(
+            f"Self-assessment of {new.coalition} against {framework.title} ({framework.id}).", ""
+        ),
+        "# Rate each indicator with a stage number or name.",
+        *yamltext.comment_lines("Stages: " + framework.stage_choices() + ".", ""),
+        "# `stage: null` means not rated yet. Check the file with: coalition validate <this file>",
+    ]
+    if previous is not None:
+        lines += yamltext.comment_lines(
+            f"Rolled forward from {previous.path.name} ({previous.assessment.assessed_on.isoformat()}): "
+            "last term's stages are shown as comments; confirm or change each one.",
+            "",
+        )
+    lines += [
+        f"framework: {yamltext.scalar(new.framework_ref)}",
+        f"coalition: {yamltext.scalar(new.coalition)}",
+    ]
+    if new.profile_ref:
+        lines.append(f"profile: {yamltext.scalar(new.profile_ref)}")
+    lines += [f"assessed_on: {new.assessed_on.isoformat()}"]
+    if new.term:
+        lines.append(f"term: {yamltext.scalar(new.term)}")
+    if new.facilitator:
+        lines.append(f"facilitator: {yamltext.scalar(new.facilitator)}")
+    lines += _participants(new.participants or (previous.assessment.participants if previous else ()))
+    lines.append("ratings:")
+    for domain in framework.domains:
+        lines.append("")
+        lines.append(
+            f"  # ── {domain.id} {domain.name} " + "─" * max(3, 70 - len(domain.id) - len(domain.name))
+        )
+        for indicator in domain.indicators:
+            lines.append(f"  {indicator.id}:  # {indicator.name}")
+            for stage in framework.stages:
+                label = f"{stage.number} {stage.name}: "
+                for number, paragraph in enumerate(indicator.descriptor(stage.number)):
+                    first = label if number == 0 else " " * len(label)
+                    lines += yamltext.comment_lines(paragraph, "    ", first=first, rest=" " * len(label))
+            lines += _last_term(framework, indicator.id, previous)
+            lines.append("    stage: null")
+    return "\n".join(lines) + "\n"
+
+
+def _participants(people: Sequence[Participant]) -> list[str]:
+    if not people:
+        return ["participants: []  # who took part: - name: …, organization: …, stakeholder_group: …"]
+    return ["participants:", *(line for person in people for line in participant_lines(person))]
+
+
+def participant_lines(person: Participant) -> list[str]:
+    """One item of the `participants:` list, its keys in the model's order, each value quoted as needed."""
+    fields: dict[str, Any] = person.model_dump(exclude_none=True)
+    return [
+        f"  {'  ' if index else '- '}{key}: {yamltext.scalar(str(value))}"
+        for index, (key, value) in enumerate(fields.items())
+    ]
+
+
+def _last_term(framework: Framework, indicator_id: str, previous: LoadedAssessment | None) -> list[str]:
+    if previous is None:
+        return []
+    stage = previous.stage(indicator_id)
+    when = previous.assessment.assessed_on.isoformat()
+    if stage is None:
+        return [f"    # Last term ({when}): not rated."]
+    lines = [f"    # Last term ({when}): {stage} {framework.stage_name(stage)}."]
+    rating = previous.assessment.rating(indicator_id)
+    if rating is not None and rating.evidence:
+        lines += yamltext.comment_lines(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
+    if rating is not None:
+        for action in rating.actions:
+            if action.status not in ("done", "dropped"):
+                owner = f" ({action.owner})" if action.owner else ""
+                lines += yamltext.comment_lines(
+                    f"{action.action}{owner}", "    ", first="Open action: ", rest="  "
+                )
+    return lines
+
+
+def parse_date(text: str | None) -> dt.date:
+    """A date given on the command line (YYYY-MM-DD); today when none is given."""
+    from coalition_cli.core.errors import UsageError
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        raise UsageError(f"{text!r} is not a date: write it year-month-day, like 2026-03-14") from None

@@ -1,0 +1,1 @@
+"""Files on disk: finding the ones to read, running over many, writing atomically, bundled data."""

@@ -1,0 +1,27 @@
+"""Where the bundled rubric data and document templates are, installed or in a source checkout."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parents[2]
+"""src/coalition_cli: in a wheel the data folders are inside it; in a checkout, two levels up."""
+
+
+@cache
+def _find(name: str) -> Path:
+    # In a wheel, hatch's force-include puts the folders inside the package; in a source checkout or
+    # an editable install they stay at the top of the repository.
+    for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"the bundled {name}/ folder is missing from this installation of coalition")
+
+
+def framework_data_dir() -> Path:
+    return _find("framework_data")
+
+
+def templates_dir() -> Path:
+    return _find("templates")

@@ -1,0 +1,1 @@
+"""Loading documents through one pipeline: rubrics, assessments, and any YAML document checked by a model."""

@@ -1,0 +1,87 @@
+"""Finding and loading rubrics: the bundled ones by id, any other by path, each checked once per run."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from coalition_cli.core.errors import FrameworkError
+from coalition_cli.core.files.resources import framework_data_dir
+from coalition_cli.core.loading.documents import check_file
+from coalition_cli.core.model.framework import Framework, consistency_findings
+from coalition_cli.core.model.guide import Guide
+from coalition_cli.core.suggest import did_you_mean
+
+DEFAULT_FRAMEWORK = "community-framework"
+GUIDE_FILE = "coalition-guide.yaml"
+
+
+def bundled_framework_ids() -> list[str]:
+    """Ids of the rubrics shipped with the tool (every YAML in framework_data/ but the Guide)."""
+    return sorted(
+        path.stem
+        for path in framework_data_dir().iterdir()
+        if path.suffix in (".yaml", ".yml") and path.name != GUIDE_FILE
+    )
+
+
+def looks_like_path(reference: str) -> bool:
+    return "/" in reference or os.sep in reference or reference.endswith((".yaml", ".yml"))
+
+
+def framework_path(reference: str, relative_to: Path | None = None) -> Path:
+    """Where a framework reference points: a bundled id, or a path (relative to the referring file)."""
+    if not looks_like_path(reference):
+        bundled = framework_data_dir() / f"{reference}.yaml"
+        if bundled.is_file():
+            return bundled
+        raise FrameworkError(
+            f"unknown framework {reference!r}{did_you_mean(reference, bundled_framework_ids())}",
+            hint="bundled frameworks: "
+            + ", ".join(bundled_framework_ids())
+            + "; or give a path to a rubric YAML file",
+        )
+    path = Path(reference).expanduser()
+    if not path.is_absolute() and relative_to is not None:
+        path = relative_to / path
+    if not path.is_file():
+        raise FrameworkError(f"framework file {reference!r} not found (looked at {path})")
+    return path
+
+
+def load_framework(reference: str = DEFAULT_FRAMEWORK, relative_to: Path | None = None) -> Framework:
+    """Load and check a framework. Raises FrameworkError (with located problems) when it is not usable."""
+    path = framework_path(reference, relative_to)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as error:
+        raise FrameworkError(f"cannot read framework {reference!r}: {error.strerror}") from None
+    return _load(path.resolve(), stamp, str(path))
+
+
+@cache
+def _load(path: Path, _stamp: int, label: str) -> Framework:
+    """Checked once per file version; problems are reported under the path as the user gave it."""
+    try:
+        checked = check_file(
+            path,
+            Framework,
+            label=label,
+            extra=lambda _model, data: consistency_findings(data),
+        )
+    except OSError as error:
+        raise FrameworkError(f"cannot read framework {str(path)!r}: {error.strerror}") from None
+    if checked.model is None or checked.has_errors:
+        raise FrameworkError(f"{label} is not a valid framework", problems=checked.problems)
+    return checked.model
+
+
+@cache
+def load_guide() -> Guide:
+    """The Guide to Building a Broad-Based Coalition, as bundled."""
+    path = framework_data_dir() / GUIDE_FILE
+    checked = check_file(path, Guide)
+    if checked.model is None or checked.has_errors:
+        raise FrameworkError(f"the bundled Guide {path} is not valid", problems=checked.problems)
+    return checked.model

@@ -1,0 +1,1 @@
+"""The data models: a rubric (framework), an assessment, a coalition profile, the Guide."""

@@ -1,0 +1,139 @@
+"""A team's assessment file, as a public contract: the shape every command reads and writes.
+
+Stages may be written as a number or a stage name; which numbers and names are valid depends on the
+framework, so this model only checks the shape, and `checks.py` checks the values against the rubric.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic_core import PydanticCustomError
+
+from coalition_cli.core.model.profile import ProfileEntry
+
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""How the file format writes a date: year-month-day, nothing else (also the JSON Schema's pattern)."""
+_ISO_DATE = re.compile(ISO_DATE_PATTERN)
+
+
+def parse_iso_date(text: str) -> dt.date:
+    """A date written year-month-day, like 2026-03-14; raises ValueError for anything else.
+
+    `date.fromisoformat` alone also takes `20260314` and `2026-W11-6` (Python 3.11), which the file
+    format does not allow: every date read (the file, `--date`, the prompts) goes through here.
+    """
+    stripped = text.strip()
+    if _ISO_DATE.match(stripped):
+        return dt.date.fromisoformat(stripped)
+    raise ValueError(f"{text!r} is not a date written year-month-day")
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_iso_date(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "invalid-date",
+        "must be a date written year-month-day, like 2026-03-14 (got {got})",
+        {"got": _show(value)},
+    )
+
+
+def written_stage(text: str) -> int | str:
+    """A stage written or typed as text: its number when it is all digits 0-9 (`"2"`), else a name.
+
+    `str.isdigit` alone also takes `²` and `٣`, which `int()` then refuses or reads as another number.
+    """
+    stripped = text.strip()
+    return int(stripped) if stripped.isascii() and stripped.isdigit() else stripped
+
+
+def _stage_value(value: object) -> object:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str):
+        return written_stage(value)
+    raise PydanticCustomError(
+        "wrong-type", "must be a stage number or a stage name (got {got})", {"got": _show(value)}
+    )
+
+
+def _show(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    text = (
+        repr(value)
+        if isinstance(value, str)
+        else str(value).lower()
+        if isinstance(value, bool)
+        else str(value)
+    )
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+StageValue = Annotated[int | str | None, BeforeValidator(_stage_value)]
+"""A stage as written: a number, a stage name in any case, or null (not rated)."""
+
+ActionStatus = Literal["planned", "in-progress", "done", "dropped"]
+
+
+def _no_list(value: object) -> object:
+    return () if value is None else value
+
+
+def _no_mapping(value: object) -> object:
+    return {} if value is None else value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Action(_Model):
+    action: str = Field(min_length=1)
+    owner: str | None = None
+    due: IsoDate | None = None
+    status: ActionStatus | None = None
+
+
+class Rating(_Model):
+    stage: StageValue = None
+    evidence: str | None = None
+    target: StageValue = None
+    priority: StrictBool = False
+    """true or false only: YAML 1.2 reads `yes` as text, and the JSON Schema agrees."""
+    notes: str | None = None
+    links: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
+
+
+class Participant(_Model):
+    name: str = Field(min_length=1)
+    organization: str | None = None
+    stakeholder_group: str | None = None
+    role: str | None = None
+
+
+class Assessment(_Model):
+    framework: str = Field(min_length=1)
+    coalition: str = Field(min_length=1)
+    assessed_on: IsoDate
+    term: str | None = None
+    facilitator: str | None = None
+    participants: Annotated[tuple[Participant, ...], BeforeValidator(_no_list)] = ()
+    profile: ProfileEntry = None
+    notes: str | None = None
+    ratings: Annotated[dict[str, Rating | None], BeforeValidator(_no_mapping)] = Field(default_factory=dict)
+    """A bare `ratings:` (how people start a file) is no ratings yet, not a wrong type."""
+
+    def rating(self, indicator_id: str) -> Rating | None:
+        return self.ratings.get(indicator_id)

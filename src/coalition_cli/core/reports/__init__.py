@@ -1,0 +1,1 @@
+"""Reports as data (score, compare, consensus, network, roster), rendered by the CLI in any format."""

@@ -1,0 +1,284 @@
+"""One coalition's progress across terms: each term's scores and the change from the first to the last.
+
+Files are ordered by `assessed_on` (files of the same date keep the order they were given in).
+Files made with different frameworks cannot be compared (a usage error); files that name
+different coalitions are compared anyway, with a warning.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+from coalition_cli.core.errors import UsageError
+from coalition_cli.core.loading.assessments import LoadedAssessment
+from coalition_cli.core.model.framework import Domain, Framework, Indicator
+from coalition_cli.core.reports.document import (
+    NO_VALUE,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Line,
+    score_cell,
+    score_text,
+    signed,
+    stage_cell,
+    table,
+)
+from coalition_cli.core.reports.score import CSV_HEADER, ScoredFile, csv_rows, one_framework
+from coalition_cli.core.scoring import as_number
+from coalition_cli.core.wording import plural
+
+Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    framework: Framework
+    items: tuple[ScoredFile, ...]
+    """Ordered by assessment date."""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> ScoredFile:
+        return self.items[0]
+
+    @property
+    def last(self) -> ScoredFile:
+        return self.items[-1]
+
+    def overall_scores(self) -> list[Fraction | None]:
+        """The overall score of each term, oldest first."""
+        return [item.card.exact for item in self.items]
+
+    def domain_scores(self) -> list[tuple[Domain, list[Fraction | None]]]:
+        """Each domain with its score in each term, oldest first."""
+        return [
+            (domain, [item.card.domains[index].exact for item in self.items])
+            for index, domain in enumerate(self.framework.domains)
+        ]
+
+    def indicator_stages(self) -> list[tuple[Indicator, list[int | None]]]:
+        """Each indicator with its stage in each term, oldest first."""
+        return [
+            (indicator, [item.card.indicators[index].stage for item in self.items])
+            for index, indicator in enumerate(self.framework.indicators)
+        ]
+
+    def directions(self) -> list[Direction]:
+        """How each indicator (in framework order) moved from the first term to the last."""
+        return [
+            direction(a.stage, b.stage)
+            for a, b in zip(self.first.card.indicators, self.last.card.indicators, strict=True)
+        ]
+
+
+def build_comparison(loaded: Sequence[LoadedAssessment]) -> Comparison:
+    if len(loaded) < 2:
+        raise UsageError("compare needs at least two assessment files of the same coalition, e.g. two terms")
+    framework = one_framework(loaded, "their scores cannot be compared")
+    items = sorted((ScoredFile.of(item) for item in loaded), key=lambda item: item.assessed_on)
+    warnings = []
+    names = list(dict.fromkeys(item.coalition for item in items))
+    if len({" ".join(name.casefold().split()) for name in names}) > 1:
+        warnings.append(f"these files name different coalitions ({'; '.join(names)}); comparing them anyway")
+    dates = [item.assessed_on for item in items]
+    if len(set(dates)) < len(dates):
+        warnings.append("some files have the same assessment date; they are kept in the order given")
+    return Comparison(framework, tuple(items), tuple(warnings))
+
+
+def since_comparison(earlier: LoadedAssessment, current: LoadedAssessment) -> Comparison:
+    """The change from an earlier assessment to this one (`--since`): refused when the "earlier"
+    one is dated after this one, which would read every change backwards."""
+    if earlier.assessment.assessed_on > current.assessment.assessed_on:
+        raise UsageError(
+            f"--since {earlier.path} was assessed on {earlier.assessment.assessed_on}, after {current.path} "
+            f"({current.assessment.assessed_on}); --since takes the earlier assessment"
+        )
+    return build_comparison([earlier, current])  # refuses files of different frameworks (exit 2)
+
+
+def change(first: Fraction | int | None, last: Fraction | int | None) -> Fraction | None:
+    """last − first, or None when either is missing."""
+    if first is None or last is None:
+        return None
+    return Fraction(last) - Fraction(first)
+
+
+def change_number(value: Fraction | None) -> float | None:
+    """A change for JSON and display: rounded half away from zero to 2 decimals."""
+    if value is None:
+        return None
+    hundredths = math.floor(abs(value) * 100 + Fraction(1, 2))
+    return math.copysign(hundredths / 100, value) if hundredths else 0.0
+
+
+def direction(first: int | None, last: int | None) -> Direction:
+    if first is None:
+        return "not rated" if last is None else "newly rated"
+    if last is None:
+        return "no longer rated"
+    return "advanced" if last > first else "declined" if last < first else "unchanged"
+
+
+def headline(comparison: Comparison) -> str:
+    """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`."""
+    directions = comparison.directions()
+    advanced = directions.count("advanced")
+    parts = [
+        f"{plural(advanced, 'indicator')} advanced",
+        f"{directions.count('declined')} declined",
+        f"{directions.count('unchanged')} unchanged",
+    ]
+    if directions.count("newly rated"):
+        parts.append(f"{directions.count('newly rated')} rated for the first time")
+    if directions.count("no longer rated"):
+        parts.append(f"{directions.count('no longer rated')} no longer rated")
+    return ", ".join(parts)
+
+
+def overall_line(comparison: Comparison) -> str:
+    """`Overall score: 1.44 Emerging → 1.68 Emerging (+0.24)`."""
+    fw, first, last = comparison.framework, comparison.first.card.exact, comparison.last.card.exact
+    moved = change_number(change(first, last))
+    delta = f" ({signed(moved, 2)})" if moved is not None else ""
+    return f"Overall score: {score_text(fw, first)} → {score_text(fw, last)}{delta}"
+
+
+# --- JSON ------------------------------------------------------------------------------------------
+
+
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
+    items = comparison.items
+    overall = comparison.overall_scores()
+    domains = [
+        {
+            "id": domain.id,
+            "name": domain.name,
+            "scores": [as_number(value) for value in values],
+            "change": change_number(change(values[0], values[-1])),
+        }
+        for domain, values in comparison.domain_scores()
+    ]
+    indicators = [
+        {
+            "id": indicator.id,
+            "name": indicator.name,
+            "domain": comparison.framework.domain_of(indicator.id).id,
+            "stages": stages,
+            "change": None if stages[0] is None or stages[-1] is None else stages[-1] - stages[0],
+            "direction": direction(stages[0], stages[-1]),
+        }
+        for indicator, stages in comparison.indicator_stages()
+    ]
+    return {
+        "framework": comparison.framework.id,
+        "headline": headline(comparison),
+        "assessments": [
+            {
+                "file": item.file,
+                "coalition": item.coalition,
+                "assessed_on": item.assessed_on.isoformat(),
+                "term": item.term,
+                "overall": as_number(item.card.exact),
+            }
+            for item in items
+        ],
+        "overall": {
+            "scores": [as_number(value) for value in overall],
+            "change": change_number(change(overall[0], overall[-1])),
+        },
+        "domains": domains,
+        "indicators": indicators,
+    }
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+COMPARISON_CSV_HEADER = (*CSV_HEADER, "change_from_first")
+"""The `score` rows of every file, oldest first, with each indicator's change since the first file."""
+
+
+def comparison_csv_rows(comparison: Comparison) -> Iterator[list[object]]:
+    first = comparison.first.card.indicators
+    for item in comparison.items:
+        for row, was, now in zip(csv_rows(item), first, item.card.indicators, strict=True):
+            moved = change(was.stage, now.stage)
+            yield [*row, None if moved is None else int(moved)]
+
+
+# --- the document ----------------------------------------------------------------------------------
+
+
+def _column_labels(comparison: Comparison) -> list[str]:
+    dates = [item.assessed_on.isoformat() for item in comparison.items]
+    repeated = {date for date in dates if dates.count(date) > 1}
+    return [
+        f"{date} ({Path(item.file).name})" if date in repeated else date
+        for date, item in zip(dates, comparison.items, strict=True)
+    ]
+
+
+def change_cell(value: Fraction | None, decimals: int = 0) -> Cell:
+    """`▲ +1` (good news), `▼ −0.25` (bad news), `no change`, or `—` when it cannot be computed."""
+    if value is None:
+        return Cell(NO_VALUE, tone="muted")
+    if value == 0:
+        return Cell("no change", tone="muted")
+    shown = signed(change_number(value) or 0.0, decimals)
+    return Cell(f"▲ {shown}", tone="good") if value > 0 else Cell(f"▼ {shown}", tone="bad")
+
+
+def comparison_document(comparison: Comparison) -> Document:
+    fw, items = comparison.framework, comparison.items
+    labels = _column_labels(comparison)
+    # files that name different coalitions (a warning says so) are all named, not just the last one
+    coalition = " / ".join(dict.fromkeys(item.coalition for item in items))
+    terms = [
+        [
+            Cell(label),
+            Cell(item.term or ""),
+            Cell(item.file),
+            score_cell(fw, item.card.exact),
+        ]
+        for label, item in zip(labels, items, strict=True)
+    ]
+    score_columns = [Column(label, nowrap=True) for label in labels]
+    domain_rows = [
+        [Cell(f"{domain.id} {domain.name}")]
+        + [score_cell(fw, value) for value in values]
+        + [change_cell(change(values[0], values[-1]), 2)]
+        for domain, values in comparison.domain_scores()
+    ]
+    overall = comparison.overall_scores()
+    domain_rows.append(
+        [Cell("Overall", tone="strong")]
+        + [score_cell(fw, value) for value in overall]
+        + [change_cell(change(overall[0], overall[-1]), 2)]
+    )
+    indicator_rows = [
+        [Cell(indicator.id), Cell(indicator.name)]
+        + [stage_cell(fw, stage) for stage in stages]
+        + [change_cell(change(stages[0], stages[-1]))]
+        for indicator, stages in comparison.indicator_stages()
+    ]
+    return [
+        Heading(f"{coalition}: progress over {plural(len(items), 'assessment')}"),
+        Line(headline(comparison), tone="strong"),
+        Line(overall_line(comparison)),
+        table("Assessments compared", ["Date", "Term", "File", "Overall score"], terms),
+        table(
+            "Domain scores", [Column("Domain"), *score_columns, Column("Change", nowrap=True)], domain_rows
+        ),
+        table(
+            "Indicators",
+            [Column("Indicator", nowrap=True), Column("Name"), *score_columns, Column("Change", nowrap=True)],
+            indicator_rows,
+        ),
+    ]

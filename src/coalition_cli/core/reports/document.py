@@ -1,0 +1,159 @@
+"""Reports as plain data: headings, lines and tables of cells that the CLI renders as Rich or Markdown.
+
+The commands that turn assessments into numbers (score, compare, consensus, summary) build a
+`Document` here, free of any terminal concern; `cli/output/reports.py` draws it as a Rich table or
+a GitHub Markdown table. Cells carry meaning (a stage, good news, bad news), not colours.
+The text helpers keep wording the same everywhere: "2.50 Developing", "2 Developing", "not rated".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.scoring import shown, stage_of
+
+Tone = Literal["good", "bad", "warn", "muted", "strong"]
+Align = Literal["left", "right", "center"]
+
+NOT_RATED = "not rated"
+NO_VALUE = "—"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its text, and what it means for colour (a tone, or a stage out of `top`)."""
+
+    text: str
+    tone: Tone | None = None
+    stage: int | None = None
+    top: int = 0
+    fill: bool = False
+    """Colour the background by stage (a heatmap) rather than the text."""
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    align: Align = "left"
+    nowrap: bool = False
+    narrow: bool = False
+    """Short values under a long header: on a terminal the header takes a line per word."""
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str | None
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    tone: Tone | None = None
+
+
+Block = Heading | Line | Table
+Document = list[Block]
+
+
+def table(title: str | None, columns: Sequence[Column | str], rows: Iterable[Sequence[Cell | str]]) -> Table:
+    """A table; plain strings become left-aligned columns and unstyled cells."""
+    return Table(
+        title,
+        tuple(c if isinstance(c, Column) else Column(c) for c in columns),
+        tuple(tuple(c if isinstance(c, Cell) else Cell(c) for c in row) for row in rows),
+    )
+
+
+def stage_text(framework: Framework, stage: int | None) -> str:
+    """`2 Developing`, or `not rated`."""
+    return NOT_RATED if stage is None else f"{stage} {framework.stage_name(stage)}"
+
+
+def score_text(framework: Framework, exact: Fraction | None) -> str:
+    """`2.50 Developing`, or `not rated`."""
+    stage = stage_of(framework, exact)
+    if stage is None:
+        return NOT_RATED
+    return f"{shown(exact)} {framework.stage_name(stage)}"
+
+
+def stage_cell(
+    framework: Framework, stage: int | None, *, text: str | None = None, fill: bool = False
+) -> Cell:
+    if stage is None:
+        return Cell(text if text is not None else NOT_RATED, tone="muted")
+    label = text if text is not None else stage_text(framework, stage)
+    return Cell(label, stage=stage, top=framework.top_stage, fill=fill)
+
+
+def score_cell(
+    framework: Framework, exact: Fraction | None, *, text: str | None = None, fill: bool = False
+) -> Cell:
+    """A score coloured by its stage; `text` overrides the default `2.50 Developing`."""
+    stage = stage_of(framework, exact)
+    if stage is None:
+        return Cell(NOT_RATED if text is None else NO_VALUE, tone="muted")
+    return stage_cell(
+        framework, stage, text=text if text is not None else score_text(framework, exact), fill=fill
+    )
+
+
+def bar(exact: Fraction | None, top: int, width: int = 10) -> str:
+    """A bar as long as the score is high: `██████░░░░` for 2.4 of 4 (empty when there is no score)."""
+    if exact is None or top <= 0:
+        return "░" * width
+    filled = min(width, max(0, round(exact / top * width)))
+    return "█" * filled + "░" * (width - filled)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def rated_text(rated: int, total: int) -> str:
+    """`20 of 22 (91%)`."""
+    return f"{rated} of {total} ({percent(rated, total)})"
+
+
+def signed(value: Fraction | float, decimals: int = 0) -> str:
+    """A change with its sign: `+1`, `−1` (a true minus), `+0.40`, `0`."""
+    if value == 0:
+        return "0" if decimals == 0 else f"{0:.{decimals}f}"
+    text = f"{abs(float(value)):.{decimals}f}"
+    return ("+" if value > 0 else "−") + text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV a spreadsheet opens cleanly: a header row, CRLF line ends, None as an empty cell.
+
+    The caller writes it as UTF-8 with a byte-order mark, which is how Excel knows it is UTF-8.
+    Text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) gets a leading `'`.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
+    return buffer.getvalue()
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

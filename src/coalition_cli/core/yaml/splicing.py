@@ -1,0 +1,697 @@
+"""Editing an assessment's text the way a careful person would: touching only what changes.
+
+An edit sets one indicator's stage, replaces its evidence, or adds actions. The new text is made by
+*splicing*: the file is composed (not loaded) to learn where each node starts and ends, only the
+changed values are rendered with ruamel.yaml, and they replace or join the original text at those
+positions. Every other byte stays as it was: comments, key order, quoting, blank lines, CRLF line
+endings and a byte-order mark. Where the file's layout is too unusual to splice (a flow-style
+`ratings:` mapping), a ruamel.yaml round-trip dump is tried instead.
+
+Either way the result is parsed again and must hold exactly the data expected (the old data with
+this one rating changed), keep every comment, and leave every line outside the edited rating as it
+was; else the edit is refused with EditError rather than made.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import copy
+import io
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
+from typing import Any
+
+from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.model.assessment import written_stage
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.yaml import source as yamlsource
+from coalition_cli.core.yaml import text as yamltext
+
+_BOM = codecs.BOM_UTF8
+_NULL = "tag:yaml.org,2002:null"
+_FIELD_ORDER = ("stage", "evidence", "target", "priority", "notes", "links", "actions")
+"""The order a person would write a rating's keys in: a new key is inserted where it belongs."""
+_COMMENT = re.compile(r"(?<![^ \t\r\n])#[^\r\n]*")
+"""A `#` at a line start or after a space, to the end of the line: a comment unless inside a value."""
+_PROPERTY = re.compile(r"([&!])(\S*)[ \t]+")
+"""An anchor (`&name`) or a tag (`!!int`) written before a value."""
+
+
+class EditError(Exception):
+    """The edit could not be made without disturbing the file (or an alias reuses the value). Nothing
+    was written."""
+
+
+@dataclass(frozen=True)
+class _Change:
+    key: str
+    written: Any  # what to render; for actions, only the items to add
+    parsed: Any  # what parse_fast must read back; for actions, the whole list
+
+
+def edit_text(text: str, edits: Iterable[RatingEdit], framework: Framework) -> str:
+    """`text` with the edits made, every other byte as it was. Raises EditError if it cannot be done."""
+    for edit in edits:
+        text = _edit_one(text, edit, framework)
+    return text
+
+
+def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
+    before = yamlsource.parse_fast(text)
+    if not isinstance(before, dict):
+        raise EditError("the file is not a mapping")
+    ratings = before.get("ratings")
+    if ratings is not None and not isinstance(ratings, dict):
+        raise EditError("ratings is not a mapping")
+    current = (ratings or {}).get(edit.indicator)
+    current = current if isinstance(current, dict) else {}
+    changes = _changes(framework, edit, current)
+    if not changes:
+        return text
+    expected = copy.deepcopy(before)
+    if expected.get("ratings") is None:  # absent, or written empty (`ratings:`, `ratings: ~`)
+        expected["ratings"] = {}
+    expected["ratings"][edit.indicator] = {**current, **{change.key: change.parsed for change in changes}}
+    reason = "its data would not read back as intended"
+    for attempt in (_splice, _roundtrip):
+        try:
+            result = attempt(text, edit.indicator, changes, framework)
+        except _CannotSplice:
+            continue
+        if _parsed(result) == expected:
+            disturbed = _disturbance(text, result, edit.indicator)
+            if disturbed is None:
+                return result
+            reason = disturbed
+    root = _nodes(text)
+    found = _find(root, "ratings") if _is_block_mapping(root) else None
+    if found is not None and getattr(found[1], "flow_style", False):
+        # a flow mapping ({C1.1: {stage: 2}, …}) can only be rewritten whole, which moves other lines
+        reason += "; write ratings: as one indicator per line (block style) and try again"
+    raise EditError(f"could not write the change to {edit.indicator} without disturbing the file: {reason}")
+
+
+def _changes(framework: Framework, edit: RatingEdit, current: dict[str, Any]) -> list[_Change]:
+    changes = []
+    if edit.stage is not None:
+        stage = _stage_as_written(framework, edit.stage, current.get("stage"))
+        if current.get("stage") != stage:
+            changes.append(_Change("stage", stage, stage))
+    if edit.evidence is not None and edit.evidence != current.get("evidence"):
+        evidence = edit.evidence
+        changes.append(_Change("evidence", _styled(evidence), evidence))
+    if edit.add_actions:
+        existing = current.get("actions") or []
+        if not isinstance(existing, list):
+            raise EditError("actions is not a list")
+        new = [
+            {
+                key: _styled(value) if isinstance(value, str) else value
+                for key, value in action.written().items()
+            }
+            for action in edit.add_actions
+        ]
+        changes.append(_Change("actions", new, [*existing, *(a.parsed() for a in edit.add_actions)]))
+    return changes
+
+
+def _stage_as_written(framework: Framework, number: int, current: Any) -> int | str:
+    """A number, unless this rating's stage is already written as a name: then a name, in its case."""
+    if not isinstance(current, str) or isinstance(written_stage(current), int):
+        return number
+    name = framework.stage_name(number)
+    if current.islower():
+        return name.lower()
+    return name.upper() if current.isupper() else name
+
+
+def _styled(text: str, *, flow: bool = False) -> Any:
+    """User text as ruamel.yaml should write it, quoted by the one rule of `yamltext`: several lines
+    as a literal block where a block holds them as they are, else one line, plain or quoted."""
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        LiteralScalarString,
+        SingleQuotedScalarString,
+    )
+
+    if not flow and "\n" in text and yamltext.fits_literal_block(text):
+        return LiteralScalarString(text)
+    style = yamltext.style(text, flow=flow)
+    if style == "plain":
+        return text
+    return SingleQuotedScalarString(text) if style == "single" else DoubleQuotedScalarString(text)
+
+
+def _parsed(text: str) -> Any:
+    try:
+        return yamlsource.parse_fast(text)
+    except yamlsource.TextProblem:
+        return None
+
+
+def _disturbance(before: str, after: str, indicator: str) -> str | None:
+    """What an edit would disturb besides its own rating (None: nothing), so that no way of making
+    it, splice or dump, can lose a comment or rewrite another rating unnoticed."""
+    start, end = _region(before, indicator)
+    head, tail = before[:start], before[end:]
+    if not (after.startswith(head) and after.endswith(tail) and len(after) >= len(head) + len(tail)):
+        return f"lines outside {indicator} would change"
+    if _comments(before) - _comments(after):
+        return "a comment would be lost"
+    return None
+
+
+def _region(text: str, indicator: str) -> tuple[int, int]:
+    """The lines an edit of `indicator` may change: its entry, else `ratings:` (where it is added),
+    else the whole file."""
+    root = _nodes(text)
+    lines = _Splices(text, "\n")
+    found = _find(root, "ratings") if _is_block_mapping(root) else None
+    if found is None:
+        return 0, len(text)
+    if _is_block_mapping(found[1]):
+        entry = _find(found[1], indicator)
+        if entry is not None:
+            found = entry
+    key_node, value_node = found
+    return lines.line_start(key_node.start_mark.index), lines.line_after(
+        lines.value_end(key_node, value_node)
+    )
+
+
+def _comments(text: str) -> Counter[str]:
+    """The text's comments, each as written: a `#` inside a value (quoted, or a block's line) is none."""
+    spans = sorted(_scalar_spans(text))
+    starts = [start for start, _end in spans]
+    found: Counter[str] = Counter()
+    for match in _COMMENT.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index < 0 or spans[index][1] <= match.start():
+            found[match.group().rstrip()] += 1
+    return found
+
+
+def _scalar_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each scalar (key or value) is written; a block scalar from the line after its `|` or `>`."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    lines = _Splices(text, "\n")
+    stack, seen = [_nodes(text)], set()
+    while stack:
+        node = stack.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            start = node.start_mark.index
+            if node.style in ("|", ">"):
+                start = lines.line_after(start)
+            yield start, node.end_mark.index
+        elif isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+class _CannotSplice(Exception):
+    """The layout is too unusual to splice into; the round-trip dump is used instead."""
+
+
+@dataclass
+class _Layout:
+    """How this file indents: a mapping's children, and a list's dashes under their key."""
+
+    step: int = 2
+    offset: int = 2
+
+
+@dataclass
+class _Splices:
+    """Replacements and insertions at positions of the original text, applied back to front."""
+
+    text: str
+    newline: str
+    parts: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        self.parts[(start, end)] = self.parts.get((start, end), "") + new
+
+    def insert_lines(self, position: int, lines: Sequence[str]) -> None:
+        """Whole lines at a line start (a position from `line_after` or `line_start`)."""
+        block = "".join(line + self.newline for line in lines)
+        if position == len(self.text) and self.text and not self.text.endswith("\n"):
+            block = self.newline + block
+        self.replace(position, position, block)
+
+    def apply(self) -> str:
+        text = self.text
+        last = len(text) + 1
+        for (start, end), new in sorted(self.parts.items(), reverse=True):
+            if end > last:
+                raise _CannotSplice("overlapping changes")
+            text = text[:start] + new + text[end:]
+            last = start
+        return text
+
+    def line_start(self, index: int) -> int:
+        return self.text.rfind("\n", 0, index) + 1
+
+    def line_after(self, index: int) -> int:
+        """The start of the line after the one holding `index` (or `index` itself at a line start)."""
+        if index > 0 and self.text[index - 1] == "\n":
+            return index
+        end = self.text.find("\n", index)
+        return len(self.text) if end < 0 else end + 1
+
+    def line_end(self, index: int) -> int:
+        """Where the line holding `index` ends, before its line break."""
+        end = self.text.find("\n", index)
+        end = len(self.text) if end < 0 else end
+        return end - 1 if end > 0 and self.text[end - 1] == "\r" else end
+
+    def content_end(self, node: Any) -> int:
+        """Where a value's own text ends: past a block scalar's last line, before blank lines after it."""
+        from ruamel.yaml.nodes import ScalarNode
+
+        if isinstance(node, ScalarNode):
+            end: int = node.end_mark.index
+            header = self.text[node.start_mark.index : self.line_end(node.start_mark.index)].split(maxsplit=1)
+            if node.style in ("|", ">") and "+" not in header[0]:
+                kept = self.text[node.start_mark.index : end].rstrip(" \t\r\n")
+                return self.line_after(node.start_mark.index + len(kept))
+            return end
+        if getattr(node, "flow_style", False) or not node.value:
+            return int(node.end_mark.index)
+        last = node.value[-1]
+        return self.value_end(*last) if isinstance(last, tuple) else self.content_end(last)
+
+    def value_end(self, key_node: Any, value_node: Any) -> int:
+        """Where the value of `key: value` ends; for an alias (`*name`), the alias, not what it repeats."""
+        if _is_alias(key_node, value_node):
+            return self.alias_after(key_node.end_mark.index)[2]
+        return self.content_end(value_node)
+
+    def value_span(self, key_node: Any, value_node: Any) -> tuple[int, int]:
+        """Where a scalar value's own text is: a whole alias, or the value past its anchor and tag (they
+        stay). EditError if the value is anchored and an alias repeats it: changing one changes both."""
+        if _is_alias(key_node, value_node):
+            _name, start, end = self.alias_after(key_node.end_mark.index)
+            return start, end
+        start, anchor = self._past_properties(value_node.start_mark.index)
+        if anchor is not None:
+            self._refuse_if_repeated(anchor, value_node.start_mark.index, str(key_node.value))
+        return start, max(start, self.content_end(value_node))
+
+    def alias_after(self, index: int) -> tuple[str, int, int]:
+        """The first alias written after `index`: name, start, end."""
+        found = next((alias for alias in self._properties[0] if alias[1] >= index), None)
+        if found is None:
+            raise _CannotSplice("an alias could not be found")
+        return found
+
+    @cached_property
+    def _properties(self) -> tuple[list[tuple[str, int, int]], list[tuple[str, int]]]:
+        """Every alias (name, start, end) and every anchor (name, start) in the text, in order."""
+        from ruamel.yaml.events import AliasEvent
+
+        aliases: list[tuple[str, int, int]] = []
+        anchors: list[tuple[str, int]] = []
+        if "*" in self.text or "&" in self.text:
+            for event in yamlsource.parse_events(self.text):
+                name = getattr(event, "anchor", None)
+                if isinstance(event, AliasEvent):
+                    aliases.append((str(name), event.start_mark.index, event.end_mark.index))
+                elif name is not None:
+                    anchors.append((str(name), event.start_mark.index))
+        return aliases, anchors
+
+    def _past_properties(self, index: int) -> tuple[int, str | None]:
+        """Where a value starts past its anchor and tag (kept as written), and its anchor's name."""
+        anchor = None
+        while match := _PROPERTY.match(self.text, index):
+            if match.group(1) == "&":
+                anchor = match.group(2)
+            index = match.end()
+        return index, anchor
+
+    def _refuse_if_repeated(self, anchor: str, start: int, key: str) -> None:
+        aliases, anchors = self._properties
+        redefined = min((at for name, at in anchors if name == anchor and at > start), default=len(self.text))
+        lines = [
+            self.line_number(at) for name, at, _end in aliases if name == anchor and start < at < redefined
+        ]
+        if lines:
+            where = ", ".join(str(line) for line in lines)
+            raise EditError(
+                f"the {key} on line {self.line_number(start)} is marked &{anchor}, and *{anchor} on line "
+                f"{where} repeats it, so changing it would change that too; write the value out in place "
+                f"of *{anchor} (or remove &{anchor}), then try again"
+            )
+
+    def line_number(self, index: int) -> int:
+        return self.text.count("\n", 0, index) + 1
+
+    def drop_token(self, node: Any) -> None:
+        """Remove an inline value (`null`, `~`, `{}`, `[]`) and the spaces before it."""
+        start, end = node.start_mark.index, node.end_mark.index
+        if start == end:
+            return
+        while start > 0 and self.text[start - 1] in " \t":
+            start -= 1
+        self.replace(start, end, "")
+
+
+@cache
+def _dumper(step: int, offset: int) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.indent(mapping=step, sequence=offset + 2, offset=offset)
+    yaml.width = 1_000_000
+    yaml.allow_unicode = True
+    return yaml
+
+
+def _render(key: str, value: Any, layout: _Layout, indent: int = 0) -> list[str]:
+    """`key: value` as YAML lines (no line breaks), indented by `indent` spaces."""
+    stream = io.StringIO()
+    _dumper(layout.step, layout.offset).dump({key: value}, stream)
+    lines = stream.getvalue().rstrip("\n").split("\n")
+    if not lines[0].startswith(f"{key}:"):
+        raise _CannotSplice(f"unexpected rendering of {key}")
+    pad = " " * indent
+    return [pad + line if line else line for line in lines]
+
+
+@lru_cache(maxsize=8)
+def _nodes(text: str) -> Any:
+    """The text's node tree, from the C parser (positions at C speed). The same text is composed
+    several times per edit (to splice, and to check what else changed), so the last few are kept."""
+    return yamlsource.parse_nodes(text)
+
+
+def _find(mapping: Any, key: str) -> tuple[Any, Any] | None:
+    for key_node, value_node in mapping.value:
+        if getattr(key_node, "value", None) == key:
+            return key_node, value_node
+    return None
+
+
+def _is_block_mapping(node: Any) -> bool:
+    from ruamel.yaml.nodes import MappingNode
+
+    return isinstance(node, MappingNode) and not node.flow_style and bool(node.value)
+
+
+def _is_null(node: Any) -> bool:
+    from ruamel.yaml.nodes import ScalarNode
+
+    return isinstance(node, ScalarNode) and str(node.tag) == _NULL
+
+
+def _is_alias(key_node: Any, value_node: Any) -> bool:
+    """Whether the value is an alias: composing puts the node it repeats there, written before the key."""
+    return bool(value_node.start_mark.index < key_node.end_mark.index)
+
+
+def _is_empty_flow(node: Any) -> bool:
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    return isinstance(node, (MappingNode, SequenceNode)) and bool(node.flow_style) and not node.value
+
+
+def _layout(root: Any) -> _Layout:
+    """The indentation the file already uses, so new lines look like their neighbours."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    layout = _Layout()
+    found_step = found_offset = False
+    stack = [root]
+    while stack and not (found_step and found_offset):
+        node = stack.pop()
+        if not isinstance(node, MappingNode) or node.flow_style:
+            if isinstance(node, SequenceNode) and not node.flow_style:
+                stack.extend(node.value)
+            continue
+        for key_node, value_node in node.value:
+            column = key_node.start_mark.column
+            if (
+                not found_step
+                and _is_block_mapping(value_node)
+                and value_node.start_mark.line > key_node.start_mark.line
+            ):
+                layout.step, found_step = value_node.value[0][0].start_mark.column - column, True
+            if (
+                not found_offset
+                and isinstance(value_node, SequenceNode)
+                and not value_node.flow_style
+                and value_node.value
+            ):
+                layout.offset, found_offset = value_node.start_mark.column - column, True
+            stack.append(value_node)
+    layout.step = max(layout.step, 1)
+    layout.offset = max(layout.offset, 0)
+    return layout
+
+
+def _splice(text: str, indicator: str, changes: list[_Change], framework: Framework) -> str:
+    from ruamel.yaml.nodes import MappingNode
+
+    root = _nodes(text)
+    if not _is_block_mapping(root):
+        raise _CannotSplice("the top level is not a block mapping")
+    edits = _Splices(text, "\r\n" if "\r\n" in text else "\n")
+    layout = _layout(root)
+    entry_value = {change.key: change.written for change in changes}
+    found = _find(root, "ratings")
+    if found is None:
+        edits.insert_lines(len(text), _render("ratings", {indicator: entry_value}, layout))
+        return edits.apply()
+    ratings_key, ratings = found
+    if _is_empty_flow(ratings) or _is_null(ratings):  # `ratings: {}`, `ratings:`, `ratings: ~`
+        edits.drop_token(ratings)
+        position = edits.line_after(max(ratings_key.end_mark.index, ratings.end_mark.index))
+        edits.insert_lines(
+            position, _render(indicator, entry_value, layout, ratings_key.start_mark.column + layout.step)
+        )
+        return edits.apply()
+    if not _is_block_mapping(ratings):
+        raise _CannotSplice("ratings is not a block mapping")
+    column = ratings.value[0][0].start_mark.column
+    entry = _find(ratings, indicator)
+    if entry is None:
+        position = _entry_position(edits, ratings, indicator, framework)
+        edits.insert_lines(position, _render(indicator, entry_value, layout, column))
+    elif _is_null(entry[1]):
+        key_node, value_node = entry
+        edits.drop_token(value_node)
+        position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
+        lines = [
+            line
+            for change in changes
+            for line in _render(change.key, change.written, layout, column + layout.step)
+        ]
+        edits.insert_lines(position, lines)
+    elif isinstance(entry[1], MappingNode) and _is_block_mapping(entry[1]):
+        for change in changes:
+            _change_field(edits, entry[1], change, layout)
+    elif isinstance(entry[1], MappingNode):  # written in flow style, `C1.1: {stage: 2}`: it stays so
+        _change_flow(edits, entry[1], changes, layout)
+    else:
+        raise _CannotSplice("the rating is not a block mapping")
+    return edits.apply()
+
+
+def _entry_position(edits: _Splices, ratings: Any, indicator: str, framework: Framework) -> int:
+    """Where a new rating goes: after the last one that comes before it in the framework."""
+    order = {item.id: index for index, item in enumerate(framework.indicators)}
+    rank = order.get(indicator, len(order))
+    entries = ratings.value
+    for index, (key_node, _value) in enumerate(entries):
+        if order.get(key_node.value, len(order)) > rank:
+            if index == 0:
+                return edits.line_start(key_node.start_mark.index)
+            return edits.line_after(edits.content_end(entries[index - 1][1]))
+    return edits.line_after(edits.content_end(entries[-1][1]))
+
+
+def _rank(key: str) -> int:
+    return _FIELD_ORDER.index(key) if key in _FIELD_ORDER else len(_FIELD_ORDER)
+
+
+def _change_field(edits: _Splices, rating: Any, change: _Change, layout: _Layout) -> None:
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+
+    column = rating.value[0][0].start_mark.column
+    found = _find(rating, change.key)
+    if found is None:
+        keys = rating.value
+        later = next((i for i, (k, _v) in enumerate(keys) if _rank(str(k.value)) > _rank(change.key)), None)
+        if later == 0:
+            position = edits.line_start(keys[0][0].start_mark.index)
+        else:
+            previous = keys[-1 if later is None else later - 1][1]
+            position = edits.line_after(edits.content_end(previous))
+        edits.insert_lines(position, _render(change.key, change.written, layout, column))
+        return
+    key_node, value_node = found
+    if change.key == "actions":
+        if _is_null(value_node) or _is_empty_flow(value_node):
+            edits.drop_token(value_node)
+            position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
+            edits.insert_lines(position, _render("actions", change.written, layout, column)[1:])
+        elif isinstance(value_node, SequenceNode) and value_node.flow_style:
+            _reflow(edits, value_node, lambda actions: actions.extend(_for_flow(change.written)))
+        elif isinstance(value_node, SequenceNode):
+            shift = value_node.start_mark.column - layout.offset
+            if shift < 0:
+                raise _CannotSplice("unexpected list indentation")
+            items = _render("actions", change.written, layout, shift)[1:]
+            edits.insert_lines(edits.line_after(edits.content_end(value_node)), items)
+        else:
+            raise _CannotSplice("actions is not a block list")
+        return
+    if not isinstance(value_node, ScalarNode):
+        raise _CannotSplice(f"{change.key} is not a single value")
+    _replace_scalar(edits, key_node, value_node, _render(change.key, change.written, layout, column))
+
+
+def _change_flow(edits: _Splices, rating: Any, changes: list[_Change], layout: _Layout) -> None:
+    """Change a rating written in flow style: a value in place, a new key next to its neighbour, so line
+    breaks and comments inside the braces stay. Added actions rewrite the braces, if they fit one line."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if any(change.key == "actions" for change in changes):
+        flow_changes = [_Change(change.key, _for_flow(change.written), change.parsed) for change in changes]
+        _reflow(edits, rating, lambda loaded: _apply_changes(loaded, flow_changes))
+        return
+    for change in changes:
+        rendered = _render(change.key, _for_flow(change.written), _Layout())
+        if len(rendered) != 1:
+            raise _CannotSplice("a flow-style value became several lines")
+        found = _find(rating, change.key)
+        if found is None:
+            _insert_flow_key(edits, rating, change.key, rendered[0])
+        elif isinstance(found[1], ScalarNode):
+            _replace_scalar(edits, *found, rendered)
+        else:
+            raise _CannotSplice(f"{change.key} is not a single value")
+
+
+def _insert_flow_key(edits: _Splices, rating: Any, key: str, rendered: str) -> None:
+    """Add `key: value` to a flow mapping, after the key it follows in `_FIELD_ORDER`."""
+    pairs = rating.value
+    later = next((i for i, (k, _v) in enumerate(pairs) if _rank(str(k.value)) > _rank(key)), None)
+    if not pairs:
+        position = rating.start_mark.index + 1  # just inside `{`
+        edits.replace(position, position, rendered)
+    elif later == 0:
+        position = pairs[0][0].start_mark.index
+        edits.replace(position, position, rendered + ", ")
+    else:
+        position = edits.value_end(*pairs[-1 if later is None else later - 1])
+        edits.replace(position, position, ", " + rendered)
+
+
+def _replace_scalar(edits: _Splices, key_node: Any, value_node: Any, lines: list[str]) -> None:
+    """Put a newly rendered `key: value` in place of a scalar value, keeping a comment after it."""
+    head = lines[0].lstrip()
+    first = head[head.index(":") + 1 :].lstrip()
+    rest = lines[1:]
+    text = edits.text
+    start, end = edits.value_span(key_node, value_node)
+    if start == end:  # an empty value: write right after the colon
+        start = end = text.index(":", key_node.end_mark.index) + 1
+        first = " " + first
+    if end > 0 and text[end - 1] == "\n":  # a block scalar: its span ends with a line break
+        header = re.search(r"[ \t]+#.*", text[start : edits.line_end(start)])  # `>   # a comment`
+        first += header.group().rstrip() if header else ""
+        edits.replace(start, end, edits.newline.join([first, *rest]) + edits.newline)
+        return
+    if not rest:
+        edits.replace(start, end, first)
+        return
+    line_end = edits.line_end(end)
+    comment = text[end:line_end].rstrip()  # a comment after a one-line value moves to the first line
+    edits.replace(start, line_end, edits.newline.join([first + comment, *rest]))
+
+
+def _for_flow(value: Any) -> Any:
+    """Values to write inside `{...}` or `[...]`, where a comma ends a plain value: text is styled again."""
+    if isinstance(value, dict):
+        return {key: _for_flow(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_for_flow(item) for item in value]
+    if isinstance(value, str):
+        return _styled(str(value), flow=True)
+    return value
+
+
+def _reflow(edits: _Splices, node: Any, change: Callable[[Any], None]) -> None:
+    """Rewrite one flow-style value (`{stage: 2}`, `[...]`) in flow style, with a change made."""
+    start, end = node.start_mark.index, node.end_mark.index
+    value = _roundtrip_yaml().load(edits.text[start:end])
+    change(value)
+    stream = io.StringIO()
+    _roundtrip_yaml().dump(value, stream)
+    rendered = stream.getvalue().strip()
+    if "\n" in rendered:
+        raise _CannotSplice("a flow-style value became several lines")
+    edits.replace(start, end, rendered)
+
+
+def _apply_changes(rating: Any, changes: list[_Change]) -> None:
+    """The changes made to a rating loaded with the round-trip loader."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    for change in changes:
+        if change.key == "actions":
+            if rating.get("actions") is None:
+                rating["actions"] = CommentedSeq()
+            rating["actions"].extend(change.written)
+        elif change.key in rating:
+            rating[change.key] = change.written
+        else:
+            keys = list(rating)
+            position = next(
+                (i for i, key in enumerate(keys) if _rank(str(key)) > _rank(change.key)), len(keys)
+            )
+            rating.insert(position, change.key, change.written)
+
+
+@cache
+def _roundtrip_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 1_000_000
+    yaml.brace_single_entry_mapping_in_flow_sequence = True  # keep `[{action: a}]` as written
+    return yaml
+
+
+def _roundtrip(text: str, indicator: str, changes: list[_Change], _framework: Framework) -> str:
+    """The fallback: load with ruamel.yaml's round-trip loader, change the data, dump it all."""
+    from ruamel.yaml.comments import CommentedMap
+
+    newline = "\r\n" if "\r\n" in text else "\n"
+    yaml = _roundtrip_yaml()
+    try:
+        data = yaml.load(text.replace("\r\n", "\n"))
+    except Exception as error:  # the text was valid a moment ago; anything here is a bug
+        raise EditError(f"could not re-read the file: {error}") from None
+    ratings = data.get("ratings")
+    if ratings is None:
+        data["ratings"] = ratings = CommentedMap()
+    entry = ratings.get(indicator)
+    if entry is None:
+        ratings[indicator] = entry = CommentedMap()
+    _apply_changes(entry, changes)
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue().replace("\n", newline)

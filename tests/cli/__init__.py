@@ -1,0 +1,1 @@
+"""Commands as black boxes: CliRunner, real subprocesses, a pseudo-terminal, a browser."""

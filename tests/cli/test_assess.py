@@ -1,0 +1,396 @@
+"""`coalition assess` driven through CliRunner with answers on stdin, as a script or a test would."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.loading.assessments import check_assessment
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.yaml import source as yamlsource
+from tests.support import paths
+from tests.support.paths import ROOT
+
+FIXTURES = paths.FIXTURES / "editing"
+NEW = ["--coalition", "Riverside Pathways Coalition", "--date", "2026-03-14"]
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    """A copy of the hand-written fixture, full of comments and odd formatting."""
+    path = tmp_path / "team.yaml"
+    shutil.copy(FIXTURES / "commented.yaml", path)
+    return path
+
+
+def answer(stage: str, evidence: str = "", action: str = "") -> str:
+    """The keys for one indicator: stage, evidence (ended by an empty line), no more actions."""
+    keys = f"{stage}\n"
+    keys += f"{evidence}\n\n" if evidence else "\n"
+    keys += f"{action}\n\n\n\n" if action else "\n"  # action, owner, due, then no other action
+    return keys
+
+
+def ratings(path: Path) -> dict[str, dict[str, object]]:
+    """The ratings given so far (a new file lists every indicator with `stage: null`)."""
+    data = yamlsource.parse_fast(path.read_text(encoding="utf-8"))["ratings"]
+    return {key: value for key, value in data.items() if value and value != {"stage": None}}
+
+
+def assess(runner: CliRunner, path: Path, keys: str, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["assess", str(path), *args], input=keys)
+    return result.exit_code, result.output
+
+
+def test_a_whole_session_from_a_new_file(runner: CliRunner, tmp_path: Path, framework: Framework) -> None:
+    path = tmp_path / "new.yaml"
+    keys = "".join(answer(str(n % 4 + 1)) for n in range(len(framework.indicators)))
+    code, output = assess(runner, path, keys, *NEW)
+    assert code == 0, output
+    check = check_assessment(path, strict=True)
+    assert not check.problems, check.problems
+    assert "Indicator 7 of 22 · C2 Core Beliefs and Values" in output
+    assert "Where the coalition stands" in output and "22 of 22" in output
+    assert f"coalition plan {path}" in output
+    assert "Reflect on your practice" in output
+
+
+def test_the_name_and_date_are_asked_for_a_new_file(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    people = "Maria Lopez\nRiverside USD\nschools\n1\nSam Ortiz\n\nlab\n\n"  # a wrong group, then its number
+    keys = "\nRiverside\nyesterday\n2026-03-14\n" + people + answer("2") + "q\n"
+    code, output = assess(runner, path, keys)
+    assert code == 0, output
+    assert "The coalition needs a name" in output
+    assert "'yesterday' is not a date" in output
+    assert "'schools' is not a stakeholder group: type its number, 1 to 10" in " ".join(output.split())
+    assessment = AssessmentFile(path).assessment
+    assert assessment.coalition == "Riverside"
+    assert [(p.name, p.organization, p.stakeholder_group) for p in assessment.participants] == [
+        ("Maria Lopez", "Riverside USD", "k12-education"),
+        ("Sam Ortiz", None, "labor-unions"),  # an id begun with 3 letters
+    ]
+    assert ratings(path) == {"C1.1": {"stage": 2}}
+
+
+def test_evidence_and_actions_are_saved(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    keys = "2\nQuarterly meetings since 2024;\ncharter drafted.\n\nAdopt the charter\nChamber of Commerce\n30/06\n2026-06-30\n\n"
+    code, output = assess(runner, path, keys + "q\n", *NEW)
+    assert code == 0, output
+    assert "'30/06' is not a date" in output
+    assert ratings(path)["C1.1"] == {
+        "stage": 2,
+        "evidence": "Quarterly meetings since 2024;\ncharter drafted.",
+        "actions": [{"action": "Adopt the charter", "owner": "Chamber of Commerce", "due": "2026-06-30"}],
+    }
+
+
+def test_a_wrong_answer_explains_and_asks_again(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, "7\nmaybe\n?\n" + answer("3") + "q\n", *NEW)
+    assert code == 0, output
+    assert "There is no stage 7. Type a stage number from 1 to 4" in output
+    assert "'maybe' is not a stage" in output
+    assert "go back to the previous indicator" in output  # the help
+    assert ratings(path) == {"C1.1": {"stage": 3}}
+
+
+def test_skip_back_and_quit(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    keys = answer("2") + "s\n" + "b\n" + "b\n" + answer("4") + "q\n"
+    code, output = assess(runner, path, keys, *NEW)
+    assert code == 0, output
+    assert ratings(path) == {"C1.1": {"stage": 4}}  # re-answered after going back twice
+    assert "Skipped C1.2" in output
+    assert "Enter keeps 2" in output  # back at C1.1, its rating is the default
+    assert f"coalition assess {path} --start-at C1.2" in output
+
+
+def test_going_back_from_the_first_indicator_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    code, output = assess(runner, tmp_path / "new.yaml", "b\nq\n", *NEW)
+    assert code == 0
+    assert "nothing to go back to" in output
+
+
+def test_end_of_input_keeps_every_answer_and_says_how_to_carry_on(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    code, output = assess(
+        runner, path, answer("2") + answer("3", "Minutes") + "1\nhalf-typed evidence\n", *NEW
+    )
+    assert code == 130, output
+    assert "Aborted" not in output
+    assert ratings(path) == {
+        "C1.1": {"stage": 2},
+        "C1.2": {"stage": 3, "evidence": "Minutes"},
+        "C1.3": {"stage": 1, "evidence": "half-typed evidence"},
+    }
+    assert "Stopped (end of input) at C1.3" in output
+    resume = f"coalition assess {path} --start-at C1.3"
+    assert resume in output
+    code, output = assess(runner, path, "\n\n\nq\n", "--start-at", "C1.3")
+    assert code == 0, output
+    assert "Enter keeps 1" in output
+    assert ratings(path)["C1.3"] == {"stage": 1, "evidence": "half-typed evidence"}
+
+
+def test_a_half_given_action_is_kept_at_end_of_input(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    code, _ = assess(runner, path, "2\n\nMeet the mayor\nDana\n", *NEW)
+    assert code == 130
+    assert ratings(path)["C1.1"] == {"stage": 2, "actions": [{"action": "Meet the mayor", "owner": "Dana"}]}
+
+
+def test_half_typed_evidence_never_replaces_what_is_there(runner: CliRunner, team: Path) -> None:
+    before = ratings(team)["C1.1"]["evidence"]
+    code, output = assess(runner, team, "\nhalf a sent", "--all")
+    assert code == 130, output
+    assert ratings(team)["C1.1"]["evidence"] == before
+    assert "The evidence being typed was not saved; the earlier evidence stays." in output
+
+
+def test_a_question_mark_explains_the_prompt_and_is_never_saved(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    keys = (
+        "?\nRiverside\n?\n2026-03-14\n?\n\n" + "2\n?\nMinutes\n?\n\n?\nAdopt the charter\n?\nDana\n?\n\n\nq\n"
+    )
+    code, output = assess(runner, path, keys)
+    assert code == 0, output
+    assert ratings(path) == {
+        "C1.1": {
+            "stage": 2,
+            "evidence": "Minutes",
+            "actions": [{"action": "Adopt the charter", "owner": "Dana"}],
+        }
+    }
+    for words in ("as reports should show it", "press Enter for today", "when everyone is listed", "What shows the coalition",
+                  "Something the team will do", "Who leads the action", "When the action is due"):  # fmt: skip
+        assert words in " ".join(output.split()), words
+
+
+def test_revisiting_shows_and_keeps_evidence(runner: CliRunner, team: Path) -> None:
+    path = team
+    before = path.read_text()
+    code, output = assess(runner, path, "\n\n\nq\n", "--all")
+    assert code == 0, output
+    assert "Evidence so far:" in output and "Quarterly meetings since 2024;" in output
+    assert "Adopt the charter (Chamber of Commerce, due 2026-06-30)" in output
+    assert path.read_text() == before  # Enter everywhere changes nothing, not one byte
+
+
+def test_narrowing_to_a_domain_or_indicators(runner: CliRunner, team: Path) -> None:
+    path = team
+    code, output = assess(runner, path, answer("1") * 3, "--domain", "c2")
+    assert code == 0, output
+    assert "Indicator 8 of 22 · C2" in output  # C2.1-C2.3 are rated; only C2.4 is not
+    assert "1 to go in this session" in output
+    code, output = assess(runner, path, answer("3") * 2, "--indicator", "C1.1,C5.1")
+    assert code == 0, output
+    assert ratings(path)["C1.1"]["stage"] == 3 and ratings(path)["C5.1"]["stage"] == 3
+
+
+def test_an_unknown_indicator_is_a_usage_error_with_a_suggestion(runner: CliRunner, team: Path) -> None:
+    path = team
+    code, output = assess(runner, path, "", "--indicator", "C12")
+    assert code == 2
+    assert "did you mean 'C1.2'" in output
+
+
+def test_when_everything_is_rated(runner: CliRunner, tmp_path: Path, framework: Framework) -> None:
+    path = tmp_path / "new.yaml"
+    assess(runner, path, "".join(answer("2") for _ in framework.indicators), *NEW)
+    code, output = assess(runner, path, "")
+    assert code == 0
+    assert "Every indicator is already rated (22 of 22)" in output
+    assert f"coalition assess {path} --all" in output
+
+
+def test_a_file_with_errors_is_not_edited(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    text = (FIXTURES / "commented.yaml").read_text().replace("stage: 3\n# trailing", "stage: 9\n# trailing")
+    path.write_text(text)
+    code, output = assess(runner, path, answer("2"))
+    assert code == 1
+    assert "stage 9 is out of range" in output and "Traceback" not in output
+    assert path.read_text() == text
+
+
+def test_framework_option_must_match_an_existing_file(runner: CliRunner, team: Path) -> None:
+    path = team
+    code, output = assess(runner, path, "", "--framework", "no-such-framework")
+    assert code == 2
+    assert "unknown framework" in output
+
+
+def test_a_missing_folder_or_a_bad_date(runner: CliRunner, tmp_path: Path) -> None:
+    code, output = assess(runner, tmp_path / "nope" / "new.yaml", "")
+    assert code == 2 and "does not exist" in output
+    code, output = assess(runner, tmp_path / "new.yaml", "", "--date", "March")
+    assert code == 2 and "year-month-day" in output
+    assert not (tmp_path / "new.yaml").exists()
+
+
+def test_descriptors_are_never_cut_at_80_columns(
+    runner: CliRunner, tmp_path: Path, framework: Framework
+) -> None:
+    code, output = assess(
+        runner, tmp_path / "new.yaml", "".join(answer("s") for _ in framework.indicators), *NEW
+    )
+    assert code == 0
+    panel_lines = [line for line in output.splitlines() if "│" in line or "╭" in line]
+    assert panel_lines and max(len(line) for line in panel_lines) <= 80
+    words = set(re.findall(r"[\w’'-]+", output))
+    for indicator in framework.indicators:
+        for stage in framework.stages:
+            for paragraph in indicator.descriptor(stage.number):
+                assert set(re.findall(r"[\w’'-]+", paragraph)) <= words, (indicator.id, stage.number)
+
+
+def test_someone_elses_change_to_another_indicator_is_merged(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.yaml"
+    other_change = RatingEdit("C7.2", stage=4, evidence="from the other laptop")
+    _change_on_disk_before(monkeypatch, "Stage for C1.2", path, other_change)
+    code, output = assess(runner, path, answer("2") + answer("3") + "q\n", *NEW)
+    assert code == 0, output
+    assert ratings(path) == {
+        "C1.1": {"stage": 2},
+        "C1.2": {"stage": 3},
+        "C7.2": {"stage": 4, "evidence": "from the other laptop"},
+    }
+
+
+def test_someone_elses_change_to_the_same_indicator_stops_the_session(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.yaml"
+    _change_on_disk_before(monkeypatch, "Stage for C1.2", path, RatingEdit("C1.2", stage=4))
+    code, output = assess(runner, path, answer("2") + answer("1") + "q\n", *NEW)
+    assert code == 1, output
+    assert "changed by someone else" in output and "Traceback" not in output
+    assert f"coalition assess {path} --start-at C1.2" in output
+    assert ratings(path) == {"C1.1": {"stage": 2}, "C1.2": {"stage": 4}}  # theirs kept, ours refused
+
+
+def _change_on_disk_before(
+    monkeypatch: pytest.MonkeyPatch, prompt: str, path: Path, edit: RatingEdit
+) -> None:
+    """Another editor saves `edit` just before the session shows `prompt`."""
+    from coalition_cli.cli.assess import prompts as assess_prompts
+
+    original = assess_prompts._ask
+    done: list[bool] = []
+
+    def ask(console: object, text: str) -> str:
+        if prompt in text and not done:
+            done.append(True)
+            AssessmentFile(path).apply(edit)
+        return original(console, text)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assess_prompts, "_ask", ask)
+
+
+@pytest.mark.slow
+def test_piped_answers_make_the_same_file_as_the_runner(runner: CliRunner, tmp_path: Path) -> None:
+    keys = answer("2", "Minutes", "Adopt the charter") + answer("s") + answer("developing") + "q\n"
+    by_runner = tmp_path / "runner.yaml"
+    assess(runner, by_runner, keys, *NEW)
+    piped = tmp_path / "piped.yaml"
+    command = [sys.executable, "-m", "coalition_cli", "assess", str(piped), *NEW]
+    done = subprocess.run(
+        command, input=keys, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    )
+    assert done.returncode == 0, done.stderr
+    assert piped.read_bytes() == by_runner.read_bytes()
+    assert "\x1b[" not in done.stdout
+
+
+def test_ctrl_c_during_a_save_waits_for_the_save_to_finish() -> None:
+    import signal
+
+    from coalition_cli.cli.assess.prompts import _interrupts_held
+
+    finished = []
+    with pytest.raises(KeyboardInterrupt), _interrupts_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        finished.append(True)  # still running: the save is not cut short
+    assert finished == [True]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_summary_shows_scores_by_the_scoring_rules(
+    runner: CliRunner, tmp_path: Path, framework: Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a score just under a stage boundary shows as 2.99 next to stage 2, never as 3.00 (scoring.shown)
+    import dataclasses
+    from fractions import Fraction
+
+    from coalition_cli.core import scoring
+
+    real = scoring.score
+
+    def nearly_three(*args: object, **kwargs: object) -> scoring.Scorecard:
+        card = real(*args, **kwargs)  # type: ignore[arg-type]
+        first = dataclasses.replace(
+            card.domains[0], exact=Fraction(2999, 1000), stage=2, stage_name="Developing"
+        )
+        return dataclasses.replace(card, domains=(first, *card.domains[1:]))
+
+    monkeypatch.setattr(scoring, "score", nearly_three)
+    path = tmp_path / "full.yaml"
+    keys = "".join(answer("2") for _ in framework.indicators)
+    code, output = assess(runner, path, keys, *NEW)
+    assert code == 0, output
+    summary = output.split("Where the coalition stands", 1)[1]
+    row = next(line for line in summary.splitlines() if "C1 " in line)
+    assert "2.99" in row and "2 Developing" in row and "3.00" not in row
+
+
+def test_one_indicator_stopped_early_is_resumed_without_a_start_at(runner: CliRunner, team: Path) -> None:
+    code, output = assess(runner, team, "", "--indicator", "C1.4")
+    assert code == 130, output
+    assert f"coalition assess {team} --indicator C1.4\n" in output
+    assert "--start-at" not in output
+
+
+SPRING = ROOT / "examples" / "riverside" / "2026-03-spring.yaml"
+
+
+def test_since_shows_last_terms_rating_evidence_and_open_actions(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "fall.yaml"
+    code, output = assess(runner, path, "2\n\n\n", *NEW, "--since", str(SPRING))
+    assert code == 130, output
+    flat = " ".join(output.split())
+    assert "Last time (Spring 2026): 3 Advancing." in flat
+    assert "Charter adopted on 11 Dec 2025" in flat
+    assert "Its actions not marked done:" in flat
+    assert f"--since {SPRING}" in output  # the command that carries on keeps showing last term
+
+
+def test_since_of_another_rubric_is_refused(runner: CliRunner, team: Path, tmp_path: Path) -> None:
+    other = tmp_path / "tiny.yaml"
+    rubric = paths.FIXTURES / "frameworks" / "tiny-rubric.yaml"
+    other.write_text(
+        f"framework: {rubric}\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  A.1: {{stage: 1}}\n"
+    )
+    code, output = assess(runner, team, "q\n", "--since", str(other))
+    assert code == 2
+    assert "their ratings cannot be put side by side" in " ".join(output.split())
+
+
+def test_init_from_suggests_assess_since(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "next.yaml"
+    result = runner.invoke(app, ["init", str(target), "--from", str(SPRING), "--date", "2026-09-20"])
+    assert result.exit_code == 0, result.output
+    assert f"coalition assess {target} --since {SPRING}" in " ".join(result.output.split())

@@ -1,0 +1,50 @@
+"""Docs cannot fall behind: every command has help text and is in the README; the quick start is true."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from tests.support.paths import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands() -> list[tuple[str, ...]]:
+    group = get_command(app)
+    found: list[tuple[str, ...]] = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        sub = getattr(command, "commands", None)
+        if sub:
+            found += [(name, child) for child in sub]
+        else:
+            found.append((name,))
+    return found
+
+
+def test_there_are_commands() -> None:
+    assert len(_commands()) >= 10
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_has_help_and_is_in_the_readme(runner: CliRunner, command: tuple[str, ...]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert len(result.output.strip().splitlines()) > 3
+    assert f"coalition {command[0]}" in README, f"`coalition {' '.join(command)}` is not in the README"
+    if len(command) > 1:
+        assert command[1] in README
+
+
+def test_the_readme_gives_exactly_two_setup_commands_and_ci_runs_the_test_one() -> None:
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", quick, flags=re.S)
+    setup = [block.strip() for block in blocks[:2]]
+    assert setup[0].startswith("pip install . && coalition ")
+    assert setup[1] == 'pip install ".[test]" && pytest'
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert setup[1] in ci

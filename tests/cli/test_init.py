@@ -1,0 +1,179 @@
+"""`coalition init`: a new file that validates, never an overwrite, and rolling a term forward."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from coalition_cli.core.loading.assessments import load_assessment
+from tests.support.paths import FIXTURES
+
+
+def test_init_writes_every_indicator_unrated_with_the_rubric_as_comments(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "spring.yaml"
+    result = runner.invoke(
+        app,
+        [
+            "init",
+            str(target),
+            "--coalition",
+            "Riverside: Pathways",
+            "--date",
+            "2026-03-14",
+            "--term",
+            "Spring",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text()
+    assert "coalition: 'Riverside: Pathways'" in text  # quoted where YAML needs it
+    assert text.count("    stage: null\n") == 22
+    assert (
+        "  C1.2:  # Operational Working Groups\n    # 1 Emerging: An informal group of diverse stakeholders"
+        in text
+    )
+    assert all(len(line) <= 100 for line in text.splitlines() if line.lstrip().startswith("#"))
+    loaded = load_assessment(target)
+    assert loaded.assessment.coalition == "Riverside: Pathways"
+    assert loaded.assessment.term == "Spring"
+    assert set(loaded.stages.values()) == {None}
+    report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(target)]).stdout)
+    assert report["summary"] == {"files": 1, "valid": 1, "errors": 0, "warnings": 22, "skipped": 0}
+
+
+def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "spring.yaml"
+    target.write_text("# our notes\n")
+    result = runner.invoke(app, ["init", str(target), "--coalition", "X"])
+    assert result.exit_code == 2
+    assert "already exists" in result.output
+    assert target.read_text() == "# our notes\n"
+
+
+def test_init_needs_a_name_and_a_real_date(runner: CliRunner, tmp_path: Path) -> None:
+    assert runner.invoke(app, ["init", str(tmp_path / "a.yaml")]).exit_code == 2
+    bad = runner.invoke(app, ["init", str(tmp_path / "a.yaml"), "--coalition", "X", "--date", "2026-02-30"])
+    assert bad.exit_code == 2
+    assert "not a date" in bad.output
+    assert not (tmp_path / "a.yaml").exists()
+
+
+def test_init_from_last_term_keeps_coalition_and_participants(
+    runner: CliRunner, tmp_path: Path, examples: Path
+) -> None:
+    fall = examples / "riverside" / "2025-09-fall.yaml"
+    target = tmp_path / "next.yaml"
+    result = runner.invoke(app, ["init", str(target), "--from", str(fall), "--date", "2026-09-17"])
+    assert result.exit_code == 0, result.output
+    new, old = load_assessment(target), load_assessment(fall)
+    assert new.assessment.coalition == old.assessment.coalition
+    assert new.assessment.participants == old.assessment.participants
+    assert set(new.stages.values()) == {None}, "ratings are left for the team to confirm"
+    text = target.read_text()
+    c11 = old.stage("C1.1")
+    assert c11 is not None
+    assert f"    # Last term (2025-09-18): {c11} {old.framework.stage_name(c11)}." in text
+    assert "Evidence then:" in text
+
+
+def test_init_with_a_framework_path_keeps_it_relative_to_the_new_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    rubric = FIXTURES / "frameworks" / "tiny-rubric.yaml"
+    first = tmp_path / "a" / "first.yaml"
+    first.parent.mkdir()
+    assert (
+        runner.invoke(app, ["init", str(first), "--framework", str(rubric), "--coalition", "T"]).exit_code
+        == 0
+    )
+    second = tmp_path / "b" / "second.yaml"
+    second.parent.mkdir()
+    result = runner.invoke(app, ["init", str(second), "--from", str(first)])
+    assert result.exit_code == 0, result.output
+    assert load_assessment(second).framework.id == "tiny-rubric"
+
+
+def test_a_name_with_line_breaks_cannot_inject_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    result = runner.invoke(app, ["init", str(target), "--coalition", "Evil\nratings: oops\n# x"])
+    assert result.exit_code == 0, result.output
+    assert load_assessment(target).assessment.coalition == "Evil\nratings: oops\n# x"
+
+
+def test_a_name_with_unicode_line_separators_cannot_inject_yaml(runner: CliRunner, tmp_path: Path) -> None:
+    # U+2028 and NEL end a comment line for the YAML parser: they must not end the header comment
+    for n, name in enumerate(["Evil\u2028x: 1", "Evil\x85ratings: oops", "Evil\ufeff\u2029term: 1"]):
+        target = tmp_path / f"{n}.yaml"
+        result = runner.invoke(app, ["init", str(target), "--coalition", name])
+        assert result.exit_code == 0, result.output
+        assert load_assessment(target).assessment.coalition == name
+
+
+def test_last_terms_evidence_stays_in_its_comments_line_by_line(runner: CliRunner, tmp_path: Path) -> None:
+    fall = tmp_path / "fall.yaml"
+    assert runner.invoke(app, ["init", str(fall), "--coalition", "X", "--date", "2025-09-18"]).exit_code == 0
+    text = fall.read_text(encoding="utf-8").replace(
+        "    stage: null", '    stage: 2\n    evidence: "Minutes.\\nSurvey\\Lstage: 4"', 1
+    )
+    fall.write_text(text, encoding="utf-8")
+    spring = tmp_path / "spring.yaml"
+    result = runner.invoke(app, ["init", str(spring), "--from", str(fall), "--date", "2026-03-14"])
+    assert result.exit_code == 0, result.output
+    assert "    # Evidence then: Minutes.\n    #   Survey\n    #   stage: 4\n" in spring.read_text(
+        encoding="utf-8"
+    )
+    assert set(load_assessment(spring).stages.values()) == {None}
+
+
+def test_a_relative_framework_path_is_rewritten_for_the_new_files_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the same rule as `assess` and `consensus -o` (scaffold.framework_reference): a file's reference
+    # is read relative to the file, so `--framework rubrics/x.yaml` from here is `../rubrics/x.yaml` there
+    rubric = FIXTURES / "frameworks" / "tiny-rubric.yaml"
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "tiny.yaml").write_bytes(rubric.read_bytes())
+    (tmp_path / "terms").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for framework in ("rubrics/tiny.yaml", "./rubrics/tiny.yaml"):
+        target = tmp_path / "terms" / "spring.yaml"
+        target.unlink(missing_ok=True)
+        result = runner.invoke(
+            app, ["init", "terms/spring.yaml", "--framework", framework, "--coalition", "T"]
+        )
+        assert result.exit_code == 0, result.output
+        assert "\nframework: ../rubrics/tiny.yaml\n" in target.read_text()
+        assert load_assessment(target).framework.id == "tiny-rubric"
+
+
+def test_init_from_keeps_the_shared_profile_reachable_from_the_new_file(
+    runner: CliRunner, tmp_path: Path, examples: Path
+) -> None:
+    import shutil
+
+    terms = tmp_path / "riverside"
+    shutil.copytree(examples / "riverside", terms)
+    target = terms / "next" / "2026-09.yaml"
+    target.parent.mkdir()
+    result = runner.invoke(app, ["init", str(target), "--from", str(terms / "2026-03-spring.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "profile: ../coalition.yaml\n" in target.read_text()
+    assert load_assessment(target).profile is not None
+
+
+def test_multi_paragraph_descriptors_keep_their_paragraphs_in_comments(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "a.yaml"
+    assert runner.invoke(app, ["init", str(target), "--coalition", "X"]).exit_code == 0
+    block = target.read_text().split("  C1.1:", 1)[1].split("    stage: null", 1)[0]
+    lines = [line[len("    # ") :] for line in block.splitlines()[1:]]
+    third = next(i for i, line in enumerate(lines) if line.startswith("3 Advancing: "))
+    paragraph_starts = [line for line in lines[third:] if line.startswith(" " * 13 + "The coalition")]
+    assert paragraph_starts, "the second paragraph of stage 3 starts on its own comment line"

@@ -1,0 +1,191 @@
+"""`coalition plan` from the command line: where the plan goes, what it refuses, and exit codes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from coalition_cli.core.plan.rendering import MARKER
+from tests.support.plan import FALL, HOSTILE, SPRING, at_root, plan, plan_text  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("at_root")
+
+SECTIONS_IN_ORDER = (
+    "# Action plan: Lakeside Career Pathways Alliance",
+    "## Who was at the table",
+    "## Where we stand",
+    "## Priorities",
+    "## The plan, domain by domain",
+    "## Not yet rated",
+    "## Appendix: sources and scoring",
+)
+
+
+def test_markdown_goes_to_stdout_with_the_sections_in_order() -> None:
+    text = plan_text(SPRING, "--since", FALL)
+    assert text.startswith(MARKER + "\n# Action plan")
+    positions = [text.index(heading + "\n") for heading in SECTIONS_IN_ORDER]
+    assert positions == sorted(positions)
+    assert "## The coalition" not in text, "the roster section renders nothing without a profile"
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_the_roster_section_appears_when_the_assessment_has_a_profile(examples: Path) -> None:
+    text = plan_text(examples / "riverside" / "2026-03-spring.yaml")
+    section = text.split("## The coalition: members and structure\n", 1)[1].split("\n## ", 1)[0]
+    assert (
+        text.index("## Priorities")
+        < text.index("## The coalition")
+        < text.index("## The plan, domain by domain")
+    )
+    assert "The coalition's members cover all 10 stakeholder groups the Guide names" in section
+    assert "| Organizational Commitment | not met |" in section
+    assert "| Master Plan | not met | There is no coalition master plan yet. |" in section
+    assert "coalition roster" in section
+
+
+def test_html_goes_next_to_the_assessment_by_default(tmp_path: Path) -> None:
+    source = tmp_path / "spring.yaml"
+    source.write_text(SPRING.read_text(encoding="utf-8"), encoding="utf-8")
+    result = plan(source, "--format", "html")
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "spring.html"
+    assert f"wrote {written}" in result.output.replace("\n", "")
+    html = written.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>\n" + MARKER + "\n<html")
+
+
+def test_the_format_follows_the_output_suffix(tmp_path: Path) -> None:
+    out = tmp_path / "plan.html"
+    assert plan(SPRING, "-o", out).exit_code == 0
+    assert "<html" in out.read_text(encoding="utf-8")
+    md = tmp_path / "plan.md"
+    assert plan(SPRING, "-o", md).exit_code == 0
+    assert md.read_text(encoding="utf-8").startswith(MARKER + "\n# Action plan")
+
+
+def test_dash_sends_html_to_stdout() -> None:
+    text = plan_text(SPRING, "--format", "html", "-o", "-")
+    assert text.startswith("<!DOCTYPE html>")
+
+
+def test_a_file_the_plan_wrote_is_replaced_but_another_is_not(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    assert plan(SPRING, "-o", out).exit_code == 0
+    assert plan(SPRING, "-o", out, "--focus", "2").exit_code == 0, "our own output is regenerated"
+    mine = tmp_path / "notes.md"
+    mine.write_text("# My own notes\n", encoding="utf-8")
+    refused = plan(SPRING, "-o", mine)
+    assert refused.exit_code == 2
+    assert "was not written by coalition plan" in refused.output and "--force" in refused.output
+    assert mine.read_text(encoding="utf-8") == "# My own notes\n"
+    forced = plan(SPRING, "-o", mine, "--force")
+    assert forced.exit_code == 0
+    assert mine.read_text(encoding="utf-8").startswith(MARKER)
+
+
+def test_the_marker_is_recognised_after_a_byte_order_mark_or_edits_below_it(tmp_path: Path) -> None:
+    out = tmp_path / "plan.html"
+    out.write_text("\ufeff<!DOCTYPE html>\n" + MARKER + "\n<p>edited by hand</p>\n", encoding="utf-8")
+    assert plan(SPRING, "-o", out).exit_code == 0
+
+
+def test_the_plan_never_overwrites_its_own_inputs(tmp_path: Path) -> None:
+    source = tmp_path / "spring.yaml"
+    source.write_text(SPRING.read_text(encoding="utf-8"), encoding="utf-8")
+    before = source.read_text(encoding="utf-8")
+    result = plan(source, "-o", source, "--force")
+    assert result.exit_code == 2
+    assert "its own input" in result.output
+    assert source.read_text(encoding="utf-8") == before
+
+
+def test_a_folder_as_output_is_a_usage_error(tmp_path: Path) -> None:
+    result = plan(SPRING, "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "is a folder" in result.output
+
+
+def test_focus_limits_the_priorities_and_says_what_was_left_out() -> None:
+    text = plan_text(SPRING, "--focus", "1")
+    priorities = text.split("## Priorities", 1)[1].split("\n## ", 1)[0]
+    assert "1. **C1.2 Operational Working Groups**" in priorities
+    assert "2. **" not in priorities
+    assert "The team also marked C4.1 as a priority; run with `--focus 2` to list it here." in priorities
+
+
+def test_since_must_be_the_earlier_assessment() -> None:
+    result = plan(FALL, "--since", SPRING)
+    assert result.exit_code == 2
+    assert "--since takes the earlier assessment" in result.output
+
+
+def test_since_with_another_framework_is_a_usage_error() -> None:
+    result = plan(SPRING, "--since", "tests/fixtures/plan/tiny.yaml")
+    assert result.exit_code == 2
+    assert "different frameworks" in result.output
+
+
+def test_since_for_another_coalition_warns_but_plans() -> None:
+    result = plan(SPRING, "--since", HOSTILE)
+    assert result.exit_code == 0, result.output
+    assert "warning:" in result.stderr and "different coalitions" in result.stderr
+
+
+def test_an_invalid_assessment_shows_its_problems_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  C12: {stage: 9}\n",
+        encoding="utf-8",
+    )
+    result = plan(bad)
+    assert result.exit_code == 1
+    assert "did you mean 'C1.2'" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "args", [["missing.yaml"], [SPRING, "--since", "missing.yaml"], [SPRING, "--templates", "nope"]]
+)
+def test_missing_paths_are_usage_errors(args: list[str | Path]) -> None:
+    result = plan(*args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_unrated_indicators_come_with_the_exact_command() -> None:
+    text = plan_text(SPRING)
+    assert "- C3.3 Student Supports (Equity, Access, and Success): " in text
+    assert "`coalition assess tests/fixtures/plan/spring.yaml --indicator C3.3`" in text
+    assert "`coalition assess tests/fixtures/plan/spring.yaml`" in text
+
+
+def test_a_custom_rubric_plans_with_its_own_stages() -> None:
+    text = plan_text("tests/fixtures/plan/tiny.yaml")
+    assert "#### A.1 Shared goals: Starting → Growing" in text
+    assert "Already Thriving: A.2." in text
+    assert "(stage 1 of 3)" in text
+    html = plan_text("tests/fixtures/plan/tiny.yaml", "--format", "html", "-o", "-")
+    assert ".stage-3 {" in html and ".stage-4" not in html
+
+
+def test_the_plan_opens_with_an_at_a_glance_line() -> None:
+    text = plan_text(SPRING, "--since", FALL)
+    glance = next(line for line in text.splitlines() if line.startswith("**At a glance.**"))
+    assert "since" in glance and "Work on first:" in glance
+    assert text.index("**At a glance.**") < text.index("## Who was at the table")
+
+
+def test_brief_details_only_the_priorities() -> None:
+    from tests.support.plan import RIVERSIDE_SPRING
+
+    full = plan_text(RIVERSIDE_SPRING)
+    brief = plan_text(RIVERSIDE_SPRING, "--brief")
+    assert "## The priorities in detail" in brief and "## The plan, domain by domain" not in brief
+    priorities = re.findall(r"^\d+\. \*\*(C\d\.\d) ", brief, re.MULTILINE)
+    detailed = re.findall(r"^#### (C\d\.\d) ", brief, re.MULTILINE)
+    assert sorted(detailed) == sorted(priorities) and len(priorities) == 5
+    assert len(brief.split()) < len(full.split()) / 2
+    assert brief.count("| C") == full.count("| C")  # the at-a-glance table still lists every indicator

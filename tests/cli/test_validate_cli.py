@@ -1,0 +1,272 @@
+"""`coalition validate` end to end: formats, exit codes, folders, many files, hostile input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from tests.support.files import VALID_HEADER, full_ratings, write
+
+
+def _valid(tmp_path: Path, name: str = "valid.yaml") -> Path:
+    return write(tmp_path, VALID_HEADER + full_ratings(), name)
+
+
+def _invalid(tmp_path: Path, name: str = "invalid.yaml") -> Path:
+    return write(tmp_path, VALID_HEADER + "ratings:\n  C12:\n    stage: 2\n", name)
+
+
+def test_valid_file_exits_0(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(_valid(tmp_path))])
+    assert result.exit_code == 0, result.output
+    assert "1 file checked, 1 valid" in result.output
+
+
+def test_errors_exit_1_with_file_line_col(runner: CliRunner, tmp_path: Path) -> None:
+    path = _invalid(tmp_path)
+    result = runner.invoke(app, ["--no-color", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:5:3: error unknown indicator 'C12' (did you mean 'C1.2'?)" in result.output
+    assert "[unknown-indicator]" in result.output
+
+
+def test_warnings_pass_unless_strict(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n")
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
+
+
+def test_missing_path_exits_2_but_other_files_are_still_checked(runner: CliRunner, tmp_path: Path) -> None:
+    bad = _invalid(tmp_path)
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path / "nope.yaml"), str(bad)])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert {p["code"] for p in report["problems"]} == {"unreadable", "unknown-indicator", "not-rated"}
+
+
+def test_unknown_framework_option_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", "--framework", "nope", str(_valid(tmp_path))])
+    assert result.exit_code == 2
+    assert "unknown framework 'nope'" in result.output
+
+
+def test_json_format(runner: CliRunner, tmp_path: Path) -> None:
+    _valid(tmp_path)
+    bad = _invalid(tmp_path)
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["summary"] == {"files": 2, "valid": 1, "errors": 1, "warnings": 22, "skipped": 0}
+    first = next(p for p in report["problems"] if p["severity"] == "error")
+    assert first == {
+        "file": str(bad),
+        "line": 5,
+        "column": 3,
+        "severity": "error",
+        "code": "unknown-indicator",
+        "message": "unknown indicator 'C12' (did you mean 'C1.2'?) in framework 'community-framework'",
+    }
+
+
+def test_github_format_escapes_properties_and_data(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "a,b:c"
+    folder.mkdir()
+    path = write(folder, VALID_HEADER + "ratings:\n  C1.1:\n    stage: 9\n", "x.yaml")
+    result = runner.invoke(app, ["validate", "--format", "github", str(path)])
+    assert result.exit_code == 1
+    line = next(x for x in result.stdout.splitlines() if x.startswith("::error"))
+    escaped = str(path).replace(":", "%3A").replace(",", "%2C")
+    assert line.startswith(
+        f"::error file={escaped},line=6,col=12,title=stage-out-of-range::C1.1 stage: stage 9"
+    )
+    assert any(x.startswith("::warning ") for x in result.stdout.splitlines())
+
+
+def test_folder_walk_skips_other_yaml_and_hidden_folders(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "terms").mkdir()
+    _valid(tmp_path / "terms")
+    write(tmp_path, "name: CI\non: push\n", "workflow.yml")
+    (tmp_path / ".github").mkdir()
+    write(tmp_path / ".github", "broken: [", "ci.yaml")
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"] == {
+        "files": 1,
+        "valid": 1,
+        "errors": 0,
+        "warnings": 0,
+        "skipped": 1,
+    }
+
+
+def test_a_named_non_assessment_file_is_checked_unless_skip_other_yaml(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    other = write(tmp_path, "name: CI\non: push\n", "workflow.yml")
+    assert runner.invoke(app, ["validate", str(other)]).exit_code == 1
+    assert runner.invoke(app, ["validate", "--skip-other-yaml", str(other)]).exit_code == 0
+
+
+def test_a_broken_yaml_in_a_folder_that_looks_like_an_assessment_is_reported(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    write(tmp_path, VALID_HEADER + "ratings: [\n", "broken.yaml")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "broken.yaml:5:1: error" in result.output
+
+
+def test_many_files_in_parallel_report_the_same_as_one_by_one(runner: CliRunner, tmp_path: Path) -> None:
+    for n in range(60):
+        (_invalid if n % 7 == 0 else _valid)(tmp_path, f"f{n:02}.yaml")
+    parallel = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    serial = runner.invoke(app, ["validate", "--format", "json", "--jobs", "1", str(tmp_path)])
+    assert parallel.exit_code == serial.exit_code == 1
+    assert json.loads(parallel.stdout) == json.loads(serial.stdout)
+    assert json.loads(parallel.stdout)["summary"]["valid"] == 51
+
+
+# Hostile input: a clear error and a bounded cost.
+
+
+def _codes(runner: CliRunner, path: Path) -> set[str]:
+    result = runner.invoke(app, ["validate", "--format", "json", str(path)])
+    assert result.exit_code == 1, result.output
+    return {p["code"] for p in json.loads(result.stdout)["problems"]}
+
+
+def test_billion_laughs_is_refused_quickly(runner: CliRunner, tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    path = write(tmp_path, VALID_HEADER + "notes:\n" + "\n".join("  " + x for x in lines) + "\n")
+    assert _codes(runner, path) == {"alias"}
+
+
+def test_an_alias_of_a_single_value_is_allowed_and_of_a_mapping_is_not(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    text = VALID_HEADER.replace("coalition: Riverside", "coalition: &name Riverside") + "facilitator: *name\n"
+    result = runner.invoke(app, ["validate", str(write(tmp_path, text + full_ratings()))])
+    assert result.exit_code == 0, result.output
+    assert "not rated" not in result.stdout
+    shared = text + "participants:\n  - &p {name: Ana}\n  - *p\n" + full_ratings()
+    path = write(tmp_path, shared, "shared.yaml")
+    assert _codes(runner, path) == {"alias"}
+
+
+def test_a_multi_megabyte_file_is_refused_unread(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(VALID_HEADER + "notes: " + "x" * (3 * 1024 * 1024) + "\n")
+    assert _codes(runner, path) == {"too-large"}
+
+
+def test_deep_nesting_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, VALID_HEADER + "notes: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert _codes(runner, path) & {"too-deep", "syntax"}
+
+
+def test_binary_junk_and_non_utf8(runner: CliRunner, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.yaml"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert _codes(runner, junk) == {"binary-file"}
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(VALID_HEADER.replace("Riverside", "R\xe9o").encode("latin-1"))
+    result = runner.invoke(app, ["--no-color", "validate", str(latin)])
+    assert result.exit_code == 1
+    assert f"{latin}:2:13: error the file is not UTF-8 text (byte 0xe9)" in result.output
+
+
+def test_no_color_is_accepted_after_the_command(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(_invalid(tmp_path)), "--no-color"])
+    assert result.exit_code == 1
+    assert "\x1b[" not in result.output
+
+
+def test_a_rating_of_the_wrong_type_is_reported_once(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, VALID_HEADER + full_ratings().replace("  C2.4:\n    stage: 2\n", "  C2.4: 3\n"))
+    report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(path)]).stdout)
+    assert [(p["line"], p["code"]) for p in report["problems"]] == [(19, "wrong-type")]
+
+
+def test_commands_that_need_a_valid_file_show_its_errors_first(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stage: 9\n")
+    result = runner.invoke(app, ["--no-color", "score", str(path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{path}:6:12: error C1.1 stage: stage 9 is out of range")
+    assert "(and 21 warnings, such as indicators not rated yet)" in result.output
+    assert "not-rated" not in result.output
+
+
+def test_a_framework_typo_does_not_hide_the_guides_checks(runner: CliRunner, tmp_path: Path) -> None:
+    text = VALID_HEADER.replace("community-framework", "community-framwork") + (
+        "participants:\n  - name: Ana\n    stakeholder_group: parents\n"
+    )
+    result = runner.invoke(app, ["--no-color", "validate", str(write(tmp_path, text))])
+    assert result.exit_code == 1
+    assert "did you mean 'community-framework'?" in result.stdout
+    assert "indicator ids and stages are checked once the framework is found" in result.stdout
+    assert "6:24: error unknown stakeholder group 'parents'" in result.stdout
+
+
+def test_an_empty_file_is_not_an_assessment_for_pre_commit(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yml"
+    empty.write_bytes(b"")
+    skipped = runner.invoke(app, ["validate", "--skip-other-yaml", str(empty)])
+    assert skipped.exit_code == 0, skipped.output
+    assert "1 skipped (not assessments)" in skipped.stderr
+    named = runner.invoke(app, ["validate", "--format", "json", str(empty)])
+    assert named.exit_code == 1
+    assert [p["code"] for p in json.loads(named.stdout)["problems"]] == ["empty-file"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("ratings:\n  C1.1: {stage: 2\n", "6:1", "a '{' that is never closed with '}' (it opens on line 5)"),
+        ("ratings:\n  C1.1:\n    stage: 2\n     evidence: x\n", "7:14", "a line indented too far"),
+        ('notes: "unclosed\n', "5:1", "a quotation mark that is never closed (it opens on line 4)"),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_plain_words(
+    runner: CliRunner, tmp_path: Path, text: str, where: str, words: str
+) -> None:
+    path = write(tmp_path, VALID_HEADER + text)
+    result = runner.invoke(app, ["--no-color", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:{where}: error not valid YAML: " in result.stdout
+    assert words in result.stdout
+    assert "the YAML reader says:" in result.stdout
+
+
+def test_ctrl_c_stops_a_command_with_130(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coalition_cli.cli.validation import files as validate_files
+
+    def interrupted(*_args: object, **_kwargs: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate_files, "validate_files", interrupted)
+    result = runner.invoke(app, ["validate", str(write(tmp_path, VALID_HEADER))])
+    assert result.exit_code == 130
+    assert "Aborted" not in result.output
+
+
+def test_a_folder_without_yaml_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not yaml\n")
+    result = runner.invoke(app, ["--no-color", "validate", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.stderr == "! no assessment files found: no *.yaml or *.yml file in the paths given\n"
+
+
+def test_an_escape_in_quotes_is_not_called_unclosed(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["--no-color", "validate", str(write(tmp_path, VALID_HEADER + 'notes: "a\\qb"\n'))]
+    )
+    assert "a backslash inside double quotes" in result.stdout
+    assert "it opens on line" not in result.stdout

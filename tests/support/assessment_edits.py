@@ -1,0 +1,129 @@
+"""Assessment documents for property tests: a realistic clean one, and a strategy that edits it.
+
+Most edits write a value that may well be valid for its key, so many edited files stay clean and
+properties about clean files are tested on them, not only on files that plainly fail.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from hypothesis import strategies as st
+
+from coalition_cli.core.loading.frameworks import load_framework
+
+IDS = [indicator.id for indicator in load_framework("community-framework").indicators]
+
+
+def clean_document() -> dict[str, Any]:
+    """A realistic consensus assessment with nothing to report: every indicator rated, targets above."""
+    ratings: dict[str, Any] = {}
+    for n, indicator in enumerate(IDS):
+        stage = n % 3 + 1
+        ratings[indicator] = {"stage": stage, "evidence": f"Minutes of the {n + 1}th meeting."}
+    ratings["C1.1"] |= {
+        "target": 3,
+        "priority": True,
+        "notes": "Charter vote in May.",
+        "links": ["https://example.org/charter.pdf"],
+        "actions": [
+            {"action": "Adopt the charter", "owner": "Chamber of Commerce", "due": "2026-06-30"},
+            {"action": "Publish minutes", "status": "in-progress"},
+        ],
+    }
+    ratings["C2.1"] = {"stage": "developing", "target": "Advancing", "evidence": None, "links": []}
+    return {
+        "framework": "community-framework",
+        "coalition": "Riverside Pathways Coalition",
+        "assessed_on": "2026-03-14",
+        "term": "Spring 2026",
+        "facilitator": "Dana Whitfield",
+        "participants": [
+            {"name": "Maria Lopez", "organization": "Riverside USD", "stakeholder_group": "k12-education"},
+            {"name": "Sam Ortiz", "role": "co-chair", "stakeholder_group": None},
+        ],
+        "notes": None,
+        "ratings": ratings,
+    }
+
+
+def yaml_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)  # JSON is YAML: what matters here is the data
+
+
+TRICKY = [
+    None, True, False, 0, 1, 2, 3, 4, 5, -1, 2.0, 2.5, "", " ", "x", "1", "2", " 3 ", "02", "4\n",
+    "Emerging", "ADVANCING", " developing ", "Transforming ", "Emergin", "２", "٣", "ǅeveloping",
+    "2026-03-14", "2026-02-30", "2026-3-14", " 2026-03-14", "20260314", "2026-03-14T09:00",
+    "k12-education", "K12-Education", "planned", "Done", "community-framework", "coalition.yaml",
+    [], {}, ["x"], [1], [None], {"action": "A"}, {"action": ""}, {"a": 1}, [{"action": "A"}],
+]  # fmt: skip
+
+KEYS = ["framework", "coalition", "assessed_on", "term", "facilitator", "participants", "profile",
+        "notes", "ratings", "extra", "stage", "target", "evidence", "priority", "links", "actions",
+        "action", "owner", "due", "status", "name", "organization", "stakeholder_group", "role",
+        "C1.1", "C7.2", "C12", 3, True]  # fmt: skip
+
+
+def _containers(value: Any) -> list[Any]:
+    found = [value] if isinstance(value, (dict, list)) else []
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    for child in children:
+        found += _containers(child)
+    return found
+
+
+STAGES = [1, 2, 3, 4, "3", " 4 ", "Emerging", "ADVANCING", " developing ", "transforming", None]
+ODD_STAGES = [0, 5, -1, True, 2.0, "02", "２", "Emergin", "", "4\n", [], {}]
+TEXTS = ["x", "Riverside Pathways Coalition", " ", "ǅ", None]
+ODD_TEXTS = ["", 3, True, 2.5, [], {}, ["x"]]
+DATES = ["2026-03-14", "2024-02-29", None]
+ODD_DATES = ["2026-02-30", "2026-3-14", " 2026-03-14", "20260314", "2026-03-14T09:00", 20260314]
+BY_KEY: dict[str, list[Any]] = {
+    "stage": STAGES,
+    "target": STAGES,
+    "assessed_on": DATES,
+    "due": DATES,
+    "priority": [True, False],
+    "status": ["planned", "in-progress", "done", "dropped", None],
+    "stakeholder_group": ["k12-education", "postsecondary", "civic", None],
+    "links": [[], ["https://example.org"], ["a", "b"]],
+    "actions": [[], [{"action": "A"}], [{"action": "A", "owner": None, "due": "2026-07-01"}]],
+    "participants": [None, [], [{"name": "Ana"}]],
+    "ratings": [None, {}],
+}
+"""Values that may well be valid for a key; any key can also get one of TRICKY or the odd ones."""
+RATINGS = [{"stage": 2}, {"stage": "advancing", "target": 4, "priority": False}, {"stage": 1, "links": []}]
+
+
+Pick = Callable[[Sequence[Any]], Any]
+"""Chooses one of the options: hypothesis's draw in properties, a seeded random.choice elsewhere."""
+
+
+def edit(document: dict[str, Any], pick: Pick) -> dict[str, Any]:
+    """A few edits to the document: a value replaced, a key added or removed, a list item changed."""
+    for _ in range(pick(range(1, 5))):
+        target = pick(_containers(document))
+        if isinstance(target, dict):
+            known = list(target)
+            key = pick(known if known and pick(range(4)) else KEYS)
+            if pick(range(6)) == 0 and key in target:
+                del target[key]
+                continue
+        elif target:
+            key = pick(range(len(target)))
+        else:
+            target.append(pick(TRICKY))
+            continue
+        likely = RATINGS if key in IDS else BY_KEY.get(key, TEXTS) if isinstance(key, str) else TEXTS
+        pool = pick([likely, likely, likely, ODD_STAGES, ODD_TEXTS, ODD_DATES, TRICKY])
+        target[key] = copy.deepcopy(pick(pool))
+    return document
+
+
+@st.composite
+def edited_documents(draw: st.DrawFn) -> dict[str, Any]:
+    return edit(clean_document(), lambda options: draw(st.sampled_from(options)))

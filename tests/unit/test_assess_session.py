@@ -1,0 +1,220 @@
+"""The session state machine, alone and driving real saves: no sequence of keys loses an answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.editing.scaffold import NewAssessment, render
+from coalition_cli.core.errors import UsageError
+from coalition_cli.core.loading.assessments import check_assessment
+from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date, resolve_ids
+from coalition_cli.core.yaml import source as yamlsource
+
+FRAMEWORK = load_framework("community-framework")
+IDS = [indicator.id for indicator in FRAMEWORK.indicators]
+
+
+# -- reading the stage prompt ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2", Command(Kind.STAGE, 2)),
+        (" developing ", Command(Kind.STAGE, 2)),
+        ("TRANS", Command(Kind.STAGE, 4)),
+        ("s", Command(Kind.SKIP)),
+        ("Back", Command(Kind.BACK)),
+        ("?", Command(Kind.HELP)),
+        ("q", Command(Kind.QUIT)),
+    ],
+)
+def test_the_stage_prompt_understands(typed: str, expected: Command) -> None:
+    assert parse_command(FRAMEWORK, typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["7", "0", "de", "blue", ""])
+def test_a_wrong_answer_says_what_is_accepted(typed: str) -> None:
+    command = parse_command(FRAMEWORK, typed)
+    assert command.kind is Kind.INVALID
+    assert "1 Emerging, 2 Developing, 3 Advancing, 4 Transforming" in command.message
+    assert "s to skip" in command.message and "q to save and quit" in command.message
+
+
+def test_enter_keeps_the_current_rating() -> None:
+    assert parse_command(FRAMEWORK, "", default=3) == Command(Kind.STAGE, 3)
+
+
+def test_a_misspelt_stage_gets_a_suggestion() -> None:
+    assert "did you mean 'Advancing'" in parse_command(FRAMEWORK, "advancng").message
+
+
+def test_due_dates() -> None:
+    assert parse_date(" 2026-06-30 ") == dt.date(2026, 6, 30)
+    assert parse_date("") is None
+    for bad in ("2026-13-01", "30/06/2026", "soon"):
+        with pytest.raises(ValueError, match="year-month-day"):
+            parse_date(bad)
+
+
+def test_ids_are_matched_ignoring_case_and_mistakes_get_a_suggestion() -> None:
+    assert resolve_ids(FRAMEWORK, ["c1.1", "C2.4"], kind="indicator") == ["C1.1", "C2.4"]
+    assert resolve_ids(FRAMEWORK, ["c2"], kind="domain") == ["C2"]
+    with pytest.raises(UsageError, match=r"did you mean 'C1.2'"):
+        resolve_ids(FRAMEWORK, ["C12"], kind="indicator")
+
+
+# -- planning the walk -----------------------------------------------------------------------------
+
+
+def test_the_walk_takes_unrated_indicators_in_framework_order() -> None:
+    stages: dict[str, int | None] = {"C1.1": 2, "C1.3": 1}
+    session = Session.plan(FRAMEWORK, stages)
+    assert session.queue[:3] == ("C1.2", "C1.4", "C2.1")
+    assert session.total == 20
+
+
+def test_narrowing_revisiting_and_starting_at() -> None:
+    stages: dict[str, int | None] = {"C2.1": 3}
+    assert Session.plan(FRAMEWORK, stages, domains=["C2"]).queue == ("C2.2", "C2.3", "C2.4")
+    everything = Session.plan(FRAMEWORK, stages, domains=["C2"], revisit_all=True)
+    assert everything.queue == ("C2.1", "C2.2", "C2.3", "C2.4")
+    # an indicator named on its own is asked even when rated
+    assert Session.plan(FRAMEWORK, stages, indicators=["C2.1", "C7.2"]).queue == ("C2.1", "C7.2")
+    assert Session.plan(FRAMEWORK, stages, start_at="C7.1").queue == ("C7.1", "C7.2")
+    assert Session.plan(FRAMEWORK, stages, start_at="C2.1").queue[0] == "C2.1"  # resuming shows it again
+
+
+def test_moving_through_the_walk() -> None:
+    session = Session.plan(FRAMEWORK, {}, domains=["C1"])
+    assert session.domain_to_introduce() is not None
+    assert not session.back()  # nothing before the first
+    edit = session.choose(2)
+    assert edit.indicator == "C1.1" and edit.stage == 2
+    assert session.evidence("  \n ") is None
+    assert session.action("   ") is None
+    action = session.action(" Adopt the charter ", " Chamber ", dt.date(2026, 6, 30))
+    assert action is not None and action.add_actions[0].action == "Adopt the charter"
+    session.next()
+    assert session.domain_to_introduce() is None  # same domain: introduced once
+    session.skip()
+    assert session.current == "C1.3" and "C1.2" in session.skipped
+    assert session.back() and session.current == "C1.2"
+    session.stop()
+    assert session.finished and session.current is None and session.where == "C1.2"
+
+
+# -- the property: random keys always leave a valid file holding every answer ----------------------
+
+steps = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("answer"),
+            st.integers(1, 4),
+            st.sampled_from(["", "Minutes of the March meeting.", "two\nlines: # not a comment", "  \n"]),
+            st.sampled_from(["", "Adopt the charter", "Ask the mayor: soon"]),
+        ),
+        st.tuples(st.just("skip")),
+        st.tuples(st.just("back")),
+        st.tuples(st.just("quit")),
+    ),
+    max_size=30,
+)
+
+
+def new_file(folder: Path, framework: Framework) -> Path:
+    path = folder / "session.yaml"
+    path.write_text(render(framework, NewAssessment(framework.id, "Riverside", dt.date(2026, 3, 14))))
+    return path
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(keys=steps, domain=st.sampled_from([None, "C1", "C6"]))
+def test_random_answers_skips_backs_and_quits_leave_a_valid_file_with_every_answer(
+    tmp_path_factory: pytest.TempPathFactory, keys: list[tuple[object, ...]], domain: str | None
+) -> None:
+    path = new_file(tmp_path_factory.mktemp("session"), FRAMEWORK)
+    file = AssessmentFile(path)
+    session = Session.plan(FRAMEWORK, file.stages, domains=[domain] if domain else ())
+    expected_stage: dict[str, int] = {}
+    expected_evidence: dict[str, str] = {}
+    expected_actions: dict[str, list[str]] = {}
+    for key in keys:
+        if session.finished:
+            break
+        current = session.current
+        assert current is not None
+        if key[0] == "answer":
+            _, stage, evidence, action = key
+            assert isinstance(stage, int) and isinstance(evidence, str) and isinstance(action, str)
+            file.apply(session.choose(stage))
+            expected_stage[current] = stage
+            edit = session.evidence(evidence)
+            if edit is not None:
+                file.apply(edit)
+                expected_evidence[current] = edit.evidence or ""
+            edit = session.action(action)
+            if edit is not None:
+                file.apply(edit)
+                expected_actions.setdefault(current, []).append(action)
+            session.next()
+        elif key[0] == "skip":
+            session.skip()
+        elif key[0] == "back":
+            session.back()
+        else:
+            session.stop()
+        check = check_assessment(path)
+        assert not check.has_errors, check.problems
+    ratings = yamlsource.parse_fast(path.read_text())["ratings"]
+    assert {i: r["stage"] for i, r in ratings.items() if r and r.get("stage") is not None} == expected_stage
+    assert {i: r["evidence"] for i, r in ratings.items() if r and "evidence" in r} == expected_evidence
+    assert {i: [a["action"] for a in r["actions"]] for i, r in ratings.items() if r and "actions" in r} == (
+        expected_actions
+    )
+    assert session.position <= session.total
+
+
+def test_assignments_are_read_with_every_mistake_named(framework: Framework) -> None:
+    from coalition_cli.core.session import parse_assignments
+
+    wanted, mistakes = parse_assignments(framework, ["C1.1=3", "c2.4=Dev", "C1.2=transforming"])
+    assert (wanted, mistakes) == ({"C1.1": 3, "C2.4": 2, "C1.2": 4}, [])
+    wanted, mistakes = parse_assignments(framework, ["C1.1=3", "C1.1=2", "C9.9=1", "C1.3", "C1.4=de"])
+    assert mistakes[0] == "'C1.1=2': C1.1 is given two different stages"
+    assert mistakes[1].startswith("'C9.9=1': ")
+    assert mistakes[2] == "'C1.3': write an indicator id, =, and a stage, like C1.1=1 or C7.2=transforming"
+    assert mistakes[3].startswith("'C1.4=de': unknown stage 'de'")
+    assert len(mistakes) == 4
+
+
+def test_three_letters_that_begin_two_stage_names_say_which(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.frameworks import load_framework
+    from coalition_cli.core.session import Kind, parse_assignments, parse_command
+
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text(
+        "id: r\ntitle: R\nstages:\n  - {number: 1, name: No}\n  - {number: 2, name: Starting}\n"
+        "  - {number: 3, name: Stable}\ndomains:\n  - id: A\n    name: A\n    indicators:\n"
+        "      - {id: A.1, name: One, descriptors: {1: a, 2: b, 3: c}}\n"
+    )
+    fw = load_framework(str(rubric))
+    command = parse_command(fw, "sta")
+    assert command.kind is Kind.INVALID
+    assert command.message.startswith("'sta' could be Starting or Stable: type more of the name")
+    assert parse_command(fw, "stab").stage == 3
+    assert parse_assignments(fw, ["A.1=sta"])[1] == [
+        "'A.1=sta': 'sta' could be Starting or Stable: type more of the name"
+    ]

@@ -1,0 +1,137 @@
+"""The bundled data: the Community Framework and the Guide, as the seeds have them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from coalition_cli.core.loading.frameworks import bundled_framework_ids, load_guide
+from coalition_cli.core.model.framework import Framework
+from tests.support.paths import ROOT
+
+SEED = ROOT.parent / "shared" / "seeds" / "community-framework-2021.txt"
+
+
+def test_shape_of_the_community_framework(framework: Framework) -> None:
+    assert [d.id for d in framework.domains] == [f"C{n}" for n in range(1, 8)]
+    assert len(framework.indicators) == 22
+    assert framework.stage_choices() == "1 Emerging, 2 Developing, 3 Advancing, 4 Transforming"
+    for domain in framework.domains:
+        assert domain.introduction and domain.reflect and domain.foundational_steps and domain.overview
+    for indicator in framework.indicators:
+        assert sorted(indicator.descriptors) == [1, 2, 3, 4]
+    assert framework.attribution and "ConnectED" in framework.attribution
+
+
+def test_names_that_differ_in_the_seed_keep_the_rubric_name_and_an_alias(framework: Framework) -> None:
+    assert framework.indicator("C1.2").name == "Operational Working Groups"
+    assert framework.indicator("C1.2").aliases == ("Operational Leadership",)
+    assert framework.indicator("C6.1").name == "WBL Leadership"
+    assert framework.indicator("C6.1").aliases == ("WBL Intermediaries",)
+    assert framework.indicator("C3.1").aliases == ("Student Success, Access, and Equity",)
+
+
+def test_multi_paragraph_descriptors_keep_their_paragraphs(framework: Framework) -> None:
+    assert len(framework.indicator("C1.1").descriptor(3)) == 3
+    assert len(framework.indicator("C6.2").descriptor(1)) == 3
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed texts are not beside this checkout")
+def test_every_descriptor_is_the_seeds_word_for_word(framework: Framework) -> None:
+    def norm(text: str) -> str:
+        text = re.sub(r"<[^>]+>", " ", text)
+        return re.sub(r"\s+([.,;:)])", r"\1", re.sub(r"\s+", " ", text)).strip()
+
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        match = re.match(r"^(C\d\.\d) ", line)
+        if match and line.endswith("\t\t\t"):
+            cells = lines[number + 1].split("\t")
+            indicator = framework.indicator(match.group(1))
+            for stage, cell in enumerate(cells, start=1):
+                assert norm(" ".join(indicator.descriptor(stage))) == norm(cell), (indicator.id, stage)
+
+
+def test_the_guide(framework: Framework) -> None:
+    guide = load_guide()
+    assert [g.id for g in guide.stakeholder_groups] == [
+        "k12-education",
+        "postsecondary",
+        "corporations",
+        "business-organizations",
+        "labor-unions",
+        "civic",
+        "community-based-organizations",
+        "faith-based-organizations",
+        "parent-student-advocacy",
+        "workforce-economic-development",
+    ]
+    assert [e.id for e in guide.formalization] == [
+        "clear-definition",
+        "designated-leaders",
+        "formal-structure",
+        "regular-meetings",
+        "organizational-commitment",
+        "master-plan",
+    ]
+    assert len(guide.functions) == 10
+    tagged = {i for k in guide.partner_kinds for r in k.responsibilities for i in r.serves}
+    tagged |= {i for f in guide.functions for i in f.serves}
+    assert tagged <= {i.id for i in framework.indicators}
+    kinds = {k.id for k in guide.partner_kinds}
+    for group in guide.stakeholder_groups:
+        assert set(group.partner_kinds) <= kinds
+        for kind in group.partner_kinds:
+            assert group.id in guide.partner_kind(kind).stakeholder_groups  # type: ignore[union-attr]
+
+
+def test_framework_list_as_json(runner: CliRunner) -> None:
+    import json
+
+    listing = runner.invoke(app, ["framework", "list", "--format", "json"])
+    assert listing.exit_code == 0, listing.output
+    (entry,) = json.loads(listing.stdout)
+    assert (entry["id"], entry["domains"], entry["indicators"]) == ("community-framework", 7, 22)
+    assert [stage["name"] for stage in entry["stages"]] == [
+        "Emerging",
+        "Developing",
+        "Advancing",
+        "Transforming",
+    ]
+
+
+def test_show_of_an_unknown_id_is_a_usage_error_in_every_format(runner: CliRunner) -> None:
+    for args in (["C9"], ["C9", "--format", "json"]):
+        result = runner.invoke(app, ["framework", "show", *args])
+        assert result.exit_code == 2, result.output
+        assert "'C9' is not a domain or indicator of community-framework" in result.output
+
+
+def test_framework_list_and_show(runner: CliRunner) -> None:
+    listing = runner.invoke(app, ["framework", "list"])
+    assert listing.exit_code == 0
+    assert "community-framework" in listing.output
+    assert bundled_framework_ids() == ["community-framework"]
+    shown = runner.invoke(app, ["framework", "show", "C1.2"], env={"COLUMNS": "80"})
+    assert shown.exit_code == 0
+    assert "Operational Working Groups" in shown.output
+    assert "4 Transforming" in shown.output
+    assert max(len(line) for line in shown.output.splitlines()) <= 80
+    domain = runner.invoke(app, ["framework", "show", "C2"])
+    assert "Reflect on your practice" in domain.output
+
+
+def test_framework_show_json_is_the_parsed_framework(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["framework", "show", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert Framework.model_validate(data).id == "community-framework"
+
+
+def test_framework_show_unknown_id_suggests(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["framework", "show", "C12"])
+    assert result.exit_code == 2
+    assert "did you mean 'C1.2'?" in result.output

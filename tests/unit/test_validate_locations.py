@@ -1,0 +1,169 @@
+"""Each kind of problem is reported with its stable code at the key or value it concerns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.files import VALID_HEADER, full_ratings, problems, write
+
+
+def test_a_complete_valid_file_has_no_problems(tmp_path: Path) -> None:
+    path = write(tmp_path, VALID_HEADER + full_ratings())
+    assert problems(path, strict=True) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # unknown top-level key, pointing at the key
+        (VALID_HEADER + "facilitater: Dana\n", {(4, 1, "unknown-key")}),
+        # unknown indicator id with did-you-mean, at the key
+        (VALID_HEADER + "ratings:\n  C12:\n    stage: 2\n", {(5, 3, "unknown-indicator")}),
+        # stage out of range and unknown stage name, at the value
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage: 5\n", {(6, 12, "stage-out-of-range")}),
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage: developping\n", {(6, 12, "unknown-stage")}),
+        # wrong types
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage: true\n", {(6, 12, "wrong-type")}),
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n    evidence: [a, b]\n", {(7, 15, "wrong-type")}),
+        (VALID_HEADER + "participants: Maria\n", {(4, 15, "wrong-type")}),
+        # invalid dates, top level and inside an action
+        (VALID_HEADER.replace("2026-03-14", "2026-02-30"), {(3, 14, "invalid-date")}),
+        (VALID_HEADER.replace("2026-03-14", "March 14"), {(3, 14, "invalid-date")}),
+        (
+            VALID_HEADER
+            + "ratings:\n  C1.1:\n    stage: 2\n    actions:\n      - action: Adopt\n        due: 2026-13-01\n",
+            {(9, 14, "invalid-date")},
+        ),
+        # a required key missing inside a list item points at the item
+        (
+            VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n    actions:\n      - owner: Chamber\n",
+            {(8, 9, "missing-key")},
+        ),
+        # missing required top-level key points at the top of the file
+        ("framework: community-framework\ncoalition: X\n", {(1, 1, "missing-key")}),
+        # unknown framework and unknown stakeholder group
+        (VALID_HEADER.replace("community-framework", "comunity-framework"), {(1, 12, "unknown-framework")}),
+        (
+            VALID_HEADER + "participants:\n  - name: Maria\n    stakeholder_group: k12\n",
+            {(6, 24, "unknown-stakeholder-group")},
+        ),
+        # duplicate keys at the second occurrence
+        (
+            VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n  C1.1:\n    stage: 3\n",
+            {(7, 3, "duplicate-key")},
+        ),
+        # empty file, top level not a mapping
+        ("", {(1, 1, "empty-file")}),
+        ("# only a comment\n", {(1, 1, "empty-file")}),
+        ("- a\n- b\n", {(1, 1, "not-a-mapping")}),
+        # syntax errors and tabs
+        (VALID_HEADER + "ratings: [\n", {(5, 1, "syntax")}),
+        (VALID_HEADER + "ratings:\n\tC1.1: 2\n", {(5, 1, "syntax")}),
+    ],
+)
+def test_problem_location_and_code(tmp_path: Path, source: str, expected: set[tuple[int, int, str]]) -> None:
+    assert problems(write(tmp_path, source)) == expected
+
+
+def test_merge_conflict_markers_are_each_reported(tmp_path: Path) -> None:
+    source = (
+        VALID_HEADER
+        + "ratings:\n  C1.1:\n<<<<<<< HEAD\n    stage: 2\n=======\n    stage: 3\n>>>>>>> spring\n"
+    )
+    assert problems(write(tmp_path, source)) == {
+        (6, 1, "merge-conflict"),
+        (8, 1, "merge-conflict"),
+        (10, 1, "merge-conflict"),
+    }
+
+
+def test_every_problem_in_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    source = (
+        VALID_HEADER.replace("2026-03-14", "2026-02-30")
+        + "ratings:\n  C12:\n    stage: 2\n  C1.1:\n    stage: 9\n    evidnce: x\n"
+    )
+    codes = {code for _, _, code in problems(write(tmp_path, source))}
+    assert codes == {"invalid-date", "unknown-indicator", "stage-out-of-range", "unknown-key"}
+
+
+def test_did_you_mean_in_messages(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    path = write(tmp_path, VALID_HEADER + "ratings:\n  C12:\n    stage: developping\n  C1.1:\n    stge: 2\n")
+    messages = " ".join(p.message for p in check_assessment(path).problems)
+    assert "did you mean 'C1.2'?" in messages
+    assert "did you mean 'stage'?" in messages
+
+
+def test_unknown_stage_lists_the_valid_ones(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    path = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stage: 7\n")
+    (problem,) = [p for p in check_assessment(path).problems if p.code == "stage-out-of-range"]
+    assert "1 Emerging, 2 Developing, 3 Advancing, 4 Transforming" in problem.message
+
+
+def test_stage_names_in_any_case_and_quoted_numbers_are_valid(tmp_path: Path) -> None:
+    source = VALID_HEADER + full_ratings().replace("stage: 2", "stage: DEVELOPING", 1).replace(
+        "stage: 2", "stage: '3'", 1
+    )
+    assert problems(write(tmp_path, source), strict=True) == set()
+
+
+def test_not_rated_is_a_warning_and_an_error_with_strict(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    path = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stage: null\n")
+    relaxed = check_assessment(path)
+    assert {p.code for p in relaxed.problems} == {"not-rated"}
+    assert len(relaxed.problems) == 22
+    assert not relaxed.has_errors
+    (c11,) = [p for p in relaxed.problems if "C1.1 " in p.message]
+    assert (c11.line, c11.column) == (5, 3)  # at the indicator's own key
+    assert check_assessment(path, strict=True).has_errors
+
+
+def test_target_not_above_stage_is_a_warning(tmp_path: Path) -> None:
+    source = VALID_HEADER + full_ratings().replace("stage: 2\n", "stage: 3\n    target: 2\n", 1)
+    assert problems(write(tmp_path, source)) == {(7, 13, "target-not-above-stage")}
+
+
+def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    text = VALID_HEADER + full_ratings()
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    assert problems(path, strict=True) == set()
+
+
+def test_problems_in_a_crlf_file_are_on_the_right_line(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    path.write_bytes(
+        (VALID_HEADER + "ratings:\r\n  C1.1:\r\n    stage: 9\r\n")
+        .replace("\n", "\r\n")
+        .replace("\r\r", "\r")
+        .encode()
+    )
+    assert problems(path) == {(6, 12, "stage-out-of-range")}
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> None:
+    source = (
+        VALID_HEADER.replace("2026-03-14", "2026-02-30")
+        + "ratings:\n  C1.1:\n    stage: 2\n    stage: 3\n  C12:\n    stage: 2\n"
+    )
+    assert problems(write(tmp_path, source)) == {
+        (3, 14, "invalid-date"),
+        (7, 5, "duplicate-key"),
+        (8, 3, "unknown-indicator"),
+    }
+
+
+def test_two_documents_in_one_file_are_explained(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    path = write(tmp_path, VALID_HEADER + "---\n" + VALID_HEADER)
+    (problem,) = check_assessment(path).problems
+    assert (problem.line, problem.column, problem.code) == (4, 1, "syntax")
+    assert "more than one YAML document" in problem.message

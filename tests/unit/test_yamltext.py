@@ -1,0 +1,96 @@
+"""Writing YAML by hand (`core.yamltext`): whatever the text, it reads back as itself."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from coalition_cli.core.yaml import source as yamlsource
+from coalition_cli.core.yaml import text as yamltext
+
+# Any text a file can hold (no lone surrogates: UTF-8 cannot), with the characters that trip YAML up
+# drawn often: indicators, line breaks of every kind, a byte-order mark, controls, digits (dates).
+_TRICKY = [*"ab Z09:#-'\"{}[],&*!|>%@`?.~\n\r\t\\", "\x85", "\u2028", "\u2029", "\ufeff", "\x00", "\x7f"]
+_DATES = st.dates().map(lambda day: day.isoformat())  # parse_fast keeps a plain date as text: quote it anyway
+# paths, and what only looks like one: `.5`, `.inf`, `./.nan`
+_PATHS = st.lists(st.sampled_from([*"./~-_ 5a", "inf", "nan", "yaml"]), max_size=8).map("".join)
+texts = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",))),
+    st.text(st.sampled_from([*_TRICKY, "é", "—", "’", "😀", "\xa0"]), max_size=30),
+    _DATES,
+    _PATHS,
+    st.sampled_from(["null", "True", "no", "On", "~", "1.5", ".inf", "- a", "a: b", "a #b", "", " a", "a "]),
+)
+
+
+def _pure(text: str) -> object:
+    return YAML(typ="safe", pure=True).load(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_string_written_as_a_scalar_reads_back_as_itself(text: str) -> None:
+    written = yamltext.scalar(text)
+    assert "\n" not in written and "\r" not in written
+    document = f"key: {written}\nnext: 1\n"
+    assert yamlsource.parse_fast(document) == {"key": text, "next": 1}
+    assert _pure(document) == {"key": text, "next": 1}  # the same with a plain YAML 1.2 reader
+    assert yamlsource.parse_fast(f"- {written}\n") == [text]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_text_styled_for_a_flow_collection_reads_back_as_itself(text: str) -> None:
+    style = yamltext.style(text, flow=True)
+    if style == "plain":
+        assert yamlsource.parse_fast(f"key: {{a: {text}, b: 1}}\n") == {"key": {"a": text, "b": 1}}
+        assert yamlsource.parse_fast(f"key: [{text}, 1]\n") == {"key": [text, 1]}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.sampled_from(["", "    "]), st.sampled_from(["", "Evidence then: "]))
+def test_comment_lines_never_leak_into_the_document(text: str, indent: str, first: str) -> None:
+    lines = yamltext.comment_lines(text, indent, first=first, rest="  ")
+    assert all(line.lstrip(" ").startswith("#") for line in lines)
+    document = "\n".join(["key:", *lines, "  inner: 1", *lines, "next: 2"]) + "\n"
+    assert yamlsource.parse_fast(document) == {"key": {"inner": 1}, "next": 2}
+
+
+def test_comment_lines_wrap_within_the_width_and_keep_line_breaks() -> None:
+    text = "word " * 60 + "\u2028second paragraph"
+    lines = yamltext.comment_lines(text, "    ", first="1 Emerging: ", rest=" " * 12)
+    assert all(len(line) <= yamltext.COMMENT_WIDTH for line in lines)
+    assert lines[0].startswith("    # 1 Emerging: word")
+    assert lines[-1] == "    #             second paragraph"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Riverside Pathways Coalition", "Riverside Pathways Coalition"),
+        ("Women's Council (East)", "Women's Council (East)"),
+        ("../rubrics/tiny-rubric.yaml", "../rubrics/tiny-rubric.yaml"),
+        ("/srv/rubric.yaml", "/srv/rubric.yaml"),
+        (".5", "'.5'"),
+        ("Riverside: Pathways", "'Riverside: Pathways'"),
+        ("it's: 'quoted'", "'it''s: ''quoted'''"),
+        ("null", "'null'"),
+        ("2026-03-14", "'2026-03-14'"),
+        ("two\nlines", '"two\\nlines"'),
+        ("tab\there", '"tab\\u0009here"'),
+        ("line\u2028separator", '"line\\Lseparator"'),
+        ("\ufeffbom", '"\\ufeffbom"'),
+    ],
+)
+def test_scalars_are_plain_where_unambiguous_and_quoted_otherwise(text: str, written: str) -> None:
+    assert yamltext.scalar(text) == written
+
+
+def test_a_literal_block_is_only_used_where_it_holds_the_text_as_it_is() -> None:
+    assert yamltext.fits_literal_block("one\ntwo")
+    assert not yamltext.fits_literal_block("one \ntwo")  # a space at the end of a line
+    assert not yamltext.fits_literal_block("\none")  # a blank line first
+    assert not yamltext.fits_literal_block("one\n\ttwo")  # a tab opening a line
+    assert not yamltext.fits_literal_block("one\u2028two")  # read as a line break by one parser only
