@@ -188,3 +188,24 @@ def test_a_stage_that_is_not_a_mapping_is_one_problem_where_it_is(runner: CliRun
     assert result.exit_code == 1
     assert result.output.count(" error ") == 1
     assert f"{path}:4:5: error stages[1] must be a mapping" in result.output
+
+
+def test_linked_indicators_are_checked_and_located(runner: CliRunner, tmp_path: Path) -> None:
+    two = ONE_DOMAIN.replace(
+        "        descriptors: {1: a, 2: b, 3: c}\n",
+        "        descriptors: {1: a, 2: b, 3: c}\n      - id: D.2\n        name: Dee two\n"
+        "        descriptors: {1: a, 2: b, 3: c}\n",
+    )
+    good = _rubric(tmp_path, two + "linked:\n  - indicators: [D.1, D.2]\n    note: Same words.\n")
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(good)])
+    assert result.exit_code == 0, result.output
+
+    bad = _rubric(tmp_path, two + "linked:\n  - indicators: [D.1, D.3]\n  - indicators: [D.2, D.1]\n")
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(bad)])
+    assert result.exit_code == 1
+    lines = bad.read_text().splitlines()
+    first = lines.index("  - indicators: [D.1, D.3]") + 1
+    assert (
+        f"{bad}:{first}:23: error linked indicator 'D.3' is not an indicator of this rubric" in result.output
+    )
+    assert f"{bad}:{first + 1}:23: error indicator 'D.1' is linked twice" in result.output

@@ -35,6 +35,15 @@ def test_names_that_differ_in_the_seed_keep_the_rubric_name_and_an_alias(framewo
     assert framework.indicator("C3.1").aliases == ("Student Success, Access, and Equity",)
 
 
+def test_c13_and_c61_are_linked_because_the_seed_repeats_their_descriptors(framework: Framework) -> None:
+    assert framework.linked_with("C6.1") == ("C1.3",)
+    assert framework.linked_with("C1.3") == ("C6.1",)
+    assert framework.linked_with("C1.1") == ()
+    for group in framework.linked:  # a declared link in the bundled rubric is a true repetition
+        texts = {tuple(sorted(framework.indicator(i).descriptors.items())) for i in group.indicators}
+        assert len(texts) == 1, group.indicators
+
+
 def test_multi_paragraph_descriptors_keep_their_paragraphs(framework: Framework) -> None:
     assert len(framework.indicator("C1.1").descriptor(3)) == 3
     assert len(framework.indicator("C6.2").descriptor(1)) == 3

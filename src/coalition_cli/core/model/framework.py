@@ -58,6 +58,15 @@ class Domain(_Model):
     indicators: tuple[Indicator, ...] = Field(min_length=1)
 
 
+class LinkedIndicators(_Model):
+    """Indicators a rubric declares as one practice seen twice (the Community Framework gives C1.3 and
+    C6.1 the same descriptors word for word): a session offers one's rating for the other, counts of
+    advances count them once, and a pair rated differently is flagged. Each still scores in its domain."""
+
+    indicators: tuple[str, ...] = Field(min_length=2)
+    note: str | None = None
+
+
 class Framework(_Model):
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -68,6 +77,7 @@ class Framework(_Model):
     introduction: tuple[IntroSection, ...] = ()
     stages: tuple[Stage, ...] = Field(min_length=1)
     domains: tuple[Domain, ...] = Field(min_length=1)
+    linked: tuple[LinkedIndicators, ...] = ()
 
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -90,6 +100,19 @@ class Framework(_Model):
 
     def has_indicator(self, indicator_id: str) -> bool:
         return indicator_id in self._indicator_index
+
+    @cached_property
+    def _links(self) -> dict[str, LinkedIndicators]:
+        return {indicator_id: group for group in self.linked for indicator_id in group.indicators}
+
+    def linked_group(self, indicator_id: str) -> LinkedIndicators | None:
+        """The declared group an indicator belongs to, if any."""
+        return self._links.get(indicator_id)
+
+    def linked_with(self, indicator_id: str) -> tuple[str, ...]:
+        """The other indicators of its group, in the order the rubric declares them; () when none."""
+        group = self._links.get(indicator_id)
+        return tuple(other for other in group.indicators if other != indicator_id) if group else ()
 
     def domain(self, domain_id: str) -> Domain:
         for domain in self.domains:
@@ -172,6 +195,39 @@ def consistency_findings(data: Any) -> list[Finding]:
                 where = ("domains", d, "indicators", i)
                 findings.extend(_unique(indicator.get("id"), seen, (*where, "id")))
                 findings.extend(_descriptor_findings(indicator, where, expected))
+    findings.extend(_linked_findings(data.get("linked"), seen))
+    return findings
+
+
+def _linked_findings(linked: Any, ids: set[str]) -> list[Finding]:
+    """Each linked id is an indicator of this rubric, and in one group at most."""
+    findings: list[Finding] = []
+    grouped: set[str] = set()
+    for g, group in enumerate(_items(linked)):
+        members = group.get("indicators") if isinstance(group, dict) else None
+        for m, member in enumerate(_items(members)):
+            if not isinstance(member, str):
+                continue
+            where: Path_ = ("linked", g, "indicators", m)
+            if member not in ids:
+                from coalition_cli.core.suggest import did_you_mean
+
+                findings.append(
+                    Finding(
+                        where,
+                        "unknown-indicator",
+                        f"linked indicator {member!r} is not an indicator of this rubric{did_you_mean(member, sorted(ids))}",
+                    )
+                )
+            elif member in grouped:
+                findings.append(
+                    Finding(
+                        where,
+                        "duplicate-id",
+                        f"indicator {member!r} is linked twice; put each indicator in one group",
+                    )
+                )
+            grouped.add(member)
     return findings
 
 
