@@ -49,6 +49,33 @@ def test_multi_paragraph_descriptors_keep_their_paragraphs(framework: Framework)
     assert len(framework.indicator("C6.2").descriptor(1)) == 3
 
 
+def test_the_narrative_and_the_glossary_are_there(framework: Framework) -> None:
+    assert [section.heading for section in framework.narrative] == [
+        "Overview",
+        "Broad-Based Coalition: Executive Leadership",
+        "Broad-Based Coalition: Operational Working Groups",
+        "Broad-Based Coalition: Work-Based Learning Leadership",
+        "Reciprocal Accountability",
+    ]
+    assert len(framework.narrative[2].items) == 6  # the operating leadership's focus list
+    terms = [entry.term for entry in framework.glossary]
+    assert terms[0] == "Community of Practice" and terms[-1] == "Work-based Learning"
+    assert len(terms) == len(set(terms)) == 13
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed texts are not beside this checkout")
+def test_the_narrative_and_the_glossary_are_the_seeds_word_for_word(framework: Framework) -> None:
+    lines = {line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()}
+    for section in framework.narrative:
+        assert section.heading in lines
+        for paragraph in section.text:
+            assert paragraph in lines, paragraph[:60]
+        for item in section.items:
+            assert f"- {item}" in lines, item[:60]
+    for entry in framework.glossary:
+        assert f"{entry.term}\t{entry.definition}" in lines, entry.term
+
+
 @pytest.mark.skipif(not SEED.is_file(), reason="the seed texts are not beside this checkout")
 def test_every_descriptor_is_the_seeds_word_for_word(framework: Framework) -> None:
     def norm(text: str) -> str:

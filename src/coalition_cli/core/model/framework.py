@@ -43,8 +43,16 @@ class Indicator(_Model):
 
 
 class IntroSection(_Model):
+    """A section of a rubric's own prose: a heading, its paragraphs and, where it has one, a bulleted list."""
+
     heading: str
     text: Paragraphs
+    items: tuple[str, ...] = ()
+
+
+class GlossaryEntry(_Model):
+    term: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
 
 
 class Domain(_Model):
@@ -75,6 +83,9 @@ class Framework(_Model):
     attribution: str | None = None
     source: str | None = None
     introduction: tuple[IntroSection, ...] = ()
+    narrative: tuple[IntroSection, ...] = ()
+    """Longer prose of the rubric's own (the Community Framework's overview of a coalition's functions)."""
+    glossary: tuple[GlossaryEntry, ...] = ()
     stages: tuple[Stage, ...] = Field(min_length=1)
     domains: tuple[Domain, ...] = Field(min_length=1)
     linked: tuple[LinkedIndicators, ...] = ()
