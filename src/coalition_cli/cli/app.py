@@ -44,6 +44,7 @@ def _options(
 COMMAND_MODULES = (
     "init",
     "assess",
+    "room",
     "rate",
     "validate",
     "score",

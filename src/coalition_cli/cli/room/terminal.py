@@ -1,0 +1,207 @@
+"""`coalition room` in the facilitator's terminal: the links, the QR code, and the live count.
+
+Fits 80×24: on a terminal the QR code (about 17 lines) sits beside what to do, the two links below
+it, and one status line that follows the room ("C1.1 Executive Leadership · voting open · 12
+votes"). Without a terminal (a log, a test), plain lines: the links first, then one line per change
+of the status, at most once a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from coalition_cli.cli.console import stdout
+from coalition_cli.core.wording import plural
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coalition_cli.core.room.session import Resumed, RoomSession
+    from coalition_cli.web.server import Links, RoomServer
+
+
+@dataclass(frozen=True)
+class RoomOptions:
+    file: Path
+    lan: bool = False
+    port: int = 8765
+    qr: bool | None = None
+    """None: on a terminal only."""
+    open_browser: bool = False
+
+
+def run(options: RoomOptions) -> None:
+    from coalition_cli.core.room.session import RoomSession
+    from coalition_cli.web.server import RoomServer
+
+    console = stdout()
+    session = RoomSession(options.file)
+    resumed = session.start()
+    try:
+        server = RoomServer(session, lan=options.lan, port=options.port)
+        interactive = console.is_terminal
+        show_qr = interactive if options.qr is None else options.qr
+        _welcome(console, session, server.links, resumed, lan=options.lan, qr=show_qr)
+        if options.open_browser:
+            import webbrowser
+
+            webbrowser.open(server.links.presenter)
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(_serve(server, console, interactive))
+    finally:
+        session.close()
+    _goodbye(console, session)
+
+
+def _qr_text(text: str) -> str:
+    import segno
+
+    buffer = io.StringIO()
+    segno.make(text, error="m", micro=False).terminal(out=buffer, compact=True, border=2)
+    return buffer.getvalue().rstrip("\n")
+
+
+def _welcome(
+    console: Console, session: RoomSession, links: Links, resumed: Resumed, *, lan: bool, qr: bool
+) -> None:
+    from coalition_cli.core.room.journal import journal_path
+
+    assessment = session.file.assessment
+    journal = journal_path(session.path).name
+    where = (
+        "Phones on the same Wi-Fi can join."
+        if lan
+        else "Only this laptop can join: add --lan to let phones join over the local network."
+    )
+    about = [
+        f"[bold]Room open: {escape(assessment.coalition)}[/]",
+        escape(" · ".join(filter(None, [assessment.term, session.path.name]))),
+        "",
+        "Scan the code to join, or open the join link."
+        if qr
+        else "Participants open the join link (the presenter page shows its QR code).",
+        where,
+        "",
+        f"Votes are saved in {escape(journal)} as they arrive.",
+        "Ctrl-C closes the room; the same command carries on.",
+    ]
+    if resumed.records > 1:  # more than the record that starts a session
+        about.insert(
+            3,
+            f"Carrying on: {plural(resumed.votes, 'vote')} on {plural(resumed.indicators, 'indicator')} kept.",
+        )
+    if qr:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row(Text(_qr_text(links.join_qr)), "\n".join(about))
+        console.print(grid)
+    else:
+        for line in about:
+            if line:
+                console.print(line)
+    if resumed.trimmed:
+        console.print(
+            "[yellow]note:[/] a half-written last record was dropped from the journal "
+            "(the laptop stopped while writing it; nobody had been told it was saved)"
+        )
+    if resumed.ignored:
+        console.print(
+            f"[yellow]note:[/] {plural(resumed.ignored, 'record')} of the journal name indicators or stages "
+            "this rubric does not have, and are left out"
+        )
+    if resumed.new_links and resumed.records > 1:
+        console.print(
+            "[yellow]note:[/] these are new links: phones that joined before must scan the new code"
+        )
+    console.print(f"Join:      {escape(links.join)}", soft_wrap=True)
+    console.print(
+        f"Presenter: {escape(links.presenter)}  [dim](keep this link to yourself)[/]", soft_wrap=True
+    )
+    sys.stdout.flush()
+
+
+def status_line(session: RoomSession) -> str:
+    """Where the room is, in one line: the open indicator, its votes, its result once revealed."""
+    from coalition_cli.core.room.tally import live_tally_of
+
+    state = session.state
+    phones = plural(len(state.devices), "phone")
+    if state.current is None:
+        return f"Waiting: open an indicator on the presenter page · {phones}"
+    live = live_tally_of(state, session.groups, state.current)
+    phase = "voting open" if live.open else "result shown" if live.revealed else "voting closed"
+    parts = [
+        f"{state.current} {session.framework.indicator(state.current).name}",
+        phase,
+        plural(live.voted, "vote"),
+    ]
+    result = live.result
+    if result is not None:
+        if result.dont_know:
+            parts[-1] += f" ({result.dont_know} don't know)"
+        if result.spread is not None:
+            parts.append(f"spread {result.spread}" + (", discuss first" if result.flagged else ""))
+        if result.proposed is not None:
+            parts.append(f"proposed {result.proposed} {session.framework.stage_name(result.proposed)}")
+    parts.append(phones)
+    return " · ".join(parts)
+
+
+async def _serve(server: RoomServer, console: Console, interactive: bool) -> None:
+    watcher = asyncio.ensure_future(_follow(server.session, console, interactive))
+    try:
+        await server.serve()
+    finally:
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
+
+
+async def _follow(session: RoomSession, console: Console, interactive: bool) -> None:
+    """Show the status line whenever it changes: in place on a terminal, else as a new line."""
+    shown = ""
+    if not interactive:
+        while True:
+            line = status_line(session)
+            if line != shown:
+                console.print(escape(line), soft_wrap=True)
+                sys.stdout.flush()
+                shown = line
+            await asyncio.sleep(1.0)
+    from rich.live import Live
+
+    with Live(Text(""), console=console, auto_refresh=False, transient=False) as live:
+        while True:
+            line = status_line(session)
+            if line != shown:
+                live.update(Text(line, style="bold", no_wrap=True, overflow="ellipsis"), refresh=True)
+                shown = line
+            await asyncio.sleep(0.25)
+
+
+def _goodbye(console: Console, session: RoomSession) -> None:
+    import shlex
+
+    state = session.state
+    quoted = shlex.quote(str(session.path))
+    console.print(
+        f"Room closed: {plural(len(state.devices), 'phone')} voted on {plural(len(state.ballots), 'indicator')}; "
+        f"{plural(len(state.agreed), 'agreed stage')} saved in {escape(session.path.name)}."
+    )
+    if state.devices:
+        console.print(
+            f"Carry on with `coalition room {escape(quoted)}`; anonymous rater files for `coalition consensus`: "
+            f"`coalition room {escape(quoted)} --export raters/`",
+            soft_wrap=True,
+        )

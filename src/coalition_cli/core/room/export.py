@@ -1,0 +1,105 @@
+"""A room session as anonymous rater files: one valid assessment per phone, for `consensus` and `score`.
+
+Each device that voted becomes `participant-01.yaml` (numbered in the order they first voted), with
+the stage it gave each indicator it voted on (a "don't know" is an unrated indicator), its sentence of
+evidence, and the stakeholder group it said it speaks for. No name, no address, no time: nothing
+that was not asked for. Existing files are never replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coalition_cli.core.editing.scaffold import framework_reference
+from coalition_cli.core.errors import ReadError, UsageError
+from coalition_cli.core.files.atomic import create_exclusive
+from coalition_cli.core.loading.assessments import LoadedAssessment
+from coalition_cli.core.room.journal import journal_path, read_journal
+from coalition_cli.core.room.state import Ballot, RoomState
+from coalition_cli.core.room.tally import guide_groups
+from coalition_cli.core.wording import plural
+from coalition_cli.core.yaml import text as yamltext
+
+
+def session_state(loaded: LoadedAssessment) -> RoomState:
+    """The room session of an assessment as its journal says (UsageError when there is none)."""
+    path = journal_path(loaded.path)
+    if not path.exists():
+        raise UsageError(
+            f"{loaded.path} has no room session yet (no {path.name} beside it)",
+            hint=f"run one with `coalition room {loaded.path}`",
+        )
+    return RoomState(loaded.framework, guide_groups()).apply_all(read_journal(path))
+
+
+def rater_files(loaded: LoadedAssessment, state: RoomState, folder: Path) -> dict[Path, str]:
+    """The file of each device that voted, by path in `folder`."""
+    width = max(2, len(str(len(state.devices))))
+    files: dict[Path, str] = {}
+    for device, number in state.devices.items():
+        ballots = {
+            indicator.id: state.ballots[indicator.id][device]
+            for indicator in loaded.framework.indicators
+            if device in state.ballots.get(indicator.id, {})
+        }
+        path = folder / f"participant-{number:0{width}d}.yaml"
+        files[path] = _rater_text(loaded, path, number, ballots)
+    return files
+
+
+def export_raters(loaded: LoadedAssessment, folder: Path) -> list[Path]:
+    """Write every device's rater file into `folder` (made if need be); refuses to replace any file."""
+    files = rater_files(loaded, session_state(loaded), folder)
+    if not files:
+        raise UsageError(f"nobody has voted yet in the room session of {loaded.path}")
+    taken = [str(path) for path in files if path.exists() or path.is_symlink()]
+    if taken:
+        raise UsageError(
+            f"{plural(len(taken), 'file')} would be replaced: {', '.join(taken[:3])}"
+            + (" …" if len(taken) > 3 else ""),
+            hint="export into an empty folder",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, text in files.items():
+            create_exclusive(path, text)
+    except FileExistsError as error:
+        raise UsageError(f"{error.filename} appeared meanwhile; nothing after it was written") from None
+    except OSError as error:
+        raise ReadError(f"cannot write into {folder}: {error.strerror or error}") from None
+    return list(files)
+
+
+def _rater_text(loaded: LoadedAssessment, path: Path, number: int, ballots: dict[str, Ballot]) -> str:
+    assessment, fw = loaded.assessment, loaded.framework
+    grouped = sorted((ballot for ballot in ballots.values() if ballot.group), key=lambda ballot: ballot.at)
+    lines = yamltext.comment_lines(
+        f"Anonymous participant {number} of the room session on {assessment.coalition}'s assessment "
+        f"{loaded.path.name}: the stages this phone gave, exported by `coalition room --export`. "
+        'A "don\'t know" is left unrated.',
+        "",
+    )
+    reference = framework_reference(assessment.framework, relative_to=loaded.path.parent, file=path)
+    lines += [
+        f"framework: {yamltext.scalar(reference)}",
+        f"coalition: {yamltext.scalar(assessment.coalition)}",
+        f"assessed_on: {assessment.assessed_on.isoformat()}",
+    ]
+    if assessment.term:
+        lines.append(f"term: {yamltext.scalar(assessment.term)}")
+    if grouped:  # the group this phone gave last
+        lines += [
+            "participants:",
+            f"  - name: Anonymous participant {number}",
+            f"    stakeholder_group: {yamltext.scalar(str(grouped[-1].group))}",
+        ]
+    lines.append("ratings:")
+    for indicator, ballot in ballots.items():
+        lines.append(f"  {indicator}:  # {fw.indicator(indicator).name}")
+        if ballot.stage is None:
+            lines.append("    stage: null  # don't know")
+        else:
+            lines.append(f"    stage: {ballot.stage}  # {fw.stage_name(ballot.stage)}")
+        if ballot.evidence:
+            lines.append(f"    evidence: {yamltext.scalar(ballot.evidence)}")
+    return "\n".join(lines) + "\n"

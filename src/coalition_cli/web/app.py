@@ -1,0 +1,361 @@
+"""The room's web app (Starlette): the participants' page, the presenter's page, and their JSON calls.
+
+Routes, and who may use them:
+
+| route | who | what |
+| --- | --- | --- |
+| `GET /j/{join token}` | anyone with the join link | the participant page; gives the phone its signed device cookie |
+| `GET /api/p/state?seen=N` | a joined phone | the open indicator, the phone's own vote; waits for news when `N` is current |
+| `POST /api/p/vote` | a joined phone | `{indicator, stage (null: don't know), group, evidence}` on the open indicator |
+| `GET /f/{facilitator token}` | the facilitator | sets the presenter cookie and moves on to `/present` (the token leaves the address bar) |
+| `GET /present` | the presenter | the presenter page |
+| `GET /api/f/state?seen=N` | the presenter | every count, and the result once revealed; waits for news when `N` is current |
+| `POST /api/f/open`, `/close`, `/reveal`, `/agree` | the presenter | run the session; `agree` writes the assessment |
+
+Nothing else is served: no files, no folders, no listing. Every refusal is a 4xx with a short JSON
+`{"error": …}` that never repeats what was sent. A vote is answered only once it is fsynced to the
+journal (`Durability`: one fsync for all the votes that arrived meanwhile).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import anyio.to_thread
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from coalition_cli.core.room.records import IDENTIFIER_MAX
+from coalition_cli.core.room.session import Refused, RoomSession
+from coalition_cli.web.guard import Buckets, Limits, Problem, Shield, client_address, read_json
+from coalition_cli.web.pages import Pages
+from coalition_cli.web.views import participant_view, presenter_view
+
+DEVICE_COOKIE = "room_device"
+PRESENTER_COOKIE = "room_presenter"
+COOKIE_SECONDS = 3 * 24 * 3600
+"""A phone that joined stays joined for a few days: long enough for a session resumed tomorrow."""
+
+Identifier = Annotated[StrictStr, Field(min_length=1, max_length=IDENTIFIER_MAX)]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class VoteBody(_Body):
+    indicator: Identifier
+    stage: StrictInt | None
+    group: Identifier | None = None
+    evidence: Annotated[StrictStr, Field(max_length=1000)] | None = None
+
+
+class OpenBody(_Body):
+    indicator: Identifier
+
+
+class AgreeBody(_Body):
+    indicator: Identifier
+    stage: StrictInt
+    evidence: Annotated[StrictStr, Field(max_length=8000)] | None = None
+
+
+class NoBody(_Body):
+    pass
+
+
+class Changes:
+    """Version numbers the pages wait on: `phase` moves when the room moves on (what phones need),
+    `version` on every change (what the presenter needs), so one vote does not wake every phone."""
+
+    def __init__(self) -> None:
+        self.phase = 0
+        self.version = 0
+        self._phase_event = asyncio.Event()
+        self._version_event = asyncio.Event()
+        self.closing = False
+
+    def changed(self, *, phase: bool) -> None:
+        self.version += 1
+        self._version_event.set()
+        self._version_event = asyncio.Event()
+        if phase:
+            self.phase += 1
+            self._phase_event.set()
+            self._phase_event = asyncio.Event()
+
+    def close(self) -> None:
+        """The server is stopping: answer every page that is waiting now, and make none wait again."""
+        self.closing = True
+        self._phase_event.set()
+        self._version_event.set()
+
+    async def wait(self, seen: int, timeout: float, *, phase: bool) -> None:
+        """Return when the version moves past `seen`, or after `timeout` seconds."""
+        current = self.phase if phase else self.version
+        if seen != current or self.closing:
+            return
+        event = self._phase_event if phase else self._version_event
+        with contextlib.suppress(TimeoutError, asyncio.TimeoutError):
+            await asyncio.wait_for(event.wait(), timeout)
+
+
+class Durability:
+    """Waits until a journal record is fsynced, sharing one fsync among everyone waiting (group commit)."""
+
+    def __init__(self, session: RoomSession) -> None:
+        self._journal = session.journal
+        self._running: asyncio.Future[int] | None = None
+
+    async def wait(self, number: int) -> None:
+        while self._journal.synced < number:
+            if self._running is None:
+                self._running = asyncio.ensure_future(self._sync())
+            await asyncio.shield(self._running)
+
+    async def _sync(self) -> int:
+        try:
+            return await anyio.to_thread.run_sync(self._journal.sync)
+        finally:
+            self._running = None
+
+
+@dataclass
+class Room:
+    """Everything the handlers share."""
+
+    session: RoomSession
+    join_url: str
+    join_qr: str
+    """The text the QR code holds (the join link in capitals where that is the same link: a smaller code)."""
+    limits: Limits
+    changes: Changes
+    durability: Durability
+    pages: Pages
+    devices: Buckets
+    joins: Buckets
+    agreeing: asyncio.Lock
+
+
+def room_app(
+    session: RoomSession, join_url: str, join_qr: str, port: Callable[[], int], limits: Limits | None = None
+) -> tuple[Starlette, Room]:
+    """The ASGI app of a started session (`session.start()` done) and its shared state."""
+    limits = limits or Limits()
+    room = Room(
+        session,
+        join_url,
+        join_qr,
+        limits,
+        Changes(),
+        Durability(session),
+        Pages(),
+        Buckets(limits.device_burst, limits.device_per_second),
+        Buckets(limits.join_burst, limits.join_per_second),
+        asyncio.Lock(),
+    )
+
+    def handler(
+        function: Callable[[Request, Room], Awaitable[Response]],
+    ) -> Callable[[Request], Awaitable[Response]]:
+        async def handle(request: Request) -> Response:
+            try:
+                return await function(request, room)
+            except Problem as problem:
+                return _error(problem.status, problem.message)
+
+        return handle
+
+    routes = [
+        Route("/", handler(_home)),
+        Route("/j/{token}", handler(_join)),
+        Route("/J/{token}", handler(_join)),
+        Route("/api/p/state", handler(_participant_state)),
+        Route("/api/p/vote", handler(_vote), methods=["POST"]),
+        Route("/f/{token}", handler(_facilitator_link)),
+        Route("/F/{token}", handler(_facilitator_link)),
+        Route("/present", handler(_present)),
+        Route("/api/f/state", handler(_presenter_state)),
+        Route("/api/f/open", handler(_open), methods=["POST"]),
+        Route("/api/f/close", handler(_close), methods=["POST"]),
+        Route("/api/f/reveal", handler(_reveal), methods=["POST"]),
+        Route("/api/f/agree", handler(_agree), methods=["POST"]),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={404: _not_found, 405: _not_allowed, 500: _server_error},
+    )
+    app.add_middleware(Shield, limits=limits, port=port)
+    return app, room
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+async def _not_found(_request: Request, _exc: Exception) -> Response:
+    return _error(404, "not found")
+
+
+async def _not_allowed(_request: Request, _exc: Exception) -> Response:
+    return _error(405, "not allowed")
+
+
+async def _server_error(_request: Request, _exc: Exception) -> Response:
+    return _error(500, "something went wrong on the laptop; try again")
+
+
+def _body(model: type[_Body], data: Any) -> Any:
+    try:
+        return model.model_validate(data, strict=True)
+    except ValidationError:
+        raise Problem(422, "the request is not in the expected form") from None
+
+
+def _seen(request: Request) -> int:
+    text = request.query_params.get("seen", "-1")
+    if len(text) > 12 or not text.lstrip("-").isdigit():
+        raise Problem(422, "seen must be a whole number")
+    return int(text)
+
+
+# --- participants ----------------------------------------------------------------------------------
+
+
+async def _home(request: Request, room: Room) -> Response:
+    return room.pages.message(
+        "Coalition room", "Scan the code on the screen, or ask the facilitator for the link, to join."
+    )
+
+
+async def _join(request: Request, room: Room) -> Response:
+    token = request.path_params["token"]
+    if len(token) > 64 or not room.session.secrets.is_join(token):
+        raise Problem(404, "not found")
+    response = room.pages.participant()
+    if room.session.secrets.device_from(request.cookies.get(DEVICE_COOKIE)) is None:
+        if not room.joins.allow(client_address(request.scope)):
+            raise Problem(429, "too many phones joined from this address just now; try again in a minute")
+        _device, cookie = room.session.secrets.new_device()
+        response.set_cookie(DEVICE_COOKIE, cookie, max_age=COOKIE_SECONDS, httponly=True, samesite="lax")
+    return response
+
+
+def _device(request: Request, room: Room) -> str:
+    device = room.session.secrets.device_from(request.cookies.get(DEVICE_COOKIE))
+    if device is None:
+        raise Problem(401, "open the join link again (scan the code on the screen)")
+    if not room.devices.allow(device):
+        raise Problem(429, "too many requests from this phone; wait a few seconds")
+    return device
+
+
+async def _participant_state(request: Request, room: Room) -> Response:
+    device = _device(request, room)
+    seen = _seen(request)
+    await room.changes.wait(seen, room.limits.poll_seconds, phase=True)
+    return JSONResponse(participant_view(room.session, device, room.changes.phase))
+
+
+async def _vote(request: Request, room: Room) -> Response:
+    device = _device(request, room)
+    body: VoteBody = _body(VoteBody, await read_json(request, room.limits.body_bytes))
+    state = room.session.state
+    if device not in state.devices and len(state.devices) >= room.limits.max_devices:
+        raise Problem(503, "the room is full")
+    try:
+        number = room.session.vote(device, body.indicator, body.stage, body.group, body.evidence)
+    except Refused as refused:
+        raise Problem(refused.status, refused.message) from None
+    room.changes.changed(phase=False)
+    try:
+        await room.durability.wait(number)
+    except OSError:
+        raise Problem(503, "the vote may not be saved: the laptop's disk refused it") from None
+    ballot = state.ballots[body.indicator][device]
+    return JSONResponse(
+        {"saved": True, "indicator": body.indicator, "stage": ballot.stage, "evidence": ballot.evidence}
+    )
+
+
+# --- the facilitator -------------------------------------------------------------------------------
+
+
+async def _facilitator_link(request: Request, room: Room) -> Response:
+    token = request.path_params["token"]
+    if len(token) > 64 or not room.session.secrets.is_facilitator(token):
+        raise Problem(404, "not found")
+    response = RedirectResponse("/present", status_code=303)
+    response.set_cookie(
+        PRESENTER_COOKIE,
+        room.session.secrets.presenter_cookie(),
+        max_age=COOKIE_SECONDS,
+        httponly=True,
+        samesite="lax",
+    )
+    return response
+
+
+def _presenter(request: Request, room: Room) -> None:
+    if not room.session.secrets.is_presenter(request.cookies.get(PRESENTER_COOKIE)):
+        raise Problem(403, "open the presenter link that `coalition room` printed in the terminal")
+
+
+async def _present(request: Request, room: Room) -> Response:
+    _presenter(request, room)
+    return room.pages.presenter(room.join_url, room.join_qr)
+
+
+async def _presenter_state(request: Request, room: Room) -> Response:
+    _presenter(request, room)
+    seen = _seen(request)
+    await room.changes.wait(seen, room.limits.poll_seconds, phase=False)
+    return JSONResponse(presenter_view(room.session, room.changes.version, room.join_url))
+
+
+async def _facilitator_action(
+    request: Request, room: Room, model: type[_Body], act: Callable[[Any], None]
+) -> Response:
+    _presenter(request, room)
+    body = _body(model, await read_json(request, room.limits.presenter_body_bytes))
+    try:
+        act(body)
+    except Refused as refused:
+        raise Problem(refused.status, refused.message) from None
+    room.changes.changed(phase=True)
+    await room.durability.wait(room.session.journal.written)
+    return JSONResponse({"ok": True, "version": room.changes.version})
+
+
+async def _open(request: Request, room: Room) -> Response:
+    return await _facilitator_action(request, room, OpenBody, lambda body: room.session.open(body.indicator))
+
+
+async def _close(request: Request, room: Room) -> Response:
+    return await _facilitator_action(request, room, NoBody, lambda _body: room.session.close_voting())
+
+
+async def _reveal(request: Request, room: Room) -> Response:
+    return await _facilitator_action(request, room, NoBody, lambda _body: room.session.reveal())
+
+
+async def _agree(request: Request, room: Room) -> Response:
+    _presenter(request, room)
+    body: AgreeBody = _body(AgreeBody, await read_json(request, room.limits.presenter_body_bytes))
+    async with room.agreeing:
+        try:
+            changed = await anyio.to_thread.run_sync(
+                room.session.agree, body.indicator, body.stage, body.evidence
+            )
+            room.session.record_agreed(body.indicator, body.stage, body.evidence)
+        except Refused as refused:
+            raise Problem(refused.status, refused.message) from None
+    room.changes.changed(phase=True)
+    return JSONResponse({"ok": True, "changed": changed, "version": room.changes.version})

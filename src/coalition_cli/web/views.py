@@ -1,0 +1,138 @@
+"""What each page is told, as JSON: plain data the page's script puts on screen as text (never as markup).
+
+A phone learns the open indicator with its stage descriptors, and its own vote; never anyone else's
+vote, and no count (the room rates silently first). The presenter learns every count and, once the
+facilitator reveals an indicator, its result: the distribution by stage and by stakeholder group, the
+spread, the proposed stage and the evidence sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coalition_cli.core.reports.consensus import disagreeing_raters
+from coalition_cli.core.room.session import RoomSession
+from coalition_cli.core.room.tally import Result, tally
+from coalition_cli.core.wording import plural
+
+
+def _indicator(session: RoomSession, indicator: str) -> dict[str, Any]:
+    fw = session.framework
+    rubric, domain = fw.indicator(indicator), fw.domain_of(indicator)
+    return {
+        "id": rubric.id,
+        "name": rubric.name,
+        "domain": f"{domain.id} {domain.name}",
+        "stages": [
+            {"number": stage.number, "name": stage.name, "descriptor": list(rubric.descriptor(stage.number))}
+            for stage in fw.stages
+        ],
+    }
+
+
+def participant_view(session: RoomSession, device: str, phase: int) -> dict[str, Any]:
+    state = session.state
+    current = state.current
+    ballot = state.ballots.get(current, {}).get(device) if current else None
+    return {
+        "phase": phase,
+        "coalition": session.file.assessment.coalition,
+        "indicator": _indicator(session, current) if current else None,
+        "open": state.accepting,
+        "revealed": state.revealed,
+        "mine": None
+        if ballot is None
+        else {"stage": ballot.stage, "group": ballot.group, "evidence": ballot.evidence},
+        "groups": [{"id": key, "name": name} for key, name in session.groups.items()],
+    }
+
+
+def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[str, Any]:
+    state, fw = session.state, session.framework
+    indicators = []
+    for indicator in fw.indicators:
+        domain = fw.domain_of(indicator.id)
+        indicators.append(
+            {
+                "id": indicator.id,
+                "name": indicator.name,
+                "domain": f"{domain.id} {domain.name}",
+                "voted": len(state.ballots.get(indicator.id, {})),
+                "file_stage": session.file.stage(indicator.id),
+                "agreed": indicator.id in state.agreed,
+            }
+        )
+    assessment = session.file.assessment
+    return {
+        "version": version,
+        "coalition": assessment.coalition,
+        "term": assessment.term,
+        "file": session.path.name,
+        "join_url": join_url,
+        "stages": [{"number": stage.number, "name": stage.name} for stage in fw.stages],
+        "phones": len(state.devices),
+        "indicators": indicators,
+        "current": _current(session) if state.current else None,
+    }
+
+
+def _current(session: RoomSession) -> dict[str, Any]:
+    state = session.state
+    current = state.current
+    assert current is not None
+    ballots = state.ballots_on(current)
+    file_stage, file_evidence = session.file_rating(current)
+    return {
+        **_indicator(session, current),
+        "open": state.accepting,
+        "revealed": state.revealed,
+        "voted": len(ballots),
+        "dont_know": sum(ballot.stage is None for ballot in ballots),
+        "file_stage": file_stage,
+        "file_evidence": file_evidence,
+        "result": _result(session, tally(session.framework, session.groups, current, ballots))
+        if state.revealed
+        else None,
+    }
+
+
+def _result(session: RoomSession, result: Result) -> dict[str, Any]:
+    fw = session.framework
+    return {
+        "voted": result.voted,
+        "dont_know": result.dont_know,
+        "by_stage": [{"number": s.number, "name": s.name, "count": s.count} for s in result.by_stage],
+        "by_group": [
+            {
+                "name": group.name,
+                "counts": list(group.counts),
+                "dont_know": group.dont_know,
+                "voted": group.voted,
+            }
+            for group in result.by_group
+        ],
+        "spread": result.spread,
+        "flagged": result.flagged,
+        "spread_text": _spread_text(result),
+        "proposed": result.proposed,
+        "proposed_name": fw.stage_name(result.proposed) if result.proposed is not None else None,
+        "evidence": [
+            {
+                "stage": item.stage,
+                "stage_name": fw.stage_name(item.stage) if item.stage is not None else "Don't know",
+                "group": session.groups.get(item.group or "", ""),
+                "text": item.text,
+            }
+            for item in result.evidence
+        ],
+    }
+
+
+def _spread_text(result: Result) -> str:
+    if result.spread is None:
+        return "Nobody gave a stage."
+    if result.flagged:
+        return f"Discuss first: {disagreeing_raters(result.discuss_from)} (spread {result.spread})."
+    if result.spread == 0:
+        return "Everyone who gave a stage gave the same one."
+    return f"Ratings are within {plural(result.spread, 'stage')} of each other."

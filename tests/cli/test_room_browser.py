@@ -1,0 +1,137 @@
+"""The room in a real browser: a phone at 390×844 joins and votes, the presenter reveals and saves.
+
+Playwright drives Debian's `chromium` (see tests/support/room_browser.py); skipped where there is none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.room import Served, serve, vote, write_assessment
+from tests.support.room_browser import (
+    CHROMIUM,
+    browser,
+    horizontal_overflow,
+    phone_page,
+    projector_page,
+    requests_outside,
+)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"),
+]
+HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> & "quoted"'
+
+
+def _no_sideways_scrolling(page: object, what: str) -> None:
+    widths = horizontal_overflow(page)  # type: ignore[arg-type]
+    assert widths["document"] <= widths["viewport"], (what, widths)
+    assert widths["body"] <= widths["viewport"], (what, widths)
+
+
+def test_a_phone_joins_and_votes_and_the_presenter_shows_and_saves_the_result(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        outside = requests_outside(presenter, room.base)
+        presenter.goto(room.server.links.presenter)
+        assert presenter.url == f"{room.base}/present"  # the token left the address bar
+        presenter.get_by_role("button", name="Open the first indicator").click()
+        presenter.get_by_text("Voting open").wait_for()
+
+        phone = phone_page(chromium)
+        outside += requests_outside(phone, room.base)
+        phone.goto(room.server.links.join)
+        phone.get_by_role("heading", name="Who do you speak for?").wait_for()
+        _no_sideways_scrolling(phone, "choosing a group")
+        phone.get_by_role("button", name="Parent, student, and advocacy groups").click()
+        phone.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+        assert phone.get_by_text("Speaking for: Parent, student, and advocacy groups").is_visible()
+        _no_sideways_scrolling(phone, "the stages")
+        send = phone.get_by_role("button", name="Choose a stage above")
+        assert send.is_disabled()
+        phone.get_by_text("2 · Developing").click()
+        phone.get_by_label("Why? One sentence of evidence").fill(HOSTILE)
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_text("Saved ✓ You chose 2 Developing.").wait_for()
+        assert phone.get_by_role("button", name="Saved ✓").is_disabled()  # nothing new to send
+        phone.get_by_label("Why? One sentence of evidence").fill(HOSTILE + " (changed)")
+        phone.get_by_role("button", name="Send: 2 Developing").click()  # a change of mind replaces it
+        phone.get_by_role("button", name="Saved ✓").wait_for()
+
+        presenter.locator("#count").filter(has_text="1").wait_for()
+        vote(room.participant(), "C1.1", 4, group="corporations", evidence="Our CEO chairs it.")
+        presenter.locator("#count").filter(has_text="2").wait_for()
+        presenter.get_by_role("button", name="Reveal the result").click()
+        presenter.get_by_text("Result shown").wait_for()
+        phone.get_by_text("Voting on this indicator is closed.").wait_for()
+        _no_sideways_scrolling(phone, "voting closed")
+
+        presenter.get_by_text("Discuss first: raters 2 or more stages apart (spread 2).").wait_for()
+        assert presenter.get_by_text("Proposed: 2 Developing").is_visible()
+        assert presenter.locator("#groups").get_by_text("Parent, student, and advocacy groups").is_visible()
+        assert presenter.get_by_text(f"“{HOSTILE} (changed)”").is_visible()  # shown as the text it is
+        assert presenter.evaluate("() => window.__pwned") is None
+        assert phone.evaluate("() => window.__pwned") is None
+        _no_sideways_scrolling(presenter, "the presenter's result")
+
+        assert presenter.get_by_role("button", name="2 Developing").get_attribute("aria-pressed") == "true"
+        presenter.locator("#evidence li").filter(has_text="Our CEO chairs it.").get_by_role(
+            "button", name="Use"
+        ).click()
+        assert "Our CEO chairs it." in presenter.get_by_label("Evidence").input_value()
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C1.1 is 2 Developing in the assessment.").wait_for()
+        assert outside == []
+    assert room.session.file.stage("C1.1") == 2
+    rating = room.session.file.rating("C1.1")
+    assert rating is not None and rating.evidence is not None and "Our CEO chairs it." in rating.evidence
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_the_participant_page_needs_no_sideways_scrolling(tmp_path: Path, width: int) -> None:
+    """On narrow phones too, with the longest indicator name and descriptors of the rubric."""
+    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
+        room.presenter().post("/api/f/open", json={"indicator": "C3.1"})
+        phone = phone_page(chromium, width=width)
+        phone.goto(room.server.links.join)
+        phone.get_by_role("button", name="I'd rather not say").click()
+        phone.get_by_role("heading", name="C3.1 Student Success, Access and Equity").wait_for()
+        phone.get_by_text("Don't know").click()
+        shot = phone.screenshot(full_page=True)
+        assert shot.startswith(b"\x89PNG")
+        _no_sideways_scrolling(phone, f"{width} px")
+        send = phone.get_by_role("button", name="Send: don't know")
+        box = send.bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= width - 40  # a thumb-sized target
+        font = phone.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('.descriptor p')).fontSize)"
+        )
+        assert font >= 17  # readable without zooming
+
+
+def _served_presenter_page(room: Served) -> None:
+    room.presenter().post("/api/f/open", json={"indicator": "C6.2"})
+
+
+def test_the_presenter_page_reads_from_the_back_of_the_room(tmp_path: Path) -> None:
+    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
+        _served_presenter_page(room)
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.get_by_role("heading", name="C6.2 Employer Engagement").wait_for()
+        _no_sideways_scrolling(presenter, "presenter")
+        count = presenter.evaluate(
+            "() => parseFloat(getComputedStyle(document.getElementById('count')).fontSize)"
+        )
+        title = presenter.evaluate(
+            "() => parseFloat(getComputedStyle(document.querySelector('.title')).fontSize)"
+        )
+        assert count >= 48 and title >= 30
+        presenter.keyboard.press("r")  # keys work for the facilitator at the laptop
+        presenter.get_by_text("Result shown").wait_for()
+        presenter.keyboard.press("n")
+        presenter.get_by_role("heading", name="C6.3 WBL Continuous Improvement").wait_for()

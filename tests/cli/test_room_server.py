@@ -1,0 +1,275 @@
+"""`coalition room`'s server, driven over HTTP on 127.0.0.1: many phones at once, exact counts, agreed stages.
+
+The server is the real one (Starlette under uvicorn, in a thread of this process, on a free port);
+the phones and the presenter are httpx clients. Every load is bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from ruamel.yaml import YAML
+
+from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.room.journal import journal_path, read_journal
+from coalition_cli.core.room.records import Vote
+from coalition_cli.core.room.state import RoomState
+from coalition_cli.core.room.tally import RoomWatch, guide_groups
+from tests.support.room import serve, vote, write_assessment
+
+pytestmark = pytest.mark.slow
+
+GROUPS = [*guide_groups(), None]
+INDICATORS = ["C1.1", "C2.3", "C4.2", "C7.1"]
+PHONES = 40
+
+
+def _choices(phone: int, round_: int) -> list[int | None]:
+    """What one phone sends on one indicator: a first vote, and for every third phone a change of mind."""
+    first: int | None = (phone + round_) % 4 + 1 if phone % 7 else None  # every seventh: don't know
+    votes = [first]
+    if phone % 3 == 0:
+        votes.append((phone * 5 + round_) % 4 + 1)
+    return votes
+
+
+def test_forty_phones_vote_at_once_on_several_indicators_and_every_count_is_exact(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room:
+        presenter = room.presenter()
+        phones = [room.participant() for _ in range(PHONES)]
+        expected: dict[str, dict[int, int | None]] = {}
+        accepted = 0
+        for round_, indicator in enumerate(INDICATORS):
+            assert presenter.post("/api/f/open", json={"indicator": indicator}).status_code == 200
+
+            def act(phone: int, indicator: str = indicator, round_: int = round_) -> list[int]:
+                group = GROUPS[phone % len(GROUPS)]
+                return [
+                    vote(phones[phone], indicator, stage, group=group, evidence=f"phone {phone}").status_code
+                    for stage in _choices(phone, round_)
+                ]
+
+            with ThreadPoolExecutor(max_workers=20) as pool:
+                statuses = [status for result in pool.map(act, range(PHONES)) for status in result]
+            assert statuses == [200] * len(statuses)
+            accepted += len(statuses)
+            expected[indicator] = {phone: _choices(phone, round_)[-1] for phone in range(PHONES)}
+
+            live = presenter.get("/api/f/state", params={"seen": -1}).json()
+            assert live["current"]["voted"] == PHONES
+            assert live["current"]["result"] is None  # nothing shown before the reveal
+            assert presenter.post("/api/f/reveal", json={}).status_code == 200
+            result = presenter.get("/api/f/state", params={"seen": -1}).json()["current"]["result"]
+            finals = list(expected[indicator].values())
+            assert result["voted"] == PHONES
+            assert result["dont_know"] == finals.count(None)
+            assert [row["count"] for row in result["by_stage"]] == [
+                finals.count(stage) for stage in (1, 2, 3, 4)
+            ]
+            by_group = {row["name"]: row["voted"] for row in result["by_group"]}
+            assert sum(by_group.values()) == PHONES
+            given = sorted(stage for stage in finals if stage is not None)
+            assert result["proposed"] == given[(len(given) - 1) // 2]
+            assert result["spread"] == given[-1] - given[0]
+            assert len(result["evidence"]) == PHONES
+
+        state = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert state["phones"] == PHONES
+        assert {item["id"]: item["voted"] for item in state["indicators"] if item["voted"]} == dict.fromkeys(
+            INDICATORS, PHONES
+        )
+
+    # the journal holds every accepted vote once, and replays to the same counts
+    records = read_journal(journal_path(path))
+    assert sum(isinstance(record, Vote) for record in records) == accepted
+    replayed = RoomState(load_framework("community-framework"), guide_groups()).apply_all(records)
+    for indicator, finals in expected.items():
+        ballots = replayed.ballots_on(indicator)
+        assert len(ballots) == PHONES
+        assert sorted((b.stage or 0) for b in ballots) == sorted((s or 0) for s in finals.values())
+
+
+def test_a_later_vote_replaces_the_earlier_one(tmp_path: Path) -> None:
+    with serve(write_assessment(tmp_path)) as room:
+        presenter, phone = room.presenter(), room.participant()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        for stage in (1, 4, 2):
+            assert vote(phone, "C1.1", stage).status_code == 200
+        mine = phone.get("/api/p/state", params={"seen": -1}).json()["mine"]
+        assert mine == {"stage": 2, "group": None, "evidence": None}
+        presenter.post("/api/f/reveal", json={})
+        result = presenter.get("/api/f/state", params={"seen": -1}).json()["current"]["result"]
+        assert result["voted"] == 1
+        assert [row["count"] for row in result["by_stage"]] == [0, 1, 0, 0]
+
+
+def test_votes_racing_the_close_are_either_counted_or_refused_never_lost(tmp_path: Path) -> None:
+    with serve(write_assessment(tmp_path)) as room:
+        presenter = room.presenter()
+        phones = [room.participant() for _ in range(30)]
+        presenter.post("/api/f/open", json={"indicator": "C3.1"})
+
+        def act(phone: int) -> int:
+            if phone == 15:
+                presenter.post("/api/f/close", json={})
+            return vote(phones[phone], "C3.1", phone % 4 + 1).status_code
+
+        with ThreadPoolExecutor(max_workers=15) as pool:
+            statuses = list(pool.map(act, range(30)))
+        assert set(statuses) <= {200, 409}
+        counted = presenter.get("/api/f/state", params={"seen": -1}).json()["current"]["voted"]
+        assert counted == statuses.count(200)
+    votes = [r for r in read_journal(journal_path(room.session.path)) if isinstance(r, Vote)]
+    assert len(votes) == statuses.count(200)
+
+
+def test_a_phone_waiting_for_news_hears_of_the_next_indicator_at_once(tmp_path: Path) -> None:
+    with serve(write_assessment(tmp_path)) as room:
+        presenter, phone = room.presenter(), room.participant()
+        phase = phone.get("/api/p/state", params={"seen": -1}).json()["phase"]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            started = time.monotonic()
+            waiting = pool.submit(phone.get, "/api/p/state", params={"seen": phase})
+            time.sleep(0.3)
+            assert not waiting.done()  # it waits for news
+            presenter.post("/api/f/open", json={"indicator": "C5.2"})
+            news = waiting.result(timeout=10).json()
+        assert time.monotonic() - started < 5
+        assert news["indicator"]["id"] == "C5.2"
+        assert news["open"] is True
+        assert [stage["name"] for stage in news["indicator"]["stages"]] == [
+            "Emerging",
+            "Developing",
+            "Advancing",
+            "Transforming",
+        ]
+        assert all(stage["descriptor"] for stage in news["indicator"]["stages"])
+
+
+def test_a_phone_sees_only_its_own_vote_and_no_counts_before_the_reveal(tmp_path: Path) -> None:
+    with serve(write_assessment(tmp_path)) as room:
+        presenter, mine, other = room.presenter(), room.participant(), room.participant()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        vote(other, "C1.1", 4, evidence="the other phone's reason")
+        view = mine.get("/api/p/state", params={"seen": -1})
+        assert view.json()["mine"] is None
+        assert "other phone" not in view.text
+        assert "voted" not in view.json()
+
+
+def test_the_agreed_stage_is_written_to_the_assessment_with_comments_kept(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room:
+        presenter = room.presenter()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        presenter.post("/api/f/reveal", json={})
+        reply = presenter.post(
+            "/api/f/agree",
+            json={
+                "indicator": "C1.1",
+                "stage": 2,
+                "evidence": "Quarterly meetings since 2024; charter drafted.",
+            },
+        )
+        assert reply.status_code == 200 and reply.json()["changed"] is True
+        state = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert state["current"]["file_stage"] == 2
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Spring workshop: the room rates, the facilitator saves.\n")
+    assert "    stage: 2   # last term's stage, kept until the room agrees\n" in text
+    assert "  C1.2:\n    stage: null\n" in text  # the rest of the file is untouched
+    rating = YAML(typ="safe").load(text)["ratings"]["C1.1"]
+    assert rating == {"stage": 2, "evidence": "Quarterly meetings since 2024; charter drafted."}
+
+
+def test_an_agreement_never_overwrites_someone_elses_change_to_the_same_indicator(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room:
+        presenter = room.presenter()
+        # someone edits the file meanwhile: C1.1 (the same indicator) and C1.2 (another one)
+        path.write_text(path.read_text().replace("stage: 1 ", "stage: 3 "), encoding="utf-8")
+        before = path.read_bytes()
+        refused = presenter.post("/api/f/agree", json={"indicator": "C1.1", "stage": 2, "evidence": None})
+        assert refused.status_code == 409
+        assert "someone else changed C1.1" in refused.json()["error"]
+        assert str(tmp_path) not in refused.text
+        assert path.read_bytes() == before
+        path.write_text(path.read_text().replace("  C1.2:\n    stage: null", "  C1.2:\n    stage: 4"))
+        merged = presenter.post("/api/f/agree", json={"indicator": "C2.1", "stage": 3})
+        assert merged.status_code == 200
+    text = path.read_text()
+    assert "stage: 3 " in text and "  C1.2:\n    stage: 4" in text and "  C2.1:\n    stage: 3" in text
+
+
+def test_the_assess_session_can_follow_the_live_count_without_touching_the_server(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    framework = load_framework("community-framework")
+    watch = RoomWatch(path, framework)
+    assert watch.tally("C1.1") is None  # no room session yet
+    with serve(path) as room:
+        presenter = room.presenter()
+        phones = [room.participant() for _ in range(5)]
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        for number, phone in enumerate(phones):
+            vote(phone, "C1.1", [1, 1, 2, 4, None][number])
+        live = watch.tally("C1.1")
+        assert live is not None
+        assert (live.voted, live.dont_know, live.open, live.revealed, live.result) == (
+            5,
+            1,
+            True,
+            False,
+            None,
+        )
+        presenter.post("/api/f/reveal", json={})
+        live = watch.tally("C1.1")
+        assert live is not None and live.result is not None
+        assert (live.open, live.revealed, live.result.proposed, live.result.spread, live.result.flagged) == (
+            False,
+            True,
+            1,
+            3,
+            True,
+        )
+        other = watch.tally("C2.1")
+        assert other is not None and (other.voted, other.current, other.result) == (0, False, None)
+
+
+def test_the_presenter_hears_of_a_vote_at_once(tmp_path: Path) -> None:
+    with serve(write_assessment(tmp_path)) as room:
+        presenter, phone = room.presenter(), room.participant()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        version = presenter.get("/api/f/state", params={"seen": -1}).json()["version"]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            waiting = pool.submit(presenter.get, "/api/f/state", params={"seen": version})
+            time.sleep(0.2)
+            sent = time.monotonic()
+            vote(phone, "C1.1", 3)
+            news = waiting.result(timeout=10).json()
+        assert time.monotonic() - sent < 2
+        assert news["current"]["voted"] == 1
+
+
+def test_pages_are_self_contained_and_the_presenter_page_shows_the_join_code(tmp_path: Path) -> None:
+    with serve(write_assessment(tmp_path)) as room:
+        phone = httpx.Client(base_url=room.base)
+        page = phone.get(room.join_path)
+        presenter = room.presenter()
+        present = presenter.get("/present")
+    for response in (page, present):
+        html = response.text
+        assert response.headers["content-type"].startswith("text/html")
+        for outside in ("<script src", "<link", "@import", "url(", "https://", "<iframe"):
+            assert outside not in html
+        assert "http://" not in html.replace(room.server.links.join, "")
+        nonce = response.headers["content-security-policy"].split("'nonce-")[1].split("'")[0]
+        assert html.count(f'nonce="{nonce}"') == 2  # the one style and the one script
+    assert "<svg" in present.text and room.server.links.join in present.text
+    assert (
+        room.session.secrets.facilitator not in present.text
+    )  # the presenter page never shows its own token

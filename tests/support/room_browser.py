@@ -1,0 +1,70 @@
+"""Debian's Chromium, driven by Playwright, for the room's pages (the browser tests and the README's screenshots).
+
+`playwright install` cannot download a browser here, so Playwright drives the system's `chromium`
+(installed by `.ci/run`); `CHROMIUM` is None where there is none and the tests skip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PHONE = {"width": 390, "height": 844}
+"""An iPhone 12-15's viewport in CSS pixels; the page is designed for 360."""
+PROJECTOR = {"width": 1280, "height": 720}
+
+
+@contextlib.contextmanager
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM is not None
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+            ],
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def phone_page(browser: Browser, width: int = PHONE["width"], height: int = PHONE["height"]) -> Page:
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(15_000)
+    return context.new_page()
+
+
+def projector_page(browser: Browser) -> Page:
+    context = browser.new_context(viewport=PROJECTOR)
+    context.set_default_timeout(15_000)
+    return context.new_page()
+
+
+def horizontal_overflow(page: Page) -> dict[str, Any]:
+    """The page's widths: a page that needs no sideways scrolling has `document` ≤ `viewport`."""
+    widths: dict[str, Any] = page.evaluate(
+        "() => ({document: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
+        " viewport: window.innerWidth})"
+    )
+    return widths
+
+
+def requests_outside(page: Page, base: str) -> list[str]:
+    """Record every request the page makes that is not to `base` (there should be none)."""
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(base) else outside.append(request.url))
+    return outside
