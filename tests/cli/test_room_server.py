@@ -19,6 +19,7 @@ from coalition_cli.core.room.journal import journal_path, read_journal
 from coalition_cli.core.room.records import Vote
 from coalition_cli.core.room.state import RoomState
 from coalition_cli.core.room.tally import RoomWatch, guide_groups
+from tests.support.custom_rubric import write_rubric
 from tests.support.room import serve, vote, write_assessment
 
 pytestmark = pytest.mark.slow
@@ -273,3 +274,32 @@ def test_pages_are_self_contained_and_the_presenter_page_shows_the_join_code(tmp
     assert (
         room.session.secrets.facilitator not in present.text
     )  # the presenter page never shows its own token
+
+
+def test_any_rubric_works(tmp_path: Path) -> None:
+    """Three stages, one domain of three indicators: nothing assumes the bundled rubric's shape."""
+    write_rubric(
+        tmp_path / "rubric.yaml",
+        stages=("Not yet", "Partly", "Fully"),
+        domains={"P": ["P-1", "P-2", "P-3"]},
+        rubric_id="three-stages",
+    )
+    path = write_assessment(
+        tmp_path, "framework: rubric.yaml\ncoalition: Lakeside Partners\nassessed_on: 2026-05-02\nratings:\n"
+    )
+    with serve(path) as room:
+        presenter = room.presenter()
+        phones = [room.participant() for _ in range(4)]
+        presenter.post("/api/f/open", json={"indicator": "P-2"})
+        view = phones[0].get("/api/p/state", params={"seen": -1}).json()["indicator"]
+        assert [stage["name"] for stage in view["stages"]] == ["Not yet", "Partly", "Fully"]
+        for phone, stage in zip(phones, [1, 3, 3, None], strict=True):
+            assert vote(phone, "P-2", stage).status_code == 200
+        assert vote(phones[0], "P-2", 4).status_code == 422
+        assert vote(phones[0], "C1.1", 1).status_code == 404
+        presenter.post("/api/f/reveal", json={})
+        result = presenter.get("/api/f/state", params={"seen": -1}).json()["current"]["result"]
+        assert [row["count"] for row in result["by_stage"]] == [1, 0, 2]
+        assert (result["spread"], result["flagged"], result["proposed"]) == (2, True, 3)
+        assert presenter.post("/api/f/agree", json={"indicator": "P-2", "stage": 3}).status_code == 200
+    assert "P-2:\n    stage: 3" in path.read_text()

@@ -163,25 +163,31 @@ def room_app(
     )
 
     def handler(
-        function: Callable[[Request, Room], Awaitable[Response]],
+        function: Callable[[Request, Room], Awaitable[Response]], *, page: bool = False
     ) -> Callable[[Request], Awaitable[Response]]:
+        """A route's handler: a refusal is JSON for the pages' scripts, a short page for people (`page`)."""
+
         async def handle(request: Request) -> Response:
             try:
                 return await function(request, room)
             except Problem as problem:
+                if page:
+                    return room.pages.message(
+                        _PAGE_TITLES.get(problem.status, "Sorry"), problem.message, problem.status
+                    )
                 return _error(problem.status, problem.message)
 
         return handle
 
     routes = [
-        Route("/", handler(_home)),
-        Route("/j/{token}", handler(_join)),
-        Route("/J/{token}", handler(_join)),
+        Route("/", handler(_home, page=True)),
+        Route("/j/{token}", handler(_join, page=True)),
+        Route("/J/{token}", handler(_join, page=True)),
         Route("/api/p/state", handler(_participant_state)),
         Route("/api/p/vote", handler(_vote), methods=["POST"]),
-        Route("/f/{token}", handler(_facilitator_link)),
-        Route("/F/{token}", handler(_facilitator_link)),
-        Route("/present", handler(_present)),
+        Route("/f/{token}", handler(_facilitator_link, page=True)),
+        Route("/F/{token}", handler(_facilitator_link, page=True)),
+        Route("/present", handler(_present, page=True)),
         Route("/api/f/state", handler(_presenter_state)),
         Route("/api/f/open", handler(_open), methods=["POST"]),
         Route("/api/f/close", handler(_close), methods=["POST"]),
@@ -194,6 +200,9 @@ def room_app(
     )
     app.add_middleware(Shield, limits=limits, port=port)
     return app, room
+
+
+_PAGE_TITLES = {404: "This link does not work", 403: "Presenter only", 429: "Please wait a moment"}
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -238,7 +247,7 @@ async def _home(request: Request, room: Room) -> Response:
 async def _join(request: Request, room: Room) -> Response:
     token = request.path_params["token"]
     if len(token) > 64 or not room.session.secrets.is_join(token):
-        raise Problem(404, "not found")
+        raise Problem(404, "It may be from another session. Scan the code on the screen again.")
     response = room.pages.participant()
     if room.session.secrets.device_from(request.cookies.get(DEVICE_COOKIE)) is None:
         if not room.joins.allow(client_address(request.scope)):
@@ -291,7 +300,7 @@ async def _vote(request: Request, room: Room) -> Response:
 async def _facilitator_link(request: Request, room: Room) -> Response:
     token = request.path_params["token"]
     if len(token) > 64 or not room.session.secrets.is_facilitator(token):
-        raise Problem(404, "not found")
+        raise Problem(404, "Use the presenter link that `coalition room` printed in the terminal.")
     response = RedirectResponse("/present", status_code=303)
     response.set_cookie(
         PRESENTER_COOKIE,

@@ -131,31 +131,29 @@ def _welcome(
     sys.stdout.flush()
 
 
-def status_line(session: RoomSession) -> str:
-    """Where the room is, in one line: the open indicator, its votes, its result once revealed."""
+def status_lines(session: RoomSession) -> list[str]:
+    """Where the room is: the open indicator and its votes; then, once revealed, its result."""
     from coalition_cli.core.room.tally import live_tally_of
 
     state = session.state
     phones = plural(len(state.devices), "phone")
     if state.current is None:
-        return f"Waiting: open an indicator on the presenter page · {phones}"
+        return [f"Waiting: open an indicator on the presenter page · {phones}"]
     live = live_tally_of(state, session.groups, state.current)
     phase = "voting open" if live.open else "result shown" if live.revealed else "voting closed"
-    parts = [
-        f"{state.current} {session.framework.indicator(state.current).name}",
-        phase,
-        plural(live.voted, "vote"),
-    ]
+    name = session.framework.indicator(state.current).name
+    lines = [f"{state.current} {name} · {phase} · {plural(live.voted, 'vote')} · {phones}"]
     result = live.result
     if result is not None:
-        if result.dont_know:
-            parts[-1] += f" ({result.dont_know} don't know)"
+        parts = []
         if result.spread is not None:
             parts.append(f"spread {result.spread}" + (", discuss first" if result.flagged else ""))
         if result.proposed is not None:
             parts.append(f"proposed {result.proposed} {session.framework.stage_name(result.proposed)}")
-    parts.append(phones)
-    return " · ".join(parts)
+        if result.dont_know:
+            parts.append(f"{result.dont_know} don't know")
+        lines.append("Result: " + (" · ".join(parts) if parts else "nobody gave a stage"))
+    return lines
 
 
 async def _serve(server: RoomServer, console: Console, interactive: bool) -> None:
@@ -170,23 +168,25 @@ async def _serve(server: RoomServer, console: Console, interactive: bool) -> Non
 
 async def _follow(session: RoomSession, console: Console, interactive: bool) -> None:
     """Show the status line whenever it changes: in place on a terminal, else as a new line."""
-    shown = ""
+    shown: list[str] = []
     if not interactive:
         while True:
-            line = status_line(session)
-            if line != shown:
-                console.print(escape(line), soft_wrap=True)
+            lines = status_lines(session)
+            if lines != shown:
+                console.print(escape(" · ".join(lines)), soft_wrap=True)
                 sys.stdout.flush()
-                shown = line
+                shown = lines
             await asyncio.sleep(1.0)
+    from rich.console import Group
     from rich.live import Live
 
     with Live(Text(""), console=console, auto_refresh=False, transient=False) as live:
         while True:
-            line = status_line(session)
-            if line != shown:
-                live.update(Text(line, style="bold", no_wrap=True, overflow="ellipsis"), refresh=True)
-                shown = line
+            lines = status_lines(session)
+            if lines != shown:
+                texts = [Text(line, style="bold", no_wrap=True, overflow="ellipsis") for line in lines]
+                live.update(Group(*texts), refresh=True)
+                shown = lines
             await asyncio.sleep(0.25)
 
 

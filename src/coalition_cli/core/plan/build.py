@@ -35,6 +35,7 @@ from coalition_cli.core.plan.context import (
     PlanAction,
     PlanContext,
     Priority,
+    RoomVotes,
     Since,
     Source,
     Standing,
@@ -94,9 +95,12 @@ def build_plan(
     priorities, not_shown = _priorities(current, card, focus, changes, standing.since)
     ranks = {p.id: p.rank for p in priorities}
     file_text = file_argument if file_argument is not None else str(current.path)
-    domains = tuple(
-        _domain_plan(current, guide, domain_score, standing_row, ranks, changes)
-        for domain_score, standing_row in zip(card.domains, standing.domains, strict=True)
+    domains = _with_room_votes(
+        current,
+        tuple(
+            _domain_plan(current, guide, domain_score, standing_row, ranks, changes)
+            for domain_score, standing_row in zip(card.domains, standing.domains, strict=True)
+        ),
     )
     glance = tuple(
         Glance(
@@ -146,6 +150,27 @@ def build_plan(
         roster_command=f"coalition roster {_quote(file_text)}",
         framework=Source(fw.title, fw.publisher, fw.published, fw.attribution, _source_url(fw.source)),
         guide=Source(guide.title, guide.publisher, guide.published, guide.attribution, None),
+    )
+
+
+def _with_room_votes(current: LoadedAssessment, domains: tuple[DomainPlan, ...]) -> tuple[DomainPlan, ...]:
+    """Each indicator with what the room said of it, when a `coalition room` session rated it."""
+    from coalition_cli.core.room.summary import room_said
+
+    said = room_said(current)
+    if not said:
+        return domains
+    return tuple(
+        dataclasses.replace(
+            domain,
+            indicators=tuple(
+                dataclasses.replace(plan, room=RoomVotes(room.voted, room.dont_know, room.apart, room.text))
+                if (room := said.get(plan.id)) is not None
+                else plan
+                for plan in domain.indicators
+            ),
+        )
+        for domain in domains
     )
 
 

@@ -256,6 +256,19 @@ class PartnerRole:
 
 
 @dataclass(frozen=True)
+class RoomVotes:
+    """What the room said of an indicator in a `coalition room` session (read from its journal)."""
+
+    voted: int
+    """Phones that voted (a "don't know" included)."""
+    dont_know: int
+    apart: int
+    """Voters 2 or more stages (on a rubric of two stages: any stage) from the middle rating."""
+    text: str
+    """The sentence: "12 people rated this in the room; 3 were 2 or more stages away from the middle rating."."""
+
+
+@dataclass(frozen=True)
 class IndicatorPlan:
     """One rated indicator below the top stage: where it is, where it is going, and who could lead."""
 
@@ -282,6 +295,8 @@ class IndicatorPlan:
     """Names of the coalition functions (Guide, Step 4) that serve this indicator."""
     priority_rank: int | None
     change: IndicatorChange | None
+    room: RoomVotes | None = None
+    """What the room said in a `coalition room` session, or None when there was none."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 FORMAT_VERSION = 1
@@ -111,7 +111,7 @@ def now() -> str:
 
 def encode(record: Record) -> bytes:
     """One line of the journal: compact JSON, non-ASCII as itself, ending in a newline."""
-    fields = asdict(record)
+    fields = dict(vars(record))  # flat records: no need for asdict's deep copy (a vote is on the hot path)
     data = {"kind": fields.pop("kind"), **fields}
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 

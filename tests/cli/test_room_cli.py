@@ -1,0 +1,167 @@
+"""`coalition room` on the command line: refusals, the export to rater files, the plan's line, the terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from coalition_cli.cli.room.terminal import status_lines
+from coalition_cli.core.room.journal import Journal, journal_path
+from coalition_cli.core.room.records import Opened, Revealed, SessionStarted, Vote
+from coalition_cli.core.room.session import RoomSession
+from tests.support.paths import SRC
+from tests.support.room import write_assessment
+
+AT = "2026-03-14T18:00:00Z"
+ROOM_VOTES = {  # device: (stage on C1.1, stage on C2.1, group)
+    "phoneAAAA": (1, 3, "parent-student-advocacy"),
+    "phoneBBBB": (2, None, "k12-education"),
+    "phoneCCCC": (2, 2, None),
+    "phoneDDDD": (4, 3, "corporations"),
+    "phoneEEEE": (None, 1, "parent-student-advocacy"),
+}
+
+
+def _session(path: Path) -> None:
+    """A finished room session in the journal beside `path`, as the server writes it."""
+    journal = Journal(journal_path(path))
+    journal.open()
+    journal.append(SessionStarted(path.name, "community-framework", AT))
+    for index, indicator in enumerate(("C1.1", "C2.1")):
+        journal.append(Opened(indicator, AT))
+        for device, votes in ROOM_VOTES.items():
+            evidence = f"Reason on {indicator}: a | pipe and <b>markup</b>" if device == "phoneAAAA" else None
+            journal.append(Vote(indicator, device, votes[index], votes[2], evidence, AT))
+        journal.append(Revealed(indicator, AT))
+    journal.close()
+
+
+def test_a_file_with_problems_is_not_served(runner: CliRunner, tmp_path: Path) -> None:
+    path = write_assessment(
+        tmp_path, "framework: community-framework\ncoalition: X\nassessed_on: 2026-02-30\n"
+    )
+    result = runner.invoke(app, ["room", str(path), "--port", "0"])
+    assert result.exit_code == 1
+    assert "invalid-date" in result.output
+    assert not journal_path(path).exists()
+
+
+def test_a_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["room", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "nope.yaml" in result.output
+
+
+def test_export_writes_one_anonymous_rater_file_per_phone_that_consensus_and_score_read(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write_assessment(tmp_path)
+    _session(path)
+    out = tmp_path / "raters"
+    result = runner.invoke(app, ["room", str(path), "--export", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote 5 anonymous rater files" in result.output
+    files = sorted(out.glob("*.yaml"))
+    assert [file.name for file in files] == [f"participant-0{n}.yaml" for n in range(1, 6)]
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        assert "phone" not in text.replace("this phone", "")  # no device pseudonym
+        assert runner.invoke(app, ["validate", "--strict", str(file)]).exit_code in (
+            0,
+            1,
+        )  # unrated = warnings
+        assert runner.invoke(app, ["validate", str(file)]).exit_code == 0
+    report = json.loads(runner.invoke(app, ["consensus", *map(str, files), "--format", "json"]).output)
+    by_id = {item["id"]: item for item in report["indicators"]}
+    assert list(by_id["C1.1"]["ratings"].values()) == [votes[0] for votes in ROOM_VOTES.values()]
+    assert by_id["C1.1"]["proposed"] == 2 and by_id["C1.1"]["flag"] == "discuss first"
+    assert list(by_id["C2.1"]["ratings"].values()) == [votes[1] for votes in ROOM_VOTES.values()]
+    first = files[0].read_text(encoding="utf-8")
+    assert "stakeholder_group: parent-student-advocacy" in first
+    assert "Reason on C1.1: a | pipe and <b>markup</b>" in first
+    score = runner.invoke(app, ["score", *map(str, files), "--format", "json"])
+    assert score.exit_code == 0, score.output
+
+
+def test_export_never_replaces_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    _session(path)
+    out = tmp_path / "raters"
+    out.mkdir()
+    (out / "participant-03.yaml").write_text("mine\n")
+    result = runner.invoke(app, ["room", str(path), "--export", str(out)])
+    assert result.exit_code == 2
+    assert "would be replaced" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["participant-03.yaml"]
+    assert (out / "participant-03.yaml").read_text() == "mine\n"
+
+
+def test_export_without_a_session_says_how_to_run_one(runner: CliRunner, tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    result = runner.invoke(app, ["room", str(path), "--export", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "has no room session yet" in result.output and "coalition room" in result.output
+
+
+def test_the_plan_says_what_the_room_said(runner: CliRunner, tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    without = runner.invoke(app, ["plan", str(path)]).output
+    assert "In the room" not in without
+    _session(path)
+    markdown = runner.invoke(app, ["plan", str(path)])
+    assert markdown.exit_code == 0, markdown.output
+    assert (
+        "**In the room:** 5 people rated this in the room (1 did not know); "
+        "1 was 2 or more stages away from the middle rating." in markdown.output
+    )
+    assert (
+        markdown.output.replace(
+            "**In the room:** 5 people rated this in the room (1 did not know); "
+            "1 was 2 or more stages away from the middle rating.\n\n",
+            "",
+        )
+        == without
+    )  # one paragraph more, nothing else changed
+    html = runner.invoke(app, ["plan", str(path), "--format", "html", "-o", "-"]).output
+    assert '<p class="room"><strong>In the room:</strong> 5 people rated this in the room' in html
+    assert "phone" not in html.lower().replace("phone:", "")
+
+
+def test_the_terminal_status_line_follows_the_room(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    _session(path)
+    session = RoomSession(path)
+    session.start()
+    try:
+        assert status_lines(session) == [
+            "C2.1 Shared Vision for Student Success · result shown · 5 votes · 5 phones",
+            "Result: spread 2, discuss first · proposed 2 Developing · 1 don't know",
+        ]
+        session.open("C1.2")
+        assert status_lines(session) == ["C1.2 Operational Working Groups · voting open · 0 votes · 5 phones"]
+        session.close_voting()
+        assert "voting closed" in status_lines(session)[0]
+        assert all(len(line) <= 80 for line in status_lines(session))
+    finally:
+        session.close()
+
+
+def test_other_commands_do_not_load_the_web_server() -> None:
+    code = (
+        "import sys; import coalition_cli.cli.app; "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'segno', 'httpx', 'anyio') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env={"PYTHONPATH": str(SRC)},
+    )
+    assert result.stdout.strip() == "[]"

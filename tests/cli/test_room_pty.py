@@ -1,0 +1,68 @@
+"""`coalition room` at a real 80×24 terminal: the QR code beside what to do, the links, a live count."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.paths import SRC
+from tests.support.room import vote, write_assessment
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+]
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    env = {**os.environ, "COLUMNS": "80", "LINES": "24", "TERM": "xterm", "PYTHONPATH": str(SRC)}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "coalition_cli", "room", str(path), "--port", "0"],
+        env=env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=30,
+    )
+    try:
+        child.expect(r"Presenter: (http://127\.0\.0\.1:\d+/f/\w+)")
+        presenter_link = child.match.group(1)
+        screen = ANSI.sub("", child.before)
+        lines = screen.splitlines()
+        assert "▄" in screen and "█" in screen  # the QR code, in half blocks
+        assert any("Room open: Riverside Pathways Coalition" in line and "█" in line for line in lines)
+        assert all(len(line) <= 80 for line in lines)
+        assert sum(1 for line in lines if line.strip()) <= 21  # with the status line, it fits 24 rows
+        join = re.search(r"Join:\s+(http://\S+)", screen)
+        assert join is not None
+        child.expect("Waiting: open an indicator on the presenter page")
+
+        base = presenter_link.split("/f/")[0]
+        presenter = httpx.Client(base_url=base, follow_redirects=True)
+        presenter.get(presenter_link)
+        phone = httpx.Client(base_url=base)
+        phone.get(join.group(1))
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        child.expect("C1.1 Executive Leadership · voting open · 0 votes · 0 phones")
+        vote(phone, "C1.1", 3)
+        child.expect("C1.1 Executive Leadership · voting open · 1 vote · 1 phone")
+        presenter.post("/api/f/reveal", json={})
+        child.expect("C1.1 Executive Leadership · result shown · 1 vote · 1 phone")
+        child.expect("Result: spread 0 · proposed 3 Advancing")
+
+        child.sendintr()
+        child.expect("Room closed: 1 phone voted on 1 indicator; 0 agreed stages saved in spring.yaml.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0

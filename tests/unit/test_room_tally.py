@@ -1,0 +1,137 @@
+"""What the room said: the session replayed from its records, and the consensus rules applied to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.reports.consensus import discuss_from, lower_median
+from coalition_cli.core.room.records import Closed, Opened, Revealed, Vote
+from coalition_cli.core.room.state import Ballot, RoomState
+from coalition_cli.core.room.summary import sentence
+from coalition_cli.core.room.tally import guide_groups, live_tally_of, tally
+from tests.support.custom_rubric import write_rubric
+
+AT = "2026-03-14T18:00:00Z"
+GROUPS = guide_groups()
+
+
+def _ballots(stages: list[int | None], groups: list[str | None] | None = None) -> list[Ballot]:
+    groups = groups or [None] * len(stages)
+    return [
+        Ballot(f"device{n:04d}", stage, group, None, AT)
+        for n, (stage, group) in enumerate(zip(stages, groups, strict=True))
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(min_value=1, max_value=4)), max_size=60))
+def test_the_room_follows_the_consensus_rules(framework: Framework, stages: list[int | None]) -> None:
+    result = tally(framework, GROUPS, "C1.1", _ballots(stages))
+    given_ = [stage for stage in stages if stage is not None]
+    assert result.voted == len(stages)
+    assert result.dont_know == stages.count(None)
+    assert [count.count for count in result.by_stage] == [stages.count(n) for n in (1, 2, 3, 4)]
+    assert result.proposed == lower_median(given_)
+    assert result.spread == (max(given_) - min(given_) if given_ else None)
+    assert result.flagged == (bool(given_) and max(given_) - min(given_) >= 2)
+    proposed = result.proposed
+    assert result.apart == (0 if proposed is None else sum(abs(s - proposed) >= 2 for s in given_))
+
+
+def test_on_a_two_stage_rubric_any_disagreement_is_flagged(tmp_path: Path) -> None:
+    rubric = load_framework(str(write_rubric(tmp_path / "two.yaml")), relative_to=None)
+    assert discuss_from(rubric) == 1
+    indicator = rubric.indicators[0].id
+    assert not tally(rubric, GROUPS, indicator, _ballots([1, 1, None])).flagged
+    split = tally(rubric, GROUPS, indicator, _ballots([1, 2, 2]))
+    assert split.flagged and split.spread == 1 and split.proposed == 2 and split.apart == 1
+    assert (
+        sentence(split) == "3 people rated this in the room; 1 gave a different stage from the middle rating."
+    )
+
+
+def test_a_rubric_of_five_stages_counts_all_five(tmp_path: Path) -> None:
+    stages = ("Absent", "Starting", "Growing", "Strong", "Leading")
+    rubric = load_framework(str(write_rubric(tmp_path / "five.yaml", stages=stages)), relative_to=None)
+    indicator = rubric.indicators[-1].id
+    result = tally(rubric, GROUPS, indicator, _ballots([5, 5, 1, 3]))
+    assert [count.count for count in result.by_stage] == [1, 0, 1, 0, 2]
+    assert (result.spread, result.proposed, result.flagged) == (4, 3, True)
+
+
+def test_the_distribution_by_group_follows_the_guides_order(framework: Framework) -> None:
+    ballots = _ballots(
+        [1, 3, None, 2, 2],
+        ["parent-student-advocacy", "k12-education", "parent-student-advocacy", None, "k12-education"],
+    )
+    result = tally(framework, GROUPS, "C2.1", ballots)
+    assert [(g.id, g.counts, g.dont_know) for g in result.by_group] == [
+        ("k12-education", (0, 1, 1, 0), 0),
+        ("parent-student-advocacy", (1, 0, 0, 0), 1),
+        (None, (0, 1, 0, 0), 0),
+    ]
+    assert result.by_group[-1].name == "Did not say"
+
+
+def test_a_later_vote_replaces_the_earlier_and_only_the_open_indicator_is_live(framework: Framework) -> None:
+    state = RoomState(framework, GROUPS).apply_all(
+        [
+            Opened("C1.1", AT),
+            Vote("C1.1", "deviceAAAA", 1, None, None, AT),
+            Vote("C1.1", "deviceBBBB", 3, "civic", "We meet.", AT),
+            Vote("C1.1", "deviceAAAA", 4, "k12-education", None, AT),
+            Closed("C1.1", AT),
+            Opened("C1.2", AT),
+            Vote("C1.2", "deviceBBBB", None, None, None, AT),
+        ]
+    )
+    assert [(b.device, b.stage, b.group) for b in state.ballots_on("C1.1")] == [
+        ("deviceAAAA", 4, "k12-education"),
+        ("deviceBBBB", 3, "civic"),
+    ]
+    assert state.votes == 4 and state.devices == {"deviceAAAA": 1, "deviceBBBB": 2}
+    assert state.is_open("C1.2") and not state.is_open("C1.1")
+    live = live_tally_of(state, GROUPS, "C1.1")
+    assert (live.voted, live.open, live.current, live.revealed, live.result) == (2, False, False, False, None)
+    state.apply(Revealed("C1.2", AT))
+    live = live_tally_of(state, GROUPS, "C1.2")
+    assert live.revealed and live.result is not None and live.result.dont_know == 1
+
+
+def test_records_this_rubric_does_not_know_are_counted_and_left_out(framework: Framework) -> None:
+    state = RoomState(framework, GROUPS).apply_all(
+        [
+            Opened("C9.9", AT),
+            Vote("C9.9", "deviceAAAA", 2, None, None, AT),
+            Vote("C1.1", "deviceAAAA", 7, None, None, AT),
+            Vote("C1.1", "deviceBBBB", 2, "no-such-group", None, AT),
+        ]
+    )
+    assert state.ignored == 3
+    assert state.current is None
+    assert [(b.stage, b.group) for b in state.ballots_on("C1.1")] == [(2, None)]
+
+
+@pytest.mark.parametrize(
+    ("stages", "text"),
+    [
+        ([2], "1 person rated this in the room; none was 2 or more stages away from the middle rating."),
+        (
+            [1, 2, 2, 4, None],
+            "5 people rated this in the room (1 did not know); 1 was 2 or more stages away from the middle rating.",
+        ),
+        (
+            [1, 1, 3, 4],
+            "4 people rated this in the room; 2 were 2 or more stages away from the middle rating.",
+        ),
+        ([None, None], "2 people voted on this in the room; none could say which stage."),
+    ],
+)
+def test_the_plan_says_it_in_one_sentence(framework: Framework, stages: list[int | None], text: str) -> None:
+    assert sentence(tally(framework, GROUPS, "C1.1", _ballots(stages))) == text
