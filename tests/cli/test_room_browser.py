@@ -135,3 +135,29 @@ def test_the_presenter_page_reads_from_the_back_of_the_room(tmp_path: Path) -> N
         presenter.get_by_text("Result shown").wait_for()
         presenter.keyboard.press("n")
         presenter.get_by_role("heading", name="C6.3 WBL Continuous Improvement").wait_for()
+
+
+def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
+    """The laptop's server stops (a crash, a closed lid) and comes back: the page says so, then carries on."""
+    path = write_assessment(tmp_path)
+    with browser() as chromium:
+        with serve(path) as room:
+            port = room.server.port
+            room.presenter().post("/api/f/open", json={"indicator": "C1.1"})
+            phone = phone_page(chromium)
+            phone.goto(room.server.links.join)
+            phone.get_by_role("button", name="I'd rather not say").click()
+            phone.get_by_text("3 · Advancing").click()
+            phone.get_by_role("button", name="Send: 3 Advancing").click()
+            phone.get_by_role("button", name="Saved ✓").wait_for()
+        phone.get_by_text("Reconnecting… your rating is kept.").wait_for(timeout=30_000)
+        with serve(path, port=port) as again:
+            phone.get_by_text("Reconnecting… your rating is kept.").wait_for(state="hidden", timeout=30_000)
+            again.presenter().post("/api/f/open", json={"indicator": "C1.2"})
+            phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+            phone.get_by_text("1 · Emerging").click()
+            phone.get_by_role("button", name="Send: 1 Emerging").click()
+            phone.get_by_role("button", name="Saved ✓").wait_for()
+            assert [b.stage for b in again.session.state.ballots_on("C1.1")] == [3]
+            assert [b.stage for b in again.session.state.ballots_on("C1.2")] == [1]
+            assert len(again.session.state.devices) == 1  # the same phone, not a new one

@@ -79,10 +79,10 @@ class Served:
 
 
 @contextlib.contextmanager
-def serve(path: Path, limits: Limits | None = None) -> Iterator[Served]:
+def serve(path: Path, limits: Limits | None = None, port: int = 0) -> Iterator[Served]:
     session = RoomSession(path)
     session.start()
-    server = RoomServer(session, port=0, limits=limits)
+    server = RoomServer(session, port=port, limits=limits)
     try:
         server.start_in_thread()
         yield Served(server, session)

@@ -1,0 +1,38 @@
+  /* Shared by the room's pages: text is put on screen as text (never as markup), and news is
+     followed by asking the server again and again; it answers at once when there is news since
+     `seen`, else after ~20 seconds. */
+  const $ = (id) => document.getElementById(id);
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  const el = (tag, cls, text) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  /* `onNews(data)` handles each answer and returns the `seen` to ask with next; `refused(status)`
+     returns true for an answer that retrying cannot change, which ends the loop. Network trouble
+     shows `banner` from the second failure on, and waits longer each time (up to 10 s). */
+  async function follow(path, onNews, refused, banner) {
+    let seen = -1;
+    let failures = 0;
+    for (;;) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 35000);
+      try {
+        const response = await fetch(path + "?seen=" + seen, { cache: "no-store", signal: controller.signal });
+        if (refused(response.status)) return;
+        if (!response.ok) throw new Error("status " + response.status);
+        const data = await response.json();
+        failures = 0;
+        banner.hidden = true;
+        seen = onNews(data);
+      } catch (error) {
+        failures += 1;
+        if (failures > 1) banner.hidden = false;
+        await sleep(Math.min(10000, 500 * 2 ** Math.min(failures, 5)));
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
