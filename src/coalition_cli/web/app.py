@@ -181,6 +181,7 @@ def room_app(
 
     routes = [
         Route("/", handler(_home, page=True)),
+        Route("/favicon.ico", _no_icon),  # asked for by every browser: no icon, and not a refusal
         Route("/j/{token}", handler(_join, page=True)),
         Route("/J/{token}", handler(_join, page=True)),
         Route("/api/p/state", handler(_participant_state)),
@@ -203,6 +204,10 @@ def room_app(
 
 
 _PAGE_TITLES = {404: "This link does not work", 403: "Presenter only", 429: "Please wait a moment"}
+
+
+async def _no_icon(_request: Request) -> Response:
+    return Response(status_code=204)
 
 
 def _error(status: int, message: str) -> JSONResponse:

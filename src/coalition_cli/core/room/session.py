@@ -133,7 +133,7 @@ class RoomSession:
             raise Refused(422, f"there is no stage {stage}: use 1 to {self.framework.top_stage}")
         if group is not None and group not in self.groups:
             raise Refused(422, "unknown stakeholder group")
-        text = clean_line(evidence or "") or None
+        text = clean_line(" ".join((evidence or "").splitlines())) or None  # a sentence: one line
         if text is not None and len(text) > EVIDENCE_MAX:
             raise Refused(422, f"evidence is limited to {EVIDENCE_MAX} characters")
         return self._record(Vote(indicator, device, stage, group, text, now()))
@@ -166,7 +166,7 @@ class RoomSession:
         self._known(indicator)
         if stage not in self.framework.stage_numbers:
             raise Refused(422, f"there is no stage {stage}: use 1 to {self.framework.top_stage}")
-        text = clean_text(evidence or "") or None
+        text = _agreed_text(evidence)
         if text is not None and len(text) > AGREED_EVIDENCE_MAX:
             raise Refused(422, f"the agreed evidence is limited to {AGREED_EVIDENCE_MAX} characters")
         try:
@@ -187,7 +187,7 @@ class RoomSession:
 
     def record_agreed(self, indicator: str, stage: int, evidence: str | None) -> None:
         """Journal an agreement once it is in the file (on the event loop, after `agree`)."""
-        self._record(Agreed(indicator, stage, clean_text(evidence or "") or None, now()))
+        self._record(Agreed(indicator, stage, _agreed_text(evidence), now()))
 
     def file_rating(self, indicator: str) -> tuple[int | None, str | None]:
         """The stage and evidence the assessment file holds for an indicator now."""
@@ -197,6 +197,11 @@ class RoomSession:
     def _known(self, indicator: str) -> None:
         if len(indicator) > IDENTIFIER_MAX or not self.framework.has_indicator(indicator):
             raise Refused(404, "unknown indicator")
+
+
+def _agreed_text(evidence: str | None) -> str | None:
+    """The evidence the room settled on, tidied as `assess` tidies typed text; None when empty."""
+    return clean_text((evidence or "").strip()) or None
 
 
 def _without_path(message: str, path: Path) -> str:

@@ -1,0 +1,146 @@
+"""A room session without the web: what it accepts, what it refuses (changing nothing), what it keeps."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coalition_cli.core.errors import InvalidFileError, UsageError
+from coalition_cli.core.room import journal as journal_module
+from coalition_cli.core.room.journal import Journal, journal_path, read_journal
+from coalition_cli.core.room.records import SessionStarted, Vote
+from coalition_cli.core.room.session import Refused, RoomSession
+from coalition_cli.core.room.tokens import RoomSecrets, secrets_path
+from tests.support.room import write_assessment
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[RoomSession]:
+    opened = RoomSession(write_assessment(tmp_path))
+    opened.start()
+    yield opened
+    opened.close()
+
+
+def _journal_bytes(session: RoomSession) -> bytes:
+    return journal_path(session.path).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("indicator", "stage", "group", "evidence", "status"),
+    [
+        ("C1.2", 2, None, None, 409),  # not the open indicator
+        ("C9.9", 2, None, None, 404),
+        ("x" * 100, 2, None, None, 404),
+        ("C1.1", 5, None, None, 422),
+        ("C1.1", 0, None, None, 422),
+        ("C1.1", 2, "aliens", None, 422),
+        ("C1.1", 2, None, "x" * 301, 422),
+    ],
+)
+def test_a_refused_vote_records_nothing(
+    session: RoomSession, indicator: str, stage: int, group: str | None, evidence: str | None, status: int
+) -> None:
+    session.open("C1.1")
+    before = _journal_bytes(session)
+    with pytest.raises(Refused) as refused:
+        session.vote("deviceAAAA", indicator, stage, group, evidence)
+    assert refused.value.status == status
+    assert _journal_bytes(session) == before
+    assert session.state.votes == 0
+
+
+def test_evidence_is_one_tidy_line(session: RoomSession) -> None:
+    session.open("C1.1")
+    session.vote("deviceAAAA", "C1.1", 2, None, "  two\nlines\x1b[31m  ")
+    assert session.state.ballots_on("C1.1")[0].evidence == "two lines[31m"
+    session.vote("deviceAAAA", "C1.1", 2, None, "   ")
+    assert session.state.ballots_on("C1.1")[0].evidence is None
+
+
+def test_a_full_journal_refuses_with_507_and_records_nothing(
+    session: RoomSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session.open("C1.1")
+    before = _journal_bytes(session)
+    monkeypatch.setattr(journal_module, "MAX_JOURNAL_BYTES", len(before) + 10)
+    with pytest.raises(Refused) as refused:
+        session.vote("deviceAAAA", "C1.1", 2, None, None)
+    assert refused.value.status == 507
+    assert _journal_bytes(session) == before and session.state.votes == 0
+
+
+def test_a_restarted_session_carries_on_with_the_same_links(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    first = RoomSession(path)
+    resumed = first.start()
+    assert resumed.new_links and resumed.records == 0
+    first.open("C2.1")
+    first.vote("deviceAAAA", "C2.1", 3, None, None)
+    links = first.secrets
+    first.close()
+    again = RoomSession(path)
+    resumed = again.start()
+    try:
+        assert not resumed.new_links
+        assert (resumed.records, resumed.votes, resumed.indicators) == (3, 1, 1)
+        assert again.secrets == links
+        assert again.state.is_open("C2.1")
+        again.vote("deviceAAAA", "C2.1", 1, None, None)  # the same phone: replaced, not added
+        assert [ballot.stage for ballot in again.state.ballots_on("C2.1")] == [1]
+    finally:
+        again.close()
+    assert sum(isinstance(record, SessionStarted) for record in read_journal(journal_path(path))) == 1
+
+
+def test_a_journal_of_another_rubric_is_refused(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    journal = Journal(journal_path(path))
+    journal.open()
+    journal.append(SessionStarted("spring.yaml", "another-rubric", "2026-03-14T18:00:00Z"))
+    journal.close()
+    with pytest.raises(UsageError, match="belongs to a session on 'another-rubric'"):
+        RoomSession(path).start()
+    RoomSession(path).close()  # the lock was released
+
+
+def test_a_file_with_problems_opens_no_session(tmp_path: Path) -> None:
+    path = write_assessment(
+        tmp_path, "framework: community-framework\ncoalition: X\nassessed_on: 2026-13-01\n"
+    )
+    with pytest.raises(InvalidFileError):
+        RoomSession(path)
+    assert not journal_path(path).exists() and not secrets_path(path).exists()
+
+
+def test_the_secrets_are_private_random_and_separate(session: RoomSession) -> None:
+    mode = stat.S_IMODE(secrets_path(session.path).stat().st_mode)
+    assert mode == 0o600
+    made = {RoomSecrets.new().join for _ in range(50)}
+    assert len(made) == 50 and all(len(token) == 26 and token.isalnum() for token in made)
+    secrets = session.secrets
+    assert secrets.join != secrets.facilitator
+    assert secrets.is_join(secrets.join.lower()) and not secrets.is_join(secrets.facilitator)
+    device, cookie = secrets.new_device()
+    assert secrets.device_from(cookie) == device
+    forged = cookie[:-2] + ("AA" if not cookie.endswith("AA") else "BB")
+    assert secrets.device_from(forged) is None
+    assert secrets.device_from(f"{device}.") is None
+    assert RoomSecrets.new().device_from(cookie) is None  # another session's key
+    assert secrets.presenter_cookie() != secrets.facilitator
+    assert secrets.facilitator not in journal_path(session.path).read_text()
+
+
+def test_agreeing_writes_the_file_and_journals_it(session: RoomSession) -> None:
+    assert session.agree("C1.2", 3, "  Minutes of the\nworking groups.  ") is True
+    session.record_agreed("C1.2", 3, "  Minutes of the\nworking groups.  ")
+    assert session.file_rating("C1.2") == (3, "Minutes of the\nworking groups.")
+    assert session.agree("C1.2", 3, "Minutes of the\nworking groups.") is False  # nothing new
+    with pytest.raises(Refused) as refused:
+        session.agree("C1.2", 9, None)
+    assert refused.value.status == 422
+    records = read_journal(journal_path(session.path))
+    assert records[-1].kind == "agree" and not any(isinstance(record, Vote) for record in records)
