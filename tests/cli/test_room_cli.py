@@ -165,3 +165,21 @@ def test_other_commands_do_not_load_the_web_server() -> None:
         env={"PYTHONPATH": str(SRC)},
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_join_code_holds_the_link_in_capitals_which_is_the_same_link(tmp_path: Path) -> None:
+    from coalition_cli.web.server import lan_address, links
+
+    session = RoomSession(write_assessment(tmp_path))
+    session.start()
+    try:
+        found = links(session, "192.168.1.20", 8765)
+    finally:
+        session.close()
+    assert found.join == f"http://192.168.1.20:8765/j/{session.secrets.join}"
+    assert (
+        found.join_qr == found.join.upper()
+    )  # scheme and host ignore case; /J/ is routed; the token is capitals
+    assert found.presenter.startswith("http://127.0.0.1:8765/f/")
+    address = lan_address()  # asks the routing table only: sends nothing
+    assert address is None or (address.count(".") == 3 and not address.startswith("127."))
