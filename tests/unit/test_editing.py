@@ -10,12 +10,22 @@ from pathlib import Path
 import pytest
 
 from coalition_cli.core.editing.assessment_file import AssessmentFile, RatingConflictError
-from coalition_cli.core.editing.rating_edits import NewAction, RatingEdit, clean_text
+from coalition_cli.core.editing.rating_edits import (
+    CLEAR,
+    AddParticipants,
+    ChangeAction,
+    DeleteAction,
+    InsertAction,
+    NewAction,
+    RatingEdit,
+    clean_text,
+    undoing,
+)
 from coalition_cli.core.errors import ConflictError, InvalidFileError
 from coalition_cli.core.loading.assessments import check_assessment
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
-from coalition_cli.core.yaml.splicing import edit_text
+from coalition_cli.core.yaml.splicing import EditError, edit_text
 from tests.support.editing import COMMENTED, assert_confined, commented
 
 
@@ -270,3 +280,166 @@ def test_a_save_passes_every_check_of_validate_the_profile_too(tmp_path: Path, e
     }
     assert raised.value.problems
     assert path.read_bytes() == before
+
+
+# -- removing, changing and putting back: the other half of what a session does ---------------------
+
+
+def _diff(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+    ]
+
+
+def test_clearing_evidence_removes_its_lines_and_keeps_its_comment(framework: Framework) -> None:
+    before = commented()
+    folded = edit_text(before, [RatingEdit("C1.1", evidence=CLEAR)], framework)
+    assert _diff(before, folded) == [
+        "-    evidence: >",
+        "-      Quarterly meetings since 2024;",
+        "-      charter drafted.",
+    ]
+    quoted = edit_text(before, [RatingEdit("C1.4", evidence=CLEAR)], framework)
+    assert "  C1.4:\n    # double-quoted on purpose\n\n" in quoted  # the comment stays, on its own line
+    assert rating(quoted, "C1.4") is None  # nothing left: not rated, as before
+    flow = edit_text(before, [RatingEdit("C2.1", evidence=CLEAR)], framework)
+    assert "  C2.1: {stage: 1}\n" in flow
+
+
+def test_target_and_priority_are_set_where_a_person_would_write_them(framework: Framework) -> None:
+    before = commented()
+    after = edit_text(before, [RatingEdit("C1.1", target=CLEAR, priority=True)], framework)
+    assert _diff(before, after) == ["-    target: 3", "+    priority: true"]
+    named = edit_text(before, [RatingEdit("C2.2", target=4)], framework)
+    assert "    stage: developing\n    target: transforming\n    notes: |" in named  # the stage's own style
+    flow = edit_text(before, [RatingEdit("C2.1", target=3, priority=True)], framework)
+    assert "  C2.1: {stage: 1, evidence: flow style entry, target: 3, priority: true}\n" in flow
+    unrated = edit_text(before, [RatingEdit("C1.1", stage=CLEAR)], framework)
+    assert "    stage: null          # argued for 3; settled on 2\n" in unrated
+
+
+def test_actions_are_changed_put_back_and_deleted_in_place(framework: Framework) -> None:
+    before = commented()
+    done = edit_text(
+        before,
+        [
+            RatingEdit(
+                "C1.1", action_ops=(ChangeAction(0, owner=CLEAR, due=dt.date(2027, 1, 1), status="done"),)
+            )
+        ],
+        framework,
+    )
+    assert _diff(before, done) == [
+        "-      owner: Chamber of Commerce",
+        "-      due: 2026-06-30",
+        "+      due: 2027-01-01",
+        "+      status: done",
+    ]
+    first = edit_text(
+        before,
+        [RatingEdit("C1.1", action_ops=(InsertAction(0, NewAction("Meet", status="planned")),))],
+        framework,
+    )
+    assert (
+        "    actions:\n    - action: Meet\n      status: planned\n    - action: Adopt the charter\n" in first
+    )
+    gone = edit_text(before, [RatingEdit("C1.1", action_ops=(DeleteAction(0),))], framework)
+    assert "actions" not in rating(gone, "C1.1")  # type: ignore[operator]
+    assert "    target: 3\n\n  C1.2:" in gone  # the last action deleted: the key goes, the blank line stays
+    flow = "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  C1.1: {stage: 2, actions: [{action: a, owner: b}]}\n"
+    changed = edit_text(
+        flow, [RatingEdit("C1.1", action_ops=(ChangeAction(0, owner=CLEAR, status="done"),))], framework
+    )
+    assert "  C1.1: {stage: 2, actions: [{action: a, status: done}]}\n" in changed
+
+
+def test_a_position_that_is_not_there_is_refused(framework: Framework) -> None:
+    with pytest.raises(EditError, match=r"C1\.1 has no action number 3"):
+        edit_text(commented(), [RatingEdit("C1.1", action_ops=(DeleteAction(2),))], framework)
+
+
+@pytest.mark.parametrize(
+    ("edit", "same_bytes"),
+    [
+        (RatingEdit("C1.1", evidence=CLEAR), False),  # folded text comes back as a literal block
+        (RatingEdit("C1.4", evidence="new\ntext"), False),  # the double quotes are not data
+        (RatingEdit("C1.1", target=CLEAR, priority=True), True),
+        (RatingEdit("C2.2", stage=4, target=4), True),
+        (RatingEdit("C1.1", action_ops=(DeleteAction(0),)), True),
+        (RatingEdit("C1.1", action_ops=(ChangeAction(0, action="Adopt it", status="dropped"),)), True),
+        (
+            RatingEdit("C3.1", add_actions=(NewAction("Q", due=dt.date(2027, 1, 1)),)),
+            False,
+        ),  # `actions: []` goes
+    ],
+)
+def test_undoing_gives_back_the_rating(framework: Framework, edit: RatingEdit, same_bytes: bool) -> None:
+    before = commented()
+    after = edit_text(before, [edit], framework)
+    undo = undoing(edit, yamlsource.parse_fast(before)["ratings"][edit.indicator], framework)
+    back = edit_text(after, [undo], framework)
+    assert_confined(before, back, edit.indicator)
+    assert (rating(back, edit.indicator) or {}) == {
+        key: value
+        for key, value in rating(before, edit.indicator).items()
+        if value != []  # type: ignore[attr-defined]
+    }
+    if same_bytes:
+        assert back == before
+
+
+def test_participants_join_the_list_as_written(framework: Framework) -> None:
+    from coalition_cli.core.model.assessment import Participant
+
+    people = AddParticipants(
+        (Participant(name="Sam Ortiz", organization="City: Hall", stakeholder_group="civic"),)
+    )
+    after = edit_text(commented(), [people], framework)
+    assert _diff(commented(), after) == [
+        "+- name: Sam Ortiz",
+        "+  organization: 'City: Hall'",
+        "+  stakeholder_group: civic",
+    ]
+    empty = "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\nparticipants: []  # who took part\nratings:\n"
+    assert edit_text(empty, [people], framework).startswith(
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\nparticipants:  # who took part\n"
+        "  - name: Sam Ortiz\n"
+    )
+    none = "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  C1.1: {stage: 2}\n"
+    assert "assessed_on: 2026-01-01\nparticipants:\n  - name: Sam Ortiz\n" in edit_text(
+        none, [people], framework
+    )
+
+
+def test_someone_elses_participants_are_not_overwritten(tmp_path: Path) -> None:
+    from coalition_cli.core.model.assessment import Participant
+
+    path = tmp_path / "a.yaml"
+    path.write_text(commented())
+    mine = AssessmentFile(path)
+    AssessmentFile(path).apply(AddParticipants((Participant(name="Ana"),)))
+    with pytest.raises(ConflictError, match="who is taking part"):
+        mine.apply(AddParticipants((Participant(name="Sam"),)))
+    assert [p.name for p in AssessmentFile(path).assessment.participants] == ["Maria Lopez", "Ana"]
+
+
+def test_the_history_undoes_the_last_change_through_the_safe_editor(tmp_path: Path) -> None:
+    from coalition_cli.core.editing.history import History
+
+    path = tmp_path / "a.yaml"
+    path.write_text(commented())
+    history = History(AssessmentFile(path))
+    assert history.apply(RatingEdit("C1.2", stage=3))
+    assert not history.apply(RatingEdit("C1.2", stage=3))  # nothing changed: nothing to undo later
+    assert history.apply(RatingEdit("C1.1", evidence=CLEAR))
+    AssessmentFile(path).apply(RatingEdit("C5.1", stage=1))  # someone else, meanwhile
+    undone = history.undo()
+    assert undone is not None and undone.edit.indicator == "C1.1"
+    assert "Quarterly meetings" in str(rating(path.read_text(), "C1.1"))
+    assert rating(path.read_text(), "C5.1") == {"stage": 1}  # their change is kept
+    AssessmentFile(path).apply(RatingEdit("C1.2", evidence="theirs"))
+    with pytest.raises(RatingConflictError):
+        history.undo()  # they changed C1.2 since: theirs is not overwritten
+    assert history.last is not None and history.last.edit.indicator == "C1.2"

@@ -1,24 +1,38 @@
-"""Property tests: any edit to any rating reads back as intended, validates, and stays in its entry."""
+"""Property tests: any edit to any rating reads back as intended, validates, stays in its entry, keeps
+every comment, and is undone by its inverse; participants are added without moving anything else."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coalition_cli.core.checks.rubric import rubric_findings
-from coalition_cli.core.editing.rating_edits import NewAction, RatingEdit, clean_line, clean_text
+from coalition_cli.core.editing.rating_edits import (
+    CLEAR,
+    ActionOp,
+    AddParticipants,
+    ChangeAction,
+    DeleteAction,
+    InsertAction,
+    NewAction,
+    RatingEdit,
+    clean_line,
+    clean_text,
+    undoing,
+)
 from coalition_cli.core.editing.scaffold import NewAssessment, render
 from coalition_cli.core.loading.documents import check_text
 from coalition_cli.core.loading.frameworks import load_framework
-from coalition_cli.core.model.assessment import Assessment
+from coalition_cli.core.model.assessment import Assessment, Participant
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.yaml import source as yamlsource
 from coalition_cli.core.yaml.splicing import edit_text
-from tests.support.editing import COMMENTED, assert_confined
+from tests.support.editing import COMMENTED, assert_confined, changed_lines
 
 FRAMEWORK = load_framework("community-framework")
 IDS = [indicator.id for indicator in FRAMEWORK.indicators]
@@ -95,3 +109,175 @@ def test_the_property_texts_are_valid_to_begin_with(tmp_path: Path) -> None:
 
     for text in TEXTS.values():
         assert validates(text, load_guide())
+
+
+# -- every kind of change: fields set or removed, actions changed, put back or deleted, and undone ----
+
+statuses = st.sampled_from(["planned", "in-progress", "done", "dropped"])
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
+whole_actions = st.builds(
+    NewAction,
+    action=typed.map(clean_line).filter(bool),
+    owner=st.one_of(st.none(), typed.map(clean_line).filter(bool)),
+    due=st.one_of(st.none(), dates),
+    status=st.one_of(st.none(), statuses),
+)
+
+
+def _action_ops(draw: st.DrawFn, count: int) -> tuple[ActionOp, ...]:
+    ops: list[ActionOp] = []
+    for _ in range(draw(st.integers(0, 2))):
+        kinds = ["insert", *(["change", "delete"] if count else [])]
+        kind = draw(st.sampled_from(kinds))
+        if kind == "insert":
+            ops.append(InsertAction(draw(st.integers(0, count)), draw(whole_actions)))
+            count += 1
+        elif kind == "delete":
+            ops.append(DeleteAction(draw(st.integers(0, count - 1))))
+            count -= 1
+        else:
+            ops.append(
+                ChangeAction(
+                    draw(st.integers(0, count - 1)),
+                    action=draw(st.one_of(st.none(), typed.map(clean_line).filter(bool))),
+                    owner=draw(st.one_of(st.none(), st.just(CLEAR), typed.map(clean_line).filter(bool))),
+                    due=draw(st.one_of(st.none(), st.just(CLEAR), dates)),
+                    status=draw(st.one_of(st.none(), st.just(CLEAR), statuses)),
+                )
+            )
+    return tuple(ops)
+
+
+@st.composite
+def any_edits(draw: st.DrawFn, text: str) -> RatingEdit:
+    indicator = draw(st.sampled_from(IDS))
+    old = (yamlsource.parse_fast(text).get("ratings") or {}).get(indicator) or {}
+    return RatingEdit(
+        indicator,
+        stage=draw(st.one_of(st.none(), st.just(CLEAR), st.integers(1, 4))),
+        evidence=draw(st.one_of(st.none(), st.just(CLEAR), typed.map(clean_text).filter(bool))),
+        target=draw(st.one_of(st.none(), st.just(CLEAR), st.integers(1, 4))),
+        priority=draw(st.one_of(st.none(), st.just(CLEAR), st.booleans())),
+        add_actions=tuple(draw(st.lists(whole_actions, max_size=1))),
+        action_ops=_action_ops(draw, len(old.get("actions") or [])),
+    )
+
+
+def _expected(old: dict[str, object], edit: RatingEdit) -> dict[str, object]:
+    """What the rating should read as after the edit, worked out here independently of the editor."""
+    new = dict(old)
+    for key in ("stage", "evidence", "target", "priority"):
+        value = getattr(edit, key)
+        if value is CLEAR:
+            if key == "stage" and new.get("stage") is not None:
+                new["stage"] = None
+            elif key != "stage":
+                new.pop(key, None)
+        elif value is not None:
+            new[key] = value
+    actions = [dict(item) for item in new.get("actions") or []]  # type: ignore[attr-defined]
+    for op in edit.action_ops:
+        if isinstance(op, InsertAction):
+            actions.insert(op.index, op.action.parsed())
+        elif isinstance(op, DeleteAction):
+            del actions[op.index]
+        else:
+            item = actions[op.index]
+            for key in ("action", "owner", "due", "status"):
+                value = getattr(op, key)
+                if value is CLEAR:
+                    item.pop(key, None)
+                elif value is not None:
+                    item[key] = value.isoformat() if isinstance(value, dt.date) else value
+    actions += [action.parsed() for action in edit.add_actions]
+    if actions:
+        new["actions"] = actions
+    elif edit.action_ops and "actions" in new and new["actions"] != []:
+        del new["actions"]  # the last action deleted: the key goes
+    return new
+
+
+def _stage_number(value: object) -> object:
+    if isinstance(value, str):
+        return FRAMEWORK.stage_from_name(value).number  # type: ignore[union-attr]
+    return value
+
+
+def _comparable(rating: dict[str, object] | None) -> dict[str, object]:
+    """A rating as its meaning: stages and targets as numbers, no empty action list, no null stage."""
+    found = {
+        key: _stage_number(value) if key in ("stage", "target") else value
+        for key, value in (rating or {}).items()
+    }
+    if found.get("actions") == []:
+        del found["actions"]
+    if found.get("stage") is None:
+        found.pop("stage", None)
+    return found
+
+
+def _comments(text: str) -> Counter[str]:
+    return Counter(line[line.index(" #") :].strip() for line in text.splitlines() if " #" in line) + Counter(
+        line.strip() for line in text.splitlines() if line.lstrip().startswith("#")
+    )
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), name=st.sampled_from(sorted(TEXTS)))
+def test_any_change_reads_back_keeps_comments_and_undoes(data: st.DataObject, name: str) -> None:
+    from coalition_cli.core.loading.frameworks import load_guide
+
+    before = TEXTS[name]
+    edit = data.draw(any_edits(before))
+    after = edit_text(before, [edit], FRAMEWORK)
+    assert validates(after, load_guide())
+    if "\r\n" in before:
+        assert "\n" not in after.replace("\r\n", "")
+    if name != "bare":
+        assert_confined(before, after, edit.indicator)
+    assert not _comments(before) - _comments(after), "a comment was lost"
+    old = (yamlsource.parse_fast(before).get("ratings") or {}).get(edit.indicator) or {}
+    new = (yamlsource.parse_fast(after).get("ratings") or {}).get(edit.indicator) or {}
+    assert _comparable(new) == _comparable(_expected(old, edit))
+    # the inverse, through the same editor, gives the rating back as it was
+    undone = edit_text(after, [undoing(edit, old, FRAMEWORK)], FRAMEWORK)
+    assert validates(undone, load_guide())
+    again = (yamlsource.parse_fast(undone).get("ratings") or {}).get(edit.indicator) or {}
+    assert _comparable(again) == _comparable(old)
+    if name != "bare":
+        assert_confined(before, undone, edit.indicator)
+
+
+@settings(max_examples=max(EXAMPLES // 3, 10), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.sampled_from(sorted(TEXTS)),
+    people=st.lists(
+        st.builds(
+            Participant,
+            name=typed.map(clean_line).filter(bool),
+            organization=st.one_of(st.none(), typed.map(clean_line).filter(bool)),
+            stakeholder_group=st.one_of(
+                st.none(), st.sampled_from(["k12-education", "civic", "labor-unions"])
+            ),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_participants_are_added_and_nothing_else_moves(name: str, people: list[Participant]) -> None:
+    from coalition_cli.core.loading.frameworks import load_guide
+
+    before = TEXTS[name]
+    after = edit_text(before, [AddParticipants(tuple(people))], FRAMEWORK)
+    assert validates(after, load_guide())
+    old, new = yamlsource.parse_fast(before), yamlsource.parse_fast(after)
+    assert new["participants"] == [
+        *(old.get("participants") or []),
+        *(p.model_dump(exclude_none=True) for p in people),
+    ]
+    assert {key: value for key, value in new.items() if key != "participants"} == {
+        key: value for key, value in old.items() if key != "participants"
+    }
+    assert not _comments(before) - _comments(after)
+    touched, _inserted = changed_lines(before, after)
+    assert all(before.splitlines()[line].lstrip().startswith("participants:") for line in touched)

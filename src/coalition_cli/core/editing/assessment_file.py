@@ -4,7 +4,7 @@ The text of each change is made by `splicing.py` (only the changed entry's bytes
 pass the same checks as `coalition validate` before it is written atomically
 (`atomic.write_bytes_atomic`). If the file changed on disk since it was read, the other change is
 kept: the edit is applied on top of it when it touches other indicators, and refused
-(`RatingConflictError`) when it touches the same one.
+(`RatingConflictError`) when it touches the same one (for participants, a `ConflictError`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.editing.rating_edits import PARTICIPANTS, Edit, touched
 from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
 from coalition_cli.core.files.atomic import check_writable, write_bytes_atomic
 from coalition_cli.core.loading.assessments import check_assessment, load_assessment
@@ -101,6 +101,14 @@ class AssessmentFile:
     def rating(self, indicator: str) -> Rating | None:
         return self._state.assessment.rating(indicator)
 
+    def written(self, indicator: str) -> dict[str, Any] | None:
+        """The rating as the file writes it (`parse_fast`'s reading: keys present, stages as written,
+        dates as text), for an edit's inverse; None when there is none."""
+        data = self._state.data
+        ratings = data.get("ratings") if isinstance(data, dict) else None
+        rating = ratings.get(indicator) if isinstance(ratings, dict) else None
+        return dict(rating) if isinstance(rating, dict) else None
+
     def stage(self, indicator: str) -> int | None:
         from coalition_cli.core.model.framework import parse_stage
 
@@ -111,7 +119,7 @@ class AssessmentFile:
     def stages(self) -> dict[str, int | None]:
         return {indicator.id: self.stage(indicator.id) for indicator in self.framework.indicators}
 
-    def apply(self, *edits: RatingEdit) -> bool:
+    def apply(self, *edits: Edit) -> bool:
         """Make the edits and save; False when they change nothing (nothing is written then)."""
         state = self._state
         try:
@@ -124,7 +132,7 @@ class AssessmentFile:
         except OSError as error:
             raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
         if raw != state.raw:
-            state = self._merge_base(state, [edit.indicator for edit in edits])
+            state = self._merge_base(state, [touched(edit) for edit in edits])
             self._state = state
         try:
             text = edit_text(state.text, edits, state.framework)
@@ -146,7 +154,7 @@ class AssessmentFile:
         self._state = _State(data, text, checked.assessment, state.framework)
         return True
 
-    def _merge_base(self, mine: _State, indicators: Sequence[str]) -> _State:
+    def _merge_base(self, mine: _State, parts: Sequence[str]) -> _State:
         """The file as someone else left it, if our edits can go on top of their change."""
         try:
             theirs = self._read()
@@ -163,7 +171,14 @@ class AssessmentFile:
                 f"{theirs.framework.id!r} instead of {mine.framework.id!r}; the last answer was not saved"
             )
         changed = changed_ratings(mine.data, theirs.data)
-        overlap = [indicator for indicator in dict.fromkeys(indicators) if indicator in changed]
+        if PARTICIPANTS in parts and _participants(mine.data) != _participants(theirs.data):
+            raise ConflictError(
+                f"{self.path} was changed by someone else while you were working, and their change also "
+                "touches who is taking part; the participants you gave were not saved, so that their change "
+                "is not overwritten",
+                hint=f"look at participants: in {self.path}, then add them again if they are missing",
+            )
+        overlap = [part for part in dict.fromkeys(parts) if part in changed]
         if overlap:
             names = ", ".join(overlap)
             raise RatingConflictError(
@@ -174,6 +189,10 @@ class AssessmentFile:
                 hint=f"look at {names} in the file, then give the answer again",
             )
         return theirs
+
+
+def _participants(data: Any) -> Any:
+    return data.get("participants") if isinstance(data, dict) else None
 
 
 def changed_ratings(before: Any, after: Any) -> set[str]:

@@ -1,6 +1,7 @@
 """Editing an assessment's text the way a careful person would: touching only what changes.
 
-An edit sets one indicator's stage, replaces its evidence, or adds actions. The new text is made by
+An edit changes one indicator's rating (its stage, evidence, target or priority, set or removed;
+its actions added, changed, put back or deleted) or adds participants. The new text is made by
 *splicing*: the file is composed (not loaded) to learn where each node starts and ends, only the
 changed values are rendered with ruamel.yaml, and they replace or join the original text at those
 positions. Every other byte stays as it was: comments, key order, quoting, blank lines, CRLF line
@@ -8,8 +9,9 @@ endings and a byte-order mark. Where the file's layout is too unusual to splice 
 `ratings:` mapping), a ruamel.yaml round-trip dump is tried instead.
 
 Either way the result is parsed again and must hold exactly the data expected (the old data with
-this one rating changed), keep every comment, and leave every line outside the edited rating as it
-was; else the edit is refused with EditError rather than made.
+this one rating, or the participants, changed), keep every comment (a comment on a line that is
+removed stays, on a line of its own), and leave every line outside the edited part as it was; else
+the edit is refused with EditError rather than made.
 """
 
 from __future__ import annotations
@@ -21,11 +23,21 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
-from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.editing.rating_edits import (
+    ACTION_FIELDS,
+    CLEAR,
+    AddParticipants,
+    ChangeAction,
+    DeleteAction,
+    Edit,
+    InsertAction,
+    RatingEdit,
+    with_action_op,
+)
 from coalition_cli.core.model.assessment import written_stage
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
@@ -35,6 +47,20 @@ _BOM = codecs.BOM_UTF8
 _NULL = "tag:yaml.org,2002:null"
 _FIELD_ORDER = ("stage", "evidence", "target", "priority", "notes", "links", "actions")
 """The order a person would write a rating's keys in: a new key is inserted where it belongs."""
+_TOP_ORDER = (
+    "framework",
+    "coalition",
+    "assessed_on",
+    "term",
+    "facilitator",
+    "participants",
+    "profile",
+    "notes",
+    "ratings",
+)
+"""The assessment's own keys in the model's order, for a `participants:` key added to a file."""
+_DASH = re.compile(r"[ \t]*-[ \t]+")
+"""What comes before a list item on its line, when the list is written one item per dash."""
 _COMMENT = re.compile(r"(?<![^ \t\r\n])#[^\r\n]*")
 """A `#` at a line start or after a space, to the end of the line: a comment unless inside a value."""
 _PROPERTY = re.compile(r"([&!])(\S*)[ \t]+")
@@ -46,18 +72,75 @@ class EditError(Exception):
     was written."""
 
 
+class _Removed:
+    """The key goes: what a `CLEAR` (or the last action deleted) writes, and reads back as absent."""
+
+    def __repr__(self) -> str:
+        return "<removed>"
+
+
+_REMOVE = _Removed()
+
+
+@dataclass(frozen=True)
+class _Append:
+    """Items written at the end of a list (rendered values)."""
+
+    items: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class _Insert:
+    index: int
+    item: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _Delete:
+    index: int
+
+
+@dataclass(frozen=True)
+class _ChangeItem:
+    """Keys of one list item set to new (rendered) values, or `_REMOVE`d."""
+
+    index: int
+    fields: dict[str, Any]
+
+
+_ListOp = _Append | _Insert | _Delete | _ChangeItem
+
+
 @dataclass(frozen=True)
 class _Change:
     key: str
-    written: Any  # what to render; for actions, only the items to add
-    parsed: Any  # what parse_fast must read back; for actions, the whole list
+    written: Any  # what to render: a value, `_REMOVE`, or for actions one `_ListOp`
+    parsed: Any  # what parse_fast must read back (`_REMOVE`: no such key); for actions, the whole list
 
 
-def edit_text(text: str, edits: Iterable[RatingEdit], framework: Framework) -> str:
+def edit_text(text: str, edits: Iterable[Edit], framework: Framework) -> str:
     """`text` with the edits made, every other byte as it was. Raises EditError if it cannot be done."""
     for edit in edits:
-        text = _edit_one(text, edit, framework)
+        if isinstance(edit, AddParticipants):
+            text = _add_participants(text, edit)
+            continue
+        for step in _steps(edit):
+            text = _edit_one(text, step, framework)
     return text
+
+
+def _steps(edit: RatingEdit) -> Iterator[RatingEdit]:
+    """An edit in steps of one list operation at most: each is made, and proven, on the text before it."""
+    if not edit.action_ops:
+        yield edit
+        return
+    fields_only = replace(edit, add_actions=(), action_ops=())
+    if not fields_only.is_empty:
+        yield fields_only
+    for op in edit.action_ops:
+        yield RatingEdit(edit.indicator, action_ops=(op,))
+    if edit.add_actions:
+        yield RatingEdit(edit.indicator, add_actions=edit.add_actions)
 
 
 def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
@@ -75,15 +158,22 @@ def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
     expected = copy.deepcopy(before)
     if expected.get("ratings") is None:  # absent, or written empty (`ratings:`, `ratings: ~`)
         expected["ratings"] = {}
-    expected["ratings"][edit.indicator] = {**current, **{change.key: change.parsed for change in changes}}
+    rating = dict(current)
+    for change in changes:
+        if change.parsed is _REMOVE:
+            rating.pop(change.key, None)
+        else:
+            rating[change.key] = change.parsed
+    expected["ratings"][edit.indicator] = rating
+    region = _rating_region(text, edit.indicator)
     reason = "its data would not read back as intended"
     for attempt in (_splice, _roundtrip):
         try:
             result = attempt(text, edit.indicator, changes, framework)
         except _CannotSplice:
             continue
-        if _parsed(result) == expected:
-            disturbed = _disturbance(text, result, edit.indicator)
+        if _normal(_parsed(result)) == _normal(expected):
+            disturbed = _disturbance(text, result, region, edit.indicator)
             if disturbed is None:
                 return result
             reason = disturbed
@@ -95,28 +185,84 @@ def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
     raise EditError(f"could not write the change to {edit.indicator} without disturbing the file: {reason}")
 
 
+def _normal(data: Any) -> Any:
+    """Parsed data with a rating emptied of every key read as no rating at all (`C1.4:` is `null`)."""
+    if isinstance(data, dict) and isinstance(data.get("ratings"), dict):
+        ratings = {key: value if value != {} else None for key, value in data["ratings"].items()}
+        return {**data, "ratings": ratings}
+    return data
+
+
 def _changes(framework: Framework, edit: RatingEdit, current: dict[str, Any]) -> list[_Change]:
     changes = []
-    if edit.stage is not None:
-        stage = _stage_as_written(framework, edit.stage, current.get("stage"))
-        if current.get("stage") != stage:
-            changes.append(_Change("stage", stage, stage))
-    if edit.evidence is not None and edit.evidence != current.get("evidence"):
-        evidence = edit.evidence
-        changes.append(_Change("evidence", _styled(evidence), evidence))
-    if edit.add_actions:
-        existing = current.get("actions") or []
-        if not isinstance(existing, list):
-            raise EditError("actions is not a list")
-        new = [
-            {
-                key: _styled(value) if isinstance(value, str) else value
-                for key, value in action.written().items()
-            }
-            for action in edit.add_actions
-        ]
-        changes.append(_Change("actions", new, [*existing, *(a.parsed() for a in edit.add_actions)]))
+    for key in ("stage", "target"):
+        wanted = getattr(edit, key)
+        if wanted is CLEAR:
+            if key == "stage" and current.get("stage") is not None:
+                changes.append(_Change("stage", None, None))  # `stage: null`: not rated, as init writes it
+            elif key == "target" and "target" in current:
+                changes.append(_Change("target", _REMOVE, _REMOVE))
+        elif wanted is not None:
+            # a target follows the way the stage is written (a number, or a name in its case)
+            style = current.get(key) if current.get(key) is not None else current.get("stage")
+            value = _stage_as_written(framework, wanted, style)
+            if current.get(key) != value:
+                changes.append(_Change(key, value, value))
+    for key in ("evidence", "priority"):
+        wanted = getattr(edit, key)
+        if wanted is CLEAR:
+            if key in current:
+                changes.append(_Change(key, _REMOVE, _REMOVE))
+        elif wanted is not None and (key not in current or current[key] != wanted):
+            changes.append(_Change(key, _styled(wanted) if isinstance(wanted, str) else wanted, wanted))
+    actions = _actions_change(edit, current)
+    if actions is not None:
+        changes.append(actions)
     return changes
+
+
+def _actions_change(edit: RatingEdit, current: dict[str, Any]) -> _Change | None:
+    existing = current.get("actions") or []
+    if not isinstance(existing, list):
+        raise EditError("actions is not a list")
+    if edit.add_actions:
+        items = tuple(_written_item(action.written()) for action in edit.add_actions)
+        return _Change("actions", _Append(items), [*existing, *(a.parsed() for a in edit.add_actions)])
+    if not edit.action_ops:
+        return None
+    (op,) = edit.action_ops  # one at a time: see _steps
+    try:
+        after = with_action_op(existing, op)
+    except IndexError:
+        raise EditError(f"{edit.indicator} has no action number {op.index + 1}") from None
+    if after == existing:
+        return None
+    written: _ListOp
+    if isinstance(op, InsertAction):
+        item = _written_item(op.action.written())
+        written = _Append((item,)) if op.index == len(existing) else _Insert(op.index, item)
+    elif isinstance(op, DeleteAction):
+        written = _Delete(op.index)
+    else:
+        new, old = after[op.index], existing[op.index]
+        written = _ChangeItem(
+            op.index,
+            {
+                key: _written_value(op, key) if key in new else _REMOVE
+                for key in ACTION_FIELDS
+                if new.get(key) != old.get(key) or (key in new) != (key in old)
+            },
+        )
+    return _Change("actions", written, after if after else _REMOVE)  # no actions left: the key goes
+
+
+def _written_value(op: ChangeAction, key: str) -> Any:
+    value = getattr(op, key)
+    return _styled(value) if isinstance(value, str) else value
+
+
+def _written_item(item: dict[str, Any]) -> dict[str, Any]:
+    return {key: _styled(value) if isinstance(value, str) else value for key, value in item.items()}
 
 
 def _stage_as_written(framework: Framework, number: int, current: Any) -> int | str:
@@ -153,23 +299,22 @@ def _parsed(text: str) -> Any:
         return None
 
 
-def _disturbance(before: str, after: str, indicator: str) -> str | None:
-    """What an edit would disturb besides its own rating (None: nothing), so that no way of making
-    it, splice or dump, can lose a comment or rewrite another rating unnoticed."""
-    start, end = _region(before, indicator)
+def _disturbance(before: str, after: str, region: tuple[int, int], what: str) -> str | None:
+    """What an edit would disturb besides its own part of the file (None: nothing), so that no way of
+    making it, splice or dump, can lose a comment or rewrite another rating unnoticed."""
+    start, end = region
     head, tail = before[:start], before[end:]
     if not (after.startswith(head) and after.endswith(tail) and len(after) >= len(head) + len(tail)):
-        return f"lines outside {indicator} would change"
+        return f"lines outside {what} would change"
     if _comments(before) - _comments(after):
         return "a comment would be lost"
     return None
 
 
-def _region(text: str, indicator: str) -> tuple[int, int]:
+def _rating_region(text: str, indicator: str) -> tuple[int, int]:
     """The lines an edit of `indicator` may change: its entry, else `ratings:` (where it is added),
     else the whole file."""
     root = _nodes(text)
-    lines = _Splices(text, "\n")
     found = _find(root, "ratings") if _is_block_mapping(root) else None
     if found is None:
         return 0, len(text)
@@ -177,7 +322,11 @@ def _region(text: str, indicator: str) -> tuple[int, int]:
         entry = _find(found[1], indicator)
         if entry is not None:
             found = entry
-    key_node, value_node = found
+    return _key_region(_Splices(text, "\n"), *found)
+
+
+def _key_region(lines: _Splices, key_node: Any, value_node: Any) -> tuple[int, int]:
+    """The whole lines of `key: value`."""
     return lines.line_start(key_node.start_mark.index), lines.line_after(
         lines.value_end(key_node, value_node)
     )
@@ -185,13 +334,18 @@ def _region(text: str, indicator: str) -> tuple[int, int]:
 
 def _comments(text: str) -> Counter[str]:
     """The text's comments, each as written: a `#` inside a value (quoted, or a block's line) is none."""
+    return Counter(text[start:end].rstrip() for start, end in _comment_spans(text))
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """Where each comment is, in order."""
     spans = sorted(_scalar_spans(text))
     starts = [start for start, _end in spans]
-    found: Counter[str] = Counter()
+    found = []
     for match in _COMMENT.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
         if index < 0 or spans[index][1] <= match.start():
-            found[match.group().rstrip()] += 1
+            found.append(match.span())
     return found
 
 
@@ -366,10 +520,26 @@ class _Splices:
 
 
 @cache
+def _null_writing_representer() -> Any:
+    """ruamel.yaml's representer, writing `null` as `null` (its own writes nothing after `key:`),
+    as `init` does for a stage not rated yet. A subclass, so other dumps keep their defaults."""
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Representer(RoundTripRepresenter):  # type: ignore[misc]
+        pass
+
+    Representer.add_representer(
+        type(None), lambda representer, _data: representer.represent_scalar(_NULL, "null")
+    )
+    return Representer
+
+
+@cache
 def _dumper(step: int, offset: int) -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML()
+    yaml.Representer = _null_writing_representer()
     yaml.indent(mapping=step, sequence=offset + 2, offset=offset)
     yaml.width = 1_000_000
     yaml.allow_unicode = True
@@ -466,7 +636,8 @@ def _splice(text: str, indicator: str, changes: list[_Change], framework: Framew
         raise _CannotSplice("the top level is not a block mapping")
     edits = _Splices(text, "\r\n" if "\r\n" in text else "\n")
     layout = _layout(root)
-    entry_value = {change.key: change.written for change in changes}
+    added = [change for change in changes if change.parsed is not _REMOVE]  # nothing to remove in a new entry
+    entry_value = {change.key: _rendered(change.written) for change in added}
     found = _find(root, "ratings")
     if found is None:
         edits.insert_lines(len(text), _render("ratings", {indicator: entry_value}, layout))
@@ -492,8 +663,8 @@ def _splice(text: str, indicator: str, changes: list[_Change], framework: Framew
         position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
         lines = [
             line
-            for change in changes
-            for line in _render(change.key, change.written, layout, column + layout.step)
+            for change in added
+            for line in _render(change.key, _rendered(change.written), layout, column + layout.step)
         ]
         edits.insert_lines(position, lines)
     elif isinstance(entry[1], MappingNode) and _is_block_mapping(entry[1]):
@@ -504,6 +675,15 @@ def _splice(text: str, indicator: str, changes: list[_Change], framework: Framew
     else:
         raise _CannotSplice("the rating is not a block mapping")
     return edits.apply()
+
+
+def _rendered(written: Any) -> Any:
+    """A change's value as a new key holds it: a list operation on no list is the items it adds."""
+    if isinstance(written, _Append):
+        return list(written.items)
+    if isinstance(written, _Insert):
+        return [written.item]
+    return written
 
 
 def _entry_position(edits: _Splices, ratings: Any, indicator: str, framework: Framework) -> int:
@@ -519,53 +699,128 @@ def _entry_position(edits: _Splices, ratings: Any, indicator: str, framework: Fr
     return edits.line_after(edits.content_end(entries[-1][1]))
 
 
-def _rank(key: str) -> int:
-    return _FIELD_ORDER.index(key) if key in _FIELD_ORDER else len(_FIELD_ORDER)
+def _rank(key: str, order: Sequence[str] = _FIELD_ORDER) -> int:
+    return order.index(key) if key in order else len(order)
 
 
 def _change_field(edits: _Splices, rating: Any, change: _Change, layout: _Layout) -> None:
-    from ruamel.yaml.nodes import ScalarNode, SequenceNode
-
-    column = rating.value[0][0].start_mark.column
     found = _find(rating, change.key)
-    if found is None:
-        keys = rating.value
-        later = next((i for i, (k, _v) in enumerate(keys) if _rank(str(k.value)) > _rank(change.key)), None)
-        if later == 0:
-            position = edits.line_start(keys[0][0].start_mark.index)
-        else:
-            previous = keys[-1 if later is None else later - 1][1]
-            position = edits.line_after(edits.content_end(previous))
-        edits.insert_lines(position, _render(change.key, change.written, layout, column))
+    if change.parsed is _REMOVE:
+        if found is not None:
+            _remove_key(edits, *found)
+        return
+    if change.key != "actions" or found is None:
+        _set_key(edits, rating, change.key, _rendered(change.written), layout)
         return
     key_node, value_node = found
-    if change.key == "actions":
-        if _is_null(value_node) or _is_empty_flow(value_node):
-            edits.drop_token(value_node)
-            position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
-            edits.insert_lines(position, _render("actions", change.written, layout, column)[1:])
-        elif isinstance(value_node, SequenceNode) and value_node.flow_style:
-            _reflow(edits, value_node, lambda actions: actions.extend(_for_flow(change.written)))
-        elif isinstance(value_node, SequenceNode):
-            shift = value_node.start_mark.column - layout.offset
-            if shift < 0:
-                raise _CannotSplice("unexpected list indentation")
-            items = _render("actions", change.written, layout, shift)[1:]
-            edits.insert_lines(edits.line_after(edits.content_end(value_node)), items)
-        else:
-            raise _CannotSplice("actions is not a block list")
+    _change_list(edits, key_node, value_node, change.written, layout, rating.value[0][0].start_mark.column)
+
+
+def _set_key(
+    edits: _Splices, mapping: Any, key: str, value: Any, layout: _Layout, order: Sequence[str] = _FIELD_ORDER
+) -> None:
+    """`key: value` in a block mapping: the value replaced in place, or a new key where it belongs."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    column = mapping.value[0][0].start_mark.column
+    found = _find(mapping, key)
+    if found is not None:
+        key_node, value_node = found
+        if not isinstance(value_node, ScalarNode):
+            raise _CannotSplice(f"{key} is not a single value")
+        _replace_scalar(edits, key_node, value_node, _render(key, value, layout, column))
         return
-    if not isinstance(value_node, ScalarNode):
-        raise _CannotSplice(f"{change.key} is not a single value")
-    _replace_scalar(edits, key_node, value_node, _render(change.key, change.written, layout, column))
+    keys = mapping.value
+    later = next(
+        (i for i, (k, _v) in enumerate(keys) if _rank(str(k.value), order) > _rank(key, order)), None
+    )
+    if later == 0 and not _starts_its_line(edits, keys[0][0]):
+        later = 1  # the first key shares its line with a list's dash: a new key goes after it
+    if later == 0:
+        position = edits.line_start(keys[0][0].start_mark.index)
+    else:
+        previous = keys[-1 if later is None else later - 1]
+        position = edits.line_after(edits.value_end(*previous))
+    edits.insert_lines(position, _render(key, value, layout, column))
+
+
+def _starts_its_line(edits: _Splices, node: Any) -> bool:
+    index = node.start_mark.index
+    return not edits.text[edits.line_start(index) : index].strip()
+
+
+def _remove_key(edits: _Splices, key_node: Any, value_node: Any) -> None:
+    """Remove `key: value` from a block mapping, whole lines; a comment on them stays, on its own line."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if not _starts_its_line(edits, key_node):
+        raise _CannotSplice(f"{key_node.value} shares its line with something else")
+    if isinstance(value_node, ScalarNode):
+        edits.value_span(key_node, value_node)  # refuses a value that an alias repeats elsewhere
+    start, end = _key_region(edits, key_node, value_node)
+    _remove_lines(edits, start, end, key_node.start_mark.column)
+
+
+def _remove_lines(edits: _Splices, start: int, end: int, column: int) -> None:
+    kept = [edits.text[a:b].rstrip() for a, b in _comment_spans(edits.text) if start <= a < end]
+    edits.replace(start, end, "".join(" " * column + comment + edits.newline for comment in kept))
+
+
+def _change_list(
+    edits: _Splices, key_node: Any, value_node: Any, op: _ListOp, layout: _Layout, column: int
+) -> None:
+    """One operation on the list under `key:` (a block mapping's key at `column`), as written."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    if _is_null(value_node) or _is_empty_flow(
+        value_node
+    ):  # `actions:`, `actions: []`: only adding is possible
+        edits.drop_token(value_node)
+        position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
+        edits.insert_lines(position, _render(str(key_node.value), _rendered(op), layout, column)[1:])
+        return
+    if not isinstance(value_node, SequenceNode):
+        raise _CannotSplice(f"{key_node.value} is not a list")
+    if value_node.flow_style:
+        _reflow(edits, value_node, lambda items: _apply_list_op(items, _for_flow(op)))
+        return
+    shift = value_node.start_mark.column - layout.offset
+    if shift < 0:
+        raise _CannotSplice("unexpected list indentation")
+    items = value_node.value
+    if isinstance(op, _Append):
+        lines = _render(str(key_node.value), list(op.items), layout, shift)[1:]
+        edits.insert_lines(edits.line_after(edits.content_end(value_node)), lines)
+        return
+    item = items[op.index]
+    start = edits.line_start(item.start_mark.index)
+    if not _DASH.fullmatch(edits.text[start : item.start_mark.index]):
+        raise _CannotSplice("a list item does not start its line with a dash")
+    if isinstance(op, _Insert):
+        edits.insert_lines(start, _render(str(key_node.value), [op.item], layout, shift)[1:])
+    elif isinstance(op, _Delete):
+        _remove_lines(edits, start, edits.line_after(edits.content_end(item)), value_node.start_mark.column)
+    elif isinstance(item, MappingNode) and _is_block_mapping(item):
+        for key, value in op.fields.items():
+            found = _find(item, key)
+            if value is _REMOVE:
+                if found is not None:
+                    _remove_key(edits, *found)
+            else:
+                _set_key(edits, item, key, value, layout, ACTION_FIELDS)
+    elif isinstance(item, MappingNode):  # `- {action: Meet, owner: Dana}`
+        _reflow(edits, item, lambda loaded: _set_fields(loaded, _for_flow(op.fields), ACTION_FIELDS))
+    else:
+        raise _CannotSplice("a list item is not a mapping")
 
 
 def _change_flow(edits: _Splices, rating: Any, changes: list[_Change], layout: _Layout) -> None:
     """Change a rating written in flow style: a value in place, a new key next to its neighbour, so line
-    breaks and comments inside the braces stay. Added actions rewrite the braces, if they fit one line."""
+    breaks and comments inside the braces stay. Actions, or a key removed, rewrite the braces, if they
+    fit one line."""
     from ruamel.yaml.nodes import ScalarNode
 
-    if any(change.key == "actions" for change in changes):
+    if any(change.key == "actions" or change.parsed is _REMOVE for change in changes):
         flow_changes = [_Change(change.key, _for_flow(change.written), change.parsed) for change in changes]
         _reflow(edits, rating, lambda loaded: _apply_changes(loaded, flow_changes))
         return
@@ -624,10 +879,16 @@ def _for_flow(value: Any) -> Any:
     """Values to write inside `{...}` or `[...]`, where a comma ends a plain value: text is styled again."""
     if isinstance(value, dict):
         return {key: _for_flow(item) for key, item in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_for_flow(item) for item in value]
     if isinstance(value, str):
         return _styled(str(value), flow=True)
+    if isinstance(value, _Append):
+        return _Append(tuple(_for_flow(item) for item in value.items))
+    if isinstance(value, _Insert):
+        return _Insert(value.index, _for_flow(value.item))
+    if isinstance(value, _ChangeItem):
+        return _ChangeItem(value.index, {key: _for_flow(item) for key, item in value.fields.items()})
     return value
 
 
@@ -649,18 +910,43 @@ def _apply_changes(rating: Any, changes: list[_Change]) -> None:
     from ruamel.yaml.comments import CommentedSeq
 
     for change in changes:
-        if change.key == "actions":
+        if change.parsed is _REMOVE:
+            rating.pop(change.key, None)
+        elif change.key == "actions":
             if rating.get("actions") is None:
-                rating["actions"] = CommentedSeq()
-            rating["actions"].extend(change.written)
-        elif change.key in rating:
-            rating[change.key] = change.written
+                _set_fields(rating, {"actions": CommentedSeq()}, _FIELD_ORDER)
+            _apply_list_op(rating["actions"], change.written)
         else:
-            keys = list(rating)
+            _set_fields(rating, {change.key: change.written}, _FIELD_ORDER)
+
+
+def _set_fields(mapping: Any, values: dict[str, Any], order: Sequence[str]) -> None:
+    """Keys set in a round-trip mapping: in place, or inserted where `order` puts them; `_REMOVE`d."""
+    for key, value in values.items():
+        if value is _REMOVE:
+            mapping.pop(key, None)
+        elif key in mapping:
+            mapping[key] = value
+        else:
+            keys = list(mapping)
             position = next(
-                (i for i, key in enumerate(keys) if _rank(str(key)) > _rank(change.key)), len(keys)
+                (i for i, k in enumerate(keys) if _rank(str(k), order) > _rank(key, order)), len(keys)
             )
-            rating.insert(position, change.key, change.written)
+            mapping.insert(position, key, value)
+
+
+def _apply_list_op(items: Any, op: _ListOp) -> None:
+    """One list operation on a list loaded with the round-trip loader."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if isinstance(op, _Append):
+        items.extend(CommentedMap(item) for item in op.items)
+    elif isinstance(op, _Insert):
+        items.insert(op.index, CommentedMap(op.item))
+    elif isinstance(op, _Delete):
+        del items[op.index]
+    else:
+        _set_fields(items[op.index], op.fields, ACTION_FIELDS)
 
 
 @cache
@@ -679,19 +965,107 @@ def _roundtrip(text: str, indicator: str, changes: list[_Change], _framework: Fr
     """The fallback: load with ruamel.yaml's round-trip loader, change the data, dump it all."""
     from ruamel.yaml.comments import CommentedMap
 
+    def change(data: Any) -> None:
+        ratings = data.get("ratings")
+        if ratings is None:
+            data["ratings"] = ratings = CommentedMap()
+        entry = ratings.get(indicator)
+        if entry is None:
+            ratings[indicator] = entry = CommentedMap()
+        _apply_changes(entry, changes)
+
+    return _dumped_with(text, change)
+
+
+def _dumped_with(text: str, change: Callable[[Any], None]) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
     yaml = _roundtrip_yaml()
     try:
         data = yaml.load(text.replace("\r\n", "\n"))
     except Exception as error:  # the text was valid a moment ago; anything here is a bug
         raise EditError(f"could not re-read the file: {error}") from None
-    ratings = data.get("ratings")
-    if ratings is None:
-        data["ratings"] = ratings = CommentedMap()
-    entry = ratings.get(indicator)
-    if entry is None:
-        ratings[indicator] = entry = CommentedMap()
-    _apply_changes(entry, changes)
+    change(data)
     stream = io.StringIO()
     yaml.dump(data, stream)
     return stream.getvalue().replace("\n", newline)
+
+
+# -- participants --------------------------------------------------------------------------------
+
+
+def _add_participants(text: str, edit: AddParticipants) -> str:
+    """People added to `participants:`, proven like a rating's edit: the data as intended, every
+    comment kept, no line outside `participants:` changed."""
+    if not edit.participants:
+        return text
+    before = yamlsource.parse_fast(text)
+    if not isinstance(before, dict):
+        raise EditError("the file is not a mapping")
+    people = before.get("participants") or []
+    if not isinstance(people, list):
+        raise EditError("participants is not a list")
+    expected = {**before, "participants": [*people, *edit.written()]}
+    items = tuple(_written_item(person) for person in edit.written())
+    region = _participants_region(text)
+    reason = "its data would not read back as intended"
+    for attempt in (_splice_participants, _dump_participants):
+        try:
+            result = attempt(text, items)
+        except _CannotSplice:
+            continue
+        if _parsed(result) == expected:
+            disturbed = _disturbance(text, result, region, "participants")
+            if disturbed is None:
+                return result
+            reason = disturbed
+    raise EditError(f"could not add the participants without disturbing the file: {reason}")
+
+
+def _participants_region(text: str) -> tuple[int, int]:
+    root = _nodes(text)
+    if not _is_block_mapping(root):
+        return 0, len(text)
+    edits = _Splices(text, "\n")
+    found = _find(root, "participants")
+    if found is not None:
+        return _key_region(edits, *found)
+    position = _top_level_position(edits, root, "participants")
+    return position, position
+
+
+def _top_level_position(edits: _Splices, root: Any, key: str) -> int:
+    """Where a new top-level key goes: after the last key before it in the model's order."""
+    pairs = root.value
+    later = next(
+        (i for i, (k, _v) in enumerate(pairs) if _rank(str(k.value), _TOP_ORDER) > _rank(key, _TOP_ORDER)),
+        None,
+    )
+    if later == 0:
+        return edits.line_start(pairs[0][0].start_mark.index)
+    return edits.line_after(edits.value_end(*pairs[-1 if later is None else later - 1]))
+
+
+def _splice_participants(text: str, items: tuple[dict[str, Any], ...]) -> str:
+    root = _nodes(text)
+    if not _is_block_mapping(root):
+        raise _CannotSplice("the top level is not a block mapping")
+    edits = _Splices(text, "\r\n" if "\r\n" in text else "\n")
+    layout = _layout(root)
+    found = _find(root, "participants")
+    if found is None:
+        position = _top_level_position(edits, root, "participants")
+        edits.insert_lines(position, _render("participants", list(items), layout))
+    else:
+        _change_list(edits, *found, _Append(items), layout, found[0].start_mark.column)
+    return edits.apply()
+
+
+def _dump_participants(text: str, items: tuple[dict[str, Any], ...]) -> str:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def change(data: Any) -> None:
+        if data.get("participants") is None:
+            _set_fields(data, {"participants": CommentedSeq()}, _TOP_ORDER)
+        data["participants"].extend(CommentedMap(item) for item in items)
+
+    return _dumped_with(text, change)
