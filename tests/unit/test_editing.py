@@ -365,7 +365,7 @@ def test_a_position_that_is_not_there_is_refused(framework: Framework) -> None:
     [
         (RatingEdit("C1.1", evidence=CLEAR), False),  # folded text comes back as a literal block
         (RatingEdit("C1.4", evidence="new\ntext"), False),  # the double quotes are not data
-        (RatingEdit("C1.1", target=CLEAR, priority=True), True),
+        (RatingEdit("C1.1", target=CLEAR, priority=True), False),  # target back right under the evidence
         (RatingEdit("C2.2", stage=4, target=4), True),
         (RatingEdit("C1.1", action_ops=(DeleteAction(0),)), True),
         (RatingEdit("C1.1", action_ops=(ChangeAction(0, action="Adopt it", status="dropped"),)), True),
