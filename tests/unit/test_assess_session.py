@@ -53,8 +53,68 @@ def test_enter_keeps_the_current_rating() -> None:
     assert parse_command(FRAMEWORK, "", default=3) == Command(Kind.STAGE, 3)
 
 
-def test_a_misspelt_stage_gets_a_suggestion() -> None:
-    assert "did you mean 'Advancing'" in parse_command(FRAMEWORK, "advancng").message
+def test_a_misspelt_stage_gets_a_suggestion_that_enter_accepts() -> None:
+    command = parse_command(FRAMEWORK, "advancng")
+    assert "Did you mean 3 Advancing? Press Enter for it" in command.message
+    assert command.suggestion == 3
+    assert parse_command(FRAMEWORK, "", default=command.suggestion) == Command(Kind.STAGE, 3)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("u", Command(Kind.UNDO)),
+        ("P", Command(Kind.PRIORITY)),
+        ("t 3", Command(Kind.TARGET, 3)),
+        ("target transforming", Command(Kind.TARGET, 4)),
+        ("t none", Command(Kind.TARGET, None)),
+        ("g c6.2", Command(Kind.GOTO, indicator="C6.2")),
+        ("=", Command(Kind.SAME, 3)),
+    ],
+)
+def test_the_stage_prompt_also_takes_the_sessions_commands(typed: str, expected: Command) -> None:
+    assert parse_command(FRAMEWORK, typed, same=3) == expected
+
+
+def test_commands_with_a_mistake_say_what_to_type() -> None:
+    assert "There is no linked indicator" in parse_command(FRAMEWORK, "=").message
+    assert "like t 4" in parse_command(FRAMEWORK, "t").message
+    assert "did you mean 'C1.2'" in parse_command(FRAMEWORK, "g C12").message
+    assert parse_command(FRAMEWORK, "t 9").kind is Kind.INVALID
+
+
+def test_keys_typed_at_the_evidence_and_action_prompts_are_commands_never_text() -> None:
+    from coalition_cli.core.session import ActionCommand, parse_action_command, text_command
+
+    assert [text_command(word) for word in ("b", " Q ", "s", "skip", "clear", "?", "b.", "back to it")] == [
+        Kind.BACK, Kind.QUIT, Kind.SKIP, Kind.SKIP, Kind.CLEAR, None, None, None,
+    ]  # fmt: skip
+    assert parse_action_command("delete 2", 2) == ActionCommand("delete", 1)
+    assert parse_action_command("Done 1", 2) == ActionCommand("done", 0)
+    assert parse_action_command("delete 3", 2) == "There is no action 3: the actions are numbered 1 to 2."
+    assert parse_action_command("Delete the old charter", 2) is None  # an action's text
+
+
+@pytest.mark.parametrize(
+    ("typed", "group"),
+    [("1", "k12-education"), ("k12", "k12-education"), ("union", "labor-unions"), ("Faith", "faith-based-organizations"),
+     ("mayor", "civic"), ("k–12", "k12-education"), ("", None)],
+)  # fmt: skip
+def test_a_stakeholder_group_by_number_or_part_of_its_name(typed: str, group: str | None) -> None:
+    from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.session import parse_group
+
+    assert parse_group(load_guide(), typed) == group
+
+
+def test_a_part_of_a_name_that_several_groups_share_lists_them() -> None:
+    from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.session import parse_group
+
+    with pytest.raises(
+        ValueError, match=r"'organizations' could be 4 Business organizations .*; 7 Community"
+    ):
+        parse_group(load_guide(), "organizations")
 
 
 def test_due_dates() -> None:
@@ -110,6 +170,44 @@ def test_moving_through_the_walk() -> None:
     assert session.back() and session.current == "C1.2"
     session.stop()
     assert session.finished and session.current is None and session.where == "C1.2"
+
+
+def test_going_to_an_indicator_in_or_out_of_the_walk() -> None:
+    session = Session.plan(FRAMEWORK, {"C1.1": 2}, domains=["C1"])
+    assert session.queue == ("C1.2", "C1.3", "C1.4")
+    session.go_to("C1.4")
+    assert session.current == "C1.4"
+    session.go_to("C1.1")  # rated, not in the walk: a detour, then back to C1.4
+    assert session.current == "C1.1"
+    session.next()
+    assert session.current == "C1.4"
+
+
+def test_a_linked_indicators_rating_is_offered() -> None:
+    session = Session.plan(FRAMEWORK, {}, indicators=["C1.3", "C6.1", "C6.2"])
+    assert session.linked({}) is None
+    session.next()
+    assert session.current == "C6.1" and session.linked({"C1.3": 3}) == ("C1.3", 3)
+    session.next()
+    assert session.linked({"C1.3": 3}) is None  # C6.2 is linked to nothing
+
+
+def test_the_sessions_other_edits() -> None:
+    from coalition_cli.core.editing.rating_edits import CLEAR, ChangeAction, DeleteAction, RatingEdit
+    from coalition_cli.core.session import ActionCommand
+
+    session = Session.plan(FRAMEWORK, {})
+    assert session.target(3) == RatingEdit("C1.1", target=3)
+    assert session.target(None) == RatingEdit("C1.1", target=CLEAR)
+    assert session.priority(True) == RatingEdit("C1.1", priority=True)
+    assert session.priority(False) == RatingEdit("C1.1", priority=CLEAR)
+    assert session.clear_evidence() == RatingEdit("C1.1", evidence=CLEAR)
+    assert session.action_command(ActionCommand("delete", 1)).action_ops == (DeleteAction(1),)
+    assert session.action_command(ActionCommand("dropped", 0)).action_ops == (
+        ChangeAction(0, status="dropped"),
+    )
+    with pytest.raises(ValueError):
+        session.target(7)
 
 
 # -- the property: random keys always leave a valid file holding every answer ----------------------

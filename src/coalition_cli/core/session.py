@@ -1,8 +1,9 @@
 """An assessment session as a pure state machine: which indicators to walk, and where the team is.
 
-No terminal code here: the prompts in `cli/assess/prompts.py` read answers and call these methods,
-and the tests drive it directly. The session turns answers into `RatingEdit`s; saving them is the
-caller's job (`editing.AssessmentFile.apply`), after every answer.
+No terminal code here: the line-by-line prompts (`cli/assess/prompts.py`) and the full-screen
+session (`cli/assess/screen/`) read answers and call these methods, and the tests drive it
+directly. The session turns answers into `RatingEdit`s; saving them is the caller's job
+(`editing.History.apply`, through the safe editor), after every answer.
 """
 
 from __future__ import annotations
@@ -12,12 +13,21 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from coalition_cli.core.editing.rating_edits import NewAction, RatingEdit, clean_line, clean_text
+from coalition_cli.core.editing.rating_edits import (
+    CLEAR,
+    ActionOp,
+    ChangeAction,
+    DeleteAction,
+    NewAction,
+    RatingEdit,
+    clean_line,
+    clean_text,
+)
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.model.assessment import parse_iso_date, written_stage
 from coalition_cli.core.model.framework import Domain, Framework, Stage, StageError, parse_stage
 from coalition_cli.core.model.guide import Guide
-from coalition_cli.core.suggest import did_you_mean
+from coalition_cli.core.suggest import closest, did_you_mean
 
 
 class Kind(Enum):
@@ -26,16 +36,28 @@ class Kind(Enum):
     BACK = "back"
     HELP = "help"
     QUIT = "quit"
+    TARGET = "target"
+    PRIORITY = "priority"
+    UNDO = "undo"
+    GOTO = "goto"
+    SAME = "same"
+    CLEAR = "clear"
     INVALID = "invalid"
 
 
 @dataclass(frozen=True)
 class Command:
-    """What the facilitator typed at the stage prompt."""
+    """What the facilitator typed at a prompt: a stage, or one of the session's commands.
+
+    `stage` is the stage chosen (for TARGET, the target; None clears it); `indicator` where GOTO
+    goes; `suggestion` the stage a mistyped name was most likely meant to be, which Enter accepts.
+    """
 
     kind: Kind
     stage: int | None = None
     message: str = ""
+    indicator: str | None = None
+    suggestion: int | None = None
 
 
 _WORDS = {
@@ -51,6 +73,14 @@ _WORDS = {
 }
 
 
+_TEXT_WORDS = {word: kind for word, kind in _WORDS.items() if kind is not Kind.HELP}
+"""The words that are commands, never text, at the evidence and action prompts (`?` is help there)."""
+
+_TARGET_WORDS = ("t", "target")
+_GOTO_WORDS = ("g", "go", "goto")
+_CLEARED = ("none", "no", "clear", "-")
+
+
 def accepted_answers(framework: Framework) -> str:
     """What the stage prompt accepts, in words, for the message after a wrong answer."""
     return (
@@ -59,8 +89,14 @@ def accepted_answers(framework: Framework) -> str:
     )
 
 
-def parse_command(framework: Framework, typed: str, default: int | None = None) -> Command:
-    """Read an answer at the stage prompt: a number, a name (or its first letters), or a key."""
+def parse_command(
+    framework: Framework, typed: str, default: int | None = None, *, same: int | None = None
+) -> Command:
+    """Read an answer at the stage prompt: a number, a name (or its first letters), or a command.
+
+    Commands: s skip, b back, q quit, ? help, u undo, p priority on or off, `t 3` a target (`t none`
+    clears it), `g C6.2` go to an indicator, and `=` the stage of a linked indicator (`same`).
+    """
     text = typed.strip().casefold()
     if not text:
         if default is not None:
@@ -68,6 +104,19 @@ def parse_command(framework: Framework, typed: str, default: int | None = None) 
         return Command(Kind.INVALID, message=f"Please choose a stage. {accepted_answers(framework)}")
     if text in _WORDS:
         return Command(_WORDS[text])
+    if text in ("u", "undo"):
+        return Command(Kind.UNDO)
+    if text in ("p", "priority"):
+        return Command(Kind.PRIORITY)
+    if text in ("=", "same"):
+        if same is None:
+            return Command(Kind.INVALID, message="There is no linked indicator rated yet to copy.")
+        return Command(Kind.SAME, same)
+    word, _space, rest = text.partition(" ")
+    if word in _TARGET_WORDS:
+        return _target_command(framework, rest.strip())
+    if word in _GOTO_WORDS and rest.strip():
+        return _goto_command(framework, rest.strip())
     written = written_stage(text)
     if isinstance(written, int):
         if written in framework.stage_numbers:
@@ -79,10 +128,86 @@ def parse_command(framework: Framework, typed: str, default: int | None = None) 
     ambiguous = ambiguous_start(framework, typed)
     if ambiguous is not None:
         return Command(Kind.INVALID, message=f"{ambiguous}. {accepted_answers(framework)}")
-    suggestion = did_you_mean(typed.strip(), [stage.name for stage in framework.stages])
+    names = [stage.name for stage in framework.stages]
+    meant = closest(typed.strip(), names)
+    if meant is not None:
+        number = framework.stage_numbers[names.index(meant)]
+        return Command(
+            Kind.INVALID,
+            message=f"{typed.strip()!r} is not a stage. Did you mean {number} {meant}? Press Enter for it, "
+            "or type another stage.",
+            suggestion=number,
+        )
+    return Command(Kind.INVALID, message=f"{typed.strip()!r} is not a stage. {accepted_answers(framework)}")
+
+
+def _target_command(framework: Framework, typed: str) -> Command:
+    """`t 3`, `target advancing`, `t none`: the stage the team aims for, or none."""
+    if typed in _CLEARED:
+        return Command(Kind.TARGET, None)
+    if not typed:
+        return Command(
+            Kind.INVALID,
+            message=f"Type t and the stage the team aims for, like t {framework.top_stage}; t none removes it.",
+        )
+    command = parse_command(framework, typed)
+    if command.kind is Kind.STAGE:
+        return Command(Kind.TARGET, command.stage)
     return Command(
-        Kind.INVALID, message=f"{typed.strip()!r} is not a stage{suggestion}. {accepted_answers(framework)}"
+        Kind.INVALID, message=f"{typed!r} is not a stage for a target: use 1 to {framework.top_stage}."
     )
+
+
+def _goto_command(framework: Framework, typed: str) -> Command:
+    try:
+        indicator = resolve_ids(framework, [typed], kind="indicator")[0]
+    except CoalitionError as error:
+        return Command(Kind.INVALID, message=f"{error.message[:1].upper()}{error.message[1:]}.")
+    return Command(Kind.GOTO, indicator=indicator)
+
+
+def text_command(typed: str) -> Kind | None:
+    """A command typed at the evidence or action prompt (a lone `s`, `b`, `q`, `skip`…): never text.
+
+    `clear` is one too (at the evidence prompt it removes the evidence). None for anything else.
+    """
+    text = typed.strip().casefold()
+    if text in ("clear", "delete"):
+        return Kind.CLEAR
+    return _TEXT_WORDS.get(text)
+
+
+@dataclass(frozen=True)
+class ActionCommand:
+    """`delete 2`, `done 2`, `dropped 2`, typed at the action prompt: what to do to which action."""
+
+    verb: str
+    index: int
+
+
+_ACTION_VERBS = {
+    "delete": "delete",
+    "remove": "delete",
+    "done": "done",
+    "dropped": "dropped",
+    "drop": "dropped",
+}
+
+
+def parse_action_command(typed: str, count: int) -> ActionCommand | str | None:
+    """An action command for one of `count` actions; a message when its number is wrong; None when
+    the text is not a command (then it is an action's text)."""
+    words = typed.strip().casefold().split()
+    if len(words) != 2 or words[0] not in _ACTION_VERBS or not (words[1].isascii() and words[1].isdigit()):
+        return None
+    number = int(words[1])
+    if not 1 <= number <= count:
+        return (
+            f"There is no action {number}: the actions are numbered 1 to {count}."
+            if count
+            else "There are no actions yet."
+        )
+    return ActionCommand(_ACTION_VERBS[words[0]], number - 1)
 
 
 def stage_by_name_start(framework: Framework, typed: str) -> Stage | None:
@@ -146,22 +271,34 @@ def parse_assignments(framework: Framework, assignments: Sequence[str]) -> tuple
 
 
 def parse_group(guide: Guide, typed: str) -> str | None:
-    """A stakeholder group as typed at a prompt: its number in the Guide's list, its id, or the id's
-    first 3 letters or more (`k12`); None when left empty. Raises ValueError with a plain message
-    otherwise."""
+    """A stakeholder group as typed at a prompt: its number in the Guide's list, its id, or part of
+    its name or id, 3 letters or more, that only one group has (`k12`, `union`, `faith`); None when
+    left empty. Raises ValueError with a plain message otherwise."""
     text = typed.strip().casefold()
     if not text:
         return None
-    groups = [group.id for group in guide.stakeholder_groups]
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(groups):
-        return groups[int(text) - 1]
-    begun = [group for group in groups if group.startswith(text)]
-    if text in groups or (len(text) >= 3 and len(begun) == 1):
-        return text if text in groups else begun[0]
+    groups = guide.stakeholder_groups
+    ids = [group.id for group in groups]
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(ids):
+        return ids[int(text) - 1]
+    if text in ids:
+        return text
+    words = _folded(text)
+    found = [group.id for group in groups if words in _folded(group.id) or words in _folded(group.name)]
+    if len(text) >= 3 and len(found) == 1:
+        return found[0]
+    if len(text) >= 3 and found:
+        names = "; ".join(f"{ids.index(group.id) + 1} {group.name}" for group in groups if group.id in found)
+        raise ValueError(f"{typed.strip()!r} could be {names}: type the number of the one you mean.")
     raise ValueError(
-        f"{typed.strip()!r} is not a stakeholder group{did_you_mean(text, groups)}: type its number, "
-        f"1 to {len(groups)}, or press Enter to leave it out."
+        f"{typed.strip()!r} is not a stakeholder group{did_you_mean(text, ids)}: type its number, "
+        f"1 to {len(ids)}, or part of its name, or press Enter to leave it out."
     )
+
+
+def _folded(text: str) -> str:
+    """Text compared as people type it: any case, `-`, `–` and `’` as spaces or apostrophes."""
+    return " ".join(text.casefold().replace("–", "-").replace("’", "'").replace("-", " ").split())
 
 
 def parse_date(typed: str) -> dt.date | None:
@@ -307,6 +444,53 @@ class Session:
         if not what:
             return None
         return RatingEdit(self._now(), add_actions=(NewAction(what, clean_line(owner) or None, due),))
+
+    def clear_evidence(self) -> RatingEdit:
+        """Remove the current indicator's evidence."""
+        return RatingEdit(self._now(), evidence=CLEAR)
+
+    def target(self, stage: int | None) -> RatingEdit:
+        """The stage the team aims for next; None removes it."""
+        if stage is not None and stage not in self.framework.stage_numbers:
+            raise ValueError(f"no stage {stage}")
+        return RatingEdit(self._now(), target=CLEAR if stage is None else stage)
+
+    def priority(self, on: bool) -> RatingEdit:
+        """Mark the current indicator as one to work on first, or no longer (the key is removed)."""
+        return RatingEdit(self._now(), priority=True if on else CLEAR)
+
+    def change_action(self, op: ActionOp) -> RatingEdit:
+        """Change, mark or delete one of the current indicator's actions."""
+        return RatingEdit(self._now(), action_ops=(op,))
+
+    def action_command(self, command: ActionCommand) -> RatingEdit:
+        """`delete 2`, `done 2` or `dropped 2`, as an edit of the current indicator's actions."""
+        if command.verb == "delete":
+            return self.change_action(DeleteAction(command.index))
+        return self.change_action(
+            ChangeAction(command.index, status="done" if command.verb == "done" else "dropped")
+        )
+
+    def linked(self, stages: Mapping[str, int | None]) -> tuple[str, int] | None:
+        """An indicator the rubric links to the current one (the same practice, seen twice) that is
+        rated, with its stage: the first in the rubric's order. None when there is none."""
+        for other in self.framework.linked_with(self._now()):
+            stage = stages.get(other)
+            if stage is not None:
+                return other, stage
+        return None
+
+    def go_to(self, indicator: str) -> None:
+        """Go to any indicator of the framework: to its place in the walk, or, when the walk does not
+        take it, as a detour before the indicator the walk stands at (which comes next)."""
+        self.framework.indicator(indicator)  # KeyError for an id not in the framework
+        self.stopped = False
+        if indicator in self.queue:
+            self.position = self.queue.index(indicator)
+            return
+        at = min(self.position, len(self.queue))
+        self.queue = (*self.queue[:at], indicator, *self.queue[at:])
+        self.position = at
 
     def next(self) -> None:
         """Done with the current indicator: on to the next one."""
