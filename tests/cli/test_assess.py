@@ -138,8 +138,10 @@ def test_end_of_input_keeps_every_answer_and_says_how_to_carry_on(runner: CliRun
     assert "Stopped (end of input) at C1.3" in output
     resume = f"coalition assess {path} --start-at C1.3"
     assert resume in output
-    code, output = assess(runner, path, "\n\n\nq\n", "--start-at", "C1.3")
+    # nobody listed yet: asked first (Enter: nobody); then Enter keeps stage 1 and the evidence
+    code, output = assess(runner, path, "\n" + "\n\n\n" + "q\n", "--start-at", "C1.3")
     assert code == 0, output
+    assert "Who is taking part?" in output
     assert "Enter keeps 1" in output
     assert ratings(path)["C1.3"] == {"stage": 1, "evidence": "half-typed evidence"}
 
@@ -287,9 +289,9 @@ def _change_on_disk_before(
     monkeypatch: pytest.MonkeyPatch, prompt: str, path: Path, edit: RatingEdit
 ) -> None:
     """Another editor saves `edit` just before the session shows `prompt`."""
-    from coalition_cli.cli.assess import prompts as assess_prompts
+    from coalition_cli.cli.assess import asking
 
-    original = assess_prompts._ask
+    original = asking.ask
     done: list[bool] = []
 
     def ask(console: object, text: str) -> str:
@@ -298,7 +300,7 @@ def _change_on_disk_before(
             AssessmentFile(path).apply(edit)
         return original(console, text)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(assess_prompts, "_ask", ask)
+    monkeypatch.setattr(asking, "ask", ask)
 
 
 @pytest.mark.slow
@@ -319,10 +321,10 @@ def test_piped_answers_make_the_same_file_as_the_runner(runner: CliRunner, tmp_p
 def test_ctrl_c_during_a_save_waits_for_the_save_to_finish() -> None:
     import signal
 
-    from coalition_cli.cli.assess.prompts import _interrupts_held
+    from coalition_cli.cli.assess.asking import interrupts_held
 
     finished = []
-    with pytest.raises(KeyboardInterrupt), _interrupts_held():
+    with pytest.raises(KeyboardInterrupt), interrupts_held():
         os.kill(os.getpid(), signal.SIGINT)
         finished.append(True)  # still running: the save is not cut short
     assert finished == [True]
@@ -394,3 +396,118 @@ def test_init_from_suggests_assess_since(runner: CliRunner, tmp_path: Path) -> N
     result = runner.invoke(app, ["init", str(target), "--from", str(SPRING), "--date", "2026-09-20"])
     assert result.exit_code == 0, result.output
     assert f"coalition assess {target} --since {SPRING}" in " ".join(result.output.split())
+
+
+# -- keys are commands, text is text (the plain session's share of issue 11) -------------------------
+
+
+def test_s_b_and_q_at_the_evidence_and_action_prompts_are_never_saved(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "new.yaml"
+    keys = (
+        "2\n" + "b\n"  # evidence prompt: b goes back to C1.1's stage
+        "3\n" + "Minutes\n" + "s\n"  # evidence, then s: on to the next indicator, no action asked
+        "1\n" + "\n" + "Meet the mayor\n" + "q\n"  # owner prompt: q saves the action so far and quits
+    )
+    code, output = assess(runner, path, keys, *NEW)
+    assert code == 0, output
+    assert ratings(path) == {
+        "C1.1": {"stage": 3, "evidence": "Minutes"},
+        "C1.2": {"stage": 1, "actions": [{"action": "Meet the mayor"}]},
+    }
+    assert "Back to the stage of C1.1" in output
+    assert f"coalition assess {path} --start-at C1.2" in output
+
+
+def test_evidence_can_be_cleared_and_actions_changed_or_deleted(runner: CliRunner, team: Path) -> None:
+    before = ratings(team)["C1.1"]
+    assert before["evidence"] and before["actions"]
+    keys = "\n" + "clear\n" + "done 1\n" + "delete 1\n" + "delete 1\n" + "\n" + "q\n"
+    code, output = assess(runner, team, keys, "--indicator", "C1.1", "--indicator", "C1.2")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "Cleared the evidence" in flat
+    assert "1. Adopt the charter (Chamber of Commerce, due 2026-06-30, done)" in flat
+    assert "Removed action 1 of C1.1" in flat
+    assert "There are no actions yet." in flat  # a second delete: nothing left to delete
+    assert ratings(team)["C1.1"] == {"stage": 2, "target": 3}
+
+
+def test_target_priority_and_undo_at_the_stage_prompt(runner: CliRunner, team: Path) -> None:
+    keys = "t 4\n" + "p\n" + "p\n" + "p\n" + "u\n" + "t none\n" + "u\n" + "\n\n\n" + "q\n"
+    code, output = assess(runner, team, keys, "--indicator", "C1.1", "--indicator", "C1.2")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "for C1.1, the target is 4 Transforming" in flat
+    assert "C1.1 is now a priority" in flat and "C1.1 is no longer a priority" in flat
+    assert "Undone for C1.1: a priority. It is back as it was before." in flat
+    assert "Undone for C1.1: no target." in flat
+    assert ratings(team)["C1.1"]["target"] == 4
+    assert "priority" not in ratings(team)["C1.1"]
+
+
+def test_a_suggested_stage_is_accepted_with_enter(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, "advancng\n\n\n\nq\n", *NEW)
+    assert code == 0, output
+    assert "Did you mean 3 Advancing? Press Enter for it" in output
+    assert ratings(path) == {"C1.1": {"stage": 3}}
+
+
+def test_a_linked_indicators_stage_is_offered(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    keys = answer("3") + answer("") + "=\nq\n"  # C1.3 rated 3; at C6.1, Enter gives 3; at C6.2, = has no link
+    code, output = assess(
+        runner, path, keys, *NEW, "--indicator", "C1.3", "--indicator", "C6.1", "--indicator", "C6.2"
+    )
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "Linked: C6.1 and C1.3 are one practice. The Framework gives C1.3 and C6.1 the same stage" in flat
+    assert "Enter gives 3 as C1.3" in flat
+    assert ratings(path)["C6.1"] == {"stage": 3}
+    assert "There is no linked indicator rated yet to copy" in flat  # = at C6.2, linked to nothing
+    assert "C6.2" not in ratings(path)
+
+
+def test_going_to_another_indicator_by_id(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, "g c6.2\n" + answer("4") + "q\n", *NEW)
+    assert code == 0, output
+    assert "Indicator 19 of 22 · C6 Work-Based Learning" in output
+    assert ratings(path) == {"C6.2": {"stage": 4}}
+
+
+def test_participants_are_asked_after_init(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "spring.yaml"
+    result = runner.invoke(app, ["init", str(path), "--coalition", "Riverside", "--date", "2026-03-14"])
+    assert result.exit_code == 0, result.output
+    before = path.read_text()
+    code, output = assess(runner, path, "Maria Lopez\nRiverside USD\nschool\nk-12\nSam Ortiz\n\nunion\n\nq\n")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "Who is taking part?" in flat and "Saved 2 people taking part" in flat
+    assert "'school' is not a stakeholder group" in flat
+    people = AssessmentFile(path).assessment.participants
+    assert [(p.name, p.organization, p.stakeholder_group) for p in people] == [
+        ("Maria Lopez", "Riverside USD", "k12-education"),
+        ("Sam Ortiz", None, "labor-unions"),
+    ]
+    changed = [line for line in path.read_text().splitlines() if line not in before.splitlines()]
+    assert changed[0] == "participants:  # who took part: - name: …, organization: …, stakeholder_group: …"
+    code, output = assess(runner, path, "q\n")  # people listed now: not asked again
+    assert "Who is taking part?" not in output
+
+
+def test_a_mistyped_file_name_asks_before_creating_anything(runner: CliRunner, tmp_path: Path) -> None:
+    meant = tmp_path / "eastside-spring-2026.yaml"
+    shutil.copy(FIXTURES / "commented.yaml", meant)
+    typo = tmp_path / "eastside-sprng-2026.yaml"
+    code, output = assess(runner, typo, "\n" + "q\n")
+    assert code == 0, output
+    assert "Did you mean eastside-spring-2026.yaml?" in output
+    assert not typo.exists()
+    assert f"coalition assess {meant} --start-at C1.2" in output  # carried on in the file meant
+    code, output = assess(runner, typo, "n\n" + "Eastside\n2026-03-14\n\nq\n")
+    assert code == 0, output
+    assert typo.exists()  # n: a new file under the name typed

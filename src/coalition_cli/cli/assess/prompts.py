@@ -1,300 +1,87 @@
-"""The facilitator's side of `coalition assess`: what is shown and asked, one indicator at a time.
+"""The line-by-line session of `coalition assess`: for pipes, screen readers, `TERM=dumb` and `--plain`.
 
 The state lives in `core.session.Session`; every answer is saved at once through
-`core.editing.AssessmentFile`. Ctrl-C or the end of input at any prompt keeps every answer already
-given, says where the session stopped and how to carry on, and exits 130.
+`core.editing.History` (the safe editor, with undo). Ctrl-C, the end of input or a closed terminal
+at any prompt keeps every answer already given, says where the session stopped and how to carry on,
+and exits 130 (129 for a closed terminal). Keys are commands, text is text: a lone `s`, `b` or `q`
+at the evidence or action prompt moves on, goes back or quits, and is never saved as evidence.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 import shlex
-import signal
-import sys
-import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from types import FrameType
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.padding import Padding
-from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from coalition_cli.core.editing.assessment_file import AssessmentFile, RatingConflictError
-from coalition_cli.core.editing.rating_edits import RatingEdit, clean_line
-from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
-from coalition_cli.core.loading.assessments import LoadedAssessment, load_assessment
-from coalition_cli.core.model.assessment import Action, Participant
+from coalition_cli.cli.assess import asking
+from coalition_cli.cli.assess.asking import (
+    EXIT_HANGUP,
+    HangUp,
+    answer,
+    hang_up_stops,
+    interrupts_held,
+    more_pasted,
+    say,
+)
+from coalition_cli.cli.assess.startup import AssessOptions, Opened
+from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
+from coalition_cli.core.editing.assessment_file import RatingConflictError
+from coalition_cli.core.editing.history import History
+from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.errors import EXIT_INTERRUPTED
+from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date
+from coalition_cli.core.session import (
+    ActionCommand,
+    Command,
+    Kind,
+    parse_action_command,
+    parse_command,
+    parse_date,
+    text_command,
+)
 from coalition_cli.core.wording import plural
 
 BAR_WIDTH = 30
 
-
-@dataclass(frozen=True)
-class AssessOptions:
-    file: Path
-    framework: str | None = None
-    domains: tuple[str, ...] = ()
-    indicators: tuple[str, ...] = ()
-    revisit_all: bool = False
-    start_at: str | None = None
-    since: Path | None = None
-    coalition: str | None = None
-    date: str | None = None
-
-    def command(self, *, start_at: str | None = None, revisit_all: bool = False) -> str:
-        """The command that carries on this session, as the facilitator would type it."""
-        words = ["coalition", "assess", str(self.file)]
-        words += [part for domain in self.domains for part in ("--domain", domain)]
-        words += [part for indicator in self.indicators for part in ("--indicator", indicator)]
-        if self.revisit_all or revisit_all:
-            words.append("--all")
-        if self.since is not None:
-            words += ["--since", str(self.since)]
-        if start_at and list(self.indicators) != [start_at]:  # one indicator: nowhere else to start
-            words += ["--start-at", start_at]
-        return shlex.join(words)
-
-
-def run(options: AssessOptions) -> None:
-    """The whole `coalition assess` command, from opening (or creating) the file to the summary."""
-    from coalition_cli.cli.console import stdout
-
-    console = stdout()
-    _enable_line_editing()
-    if not options.file.exists():
-        try:
-            _create(console, options)
-        except (KeyboardInterrupt, EOFError):
-            console.print()
-            console.print(f"Stopped. Nothing was created: {escape(str(options.file))} does not exist yet.")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-    elif options.coalition or options.date:
-        console.print(
-            f"[dim]{escape(str(options.file))} already exists: --coalition and --date are only used for a new file.[/]"
-        )
-    try:
-        file = AssessmentFile(options.file)
-        _check_framework(file, options.framework)
-        earlier = _earlier(file, options.since)
-        session = Session.plan(
-            file.framework,
-            file.stages,
-            domains=options.domains,
-            indicators=options.indicators,
-            revisit_all=options.revisit_all,
-            start_at=options.start_at,
-        )
-    except KeyboardInterrupt:
-        console.print("Stopped before the first question: nothing was changed.")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    Walk(console, file, session, options, earlier).run()
-
-
-def _earlier(file: AssessmentFile, since: Path | None) -> LoadedAssessment | None:
-    """The earlier assessment of `--since`, checked like any other and of the same rubric."""
-    if since is None:
-        return None
-    from coalition_cli.core.reports.score import framework_signature
-
-    earlier = load_assessment(since)
-    if framework_signature(earlier.framework) != framework_signature(file.framework):
-        raise UsageError(
-            f"{since} uses the framework {earlier.framework.id!r}, and {file.path} uses {file.framework.id!r}: "
-            "their ratings cannot be put side by side"
-        )
-    return earlier
-
-
-_line_editing = False
-
-
-def _enable_line_editing() -> None:
-    """Arrow keys and backspace behave at a real terminal (the input() behind the prompts uses it)."""
-    global _line_editing
-    if sys.stdin is not None and sys.stdin.isatty():
-        with contextlib.suppress(ImportError):
-            import readline  # noqa: F401
-
-            _line_editing = True
-
-
-_NAME_HELP = "The coalition's name as reports should show it, for example: Riverside Pathways Coalition."
-_DATE_HELP = "The day of this assessment, written year-month-day like 2026-03-14; press Enter for today."
 _EVIDENCE_HELP = (
     "What shows the coalition is at this stage: meetings, documents, data. Type it in one or several "
-    "lines; an empty line finishes. Press Enter at once to leave it out (or to keep what is there)."
+    "lines; an empty line finishes. Press Enter at once to leave it out (or to keep what is there); "
+    "type clear to remove it; s moves on, b goes back to the stage, q saves and quits."
 )
-_PARTICIPANT_HELP = "The name of someone taking part in this assessment; press Enter when everyone is listed."
-_ORGANIZATION_HELP = "The organization they represent, for example: Riverside Unified School District."
-_GROUP_HELP = "Which of the Guide's stakeholder groups their organization belongs to: "
 _ACTION_HELP = (
-    "Something the team will do to move forward, for example: Adopt the charter. Press Enter to move on."
+    "Something the team will do to move forward, for example: Adopt the charter. Press Enter to move on. "
+    "To change an action listed above, type delete, done or dropped and its number, like done 1."
 )
 _OWNER_HELP = "Who leads the action: a person or an organization. Press Enter to leave it out."
 _DUE_HELP = "When the action is due, written year-month-day like 2026-06-30. Press Enter to leave it out."
+_MOVES = (Kind.SKIP, Kind.BACK, Kind.QUIT)
+"""What a lone word at the evidence or action prompts does instead of being saved as text."""
 
 
-def _create(console: Console, options: AssessOptions) -> None:
-    """A new file, as `coalition init` writes it, after asking for what the options did not give."""
-    from coalition_cli.core.editing.scaffold import NewAssessment, framework_reference, render
-    from coalition_cli.core.editing.scaffold import parse_date as parse_option_date
-    from coalition_cli.core.files.atomic import create_exclusive
-    from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, load_framework
-
-    path = options.file
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise UsageError(f"cannot create {path}: the folder {folder} does not exist")
-    reference = options.framework or DEFAULT_FRAMEWORK
-    framework = load_framework(reference, relative_to=Path.cwd())
-    reference = framework_reference(reference, relative_to=Path.cwd(), file=path)
-    assessed_on = parse_option_date(options.date) if options.date else None
-    console.print(f"[bold]{escape(str(path))}[/] does not exist yet: let's start a new assessment.")
-    coalition = (options.coalition or "").strip()
-    while not coalition:
-        coalition = _answer(console, "Name of the coalition: ", _NAME_HELP).strip()
-        if not coalition:
-            console.print("The coalition needs a name, for example: Riverside Pathways Coalition.")
-    while assessed_on is None:
-        today = dt.date.today().isoformat()
-        typed = _answer(
-            console,
-            f"Date of this assessment, year-month-day [dim](Enter for today, {today})[/]: ",
-            _DATE_HELP,
-        )
-        try:
-            assessed_on = parse_date(typed) or dt.date.today()
-        except ValueError as error:
-            console.print(escape(str(error)))
-    # asked only with the name: a command line that gives --coalition is scripted, or knows its file
-    people = _ask_participants(console) if not options.coalition else ()
-    new = NewAssessment(reference, coalition, assessed_on, participants=people)
-    try:
-        create_exclusive(path, render(framework, new))
-    except FileExistsError:
-        raise UsageError(f"{path} was created by someone else just now; run the command again") from None
-    except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
-    console.print(
-        f"Created {escape(str(path))} for {escape(coalition)}, assessed on {assessed_on.isoformat()}."
-    )
-
-
-def _ask_participants(console: Console) -> tuple[Participant, ...]:
-    """Who is in the room, for the plan's "who could lead" and the roster: optional, one at a time."""
-    from coalition_cli.core.loading.frameworks import load_guide
-    from coalition_cli.core.session import parse_group
-
-    guide = load_guide()
-    console.print(
-        "Who is taking part? [dim](optional: a name, then their organization and stakeholder group; "
-        "press Enter at the name when done)[/]"
-    )
-    listed = ", ".join(f"{n} {g.name}" for n, g in enumerate(guide.stakeholder_groups, start=1))
-    people: list[Participant] = []
-    while True:
-        name = clean_line(_answer(console, "  Participant's name: ", _PARTICIPANT_HELP))
-        if not name:
-            return tuple(people)
-        organization = clean_line(
-            _answer(console, "    Organization [dim](optional)[/]: ", _ORGANIZATION_HELP)
-        )
-        if not people:
-            console.print("    [dim]Stakeholder groups (the Guide's ten):[/]")
-            for number, listed_group in enumerate(guide.stakeholder_groups, start=1):
-                console.print(f"    [dim]{number:>2}  {escape(listed_group.name)}[/]")
-        while True:
-            typed = _answer(
-                console, "    Stakeholder group, by number [dim](optional)[/]: ", _GROUP_HELP + listed
-            )
-            try:
-                group = parse_group(guide, typed)
-                break
-            except ValueError as error:
-                console.print(f"[yellow]{escape(str(error))}[/]")
-        people.append(Participant(name=name, organization=organization or None, stakeholder_group=group))
-
-
-def _check_framework(file: AssessmentFile, requested: str | None) -> None:
-    if requested is None:
-        return
-    from coalition_cli.core.loading.frameworks import load_framework
-
-    wanted = load_framework(requested, relative_to=Path.cwd())
-    if wanted.id != file.framework.id:
-        raise UsageError(
-            f"{file.path} is an assessment against {file.framework.id!r}, not {wanted.id!r}",
-            hint="--framework only chooses the framework of a new file; leave it out to carry on with this one",
-        )
-
-
-def _answer(console: Console, prompt: str, help_text: str) -> str:
-    """An answer typed at a prompt; `?` shows what the prompt wants and asks again (never saved)."""
-    while True:
-        typed = _ask(console, prompt)
-        if typed.strip() != "?":
-            return typed
-        console.print(f"[dim]{escape(help_text)}[/]")
-
-
-def _ask(console: Console, prompt: str) -> str:
-    if not _line_editing:
-        return console.input(prompt)
-    # With readline, input() must print the prompt itself: a prompt printed before it is unknown to
-    # readline, which then writes over it and loses the newline after an empty answer. Colour
-    # codes are marked zero-width (\x01…\x02) so readline counts the prompt's width right.
-    with console.capture() as captured:
-        console.print(prompt, end="")
-    return input(re.sub(r"(\x1b\[[0-9;]*m)", "\x01\\1\x02", captured.get()))
-
-
-@contextlib.contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Let a save finish before a Ctrl-C pressed during it takes effect."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pressed: list[int] = []
-
-    def hold(signum: int, _frame: FrameType | None) -> None:
-        pressed.append(signum)
-
-    previous = signal.signal(signal.SIGINT, hold)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if pressed:
-        raise KeyboardInterrupt
+def run_plain(console: Console, opened: Opened) -> None:
+    """The whole session, line by line, after the file is open."""
+    Walk(console, opened).run()
 
 
 class Walk:
     """One run through the session's indicators at the terminal."""
 
-    def __init__(
-        self,
-        console: Console,
-        file: AssessmentFile,
-        session: Session,
-        options: AssessOptions,
-        earlier: LoadedAssessment | None = None,
-    ) -> None:
+    def __init__(self, console: Console, opened: Opened) -> None:
         self.console = console
-        self.file = file
-        self.session = session
-        self.options = options
-        self.framework: Framework = file.framework
-        self.earlier = earlier
+        self.file = opened.file
+        self.history = History(opened.file)
+        self.session = opened.session
+        self.options: AssessOptions = opened.options
+        self.framework: Framework = opened.file.framework
+        self.earlier: LoadedAssessment | None = opened.earlier
 
     # -- the session as a whole --------------------------------------------------------------
 
@@ -314,11 +101,13 @@ class Walk:
             "Type ? at any question for help; press Ctrl-C to stop at any time."
         )
         try:
-            while not session.finished:
-                self._indicator()
+            with hang_up_stops():
+                while not session.finished:
+                    self._indicator()
         except (KeyboardInterrupt, EOFError) as interruption:
-            self._stopped(end_of_input=isinstance(interruption, EOFError))
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            hung_up = isinstance(interruption, HangUp)
+            self._stopped(end_of_input=isinstance(interruption, EOFError), hung_up=hung_up)
+            raise typer.Exit(EXIT_HANGUP if hung_up else EXIT_INTERRUPTED) from None
         except RatingConflictError as error:
             error.hint = f"look at the file, then answer again with: {self.options.command(start_at=error.indicators[0])}"
             raise
@@ -331,8 +120,8 @@ class Walk:
         """Save one answer now; False when it changes nothing (then nothing is written)."""
         if edit is None:
             return False
-        with _interrupts_held():
-            return self.file.apply(edit)
+        with interrupts_held():
+            return self.history.apply(edit)
 
     def _nothing_to_do(self) -> None:
         stages = self.file.stages
@@ -365,15 +154,23 @@ class Walk:
                 )
         elif command.kind is Kind.QUIT:
             session.stop()
+        elif command.kind is Kind.GOTO and command.indicator is not None:
+            session.go_to(command.indicator)
         elif command.stage is not None:
-            stage = f"{command.stage} {escape(fw.stage_name(command.stage))}"
+            stage = escape(stage_label(fw, command.stage))
             if self._save(session.choose(command.stage)):
                 self.console.print(f"[green]Saved:[/] {indicator_id} is at stage {stage}.")
             else:
                 self.console.print(f"Kept: {indicator_id} stays at stage {stage}.")
-            self._ask_evidence(indicator_id)
-            self._ask_actions(indicator_id)
-            session.next()
+            move = self._ask_evidence(indicator_id)
+            if move is None:
+                move = self._ask_actions(indicator_id)
+            if move is Kind.QUIT:
+                session.stop()
+            elif move is Kind.BACK:
+                self.console.print(f"Back to the stage of {indicator_id}.")
+            else:
+                session.next()
 
     def _introduce(self, domain_id: str) -> None:
         from coalition_cli.cli.output.framework_view import render_domain
@@ -383,7 +180,9 @@ class Walk:
         render_domain(self.framework, self.framework.domain(domain_id), self.console, brief=True)
 
     def _show(self, indicator_id: str) -> None:
-        from coalition_cli.cli.output.framework_view import bullets, descriptor_table
+        from rich.panel import Panel
+
+        from coalition_cli.cli.output.framework_view import descriptor_table
 
         console, session, fw = self.console, self.session, self.framework
         domain = fw.domain_of(indicator_id)
@@ -414,17 +213,66 @@ class Walk:
                 subtitle_align="right",
             )
         )
+        self._show_answers(indicator_id)
+        linked = self._linked_offer(indicator_id)
+        if linked is not None:
+            other, other_stage = linked
+            group = fw.linked_group(indicator_id)
+            note = f" {group.note}" if group is not None and group.note else ""
+            console.print(
+                f"[bold]Linked:[/] {escape(indicator_id)} and {escape(other)} are one practice.{escape(note)} "
+                f"{escape(other)} is at {escape(stage_label(fw, other_stage))}: type = to give "
+                f"{escape(indicator_id)} the same stage."
+            )
+        if self.earlier is not None:
+            self._show_earlier(indicator_id, self.earlier)
+
+    def _show_answers(self, indicator_id: str) -> None:
+        """What the file says of the indicator now: stage, target, priority, evidence, actions."""
+        console, fw = self.console, self.framework
         rating = self.file.rating(indicator_id)
+        stage = self.file.stage(indicator_id)
+        said = []
         if stage is not None:
-            console.print(f"Rated now: {stage} {escape(fw.stage_name(stage))}.")
+            said.append(f"Rated now: {stage_label(fw, stage)}.")
+        target = self._target(indicator_id)
+        if target is not None:
+            said.append(f"Target: {stage_label(fw, target)}.")
+        if rating is not None and rating.priority:
+            said.append("A priority.")
+        if said:
+            console.print(escape(" ".join(said)))
         if rating is not None and rating.evidence:
             console.print("Evidence so far:")
             console.print(Padding(escape(rating.evidence), (0, 0, 0, 2)))
         if rating is not None and rating.actions:
-            console.print("Actions so far:")
-            console.print(bullets(_describe_action(action) for action in rating.actions))
-        if self.earlier is not None:
-            self._show_earlier(indicator_id, self.earlier)
+            self._show_actions(indicator_id)
+
+    def _show_actions(self, indicator_id: str) -> None:
+        rating = self.file.rating(indicator_id)
+        if rating is None or not rating.actions:
+            self.console.print("No actions now.")
+            return
+        self.console.print("Actions so far:")
+        grid = Table.grid(padding=(0, 1, 0, 2))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column()
+        for number, action in enumerate(rating.actions, start=1):
+            grid.add_row(f"{number}.", escape(describe_action(action)))
+        self.console.print(grid)
+
+    def _target(self, indicator_id: str) -> int | None:
+        from coalition_cli.core.model.framework import parse_stage
+
+        rating = self.file.rating(indicator_id)
+        return parse_stage(self.framework, rating.target) if rating is not None else None
+
+    def _linked_offer(self, indicator_id: str) -> tuple[str, int] | None:
+        """A linked indicator's stage, when it is rated and differs from this one's."""
+        linked = self.session.linked(self.file.stages)
+        if linked is None or linked[1] == self.file.stage(indicator_id):
+            return None
+        return linked
 
     def _show_earlier(self, indicator_id: str, earlier: LoadedAssessment) -> None:
         """What last term's assessment said, so the room can see what changed since."""
@@ -433,7 +281,7 @@ class Walk:
         console, fw = self.console, self.framework
         when = earlier.assessment.term or earlier.assessment.assessed_on.isoformat()
         stage = earlier.stage(indicator_id)
-        rated = f"{stage} {fw.stage_name(stage)}" if stage is not None else "not rated"
+        rated = stage_label(fw, stage)
         console.print(f"[bold]Last time[/] ({escape(when)}): {escape(rated)}.")
         rating = earlier.assessment.rating(indicator_id)
         if rating is not None and rating.evidence:
@@ -441,21 +289,56 @@ class Walk:
         open_actions = [a for a in rating.actions if a.status not in ("done", "dropped")] if rating else []
         if open_actions:
             console.print("Its actions not marked done:")
-            console.print(bullets(_describe_action(action) for action in open_actions))
+            console.print(bullets(describe_action(action) for action in open_actions))
 
     def _ask_stage(self, indicator_id: str) -> Command:
+        """The stage question; commands that do not leave the indicator (help, undo, target, priority)
+        are carried out here and the question asked again."""
         fw = self.framework
+        linked = self._linked_offer(indicator_id)
+        same = linked[1] if linked is not None else None
         default = self.file.stage(indicator_id)
         keep = f", Enter keeps {default}" if default is not None else ""
-        prompt = f"[bold]Stage for {escape(indicator_id)}[/] [dim](1-{fw.top_stage} or a name; s skip, b back, ? help, q quit{keep})[/]: "
+        if default is None and same is not None:
+            default, keep = same, f", Enter gives {same} as {linked[0] if linked else ''}"
+        suggested: int | None = None
         while True:
-            command = parse_command(fw, _ask(self.console, prompt), default)
+            prompt = (
+                f"[bold]Stage for {escape(indicator_id)}[/] [dim](1-{fw.top_stage} or a name; "
+                f"s skip, b back, ? help, q quit{escape(keep)})[/]: "
+            )
+            if suggested is not None:
+                prompt = f"[bold]Stage for {escape(indicator_id)}[/] [dim](Enter for {escape(stage_label(fw, suggested))})[/]: "
+            command = parse_command(fw, asking.ask(self.console, prompt), suggested or default, same=same)
+            suggested = None
             if command.kind is Kind.HELP:
                 self._help()
             elif command.kind is Kind.INVALID:
                 self.console.print(f"[yellow]{escape(command.message)}[/]")
+                suggested = command.suggestion
+            elif command.kind is Kind.UNDO:
+                self._undo()
+            elif command.kind is Kind.PRIORITY:
+                rating = self.file.rating(indicator_id)
+                on = not (rating is not None and rating.priority)
+                self._save(self.session.priority(on))
+                self.console.print(
+                    f"[green]Saved:[/] {indicator_id} is {'now a priority: the plan puts it first' if on else 'no longer a priority'}."
+                )
+            elif command.kind is Kind.TARGET:
+                self._save(self.session.target(command.stage))
+                aim = f"the target is {stage_label(fw, command.stage)}" if command.stage else "no target"
+                self.console.print(f"[green]Saved:[/] for {indicator_id}, {escape(aim)}.")
             else:
                 return command
+
+    def _undo(self) -> None:
+        with interrupts_held():
+            saved = self.history.undo()
+        if saved is None:
+            self.console.print("There is nothing to undo: no change was saved in this session yet.")
+        else:
+            self.console.print(f"[green]{escape(undone(self.framework, saved))}[/]")
 
     def _help(self) -> None:
         fw = self.framework
@@ -470,6 +353,11 @@ class Walk:
         table.add_row("Enter", "keep the current rating, when there is one")
         table.add_row("s", "skip this indicator for now; it stays as it is")
         table.add_row("b", "go back to the previous indicator")
+        table.add_row("t 3", "set the target stage the team aims for (t none removes it)")
+        table.add_row("p", "mark this indicator as a priority, or no longer")
+        table.add_row("=", "give it the same stage as its linked indicator, when there is one")
+        table.add_row("g C2.1", "go to another indicator")
+        table.add_row("u", "undo the last change")
         table.add_row("q", "stop here; every answer is already saved")
         table.add_row("Ctrl-C", "stop at any moment, also without losing answers")
         self.console.print(table)
@@ -478,12 +366,14 @@ class Walk:
             "press Enter to leave them out."
         )
 
-    def _ask_evidence(self, indicator_id: str) -> None:
+    def _ask_evidence(self, indicator_id: str) -> Kind | None:
+        """Evidence, several lines, an empty line ending it; a command word ends it too, and is returned."""
         rating = self.file.rating(indicator_id)
-        if rating is not None and rating.evidence:
+        had_evidence = rating is not None and bool(rating.evidence)
+        if had_evidence:
             self.console.print(
-                "[dim]Evidence: press Enter to keep what is there, or type new evidence to replace it; "
-                "an empty line finishes.[/]"
+                "[dim]Evidence: press Enter to keep what is there, type new evidence to replace it, or "
+                "clear to remove it; an empty line finishes.[/]"
             )
         else:
             self.console.print(
@@ -491,76 +381,131 @@ class Walk:
                 "an empty line finishes. Press Enter now to leave it out.[/]"
             )
         lines: list[str] = []
+        move: Kind | None = None
         try:
-            line = _answer(self.console, "Evidence: ", _EVIDENCE_HELP)
-            while line.strip():
+            line = answer(self.console, "Evidence: ", _EVIDENCE_HELP)
+            while True:
+                command = text_command(line)
+                if command is Kind.CLEAR and not lines:
+                    if self._save(self.session.clear_evidence()):
+                        self.console.print("[green]Cleared[/] the evidence.")
+                    return None
+                if command in _MOVES:
+                    move = command
+                    break
+                # an empty line ends the evidence, unless more was pasted with it: a paragraph break
+                if not line.strip() and not (lines and more_pasted()):
+                    break
                 lines.append(line)
-                line = _answer(
-                    self.console, "  … [dim](another line, or Enter to finish)[/] ", _EVIDENCE_HELP
-                )
+                line = answer(self.console, "  … [dim](another line, or Enter to finish)[/] ", _EVIDENCE_HELP)
         except (KeyboardInterrupt, EOFError):
             # unfinished evidence is kept only where it replaces nothing: Ctrl-C is a way out, and
             # must not swap what the file says for half a sentence
-            if rating is not None and rating.evidence:
+            if had_evidence:
                 if lines:
-                    self.console.print(
-                        "\n[dim]The evidence being typed was not saved; the earlier evidence stays.[/]"
+                    say(
+                        self.console,
+                        "\n[dim]The evidence being typed was not saved; the earlier evidence stays.[/]",
                     )
             else:
                 self._save(self.session.evidence("\n".join(lines)))
             raise
-        edit = self.session.evidence("\n".join(lines))
-        if self._save(edit):
+        if self._save(self.session.evidence("\n".join(lines))):
             self.console.print("[green]Saved[/] the evidence.")
+        return move
 
-    def _ask_actions(self, indicator_id: str) -> None:
+    def _ask_actions(self, indicator_id: str) -> Kind | None:
+        """Actions, one at a time; `done 1`, `dropped 1`, `delete 1` change those listed; a command word
+        (s, b, q) ends the question and is returned."""
         console = self.console
+        rating = self.file.rating(indicator_id)
+        listed = rating is not None and bool(rating.actions)
         console.print(
-            "[dim]Actions (optional): what will the team do to move forward? Press Enter to move on.[/]"
+            "[dim]Actions (optional): what will the team do to move forward? Press Enter to move on."
+            + (" To change one listed above: done 1, dropped 1 or delete 1.[/]" if listed else "[/]")
         )
         prompt = "Action: "
         while True:
-            what = _answer(console, prompt, _ACTION_HELP).strip()
+            what = answer(console, prompt, _ACTION_HELP).strip()
             if not what:
-                return
+                return None
+            command = text_command(what)
+            if command in _MOVES:
+                return command
+            rating = self.file.rating(indicator_id)
+            changed = parse_action_command(what, len(rating.actions) if rating else 0)
+            if isinstance(changed, str):
+                console.print(f"[yellow]{escape(changed)}[/]")
+                continue
+            if isinstance(changed, ActionCommand):
+                self._change_action(indicator_id, changed)
+                continue
             owner = ""
             due: dt.date | None = None
+            move: Kind | None = None
             try:
-                owner = _answer(console, "  Who will lead it? [dim](optional)[/]: ", _OWNER_HELP)
-                due = self._ask_due()
+                owner = answer(console, "  Who will lead it? [dim](optional)[/]: ", _OWNER_HELP)
+                move = text_command(owner)
+                if move in _MOVES:
+                    owner = ""
+                else:
+                    move, due = self._ask_due()
             except (KeyboardInterrupt, EOFError):
                 # the action is kept, as far as it was given
                 self._save(self.session.action(what, owner, due))
                 raise
             self._save(self.session.action(what, owner, due))
             console.print(f"[green]Saved[/] the action for {escape(indicator_id)}.")
+            if move in _MOVES:
+                return move
             prompt = "Another action [dim](Enter to move on)[/]: "
 
-    def _ask_due(self) -> dt.date | None:
+    def _change_action(self, indicator_id: str, command: ActionCommand) -> None:
+        number = command.index + 1
+        if self._save(self.session.action_command(command)):
+            done = {"delete": "Removed", "done": "Marked done:", "dropped": "Marked dropped:"}[command.verb]
+            self.console.print(f"[green]{done}[/] action {number} of {escape(indicator_id)}.")
+        else:
+            self.console.print(f"Action {number} already says so.")
+        self._show_actions(indicator_id)
+
+    def _ask_due(self) -> tuple[Kind | None, dt.date | None]:
         while True:
-            typed = _answer(self.console, "  Due date, year-month-day [dim](optional)[/]: ", _DUE_HELP)
+            typed = answer(self.console, "  Due date, year-month-day [dim](optional)[/]: ", _DUE_HELP)
+            move = text_command(typed)
+            if move in _MOVES:
+                return move, None
             try:
-                return parse_date(typed)
+                return None, parse_date(typed)
             except ValueError as error:
                 self.console.print(f"[yellow]{escape(str(error))}[/]")
 
     # -- the end -----------------------------------------------------------------------------
 
-    def _stopped(self, *, end_of_input: bool) -> None:
+    def _stopped(self, *, end_of_input: bool, hung_up: bool = False) -> None:
         console, session = self.console, self.session
-        console.print()
-        reason = "Stopped (end of input)" if end_of_input else "Stopped"
+        reason = (
+            "Stopped (the terminal was closed)"
+            if hung_up
+            else "Stopped (end of input)"
+            if end_of_input
+            else "Stopped"
+        )
         where = session.current
         rated, total = self._rated()
         if where is None:
-            console.print(
-                f"{reason}. Every answer is saved in {escape(str(self.file.path))} ({rated} of {total} rated)."
+            say(
+                console,
+                "",
+                f"{reason}. Every answer is saved in {escape(str(self.file.path))} ({rated} of {total} rated).",
             )
             return
         name = self.framework.indicator(where).name
-        console.print(
+        say(
+            console,
+            "",
             f"{reason} at {escape(where)} {escape(name)}. "
-            f"Every answer given is saved in {escape(str(self.file.path))}: {rated} of {total} indicators rated."
+            f"Every answer given is saved in {escape(str(self.file.path))}: {rated} of {total} indicators rated.",
         )
         self._resume_hint(where)
 
@@ -626,11 +571,6 @@ class Walk:
 
     def _show_command(self, intro: str, command: str) -> None:
         """A command on a line of its own, never broken, so it can be copied whole."""
-        self.console.print(intro)
-        self.console.print(f"  [bold]{escape(command)}[/]", soft_wrap=True)
-
-
-def _describe_action(action: Action) -> str:
-    due = f"due {action.due.isoformat()}" if action.due else None
-    details = [part for part in (action.owner, due, action.status) if part]
-    return f"{action.action} ({', '.join(details)})" if details else action.action
+        say(self.console, intro)
+        with contextlib.suppress(OSError):
+            self.console.print(f"  [bold]{escape(command)}[/]", soft_wrap=True)

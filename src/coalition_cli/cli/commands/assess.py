@@ -55,14 +55,23 @@ def assess(
         metavar="DATE",
         help="For a new file: the date of the assessment, YYYY-MM-DD (default: today).",
     ),
+    plain: bool = typer.Option(
+        False,
+        "--plain",
+        help="Ask line by line instead of using the full screen (also when input or output is not a "
+        "terminal, or TERM=dumb): for screen readers, scripts and simple terminals.",
+    ),
 ) -> None:
     """Rate the coalition indicator by indicator, saving every answer as it is given.
 
-    Goes through the indicators not rated yet, in framework order. At each one, type a stage number
-    or name; s skips, b goes back, ? helps, q saves and quits. Ctrl-C stops at any time, keeps every
-    answer, and prints the command that carries on (exit status 130).
+    Goes through the indicators not rated yet, in framework order, on one full screen: the
+    indicator, where you are, every stage, and your answers. Press a stage number to rate; e
+    evidence, a actions, t target, p priority, n next, b back, g go to, u undo, ? help, q quit.
+    Ctrl-C stops at any time, keeps every answer, and prints the command that carries on (exit
+    status 130). --plain asks line by line instead.
     """
-    from coalition_cli.cli.assess.prompts import AssessOptions, run
+    from coalition_cli.cli.assess.run import run
+    from coalition_cli.cli.assess.startup import AssessOptions
 
     run(
         AssessOptions(
@@ -75,6 +84,7 @@ def assess(
             since=since,
             coalition=coalition,
             date=date,
+            plain=plain,
         )
     )
 

@@ -1,0 +1,38 @@
+"""`coalition assess` from start to end: the file opened, then the full-screen session or the plain one.
+
+The full screen is for a person at a terminal. The plain, line-by-line session is for everything
+else: `--plain`, standard input or output not a terminal (a pipe, a script, a test), `TERM=dumb`
+(screen readers, simple terminals). Both give the same answers the same way, into the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from coalition_cli.cli.assess.startup import AssessOptions, open_session
+
+
+def full_screen_wanted(options: AssessOptions) -> bool:
+    """Whether this run gets the full-screen session."""
+    if options.plain or os.environ.get("TERM", "") in ("dumb", ""):
+        return False
+    streams = (sys.stdin, sys.stdout)
+    return all(stream is not None and stream.isatty() for stream in streams)
+
+
+def run(options: AssessOptions) -> None:
+    from coalition_cli.cli.assess.asking import enable_line_editing
+    from coalition_cli.cli.console import stdout
+
+    console = stdout()
+    enable_line_editing()
+    opened = open_session(console, options)
+    if full_screen_wanted(opened.options) and opened.session.queue:
+        from coalition_cli.cli.assess.screen.launch import run_full_screen
+
+        run_full_screen(console, opened)
+        return
+    from coalition_cli.cli.assess.prompts import run_plain
+
+    run_plain(console, opened)

@@ -1,0 +1,1 @@
+"""The full-screen session of `coalition assess` (Textual)."""

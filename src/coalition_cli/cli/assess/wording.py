@@ -1,0 +1,64 @@
+"""How both sessions (line by line and full-screen) say what happened, in the facilitator's words."""
+
+from __future__ import annotations
+
+from coalition_cli.core.editing.history import Saved
+from coalition_cli.core.editing.rating_edits import (
+    CLEAR,
+    ChangeAction,
+    DeleteAction,
+    InsertAction,
+    RatingEdit,
+)
+from coalition_cli.core.model.assessment import Action
+from coalition_cli.core.model.framework import Framework
+
+
+def describe_action(action: Action) -> str:
+    """`Adopt the charter (Chamber of Commerce, due 2026-06-30, done)`."""
+    due = f"due {action.due.isoformat()}" if action.due else None
+    details = [part for part in (action.owner, due, action.status) if part]
+    return f"{action.action} ({', '.join(details)})" if details else action.action
+
+
+def stage_label(framework: Framework, stage: int | None) -> str:
+    return "not rated" if stage is None else f"{stage} {framework.stage_name(stage)}"
+
+
+def what_changed(framework: Framework, edit: RatingEdit) -> str:
+    """What one saved change did, as a short sentence without its indicator: `stage 2 Developing`."""
+    parts: list[str] = []
+    if edit.stage is CLEAR:
+        parts.append("not rated")
+    elif edit.stage is not None:
+        parts.append(f"stage {stage_label(framework, edit.stage)}")
+    if edit.evidence is CLEAR:
+        parts.append("no evidence")
+    elif edit.evidence is not None:
+        parts.append("new evidence")
+    if edit.target is CLEAR:
+        parts.append("no target")
+    elif edit.target is not None:
+        parts.append(f"target {stage_label(framework, edit.target)}")
+    if edit.priority is CLEAR or edit.priority is False:
+        parts.append("not a priority")
+    elif edit.priority is True:
+        parts.append("a priority")
+    for op in edit.action_ops:
+        if isinstance(op, InsertAction):
+            parts.append(f"action {op.index + 1} back")
+        elif isinstance(op, DeleteAction):
+            parts.append(f"action {op.index + 1} removed")
+        elif isinstance(op, ChangeAction):
+            status = op.status if op.status not in (None, CLEAR) else None
+            parts.append(
+                f"action {op.index + 1} marked {status}" if status else f"action {op.index + 1} changed"
+            )
+    if edit.add_actions:
+        parts.append("a new action" if len(edit.add_actions) == 1 else f"{len(edit.add_actions)} new actions")
+    return ", ".join(parts) or "nothing"
+
+
+def undone(framework: Framework, saved: Saved) -> str:
+    """`Undone for C1.1: stage 2 Developing. It is back as it was before.`"""
+    return f"Undone for {saved.edit.indicator}: {what_changed(framework, saved.edit)}. It is back as it was before."
