@@ -9,9 +9,7 @@ at the evidence or action prompt moves on, goes back or quits, and is never save
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import shlex
 
 import typer
 from rich.console import Console
@@ -30,6 +28,7 @@ from coalition_cli.cli.assess.asking import (
     more_pasted,
     say,
 )
+from coalition_cli.cli.assess.ending import Ending
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
 from coalition_cli.core.editing.assessment_file import RatingConflictError
@@ -82,6 +81,7 @@ class Walk:
         self.options: AssessOptions = opened.options
         self.framework: Framework = opened.file.framework
         self.earlier: LoadedAssessment | None = opened.earlier
+        self.ending = Ending(console, opened.file, opened.options)
 
     # -- the session as a whole --------------------------------------------------------------
 
@@ -130,8 +130,8 @@ class Walk:
             self.console.print("Every indicator you asked for is already rated.")
         else:
             self.console.print(f"Every indicator is already rated ({rated} of {len(stages)}).")
-        self._show_command("To go through them again, run:", self.options.command(revisit_all=True))
-        self._summary()
+        self.ending.show_command("To go through them again, run:", self.options.command(revisit_all=True))
+        self.ending.summary()
 
     # -- one indicator -----------------------------------------------------------------------
 
@@ -193,7 +193,7 @@ class Walk:
         # stay true across a resumed or narrowed session ("Indicator 7 of 22 · C2 …")
         place = [i.id for i in fw.indicators].index(indicator_id) + 1
         console.rule(f"Indicator {place} of {len(fw.indicators)} · {escape(domain.id)} {escape(domain.name)}")
-        rated, total = self._rated()
+        rated, total = self.ending.rated()
         filled = round(BAR_WIDTH * rated / total)
         left = session.total - session.position
         console.print(
@@ -295,7 +295,7 @@ class Walk:
         """The stage question; commands that do not leave the indicator (help, undo, target, priority)
         are carried out here and the question asked again."""
         fw = self.framework
-        linked = self._linked_offer(indicator_id)
+        linked = self.session.linked(self.file.stages)
         same = linked[1] if linked is not None else None
         default = self.file.stage(indicator_id)
         keep = f", Enter keeps {default}" if default is not None else ""
@@ -483,7 +483,6 @@ class Walk:
     # -- the end -----------------------------------------------------------------------------
 
     def _stopped(self, *, end_of_input: bool, hung_up: bool = False) -> None:
-        console, session = self.console, self.session
         reason = (
             "Stopped (the terminal was closed)"
             if hung_up
@@ -491,86 +490,10 @@ class Walk:
             if end_of_input
             else "Stopped"
         )
-        where = session.current
-        rated, total = self._rated()
-        if where is None:
-            say(
-                console,
-                "",
-                f"{reason}. Every answer is saved in {escape(str(self.file.path))} ({rated} of {total} rated).",
-            )
-            return
-        name = self.framework.indicator(where).name
-        say(
-            console,
-            "",
-            f"{reason} at {escape(where)} {escape(name)}. "
-            f"Every answer given is saved in {escape(str(self.file.path))}: {rated} of {total} indicators rated.",
-        )
-        self._resume_hint(where)
-
-    def _resume_hint(self, where: str | None) -> None:
-        if where is not None:
-            self._show_command("To carry on from there, run:", self.options.command(start_at=where))
+        self.ending.stopped(reason, self.session.current)
 
     def _quit(self) -> None:
-        rated, total = self._rated()
-        self.console.print(
-            f"Stopped. Every answer is saved in {escape(str(self.file.path))}: {rated} of {total} indicators rated."
-        )
-        self._resume_hint(self.session.where)
+        self.ending.stopped("Stopped", self.session.where)
 
     def _finished(self) -> None:
-        self.console.print()
-        self.console.rule("Done")
-        answered = len(self.session.answered)
-        self.console.print(
-            f"You went through {plural(self.session.total, 'indicator')} and rated {answered}."
-        )
-        self._summary()
-
-    def _rated(self) -> tuple[int, int]:
-        stages = self.file.stages
-        return sum(stage is not None for stage in stages.values()), len(stages)
-
-    def _summary(self) -> None:
-        from coalition_cli.core.reports.document import stage_text
-        from coalition_cli.core.scoring import score, shown
-
-        console, fw = self.console, self.framework
-        card = score(fw, self.file.stages)
-        table = Table(title="Where the coalition stands", title_justify="left")
-        table.add_column("Domain")
-        table.add_column("Rated", justify="right", no_wrap=True)
-        table.add_column("Score", justify="right", no_wrap=True)
-        table.add_column("Stage", no_wrap=True)
-        for domain in card.domains:
-            table.add_row(
-                escape(f"{domain.id} {domain.name}"),
-                f"{domain.rated} of {domain.total}",
-                shown(domain.exact) or "–",
-                escape(stage_text(fw, domain.stage)),
-            )
-        table.add_section()
-        table.add_row(
-            "[bold]Overall[/]",
-            f"{card.rated} of {card.total}",
-            shown(card.exact) or "–",
-            escape(stage_text(fw, card.stage)),
-        )
-        console.print(table)
-        path = shlex.quote(str(self.file.path))
-        unrated = [indicator.id for indicator in card.indicators if indicator.stage is None]
-        if unrated:
-            listed = ", ".join(unrated[:8]) + (", …" if len(unrated) > 8 else "")
-            console.print(f"{plural(len(unrated), 'indicator')} not rated yet ({escape(listed)}).")
-            self._show_command(
-                f"To rate {'it' if len(unrated) == 1 else 'them'}, run:", f"coalition assess {path}"
-            )
-        self._show_command("Next, turn the ratings into an action plan:", f"coalition plan {path}")
-
-    def _show_command(self, intro: str, command: str) -> None:
-        """A command on a line of its own, never broken, so it can be copied whole."""
-        say(self.console, intro)
-        with contextlib.suppress(OSError):
-            self.console.print(f"  [bold]{escape(command)}[/]", soft_wrap=True)
+        self.ending.finished(self.session)
