@@ -1,0 +1,455 @@
+"""The full screen's dialogs: evidence, actions, target, go to, help, and every stage in full.
+
+Each dialog only collects an answer and hands it back (`dismiss`); the session saves it, in one
+place (`app.AssessApp.save`), so every answer goes through the same safe editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets.option_list import Option
+
+from coalition_cli.cli.assess.screen.widgets import KeyBar
+from coalition_cli.cli.assess.wording import describe_action, stage_label
+from coalition_cli.core.editing.rating_edits import NewAction, clean_line
+from coalition_cli.core.model.assessment import Action, ActionStatus
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.session import parse_date
+
+_DIALOG_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 96%;
+    max-width: 110;
+    height: auto;
+    max-height: 96%;
+    border: thick $primary;
+    background: $surface;
+    padding: 0 1;
+}}
+{name} .title {{
+    text-style: bold;
+}}
+{name} .hint {{
+    color: $text-muted;
+}}
+{name} .problem {{
+    color: $warning;
+    text-style: bold;
+}}
+{name} KeyBar {{
+    dock: none;
+    margin-top: 1;
+}}
+"""
+
+
+def _css(name: str, extra: str = "") -> str:
+    return _DIALOG_CSS.format(name=name) + extra
+
+
+# -- evidence --------------------------------------------------------------------------------------
+
+
+class EvidenceDialog(ModalScreen[str]):
+    """The evidence, typed or pasted, over as many lines and paragraphs as it takes. Esc saves: what was
+    typed is never thrown away by a key (an emptied box removes the evidence; u undoes it)."""
+
+    DEFAULT_CSS = _css("EvidenceDialog", "EvidenceDialog TextArea { height: 1fr; min-height: 5; }")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "save", "save and close", key_display="Esc"),
+        Binding("ctrl+s", "save", "save", show=False),
+        Binding("ctrl+l", "empty", "empty the box", key_display="Ctrl+L"),
+    ]
+
+    def __init__(self, title: str, text: str, typing: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.title_text, self.text, self.typing = title, text, typing
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(escape(self.title_text), classes="title")
+            yield Static(
+                "What shows the coalition is at this stage: meetings, documents, data. Type or paste; "
+                "Enter starts a new line.",
+                classes="hint",
+            )
+            yield TextArea(
+                self.text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id="evidence"
+            )
+            yield KeyBar()
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def typed(self) -> str:
+        return self.query_one(TextArea).text
+
+    @on(TextArea.Changed)
+    def _changed(self) -> None:
+        if self.typing is not None:
+            self.typing(self.typed)
+
+    def action_save(self) -> None:
+        self.dismiss(self.typed)
+
+    def action_empty(self) -> None:
+        self.query_one(TextArea).clear()
+
+
+# -- actions ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionCommand:
+    """What the actions list asks the session to do: `edit` (or `new`, index None), `done`, `dropped`, `delete`."""
+
+    verb: Literal["new", "edit", "done", "dropped", "delete"]
+    index: int | None = None
+
+
+class ActionsDialog(ModalScreen[ActionCommand | None]):
+    """The indicator's actions, numbered: pick one to edit, mark it done or dropped, or delete it."""
+
+    DEFAULT_CSS = _css("ActionsDialog", "ActionsDialog OptionList { height: auto; max-height: 14; }")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "new action"),
+        Binding("enter", "edit", "edit", show=False),
+        Binding("d", "mark('done')", "mark done"),
+        Binding("x", "mark('dropped')", "mark dropped"),
+        Binding("delete,backspace", "mark('delete')", "delete", key_display="Del"),
+        Binding("escape", "close", "close", key_display="Esc"),
+    ]
+
+    def __init__(self, title: str, actions: tuple[Action, ...]) -> None:
+        super().__init__()
+        self.title_text, self.actions = title, actions
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(escape(self.title_text), classes="title")
+            yield Static("↑ ↓ choose an action, Enter edits it.", classes="hint")
+            yield OptionList(
+                *(
+                    Option(Text(f"{number}. {describe_action(action)}"), id=str(number - 1))
+                    for number, action in enumerate(self.actions, start=1)
+                )
+            )
+            yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _chosen(self) -> int | None:
+        highlighted = self.query_one(OptionList).highlighted
+        return highlighted if highlighted is not None and highlighted < len(self.actions) else None
+
+    @on(OptionList.OptionSelected)
+    def action_edit(self) -> None:
+        index = self._chosen()
+        if index is not None:
+            self.dismiss(ActionCommand("edit", index))
+
+    def action_new(self) -> None:
+        self.dismiss(ActionCommand("new"))
+
+    def action_mark(self, verb: Literal["done", "dropped", "delete"]) -> None:
+        index = self._chosen()
+        if index is not None:
+            self.dismiss(ActionCommand(verb, index))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+_STATUSES: tuple[tuple[ActionStatus | None, str], ...] = (
+    (None, "not said"),
+    ("planned", "planned"),
+    ("in-progress", "in progress"),
+    ("done", "done"),
+    ("dropped", "dropped"),
+)
+
+
+class ActionForm(ModalScreen[NewAction | None]):
+    """One action: what, who leads it, by when, how far along. Esc (or Enter in the last box) saves."""
+
+    DEFAULT_CSS = _css(
+        "ActionForm",
+        """
+        ActionForm Horizontal { height: 1; margin-top: 1; }
+        ActionForm .label { width: 26; }
+        ActionForm Input { width: 1fr; }
+        ActionForm RadioSet { layout: horizontal; height: auto; width: 100%; }
+        """,
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "save", "save and close", key_display="Esc"),
+        Binding("ctrl+s", "save", "save", show=False),
+    ]
+
+    def __init__(self, title: str, action: Action | None = None) -> None:
+        super().__init__()
+        self.title_text, self.action = title, action
+
+    def compose(self) -> ComposeResult:
+        action = self.action
+        due = action.due.isoformat() if action and action.due else ""
+        with Vertical():
+            yield Static(escape(self.title_text), classes="title")
+            with Horizontal():
+                yield Static("What will the team do?", classes="label")
+                yield Input(
+                    action.action if action else "",
+                    placeholder="like: Adopt the charter",
+                    id="what",
+                    compact=True,
+                )
+            with Horizontal():
+                yield Static("Who leads it? (optional)", classes="label")
+                yield Input(
+                    action.owner or "" if action else "",
+                    placeholder="a person or an organization",
+                    id="owner",
+                    compact=True,
+                )
+            with Horizontal():
+                yield Static("Due date (optional)", classes="label")
+                yield Input(due, placeholder="year-month-day, like 2026-06-30", id="due", compact=True)
+            yield Static("How far along? (Tab to here, then ← → and Space)", classes="hint")
+            with RadioSet(id="status", compact=True):
+                current = action.status if action else None
+                for status, label in _STATUSES:
+                    yield RadioButton(label, value=status == current, compact=True)
+            yield Static("", classes="problem")
+            yield KeyBar(lead=[("Tab", "next box"), ("Enter", "next box, or save at the last")])
+
+    def on_mount(self) -> None:
+        self.query_one("#what", Input).focus()
+
+    @on(Input.Submitted)
+    def _next_or_save(self, event: Input.Submitted) -> None:
+        if event.input.id == "due":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        what = clean_line(self.query_one("#what", Input).value)
+        if not what:
+            if self.action is None:
+                self.dismiss(None)  # nothing typed: nothing to save
+                return
+            self._problem("An action needs a few words; to remove it, press Del in the list of actions.")
+            return
+        try:
+            due = parse_date(self.query_one("#due", Input).value)
+        except ValueError as error:
+            self._problem(str(error))
+            self.query_one("#due", Input).focus()
+            return
+        owner = clean_line(self.query_one("#owner", Input).value) or None
+        pressed = self.query_one(RadioSet).pressed_index
+        status = _STATUSES[pressed][0] if pressed >= 0 else None
+        self.dismiss(NewAction(what, owner, due, status))
+
+    def _problem(self, message: str) -> None:
+        self.query_one(".problem", Static).update(message)
+
+
+# -- target, go to ---------------------------------------------------------------------------------
+
+
+class TargetDialog(ModalScreen[int | Literal["none", "cancel"]]):
+    """The stage the team aims for next: one key."""
+
+    DEFAULT_CSS = _css("TargetDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("0,delete,backspace", "pick('none')", "no target", key_display="0"),
+        Binding("escape", "pick('cancel')", "cancel", key_display="Esc"),
+    ]
+
+    def __init__(self, framework: Framework, indicator: str, stage: int | None, target: int | None) -> None:
+        super().__init__()
+        self.framework, self.indicator, self.stage, self.target = framework, indicator, stage, target
+
+    def compose(self) -> ComposeResult:
+        fw = self.framework
+        with Vertical():
+            yield Static(
+                f"Target for {escape(self.indicator)}: the stage the team aims for next", classes="title"
+            )
+            now = f"Now at {stage_label(fw, self.stage)}" if self.stage is not None else "Not rated yet"
+            aim = f"; the target is {stage_label(fw, self.target)}" if self.target is not None else ""
+            yield Static(escape(f"{now}{aim}."), classes="hint")
+            yield Static(escape(f"Press 1 to {fw.top_stage}: {fw.stage_choices()}."))
+            yield KeyBar(lead=[(f"1–{fw.top_stage}", "target")])
+
+    def on_key(self, event: object) -> None:
+        character = getattr(event, "character", None)
+        if character and character.isdigit() and int(character) in self.framework.stage_numbers:
+            self.dismiss(int(character))
+
+    def action_pick(self, choice: Literal["none", "cancel"]) -> None:
+        self.dismiss(choice)
+
+
+class GoToDialog(ModalScreen[str | None]):
+    """Any indicator, by typing its id (or part of its name) and Enter, or choosing it from the list."""
+
+    DEFAULT_CSS = _css("GoToDialog", "GoToDialog OptionList { height: auto; max-height: 14; }")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "cancel", key_display="Esc"),
+        Binding("down", "move(1)", "next", show=False),
+        Binding("up", "move(-1)", "previous", show=False),
+    ]
+
+    def __init__(self, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.choices = choices  # (id, what the list shows)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Go to an indicator", classes="title")
+            yield Input(placeholder="type its id, like C6.2, or part of its name", id="typed")
+            yield OptionList(*(Option(Text(shown), id=indicator) for indicator, shown in self.choices))
+            yield KeyBar(lead=[("Enter", "go"), ("↑ ↓", "choose")])
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.query_one(OptionList).highlighted = 0
+
+    @on(Input.Changed)
+    def _filter(self, event: Input.Changed) -> None:
+        typed = event.value.strip().casefold()
+        options = self.query_one(OptionList)
+        options.clear_options()
+        matches = (
+            [(i, shown) for i, shown in self.choices if typed in shown.casefold()] if typed else self.choices
+        )
+        exact = [(i, shown) for i, shown in matches if i.casefold() == typed]
+        options.add_options(
+            Option(Text(shown), id=i) for i, shown in exact + [m for m in matches if m not in exact]
+        )
+        options.highlighted = 0 if matches else None
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = ((options.highlighted or 0) + step) % options.option_count
+
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    def _go(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None and options.option_count:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+class ReaderDialog(ModalScreen[int | None]):
+    """Every stage of the indicator in full, to read before choosing; a stage key chooses from here."""
+
+    DEFAULT_CSS = _css("ReaderDialog", "ReaderDialog VerticalScroll { height: 1fr; }")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,r,q", "close", "close", key_display="Esc")]
+
+    def __init__(self, framework: Framework, indicator: str, current: int | None) -> None:
+        super().__init__()
+        self.framework, self.indicator, self.current = framework, indicator, current
+
+    def compose(self) -> ComposeResult:
+        from coalition_cli.cli.output.framework_view import descriptor_table
+
+        fw = self.framework
+        indicator = fw.indicator(self.indicator)
+        with Vertical():
+            yield Static(escape(f"{indicator.id} {indicator.name}: every stage in full"), classes="title")
+            with VerticalScroll(id="reading"):
+                yield Static(descriptor_table(fw, indicator, current=self.current))
+            yield KeyBar(lead=[("↑ ↓ PgUp PgDn", "scroll"), (f"1–{fw.top_stage}", "choose a stage")])
+
+    def on_mount(self) -> None:
+        self.query_one("#reading").focus()
+
+    def on_key(self, event: object) -> None:
+        character = getattr(event, "character", None)
+        if character and character.isdigit() and int(character) in self.framework.stage_numbers:
+            self.dismiss(int(character))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class HelpDialog(ModalScreen[None]):
+    """What every key does, in words."""
+
+    DEFAULT_CSS = _css("HelpDialog", "HelpDialog VerticalScroll { height: auto; max-height: 20; }")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "close", key_display="Esc")
+    ]
+
+    def __init__(self, framework: Framework) -> None:
+        super().__init__()
+        self.framework = framework
+
+    def compose(self) -> ComposeResult:
+        fw = self.framework
+        table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+        table.add_column(no_wrap=True, style="bold")
+        table.add_column()
+        for key, what in help_rows(fw):
+            table.add_row(key, what)
+        with Vertical():
+            yield Static("The keys", classes="title")
+            with VerticalScroll():
+                yield Static(table)
+            yield KeyBar()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def help_rows(framework: Framework) -> list[tuple[str, str]]:
+    """Every key of the session and what it does (the help dialog, and the README's list)."""
+    return [
+        (
+            f"1 to {framework.top_stage}",
+            f"rate: the stage that best describes the coalition today ({framework.stage_choices()})",
+        ),
+        ("e", "evidence: what shows it (type or paste; several lines and paragraphs are fine)"),
+        ("a", "actions: add one, or change, mark done or dropped, or delete one"),
+        ("t", "target: the stage the team aims for next"),
+        ("p", "priority: work on this one first (the plan puts it at the top); p again to undo"),
+        ("=", "the same stage as the linked indicator, when the rubric links one"),
+        ("n  →", "next indicator"),
+        ("b  ←", "back to the previous indicator"),
+        ("g", "go to any indicator"),
+        ("r", "read every stage in full"),
+        ("Tab  ↑ ↓", "move to a stage and scroll its text"),
+        ("u", "undo the last change"),
+        ("?", "this help"),
+        ("q", "stop here: every answer is already saved"),
+        ("Ctrl+C", "stop at any moment, also without losing answers"),
+    ]

@@ -1,0 +1,266 @@
+"""The pieces of the full screen: the keys bar, the stage descriptors, and the room's live votes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widgets import Static
+
+from coalition_cli.cli.assess.screen.layout import share_rows
+from coalition_cli.core.model.framework import Framework, Indicator
+
+LABEL_WIDTH = 17
+"""`▶ 4 Transforming` and a space: the widest stage label of the bundled rubric."""
+
+
+class KeyBar(Static):
+    """The keys of the screen in front, wrapped onto as many lines as the width needs: on a projector
+    every key stays in view (a one-line footer would push some off the right edge)."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: auto;
+        background: $panel;
+        color: $text;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, lead: Sequence[tuple[str, str]] = (), **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lead = list(lead)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._show()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
+        self._show()
+
+    def on_resize(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        pairs = list(self.lead)
+        seen: set[str] = set()
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and enabled and binding.action not in seen:
+                seen.add(binding.action)
+                pairs.append((binding.key_display or self.app.get_key_display(binding), binding.description))
+        self.update(key_lines(pairs, self.size.width - 2 if self.size.width > 2 else 78))
+
+
+def key_lines(pairs: Sequence[tuple[str, str]], width: int) -> Text:
+    """`key word` pairs packed into lines of `width`, a pair never parted across two lines."""
+    text = Text()
+    used = 0
+    for key, label in pairs:
+        size = cell_len(key) + 2 + 1 + cell_len(label)
+        if used and used + 2 + size > width:
+            text.append("\n")
+            used = 0
+        elif used:
+            text.append("  ")
+            used += 2
+        text.append(f" {key} ", style="bold reverse")
+        text.append(f" {label}")
+        used += size
+    return text
+
+
+@dataclass(frozen=True)
+class StageView:
+    """What one stage row shows: its number and name, its descriptor, and whether it is the answer."""
+
+    number: int
+    name: str
+    text: str
+    current: bool = False
+
+
+def stage_views(framework: Framework, indicator: Indicator, current: int | None) -> list[StageView]:
+    return [
+        StageView(
+            stage.number, stage.name, "\n".join(indicator.descriptor(stage.number)), stage.number == current
+        )
+        for stage in framework.stages
+    ]
+
+
+class StageRow(Horizontal):
+    """One stage: its label on the left, its descriptor on the right, scrolled when it is longer than
+    the rows it gets (a scroll bar, and `↓ more` under the label, say so)."""
+
+    DEFAULT_CSS = f"""
+    StageRow {{
+        height: 1;
+    }}
+    StageRow.-current {{
+        background: $primary 35%;
+    }}
+    StageRow .stage-label {{
+        width: {LABEL_WIDTH};
+        text-style: bold;
+    }}
+    StageRow VerticalScroll {{
+        width: 1fr;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }}
+    StageRow VerticalScroll:focus {{
+        background: $accent 30%;
+    }}
+    """
+
+    def __init__(self, view: StageView, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.view = view
+        self.cut = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="stage-label")
+        with VerticalScroll(can_focus=True):
+            yield Static(self.view.text, classes="stage-text", markup=False)
+
+    @property
+    def label(self) -> Static:
+        return self.query_one(".stage-label", Static)
+
+    @property
+    def body(self) -> Static:
+        return self.query_one(".stage-text", Static)
+
+    @property
+    def scroller(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def show(self, view: StageView) -> None:
+        self.view = view
+        self.set_class(view.current, "-current")
+        self.body.update(view.text)
+        self.scroller.scroll_home(animate=False)
+        self._label()
+
+    def needed_rows(self, width: int) -> int:
+        """How many rows the descriptor takes at this width (the label column and scroll bar aside)."""
+        text_width = max(width - LABEL_WIDTH - 1, 10)
+        return self.body.get_content_height(Size(text_width, 0), Size(text_width, 0), text_width)
+
+    def fit(self, rows: int, needed: int) -> None:
+        self.styles.height = rows
+        self.cut = needed > rows
+        self._label()
+
+    def _label(self) -> None:
+        view = self.view
+        label = Text(f"{'▶' if view.current else ' '} {view.number} {view.name}")
+        rows = self.styles.height.value if self.styles.height is not None else 1
+        if self.cut:
+            label.append("\n  ↓ more" if rows >= 2 else " ↓", style="not bold italic")
+        self.label.update(label)
+
+
+class StagesPanel(Vertical):
+    """Every stage of the indicator, sharing the rows the screen leaves them (`layout.share_rows`)."""
+
+    DEFAULT_CSS = """
+    StagesPanel {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, views: Sequence[StageView], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._views = list(views)
+
+    def compose(self) -> ComposeResult:
+        for view in self._views:
+            yield StageRow(view)
+
+    @property
+    def rows(self) -> list[StageRow]:
+        return list(self.query(StageRow))
+
+    def show(self, views: Sequence[StageView]) -> None:
+        self._views = list(views)
+        for row, view in zip(self.rows, views, strict=True):
+            row.show(view)
+        self.call_after_refresh(self.fit)
+
+    def on_resize(self) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        rows = self.rows
+        if not rows or not self.size.height:
+            return
+        needs = [row.needed_rows(self.size.width) for row in rows]
+        for row, height, need in zip(rows, share_rows(needs, self.size.height), needs, strict=True):
+            row.fit(height, need)
+
+
+@dataclass(frozen=True)
+class RoomVotes:
+    """The room's live votes on one indicator (stage number → votes), as `coalition room` counts them."""
+
+    counts: Mapping[int, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+LiveVotes = Callable[[str], "RoomVotes | None"]
+"""Where the room panel reads the live votes of an indicator; None when there are none to show."""
+
+
+class RoomPanel(Static):
+    """The room's votes on the indicator in front, as bars, refreshed every second. Shown only when
+    the session is given a source of live votes (`coalition room`); off otherwise."""
+
+    DEFAULT_CSS = """
+    RoomPanel {
+        dock: right;
+        width: 26;
+        height: 100%;
+        border-left: solid $primary;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, votes: LiveVotes, framework: Framework, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.votes, self.framework = votes, framework
+        self.indicator: str | None = None
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.refresh_votes)
+
+    def follow(self, indicator: str | None) -> None:
+        self.indicator = indicator
+        self.refresh_votes()
+
+    def refresh_votes(self) -> None:
+        found = self.votes(self.indicator) if self.indicator else None
+        text = Text("Room votes", style="bold")
+        if found is None or not found.total:
+            text.append("\nno votes yet", style="italic")
+            self.update(text)
+            return
+        text.append(f"  {found.total}\n")
+        widest = max(found.counts.values(), default=0) or 1
+        for stage in self.framework.stages:
+            count = found.counts.get(stage.number, 0)
+            text.append(f"\n{stage.number} {'█' * round(12 * count / widest):<12} {count}")
+        self.update(text)

@@ -1,0 +1,31 @@
+"""Driving the full-screen session headlessly (Textual's Pilot) and reading what is on the screen."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.app import App
+
+from coalition_cli.cli.assess.screen.app import AssessApp
+from coalition_cli.cli.assess.startup import AssessOptions, Opened
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.session import Session
+
+
+def screen_text(app: App[object]) -> str:
+    """The screen as the room sees it, as text: one line per row, exactly the terminal's size."""
+    width, height = app.size
+    console = Console(
+        width=width, height=height, file=io.StringIO(), force_terminal=True, color_system=None, record=True
+    )
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+def session_app(path: Path, **plan: object) -> AssessApp:
+    """The app for the file at `path`, its walk planned as `coalition assess` would (options as keywords)."""
+    file = AssessmentFile(path)
+    session = Session.plan(file.framework, file.stages, **plan)  # type: ignore[arg-type]
+    return AssessApp(Opened(AssessOptions(path), file, session, None))
