@@ -9,6 +9,7 @@ boxes, which a key opens. Every answer is saved the moment it is given, through 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar, Literal
@@ -155,12 +156,15 @@ class IndicatorScreen(Screen[None]):
         total = len(fw.indicators)
         session = app.session
         bar = "█" * round(10 * rated / total) + "░" * (10 - round(10 * rated / total))
-        self.query_one("#where", Static).update(
-            Text(
-                f"{domain.id} {domain.name} · {bar} {rated} of {total} rated · "
-                f"{session.position + 1} of {session.total} in this session"
-            )
-        )
+        here = f"{session.position + 1} of {session.total} in this session"
+        ways = [
+            f"{domain.id} {domain.name} · {bar} {rated} of {total} rated · {here}",
+            f"{domain.id} {domain.name} · {rated} of {total} rated · {here}",
+            f"{domain.id} {domain.name} · {rated} of {total} rated",
+        ]
+        room = self.size.width - 2
+        where = next((way for way in ways if len(way) <= room), ways[-1])
+        self.query_one("#where", Static).update(Text(where, no_wrap=True, overflow="ellipsis"))
         self.query_one(StagesPanel).show(stage_views(fw, indicator, file.stage(indicator.id)))
         self._show_answers()
         if self.live_votes is not None:
@@ -190,8 +194,7 @@ class IndicatorScreen(Screen[None]):
             lines.append(
                 Text.assemble(
                     ("Linked ", "bold"),
-                    f"{other} has the same descriptors and is at {stage_label(fw, other_stage)}: "
-                    "press = to give this one the same stage",
+                    f"to {other} (the same descriptors), at {stage_label(fw, other_stage)}: press = for the same",
                 )
             )
         if app.earlier is not None:
@@ -286,15 +289,15 @@ class IndicatorScreen(Screen[None]):
         app = self.session_app
         indicator = self.indicator
         rating = app.file.rating(indicator)
-        before = rating.evidence or "" if rating is not None else ""
-        app.draft = Draft(indicator, before, bool(before.strip()))
+        before = clean_text(rating.evidence or "") if rating is not None else ""
+        app.draft = Draft(indicator, before, bool(before))
 
         def written(typed: str | None) -> None:
             app.draft = None
             if typed is None:
                 return
             text = clean_text(typed)
-            if not text and not before.strip():
+            if not text and not before:
                 self.say("No evidence was typed.")
                 return
             edit = app.session.evidence(text) if text else app.session.clear_evidence()
@@ -323,7 +326,7 @@ class IndicatorScreen(Screen[None]):
             if command is None:
                 return
             if command.verb in ("new", "edit"):
-                self._edit_action(command.index)
+                self._edit_action(command.index, then=self.action_actions)
                 return
             assert command.index is not None
             number = command.index + 1
@@ -342,7 +345,8 @@ class IndicatorScreen(Screen[None]):
 
         self.app.push_screen(ActionsDialog(f"Actions for {name}", actions), chosen)
 
-    def _edit_action(self, index: int | None) -> None:
+    def _edit_action(self, index: int | None, then: Callable[[], None] | None = None) -> None:
+        """The form for a new action (`index` None) or an existing one; `then`, once it is closed."""
         app = self.session_app
         indicator = self.indicator
         rating = app.file.rating(indicator)
@@ -350,19 +354,19 @@ class IndicatorScreen(Screen[None]):
         title = f"{'Action ' + str(index + 1) if index is not None else 'A new action'} for {indicator}"
 
         def given(action: NewAction | None) -> None:
-            if action is None:
-                return
-            if index is None:
+            if action is not None and index is None:
                 saved = app.save(RatingEdit(indicator, add_actions=(action,)))
                 self._after_save(f"a new action for {indicator}.", saved, "")
-                return
-            change = ChangeAction(
-                index, action.action, action.owner or CLEAR, action.due or CLEAR, action.status or CLEAR
-            )
-            saved = app.save(app.session.change_action(change))
-            self._after_save(
-                f"action {index + 1} of {indicator}.", saved, f"Action {index + 1} is as it was."
-            )
+            elif action is not None and index is not None:
+                change = ChangeAction(
+                    index, action.action, action.owner or CLEAR, action.due or CLEAR, action.status or CLEAR
+                )
+                saved = app.save(app.session.change_action(change))
+                self._after_save(
+                    f"action {index + 1} of {indicator}.", saved, f"Action {index + 1} is as it was."
+                )
+            if then is not None and app.outcome is None:
+                then()
 
         self.app.push_screen(ActionForm(title, existing), given)
 

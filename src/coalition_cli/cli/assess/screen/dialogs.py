@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -302,9 +302,11 @@ class TargetDialog(ModalScreen[int | Literal["none", "cancel"]]):
             yield Static(escape(f"Press 1 to {fw.top_stage}: {fw.stage_choices()}."))
             yield KeyBar(lead=[(f"1–{fw.top_stage}", "target")])
 
-    def on_key(self, event: object) -> None:
-        character = getattr(event, "character", None)
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
         if character and character.isdigit() and int(character) in self.framework.stage_numbers:
+            event.stop()  # the key is this dialog's answer: the screen behind must not take it too
+            event.prevent_default()
             self.dismiss(int(character))
 
     def action_pick(self, choice: Literal["none", "cancel"]) -> None:
@@ -393,9 +395,11 @@ class ReaderDialog(ModalScreen[int | None]):
     def on_mount(self) -> None:
         self.query_one("#reading").focus()
 
-    def on_key(self, event: object) -> None:
-        character = getattr(event, "character", None)
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
         if character and character.isdigit() and int(character) in self.framework.stage_numbers:
+            event.stop()  # the key is this dialog's answer: the screen behind must not take it too
+            event.prevent_default()
             self.dismiss(int(character))
 
     def action_close(self) -> None:

@@ -1,0 +1,359 @@
+"""The full-screen session driven headlessly by Textual's Pilot, at a projector's 80×24 and at 120×40.
+
+For every indicator: its name, where the session stands, every stage's number and the answer line
+are on the first screen, and every word of every descriptor can be brought into view with the keys.
+Then each bug of issue 11, and the ways a session ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+import shutil
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from coalition_cli.cli.assess.screen.app import AssessApp, Outcome
+from coalition_cli.cli.assess.screen.widgets import RoomVotes, StageRow
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.editing.scaffold import NewAssessment, render
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.yaml import source as yamlsource
+from tests.support import paths
+from tests.support.screen import screen_text, session_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+WORD = re.compile(r"[\w’'-]+")
+
+
+def new_file(folder: Path, framework: Framework) -> Path:
+    path = folder / "spring.yaml"
+    path.write_text(render(framework, NewAssessment(framework.id, "Riverside", dt.date(2026, 3, 14))))
+    return path
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    path = tmp_path / "team.yaml"
+    shutil.copy(paths.FIXTURES / "editing" / "commented.yaml", path)
+    return path
+
+
+def drive(app: AssessApp, size: tuple[int, int], steps: Callable[[Pilot[None]], Awaitable[None]]) -> None:
+    async def run() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await steps(pilot)
+
+    asyncio.run(run())
+
+
+def rating(path: Path, indicator: str) -> object:
+    return (yamlsource.parse_fast(path.read_text())["ratings"] or {}).get(indicator)
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Text typed into the box that has the focus (the words themselves, not key by key: a key in a
+    box is text whatever it is, and pressing each would only make the tests slow)."""
+    focused = pilot.app.focused
+    if isinstance(focused, TextArea):
+        focused.insert(text)
+    else:
+        assert isinstance(focused, Input), focused
+        focused.insert_text_at_cursor(text)
+    await pilot.pause()
+
+
+# -- every indicator on the first screen, every word within reach ------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_indicator_shows_whole_on_the_first_screen(
+    tmp_path: Path, framework: Framework, size: tuple[int, int]
+) -> None:
+    width, height = size
+    app = session_app(new_file(tmp_path, framework))
+    checked: list[str] = []
+
+    async def steps(pilot: Pilot[None]) -> None:
+        for place, indicator in enumerate(framework.indicators, start=1):
+            await pilot.pause()
+            screen = screen_text(app)
+            lines = screen.splitlines()
+            assert len(lines) == height and max(len(line) for line in lines) <= width
+            domain = framework.domain_of(indicator.id)
+            assert f"{indicator.id}  {indicator.name}" in lines[0], indicator.id
+            assert f"Indicator {place} of {len(framework.indicators)}" in lines[0]
+            assert f"{domain.id} {domain.name}" in lines[1] and f"{place} of 22 in this session" in lines[1]
+            for stage in framework.stages:
+                assert any(line[:17].strip() == f"{stage.number} {stage.name}" for line in lines), (
+                    indicator.id,
+                    stage,
+                )
+            assert f"Stage not rated yet: press 1 to {framework.top_stage}" in screen
+            assert " 1–4  stage " in screen and " q  quit" in screen  # the keys, on screen
+            await every_word_reachable(pilot, app, framework, indicator.id)
+            checked.append(indicator.id)
+            await pilot.press("n")
+
+    drive(app, size, steps)
+    assert checked == [indicator.id for indicator in framework.indicators]
+
+
+async def every_word_reachable(
+    pilot: Pilot[None], app: AssessApp, framework: Framework, indicator: str
+) -> None:
+    """Each stage scrolled a page at a time: every word of its descriptor comes into view, and a stage
+    cut short says so under its label. (The keys that scroll are tested once, below.)"""
+    for stage, row in zip(framework.stages, app.screen.query(StageRow), strict=True):
+        scroller, seen = row.scroller, set[str]()
+        for _ in range(30):  # bounded: the longest descriptor needs far fewer pages
+            region = scroller.region
+            for line in screen_text(app).splitlines()[region.y : region.bottom]:
+                seen |= set(WORD.findall(line[region.x : region.right]))
+            if scroller.scroll_y >= scroller.max_scroll_y:
+                break
+            scroller.scroll_page_down(animate=False)
+            await pilot.pause()
+        wanted = {
+            word
+            for paragraph in framework.indicator(indicator).descriptor(stage.number)
+            for word in WORD.findall(paragraph)
+        }
+        assert wanted <= seen, (indicator, stage.number, sorted(wanted - seen)[:5])
+        if row.cut:
+            label = [line[:17] for line in screen_text(app).splitlines()[row.region.y : row.region.bottom]]
+            assert any("↓" in line for line in label), (indicator, stage.number, label)
+
+
+def test_the_keys_scroll_a_stage_and_read_every_stage_in_full(tmp_path: Path, framework: Framework) -> None:
+    app = session_app(new_file(tmp_path, framework), indicators=["C1.1"])
+    indicator = framework.indicator("C1.1")
+    words = [
+        {w for text in indicator.descriptor(stage.number) for w in WORD.findall(text)}
+        for stage in framework.stages
+    ]
+
+    async def steps(pilot: Pilot[None]) -> None:
+        rows = list(app.screen.query(StageRow))
+        assert all(row.cut for row in rows)  # C1.1 is the longest: every stage scrolls at 80×24
+        await press(pilot, "tab", "tab", "tab")
+        assert app.focused is rows[2].scroller
+        region = rows[2].scroller.region
+
+        def visible() -> set[str]:
+            return {
+                w
+                for line in screen_text(app).splitlines()[region.y : region.bottom]
+                for w in WORD.findall(line[region.x :])
+            }
+
+        seen = visible()
+        assert not words[2] <= seen  # cut at first
+        for _ in range(10):
+            await press(pilot, "down")
+            seen |= visible()
+        assert words[2] <= seen
+        await press(pilot, "r")  # every stage in full, in one view
+        read = ""
+        for _ in range(8):
+            read += screen_text(app)
+            await press(pilot, "pagedown")
+        assert set().union(*words) <= set(WORD.findall(read))
+        await press(pilot, "3")  # a stage key from the reader rates, and closes it
+        assert "Saved: C1.1 is at stage 3 Advancing." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+
+
+# -- the bugs of issue 11 ------------------------------------------------------------------------------
+
+
+def test_keys_on_the_main_screen_never_write_text(team: Path) -> None:
+    before = team.read_bytes()
+    app = session_app(team, revisit_all=True)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "s", "b", "x", "z", "b", "?", "escape", "r", "escape")
+        assert "first indicator of the session: there is nothing to go back to" in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert team.read_bytes() == before
+
+
+def test_pasted_paragraphs_stay_evidence(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+    pasted = "The charter was signed in May.\n\nA second paragraph: minutes of every meeting since.\n"
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "3", "e")
+        app.post_message(events.Paste(pasted))  # as the terminal sends a paste: to the app, in one piece
+        await pilot.pause()
+        await press(pilot, "escape")
+        assert "Saved: C1.2 has the evidence." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert rating(team, "C1.2") == {
+        "stage": 3,
+        "evidence": "The charter was signed in May.\n\nA second paragraph: minutes of every meeting since.",
+    }
+
+
+def test_evidence_can_be_edited_and_cleared(team: Path) -> None:
+    app = session_app(team, indicators=["C1.1"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "e")
+        await type_text(pilot, " Signed.")
+        await press(pilot, "escape")
+        # the folded text of the file reads as one line; typing goes on at its end
+        assert rating(team, "C1.1")["evidence"] == "Quarterly meetings since 2024; charter drafted. Signed."  # type: ignore[index]
+        await press(pilot, "e", "ctrl+l", "escape")
+        assert "no evidence (u undoes it)" in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert "evidence" not in rating(team, "C1.1")  # type: ignore[operator]
+
+
+def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
+    app = session_app(team, indicators=["C1.1"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a", "n")  # the list, then a new action
+        await type_text(pilot, "Sign the MOU")
+        await press(pilot, "enter")
+        await type_text(pilot, "Mayor")
+        await press(pilot, "enter")
+        await type_text(pilot, "2026-13-01")
+        await press(pilot, "enter")
+        assert "'2026-13-01' is not a date" in screen_text(app)  # the form stays open, nothing saved
+        assert isinstance(app.focused, Input)
+        app.focused.value = ""
+        await type_text(pilot, "2026-09-01")
+        await press(pilot, "enter")  # saved; back to the list
+        assert "2. Sign the MOU (Mayor, due 2026-09-01)" in screen_text(app)
+        await press(pilot, "d")  # mark the first done
+        await press(pilot, "down", "x")  # the second dropped
+        await press(pilot, "delete")  # the list opens on the first again: delete it
+        await press(pilot, "escape")
+        assert "Actions 1. Sign the MOU (Mayor, due 2026-09-01, dropped)" in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert rating(team, "C1.1")["actions"] == [  # type: ignore[index]
+        {"action": "Sign the MOU", "owner": "Mayor", "due": "2026-09-01", "status": "dropped"}
+    ]
+
+
+def test_target_priority_and_undo(team: Path) -> None:
+    app = session_app(team, indicators=["C1.1", "C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "t", "4", "p")
+        screen = screen_text(app)
+        assert "Target 4 Transforming" in screen and "Priority yes" in screen
+        await press(pilot, "t", "0")
+        assert "Target none" in screen_text(app)
+        await press(pilot, "n", "2", "u")  # undo goes back to C1.2's stage
+        assert "Undone for C1.2: stage 2 Developing." in screen_text(app)
+        await press(pilot, "u")  # the one before: C1.1's target, back on screen
+        screen = screen_text(app)
+        assert "C1.1  Executive Leadership" in screen and "Target 4 Transforming" in screen
+
+    drive(app, (80, 24), steps)
+    assert rating(team, "C1.1")["target"] == 4 and rating(team, "C1.1")["priority"] is True  # type: ignore[index]
+    assert rating(team, "C1.2") in (None, {"stage": None})  # not rated, as before
+
+
+def test_a_linked_indicators_stage_is_one_key_away(tmp_path: Path, framework: Framework) -> None:
+    path = new_file(tmp_path, framework)
+    AssessmentFile(path).apply(RatingEdit("C1.3", stage=3))
+    app = session_app(path)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "g")
+        await type_text(pilot, "c6.1")
+        await press(pilot, "enter")
+        screen = screen_text(app)
+        assert "C6.1  WBL Leadership" in screen
+        assert "Linked to C1.3 (the same descriptors), at 3 Advancing: press = for the same" in screen
+        await press(pilot, "equals_sign")
+
+    drive(app, (80, 24), steps)
+    assert rating(path, "C6.1") == {"stage": 3}
+
+
+def test_the_end_of_the_session_is_asked_twice(tmp_path: Path, framework: Framework) -> None:
+    app = session_app(new_file(tmp_path, framework), indicators=["C7.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "4", "n")
+        assert "This is the last indicator of the session: press n again to finish" in screen_text(app)
+        await press(pilot, "n")
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.FINISHED
+
+
+@pytest.mark.parametrize("key", ["ctrl+c", "ctrl+d"])
+def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path, key: str) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "2", "e")
+        await type_text(pilot, "half a sent")
+        await press(pilot, key)
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.INTERRUPTED
+    assert app.keep_draft() == "The evidence being typed for C1.2 was saved."
+    assert rating(team, "C1.2") == {"stage": 2, "evidence": "half a sent"}
+
+    app = session_app(team, indicators=["C1.1"])
+
+    async def replacing(pilot: Pilot[None]) -> None:
+        await press(pilot, "e", "ctrl+l")
+        await type_text(pilot, "half")
+        await press(pilot, "ctrl+c")
+
+    drive(app, (80, 24), replacing)
+    assert app.keep_draft() == "The evidence being typed was not saved; the earlier evidence stays."
+    assert "Quarterly meetings" in rating(team, "C1.1")["evidence"]  # type: ignore[index]
+
+
+def test_someone_elses_change_to_the_same_indicator_ends_the_session(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        AssessmentFile(team).apply(RatingEdit("C1.2", stage=4))  # another laptop, meanwhile
+        await press(pilot, "1")
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.FAILED and app.failure is not None
+    assert "also touches C1.2" in app.failure.message
+    assert rating(team, "C1.2") == {"stage": 4}  # theirs kept
+
+
+def test_the_room_panel_shows_live_votes_when_given_a_source(team: Path) -> None:
+    from coalition_cli.cli.assess.screen.app import AssessApp
+
+    base = session_app(team, indicators=["C1.2"])
+    votes = {"C1.2": RoomVotes({1: 1, 2: 5, 3: 2})}
+    app = AssessApp(base.opened, live_votes=votes.get)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        screen = screen_text(app)
+        assert "Room votes  8" in screen and "2 ████████████ 5" in screen
+
+    drive(app, (100, 30), steps)
