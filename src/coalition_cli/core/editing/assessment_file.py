@@ -23,7 +23,6 @@ from coalition_cli.core.loading.assessments import check_assessment, load_assess
 from coalition_cli.core.model.assessment import Assessment, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
-from coalition_cli.core.yaml.splicing import EditError, edit_text
 
 _BOM = codecs.BOM_UTF8
 
@@ -134,6 +133,9 @@ class AssessmentFile:
         if raw != state.raw:
             state = self._merge_base(state, [touched(edit) for edit in edits])
             self._state = state
+        # imported at the first save, not when a session starts
+        from coalition_cli.core.yaml.splicing import EditError, edit_text
+
         try:
             text = edit_text(state.text, edits, state.framework)
         except EditError as error:
