@@ -1,9 +1,13 @@
-"""`coalition assess` at a real terminal: Ctrl-C mid-session keeps the answers, and resuming finishes."""
+"""`coalition assess` at a real terminal, line by line (`--plain`) and full screen: Ctrl-C or a closed
+terminal mid-session keeps the answers, resuming finishes, and a pasted text stays one answer."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,12 +26,12 @@ pytestmark = [
 TIMEOUT = 20
 
 
-def spawn(cwd: Path, *args: str) -> pexpect.spawn:
+def spawn(cwd: Path, *args: str, plain: bool = True) -> pexpect.spawn:
     env = {**os.environ, "COLUMNS": "80", "LINES": "24", "TERM": "xterm"}
     env.pop("NO_COLOR", None)
     return pexpect.spawn(
         sys.executable,
-        ["-m", "coalition_cli", "assess", *args],
+        ["-m", "coalition_cli", "assess", *args, *(["--plain"] if plain else [])],
         cwd=str(cwd),
         env=env,
         dimensions=(24, 80),
@@ -109,3 +113,94 @@ def test_ctrl_c_while_creating_the_file_creates_nothing(tmp_path: Path) -> None:
     child.expect("Nothing was created")
     assert finish(child) == 130
     assert not (tmp_path / "new.yaml").exists()
+
+
+def team_file(folder: Path) -> Path:
+    path = folder / "team.yaml"
+    shutil.copy(Path(__file__).parent.parent / "fixtures" / "editing" / "commented.yaml", path)
+    return path
+
+
+def ratings_of(path: Path) -> dict[str, object]:
+    return dict(yamlsource.parse_fast(path.read_text())["ratings"])
+
+
+def test_a_paragraph_pasted_after_an_empty_line_stays_evidence(tmp_path: Path) -> None:
+    path = team_file(tmp_path)
+    child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2")
+    child.expect("Stage for C1.2")
+    child.sendline("3")
+    child.expect("Evidence: ")
+    child.send("The charter was signed in May.\r\rA second paragraph.\r")  # pasted: all at once
+    child.expect("another line")
+    time.sleep(0.2)
+    child.sendline("")
+    child.expect("Action: ")
+    child.sendline("")
+    assert finish(child) == 0
+    assert ratings_of(path)["C1.2"] == {
+        "stage": 3,
+        "evidence": "The charter was signed in May.\n\nA second paragraph.",
+    }
+
+
+def test_a_closed_terminal_keeps_every_answer_line_by_line(tmp_path: Path) -> None:
+    path = team_file(tmp_path)
+    child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2", "--indicator", "C1.3")
+    child.expect("Stage for C1.2")
+    child.sendline("4")
+    child.expect("Evidence: ")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 129, (child.exitstatus, child.signalstatus)
+    assert ratings_of(path)["C1.2"] == {"stage": 4}
+
+
+# -- the full screen in a real terminal ---------------------------------------------------------------
+
+
+def test_the_full_screen_rates_takes_a_bracketed_paste_and_quits(tmp_path: Path) -> None:
+    path = team_file(tmp_path)
+    child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2", plain=False)
+    child.expect("Operational Working Groups")
+    child.expect("quit")  # the keys are drawn: the screen is ready
+    time.sleep(0.3)
+    child.send("2")
+    child.expect("Saved")
+    child.send("e")
+    child.expect("What shows the coalition")
+    time.sleep(0.3)
+    child.send("\x1b[200~First paragraph.\r\rSecond paragraph.\x1b[201~")  # a paste, as a terminal sends it
+    time.sleep(0.3)
+    child.send("\x1b")  # Esc: save and close
+    child.expect("has the evidence")
+    child.send("q")
+    assert finish(child) == 0
+    assert ratings_of(path)["C1.2"] == {"stage": 2, "evidence": "First paragraph.\n\nSecond paragraph."}
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "hang-up"])
+def test_the_full_screen_stopped_keeps_the_answers_and_unfinished_evidence(tmp_path: Path, how: str) -> None:
+    path = team_file(tmp_path)
+    child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2", plain=False)
+    child.expect("quit")
+    time.sleep(0.3)
+    child.send("3")
+    child.expect("Saved")
+    child.send("e")
+    child.expect("What shows the coalition")
+    time.sleep(0.3)
+    child.send("half a sentence")
+    time.sleep(0.3)
+    if how == "ctrl-c":
+        child.sendcontrol("c")
+        child.expect("Stopped at C1.2")
+        child.expect("was saved")
+        assert finish(child) == 130
+    else:
+        child.kill(signal.SIGHUP)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 129, (child.exitstatus, child.signalstatus)
+    assert ratings_of(path)["C1.2"] == {"stage": 3, "evidence": "half a sentence"}
