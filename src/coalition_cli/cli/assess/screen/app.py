@@ -46,6 +46,9 @@ from coalition_cli.core.editing.rating_edits import (
 from coalition_cli.core.errors import CoalitionError
 from coalition_cli.core.model.framework import parse_stage
 
+ROOMY_HEIGHT = 32
+"""From this many rows on, the answers show whole: the evidence wrapped, every action listed."""
+
 
 class Outcome(Enum):
     FINISHED = "finished"
@@ -79,7 +82,15 @@ class IndicatorScreen(Screen[None]):
     }
     IndicatorScreen #title Static { width: auto; padding: 0 1; }
     IndicatorScreen #title #name { width: 1fr; }
-    IndicatorScreen #where { height: 1; color: $text-muted; padding: 0 1; }
+    IndicatorScreen #where { height: 1; padding: 0 1; }
+    IndicatorScreen #where, IndicatorScreen #answers, IndicatorScreen #message {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    IndicatorScreen #answers.-roomy {
+        text-wrap: wrap;
+        max-height: 16;
+    }
     IndicatorScreen #answers {
         height: auto;
         max-height: 6;
@@ -204,22 +215,31 @@ class IndicatorScreen(Screen[None]):
                     ("Last time ", "bold"), f"({when}) {stage_label(fw, app.earlier.stage(indicator))}"
                 )
             )
+        # a projector's 80×24 gets a line each (e and a show them whole); a larger screen shows more
+        roomy = self.size.height >= ROOMY_HEIGHT
         evidence = (rating.evidence or "").strip() if rating is not None else ""
         shown = evidence.splitlines()[0] if evidence else ""
-        more = " …" if evidence and evidence != shown else ""
+        if roomy:
+            shown = " ".join(evidence.split()[:120]) + (" …" if len(evidence.split()) > 120 else "")
+        more = " …" if evidence and not roomy and evidence != shown else ""
         lines.append(
             Text.assemble(("Evidence ", "bold"), shown + more if evidence else ("none yet (e)", "italic"))
         )
         actions = rating.actions if rating is not None else ()
-        if actions:
+        if actions and roomy:
+            lines.append(Text("Actions", style="bold"))
+            lines += [
+                Text(f"  {n}. {describe_action(action)}") for n, action in enumerate(actions[:6], start=1)
+            ]
+            if len(actions) > 6:
+                lines.append(Text(f"  and {len(actions) - 6} more (a)"))
+        elif actions:
             rest = f" · and {len(actions) - 1} more (a)" if len(actions) > 1 else ""
             lines.append(Text.assemble(("Actions ", "bold"), f"1. {describe_action(actions[0])}{rest}"))
         else:
             lines.append(Text.assemble(("Actions ", "bold"), ("none yet (a)", "italic")))
-        for line in lines:
-            line.no_wrap = True
-            line.overflow = "ellipsis"
-        self.query_one("#answers", Static).update(Text("\n").join(lines))
+        self.query_one("#answers", Static).set_class(roomy, "-roomy")
+        self.query_one("#answers", Static).update(Text("\n").join(lines))  # a line each: e and a show all
 
     def say(self, message: str, kind: Literal["saved", "warning", "note"] = "note") -> None:
         widget = self.query_one("#message", Static)

@@ -1,0 +1,92 @@
+"""Screenshots of the full-screen session's key screens, compared with the SVGs committed beside this
+file (`pytest --snapshot-update` rewrites them after an intended change), and the README's picture.
+
+Every screen here is made from fixed files and keys, so each picture is the same on every run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from coalition_cli.cli.assess.screen.app import AssessApp
+from coalition_cli.cli.assess.startup import AssessOptions, Opened
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.editing.scaffold import NewAssessment, render
+from coalition_cli.core.loading.assessments import load_assessment
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.session import Session
+from tests.support import golden
+from tests.support.paths import EXAMPLES, ROOT
+from tests.support.screen import session_app
+
+Snap = Callable[..., bool]
+
+
+def riverside(folder: Path, start_at: str = "C1.1") -> AssessApp:
+    """The example coalition's spring assessment revisited, with last term beside it."""
+    for name in ("2025-09-fall.yaml", "2026-03-spring.yaml", "coalition.yaml"):
+        shutil.copy(EXAMPLES / "riverside" / name, folder / name)
+    path = folder / "2026-03-spring.yaml"
+    file = AssessmentFile(path)
+    session = Session.plan(file.framework, file.stages, revisit_all=True, start_at=start_at)
+    return AssessApp(
+        Opened(AssessOptions(path), file, session, load_assessment(folder / "2025-09-fall.yaml"))
+    )
+
+
+def test_a_new_assessment_at_80x24(snap_compare: Snap, tmp_path: Path, framework: Framework) -> None:
+    path = tmp_path / "spring.yaml"
+    path.write_text(render(framework, NewAssessment(framework.id, "Riverside", dt.date(2026, 3, 14))))
+    assert snap_compare(session_app(path), terminal_size=(80, 24))
+
+
+def test_a_rated_indicator_with_last_term_at_80x24(snap_compare: Snap, tmp_path: Path) -> None:
+    assert snap_compare(riverside(tmp_path), terminal_size=(80, 24))
+
+
+def test_the_same_at_120x40(snap_compare: Snap, tmp_path: Path) -> None:
+    assert snap_compare(riverside(tmp_path), terminal_size=(120, 40))
+
+
+def test_the_evidence_box(snap_compare: Snap, tmp_path: Path) -> None:
+    assert snap_compare(riverside(tmp_path, "C1.2"), press=["e"], terminal_size=(80, 24))
+
+
+def test_the_actions_list(snap_compare: Snap, tmp_path: Path) -> None:
+    assert snap_compare(riverside(tmp_path), press=["a"], terminal_size=(80, 24))
+
+
+def test_the_help(snap_compare: Snap, tmp_path: Path) -> None:
+    assert snap_compare(riverside(tmp_path), press=["question_mark"], terminal_size=(80, 24))
+
+
+README_PICTURE = ROOT / "docs" / "assess.svg"
+
+
+def test_the_readme_picture_is_the_app_as_it_is(tmp_path: Path) -> None:
+    """docs/assess.svg, shown in the README, is exported from the app: `pytest --update-golden` on this
+    test writes it again after a change to the screen."""
+    import asyncio
+
+    app = riverside(tmp_path, "C2.1")
+    pictures: list[str] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            pictures.append(
+                app.export_screenshot(
+                    title="coalition assess 2026-03-spring.yaml --since 2025-09-fall.yaml --all"
+                )
+            )
+
+    asyncio.run(run())
+    if golden._update:
+        README_PICTURE.parent.mkdir(exist_ok=True)
+        README_PICTURE.write_text(pictures[0], encoding="utf-8")
+    assert README_PICTURE.read_text(encoding="utf-8") == pictures[0], (
+        f"{README_PICTURE} is not the screen as it is now: rerun this test with {golden.UPDATE_OPTION}"
+    )
