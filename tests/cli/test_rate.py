@@ -104,3 +104,54 @@ def test_crlf_files_stay_crlf(runner: CliRunner, tmp_path: Path) -> None:
         b"  C1.2:   # not discussed yet\r\n    stage: 1\r\n    evidence: |-\r\n      two\r\n      lines\r\n"
         in data
     )
+
+
+def test_what_the_room_decided_for_one_indicator(runner: CliRunner, team: Path) -> None:
+    args = ["rate", str(team), "C1.2=2", "--target", "adv", "--priority", "--evidence", "Minutes."]
+    args += ["--action", "Adopt the charter", "--owner", "Chamber of Commerce", "--due", "2026-06-30"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert rating(team, "C1.2") == {
+        "stage": 2,
+        "evidence": "Minutes.",
+        "target": 3,
+        "priority": True,
+        "actions": [{"action": "Adopt the charter", "owner": "Chamber of Commerce", "due": "2026-06-30"}],
+    }
+    assert "and target 3 Advancing, a priority, a new action" in result.output
+    result = runner.invoke(app, ["rate", str(team), "C1.2=2", "--target", "none", "--no-priority"])
+    assert result.exit_code == 0, result.output
+    assert rating(team, "C1.2") == {
+        "stage": 2,
+        "evidence": "Minutes.",
+        "actions": [{"action": "Adopt the charter", "owner": "Chamber of Commerce", "due": "2026-06-30"}],
+    }
+    assert not check_assessment(team).has_errors
+
+
+def test_a_target_not_above_the_stage_is_saved_with_a_note(runner: CliRunner, team: Path) -> None:
+    result = runner.invoke(app, ["rate", str(team), "C1.2=3", "--target", "2"])
+    assert result.exit_code == 0, result.output
+    assert "a target is usually above the stage (C1.2 is at 3)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["C1.3=1", "--target", "4"], "--target applies to one indicator, and 2 are rated here"),
+        (["C1.3=1", "--priority", "--action", "x"], "--priority, --action apply to one indicator"),
+        (["--owner", "Dana"], "--owner and --due go with --action"),
+        (["--target", "9"], "--target '9': stage 9 is out of range"),
+        (["--target", "advancng"], "did you mean 'Advancing'"),
+        (["--action", "Meet", "--due", "June"], "--due: 'June' is not a date"),
+        (["--action", "  "], "--action is empty"),
+    ],
+)
+def test_decisions_need_one_indicator_and_good_values(
+    runner: CliRunner, team: Path, extra: list[str], message: str
+) -> None:
+    before = team.read_bytes()
+    result = runner.invoke(app, ["rate", str(team), "C1.2=2", *extra])
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.split())
+    assert team.read_bytes() == before

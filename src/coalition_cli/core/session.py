@@ -254,20 +254,33 @@ def parse_assignments(framework: Framework, assignments: Sequence[str]) -> tuple
         except CoalitionError as error:
             mistakes.append(f"{assignment!r}: {error.message}")
             continue
-        value = typed_stage.strip()
         try:
-            stage = parse_stage(framework, written_stage(value))
-        except StageError as error:
-            begun = stage_by_name_start(framework, value) if error.code == "unknown-stage" else None
-            if begun is None:
-                mistakes.append(f"{assignment!r}: {ambiguous_start(framework, value) or error.message}")
-                continue
-            stage = begun.number
-        assert stage is not None  # a stage written out is never "not rated"
+            stage = typed_stage_number(framework, typed_stage)
+        except ValueError as error:
+            mistakes.append(f"{assignment!r}: {error}")
+            continue
         if wanted.get(indicator, stage) != stage:
             mistakes.append(f"{assignment!r}: {indicator} is given two different stages")
         wanted[indicator] = stage
     return wanted, mistakes
+
+
+def typed_stage_number(framework: Framework, typed: str) -> int:
+    """A stage written on a command line: a number, a name, or a name's first 3 letters or more, as at
+    the stage prompt. Raises ValueError saying what is wrong (with a did-you-mean)."""
+    value = typed.strip()
+    try:
+        stage = parse_stage(framework, written_stage(value))
+    except StageError as error:
+        begun = stage_by_name_start(framework, value) if error.code == "unknown-stage" else None
+        if begun is None:
+            raise ValueError(ambiguous_start(framework, value) or error.message) from None
+        return begun.number
+    if stage is None:  # a stage written out is never "not rated"
+        raise ValueError(
+            f"write a stage, like {framework.stage_numbers[0]} or {framework.stages[0].name.lower()}"
+        )
+    return stage
 
 
 def parse_group(guide: Guide, typed: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -25,11 +25,31 @@ def rate(
         metavar="TEXT",
         help="Evidence to record with the rating(s), replacing what is there.",
     ),
+    target: str | None = typer.Option(
+        None,
+        "--target",
+        metavar="STAGE",
+        help="The stage the team aims for next (one indicator only); `none` removes it.",
+    ),
+    priority: bool | None = typer.Option(
+        None,
+        "--priority/--no-priority",
+        help="Mark the indicator as a priority, or no longer (one indicator only).",
+    ),
+    action: str | None = typer.Option(
+        None, "--action", metavar="TEXT", help="An action the team commits to (one indicator only)."
+    ),
+    owner: str | None = typer.Option(None, "--owner", metavar="WHO", help="Who leads the --action."),
+    due: str | None = typer.Option(
+        None, "--due", metavar="DATE", help="When the --action is due, YYYY-MM-DD."
+    ),
 ) -> None:
     """Set ratings without prompts: `coalition rate riverside.yaml C1.1=3 C2.4=developing` (or `C2.4=dev`).
 
-    The file is checked first (a file with problems is not changed), every rating is checked against
-    the framework, and the file is saved in one safe step, changing only those ratings' lines.
+    With one indicator, also what the room decided: `--target 4 --priority --action "Adopt the
+    charter" --owner "Chamber of Commerce" --due 2026-06-30`. The file is checked first (a file with
+    problems is not changed), every value is checked against the framework, and the file is saved in
+    one safe step, changing only those ratings' lines.
     """
     from rich.markup import escape
 
@@ -46,10 +66,14 @@ def rate(
     assessment = AssessmentFile(file)
     fw = assessment.framework
     wanted = _parse(fw, ratings, shown_with=_show_command(file, assessment.assessment.framework))
+    decided = _decisions(fw, wanted, target=target, priority=priority, action=action, owner=owner, due=due)
     note = clean_text(evidence) if evidence is not None else ""
     before = {indicator: assessment.stage(indicator) for indicator in wanted}
     changed = assessment.apply(
-        *(RatingEdit(indicator, stage=stage, evidence=note or None) for indicator, stage in wanted.items())
+        *(
+            RatingEdit(indicator, stage=stage, evidence=note or None, **decided)
+            for indicator, stage in wanted.items()
+        )
     )
     console = stdout()
     for indicator, stage in wanted.items():
@@ -59,10 +83,81 @@ def rate(
             was = "unchanged"
         name = fw.indicator(indicator).name
         console.print(f"{escape(indicator)} {escape(name)}: {stage} {escape(fw.stage_name(stage))} ({was})")
+    if decided:
+        from coalition_cli.cli.assess.wording import what_changed
+
+        ((indicator, stage),) = wanted.items()
+        console.print(f"  and {escape(what_changed(fw, RatingEdit(indicator, **decided)))}")
+        aim = decided.get("target")
+        if isinstance(aim, int) and aim <= stage:
+            console.print(
+                f"[yellow]note:[/] a target is usually above the stage ({indicator} is at {stage})."
+            )
     if changed:
         console.print(f"[green]Saved[/] {escape(str(file))}.")
     else:
         console.print(f"Nothing to change: {escape(str(file))} already says this.")
+
+
+def _decisions(
+    fw: Framework,
+    wanted: dict[str, int],
+    *,
+    target: str | None,
+    priority: bool | None,
+    action: str | None,
+    owner: str | None,
+    due: str | None,
+) -> dict[str, Any]:
+    """What the room decided for the one indicator rated: its target, priority and an action, as the
+    fields of a `RatingEdit`. Every mistake is a usage error (exit 2), and nothing is written."""
+    from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, clean_line
+    from coalition_cli.core.errors import UsageError
+    from coalition_cli.core.session import parse_date, typed_stage_number
+
+    if (owner is not None or due is not None) and action is None:
+        raise UsageError(
+            "--owner and --due go with --action: say what the action is, then who leads it and by when"
+        )
+    given = [
+        name
+        for name, value in (("--target", target), ("--priority", priority), ("--action", action))
+        if value is not None
+    ]
+    if not given:
+        return {}
+    if len(wanted) != 1:
+        first = next(iter(wanted))
+        raise UsageError(
+            f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} to one indicator, and "
+            f"{len(wanted)} are rated here: nothing was changed",
+            hint=f"rate one at a time, like `coalition rate FILE {first}={wanted[first]} {given[0]} …`",
+        )
+    decided: dict[str, Any] = {}
+    if target is not None:
+        if target.strip().casefold() in ("none", "no", "-"):
+            decided["target"] = CLEAR
+        else:
+            try:
+                decided["target"] = typed_stage_number(fw, target)
+            except ValueError as error:
+                raise UsageError(
+                    f"--target {target!r}: {error}", hint=f"stages: {fw.stage_choices()}"
+                ) from None
+    if priority is not None:
+        decided["priority"] = True if priority else CLEAR
+    if action is not None:
+        what = clean_line(action)
+        if not what:
+            raise UsageError(
+                "--action is empty: say what the team will do, like --action 'Adopt the charter'"
+            )
+        try:
+            when = parse_date(due or "")
+        except ValueError as error:
+            raise UsageError(f"--due: {error}") from None
+        decided["add_actions"] = (NewAction(what, clean_line(owner or "") or None, when),)
+    return decided
 
 
 def _show_command(file: Path, reference: str) -> str:
