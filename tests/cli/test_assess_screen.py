@@ -357,3 +357,53 @@ def test_the_room_panel_shows_live_votes_when_given_a_source(team: Path) -> None
         assert "Room votes  8" in screen and "2 ████████████ 5" in screen
 
     drive(app, (100, 30), steps)
+
+
+# -- how the terminal hears the end ------------------------------------------------------------------
+
+
+def run_ending(
+    monkeypatch: pytest.MonkeyPatch, team: Path, outcome: Outcome | None, draft: str | None = None
+) -> tuple[int, str]:
+    """`run_full_screen` with the app's run replaced by its outcome (and evidence left being typed)."""
+    import io
+
+    import typer
+    from rich.console import Console
+
+    from coalition_cli.cli.assess.screen import launch
+    from coalition_cli.cli.assess.screen.app import Draft
+
+    def ran(app: AssessApp) -> None:
+        app.outcome = outcome
+        if draft is not None:
+            app.draft = Draft("C1.2", draft, had_evidence=False)
+
+    monkeypatch.setattr(AssessApp, "run", ran)
+    console = Console(file=io.StringIO(), width=100)
+    opened = session_app(team, indicators=["C1.2"]).opened
+    try:
+        launch.run_full_screen(console, opened)
+        code = 0
+    except typer.Exit as stop:
+        code = stop.exit_code
+    return code, console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_a_crash_keeps_the_answers_and_the_evidence_being_typed(
+    monkeypatch: pytest.MonkeyPatch, team: Path
+) -> None:
+    code, said = run_ending(monkeypatch, team, None, draft="typed before the crash")
+    assert code == 1
+    assert "stopped because of an unexpected error" in said
+    assert "coalition assess" in said and "--start-at C1.2" in said
+    assert rating(team, "C1.2") == {"evidence": "typed before the crash"}
+
+
+def test_quitting_and_finishing_say_where_things_stand(monkeypatch: pytest.MonkeyPatch, team: Path) -> None:
+    code, said = run_ending(monkeypatch, team, Outcome.QUIT)
+    assert code == 0 and "Stopped at C1.2" in said
+    code, said = run_ending(monkeypatch, team, Outcome.FINISHED)
+    assert code == 0 and "Where the coalition stands" in said and "coalition plan" in said
+    code, said = run_ending(monkeypatch, team, Outcome.HUNG_UP)
+    assert code == 129
