@@ -110,7 +110,7 @@ def test_an_empty_ratings_key_gets_a_block_entry(
 def test_assess_on_an_empty_ratings_key(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(HEADER + "ratings:\n", encoding="utf-8")
-    result = runner.invoke(app, ["assess", str(path)], input="2\n\n\nq\n")
+    result = runner.invoke(app, ["assess", str(path)], input="\n" + "2\n\n\nq\n")  # nobody listed: Enter
     assert result.exit_code == 0, result.output
     assert path.read_text(encoding="utf-8") == HEADER + "ratings:\n  C1.1:\n    stage: 2\n"
 
