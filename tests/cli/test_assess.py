@@ -423,12 +423,15 @@ def test_s_b_and_q_at_the_evidence_and_action_prompts_are_never_saved(
 def test_evidence_can_be_cleared_and_actions_changed_or_deleted(runner: CliRunner, team: Path) -> None:
     before = ratings(team)["C1.1"]
     assert before["evidence"] and before["actions"]
-    keys = "\n" + "clear\n" + "done 1\n" + "delete 1\n" + "delete 1\n" + "\n" + "q\n"
+    keys = "\n" + "clear\n" + "done 1\n" + "delete\n" + "delete 1\n" + "delete 1\n" + "\n" + "q\n"
     code, output = assess(runner, team, keys, "--indicator", "C1.1", "--indicator", "C1.2")
     assert code == 0, output
     flat = " ".join(output.split())
     assert "Cleared the evidence" in flat
     assert "1. Adopt the charter (Chamber of Commerce, due 2026-06-30, done)" in flat
+    assert (
+        "To delete an action, type delete and its number, like delete 1." in flat
+    )  # never an action "delete"
     assert "Removed action 1 of C1.1" in flat
     assert "There are no actions yet." in flat  # a second delete: nothing left to delete
     assert ratings(team)["C1.1"] == {"stage": 2, "target": 3}

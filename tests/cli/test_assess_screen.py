@@ -407,3 +407,13 @@ def test_quitting_and_finishing_say_where_things_stand(monkeypatch: pytest.Monke
     assert code == 0 and "Where the coalition stands" in said and "coalition plan" in said
     code, said = run_ending(monkeypatch, team, Outcome.HUNG_UP)
     assert code == 129
+
+
+def test_ctrl_q_quits_like_q(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "ctrl+q")
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.QUIT

@@ -59,6 +59,10 @@ def test_the_actions_list(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(riverside(tmp_path), press=["a"], terminal_size=(80, 24))
 
 
+def test_reading_everything_with_last_term(snap_compare: Snap, tmp_path: Path) -> None:
+    assert snap_compare(riverside(tmp_path), press=["r", "end"], terminal_size=(80, 24))
+
+
 def test_the_help(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(riverside(tmp_path), press=["question_mark"], terminal_size=(80, 24))
 

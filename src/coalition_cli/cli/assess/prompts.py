@@ -386,7 +386,7 @@ class Walk:
             line = answer(self.console, "Evidence: ", _EVIDENCE_HELP)
             while True:
                 command = text_command(line)
-                if command is Kind.CLEAR and not lines:
+                if command is Kind.CLEAR:  # what was typed before it goes too
                     if self._save(self.session.clear_evidence()):
                         self.console.print("[green]Cleared[/] the evidence.")
                     return None
@@ -432,6 +432,9 @@ class Walk:
             command = text_command(what)
             if command in _MOVES:
                 return command
+            if command is Kind.CLEAR:
+                console.print("[yellow]To delete an action, type delete and its number, like delete 1.[/]")
+                continue
             rating = self.file.rating(indicator_id)
             changed = parse_action_command(what, len(rating.actions) if rating else 0)
             if isinstance(changed, str):

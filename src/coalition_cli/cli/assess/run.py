@@ -9,29 +9,35 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from coalition_cli.cli.assess.startup import AssessOptions, open_session
 
+if TYPE_CHECKING:
+    from coalition_cli.cli.assess.screen.widgets import LiveVotes
 
-def full_screen_wanted(options: AssessOptions) -> bool:
-    """Whether this run gets the full-screen session."""
-    if options.plain or os.environ.get("TERM", "") in ("dumb", ""):
+
+def full_screen_wanted(options: AssessOptions, top_stage: int = 4) -> bool:
+    """Whether this run gets the full-screen session (a rubric of more than 9 stages, whose numbers
+    are not one key each, is asked line by line)."""
+    if options.plain or top_stage > 9 or os.environ.get("TERM", "") in ("dumb", ""):
         return False
     streams = (sys.stdin, sys.stdout)
     return all(stream is not None and stream.isatty() for stream in streams)
 
 
-def run(options: AssessOptions) -> None:
+def run(options: AssessOptions, *, live_votes: LiveVotes | None = None) -> None:
+    """`live_votes` (for `coalition room`) shows the room's votes beside the stages on the full screen."""
     from coalition_cli.cli.assess.asking import enable_line_editing
     from coalition_cli.cli.console import stdout
 
     console = stdout()
     enable_line_editing()
     opened = open_session(console, options)
-    if full_screen_wanted(opened.options) and opened.session.queue:
+    if full_screen_wanted(opened.options, opened.file.framework.top_stage) and opened.session.queue:
         from coalition_cli.cli.assess.screen.launch import run_full_screen
 
-        run_full_screen(console, opened)
+        run_full_screen(console, opened, live_votes=live_votes)
         return
     from coalition_cli.cli.assess.prompts import run_plain
 

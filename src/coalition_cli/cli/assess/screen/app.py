@@ -451,9 +451,30 @@ class IndicatorScreen(Screen[None]):
             if stage is not None:
                 self.action_stage(stage)
 
-        self.app.push_screen(
-            ReaderDialog(app.framework, self.indicator, app.file.stage(self.indicator)), chosen
-        )
+        indicator = self.indicator
+        rating = app.file.rating(indicator)
+        more: list[tuple[str, str]] = []
+        if rating is not None and rating.evidence:
+            more.append(("The evidence", rating.evidence.strip()))
+        if rating is not None and rating.actions:
+            listed = (f"{n}. {describe_action(action)}" for n, action in enumerate(rating.actions, start=1))
+            more.append(("The actions", "\n".join(listed)))
+        if app.earlier is not None:
+            more.append(self._last_time(indicator))
+        self.app.push_screen(ReaderDialog(app.framework, indicator, app.file.stage(indicator), more), chosen)
+
+    def _last_time(self, indicator: str) -> tuple[str, str]:
+        """What `--since`'s assessment said: its stage, evidence and the actions it left open."""
+        app = self.session_app
+        assert app.earlier is not None
+        earlier = app.earlier.assessment
+        before = earlier.rating(indicator)
+        said = [stage_label(app.framework, app.earlier.stage(indicator))]
+        if before is not None and before.evidence:
+            said.append(before.evidence.strip())
+        open_actions = [a for a in (before.actions if before else ()) if a.status not in ("done", "dropped")]
+        said += [f"Not marked done: {describe_action(action)}" for action in open_actions]
+        return f"Last time ({earlier.term or earlier.assessed_on.isoformat()})", "\n".join(said)
 
     def action_undo(self) -> None:
         app = self.session_app
@@ -535,6 +556,10 @@ class AssessApp(App[None]):
 
     def action_stop(self) -> None:
         self.finish(Outcome.INTERRUPTED)
+
+    async def action_quit(self) -> None:
+        """Textual's own quit key (Ctrl+Q) quits as q does."""
+        self.finish(Outcome.QUIT)
 
     def finish(self, outcome: Outcome) -> None:
         self.outcome = outcome

@@ -6,7 +6,7 @@ place (`app.AssessApp.save`), so every answer goes through the same safe editor.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -377,9 +377,12 @@ class ReaderDialog(ModalScreen[int | None]):
     DEFAULT_CSS = _css("ReaderDialog", "ReaderDialog VerticalScroll { height: 1fr; }")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,r,q", "close", "close", key_display="Esc")]
 
-    def __init__(self, framework: Framework, indicator: str, current: int | None) -> None:
+    def __init__(
+        self, framework: Framework, indicator: str, current: int | None, more: Sequence[tuple[str, str]] = ()
+    ) -> None:
         super().__init__()
         self.framework, self.indicator, self.current = framework, indicator, current
+        self.more = more  # (heading, text): the team's evidence, last term's answers
 
     def compose(self) -> ComposeResult:
         from coalition_cli.cli.output.framework_view import descriptor_table
@@ -390,6 +393,8 @@ class ReaderDialog(ModalScreen[int | None]):
             yield Static(escape(f"{indicator.id} {indicator.name}: every stage in full"), classes="title")
             with VerticalScroll(id="reading"):
                 yield Static(descriptor_table(fw, indicator, current=self.current))
+                for heading, text in self.more:
+                    yield Static(Text.assemble("\n", (heading, "bold"), "\n", text))
             yield KeyBar(lead=[("↑ ↓ PgUp PgDn", "scroll"), (f"1–{fw.top_stage}", "choose a stage")])
 
     def on_mount(self) -> None:
@@ -450,7 +455,7 @@ def help_rows(framework: Framework) -> list[tuple[str, str]]:
         ("n  →", "next indicator"),
         ("b  ←", "back to the previous indicator"),
         ("g", "go to any indicator"),
-        ("r", "read every stage in full"),
+        ("r", "read everything in full: every stage, the evidence, the actions, last term's answers"),
         ("Tab  ↑ ↓", "move to a stage and scroll its text"),
         ("u", "undo the last change"),
         ("?", "this help"),
