@@ -190,6 +190,6 @@ def test_a_flow_style_ratings_mapping_that_cannot_be_spliced_says_what_to_do(
 
 
 def test_the_node_tree_cache_keeps_only_the_last_few_texts() -> None:
-    from coalition_cli.core.yaml import splicing
+    from coalition_cli.core.yaml import splices
 
-    assert splicing._nodes.cache_info().maxsize == 8
+    assert splices.nodes.cache_info().maxsize == 8

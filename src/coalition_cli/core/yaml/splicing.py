@@ -16,15 +16,13 @@ the edit is refused with EditError rather than made.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import copy
 import io
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cache, cached_property, lru_cache
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from coalition_cli.core.editing.rating_edits import (
@@ -42,9 +40,27 @@ from coalition_cli.core.model.assessment import written_stage
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
 from coalition_cli.core.yaml import text as yamltext
+from coalition_cli.core.yaml.splices import (
+    CannotSplice,
+    EditError,
+    Layout,
+    Splices,
+    comment_spans,
+    comments,
+    find,
+    is_block_mapping,
+    is_empty_flow,
+    is_null,
+    key_region,
+    layout_of,
+    nodes,
+    render,
+    starts_its_line,
+)
+
+__all__ = ["EditError", "edit_text"]
 
 _BOM = codecs.BOM_UTF8
-_NULL = "tag:yaml.org,2002:null"
 _FIELD_ORDER = ("stage", "evidence", "target", "priority", "notes", "links", "actions")
 """The order a person would write a rating's keys in: a new key is inserted where it belongs."""
 _TOP_ORDER = (
@@ -61,15 +77,6 @@ _TOP_ORDER = (
 """The assessment's own keys in the model's order, for a `participants:` key added to a file."""
 _DASH = re.compile(r"[ \t]*-[ \t]+")
 """What comes before a list item on its line, when the list is written one item per dash."""
-_COMMENT = re.compile(r"(?<![^ \t\r\n])#[^\r\n]*")
-"""A `#` at a line start or after a space, to the end of the line: a comment unless inside a value."""
-_PROPERTY = re.compile(r"([&!])(\S*)[ \t]+")
-"""An anchor (`&name`) or a tag (`!!int`) written before a value."""
-
-
-class EditError(Exception):
-    """The edit could not be made without disturbing the file (or an alias reuses the value). Nothing
-    was written."""
 
 
 class _Removed:
@@ -170,15 +177,15 @@ def _edit_one(text: str, edit: RatingEdit, framework: Framework) -> str:
     for attempt in (_splice, _roundtrip):
         try:
             result = attempt(text, edit.indicator, changes, framework)
-        except _CannotSplice:
+        except CannotSplice:
             continue
         if _normal(_parsed(result)) == _normal(expected):
             disturbed = _disturbance(text, result, region, edit.indicator)
             if disturbed is None:
                 return result
             reason = disturbed
-    root = _nodes(text)
-    found = _find(root, "ratings") if _is_block_mapping(root) else None
+    root = nodes(text)
+    found = find(root, "ratings") if is_block_mapping(root) else None
     if found is not None and getattr(found[1], "flow_style", False):
         # a flow mapping ({C1.1: {stage: 2}, …}) can only be rewritten whole, which moves other lines
         reason += "; write ratings: as one indicator per line (block style) and try again"
@@ -306,7 +313,7 @@ def _disturbance(before: str, after: str, region: tuple[int, int], what: str) ->
     head, tail = before[:start], before[end:]
     if not (after.startswith(head) and after.endswith(tail) and len(after) >= len(head) + len(tail)):
         return f"lines outside {what} would change"
-    if _comments(before) - _comments(after):
+    if comments(before) - comments(after):
         return "a comment would be lost"
     return None
 
@@ -314,366 +321,63 @@ def _disturbance(before: str, after: str, region: tuple[int, int], what: str) ->
 def _rating_region(text: str, indicator: str) -> tuple[int, int]:
     """The lines an edit of `indicator` may change: its entry, else `ratings:` (where it is added),
     else the whole file."""
-    root = _nodes(text)
-    found = _find(root, "ratings") if _is_block_mapping(root) else None
+    root = nodes(text)
+    found = find(root, "ratings") if is_block_mapping(root) else None
     if found is None:
         return 0, len(text)
-    if _is_block_mapping(found[1]):
-        entry = _find(found[1], indicator)
+    if is_block_mapping(found[1]):
+        entry = find(found[1], indicator)
         if entry is not None:
             found = entry
-    return _key_region(_Splices(text, "\n"), *found)
-
-
-def _key_region(lines: _Splices, key_node: Any, value_node: Any) -> tuple[int, int]:
-    """The whole lines of `key: value`."""
-    return lines.line_start(key_node.start_mark.index), lines.line_after(
-        lines.value_end(key_node, value_node)
-    )
-
-
-def _comments(text: str) -> Counter[str]:
-    """The text's comments, each as written: a `#` inside a value (quoted, or a block's line) is none."""
-    return Counter(text[start:end].rstrip() for start, end in _comment_spans(text))
-
-
-def _comment_spans(text: str) -> list[tuple[int, int]]:
-    """Where each comment is, in order."""
-    spans = sorted(_scalar_spans(text))
-    starts = [start for start, _end in spans]
-    found = []
-    for match in _COMMENT.finditer(text):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0 or spans[index][1] <= match.start():
-            found.append(match.span())
-    return found
-
-
-def _scalar_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Where each scalar (key or value) is written; a block scalar from the line after its `|` or `>`."""
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
-    lines = _Splices(text, "\n")
-    stack, seen = [_nodes(text)], set()
-    while stack:
-        node = stack.pop()
-        if node is None or id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            start = node.start_mark.index
-            if node.style in ("|", ">"):
-                start = lines.line_after(start)
-            yield start, node.end_mark.index
-        elif isinstance(node, MappingNode):
-            stack.extend(item for pair in node.value for item in pair)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-
-
-class _CannotSplice(Exception):
-    """The layout is too unusual to splice into; the round-trip dump is used instead."""
-
-
-@dataclass
-class _Layout:
-    """How this file indents: a mapping's children, and a list's dashes under their key."""
-
-    step: int = 2
-    offset: int = 2
-
-
-@dataclass
-class _Splices:
-    """Replacements and insertions at positions of the original text, applied back to front."""
-
-    text: str
-    newline: str
-    parts: dict[tuple[int, int], str] = field(default_factory=dict)
-
-    def replace(self, start: int, end: int, new: str) -> None:
-        self.parts[(start, end)] = self.parts.get((start, end), "") + new
-
-    def insert_lines(self, position: int, lines: Sequence[str]) -> None:
-        """Whole lines at a line start (a position from `line_after` or `line_start`)."""
-        block = "".join(line + self.newline for line in lines)
-        if position == len(self.text) and self.text and not self.text.endswith("\n"):
-            block = self.newline + block
-        self.replace(position, position, block)
-
-    def apply(self) -> str:
-        text = self.text
-        last = len(text) + 1
-        for (start, end), new in sorted(self.parts.items(), reverse=True):
-            if end > last:
-                raise _CannotSplice("overlapping changes")
-            text = text[:start] + new + text[end:]
-            last = start
-        return text
-
-    def line_start(self, index: int) -> int:
-        return self.text.rfind("\n", 0, index) + 1
-
-    def line_after(self, index: int) -> int:
-        """The start of the line after the one holding `index` (or `index` itself at a line start)."""
-        if index > 0 and self.text[index - 1] == "\n":
-            return index
-        end = self.text.find("\n", index)
-        return len(self.text) if end < 0 else end + 1
-
-    def line_end(self, index: int) -> int:
-        """Where the line holding `index` ends, before its line break."""
-        end = self.text.find("\n", index)
-        end = len(self.text) if end < 0 else end
-        return end - 1 if end > 0 and self.text[end - 1] == "\r" else end
-
-    def content_end(self, node: Any) -> int:
-        """Where a value's own text ends: past a block scalar's last line, before blank lines after it."""
-        from ruamel.yaml.nodes import ScalarNode
-
-        if isinstance(node, ScalarNode):
-            end: int = node.end_mark.index
-            header = self.text[node.start_mark.index : self.line_end(node.start_mark.index)].split(maxsplit=1)
-            if node.style in ("|", ">") and "+" not in header[0]:
-                kept = self.text[node.start_mark.index : end].rstrip(" \t\r\n")
-                return self.line_after(node.start_mark.index + len(kept))
-            return end
-        if getattr(node, "flow_style", False) or not node.value:
-            return int(node.end_mark.index)
-        last = node.value[-1]
-        return self.value_end(*last) if isinstance(last, tuple) else self.content_end(last)
-
-    def value_end(self, key_node: Any, value_node: Any) -> int:
-        """Where the value of `key: value` ends; for an alias (`*name`), the alias, not what it repeats."""
-        if _is_alias(key_node, value_node):
-            return self.alias_after(key_node.end_mark.index)[2]
-        return self.content_end(value_node)
-
-    def value_span(self, key_node: Any, value_node: Any) -> tuple[int, int]:
-        """Where a scalar value's own text is: a whole alias, or the value past its anchor and tag (they
-        stay). EditError if the value is anchored and an alias repeats it: changing one changes both."""
-        if _is_alias(key_node, value_node):
-            _name, start, end = self.alias_after(key_node.end_mark.index)
-            return start, end
-        start, anchor = self._past_properties(value_node.start_mark.index)
-        if anchor is not None:
-            self._refuse_if_repeated(anchor, value_node.start_mark.index, str(key_node.value))
-        return start, max(start, self.content_end(value_node))
-
-    def alias_after(self, index: int) -> tuple[str, int, int]:
-        """The first alias written after `index`: name, start, end."""
-        found = next((alias for alias in self._properties[0] if alias[1] >= index), None)
-        if found is None:
-            raise _CannotSplice("an alias could not be found")
-        return found
-
-    @cached_property
-    def _properties(self) -> tuple[list[tuple[str, int, int]], list[tuple[str, int]]]:
-        """Every alias (name, start, end) and every anchor (name, start) in the text, in order."""
-        from ruamel.yaml.events import AliasEvent
-
-        aliases: list[tuple[str, int, int]] = []
-        anchors: list[tuple[str, int]] = []
-        if "*" in self.text or "&" in self.text:
-            for event in yamlsource.parse_events(self.text):
-                name = getattr(event, "anchor", None)
-                if isinstance(event, AliasEvent):
-                    aliases.append((str(name), event.start_mark.index, event.end_mark.index))
-                elif name is not None:
-                    anchors.append((str(name), event.start_mark.index))
-        return aliases, anchors
-
-    def _past_properties(self, index: int) -> tuple[int, str | None]:
-        """Where a value starts past its anchor and tag (kept as written), and its anchor's name."""
-        anchor = None
-        while match := _PROPERTY.match(self.text, index):
-            if match.group(1) == "&":
-                anchor = match.group(2)
-            index = match.end()
-        return index, anchor
-
-    def _refuse_if_repeated(self, anchor: str, start: int, key: str) -> None:
-        aliases, anchors = self._properties
-        redefined = min((at for name, at in anchors if name == anchor and at > start), default=len(self.text))
-        lines = [
-            self.line_number(at) for name, at, _end in aliases if name == anchor and start < at < redefined
-        ]
-        if lines:
-            where = ", ".join(str(line) for line in lines)
-            raise EditError(
-                f"the {key} on line {self.line_number(start)} is marked &{anchor}, and *{anchor} on line "
-                f"{where} repeats it, so changing it would change that too; write the value out in place "
-                f"of *{anchor} (or remove &{anchor}), then try again"
-            )
-
-    def line_number(self, index: int) -> int:
-        return self.text.count("\n", 0, index) + 1
-
-    def drop_token(self, node: Any) -> None:
-        """Remove an inline value (`null`, `~`, `{}`, `[]`) and the spaces before it."""
-        start, end = node.start_mark.index, node.end_mark.index
-        if start == end:
-            return
-        while start > 0 and self.text[start - 1] in " \t":
-            start -= 1
-        self.replace(start, end, "")
-
-
-@cache
-def _null_writing_representer() -> Any:
-    """ruamel.yaml's representer, writing `null` as `null` (its own writes nothing after `key:`),
-    as `init` does for a stage not rated yet. A subclass, so other dumps keep their defaults."""
-    from ruamel.yaml.representer import RoundTripRepresenter
-
-    class Representer(RoundTripRepresenter):  # type: ignore[misc]
-        pass
-
-    Representer.add_representer(
-        type(None), lambda representer, _data: representer.represent_scalar(_NULL, "null")
-    )
-    return Representer
-
-
-@cache
-def _dumper(step: int, offset: int) -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.Representer = _null_writing_representer()
-    yaml.indent(mapping=step, sequence=offset + 2, offset=offset)
-    yaml.width = 1_000_000
-    yaml.allow_unicode = True
-    return yaml
-
-
-def _render(key: str, value: Any, layout: _Layout, indent: int = 0) -> list[str]:
-    """`key: value` as YAML lines (no line breaks), indented by `indent` spaces."""
-    stream = io.StringIO()
-    _dumper(layout.step, layout.offset).dump({key: value}, stream)
-    lines = stream.getvalue().rstrip("\n").split("\n")
-    if not lines[0].startswith(f"{key}:"):
-        raise _CannotSplice(f"unexpected rendering of {key}")
-    pad = " " * indent
-    return [pad + line if line else line for line in lines]
-
-
-@lru_cache(maxsize=8)
-def _nodes(text: str) -> Any:
-    """The text's node tree, from the C parser (positions at C speed). The same text is composed
-    several times per edit (to splice, and to check what else changed), so the last few are kept."""
-    return yamlsource.parse_nodes(text)
-
-
-def _find(mapping: Any, key: str) -> tuple[Any, Any] | None:
-    for key_node, value_node in mapping.value:
-        if getattr(key_node, "value", None) == key:
-            return key_node, value_node
-    return None
-
-
-def _is_block_mapping(node: Any) -> bool:
-    from ruamel.yaml.nodes import MappingNode
-
-    return isinstance(node, MappingNode) and not node.flow_style and bool(node.value)
-
-
-def _is_null(node: Any) -> bool:
-    from ruamel.yaml.nodes import ScalarNode
-
-    return isinstance(node, ScalarNode) and str(node.tag) == _NULL
-
-
-def _is_alias(key_node: Any, value_node: Any) -> bool:
-    """Whether the value is an alias: composing puts the node it repeats there, written before the key."""
-    return bool(value_node.start_mark.index < key_node.end_mark.index)
-
-
-def _is_empty_flow(node: Any) -> bool:
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
-
-    return isinstance(node, (MappingNode, SequenceNode)) and bool(node.flow_style) and not node.value
-
-
-def _layout(root: Any) -> _Layout:
-    """The indentation the file already uses, so new lines look like their neighbours."""
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
-
-    layout = _Layout()
-    found_step = found_offset = False
-    stack = [root]
-    while stack and not (found_step and found_offset):
-        node = stack.pop()
-        if not isinstance(node, MappingNode) or node.flow_style:
-            if isinstance(node, SequenceNode) and not node.flow_style:
-                stack.extend(node.value)
-            continue
-        for key_node, value_node in node.value:
-            column = key_node.start_mark.column
-            if (
-                not found_step
-                and _is_block_mapping(value_node)
-                and value_node.start_mark.line > key_node.start_mark.line
-            ):
-                layout.step, found_step = value_node.value[0][0].start_mark.column - column, True
-            if (
-                not found_offset
-                and isinstance(value_node, SequenceNode)
-                and not value_node.flow_style
-                and value_node.value
-            ):
-                layout.offset, found_offset = value_node.start_mark.column - column, True
-            stack.append(value_node)
-    layout.step = max(layout.step, 1)
-    layout.offset = max(layout.offset, 0)
-    return layout
+    return key_region(Splices(text, "\n"), *found)
 
 
 def _splice(text: str, indicator: str, changes: list[_Change], framework: Framework) -> str:
     from ruamel.yaml.nodes import MappingNode
 
-    root = _nodes(text)
-    if not _is_block_mapping(root):
-        raise _CannotSplice("the top level is not a block mapping")
-    edits = _Splices(text, "\r\n" if "\r\n" in text else "\n")
-    layout = _layout(root)
+    root = nodes(text)
+    if not is_block_mapping(root):
+        raise CannotSplice("the top level is not a block mapping")
+    edits = Splices(text, "\r\n" if "\r\n" in text else "\n")
+    layout = layout_of(root)
     added = [change for change in changes if change.parsed is not _REMOVE]  # nothing to remove in a new entry
     entry_value = {change.key: _rendered(change.written) for change in added}
-    found = _find(root, "ratings")
+    found = find(root, "ratings")
     if found is None:
-        edits.insert_lines(len(text), _render("ratings", {indicator: entry_value}, layout))
+        edits.insert_lines(len(text), render("ratings", {indicator: entry_value}, layout))
         return edits.apply()
     ratings_key, ratings = found
-    if _is_empty_flow(ratings) or _is_null(ratings):  # `ratings: {}`, `ratings:`, `ratings: ~`
+    if is_empty_flow(ratings) or is_null(ratings):  # `ratings: {}`, `ratings:`, `ratings: ~`
         edits.drop_token(ratings)
         position = edits.line_after(max(ratings_key.end_mark.index, ratings.end_mark.index))
         edits.insert_lines(
-            position, _render(indicator, entry_value, layout, ratings_key.start_mark.column + layout.step)
+            position, render(indicator, entry_value, layout, ratings_key.start_mark.column + layout.step)
         )
         return edits.apply()
-    if not _is_block_mapping(ratings):
-        raise _CannotSplice("ratings is not a block mapping")
+    if not is_block_mapping(ratings):
+        raise CannotSplice("ratings is not a block mapping")
     column = ratings.value[0][0].start_mark.column
-    entry = _find(ratings, indicator)
+    entry = find(ratings, indicator)
     if entry is None:
         position = _entry_position(edits, ratings, indicator, framework)
-        edits.insert_lines(position, _render(indicator, entry_value, layout, column))
-    elif _is_null(entry[1]):
+        edits.insert_lines(position, render(indicator, entry_value, layout, column))
+    elif is_null(entry[1]):
         key_node, value_node = entry
         edits.drop_token(value_node)
         position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
         lines = [
             line
             for change in added
-            for line in _render(change.key, _rendered(change.written), layout, column + layout.step)
+            for line in render(change.key, _rendered(change.written), layout, column + layout.step)
         ]
         edits.insert_lines(position, lines)
-    elif isinstance(entry[1], MappingNode) and _is_block_mapping(entry[1]):
+    elif isinstance(entry[1], MappingNode) and is_block_mapping(entry[1]):
         for change in changes:
             _change_field(edits, entry[1], change, layout)
     elif isinstance(entry[1], MappingNode):  # written in flow style, `C1.1: {stage: 2}`: it stays so
         _change_flow(edits, entry[1], changes, layout)
     else:
-        raise _CannotSplice("the rating is not a block mapping")
+        raise CannotSplice("the rating is not a block mapping")
     return edits.apply()
 
 
@@ -686,7 +390,7 @@ def _rendered(written: Any) -> Any:
     return written
 
 
-def _entry_position(edits: _Splices, ratings: Any, indicator: str, framework: Framework) -> int:
+def _entry_position(edits: Splices, ratings: Any, indicator: str, framework: Framework) -> int:
     """Where a new rating goes: after the last one that comes before it in the framework."""
     order = {item.id: index for index, item in enumerate(framework.indicators)}
     rank = order.get(indicator, len(order))
@@ -703,8 +407,8 @@ def _rank(key: str, order: Sequence[str] = _FIELD_ORDER) -> int:
     return order.index(key) if key in order else len(order)
 
 
-def _change_field(edits: _Splices, rating: Any, change: _Change, layout: _Layout) -> None:
-    found = _find(rating, change.key)
+def _change_field(edits: Splices, rating: Any, change: _Change, layout: Layout) -> None:
+    found = find(rating, change.key)
     if change.parsed is _REMOVE:
         if found is not None:
             _remove_key(edits, *found)
@@ -717,92 +421,85 @@ def _change_field(edits: _Splices, rating: Any, change: _Change, layout: _Layout
 
 
 def _set_key(
-    edits: _Splices, mapping: Any, key: str, value: Any, layout: _Layout, order: Sequence[str] = _FIELD_ORDER
+    edits: Splices, mapping: Any, key: str, value: Any, layout: Layout, order: Sequence[str] = _FIELD_ORDER
 ) -> None:
     """`key: value` in a block mapping: the value replaced in place, or a new key where it belongs."""
     from ruamel.yaml.nodes import ScalarNode
 
     column = mapping.value[0][0].start_mark.column
-    found = _find(mapping, key)
+    found = find(mapping, key)
     if found is not None:
         key_node, value_node = found
         if not isinstance(value_node, ScalarNode):
-            raise _CannotSplice(f"{key} is not a single value")
-        _replace_scalar(edits, key_node, value_node, _render(key, value, layout, column))
+            raise CannotSplice(f"{key} is not a single value")
+        _replace_scalar(edits, key_node, value_node, render(key, value, layout, column))
         return
     keys = mapping.value
     later = next(
         (i for i, (k, _v) in enumerate(keys) if _rank(str(k.value), order) > _rank(key, order)), None
     )
-    if later == 0 and not _starts_its_line(edits, keys[0][0]):
+    if later == 0 and not starts_its_line(edits, keys[0][0]):
         later = 1  # the first key shares its line with a list's dash: a new key goes after it
     if later == 0:
         position = edits.line_start(keys[0][0].start_mark.index)
     else:
         previous = keys[-1 if later is None else later - 1]
         position = edits.line_after(edits.value_end(*previous))
-    edits.insert_lines(position, _render(key, value, layout, column))
+    edits.insert_lines(position, render(key, value, layout, column))
 
 
-def _starts_its_line(edits: _Splices, node: Any) -> bool:
-    index = node.start_mark.index
-    return not edits.text[edits.line_start(index) : index].strip()
-
-
-def _remove_key(edits: _Splices, key_node: Any, value_node: Any) -> None:
+def _remove_key(edits: Splices, key_node: Any, value_node: Any) -> None:
     """Remove `key: value` from a block mapping, whole lines; a comment on them stays, on its own line."""
     from ruamel.yaml.nodes import ScalarNode
 
-    if not _starts_its_line(edits, key_node):
-        raise _CannotSplice(f"{key_node.value} shares its line with something else")
+    if not starts_its_line(edits, key_node):
+        raise CannotSplice(f"{key_node.value} shares its line with something else")
     if isinstance(value_node, ScalarNode):
         edits.value_span(key_node, value_node)  # refuses a value that an alias repeats elsewhere
-    start, end = _key_region(edits, key_node, value_node)
+    start, end = key_region(edits, key_node, value_node)
     _remove_lines(edits, start, end, key_node.start_mark.column)
 
 
-def _remove_lines(edits: _Splices, start: int, end: int, column: int) -> None:
-    kept = [edits.text[a:b].rstrip() for a, b in _comment_spans(edits.text) if start <= a < end]
+def _remove_lines(edits: Splices, start: int, end: int, column: int) -> None:
+    kept = [edits.text[a:b].rstrip() for a, b in comment_spans(edits.text) if start <= a < end]
     edits.replace(start, end, "".join(" " * column + comment + edits.newline for comment in kept))
 
 
 def _change_list(
-    edits: _Splices, key_node: Any, value_node: Any, op: _ListOp, layout: _Layout, column: int
+    edits: Splices, key_node: Any, value_node: Any, op: _ListOp, layout: Layout, column: int
 ) -> None:
     """One operation on the list under `key:` (a block mapping's key at `column`), as written."""
     from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-    if _is_null(value_node) or _is_empty_flow(
-        value_node
-    ):  # `actions:`, `actions: []`: only adding is possible
+    if is_null(value_node) or is_empty_flow(value_node):  # `actions:`, `actions: []`: only adding is possible
         edits.drop_token(value_node)
         position = edits.line_after(max(key_node.end_mark.index, value_node.end_mark.index))
-        edits.insert_lines(position, _render(str(key_node.value), _rendered(op), layout, column)[1:])
+        edits.insert_lines(position, render(str(key_node.value), _rendered(op), layout, column)[1:])
         return
     if not isinstance(value_node, SequenceNode):
-        raise _CannotSplice(f"{key_node.value} is not a list")
+        raise CannotSplice(f"{key_node.value} is not a list")
     if value_node.flow_style:
         _reflow(edits, value_node, lambda items: _apply_list_op(items, _for_flow(op)))
         return
     shift = value_node.start_mark.column - layout.offset
     if shift < 0:
-        raise _CannotSplice("unexpected list indentation")
+        raise CannotSplice("unexpected list indentation")
     items = value_node.value
     if isinstance(op, _Append):
-        lines = _render(str(key_node.value), list(op.items), layout, shift)[1:]
+        lines = render(str(key_node.value), list(op.items), layout, shift)[1:]
         edits.insert_lines(edits.line_after(edits.content_end(value_node)), lines)
         return
     item = items[op.index]
     start = edits.line_start(item.start_mark.index)
     if not _DASH.fullmatch(edits.text[start : item.start_mark.index]):
-        raise _CannotSplice("a list item does not start its line with a dash")
+        raise CannotSplice("a list item does not start its line with a dash")
     if isinstance(op, _Insert):
-        edits.insert_lines(start, _render(str(key_node.value), [op.item], layout, shift)[1:])
+        edits.insert_lines(start, render(str(key_node.value), [op.item], layout, shift)[1:])
     elif isinstance(op, _Delete):
         _remove_lines(edits, start, edits.line_after(edits.content_end(item)), value_node.start_mark.column)
-    elif isinstance(item, MappingNode) and _is_block_mapping(item):
+    elif isinstance(item, MappingNode) and is_block_mapping(item):
         for key, value in op.fields.items():
-            found = _find(item, key)
+            found = find(item, key)
             if value is _REMOVE:
                 if found is not None:
                     _remove_key(edits, *found)
@@ -811,10 +508,10 @@ def _change_list(
     elif isinstance(item, MappingNode):  # `- {action: Meet, owner: Dana}`
         _reflow(edits, item, lambda loaded: _set_fields(loaded, _for_flow(op.fields), ACTION_FIELDS))
     else:
-        raise _CannotSplice("a list item is not a mapping")
+        raise CannotSplice("a list item is not a mapping")
 
 
-def _change_flow(edits: _Splices, rating: Any, changes: list[_Change], layout: _Layout) -> None:
+def _change_flow(edits: Splices, rating: Any, changes: list[_Change], layout: Layout) -> None:
     """Change a rating written in flow style: a value in place, a new key next to its neighbour, so line
     breaks and comments inside the braces stay. Actions, or a key removed, rewrite the braces, if they
     fit one line."""
@@ -825,19 +522,19 @@ def _change_flow(edits: _Splices, rating: Any, changes: list[_Change], layout: _
         _reflow(edits, rating, lambda loaded: _apply_changes(loaded, flow_changes))
         return
     for change in changes:
-        rendered = _render(change.key, _for_flow(change.written), _Layout())
+        rendered = render(change.key, _for_flow(change.written), Layout())
         if len(rendered) != 1:
-            raise _CannotSplice("a flow-style value became several lines")
-        found = _find(rating, change.key)
+            raise CannotSplice("a flow-style value became several lines")
+        found = find(rating, change.key)
         if found is None:
             _insert_flow_key(edits, rating, change.key, rendered[0])
         elif isinstance(found[1], ScalarNode):
             _replace_scalar(edits, *found, rendered)
         else:
-            raise _CannotSplice(f"{change.key} is not a single value")
+            raise CannotSplice(f"{change.key} is not a single value")
 
 
-def _insert_flow_key(edits: _Splices, rating: Any, key: str, rendered: str) -> None:
+def _insert_flow_key(edits: Splices, rating: Any, key: str, rendered: str) -> None:
     """Add `key: value` to a flow mapping, after the key it follows in `_FIELD_ORDER`."""
     pairs = rating.value
     later = next((i for i, (k, _v) in enumerate(pairs) if _rank(str(k.value)) > _rank(key)), None)
@@ -852,7 +549,7 @@ def _insert_flow_key(edits: _Splices, rating: Any, key: str, rendered: str) -> N
         edits.replace(position, position, ", " + rendered)
 
 
-def _replace_scalar(edits: _Splices, key_node: Any, value_node: Any, lines: list[str]) -> None:
+def _replace_scalar(edits: Splices, key_node: Any, value_node: Any, lines: list[str]) -> None:
     """Put a newly rendered `key: value` in place of a scalar value, keeping a comment after it."""
     head = lines[0].lstrip()
     first = head[head.index(":") + 1 :].lstrip()
@@ -892,7 +589,7 @@ def _for_flow(value: Any) -> Any:
     return value
 
 
-def _reflow(edits: _Splices, node: Any, change: Callable[[Any], None]) -> None:
+def _reflow(edits: Splices, node: Any, change: Callable[[Any], None]) -> None:
     """Rewrite one flow-style value (`{stage: 2}`, `[...]`) in flow style, with a change made."""
     start, end = node.start_mark.index, node.end_mark.index
     value = _roundtrip_yaml().load(edits.text[start:end])
@@ -901,7 +598,7 @@ def _reflow(edits: _Splices, node: Any, change: Callable[[Any], None]) -> None:
     _roundtrip_yaml().dump(value, stream)
     rendered = stream.getvalue().strip()
     if "\n" in rendered:
-        raise _CannotSplice("a flow-style value became several lines")
+        raise CannotSplice("a flow-style value became several lines")
     edits.replace(start, end, rendered)
 
 
@@ -1011,7 +708,7 @@ def _add_participants(text: str, edit: AddParticipants) -> str:
     for attempt in (_splice_participants, _dump_participants):
         try:
             result = attempt(text, items)
-        except _CannotSplice:
+        except CannotSplice:
             continue
         if _parsed(result) == expected:
             disturbed = _disturbance(text, result, region, "participants")
@@ -1022,18 +719,18 @@ def _add_participants(text: str, edit: AddParticipants) -> str:
 
 
 def _participants_region(text: str) -> tuple[int, int]:
-    root = _nodes(text)
-    if not _is_block_mapping(root):
+    root = nodes(text)
+    if not is_block_mapping(root):
         return 0, len(text)
-    edits = _Splices(text, "\n")
-    found = _find(root, "participants")
+    edits = Splices(text, "\n")
+    found = find(root, "participants")
     if found is not None:
-        return _key_region(edits, *found)
+        return key_region(edits, *found)
     position = _top_level_position(edits, root, "participants")
     return position, position
 
 
-def _top_level_position(edits: _Splices, root: Any, key: str) -> int:
+def _top_level_position(edits: Splices, root: Any, key: str) -> int:
     """Where a new top-level key goes: after the last key before it in the model's order."""
     pairs = root.value
     later = next(
@@ -1046,15 +743,15 @@ def _top_level_position(edits: _Splices, root: Any, key: str) -> int:
 
 
 def _splice_participants(text: str, items: tuple[dict[str, Any], ...]) -> str:
-    root = _nodes(text)
-    if not _is_block_mapping(root):
-        raise _CannotSplice("the top level is not a block mapping")
-    edits = _Splices(text, "\r\n" if "\r\n" in text else "\n")
-    layout = _layout(root)
-    found = _find(root, "participants")
+    root = nodes(text)
+    if not is_block_mapping(root):
+        raise CannotSplice("the top level is not a block mapping")
+    edits = Splices(text, "\r\n" if "\r\n" in text else "\n")
+    layout = layout_of(root)
+    found = find(root, "participants")
     if found is None:
         position = _top_level_position(edits, root, "participants")
-        edits.insert_lines(position, _render("participants", list(items), layout))
+        edits.insert_lines(position, render("participants", list(items), layout))
     else:
         _change_list(edits, *found, _Append(items), layout, found[0].start_mark.column)
     return edits.apply()
