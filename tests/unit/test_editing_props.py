@@ -80,9 +80,9 @@ def validates(text: str, guide: Guide) -> bool:
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "150"))  # raise it for a longer hunt
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=st.sampled_from(sorted(TEXTS)), edit=edits)
-def test_any_edit_reads_back_validates_and_stays_in_its_entry(name: str, edit: RatingEdit) -> None:
+def edited(name: str, edit: RatingEdit) -> tuple[dict[str, object], dict[str, object]]:
+    """The edit made to TEXTS[name], checked as every edit must be (a valid file, line endings kept,
+    only its entry changed, no comment lost): the rating before and after."""
     from coalition_cli.core.loading.frameworks import load_guide
 
     before = TEXTS[name]
@@ -92,8 +92,16 @@ def test_any_edit_reads_back_validates_and_stays_in_its_entry(name: str, edit: R
         assert "\n" not in after.replace("\r\n", "")
     if name != "bare":
         assert_confined(before, after, edit.indicator)
+    assert not _comments(before) - _comments(after), "a comment was lost"
     old = (yamlsource.parse_fast(before).get("ratings") or {}).get(edit.indicator) or {}
-    new = yamlsource.parse_fast(after).get("ratings", {}).get(edit.indicator) or {}
+    new = (yamlsource.parse_fast(after).get("ratings") or {}).get(edit.indicator) or {}
+    return old, new
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(TEXTS)), edit=edits)
+def test_any_edit_reads_back_validates_and_stays_in_its_entry(name: str, edit: RatingEdit) -> None:
+    old, new = edited(name, edit)
     if edit.stage is not None:
         written = new["stage"]
         assert written == edit.stage or FRAMEWORK.stage_from_name(str(written)).number == edit.stage  # type: ignore[union-attr]
@@ -227,17 +235,9 @@ def _comments(text: str) -> Counter[str]:
 def test_any_change_reads_back_keeps_comments_and_undoes(data: st.DataObject, name: str) -> None:
     from coalition_cli.core.loading.frameworks import load_guide
 
-    before = TEXTS[name]
-    edit = data.draw(any_edits(before))
-    after = edit_text(before, [edit], FRAMEWORK)
-    assert validates(after, load_guide())
-    if "\r\n" in before:
-        assert "\n" not in after.replace("\r\n", "")
-    if name != "bare":
-        assert_confined(before, after, edit.indicator)
-    assert not _comments(before) - _comments(after), "a comment was lost"
-    old = (yamlsource.parse_fast(before).get("ratings") or {}).get(edit.indicator) or {}
-    new = (yamlsource.parse_fast(after).get("ratings") or {}).get(edit.indicator) or {}
+    edit = data.draw(any_edits(TEXTS[name]))
+    old, new = edited(name, edit)
+    after = edit_text(TEXTS[name], [edit], FRAMEWORK)
     assert _comparable(new) == _comparable(_expected(old, edit))
     # the inverse, through the same editor, gives the rating back as it was
     undone = edit_text(after, [undoing(edit, old, FRAMEWORK)], FRAMEWORK)
@@ -245,7 +245,7 @@ def test_any_change_reads_back_keeps_comments_and_undoes(data: st.DataObject, na
     again = (yamlsource.parse_fast(undone).get("ratings") or {}).get(edit.indicator) or {}
     assert _comparable(again) == _comparable(old)
     if name != "bare":
-        assert_confined(before, undone, edit.indicator)
+        assert_confined(TEXTS[name], undone, edit.indicator)
 
 
 @settings(max_examples=max(EXAMPLES // 3, 10), deadline=None, suppress_health_check=[HealthCheck.too_slow])

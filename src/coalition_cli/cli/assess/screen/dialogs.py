@@ -62,6 +62,16 @@ def _css(name: str, extra: str = "") -> str:
     return _DIALOG_CSS.format(name=name) + extra
 
 
+def stage_pressed(event: events.Key, framework: Framework) -> int | None:
+    """The stage a key names, taken as a dialog's answer: the screen behind does not see the key."""
+    character = event.character
+    if not (character and character.isdigit() and int(character) in framework.stage_numbers):
+        return None
+    event.stop()
+    event.prevent_default()
+    return int(character)
+
+
 # -- evidence --------------------------------------------------------------------------------------
 
 
@@ -303,11 +313,9 @@ class TargetDialog(ModalScreen[int | Literal["none", "cancel"]]):
             yield KeyBar(lead=[(f"1–{fw.top_stage}", "target")])
 
     def on_key(self, event: events.Key) -> None:
-        character = event.character
-        if character and character.isdigit() and int(character) in self.framework.stage_numbers:
-            event.stop()  # the key is this dialog's answer: the screen behind must not take it too
-            event.prevent_default()
-            self.dismiss(int(character))
+        stage = stage_pressed(event, self.framework)
+        if stage is not None:
+            self.dismiss(stage)
 
     def action_pick(self, choice: Literal["none", "cancel"]) -> None:
         self.dismiss(choice)
@@ -401,11 +409,9 @@ class ReaderDialog(ModalScreen[int | None]):
         self.query_one("#reading").focus()
 
     def on_key(self, event: events.Key) -> None:
-        character = event.character
-        if character and character.isdigit() and int(character) in self.framework.stage_numbers:
-            event.stop()  # the key is this dialog's answer: the screen behind must not take it too
-            event.prevent_default()
-            self.dismiss(int(character))
+        stage = stage_pressed(event, self.framework)
+        if stage is not None:
+            self.dismiss(stage)
 
     def action_close(self) -> None:
         self.dismiss(None)
