@@ -30,7 +30,7 @@ from coalition_cli.cli.assess.asking import (
 )
 from coalition_cli.cli.assess.ending import Ending
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
-from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
+from coalition_cli.cli.assess.wording import describe_action, open_actions, stage_label, undone
 from coalition_cli.core.editing.assessment_file import RatingConflictError
 from coalition_cli.core.editing.history import History
 from coalition_cli.core.editing.rating_edits import RatingEdit
@@ -286,10 +286,10 @@ class Walk:
         rating = earlier.assessment.rating(indicator_id)
         if rating is not None and rating.evidence:
             console.print(Padding(escape(rating.evidence), (0, 0, 0, 2)), style="dim")
-        open_actions = [a for a in rating.actions if a.status not in ("done", "dropped")] if rating else []
-        if open_actions:
+        left = open_actions(rating)
+        if left:
             console.print("Its actions not marked done:")
-            console.print(bullets(describe_action(action) for action in open_actions))
+            console.print(bullets(describe_action(action) for action in left))
 
     def _ask_stage(self, indicator_id: str) -> Command:
         """The stage question; commands that do not leave the indicator (help, undo, target, priority)

@@ -10,7 +10,7 @@ from coalition_cli.core.editing.rating_edits import (
     InsertAction,
     RatingEdit,
 )
-from coalition_cli.core.model.assessment import Action
+from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 
 
@@ -19,6 +19,11 @@ def describe_action(action: Action) -> str:
     due = f"due {action.due.isoformat()}" if action.due else None
     details = [part for part in (action.owner, due, action.status) if part]
     return f"{action.action} ({', '.join(details)})" if details else action.action
+
+
+def open_actions(rating: Rating | None) -> list[Action]:
+    """The actions not marked done or dropped: what last term left to do."""
+    return [action for action in rating.actions if action.status not in ("done", "dropped")] if rating else []
 
 
 def stage_label(framework: Framework, stage: int | None) -> str:

@@ -21,6 +21,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
+from coalition_cli.cli.assess.screen.answers import ROOMY_HEIGHT, Answers, last_time, last_time_stage
 from coalition_cli.cli.assess.screen.dialogs import (
     ActionCommand,
     ActionForm,
@@ -45,9 +46,6 @@ from coalition_cli.core.editing.rating_edits import (
 )
 from coalition_cli.core.errors import CoalitionError
 from coalition_cli.core.model.framework import parse_stage
-
-ROOMY_HEIGHT = 32
-"""From this many rows on, the answers show whole: the evidence wrapped, every action listed."""
 
 
 class Outcome(Enum):
@@ -183,63 +181,20 @@ class IndicatorScreen(Screen[None]):
 
     def _show_answers(self) -> None:
         app = self.session_app
-        fw, file, indicator = app.framework, app.file, self.indicator
-        rating = file.rating(indicator)
-        stage = file.stage(indicator)
-        lines: list[Text] = []
-        first = Text()
-        first.append("Stage ", style="bold")
-        if stage is None:
-            first.append(f"not rated yet: press 1 to {fw.top_stage}", style="italic")
-        else:
-            first.append(stage_label(fw, stage))
-        target = parse_stage(fw, rating.target) if rating is not None else None
-        first.append("   Target ", style="bold")
-        first.append(stage_label(fw, target) if target is not None else "none (t)")
-        first.append("   Priority ", style="bold")
-        first.append("yes ★" if rating is not None and rating.priority else "no (p)")
-        lines.append(first)
-        linked = app.session.linked(file.stages)
-        if linked is not None and linked[1] != stage:
-            other, other_stage = linked
-            lines.append(
-                Text.assemble(
-                    ("Linked ", "bold"),
-                    f"to {other} (the same descriptors), at {stage_label(fw, other_stage)}: press = for the same",
-                )
-            )
-        if app.earlier is not None:
-            when = app.earlier.assessment.term or app.earlier.assessment.assessed_on.isoformat()
-            lines.append(
-                Text.assemble(
-                    ("Last time ", "bold"), f"({when}) {stage_label(fw, app.earlier.stage(indicator))}"
-                )
-            )
+        indicator = self.indicator
+        linked = app.session.linked(app.file.stages)
+        said = Answers(
+            app.framework,
+            app.file.rating(indicator),
+            app.file.stage(indicator),
+            linked if linked is not None and linked[1] != app.file.stage(indicator) else None,
+            last_time_stage(app.earlier, indicator),
+        )
         # a projector's 80×24 gets a line each (e and a show them whole); a larger screen shows more
         roomy = self.size.height >= ROOMY_HEIGHT
-        evidence = (rating.evidence or "").strip() if rating is not None else ""
-        shown = evidence.splitlines()[0] if evidence else ""
-        if roomy:
-            shown = " ".join(evidence.split()[:120]) + (" …" if len(evidence.split()) > 120 else "")
-        more = " …" if evidence and not roomy and evidence != shown else ""
-        lines.append(
-            Text.assemble(("Evidence ", "bold"), shown + more if evidence else ("none yet (e)", "italic"))
-        )
-        actions = rating.actions if rating is not None else ()
-        if actions and roomy:
-            lines.append(Text("Actions", style="bold"))
-            lines += [
-                Text(f"  {n}. {describe_action(action)}") for n, action in enumerate(actions[:6], start=1)
-            ]
-            if len(actions) > 6:
-                lines.append(Text(f"  and {len(actions) - 6} more (a)"))
-        elif actions:
-            rest = f" · and {len(actions) - 1} more (a)" if len(actions) > 1 else ""
-            lines.append(Text.assemble(("Actions ", "bold"), f"1. {describe_action(actions[0])}{rest}"))
-        else:
-            lines.append(Text.assemble(("Actions ", "bold"), ("none yet (a)", "italic")))
-        self.query_one("#answers", Static).set_class(roomy, "-roomy")
-        self.query_one("#answers", Static).update(Text("\n").join(lines))  # a line each: e and a show all
+        answers = self.query_one("#answers", Static)
+        answers.set_class(roomy, "-roomy")
+        answers.update(said.whole() if roomy else said.lines())
 
     def say(self, message: str, kind: Literal["saved", "warning", "note"] = "note") -> None:
         widget = self.query_one("#message", Static)
@@ -460,21 +415,8 @@ class IndicatorScreen(Screen[None]):
             listed = (f"{n}. {describe_action(action)}" for n, action in enumerate(rating.actions, start=1))
             more.append(("The actions", "\n".join(listed)))
         if app.earlier is not None:
-            more.append(self._last_time(indicator))
+            more.append(last_time(app.framework, app.earlier, indicator))
         self.app.push_screen(ReaderDialog(app.framework, indicator, app.file.stage(indicator), more), chosen)
-
-    def _last_time(self, indicator: str) -> tuple[str, str]:
-        """What `--since`'s assessment said: its stage, evidence and the actions it left open."""
-        app = self.session_app
-        assert app.earlier is not None
-        earlier = app.earlier.assessment
-        before = earlier.rating(indicator)
-        said = [stage_label(app.framework, app.earlier.stage(indicator))]
-        if before is not None and before.evidence:
-            said.append(before.evidence.strip())
-        open_actions = [a for a in (before.actions if before else ()) if a.status not in ("done", "dropped")]
-        said += [f"Not marked done: {describe_action(action)}" for action in open_actions]
-        return f"Last time ({earlier.term or earlier.assessed_on.isoformat()})", "\n".join(said)
 
     def action_undo(self) -> None:
         app = self.session_app
