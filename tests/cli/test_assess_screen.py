@@ -20,7 +20,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from coalition_cli.cli.assess.screen.app import AssessApp, Outcome
-from coalition_cli.cli.assess.screen.widgets import RoomVotes, StageRow
+from coalition_cli.cli.assess.screen.widgets import RoomPanel, StageRow
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.scaffold import NewAssessment, render
@@ -345,16 +345,30 @@ def test_someone_elses_change_to_the_same_indicator_ends_the_session(team: Path)
     assert rating(team, "C1.2") == {"stage": 4}  # theirs kept
 
 
-def test_the_room_panel_shows_live_votes_when_given_a_source(team: Path) -> None:
-    from coalition_cli.cli.assess.screen.app import AssessApp
+def test_the_room_panel_shows_the_rooms_live_count_when_given_one(team: Path, framework: Framework) -> None:
+    from coalition_cli.core.room.tally import LiveTally, Result, StageCount
 
-    base = session_app(team, indicators=["C1.2"])
-    votes = {"C1.2": RoomVotes({1: 1, 2: 5, 3: 2})}
-    app = AssessApp(base.opened, live_votes=votes.get)
+    counts = (1, 5, 2, 0)
+    result = Result(
+        "C1.2", 9, 1, tuple(StageCount(n, framework.stage_name(n), c) for n, c in zip((1, 2, 3, 4), counts, strict=True)),
+        (), 1, 2, False, 2, 0, (),
+    )  # fmt: skip
+    live = {"C1.2": LiveTally("C1.2", 9, 1, True, True, False, None)}
+    app = AssessApp(
+        session_app(team, indicators=["C1.2"]).opened, live_votes=lambda indicator: live.get(indicator)
+    )
 
     async def steps(pilot: Pilot[None]) -> None:
         screen = screen_text(app)
-        assert "Room votes  8" in screen and "2 ████████████ 5" in screen
+        assert "9 voted, 1 don't know" in screen and "voting is open" in screen
+        panel = app.screen.query_one(RoomPanel).region
+        shown = [line[panel.x : panel.right] for line in screen.splitlines()[panel.y : panel.bottom]]
+        assert not any("█" in line for line in shown)  # the split stays hidden until revealed
+        live["C1.2"] = LiveTally("C1.2", 9, 1, False, True, True, result)
+        app.screen.query_one(RoomPanel).refresh_votes()
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "2 ████████████ 5" in screen and "proposed: 2 Developing" in screen
 
     drive(app, (100, 30), steps)
 

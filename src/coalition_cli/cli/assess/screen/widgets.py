@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,6 +16,9 @@ from textual.widgets import Static
 
 from coalition_cli.cli.assess.screen.layout import share_rows
 from coalition_cli.core.model.framework import Framework, Indicator
+
+if TYPE_CHECKING:
+    from coalition_cli.core.room.tally import LiveTally
 
 LABEL_WIDTH = 17
 """`▶ 4 Transforming` and a space: the widest stage label of the bundled rubric."""
@@ -210,24 +214,15 @@ class StagesPanel(Vertical):
             row.fit(height, need)
 
 
-@dataclass(frozen=True)
-class RoomVotes:
-    """The room's live votes on one indicator (stage number → votes), as `coalition room` counts them."""
-
-    counts: Mapping[int, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-LiveVotes = Callable[[str], "RoomVotes | None"]
-"""Where the room panel reads the live votes of an indicator; None when there are none to show."""
+LiveVotes = Callable[[str], "LiveTally | None"]
+"""Where the room panel reads the live count of an indicator: `coalition room`'s
+`core.room.tally.RoomWatch(assessment, framework).tally`; None when there is nothing to show."""
 
 
 class RoomPanel(Static):
-    """The room's votes on the indicator in front, as bars, refreshed every second. Shown only when
-    the session is given a source of live votes (`coalition room`); off otherwise."""
+    """The room's votes on the indicator in front, refreshed every second: how many voted while
+    voting is open, and once the facilitator revealed it, how the room split. Shown only when the
+    session is given a source of live votes (`coalition room` beside `assess`); off otherwise."""
 
     DEFAULT_CSS = """
     RoomPanel {
@@ -253,14 +248,30 @@ class RoomPanel(Static):
 
     def refresh_votes(self) -> None:
         found = self.votes(self.indicator) if self.indicator else None
-        text = Text("Room votes", style="bold")
-        if found is None or not found.total:
-            text.append("\nno votes yet", style="italic")
+        text = Text("The room", style="bold")
+        if found is None or not found.voted:
+            text.append(
+                "\nno votes yet" + (" (voting is open)" if found is not None and found.open else ""),
+                style="italic",
+            )
             self.update(text)
             return
-        text.append(f"  {found.total}\n")
-        widest = max(found.counts.values(), default=0) or 1
-        for stage in self.framework.stages:
-            count = found.counts.get(stage.number, 0)
-            text.append(f"\n{stage.number} {'█' * round(12 * count / widest):<12} {count}")
+        known = found.voted - found.dont_know
+        text.append(f"\n{found.voted} voted" + (f", {found.dont_know} don't know" if found.dont_know else ""))
+        text.append("\nvoting is open" if found.open else "\nvoting is closed", style="italic")
+        if found.result is None:  # the split stays hidden until the facilitator reveals it
+            self.update(text)
+            return
+        widest = max((stage.count for stage in found.result.by_stage), default=0) or 1
+        text.append("\n")
+        for stage in found.result.by_stage:
+            text.append(f"\n{stage.number} {'█' * round(12 * stage.count / widest):<12} {stage.count}")
+        if found.result.proposed is not None and known:
+            text.append(f"\n\nproposed: {stage_name(self.framework, found.result.proposed)}")
+        if found.result.flagged:
+            text.append("\ndiscuss first: far apart", style="bold")
         self.update(text)
+
+
+def stage_name(framework: Framework, stage: int) -> str:
+    return f"{stage} {framework.stage_name(stage)}"
