@@ -416,6 +416,10 @@ class IndicatorScreen(Screen[None]):
             more.append(("The actions", "\n".join(listed)))
         if app.earlier is not None:
             more.append(last_time(app.framework, app.earlier, indicator))
+        domain = app.framework.domain_of(indicator)
+        about = [*domain.introduction[:1], *(f"• {question}" for question in domain.reflect)]
+        if about:
+            more.append((f"The domain: {domain.id} {domain.name}", "\n".join(about)))
         self.app.push_screen(ReaderDialog(app.framework, indicator, app.file.stage(indicator), more), chosen)
 
     def action_undo(self) -> None:

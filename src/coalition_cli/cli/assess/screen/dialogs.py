@@ -461,7 +461,10 @@ def help_rows(framework: Framework) -> list[tuple[str, str]]:
         ("n  →", "next indicator"),
         ("b  ←", "back to the previous indicator"),
         ("g", "go to any indicator"),
-        ("r", "read everything in full: every stage, the evidence, the actions, last term's answers"),
+        (
+            "r",
+            "read everything in full: every stage, the evidence, the actions, last term's answers, the domain",
+        ),
         ("Tab  ↑ ↓", "move to a stage and scroll its text"),
         ("u", "undo the last change"),
         ("?", "this help"),
