@@ -431,3 +431,17 @@ def test_ctrl_q_quits_like_q(team: Path) -> None:
 
     drive(app, (80, 24), steps)
     assert app.outcome is Outcome.QUIT
+
+
+def test_a_resized_terminal_uses_the_room(team: Path) -> None:
+    app = session_app(team, indicators=["C1.1"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        assert "Actions 1. Adopt the charter" in screen_text(app)  # a line each at 80×24
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "  1. Adopt the charter (Chamber of Commerce, due 2026-06-30)" in screen  # listed whole
+        assert "█" in screen.splitlines()[1]  # room for the progress bar too
+
+    drive(app, (80, 24), steps)

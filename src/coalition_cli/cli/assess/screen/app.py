@@ -155,29 +155,37 @@ class IndicatorScreen(Screen[None]):
     def show_indicator(self) -> None:
         """Everything about the indicator in front, from the file as it is now."""
         app = self.session_app
-        fw, file = app.framework, app.file
+        fw = app.framework
         indicator = fw.indicator(self.indicator)
-        domain = fw.domain_of(indicator.id)
         place = [i.id for i in fw.indicators].index(indicator.id) + 1
         self.query_one("#name", Static).update(Text(f"{indicator.id}  {indicator.name}"))
         self.query_one("#place", Static).update(f"Indicator {place} of {len(fw.indicators)}")
-        rated = sum(stage is not None for stage in file.stages.values())
-        total = len(fw.indicators)
-        session = app.session
+        self._show_where()
+        self.query_one(StagesPanel).show(stage_views(fw, indicator, app.file.stage(indicator.id)))
+        self._show_answers()
+        if self.live_votes is not None:
+            self.query_one(RoomPanel).follow(indicator.id)
+
+    def on_resize(self) -> None:
+        if self.session_app.session.current is not None:
+            self._show_where()
+            self._show_answers()
+
+    def _show_where(self) -> None:
+        """The domain and how far along: the longest way of saying it that fits the width."""
+        app = self.session_app
+        domain = app.framework.domain_of(self.indicator)
+        rated = sum(stage is not None for stage in app.file.stages.values())
+        total = len(app.framework.indicators)
         bar = "█" * round(10 * rated / total) + "░" * (10 - round(10 * rated / total))
-        here = f"{session.position + 1} of {session.total} in this session"
+        here = f"{app.session.position + 1} of {app.session.total} in this session"
         ways = [
             f"{domain.id} {domain.name} · {bar} {rated} of {total} rated · {here}",
             f"{domain.id} {domain.name} · {rated} of {total} rated · {here}",
             f"{domain.id} {domain.name} · {rated} of {total} rated",
         ]
-        room = self.size.width - 2
-        where = next((way for way in ways if len(way) <= room), ways[-1])
-        self.query_one("#where", Static).update(Text(where, no_wrap=True, overflow="ellipsis"))
-        self.query_one(StagesPanel).show(stage_views(fw, indicator, file.stage(indicator.id)))
-        self._show_answers()
-        if self.live_votes is not None:
-            self.query_one(RoomPanel).follow(indicator.id)
+        where = next((way for way in ways if len(way) <= self.size.width - 2), ways[-1])
+        self.query_one("#where", Static).update(Text(where))
 
     def _show_answers(self) -> None:
         app = self.session_app
@@ -221,7 +229,10 @@ class IndicatorScreen(Screen[None]):
         indicator = self.indicator
         label = stage_label(fw, number)
         saved = app.save(app.session.choose(number))
-        self._after_save(f"{indicator} is at stage {label}.", saved, f"{indicator} stays at stage {label}.")
+        then = " Then: e evidence, a action, n next."
+        self._after_save(
+            f"{indicator} is at stage {label}.{then}", saved, f"{indicator} stays at stage {label}."
+        )
 
     def action_same(self) -> None:
         app = self.session_app
