@@ -148,10 +148,7 @@ class Walk:
             self.console.print(f"Skipped {indicator_id}: it stays as it was.")
             session.skip()
         elif command.kind is Kind.BACK:
-            if not session.back():
-                self.console.print(
-                    "This is the first indicator of the session: there is nothing to go back to."
-                )
+            session.back()
         elif command.kind is Kind.QUIT:
             session.stop()
         elif command.kind is Kind.GOTO and command.indicator is not None:
@@ -316,6 +313,11 @@ class Walk:
             elif command.kind is Kind.INVALID:
                 self.console.print(f"[yellow]{escape(command.message)}[/]")
                 suggested = command.suggestion
+            elif command.kind is Kind.BACK and self.session.position == 0:
+                # said here, under the question, rather than above a redrawn indicator that hides it
+                self.console.print(
+                    "This is the first indicator of the session: there is nothing to go back to."
+                )
             elif command.kind is Kind.UNDO:
                 self._undo()
             elif command.kind is Kind.PRIORITY:
