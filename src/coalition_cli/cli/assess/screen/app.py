@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from coalition_cli.cli.assess.screen.answers import ROOMY_HEIGHT, Answers, last_time, last_time_stage
 from coalition_cli.cli.assess.screen.dialogs import (
-    ActionCommand,
+    ActionChoice,
     ActionForm,
     ActionsDialog,
     EvidenceDialog,
@@ -308,7 +308,7 @@ class IndicatorScreen(Screen[None]):
             self._edit_action(None)
             return
 
-        def chosen(command: ActionCommand | None) -> None:
+        def chosen(command: ActionChoice | None) -> None:
             if command is None:
                 return
             if command.verb in ("new", "edit"):

@@ -128,14 +128,14 @@ class EvidenceDialog(ModalScreen[str]):
 
 
 @dataclass(frozen=True)
-class ActionCommand:
+class ActionChoice:
     """What the actions list asks the session to do: `edit` (or `new`, index None), `done`, `dropped`, `delete`."""
 
     verb: Literal["new", "edit", "done", "dropped", "delete"]
     index: int | None = None
 
 
-class ActionsDialog(ModalScreen[ActionCommand | None]):
+class ActionsDialog(ModalScreen[ActionChoice | None]):
     """The indicator's actions, numbered: pick one to edit, mark it done or dropped, or delete it."""
 
     DEFAULT_CSS = _css("ActionsDialog", "ActionsDialog OptionList { height: auto; max-height: 14; }")
@@ -175,15 +175,15 @@ class ActionsDialog(ModalScreen[ActionCommand | None]):
     def action_edit(self) -> None:
         index = self._chosen()
         if index is not None:
-            self.dismiss(ActionCommand("edit", index))
+            self.dismiss(ActionChoice("edit", index))
 
     def action_new(self) -> None:
-        self.dismiss(ActionCommand("new"))
+        self.dismiss(ActionChoice("new"))
 
     def action_mark(self, verb: Literal["done", "dropped", "delete"]) -> None:
         index = self._chosen()
         if index is not None:
-            self.dismiss(ActionCommand(verb, index))
+            self.dismiss(ActionChoice(verb, index))
 
     def action_close(self) -> None:
         self.dismiss(None)
