@@ -265,7 +265,10 @@ class IndicatorScreen(Screen[None]):
             self._after_save(f"for {indicator}, {what}.", saved, f"For {indicator}, {what} already.")
             current = app.file.stage(indicator)
             if stage is not None and current is not None and stage <= current:
-                self.say(f"Saved, but a target is usually above the stage now ({current}).", "warning")
+                self.say(
+                    f"Saved. A target is usually above the stage now ({stage_label(app.framework, current)}).",
+                    "warning",
+                )
 
         self.app.push_screen(
             TargetDialog(app.framework, indicator, app.file.stage(indicator), target), chosen
@@ -327,7 +330,8 @@ class IndicatorScreen(Screen[None]):
                     saved,
                     f"Action {number} was {command.verb} already.",
                 )
-            self.action_actions()  # back to the list, to carry on
+            if app.outcome is None:
+                self.action_actions()  # back to the list, to carry on
 
         self.app.push_screen(ActionsDialog(f"Actions for {name}", actions), chosen)
 
