@@ -210,7 +210,10 @@ class StagesPanel(Vertical):
         if not rows or not self.size.height:
             return
         needs = [row.needed_rows(self.size.width) for row in rows]
-        for row, height, need in zip(rows, share_rows(needs, self.size.height), needs, strict=True):
+        heights = share_rows(needs, self.size.height)
+        if sum(needs) + len(needs) - 1 <= self.size.height:  # room to spare: a blank line between stages
+            heights = [need + (index < len(needs) - 1) for index, need in enumerate(needs)]
+        for row, height, need in zip(rows, heights, needs, strict=True):
             row.fit(height, need)
 
 
