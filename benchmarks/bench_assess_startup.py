@@ -23,12 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _common import BIN, assessment_text, indicator_ids  # noqa: E402
+from _common import BIN, assessment_text, indicator_ids
 
 TARGET_SECONDS = 1.0
-MINIMAL_APP = '''
+MINIMAL_APP = """
 from textual.app import App
 from textual.widgets import Static
 
@@ -39,7 +37,7 @@ class Hello(App):
 
 
 Hello().run()
-'''
+"""
 
 
 @dataclass
@@ -59,7 +57,9 @@ def on_screen(command: Sequence[str], marker: str, *, cwd: Path, timeout: float 
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
     env.pop("NO_COLOR", None)
     started = time.perf_counter()
-    child = pexpect.spawn(command[0], list(command[1:]), cwd=str(cwd), env=env, dimensions=(24, 80), timeout=timeout)
+    child = pexpect.spawn(
+        command[0], list(command[1:]), cwd=str(cwd), env=env, dimensions=(24, 80), timeout=timeout
+    )
     try:
         child.expect_exact(marker.encode())
         elapsed = time.perf_counter() - started
@@ -88,14 +88,19 @@ def main(argv: list[str] | None = None) -> int:
         (here / "hello.py").write_text(MINIMAL_APP)
         coalition = str(BIN / "coalition")
         jobs = [
-            ("python -c 'import textual.app' (to exit)", lambda: to_exit([sys.executable, "-c", "import textual.app"])),
+            (
+                "python -c 'import textual.app' (to exit)",
+                lambda: to_exit([sys.executable, "-c", "import textual.app"]),
+            ),
             (
                 "a minimal Textual app (to its line)",
                 lambda: on_screen([sys.executable, "hello.py"], "Hello from a minimal", cwd=here),
             ),
             (
                 "coalition assess --plain (to the question)",
-                lambda: on_screen([coalition, "assess", "spring.yaml", "--all", "--plain"], "Stage for", cwd=here),
+                lambda: on_screen(
+                    [coalition, "assess", "spring.yaml", "--all", "--plain"], "Stage for", cwd=here
+                ),
             ),
             (
                 "coalition assess (full screen, to the name)",
@@ -115,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     ours, minimal = figures[-1], figures[1]
     print(f"   the full screen costs {ours.median - minimal.median:+.2f} s over a minimal Textual app")
     verdict = "met" if ours.median < TARGET_SECONDS else "NOT met"
-    print(f"target: the first indicator on screen in under {TARGET_SECONDS:.0f} s: {verdict} ({ours.median:.2f} s)")
+    print(
+        f"target: the first indicator on screen in under {TARGET_SECONDS:.0f} s: {verdict} ({ours.median:.2f} s)"
+    )
     return 0
 
 

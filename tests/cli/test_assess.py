@@ -121,7 +121,9 @@ def test_going_back_from_the_first_indicator_says_so(runner: CliRunner, tmp_path
     code, output = assess(runner, tmp_path / "new.yaml", "b\nq\n", *NEW)
     assert code == 0
     assert "nothing to go back to" in output
-    assert "╭─ C1.1" not in output.split("nothing to go back to")[1]  # said under the question, not redrawn away
+    assert (
+        "╭─ C1.1" not in output.split("nothing to go back to")[1]
+    )  # said under the question, not redrawn away
 
 
 def test_end_of_input_keeps_every_answer_and_says_how_to_carry_on(runner: CliRunner, tmp_path: Path) -> None:
