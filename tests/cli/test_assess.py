@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -517,3 +518,25 @@ def test_a_mistyped_file_name_asks_before_creating_anything(runner: CliRunner, t
     code, output = assess(runner, typo, "n\n" + "Eastside\n2026-03-14\n\nq\n")
     assert code == 0, output
     assert typo.exists()  # n: a new file under the name typed
+
+
+def test_the_full_screen_is_for_a_person_at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coalition_cli.cli.assess.run import full_screen_wanted
+    from coalition_cli.cli.assess.startup import AssessOptions
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    monkeypatch.setenv("TERM", "xterm-256color")
+    options = AssessOptions(Path("a.yaml"))
+    assert full_screen_wanted(options)
+    assert not full_screen_wanted(AssessOptions(Path("a.yaml"), plain=True))
+    assert not full_screen_wanted(options, top_stage=12)  # stage numbers past 9 are not one key each
+    monkeypatch.setenv("TERM", "dumb")
+    assert not full_screen_wanted(options)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2\n"))  # answers piped in
+    assert not full_screen_wanted(options)

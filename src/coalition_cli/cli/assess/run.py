@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def full_screen_wanted(options: AssessOptions, top_stage: int = 4) -> bool:
     """Whether this run gets the full-screen session (a rubric of more than 9 stages, whose numbers
     are not one key each, is asked line by line)."""
-    if options.plain or top_stage > 9 or os.environ.get("TERM", "") in ("dumb", ""):
+    if options.plain or top_stage > 9 or os.environ.get("TERM") == "dumb":
         return False
     streams = (sys.stdin, sys.stdout)
     return all(stream is not None and stream.isatty() for stream in streams)
