@@ -15,7 +15,8 @@ from coalition_cli.core.session import Session
 
 
 def screen_text(app: App[object]) -> str:
-    """The screen as the room sees it, as text: one line per row, exactly the terminal's size."""
+    """The screen as the room sees it, as text: one line per row, exactly the terminal's size. (Made
+    the way Textual's own `export_screenshot` makes its SVG, from the same private compositor.)"""
     width, height = app.size
     console = Console(
         width=width, height=height, file=io.StringIO(), force_terminal=True, color_system=None, record=True
