@@ -373,6 +373,29 @@ def test_the_room_panel_shows_the_rooms_live_count_when_given_one(team: Path, fr
     drive(app, (100, 30), steps)
 
 
+def test_assess_follows_the_room_session_held_on_its_file(team: Path) -> None:
+    from coalition_cli.cli.assess.run import room_votes
+    from coalition_cli.core.room.journal import journal_path
+    from coalition_cli.core.room.records import Opened as RoomOpened
+    from coalition_cli.core.room.records import SessionStarted, Vote, encode
+
+    opened = session_app(team, indicators=["C1.2"]).opened
+    assert room_votes(opened) is None  # no room held on this file: no panel
+
+    at = "2026-03-14T18:00:00Z"
+    records = [
+        SessionStarted(team.name, opened.file.framework.id, at),
+        RoomOpened("C1.2", at),
+        Vote("C1.2", "phone-aaaa", 2, "k12-education", None, at),
+        Vote("C1.2", "phone-bbbb", None, None, None, at),
+    ]
+    journal_path(team).write_bytes(b"".join(encode(record) for record in records))
+    votes = room_votes(opened)
+    assert votes is not None
+    tally = votes("C1.2")
+    assert tally is not None and (tally.voted, tally.dont_know, tally.open) == (2, 1, True)
+
+
 # -- how the terminal hears the end ------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from coalition_cli.cli.assess.startup import AssessOptions, open_session
+from coalition_cli.cli.assess.startup import AssessOptions, Opened, open_session
 
 if TYPE_CHECKING:
     from coalition_cli.cli.assess.screen.widgets import LiveVotes
@@ -26,8 +26,21 @@ def full_screen_wanted(options: AssessOptions, top_stage: int = 4) -> bool:
     return all(stream is not None and stream.isatty() for stream in streams)
 
 
+def room_votes(opened: Opened) -> LiveVotes | None:
+    """The votes of a `coalition room` session on this file, when one has been held (its journal is
+    beside the file): the full screen then shows the live count, and the split once it is revealed."""
+    from coalition_cli.core.room.journal import journal_path
+
+    if not journal_path(opened.file.path).is_file():
+        return None
+    from coalition_cli.core.room.tally import RoomWatch
+
+    return RoomWatch(opened.file.path, opened.file.framework).tally
+
+
 def run(options: AssessOptions, *, live_votes: LiveVotes | None = None) -> None:
-    """`live_votes` (for `coalition room`) shows the room's votes beside the stages on the full screen."""
+    """`live_votes` shows a room's votes beside the stages on the full screen; by default, those of
+    the `coalition room` session on this file, if there is one (`room_votes`)."""
     from coalition_cli.cli.assess.asking import enable_line_editing
     from coalition_cli.cli.console import stdout
 
@@ -37,7 +50,7 @@ def run(options: AssessOptions, *, live_votes: LiveVotes | None = None) -> None:
     if full_screen_wanted(opened.options, opened.file.framework.top_stage) and opened.session.queue:
         from coalition_cli.cli.assess.screen.launch import run_full_screen
 
-        run_full_screen(console, opened, live_votes=live_votes)
+        run_full_screen(console, opened, live_votes=live_votes or room_votes(opened))
         return
     from coalition_cli.cli.assess.prompts import run_plain
 
