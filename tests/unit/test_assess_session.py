@@ -15,7 +15,7 @@ from coalition_cli.core.errors import UsageError
 from coalition_cli.core.loading.assessments import check_assessment
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.session import Command, Kind, Session, parse_command, parse_date, resolve_ids
+from coalition_cli.core.session import Command, Kind, Session, parse_command, resolve_ids, typed_date
 from coalition_cli.core.yaml import source as yamlsource
 
 FRAMEWORK = load_framework("community-framework")
@@ -118,11 +118,11 @@ def test_a_part_of_a_name_that_several_groups_share_lists_them() -> None:
 
 
 def test_due_dates() -> None:
-    assert parse_date(" 2026-06-30 ") == dt.date(2026, 6, 30)
-    assert parse_date("") is None
+    assert typed_date(" 2026-06-30 ") == dt.date(2026, 6, 30)
+    assert typed_date("") is None
     for bad in ("2026-13-01", "30/06/2026", "soon"):
         with pytest.raises(ValueError, match="year-month-day"):
-            parse_date(bad)
+            typed_date(bad)
 
 
 def test_ids_are_matched_ignoring_case_and_mistakes_get_a_suggestion() -> None:

@@ -30,16 +30,16 @@ def test_a_date_is_year_month_day_and_nothing_else() -> None:
 @pytest.mark.parametrize("text", NOT_YEAR_MONTH_DAY + IMPOSSIBLE)
 def test_every_place_that_reads_a_date_refuses_the_same_text(text: str) -> None:
     with pytest.raises(UsageError, match="not a date"):
-        scaffold.parse_date(text)
+        scaffold.date_option_or_today(text)
     with pytest.raises(ValueError, match="year-month-day"):
-        session.parse_date(text)
+        session.typed_date(text)
     with pytest.raises(ValidationError, match="year-month-day"):
         Action(action="Meet", due=text)  # type: ignore[arg-type]
 
 
 def test_every_place_that_reads_a_date_accepts_the_same_text() -> None:
     day = dt.date(2026, 3, 14)
-    assert scaffold.parse_date("2026-03-14") == session.parse_date("2026-03-14") == day
+    assert scaffold.date_option_or_today("2026-03-14") == session.typed_date("2026-03-14") == day
     assert Action(action="Meet", due="2026-03-14").due == day  # type: ignore[arg-type]
 
 

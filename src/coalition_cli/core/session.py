@@ -314,8 +314,10 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().replace("–", "-").replace("’", "'").replace("-", " ").split())
 
 
-def parse_date(typed: str) -> dt.date | None:
-    """A date as typed: empty for none; raises ValueError with a plain message otherwise."""
+def typed_date(typed: str) -> dt.date | None:
+    """A date as typed at a prompt (year-month-day, as `parse_iso_date` reads it): None when left empty.
+
+    Raises ValueError with a message for the person at the keyboard, who is asked again."""
     text = typed.strip()
     if not text:
         return None

@@ -43,8 +43,8 @@ from coalition_cli.core.session import (
     Kind,
     parse_action_command,
     parse_command,
-    parse_date,
     text_command,
+    typed_date,
 )
 from coalition_cli.core.wording import plural
 
@@ -481,7 +481,7 @@ class Walk:
             if move in _MOVES:
                 return move, None
             try:
-                return None, parse_date(typed)
+                return None, typed_date(typed)
             except ValueError as error:
                 self.console.print(f"[yellow]{escape(str(error))}[/]")
 

@@ -24,7 +24,7 @@ from coalition_cli.core.editing.rating_edits import AddParticipants, clean_line
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
 from coalition_cli.core.loading.assessments import LoadedAssessment, load_assessment
 from coalition_cli.core.model.assessment import Participant
-from coalition_cli.core.session import Session, parse_date
+from coalition_cli.core.session import Session, typed_date
 
 
 @dataclass(frozen=True)
@@ -143,8 +143,12 @@ def _meant_file(console: Console, options: AssessOptions) -> AssessOptions:
 
 def _create(console: Console, options: AssessOptions) -> None:
     """A new file, as `coalition init` writes it, after asking for what the options did not give."""
-    from coalition_cli.core.editing.scaffold import NewAssessment, framework_reference, render
-    from coalition_cli.core.editing.scaffold import parse_date as parse_option_date
+    from coalition_cli.core.editing.scaffold import (
+        NewAssessment,
+        date_option_or_today,
+        framework_reference,
+        render,
+    )
     from coalition_cli.core.files.atomic import create_exclusive
     from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, load_framework
 
@@ -155,7 +159,7 @@ def _create(console: Console, options: AssessOptions) -> None:
     reference = options.framework or DEFAULT_FRAMEWORK
     framework = load_framework(reference, relative_to=Path.cwd())
     reference = framework_reference(reference, relative_to=Path.cwd(), file=path)
-    assessed_on = parse_option_date(options.date) if options.date else None
+    assessed_on = date_option_or_today(options.date) if options.date else None
     console.print(f"[bold]{escape(str(path))}[/] does not exist yet: let's start a new assessment.")
     coalition = (options.coalition or "").strip()
     while not coalition:
@@ -170,7 +174,7 @@ def _create(console: Console, options: AssessOptions) -> None:
             _DATE_HELP,
         )
         try:
-            assessed_on = parse_date(typed) or dt.date.today()
+            assessed_on = typed_date(typed) or dt.date.today()
         except ValueError as error:
             console.print(escape(str(error)))
     new = NewAssessment(reference, coalition, assessed_on)

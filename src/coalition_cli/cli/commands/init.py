@@ -45,8 +45,8 @@ def init(
     from coalition_cli.cli.console import stdout
     from coalition_cli.core.editing.scaffold import (
         NewAssessment,
+        date_option_or_today,
         framework_reference,
-        parse_date,
         path_from,
         render,
     )
@@ -69,7 +69,7 @@ def init(
     profile = (
         path_from(file, last.path.parent / shared) if last is not None and isinstance(shared, str) else None
     )
-    new = NewAssessment(reference, name, parse_date(date), term, facilitator, profile)
+    new = NewAssessment(reference, name, date_option_or_today(date), term, facilitator, profile)
     try:
         create_exclusive(file, render(fw, new, last))
     except FileExistsError:

@@ -113,7 +113,7 @@ def _decisions(
     fields of a `RatingEdit`. Every mistake is a usage error (exit 2), and nothing is written."""
     from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, clean_line
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.session import parse_date, typed_stage_number
+    from coalition_cli.core.session import typed_date, typed_stage_number
 
     if (owner is not None or due is not None) and action is None:
         raise UsageError(
@@ -153,7 +153,7 @@ def _decisions(
                 "--action is empty: say what the team will do, like --action 'Adopt the charter'"
             )
         try:
-            when = parse_date(due or "")
+            when = typed_date(due or "")
         except ValueError as error:
             raise UsageError(f"--due: {error}") from None
         decided["add_actions"] = (NewAction(what, clean_line(owner or "") or None, when),)

@@ -147,6 +147,3 @@ _KEYWORDS: dict[str, Callable[[Any, Any, Mapping[str, Any]], bool]] = {
     "anyOf": _any_of,
     "$ref": _ref,
 }
-
-KEYWORDS = frozenset(_KEYWORDS) | {"additionalProperties", "$defs"} | ANNOTATIONS
-"""Every keyword this module reads; a schema using any other is never satisfied."""

@@ -136,8 +136,10 @@ def _last_term(framework: Framework, indicator_id: str, previous: LoadedAssessme
     return lines
 
 
-def parse_date(text: str | None) -> dt.date:
-    """A date given on the command line (YYYY-MM-DD); today when none is given."""
+def date_option_or_today(text: str | None) -> dt.date:
+    """The `--date` of a new assessment (year-month-day, as `parse_iso_date` reads it), else today.
+
+    A bad date is a usage error (exit 2), worded for the command line."""
     from coalition_cli.core.errors import UsageError
 
     if text is None:

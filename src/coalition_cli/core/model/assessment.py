@@ -10,9 +10,10 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import BeforeValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
+from coalition_cli.core.model.base import Model
 from coalition_cli.core.model.profile import ProfileEntry
 
 ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -94,18 +95,14 @@ def _no_mapping(value: object) -> object:
     return {} if value is None else value
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Action(_Model):
+class Action(Model):
     action: str = Field(min_length=1)
     owner: str | None = None
     due: IsoDate | None = None
     status: ActionStatus | None = None
 
 
-class Rating(_Model):
+class Rating(Model):
     stage: StageValue = None
     evidence: str | None = None
     target: StageValue = None
@@ -116,14 +113,14 @@ class Rating(_Model):
     actions: tuple[Action, ...] = ()
 
 
-class Participant(_Model):
+class Participant(Model):
     name: str = Field(min_length=1)
     organization: str | None = None
     stakeholder_group: str | None = None
     role: str | None = None
 
 
-class Assessment(_Model):
+class Assessment(Model):
     framework: str = Field(min_length=1)
     coalition: str = Field(min_length=1)
     assessed_on: IsoDate

@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, Field
 
+from coalition_cli.core.model.base import Model
 from coalition_cli.core.problems import Finding, Path_
 
 
@@ -23,16 +24,12 @@ Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_paragraphs)]
 """Text that may run to several paragraphs: a string, or a list of strings, one per paragraph."""
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Stage(_Model):
+class Stage(Model):
     number: int
     name: str = Field(min_length=1)
 
 
-class Indicator(_Model):
+class Indicator(Model):
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
@@ -42,7 +39,7 @@ class Indicator(_Model):
         return self.descriptors.get(stage, ())
 
 
-class IntroSection(_Model):
+class IntroSection(Model):
     """A section of a rubric's own prose: a heading, its paragraphs and, where it has one, a bulleted list."""
 
     heading: str
@@ -50,12 +47,12 @@ class IntroSection(_Model):
     items: tuple[str, ...] = ()
 
 
-class GlossaryEntry(_Model):
+class GlossaryEntry(Model):
     term: str = Field(min_length=1)
     definition: str = Field(min_length=1)
 
 
-class Domain(_Model):
+class Domain(Model):
     id: str = Field(min_length=1)
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
@@ -66,7 +63,7 @@ class Domain(_Model):
     indicators: tuple[Indicator, ...] = Field(min_length=1)
 
 
-class LinkedIndicators(_Model):
+class LinkedIndicators(Model):
     """Indicators a rubric declares as one practice seen twice (the Community Framework gives C1.3 and
     C6.1 the same descriptors word for word): a session offers one's rating for the other, counts of
     advances count them once, and a pair rated differently is flagged. Each still scores in its domain."""
@@ -75,7 +72,7 @@ class LinkedIndicators(_Model):
     note: str | None = None
 
 
-class Framework(_Model):
+class Framework(Model):
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
     publisher: str | None = None

@@ -5,46 +5,44 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from coalition_cli.core.model.base import Model
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class GettingStartedQuestion(_Model):
+class GettingStartedQuestion(Model):
     id: str
     name: str
     question: str
     note: str | None = None
 
 
-class StakeholderGroup(_Model):
+class StakeholderGroup(Model):
     id: str
     name: str
     partner_kinds: tuple[str, ...] = ()
     why_it_matters: str = ""
 
 
-class Commitment(_Model):
+class Commitment(Model):
     id: str
     name: str
     text: str
 
 
-class Function(_Model):
+class Function(Model):
     id: str
     name: str
     text: str
     serves: tuple[str, ...] = ()
 
 
-class Responsibility(_Model):
+class Responsibility(Model):
     text: str
     serves: tuple[str, ...] = ()
 
 
-class PartnerKind(_Model):
+class PartnerKind(Model):
     id: str
     name: str
     stakeholder_groups: tuple[str, ...] = ()
@@ -52,13 +50,13 @@ class PartnerKind(_Model):
     responsibilities: tuple[Responsibility, ...] = ()
 
 
-class FormalizationElement(_Model):
+class FormalizationElement(Model):
     id: str
     name: str
     text: str
 
 
-class Guide(_Model):
+class Guide(Model):
     id: str
     title: str
     subtitle: str | None = None

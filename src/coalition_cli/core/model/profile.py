@@ -45,10 +45,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WrapValidator
+from pydantic import BeforeValidator, Field, WrapValidator
 from pydantic_core import PydanticCustomError
 
 from coalition_cli.core.loading.documents import Checked, check_file
+from coalition_cli.core.model.base import Model
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.problems import Finding, Path_, Problem, Severity
 from coalition_cli.core.suggest import did_you_mean
@@ -90,16 +91,12 @@ def _representative(value: object) -> object:
     return {"name": value} if isinstance(value, str) else value
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Representative(_Model):
+class Representative(Model):
     name: str = Field(min_length=1)
     title: str | None = None
 
 
-class Member(_Model):
+class Member(Model):
     organization: str = Field(min_length=1)
     stakeholder_group: str = Field(min_length=1)
     partner_kind: str | None = None
@@ -122,18 +119,18 @@ class Member(_Model):
         return self.role in EXECUTIVE_ROLES
 
 
-class Meetings(_Model):
+class Meetings(Model):
     coalition: Frequency | None = None
     executive_committee: Frequency | None = None
 
 
-class Committee(_Model):
+class Committee(Model):
     name: str = Field(min_length=1)
     focus: str | None = None
     meets: Frequency | None = None
 
 
-class CoalitionProfile(_Model):
+class CoalitionProfile(Model):
     name: str | None = None
     members: tuple[Member, ...]
     """At least one; an empty list is reported by `profile_findings` (a length limit here would also

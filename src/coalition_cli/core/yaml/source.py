@@ -1,8 +1,9 @@
-"""Reading YAML safely: text checks before parsing, a fast C parse, and a round-trip parse for positions.
+"""Reading YAML safely: text checks before parsing, one fast C parse to plain data, and positions on demand.
 
-A valid file is read once with ruamel.yaml's C-accelerated safe loader and never pays for position
-tracking. Only a file with problems is parsed again in round-trip mode, whose nodes know their line
-and column, to point each problem at the key or value it concerns.
+A valid file is read once with ruamel.yaml's C-accelerated safe loader, built straight into plain
+dicts and lists, and never pays for position tracking. Only a file with problems is parsed again,
+by the same C parser, into its node tree (`parse_nodes`), whose nodes know their line and column,
+to point each problem at the key or value it concerns (`locate`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -159,16 +160,11 @@ def _start(node: Any) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _RoundTripConstructor(RoundTripConstructor):  # type: ignore[misc]
-    """The same rule for the round-trip parse."""
-
-
 def _timestamp_as_text(constructor: SafeConstructor, node: Any) -> Any:
     return constructor.construct_scalar(node)
 
 
 _SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
-_RoundTripConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 class _Resolver(VersionedResolver):  # type: ignore[misc]
@@ -190,12 +186,6 @@ def _fast_yaml() -> YAML:
     yaml = YAML(typ="safe")
     yaml.Constructor = _SafeConstructor
     yaml.Resolver = _Resolver
-    return yaml
-
-
-def _roundtrip_yaml() -> YAML:
-    yaml = YAML()
-    yaml.Constructor = _RoundTripConstructor
     return yaml
 
 

@@ -16,7 +16,6 @@ the edit is refused with EditError rather than made.
 
 from __future__ import annotations
 
-import codecs
 import copy
 import io
 import re
@@ -60,7 +59,6 @@ from coalition_cli.core.yaml.splices import (
 
 __all__ = ["EditError", "edit_text"]
 
-_BOM = codecs.BOM_UTF8
 _FIELD_ORDER = ("stage", "evidence", "target", "priority", "notes", "links", "actions")
 """The order a person would write a rating's keys in: a new key is inserted where it belongs."""
 _TOP_ORDER = (

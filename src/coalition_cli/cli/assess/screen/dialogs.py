@@ -26,7 +26,7 @@ from coalition_cli.cli.assess.wording import describe_action, stage_label
 from coalition_cli.core.editing.rating_edits import NewAction, clean_line
 from coalition_cli.core.model.assessment import Action, ActionStatus
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.session import parse_date
+from coalition_cli.core.session import typed_date
 
 _DIALOG_CSS = """
 {name} {{
@@ -270,7 +270,7 @@ class ActionForm(ModalScreen[NewAction | None]):
             self._problem("An action needs a few words; to remove it, press Del in the list of actions.")
             return
         try:
-            due = parse_date(self.query_one("#due", Input).value)
+            due = typed_date(self.query_one("#due", Input).value)
         except ValueError as error:
             self._problem(str(error))
             self.query_one("#due", Input).focus()

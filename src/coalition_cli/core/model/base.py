@@ -1,0 +1,12 @@
+"""The base of every model of a file the tool reads: an unknown key is an error, and nothing changes once read."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    """`extra="forbid"` so a typo in a key is reported (with a did-you-mean), never silently ignored;
+    `frozen` because a file, once read and checked, is only ever read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
