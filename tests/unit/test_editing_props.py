@@ -11,7 +11,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coalition_cli.core.checks.rubric import rubric_findings
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     ActionOp,
@@ -26,10 +25,9 @@ from coalition_cli.core.editing.rating_edits import (
     undoing,
 )
 from coalition_cli.core.editing.scaffold import NewAssessment, render
-from coalition_cli.core.loading.documents import check_text
+from coalition_cli.core.loading.assessments import check_assessment
 from coalition_cli.core.loading.frameworks import load_framework
-from coalition_cli.core.model.assessment import Assessment, Participant
-from coalition_cli.core.model.guide import Guide
+from coalition_cli.core.model.assessment import Participant
 from coalition_cli.core.yaml import source as yamlsource
 from coalition_cli.core.yaml.splicing import edit_text
 from tests.support.editing import COMMENTED, assert_confined, changed_lines
@@ -67,14 +65,9 @@ edits = st.builds(
 )
 
 
-def validates(text: str, guide: Guide) -> bool:
-    checked = check_text(
-        text,
-        Assessment,
-        label="x",
-        extra=lambda _m, data: rubric_findings(data, FRAMEWORK, guide, strict=False),
-    )
-    return checked.model is not None and not checked.has_errors
+def validates(text: str) -> bool:
+    checked = check_assessment(Path("x.yaml"), text=text)
+    return checked.value is not None and not checked.has_errors
 
 
 EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "150"))  # raise it for a longer hunt
@@ -83,11 +76,9 @@ EXAMPLES = int(os.environ.get("PROPERTY_EXAMPLES", "150"))  # raise it for a lon
 def edited(name: str, edit: RatingEdit) -> tuple[dict[str, object], dict[str, object]]:
     """The edit made to TEXTS[name], checked as every edit must be (a valid file, line endings kept,
     only its entry changed, no comment lost): the rating before and after."""
-    from coalition_cli.core.loading.frameworks import load_guide
-
     before = TEXTS[name]
     after = edit_text(before, [edit], FRAMEWORK)
-    assert validates(after, load_guide())
+    assert validates(after)
     if "\r\n" in before:
         assert "\n" not in after.replace("\r\n", "")
     if name != "bare":
@@ -113,10 +104,8 @@ def test_any_edit_reads_back_validates_and_stays_in_its_entry(name: str, edit: R
 
 
 def test_the_property_texts_are_valid_to_begin_with(tmp_path: Path) -> None:
-    from coalition_cli.core.loading.frameworks import load_guide
-
     for text in TEXTS.values():
-        assert validates(text, load_guide())
+        assert validates(text)
 
 
 # -- every kind of change: fields set or removed, actions changed, put back or deleted, and undone ----
@@ -233,15 +222,13 @@ def _comments(text: str) -> Counter[str]:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), name=st.sampled_from(sorted(TEXTS)))
 def test_any_change_reads_back_keeps_comments_and_undoes(data: st.DataObject, name: str) -> None:
-    from coalition_cli.core.loading.frameworks import load_guide
-
     edit = data.draw(any_edits(TEXTS[name]))
     old, new = edited(name, edit)
     after = edit_text(TEXTS[name], [edit], FRAMEWORK)
     assert _comparable(new) == _comparable(_expected(old, edit))
     # the inverse, through the same editor, gives the rating back as it was
     undone = edit_text(after, [undoing(edit, old, FRAMEWORK)], FRAMEWORK)
-    assert validates(undone, load_guide())
+    assert validates(undone)
     again = (yamlsource.parse_fast(undone).get("ratings") or {}).get(edit.indicator) or {}
     assert _comparable(again) == _comparable(old)
     if name != "bare":
@@ -265,11 +252,9 @@ def test_any_change_reads_back_keeps_comments_and_undoes(data: st.DataObject, na
     ),
 )
 def test_participants_are_added_and_nothing_else_moves(name: str, people: list[Participant]) -> None:
-    from coalition_cli.core.loading.frameworks import load_guide
-
     before = TEXTS[name]
     after = edit_text(before, [AddParticipants(tuple(people))], FRAMEWORK)
-    assert validates(after, load_guide())
+    assert validates(after)
     old, new = yamlsource.parse_fast(before), yamlsource.parse_fast(after)
     assert new["participants"] == [
         *(old.get("participants") or []),

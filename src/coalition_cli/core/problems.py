@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from typing import Literal
 
+from coalition_cli.core.codes import Code, Policy, Severity
 
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
+__all__ = ["MAX_PROBLEMS_PER_FILE", "Finding", "Path_", "Problem", "Severity"]
 
 Path_ = tuple[str | int, ...]
 """Where in the document a finding points: keys and list indexes from the top, e.g. ("ratings", "C1.1")."""
@@ -20,20 +17,20 @@ Path_ = tuple[str | int, ...]
 class Finding:
     """A problem not yet located in the text: checks speak in document paths, not positions.
 
-    Locating needs the slower round-trip parse, so it is done only for files that have findings.
-    `at` says whether to point at the key of the last path element or at its value.
+    Locating needs a second parse (into nodes that know their positions), so it is done only for
+    files that have findings. `at` says whether to point at the key of the last path element or at
+    its value. A finding has no severity: the run's `Policy` gives one to its code when it is located.
     """
 
     path: Path_
-    code: str
+    code: Code
     message: str
-    severity: Severity = Severity.ERROR
     at: Literal["key", "value"] = "value"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """A located problem, as reported to users: `file:line:col: severity message (code)`."""
+    """A located problem, as reported to users: `file:line:col: severity message [code]`."""
 
     file: str
     line: int
@@ -41,6 +38,11 @@ class Problem:
     severity: Severity
     code: str
     message: str
+
+    @classmethod
+    def of(cls, file: str, line: int, column: int, code: Code, message: str, policy: Policy) -> Problem:
+        """A problem with the severity the policy gives its code."""
+        return cls(file, line, column, policy.severity(code), code.name, message)
 
     @property
     def is_error(self) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from coalition_cli.core import codes
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     ActionOp,
@@ -24,9 +25,10 @@ from coalition_cli.core.editing.rating_edits import (
     clean_text,
 )
 from coalition_cli.core.errors import CoalitionError, UsageError
-from coalition_cli.core.model.assessment import parse_iso_date, written_stage
-from coalition_cli.core.model.framework import Domain, Framework, Stage, StageError, parse_stage
+from coalition_cli.core.model.assessment import parse_iso_date
+from coalition_cli.core.model.framework import Domain, Framework, Stage
 from coalition_cli.core.model.guide import Guide
+from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
 from coalition_cli.core.suggest import closest, did_you_mean
 
 
@@ -272,7 +274,7 @@ def typed_stage_number(framework: Framework, typed: str) -> int:
     try:
         stage = parse_stage(framework, written_stage(value))
     except StageError as error:
-        begun = stage_by_name_start(framework, value) if error.code == "unknown-stage" else None
+        begun = stage_by_name_start(framework, value) if error.code is codes.UNKNOWN_STAGE else None
         if begun is None:
             raise ValueError(ambiguous_start(framework, value) or error.message) from None
         return begun.number

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -20,6 +19,8 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     exact = squashed.get(_squash(word))
     if exact is not None:
         return exact
+    import difflib  # here: a file with nothing mistyped never pays for it
+
     match = difflib.get_close_matches(_squash(word), list(squashed), n=1, cutoff=0.75)
     return squashed[match[0]] if match else None
 

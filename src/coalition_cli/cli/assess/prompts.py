@@ -259,7 +259,7 @@ class Walk:
         self.console.print(grid)
 
     def _target(self, indicator_id: str) -> int | None:
-        from coalition_cli.core.model.framework import parse_stage
+        from coalition_cli.core.model.stages import parse_stage
 
         rating = self.file.rating(indicator_id)
         return parse_stage(self.framework, rating.target) if rating is not None else None

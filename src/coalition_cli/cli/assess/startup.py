@@ -248,7 +248,7 @@ def _earlier(file: AssessmentFile, since: Path | None) -> LoadedAssessment | Non
     """The earlier assessment of `--since`, checked like any other and of the same rubric."""
     if since is None:
         return None
-    from coalition_cli.core.reports.score import framework_signature
+    from coalition_cli.core.loading.frameworks import framework_signature
 
     earlier = load_assessment(since)
     if framework_signature(earlier.framework) != framework_signature(file.framework):

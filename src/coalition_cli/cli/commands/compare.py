@@ -24,9 +24,9 @@ def compare(
     different coalitions are compared with a warning.
     """
     from coalition_cli.cli.output.reports import emit_report, warn
+    from coalition_cli.core.loading.assessments import load_all
     from coalition_cli.core.reports import comparison as comparisons
     from coalition_cli.core.reports.document import csv_text
-    from coalition_cli.core.reports.score import load_all
 
     comparison = comparisons.build_comparison(load_all(files))
     for message in comparison.warnings:

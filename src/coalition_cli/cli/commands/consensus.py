@@ -35,6 +35,7 @@ def consensus(
     from coalition_cli.cli.output.reports import emit_report, note, warn
     from coalition_cli.core.errors import ReadError, UsageError
     from coalition_cli.core.files.atomic import create_exclusive, write_atomic
+    from coalition_cli.core.loading.assessments import load_all
     from coalition_cli.core.reports.consensus import (
         CONSENSUS_CSV_HEADER,
         build_consensus,
@@ -44,7 +45,6 @@ def consensus(
         draft_text,
     )
     from coalition_cli.core.reports.document import csv_text
-    from coalition_cli.core.reports.score import load_all
 
     if out is not None and out.is_dir():
         raise UsageError(

@@ -23,12 +23,12 @@ def score(
     Exit status: 0 scored, 1 a file has problems (run `coalition validate`), 2 a file cannot be read.
     """
     from coalition_cli.cli.output.reports import emit_report
+    from coalition_cli.core.loading.assessments import load_all
     from coalition_cli.core.reports.document import csv_text
     from coalition_cli.core.reports.score import (
         CSV_HEADER,
         ScoredFile,
         csv_rows,
-        load_all,
         score_document,
         score_json,
     )

@@ -35,14 +35,15 @@ def summary(
     """
     from coalition_cli.cli.output.reports import emit_report, note, warn
     from coalition_cli.core.errors import EXIT_PROBLEMS, ReadError
-    from coalition_cli.core.files.batch import map_files
     from coalition_cli.core.files.discovery import expand
+    from coalition_cli.core.loading.assessments import check_all
     from coalition_cli.core.reports.document import csv_text
     from coalition_cli.core.reports.network import (
         build_network,
+        in_brief,
         network_document,
+        network_entry,
         network_json,
-        read_network_file,
         same_day_note,
     )
     from coalition_cli.core.reports.score import CSV_HEADER, csv_rows
@@ -51,8 +52,8 @@ def summary(
     missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]
     if missing:
         raise ReadError("cannot read " + ", ".join(missing))
-    files = map_files(read_network_file, targets, jobs=jobs)
-    unreadable = [f"{item.file} ({item.detail})" for item in files if item.status == "unreadable"]
+    files = check_all(targets, network_entry, jobs=jobs)
+    unreadable = [f"{item.file} ({item.unreadable})" for item in files if item.unreadable is not None]
     if unreadable:
         raise ReadError("cannot read " + ", ".join(unreadable))
     network = build_network(files, framework=framework)
@@ -70,7 +71,7 @@ def summary(
     if network.invalid:
         shown = network.invalid[:10]
         for item in shown:
-            warn(f"{item.file}: {item.detail}; left out")
+            warn(f"{item.file}: {in_brief(item)}; left out")
         if len(network.invalid) > len(shown):
             warn(f"... and {len(network.invalid) - len(shown)} more files with problems; left out")
         raise typer.Exit(EXIT_PROBLEMS)

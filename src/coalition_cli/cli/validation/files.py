@@ -7,16 +7,17 @@ Both ways in end here, the Typer command and the fast path for plain command lin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 from coalition_cli.cli.output.problems import ProblemFormat, report_validation, validation_summary
+from coalition_cli.core import codes
+from coalition_cli.core.codes import Policy
 from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import expand
-from coalition_cli.core.loading.assessments import validate_target
+from coalition_cli.core.loading.assessments import check_all
 from coalition_cli.core.loading.frameworks import load_framework
-from coalition_cli.core.problems import Problem, Severity
+from coalition_cli.core.loading.outcome import without_value
+from coalition_cli.core.problems import Problem
 
 
 def validate_files(
@@ -35,16 +36,14 @@ def validate_files(
     if framework is not None:
         load_framework(framework, relative_to=None)  # a bad --framework is a usage error (exit 2)
     targets = expand(paths, skip_other_yaml=skip_other_yaml)
-    outcomes = map_files(partial(validate_target, strict=strict, framework=framework), targets, jobs=jobs)
+    outcomes = check_all(targets, without_value, strict=strict, framework=framework, jobs=jobs)
 
+    policy = Policy(strict=strict)
     problems: list[Problem] = []
     for outcome in outcomes:
         if outcome.unreadable is not None:
-            problems.append(
-                Problem(
-                    outcome.file, 1, 1, Severity.ERROR, "unreadable", f"cannot read: {outcome.unreadable}"
-                )
-            )
+            message = f"cannot read: {outcome.unreadable}"
+            problems.append(Problem.of(outcome.file, 1, 1, codes.UNREADABLE, message, policy))
         problems.extend(outcome.problems)
     # a shared coalition.yaml referenced by several assessments is reported once, not once per file
     problems = list(dict.fromkeys(problems))

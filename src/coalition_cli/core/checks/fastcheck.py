@@ -3,14 +3,15 @@
 Importing Pydantic and Typer takes longer than a pre-commit hook's whole budget for one file. A
 file with nothing to report needs no explanation, so it can be recognised by cheaper means: the
 assessment's JSON Schema (`schema.py`, written from the models and the rubric), evaluated by
-`schema_subset.py`, and the two things a schema cannot say: every indicator rated, and each target
-above its stage. That index is shipped for each bundled rubric in `framework_data/fast-check/`,
-stamped with the sha256 of the files it was made from and of the core modules whose checks it
-stands in for.
+`schema_subset.py`, and the two rules a schema cannot say, imported from the checks themselves
+(`rubric.not_rated`, `rubric.target_not_above_stage`, and `stages.stage_number` to read a stage).
 
-On any doubt the answer is "not proven" and the models check the file as always: an index missing
-or stale, a rubric given by path, a coalition profile (another file to read), anything the schema
-refuses. This module never reports a problem; every problem is found and worded by the models.
+The schema is shipped for each bundled rubric in `framework_data/fast-check/` (`fast_index.py`
+writes it: `python scripts/build-fast-index`), stamped with `RULES_VERSION` and the digests of the
+rubric and the Guide it was made from. On any doubt the answer is "not proven" and the models check
+the file as always: an index missing or stale, a rubric given by path, a coalition profile (another
+file to read), anything the schema refuses. This module never reports a problem; every problem is
+found and worded by the models.
 """
 
 from __future__ import annotations
@@ -23,67 +24,107 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from coalition_cli.core.checks.schema_subset import ANNOTATIONS, conforms
+from coalition_cli.core import codes
+from coalition_cli.core.checks.rubric import not_rated, target_not_above_stage
+from coalition_cli.core.checks.schema_subset import conforms
+from coalition_cli.core.codes import Code
 from coalition_cli.core.files.resources import framework_data_dir
+from coalition_cli.core.model.stages import stage_number
 from coalition_cli.core.yaml import source as yamlsource
+
+RULES_VERSION = 1
+"""Bump by hand when a rule this proof stands in for changes what is clean: a check of assessments,
+the Assessment model, how a stage is read, the schema writer, or `accepts` below. A shipped index
+of another version is stale (the models check every file) until `scripts/build-fast-index` runs."""
 
 FAST_CHECK_DIR = "fast-check"
 """Under framework_data/: one `<framework id>.json` index per bundled rubric."""
 
-RULES = (
-    "model/assessment.py",
-    "model/profile.py",
-    "checks/rubric.py",
-    "loading/documents.py",
-    "loading/assessments.py",
-    "checks/schema.py",
-)
-"""The core modules whose checks a proof stands in for: the index is stamped with them too, so that
-a changed rule makes it stale (the tests then say to write it again) instead of proving too much."""
-
-_CORE = Path(__file__).resolve().parents[1]
-
 _BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 """How a bundled rubric is named in `framework:`; anything else (a path) is not for the fast path."""
+
+STANDS_IN_FOR: dict[str, frozenset[Code]] = {
+    "reading and parsing the text as plain data, or not proven": frozenset(
+        {
+            codes.UNREADABLE,
+            codes.TOO_LARGE,
+            codes.BINARY_FILE,
+            codes.ENCODING,
+            codes.MERGE_CONFLICT,
+            codes.SYNTAX,
+            codes.DUPLICATE_KEY,
+            codes.ALIAS,
+            codes.TOO_DEEP,
+            codes.EMPTY_FILE,
+            codes.NOT_A_MAPPING,
+            codes.TOO_MANY_PROBLEMS,
+        }
+    ),
+    "the schema": frozenset(
+        {
+            codes.UNKNOWN_KEY,
+            codes.MISSING_KEY,
+            codes.WRONG_TYPE,
+            codes.EMPTY_VALUE,
+            codes.WRONG_VALUE,
+            codes.INVALID_DATE,
+            codes.UNKNOWN_INDICATOR,
+            codes.STAGE_OUT_OF_RANGE,
+            codes.UNKNOWN_STAGE,
+            codes.UNKNOWN_STAKEHOLDER_GROUP,
+        }
+    ),
+    "a bundled rubric with a current index, and no profile": frozenset(
+        {
+            codes.UNKNOWN_FRAMEWORK,
+            codes.INVALID_FRAMEWORK,
+            codes.PROFILE_NOT_FOUND,
+            codes.PROFILE_UNREADABLE,
+            codes.PROFILE_OTHER_COALITION,
+            codes.UNKNOWN_PARTNER_KIND,
+            codes.PARTNER_KIND_MISMATCH,
+            codes.DUPLICATE_MEMBER,
+            codes.DUPLICATE_COMMITTEE,
+            codes.UNKNOWN_COMMITTEE,
+            codes.NO_MEMBERS,
+        }
+    ),
+    "rubric.not_rated": frozenset({codes.NOT_RATED}),
+    "rubric.target_not_above_stage": frozenset({codes.TARGET_NOT_ABOVE_STAGE}),
+}
+"""Every code an assessment file can get, and what rules it out before a file is proven clean. A new
+code an assessment can get must be added here, and ruled out (tests/unit/test_codes.py checks)."""
 
 
 @dataclass(frozen=True)
 class FastIndex:
-    """What proving a file clean needs to know of one rubric, as plain data."""
+    """What proving a file clean needs to know of one rubric, as plain data (a `StageScale` too)."""
 
     framework: str
     indicators: tuple[str, ...]
-    stages: dict[str, int]
-    """A stage as written, stripped and case-folded (a name, or a number as text), to its number."""
+    stage_numbers: tuple[int, ...]
+    stage_names: dict[str, int]
+    """Each stage's name, case-folded, to its number."""
     schema: dict[str, Any]
 
-    def accepts(self, data: dict[str, Any]) -> bool:
-        """True when the document has nothing to report: no error, and no warning either.
+    def stage_number_named(self, name: str) -> int | None:
+        return self.stage_names.get(name.strip().casefold())
 
-        Beyond the schema, the two warnings of checks.py that a schema cannot say: an indicator not
-        rated (`_unrated`), and a target not above its stage (`_stage_findings`).
-        """
+    def accepts(self, data: dict[str, Any]) -> bool:
+        """True when the document has nothing to report: no error, and no warning either."""
         if data.get("framework") != self.framework or not conforms(data, self.schema):
             return False
         ratings = data.get("ratings") or {}
         for indicator in self.indicators:
-            rating: dict[str, Any] | None = ratings.get(indicator)  # the schema allows only these
-            stage = self.stage_number(rating.get("stage")) if rating is not None else None
-            if rating is None or stage is None:
-                return False  # not rated yet: a warning to report
+            rating: dict[str, Any] = ratings.get(indicator) or {}  # the schema allows a mapping or null
+            if not_rated(rating):
+                return False
+            stage = stage_number(self, rating["stage"])
             target = rating.get("target")
-            if target is not None:
-                aim = self.stage_number(target)
-                if aim is None or aim <= stage:
-                    return False  # a target not above the stage: a warning to report
+            aim = stage_number(self, target) if target is not None else None
+            if stage is None or (target is not None and (aim is None or target_not_above_stage(stage, aim))):
+                return False
         return True
-
-    def stage_number(self, value: Any) -> int | None:
-        if isinstance(value, bool):
-            return None
-        if isinstance(value, int):
-            return value if value in self.stages.values() else None
-        return self.stages.get(value.strip().casefold()) if isinstance(value, str) else None
 
 
 def file_proven_clean(path: Path) -> bool:
@@ -117,70 +158,24 @@ def load_index(framework_id: str, data_dir: Path | None = None) -> FastIndex | N
     folder = data_dir if data_dir is not None else framework_data_dir()
     try:
         stored = json.loads((folder / FAST_CHECK_DIR / f"{framework_id}.json").read_text(encoding="utf-8"))
-        current = all(_digest(folder / name) == digest for name, digest in stored["sources"].items()) and all(
-            _digest(_CORE / name) == digest for name, digest in stored["rules"].items()
+        current = stored["rules_version"] == RULES_VERSION and all(
+            source_digest(folder / name) == digest for name, digest in stored["sources"].items()
+        )
+        if not current or stored["framework"] != framework_id:
+            return None
+        return FastIndex(
+            framework_id,
+            tuple(stored["indicators"]),
+            tuple(stored["stage_numbers"]),
+            dict(stored["stage_names"]),
+            stored["schema"],
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    if not current or stored.get("framework") != framework_id:
-        return None
-    return FastIndex(framework_id, tuple(stored["indicators"]), dict(stored["stages"]), stored["schema"])
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def build_index(framework_id: str) -> dict[str, Any]:
-    """The index to ship for a bundled rubric (the tests write and check it; it is never built at run time)."""
-    from coalition_cli.core.checks.schema import assessment_schema
-    from coalition_cli.core.loading.frameworks import GUIDE_FILE, framework_path, load_framework, load_guide
-
-    framework, guide = load_framework(framework_id), load_guide()
-    stages = {str(stage.number): stage.number for stage in framework.stages}
-    stages |= {stage.name.casefold(): stage.number for stage in framework.stages}
-    folder = framework_data_dir()
-    return {
-        "about": "Made from the files below by tests/test_fastcheck.py (UPDATE_GOLDEN=1); see core/checks/fastcheck.py.",
-        "framework": framework.id,
-        "sources": {name: _digest(folder / name) for name in (framework_path(framework_id).name, GUIDE_FILE)},
-        "rules": {name: _digest(_CORE / name) for name in RULES},
-        "indicators": [indicator.id for indicator in framework.indicators],
-        "stages": stages,
-        "schema": _narrowed(assessment_schema(framework, guide)),
-    }
-
-
-def _narrowed(schema: dict[str, Any]) -> dict[str, Any]:
-    """The schema without its annotations, with no profile (the models read that other file), and
-    with only the definitions still referred to."""
-    schema = _without_annotations(schema)
-    schema["properties"]["profile"] = {"type": "null"}
-    defs = schema.pop("$defs")
-    kept: dict[str, Any] = {}
-    pending = _refs(schema)
-    while pending:
-        name = pending.pop()
-        if name not in kept:
-            kept[name] = defs[name]
-            pending |= _refs(defs[name])
-    schema["$defs"] = dict(sorted(kept.items()))
-    return schema
-
-
-def _refs(value: Any) -> set[str]:
-    text = json.dumps(value)
-    return set(re.findall(r'"\$ref": "#/\$defs/([^"]+)"', text))
-
-
-def _without_annotations(value: Any, *, names: bool = False) -> Any:
-    """`names`: the keys are property or definition names, not keywords, and are all kept."""
-    if isinstance(value, dict):
-        return {
-            key: _without_annotations(sub, names=not names and key in ("properties", "$defs"))
-            for key, sub in value.items()
-            if names or key not in ANNOTATIONS
-        }
-    if isinstance(value, list):
-        return [_without_annotations(item) for item in value]
-    return value
+def source_digest(path: Path) -> str:
+    """The sha256 of a data file's text with its line endings as `\\n`: a checkout that writes CRLF
+    (git's autocrlf) has the same rubric, and an index made elsewhere stays current there."""
+    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,4 +1,7 @@
-"""Pydantic's validation errors, retold as findings a facilitator understands, with stable codes."""
+"""A document's structure: a mapping at the top, then the model's own checks (keys, types, values, dates).
+
+Pydantic's validation errors are retold here as findings a facilitator understands, with stable codes.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from coalition_cli.core import codes
 from coalition_cli.core.problems import Finding
 from coalition_cli.core.suggest import did_you_mean
+from coalition_cli.core.yaml.source import shared_or_too_deep
 
 _EXPECTED = {
     "string_type": "text",
@@ -24,7 +29,38 @@ _EXPECTED = {
 }
 
 
+_RAISED_BY_MODELS = {code.name: code for code in (codes.INVALID_DATE, codes.WRONG_TYPE)}
+"""The codes the models' own validators raise (as the `PydanticCustomError`'s type), worded there."""
+
+CODES = (
+    codes.EMPTY_FILE,
+    codes.NOT_A_MAPPING,
+    codes.ALIAS,
+    codes.TOO_DEEP,
+    codes.UNKNOWN_KEY,
+    codes.MISSING_KEY,
+    codes.EMPTY_VALUE,
+    codes.WRONG_VALUE,
+    *_RAISED_BY_MODELS.values(),
+)
+"""What this stage may report (it is the pipeline's "model" stage, not a registered check)."""
+
+
+def document_finding(data: Any) -> Finding | None:
+    """Why a parsed document cannot be checked key by key, if it cannot: nothing in it, not a mapping,
+    a mapping or list repeated through aliases, or nesting too deep."""
+    if data is None:
+        return Finding((), codes.EMPTY_FILE, "the file is empty: it needs at least the required keys")
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return Finding(
+            (), codes.NOT_A_MAPPING, f"the file holds {kind}; it must be a mapping of 'key: value' lines"
+        )
+    return shared_or_too_deep(data)
+
+
 def findings_from(error: ValidationError, model: type[BaseModel]) -> list[Finding]:
+    """Each of the model's complaints as a finding, in words for the person who wrote the file."""
     details = error.errors(include_url=False)
     paths = [tuple(detail["loc"]) for detail in details]
     return [
@@ -59,28 +95,33 @@ def _finding(detail: Any, path: tuple[str | int, ...], model: type[BaseModel]) -
         allowed = _fields_at(model, path[:-1])
         hint = did_you_mean(key, allowed) if allowed else ""
         listing = f"; allowed keys here: {', '.join(allowed)}" if allowed and not hint else ""
-        return Finding(path, "unknown-key", f"unknown key {key!r}{hint}{listing}", at="key")
+        return Finding(path, codes.UNKNOWN_KEY, f"unknown key {key!r}{hint}{listing}", at="key")
     if kind == "missing":
         parent = _label(path[:-1])
         inside = f" in {parent}" if path[:-1] else ""
-        return Finding(path[:-1], "missing-key", f"missing required key {path[-1]!r}{inside}", at="key")
-    if kind in ("invalid-date", "wrong-type"):
-        return Finding(path, kind, f"{where} {detail['msg']}")
+        return Finding(path[:-1], codes.MISSING_KEY, f"missing required key {path[-1]!r}{inside}", at="key")
+    custom = _RAISED_BY_MODELS.get(kind)
+    if custom is not None:
+        return Finding(path, custom, f"{where} {detail['msg']}")
     if kind in ("string_too_short", "too_short"):
-        return Finding(path, "empty-value", f"{where} must not be empty")
+        return Finding(path, codes.EMPTY_VALUE, f"{where} must not be empty")
     if kind == "literal_error":
         got = _describe(detail["input"])
-        return Finding(path, "wrong-value", f"{where} must be one of {detail['ctx']['expected']} (got {got})")
+        return Finding(
+            path, codes.WRONG_VALUE, f"{where} must be one of {detail['ctx']['expected']} (got {got})"
+        )
     expected = _EXPECTED.get(kind)
     if kind.startswith("bool") and isinstance(detail["input"], str):
         return Finding(
             path,
-            "wrong-type",
+            codes.WRONG_TYPE,
             f"{where} must be true or false, without quotes (got the text {detail['input']!r})",
         )
     if expected is not None:
-        return Finding(path, "wrong-type", f"{where} must be {expected} (got {_describe(detail['input'])})")
-    return Finding(path, "wrong-type", f"{where}: {detail['msg']}")
+        return Finding(
+            path, codes.WRONG_TYPE, f"{where} must be {expected} (got {_describe(detail['input'])})"
+        )
+    return Finding(path, codes.WRONG_TYPE, f"{where}: {detail['msg']}")
 
 
 def _describe(value: object) -> str:

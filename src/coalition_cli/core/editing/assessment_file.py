@@ -19,7 +19,7 @@ from typing import Any
 from coalition_cli.core.editing.rating_edits import PARTICIPANTS, Edit, touched
 from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
 from coalition_cli.core.files.atomic import check_writable, write_bytes_atomic
-from coalition_cli.core.loading.assessments import check_assessment, load_assessment
+from coalition_cli.core.loading.assessments import LoadedAssessment, check_assessment, load_assessment
 from coalition_cli.core.model.assessment import Assessment, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
@@ -109,7 +109,7 @@ class AssessmentFile:
         return dict(rating) if isinstance(rating, dict) else None
 
     def stage(self, indicator: str) -> int | None:
-        from coalition_cli.core.model.framework import parse_stage
+        from coalition_cli.core.model.stages import parse_stage
 
         rating = self.rating(indicator)
         return parse_stage(self.framework, rating.stage) if rating is not None else None
@@ -145,7 +145,8 @@ class AssessmentFile:
         if text == state.text:
             return False
         checked = check_assessment(self.path, text=text)  # what `validate` would say once it is saved
-        if checked.assessment is None or checked.has_errors:
+        saved = checked.value
+        if not isinstance(saved, LoadedAssessment) or checked.has_errors:
             raise InvalidFileError(
                 f"saving this change would make {self.path} invalid, so the file was not changed",
                 problems=[problem for problem in checked.problems if problem.is_error],
@@ -153,7 +154,7 @@ class AssessmentFile:
         data = (_BOM if state.raw.startswith(_BOM) else b"") + text.encode("utf-8")
         with self._writing():
             write_bytes_atomic(self.path, data)
-        self._state = _State(data, text, checked.assessment, state.framework)
+        self._state = _State(data, text, saved.assessment, state.framework)
         return True
 
     def _merge_base(self, mine: _State, parts: Sequence[str]) -> _State:

@@ -187,7 +187,7 @@ def undoing(edit: RatingEdit, before: Mapping[str, Any] | None, framework: Frame
     Made through the same safe editor, it restores every field the edit touched: a value that was
     absent is removed again, an action deleted goes back in its place with all its fields.
     """
-    from coalition_cli.core.model.framework import parse_stage
+    from coalition_cli.core.model.stages import parse_stage
 
     old = dict(before or {})
 

@@ -1,123 +1,52 @@
-"""Checking one assessment file, and loading it for the commands that need a valid one."""
+"""Checking assessment files, and loading the valid ones for the commands that need them.
+
+One file goes through these stages, each returning a value the next one takes:
+
+    parse      the text, read and parsed by the C loader          documents.parse
+    model      the document against the Assessment model          documents.apply_model
+    framework  the rubric it names, found and loaded              find_framework
+    profile    the coalition.yaml it names, read and checked      profiles.follow_profile
+    checks     the registered checks of assessments               checks.registry.run_checks
+    locate     findings at lines and columns, with severities     documents.locate
+
+`check_assessment` runs them for one file; `check_all` for many (on every core when there are many),
+and `load_all` / `load_assessment` turn outcomes into valid `LoadedAssessment`s or errors.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
-from coalition_cli.core.checks.rubric import guide_findings, rubric_findings
+from coalition_cli.core import codes
+from coalition_cli.core.checks.base import Kind, Subject
+from coalition_cli.core.checks.registry import run_checks
+from coalition_cli.core.codes import Policy
 from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadError, UsageError
+from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
-from coalition_cli.core.loading.documents import Checked, check_file
-from coalition_cli.core.loading.frameworks import load_framework, load_guide
+from coalition_cli.core.loading.documents import Parsed, apply_model, document_outcome, locate, parse
+from coalition_cli.core.loading.frameworks import framework_signature, load_framework, load_guide
+from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.loading.profiles import ProfileReference, follow_profile, looks_like_profile
 from coalition_cli.core.model.assessment import Assessment
-from coalition_cli.core.model.framework import Framework, parse_stage
-from coalition_cli.core.model.profile import (
-    CoalitionProfile,
-    ProfileCheck,
-    check_profile_entry,
-    check_profile_file,
-    looks_like_profile,
-)
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.profile import CoalitionProfile
+from coalition_cli.core.model.stages import StageError, parse_stage
 from coalition_cli.core.problems import Finding, Problem
+
+T = TypeVar("T")
 
 _ASSESSMENT_HINT = re.compile(r"^(framework|ratings|assessed_on)\s*:", re.MULTILINE)
 
 
-@dataclass
-class AssessmentCheck:
-    """What `validate` learns about one file."""
-
-    file: str
-    problems: list[Problem] = field(default_factory=list)
-    skipped: bool = False
-    assessment: Assessment | None = None
-    framework: Framework | None = None
-    text: str | None = None
-    profile: CoalitionProfile | None = None
-
-    @property
-    def has_errors(self) -> bool:
-        return any(problem.is_error for problem in self.problems)
-
-
-def check_assessment(
-    path: Path,
-    *,
-    strict: bool = False,
-    label: str | None = None,
-    framework: str | None = None,
-    skip_foreign: bool = False,
-    text: str | None = None,
-) -> AssessmentCheck:
-    """Check one assessment file. Raises OSError when the file cannot be read.
-
-    `framework` overrides the file's own `framework:` reference. With `skip_foreign` (files found by
-    walking a directory), a YAML file that is plainly not an assessment is skipped, not failed.
-    `text` is checked instead of what the file holds, as if it were there (an edit about to be
-    saved): references in it (framework, profile) are still read relative to `path`.
-    """
-    name = label if label is not None else str(path)
-    resolved: dict[str, Framework] = {}
-
-    def rubric(_model: Any, data: Any) -> list[Finding]:
-        reference = framework if framework is not None else data.get("framework")
-        if not isinstance(reference, str) or not reference:
-            return guide_findings(data, load_guide())
-        # a --framework given on the command line is a path from the working folder; a file's own
-        # `framework:` is a path from the file
-        relative_to = None if framework is not None else path.parent
-        try:
-            resolved["framework"] = fw = load_framework(reference, relative_to=relative_to)
-        except FrameworkError as error:
-            code = "unknown-framework" if not error.problems else "invalid-framework"
-            detail = f" ({error.hint})" if error.hint else ""
-            if error.problems:
-                detail = f": run `coalition framework validate {reference}` to see its {len(error.problems)} problem(s)"
-            later = "; indicator ids and stages are checked once the framework is found"
-            return [
-                Finding(("framework",), code, f"{error.message}{detail}{later}"),
-                *guide_findings(data, load_guide()),
-            ]
-        return rubric_findings(data, fw, load_guide(), strict=strict)
-
-    profile = ProfileCheck()
-
-    def checks(model: Any, data: Any) -> list[Finding]:
-        nonlocal profile
-        profile = check_profile_entry(data, path.parent, load_guide())
-        return [*rubric(model, data), *profile.findings]
-
-    checked: Checked[Assessment] = check_file(path, Assessment, label=name, extra=checks, text=text)
-    if looks_like_profile(checked.data):  # a shared coalition.yaml, checked as what it is
-        alone = check_profile_file(path, load_guide(), label=name, text=checked.text)
-        return AssessmentCheck(name, alone.problems, text=checked.text, profile=alone.model)
-    if skip_foreign and _foreign(checked):
-        return AssessmentCheck(name, skipped=True)
-    inline = checked.model.profile if checked.model else None
-    return AssessmentCheck(
-        name,
-        [*checked.problems, *profile.problems],
-        assessment=checked.model,
-        framework=resolved.get("framework"),
-        text=checked.text,
-        profile=inline if isinstance(inline, CoalitionProfile) else profile.profile,
-    )
-
-
-def _foreign(checked: Checked[Assessment]) -> bool:
-    if isinstance(checked.data, dict):
-        return not ({"framework", "ratings"} & set(checked.data))
-    if checked.data is None and checked.text is not None:
-        return not _ASSESSMENT_HINT.search(checked.text)  # empty or unparseable: judge by the text
-    return False
-
-
 @dataclass(frozen=True)
 class LoadedAssessment:
-    """A valid assessment with its framework, and each rating's stage and target as numbers."""
+    """An assessment with its framework, and each rating's stage and target as numbers."""
 
     path: Path
     assessment: Assessment
@@ -139,10 +68,109 @@ class LoadedAssessment:
         return self.assessment.facilitator or self.path.stem
 
 
+Read = LoadedAssessment | CoalitionProfile
+"""What a file given as an assessment may hold: an assessment, or a shared coalition.yaml."""
+
+
+class AssessmentOutcome(FileOutcome[Read]):
+    """How checking a file given as an assessment went (no other fields than a `FileOutcome`'s)."""
+
+    @classmethod
+    def of(cls, outcome: FileOutcome[Read]) -> AssessmentOutcome:
+        return cls(outcome.file, outcome.problems, outcome.value, outcome.skipped, outcome.unreadable)
+
+    @property
+    def profile(self) -> CoalitionProfile | None:
+        """The coalition profile the file is, or holds, or names, when it can be read."""
+        if isinstance(self.value, LoadedAssessment):
+            return self.value.profile
+        return self.value
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """The framework stage: the rubric an assessment is checked against, or why it cannot be."""
+
+    framework: Framework | None
+    findings: tuple[Finding, ...] = ()
+
+
+FRAMEWORK_CODES = (codes.UNKNOWN_FRAMEWORK, codes.INVALID_FRAMEWORK)
+"""What the framework stage may report."""
+
+
+def find_framework(data: dict[str, object], override: str | None, folder: Path) -> Rubric:
+    """The rubric `--framework` (`override`) or the file's own `framework:` names.
+
+    A --framework is a path from the working folder; a file's own `framework:` a path from the file.
+    """
+    reference = override if override is not None else data.get("framework")
+    if not isinstance(reference, str) or not reference:
+        return Rubric(None)  # the model reports a missing or mistyped `framework:`
+    try:
+        return Rubric(load_framework(reference, relative_to=None if override is not None else folder))
+    except FrameworkError as error:
+        code = codes.INVALID_FRAMEWORK if error.problems else codes.UNKNOWN_FRAMEWORK
+        detail = f" ({error.hint})" if error.hint else ""
+        if error.problems:
+            detail = f": run `coalition framework validate {reference}` to see its {len(error.problems)} problem(s)"
+        later = "; indicator ids and stages are checked once the framework is found"
+        return Rubric(None, (Finding(("framework",), code, f"{error.message}{detail}{later}"),))
+
+
+def check_assessment(
+    path: Path,
+    *,
+    strict: bool = False,
+    label: str | None = None,
+    framework: str | None = None,
+    skip_foreign: bool = False,
+    text: str | None = None,
+) -> AssessmentOutcome:
+    """Check one assessment file: every problem, and what it holds when that can be read.
+
+    `framework` overrides the file's own `framework:` reference. With `skip_foreign` (files found by
+    walking a directory), a YAML file that is plainly not an assessment is skipped, not failed.
+    `text` is checked instead of what the file holds, as if it were there (an edit about to be
+    saved): references in it (framework, profile) are still read relative to `path`. A coalition.yaml
+    is checked as what it is.
+    """
+    name = label if label is not None else str(path)
+    policy = Policy(strict=strict)
+    parsed = parse(path, name, text)
+    if parsed.unreadable is not None:
+        return AssessmentOutcome(name, unreadable=parsed.unreadable)
+    if looks_like_profile(parsed.data):
+        profile = document_outcome(parsed, CoalitionProfile, Kind.PROFILE, guide=load_guide(), policy=policy)
+        return AssessmentOutcome.of(profile)
+    if skip_foreign and _foreign(parsed):
+        return AssessmentOutcome(name, skipped=True)
+    modelled = apply_model(parsed, Assessment)
+    if modelled.data is None:
+        return AssessmentOutcome(name, locate(parsed, list(modelled.findings), policy))
+    guide = load_guide()
+    rubric = find_framework(modelled.data, framework, path.parent)
+    reference = follow_profile(modelled.data, path.parent, guide, policy)
+    checked = run_checks(Kind.ASSESSMENT, Subject(modelled.data, rubric.framework, guide))
+    found = locate(parsed, [*modelled.findings, *rubric.findings, *reference.findings, *checked], policy)
+    problems = (*found, *reference.problems)
+    loaded = _loaded(path, parsed, modelled.model, rubric.framework, reference, problems)
+    return AssessmentOutcome(name, problems, loaded)
+
+
+def _foreign(parsed: Parsed) -> bool:
+    """A YAML file that is plainly not an assessment (nor a broken one)."""
+    if isinstance(parsed.data, dict):
+        return not ({"framework", "ratings"} & set(parsed.data))
+    if parsed.data is None and parsed.text is not None:
+        return not _ASSESSMENT_HINT.search(parsed.text)  # empty or unparseable: judge by the text
+    return False
+
+
 def stage_numbers(
     framework: Framework, assessment: Assessment
 ) -> tuple[dict[str, int | None], dict[str, int | None]]:
-    """Each rating's stage and target as numbers (written as numbers or names), for a checked file."""
+    """Each rating's stage and target as numbers (written as numbers or names). Raises StageError."""
     stages: dict[str, int | None] = {}
     targets: dict[str, int | None] = {}
     for indicator_id, rating in assessment.ratings.items():
@@ -151,67 +179,131 @@ def stage_numbers(
     return stages, targets
 
 
-def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssessment:
-    """Load a valid assessment. Raises ReadError, FrameworkError or InvalidFileError (with problems)."""
-    if path.is_dir():
-        raise ReadError(f"{path} is a folder; give an assessment file")
+def _loaded(
+    path: Path,
+    parsed: Parsed,
+    assessment: Assessment | None,
+    framework: Framework | None,
+    reference: ProfileReference,
+    problems: tuple[Problem, ...],
+) -> LoadedAssessment | None:
+    if assessment is None or framework is None:
+        return None
     try:
-        check = check_assessment(path, framework=framework)
-    except OSError as error:
-        raise ReadError(f"cannot read {path}: {error.strerror or error}") from None
-    if check.assessment is None and check.profile is not None:
+        stages, targets = stage_numbers(framework, assessment)
+    except StageError:
+        return None  # reported by the rubric checks
+    inline = assessment.profile
+    return LoadedAssessment(
+        path,
+        assessment,
+        framework,
+        stages,
+        targets,
+        parsed.text or "",
+        tuple(problem for problem in problems if not problem.is_error),
+        inline if isinstance(inline, CoalitionProfile) else reference.profile,
+    )
+
+
+def check_all(
+    targets: Sequence[Target],
+    keep: Callable[[FileOutcome[Read]], FileOutcome[T]],
+    *,
+    strict: bool = False,
+    framework: str | None = None,
+    jobs: int | None = None,
+) -> list[FileOutcome[T]]:
+    """Check every file (from `discovery.expand`), in order, on every core when there are many.
+
+    `keep` (a module-level function, for worker processes) turns each outcome into what is sent back:
+    only what the caller needs, so that it pickles cheaply.
+    """
+    check = partial(_check_target, keep=keep, strict=strict, framework=framework)
+    return map_files(check, targets, jobs=jobs)
+
+
+def _check_target(
+    target: Target,
+    *,
+    keep: Callable[[FileOutcome[Read]], FileOutcome[T]],
+    strict: bool,
+    framework: str | None,
+) -> FileOutcome[T]:
+    if target.missing is not None:
+        return FileOutcome(str(target.path), unreadable=target.missing)
+    outcome = check_assessment(
+        target.path, strict=strict, framework=framework, skip_foreign=target.from_folder
+    )
+    return keep(outcome)
+
+
+def _as_is(outcome: FileOutcome[Read]) -> FileOutcome[Read]:
+    return outcome
+
+
+def valid_assessment(path: Path, outcome: FileOutcome[Read]) -> LoadedAssessment:
+    """The assessment of a file that must be a valid one. Raises ReadError, UsageError (a coalition
+    profile), or InvalidFileError with the problems."""
+    if outcome.unreadable is not None:
+        if path.is_dir():
+            raise ReadError(f"{path} is a folder; give an assessment file")
+        raise ReadError(f"cannot read {path}: {outcome.unreadable}")
+    if isinstance(outcome.value, CoalitionProfile):
         raise UsageError(
             f"{path} is a coalition profile (members, meetings, structure), not an assessment",
             hint="give an assessment file; `coalition roster` reads a profile on its own",
         )
-    if check.has_errors or check.assessment is None or check.framework is None:
-        count = sum(problem.is_error for problem in check.problems)
+    if outcome.has_errors or not isinstance(outcome.value, LoadedAssessment):
+        count = sum(problem.is_error for problem in outcome.problems)
         import shlex
 
         from coalition_cli.core.wording import plural  # wording only; not on the valid-file path
 
         raise InvalidFileError(
             f"{path} has {plural(count, 'problem')}",
-            problems=check.problems,
+            problems=list(outcome.problems),
             hint=f"fix them, then check again with `coalition validate {shlex.quote(str(path))}`",
         )
-    fw, assessment = check.framework, check.assessment
-    stages, targets = stage_numbers(fw, assessment)
-    return LoadedAssessment(
-        path,
-        assessment,
-        fw,
-        stages,
-        targets,
-        check.text or "",
-        tuple(problem for problem in check.problems if not problem.is_error),
-        check.profile,
-    )
+    return outcome.value
 
 
-@dataclass(frozen=True)
-class FileOutcome:
-    """What a worker process sends back for one file: small enough to pickle cheaply."""
-
-    file: str
-    problems: tuple[Problem, ...] = ()
-    skipped: bool = False
-    unreadable: str | None = None
-
-    @property
-    def valid(self) -> bool:
-        return self.unreadable is None and not any(problem.is_error for problem in self.problems)
+def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssessment:
+    """Load a valid assessment. Raises ReadError, FrameworkError or InvalidFileError (with problems)."""
+    return valid_assessment(path, check_assessment(path, framework=framework))
 
 
-def validate_target(target: Target, *, strict: bool = False, framework: str | None = None) -> FileOutcome:
-    """Check one path found by `discovery.expand`, for `coalition validate`."""
-    label = str(target.path)
-    if target.missing is not None:
-        return FileOutcome(label, unreadable=target.missing)
-    try:
-        check = check_assessment(
-            target.path, strict=strict, framework=framework, skip_foreign=target.from_folder
+def load_all(paths: Sequence[Path]) -> list[LoadedAssessment]:
+    """Load every file; if any has problems, report the problems of all of them at once (exit 1).
+
+    A file that cannot be read stops at once (exit 2), as does a coalition profile given instead of
+    an assessment.
+    """
+    outcomes = check_all([Target(path) for path in paths], _as_is, jobs=1)
+    loaded: list[LoadedAssessment] = []
+    problems: list[Problem] = []
+    failed: list[str] = []
+    for path, outcome in zip(paths, outcomes, strict=True):
+        try:
+            loaded.append(valid_assessment(path, outcome))
+        except InvalidFileError as error:
+            problems.extend(error.problems)
+            failed.append(str(path))
+    if failed:
+        from coalition_cli.core.wording import plural
+
+        raise InvalidFileError(
+            f"{plural(len(failed), 'file')} {'has' if len(failed) == 1 else 'have'} problems, so nothing was scored: "
+            + ", ".join(failed),
+            problems=problems,
+            hint=f"fix them, then check again with `coalition validate {' '.join(failed)}`",
         )
-    except OSError as error:
-        return FileOutcome(label, unreadable=error.strerror or str(error))
-    return FileOutcome(label, tuple(check.problems), skipped=check.skipped)
+    return loaded
+
+
+def one_framework(loaded: Sequence[LoadedAssessment], why: str) -> Framework:
+    """The framework all the files use; a usage error (exit 2) when they use different ones."""
+    if len({framework_signature(item.framework) for item in loaded}) > 1:
+        used = ", ".join(f"{item.path} ({item.framework.id})" for item in loaded)
+        raise UsageError(f"these files use different frameworks, so {why}: {used}")
+    return loaded[0].framework

@@ -1,131 +1,136 @@
-"""The one pipeline every YAML document goes through: read, parse fast, check, and locate problems.
+"""The stages every YAML document goes through: parse, model, checks, locate; each returns a value.
 
-Frameworks, the Guide, assessments and coalition profiles all use it, so a problem in any of them is
-reported the same way, at `file:line:col`, with a stable code.
+Frameworks, the Guide, assessments and coalition profiles all use them, so a problem in any of them
+is reported the same way, at `file:line:col`, with a stable code:
+
+    parsed = parse(path, label)                  # read and parse: plain data, or text problems
+    modelled = apply_model(parsed, Model)        # the model, and why the document does not fit it
+    findings = run_checks(kind, Subject(...))    # the registered checks (core/checks/registry.py)
+    problems = locate(parsed, findings, policy)  # lines, columns and severities; at most 100
+
+`check_document` is that chain for the documents with nothing more to resolve (a rubric, the Guide,
+a coalition.yaml); core/loading/assessments.py adds the framework and profile stages of assessments.
+A valid file is parsed once; only a file with findings is parsed again, for positions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from coalition_cli.core.checks.structure import findings_from
-from coalition_cli.core.problems import MAX_PROBLEMS_PER_FILE, Finding, Problem, Severity
+from coalition_cli.core import codes
+from coalition_cli.core.checks.base import Kind, Subject
+from coalition_cli.core.checks.registry import run_checks
+from coalition_cli.core.checks.structure import document_finding, findings_from
+from coalition_cli.core.codes import DEFAULT_POLICY, Policy, Severity
+from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.problems import MAX_PROBLEMS_PER_FILE, Finding, Problem
 from coalition_cli.core.yaml import source as yamlsource
+
+if TYPE_CHECKING:
+    from coalition_cli.core.model.guide import Guide
 
 M = TypeVar("M", bound=BaseModel)
 
-ExtraChecks = Callable[[Any, Any], list[Finding]]
-"""Checks beyond the model's own: given the validated model (or None) and the raw data."""
 
-
-@dataclass
-class Checked(Generic[M]):
-    """The outcome of checking one document: the model when it is usable, and every problem found."""
+@dataclass(frozen=True)
+class Parsed:
+    """Stage 1, parse: the file's text and plain data, or what stopped reading it."""
 
     label: str
-    text: str | None
+    text: str | None = None
+    """None when the bytes are not text (or cannot be read)."""
     data: Any = None
-    model: M | None = None
-    problems: list[Problem] = field(default_factory=list)
+    parsed: bool = False
+    """The YAML parser read the text; `data` is then the document (None for an empty file)."""
+    text_problems: tuple[yamlsource.TextProblem, ...] = ()
+    """What stopped reading the text, or duplicate keys (the first value kept: the rest is checked)."""
+    unreadable: str | None = None
 
-    @property
-    def has_errors(self) -> bool:
-        return any(problem.is_error for problem in self.problems)
 
-
-def check_file(
-    path: Path,
-    model: type[M],
-    *,
-    label: str | None = None,
-    extra: ExtraChecks | None = None,
-    text: str | None = None,
-) -> Checked[M]:
-    """Check one file. Raises OSError when it cannot be read; every other problem is in the result."""
-    name = label if label is not None else str(path)
+def parse(path: Path, label: str, text: str | None = None) -> Parsed:
+    """Read the file (or take `text` as its content) and parse it with the C loader."""
     if text is None:
         try:
             text = yamlsource.read_text(path)
+        except OSError as error:
+            return Parsed(label, unreadable=error.strerror or str(error))
         except yamlsource.TextProblem as problem:
-            lines = problem.lines if isinstance(problem, yamlsource.ConflictMarkers) else [problem.line]
-            problems = [
-                Problem(name, line, problem.column, Severity.ERROR, problem.code, problem.message)
-                for line in lines
-            ]
-            return Checked(name, None, problems=problems)
-    return check_text(text, model, label=name, extra=extra)
-
-
-def check_text(text: str, model: type[M], *, label: str, extra: ExtraChecks | None = None) -> Checked[M]:
+            return Parsed(label, text_problems=(problem,))
     try:
         data, duplicates = yamlsource.parse_document(text)
     except yamlsource.TextProblem as problem:
-        return Checked(label, text, problems=[_at(label, problem)])
-    result: Checked[M] = Checked(label, text, data=data)
-    findings = _findings(data, model, result, extra)
-    if findings:
-        result.problems = _located(label, text, findings)
-    if duplicates:
-        result.problems = sorted([*result.problems, *(_at(label, problem) for problem in duplicates)])
-    return result
+        return Parsed(label, text, text_problems=(problem,))
+    return Parsed(label, text, data, parsed=True, text_problems=duplicates)
 
 
-def _findings(data: Any, model: type[M], result: Checked[M], extra: ExtraChecks | None) -> list[Finding]:
-    if data is None:
-        return [Finding((), "empty-file", "the file is empty: it needs at least the required keys")]
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        return [
-            Finding((), "not-a-mapping", f"the file holds {kind}; it must be a mapping of 'key: value' lines")
-        ]
-    shared = yamlsource.shared_or_too_deep(data)
-    if shared is not None:
-        return [shared]
-    findings: list[Finding] = []
+@dataclass(frozen=True)
+class Modelled(Generic[M]):
+    """Stage 2, model: the document read by its model, and why it does not fit, where it does not."""
+
+    model: M | None
+    findings: tuple[Finding, ...] = ()
+    data: dict[str, Any] | None = None
+    """The mapping the checks read, key by key; None when the document is no such mapping."""
+
+
+def apply_model(parsed: Parsed, model: type[M]) -> Modelled[M]:
+    if not parsed.parsed:
+        return Modelled(None)
+    refused = document_finding(parsed.data)
+    if refused is not None:
+        return Modelled(None, (refused,))
     try:
-        result.model = model.model_validate(data)
+        return Modelled(model.model_validate(parsed.data), data=parsed.data)
     except ValidationError as error:
-        findings.extend(findings_from(error, model))
-    if extra is not None:
-        findings.extend(extra(result.model, data))
-    return findings
+        return Modelled(None, tuple(findings_from(error, model)), parsed.data)
 
 
-def _located(label: str, text: str, findings: list[Finding]) -> list[Problem]:
-    if any(f.code == "too-deep" for f in findings):
+def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POLICY) -> tuple[Problem, ...]:
+    """Stage 5, locate: every finding and text problem at its line and column, with its severity."""
+    located = _located(parsed.label, parsed.text or "", findings, policy) if findings else []
+    if not parsed.text_problems:
+        return tuple(located)
+    text_problems = [
+        Problem.of(parsed.label, line, problem.column, problem.code, problem.message, policy)
+        for problem in parsed.text_problems
+        for line in (problem.lines if isinstance(problem, yamlsource.ConflictMarkers) else [problem.line])
+    ]
+    return tuple(sorted([*located, *text_problems]))
+
+
+def _located(label: str, text: str, findings: list[Finding], policy: Policy) -> list[Problem]:
+    if any(finding.code is codes.TOO_DEEP for finding in findings):
         # no need to walk pathological nesting again: point at the top-level key
         line = _top_level_line(text, findings[0].path[0] if findings[0].path else None)
-        return [Problem(label, line, 1, f.severity, f.code, f.message) for f in findings]
+        return [Problem.of(label, line, 1, f.code, f.message, policy) for f in findings]
     try:
         document = yamlsource.parse_nodes(text)
     except yamlsource.TextProblem as problem:  # parsed once already; kept for safety
-        return [_at(label, problem)]
+        return [Problem.of(label, problem.line, problem.column, problem.code, problem.message, policy)]
     problems = sorted(
         {
-            Problem(label, position.line, position.column, f.severity, f.code, f.message)
+            Problem.of(label, position.line, position.column, f.code, f.message, policy)
             for f in findings
             for position in [yamlsource.locate(document, f)]
         }
     )
-    if len(problems) > MAX_PROBLEMS_PER_FILE:
-        rest = len(problems) - MAX_PROBLEMS_PER_FILE
-        problems = problems[:MAX_PROBLEMS_PER_FILE]
-        problems.append(
-            Problem(
-                label,
-                problems[-1].line,
-                1,
-                Severity.ERROR,
-                "too-many-problems",
-                f"{rest} more problems not shown",
-            )
-        )
-    return problems
+    return _capped(label, problems, policy)
+
+
+def _capped(label: str, problems: list[Problem], policy: Policy) -> list[Problem]:
+    """At most MAX_PROBLEMS_PER_FILE problems, then one that counts the rest; it is an error when one
+    of the rest is, so that cutting the list never changes the exit status."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown, rest = problems[:MAX_PROBLEMS_PER_FILE], problems[MAX_PROBLEMS_PER_FILE:]
+    severity = Severity.ERROR if any(p.is_error for p in rest) else policy.severity(codes.TOO_MANY_PROBLEMS)
+    message = f"{len(rest)} more problems not shown"
+    cut = Problem(label, shown[-1].line, 1, severity, codes.TOO_MANY_PROBLEMS.name, message)
+    return [*shown, cut]
 
 
 def _top_level_line(text: str, key: object) -> int:
@@ -136,5 +141,29 @@ def _top_level_line(text: str, key: object) -> int:
     return 1
 
 
-def _at(label: str, problem: yamlsource.TextProblem) -> Problem:
-    return Problem(label, problem.line, problem.column, Severity.ERROR, problem.code, problem.message)
+def document_outcome(
+    parsed: Parsed, model: type[M], kind: Kind, *, guide: Guide | None = None, policy: Policy = DEFAULT_POLICY
+) -> FileOutcome[M]:
+    """Stages 2 to 5 for a document read on its own: the model, the checks of its kind, locate."""
+    if parsed.unreadable is not None:
+        return FileOutcome(parsed.label, unreadable=parsed.unreadable)
+    modelled = apply_model(parsed, model)
+    findings = list(modelled.findings)
+    if modelled.data is not None:
+        findings += run_checks(kind, Subject(modelled.data, guide=guide))
+    return FileOutcome(parsed.label, locate(parsed, findings, policy), modelled.model)
+
+
+def check_document(
+    path: Path,
+    model: type[M],
+    kind: Kind,
+    *,
+    label: str | None = None,
+    text: str | None = None,
+    guide: Guide | None = None,
+    policy: Policy = DEFAULT_POLICY,
+) -> FileOutcome[M]:
+    """Check one file of a kind that needs nothing else read (`text`: its content, when already read)."""
+    name = label if label is not None else str(path)
+    return document_outcome(parse(path, name, text), model, kind, guide=guide, policy=policy)

@@ -6,10 +6,11 @@ import os
 from functools import cache
 from pathlib import Path
 
+from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.errors import FrameworkError
 from coalition_cli.core.files.resources import framework_data_dir
-from coalition_cli.core.loading.documents import check_file
-from coalition_cli.core.model.framework import Framework, consistency_findings
+from coalition_cli.core.loading.documents import check_document
+from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.suggest import did_you_mean
 
@@ -63,25 +64,25 @@ def load_framework(reference: str = DEFAULT_FRAMEWORK, relative_to: Path | None 
 @cache
 def _load(path: Path, _stamp: int, label: str) -> Framework:
     """Checked once per file version; problems are reported under the path as the user gave it."""
-    try:
-        checked = check_file(
-            path,
-            Framework,
-            label=label,
-            extra=lambda _model, data: consistency_findings(data),
-        )
-    except OSError as error:
-        raise FrameworkError(f"cannot read framework {str(path)!r}: {error.strerror}") from None
-    if checked.model is None or checked.has_errors:
-        raise FrameworkError(f"{label} is not a valid framework", problems=checked.problems)
-    return checked.model
+    checked = check_document(path, Framework, Kind.FRAMEWORK, label=label)
+    if checked.unreadable is not None:
+        raise FrameworkError(f"cannot read framework {str(path)!r}: {checked.unreadable}")
+    if checked.value is None or checked.has_errors:
+        raise FrameworkError(f"{label} is not a valid framework", problems=list(checked.problems))
+    return checked.value
 
 
 @cache
 def load_guide() -> Guide:
     """The Guide to Building a Broad-Based Coalition, as bundled."""
     path = framework_data_dir() / GUIDE_FILE
-    checked = check_file(path, Guide)
-    if checked.model is None or checked.has_errors:
-        raise FrameworkError(f"the bundled Guide {path} is not valid", problems=checked.problems)
-    return checked.model
+    checked = check_document(path, Guide, Kind.GUIDE)
+    if checked.value is None or checked.has_errors:
+        raise FrameworkError(f"the bundled Guide {path} is not valid", problems=list(checked.problems))
+    return checked.value
+
+
+def framework_signature(framework: Framework) -> tuple[object, ...]:
+    """What must match for two assessments' scores to be comparable: the same rubric id and shape."""
+    domains = tuple((d.id, tuple(i.id for i in d.indicators)) for d in framework.domains)
+    return (framework.id, framework.stage_numbers, domains)

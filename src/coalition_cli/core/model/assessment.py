@@ -1,7 +1,8 @@
 """A team's assessment file, as a public contract: the shape every command reads and writes.
 
 Stages may be written as a number or a stage name; which numbers and names are valid depends on the
-framework, so this model only checks the shape, and `checks.py` checks the values against the rubric.
+framework, so this model only checks the shape, and core/checks/rubric.py checks the values against
+the rubric.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
+from coalition_cli.core import codes
 from coalition_cli.core.model.base import Model
 from coalition_cli.core.model.profile import ProfileEntry
+from coalition_cli.core.model.stages import written_stage
 
 ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 """How the file format writes a date: year-month-day, nothing else (also the JSON Schema's pattern)."""
@@ -42,19 +45,10 @@ def _iso_date(value: object) -> object:
         except ValueError:
             pass
     raise PydanticCustomError(
-        "invalid-date",
+        codes.INVALID_DATE.name,
         "must be a date written year-month-day, like 2026-03-14 (got {got})",
         {"got": _show(value)},
     )
-
-
-def written_stage(text: str) -> int | str:
-    """A stage written or typed as text: its number when it is all digits 0-9 (`"2"`), else a name.
-
-    `str.isdigit` alone also takes `²` and `٣`, which `int()` then refuses or reads as another number.
-    """
-    stripped = text.strip()
-    return int(stripped) if stripped.isascii() and stripped.isdigit() else stripped
 
 
 def _stage_value(value: object) -> object:
@@ -63,7 +57,7 @@ def _stage_value(value: object) -> object:
     if isinstance(value, str):
         return written_stage(value)
     raise PydanticCustomError(
-        "wrong-type", "must be a stage number or a stage name (got {got})", {"got": _show(value)}
+        codes.WRONG_TYPE.name, "must be a stage number or a stage name (got {got})", {"got": _show(value)}
     )
 
 

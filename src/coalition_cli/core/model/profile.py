@@ -41,18 +41,13 @@ A key left out means "not recorded", which the roster reports as unknown, never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field, WrapValidator
 from pydantic_core import PydanticCustomError
 
-from coalition_cli.core.loading.documents import Checked, check_file
+from coalition_cli.core import codes
 from coalition_cli.core.model.base import Model
-from coalition_cli.core.model.guide import Guide
-from coalition_cli.core.problems import Finding, Path_, Problem, Severity
-from coalition_cli.core.suggest import did_you_mean
 
 Role = Literal["chair", "co-chair", "executive-committee", "working-group", "member"]
 LEADER_ROLES: tuple[Role, ...] = ("chair", "co-chair")
@@ -133,7 +128,7 @@ class Committee(Model):
 class CoalitionProfile(Model):
     name: str | None = None
     members: tuple[Member, ...]
-    """At least one; an empty list is reported by `profile_findings` (a length limit here would also
+    """At least one; an empty list is reported by core/checks/profile.py (a length limit here would also
     report "too short" whenever one member is wrong)."""
     meetings: Meetings = Meetings()
     charter: InPlace | None = None
@@ -152,7 +147,7 @@ def _profile_or_path(value: Any, handler: Any) -> Any:
     if value is None or (isinstance(value, str) and value.strip()):
         return handler(value)
     raise PydanticCustomError(
-        "wrong-type",
+        codes.WRONG_TYPE.name,
         "must be the coalition's profile (lines of 'key: value') or the name of its file, like "
         "coalition.yaml (got {got})",
         {"got": "a list" if isinstance(value, list) else repr(value)},
@@ -161,190 +156,3 @@ def _profile_or_path(value: Any, handler: Any) -> Any:
 
 ProfileEntry = Annotated[CoalitionProfile | str | None, WrapValidator(_profile_or_path)]
 """The type of an assessment's `profile:`: a profile written out, or the path of a shared file."""
-
-
-# ---------------------------------------------------------------------------------------------- checks
-# Like checks.py, these read the raw document, so every problem is reported even when the model fails.
-
-
-def profile_findings(data: Any, guide: Guide, prefix: Path_ = ()) -> list[Finding]:
-    """Checks of a profile against the Guide: group and partner-kind ids, duplicates, committee names."""
-    if not isinstance(data, dict):
-        return []
-    members = [(index, m) for index, m in enumerate(_items(data.get("members"))) if isinstance(m, dict)]
-    committees = [(index, c) for index, c in enumerate(_items(data.get("committees"))) if isinstance(c, dict)]
-    findings: list[Finding] = []
-    if data.get("members") == []:
-        message = "the profile lists no members: add each member organization under `members:`"
-        findings.append(Finding((*prefix, "members"), "no-members", message))
-    for index, member in members:
-        findings.extend(_member_ids(member, (*prefix, "members", index), guide))
-    once = "list each organization once, with all its representatives"
-    findings.extend(_listed_twice(members, (*prefix, "members"), "organization", "duplicate-member", once))
-    once = "list each committee once"
-    findings.extend(_listed_twice(committees, (*prefix, "committees"), "name", "duplicate-committee", once))
-    names = [c["name"] for _, c in committees if isinstance(c.get("name"), str)]
-    listed = isinstance(data.get("committees"), list)
-    for index, member in members:
-        for position, ref in enumerate(_items(member.get("committees"))):
-            if isinstance(ref, str) and ref not in names:
-                where = (*prefix, "members", index, "committees", position)
-                findings.append(_unknown_committee(where, ref, names if listed else None))
-    return findings
-
-
-def _items(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _member_ids(member: dict[str, Any], where: Path_, guide: Guide) -> list[Finding]:
-    group_id, kind_id = member.get("stakeholder_group"), member.get("partner_kind")
-    group = guide.stakeholder_group(group_id) if isinstance(group_id, str) else None
-    findings = []
-    if isinstance(group_id, str) and group is None:
-        groups = [g.id for g in guide.stakeholder_groups]
-        findings.append(_unknown((*where, "stakeholder_group"), "stakeholder group", group_id, groups))
-    if not isinstance(kind_id, str):
-        return findings
-    if guide.partner_kind(kind_id) is None:
-        kinds = (
-            list(group.partner_kinds)
-            if group and group.partner_kinds
-            else [k.id for k in guide.partner_kinds]
-        )
-        findings.append(_unknown((*where, "partner_kind"), "partner kind", kind_id, kinds))
-    elif group is not None and kind_id not in group.partner_kinds:
-        fits = (
-            f"use one of: {', '.join(group.partner_kinds)}"
-            if group.partner_kinds
-            else "the Guide's Step 5 gives no partner kind for this group, so leave partner_kind out"
-        )
-        findings.append(
-            Finding(
-                (*where, "partner_kind"),
-                "partner-kind-mismatch",
-                f"partner kind {kind_id!r} does not belong to the stakeholder group {group.id!r}; {fits}",
-                Severity.WARNING,
-            )
-        )
-    return findings
-
-
-def _unknown(path: Path_, what: str, value: str, choices: list[str]) -> Finding:
-    code = "unknown-" + what.replace(" ", "-")
-    return Finding(
-        path,
-        code,
-        f"unknown {what} {value!r}{did_you_mean(value, choices)}; use one of: {', '.join(choices)}",
-    )
-
-
-def _unknown_committee(path: Path_, ref: str, names: list[str] | None) -> Finding:
-    if names:
-        message = f"unknown committee {ref!r}{did_you_mean(ref, names)}; the profile's committees are: {', '.join(names)}"
-    else:
-        message = f"unknown committee {ref!r}: the profile lists no committees; add it under `committees:`"
-    return Finding(path, "unknown-committee", message)
-
-
-def _listed_twice(
-    items: list[tuple[int, dict[str, Any]]], where: Path_, key: str, code: str, advice: str
-) -> list[Finding]:
-    """A finding at each repeat of an item's name (compared without case or surrounding spaces)."""
-    first: dict[str, str] = {}
-    findings = []
-    for index, item in items:
-        name = item.get(key)
-        if not isinstance(name, str) or not name.strip():
-            continue
-        folded = name.strip().casefold()
-        if folded in first:
-            spelled = f" (first as {first[folded]!r})" if first[folded] != name else ""
-            message = f"{name!r} is listed twice{spelled}: {advice}"
-            findings.append(Finding((*where, index, key), code, message))
-        first.setdefault(folded, name)
-    return findings
-
-
-# -------------------------------------------------------------------------------- a shared coalition.yaml
-
-
-def profile_path(reference: str, relative_to: Path) -> Path:
-    """Where a `profile:` path points: relative to the assessment file that names it."""
-    path = Path(reference).expanduser()
-    return path if path.is_absolute() else relative_to / path
-
-
-@dataclass
-class ProfileCheck:
-    """What checking an assessment's `profile:` entry found.
-
-    `findings` concern the entry itself (located in the assessment); `problems` are located in the
-    referenced file, under that file's name. `profile` is the referenced file's profile when usable.
-    """
-
-    findings: list[Finding] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    profile: CoalitionProfile | None = None
-
-
-def check_profile_entry(data: Any, relative_to: Path, guide: Guide) -> ProfileCheck:
-    """Check the `profile:` of an assessment (its raw top-level mapping), reading a referenced file."""
-    entry = data.get("profile") if isinstance(data, dict) else None
-    if isinstance(entry, dict):
-        return ProfileCheck(profile_findings(entry, guide, ("profile",)))
-    if not isinstance(entry, str) or not entry.strip():
-        return ProfileCheck()
-    path = profile_path(entry, relative_to)
-    if not path.is_file():
-        what = "is a folder" if path.is_dir() else "was not found"
-        return ProfileCheck(
-            [
-                Finding(
-                    ("profile",),
-                    "profile-not-found",
-                    f"the coalition profile {entry!r} {what} (looked at {path}); give the path of a "
-                    "coalition.yaml relative to this file, or write the profile out here",
-                )
-            ]
-        )
-    try:
-        checked = check_profile_file(path, guide)
-    except OSError as error:
-        message = f"cannot read the coalition profile {entry!r}: {error.strerror or error}"
-        return ProfileCheck([Finding(("profile",), "profile-unreadable", message)])
-    findings = []
-    profile = checked.model if not checked.has_errors else None
-    coalition = data.get("coalition")
-    if profile is not None and profile.name and isinstance(coalition, str) and profile.name != coalition:
-        findings.append(
-            Finding(
-                ("profile",),
-                "profile-other-coalition",
-                f"{entry} describes {profile.name!r}, but this assessment is for {coalition!r}",
-                Severity.WARNING,
-            )
-        )
-    return ProfileCheck(findings, checked.problems, profile)
-
-
-def check_profile_file(
-    path: Path, guide: Guide, *, label: str | None = None, text: str | None = None
-) -> Checked[CoalitionProfile]:
-    """Check a coalition.yaml on its own (its `text` when already read). Raises OSError when unreadable."""
-    return check_file(
-        path,
-        CoalitionProfile,
-        label=label,
-        text=text,
-        extra=lambda _model, data: profile_findings(data, guide),
-    )
-
-
-def looks_like_profile(data: Any) -> bool:
-    """A coalition.yaml rather than an assessment: `members:` and none of an assessment's own keys."""
-    return (
-        isinstance(data, dict)
-        and "members" in data
-        and not {"framework", "ratings", "assessed_on"} & set(data)
-    )

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coalition_cli.core.errors import UsageError
-from coalition_cli.core.loading.assessments import LoadedAssessment
+from coalition_cli.core.loading.assessments import LoadedAssessment, one_framework
 from coalition_cli.core.model.framework import Domain, Framework, Indicator
 from coalition_cli.core.reports.document import (
     NO_VALUE,
@@ -30,7 +30,7 @@ from coalition_cli.core.reports.document import (
     stage_cell,
     table,
 )
-from coalition_cli.core.reports.score import CSV_HEADER, ScoredFile, csv_rows, one_framework
+from coalition_cli.core.reports.score import CSV_HEADER, ScoredFile, csv_rows
 from coalition_cli.core.scoring import as_number
 from coalition_cli.core.wording import plural
 

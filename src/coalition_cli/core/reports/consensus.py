@@ -23,7 +23,7 @@ from typing import Any
 
 from coalition_cli.core.editing.scaffold import framework_reference, participant_lines
 from coalition_cli.core.errors import UsageError
-from coalition_cli.core.loading.assessments import LoadedAssessment
+from coalition_cli.core.loading.assessments import LoadedAssessment, one_framework
 from coalition_cli.core.model.assessment import Participant
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.reports.document import (
@@ -38,7 +38,6 @@ from coalition_cli.core.reports.document import (
     stage_text,
     table,
 )
-from coalition_cli.core.reports.score import one_framework
 from coalition_cli.core.scoring import Scorecard, as_number, score
 from coalition_cli.core.wording import plural
 from coalition_cli.core.yaml import text as yamltext

@@ -1,7 +1,7 @@
 """The network view for an intermediary supporting many coalitions: `coalition summary`.
 
-Every file is read in a worker process (`read_network_file`: the same check as `coalition validate`,
-C parser, positions only for problems) and comes back as a small `NetworkFile`. Then, per coalition (by name,
+Every file is checked in a worker process (the same check as `coalition validate`, C parser,
+positions only for problems) and comes back as a small `NetworkEntry` (`network_entry`). Then, per coalition (by name,
 ignoring case and spacing), the latest assessment is kept: the one with the latest `assessed_on`;
 among files of that same date, the first by file name. From those come a coalitions × domains
 heatmap, the distribution of stages per indicator, and the indicators where the network is weakest.
@@ -19,14 +19,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
 from coalition_cli.core.errors import InvalidFileError, UsageError
-from coalition_cli.core.files.discovery import Target
-from coalition_cli.core.loading.assessments import check_assessment, stage_numbers
+from coalition_cli.core.loading.assessments import LoadedAssessment, Read
 from coalition_cli.core.loading.frameworks import framework_path, load_framework, looks_like_path
-from coalition_cli.core.model.assessment import Assessment
+from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.reports.document import (
     NO_VALUE,
     Cell,
@@ -43,70 +43,63 @@ from coalition_cli.core.reports.score import ScoredFile, domain_json, overall_js
 from coalition_cli.core.scoring import as_number, score, shown
 from coalition_cli.core.wording import plural
 
-Status = Literal["ok", "skipped", "invalid", "unreadable"]
-
 WEAKEST = 5
 """How many of the network's weakest indicators to list, unless told otherwise."""
 
 
 @dataclass(frozen=True)
-class NetworkFile:
-    """What a worker sends back for one file: a few strings and numbers, cheap to pickle."""
+class NetworkEntry:
+    """A valid assessment as the summary needs it: a few strings and numbers, cheap to pickle."""
 
     file: str
-    status: Status
-    coalition: str = ""
-    assessed_on: dt.date | None = None
-    term: str | None = None
-    framework_id: str = ""
-    framework_key: str = ""
+    coalition: str
+    assessed_on: dt.date
+    term: str | None
+    framework_id: str
+    framework_key: str
     """A bundled framework's id, or the resolved path of a framework file."""
     stages: dict[str, int | None] = field(default_factory=dict)
     targets: dict[str, int | None] = field(default_factory=dict)
-    detail: str | None = None
 
 
-def read_network_file(target: Target) -> NetworkFile:
-    """Read one file for the summary (runs in a worker process: module level, small result).
-
-    The same check as `coalition validate`; a file with errors is listed and left out.
-    """
-    label = str(target.path)
-    if target.missing is not None:
-        return NetworkFile(label, "unreadable", detail=target.missing)
-    try:
-        check = check_assessment(target.path, skip_foreign=target.from_folder)
-    except OSError as error:
-        return NetworkFile(label, "unreadable", detail=error.strerror or str(error))
-    assessment, fw = check.assessment, check.framework
-    if check.skipped or (assessment is None and not check.has_errors):
-        return NetworkFile(label, "skipped")  # not an assessment (say, a valid coalition profile)
-    if check.has_errors or assessment is None or fw is None:
-        errors = [problem for problem in check.problems if problem.is_error]
-        first = f"; first: line {errors[0].line}: {errors[0].message}" if errors else ""
-        return NetworkFile(label, "invalid", detail=f"{plural(len(errors), 'problem')}{first}")
-    return _entry(target, assessment, fw)
-
-
-def _entry(target: Target, assessment: Assessment, fw: Framework) -> NetworkFile:
+def network_entry(outcome: FileOutcome[Read]) -> FileOutcome[NetworkEntry]:
+    """What a worker sends back for one file (module level, small): how it went, and a valid
+    assessment's entry. A file with errors is listed and left out; a coalition profile is skipped."""
+    loaded = outcome.value
+    if isinstance(loaded, CoalitionProfile) and not outcome.has_errors:
+        return FileOutcome(outcome.file, skipped=True)
+    if outcome.has_errors or not isinstance(loaded, LoadedAssessment):
+        return outcome.with_value(None)
+    assessment = loaded.assessment
     reference = assessment.framework
     key = (
-        str(framework_path(reference, target.path.parent).resolve())
+        str(framework_path(reference, loaded.path.parent).resolve())
         if looks_like_path(reference)
         else reference
     )
-    stages, targets = stage_numbers(fw, assessment)
-    return NetworkFile(
-        str(target.path),
-        "ok",
+    entry = NetworkEntry(
+        outcome.file,
         assessment.coalition,
         assessment.assessed_on,
         assessment.term,
-        fw.id,
+        loaded.framework.id,
         key,
-        stages,
-        targets,
+        loaded.stages,
+        loaded.targets,
     )
+    return outcome.with_value(entry)
+
+
+def left_out(outcome: FileOutcome[NetworkEntry]) -> bool:
+    """A file read but left out of the numbers: it has errors."""
+    return outcome.value is None and not outcome.skipped and outcome.unreadable is None
+
+
+def in_brief(outcome: FileOutcome[NetworkEntry]) -> str:
+    """`3 problems; first: line 4: …`, for the list of files left out."""
+    errors = [problem for problem in outcome.problems if problem.is_error]
+    first = f"; first: line {errors[0].line}: {errors[0].message}" if errors else ""
+    return f"{plural(len(errors), 'problem')}{first}"
 
 
 @dataclass(frozen=True)
@@ -147,7 +140,7 @@ class Network:
     indicators: tuple[IndicatorSpread, ...]
     files: int
     skipped: int
-    invalid: tuple[NetworkFile, ...]
+    invalid: tuple[FileOutcome[NetworkEntry], ...]
     other_framework: int = 0
     """Valid files left out because they use another framework than the one asked for."""
 
@@ -167,10 +160,10 @@ def coalition_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def build_network(files: Sequence[NetworkFile], *, framework: str | None = None) -> Network:
+def build_network(files: Sequence[FileOutcome[NetworkEntry]], *, framework: str | None = None) -> Network:
     """The latest assessment per coalition and the network's numbers. Raises UsageError if there is nothing to sum up."""
-    valid = [item for item in files if item.status == "ok"]
-    by_framework: dict[str, list[NetworkFile]] = defaultdict(list)
+    valid = [item.value for item in files if item.value is not None]
+    by_framework: dict[str, list[NetworkEntry]] = defaultdict(list)
     for item in valid:
         by_framework[item.framework_key].append(item)
     if framework is not None:
@@ -200,13 +193,13 @@ def build_network(files: Sequence[NetworkFile], *, framework: str | None = None)
         coalitions,
         tuple(_spreads(fw, coalitions)),
         files=len(files),
-        skipped=sum(item.status == "skipped" for item in files),
-        invalid=tuple(item for item in files if item.status == "invalid"),
+        skipped=sum(item.skipped for item in files),
+        invalid=tuple(item for item in files if left_out(item)),
         other_framework=len(valid) - len(mine),
     )
 
 
-def _chosen(by_framework: dict[str, list[NetworkFile]], framework: str) -> tuple[list[str], str]:
+def _chosen(by_framework: dict[str, list[NetworkEntry]], framework: str) -> tuple[list[str], str]:
     """The framework keys `--framework` names, best match first, and how to name it in a message.
 
     A path is resolved the way an assessment's `framework:` is (from the current folder) and matches
@@ -224,8 +217,8 @@ def _chosen(by_framework: dict[str, list[NetworkFile]], framework: str) -> tuple
     return sorted(chosen, key=lambda key: key not in names), named
 
 
-def _nothing_to_summarize(files: Sequence[NetworkFile]) -> Exception:
-    invalid = [item.file for item in files if item.status == "invalid"]
+def _nothing_to_summarize(files: Sequence[FileOutcome[NetworkEntry]]) -> Exception:
+    invalid = [item.file for item in files if left_out(item)]
     if invalid:
         listed = ", ".join(invalid[:10]) + (f" and {len(invalid) - 10} more" if len(invalid) > 10 else "")
         return InvalidFileError(
@@ -239,14 +232,14 @@ def _nothing_to_summarize(files: Sequence[NetworkFile]) -> Exception:
     )
 
 
-def _by_coalition(items: Sequence[NetworkFile]) -> list[list[NetworkFile]]:
-    groups: dict[str, list[NetworkFile]] = defaultdict(list)
+def _by_coalition(items: Sequence[NetworkEntry]) -> list[list[NetworkEntry]]:
+    groups: dict[str, list[NetworkEntry]] = defaultdict(list)
     for item in items:
         groups[coalition_key(item.coalition)].append(item)
     return [groups[name] for name in sorted(groups)]
 
 
-def _latest(fw: Framework, group: list[NetworkFile]) -> CoalitionLatest:
+def _latest(fw: Framework, group: list[NetworkEntry]) -> CoalitionLatest:
     # A term just rolled forward (`init --from`) has nothing rated yet; it would hide the coalition's
     # real standing, so the latest assessment is the latest with at least one rating, when there is one.
     rated = [item for item in group if any(stage is not None for stage in item.stages.values())]
@@ -316,7 +309,7 @@ def network_json(network: Network, weakest: int = WEAKEST) -> dict[str, Any]:
         ],
         "indicators": [_indicator_json(fw, indicator) for indicator in network.indicators],
         "weakest": [_indicator_json(fw, indicator) for indicator in network.weakest(weakest)],
-        "invalid_files": [{"file": item.file, "problems": item.detail} for item in network.invalid],
+        "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in network.invalid],
     }
 
 

@@ -34,15 +34,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from coalition_cli.core.loading.profiles import check_profile_file, looks_like_profile, profile_path
 from coalition_cli.core.model.guide import Guide, PartnerKind
-from coalition_cli.core.model.profile import (
-    FREQUENCIES,
-    CoalitionProfile,
-    Member,
-    check_profile_file,
-    looks_like_profile,
-    profile_path,
-)
+from coalition_cli.core.model.profile import FREQUENCIES, CoalitionProfile, Member
 from coalition_cli.core.reports.document import Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.scoring import score
 from coalition_cli.core.wording import plural
@@ -570,14 +564,14 @@ def load_roster(path: Path) -> RosterReport:
     text = _profile_text(path)
     if text is not None:
         checked = check_profile_file(path, guide, text=text)
-        if checked.model is None or checked.has_errors:
+        if checked.value is None or checked.has_errors:
             count = sum(problem.is_error for problem in checked.problems)
             raise InvalidFileError(
                 f"{path} has {plural(count, 'problem')}",
-                problems=checked.problems,
+                problems=list(checked.problems),
                 hint=f"fix them, then run `coalition roster {path}` again",
             )
-        return build_roster(checked.model, guide, profile_file=str(path))
+        return build_roster(checked.value, guide, profile_file=str(path))
     loaded = load_assessment(path)
     report = roster_report(loaded, guide)
     if report is None:

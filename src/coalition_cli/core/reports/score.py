@@ -9,13 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from coalition_cli.core.errors import InvalidFileError, UsageError
-from coalition_cli.core.loading.assessments import LoadedAssessment, load_assessment
+from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.problems import Problem
 from coalition_cli.core.reports.document import (
     NO_VALUE,
     Cell,
@@ -60,44 +57,6 @@ class ScoredFile:
     @property
     def has_targets(self) -> bool:
         return any(indicator.target is not None for indicator in self.card.indicators)
-
-
-def load_all(paths: Sequence[Path]) -> list[LoadedAssessment]:
-    """Load every file; if any has problems, report the problems of all of them at once (exit 1).
-
-    A file that cannot be read or whose framework cannot be loaded stops at once (exit 2).
-    """
-    loaded: list[LoadedAssessment] = []
-    problems: list[Problem] = []
-    failed: list[str] = []
-    for path in paths:
-        try:
-            loaded.append(load_assessment(path))
-        except InvalidFileError as error:
-            problems.extend(error.problems)
-            failed.append(str(path))
-    if failed:
-        raise InvalidFileError(
-            f"{plural(len(failed), 'file')} {'has' if len(failed) == 1 else 'have'} problems, so nothing was scored: "
-            + ", ".join(failed),
-            problems=problems,
-            hint=f"fix them, then check again with `coalition validate {' '.join(failed)}`",
-        )
-    return loaded
-
-
-def framework_signature(framework: Framework) -> tuple[object, ...]:
-    """What must match for two assessments' scores to be comparable: the same rubric id and shape."""
-    domains = tuple((d.id, tuple(i.id for i in d.indicators)) for d in framework.domains)
-    return (framework.id, framework.stage_numbers, domains)
-
-
-def one_framework(loaded: Sequence[LoadedAssessment], why: str) -> Framework:
-    """The framework all the files use; a usage error (exit 2) when they use different ones."""
-    if len({framework_signature(item.framework) for item in loaded}) > 1:
-        used = ", ".join(f"{item.path} ({item.framework.id})" for item in loaded)
-        raise UsageError(f"these files use different frameworks, so {why}: {used}")
-    return loaded[0].framework
 
 
 # --- JSON ------------------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from coalition_cli.core import codes
+from coalition_cli.core.codes import Code
 from coalition_cli.core.problems import Finding, Path_
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -29,13 +31,25 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 """No document of ours nests deeper than ~6 levels; deep nesting is a sign of junk or an attack."""
 
+CODES = (
+    codes.TOO_LARGE,
+    codes.BINARY_FILE,
+    codes.ENCODING,
+    codes.MERGE_CONFLICT,
+    codes.SYNTAX,
+    codes.DUPLICATE_KEY,
+    codes.ALIAS,
+    codes.TOO_DEEP,
+)
+"""What reading, parsing and walking the text may report (before any model sees the document)."""
+
 _CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 
 class TextProblem(Exception):
     """The bytes cannot be YAML text at all; carries a 1-based position and a stable code."""
 
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(self, code: Code, message: str, line: int = 1, column: int = 1) -> None:
         super().__init__(message)
         self.code, self.message, self.line, self.column = code, message, line, column
 
@@ -49,7 +63,7 @@ class ConflictMarkers(TextProblem):
 
     def __init__(self, lines: list[int]) -> None:
         super().__init__(
-            "merge-conflict",
+            codes.MERGE_CONFLICT,
             "git merge-conflict marker: keep one side of the change and delete the marker lines",
             lines[0],
             1,
@@ -66,7 +80,7 @@ def read_text(path: Path) -> str:
         data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise TextProblem(
-            "too-large",
+            codes.TOO_LARGE,
             f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; an assessment file is a few kilobytes",
         )
     return decode(data)
@@ -75,13 +89,13 @@ def read_text(path: Path) -> str:
 def decode(data: bytes) -> str:
     if b"\x00" in data:
         line, column = _position_of(data, data.index(b"\x00"))
-        raise TextProblem("binary-file", "this is a binary file, not YAML text", line, column)
+        raise TextProblem(codes.BINARY_FILE, "this is a binary file, not YAML text", line, column)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _position_of(data, error.start)
         raise TextProblem(
-            "encoding",
+            codes.ENCODING,
             f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8",
             line,
             column,
@@ -134,13 +148,13 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
             key = self._build(key_node, built, duplicates)
             if isinstance(key, (dict, list)):
                 raise SyntaxProblem(
-                    "syntax", "a key must be plain text, not a list or a mapping", *_start(key_node)
+                    codes.SYNTAX, "a key must be plain text, not a list or a mapping", *_start(key_node)
                 )
             if key in mapping:  # reported, and the first value kept, so checking can go on
                 first = next(k for k, _ in node.value if self._build(k, built, duplicates) == key)
                 duplicates.append(
                     SyntaxProblem(
-                        "duplicate-key",
+                        codes.DUPLICATE_KEY,
                         f"duplicate key '{key}' (first defined on line {first.start_mark.line + 1}): keep only one",
                         *_start(key_node),
                     )
@@ -232,11 +246,11 @@ def _guarded(action: Callable[[], Any], text: str) -> Any:
     except MarkedYAMLError as error:
         raise _syntax_problem(error, text) from None
     except YAMLError as error:
-        raise SyntaxProblem("syntax", f"not valid YAML: {error}") from None
+        raise SyntaxProblem(codes.SYNTAX, f"not valid YAML: {error}") from None
     except RecursionError:
-        raise SyntaxProblem("too-deep", "the file nests too deeply to be an assessment") from None
+        raise SyntaxProblem(codes.TOO_DEEP, "the file nests too deeply to be an assessment") from None
     except ValueError as error:  # e.g. an integer too large to convert
-        raise SyntaxProblem("syntax", f"not valid YAML: {error}") from None
+        raise SyntaxProblem(codes.SYNTAX, f"not valid YAML: {error}") from None
 
 
 def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
@@ -247,12 +261,12 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
         key = _duplicate_key_name(error)
         first = error.context_mark
         where = f" (first defined on line {first.line + 1})" if first is not None else ""
-        return SyntaxProblem("duplicate-key", f"duplicate key {key}{where}: keep only one", line, column)
+        return SyntaxProblem(codes.DUPLICATE_KEY, f"duplicate key {key}{where}: keep only one", line, column)
     if _char_at(text, line, column) == "\t" or "\\t" in problem:
-        return SyntaxProblem("syntax", "a tab is used for indentation; indent with spaces", line, column)
+        return SyntaxProblem(codes.SYNTAX, "a tab is used for indentation; indent with spaces", line, column)
     if "single document" in str(error.context or ""):
         return SyntaxProblem(
-            "syntax",
+            codes.SYNTAX,
             "the file holds more than one YAML document (a second '---' line); an assessment is one document",
             line,
             column,
@@ -260,12 +274,14 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
     context = f" ({error.context})" if error.context else ""
     plain = next((words for phrase, words in _PLAIN_WORDS if phrase in problem), None)
     if plain is None:
-        return SyntaxProblem("syntax", f"not valid YAML: {problem}{context}", line, column)
+        return SyntaxProblem(codes.SYNTAX, f"not valid YAML: {problem}{context}", line, column)
     opened = error.context_mark
     unclosed = ("did not find expected ','", "found unexpected end of stream")
     if any(phrase in problem for phrase in unclosed) and opened is not None:
         plain += f" (it opens on line {opened.line + 1})"
-    return SyntaxProblem("syntax", f"not valid YAML: {plain}; the YAML reader says: {problem}", line, column)
+    return SyntaxProblem(
+        codes.SYNTAX, f"not valid YAML: {plain}; the YAML reader says: {problem}", line, column
+    )
 
 
 _PLAIN_WORDS = (
@@ -312,12 +328,12 @@ def shared_or_too_deep(data: Any) -> Finding | None:
         if id(node) in seen:
             return Finding(
                 _path_to(data, node),
-                "alias",
+                codes.ALIAS,
                 "a YAML alias (*name) may not repeat a mapping or a list in this file: write the value out",
             )
         if depth > MAX_DEPTH:
             return Finding(
-                _path_to(data, node), "too-deep", f"the file nests more than {MAX_DEPTH} levels deep"
+                _path_to(data, node), codes.TOO_DEEP, f"the file nests more than {MAX_DEPTH} levels deep"
             )
         seen.add(id(node))
         for child in node.values() if isinstance(node, dict) else node:

@@ -35,8 +35,8 @@ from coalition_cli.core.editing.rating_edits import (
     RatingEdit,
     with_action_op,
 )
-from coalition_cli.core.model.assessment import written_stage
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.stages import written_stage
 from coalition_cli.core.yaml import source as yamlsource
 from coalition_cli.core.yaml import text as yamltext
 from coalition_cli.core.yaml.splices import (

@@ -9,7 +9,8 @@ from rich.text import Text
 from coalition_cli.cli.assess.wording import describe_action, open_actions, stage_label
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.assessment import Rating
-from coalition_cli.core.model.framework import Framework, parse_stage
+from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.stages import parse_stage
 
 ROOMY_HEIGHT = 32
 """From this many rows on, the answers show whole: the evidence wrapped, every action listed."""

@@ -45,7 +45,7 @@ from coalition_cli.core.editing.rating_edits import (
     clean_text,
 )
 from coalition_cli.core.errors import CoalitionError
-from coalition_cli.core.model.framework import parse_stage
+from coalition_cli.core.model.stages import parse_stage
 
 
 class Outcome(Enum):

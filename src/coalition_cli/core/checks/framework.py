@@ -1,0 +1,169 @@
+"""A rubric file's own consistency: what Pydantic's per-field checks cannot see.
+
+Stages numbered 1..N in order with distinct names, ids used once, exactly one descriptor per stage,
+linked indicators that exist. Like the assessment checks, these read the raw document, so they are
+reported in the same run as the model's own problems (an unknown key does not hide a duplicate id).
+Values of the wrong type are skipped here: the model reports those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from coalition_cli.core import codes
+from coalition_cli.core.checks.base import Check, Kind, Subject
+from coalition_cli.core.problems import Finding, Path_
+from coalition_cli.core.suggest import did_you_mean
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _number(value: object) -> int | None:
+    """A stage number as the model reads it (`2`, `"2"`, `2.0`); None for what the model refuses."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def _stages(subject: Subject) -> Iterator[Finding]:
+    names: set[str] = set()
+    for index, stage in enumerate(_items(subject.data.get("stages"))):
+        if not isinstance(stage, dict):
+            continue  # the model reports it; the stages after it keep their places
+        number, name = _number(stage.get("number")), stage.get("name")
+        if number is not None and number != index + 1:
+            yield Finding(
+                ("stages", index, "number"),
+                codes.STAGE_NUMBERING,
+                f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} but is numbered {number}",
+            )
+        if not isinstance(name, str):
+            continue
+        if name.casefold() in names:
+            yield Finding(("stages", index, "name"), codes.DUPLICATE_ID, f"stage name {name!r} is used twice")
+        if name.strip().isdigit():
+            yield Finding(("stages", index, "name"), codes.WRONG_TYPE, "a stage name cannot be a number")
+        names.add(name.casefold())
+
+
+def _indicators(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """Each indicator written as a mapping, with its path."""
+    for d, domain in enumerate(_items(data.get("domains"))):
+        if isinstance(domain, dict):
+            for i, indicator in enumerate(_items(domain.get("indicators"))):
+                if isinstance(indicator, dict):
+                    yield ("domains", d, "indicators", i), indicator
+
+
+def _ids(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+    """Every domain and indicator id written as text, in the file's order, with the path of the id."""
+    for d, domain in enumerate(_items(data.get("domains"))):
+        if not isinstance(domain, dict):
+            continue
+        if isinstance(domain.get("id"), str):
+            yield ("domains", d, "id"), domain["id"]
+        for i, indicator in enumerate(_items(domain.get("indicators"))):
+            if isinstance(indicator, dict) and isinstance(indicator.get("id"), str):
+                yield ("domains", d, "indicators", i, "id"), indicator["id"]
+
+
+def _unique_ids(subject: Subject) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for path, identifier in _ids(subject.data):
+        if identifier in seen:
+            yield Finding(
+                path, codes.DUPLICATE_ID, f"the id {identifier!r} is used twice; ids must be unique"
+            )
+        seen.add(identifier)
+
+
+def _descriptors(subject: Subject) -> Iterator[Finding]:
+    # descriptors are matched with the stages as numbered, so one numbering slip is one problem; with
+    # a stage the model cannot read, which numbers are meant is unknown and they are not matched
+    stages = _items(subject.data.get("stages"))
+    if not all(isinstance(stage, dict) and _number(stage.get("number")) is not None for stage in stages):
+        return
+    expected = {number for stage in stages if (number := _number(stage.get("number"))) is not None}
+    if not expected:
+        return
+    for where, indicator in _indicators(subject.data):
+        descriptors = indicator.get("descriptors")
+        if not isinstance(descriptors, dict):
+            continue
+        name = indicator.get("id") if isinstance(indicator.get("id"), str) else "this indicator"
+        have = {number for number in map(_number, descriptors) if number is not None}
+        for extra in sorted(have - expected):
+            yield Finding(
+                (*where, "descriptors", extra),
+                codes.STAGE_OUT_OF_RANGE,
+                f"indicator {name} has a descriptor for stage {extra}, but there is no stage {extra} "
+                f"(the stages are numbered {_joined(sorted(expected))})",
+                at="key",
+            )
+        missing = sorted(expected - have)
+        if missing:
+            yield Finding(
+                (*where, "descriptors"),
+                codes.MISSING_DESCRIPTOR,
+                f"indicator {name} has no descriptor for stage{'s' if len(missing) > 1 else ''} "
+                f"{_joined(missing)}: every stage needs exactly one",
+                at="key",
+            )
+
+
+def _joined(numbers: list[int]) -> str:
+    """`2`, `2 and 3`, `1, 2 and 4`."""
+    words = [str(number) for number in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _linked(subject: Subject) -> Iterator[Finding]:
+    """Each linked id is an indicator of this rubric, and in one group at most."""
+    ids = {identifier for _, identifier in _ids(subject.data)}
+    grouped: set[str] = set()
+    for g, group in enumerate(_items(subject.data.get("linked"))):
+        members = group.get("indicators") if isinstance(group, dict) else None
+        for m, member in enumerate(_items(members)):
+            if not isinstance(member, str):
+                continue
+            where: Path_ = ("linked", g, "indicators", m)
+            if member not in ids:
+                yield Finding(
+                    where,
+                    codes.UNKNOWN_INDICATOR,
+                    f"linked indicator {member!r} is not an indicator of this rubric{did_you_mean(member, sorted(ids))}",
+                )
+            elif member in grouped:
+                yield Finding(
+                    where,
+                    codes.DUPLICATE_ID,
+                    f"indicator {member!r} is linked twice; put each indicator in one group",
+                )
+            grouped.add(member)
+
+
+CHECKS = (
+    Check(
+        "framework.stages",
+        Kind.FRAMEWORK,
+        (codes.STAGE_NUMBERING, codes.DUPLICATE_ID, codes.WRONG_TYPE),
+        _stages,
+    ),
+    Check("framework.ids", Kind.FRAMEWORK, (codes.DUPLICATE_ID,), _unique_ids),
+    Check(
+        "framework.descriptors",
+        Kind.FRAMEWORK,
+        (codes.STAGE_OUT_OF_RANGE, codes.MISSING_DESCRIPTOR),
+        _descriptors,
+    ),
+    Check("framework.linked", Kind.FRAMEWORK, (codes.UNKNOWN_INDICATOR, codes.DUPLICATE_ID), _linked),
+)

@@ -1,0 +1,196 @@
+"""Every problem code the tool reports, in one registry: its default severity, family and meaning.
+
+A check never writes a code as a string or chooses a severity: it makes a `Finding` with one of the
+`Code`s below, and the severity is decided when the finding is located, by a `Policy` (today only
+`--strict`, which makes an unrated indicator an error). Per-code severities, `--select`/`--ignore`
+and inline suppression belong in `Policy` too, so they need no change to any check.
+
+The README's table of codes is tested against this registry, both ways (tests/unit/test_codes.py).
+Adding a code: one line here, and the check that raises it (see core/checks/registry.py).
+
+No imports beyond the standard library: validate's fast path reads this module too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Family(str, Enum):
+    """Where in reading a file a code arises, in the order a file is read (the README's table follows it)."""
+
+    FILE = "file"
+    """The file as a whole: reading its bytes as text, and how many of its problems are listed."""
+    YAML = "yaml"
+    """The text as YAML: syntax, duplicate keys, merge markers, aliases, nesting."""
+    STRUCTURE = "structure"
+    """The document against its model: keys, types, values, dates."""
+    FRAMEWORK = "framework"
+    """The rubric: the one an assessment names, and a rubric file's own consistency."""
+    RUBRIC = "rubric"
+    """An assessment's ratings against its rubric: indicator ids, stages, targets, what is not rated."""
+    COALITION = "coalition"
+    """Who is at the table: stakeholder groups and partner kinds from the Guide, the coalition profile."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """A stable problem code, as users see it in `[code]`, JSON and GitHub annotations."""
+
+    name: str
+    family: Family
+    summary: str
+    """One line: what the code means, for the README's table."""
+    severity: Severity = Severity.ERROR
+    strict: Severity | None = None
+    """The severity under `--strict`, for the codes it changes."""
+
+    def __str__(self) -> str:
+        return self.name
+
+
+CODES: dict[str, Code] = {}
+"""Every code by name, in the order of the README's table."""
+
+
+def _code(
+    name: str,
+    family: Family,
+    summary: str,
+    severity: Severity = Severity.ERROR,
+    *,
+    strict: Severity | None = None,
+) -> Code:
+    code = Code(name, family, summary, severity, strict)
+    if name in CODES:
+        raise ValueError(f"problem code {name!r} registered twice")
+    CODES[name] = code
+    return code
+
+
+# --- the file ------------------------------------------------------------------------------------------
+UNREADABLE = _code("unreadable", Family.FILE, "the file cannot be read: missing, a folder, or no permission")
+TOO_LARGE = _code("too-large", Family.FILE, "the file is over 2 MB; an assessment is a few kilobytes")
+BINARY_FILE = _code("binary-file", Family.FILE, "the file holds binary data, not text")
+ENCODING = _code("encoding", Family.FILE, "the file is not UTF-8 text")
+TOO_MANY_PROBLEMS = _code(
+    "too-many-problems",
+    Family.FILE,
+    "over 100 problems in one file: the rest are counted, not listed (an error if any of them is one)",
+    Severity.WARNING,
+)
+
+# --- YAML ----------------------------------------------------------------------------------------------
+MERGE_CONFLICT = _code("merge-conflict", Family.YAML, "a git merge-conflict marker line, left from a merge")
+SYNTAX = _code(
+    "syntax",
+    Family.YAML,
+    "not valid YAML: indentation, a tab, an unclosed quote or bracket, a second document",
+)
+DUPLICATE_KEY = _code("duplicate-key", Family.YAML, "the same key twice in one mapping")
+ALIAS = _code(
+    "alias", Family.YAML, "a YAML alias repeats a mapping or a list (an alias of a single value is fine)"
+)
+TOO_DEEP = _code("too-deep", Family.YAML, "the document nests more than 64 levels deep")
+
+# --- structure -----------------------------------------------------------------------------------------
+EMPTY_FILE = _code("empty-file", Family.STRUCTURE, "the file holds no YAML document")
+NOT_A_MAPPING = _code(
+    "not-a-mapping", Family.STRUCTURE, "the document is a list or a single value, not 'key: value' lines"
+)
+UNKNOWN_KEY = _code("unknown-key", Family.STRUCTURE, "a key the format does not have (with a did-you-mean)")
+MISSING_KEY = _code("missing-key", Family.STRUCTURE, "a required key is missing")
+WRONG_TYPE = _code(
+    "wrong-type", Family.STRUCTURE, "a value of the wrong kind: text, number, list, mapping, true/false"
+)
+EMPTY_VALUE = _code("empty-value", Family.STRUCTURE, "a value that must not be empty is empty")
+WRONG_VALUE = _code("wrong-value", Family.STRUCTURE, "a value that is not one of the allowed choices")
+INVALID_DATE = _code(
+    "invalid-date", Family.STRUCTURE, "not a real date written year-month-day, like 2026-03-14"
+)
+
+# --- the framework -------------------------------------------------------------------------------------
+UNKNOWN_FRAMEWORK = _code(
+    "unknown-framework", Family.FRAMEWORK, "the framework an assessment names cannot be found"
+)
+INVALID_FRAMEWORK = _code(
+    "invalid-framework", Family.FRAMEWORK, "the framework an assessment names has problems of its own"
+)
+STAGE_NUMBERING = _code(
+    "stage-numbering", Family.FRAMEWORK, "a rubric's stages are not numbered 1, 2, 3, … in order"
+)
+MISSING_DESCRIPTOR = _code(
+    "missing-descriptor", Family.FRAMEWORK, "a rubric's indicator has no descriptor for a stage"
+)
+DUPLICATE_ID = _code(
+    "duplicate-id", Family.FRAMEWORK, "a rubric uses an id or stage name twice, or links an indicator twice"
+)
+
+# --- ratings against the rubric ------------------------------------------------------------------------
+UNKNOWN_INDICATOR = _code("unknown-indicator", Family.RUBRIC, "an indicator id the rubric does not have")
+STAGE_OUT_OF_RANGE = _code("stage-out-of-range", Family.RUBRIC, "a stage number the rubric does not have")
+UNKNOWN_STAGE = _code("unknown-stage", Family.RUBRIC, "a stage name the rubric does not have")
+TARGET_NOT_ABOVE_STAGE = _code(
+    "target-not-above-stage",
+    Family.RUBRIC,
+    "a target stage that is not above the current stage",
+    Severity.WARNING,
+)
+NOT_RATED = _code(
+    "not-rated", Family.RUBRIC, "an indicator not rated yet", Severity.WARNING, strict=Severity.ERROR
+)
+
+# --- the coalition -------------------------------------------------------------------------------------
+UNKNOWN_STAKEHOLDER_GROUP = _code(
+    "unknown-stakeholder-group", Family.COALITION, "a stakeholder group that is not one of the Guide's ten"
+)
+UNKNOWN_PARTNER_KIND = _code(
+    "unknown-partner-kind", Family.COALITION, "a partner kind the Guide's Step 5 does not have"
+)
+PARTNER_KIND_MISMATCH = _code(
+    "partner-kind-mismatch", Family.COALITION, "a partner kind of another stakeholder group", Severity.WARNING
+)
+DUPLICATE_MEMBER = _code("duplicate-member", Family.COALITION, "a profile lists an organization twice")
+DUPLICATE_COMMITTEE = _code("duplicate-committee", Family.COALITION, "a profile lists a committee twice")
+UNKNOWN_COMMITTEE = _code(
+    "unknown-committee", Family.COALITION, "a member sits on a committee the profile does not list"
+)
+NO_MEMBERS = _code("no-members", Family.COALITION, "a profile lists no members")
+PROFILE_NOT_FOUND = _code(
+    "profile-not-found", Family.COALITION, "the profile file an assessment names is not there"
+)
+PROFILE_UNREADABLE = _code(
+    "profile-unreadable", Family.COALITION, "the profile file an assessment names cannot be read"
+)
+PROFILE_OTHER_COALITION = _code(
+    "profile-other-coalition",
+    Family.COALITION,
+    "the profile names another coalition than the assessment",
+    Severity.WARNING,
+)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How findings become problems: the severity of each code, for one run.
+
+    Everything a user may one day configure about codes (a severity per code, `--select`,
+    `--ignore`) belongs here; checks only say which code they found.
+    """
+
+    strict: bool = False
+    """`--strict`: the codes that name a stricter severity (an unrated indicator) use it."""
+
+    def severity(self, code: Code) -> Severity:
+        if self.strict and code.strict is not None:
+            return code.strict
+        return code.severity
+
+
+DEFAULT_POLICY = Policy()

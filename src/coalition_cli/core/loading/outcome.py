@@ -1,0 +1,53 @@
+"""One file and how checking it went: the one result type of every file the tool reads.
+
+`validate` reports it, `summary` and `score` build on it, a worker process sends it back (keeping
+only a small `value`, so it pickles cheaply). No Pydantic here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from coalition_cli.core.problems import Problem
+
+T = TypeVar("T", covariant=True)
+U = TypeVar("U")
+
+
+@dataclass(frozen=True)
+class FileOutcome(Generic[T]):
+    """A file, every problem found in it, and what it holds when that could be read.
+
+    `value` is the document as its model reads it (for an assessment: a `LoadedAssessment`, once its
+    framework is found too), present whenever it could be read, problems or not: a value does not
+    make the file valid, `has_errors` says that. `skipped`: a YAML file found in a folder that is
+    plainly not an assessment. `unreadable`: why the file could not be read at all.
+    """
+
+    file: str
+    problems: tuple[Problem, ...] = ()
+    value: T | None = None
+    skipped: bool = False
+    unreadable: str | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.is_error for problem in self.problems)
+
+    @property
+    def valid(self) -> bool:
+        return self.unreadable is None and not self.has_errors
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if not problem.is_error)
+
+    def with_value(self, value: U | None) -> FileOutcome[U]:
+        """The same outcome carrying another value (a worker's small summary of it, or none)."""
+        return FileOutcome(self.file, self.problems, value, self.skipped, self.unreadable)
+
+
+def without_value(outcome: FileOutcome[object]) -> FileOutcome[None]:
+    """Only how the file went (what `validate` needs back from a worker)."""
+    return outcome.with_value(None)

@@ -1,0 +1,94 @@
+"""Reading a coalition profile: a coalition.yaml on its own, or the one an assessment's `profile:` names.
+
+The profile's own rules are checks (core/checks/profile.py); here is what needs the file system: where
+a `profile:` path points, whether that file can be read, and whether it describes this coalition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coalition_cli.core import codes
+from coalition_cli.core.checks.base import Kind
+from coalition_cli.core.codes import DEFAULT_POLICY, Policy
+from coalition_cli.core.loading.documents import check_document
+from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.model.guide import Guide
+from coalition_cli.core.model.profile import CoalitionProfile
+from coalition_cli.core.problems import Finding, Problem
+
+CODES = (codes.PROFILE_NOT_FOUND, codes.PROFILE_UNREADABLE, codes.PROFILE_OTHER_COALITION)
+"""What the profile stage of an assessment may report about its `profile:` entry."""
+
+
+def profile_path(reference: str, relative_to: Path) -> Path:
+    """Where a `profile:` path points: relative to the assessment file that names it."""
+    path = Path(reference).expanduser()
+    return path if path.is_absolute() else relative_to / path
+
+
+def looks_like_profile(data: Any) -> bool:
+    """A coalition.yaml rather than an assessment: `members:` and none of an assessment's own keys."""
+    return (
+        isinstance(data, dict)
+        and "members" in data
+        and not {"framework", "ratings", "assessed_on"} & set(data)
+    )
+
+
+def check_profile_file(
+    path: Path,
+    guide: Guide,
+    *,
+    label: str | None = None,
+    text: str | None = None,
+    policy: Policy = DEFAULT_POLICY,
+) -> FileOutcome[CoalitionProfile]:
+    """Check a coalition.yaml on its own (its `text` when already read)."""
+    return check_document(
+        path, CoalitionProfile, Kind.PROFILE, label=label, text=text, guide=guide, policy=policy
+    )
+
+
+@dataclass(frozen=True)
+class ProfileReference:
+    """The profile stage of an assessment: what its `profile:` path led to.
+
+    `findings` concern the entry itself (located in the assessment); `problems` are located in the
+    referenced file, under that file's name. `profile` is the referenced file's profile when usable.
+    """
+
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    profile: CoalitionProfile | None = None
+
+
+def follow_profile(
+    data: dict[str, Any], relative_to: Path, guide: Guide, policy: Policy = DEFAULT_POLICY
+) -> ProfileReference:
+    """Read and check the coalition.yaml an assessment's `profile:` names (a profile written out in
+    the assessment is checked with it, by the profile checks)."""
+    entry = data.get("profile")
+    if not isinstance(entry, str) or not entry.strip():
+        return ProfileReference()
+    path = profile_path(entry, relative_to)
+    if not path.is_file():
+        what = "is a folder" if path.is_dir() else "was not found"
+        message = (
+            f"the coalition profile {entry!r} {what} (looked at {path}); give the path of a "
+            "coalition.yaml relative to this file, or write the profile out here"
+        )
+        return ProfileReference((Finding(("profile",), codes.PROFILE_NOT_FOUND, message),))
+    checked = check_profile_file(path, guide, policy=policy)
+    if checked.unreadable is not None:
+        message = f"cannot read the coalition profile {entry!r}: {checked.unreadable}"
+        return ProfileReference((Finding(("profile",), codes.PROFILE_UNREADABLE, message),))
+    profile = checked.value if not checked.has_errors else None
+    coalition = data.get("coalition")
+    if profile is not None and profile.name and isinstance(coalition, str) and profile.name != coalition:
+        message = f"{entry} describes {profile.name!r}, but this assessment is for {coalition!r}"
+        other = Finding(("profile",), codes.PROFILE_OTHER_COALITION, message)
+        return ProfileReference((other,), checked.problems, profile)
+    return ProfileReference((), checked.problems, profile)
