@@ -15,7 +15,7 @@ def report(error: CoalitionError) -> None:
     from rich.markup import escape
 
     from coalition_cli.cli.console import stderr
-    from coalition_cli.cli.output.problems import print_problems
+    from coalition_cli.cli.output.problems.text import print_problems
     from coalition_cli.core.wording import plural
 
     console = stderr()

@@ -108,7 +108,7 @@ def validate_framework(
     import os
 
     from coalition_cli.cli.console import stdout
-    from coalition_cli.cli.output.problems import print_problems
+    from coalition_cli.cli.output.problems.text import print_problems
     from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError, UsageError
     from coalition_cli.core.loading.frameworks import load_framework, looks_like_path
     from coalition_cli.core.wording import plural

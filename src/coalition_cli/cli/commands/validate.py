@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.problems import ProblemFormat
+from coalition_cli.cli.output.problems import DEFAULT, ProblemFormat
 
 
 @app.command()
@@ -16,7 +16,9 @@ def validate(
         ..., metavar="PATH", help="Assessment files, or folders to search for *.yaml / *.yml."
     ),
     strict: bool = typer.Option(False, "--strict", help="Treat indicators that are not rated yet as errors."),
-    output: ProblemFormat = typer.Option(ProblemFormat.text, "--format", "-f", help="How to print problems."),
+    output: ProblemFormat = typer.Option(
+        ProblemFormat(DEFAULT), "--format", "-f", help="How to print problems."
+    ),
     framework: str | None = typer.Option(
         None,
         "--framework",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coalition_cli.cli.output.problems import ProblemFormat
+from coalition_cli.cli.output.problems import DEFAULT, ProblemFormat
 
 MAX_PROOFS = 16
 """Up to this many files are first tried for a proof, one by one; more go straight to the models,
@@ -30,7 +30,7 @@ class Request:
     """A plain validate command line, read."""
 
     files: list[Path] = field(default_factory=list)
-    output: ProblemFormat = ProblemFormat.text
+    output: ProblemFormat | str = DEFAULT
     no_color: bool = False
     strict: bool = False
     skip_other_yaml: bool = False
@@ -81,10 +81,10 @@ def run(argv: list[str]) -> int | None:
 
     files = request.files
     if len(files) <= MAX_PROOFS and all(path.is_file() and file_proven_clean(path) for path in files):
-        from coalition_cli.cli.output.problems import report_validation, validation_summary
+        from coalition_cli.cli.output.problems import Summary, report_validation
 
         count = len(files)
-        report_validation([], validation_summary([], files=count, valid=count, skipped=0), request.output)
+        report_validation([], Summary.of([], files=count, valid=count, skipped=0), request.output)
         return 0
 
     from coalition_cli.cli.validation.files import validate_files

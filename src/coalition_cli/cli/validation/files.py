@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from coalition_cli.cli.output.problems import ProblemFormat, report_validation, validation_summary
+from coalition_cli.cli.output.problems import DEFAULT, ProblemFormat, Summary, report_validation
 from coalition_cli.core import codes
 from coalition_cli.core.codes import Policy
 from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
@@ -24,7 +24,7 @@ def validate_files(
     paths: Sequence[Path],
     *,
     strict: bool = False,
-    output: ProblemFormat = ProblemFormat.text,
+    output: ProblemFormat | str = DEFAULT,
     framework: str | None = None,
     jobs: int | None = None,
     skip_other_yaml: bool = False,
@@ -48,7 +48,7 @@ def validate_files(
     # a shared coalition.yaml referenced by several assessments is reported once, not once per file
     problems = list(dict.fromkeys(problems))
     checked = [outcome for outcome in outcomes if not outcome.skipped]
-    summary = validation_summary(
+    summary = Summary.of(
         problems,
         files=len(checked),
         valid=sum(outcome.valid for outcome in checked),
@@ -58,4 +58,4 @@ def validate_files(
 
     if any(outcome.unreadable is not None for outcome in outcomes):
         return EXIT_USAGE
-    return EXIT_PROBLEMS if summary["errors"] else EXIT_OK
+    return EXIT_PROBLEMS if summary.errors else EXIT_OK

@@ -1,0 +1,88 @@
+"""`--format text` (the default): `file:line:col: severity message [code]`, coloured on a terminal,
+and a summary line on standard error.
+
+Plain ANSI rather than Rich: validating files in CI (and validate's fast path) must not pay Rich's
+import time. Other commands print problems the same way through `print_problems`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
+
+from coalition_cli.cli.console import use_color
+from coalition_cli.cli.output.problems.base import Reporter, Summary
+from coalition_cli.core.problems import Problem
+from coalition_cli.core.wording import plural
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_RESET = "\x1b[0m"
+_STYLE = {
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "error": "\x1b[31m",
+    "warning": "\x1b[33m",
+    "good": "\x1b[32m",
+}
+
+
+def _paint(text: str, style: str, *, color: bool) -> str:
+    return f"{_STYLE[style]}{text}{_RESET}" if color else text
+
+
+def format_problem(problem: Problem, *, color: bool = False) -> str:
+    """`file:line:col: severity message [code]`, the shape editors and CI logs link to."""
+    where = f"{problem.file}:{problem.line}:{problem.column}:"
+    level = problem.severity.value
+    return (
+        f"{_paint(where, 'bold', color=color)} {_paint(level, level, color=color)} {problem.message} "
+        f"{_paint(f'[{problem.code}]', 'dim', color=color)}"
+    )
+
+
+def write_problems(problems: Sequence[Problem], stream: IO[str], *, color: bool) -> None:
+    for problem in problems:
+        stream.write(format_problem(problem, color=color) + "\n")
+
+
+def print_problems(problems: Sequence[Problem], console: Console) -> None:
+    """The same lines through a Rich console (for commands that already use one)."""
+    write_problems(problems, console.file, color=console.is_terminal and not console.no_color)
+
+
+def summary_line(summary: Summary, *, color: bool) -> str:
+    """`✓ 3 files checked, 3 valid, 2 warnings`: the last line of validate's text output."""
+    files, valid, errors, warnings, skipped = (
+        summary.files,
+        summary.valid,
+        summary.errors,
+        summary.warnings,
+        summary.skipped,
+    )
+    if not files and not skipped and not errors:
+        # a folder with no YAML in it, most likely a mistyped path in a CI job: say so
+        mark = _paint("!", "warning", color=color)
+        return f"{mark} no assessment files found: no *.yaml or *.yml file in the paths given"
+    parts = [f"{plural(files, 'file')} checked", f"{valid} valid"]
+    if errors:
+        parts.append(_paint(plural(errors, "error"), "error", color=color))
+    if warnings:
+        parts.append(_paint(plural(warnings, "warning"), "warning", color=color))
+    if skipped:
+        parts.append(f"{skipped} skipped (not assessments)")
+    mark = "✗" if errors else "✓" if files else "!"
+    style = "error" if errors else "good" if files else "warning"
+    return f"{_paint(mark, style, color=color)} " + ", ".join(parts)
+
+
+class TextReporter(Reporter):
+    def report(self, problems: Sequence[Problem], summary: Summary) -> None:
+        write_problems(problems, self.stdout, color=use_color(self.stdout))
+        self.stdout.flush()
+        self.stderr.write(summary_line(summary, color=use_color(self.stderr)) + "\n")
+        self.stdout.flush()
+
+
+REPORTER = TextReporter
