@@ -34,3 +34,10 @@ def problems(path: Path, *, strict: bool = False) -> set[tuple[int, int, str]]:
     """The errors and warnings of a file as (line, column, code), not-rated warnings left out."""
     check = check_assessment(path, strict=strict)
     return {(p.line, p.column, p.code) for p in check.problems if p.code != "not-rated"}
+
+
+def located(source: str, *, strict: bool = False) -> set[tuple[int, int, str]]:
+    """`problems` of a text, checked as a file in the working folder would be: one line per location test,
+    as yamllint's `check(source, problem=(line, col))`: `assert located(text) == {(4, 1, "unknown-key")}`."""
+    check = check_assessment(Path("assessment.yaml"), text=textwrap.dedent(source), strict=strict)
+    return {(p.line, p.column, p.code) for p in check.problems if p.code != "not-rated"}
