@@ -1,7 +1,7 @@
 """Helpers for the plan tests (no tests here).
 
 - `plan(*args)`: run `coalition plan` from the repository root (so paths in the plan are relative).
-- `golden(name, text)`: compare with tests/golden/plan/NAME; UPDATE_GOLDEN=1 rewrites the file.
+- `golden(name, text)`: compare with tests/golden/plan/NAME; `pytest --update-golden` rewrites the file.
 - `Outline`: the structure of an HTML document (headings, tables, links, sources, scripts, ids).
 - `gfm_tables(markdown)`: the tables of a Markdown document as a real GFM renderer sees them.
 - `decode_png(data)`: pixels of a PNG, with the standard library only.
