@@ -46,15 +46,8 @@ _BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 STANDS_IN_FOR: dict[str, frozenset[Code]] = {
     "reading and parsing the text as plain data, or not proven": frozenset(
         {
+            *yamlsource.CODES,
             codes.UNREADABLE,
-            codes.TOO_LARGE,
-            codes.BINARY_FILE,
-            codes.ENCODING,
-            codes.MERGE_CONFLICT,
-            codes.SYNTAX,
-            codes.DUPLICATE_KEY,
-            codes.ALIAS,
-            codes.TOO_DEEP,
             codes.EMPTY_FILE,
             codes.NOT_A_MAPPING,
             codes.TOO_MANY_PROBLEMS,
