@@ -1,1 +1,2 @@
-"""Loading documents through one pipeline: rubrics, assessments, and any YAML document checked by a model."""
+"""Loading files through one pipeline of stages (documents.py), into one outcome type (outcome.py):
+rubrics and the Guide (frameworks.py), coalition profiles (profiles.py), assessments (assessments.py)."""
