@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = r"[^0-9a-z]+"
+"""Compiled on first use (re caches it): a file with nothing mistyped never needs it."""
 
 
 def _squash(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.casefold())
+    return re.sub(_NOT_ALNUM, "", text.casefold())
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:

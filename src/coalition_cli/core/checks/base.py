@@ -13,9 +13,8 @@ predicates of the rubric checks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coalition_cli.core.codes import Code
 from coalition_cli.core.problems import Finding
@@ -37,8 +36,7 @@ class Kind(str, Enum):
     """The bundled Guide (checked by its model alone)."""
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
     """What a check reads: the document as plain data, and what it is checked against.
 
     `framework` is the assessment's rubric once found (None when it cannot be); `guide` the Guide
@@ -50,8 +48,9 @@ class Subject:
     guide: Guide | None = None
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
+    """A rule (NamedTuples, not dataclasses: the fast path imports the rubric checks, see codes.py)."""
+
     id: str
     """A stable name, `family.rule` (e.g. `rubric.stages`)."""
     kind: Kind

@@ -8,24 +8,25 @@ the fast path's index of one. No Pydantic here: the fast path imports this modul
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import Code
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the type checker only: validate's fast path need not build the Protocol class
+    from typing import Protocol
+
     from coalition_cli.core.model.framework import Framework
 
+    class StageScale(Protocol):
+        """The stages of one rubric, as numbers and names."""
 
-class StageScale(Protocol):
-    """The stages of one rubric, as numbers and names."""
+        @property
+        def stage_numbers(self) -> tuple[int, ...]: ...
 
-    @property
-    def stage_numbers(self) -> tuple[int, ...]: ...
-
-    def stage_number_named(self, name: str) -> int | None:
-        """The number of the stage with this name (any case, surrounding spaces ignored), if any."""
-        ...
+        def stage_number_named(self, name: str) -> int | None:
+            """The number of the stage with this name (any case, surrounding spaces ignored), if any."""
+            ...
 
 
 def written_stage(text: str) -> int | str:
