@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from coalition_cli.core.plan.rendering import (
+from coalition_cli.core.markdown import (
     markdown_code,
     markdown_escape,
     markdown_link,

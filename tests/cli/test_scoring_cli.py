@@ -12,7 +12,7 @@ from cmarkgfm.cmark import Options
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coalition_cli.cli.output.reports import markdown
+from coalition_cli.cli.output.formats.md import markdown
 from coalition_cli.core.reports.document import table
 from tests.support.scoring import CF_IDS, SCORING, run, run_csv, run_json, write_assessment
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.loading.frameworks import load_guide
 from coalition_cli.core.plan.build import build_plan
-from coalition_cli.core.reports.roster import assessment_gaps
+from coalition_cli.core.reports.roster.build import assessment_gaps
 from coalition_cli.core.scoring import Aim, aim
 from tests.support.scoring import CF_IDS, write_assessment
 

@@ -12,14 +12,9 @@ from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.loading.frameworks import load_guide
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import CoalitionProfile
-from coalition_cli.core.reports.roster import (
-    FormalizationCheck,
-    RosterReport,
-    build_roster,
-    gap_text,
-    role_text,
-    roster_report,
-)
+from coalition_cli.core.reports.roster.build import build_roster, roster_report
+from coalition_cli.core.reports.roster.document import gap_text, role_text
+from coalition_cli.core.reports.roster.results import FormalizationCheck, RosterReport
 from tests.support.paths import FIXTURES
 
 SHARED = FIXTURES / "roster" / "shared"
@@ -329,8 +324,8 @@ def test_role_text_drops_list_punctuation_and_joins_the_lead_in(guide: Guide) ->
     )
 
 
-def test_as_dict_is_plain_data(guide: Guide) -> None:
-    data = _report(guide, [_superintendent("chair")]).as_dict()
+def test_the_json_data_is_plain_data(guide: Guide) -> None:
+    data = _report(guide, [_superintendent("chair")]).data()
     assert data["coverage"][0]["represented"] is True
     assert data["coverage"][1]["represented"] is False
     assert data["formalization"][1] == {

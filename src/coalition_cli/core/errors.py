@@ -36,6 +36,10 @@ class ReadError(CoalitionError):
     """A file or directory cannot be read: missing, a directory where a file was expected, no permission."""
 
 
+class WriteError(CoalitionError):
+    """A file cannot be written: no permission, a missing folder, a full disk."""
+
+
 class FrameworkError(CoalitionError):
     """A framework cannot be found or is not a valid rubric."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.reports import ReportFormat, format_option
+from coalition_cli.cli.output.formats import format_option
 
 
 @app.command(short_help="Progress across terms: what advanced, what declined.")
@@ -15,7 +15,7 @@ def compare(
     files: list[Path] = typer.Argument(
         ..., metavar="FILE", help="Two or more assessment files of one coalition (any order)."
     ),
-    output: ReportFormat = format_option(),
+    output: str = format_option(),
 ) -> None:
     """Compare terms: each indicator's and domain's value per term, and the change from first to last.
 
@@ -23,17 +23,12 @@ def compare(
     red with ▼. Files made with different frameworks cannot be compared (exit 2); files naming
     different coalitions are compared with a warning.
     """
-    from coalition_cli.cli.output.reports import emit_report, warn
+    from coalition_cli.cli.console import warn
+    from coalition_cli.cli.output.formats import emit
     from coalition_cli.core.loading.assessments import load_all
-    from coalition_cli.core.reports import comparison as comparisons
-    from coalition_cli.core.reports.document import csv_text
+    from coalition_cli.core.reports.comparison import build_comparison
 
-    comparison = comparisons.build_comparison(load_all(files))
+    comparison = build_comparison(load_all(files))
     for message in comparison.warnings:
         warn(message)
-    emit_report(
-        output,
-        document=lambda: comparisons.comparison_document(comparison),
-        data=lambda: comparisons.comparison_json(comparison),
-        csv=lambda: csv_text(comparisons.COMPARISON_CSV_HEADER, comparisons.comparison_csv_rows(comparison)),
-    )
+    emit(comparison, output)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.reports import ReportFormat, format_option
+from coalition_cli.cli.output.formats import format_option
 
 
 @app.command(short_help="Put raters side by side; draft the consensus.")
@@ -19,7 +19,7 @@ def consensus(
         None, "--output", "-o", help="Write a draft consensus assessment here, to edit in the meeting."
     ),
     force: bool = typer.Option(False, "--force", help="With -o: replace the file if it exists."),
-    output: ReportFormat = format_option(),
+    output: str = format_option(),
 ) -> None:
     """Compare raters: each rater's stage, the spread, and a proposed stage per indicator.
 
@@ -32,49 +32,24 @@ def consensus(
     """
     import shlex
 
-    from coalition_cli.cli.output.reports import emit_report, note, warn
-    from coalition_cli.core.errors import ReadError, UsageError
-    from coalition_cli.core.files.atomic import create_exclusive, write_atomic
+    from coalition_cli.cli.console import note, warn
+    from coalition_cli.cli.output.formats import emit
+    from coalition_cli.core.files.output import OutputFile
     from coalition_cli.core.loading.assessments import load_all
-    from coalition_cli.core.reports.consensus import (
-        CONSENSUS_CSV_HEADER,
-        build_consensus,
-        consensus_csv_rows,
-        consensus_document,
-        consensus_json,
-        draft_text,
-    )
-    from coalition_cli.core.reports.document import csv_text
+    from coalition_cli.core.reports.consensus import build_consensus, draft_text
 
-    if out is not None and out.is_dir():
-        raise UsageError(
-            f"{out} is a folder; give the name of the draft file to write, e.g. {out / 'consensus.yaml'}"
-        )
-    if out is not None and out.exists() and not force:
-        raise UsageError(f"{out} already exists; choose another name, or add --force to replace it")
+    draft = None
+    if out is not None:
+        # a draft is the team's to edit once written: only --force replaces an existing file
+        draft = OutputFile(path=out, command="consensus", what="the draft", force=force, inputs=tuple(files))
+        draft.check()
     result = build_consensus(load_all(files))
     for message in result.warnings:
         warn(message)
-    if out is not None:  # the draft first: a closed pipe on the table (`| head`) must not lose it
-        text = draft_text(result, out)
-        try:
-            if force:
-                write_atomic(out, text)
-            else:
-                create_exclusive(out, text)
-        except FileExistsError:
-            raise UsageError(
-                f"{out} already exists; choose another name, or add --force to replace it"
-            ) from None
-        except OSError as error:
-            raise ReadError(f"cannot write {out}: {error.strerror or error}") from None
+    if draft is not None:  # the draft first: a closed pipe on the table (`| head`) must not lose it
+        draft.write(draft_text(result, draft.path))
         note(
-            f"draft consensus written to {out}; edit it in the meeting, "
-            f"then run `coalition validate {shlex.quote(str(out))}`"
+            f"draft consensus written to {draft.path}; edit it in the meeting, "
+            f"then run `coalition validate {shlex.quote(str(draft.path))}`"
         )
-    emit_report(
-        output,
-        document=lambda: consensus_document(result),
-        data=lambda: consensus_json(result),
-        csv=lambda: csv_text(CONSENSUS_CSV_HEADER, consensus_csv_rows(result)),
-    )
+    emit(result, output)

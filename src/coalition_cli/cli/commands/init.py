@@ -51,12 +51,12 @@ def init(
         render,
     )
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.files.atomic import create_exclusive
+    from coalition_cli.core.files.output import OutputFile
     from coalition_cli.core.loading.assessments import load_assessment
     from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, load_framework
 
-    if file.exists():
-        raise UsageError(f"{file} already exists; init never overwrites a file", hint="choose another name")
+    written = OutputFile(path=file, command="init", what="the new assessment", forceable=False, option=None)
+    written.check()
     last = load_assessment(previous) if previous is not None else None
     reference = framework or (last.assessment.framework if last else DEFAULT_FRAMEWORK)
     base = (last.path.parent if last and framework is None else Path.cwd()).resolve()
@@ -70,12 +70,7 @@ def init(
         path_from(file, last.path.parent / shared) if last is not None and isinstance(shared, str) else None
     )
     new = NewAssessment(reference, name, date_option_or_today(date), term, facilitator, profile)
-    try:
-        create_exclusive(file, render(fw, new, last))
-    except FileExistsError:
-        raise UsageError(f"{file} already exists; init never overwrites a file") from None
-    except OSError as error:
-        raise UsageError(f"cannot write {file}: {error.strerror or error}") from None
+    written.write(render(fw, new, last))
     console = stdout()
     console.print(
         f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices()})."

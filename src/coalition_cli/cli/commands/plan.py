@@ -60,18 +60,22 @@ def plan(
     from rich.markup import escape
 
     from coalition_cli.cli.console import stderr, stdout
-    from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.files.atomic import write_atomic
+    from coalition_cli.core.files.output import OutputFile
     from coalition_cli.core.loading.assessments import load_assessment
     from coalition_cli.core.loading.frameworks import load_guide
     from coalition_cli.core.plan.build import build_plan
-    from coalition_cli.core.plan.rendering import render_plan
+    from coalition_cli.core.plan.rendering import render_plan, written_by_us
     from coalition_cli.core.reports.comparison import since_comparison
 
     fmt = output_format.value if output_format else _format_from(output)
     target = _target(file, output, fmt)
+    written = None
     if target is not None:
-        _check_target(target, [file, *([since] if since is not None else [])], force)
+        inputs = (file, *([since] if since is not None else []))
+        written = OutputFile(
+            path=target, command="plan", what="the plan", force=force, inputs=inputs, ours=written_by_us
+        )
+        written.check()
     current = load_assessment(file)
     comparison = None
     if since is not None:
@@ -83,32 +87,13 @@ def plan(
     )
     text = render_plan("html" if fmt == "html" else "md", context, templates)
 
-    if target is None:
+    if written is None:
         typer.echo(text, nl=False)
         return
-    try:
-        write_atomic(target, text)
-    except OSError as error:
-        raise UsageError(f"cannot write {target}: {error.strerror or error}") from None
+    written.write(text)
     from coalition_cli.core.plan.build import written_summary
 
-    stdout().print(f"[green]✓[/] wrote {escape(str(target))}: {written_summary(context)}.")
-
-
-def _check_target(target: Path, inputs: list[Path], force: bool) -> None:
-    """Refuse to write over an input, a folder, or (without --force) a file the plan did not write."""
-    from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.plan.rendering import written_by_us
-
-    if target.resolve() in {path.resolve() for path in inputs}:
-        raise UsageError(f"refusing to write the plan over its own input {target}")
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder; give a file name with -o")
-    if target.exists() and not force and not written_by_us(target):
-        raise UsageError(
-            f"{target} exists and was not written by coalition plan",
-            hint="choose another name with -o, or replace it with --force",
-        )
+    stdout().print(f"[green]✓[/] wrote {escape(str(written.path))}: {written_summary(context)}.")
 
 
 def _format_from(output: str | None) -> str:

@@ -7,13 +7,13 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.reports import ReportFormat, format_option
+from coalition_cli.cli.output.formats import format_option
 
 
 @app.command(short_help="Score assessments: overall, per domain, per indicator.")
 def score(
     files: list[Path] = typer.Argument(..., metavar="FILE", help="Assessment files to score."),
-    output: ReportFormat = format_option(),
+    output: str = format_option(),
 ) -> None:
     """Score assessments: overall score and stage, a score per domain, every indicator, completeness.
 
@@ -22,21 +22,8 @@ def score(
     count. Where the team set targets, the distance to each target is shown too.
     Exit status: 0 scored, 1 a file has problems (run `coalition validate`), 2 a file cannot be read.
     """
-    from coalition_cli.cli.output.reports import emit_report
+    from coalition_cli.cli.output.formats import emit
     from coalition_cli.core.loading.assessments import load_all
-    from coalition_cli.core.reports.document import csv_text
-    from coalition_cli.core.reports.score import (
-        CSV_HEADER,
-        ScoredFile,
-        csv_rows,
-        score_document,
-        score_json,
-    )
+    from coalition_cli.core.reports.score import ScoreReport
 
-    items = [ScoredFile.of(loaded) for loaded in load_all(files)]
-    emit_report(
-        output,
-        document=lambda: score_document(items),
-        data=lambda: score_json(items),
-        csv=lambda: csv_text(CSV_HEADER, (row for item in items for row in csv_rows(item))),
-    )
+    emit(ScoreReport.of(load_all(files)), output)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.reports import ReportFormat, format_option
+from coalition_cli.cli.output.formats import format_option
 
 
 @app.command(short_help="The network view: many coalitions at a glance.")
@@ -15,7 +15,7 @@ def summary(
     paths: list[Path] = typer.Argument(
         ..., metavar="PATH", help="Assessment files, or folders to search for *.yaml / *.yml."
     ),
-    output: ReportFormat = format_option(),
+    output: str = format_option(),
     weakest: int = typer.Option(5, "--weakest", min=1, help="How many of the weakest indicators to list."),
     framework: str | None = typer.Option(
         None, "--framework", help="Summarize only the files that use this framework (id or path)."
@@ -33,20 +33,12 @@ def summary(
     have problems (they are left out and listed), 2 a path cannot be read or the files use
     several frameworks (choose one with --framework).
     """
-    from coalition_cli.cli.output.reports import emit_report, note, warn
+    from coalition_cli.cli.console import note, warn
+    from coalition_cli.cli.output.formats import emit
     from coalition_cli.core.errors import EXIT_PROBLEMS, ReadError
     from coalition_cli.core.files.discovery import expand
     from coalition_cli.core.loading.assessments import check_all
-    from coalition_cli.core.reports.document import csv_text
-    from coalition_cli.core.reports.network import (
-        build_network,
-        in_brief,
-        network_document,
-        network_entry,
-        network_json,
-        same_day_note,
-    )
-    from coalition_cli.core.reports.score import CSV_HEADER, csv_rows
+    from coalition_cli.core.reports.network import build_network, in_brief, network_entry, same_day_note
 
     targets = expand(paths)
     missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]
@@ -56,15 +48,8 @@ def summary(
     unreadable = [f"{item.file} ({item.unreadable})" for item in files if item.unreadable is not None]
     if unreadable:
         raise ReadError("cannot read " + ", ".join(unreadable))
-    network = build_network(files, framework=framework)
-    emit_report(
-        output,
-        document=lambda: network_document(network, weakest),
-        data=lambda: network_json(network, weakest),
-        csv=lambda: csv_text(
-            CSV_HEADER, (row for item in network.coalitions for row in csv_rows(item.latest))
-        ),
-    )
+    network = build_network(files, framework=framework, weakest=weakest)
+    emit(network, output)
     tied = same_day_note(network)
     if tied:
         note(tied)

@@ -43,7 +43,7 @@ from coalition_cli.core.plan.context import (
 )
 from coalition_cli.core.reports.comparison import Comparison, change, change_number, direction, headline
 from coalition_cli.core.reports.document import bar, signed
-from coalition_cli.core.reports.roster import roster_report, tags_for_another_rubric
+from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
 from coalition_cli.core.wording import plural
 

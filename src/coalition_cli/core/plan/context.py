@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from coalition_cli.core.reports.comparison import Direction
-    from coalition_cli.core.reports.roster import RosterReport
+    from coalition_cli.core.reports.roster.results import RosterReport
 
 
 @dataclass(frozen=True)

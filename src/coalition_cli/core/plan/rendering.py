@@ -8,7 +8,8 @@
   context of plain data (`plan_context.PlanContext`). `*` and `**` are capped so `'a' * 10**9` fails fast.
 - Escaping is chosen by the output format, not by the template's file name (so `plan.html.j2` cannot
   slip past autoescaping): HTML output autoescapes every value; Markdown output passes every value
-  through `markdown_escape` unless a filter already made it Markdown (`MarkdownText`).
+  through `core.markdown.markdown_escape` (the escaper the reports use too) unless a filter already
+  made it Markdown (`MarkdownText`).
 - Every document gets a generator marker line; `coalition plan` only overwrites a file that carries it.
 
 Problems in a template become `UsageError`s (exit 2) that say which file and line, never a traceback.
@@ -26,7 +27,14 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from coalition_cli.core.errors import UsageError
+from coalition_cli.core.files.output import starts_with
 from coalition_cli.core.files.resources import templates_dir
+from coalition_cli.core.markdown import (
+    markdown_code,
+    markdown_escape,
+    markdown_link,
+    markdown_paragraphs,
+)
 
 if TYPE_CHECKING:
     from jinja2.runtime import Context
@@ -52,78 +60,6 @@ _HINT = (
     "plan templates can use the fields of PlanContext (documented in templates/README.md); "
     "strings are data, not objects"
 )
-
-
-class MarkdownText(str):
-    """Text that is already Markdown: the Markdown finalizer leaves it alone."""
-
-    __slots__ = ()
-
-
-# ----------------------------------------------------------------------------------------------
-# Markdown escaping
-# ----------------------------------------------------------------------------------------------
-
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_LINE_START = re.compile(r"^(\s*)(#|[+=-](?=[\s+=-]|$)|\d{1,9}[.)](?=\s|$))")
-_SPACE = re.compile(r"\s+")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def markdown_escape(value: object) -> MarkdownText:
-    """User text as inline GitHub Markdown that shows exactly the text: one line, nothing active.
-
-    Backslash-escapes what would start emphasis, code, links, raw HTML, a table cell (`|`) or
-    strikethrough, and an `&` that would start an entity; escapes a leading `#`, `-`, `+`, `=` or
-    `1.` that could open a block (a heading, list or rule); folds line breaks and runs of spaces into
-    one space so the text is safe inside a table cell or a list item and never starts a code block.
-    An already-Markdown value (`MarkdownText`) is returned as it is.
-    """
-    if isinstance(value, MarkdownText):
-        return value
-    text = _SPACE.sub(" ", str(value))
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    match = _LINE_START.match(text)
-    if match:
-        marker = match.group(2)
-        escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
-        text = match.group(1) + escaped + text[match.end() :]
-    return MarkdownText(text)
-
-
-def markdown_paragraphs(value: object, indent: int = 0) -> MarkdownText:
-    """User text as escaped Markdown paragraphs (split at blank lines), indented for list items.
-
-    A single line break inside a paragraph stays a line break (a GFM hard break, `\\` at the end of
-    the line), so evidence written as a list of lines reads as one.
-    """
-    margin = " " * indent
-    paragraphs = []
-    for part in _PARAGRAPH_BREAK.split(str(value)):
-        lines = [markdown_escape(line.strip()) for line in part.splitlines() if line.strip()]
-        if lines:
-            paragraphs.append(("\\\n" + margin).join(lines))
-    return MarkdownText(("\n\n" + margin).join(paragraphs))
-
-
-def markdown_code(value: object) -> MarkdownText:
-    """Text as a code span, fenced with enough backticks for the backticks it holds."""
-    text = _SPACE.sub(" ", str(value)).strip()
-    runs = [len(run) for run in re.findall(r"`+", text)]
-    fence = "`" * (max(runs, default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return MarkdownText(f"{fence}{pad}{text}{pad}{fence}")
-
-
-def markdown_link(text: object, href: object = None) -> MarkdownText:
-    """A link when `href` is a URL we trust (the plan only passes http, https and mailto); else the text."""
-    if href is None or not isinstance(href, str) or re.search(r"[\s<>]", href):
-        return markdown_escape(text)
-    if str(text) == href:
-        return MarkdownText(f"<{href}>")
-    return MarkdownText(f"[{markdown_escape(text)}](<{href}>)")
 
 
 def _markdown_finalize(value: object) -> object:
@@ -251,9 +187,4 @@ def stamp(text: str, fmt: Format) -> str:
 
 def written_by_us(path: Path) -> bool:
     """True when `path` carries the generator marker in its first lines (so `plan` wrote it)."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            head = "".join(stream.readline(4096) for _ in range(_MARKER_LINES))
-    except OSError:
-        return False
-    return bool(_MARKER_PATTERN.search(head))
+    return starts_with(path, _MARKER_PATTERN, _MARKER_LINES)

@@ -25,24 +25,32 @@ from coalition_cli.core.reports.document import (
     Heading,
     Line,
     score_cell,
-    score_text,
+    score_with_stage,
     signed,
     stage_cell,
     table,
 )
-from coalition_cli.core.reports.score import CSV_HEADER, ScoredFile, csv_rows
+from coalition_cli.core.reports.report import Report
+from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
 from coalition_cli.core.scoring import as_number
 from coalition_cli.core.wording import plural
 
 Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
 
 
-@dataclass(frozen=True)
-class Comparison:
+COMPARISON_CSV_HEADER = (*SCORECARD_CSV_HEADER, "change_from_first")
+"""The `score` rows of every file, oldest first, with each indicator's change since the first file."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison(Report):
+    """The report of `compare`; `plan --since` reads the change from it too."""
+
     framework: Framework
     items: tuple[ScoredFile, ...]
     """Ordered by assessment date."""
     warnings: tuple[str, ...] = ()
+    csv_header = COMPARISON_CSV_HEADER
 
     @property
     def first(self) -> ScoredFile:
@@ -77,6 +85,113 @@ class Comparison:
             for a, b in zip(self.first.card.indicators, self.last.card.indicators, strict=True)
         ]
 
+    # --- as a report ---------------------------------------------------------------------------
+
+    def data(self) -> dict[str, Any]:
+        overall = self.overall_scores()
+        domains = [
+            {
+                "id": domain.id,
+                "name": domain.name,
+                "scores": [as_number(value) for value in values],
+                "change": change_number(change(values[0], values[-1])),
+            }
+            for domain, values in self.domain_scores()
+        ]
+        indicators = [
+            {
+                "id": indicator.id,
+                "name": indicator.name,
+                "domain": self.framework.domain_of(indicator.id).id,
+                "stages": stages,
+                "change": None if stages[0] is None or stages[-1] is None else stages[-1] - stages[0],
+                "direction": direction(stages[0], stages[-1]),
+            }
+            for indicator, stages in self.indicator_stages()
+        ]
+        return {
+            "framework": self.framework.id,
+            "headline": headline(self),
+            "assessments": [
+                {
+                    "file": item.file,
+                    "coalition": item.coalition,
+                    "assessed_on": item.assessed_on.isoformat(),
+                    "term": item.term,
+                    "overall": as_number(item.card.exact),
+                }
+                for item in self.items
+            ],
+            "overall": {
+                "scores": [as_number(value) for value in overall],
+                "change": change_number(change(overall[0], overall[-1])),
+            },
+            "domains": domains,
+            "indicators": indicators,
+        }
+
+    def csv_rows(self) -> Iterator[list[object]]:
+        first = self.first.card.indicators
+        for item in self.items:
+            for row, was, now in zip(scorecard_csv_rows(item), first, item.card.indicators, strict=True):
+                moved = change(was.stage, now.stage)
+                yield [*row, None if moved is None else int(moved)]
+
+    def document(self) -> Document:
+        fw, items = self.framework, self.items
+        labels = _column_labels(self)
+        # files that name different coalitions (a warning says so) are all named, not just the last one
+        coalition = " / ".join(dict.fromkeys(item.coalition for item in items))
+        terms = [
+            [
+                Cell(label),
+                Cell(item.term or ""),
+                Cell(item.file),
+                score_cell(fw, item.card.exact),
+            ]
+            for label, item in zip(labels, items, strict=True)
+        ]
+        score_columns = [Column(label, nowrap=True) for label in labels]
+        domain_rows = [
+            [Cell(f"{domain.id} {domain.name}")]
+            + [score_cell(fw, value) for value in values]
+            + [change_cell(change(values[0], values[-1]), 2)]
+            for domain, values in self.domain_scores()
+        ]
+        overall = self.overall_scores()
+        domain_rows.append(
+            [Cell("Overall", tone="strong")]
+            + [score_cell(fw, value) for value in overall]
+            + [change_cell(change(overall[0], overall[-1]), 2)]
+        )
+        indicator_rows = [
+            [Cell(indicator.id), Cell(indicator.name)]
+            + [stage_cell(fw, stage) for stage in stages]
+            + [change_cell(change(stages[0], stages[-1]))]
+            for indicator, stages in self.indicator_stages()
+        ]
+        return [
+            Heading(f"{coalition}: progress over {plural(len(items), 'assessment')}"),
+            Line(headline(self), tone="strong"),
+            Line(overall_line(self)),
+            table("Assessments compared", ["Date", "Term", "File", "Overall score"], terms),
+            table(
+                "Domain scores",
+                [Column("Domain"), *score_columns, Column("Change", nowrap=True)],
+                domain_rows,
+            ),
+            table(
+                "Indicators",
+                [
+                    Column("Indicator", nowrap=True),
+                    Column("Name"),
+                    *score_columns,
+                    Column("Change", nowrap=True),
+                ],
+                indicator_rows,
+            ),
+        ]
+
 
 def build_comparison(loaded: Sequence[LoadedAssessment]) -> Comparison:
     if len(loaded) < 2:
@@ -90,7 +205,7 @@ def build_comparison(loaded: Sequence[LoadedAssessment]) -> Comparison:
     dates = [item.assessed_on for item in items]
     if len(set(dates)) < len(dates):
         warnings.append("some files have the same assessment date; they are kept in the order given")
-    return Comparison(framework, tuple(items), tuple(warnings))
+    return Comparison(framework=framework, items=tuple(items), warnings=tuple(warnings))
 
 
 def since_comparison(earlier: LoadedAssessment, current: LoadedAssessment) -> Comparison:
@@ -148,72 +263,10 @@ def overall_line(comparison: Comparison) -> str:
     fw, first, last = comparison.framework, comparison.first.card.exact, comparison.last.card.exact
     moved = change_number(change(first, last))
     delta = f" ({signed(moved, 2)})" if moved is not None else ""
-    return f"Overall score: {score_text(fw, first)} → {score_text(fw, last)}{delta}"
+    return f"Overall score: {score_with_stage(fw, first)} → {score_with_stage(fw, last)}{delta}"
 
 
-# --- JSON ------------------------------------------------------------------------------------------
-
-
-def comparison_json(comparison: Comparison) -> dict[str, Any]:
-    items = comparison.items
-    overall = comparison.overall_scores()
-    domains = [
-        {
-            "id": domain.id,
-            "name": domain.name,
-            "scores": [as_number(value) for value in values],
-            "change": change_number(change(values[0], values[-1])),
-        }
-        for domain, values in comparison.domain_scores()
-    ]
-    indicators = [
-        {
-            "id": indicator.id,
-            "name": indicator.name,
-            "domain": comparison.framework.domain_of(indicator.id).id,
-            "stages": stages,
-            "change": None if stages[0] is None or stages[-1] is None else stages[-1] - stages[0],
-            "direction": direction(stages[0], stages[-1]),
-        }
-        for indicator, stages in comparison.indicator_stages()
-    ]
-    return {
-        "framework": comparison.framework.id,
-        "headline": headline(comparison),
-        "assessments": [
-            {
-                "file": item.file,
-                "coalition": item.coalition,
-                "assessed_on": item.assessed_on.isoformat(),
-                "term": item.term,
-                "overall": as_number(item.card.exact),
-            }
-            for item in items
-        ],
-        "overall": {
-            "scores": [as_number(value) for value in overall],
-            "change": change_number(change(overall[0], overall[-1])),
-        },
-        "domains": domains,
-        "indicators": indicators,
-    }
-
-
-# --- CSV -------------------------------------------------------------------------------------------
-
-COMPARISON_CSV_HEADER = (*CSV_HEADER, "change_from_first")
-"""The `score` rows of every file, oldest first, with each indicator's change since the first file."""
-
-
-def comparison_csv_rows(comparison: Comparison) -> Iterator[list[object]]:
-    first = comparison.first.card.indicators
-    for item in comparison.items:
-        for row, was, now in zip(csv_rows(item), first, item.card.indicators, strict=True):
-            moved = change(was.stage, now.stage)
-            yield [*row, None if moved is None else int(moved)]
-
-
-# --- the document ----------------------------------------------------------------------------------
+# --- the document's cells ----------------------------------------------------------------------------------
 
 
 def _column_labels(comparison: Comparison) -> list[str]:
@@ -233,52 +286,3 @@ def change_cell(value: Fraction | None, decimals: int = 0) -> Cell:
         return Cell("no change", tone="muted")
     shown = signed(change_number(value) or 0.0, decimals)
     return Cell(f"▲ {shown}", tone="good") if value > 0 else Cell(f"▼ {shown}", tone="bad")
-
-
-def comparison_document(comparison: Comparison) -> Document:
-    fw, items = comparison.framework, comparison.items
-    labels = _column_labels(comparison)
-    # files that name different coalitions (a warning says so) are all named, not just the last one
-    coalition = " / ".join(dict.fromkeys(item.coalition for item in items))
-    terms = [
-        [
-            Cell(label),
-            Cell(item.term or ""),
-            Cell(item.file),
-            score_cell(fw, item.card.exact),
-        ]
-        for label, item in zip(labels, items, strict=True)
-    ]
-    score_columns = [Column(label, nowrap=True) for label in labels]
-    domain_rows = [
-        [Cell(f"{domain.id} {domain.name}")]
-        + [score_cell(fw, value) for value in values]
-        + [change_cell(change(values[0], values[-1]), 2)]
-        for domain, values in comparison.domain_scores()
-    ]
-    overall = comparison.overall_scores()
-    domain_rows.append(
-        [Cell("Overall", tone="strong")]
-        + [score_cell(fw, value) for value in overall]
-        + [change_cell(change(overall[0], overall[-1]), 2)]
-    )
-    indicator_rows = [
-        [Cell(indicator.id), Cell(indicator.name)]
-        + [stage_cell(fw, stage) for stage in stages]
-        + [change_cell(change(stages[0], stages[-1]))]
-        for indicator, stages in comparison.indicator_stages()
-    ]
-    return [
-        Heading(f"{coalition}: progress over {plural(len(items), 'assessment')}"),
-        Line(headline(comparison), tone="strong"),
-        Line(overall_line(comparison)),
-        table("Assessments compared", ["Date", "Term", "File", "Overall score"], terms),
-        table(
-            "Domain scores", [Column("Domain"), *score_columns, Column("Change", nowrap=True)], domain_rows
-        ),
-        table(
-            "Indicators",
-            [Column("Indicator", nowrap=True), Column("Name"), *score_columns, Column("Change", nowrap=True)],
-            indicator_rows,
-        ),
-    ]

@@ -33,11 +33,12 @@ from coalition_cli.core.reports.document import (
     Document,
     Heading,
     Line,
-    score_text,
+    score_with_stage,
     stage_cell,
     stage_text,
     table,
 )
+from coalition_cli.core.reports.report import Report
 from coalition_cli.core.scoring import Scorecard, as_number, score
 from coalition_cli.core.wording import plural
 from coalition_cli.core.yaml import text as yamltext
@@ -67,7 +68,24 @@ def lower_median(values: Sequence[int]) -> int | None:
     return ordered[(len(ordered) - 1) // 2]
 
 
-@dataclass(frozen=True)
+CONSENSUS_CSV_HEADER = (
+    "coalition",
+    "indicator",
+    "indicator_name",
+    "domain",
+    "rater",
+    "file",
+    "stage",
+    "stage_name",
+    "evidence",
+    "spread",
+    "proposed",
+    "flag",
+)
+"""One row per indicator and rater."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Rater:
     name: str
     loaded: LoadedAssessment
@@ -77,7 +95,7 @@ class Rater:
         return str(self.loaded.path)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorConsensus:
     id: str
     name: str
@@ -108,8 +126,10 @@ class IndicatorConsensus:
         return FLAG if spread is not None and spread >= self.discuss_from else None
 
 
-@dataclass(frozen=True)
-class Consensus:
+@dataclass(frozen=True, kw_only=True)
+class Consensus(Report):
+    """The report of `consensus`, and what its draft file is written from."""
+
     framework: Framework
     raters: tuple[Rater, ...]
     indicators: tuple[IndicatorConsensus, ...]
@@ -117,6 +137,7 @@ class Consensus:
     assessed_on: dt.date
     term: str | None
     warnings: tuple[str, ...] = ()
+    csv_header = CONSENSUS_CSV_HEADER
 
     @property
     def discuss_from(self) -> int:
@@ -134,6 +155,104 @@ class Consensus:
     def proposal(self) -> Scorecard:
         """The scores the team would get by accepting every proposed stage."""
         return score(self.framework, {indicator.id: indicator.proposed for indicator in self.indicators})
+
+    # --- as a report ---------------------------------------------------------------------------
+
+    def data(self) -> dict[str, Any]:
+        names = [rater.name for rater in self.raters]
+        proposal = self.proposal()
+        return {
+            "coalition": self.coalition,
+            "assessed_on": self.assessed_on.isoformat(),
+            "term": self.term,
+            "framework": self.framework.id,
+            "raters": [{"name": rater.name, "file": rater.file} for rater in self.raters],
+            "flagged": len(self.flagged),
+            "discuss_from": self.discuss_from,
+            "proposed_overall": {
+                "score": as_number(proposal.exact),
+                "stage": proposal.stage,
+                "stage_name": proposal.stage_name,
+            },
+            "indicators": [
+                {
+                    "id": indicator.id,
+                    "name": indicator.name,
+                    "domain": indicator.domain_id,
+                    "ratings": dict(zip(names, indicator.stages, strict=True)),
+                    "spread": indicator.spread,
+                    "proposed": indicator.proposed,
+                    "flag": indicator.flag,
+                    "evidence": dict(zip(names, indicator.evidence, strict=True)),
+                }
+                for indicator in self.indicators
+            ],
+        }
+
+    def csv_rows(self) -> Iterator[list[object]]:
+        fw = self.framework
+        for indicator in self.indicators:
+            for rater, stage, evidence in zip(self.raters, indicator.stages, indicator.evidence, strict=True):
+                yield [
+                    self.coalition,
+                    indicator.id,
+                    indicator.name,
+                    indicator.domain_id,
+                    rater.name,
+                    rater.file,
+                    stage,
+                    None if stage is None else fw.stage_name(stage),
+                    evidence,
+                    indicator.spread,
+                    indicator.proposed,
+                    indicator.flag,
+                ]
+
+    def document(self) -> Document:
+        fw = self.framework
+        flagged = len(self.flagged)
+        rows = []
+        for indicator in self.discussion_order():
+            rows.append(
+                [Cell(f"{indicator.id} {indicator.name}")]
+                + [
+                    stage_cell(fw, stage, text=str(stage))
+                    if stage is not None
+                    else Cell(NO_VALUE, tone="muted")
+                    for stage in indicator.stages
+                ]
+                + [
+                    Cell(
+                        NO_VALUE if indicator.spread is None else str(indicator.spread),
+                        tone="bad" if indicator.flag else None,
+                    ),
+                    stage_cell(fw, indicator.proposed),
+                    # "discuss" under "Note": the lines above say "discuss first"; the word fits 80 columns
+                    Cell("discuss", tone="bad") if indicator.flag else Cell(""),
+                ]
+            )
+        term = f" ({self.term})" if self.term else ""
+        columns = [
+            Column("Indicator"),
+            *(Column(rater.name, align="center", narrow=True) for rater in self.raters),
+            Column("Spread", align="center", nowrap=True),
+            Column("Proposed", nowrap=True),
+            Column("Note", nowrap=True),
+        ]
+        return [
+            Heading(f"Consensus for {self.coalition}, {self.assessed_on.isoformat()}{term}"),
+            Line(f"{plural(len(self.raters), 'rater')}: " + ", ".join(rater.name for rater in self.raters)),
+            Line(
+                f"{flagged} of {plural(len(self.indicators), 'indicator')} to discuss first "
+                f"({disagreeing_raters(self.discuss_from)}); they are listed first.",
+                tone="strong" if flagged else None,
+            ),
+            Line("Proposed stage: the lower median of the raters' stages (— means not rated)."),
+            Line(
+                f"Accepting every proposal gives an overall score of {score_with_stage(fw, self.proposal().exact)}."
+            ),
+            table("Ratings by indicator", columns, rows),
+        ]
 
 
 def rater_names(loaded: Sequence[LoadedAssessment]) -> list[str]:
@@ -155,17 +274,19 @@ def build_consensus(loaded: Sequence[LoadedAssessment]) -> Consensus:
     if repeated:
         raise UsageError(f"the same file is given more than once: {', '.join(repeated)}")
     fw = one_framework(loaded, "the raters' stages cannot be put side by side")
-    raters = tuple(Rater(name, item) for name, item in zip(rater_names(loaded), loaded, strict=True))
+    raters = tuple(
+        Rater(name=name, loaded=item) for name, item in zip(rater_names(loaded), loaded, strict=True)
+    )
     level = discuss_from(fw)
     indicators = tuple(
         IndicatorConsensus(
-            indicator.id,
-            indicator.name,
-            fw.domain_of(indicator.id).id,
-            tuple(item.stage(indicator.id) for item in loaded),
-            tuple(_evidence(item, indicator.id) for item in loaded),
-            tuple(item.target(indicator.id) for item in loaded),
-            level,
+            id=indicator.id,
+            name=indicator.name,
+            domain_id=fw.domain_of(indicator.id).id,
+            stages=tuple(item.stage(indicator.id) for item in loaded),
+            evidence=tuple(_evidence(item, indicator.id) for item in loaded),
+            targets=tuple(item.target(indicator.id) for item in loaded),
+            discuss_from=level,
         )
         for indicator in fw.indicators
     )
@@ -173,13 +294,13 @@ def build_consensus(loaded: Sequence[LoadedAssessment]) -> Consensus:
     terms = sorted({item.assessment.term for item in loaded if item.assessment.term})
     dates = sorted(item.assessment.assessed_on for item in loaded)
     return Consensus(
-        fw,
-        raters,
-        indicators,
-        coalitions.most_common(1)[0][0],
-        dates[-1],
-        terms[0] if len(terms) == 1 else None,
-        tuple(_warnings(loaded, coalitions, terms, dates)),
+        framework=fw,
+        raters=raters,
+        indicators=indicators,
+        coalition=coalitions.most_common(1)[0][0],
+        assessed_on=dates[-1],
+        term=terms[0] if len(terms) == 1 else None,
+        warnings=tuple(_warnings(loaded, coalitions, terms, dates)),
     )
 
 
@@ -201,131 +322,6 @@ def _warnings(
             f"the raters' files are dated from {dates[0].isoformat()} to {dates[-1].isoformat()}; "
             "a consensus is for one term"
         )
-
-
-# --- JSON and CSV ----------------------------------------------------------------------------------
-
-
-def consensus_json(consensus: Consensus) -> dict[str, Any]:
-    names = [rater.name for rater in consensus.raters]
-    proposal = consensus.proposal()
-    return {
-        "coalition": consensus.coalition,
-        "assessed_on": consensus.assessed_on.isoformat(),
-        "term": consensus.term,
-        "framework": consensus.framework.id,
-        "raters": [{"name": rater.name, "file": rater.file} for rater in consensus.raters],
-        "flagged": len(consensus.flagged),
-        "discuss_from": consensus.discuss_from,
-        "proposed_overall": {
-            "score": as_number(proposal.exact),
-            "stage": proposal.stage,
-            "stage_name": proposal.stage_name,
-        },
-        "indicators": [
-            {
-                "id": indicator.id,
-                "name": indicator.name,
-                "domain": indicator.domain_id,
-                "ratings": dict(zip(names, indicator.stages, strict=True)),
-                "spread": indicator.spread,
-                "proposed": indicator.proposed,
-                "flag": indicator.flag,
-                "evidence": dict(zip(names, indicator.evidence, strict=True)),
-            }
-            for indicator in consensus.indicators
-        ],
-    }
-
-
-CONSENSUS_CSV_HEADER = (
-    "coalition",
-    "indicator",
-    "indicator_name",
-    "domain",
-    "rater",
-    "file",
-    "stage",
-    "stage_name",
-    "evidence",
-    "spread",
-    "proposed",
-    "flag",
-)
-"""One row per indicator and rater."""
-
-
-def consensus_csv_rows(consensus: Consensus) -> Iterator[list[object]]:
-    fw = consensus.framework
-    for indicator in consensus.indicators:
-        for rater, stage, evidence in zip(
-            consensus.raters, indicator.stages, indicator.evidence, strict=True
-        ):
-            yield [
-                consensus.coalition,
-                indicator.id,
-                indicator.name,
-                indicator.domain_id,
-                rater.name,
-                rater.file,
-                stage,
-                None if stage is None else fw.stage_name(stage),
-                evidence,
-                indicator.spread,
-                indicator.proposed,
-                indicator.flag,
-            ]
-
-
-# --- the document ----------------------------------------------------------------------------------
-
-
-def consensus_document(consensus: Consensus) -> Document:
-    fw = consensus.framework
-    flagged = len(consensus.flagged)
-    rows = []
-    for indicator in consensus.discussion_order():
-        rows.append(
-            [Cell(f"{indicator.id} {indicator.name}")]
-            + [
-                stage_cell(fw, stage, text=str(stage)) if stage is not None else Cell(NO_VALUE, tone="muted")
-                for stage in indicator.stages
-            ]
-            + [
-                Cell(
-                    NO_VALUE if indicator.spread is None else str(indicator.spread),
-                    tone="bad" if indicator.flag else None,
-                ),
-                stage_cell(fw, indicator.proposed),
-                # "discuss" under "Note": the lines above say "discuss first"; the word fits 80 columns
-                Cell("discuss", tone="bad") if indicator.flag else Cell(""),
-            ]
-        )
-    term = f" ({consensus.term})" if consensus.term else ""
-    columns = [
-        Column("Indicator"),
-        *(Column(rater.name, align="center", narrow=True) for rater in consensus.raters),
-        Column("Spread", align="center", nowrap=True),
-        Column("Proposed", nowrap=True),
-        Column("Note", nowrap=True),
-    ]
-    return [
-        Heading(f"Consensus for {consensus.coalition}, {consensus.assessed_on.isoformat()}{term}"),
-        Line(
-            f"{plural(len(consensus.raters), 'rater')}: "
-            + ", ".join(rater.name for rater in consensus.raters)
-        ),
-        Line(
-            f"{flagged} of {plural(len(consensus.indicators), 'indicator')} to discuss first "
-            f"({disagreeing_raters(consensus.discuss_from)}); they are listed first.",
-            tone="strong" if flagged else None,
-        ),
-        Line("Proposed stage: the lower median of the raters' stages (— means not rated)."),
-        Line(
-            f"Accepting every proposal gives an overall score of {score_text(fw, consensus.proposal().exact)}."
-        ),
-        table("Ratings by indicator", columns, rows),
-    ]
 
 
 # --- the draft consensus file ----------------------------------------------------------------------

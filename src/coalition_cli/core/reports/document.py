@@ -1,15 +1,13 @@
 """Reports as plain data: headings, lines and tables of cells that the CLI renders as Rich or Markdown.
 
-The commands that turn assessments into numbers (score, compare, consensus, summary) build a
-`Document` here, free of any terminal concern; `cli/output/reports.py` draws it as a Rich table or
-a GitHub Markdown table. Cells carry meaning (a stage, good news, bad news), not colours.
+Every report (`reports.report.Report`) gives its `document()` in these blocks, free of any terminal
+concern; the CLI's `table` and `md` formats (`cli/output/formats/`) draw it as Rich tables or GitHub
+Markdown. Cells carry meaning (a stage, good news, bad news), not colours.
 The text helpers keep wording the same everywhere: "2.50 Developing", "2 Developing", "not rated".
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -83,8 +81,8 @@ def stage_text(framework: Framework, stage: int | None) -> str:
     return NOT_RATED if stage is None else f"{stage} {framework.stage_name(stage)}"
 
 
-def score_text(framework: Framework, exact: Fraction | None) -> str:
-    """`2.50 Developing`, or `not rated`."""
+def score_with_stage(framework: Framework, exact: Fraction | None) -> str:
+    """A score and the name of its stage, `2.50 Developing`, or `not rated`."""
     stage = stage_of(framework, exact)
     if stage is None:
         return NOT_RATED
@@ -108,7 +106,7 @@ def score_cell(
     if stage is None:
         return Cell(NOT_RATED if text is None else NO_VALUE, tone="muted")
     return stage_cell(
-        framework, stage, text=text if text is not None else score_text(framework, exact), fill=fill
+        framework, stage, text=text if text is not None else score_with_stage(framework, exact), fill=fill
     )
 
 
@@ -135,25 +133,3 @@ def signed(value: Fraction | float, decimals: int = 0) -> str:
         return "0" if decimals == 0 else f"{0:.{decimals}f}"
     text = f"{abs(float(value)):.{decimals}f}"
     return ("+" if value > 0 else "−") + text
-
-
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV a spreadsheet opens cleanly: a header row, CRLF line ends, None as an empty cell.
-
-    The caller writes it as UTF-8 with a byte-order mark, which is how Excel knows it is UTF-8.
-    Text that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) gets a leading `'`.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
-    return buffer.getvalue()
-
-
-def _csv_value(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value

@@ -39,7 +39,14 @@ from coalition_cli.core.reports.document import (
     stage_text,
     table,
 )
-from coalition_cli.core.reports.score import ScoredFile, domain_json, overall_json
+from coalition_cli.core.reports.report import Report
+from coalition_cli.core.reports.scorecard import (
+    SCORECARD_CSV_HEADER,
+    ScoredFile,
+    domain_json,
+    overall_json,
+    scorecard_csv_rows,
+)
 from coalition_cli.core.scoring import as_number, score, shown
 from coalition_cli.core.wording import plural
 
@@ -102,7 +109,7 @@ def in_brief(outcome: FileOutcome[NetworkEntry]) -> str:
     return f"{plural(len(errors), 'problem')}{first}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CoalitionLatest:
     latest: ScoredFile
     assessments: int
@@ -111,7 +118,7 @@ class CoalitionLatest:
     """How many files share the latest date (1 unless raters' files sit beside the consensus)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorSpread:
     """How the coalitions stand on one indicator, counting each coalition's latest assessment."""
 
@@ -133,8 +140,10 @@ class IndicatorSpread:
         return Fraction(total, rated) if rated else None
 
 
-@dataclass(frozen=True)
-class Network:
+@dataclass(frozen=True, kw_only=True)
+class Network(Report):
+    """The report of `summary`: each coalition's latest assessment, and the network's numbers."""
+
     framework: Framework
     coalitions: tuple[CoalitionLatest, ...]
     indicators: tuple[IndicatorSpread, ...]
@@ -143,25 +152,157 @@ class Network:
     invalid: tuple[FileOutcome[NetworkEntry], ...]
     other_framework: int = 0
     """Valid files left out because they use another framework than the one asked for."""
+    weakest_count: int = WEAKEST
+    """How many of the weakest indicators the report lists (`--weakest`)."""
+    csv_header = SCORECARD_CSV_HEADER
+    """The `score` rows of each coalition's latest assessment."""
 
-    def weakest(self, count: int = WEAKEST) -> list[IndicatorSpread]:
-        """The indicators with the lowest average stage; ties: more coalitions at stage 1, then framework order."""
+    def weakest(self) -> list[IndicatorSpread]:
+        """The `weakest_count` indicators with the lowest average stage; ties: more coalitions at
+        stage 1, then framework order."""
         order = {indicator.id: index for index, indicator in enumerate(self.framework.indicators)}
         rated = [indicator for indicator in self.indicators if indicator.mean is not None]
         rated.sort(key=lambda i: (i.mean, -i.counts[0], order[i.id]))
-        return rated[:count]
+        return rated[: self.weakest_count]
 
     @property
     def assessments(self) -> int:
         return sum(coalition.assessments for coalition in self.coalitions)
+
+    # --- as a report ---------------------------------------------------------------------------
+
+    def data(self) -> dict[str, Any]:
+        fw = self.framework
+        return {
+            "framework": {"id": fw.id, "title": fw.title},
+            "files": {
+                "read": self.files,
+                "assessments": self.assessments,
+                "skipped": self.skipped,
+                "invalid": len(self.invalid),
+                "other_framework": self.other_framework,
+            },
+            "coalitions": [
+                {
+                    "coalition": item.latest.coalition,
+                    "file": item.latest.file,
+                    "assessed_on": item.latest.assessed_on.isoformat(),
+                    "assessments": item.assessments,
+                    "overall": overall_json(item.latest.card),
+                    "domains": [domain_json(domain) for domain in item.latest.card.domains],
+                }
+                for item in self.coalitions
+            ],
+            "indicators": [_indicator_json(fw, indicator) for indicator in self.indicators],
+            "weakest": [_indicator_json(fw, indicator) for indicator in self.weakest()],
+            "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in self.invalid],
+        }
+
+    def csv_rows(self) -> Iterator[list[object]]:
+        for coalition in self.coalitions:
+            yield from scorecard_csv_rows(coalition.latest)
+
+    def document(self) -> Document:
+        fw = self.framework
+        document: Document = [Heading(f"Network summary: {fw.title}"), *_overview(self)]
+        if not self.coalitions:
+            return document
+        heat_rows = [
+            [
+                Cell(item.latest.coalition),
+                Cell(item.latest.assessed_on.isoformat()),
+                score_cell(
+                    fw, item.latest.card.exact, text=shown(item.latest.card.exact) or NO_VALUE, fill=True
+                ),
+            ]
+            + [
+                score_cell(fw, domain.exact, text=shown(domain.exact) or NO_VALUE, fill=True)
+                for domain in item.latest.card.domains
+            ]
+            for item in self.coalitions
+        ]
+        domain_columns = [Column(domain.id, align="center", nowrap=True) for domain in fw.domains]
+        document += [
+            table(
+                "Domain scores of each coalition's latest assessment",
+                [
+                    Column("Coalition"),
+                    Column("Assessed", nowrap=True),
+                    Column("Overall", align="center", nowrap=True),
+                    *domain_columns,
+                ],
+                heat_rows,
+            ),
+            Line(
+                "Domains: " + "; ".join(f"{domain.id} {domain.name}" for domain in fw.domains), tone="muted"
+            ),
+            table(
+                "Key: a score's stage",
+                [str(stage.number) for stage in fw.stages],
+                [[stage_cell(fw, stage.number, text=stage.name, fill=True) for stage in fw.stages]],
+            ),
+        ]
+        stage_columns = [
+            Column(stage_text(fw, stage.number), align="right", narrow=True) for stage in fw.stages
+        ]
+        document.append(
+            table(
+                "How many coalitions are at each stage, per indicator",
+                [
+                    Column("Indicator"),
+                    *stage_columns,
+                    Column("Not rated", align="right", narrow=True),
+                    Column("Average", align="right"),
+                ],
+                [
+                    [Cell(f"{i.id} {i.name}")]
+                    + [Cell(str(count), tone="muted" if not count else None) for count in i.counts]
+                    + [
+                        Cell(str(i.not_rated), tone="muted" if not i.not_rated else None),
+                        score_cell(fw, i.mean, text=shown(i.mean)),
+                    ]
+                    for i in self.indicators
+                ],
+            )
+        )
+        lowest = fw.stages[0].name
+        document.append(
+            table(
+                "Where the network is weakest (lowest average stage)",
+                [
+                    Column("Indicator", nowrap=True),
+                    Column("Name"),
+                    Column("Domain"),
+                    Column("Average", align="right", nowrap=True),
+                    Column(f"At {lowest}", align="right", nowrap=True),
+                    Column("Rated by", align="right", nowrap=True),
+                ],
+                [
+                    [
+                        Cell(i.id),
+                        Cell(i.name),
+                        Cell(fw.domain(i.domain_id).name),
+                        score_cell(fw, i.mean, text=shown(i.mean)),
+                        Cell(str(i.counts[0])),
+                        Cell(plural(i.rated, "coalition")),
+                    ]
+                    for i in self.weakest()
+                ],
+            )
+        )
+        return document
 
 
 def coalition_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def build_network(files: Sequence[FileOutcome[NetworkEntry]], *, framework: str | None = None) -> Network:
-    """The latest assessment per coalition and the network's numbers. Raises UsageError if there is nothing to sum up."""
+def build_network(
+    files: Sequence[FileOutcome[NetworkEntry]], *, framework: str | None = None, weakest: int = WEAKEST
+) -> Network:
+    """The latest assessment per coalition and the network's numbers, listing the `weakest` indicators.
+
+    Raises UsageError if there is nothing to sum up."""
     valid = [item.value for item in files if item.value is not None]
     by_framework: dict[str, list[NetworkEntry]] = defaultdict(list)
     for item in valid:
@@ -189,13 +330,14 @@ def build_network(files: Sequence[FileOutcome[NetworkEntry]], *, framework: str 
     mine = by_framework[key]
     coalitions = tuple(_latest(fw, group) for group in _by_coalition(mine))
     return Network(
-        fw,
-        coalitions,
-        tuple(_spreads(fw, coalitions)),
+        framework=fw,
+        coalitions=coalitions,
+        indicators=tuple(_spreads(fw, coalitions)),
         files=len(files),
         skipped=sum(item.skipped for item in files),
         invalid=tuple(item for item in files if left_out(item)),
         other_framework=len(valid) - len(mine),
+        weakest_count=weakest,
     )
 
 
@@ -248,9 +390,14 @@ def _latest(fw: Framework, group: list[NetworkEntry]) -> CoalitionLatest:
     same_day = sorted((item for item in candidates if item.assessed_on == newest), key=lambda item: item.file)
     latest = same_day[0]
     scored = ScoredFile(
-        latest.file, latest.coalition, newest, latest.term, fw, score(fw, latest.stages, latest.targets)
+        file=latest.file,
+        coalition=latest.coalition,
+        assessed_on=newest,
+        term=latest.term,
+        framework=fw,
+        card=score(fw, latest.stages, latest.targets),
     )
-    return CoalitionLatest(scored, len(group), len(same_day))
+    return CoalitionLatest(latest=scored, assessments=len(group), same_day=len(same_day))
 
 
 def _spreads(fw: Framework, coalitions: Sequence[CoalitionLatest]) -> Iterator[IndicatorSpread]:
@@ -264,11 +411,15 @@ def _spreads(fw: Framework, coalitions: Sequence[CoalitionLatest]) -> Iterator[I
             else:
                 counts[stage - 1] += 1
         yield IndicatorSpread(
-            indicator.id, indicator.name, fw.domain_of(indicator.id).id, tuple(counts), not_rated
+            id=indicator.id,
+            name=indicator.name,
+            domain_id=fw.domain_of(indicator.id).id,
+            counts=tuple(counts),
+            not_rated=not_rated,
         )
 
 
-# --- JSON ------------------------------------------------------------------------------------------
+# --- the report's parts ---------------------------------------------------------------------------
 
 
 def _indicator_json(fw: Framework, indicator: IndicatorSpread) -> dict[str, Any]:
@@ -283,122 +434,6 @@ def _indicator_json(fw: Framework, indicator: IndicatorSpread) -> dict[str, Any]
         "not_rated": indicator.not_rated,
         "mean": as_number(indicator.mean),
     }
-
-
-def network_json(network: Network, weakest: int = WEAKEST) -> dict[str, Any]:
-    fw = network.framework
-    return {
-        "framework": {"id": fw.id, "title": fw.title},
-        "files": {
-            "read": network.files,
-            "assessments": network.assessments,
-            "skipped": network.skipped,
-            "invalid": len(network.invalid),
-            "other_framework": network.other_framework,
-        },
-        "coalitions": [
-            {
-                "coalition": item.latest.coalition,
-                "file": item.latest.file,
-                "assessed_on": item.latest.assessed_on.isoformat(),
-                "assessments": item.assessments,
-                "overall": overall_json(item.latest.card),
-                "domains": [domain_json(domain) for domain in item.latest.card.domains],
-            }
-            for item in network.coalitions
-        ],
-        "indicators": [_indicator_json(fw, indicator) for indicator in network.indicators],
-        "weakest": [_indicator_json(fw, indicator) for indicator in network.weakest(weakest)],
-        "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in network.invalid],
-    }
-
-
-# --- the document ----------------------------------------------------------------------------------
-
-
-def network_document(network: Network, weakest: int = WEAKEST) -> Document:
-    fw = network.framework
-    document: Document = [Heading(f"Network summary: {fw.title}"), *_overview(network)]
-    if not network.coalitions:
-        return document
-    heat_rows = [
-        [
-            Cell(item.latest.coalition),
-            Cell(item.latest.assessed_on.isoformat()),
-            score_cell(fw, item.latest.card.exact, text=shown(item.latest.card.exact) or NO_VALUE, fill=True),
-        ]
-        + [
-            score_cell(fw, domain.exact, text=shown(domain.exact) or NO_VALUE, fill=True)
-            for domain in item.latest.card.domains
-        ]
-        for item in network.coalitions
-    ]
-    domain_columns = [Column(domain.id, align="center", nowrap=True) for domain in fw.domains]
-    document += [
-        table(
-            "Domain scores of each coalition's latest assessment",
-            [
-                Column("Coalition"),
-                Column("Assessed", nowrap=True),
-                Column("Overall", align="center", nowrap=True),
-                *domain_columns,
-            ],
-            heat_rows,
-        ),
-        Line("Domains: " + "; ".join(f"{domain.id} {domain.name}" for domain in fw.domains), tone="muted"),
-        table(
-            "Key: a score's stage",
-            [str(stage.number) for stage in fw.stages],
-            [[stage_cell(fw, stage.number, text=stage.name, fill=True) for stage in fw.stages]],
-        ),
-    ]
-    stage_columns = [Column(stage_text(fw, stage.number), align="right", narrow=True) for stage in fw.stages]
-    document.append(
-        table(
-            "How many coalitions are at each stage, per indicator",
-            [
-                Column("Indicator"),
-                *stage_columns,
-                Column("Not rated", align="right", narrow=True),
-                Column("Average", align="right"),
-            ],
-            [
-                [Cell(f"{i.id} {i.name}")]
-                + [Cell(str(count), tone="muted" if not count else None) for count in i.counts]
-                + [
-                    Cell(str(i.not_rated), tone="muted" if not i.not_rated else None),
-                    score_cell(fw, i.mean, text=shown(i.mean)),
-                ]
-                for i in network.indicators
-            ],
-        )
-    )
-    lowest = fw.stages[0].name
-    document.append(
-        table(
-            "Where the network is weakest (lowest average stage)",
-            [
-                Column("Indicator", nowrap=True),
-                Column("Name"),
-                Column("Domain"),
-                Column("Average", align="right", nowrap=True),
-                Column(f"At {lowest}", align="right", nowrap=True),
-                Column("Rated by", align="right", nowrap=True),
-            ],
-            [
-                [
-                    Cell(i.id),
-                    Cell(i.name),
-                    Cell(fw.domain(i.domain_id).name),
-                    score_cell(fw, i.mean, text=shown(i.mean)),
-                    Cell(str(i.counts[0])),
-                    Cell(plural(i.rated, "coalition")),
-                ]
-                for i in network.weakest(weakest)
-            ],
-        )
-    )
-    return document
 
 
 def _overview(network: Network) -> Iterator[Line]:

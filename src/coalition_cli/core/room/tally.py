@@ -87,13 +87,13 @@ def consensus_rules(framework: Framework, indicator: str, stages: Sequence[int |
     """The consensus command's view of these stages (one per voter), whose rules the room follows."""
     fw_indicator = framework.indicator(indicator)
     return IndicatorConsensus(
-        fw_indicator.id,
-        fw_indicator.name,
-        framework.domain_of(indicator).id,
-        tuple(stages),
-        tuple(None for _ in stages),
-        tuple(None for _ in stages),
-        discuss_from(framework),
+        id=fw_indicator.id,
+        name=fw_indicator.name,
+        domain_id=framework.domain_of(indicator).id,
+        stages=tuple(stages),
+        evidence=tuple(None for _ in stages),
+        targets=tuple(None for _ in stages),
+        discuss_from=discuss_from(framework),
     )
 
 

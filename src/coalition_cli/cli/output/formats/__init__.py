@@ -1,0 +1,85 @@
+"""The output formats of the reports: one module per format in this package, found by its name.
+
+A format module defines `FORMAT`, a `Format`: the name `--format` takes, a few words for `--help`,
+its place in the list, whether it needs the report's CSV rows, and `render(report)`, which writes
+the report (`core.reports.report.Report`) to standard output. Every report command offers every
+format (one that needs CSV rows only for reports that have them), so adding a format is adding one
+module here; adding a report is its core module and a command that calls `emit`.
+
+The format modules are cheap to import: Rich and the rest load when a report is rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+from pkgutil import iter_modules
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from coalition_cli.core.reports.report import Report
+
+DEFAULT = "table"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Format:
+    name: str
+    """What `--format` takes."""
+    help: str
+    """A few words for `--help`: `csv (for spreadsheets)`."""
+    position: int
+    """Where it comes in the list of formats (the default first)."""
+    render: Callable[[Report], None]
+    """Write the report to standard output; only what this format needs is built."""
+    needs_rows: bool = False
+    """True when it writes the report's CSV rows: offered only for reports that have them."""
+
+
+@cache
+def formats() -> dict[str, Format]:
+    """Every format of this package, by name, in their order."""
+    found: list[Format] = [
+        import_module(f"{__name__}.{module.name}").FORMAT
+        for module in iter_modules(__path__)
+        if not module.name.startswith("_")
+    ]
+    return {item.name: item for item in sorted(found, key=lambda item: item.position)}
+
+
+def format_option(*, rows: bool = True) -> Any:
+    """`--format` / `-f` for a report command; `rows=False` for a report with no CSV rows (`csv_header` None)."""
+    offered = [item for item in formats().values() if rows or not item.needs_rows]
+    names = [item.name for item in offered]
+
+    def parse(value: str) -> str:
+        if value not in names:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, names))}.")
+        return value
+
+    return typer.Option(
+        DEFAULT,
+        "--format",
+        "-f",
+        parser=parse,
+        metavar="<" + "|".join(names) + ">",
+        help=_listed(item.help for item in offered) + ".",
+    )
+
+
+def _listed(parts: Iterable[str]) -> str:
+    """`a, b or c`."""
+    items = list(parts)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def emit(report: Report, name: str) -> None:
+    """Print the report in the format named (one `format_option` offered for it)."""
+    chosen = formats()[name]
+    if chosen.needs_rows and report.csv_header is None:
+        raise AssertionError(f"{type(report).__name__} has no CSV rows: its command must not offer {name}")
+    chosen.render(report)

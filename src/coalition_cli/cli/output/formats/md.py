@@ -1,0 +1,57 @@
+"""`--format md`: the report's document as GitHub-flavoured Markdown, text from the files escaped.
+
+Text is escaped by the one Markdown escaper (`core.markdown`), keeping its spacing exactly and
+writing `<`, `>` and `&` as entities, so a `|` or a `<script>` in a name cannot break a table or
+inject markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coalition_cli.cli.output.formats import Format
+from coalition_cli.core.markdown import markdown_escape
+
+if TYPE_CHECKING:
+    from coalition_cli.core.reports.document import Document, Table
+    from coalition_cli.core.reports.report import Report
+
+
+def render(report: Report) -> None:
+    from coalition_cli.cli.console import write_stdout
+
+    write_stdout(markdown(report.document()))
+
+
+FORMAT = Format(name="md", help="md (GitHub Markdown)", position=3, render=render)
+
+_ALIGN = {"left": "---", "right": "---:", "center": ":---:"}
+
+
+def markdown(document: Document) -> str:
+    from coalition_cli.core.reports.document import Heading, Line
+
+    parts: list[str] = []
+    for block in document:
+        if isinstance(block, Heading):
+            parts.append("#" * (block.level + 1) + " " + _text(block.text))
+        elif isinstance(block, Line):
+            parts.append(_text(block.text, block.tone))
+        else:
+            parts.append(_table(block))
+    return "\n\n".join(parts) + "\n"
+
+
+def _text(text: str, tone: str | None = None) -> str:
+    escaped = markdown_escape(text, exact_spacing=True, entities=True)
+    return f"**{escaped}**" if tone == "strong" and escaped else escaped
+
+
+def _table(block: Table) -> str:
+    lines = []
+    if block.title:
+        lines += [f"#### {_text(block.title)}", ""]
+    lines.append("| " + " | ".join(_text(column.header) for column in block.columns) + " |")
+    lines.append("| " + " | ".join(_ALIGN[column.align] for column in block.columns) + " |")
+    lines.extend("| " + " | ".join(_text(cell.text, cell.tone) for cell in row) + " |" for row in block.rows)
+    return "\n".join(lines)

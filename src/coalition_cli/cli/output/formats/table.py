@@ -1,0 +1,93 @@
+"""`--format table`, the default: the report's document as Rich tables, coloured by stage unless colour is off."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from coalition_cli.cli.output.formats import Format
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coalition_cli.core.reports.document import Cell, Document, Table
+    from coalition_cli.core.reports.report import Report
+
+STAGE_COLOURS = ("red", "yellow", "green", "bright_green")
+"""From the first stage to the top one (ANSI colours, so 16-colour terminals show them too); a
+rubric with N stages takes N colours spread over these."""
+
+TONE_STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", "strong": "bold"}
+
+
+def render(report: Report) -> None:
+    from coalition_cli.cli.console import stdout
+
+    print_document(report.document(), stdout())
+
+
+FORMAT = Format(name="table", help="table (the default)", position=0, render=render)
+
+
+def stage_colour(stage: int, top: int) -> str:
+    if top <= 1:
+        return STAGE_COLOURS[-1]
+    position = (stage - 1) / (top - 1)
+    return STAGE_COLOURS[round(min(max(position, 0.0), 1.0) * (len(STAGE_COLOURS) - 1))]
+
+
+def cell_style(cell: Cell) -> str:
+    parts = [TONE_STYLES[cell.tone]] if cell.tone else []
+    if cell.stage is not None:
+        colour = stage_colour(cell.stage, cell.top)
+        parts.append(f"black on {colour}" if cell.fill else colour)
+    return " ".join(parts)
+
+
+def print_document(document: Document, console: Console) -> None:
+    from rich.text import Text
+
+    from coalition_cli.core.reports.document import Heading, Line
+
+    for index, block in enumerate(document):
+        if isinstance(block, Heading):
+            if index:
+                console.print()
+            console.print(Text(block.text, style="bold underline" if block.level == 1 else "bold"))
+        elif isinstance(block, Line):
+            console.print(Text(block.text, style=TONE_STYLES[block.tone] if block.tone else ""))
+        else:
+            console.print()
+            console.print(_rich_table(block))
+
+
+def _rich_table(block: Table) -> Any:
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    rich_table = RichTable(
+        title=block.title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        pad_edge=False,
+        # Rich miscounts the width of an edgeless table by one and crops its last column
+        show_edge=True,
+        collapse_padding=True,  # one space between columns, not two: tables must fit 80 columns
+    )
+    for index, column in enumerate(block.columns):
+        header = "\n".join(column.header.split()) if column.narrow else column.header
+        # A wrapping column is never narrower than its longest word (up to a point), and a word
+        # that still does not fit is folded, not cut with "…": nothing is lost on an 80-column screen.
+        words = [len(word) for row in block.rows for word in row[index].text.split()]
+        rich_table.add_column(
+            header,
+            justify=column.align,
+            no_wrap=column.nowrap,
+            overflow="fold",
+            min_width=None if column.nowrap or column.narrow else min(max(words, default=1), 14),
+        )
+    for row in block.rows:
+        rich_table.add_row(*(Text(cell.text, style=cell_style(cell)) for cell in row))
+    return rich_table

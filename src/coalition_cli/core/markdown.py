@@ -1,0 +1,108 @@
+"""Markdown text: user text made literal, for the reports' Markdown and the plan's templates alike.
+
+`markdown_escape` is the one escaper. What a person wrote (a coalition's name, a file name, evidence)
+shows as exactly that text in GitHub-flavoured Markdown: nothing in it can start emphasis, code, a
+link, raw HTML, strikethrough, a table cell or a block. The other helpers build Markdown on purpose
+(paragraphs, a code span, a link) and mark their result as `MarkdownText`, which the escaper leaves
+alone, so a value is never escaped twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_AS_ENTITIES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "\\": "\\\\",
+        "|": "\\|",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "~": "\\~",
+    }
+)
+_LINE_START = re.compile(r"^(\s*)(#|[+=-](?=[\s+=-]|$)|\d{1,9}[.)](?=\s|$))")
+_SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\r|\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+class MarkdownText(str):
+    """Text that is already Markdown: `markdown_escape` returns it as it is."""
+
+    __slots__ = ()
+
+
+def markdown_escape(value: object, *, exact_spacing: bool = False, entities: bool = False) -> MarkdownText:
+    """User text as inline GitHub Markdown that shows exactly the text: one line, nothing active.
+
+    Escapes what would start emphasis, code, links, raw HTML, a table cell (`|`) or strikethrough,
+    and a leading `#`, `-`, `+`, `=` or `1.` that could open a block (a heading, a list, a rule), so
+    the text is safe in a paragraph, a heading, a list item or a table cell. Line breaks become
+    spaces. An already-Markdown value (`MarkdownText`) is returned as it is.
+
+    Two choices differ between the documents, on purpose:
+
+    - `exact_spacing`: keep every space and tab as written (a report's cell shows a file or a
+      coalition name exactly: two spaces are not one). Without it, runs of whitespace fold into one
+      space, so a YAML block of evidence reads as one line and can never indent a code block inside
+      a list item (the plan's templates).
+    - `entities`: write `<`, `>` and `&` as HTML entities, which every Markdown renderer reads (the
+      reports' Markdown is pasted into issue trackers, wikis and chat tools). Without it they get a
+      backslash (an `&` only where it would start an entity), which GitHub reads and which keeps the
+      plan's source readable for the people who review it in git. Both render as the same text.
+    """
+    if isinstance(value, MarkdownText):
+        return value
+    text = str(value)
+    text = _LINE_BREAK.sub(" ", text) if exact_spacing else _SPACE.sub(" ", text)
+    if entities:
+        text = text.translate(_AS_ENTITIES)
+    else:
+        text = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+    match = _LINE_START.match(text)
+    if match:
+        marker = match.group(2)
+        escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+        text = match.group(1) + escaped + text[match.end() :]
+    return MarkdownText(text)
+
+
+def markdown_paragraphs(value: object, indent: int = 0) -> MarkdownText:
+    """User text as escaped Markdown paragraphs (split at blank lines), indented for list items.
+
+    A single line break inside a paragraph stays a line break (a GFM hard break, `\\` at the end of
+    the line), so evidence written as a list of lines reads as one.
+    """
+    margin = " " * indent
+    paragraphs = []
+    for part in _PARAGRAPH_BREAK.split(str(value)):
+        lines = [markdown_escape(line.strip()) for line in part.splitlines() if line.strip()]
+        if lines:
+            paragraphs.append(("\\\n" + margin).join(lines))
+    return MarkdownText(("\n\n" + margin).join(paragraphs))
+
+
+def markdown_code(value: object) -> MarkdownText:
+    """Text as a code span, fenced with enough backticks for the backticks it holds."""
+    text = _SPACE.sub(" ", str(value)).strip()
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return MarkdownText(f"{fence}{pad}{text}{pad}{fence}")
+
+
+def markdown_link(text: object, href: object = None) -> MarkdownText:
+    """A link when `href` is a URL we trust (the plan only passes http, https and mailto); else the text."""
+    if href is None or not isinstance(href, str) or re.search(r"[\s<>]", href):
+        return markdown_escape(text)
+    if str(text) == href:
+        return MarkdownText(f"<{href}>")
+    return MarkdownText(f"[{markdown_escape(text)}](<{href}>)")

@@ -1,0 +1,36 @@
+"""The report protocol: every report is data that can give a document, JSON and CSV rows.
+
+A report (`score`, `compare`, `consensus`, `summary`, `roster`, …) is built by the core from loaded
+files and knows nothing about terminals or output formats. The CLI renders it in the format the user
+asks for (`cli/output/formats/`, one module per format): `table` and `md` draw its `document()`,
+`json` prints its `data()`, `csv` writes `csv_header` and `csv_rows()`. A report that has no
+tabular form leaves `csv_header` None, and the CSV format is not offered for it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from coalition_cli.core.reports.document import Document
+
+
+class Report(ABC):
+    """A report as data; each output format takes what it needs from it, and only that is built."""
+
+    csv_header: ClassVar[tuple[str, ...] | None] = None
+    """The CSV columns (one name per value of each of `csv_rows`), or None: no CSV form."""
+
+    @abstractmethod
+    def document(self) -> Document:
+        """Headings, lines and tables: what the terminal table and the Markdown show."""
+
+    @abstractmethod
+    def data(self) -> dict[str, Any]:
+        """One JSON object, with the keys the README documents."""
+
+    def csv_rows(self) -> Iterable[Sequence[object]]:
+        """The CSV rows, as many values each as `csv_header` names (None is an empty cell)."""
+        raise NotImplementedError(f"{type(self).__name__} has no CSV form")

@@ -1,0 +1,143 @@
+"""The roster as a document: headings, lines and tables for the terminal and for Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from coalition_cli.core.reports.document import Cell, Column, Document, Heading, Line, table
+from coalition_cli.core.reports.roster.results import (
+    STATUS_LABELS,
+    Gap,
+    RosterReport,
+    SampleRole,
+    Status,
+)
+
+ROLE_LABELS = {"executive-committee": "executive committee", "working-group": "working group"}
+STATUS_CELLS: dict[Status, Cell] = {
+    "met": Cell("✓ met", tone="good"),
+    "not-met": Cell("✗ not met", tone="bad"),
+    "unknown": Cell("? unknown", tone="warn"),
+}
+_LIST_END = re.compile(r"\s*(?:;\s*and|;|\.)\s*$")
+
+
+def roster_document(report: RosterReport) -> Document:
+    """The roster as headings, lines and tables, for the terminal and for Markdown."""
+    where = f"Profile: {report.profile_file or 'written in the assessment'}"
+    if report.assessed_on and report.gaps_known:
+        where += f" · gaps from the assessment of {report.assessed_on}"
+    document: Document = [Heading(f"{report.coalition}: who is at the table"), Line(where, tone="muted")]
+    document += _coverage_blocks(report)
+    document += _formalization_blocks(report)
+    document += _member_blocks(report)
+    return document
+
+
+def _coverage_blocks(report: RosterReport) -> Document:
+    represented = len(report.coverage) - len(report.missing_groups)
+    blocks: Document = [
+        Heading(f"Stakeholder groups: {represented} of {len(report.coverage)} represented", level=2),
+        table(
+            None,
+            ["", "Stakeholder group (Guide, Step 2)", "Represented by"],
+            (
+                [
+                    Cell("✓", tone="good") if group.represented else Cell("✗", tone="bad"),
+                    group.name,
+                    ", ".join(group.members) if group.represented else Cell("missing", tone="bad"),
+                ]
+                for group in report.coverage
+            ),
+        ),
+    ]
+    for group in report.missing_groups:
+        blocks += [
+            Heading(f"Missing: {group.name}", level=3),
+            Line(f"Why it matters: {group.why_it_matters}"),
+        ]
+        blocks += _roles_blocks(group.sample_roles, report.gaps_known, "What they could do (Guide, Step 5)")
+    return blocks
+
+
+def _formalization_blocks(report: RosterReport) -> Document:
+    counts = ", ".join(
+        f"{report.count(status)} {label}" for status, label in STATUS_LABELS.items() if report.count(status)
+    )
+    blocks: Document = [
+        Heading(f"Formalization (Guide, Step 6): {counts}", level=2),
+        table(
+            None,
+            ["Element", Column("Status", nowrap=True), "Why"],
+            ([check.name, STATUS_CELLS[check.status], check.reason] for check in report.formalization),
+        ),
+    ]
+    if report.cautions:
+        blocks.append(Heading("Cautions from the Guide", level=2))
+        blocks += [Line(f"! {caution.message}", tone="warn") for caution in report.cautions]
+    return blocks
+
+
+def _member_blocks(report: RosterReport) -> Document:
+    blocks: Document = [Heading("Members and the roles they could play (Guide, Step 5)", level=2)]
+    if report.tags_note:
+        blocks.append(Line(report.tags_note, tone="muted"))
+    elif report.gaps_known:
+        blocks.append(
+            Line(
+                "Beside each role: the indicators it serves that the assessment rates below the top stage "
+                "(now → what the team aims for).",
+                tone="muted",
+            )
+        )
+    else:
+        blocks.append(
+            Line(
+                "No assessment given: run `coalition roster` on an assessment file to see the gaps each role serves.",
+                tone="muted",
+            )
+        )
+    for member in report.members:
+        details = [member.stakeholder_group_name, ROLE_LABELS.get(member.role, member.role)]
+        if member.commitment:
+            details.append(f"{member.commitment} commitment")
+        if member.representatives:
+            details.append(", ".join(member.representatives))
+        blocks += [Heading(member.organization, level=3), Line(" · ".join(details))]
+        blocks += _roles_blocks(member.sample_roles, report.gaps_known, "Sample role (Guide, Step 5)")
+    return blocks
+
+
+def _roles_blocks(roles: tuple[SampleRole, ...], gaps_known: bool, header: str) -> Document:
+    if not roles:
+        return [
+            Line(
+                "The Guide's Step 5 gives this group no sample roles of its own: the other partners' roles "
+                "are written as work with it.",
+                tone="muted",
+            )
+        ]
+    several_kinds = len({role.partner_kind for role in roles}) > 1
+    lead_in = roles[0].lead_in if not several_kinds else None
+    columns = [header, "Gaps it serves"] if gaps_known else [header]
+    rows = []
+    for role in roles:
+        text = role_text(role, with_kind=several_kinds, with_lead_in=lead_in is None)
+        gaps = "; ".join(gap_text(gap) for gap in role.gaps) or Cell("—", tone="muted")
+        rows.append([text, gaps] if gaps_known else [text])
+    said: Document = [Line(f"{lead_in} …")] if lead_in else []
+    return [*said, table(None, columns, rows)]
+
+
+def role_text(role: SampleRole, *, with_kind: bool = False, with_lead_in: bool = True) -> str:
+    """A sample role as a phrase: the Guide's list punctuation dropped, its lead-in (if any) joined on."""
+    text = _LIST_END.sub("", role.text)
+    if role.lead_in and with_lead_in:
+        text = f"{role.lead_in}, {text[:1].lower()}{text[1:]}"
+    return f"{role.partner_kind_name}: {text}" if with_kind else text
+
+
+def gap_text(gap: Gap) -> str:
+    """`C3.1 Access and Equity: 2 Developing → 3 Advancing (priority)`."""
+    priority = " (priority)" if gap.priority else ""
+    return f"{gap.id} {gap.name}: {gap.stage} {gap.stage_name} → {gap.aim} {gap.aim_name}{priority}"

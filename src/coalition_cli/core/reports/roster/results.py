@@ -1,0 +1,145 @@
+"""The roster as plain data: what `coalition roster` shows, what its JSON holds, what the plan shows.
+
+A gap, and what the team aims for there, is `scoring.aim` (the rule the action plan uses): a rated
+indicator below the framework's top stage, aiming for its `target` when set above the stage, else
+the next stage. Unrated indicators are not gaps: nothing is known about them yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from coalition_cli.core.reports.report import Report
+
+if TYPE_CHECKING:
+    from coalition_cli.core.reports.document import Document
+
+Status = Literal["met", "not-met", "unknown"]
+
+STATUS_LABELS: dict[Status, str] = {"met": "met", "not-met": "not met", "unknown": "unknown"}
+"""How a formalization status reads, in the roster and in the plan's templates alike."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Gap:
+    """An indicator the assessment rates below the top stage."""
+
+    id: str
+    name: str
+    stage: int
+    stage_name: str
+    aim: int
+    """The team's target when set above the stage, else the next stage."""
+    aim_name: str
+    priority: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class SampleRole:
+    """One of the Guide's sample responsibilities (Step 5), as written, for one partner kind."""
+
+    partner_kind: str
+    partner_kind_name: str
+    text: str
+    lead_in: str | None
+    """The Guide's lead-in that the text completes, for kinds whose items are sub-items of one."""
+    serves: tuple[str, ...]
+    """The indicators the Guide tags it with; empty when the tags are for another rubric."""
+    gaps: tuple[Gap, ...]
+    """The indicators it serves that the assessment shows as gaps (empty without an assessment)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class GroupCoverage:
+    id: str
+    name: str
+    members: tuple[str, ...]
+    """The organizations that represent the group: empty when it is missing."""
+    why_it_matters: str
+    sample_roles: tuple[SampleRole, ...]
+
+    @property
+    def represented(self) -> bool:
+        return bool(self.members)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FormalizationCheck:
+    id: str
+    name: str
+    status: Status
+    reason: str
+    guide_text: str
+
+    @property
+    def status_label(self) -> str:
+        """`met`, `not met` or `unknown`: the status as the roster and the plan write it."""
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Caution:
+    """A rule the Guide states outright that the coalition does not follow."""
+
+    code: str
+    element: str
+    """The Step 6 element it belongs to."""
+    message: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MemberReport:
+    organization: str
+    stakeholder_group: str
+    stakeholder_group_name: str
+    role: str
+    commitment: str | None
+    representatives: tuple[str, ...]
+    """`Name (Title)` of each representative, as listed."""
+    sample_roles: tuple[SampleRole, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RosterReport(Report):
+    """Everything `coalition roster` shows, as plain data (for JSON, Markdown and the action plan).
+
+    A report with no CSV form: its parts (groups, elements, members) are not rows of one table.
+    """
+
+    coalition: str
+    profile_file: str | None
+    """The shared coalition.yaml the profile came from, or None when it is written in the assessment."""
+    assessed_on: str | None
+    gaps_known: bool
+    """False when there is no assessment to take gaps from (a coalition.yaml on its own), or when the
+    Guide's tags are for another rubric than the assessment's."""
+    coverage: tuple[GroupCoverage, ...]
+    formalization: tuple[FormalizationCheck, ...]
+    cautions: tuple[Caution, ...]
+    members: tuple[MemberReport, ...]
+    tags_note: str | None = None
+    """Why the roles name no indicators: the assessment's rubric is not the one the Guide's tags name."""
+
+    @property
+    def guide_tags_apply(self) -> bool:
+        return self.tags_note is None
+
+    @property
+    def missing_groups(self) -> tuple[GroupCoverage, ...]:
+        return tuple(group for group in self.coverage if not group.represented)
+
+    def count(self, status: Status) -> int:
+        return sum(check.status == status for check in self.formalization)
+
+    def data(self) -> dict[str, Any]:
+        data = asdict(self)
+        for group, coverage in zip(data["coverage"], self.coverage, strict=True):
+            group["represented"] = coverage.represented
+        data["guide_tags_apply"] = self.guide_tags_apply
+        return data
+
+    def document(self) -> Document:
+        from coalition_cli.core.reports.roster.document import roster_document
+
+        return roster_document(self)
