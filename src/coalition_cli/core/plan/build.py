@@ -2,8 +2,8 @@
 
 `build_plan` turns a loaded assessment (and, with `--since`, an older one) into a `PlanContext`, the
 plain data of `plan_context` (which documents every field). Numbers come from `scoring.score`, the one
-scoring implementation; every number a template shows also comes pre-formatted (`score_text`,
-`change_text`) so Markdown and HTML agree. Priorities come with the reason each was chosen, indicators
+scoring implementation; every number a template shows also comes pre-formatted (the `score_text`
+and `change_text` fields, from `score_figure` and `signed`) so Markdown and HTML agree. Priorities come with the reason each was chosen, indicators
 below the top stage with their target and the partners who could lead (from the Guide).
 """
 
@@ -104,32 +104,36 @@ def build_plan(
     )
     glance = tuple(
         Glance(
-            i.id,
-            i.name,
-            d.id,
-            d.name,
-            i.stage,
-            i.stage_name,
-            i.target,
-            fw.stage_name(i.target) if i.target is not None else None,
-            changes.get(i.id),
-            ranks.get(i.id),
-            _anchor(i.id) if i.is_gap(fw.top_stage) and (not brief or i.id in ranks) else None,
+            id=i.id,
+            name=i.name,
+            domain_id=d.id,
+            domain_name=d.name,
+            stage=i.stage,
+            stage_name=i.stage_name,
+            target=i.target,
+            target_name=fw.stage_name(i.target) if i.target is not None else None,
+            change=changes.get(i.id),
+            priority_rank=ranks.get(i.id),
+            anchor=_anchor(i.id) if i.is_gap(fw.top_stage) and (not brief or i.id in ranks) else None,
         )
         for d in card.domains
         for i in d.indicators
     )
     unrated = tuple(
         Unrated(
-            i.id, i.name, d.id, d.name, f"coalition assess {_quote(file_text)} --indicator {_quote(i.id)}"
+            id=i.id,
+            name=i.name,
+            domain_id=d.id,
+            domain_name=d.name,
+            command=f"coalition assess {_quote(file_text)} --indicator {_quote(i.id)}",
         )
         for d in card.domains
         for i in d.indicators
         if i.stage is None
     )
     context_charts = Charts(
-        charts.domain_bars(standing, stages),
-        charts.stage_heatmap(glance, domains, stages),
+        domain_bars=charts.domain_bars(standing, stages),
+        stage_heatmap=charts.stage_heatmap(glance, domains, stages),
     )
     return PlanContext(
         header=_header(current, guide),
@@ -148,8 +152,20 @@ def build_plan(
         charts=context_charts,
         roster=roster_report(current, guide),
         roster_command=f"coalition roster {_quote(file_text)}",
-        framework=Source(fw.title, fw.publisher, fw.published, fw.attribution, _source_url(fw.source)),
-        guide=Source(guide.title, guide.publisher, guide.published, guide.attribution, None),
+        framework=Source(
+            title=fw.title,
+            publisher=fw.publisher,
+            published=fw.published,
+            attribution=fw.attribution,
+            url=_source_url(fw.source),
+        ),
+        guide=Source(
+            title=guide.title,
+            publisher=guide.publisher,
+            published=guide.published,
+            attribution=guide.attribution,
+            url=None,
+        ),
     )
 
 
@@ -164,7 +180,12 @@ def _with_room_votes(current: LoadedAssessment, domains: tuple[DomainPlan, ...])
         dataclasses.replace(
             domain,
             indicators=tuple(
-                dataclasses.replace(plan, room=RoomVotes(room.voted, room.dont_know, room.apart, room.text))
+                dataclasses.replace(
+                    plan,
+                    room=RoomVotes(
+                        voted=room.voted, dont_know=room.dont_know, apart=room.apart, text=room.text
+                    ),
+                )
                 if (room := said.get(plan.id)) is not None
                 else plan
                 for plan in domain.indicators
@@ -206,8 +227,10 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def score_text(exact: Fraction | None) -> str:
-    """A score as every command shows it (`scoring.shown`), or "—" when there is none."""
+def score_figure(exact: Fraction | None) -> str:
+    """The number alone, `2.50`, as every command shows it (`scoring.shown`), or "—" when there is none.
+
+    (`reports.document.score_with_stage` gives it with its stage's name, `2.50 Developing`.)"""
     return shown(exact) or "—"
 
 
@@ -229,7 +252,13 @@ def _source_url(source: str | None) -> str | None:
 def _person(participant: Participant) -> Person:
     short = participant.name + (f" ({participant.organization})" if participant.organization else "")
     display = short + (f", {participant.role}" if participant.role else "")
-    return Person(participant.name, participant.organization, participant.role, short, display)
+    return Person(
+        name=participant.name,
+        organization=participant.organization,
+        role=participant.role,
+        short=short,
+        display=display,
+    )
 
 
 def _header(loaded: LoadedAssessment, guide: Guide) -> Header:
@@ -238,11 +267,11 @@ def _header(loaded: LoadedAssessment, guide: Guide) -> Header:
     for group in guide.stakeholder_groups:
         people = tuple(_person(p) for p in assessment.participants if p.stakeholder_group == group.id)
         if people:
-            groups.append(ParticipantGroup(group.id, group.name, people))
+            groups.append(ParticipantGroup(id=group.id, name=group.name, people=people))
     known = {group.id for group in guide.stakeholder_groups}
     others = tuple(_person(p) for p in assessment.participants if p.stakeholder_group not in known)
     if others:
-        groups.append(ParticipantGroup(None, "Stakeholder group not recorded", others))
+        groups.append(ParticipantGroup(id=None, name="Stakeholder group not recorded", people=others))
     present = {p.stakeholder_group for p in assessment.participants}
     return Header(
         title=f"Action plan: {assessment.coalition}",
@@ -275,7 +304,14 @@ def _changes(card: Scorecard, before: Scorecard) -> dict[str, IndicatorChange]:
         else:
             text = "new" if kind == "newly rated" else ""
         result[now.id] = IndicatorChange(
-            now.id, now.name, then.stage, then.stage_name, now.stage, now.stage_name, kind, text
+            id=now.id,
+            name=now.name,
+            before=then.stage,
+            before_name=then.stage_name,
+            after=now.stage,
+            after_name=now.stage_name,
+            kind=kind,
+            change_text=text,
         )
     return result
 
@@ -298,20 +334,20 @@ def _standing(
         moved, moved_text = _moved(then, d.exact)
         domains.append(
             DomainStanding(
-                d.id,
-                d.name,
-                _anchor(d.id, "domain"),
-                d.score,
-                score_text(d.exact),
-                bar(d.exact, top_stage),
-                d.stage,
-                d.stage_name,
-                d.rated,
-                d.total,
-                None if then is None else float(then),
-                score_text(then) if before is not None else "",
-                moved,
-                moved_text,
+                id=d.id,
+                name=d.name,
+                anchor=_anchor(d.id, "domain"),
+                score=d.score,
+                score_text=score_figure(d.exact),
+                bar=bar(d.exact, top_stage),
+                stage=d.stage,
+                stage_name=d.stage_name,
+                rated=d.rated,
+                total=d.total,
+                previous_score=None if then is None else float(then),
+                previous_score_text=score_figure(then) if before is not None else "",
+                change=moved,
+                change_text=moved_text,
             )
         )
     then_overall = before.exact if before is not None else None
@@ -324,15 +360,15 @@ def _standing(
     if comparison is not None:
         old = comparison.first
         since = Since(
-            old.assessed_on.isoformat(),
-            long_date(old.assessed_on),
-            old.term,
-            Path(old.file).name,
-            old.term or long_date(old.assessed_on),
+            assessed_on=old.assessed_on.isoformat(),
+            assessed_on_long=long_date(old.assessed_on),
+            term=old.term,
+            source_file=Path(old.file).name,
+            label=old.term or long_date(old.assessed_on),
         )
     return Standing(
         score=card.score,
-        score_text=score_text(card.exact),
+        score_text=score_figure(card.exact),
         stage=card.stage,
         stage_name=card.stage_name,
         rated=card.rated,
@@ -341,7 +377,7 @@ def _standing(
         completeness_percent=round(100 * card.completeness),
         top_stage=top_stage,
         previous_score=None if then_overall is None else float(then_overall),
-        previous_score_text=score_text(then_overall) if before is not None else "",
+        previous_score_text=score_figure(then_overall) if before is not None else "",
         change=moved,
         change_text=moved_text,
         domains=tuple(domains),
@@ -383,7 +419,7 @@ def _priorities(
         key=lambda i: (i.stage is None, i.stage or 0, order[i.id]),
     )
     chosen: list[tuple[IndicatorScore, str, bool]] = [(i, _team_reason(fw, i), True) for i in team[:focus]]
-    not_shown = tuple(Named(i.id, i.name) for i in team[focus:])
+    not_shown = tuple(Named(id=i.id, name=i.name) for i in team[focus:])
 
     taken = {i.id for i in team}
     candidates = sorted(
@@ -400,16 +436,16 @@ def _priorities(
 
     priorities = tuple(
         Priority(
-            n + 1,
-            i.id,
-            i.name,
-            domain_of[i.id].id,
-            domain_of[i.id].name,
-            i.stage,
-            i.stage_name,
-            team_marked,
-            reason + _decline(changes.get(i.id), since),
-            _anchor(i.id) if i.is_gap(fw.top_stage) else None,
+            rank=n + 1,
+            id=i.id,
+            name=i.name,
+            domain_id=domain_of[i.id].id,
+            domain_name=domain_of[i.id].name,
+            stage=i.stage,
+            stage_name=i.stage_name,
+            team_marked=team_marked,
+            reason=reason + _decline(changes.get(i.id), since),
+            anchor=_anchor(i.id) if i.is_gap(fw.top_stage) else None,
         )
         for n, (i, reason, team_marked) in enumerate(chosen)
     )
@@ -446,7 +482,7 @@ def _low_reason(
     among = f"{'tied for ' if tied else ''}{place} of the {len(scored)} domains" if len(scored) > 1 else ""
     return (
         f"Rated {_stage_phrase(fw, indicator.stage)}, {stage}; its domain, {domain.name}, scores "
-        f"{score_text(domain.exact)}{', ' + among if among else ''}."
+        f"{score_figure(domain.exact)}{', ' + among if among else ''}."
     )
 
 
@@ -472,17 +508,19 @@ def _domain_plan(
             )
         )
     return DomainPlan(
-        card.id,
-        card.name,
-        standing.anchor,
-        standing,
-        domain.foundational_steps,
-        domain.reflect,
-        tuple(plans),
-        tuple(
-            Named(i.id, i.name) for i in card.indicators if i.stage is not None and i.stage >= fw.top_stage
+        id=card.id,
+        name=card.name,
+        anchor=standing.anchor,
+        standing=standing,
+        foundational_steps=domain.foundational_steps,
+        reflect=domain.reflect,
+        indicators=tuple(plans),
+        at_top=tuple(
+            Named(id=i.id, name=i.name)
+            for i in card.indicators
+            if i.stage is not None and i.stage >= fw.top_stage
         ),
-        tuple(Named(i.id, i.name) for i in card.indicators if i.stage is None),
+        unrated=tuple(Named(id=i.id, name=i.name) for i in card.indicators if i.stage is None),
     )
 
 
@@ -528,16 +566,16 @@ def _indicator_plan(
 
 def _link(text: str) -> Link:
     stripped = text.strip()
-    return Link(stripped, stripped if _SAFE_URL.match(stripped) else None)
+    return Link(text=stripped, href=stripped if _SAFE_URL.match(stripped) else None)
 
 
 def _action(action: Action) -> PlanAction:
     return PlanAction(
-        action.action,
-        action.owner,
-        action.due.isoformat() if action.due else None,
-        long_date(action.due) if action.due else None,
-        action.status,
+        action=action.action,
+        owner=action.owner,
+        due=action.due.isoformat() if action.due else None,
+        due_long=long_date(action.due) if action.due else None,
+        status=action.status,
     )
 
 
@@ -576,5 +614,15 @@ def _partners(loaded: LoadedAssessment, guide: Guide, indicator_id: str) -> tupl
             if member.partner_kind == kind_id
             or (member.partner_kind is None and member.stakeholder_group in kind.stakeholder_groups)
         )
-        result.append(PartnerRole(kind.id, kind.name, kind.lead_in, tuple(texts), groups, present, members))
+        result.append(
+            PartnerRole(
+                id=kind.id,
+                name=kind.name,
+                lead_in=kind.lead_in,
+                responsibilities=tuple(texts),
+                stakeholder_groups=groups,
+                at_the_table=present,
+                members=members,
+            )
+        )
     return tuple(sorted(result, key=lambda role: not role.at_the_table))

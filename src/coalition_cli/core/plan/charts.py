@@ -57,7 +57,7 @@ def stage_palette(framework: Framework) -> tuple[StageInfo, ...]:
         t = index / (count - 1) if count > 1 else 1.0
         fill = _hex([light + (dark - light) * t for light, dark in zip(LIGHT, DARK, strict=True)])
         text = INK if contrast(fill, INK) >= contrast(fill, PAPER) else PAPER
-        result.append(StageInfo(stage.number, stage.name, fill, text))
+        result.append(StageInfo(number=stage.number, name=stage.name, fill=fill, text=text))
     return tuple(result)
 
 

@@ -5,7 +5,7 @@ value is a frozen dataclass of this module or plain data: strings, numbers, bool
 never live framework or Guide objects, so a template (ours or a coalition's own, run in Jinja's sandbox)
 sees plain data and nothing it could call into. Every number a template shows also comes pre-formatted
 (`score_text`, `change_text`) so Markdown and HTML agree. Every field is documented; names are stable.
-`planning.build_plan` builds it.
+`plan.build.build_plan` builds it.
 
 The sections follow the order of the plan:
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from coalition_cli.core.reports.roster.results import RosterReport
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StageInfo:
     """One stage of the rubric, with its colors in the plan (a fill and a text color that contrasts)."""
 
@@ -44,7 +44,7 @@ class StageInfo:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Person:
     """A participant in the assessment."""
 
@@ -57,7 +57,7 @@ class Person:
     """`Name (Organization), role`: the name with whatever else the file says."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ParticipantGroup:
     """The participants of one stakeholder group, in the Guide's order of groups."""
 
@@ -68,7 +68,7 @@ class ParticipantGroup:
     people: tuple[Person, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Header:
     """Who assessed what, and when."""
 
@@ -100,7 +100,7 @@ class Header:
     """What wrote the plan: "coalition 0.1.0"."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Since:
     """The earlier assessment that `--since` compares with."""
 
@@ -112,7 +112,7 @@ class Since:
     """How the plan names it: the term if there is one, else the long date."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorChange:
     """How one indicator's stage moved between the `--since` assessment and this one."""
 
@@ -128,7 +128,7 @@ class IndicatorChange:
     """"+1", "−1", "0", "new" or "" (not rated now)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DomainStanding:
     """A domain's score (the mean of its rated indicators) and, with `--since`, its change."""
 
@@ -152,7 +152,7 @@ class DomainStanding:
     """"+0.50", "−0.25", "0.00", or "" when either score is missing or there is no `--since`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Standing:
     """Where we stand: the overall and domain scores, completeness and, with `--since`, the change."""
 
@@ -180,7 +180,7 @@ class Standing:
     no_longer_rated: tuple[IndicatorChange, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Glance:
     """One indicator in the at-a-glance table and the stage heatmap."""
 
@@ -198,7 +198,7 @@ class Glance:
     """The HTML id of the indicator's section in the plan, or None when it has none (unrated or top stage)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Priority:
     """One of the indicators to work on first, and why it was chosen."""
 
@@ -215,7 +215,7 @@ class Priority:
     anchor: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanAction:
     """An action the team committed to."""
 
@@ -228,7 +228,7 @@ class PlanAction:
     """planned, in-progress, done or dropped (as written), or None."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Link:
     """A link the team recorded as evidence. `href` is set only for http(s) and mailto addresses."""
 
@@ -236,7 +236,7 @@ class Link:
     href: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PartnerRole:
     """A kind of partner the Guide says could help with an indicator, and how."""
 
@@ -255,7 +255,7 @@ class PartnerRole:
     """Member organizations of this kind in the coalition profile, whether or not they took part."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RoomVotes:
     """What the room said of an indicator in a `coalition room` session (read from its journal)."""
 
@@ -268,7 +268,7 @@ class RoomVotes:
     """The sentence: "12 people rated this in the room; 3 were 2 or more stages away from the middle rating."."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class IndicatorPlan:
     """One rated indicator below the top stage: where it is, where it is going, and who could lead."""
 
@@ -299,7 +299,7 @@ class IndicatorPlan:
     """What the room said in a `coalition room` session, or None when there was none."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Named:
     """An id and a name (an indicator at the top stage, say)."""
 
@@ -307,7 +307,7 @@ class Named:
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DomainPlan:
     """A domain's part of the plan: its guidance and its indicators below the top stage."""
 
@@ -324,7 +324,7 @@ class DomainPlan:
     unrated: tuple[Named, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Unrated:
     """An indicator not yet rated, and the exact command that rates it."""
 
@@ -335,7 +335,7 @@ class Unrated:
     command: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """A source text the plan quotes, with its attribution."""
 
@@ -346,7 +346,7 @@ class Source:
     url: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Charts:
     """Inline SVG charts for the HTML plan (already escaped markup); their numbers are also in tables."""
 
@@ -354,7 +354,7 @@ class Charts:
     stage_heatmap: Markup
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class PlanContext:
     """Everything a plan template can use. Templates see its fields as top-level names (`header`, …)."""
 

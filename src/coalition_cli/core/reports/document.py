@@ -9,7 +9,7 @@ The text helpers keep wording the same everywhere: "2.50 Developing", "2 Develop
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from fractions import Fraction
 from typing import Literal
 
@@ -28,6 +28,7 @@ class Cell:
     """One table cell: its text, and what it means for colour (a tone, or a stage out of `top`)."""
 
     text: str
+    _: KW_ONLY
     tone: Tone | None = None
     stage: int | None = None
     top: int = 0
@@ -38,13 +39,14 @@ class Cell:
 @dataclass(frozen=True)
 class Column:
     header: str
+    _: KW_ONLY
     align: Align = "left"
     nowrap: bool = False
     narrow: bool = False
     """Short values under a long header: on a terminal the header takes a line per word."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Table:
     title: str | None
     columns: tuple[Column, ...]
@@ -54,12 +56,14 @@ class Table:
 @dataclass(frozen=True)
 class Heading:
     text: str
+    _: KW_ONLY
     level: int = 1
 
 
 @dataclass(frozen=True)
 class Line:
     text: str
+    _: KW_ONLY
     tone: Tone | None = None
 
 
@@ -70,9 +74,9 @@ Document = list[Block]
 def table(title: str | None, columns: Sequence[Column | str], rows: Iterable[Sequence[Cell | str]]) -> Table:
     """A table; plain strings become left-aligned columns and unstyled cells."""
     return Table(
-        title,
-        tuple(c if isinstance(c, Column) else Column(c) for c in columns),
-        tuple(tuple(c if isinstance(c, Cell) else Cell(c) for c in row) for row in rows),
+        title=title,
+        columns=tuple(c if isinstance(c, Column) else Column(c) for c in columns),
+        rows=tuple(tuple(c if isinstance(c, Cell) else Cell(c) for c in row) for row in rows),
     )
 
 

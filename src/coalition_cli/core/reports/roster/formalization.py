@@ -30,7 +30,7 @@ SEMI_ANNUALLY = FREQUENCIES.index("semi-annually")
 SUPERINTENDENT = "superintendent"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Part:
     """One thing an element needs: there (True), not there (False) or not recorded (None)."""
 
@@ -50,13 +50,14 @@ def _sentence(text: str) -> str:
 
 def _in_place(value: str | None, noun: str, key: str) -> _Part:
     if value == "yes":
-        return _Part(True, f"the {noun} is in place")
+        return _Part(state=True, text=f"the {noun} is in place")
     if value == "draft":
-        return _Part(False, f"the {noun} is still a draft")
+        return _Part(state=False, text=f"the {noun} is still a draft")
     if value == "no":
-        return _Part(False, f"there is no {noun} yet")
+        return _Part(state=False, text=f"there is no {noun} yet")
     return _Part(
-        None, f"the profile does not say whether there is a {noun} (add `{key}: yes`, `draft` or `no`)"
+        state=None,
+        text=f"the profile does not say whether there is a {noun} (add `{key}: yes`, `draft` or `no`)",
     )
 
 
@@ -114,37 +115,42 @@ def _designated_leaders(profile: CoalitionProfile) -> Result:
 def _formal_structure(profile: CoalitionProfile) -> Result:
     executive = [member for member in profile.members if member.on_executive_committee]
     if len(executive) >= 2:
-        committee = _Part(True, f"an executive committee of {len(executive)} members")
+        committee = _Part(state=True, text=f"an executive committee of {len(executive)} members")
     else:
         committee = _Part(
-            False,
-            "no executive committee (mark its members `role: executive-committee`, or chair / co-chair)"
+            state=False,
+            text="no executive committee (mark its members `role: executive-committee`, or chair / co-chair)"
             if not executive
             else f"only {executive[0].organization} sits on the executive committee",
         )
     working = [member for member in profile.members if member.role == "working-group"]
     if profile.committees:
         groups = _Part(
-            True,
-            plural(len(profile.committees), "committee or working group", "committees or working groups"),
+            state=True,
+            text=plural(
+                len(profile.committees), "committee or working group", "committees or working groups"
+            ),
         )
     elif working:
         groups = _Part(
-            True,
-            f"{plural(len(working), 'member')} {'sits' if len(working) == 1 else 'sit'} on working groups",
+            state=True,
+            text=f"{plural(len(working), 'member')} {'sits' if len(working) == 1 else 'sit'} on working groups",
         )
     elif profile.committees is None:
         groups = _Part(
-            None, "the profile lists no committees or working groups (add them under `committees:`)"
+            state=None,
+            text="the profile lists no committees or working groups (add them under `committees:`)",
         )
     else:
-        groups = _Part(False, "no task- or function-focused committees")
+        groups = _Part(state=False, text="no task- or function-focused committees")
     if profile.reporting:
-        reporting = _Part(True, "reporting: " + "; ".join(profile.reporting))
+        reporting = _Part(state=True, text="reporting: " + "; ".join(profile.reporting))
     elif profile.reporting is None:
-        reporting = _Part(None, "the profile does not say how committees report (add `reporting:`)")
+        reporting = _Part(
+            state=None, text="the profile does not say how committees report (add `reporting:`)"
+        )
     else:
-        reporting = _Part(False, "no established reporting mechanisms")
+        reporting = _Part(state=False, text="no established reporting mechanisms")
     return (*_combine([committee, groups, reporting]), [])
 
 
