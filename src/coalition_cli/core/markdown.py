@@ -29,6 +29,7 @@ _AS_ENTITIES = str.maketrans(
     }
 )
 _LINE_START = re.compile(r"^(\s*)(#|[+=-](?=[\s+=-]|$)|\d{1,9}[.)](?=\s|$))")
+_CLOSING_HASHES = re.compile(r"(?<=[ \t])#(?=#*[ \t]*$)")
 _SPACE = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"\r|\n")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -44,8 +45,9 @@ def markdown_escape(value: object, *, exact_spacing: bool = False, entities: boo
     """User text as inline GitHub Markdown that shows exactly the text: one line, nothing active.
 
     Escapes what would start emphasis, code, links, raw HTML, a table cell (`|`) or strikethrough,
-    and a leading `#`, `-`, `+`, `=` or `1.` that could open a block (a heading, a list, a rule), so
-    the text is safe in a paragraph, a heading, a list item or a table cell. Line breaks become
+    a leading `#`, `-`, `+`, `=` or `1.` that could open a block (a heading, a list, a rule), and a
+    trailing ` #` that would close a heading (and vanish), so the text is safe in a paragraph, a
+    heading, a list item or a table cell. Line breaks become
     spaces. An already-Markdown value (`MarkdownText`) is returned as it is.
 
     Two choices differ between the documents, on purpose:
@@ -72,7 +74,7 @@ def markdown_escape(value: object, *, exact_spacing: bool = False, entities: boo
         marker = match.group(2)
         escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
         text = match.group(1) + escaped + text[match.end() :]
-    return MarkdownText(text)
+    return MarkdownText(_CLOSING_HASHES.sub(r"\\#", text, count=1))
 
 
 def markdown_paragraphs(value: object, indent: int = 0) -> MarkdownText:
