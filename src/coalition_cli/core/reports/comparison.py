@@ -266,7 +266,7 @@ def overall_line(comparison: Comparison) -> str:
     return f"Overall score: {score_with_stage(fw, first)} → {score_with_stage(fw, last)}{delta}"
 
 
-# --- the document's cells ----------------------------------------------------------------------------------
+# --- the document's cells --------------------------------------------------------------------------
 
 
 def _column_labels(comparison: Comparison) -> list[str]:
