@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from coalition_cli.core.editing.scaffold import framework_reference
-from coalition_cli.core.errors import ReadError, UsageError
-from coalition_cli.core.files.atomic import create_exclusive
+from coalition_cli.core.errors import UsageError, WriteError
+from coalition_cli.core.files.output import OutputFile
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.room.journal import journal_path, read_journal
 from coalition_cli.core.room.state import Ballot, RoomState
@@ -61,12 +61,10 @@ def export_raters(loaded: LoadedAssessment, folder: Path) -> list[Path]:
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for path, text in files.items():
-            create_exclusive(path, text)
-    except FileExistsError as error:
-        raise UsageError(f"{error.filename} appeared meanwhile; nothing after it was written") from None
     except OSError as error:
-        raise ReadError(f"cannot write into {folder}: {error.strerror or error}") from None
+        raise WriteError(f"cannot write into {folder}: {error.strerror or error}") from None
+    for path, text in files.items():  # one that appeared meanwhile stops the export there
+        OutputFile(path=path, command="room", what="the rater file", forceable=False, option=None).write(text)
     return list(files)
 
 
