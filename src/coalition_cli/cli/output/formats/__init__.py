@@ -11,12 +11,11 @@ The format modules are cheap to import: Rich and the rest load when a report is 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
-from pkgutil import iter_modules
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import typer
 
@@ -26,8 +25,9 @@ if TYPE_CHECKING:
 DEFAULT = "table"
 
 
-@dataclass(frozen=True, kw_only=True)
-class Format:
+class Format(NamedTuple):
+    """One output format (a NamedTuple: every command's start-up builds them)."""
+
     name: str
     """What `--format` takes."""
     help: str
@@ -43,11 +43,13 @@ class Format:
 @cache
 def formats() -> dict[str, Format]:
     """Every format of this package, by name, in their order."""
-    found: list[Format] = [
-        import_module(f"{__name__}.{module.name}").FORMAT
-        for module in iter_modules(__path__)
-        if not module.name.startswith("_")
-    ]
+    names = {
+        entry.name.removesuffix(".py")
+        for folder in __path__
+        for entry in os.scandir(folder)
+        if entry.name.endswith(".py") and not entry.name.startswith("_")
+    }
+    found: list[Format] = [import_module(f"{__name__}.{name}").FORMAT for name in names]
     return {item.name: item for item in sorted(found, key=lambda item: item.position)}
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coalition_cli.cli.output.formats import Format
-from coalition_cli.core.markdown import markdown_escape
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.document import Document, Table
@@ -43,6 +42,8 @@ def markdown(document: Document) -> str:
 
 
 def _text(text: str, tone: str | None = None) -> str:
+    from coalition_cli.core.markdown import markdown_escape  # its patterns compile when Markdown is asked for
+
     escaped = markdown_escape(text, exact_spacing=True, entities=True)
     return f"**{escaped}**" if tone == "strong" and escaped else escaped
 
