@@ -36,7 +36,7 @@ COMMANDS: dict[str, tuple[type[Report], list[str]]] = {
 
 def test_the_registry_finds_every_format_module_in_order() -> None:
     assert list(formats()) == ["table", "json", "csv", "md"]
-    assert [item.name for item in formats().values() if item.needs_rows] == ["csv"]
+    assert [name for name, item in formats().items() if item.needs_rows] == ["csv"]
 
 
 def _offered(command: str) -> list[str]:
@@ -89,7 +89,7 @@ def test_a_new_format_is_one_module(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         "from coalition_cli.cli.console import write_stdout\n"
         "def render(report):\n"
         "    write_stdout(''.join(block.text + '\\n' for block in report.document() if hasattr(block, 'text')))\n"
-        "FORMAT = Format(name='lines', help='lines (one per heading and line)', position=9, render=render)\n",
+        "FORMAT = Format(help='lines (one per heading and line)', position=9, render=render)\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(formats_package, "__path__", [*formats_package.__path__, str(extra)])

@@ -1,12 +1,14 @@
-"""The output formats of the reports: one module per format in this package, found by its name.
+"""The output formats of the reports, found by module: each module of this package is one format,
+named as its file (`md.py` is `--format md`), as validate's formats are (`cli/output/problems/`).
 
-A format module defines `FORMAT`, a `Format`: the name `--format` takes, a few words for `--help`,
-its place in the list, whether it needs the report's CSV rows, and `render(report)`, which writes
-the report (`core.reports.report.Report`) to standard output. Every report command offers every
-format (one that needs CSV rows only for reports that have them), so adding a format is adding one
-module here; adding a report is its core module and a command that calls `emit`.
+A format module holds `FORMAT`, a `Format`: a few words for `--help`, its place in the list, whether
+it needs the report's CSV rows, and `render(report)`, which writes the report
+(`core.reports.report.Report`) to standard output. Every report command offers every format (one
+that needs CSV rows only for reports that have them), so adding a format is adding one module here;
+adding a report is its core module and a command that calls `emit`.
 
-The format modules are cheap to import: Rich and the rest load when a report is rendered.
+`--help` needs every format's words, so every command's start-up imports these modules: they are
+small, and import Rich and the rest only when a report is rendered.
 """
 
 from __future__ import annotations
@@ -26,10 +28,8 @@ DEFAULT = "table"
 
 
 class Format(NamedTuple):
-    """One output format (a NamedTuple: every command's start-up builds them)."""
+    """One output format (a NamedTuple: every command's start-up builds them); its name is its module's."""
 
-    name: str
-    """What `--format` takes."""
     help: str
     """A few words for `--help`: `csv (for spreadsheets)`."""
     position: int
@@ -42,21 +42,21 @@ class Format(NamedTuple):
 
 @cache
 def formats() -> dict[str, Format]:
-    """Every format of this package, by name, in their order."""
+    """Every format of this package, by name (its module's), in their order."""
     names = {
         entry.name.removesuffix(".py")
         for folder in __path__
         for entry in os.scandir(folder)
         if entry.name.endswith(".py") and not entry.name.startswith("_")
     }
-    found: list[Format] = [import_module(f"{__name__}.{name}").FORMAT for name in names]
-    return {item.name: item for item in sorted(found, key=lambda item: item.position)}
+    found: dict[str, Format] = {name: import_module(f"{__name__}.{name}").FORMAT for name in names}
+    return dict(sorted(found.items(), key=lambda item: item[1].position))
 
 
 def format_option(*, rows: bool = True) -> Any:
     """`--format` / `-f` for a report command; `rows=False` for a report with no CSV rows (`csv_header` None)."""
-    offered = [item for item in formats().values() if rows or not item.needs_rows]
-    names = [item.name for item in offered]
+    offered = {name: item for name, item in formats().items() if rows or not item.needs_rows}
+    names = list(offered)
 
     def parse(value: str) -> str:
         if value not in names:
@@ -69,7 +69,7 @@ def format_option(*, rows: bool = True) -> Any:
         "-f",
         parser=parse,
         metavar="<" + "|".join(names) + ">",
-        help=_listed(item.help for item in offered) + ".",
+        help=_listed(item.help for item in offered.values()) + ".",
     )
 
 

@@ -22,7 +22,7 @@ def render(report: Report) -> None:
     write_stdout("\ufeff" + csv_text(report.csv_header, report.csv_rows()))
 
 
-FORMAT = Format(name="csv", help="csv (for spreadsheets)", position=2, render=render, needs_rows=True)
+FORMAT = Format(help="csv (for spreadsheets)", position=2, render=render, needs_rows=True)
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -18,4 +18,4 @@ def render(report: Report) -> None:
     write_stdout(json.dumps(report.data(), indent=2, ensure_ascii=False) + "\n")
 
 
-FORMAT = Format(name="json", help="json", position=1, render=render)
+FORMAT = Format(help="json", position=1, render=render)

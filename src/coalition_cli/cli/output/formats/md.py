@@ -22,7 +22,7 @@ def render(report: Report) -> None:
     write_stdout(markdown(report.document()))
 
 
-FORMAT = Format(name="md", help="md (GitHub Markdown)", position=3, render=render)
+FORMAT = Format(help="md (GitHub Markdown)", position=3, render=render)
 
 _ALIGN = {"left": "---", "right": "---:", "center": ":---:"}
 

@@ -25,7 +25,7 @@ def render(report: Report) -> None:
     print_document(report.document(), stdout())
 
 
-FORMAT = Format(name="table", help="table (the default)", position=0, render=render)
+FORMAT = Format(help="table (the default)", position=0, render=render)
 
 
 def stage_colour(stage: int, top: int) -> str:
