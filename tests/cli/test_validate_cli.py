@@ -60,7 +60,7 @@ def test_json_format(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["summary"] == {"files": 2, "valid": 1, "errors": 1, "warnings": 22, "skipped": 0}
+    assert report["summary"] == {"files": 2, "valid": 1, "errors": 1, "warnings": 22, "skipped": 0, "suppressed": 0}
     first = next(p for p in report["problems"] if p["severity"] == "error")
     assert first == {
         "file": str(bad),
@@ -100,6 +100,7 @@ def test_folder_walk_skips_other_yaml_and_hidden_folders(runner: CliRunner, tmp_
         "errors": 0,
         "warnings": 0,
         "skipped": 1,
+        "suppressed": 0,
     }
 
 

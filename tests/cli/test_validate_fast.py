@@ -134,14 +134,14 @@ def test_files_not_proven_clean_and_other_command_lines_read_as_the_full_command
 @pytest.mark.parametrize(
     ("argv", "files", "output", "no_color"),
     [
-        (["validate", "a.yaml"], ["a.yaml"], ProblemFormat.text, False),
-        (["--no-color", "validate", "a.yaml", "b.yml"], ["a.yaml", "b.yml"], ProblemFormat.text, True),
+        (["validate", "a.yaml"], ["a.yaml"], None, False),
+        (["--no-color", "validate", "a.yaml", "b.yml"], ["a.yaml", "b.yml"], None, True),
         (["validate", "-f", "github", "a.yaml", "--strict"], ["a.yaml"], ProblemFormat.github, False),
         (["validate", "--format=json", "a.yaml"], ["a.yaml"], ProblemFormat.json, False),
     ],
 )
 def test_plain_command_lines_are_understood(
-    argv: list[str], files: list[str], output: ProblemFormat, no_color: bool
+    argv: list[str], files: list[str], output: ProblemFormat | None, no_color: bool
 ) -> None:
     request = parse(argv)
     assert request is not None

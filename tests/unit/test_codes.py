@@ -28,8 +28,7 @@ def code_table() -> str:
     """The README's table of codes, as the registry says."""
     rows = ["| code | kind of problem | severity | what it means |", "| --- | --- | --- | --- |"]
     for code in CODES.values():
-        severity = code.severity.value + (f" ({code.strict.value} with `--strict`)" if code.strict else "")
-        rows.append(f"| `{code.name}` | {code.family.value} | {severity} | {code.summary} |")
+        rows.append(f"| `{code.name}` | {code.family.value} | {code.severity.value} | {code.summary} |")
     return "\n".join(rows)
 
 
@@ -50,12 +49,29 @@ def test_codes_are_listed_by_family_and_named_in_kebab_case() -> None:
     assert all(code.summary and "\n" not in code.summary for code in CODES.values())
 
 
-def test_only_the_codes_that_say_so_change_with_strict() -> None:
+def test_strict_makes_every_warning_an_error() -> None:
+    """yamllint's --strict: no warning passes (it once promoted only not-rated, issue 15 #4)."""
     strict, relaxed = Policy(strict=True), Policy()
     changed = {code.name for code in CODES.values() if strict.severity(code) != relaxed.severity(code)}
-    assert changed == {"not-rated"}
-    assert strict.severity(codes.NOT_RATED) is Severity.ERROR
-    assert relaxed.severity(codes.NOT_RATED) is Severity.WARNING
+    assert changed == {code.name for code in CODES.values() if code.severity is Severity.WARNING}
+    assert {"not-rated", "target-not-above-stage"} <= changed
+    assert all(strict.severity(code) is Severity.ERROR for code in CODES.values())
+
+
+def test_only_warnings_can_be_turned_off_or_relaxed() -> None:
+    from coalition_cli.core.codes import Level
+
+    policy = Policy(levels=tuple((name, Level.IGNORE) for name in CODES))
+    assert {code.name for code in CODES.values() if not policy.reports(code)} == {
+        code.name for code in CODES.values() if code.adjustable
+    }
+    relaxed = Policy(levels=tuple((name, Level.WARNING) for name in CODES))
+    assert all(relaxed.severity(code) is code.severity for code in CODES.values())
+    raised = Policy(levels=(("not-rated", Level.ERROR),))
+    assert raised.severity(codes.NOT_RATED) is Severity.ERROR
+    selected = Policy(select=frozenset({"not-rated"}))
+    assert selected.reports(codes.NOT_RATED) and selected.reports(codes.UNKNOWN_KEY)
+    assert not selected.reports(codes.TARGET_NOT_ABOVE_STAGE)
 
 
 RAISED_OUTSIDE_CHECKS: dict[str, tuple[Code, ...]] = {
@@ -65,6 +81,7 @@ RAISED_OUTSIDE_CHECKS: dict[str, tuple[Code, ...]] = {
     "loading/profiles.py (the profile stage)": profiles.CODES,
     "loading/documents.py (the cap)": (codes.TOO_MANY_PROBLEMS,),
     "cli/validation/files.py (a path that cannot be read)": (codes.UNREADABLE,),
+    "core/suppressions.py (a comment that suppresses nothing)": (codes.UNUSED_SUPPRESSION,),
 }
 
 

@@ -1,9 +1,9 @@
 """Every problem code the tool reports, in one registry: its default severity, family and meaning.
 
 A check never writes a code as a string or chooses a severity: it makes a `Finding` with one of the
-`Code`s below, and the severity is decided when the finding is located, by a `Policy` (today only
-`--strict`, which makes an unrated indicator an error). Per-code severities, `--select`/`--ignore`
-and inline suppression belong in `Policy` too, so they need no change to any check.
+`Code`s below, and the severity is decided when the finding is located, by the run's `Policy`:
+`--strict` (every warning an error), a severity per code and `--select`/`--ignore` (from the
+command line or the repository's settings, core/settings.py). None of that needs a change to any check.
 
 The README's table of codes is tested against this registry, both ways (tests/unit/test_codes.py).
 Adding a code: one line here, and the check that raises it (see core/checks/registry.py).
@@ -37,6 +37,8 @@ class Family(str, Enum):
     """An assessment's ratings against its rubric: indicator ids, stages, targets, what is not rated."""
     COALITION = "coalition"
     """Who is at the table: stakeholder groups and partner kinds from the Guide, the coalition profile."""
+    SUPPRESSION = "suppression"
+    """The team's own `# coalition: ignore[code]` comments."""
 
 
 class Code(NamedTuple):
@@ -51,11 +53,20 @@ class Code(NamedTuple):
     summary: str
     """One line: what the code means, for the README's table."""
     severity: Severity = Severity.ERROR
-    strict: Severity | None = None
-    """The severity under `--strict`, for the codes it changes."""
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def adjustable(self) -> bool:
+        """Whether a team may turn it off or give it another severity (settings, `--ignore`, `--select`,
+        `# coalition: ignore[code]`).
+
+        Only warnings are: an error means the file cannot be used by score, plan and the rest, so
+        hiding one would be a silent pass. Any code can be made an error (`--strict`, settings).
+        The count of problems not listed is not a problem of its own, so it stays too.
+        """
+        return self.severity is Severity.WARNING and self.name != "too-many-problems"
 
 
 CODES: dict[str, Code] = {}
@@ -67,10 +78,8 @@ def _code(
     family: Family,
     summary: str,
     severity: Severity = Severity.ERROR,
-    *,
-    strict: Severity | None = None,
 ) -> Code:
-    code = Code(name, family, summary, severity, strict)
+    code = Code(name, family, summary, severity)
     if name in CODES:
         raise ValueError(f"problem code {name!r} registered twice")
     CODES[name] = code
@@ -145,9 +154,7 @@ TARGET_NOT_ABOVE_STAGE = _code(
     "a target stage that is not above the current stage",
     Severity.WARNING,
 )
-NOT_RATED = _code(
-    "not-rated", Family.RUBRIC, "an indicator not rated yet", Severity.WARNING, strict=Severity.ERROR
-)
+NOT_RATED = _code("not-rated", Family.RUBRIC, "an indicator not rated yet", Severity.WARNING)
 
 # --- the coalition -------------------------------------------------------------------------------------
 UNKNOWN_STAKEHOLDER_GROUP = _code(
@@ -179,20 +186,58 @@ PROFILE_OTHER_COALITION = _code(
 )
 
 
-class Policy(NamedTuple):
-    """How findings become problems: the severity of each code, for one run.
+# --- suppression comments ------------------------------------------------------------------------------
+UNUSED_SUPPRESSION = _code(
+    "unused-suppression",
+    Family.SUPPRESSION,
+    "a `# coalition: ignore[code]` comment that suppresses nothing on its line (or names a code that cannot be)",
+    Severity.WARNING,
+)
 
-    Everything a user may one day configure about codes (a severity per code, `--select`,
-    `--ignore`) belongs here; checks only say which code they found.
+
+class Level(str, Enum):
+    """What a team may set a code to (settings' `severity`): a severity, or off."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    IGNORE = "ignore"
+
+
+class Policy(NamedTuple):
+    """How findings become problems, for one run: whether each code is reported, and at what severity.
+
+    Made from the command line and the repository's settings (`cli/validation/options.py`), which
+    refuse to turn off or relax a code that is not `adjustable`; here that rule holds again, so a
+    policy made any other way cannot hide an error either.
     """
 
     strict: bool = False
-    """`--strict`: the codes that name a stricter severity (an unrated indicator) use it."""
+    """`--strict`: every warning is an error (as in yamllint)."""
+    levels: tuple[tuple[str, Level], ...] = ()
+    """A level per code name (settings' `severity`, `--ignore`); the last one given wins."""
+    select: frozenset[str] | None = None
+    """`--select`: only these adjustable codes are reported (None: all). Errors always are."""
 
     def severity(self, code: Code) -> Severity:
-        if self.strict and code.strict is not None:
-            return code.strict
-        return code.severity
+        level = self._level(code)
+        if self.strict or level is Level.ERROR:
+            return Severity.ERROR
+        return Severity.WARNING if level is Level.WARNING and code.adjustable else code.severity
+
+    def reports(self, code: Code) -> bool:
+        """False when the run turns the code off (only an adjustable code can be)."""
+        if not code.adjustable:
+            return True
+        if self.select is not None and code.name not in self.select:
+            return False
+        return self._level(code) is not Level.IGNORE
+
+    def _level(self, code: Code) -> Level | None:
+        found = None
+        for name, level in self.levels:
+            if name == code.name:
+                found = level
+        return found
 
 
 DEFAULT_POLICY = Policy()

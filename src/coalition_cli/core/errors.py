@@ -48,6 +48,18 @@ class FrameworkError(CoalitionError):
         self.problems = problems or []
 
 
+class SettingsError(CoalitionError):
+    """The repository's settings file has problems (located in it); nothing is checked until it is fixed."""
+
+    def __init__(self, message: str, *, problems: list[Problem], hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.problems = problems
+
+
+class OutputError(CoalitionError):
+    """Standard output cannot be written: closed (`>&-`), or the disk behind it is full."""
+
+
 class InvalidFileError(CoalitionError):
     """A file has problems; commands that need a valid file stop and show them (exit 1)."""
 

@@ -6,7 +6,7 @@ from typing import Literal, NamedTuple
 
 from coalition_cli.core.codes import Code, Policy, Severity
 
-__all__ = ["MAX_PROBLEMS_PER_FILE", "Finding", "Path_", "Problem", "Severity"]
+__all__ = ["MAX_PROBLEMS_PER_FILE", "Finding", "Located", "Path_", "Problem", "Severity"]
 
 Path_ = tuple[str | int, ...]
 """Where in the document a finding points: keys and list indexes from the top, e.g. ("ratings", "C1.1")."""
@@ -61,3 +61,14 @@ class Problem(NamedTuple):
 
 MAX_PROBLEMS_PER_FILE = 100
 """A hostile file (an alias bomb, a list of a million wrong items) must not produce a flood of problems."""
+
+
+class Located(NamedTuple):
+    """A file's problems once located: those listed, those its comments suppressed, and how many the
+    cap of MAX_PROBLEMS_PER_FILE left unlisted (the `too-many-problems` line counts them; the
+    summary of a run counts every problem, listed or not)."""
+
+    problems: tuple[Problem, ...] = ()
+    suppressed: tuple[Problem, ...] = ()
+    unlisted_errors: int = 0
+    unlisted_warnings: int = 0

@@ -7,17 +7,30 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.problems import DEFAULT, ProblemFormat
+from coalition_cli.cli.output.problems import ProblemFormat
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    """`--ignore a,b --ignore c` → (a, b, c)."""
+    if values is None:
+        return None
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
 
 
 @app.command()
 def validate(
     paths: list[Path] = typer.Argument(
-        ..., metavar="PATH", help="Assessment files, or folders to search for *.yaml / *.yml."
+        ...,
+        metavar="PATH",
+        help="Assessment files, or folders to search for *.yaml / *.yml; - reads standard input.",
     ),
-    strict: bool = typer.Option(False, "--strict", help="Treat indicators that are not rated yet as errors."),
-    output: ProblemFormat = typer.Option(
-        ProblemFormat(DEFAULT), "--format", "-f", help="How to print problems."
+    strict: bool = typer.Option(False, "--strict", help="Every warning is an error (exit 1)."),
+    output: ProblemFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="How to print problems (default: github inside GitHub Actions, else text).",
+        show_default=False,
     ),
     framework: str | None = typer.Option(
         None,
@@ -30,24 +43,61 @@ def validate(
     skip_other_yaml: bool = typer.Option(
         False,
         "--skip-other-yaml",
-        help="Skip named YAML files that are plainly not assessments (no framework: or ratings: key), "
+        help="Skip named YAML files that are plainly not assessments, and those the settings exclude, "
         "as is always done for files found in folders. For pre-commit, which passes every changed YAML file.",
+    ),
+    select: list[str] | None = typer.Option(
+        None, "--select", metavar="CODE", help="Report only these warning codes (errors always are)."
+    ),
+    ignore: list[str] | None = typer.Option(
+        None, "--ignore", metavar="CODE", help="Do not report these warning codes (comma-separated or repeated)."
+    ),
+    exit_zero: bool = typer.Option(
+        False, "--exit-zero", help="Exit 0 even when problems are found (2 still means a path cannot be read)."
+    ),
+    statistics: bool = typer.Option(
+        False, "--statistics", help="Print how many problems of each code, not each problem (text, json)."
+    ),
+    show_suppressed: bool = typer.Option(
+        False, "--show-suppressed", help="Also list the problems a `# coalition: ignore[code]` comment suppresses."
+    ),
+    config: Path | None = typer.Option(
+        None, "--config", metavar="PATH", help="Read the settings from this file (a .coalition.yaml or pyproject.toml)."
+    ),
+    isolated: bool = typer.Option(False, "--isolated", help="Read no settings file."),
+    stdin_filename: str | None = typer.Option(
+        None,
+        "--stdin-filename",
+        metavar="PATH",
+        help="The name of the file read from standard input (-): for messages and its relative paths.",
     ),
 ) -> None:
     """Check assessment files and report every problem at file:line:col.
 
-    Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found (a framework that a
-    file names but that cannot be found is one), 2 a path or the --framework given cannot be read.
+    Settings are read from the nearest .coalition.yaml, or pyproject.toml with a [tool.coalition]
+    table, from the working folder up (see the README). Exit status: 0 no errors (warnings allowed
+    unless --strict), 1 errors found (a framework that a file names but that cannot be found is
+    one), 2 a path, the settings or the --framework given cannot be read or used.
     """
-    from coalition_cli.cli.validation.files import validate_files
+    from coalition_cli.cli.validation.files import Options, validate_files
 
     status = validate_files(
-        paths,
-        strict=strict,
-        output=output,
-        framework=framework,
-        jobs=jobs,
-        skip_other_yaml=skip_other_yaml,
+        Options(
+            paths=paths,
+            output=output.value if output is not None else None,
+            strict=strict,
+            framework=framework,
+            jobs=jobs,
+            skip_other_yaml=skip_other_yaml,
+            select=_codes(select),
+            ignore=_codes(ignore) or (),
+            exit_zero=exit_zero,
+            statistics=statistics,
+            show_suppressed=show_suppressed,
+            config=config,
+            isolated=isolated,
+            stdin_filename=stdin_filename,
+        )
     )
     if status:
         raise typer.Exit(status)

@@ -3,10 +3,12 @@
 A pre-commit hook or an editor runs validate on one or two files at a time, where start-up is
 nearly the whole cost, and importing Typer and Pydantic alone takes longer than checking a file the
 way check-jsonschema does. This path understands only the plain command line (`validate [--strict]
-[--format F] [--skip-other-yaml] [--no-color] PATH...`). When `core/checks/fastcheck.py` proves every file
-clean, it prints the clean result; otherwise the models check the files through `validate_files`,
-as the Typer command does. For any other command line it steps aside and Typer runs, so usage
-errors come from one place, and problems are always found and worded by the models.
+[--format F] [--skip-other-yaml] [--no-color] PATH...`). When there is no settings file (a few `stat`
+calls up from the working folder) and `core/checks/fastcheck.py` proves every file clean, it prints
+the clean result; otherwise the models check the files through `validate_files`, as the Typer
+command does, settings and all. For any other command line (`-`, `--select`, `--config`, …) it
+steps aside and Typer runs, so usage errors come from one place, and problems are always found and
+worded by the models.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coalition_cli.cli.output.problems import DEFAULT, ProblemFormat
+from coalition_cli.cli.output.problems import ProblemFormat
 
 MAX_PROOFS = 16
 """Up to this many files are first tried for a proof, one by one; more go straight to the models,
@@ -30,7 +32,7 @@ class Request:
     """A plain validate command line, read."""
 
     files: list[Path] = field(default_factory=list)
-    output: ProblemFormat | str = DEFAULT
+    output: ProblemFormat | str | None = None
     no_color: bool = False
     strict: bool = False
     skip_other_yaml: bool = False
@@ -78,21 +80,37 @@ def run(argv: list[str]) -> int | None:
         disable_color()
 
     from coalition_cli.core.checks.fastcheck import file_proven_clean
+    from coalition_cli.core.loading.settings import find_settings
 
     files = request.files
-    if len(files) <= MAX_PROOFS and all(path.is_file() and file_proven_clean(path) for path in files):
-        from coalition_cli.cli.output.problems import Summary, report_validation
+    settings = find_settings()
+    if (
+        settings is None
+        and len(files) <= MAX_PROOFS
+        and all(_regular(path) and file_proven_clean(path) for path in files)
+    ):
+        from coalition_cli.cli.output.problems import Run, Summary, default_format, report_validation
 
         count = len(files)
-        report_validation([], Summary.of([], files=count, valid=count, skipped=0), request.output)
+        summary = Summary.of([], files=count, valid=count, skipped=0)
+        output = request.output if request.output is not None else default_format()
+        report_validation(Run([], summary, checked=[str(path) for path in files]), output)
         return 0
 
-    from coalition_cli.cli.validation.files import validate_files
+    from coalition_cli.cli.validation.files import Options, validate_files
     from coalition_cli.core.errors import CoalitionError
 
+    chosen = ProblemFormat(request.output).value if request.output is not None else None
     try:
         return validate_files(
-            files, strict=request.strict, output=request.output, skip_other_yaml=request.skip_other_yaml
+            Options(files, output=chosen, strict=request.strict, skip_other_yaml=request.skip_other_yaml)
         )
     except CoalitionError:
         return None  # raised before anything is printed; the Typer command reports it as it should
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False  # cannot even be looked at: the models say why

@@ -1,61 +1,154 @@
 """What `coalition validate` does once its command line is read: check, print, and pick the exit status.
 
 Both ways in end here, the Typer command and the fast path for plain command lines
-(`cli/validation/fast_path.py`), so the checks, the output and the exit codes are written once.
+(`cli/validation/fast_path.py`), so the settings, the checks, the output and the exit codes are
+written once. As in check-jsonschema, the command line is first turned into a plain object
+(`Options`); `validate_files` runs it.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from coalition_cli.cli.output.problems import DEFAULT, ProblemFormat, Summary, report_validation
+from coalition_cli.cli.output.problems import Run, Summary, default_format, report_validation
 from coalition_cli.core import codes
-from coalition_cli.core.codes import Policy
-from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from coalition_cli.core.files.discovery import expand
-from coalition_cli.core.loading.assessments import check_all
-from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.codes import Level, Policy
+from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReadError, SettingsError, UsageError
+from coalition_cli.core.files.discovery import STDIN, expand
 from coalition_cli.core.loading.outcome import without_value
+from coalition_cli.core.loading.settings import NO_SETTINGS, RepoSettings, find_settings, read_settings
 from coalition_cli.core.problems import Problem
 
 
-def validate_files(
-    paths: Sequence[Path],
-    *,
-    strict: bool = False,
-    output: ProblemFormat | str = DEFAULT,
-    framework: str | None = None,
-    jobs: int | None = None,
-    skip_other_yaml: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class Options:
+    """A validate command line, read (the Typer command's options, one for one)."""
+
+    paths: Sequence[Path | str]
+    output: str | None = None
+    """None: `github` inside GitHub Actions, else `text`."""
+    strict: bool = False
+    framework: str | None = None
+    jobs: int | None = None
+    skip_other_yaml: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    exit_zero: bool = False
+    statistics: bool = False
+    show_suppressed: bool = False
+    config: Path | None = None
+    isolated: bool = False
+    stdin_filename: str | None = None
+
+
+def repository_settings(options: Options) -> RepoSettings:
+    """The settings that apply: none with --isolated, the --config file, or the nearest found.
+    Raises ReadError (a --config that cannot be read) or SettingsError (problems, located in the file)."""
+    if options.isolated:
+        if options.config is not None:
+            raise UsageError("--config and --isolated cannot be used together")
+        return NO_SETTINGS
+    path = options.config if options.config is not None else find_settings()
+    if path is None:
+        return NO_SETTINGS
+    if options.config is not None and not path.is_file():
+        raise ReadError(f"cannot read the settings file {path}: no such file")
+    outcome = read_settings(path)
+    if outcome.unreadable is not None:
+        raise ReadError(f"cannot read the settings file {path}: {outcome.unreadable}")
+    if not outcome.usable:
+        from coalition_cli.core.wording import plural
+
+        errors = [problem for problem in outcome.located.problems if problem.is_error]
+        raise SettingsError(
+            f"the settings in {path} have {plural(len(errors), 'problem')}; nothing was checked",
+            problems=list(outcome.located.problems),
+            hint="fix them, or run with --isolated to check without any settings",
+        )
+    return outcome.settings
+
+
+def run_policy(options: Options, settings: RepoSettings) -> Policy:
+    """The run's policy: the settings' levels, then the command line's (which win). Raises UsageError
+    for a code that does not exist, or an error given to --ignore."""
+    from coalition_cli.core.checks.settings import code_problem
+
+    for option, names, relaxed in (("--ignore", options.ignore, True), ("--select", options.select or (), False)):
+        for name in names:
+            message = code_problem(name, relaxed=relaxed)
+            if message is not None:
+                raise UsageError(f"{option} {name}: {message}")
+    levels = (*settings.levels, *((name, Level.IGNORE) for name in options.ignore))
+    select = frozenset(options.select) if options.select is not None else None
+    return Policy(strict=options.strict, levels=levels, select=select)
+
+
+def validate_files(options: Options) -> int:
     """Check the files (folders are searched), print every problem, and return the exit status.
 
-    Raises FrameworkError when `framework` (the --framework option) cannot be used.
+    Raises a CoalitionError before anything is printed when the command line or the settings cannot
+    be used (a bad --framework, an unknown code, a settings file with problems).
     """
+    from coalition_cli.core.loading.assessments import check_all
+    from coalition_cli.core.loading.frameworks import load_framework
+
+    output = options.output if options.output is not None else default_format()
+    if options.statistics:
+        from coalition_cli.cli.output.problems import reporter
+
+        if not reporter(output).statistics:
+            raise UsageError(f"--statistics prints a count per code in the text or json format, not {output}")
+    settings = repository_settings(options)
+    policy = run_policy(options, settings)
+    framework = options.framework if options.framework is not None else settings.framework
     if framework is not None:
         load_framework(framework, relative_to=None)  # a bad --framework is a usage error (exit 2)
-    targets = expand(paths, skip_other_yaml=skip_other_yaml)
-    outcomes = check_all(targets, without_value, strict=strict, framework=framework, jobs=jobs)
+    targets = expand(
+        options.paths,
+        skip_other_yaml=options.skip_other_yaml,
+        exclusion=settings.exclusion,
+        stdin_filename=options.stdin_filename,
+    )
+    stdin = _read_stdin() if any(target.stdin for target in targets) else None
+    outcomes = check_all(targets, without_value, policy=policy, framework=framework, jobs=options.jobs, stdin=stdin)
 
-    policy = Policy(strict=strict)
     problems: list[Problem] = []
+    suppressed: list[Problem] = []
     for outcome in outcomes:
         if outcome.unreadable is not None:
             message = f"cannot read: {outcome.unreadable}"
             problems.append(Problem.of(outcome.file, 1, 1, codes.UNREADABLE, message, policy))
         problems.extend(outcome.problems)
+        suppressed.extend(outcome.suppressed)
     # a shared coalition.yaml referenced by several assessments is reported once, not once per file
     problems = list(dict.fromkeys(problems))
+    suppressed = list(dict.fromkeys(suppressed))
     checked = [outcome for outcome in outcomes if not outcome.skipped]
     summary = Summary.of(
         problems,
         files=len(checked),
         valid=sum(outcome.valid for outcome in checked),
         skipped=len(outcomes) - len(checked),
+        unlisted=(sum(o.unlisted_errors for o in outcomes), sum(o.unlisted_warnings for o in outcomes)),
+        suppressed=len(suppressed),
     )
-    report_validation(problems, summary, output)
+    shown = suppressed if options.show_suppressed else []
+    run = Run(problems, summary, shown, options.statistics, [outcome.file for outcome in checked])
+    report_validation(run, output)
 
     if any(outcome.unreadable is not None for outcome in outcomes):
         return EXIT_USAGE
-    return EXIT_PROBLEMS if summary.errors else EXIT_OK
+    return EXIT_PROBLEMS if summary.errors and not options.exit_zero else EXIT_OK
+
+
+def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise ReadError(f"cannot read standard input ({STDIN}): it is closed")
+    try:
+        return stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    except OSError as error:
+        raise ReadError(f"cannot read standard input: {error.strerror or error}") from None

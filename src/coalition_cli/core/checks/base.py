@@ -34,6 +34,8 @@ class Kind(str, Enum):
     """A rubric file."""
     GUIDE = "guide"
     """The bundled Guide (checked by its model alone)."""
+    SETTINGS = "settings"
+    """A repository's settings for validate (.coalition.yaml, or pyproject.toml's [tool.coalition])."""
 
 
 class Subject(NamedTuple):

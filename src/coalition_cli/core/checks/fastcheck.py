@@ -30,6 +30,7 @@ from coalition_cli.core.checks.schema_subset import conforms
 from coalition_cli.core.codes import Code
 from coalition_cli.core.files.resources import framework_data_dir
 from coalition_cli.core.model.stages import stage_number
+from coalition_cli.core.suppressions import has_suppressions
 from coalition_cli.core.yaml import source as yamlsource
 
 RULES_VERSION = 1
@@ -82,6 +83,7 @@ STANDS_IN_FOR: dict[str, frozenset[Code]] = {
             codes.NO_MEMBERS,
         }
     ),
+    "no `# coalition: ignore` comment (suppressions.has_suppressions)": frozenset({codes.UNUSED_SUPPRESSION}),
     "rubric.not_rated": frozenset({codes.NOT_RATED}),
     "rubric.target_not_above_stage": frozenset({codes.TARGET_NOT_ABOVE_STAGE}),
 }
@@ -130,6 +132,8 @@ def file_proven_clean(path: Path) -> bool:
 
 
 def text_proven_clean(text: str, data_dir: Path | None = None) -> bool:
+    if has_suppressions(text):
+        return False  # the models say whether each comment suppresses anything
     try:
         data, duplicates = yamlsource.parse_document(text)
     except yamlsource.TextProblem:

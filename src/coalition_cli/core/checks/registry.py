@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from coalition_cli.core.checks import framework, participants, profile, rubric
+from coalition_cli.core.checks import framework, participants, profile, rubric, settings
 from coalition_cli.core.checks.base import Check, Kind, Subject
 from coalition_cli.core.problems import Finding
 
@@ -18,6 +18,7 @@ CHECKS: tuple[Check, ...] = (
     *rubric.CHECKS,
     *participants.CHECKS,
     *profile.CHECKS,
+    *settings.CHECKS,
 )
 
 

@@ -1,17 +1,32 @@
 """Turning the paths a user gives into the YAML files to read.
 
 A file named on the command line is always checked. A folder is walked recursively for `*.yaml`
-and `*.yml`, skipping hidden files and folders (`.git`, `.github`, `.pre-commit-config.yaml`); files
-found this way that are plainly not assessments are skipped rather than failed.
+and `*.yml`, as git sees it: hidden files and folders (`.git`, `.github`, `.pre-commit-config.yaml`)
+are skipped, and so is whatever the repository's `.gitignore` files (and `.git/info/exclude`) ignore,
+read with `pathspec` (git itself is never run); files found this way that are plainly not
+assessments are skipped rather than failed. The repository's settings may exclude more
+(`exclude`, gitignore patterns relative to the settings file).
+
+Nothing is skipped silently: a folder that cannot be listed, or a path that cannot even be looked at
+(inside a folder the user cannot enter), becomes a target that cannot be read, reported with exit 2.
+`-` is standard input.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 YAML_SUFFIXES = (".yaml", ".yml")
+
+STDIN = "-"
+"""The path that means standard input, as for cat, ruff and yamllint."""
 
 
 @dataclass(frozen=True)
@@ -20,29 +35,182 @@ class Target:
     from_folder: bool = False
     missing: str | None = None
     """Why the path cannot be read, when it cannot."""
+    stdin: bool = False
+    """The text comes from standard input; `path` is where it stands (`--stdin-filename`, or `-`)."""
+
+    @property
+    def label(self) -> str:
+        return str(self.path)
 
 
-def expand(paths: Iterable[Path], *, skip_other_yaml: bool = False) -> list[Target]:
-    """The files to read; with `skip_other_yaml`, named files are treated like files found in folders."""
+@dataclass(frozen=True)
+class Exclusion:
+    """Gitignore-style patterns (the settings' `exclude`), relative to the folder that holds them."""
+
+    base: Path
+    patterns: tuple[str, ...]
+    _spec: Any = field(default=None, compare=False, repr=False)
+
+    def excludes(self, path: Path, *, folder: bool = False) -> bool:
+        if not self.patterns:
+            return False
+        relative = _relative(path, self.base)
+        if relative is None:
+            return False
+        spec = self._spec
+        if spec is None:
+            spec = _spec(self.patterns)
+            object.__setattr__(self, "_spec", spec)
+        return bool(spec.match_file(relative + ("/" if folder else "")))
+
+
+NO_EXCLUSION = Exclusion(Path("."), ())
+
+
+def expand(
+    paths: Iterable[Path | str],
+    *,
+    skip_other_yaml: bool = False,
+    exclusion: Exclusion = NO_EXCLUSION,
+    stdin_filename: str | None = None,
+) -> list[Target]:
+    """The files to read; with `skip_other_yaml`, named files are treated like files found in folders
+    (skipped when plainly not assessments, or excluded by the settings)."""
     targets: list[Target] = []
-    for path in paths:
-        if path.is_dir():
-            targets.extend(Target(found, from_folder=True) for found in _walk(path))
-        elif path.is_file():
-            targets.append(Target(path, from_folder=skip_other_yaml))
-        elif path.exists():
+    for given in paths:
+        if str(given) == STDIN:
+            where = Path(stdin_filename) if stdin_filename else Path(STDIN)
+            targets.append(Target(where, from_folder=skip_other_yaml, stdin=True))
+            continue
+        path = Path(given)
+        try:
+            status = path.stat()
+        except OSError as error:
+            missing = "no such file or folder" if isinstance(error, FileNotFoundError) else _why(error)
+            targets.append(Target(path, missing=missing))
+            continue
+        from stat import S_ISDIR, S_ISREG
+
+        if S_ISDIR(status.st_mode):
+            targets.extend(_walk(path, exclusion))
+        elif not S_ISREG(status.st_mode):
             targets.append(Target(path, missing="not a regular file"))
-        else:
-            targets.append(Target(path, missing="no such file or folder"))
+        elif not (skip_other_yaml and exclusion.excludes(path)):
+            targets.append(Target(path, from_folder=skip_other_yaml))
     return targets
 
 
-def _walk(folder: Path) -> list[Path]:
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative):
-            continue
-        if path.suffix.lower() in YAML_SUFFIXES and path.is_file():
-            found.append(path)
-    return sorted(found)
+def _why(error: OSError) -> str:
+    return (error.strerror or str(error)).lower() if error.strerror else str(error)
+
+
+def _walk(folder: Path, exclusion: Exclusion) -> list[Target]:
+    """Every YAML file under the folder as git sees it, and every folder that cannot be listed."""
+    found: list[Target] = []
+    ignored = GitIgnored.around(folder)
+
+    def unlisted(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        found.append(Target(where, missing=f"cannot list this folder: {_why(error)}"))
+
+    for top, folders, files in os.walk(folder, onerror=unlisted):
+        here = Path(top)
+        ignored.enter(here)
+        folders[:] = [
+            name
+            for name in folders
+            if not name.startswith(".")
+            and not ignored.ignores(here / name, folder=True)
+            and not exclusion.excludes(here / name, folder=True)
+        ]
+        for name in files:
+            path = here / name
+            if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES):
+                continue
+            if ignored.ignores(path) or exclusion.excludes(path):
+                continue
+            try:
+                regular = path.is_file()
+            except OSError as error:
+                found.append(Target(path, missing=_why(error)))
+                continue
+            if regular:
+                found.append(Target(path, from_folder=True))
+    return sorted(found, key=lambda target: target.path)
+
+
+class GitIgnored:
+    """What the `.gitignore` files of the repository around a folder ignore, as git would.
+
+    The repository is the nearest folder up from the walked one holding `.git`; outside one, nothing
+    is ignored (as for git). Each `.gitignore` applies to its own folder and below, a deeper one
+    overriding (and `!` re-including) what a shallower one says; `.git/info/exclude` applies to the
+    whole repository. Specs are read once per folder, and `pathspec` is imported only when a
+    repository has any.
+    """
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self._specs: dict[Path, Any] = {}
+        """Each folder's own spec (None when it has no .gitignore), by absolute path."""
+
+    @classmethod
+    def around(cls, folder: Path) -> GitIgnored:
+        start = Path(os.path.abspath(folder))
+        for candidate in (start, *start.parents):
+            if (candidate / ".git").exists():
+                ignored = cls(candidate)
+                exclude = candidate / ".git" / "info" / "exclude"
+                ignored._specs[candidate / ".git"] = _read_spec(exclude)
+                for ancestor in reversed(start.relative_to(candidate).parents):
+                    ignored.enter(candidate / ancestor)
+                return ignored
+        return cls(None)
+
+    def enter(self, folder: Path) -> None:
+        if self.root is None:
+            return
+        absolute = Path(os.path.abspath(folder))
+        if absolute not in self._specs:
+            self._specs[absolute] = _read_spec(absolute / ".gitignore")
+
+    def ignores(self, path: Path, *, folder: bool = False) -> bool:
+        if self.root is None:
+            return False
+        absolute = Path(os.path.abspath(path))
+        verdict: bool | None = None
+        info = self._specs.get(self.root / ".git")
+        if info is not None:
+            verdict = _verdict(info, absolute, self.root, folder, verdict)
+        for base in (*reversed(absolute.parents),):
+            spec = self._specs.get(base)
+            if spec is not None and base.is_relative_to(self.root):
+                verdict = _verdict(spec, absolute, base, folder, verdict)
+        return bool(verdict)
+
+
+def _verdict(spec: Any, path: Path, base: Path, folder: bool, verdict: bool | None) -> bool | None:
+    relative = path.relative_to(base).as_posix() + ("/" if folder else "")
+    result = spec.check_file(relative)
+    return verdict if result.include is None else bool(result.include)
+
+
+def _read_spec(path: Path) -> GitIgnoreSpec | None:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return _spec(lines) if any(line.strip() and not line.startswith("#") for line in lines) else None
+
+
+def _spec(lines: Sequence[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(lines)
+
+
+def _relative(path: Path, base: Path) -> str | None:
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(base))
+    if relative.startswith(".." + os.sep) or relative == "..":
+        return None
+    return Path(relative).as_posix()

@@ -25,7 +25,7 @@ from typing import TypeVar
 from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Kind, Subject
 from coalition_cli.core.checks.registry import run_checks
-from coalition_cli.core.codes import Policy
+from coalition_cli.core.codes import DEFAULT_POLICY, Policy
 from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadError, UsageError
 from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
@@ -76,8 +76,8 @@ class AssessmentOutcome(FileOutcome[Read]):
     """How checking a file given as an assessment went (no other fields than a `FileOutcome`'s)."""
 
     @classmethod
-    def of(cls, outcome: FileOutcome[Read]) -> AssessmentOutcome:
-        return cls(outcome.file, outcome.problems, outcome.value, outcome.skipped, outcome.unreadable)
+    def of(cls, outcome: FileOutcome[Read]) -> AssessmentOutcome:  # type: ignore[override]
+        return cls(outcome.file, outcome.problems, outcome.value, outcome.skipped, outcome.unreadable, *outcome.located[1:])
 
     @property
     def profile(self) -> CoalitionProfile | None:
@@ -125,7 +125,8 @@ def check_assessment(
     label: str | None = None,
     framework: str | None = None,
     skip_foreign: bool = False,
-    text: str | None = None,
+    text: str | bytes | None = None,
+    policy: Policy | None = None,
 ) -> AssessmentOutcome:
     """Check one assessment file: every problem, and what it holds when that can be read.
 
@@ -133,10 +134,11 @@ def check_assessment(
     walking a directory), a YAML file that is plainly not an assessment is skipped, not failed.
     `text` is checked instead of what the file holds, as if it were there (an edit about to be
     saved): references in it (framework, profile) are still read relative to `path`. A coalition.yaml
-    is checked as what it is.
+    is checked as what it is. `policy` says which codes are reported and how (`strict` is short for
+    `Policy(strict=True)`).
     """
     name = label if label is not None else str(path)
-    policy = Policy(strict=strict)
+    policy = policy if policy is not None else Policy(strict=strict)
     parsed = parse(path, name, text)
     if parsed.unreadable is not None:
         return AssessmentOutcome(name, unreadable=parsed.unreadable)
@@ -147,15 +149,23 @@ def check_assessment(
         return AssessmentOutcome(name, skipped=True)
     modelled = apply_model(parsed, Assessment)
     if modelled.data is None:
-        return AssessmentOutcome(name, locate(parsed, list(modelled.findings), policy))
+        return AssessmentOutcome.of(FileOutcome.of(name, locate(parsed, list(modelled.findings), policy)))
     guide = load_guide()
     rubric = find_framework(modelled.data, framework, path.parent)
     reference = follow_profile(modelled.data, path.parent, guide, policy)
     checked = run_checks(Kind.ASSESSMENT, Subject(modelled.data, rubric.framework, guide))
     found = locate(parsed, [*modelled.findings, *rubric.findings, *reference.findings, *checked], policy)
-    problems = (*found, *reference.problems)
+    shared = reference.located
+    problems = (*found.problems, *shared.problems)
     loaded = _loaded(path, parsed, modelled.model, rubric.framework, reference, problems)
-    return AssessmentOutcome(name, problems, loaded)
+    return AssessmentOutcome(
+        name,
+        problems,
+        loaded,
+        suppressed=(*found.suppressed, *shared.suppressed),
+        unlisted_errors=found.unlisted_errors + shared.unlisted_errors,
+        unlisted_warnings=found.unlisted_warnings + shared.unlisted_warnings,
+    )
 
 
 def _foreign(parsed: Parsed) -> bool:
@@ -210,16 +220,18 @@ def check_all(
     targets: Sequence[Target],
     keep: Callable[[FileOutcome[Read]], FileOutcome[T]],
     *,
-    strict: bool = False,
+    policy: Policy = DEFAULT_POLICY,
     framework: str | None = None,
     jobs: int | None = None,
+    stdin: bytes | None = None,
 ) -> list[FileOutcome[T]]:
     """Check every file (from `discovery.expand`), in order, on every core when there are many.
 
     `keep` (a module-level function, for worker processes) turns each outcome into what is sent back:
-    only what the caller needs, so that it pickles cheaply.
+    only what the caller needs, so that it pickles cheaply. `stdin`: the text of the target read from
+    standard input (`Target.stdin`), read once by the caller.
     """
-    check = partial(_check_target, keep=keep, strict=strict, framework=framework)
+    check = partial(_check_target, keep=keep, policy=policy, framework=framework, stdin=stdin)
     return map_files(check, targets, jobs=jobs)
 
 
@@ -227,13 +239,19 @@ def _check_target(
     target: Target,
     *,
     keep: Callable[[FileOutcome[Read]], FileOutcome[T]],
-    strict: bool,
+    policy: Policy,
     framework: str | None,
+    stdin: bytes | None,
 ) -> FileOutcome[T]:
     if target.missing is not None:
-        return FileOutcome(str(target.path), unreadable=target.missing)
+        return FileOutcome(target.label, unreadable=target.missing)
     outcome = check_assessment(
-        target.path, strict=strict, framework=framework, skip_foreign=target.from_folder
+        target.path,
+        label=target.label,
+        framework=framework,
+        skip_foreign=target.from_folder,
+        text=stdin if target.stdin else None,
+        policy=policy,
     )
     return keep(outcome)
 

@@ -6,7 +6,7 @@ is reported the same way, at `file:line:col`, with a stable code:
     parsed = parse(path, label)                  # read and parse: plain data, or text problems
     modelled = apply_model(parsed, Model)        # the model, and why the document does not fit it
     findings = run_checks(kind, Subject(...))    # the registered checks (core/checks/registry.py)
-    problems = locate(parsed, findings, policy)  # lines, columns and severities; at most 100
+    located = locate(parsed, findings, policy)   # lines, columns, severities, suppressions; 100 listed
 
 `check_document` is that chain for the documents with nothing more to resolve (a rubric, the Guide,
 a coalition.yaml); core/loading/assessments.py adds the framework and profile stages of assessments.
@@ -27,7 +27,8 @@ from coalition_cli.core.checks.registry import run_checks
 from coalition_cli.core.checks.structure import document_finding, findings_from
 from coalition_cli.core.codes import DEFAULT_POLICY, Policy, Severity
 from coalition_cli.core.loading.outcome import FileOutcome
-from coalition_cli.core.problems import MAX_PROBLEMS_PER_FILE, Finding, Problem
+from coalition_cli.core.problems import MAX_PROBLEMS_PER_FILE, Finding, Located, Problem
+from coalition_cli.core.suppressions import apply_suppressions
 from coalition_cli.core.yaml import source as yamlsource
 
 if TYPE_CHECKING:
@@ -51,11 +52,12 @@ class Parsed:
     unreadable: str | None = None
 
 
-def parse(path: Path, label: str, text: str | None = None) -> Parsed:
-    """Read the file (or take `text` as its content) and parse it with the C loader."""
-    if text is None:
+def parse(path: Path, label: str, text: str | bytes | None = None) -> Parsed:
+    """Read the file (or take `text` as its content: bytes, as read from standard input, are checked
+    as a file's are) and parse it with the C loader."""
+    if not isinstance(text, str):
         try:
-            text = yamlsource.read_text(path)
+            text = yamlsource.read_text(path) if text is None else yamlsource.decode_bytes(text)
         except OSError as error:
             return Parsed(label, unreadable=error.strerror or str(error))
         except yamlsource.TextProblem as problem:
@@ -89,17 +91,20 @@ def apply_model(parsed: Parsed, model: type[M]) -> Modelled[M]:
         return Modelled(None, tuple(findings_from(error, model)), parsed.data)
 
 
-def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POLICY) -> tuple[Problem, ...]:
-    """Stage 5, locate: every finding and text problem at its line and column, with its severity."""
-    located = _located(parsed.label, parsed.text or "", findings, policy) if findings else []
-    if not parsed.text_problems:
-        return tuple(located)
+def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POLICY) -> Located:
+    """Stage 5, locate: every finding and text problem at its line and column, with its severity; the
+    codes the policy turns off left out, those a comment on their line suppresses set apart
+    (core/suppressions.py), then at most MAX_PROBLEMS_PER_FILE listed."""
+    reported = [finding for finding in findings if policy.reports(finding.code)]
+    located = _located(parsed.label, parsed.text or "", reported, policy) if reported else []
     text_problems = [
         Problem.of(parsed.label, line, problem.column, problem.code, problem.message, policy)
         for problem in parsed.text_problems
         for line in (problem.lines if isinstance(problem, yamlsource.ConflictMarkers) else [problem.line])
     ]
-    return tuple(sorted([*located, *text_problems]))
+    problems = sorted([*located, *text_problems]) if text_problems else located
+    kept, suppressed = apply_suppressions(parsed.label, parsed.text or "", problems, policy)
+    return _capped(parsed.label, kept, tuple(suppressed), policy)
 
 
 def _located(label: str, text: str, findings: list[Finding], policy: Policy) -> list[Problem]:
@@ -111,26 +116,27 @@ def _located(label: str, text: str, findings: list[Finding], policy: Policy) -> 
         document = yamlsource.parse_nodes(text)
     except yamlsource.TextProblem as problem:  # parsed once already; kept for safety
         return [Problem.of(label, problem.line, problem.column, problem.code, problem.message, policy)]
-    problems = sorted(
+    return sorted(
         {
             Problem.of(label, position.line, position.column, f.code, f.message, policy)
             for f in findings
             for position in [yamlsource.locate(document, f)]
         }
     )
-    return _capped(label, problems, policy)
 
 
-def _capped(label: str, problems: list[Problem], policy: Policy) -> list[Problem]:
+def _capped(label: str, problems: list[Problem], suppressed: tuple[Problem, ...], policy: Policy) -> Located:
     """At most MAX_PROBLEMS_PER_FILE problems, then one that counts the rest; it is an error when one
-    of the rest is, so that cutting the list never changes the exit status."""
+    of the rest is, so that cutting the list never changes the exit status (and the run's summary
+    counts the rest by severity)."""
     if len(problems) <= MAX_PROBLEMS_PER_FILE:
-        return problems
+        return Located(tuple(problems), suppressed)
     shown, rest = problems[:MAX_PROBLEMS_PER_FILE], problems[MAX_PROBLEMS_PER_FILE:]
-    severity = Severity.ERROR if any(p.is_error for p in rest) else policy.severity(codes.TOO_MANY_PROBLEMS)
+    errors = sum(p.is_error for p in rest)
+    severity = Severity.ERROR if errors else policy.severity(codes.TOO_MANY_PROBLEMS)
     message = f"{len(rest)} more problems not shown"
     cut = Problem(label, shown[-1].line, 1, severity, codes.TOO_MANY_PROBLEMS.name, message)
-    return [*shown, cut]
+    return Located((*shown, cut), suppressed, errors, len(rest) - errors)
 
 
 def _top_level_line(text: str, key: object) -> int:
@@ -151,7 +157,7 @@ def document_outcome(
     findings = list(modelled.findings)
     if modelled.data is not None:
         findings += run_checks(kind, Subject(modelled.data, guide=guide))
-    return FileOutcome(parsed.label, locate(parsed, findings, policy), modelled.model)
+    return FileOutcome.of(parsed.label, locate(parsed, findings, policy), modelled.model)
 
 
 def check_document(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from coalition_cli.core.problems import Problem
+from coalition_cli.core.problems import Located, Problem
 
 T = TypeVar("T", covariant=True)
 U = TypeVar("U")
@@ -22,7 +22,9 @@ class FileOutcome(Generic[T]):
     `value` is the document as its model reads it (for an assessment: a `LoadedAssessment`, once its
     framework is found too), present whenever it could be read, problems or not: a value does not
     make the file valid, `has_errors` says that. `skipped`: a YAML file found in a folder that is
-    plainly not an assessment. `unreadable`: why the file could not be read at all.
+    plainly not an assessment. `unreadable`: why the file could not be read at all. `suppressed`:
+    the problems a `# coalition: ignore[...]` comment set apart; `unlisted_errors` and
+    `unlisted_warnings`: those past the cap of problems listed per file (counted, not listed).
     """
 
     file: str
@@ -30,6 +32,18 @@ class FileOutcome(Generic[T]):
     value: T | None = None
     skipped: bool = False
     unreadable: str | None = None
+    suppressed: tuple[Problem, ...] = ()
+    unlisted_errors: int = 0
+    unlisted_warnings: int = 0
+
+    @classmethod
+    def of(cls, file: str, located: Located, value: T | None = None) -> FileOutcome[T]:
+        """The outcome of a file read, with its located problems."""
+        return cls(file, located.problems, value, False, None, *located[1:])
+
+    @property
+    def located(self) -> Located:
+        return Located(self.problems, self.suppressed, self.unlisted_errors, self.unlisted_warnings)
 
     @property
     def has_errors(self) -> bool:
@@ -45,7 +59,7 @@ class FileOutcome(Generic[T]):
 
     def with_value(self, value: U | None) -> FileOutcome[U]:
         """The same outcome carrying another value (a worker's small summary of it, or none)."""
-        return FileOutcome(self.file, self.problems, value, self.skipped, self.unreadable)
+        return FileOutcome(self.file, self.problems, value, self.skipped, self.unreadable, *self.located[1:])
 
 
 def without_value(outcome: FileOutcome[object]) -> FileOutcome[None]:

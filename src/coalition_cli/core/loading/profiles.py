@@ -6,7 +6,7 @@ a `profile:` path points, whether that file can be read, and whether it describe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from coalition_cli.core.loading.documents import check_document
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import CoalitionProfile
-from coalition_cli.core.problems import Finding, Problem
+from coalition_cli.core.problems import Finding, Located
 
 CODES = (codes.PROFILE_NOT_FOUND, codes.PROFILE_UNREADABLE, codes.PROFILE_OTHER_COALITION)
 """What the profile stage of an assessment may report about its `profile:` entry."""
@@ -27,6 +27,14 @@ def profile_path(reference: str, relative_to: Path) -> Path:
     """Where a `profile:` path points: relative to the assessment file that names it."""
     path = Path(reference).expanduser()
     return path if path.is_absolute() else relative_to / path
+
+
+def profile_label(path: Path) -> str:
+    """How problems in a profile name it: `prof/co.yaml`, not `prof/sub/../co.yaml`, so that a CI
+    annotation attaches to the file (the path itself is read as written, symbolic links and all)."""
+    import os
+
+    return os.path.normpath(path)
 
 
 def looks_like_profile(data: Any) -> bool:
@@ -56,12 +64,12 @@ def check_profile_file(
 class ProfileReference:
     """The profile stage of an assessment: what its `profile:` path led to.
 
-    `findings` concern the entry itself (located in the assessment); `problems` are located in the
-    referenced file, under that file's name. `profile` is the referenced file's profile when usable.
+    `findings` concern the entry itself (located in the assessment); `located` are the problems of
+    the referenced file, under that file's name. `profile` is the referenced file's profile when usable.
     """
 
     findings: tuple[Finding, ...] = ()
-    problems: tuple[Problem, ...] = ()
+    located: Located = field(default_factory=Located)
     profile: CoalitionProfile | None = None
 
 
@@ -81,7 +89,7 @@ def follow_profile(
             "coalition.yaml relative to this file, or write the profile out here"
         )
         return ProfileReference((Finding(("profile",), codes.PROFILE_NOT_FOUND, message),))
-    checked = check_profile_file(path, guide, policy=policy)
+    checked = check_profile_file(path, guide, label=profile_label(path), policy=policy)
     if checked.unreadable is not None:
         message = f"cannot read the coalition profile {entry!r}: {checked.unreadable}"
         return ProfileReference((Finding(("profile",), codes.PROFILE_UNREADABLE, message),))
@@ -90,5 +98,5 @@ def follow_profile(
     if profile is not None and profile.name and isinstance(coalition, str) and profile.name != coalition:
         message = f"{entry} describes {profile.name!r}, but this assessment is for {coalition!r}"
         other = Finding(("profile",), codes.PROFILE_OTHER_COALITION, message)
-        return ProfileReference((other,), checked.problems, profile)
-    return ProfileReference((), checked.problems, profile)
+        return ProfileReference((other,), checked.located, profile)
+    return ProfileReference((), checked.located, profile)

@@ -78,6 +78,11 @@ def read_text(path: Path) -> str:
     """
     with path.open("rb") as stream:
         data = stream.read(MAX_BYTES + 1)
+    return decode_bytes(data)
+
+
+def decode_bytes(data: bytes) -> str:
+    """The bytes of a file (or of standard input) as YAML text. Raises TextProblem."""
     if len(data) > MAX_BYTES:
         raise TextProblem(
             codes.TOO_LARGE,

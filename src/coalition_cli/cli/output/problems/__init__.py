@@ -8,16 +8,26 @@ imported, so a clean run of validate's fast path stays cheap.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
-from coalition_cli.cli.output.problems.base import Reporter, Summary
-from coalition_cli.core.problems import Problem
+from coalition_cli.cli.output.problems.base import Reporter, Run, Summary
 
-__all__ = ["DEFAULT", "FORMATS", "ProblemFormat", "Reporter", "Summary", "report_validation", "reporter"]
+__all__ = [
+    "DEFAULT",
+    "FORMATS",
+    "ProblemFormat",
+    "Reporter",
+    "Run",
+    "Summary",
+    "default_format",
+    "report_validation",
+    "reporter",
+]
 
 DEFAULT = "text"
+AUTOMATIC = {"GITHUB_ACTIONS": "github"}
+"""The format used when none is given, by the CI that runs us (as yamllint's `auto`)."""
 
 
 def _format_names() -> tuple[str, ...]:
@@ -38,6 +48,16 @@ ProblemFormat = Enum("ProblemFormat", {name: name for name in FORMATS}, type=str
 """The choices of `validate --format`."""
 
 
+def default_format() -> str:
+    """`github` inside GitHub Actions (GITHUB_ACTIONS=true), else `text`."""
+    import os
+
+    for variable, name in AUTOMATIC.items():
+        if os.environ.get(variable) == "true":
+            return name
+    return DEFAULT
+
+
 def reporter(output: ProblemFormat | str) -> Reporter:
     """The reporter of a format, imported only now."""
     name = ProblemFormat(output).value
@@ -46,7 +66,7 @@ def reporter(output: ProblemFormat | str) -> Reporter:
     return chosen()
 
 
-def report_validation(problems: Sequence[Problem], summary: Summary, output: ProblemFormat | str) -> None:
+def report_validation(run: Run, output: ProblemFormat | str) -> None:
     """Print what `coalition validate` found: the command and its fast path (cli/validation/fast_path.py)
     both end here, so a clean file reads the same whichever path checked it."""
-    reporter(output).report(problems, summary)
+    reporter(output).report(run)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from coalition_cli.cli.output.problems.base import Reporter, Summary
+from coalition_cli.cli.output.problems.base import Reporter, Run
+from coalition_cli.cli.output.problems.text import summary_line
 from coalition_cli.core.problems import Problem
 
 
@@ -31,10 +30,21 @@ def annotation(problem: Problem) -> str:
 
 
 class GithubReporter(Reporter):
-    def report(self, problems: Sequence[Problem], summary: Summary) -> None:
-        if problems:
-            self.stdout.write("\n".join(annotation(problem) for problem in problems) + "\n")
+    """Annotations on standard output, and the summary line on standard error, where the job's log
+    shows it; a run that found no file at all is also a warning annotation, so a mistyped folder
+    shows on the run's page, not only in its log."""
+
+    def report(self, run: Run) -> None:
+        lines = [annotation(problem) for problem in run.problems]
+        summary = run.summary
+        if not (summary.files or summary.skipped or summary.errors):
+            message = summary_line(summary, color=False).removeprefix("! ")
+            lines.append(f"::warning title={_escape_property('coalition validate')}::{_escape_data(message)}")
+        if lines:
+            self.stdout.write("\n".join(lines) + "\n")
         self.stdout.flush()
+        self.stderr.write(summary_line(summary, color=False) + "\n")
+        self.stderr.flush()
 
 
 REPORTER = GithubReporter

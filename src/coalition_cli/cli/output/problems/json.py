@@ -1,17 +1,26 @@
-"""`--format json`: one document with the summary and every problem, for scripts."""
+"""`--format json`: one document with the summary and every problem, for scripts (keys in docs/json.md)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from typing import Any
 
-from coalition_cli.cli.output.problems.base import Reporter, Summary
-from coalition_cli.core.problems import Problem
+from coalition_cli.cli.output.problems.base import JSON_VERSION, Reporter, Run
 
 
 class JsonReporter(Reporter):
-    def report(self, problems: Sequence[Problem], summary: Summary) -> None:
-        document = {"summary": summary.as_dict(), "problems": [problem.as_dict() for problem in problems]}
+    statistics = True
+
+    def report(self, run: Run) -> None:
+        document: dict[str, Any] = {"version": JSON_VERSION, "summary": run.summary.as_dict()}
+        if run.statistics:
+            document["statistics"] = [
+                {"code": code, "severity": severity, "count": count} for code, severity, count in run.counts()
+            ]
+        else:
+            document["problems"] = [problem.as_dict() for problem in run.problems]
+        if run.suppressed:
+            document["suppressed"] = [problem.as_dict() for problem in run.suppressed]
         self.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         self.stdout.flush()
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
 from coalition_cli.cli.console import use_color
-from coalition_cli.cli.output.problems.base import Reporter, Summary
+from coalition_cli.cli.output.problems.base import Reporter, Run, Summary
 from coalition_cli.core.problems import Problem
 from coalition_cli.core.wording import plural
 
@@ -52,6 +52,16 @@ def print_problems(problems: Sequence[Problem], console: Console) -> None:
     write_problems(problems, console.file, color=console.is_terminal and not console.no_color)
 
 
+def statistics_lines(run: Run, *, color: bool) -> list[str]:
+    """`--statistics`: one line per code, `  22  warning  not-rated`, most frequent first."""
+    counts = run.counts()
+    width = max((len(str(count)) for _, _, count in counts), default=1)
+    return [
+        f"{count:>{width}}  {_paint(f'{severity:<7}', severity, color=color)}  {code}"
+        for code, severity, count in counts
+    ]
+
+
 def summary_line(summary: Summary, *, color: bool) -> str:
     """`✓ 3 files checked, 3 valid, 2 warnings`: the last line of validate's text output."""
     files, valid, errors, warnings, skipped = (
@@ -72,17 +82,27 @@ def summary_line(summary: Summary, *, color: bool) -> str:
         parts.append(_paint(plural(warnings, "warning"), "warning", color=color))
     if skipped:
         parts.append(f"{skipped} skipped (not assessments)")
+    if summary.suppressed:
+        parts.append(f"{summary.suppressed} suppressed")
     mark = "✗" if errors else "✓" if files else "!"
     style = "error" if errors else "good" if files else "warning"
     return f"{_paint(mark, style, color=color)} " + ", ".join(parts)
 
 
 class TextReporter(Reporter):
-    def report(self, problems: Sequence[Problem], summary: Summary) -> None:
-        write_problems(problems, self.stdout, color=use_color(self.stdout))
+    statistics = True
+
+    def report(self, run: Run) -> None:
+        color = use_color(self.stdout)
+        if run.statistics:
+            self.stdout.writelines(line + "\n" for line in statistics_lines(run, color=color))
+        else:
+            write_problems(run.problems, self.stdout, color=color)
+        for problem in run.suppressed:
+            self.stdout.write(format_problem(problem, color=color) + " " + _paint("(suppressed)", "dim", color=color) + "\n")
         self.stdout.flush()
-        self.stderr.write(summary_line(summary, color=use_color(self.stderr)) + "\n")
-        self.stdout.flush()
+        self.stderr.write(summary_line(run.summary, color=use_color(self.stderr)) + "\n")
+        self.stderr.flush()
 
 
 REPORTER = TextReporter

@@ -1,0 +1,28 @@
+"""A repository's settings for `coalition validate`: `.coalition.yaml`, or `[tool.coalition]` in pyproject.toml.
+
+```yaml
+# .coalition.yaml
+exclude: [drafts/, "archive/*.yaml"]   # gitignore patterns, relative to this file
+framework: rubrics/our-rubric.yaml     # the rubric to assume (as --framework), relative to this file
+ignore: [target-not-above-stage]       # codes to turn off (warnings only)
+severity:                              # a severity per code: error, warning or ignore
+  not-rated: error
+```
+
+Which codes exist and which may be relaxed is checked by `core/checks/settings.py`, so a problem in
+this file is located and coded like a problem in any other.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from coalition_cli.core.codes import Level
+from coalition_cli.core.model.base import Model
+
+
+class Settings(Model):
+    exclude: list[str] = Field(default_factory=list)
+    framework: str | None = None
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Level] = Field(default_factory=dict)

@@ -1,0 +1,102 @@
+"""Inline suppression: `# coalition: ignore[not-rated]` on a line turns that code off on that line.
+
+As ruff's `# noqa: CODE`, a suppression names its codes (there is no bare "ignore everything"), it
+covers only the line it is written on, and one that suppresses nothing is itself reported
+(`unused-suppression`), so stale comments do not pile up. Only codes a team may turn off can be
+suppressed (`Code.adjustable`: the warnings); an error always stays.
+
+Comments are found in the text by one regular expression, without parsing: a file with none (nearly
+all of them) costs one scan of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from coalition_cli.core import codes
+from coalition_cli.core.codes import CODES, Policy
+from coalition_cli.core.problems import Problem
+
+_SUPPRESSION = re.compile(r"(?:^|(?<=\s))(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)", re.MULTILINE)
+
+
+class Suppression(NamedTuple):
+    line: int
+    column: int
+    """Where the comment's `#` is (1-based)."""
+    names: tuple[str, ...]
+    """The codes as written; empty for a bare `# coalition: ignore`."""
+
+
+def has_suppressions(text: str) -> bool:
+    """Whether the text holds any `# coalition: ignore` comment (validate's fast path asks)."""
+    return _SUPPRESSION.search(text) is not None
+
+
+def suppressions(text: str) -> list[Suppression]:
+    """Every `# coalition: ignore[...]` comment in the text."""
+    found = []
+    for match in _SUPPRESSION.finditer(text):
+        start = match.start(1)
+        line_start = text.rfind("\n", 0, start) + 1
+        names = tuple(name.strip() for name in (match.group(2) or "").split(",") if name.strip())
+        found.append(Suppression(text.count("\n", 0, start) + 1, start - line_start + 1, names))
+    return found
+
+
+class Applied(NamedTuple):
+    kept: list[Problem]
+    suppressed: list[Problem]
+
+
+def apply_suppressions(label: str, text: str, problems: Iterable[Problem], policy: Policy) -> Applied:
+    """Split the problems into those kept and those a comment on their line suppresses; a comment
+    that suppresses nothing (or names a code that cannot be suppressed) adds an `unused-suppression`."""
+    found = suppressions(text)
+    if not found:
+        return Applied(list(problems), [])
+    by_line: dict[int, set[str]] = {}
+    for suppression in found:
+        by_line.setdefault(suppression.line, set()).update(
+            name for name in suppression.names if name in CODES and CODES[name].adjustable
+        )
+    kept: list[Problem] = []
+    suppressed: list[Problem] = []
+    used: set[tuple[int, str]] = set()
+    for problem in problems:
+        if problem.code in by_line.get(problem.line, ()):
+            suppressed.append(problem)
+            used.add((problem.line, problem.code))
+        else:
+            kept.append(problem)
+    if policy.reports(codes.UNUSED_SUPPRESSION):
+        for suppression in found:
+            for message in _unused(suppression, used):
+                kept.append(
+                    Problem.of(
+                        label, suppression.line, suppression.column, codes.UNUSED_SUPPRESSION, message, policy
+                    )
+                )
+    return Applied(sorted(kept), suppressed)
+
+
+def _unused(suppression: Suppression, used: set[tuple[int, str]]) -> list[str]:
+    if not suppression.names:
+        return ["name the codes to suppress on this line, like `# coalition: ignore[not-rated]`"]
+    messages = []
+    for name in suppression.names:
+        code = CODES.get(name)
+        if code is None:
+            from coalition_cli.core.suggest import did_you_mean
+
+            adjustable = [c.name for c in CODES.values() if c.adjustable]
+            messages.append(f"unknown code {name!r} in a suppression{did_you_mean(name, adjustable)}")
+        elif not code.adjustable:
+            messages.append(
+                f"{name} cannot be suppressed: it is an error, which makes the file unusable; fix it instead"
+            )
+        elif (suppression.line, name) not in used:
+            messages.append(f"nothing to suppress: no {name} problem on this line")
+    return messages
