@@ -158,7 +158,7 @@ class GitIgnored:
     def around(cls, folder: Path) -> GitIgnored:
         start = Path(os.path.abspath(folder))
         for candidate in (start, *start.parents):
-            if (candidate / ".git").exists():
+            if os.path.lexists(candidate / ".git"):  # never raises: a folder we cannot enter has none
                 ignored = cls(candidate)
                 exclude = candidate / ".git" / "info" / "exclude"
                 ignored._specs[candidate / ".git"] = _read_spec(exclude)

@@ -41,7 +41,10 @@ from coalition_cli.core.problems import Finding, Problem
 
 T = TypeVar("T")
 
-_ASSESSMENT_HINT = re.compile(r"^(framework|ratings|assessed_on)\s*:", re.MULTILINE)
+_ASSESSMENT_HINT = re.compile(
+    r"^(ratings|assessed_on)\s*:|^framework\s*:\s*['\"]?([a-z0-9-]*framework\b|\S*\.ya?ml\b)", re.MULTILINE
+)
+"""How an unparseable file shows it was meant as an assessment (its structure cannot say)."""
 
 
 @dataclass(frozen=True)
@@ -169,12 +172,29 @@ def check_assessment(
 
 
 def _foreign(parsed: Parsed) -> bool:
-    """A YAML file that is plainly not an assessment (nor a broken one)."""
+    """A YAML file that is plainly not an assessment (nor a broken one).
+
+    An assessment has `ratings:` or `assessed_on:`, or a `framework:` that names a rubric (a bundled
+    id or a path) or sits beside `coalition:`. So a Helm chart's `values.yaml` with
+    `framework: nextjs` is not one, while `framework: comunity-framework` beside `coalition:` is a
+    broken one, and reported.
+    """
     if isinstance(parsed.data, dict):
-        return not ({"framework", "ratings"} & set(parsed.data))
+        keys = set(parsed.data)
+        if keys & {"ratings", "assessed_on"}:
+            return False
+        if "framework" not in keys:
+            return True
+        return "coalition" not in keys and not _names_a_rubric(parsed.data["framework"])
     if parsed.data is None and parsed.text is not None:
         return not _ASSESSMENT_HINT.search(parsed.text)  # empty or unparseable: judge by the text
     return False
+
+
+def _names_a_rubric(reference: object) -> bool:
+    from coalition_cli.core.loading.frameworks import bundled_framework_ids, looks_like_path
+
+    return isinstance(reference, str) and (looks_like_path(reference) or reference in bundled_framework_ids())
 
 
 def stage_numbers(
