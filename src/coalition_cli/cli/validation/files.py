@@ -19,7 +19,13 @@ from coalition_cli.core.codes import Level, Policy
 from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReadError, SettingsError, UsageError
 from coalition_cli.core.files.discovery import STDIN, expand
 from coalition_cli.core.loading.outcome import without_value
-from coalition_cli.core.loading.settings import NO_SETTINGS, RepoSettings, find_settings, read_settings
+from coalition_cli.core.loading.settings import (
+    NO_SETTINGS,
+    RepoSettings,
+    find_settings,
+    read_settings,
+    settings_label,
+)
 from coalition_cli.core.problems import Problem
 
 
@@ -64,7 +70,7 @@ def repository_settings(options: Options) -> RepoSettings:
 
         errors = [problem for problem in outcome.located.problems if problem.is_error]
         raise SettingsError(
-            f"the settings in {path} have {plural(len(errors), 'problem')}; nothing was checked",
+            f"the settings in {settings_label(path)} have {plural(len(errors), 'problem')}; nothing was checked",
             problems=list(outcome.located.problems),
             hint="fix them, or run with --isolated to check without any settings",
         )

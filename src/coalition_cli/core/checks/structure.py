@@ -105,7 +105,7 @@ def _finding(detail: Any, path: tuple[str | int, ...], model: type[BaseModel]) -
         return Finding(path, custom, f"{where} {detail['msg']}")
     if kind in ("string_too_short", "too_short"):
         return Finding(path, codes.EMPTY_VALUE, f"{where} must not be empty")
-    if kind == "literal_error":
+    if kind in ("literal_error", "enum"):
         got = _describe(detail["input"])
         return Finding(
             path, codes.WRONG_VALUE, f"{where} must be one of {detail['ctx']['expected']} (got {got})"

@@ -86,7 +86,7 @@ def read_settings(path: Path) -> SettingsOutcome:
     from coalition_cli.core.loading.frameworks import load_guide
     from coalition_cli.core.model.settings import Settings
 
-    label = str(path)
+    label = settings_label(path)
     if path.suffix == ".toml":
         try:
             text = path.read_text(encoding="utf-8")
@@ -122,6 +122,12 @@ def read_settings(path: Path) -> SettingsOutcome:
     )
 
 
+def settings_label(path: Path) -> str:
+    """The settings file as problems name it: relative to the working folder when it is below it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
 def _framework(settings: Any, base: Path) -> tuple[list[Finding], str | None]:
     """The settings' rubric, as the working folder would name it, once it is known to load."""
     if settings is None or settings.framework is None:
@@ -151,7 +157,7 @@ def _tool_table(label: str, text: str, pyproject: bool) -> tuple[Any, Problem | 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line, column = _toml_error_position(str(error))
+        line, column = _toml_error_position(str(error), text)
         message = f"not valid TOML: {error}"
         return None, Problem.of(label, line, column, codes.SYNTAX, message, DEFAULT_POLICY)
     if pyproject:
@@ -159,9 +165,13 @@ def _tool_table(label: str, text: str, pyproject: bool) -> tuple[Any, Problem | 
     return data, None
 
 
-def _toml_error_position(message: str) -> tuple[int, int]:
+def _toml_error_position(message: str, text: str) -> tuple[int, int]:
     match = re.search(r"line (\d+), column (\d+)", message)
-    return (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    if "end of document" in message:
+        return text.count("\n") + 1, 1
+    return 1, 1
 
 
 def toml_locate(label: str, text: str, findings: list[Finding]) -> list[Problem]:
