@@ -54,7 +54,7 @@ def test_exit_codes_of_the_real_process(tmp_path: Path) -> None:
 def test_package_data_ships_with_the_installed_package(tmp_path: Path) -> None:
     listing = _run("framework", "show", "--format", "json", cwd=tmp_path)
     assert listing.returncode == 0, listing.stderr
-    assert len(json.loads(listing.stdout)["domains"]) == 7
+    assert len(json.loads(listing.stdout)["framework"]["domains"]) == 7
 
 
 @pytest.mark.slow

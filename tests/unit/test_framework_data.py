@@ -130,7 +130,9 @@ def test_framework_list_as_json(runner: CliRunner) -> None:
 
     listing = runner.invoke(app, ["framework", "list", "--format", "json"])
     assert listing.exit_code == 0, listing.output
-    (entry,) = json.loads(listing.stdout)
+    document = json.loads(listing.stdout)
+    assert document["version"] == 1
+    (entry,) = document["frameworks"]
     assert (entry["id"], entry["domains"], entry["indicators"]) == ("community-framework", 7, 22)
     assert [stage["name"] for stage in entry["stages"]] == [
         "Emerging",
@@ -164,7 +166,8 @@ def test_framework_list_and_show(runner: CliRunner) -> None:
 def test_framework_show_json_is_the_parsed_framework(runner: CliRunner) -> None:
     result = runner.invoke(app, ["framework", "show", "--format", "json"])
     data = json.loads(result.stdout)
-    assert Framework.model_validate(data).id == "community-framework"
+    assert data["version"] == 1
+    assert Framework.model_validate(data["framework"]).id == "community-framework"
 
 
 def test_framework_show_unknown_id_suggests(runner: CliRunner) -> None:

@@ -47,7 +47,10 @@ def list_frameworks(
             }
             for fw in frameworks
         ]
-        typer.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        from coalition_cli.cli.console import write_stdout
+        from coalition_cli.cli.output.versioned import versioned
+
+        write_stdout(json.dumps(versioned({"frameworks": listed}), indent=2, ensure_ascii=False) + "\n")
         return
     table = Table("id", "title", "contents", box=None)
     for fw in frameworks:
@@ -82,12 +85,18 @@ def show(
         ids = [d.id for d in fw.domains] + [i.id for i in fw.indicators]
         raise UsageError(f"{item!r} is not a domain or indicator of {fw.id}{did_you_mean(item, ids)}")
     if output is ShowFormat.json:
+        import json
+
+        from coalition_cli.cli.console import write_stdout
+        from coalition_cli.cli.output.versioned import versioned
+
         if item is None:
-            typer.echo(fw.model_dump_json(indent=2))
+            shown = {"framework": fw.model_dump(mode="json")}
         elif fw.has_indicator(item):
-            typer.echo(fw.indicator(item).model_dump_json(indent=2))
+            shown = {"indicator": fw.indicator(item).model_dump(mode="json")}
         else:
-            typer.echo(fw.domain(item).model_dump_json(indent=2))
+            shown = {"domain": fw.domain(item).model_dump(mode="json")}
+        write_stdout(json.dumps(versioned(shown), indent=2, ensure_ascii=False) + "\n")
         return
     console = stdout()
     if item is None:

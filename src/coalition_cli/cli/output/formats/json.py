@@ -1,4 +1,4 @@
-"""`--format json`: the report's data as one JSON object, UTF-8, keys as documented in the README."""
+"""`--format json`: the report's data as one JSON object, UTF-8, `"version": 1` first, keys as documented in docs/json.md."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ def render(report: Report) -> None:
     import json
 
     from coalition_cli.cli.console import write_stdout
+    from coalition_cli.cli.output.versioned import versioned
 
-    write_stdout(json.dumps(report.data(), indent=2, ensure_ascii=False) + "\n")
+    write_stdout(json.dumps(versioned(report.data()), indent=2, ensure_ascii=False) + "\n")
 
 
 FORMAT = Format(help="json", position=1, render=render)

@@ -16,11 +16,6 @@ from typing import NamedTuple, TextIO
 from coalition_cli.core import codes
 from coalition_cli.core.problems import Problem
 
-JSON_VERSION = 1
-"""The version of every JSON document the tool prints (`"version": 1`); raised when a key changes
-meaning or goes away (new keys may appear without it). docs/json.md documents each document's keys."""
-
-
 class Summary(NamedTuple):
     """The counts `coalition validate` reports (a NamedTuple: the fast path prints one).
 

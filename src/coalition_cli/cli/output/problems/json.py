@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from coalition_cli.cli.output.problems.base import JSON_VERSION, Reporter, Run
+from coalition_cli.cli.output.problems.base import Reporter, Run
+from coalition_cli.cli.output.versioned import versioned
 
 
 class JsonReporter(Reporter):
     statistics = True
 
     def report(self, run: Run) -> None:
-        document: dict[str, Any] = {"version": JSON_VERSION, "summary": run.summary.as_dict()}
+        document: dict[str, Any] = versioned({"summary": run.summary.as_dict()})
         if run.statistics:
             document["statistics"] = [
                 {"code": code, "severity": severity, "count": count} for code, severity, count in run.counts()
