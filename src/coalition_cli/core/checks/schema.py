@@ -48,7 +48,29 @@ def _date(description: str, *, required: bool = False) -> dict[str, Any]:
     return {"type": kind, "pattern": ISO_DATE_PATTERN, "format": "date", "description": description}
 
 
-def assessment_schema(framework: Framework, guide: Guide) -> dict[str, Any]:
+PATH_PATTERN = r"[/\\]|\.[Yy][Aa]?[Mm][Ll]\s*$"
+"""What `framework:` must look like when it is not a bundled id: a path (a slash, or a YAML file name),
+as `loading.frameworks.looks_like_path` reads it."""
+
+
+def _framework_reference(bundled: list[str]) -> dict[str, Any]:
+    return {
+        "description": "The rubric: a bundled framework id ("
+        + ", ".join(bundled)
+        + "), or the path of a rubric YAML file relative to this file.",
+        "type": "string",
+        "anyOf": [{"enum": bundled}, {"pattern": PATH_PATTERN}],
+        "examples": bundled,
+    }
+
+
+def assessment_schema(framework: Framework, guide: Guide, bundled: list[str] | None = None) -> dict[str, Any]:
+    """The schema of an assessment against `framework`; `bundled`: the ids `framework:` may name
+    (default: the rubrics shipped with the tool)."""
+    if bundled is None:
+        from coalition_cli.core.loading.frameworks import bundled_framework_ids
+
+        bundled = bundled_framework_ids()
     groups = [group.id for group in guide.stakeholder_groups]
     action = {
         "type": "object",
@@ -75,15 +97,15 @@ def assessment_schema(framework: Framework, guide: Guide) -> dict[str, Any]:
                 "items": {"type": "string"},
                 "description": "Links to evidence documents.",
             },
-            "actions": {"type": "array", "items": {"$ref": "#/$defs/action"}},
+            "actions": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/action"},
+                "description": "What the team commits to do about this indicator: action, owner, due date, status.",
+            },
         },
     }
     indicators = {
-        indicator.id: {
-            "description": f"{indicator.id} {indicator.name}",
-            "markdownDescription": _indicator_help(framework, indicator.id),
-            "$ref": "#/$defs/rating",
-        }
+        indicator.id: {"description": _indicator_help(framework, indicator.id), "$ref": "#/$defs/rating"}
         for indicator in framework.indicators
     }
     participant = {
@@ -108,12 +130,16 @@ def assessment_schema(framework: Framework, guide: Guide) -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["framework", "coalition", "assessed_on"],
         "properties": {
-            "framework": _text("A bundled framework id, or a path relative to this file.", required=True),
+            "framework": _framework_reference(bundled),
             "coalition": _text("The coalition's name.", required=True),
             "assessed_on": _date("The date of the assessment (YYYY-MM-DD).", required=True),
             "term": _text('A label for the term, e.g. "Spring 2026".'),
             "facilitator": _text("Who facilitated (or, in an individual rater's file, the rater)."),
-            "participants": {"type": ["array", "null"], "items": {"$ref": "#/$defs/participant"}},
+            "participants": {
+                "type": ["array", "null"],
+                "items": {"$ref": "#/$defs/participant"},
+                "description": "Who took part: each person's name, organization, stakeholder group and role.",
+            },
             "notes": _text("Notes about the whole assessment."),
             "profile": {
                 "description": "The coalition profile: a mapping, or the path of a shared coalition.yaml.",
@@ -131,10 +157,12 @@ def assessment_schema(framework: Framework, guide: Guide) -> dict[str, Any]:
 
 
 def _indicator_help(framework: Framework, indicator_id: str) -> str:
+    """The indicator and each stage's descriptor, as plain text: editors show `description` on hover,
+    and strict validators (ajv) refuse keywords of their own such as `markdownDescription`."""
     indicator = framework.indicator(indicator_id)
-    parts = [f"**{indicator.id} {indicator.name}**"]
+    parts = [f"{indicator.id} {indicator.name}"]
     for stage in framework.stages:
-        parts.append(f"**{stage.number} {stage.name}**: " + " ".join(indicator.descriptor(stage.number)))
+        parts.append(f"{stage.number} {stage.name}: " + " ".join(indicator.descriptor(stage.number)))
     return "\n\n".join(parts)
 
 
