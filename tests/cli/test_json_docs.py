@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +23,9 @@ OPAQUE = {"framework show": {"framework", "domain", "indicator"}}
 def documented() -> dict[str, list[str]]:
     """Each section's command (`validate`, `framework list`, …) and the keys of its table."""
     sections: dict[str, list[str]] = {}
-    for heading, body in re.findall(r"^## `coalition ([a-z ]+?) --format json`\n(.*?)(?=^## |\Z)", DOC, re.M | re.S):
+    for heading, body in re.findall(
+        r"^## `coalition ([a-z ]+?) --format json`\n(.*?)(?=^## |\Z)", DOC, re.M | re.S
+    ):
         sections[heading] = re.findall(r"^\| `([^`]+)` \|", body, re.M)
     return sections
 
@@ -43,7 +44,11 @@ def paths(value: Any, prefix: str = "", opaque: set[str] | None = None) -> set[s
 
 def leaves(value: Any, prefix: str = "", opaque: set[str] | None = None) -> set[str]:
     if isinstance(value, dict) and value and prefix not in (opaque or set()):
-        return {p for key, item in value.items() for p in leaves(item, f"{prefix}.{key}" if prefix else key, opaque)}
+        return {
+            p
+            for key, item in value.items()
+            for p in leaves(item, f"{prefix}.{key}" if prefix else key, opaque)
+        }
     if isinstance(value, list) and value:
         return {p for item in value for p in leaves(item, prefix + "[]", opaque)}
     return {prefix + ("[]" if isinstance(value, list) else "")}
@@ -60,7 +65,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
     (folder / "broken.yaml").write_text("framework: community-framework\ncoalition: X\ncolour: red\n")
     raters = sorted(str(path) for path in (folder / "raters").glob("*.yaml"))
     runs = {
-        "validate": [["validate", "--show-suppressed", str(folder)], ["validate", "--statistics", str(folder)]],
+        "validate": [
+            ["validate", "--show-suppressed", str(folder)],
+            ["validate", "--statistics", str(folder)],
+        ],
         "score": [["score", str(spring)]],
         "compare": [["compare", str(fall), str(spring)]],
         "consensus": [["consensus", *raters]],
@@ -84,17 +92,23 @@ def test_every_json_command_is_documented(printed: dict[str, list[dict[str, Any]
 
 
 @pytest.mark.parametrize("command", sorted(documented()))
-def test_the_documented_keys_are_the_printed_keys(printed: dict[str, list[dict[str, Any]]], command: str) -> None:
+def test_the_documented_keys_are_the_printed_keys(
+    printed: dict[str, list[dict[str, Any]]], command: str
+) -> None:
     rows = documented()[command]
     opaque = OPAQUE.get(command, set())
-    patterns = {row: re.compile(re.escape(row).replace(re.escape("<rater>"), r"[^.\[\]]+") + r"\Z") for row in rows}
+    patterns = {
+        row: re.compile(re.escape(row).replace(re.escape("<rater>"), r"[^.\[\]]+") + r"\Z") for row in rows
+    }
     outputs = printed[command]
-    assert all(list(output)[0] == "version" and output["version"] == 1 for output in outputs)
+    assert all(next(iter(output)) == "version" and output["version"] == 1 for output in outputs)
     every_path = set().union(*(paths(output, opaque=opaque) for output in outputs))
     every_leaf = set().union(*(leaves(output, opaque=opaque) for output in outputs))
     undocumented = {leaf for leaf in every_leaf if not any(p.match(leaf) for p in patterns.values())}
     assert undocumented == set(), f"printed by `coalition {command}` but not in docs/json.md"
-    unprinted = {row for row, pattern in patterns.items() if not any(pattern.match(path) for path in every_path)}
+    unprinted = {
+        row for row, pattern in patterns.items() if not any(pattern.match(path) for path in every_path)
+    }
     assert unprinted == set(), f"in docs/json.md but not printed by `coalition {command}`"
 
 

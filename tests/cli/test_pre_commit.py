@@ -32,11 +32,17 @@ def test_the_readme_pins_the_release_tag_of_this_version() -> None:
     assert version is not None
     assert repo["rev"] == f"v{version.group(1)}"
     assert [hook["id"] for hook in repo["hooks"]] == ["coalition-validate"]
-    tags = subprocess.run(["git", "-C", str(ROOT), "tag", "--list", repo["rev"]], capture_output=True, text=True)
+    tags = subprocess.run(
+        ["git", "-C", str(ROOT), "tag", "--list", repo["rev"]], capture_output=True, text=True
+    )
     if repo["rev"] not in tags.stdout.split():
-        pytest.skip(f"this clone has no tags (the tag {repo['rev']} lives in the repository it was cloned from)")
+        pytest.skip(
+            f"this clone has no tags (the tag {repo['rev']} lives in the repository it was cloned from)"
+        )
     hooks = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{repo['rev']}:.pre-commit-hooks.yaml"], capture_output=True, text=True
+        ["git", "-C", str(ROOT), "show", f"{repo['rev']}:.pre-commit-hooks.yaml"],
+        capture_output=True,
+        text=True,
     )
     assert "id: coalition-validate" in hooks.stdout
 
@@ -47,7 +53,9 @@ def _git(*args: str, cwd: Path) -> None:
 
 @pytest.mark.slow
 def test_pre_commit_try_repo_checks_assessments_and_passes_foreign_yaml(tmp_path: Path) -> None:
-    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pre-commit"
+    )
     if pre_commit is None or shutil.which("git") is None:
         pytest.skip("pre-commit (pip install '.[test]') and git are needed")
     project = tmp_path / "team"
@@ -56,7 +64,9 @@ def test_pre_commit_try_repo_checks_assessments_and_passes_foreign_yaml(tmp_path
     (project / "assessments" / "spring.yaml").write_text(VALID_HEADER + full_ratings())
     (project / "charts" / "web" / "values.yaml").write_text("framework: nextjs\nreplicaCount: 2\n")
     (project / "values.yaml").write_text("framework: nextjs\nimage: {tag: latest}\n")
-    (project / "deploy.yaml").write_text("framework: nextjs\nport: 8080\n")  # not excluded by name: the content check
+    (project / "deploy.yaml").write_text(
+        "framework: nextjs\nport: 8080\n"
+    )  # not excluded by name: the content check
     _git("init", "-q", cwd=project)
     _git("add", ".", cwd=project)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "GITHUB_ACTIONS")}

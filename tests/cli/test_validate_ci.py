@@ -51,7 +51,10 @@ def test_a_folder_the_user_cannot_read_is_exit_2_not_no_files_found() -> None:
         result = as_nobody("validate", "lockeddir", cwd=root)
     assert result.returncode == 2, result.stdout + result.stderr
     assert "no assessment files found" not in result.stderr
-    assert "lockeddir:1:1: error cannot read: cannot list this folder: permission denied [unreadable]" in result.stdout
+    assert (
+        "lockeddir:1:1: error cannot read: cannot list this folder: permission denied [unreadable]"
+        in result.stdout
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -146,7 +149,7 @@ def test_sigterm_stops_every_worker_and_closes_stdout(tmp_path: Path, command: s
             time.sleep(0.01)
         assert children(process.pid), "the run never started its workers"
         process.send_signal(signal.SIGTERM)
-        stdout, _ = process.communicate(timeout=20)  # returns only once every holder of stdout is gone
+        _stdout, _ = process.communicate(timeout=20)  # returns only once every holder of stdout is gone
         assert process.returncode == 128 + signal.SIGTERM
         deadline = time.monotonic() + 5
         while descendants(process.pid) and time.monotonic() < deadline:
@@ -164,7 +167,9 @@ def test_sigterm_stops_every_worker_and_closes_stdout(tmp_path: Path, command: s
 
 
 def test_strict_fails_a_target_not_above_the_stage(runner: CliRunner, tmp_path: Path) -> None:
-    text = VALID_HEADER + full_ratings().replace("  C1.1:\n    stage: 2\n", "  C1.1:\n    stage: 2\n    target: 2\n")
+    text = VALID_HEADER + full_ratings().replace(
+        "  C1.1:\n    stage: 2\n", "  C1.1:\n    stage: 2\n    target: 2\n"
+    )
     path = write(tmp_path, text)
     relaxed = runner.invoke(app, ["--no-color", "validate", str(path)])
     assert relaxed.exit_code == 0
@@ -177,7 +182,9 @@ def test_strict_fails_a_target_not_above_the_stage(runner: CliRunner, tmp_path: 
 # 6. The pre-commit hook's content check: foreign YAML with a `framework:` key does not block a commit.
 
 
-def test_a_helm_values_file_with_a_framework_key_is_skipped_by_the_hook(runner: CliRunner, tmp_path: Path) -> None:
+def test_a_helm_values_file_with_a_framework_key_is_skipped_by_the_hook(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     values = write(tmp_path, "framework: nextjs\nreplicaCount: 2\nimage:\n  tag: latest\n", "values.yaml")
     broken = write(tmp_path, "framework: nextjs\nimage: [\n", "broken-values.yaml")
     result = runner.invoke(app, ["validate", "--skip-other-yaml", str(values), str(broken)])
@@ -237,7 +244,13 @@ def test_a_closed_stdout_is_exit_2_with_a_message(tmp_path: Path) -> None:
 )
 def test_a_full_disk_is_exit_2_with_a_message(tmp_path: Path, args: list[str]) -> None:
     write(tmp_path, BROKEN)
-    write(tmp_path, (EXAMPLES / "riverside" / "2026-03-spring.yaml").read_text(encoding="utf-8").replace("profile: coalition.yaml", "profile: null"), "spring.yaml")
+    write(
+        tmp_path,
+        (EXAMPLES / "riverside" / "2026-03-spring.yaml")
+        .read_text(encoding="utf-8")
+        .replace("profile: coalition.yaml", "profile: null"),
+        "spring.yaml",
+    )
     with Path("/dev/full").open("w") as full:
         result = subprocess.run(
             [sys.executable, "-c", LAUNCH, *args],

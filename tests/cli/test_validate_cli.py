@@ -60,7 +60,14 @@ def test_json_format(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert report["summary"] == {"files": 2, "valid": 1, "errors": 1, "warnings": 22, "skipped": 0, "suppressed": 0}
+    assert report["summary"] == {
+        "files": 2,
+        "valid": 1,
+        "errors": 1,
+        "warnings": 22,
+        "skipped": 0,
+        "suppressed": 0,
+    }
     first = next(p for p in report["problems"] if p["severity"] == "error")
     assert first == {
         "file": str(bad),

@@ -21,7 +21,9 @@ UNRATED_C11 = VALID_HEADER + full_ratings().replace("  C1.1:\n    stage: 2\n", "
 BROKEN = VALID_HEADER + "ratings: [\n"
 """Broken YAML that is plainly meant as an assessment: always reported where it is checked."""
 
-LOW_TARGET = VALID_HEADER + full_ratings().replace("  C1.1:\n    stage: 2\n", "  C1.1:\n    stage: 2\n    target: 1\n")
+LOW_TARGET = VALID_HEADER + full_ratings().replace(
+    "  C1.1:\n    stage: 2\n", "  C1.1:\n    stage: 2\n    target: 1\n"
+)
 """One `target-not-above-stage` warning, at 7:13."""
 
 
@@ -46,7 +48,9 @@ def _codes(report: dict) -> list[tuple[int, int, str]]:  # type: ignore[type-arg
 # --- settings ---------------------------------------------------------------------------------------
 
 
-def test_settings_in_dot_coalition_yaml_apply_from_a_subfolder(runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_in_dot_coalition_yaml_apply_from_a_subfolder(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(repo, "severity:\n  not-rated: error\nignore: [target-not-above-stage]\n", ".coalition.yaml")
     (repo / "terms").mkdir()
     write(repo / "terms", UNRATED_C11, "a.yaml")
@@ -69,7 +73,9 @@ def test_settings_in_pyproject_toml(runner: CliRunner, repo: Path) -> None:
     assert (status, report["problems"]) == (0, [])
 
 
-def test_a_pyproject_without_the_table_is_passed_over_for_one_further_up(runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pyproject_without_the_table_is_passed_over_for_one_further_up(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(repo, "ignore: [not-rated]\n", ".coalition.yaml")
     (repo / "pkg").mkdir()
     write(repo / "pkg", '[project]\nname = "x"\n', "pyproject.toml")
@@ -100,10 +106,20 @@ def test_problems_in_a_yaml_settings_file_are_located_and_coded(runner: CliRunne
     result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
     assert result.exit_code == 2
     lines = result.output.splitlines()
-    assert lines[0].startswith(".coalition.yaml:1:10: error exclude must be a list") and "[wrong-type]" in lines[0]
-    assert lines[1].startswith(".coalition.yaml:3:5: error unknown code 'not-rate' (did you mean 'not-rated'?)")
-    assert lines[2].startswith(".coalition.yaml:4:5: error unknown-key cannot be turned off or made a warning")
-    assert lines[3] == ".coalition.yaml:6:14: error severity.not-rated must be one of 'error', 'warning' or 'ignore' (got 'fatal') [wrong-value]"
+    assert (
+        lines[0].startswith(".coalition.yaml:1:10: error exclude must be a list")
+        and "[wrong-type]" in lines[0]
+    )
+    assert lines[1].startswith(
+        ".coalition.yaml:3:5: error unknown code 'not-rate' (did you mean 'not-rated'?)"
+    )
+    assert lines[2].startswith(
+        ".coalition.yaml:4:5: error unknown-key cannot be turned off or made a warning"
+    )
+    assert (
+        lines[3]
+        == ".coalition.yaml:6:14: error severity.not-rated must be one of 'error', 'warning' or 'ignore' (got 'fatal') [wrong-value]"
+    )
     assert lines[4].startswith(".coalition.yaml:7:1: error unknown key 'farmework'")
     assert "the settings in .coalition.yaml have 5 problems; nothing was checked" in result.output
 
@@ -119,8 +135,15 @@ def test_problems_in_pyproject_settings_are_located_at_their_keys(runner: CliRun
     result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.startswith("pyproject.toml:")]
-    assert [line.split(" error ")[0] for line in lines] == ["pyproject.toml:5:24:", "pyproject.toml:6:1:", "pyproject.toml:9:1:"]
+    assert [line.split(" error ")[0] for line in lines] == [
+        "pyproject.toml:5:24:",
+        "pyproject.toml:6:1:",
+        "pyproject.toml:9:1:",
+    ]
     assert lines[0].endswith("[wrong-value]") and lines[1].endswith("[unknown-framework]")
+    inline = write(repo, '[tool.coalition]\nseverity = { not-rated = "error", syntax = "ignore" }\n', "pyproject.toml")
+    result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
+    assert f"{inline.name}:2:35: error syntax cannot be turned off" in result.output
     broken = write(repo, "[tool.coalition]\nignore = [\n", "pyproject.toml")
     result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
     assert result.exit_code == 2
@@ -128,7 +151,9 @@ def test_problems_in_pyproject_settings_are_located_at_their_keys(runner: CliRun
 
 
 def test_settings_exclude_folders_and_name_the_rubric(runner: CliRunner, repo: Path) -> None:
-    rubric = (Path(__file__).parents[2] / "framework_data" / "community-framework.yaml").read_text(encoding="utf-8")
+    rubric = (Path(__file__).parents[2] / "framework_data" / "community-framework.yaml").read_text(
+        encoding="utf-8"
+    )
     (repo / "rubrics").mkdir()
     (repo / "rubrics" / "ours.yaml").write_text(rubric, encoding="utf-8")
     write(repo, "exclude: [drafts/, '*.draft.yaml']\nframework: rubrics/ours.yaml\n", ".coalition.yaml")
@@ -158,13 +183,18 @@ def test_settings_turn_the_fast_path_aside(repo: Path) -> None:
 
 
 def test_a_comment_suppresses_a_code_on_its_line(runner: CliRunner, repo: Path) -> None:
-    text = UNRATED_C11.replace("  C1.1:\n", "  C1.1:  # coalition: ignore[not-rated]  (waiting for the MOU)\n")
+    text = UNRATED_C11.replace(
+        "  C1.1:\n", "  C1.1:  # coalition: ignore[not-rated]  (waiting for the MOU)\n"
+    )
     write(repo, text, "a.yaml")
     status, report = _json(runner, "--strict", "a.yaml")
     assert (status, report["problems"], report["summary"]["suppressed"]) == (0, [], 1)
     assert "suppressed" not in report
     shown = runner.invoke(app, ["--no-color", "validate", "--show-suppressed", "a.yaml"])
-    assert "a.yaml:5:3: warning C1.1 Executive Leadership is not rated yet [not-rated] (suppressed)" in shown.stdout
+    assert (
+        "a.yaml:5:3: warning C1.1 Executive Leadership is not rated yet [not-rated] (suppressed)"
+        in shown.stdout
+    )
     assert "1 suppressed" in shown.stderr
     assert _json(runner, "--show-suppressed", "a.yaml")[1]["suppressed"][0]["code"] == "not-rated"
 
@@ -179,16 +209,28 @@ def test_a_suppression_that_suppresses_nothing_is_flagged(runner: CliRunner, rep
     assert status == 0
     messages = [(p["line"], p["column"], p["code"], p["message"]) for p in report["problems"]]
     assert messages == [
-        (2, 23, "unused-suppression", "unknown-key cannot be suppressed: it is an error, which makes the file unusable; fix it instead"),
+        (
+            2,
+            23,
+            "unused-suppression",
+            "unknown-key cannot be suppressed: it is an error, which makes the file unusable; fix it instead",
+        ),
         (7, 10, "unused-suppression", "nothing to suppress: no not-rated problem on this line"),
         (7, 10, "unused-suppression", "unknown code 'not-ratd' in a suppression (did you mean 'not-rated'?)"),
-        (9, 10, "unused-suppression", "name the codes to suppress on this line, like `# coalition: ignore[not-rated]`"),
+        (
+            9,
+            10,
+            "unused-suppression",
+            "name the codes to suppress on this line, like `# coalition: ignore[not-rated]`",
+        ),
     ]
     assert _json(runner, "--strict", "a.yaml")[0] == 1
 
 
 def test_an_error_cannot_be_suppressed(runner: CliRunner, repo: Path) -> None:
-    text = VALID_HEADER + full_ratings().replace("    stage: 2\n", "    stage: 9  # coalition: ignore[stage-out-of-range]\n", 1)
+    text = VALID_HEADER + full_ratings().replace(
+        "    stage: 2\n", "    stage: 9  # coalition: ignore[stage-out-of-range]\n", 1
+    )
     write(repo, text, "a.yaml")
     status, report = _json(runner, "a.yaml")
     assert status == 1
@@ -199,11 +241,17 @@ def test_an_error_cannot_be_suppressed(runner: CliRunner, repo: Path) -> None:
 
 
 def test_select_and_ignore_by_code(runner: CliRunner, repo: Path) -> None:
-    text = UNRATED_C11.replace("  C1.2:\n    stage: 2\n", "  C1.2:\n    stage: 2\n    target: 1\n") + "colour: red\n"
+    text = (
+        UNRATED_C11.replace("  C1.2:\n    stage: 2\n", "  C1.2:\n    stage: 2\n    target: 1\n")
+        + "colour: red\n"
+    )
     write(repo, text, "a.yaml")
     everything = {p[2] for p in _codes(_json(runner, "a.yaml")[1])}
     assert everything == {"not-rated", "target-not-above-stage", "unknown-key"}
-    assert {p[2] for p in _codes(_json(runner, "--select", "not-rated", "a.yaml")[1])} == {"not-rated", "unknown-key"}
+    assert {p[2] for p in _codes(_json(runner, "--select", "not-rated", "a.yaml")[1])} == {
+        "not-rated",
+        "unknown-key",
+    }
     ignored = _json(runner, "--ignore", "not-rated,target-not-above-stage", "a.yaml")[1]
     assert {p[2] for p in _codes(ignored)} == {"unknown-key"}
     refused = runner.invoke(app, ["validate", "--ignore", "unknown-key", "a.yaml"])

@@ -33,7 +33,11 @@ def environment(**extra: str) -> dict[str, str]:
 
 
 def coalition(
-    *args: str, cwd: Path, stdin: str | bytes | None = None, env: dict[str, str] | None = None, timeout: float = 60
+    *args: str,
+    cwd: Path,
+    stdin: str | bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
     """The checkout's command in a child process (the launcher, so the fast path too)."""
     return subprocess.run(
@@ -67,14 +71,24 @@ def require_nobody() -> None:
     if shutil.which("setpriv") is None:
         pytest.skip("setpriv (util-linux) is not installed")
     probe = subprocess.run(
-        ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", sys.executable, "-c", "import coalition_cli"],
+        [
+            "setpriv",
+            f"--reuid={NOBODY}",
+            f"--regid={NOBODY}",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            "import coalition_cli",
+        ],
         capture_output=True,
         env=environment(),
         cwd="/",
         timeout=60,
     )
     if probe.returncode != 0:
-        pytest.skip(f"nobody cannot run this checkout's Python: {probe.stderr.decode(errors='replace')[-200:]}")
+        pytest.skip(
+            f"nobody cannot run this checkout's Python: {probe.stderr.decode(errors='replace')[-200:]}"
+        )
 
 
 @contextmanager

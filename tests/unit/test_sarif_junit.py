@@ -28,13 +28,18 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "terms with space").mkdir()
     write(tmp_path / "terms with space", VALID_HEADER + "ratings:\n  C1.1:\n    stage: 9\n", "bad.yaml")
     write(tmp_path, VALID_HEADER + full_ratings(), "good.yaml")
-    text = VALID_HEADER + full_ratings().replace("  C1.1:\n    stage: 2\n", "  C1.1:  # coalition: ignore[not-rated]\n    stage: null\n")
+    text = VALID_HEADER + full_ratings().replace(
+        "  C1.1:\n    stage: 2\n", "  C1.1:  # coalition: ignore[not-rated]\n    stage: null\n"
+    )
     write(tmp_path, text, "quiet.yaml")
     return tmp_path
 
 
 def test_the_schema_is_the_published_one() -> None:
-    assert SCHEMA["id"] == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    assert (
+        SCHEMA["id"]
+        == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    )
     Draft4Validator.check_schema(SCHEMA)
 
 
@@ -86,7 +91,9 @@ def test_junit_has_a_case_per_file_and_fails_the_files_with_errors(runner: CliRu
 
 def test_junit_escapes_what_xml_cannot_hold() -> None:
     problem = Problem("a<&>.yaml", 1, 1, Severity.ERROR, "syntax", 'bad \x1b[31m "quote" & <tag>')
-    text = junit_xml(Run([problem], Summary.of([problem], files=1, valid=0, skipped=0), checked=["a<&>.yaml"]))
+    text = junit_xml(
+        Run([problem], Summary.of([problem], files=1, valid=0, skipped=0), checked=["a<&>.yaml"])
+    )
     case = ElementTree.fromstring(text).find("testsuite/testcase")
     assert case is not None and case.get("name") == "a<&>.yaml"
     failure = case.find("failure")

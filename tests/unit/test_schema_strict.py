@@ -59,7 +59,13 @@ def test_only_standard_keywords(schema: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("framework", "valid"),
-    [("community-framework", True), ("rubrics/our-rubric.yaml", True), ("ours.yml", True), ("nextjs", False), ("", False)],
+    [
+        ("community-framework", True),
+        ("rubrics/our-rubric.yaml", True),
+        ("ours.yml", True),
+        ("nextjs", False),
+        ("", False),
+    ],
 )
 def test_framework_is_a_bundled_id_or_a_path(schema: dict[str, Any], framework: str, valid: bool) -> None:
     document = {"framework": framework, "coalition": "Riverside", "assessed_on": "2026-03-14"}
@@ -72,7 +78,11 @@ def test_every_key_an_editor_completes_has_a_description(schema: dict[str, Any])
         for name, sub in owner.get("properties", {}).items():
             if "description" not in sub:
                 missing.append(f"{owner.get('title', '?')}.{name}")
-    assert [name for name in missing if not name.startswith(("Member", "Committee", "Representative", "Meetings", "CoalitionProfile"))] == []
+    assert [
+        name
+        for name in missing
+        if not name.startswith(("Member", "Committee", "Representative", "Meetings", "CoalitionProfile"))
+    ] == []
     for name in ("participants", "framework"):
         assert schema["properties"][name]["description"]
     assert schema["$defs"]["rating"]["properties"]["actions"]["description"]
@@ -84,9 +94,13 @@ def test_ajv_in_strict_mode_accepts_the_schema(schema: dict[str, Any], tmp_path:
     holds the same rule (only standard keywords) everywhere else."""
     ajv = shutil.which("ajv")
     if ajv is None:
-        pytest.skip("ajv-cli is not installed; test_only_standard_keywords checks what its strict mode checks")
+        pytest.skip(
+            "ajv-cli is not installed; test_only_standard_keywords checks what its strict mode checks"
+        )
     (tmp_path / "schema.json").write_text(json.dumps(schema))
-    (tmp_path / "doc.json").write_text(json.dumps({"framework": "community-framework", "coalition": "X", "assessed_on": "2026-03-14"}))
+    (tmp_path / "doc.json").write_text(
+        json.dumps({"framework": "community-framework", "coalition": "X", "assessed_on": "2026-03-14"})
+    )
     result = subprocess.run(
         [ajv, "validate", "--spec=draft2020", "-c", "ajv-formats", "-s", "schema.json", "-d", "doc.json"],
         cwd=tmp_path, capture_output=True, text=True, timeout=60,

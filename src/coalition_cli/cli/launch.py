@@ -9,6 +9,7 @@ final flush fails. A reader that stops early (`| head`) still ends the command q
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -28,7 +29,9 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     _hold_closed_stderr()
     if _closed(1) or sys.stdout is None:
-        _say("cannot write the output: standard output is closed (>&-); redirect it to /dev/null to discard it")
+        _say(
+            "cannot write the output: standard output is closed (>&-); redirect it to /dev/null to discard it"
+        )
         sys.exit(EXIT_USAGE)
     try:
         status = _run()
@@ -96,7 +99,5 @@ def _hold_closed_stderr() -> None:
 
 
 def _say(message: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.write(2, f"error: {message}\n".encode())
-    except OSError:
-        pass

@@ -50,19 +50,29 @@ def validate(
         None, "--select", metavar="CODE", help="Report only these warning codes (errors always are)."
     ),
     ignore: list[str] | None = typer.Option(
-        None, "--ignore", metavar="CODE", help="Do not report these warning codes (comma-separated or repeated)."
+        None,
+        "--ignore",
+        metavar="CODE",
+        help="Do not report these warning codes (comma-separated or repeated).",
     ),
     exit_zero: bool = typer.Option(
-        False, "--exit-zero", help="Exit 0 even when problems are found (2 still means a path cannot be read)."
+        False,
+        "--exit-zero",
+        help="Exit 0 even when problems are found (2 still means a path cannot be read).",
     ),
     statistics: bool = typer.Option(
         False, "--statistics", help="Print how many problems of each code, not each problem (text, json)."
     ),
     show_suppressed: bool = typer.Option(
-        False, "--show-suppressed", help="Also list the problems a `# coalition: ignore[code]` comment suppresses."
+        False,
+        "--show-suppressed",
+        help="Also list the problems a `# coalition: ignore[code]` comment suppresses.",
     ),
     config: Path | None = typer.Option(
-        None, "--config", metavar="PATH", help="Read the settings from this file (a .coalition.yaml or pyproject.toml)."
+        None,
+        "--config",
+        metavar="PATH",
+        help="Read the settings from this file (a .coalition.yaml or pyproject.toml).",
     ),
     isolated: bool = typer.Option(False, "--isolated", help="Read no settings file."),
     stdin_filename: str | None = typer.Option(

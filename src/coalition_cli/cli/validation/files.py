@@ -82,7 +82,10 @@ def run_policy(options: Options, settings: RepoSettings) -> Policy:
     for a code that does not exist, or an error given to --ignore."""
     from coalition_cli.core.checks.settings import code_problem
 
-    for option, names, relaxed in (("--ignore", options.ignore, True), ("--select", options.select or (), False)):
+    for option, names, relaxed in (
+        ("--ignore", options.ignore, True),
+        ("--select", options.select or (), False),
+    ):
         for name in names:
             message = code_problem(name, relaxed=relaxed)
             if message is not None:
@@ -119,7 +122,9 @@ def validate_files(options: Options) -> int:
         stdin_filename=options.stdin_filename,
     )
     stdin = _read_stdin() if any(target.stdin for target in targets) else None
-    outcomes = check_all(targets, without_value, policy=policy, framework=framework, jobs=options.jobs, stdin=stdin)
+    outcomes = check_all(
+        targets, without_value, policy=policy, framework=framework, jobs=options.jobs, stdin=stdin
+    )
 
     problems: list[Problem] = []
     suppressed: list[Problem] = []

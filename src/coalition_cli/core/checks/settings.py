@@ -32,7 +32,9 @@ def _codes(subject: Subject) -> Iterator[Finding]:
     named: list[tuple[Path_, str, bool]] = []
     ignore, severity = subject.data.get("ignore"), subject.data.get("severity")
     if isinstance(ignore, list):
-        named += [(("ignore", index), name, True) for index, name in enumerate(ignore) if isinstance(name, str)]
+        named += [
+            (("ignore", index), name, True) for index, name in enumerate(ignore) if isinstance(name, str)
+        ]
     if isinstance(severity, dict):
         for name, level in severity.items():
             relaxed = level in (Level.WARNING.value, Level.IGNORE.value)

@@ -80,7 +80,14 @@ class AssessmentOutcome(FileOutcome[Read]):
 
     @classmethod
     def of(cls, outcome: FileOutcome[Read]) -> AssessmentOutcome:  # type: ignore[override]
-        return cls(outcome.file, outcome.problems, outcome.value, outcome.skipped, outcome.unreadable, *outcome.located[1:])
+        return cls(
+            outcome.file,
+            outcome.problems,
+            outcome.value,
+            outcome.skipped,
+            outcome.unreadable,
+            *outcome.located[1:],
+        )
 
     @property
     def profile(self) -> CoalitionProfile | None:

@@ -207,7 +207,9 @@ def _tables(lines: list[str]) -> dict[str, tuple[int, int]]:
     return found
 
 
-def _toml_position(lines: list[str], tables: dict[str, tuple[int, int]], path: tuple[str | int, ...]) -> tuple[int, int]:
+def _toml_position(
+    lines: list[str], tables: dict[str, tuple[int, int]], path: tuple[str | int, ...]
+) -> tuple[int, int]:
     table = tables.get("tool.coalition") or tables.get("", (0, len(lines) - 1))
     if path and isinstance(path[0], str) and f"tool.coalition.{path[0]}" in tables:
         start, end = tables[f"tool.coalition.{path[0]}"]
@@ -216,7 +218,9 @@ def _toml_position(lines: list[str], tables: dict[str, tuple[int, int]], path: t
     start, end = table
     if not path:
         return start + 1, 1
-    found = _key_line(lines, start + (1 if start or _HEADER.match(lines[0] if lines else "") else 0), end, path[0])
+    found = _key_line(
+        lines, start + (1 if start or _HEADER.match(lines[0] if lines else "") else 0), end, path[0]
+    )
     if found is None:
         return start + 1, 1
     if len(path) > 1:
@@ -236,8 +240,17 @@ def _key_line(lines: list[str], start: int, end: int, key: str | int) -> tuple[i
 
 
 def _element(lines: list[str], start: int, end: int, element: str | int) -> tuple[int, int] | None:
-    """The position of a key or the n-th string inside the value that starts on line `start`."""
+    """The position of a key or the n-th string inside the value that starts on line `start` (an
+    array, or an inline table whose keys may be bare: `{ not-rated = "error" }`)."""
     strings = re.compile(r"""("[^"\n]*"|'[^'\n]*')""")
+    if isinstance(element, str):
+        bare = re.compile(rf"(?<![\w-]){re.escape(element)}\s*=")
+        for index in range(start, min(end, len(lines) - 1) + 1):
+            line = lines[index]
+            offset = line.index("=") + 1 if index == start and "=" in line else 0
+            match = bare.search(line, offset)
+            if match:
+                return index + 1, match.start() + 1
     seen = 0
     for index in range(start, min(end, len(lines) - 1) + 1):
         line = lines[index]

@@ -16,6 +16,7 @@ from typing import NamedTuple, TextIO
 from coalition_cli.core import codes
 from coalition_cli.core.problems import Problem
 
+
 class Summary(NamedTuple):
     """The counts `coalition validate` reports (a NamedTuple: the fast path prints one).
 

@@ -43,7 +43,9 @@ def junit_xml(run: Run) -> str:
         failed = [p for p in problems if p.is_error]
         if unreadable:
             errors += 1
-            node = ElementTree.SubElement(case, "error", message=_xml_text(unreadable[0].message), type=codes.UNREADABLE.name)
+            node = ElementTree.SubElement(
+                case, "error", message=_xml_text(unreadable[0].message), type=codes.UNREADABLE.name
+            )
             node.text = listed
         elif failed:
             failures += 1
@@ -58,7 +60,9 @@ def junit_xml(run: Run) -> str:
         element.set("failures", str(failures))
         element.set("errors", str(errors))
     ElementTree.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+    )
 
 
 def _count(errors: Sequence[Problem]) -> str:

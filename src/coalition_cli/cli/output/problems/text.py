@@ -99,7 +99,9 @@ class TextReporter(Reporter):
         else:
             write_problems(run.problems, self.stdout, color=color)
         for problem in run.suppressed:
-            self.stdout.write(format_problem(problem, color=color) + " " + _paint("(suppressed)", "dim", color=color) + "\n")
+            self.stdout.write(
+                format_problem(problem, color=color) + " " + _paint("(suppressed)", "dim", color=color) + "\n"
+            )
         self.stdout.flush()
         self.stderr.write(summary_line(run.summary, color=use_color(self.stderr)) + "\n")
         self.stderr.flush()
