@@ -44,7 +44,14 @@ def test_init_writes_every_indicator_unrated_with_the_rubric_as_comments(
     assert loaded.assessment.term == "Spring"
     assert set(loaded.stages.values()) == {None}
     report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(target)]).stdout)
-    assert report["summary"] == {"files": 1, "valid": 1, "errors": 0, "warnings": 22, "skipped": 0, "suppressed": 0}
+    assert report["summary"] == {
+        "files": 1,
+        "valid": 1,
+        "errors": 0,
+        "warnings": 22,
+        "skipped": 0,
+        "suppressed": 0,
+    }
 
 
 def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:

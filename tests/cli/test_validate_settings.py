@@ -141,7 +141,9 @@ def test_problems_in_pyproject_settings_are_located_at_their_keys(runner: CliRun
         "pyproject.toml:9:1:",
     ]
     assert lines[0].endswith("[wrong-value]") and lines[1].endswith("[unknown-framework]")
-    inline = write(repo, '[tool.coalition]\nseverity = { not-rated = "error", syntax = "ignore" }\n', "pyproject.toml")
+    inline = write(
+        repo, '[tool.coalition]\nseverity = { not-rated = "error", syntax = "ignore" }\n', "pyproject.toml"
+    )
     result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
     assert f"{inline.name}:2:35: error syntax cannot be turned off" in result.output
     broken = write(repo, "[tool.coalition]\nignore = [\n", "pyproject.toml")
