@@ -19,7 +19,9 @@ from coalition_cli.core import codes
 from coalition_cli.core.codes import CODES, Policy
 from coalition_cli.core.problems import Problem
 
-_SUPPRESSION = re.compile(r"(?:^|(?<=\s))(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)", re.MULTILINE)
+_SUPPRESSION = re.compile(r"(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)")
+"""Starts with a literal `#`, so the scan jumps from one `#` to the next; a comment must also start
+a line or follow a space (`_comment`), as YAML requires."""
 
 
 class Suppression(NamedTuple):
@@ -32,13 +34,22 @@ class Suppression(NamedTuple):
 
 def has_suppressions(text: str) -> bool:
     """Whether the text holds any `# coalition: ignore` comment (validate's fast path asks)."""
-    return _SUPPRESSION.search(text) is not None
+    return "ignore" in text and any(_comment(text, match) for match in _SUPPRESSION.finditer(text))
+
+
+def _comment(text: str, match: re.Match[str]) -> bool:
+    start = match.start(1)
+    return start == 0 or text[start - 1] in " \t\n\r"
 
 
 def suppressions(text: str) -> list[Suppression]:
     """Every `# coalition: ignore[...]` comment in the text."""
+    if "ignore" not in text:
+        return []
     found = []
     for match in _SUPPRESSION.finditer(text):
+        if not _comment(text, match):
+            continue
         start = match.start(1)
         line_start = text.rfind("\n", 0, start) + 1
         names = tuple(name.strip() for name in (match.group(2) or "").split(",") if name.strip())
