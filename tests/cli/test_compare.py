@@ -25,7 +25,19 @@ def test_json_orders_by_date_and_reports_each_term_and_the_change() -> None:
     assert indicators["P.2"]["change"] == 0
     assert indicators["P.3"]["stages"] == [None, 3] and indicators["P.3"]["change"] is None  # missing first
     assert indicators["Q.1"]["change"] == 2
-    assert report["headline"] == "2 indicators advanced, 0 declined, 1 unchanged, 1 rated for the first time"
+    assert report["headline"] == (
+        "2 indicators advanced, 0 declined, 1 unchanged, 1 rated for the first time; "
+        "2 of 2 targets set in Fall 2025 reached"
+    )
+    assert report["counts"] == {
+        "advanced": 2,
+        "declined": 0,
+        "unchanged": 1,
+        "newly_rated": 1,
+        "no_longer_rated": 0,
+        "not_rated": 0,
+        "linked_counted_once": [],
+    }
 
 
 def test_table_has_headline_terms_and_highlighted_changes() -> None:
@@ -58,7 +70,10 @@ def test_three_terms_show_every_term_and_change_from_first_to_last(tmp_path: Pat
     report = run_json("compare", *reversed(files))
     assert report["overall"]["scores"] == [1.0, 3.0, 2.0]
     assert report["overall"]["change"] == 1.0
-    assert report["headline"] == "22 indicators advanced, 0 declined, 0 unchanged"
+    # C1.3 and C6.1 are one practice in the Framework: 22 indicators, 21 counted
+    assert report["headline"] == (
+        "21 indicators advanced, 0 declined, 0 unchanged (C1.3 and C6.1 count as one: the rubric links them)"
+    )
     rows = run_csv("compare", *files)
     assert len(rows) == 3 * 22
     assert {r["change_from_first"] for r in rows[-22:]} == {"1"}
@@ -105,9 +120,116 @@ def test_the_riverside_examples_show_progress() -> None:
     assert [a["file"] for a in report["assessments"]] == [str(fall), str(spring)]
     changes = [i["change"] for i in report["indicators"] if i["change"] is not None]
     advanced, declined = sum(c > 0 for c in changes), sum(c < 0 for c in changes)
+    advanced -= 1  # C1.3 and C6.1, linked in the rubric, advanced together: one practice
     assert report["headline"].startswith(
         f"{advanced} indicator{'s' if advanced != 1 else ''} advanced, {declined} declined"
     )
     assert advanced > declined  # the examples show progress
     first, last = report["overall"]["scores"]
     assert report["overall"]["change"] == pytest.approx(last - first, abs=0.011)
+
+
+def test_riverside_counts_the_linked_pair_once_and_follows_up_the_fall_targets() -> None:
+    """Issue 14's figures: 5 distinct advances (C1.3 and C6.1 moved together), 5 of 9 fall targets
+    reached, and C6.2 fell from Developing to Emerging against a target of Advancing."""
+    report = run_json("compare", RIVERSIDE / "2026-03-spring.yaml", RIVERSIDE / "2025-09-fall.yaml")
+    assert [i["id"] for i in report["indicators"] if i["direction"] == "advanced"] == [
+        "C1.1",
+        "C1.3",
+        "C3.2",
+        "C4.1",
+        "C6.1",
+        "C7.1",
+    ]
+    assert report["counts"]["advanced"] == 5 and report["counts"]["declined"] == 1
+    assert report["counts"]["linked_counted_once"] == [["C1.3", "C6.1"]]
+    assert report["headline"] == (
+        "5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count as one: the rubric links them); "
+        "5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away"
+    )
+    (follow_up,) = report["targets"]
+    assert follow_up["set_in"]["term"] == "Fall 2025" and follow_up["checked_in"]["term"] == "Spring 2026"
+    assert follow_up["counts"] == {"reached": 5, "not_yet": 3, "further_away": 1, "not_rated": 0, "total": 9}
+    results = {i["id"]: i["result"] for i in follow_up["indicators"]}
+    assert results == {
+        "C1.1": "reached",
+        "C1.2": "not yet",
+        "C1.3": "reached",
+        "C2.1": "not yet",
+        "C3.2": "reached",
+        "C4.1": "reached",
+        "C6.2": "further away",
+        "C7.1": "reached",
+        "C7.2": "not yet",
+    }
+    c62 = next(i for i in follow_up["indicators"] if i["id"] == "C6.2")
+    assert (c62["target"], c62["stage_then"], c62["stage_now"]) == (3, 2, 1)
+    table = run("compare", RIVERSIDE / "2025-09-fall.yaml", RIVERSIDE / "2026-03-spring.yaml").stdout
+    assert "Targets set in Fall 2025, checked in Spring 2026" in table
+    assert "▼ further away" in table
+
+
+def test_a_linked_pair_that_moved_apart_counts_once_at_its_lower_stage(tmp_path: Path) -> None:
+    old = write_assessment(tmp_path / "old.yaml", {"C1.3": 1, "C6.1": 1, "C1.1": 1}, assessed_on="2025-01-10")
+    new = write_assessment(tmp_path / "new.yaml", {"C1.3": 3, "C6.1": 1, "C1.1": 2}, assessed_on="2025-07-10")
+    report = run_json("compare", old, new)
+    # C1.3 advanced alone: the practice's lower stage (C6.1's) did not move
+    assert report["counts"]["advanced"] == 1 and report["counts"]["unchanged"] == 1
+    assert report["headline"].startswith("1 indicator advanced, 0 declined, 1 unchanged (C1.3 and C6.1")
+    assert {i["id"]: i["direction"] for i in report["indicators"] if i["stages"][1]} == {
+        "C1.1": "advanced",
+        "C1.3": "advanced",
+        "C6.1": "unchanged",
+    }
+
+
+def test_targets_reached_not_yet_further_away_and_not_rated(tmp_path: Path) -> None:
+    old = write_assessment(
+        tmp_path / "old.yaml",
+        {"C1.1": 1, "C1.2": 2, "C2.1": 2, "C2.2": 1, "C3.1": 2},
+        targets={"C1.1": 2, "C1.2": 4, "C2.1": 3, "C2.2": 3},
+        assessed_on="2025-01-10",
+        term="Winter 2025",
+    )
+    new = write_assessment(
+        tmp_path / "new.yaml",
+        {"C1.1": 3, "C1.2": 3, "C2.1": 1, "C2.2": None, "C3.1": 3},
+        assessed_on="2025-07-10",
+    )
+    (follow_up,) = run_json("compare", old, new)["targets"]
+    assert {i["id"]: i["result"] for i in follow_up["indicators"]} == {
+        "C1.1": "reached",  # above the target counts
+        "C1.2": "not yet",  # closer, not there
+        "C2.1": "further away",  # lower than when the target was set
+        "C2.2": "not rated",
+    }
+    assert follow_up["counts"]["total"] == 4
+    assert "1 of 4 targets set in Winter 2025 reached, 1 not yet, 1 further away, 1 not rated" in run(
+        "compare", old, new
+    ).stdout
+
+
+def test_targets_on_both_of_a_linked_pair_count_once_by_the_less_favourable(tmp_path: Path) -> None:
+    old = write_assessment(
+        tmp_path / "old.yaml", {"C1.3": 1, "C6.1": 1}, targets={"C1.3": 2, "C6.1": 2}, assessed_on="2025-01-10"
+    )
+    new = write_assessment(tmp_path / "new.yaml", {"C1.3": 2, "C6.1": 1}, assessed_on="2025-07-10")
+    (follow_up,) = run_json("compare", old, new)["targets"]
+    assert [i["result"] for i in follow_up["indicators"]] == ["reached", "not yet"]
+    assert follow_up["counts"] == {"reached": 0, "not_yet": 1, "further_away": 0, "not_rated": 0, "total": 1}
+
+
+def test_three_terms_follow_up_each_terms_targets_at_the_next(tmp_path: Path) -> None:
+    files = [
+        write_assessment(
+            tmp_path / f"t{n}.yaml", {"C1.1": stage}, targets={"C1.1": target}, assessed_on=f"202{n}-03-01"
+        )
+        for n, stage, target in ((4, 1, 2), (5, 2, 4), (6, 3, 4))
+    ]
+    report = run_json("compare", *files)
+    assert [(f["set_in"]["assessed_on"], f["checked_in"]["assessed_on"]) for f in report["targets"]] == [
+        ("2024-03-01", "2025-03-01"),
+        ("2025-03-01", "2026-03-01"),
+    ]
+    assert [f["counts"]["reached"] for f in report["targets"]] == [1, 0]
+    assert report["headline"].endswith("; 0 of 1 target set in 2025-03-01 reached, 1 not yet")

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1 indicator`, `4 indicators`."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def and_list(items: Iterable[str]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    names = list(items)
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -20,7 +20,9 @@ def compare(
     """Compare terms: each indicator's and domain's value per term, and the change from first to last.
 
     Files are put in date order (assessed_on). Improvements are shown in green with ▲, declines in
-    red with ▼. Files made with different frameworks cannot be compared (exit 2); files naming
+    red with ▼. The headline counts indicators the rubric links (C1.3 and C6.1) once. Each term's
+    targets are followed up at the next term: reached, not yet, or further away (JSON: `counts`,
+    `targets`). Files made with different frameworks cannot be compared (exit 2); files naming
     different coalitions are compared with a warning.
     """
     from coalition_cli.cli.console import warn

@@ -3,6 +3,11 @@
 Files are ordered by `assessed_on` (files of the same date keep the order they were given in).
 Files made with different frameworks cannot be compared (a usage error); files that name
 different coalitions are compared anyway, with a warning.
+
+Counts of indicators that advanced or declined count a rubric's linked indicators (`Framework.linked`,
+one practice the rubric describes twice) once: as one practice whose stage in a term is the lower of
+its members' stages. Scores are unchanged by links. Each term's targets are followed up at the next
+term (`reports.targets`).
 """
 
 from __future__ import annotations
@@ -32,10 +37,19 @@ from coalition_cli.core.reports.document import (
 )
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
+from coalition_cli.core.reports.targets import TargetFollowUp, follow_ups
 from coalition_cli.core.scoring import as_number
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import and_list, plural
 
 Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
+DIRECTIONS: tuple[Direction, ...] = (
+    "advanced",
+    "declined",
+    "unchanged",
+    "newly rated",
+    "no longer rated",
+    "not rated",
+)
 
 
 COMPARISON_CSV_HEADER = (*SCORECARD_CSV_HEADER, "change_from_first")
@@ -78,16 +92,38 @@ class Comparison(Report):
             for index, indicator in enumerate(self.framework.indicators)
         ]
 
-    def directions(self) -> list[Direction]:
-        """How each indicator (in framework order) moved from the first term to the last."""
-        return [
-            direction(a.stage, b.stage)
-            for a, b in zip(self.first.card.indicators, self.last.card.indicators, strict=True)
-        ]
+    def practices(self) -> list[tuple[tuple[str, ...], Direction]]:
+        """Each practice with how it moved from the first term to the last: an indicator, or a group of
+        linked indicators counted once (its stage in a term is the lower of its members' stages)."""
+        first = {indicator.id: indicator.stage for indicator in self.first.card.indicators}
+        last = {indicator.id: indicator.stage for indicator in self.last.card.indicators}
+        seen: set[str] = set()
+        result: list[tuple[tuple[str, ...], Direction]] = []
+        for indicator in self.framework.indicators:
+            if indicator.id in seen:
+                continue
+            group = linked_group(self.framework, indicator.id)
+            seen.update(group)
+            result.append((group, direction(_lower(first, group), _lower(last, group))))
+        return result
+
+    def counts(self) -> dict[Direction, int]:
+        """How many practices moved each way (linked indicators counted once)."""
+        moved = [way for _, way in self.practices()]
+        return {way: moved.count(way) for way in DIRECTIONS}
+
+    def linked_groups(self) -> list[tuple[str, ...]]:
+        """The rubric's linked groups, each counted once in `counts`."""
+        return [group.indicators for group in self.framework.linked]
+
+    def targets(self) -> tuple[TargetFollowUp, ...]:
+        """Each term's targets followed up at the next term, oldest first."""
+        return follow_ups(self.framework, self.items)
 
     # --- as a report ---------------------------------------------------------------------------
 
     def data(self) -> dict[str, Any]:
+        counts = self.counts()
         overall = self.overall_scores()
         domains = [
             {
@@ -106,6 +142,7 @@ class Comparison(Report):
                 "stages": stages,
                 "change": None if stages[0] is None or stages[-1] is None else stages[-1] - stages[0],
                 "direction": direction(stages[0], stages[-1]),
+                "linked_with": list(self.framework.linked_with(indicator.id)),
             }
             for indicator, stages in self.indicator_stages()
         ]
@@ -128,6 +165,9 @@ class Comparison(Report):
             },
             "domains": domains,
             "indicators": indicators,
+            "counts": {way.replace(" ", "_"): count for way, count in counts.items()}
+            | {"linked_counted_once": [list(group) for group in self.linked_groups()]},
+            "targets": [follow_up.data() for follow_up in self.targets()],
         }
 
     def csv_rows(self) -> Iterator[list[object]]:
@@ -170,9 +210,11 @@ class Comparison(Report):
             + [change_cell(change(stages[0], stages[-1]))]
             for indicator, stages in self.indicator_stages()
         ]
-        return [
+        latest = latest_targets(self)
+        document: Document = [
             Heading(f"{coalition}: progress over {plural(len(items), 'assessment')}"),
-            Line(headline(self), tone="strong"),
+            Line(change_headline(self), tone="strong"),
+            *([Line(latest.sentence() + ".", tone="strong")] if latest is not None else []),
             Line(overall_line(self)),
             table("Assessments compared", ["Date", "Term", "File", "Overall score"], terms),
             table(
@@ -191,6 +233,9 @@ class Comparison(Report):
                 indicator_rows,
             ),
         ]
+        for follow_up in self.targets():
+            document += _targets_blocks(fw, follow_up)
+        return document
 
 
 def build_comparison(loaded: Sequence[LoadedAssessment]) -> Comparison:
@@ -242,20 +287,52 @@ def direction(first: int | None, last: int | None) -> Direction:
     return "advanced" if last > first else "declined" if last < first else "unchanged"
 
 
-def headline(comparison: Comparison) -> str:
-    """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`."""
-    directions = comparison.directions()
-    advanced = directions.count("advanced")
+def linked_group(framework: Framework, indicator_id: str) -> tuple[str, ...]:
+    """The indicator's linked group in the rubric's order, or the indicator alone."""
+    group = framework.linked_group(indicator_id)
+    return group.indicators if group is not None else (indicator_id,)
+
+
+def _lower(stages: dict[str, int | None], group: tuple[str, ...]) -> int | None:
+    rated = [stage for indicator in group if (stage := stages.get(indicator)) is not None]
+    return min(rated) if rated else None
+
+
+def change_headline(comparison: Comparison) -> str:
+    """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`, counting linked
+    indicators once (and saying so, where a linked group is in the counts)."""
+    counts = comparison.counts()
     parts = [
-        f"{plural(advanced, 'indicator')} advanced",
-        f"{directions.count('declined')} declined",
-        f"{directions.count('unchanged')} unchanged",
+        f"{plural(counts['advanced'], 'indicator')} advanced",
+        f"{counts['declined']} declined",
+        f"{counts['unchanged']} unchanged",
     ]
-    if directions.count("newly rated"):
-        parts.append(f"{directions.count('newly rated')} rated for the first time")
-    if directions.count("no longer rated"):
-        parts.append(f"{directions.count('no longer rated')} no longer rated")
-    return ", ".join(parts)
+    if counts["newly rated"]:
+        parts.append(f"{counts['newly rated']} rated for the first time")
+    if counts["no longer rated"]:
+        parts.append(f"{counts['no longer rated']} no longer rated")
+    text = ", ".join(parts)
+    groups = [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
+    if groups:
+        named = "; ".join(and_list(group) for group in groups)
+        text += f" ({named} count as one: the rubric links them)"
+    return text
+
+
+def headline(comparison: Comparison) -> str:
+    """The change (`change_headline`) and, where the last term before the latest set targets, how
+    many were reached: `…; 5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away`."""
+    text = change_headline(comparison)
+    latest = latest_targets(comparison)
+    return text + "; " + latest.sentence() if latest is not None else text
+
+
+def latest_targets(comparison: Comparison) -> TargetFollowUp | None:
+    """The targets of the term before the latest, followed up in the latest; None when it set none."""
+    for follow_up in comparison.targets():
+        if follow_up.checked_in.file == comparison.last.file and follow_up.total:
+            return follow_up
+    return None
 
 
 def overall_line(comparison: Comparison) -> str:
@@ -267,6 +344,39 @@ def overall_line(comparison: Comparison) -> str:
 
 
 # --- the document's cells --------------------------------------------------------------------------
+
+
+def _targets_blocks(fw: Framework, follow_up: TargetFollowUp) -> Document:
+    """The targets one term set, each with its stage then and now and whether it was reached."""
+
+    def stage(number: int | None) -> str:
+        return "—" if number is None else str(number)
+
+    rows = [
+        [
+            Cell(f"{check.id} {check.name}"),
+            stage_cell(fw, check.target),
+            Cell(f"{stage(check.stage_then)} → {stage(check.stage_now)}"),
+            _RESULT_CELLS[check.result],
+        ]
+        for check in follow_up.checks
+    ]
+    title = f"Targets set in {follow_up.set_in.label}, checked in {follow_up.checked_in.label}"
+    columns = [
+        Column("Indicator"),
+        Column("Target", nowrap=True),
+        Column("Stage then → now", nowrap=True),
+        Column("Result", nowrap=True),
+    ]
+    return [table(title, columns, rows), Line(follow_up.sentence() + ".")]
+
+
+_RESULT_CELLS: dict[str, Cell] = {
+    "reached": Cell("✓ reached", tone="good"),
+    "not yet": Cell("not yet", tone="warn"),
+    "further away": Cell("▼ further away", tone="bad"),
+    "not rated": Cell("not rated", tone="muted"),
+}
 
 
 def _column_labels(comparison: Comparison) -> list[str]:
