@@ -44,6 +44,16 @@ def test_c13_and_c61_are_linked_because_the_seed_repeats_their_descriptors(frame
         assert len(texts) == 1, group.indicators
 
 
+def test_the_frameworks_own_roles_quote_its_narrative_word_for_word(framework: Framework) -> None:
+    """The work-based learning intermediary: the Framework's words, the project's link to C1.3, C6.1, C6.2."""
+    (role,) = framework.roles
+    assert role.serves == ("C1.3", "C6.1", "C6.2")
+    section = next(s for s in framework.narrative if s.heading == role.source)
+    assert role.quote in " ".join(section.text)
+    assert [r.id for r in framework.roles_serving("C6.2")] == ["wbl-intermediary"]
+    assert framework.roles_serving("C1.1") == ()
+
+
 def test_multi_paragraph_descriptors_keep_their_paragraphs(framework: Framework) -> None:
     assert len(framework.indicator("C1.1").descriptor(3)) == 3
     assert len(framework.indicator("C6.2").descriptor(1)) == 3

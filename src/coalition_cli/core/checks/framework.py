@@ -1,7 +1,7 @@
 """A rubric file's own consistency: what Pydantic's per-field checks cannot see.
 
 Stages numbered 1..N in order with distinct names, ids used once, exactly one descriptor per stage,
-linked indicators that exist. Like the assessment checks, these read the raw document, so they are
+linked indicators and the indicators a rubric's roles serve that exist. Like the assessment checks, these read the raw document, so they are
 reported in the same run as the model's own problems (an unknown key does not hide a duplicate id).
 Values of the wrong type are skipped here: the model reports those.
 """
@@ -151,6 +151,21 @@ def _linked(subject: Subject) -> Iterator[Finding]:
             grouped.add(member)
 
 
+def _roles(subject: Subject) -> Iterator[Finding]:
+    """The indicators each of the rubric's roles serves are indicators of this rubric."""
+    ids = {identifier for _, identifier in _ids(subject.data)}
+    for r, role in enumerate(_items(subject.data.get("roles"))):
+        serves = role.get("serves") if isinstance(role, dict) else None
+        for s, member in enumerate(_items(serves)):
+            if isinstance(member, str) and member not in ids:
+                yield Finding(
+                    ("roles", r, "serves", s),
+                    codes.UNKNOWN_INDICATOR,
+                    f"role {role.get('id')!r} serves {member!r}, which is not an indicator of this rubric"
+                    f"{did_you_mean(member, sorted(ids))}",
+                )
+
+
 CHECKS = (
     Check(
         "framework.stages",
@@ -166,4 +181,5 @@ CHECKS = (
         _descriptors,
     ),
     Check("framework.linked", Kind.FRAMEWORK, (codes.UNKNOWN_INDICATOR, codes.DUPLICATE_ID), _linked),
+    Check("framework.roles", Kind.FRAMEWORK, (codes.UNKNOWN_INDICATOR,), _roles),
 )

@@ -72,6 +72,22 @@ class LinkedIndicators(Model):
     note: str | None = None
 
 
+class FrameworkRole(Model):
+    """A role the rubric's own text describes (the Community Framework's work-based learning
+    intermediary), quoted word for word, and the indicators it could lead.
+
+    `quote` and `source` are the rubric's; `serves` is whoever wrote the rubric file's link (in the
+    bundled rubric, this project's), so documents present the link as a suggestion."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    quote: str = Field(min_length=1)
+    """The rubric's words, exactly."""
+    source: str = Field(min_length=1)
+    """Where in the rubric the words are: a section heading."""
+    serves: tuple[str, ...] = ()
+
+
 class Framework(Model):
     id: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -86,6 +102,7 @@ class Framework(Model):
     stages: tuple[Stage, ...] = Field(min_length=1)
     domains: tuple[Domain, ...] = Field(min_length=1)
     linked: tuple[LinkedIndicators, ...] = ()
+    roles: tuple[FrameworkRole, ...] = ()
 
     @cached_property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -121,6 +138,10 @@ class Framework(Model):
         """The other indicators of its group, in the order the rubric declares them; () when none."""
         group = self._links.get(indicator_id)
         return tuple(other for other in group.indicators if other != indicator_id) if group else ()
+
+    def roles_serving(self, indicator_id: str) -> tuple[FrameworkRole, ...]:
+        """The rubric's own roles linked to an indicator."""
+        return tuple(role for role in self.roles if indicator_id in role.serves)
 
     def domain(self, domain_id: str) -> Domain:
         for domain in self.domains:
