@@ -64,7 +64,7 @@ def test_json_is_the_whole_report(runner: CliRunner) -> None:
     assert chamber["role"] == "working-group"
     advocate = chamber["sample_roles"][0]
     assert advocate["text"] == "Advocate for pathways in the community and with policymakers;"
-    assert [g["id"] for g in advocate["gaps"]] == ["C3.1"]
+    assert [g["id"] for g in advocate["suggested_gaps"]] == ["C3.1"]
 
 
 def test_markdown_renders_as_tables(runner: CliRunner) -> None:
@@ -185,7 +185,7 @@ def test_on_another_rubric_the_roles_have_no_gaps_column_and_say_why_once(
     """The Guide's tags name Community Framework indicators: a column of "—" would read as "no role helps"."""
     code, out, _ = _roster(runner, str(_custom_rubric_assessment(tmp_path)))
     assert code == 0, out
-    assert "Gaps it serves" not in out and "rates below the top stage" not in out
+    assert "Gaps it could help with" not in out and "rates below the top stage" not in out
     text = " ".join(out.split())
     note = (
         "The Guide ties its partner roles to the indicators of the Community Framework, not of "
@@ -206,7 +206,7 @@ def test_on_another_rubric_the_json_names_no_community_framework_indicator(
     assert "Tiny Partnership Rubric" in report["tags_note"]
     roles = [role for member in report["members"] for role in member["sample_roles"]]
     roles += [role for group in report["coverage"] for role in group["sample_roles"]]
-    assert roles and all(role["serves"] == [] and role["gaps"] == [] for role in roles)
+    assert roles and all(role["suggested_indicators"] == [] and role["suggested_gaps"] == [] for role in roles)
 
 
 def test_on_the_community_framework_the_tags_apply(runner: CliRunner) -> None:
@@ -214,4 +214,19 @@ def test_on_the_community_framework_the_tags_apply(runner: CliRunner) -> None:
     assert code == 0, out
     report = json.loads(out)
     assert report["guide_tags_apply"] is True and report["tags_note"] is None
-    assert any(role["serves"] for member in report["members"] for role in member["sample_roles"])
+    assert any(role["suggested_indicators"] for member in report["members"] for role in member["sample_roles"])
+
+
+def test_this_tools_links_are_named_as_suggestions_in_the_json_and_the_table(runner: CliRunner) -> None:
+    """The Guide lists sample roles by kind of partner; tying them to indicators, and the "why it
+    matters" texts, are this tool's: the keys and the labels say so, and no key claims them as the Guide's."""
+    code, out, _ = _roster(runner, "--format", "json", str(FALL))
+    report = json.loads(out)
+    text = json.dumps(report)
+    for old in ('"serves"', '"gaps"', '"why_it_matters"'):
+        assert old not in text, old
+    assert all("suggested_why_it_matters" in group for group in report["coverage"])
+    assert "this tool's suggestions, not the Guide's" in report["suggestions"]
+    code, markdown, _ = _roster(runner, "--format", "md", str(FALL))
+    assert "Why it matters (this tool's summary of the Guide):" in markdown
+    assert "| Gaps it could help with (this tool's link) |" in markdown

@@ -54,7 +54,7 @@ def _coverage_blocks(report: RosterReport) -> Document:
     for group in report.missing_groups:
         blocks += [
             Heading(f"Missing: {group.name}", level=3),
-            Line(f"Why it matters: {group.why_it_matters}"),
+            Line(f"Why it matters (this tool's summary of the Guide): {group.why_it_matters}"),
         ]
         blocks += _roles_blocks(group.sample_roles, report.gaps_known, "What they could do (Guide, Step 5)")
     return blocks
@@ -85,15 +85,15 @@ def _member_blocks(report: RosterReport) -> Document:
     elif report.gaps_known:
         blocks.append(
             Line(
-                "Beside each role: the indicators it serves that the assessment rates below the top stage "
-                "(now → what the team aims for).",
+                "Beside each role: the indicators this tool links it to (a suggestion: the Guide does not tie "
+                "roles to indicators) that the assessment rates below the top stage (now → what the team aims for).",
                 tone="muted",
             )
         )
     else:
         blocks.append(
             Line(
-                "No assessment given: run `coalition roster` on an assessment file to see the gaps each role serves.",
+                "No assessment given: run `coalition roster` on an assessment file to see the gaps this tool links each role to.",
                 tone="muted",
             )
         )
@@ -119,7 +119,7 @@ def _roles_blocks(roles: tuple[SampleRole, ...], gaps_known: bool, header: str) 
         ]
     several_kinds = len({role.partner_kind for role in roles}) > 1
     lead_in = roles[0].lead_in if not several_kinds else None
-    columns = [header, "Gaps it serves"] if gaps_known else [header]
+    columns = [header, "Gaps it could help with (this tool's link)"] if gaps_known else [header]
     rows = []
     for role in roles:
         text = role_text(role, with_kind=several_kinds, with_lead_in=lead_in is None)

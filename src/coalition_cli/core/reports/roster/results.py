@@ -20,6 +20,12 @@ Status = Literal["met", "not-met", "unknown"]
 STATUS_LABELS: dict[Status, str] = {"met": "met", "not-met": "not met", "unknown": "unknown"}
 """How a formalization status reads, in the roster and in the plan's templates alike."""
 
+SUGGESTIONS = (
+    "suggested_why_it_matters, suggested_indicators and suggested_gaps are this tool's suggestions, not "
+    "the Guide's: the Guide lists sample roles by kind of partner and never ties them to indicators."
+)
+"""What the roster's JSON says once about the keys that carry this tool's own links."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class Gap:
@@ -45,9 +51,10 @@ class SampleRole:
     lead_in: str | None
     """The Guide's lead-in that the text completes, for kinds whose items are sub-items of one."""
     serves: tuple[str, ...]
-    """The indicators the Guide tags it with; empty when the tags are for another rubric."""
+    """The indicators this project's tags link it to (JSON: `suggested_indicators`, a suggestion, not
+    the Guide's); empty when the tags are for another rubric."""
     gaps: tuple[Gap, ...]
-    """The indicators it serves that the assessment shows as gaps (empty without an assessment)."""
+    """Of those, the ones the assessment shows as gaps (JSON: `suggested_gaps`; empty without an assessment)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +64,8 @@ class GroupCoverage:
     members: tuple[str, ...]
     """The organizations that represent the group: empty when it is missing."""
     why_it_matters: str
+    """This tool's summary of what the Guide (and the Framework) say the group brings (JSON:
+    `suggested_why_it_matters`)."""
     sample_roles: tuple[SampleRole, ...]
 
     @property
@@ -133,13 +142,32 @@ class RosterReport(Report):
         return sum(check.status == status for check in self.formalization)
 
     def data(self) -> dict[str, Any]:
+        """The report as JSON. Keys for this tool's own links say so (`suggested_…`): the Guide lists
+        sample roles by kind of partner and never ties them to indicators, and the `why it matters`
+        texts are this tool's summaries (see `SUGGESTIONS`)."""
         data = asdict(self)
         for group, coverage in zip(data["coverage"], self.coverage, strict=True):
             group["represented"] = coverage.represented
+        for group in data["coverage"]:
+            group["suggested_why_it_matters"] = group.pop("why_it_matters")
+        for role in _sample_roles(data):
+            role["suggested_indicators"] = role.pop("serves")
+            role["suggested_gaps"] = role.pop("gaps")
         data["guide_tags_apply"] = self.guide_tags_apply
+        data["suggestions"] = SUGGESTIONS
         return data
 
     def document(self) -> Document:
         from coalition_cli.core.reports.roster.document import roster_document
 
         return roster_document(self)
+
+
+def _sample_roles(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every sample role in the report's JSON, under the groups and under the members."""
+    return [
+        role
+        for part in ("coverage", "members")
+        for holder in data[part]
+        for role in holder["sample_roles"]
+    ]
