@@ -204,14 +204,18 @@ def test_targets_reached_not_yet_further_away_and_not_rated(tmp_path: Path) -> N
         "C2.2": "not rated",
     }
     assert follow_up["counts"]["total"] == 4
-    assert "1 of 4 targets set in Winter 2025 reached, 1 not yet, 1 further away, 1 not rated" in run(
-        "compare", old, new
-    ).stdout
+    assert (
+        "1 of 4 targets set in Winter 2025 reached, 1 not yet, 1 further away, 1 not rated"
+        in run("compare", old, new).stdout
+    )
 
 
 def test_targets_on_both_of_a_linked_pair_count_once_by_the_less_favourable(tmp_path: Path) -> None:
     old = write_assessment(
-        tmp_path / "old.yaml", {"C1.3": 1, "C6.1": 1}, targets={"C1.3": 2, "C6.1": 2}, assessed_on="2025-01-10"
+        tmp_path / "old.yaml",
+        {"C1.3": 1, "C6.1": 1},
+        targets={"C1.3": 2, "C6.1": 2},
+        assessed_on="2025-01-10",
     )
     new = write_assessment(tmp_path / "new.yaml", {"C1.3": 2, "C6.1": 1}, assessed_on="2025-07-10")
     (follow_up,) = run_json("compare", old, new)["targets"]

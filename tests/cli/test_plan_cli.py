@@ -8,25 +8,32 @@ from pathlib import Path
 import pytest
 
 from coalition_cli.core.plan.rendering import MARKER
-from tests.support.plan import FALL, HOSTILE, SPRING, at_root, plan, plan_text  # noqa: F401
+from tests.support.plan import FALL, HOSTILE, SPRING, at_root, command_lines, plan, plan_text  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("at_root")
 
 SECTIONS_IN_ORDER = (
     "# Action plan: Lakeside Career Pathways Alliance",
-    "## Who was at the table",
-    "## Where we stand",
-    "## Priorities",
-    "## The plan, domain by domain",
+    "## Summary",
+    "### Where the coalition stands",
+    "### What changed since Fall 2025",
+    "### Priorities",
+    "### What the coalition needs to decide",
+    "## The priorities in detail",
+    "## Where the coalition stands",
+    "## Domain by domain",
+    "## Who took part",
     "## Not yet rated",
-    "## Appendix: sources and scoring",
+    "## Sources, scoring and glossary",
 )
 
 
 def test_markdown_goes_to_stdout_with_the_sections_in_order() -> None:
     text = plan_text(SPRING, "--since", FALL)
     assert text.startswith(MARKER + "\n# Action plan")
-    positions = [text.index(heading + "\n") for heading in SECTIONS_IN_ORDER]
+    positions = [
+        re.search(f"^{re.escape(heading)}$", text, re.MULTILINE).start() for heading in SECTIONS_IN_ORDER
+    ]  # type: ignore[union-attr]
     assert positions == sorted(positions)
     assert "## The coalition" not in text, "the roster section renders nothing without a profile"
     assert text.endswith("\n") and not text.endswith("\n\n")
@@ -35,15 +42,11 @@ def test_markdown_goes_to_stdout_with_the_sections_in_order() -> None:
 def test_the_roster_section_appears_when_the_assessment_has_a_profile(examples: Path) -> None:
     text = plan_text(examples / "riverside" / "2026-03-spring.yaml")
     section = text.split("## The coalition: members and structure\n", 1)[1].split("\n## ", 1)[0]
-    assert (
-        text.index("## Priorities")
-        < text.index("## The coalition")
-        < text.index("## The plan, domain by domain")
-    )
-    assert "The coalition's members cover all 10 stakeholder groups the Guide names" in section
+    assert text.index("## Who took part") < text.index("## The coalition") < text.index("## Sources")
+    assert "The coalition’s members cover all 10 stakeholder groups the Guide names" in section
     assert "| Organizational Commitment | not met |" in section
     assert "| Master Plan | not met | There is no coalition master plan yet. |" in section
-    assert "coalition roster" in section
+    assert "coalition roster" not in section and "coalition.yaml" not in section
 
 
 def test_html_goes_next_to_the_assessment_by_default(tmp_path: Path) -> None:
@@ -108,12 +111,15 @@ def test_a_folder_as_output_is_a_usage_error(tmp_path: Path) -> None:
     assert "is a folder" in result.output
 
 
-def test_focus_limits_the_priorities_and_says_what_was_left_out() -> None:
+def test_focus_limits_the_priorities_and_says_what_was_left_out(tmp_path: Path) -> None:
     text = plan_text(SPRING, "--focus", "1")
-    priorities = text.split("## Priorities", 1)[1].split("\n## ", 1)[0]
-    assert "1. **C1.2 Operational Working Groups**" in priorities
-    assert "2. **" not in priorities
-    assert "The team also marked C4.1 as a priority; run with `--focus 2` to list it here." in priorities
+    priorities = text.split("### Priorities", 1)[1].split("\n## ", 1)[0]
+    assert "| 1 | C1.2 Operational Working Groups |" in priorities
+    assert "| 2 |" not in priorities
+    assert "The team also marked C4.1 as a priority (not detailed in this plan)." in priorities
+    assert "--focus" not in text, "no command-line options in a document for readers"
+    result = plan(SPRING, "--focus", "1", "-o", tmp_path / "plan.md")
+    assert "add --focus 2" in result.stdout, "the terminal says how to list them"
 
 
 def test_since_must_be_the_earlier_assessment() -> None:
@@ -155,37 +161,46 @@ def test_missing_paths_are_usage_errors(args: list[str | Path]) -> None:
     assert "Traceback" not in result.output
 
 
-def test_unrated_indicators_come_with_the_exact_command() -> None:
+def test_unrated_indicators_are_listed_and_the_terminal_gives_the_command(tmp_path: Path) -> None:
     text = plan_text(SPRING)
-    assert "- C3.3 Student Supports (Equity, Access, and Success): " in text
-    assert "`coalition assess tests/fixtures/plan/spring.yaml --indicator C3.3`" in text
-    assert "`coalition assess tests/fixtures/plan/spring.yaml`" in text
+    assert "- C3.3 Student Supports (Equity, Access, and Success)" in text
+    assert command_lines(text) == []
+    result = plan(SPRING, "-o", tmp_path / "plan.html")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Rate the 3 not yet rated: coalition assess tests/fixtures/plan/spring.yaml "
+        "--indicator C3.3 --indicator C5.3 --indicator C6.3" in " ".join(result.stdout.split())
+    )
 
 
 def test_a_custom_rubric_plans_with_its_own_stages() -> None:
     text = plan_text("tests/fixtures/plan/tiny.yaml")
-    assert "#### A.1 Shared goals: Starting → Growing" in text
+    assert "### 1. A.1 Shared goals: Starting → Growing" in text
     assert "Already Thriving: A.2." in text
-    assert "(stage 1 of 3)" in text
+    assert "on the rubric’s scale from 1 (Starting) to 3 (Thriving)" in text
     html = plan_text("tests/fixtures/plan/tiny.yaml", "--format", "html", "-o", "-")
     assert ".stage-3 {" in html and ".stage-4" not in html
 
 
-def test_the_plan_opens_with_an_at_a_glance_line() -> None:
+def test_the_plan_opens_with_the_summary() -> None:
     text = plan_text(SPRING, "--since", FALL)
-    glance = next(line for line in text.splitlines() if line.startswith("**At a glance.**"))
-    assert "since" in glance and "Work on first:" in glance
-    assert text.index("**At a glance.**") < text.index("## Who was at the table")
+    summary = text.split("## Summary\n", 1)[1].split("\n## ", 1)[0]
+    assert "Overall **1.98**, between Emerging and Developing" in summary
+    assert "since Fall 2025" in summary and "| 1 | C1.2 Operational Working Groups |" in summary
+    assert (
+        text.index("## Summary") < text.index("## The priorities in detail") < text.index("## Who took part")
+    )
 
 
-def test_brief_details_only_the_priorities() -> None:
+def test_brief_is_the_summary_and_the_priorities_in_detail_in_priority_order() -> None:
     from tests.support.plan import RIVERSIDE_SPRING
 
     full = plan_text(RIVERSIDE_SPRING)
     brief = plan_text(RIVERSIDE_SPRING, "--brief")
-    assert "## The priorities in detail" in brief and "## The plan, domain by domain" not in brief
-    priorities = re.findall(r"^\d+\. \*\*(C\d\.\d) ", brief, re.MULTILINE)
-    detailed = re.findall(r"^#### (C\d\.\d) ", brief, re.MULTILINE)
-    assert sorted(detailed) == sorted(priorities) and len(priorities) == 5
-    assert len(brief.split()) < len(full.split()) / 2
-    assert brief.count("| C") == full.count("| C")  # the at-a-glance table still lists every indicator
+    sections = re.findall(r"^## (.+)$", brief, re.MULTILINE)
+    assert sections == ["Summary", "The priorities in detail", "Sources, scoring and glossary"]
+    ranked = re.findall(r"^\| (\d) \| (C\d\.\d) ", brief, re.MULTILINE)
+    detailed = re.findall(r"^### (\d)\. (C\d\.\d) ", brief, re.MULTILINE)
+    assert detailed == ranked and [rank for rank, _ in ranked] == ["1", "2", "3", "4", "5"]
+    assert [indicator for _, indicator in ranked] == ["C6.2", "C4.1", "C4.2", "C4.3", "C5.2"]
+    assert len(brief.split()) < len(full.split()) / 3

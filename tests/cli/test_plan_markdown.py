@@ -89,13 +89,18 @@ def _check_tables(markdown: str) -> int:
 def test_the_plan_tables_render_with_the_right_columns() -> None:
     markdown = plan_text(SPRING, "--since", FALL)
     count = _check_tables(markdown)
-    # participants, domains, at a glance, and one per indicator with actions
-    assert count == 5
     tables = gfm_tables(markdown)
-    assert tables[1].texts[0] == ["Domain", "Score", "Out of 4", "Stage", "Rated", "Change since Fall 2025"]
-    bars = [row[2] for row in tables[1].texts[1:]]
+    headers = [table.texts[0] for table in tables]
+    assert headers[0] == ["Domain", "Score", "Where it stands", "Since Fall 2025"]
+    assert headers[1] == headers[2] == ["#", "Priority", "Now → aim", "Next action", "Owner", "Due"]
+    full = next(t for t in tables if t.texts[0][:3] == ["Domain", "Score", "Out of 4"])
+    bars = [row[2] for row in full.texts[1:]]
     assert all(len(bar) == 10 and set(bar) <= {"█", "░"} for bar in bars), bars
-    assert len(tables[2].rows) == 23  # a header and the 22 indicators
+    every = next(t for t in tables if t.texts[0][0] == "Indicator" and "Priority" in t.texts[0])
+    assert len(every.rows) == 23  # a header and the 22 indicators
+    # the summary, both priority groups, the domains, every indicator, the participants, and one per
+    # indicator with actions (the fall assessment set no targets: no table of them)
+    assert count == 6 + sum("Action" in h for h in headers)
 
 
 def test_the_example_plan_tables_render() -> None:
@@ -125,7 +130,7 @@ def test_hostile_text_cannot_break_a_table_or_inject_markup() -> None:
         "2026-02-01",
         "",
     ]
-    participants = page.tables[0]
+    participants = next(t for t in page.tables if t.texts[0][0] == "Stakeholder group")
     assert participants.texts[1] == [
         "Corporations",
         "<img src=x onerror=alert(1)> | Mallory (ACME </td></tr></table> *Inc* [x](javascript:alert(1)))",

@@ -28,8 +28,8 @@ def test_one_partial_is_overridden_by_file_name(tmp_path: Path) -> None:
     )
     text = plan_text(SPRING, "--templates", folder)
     assert "## Our focus\n\nC1.2, C4.1, C4.2, C7.1, C6.1\n" in text
-    assert "## Priorities" not in text
-    assert "## Where we stand" in text and "## The plan, domain by domain" in text, "the rest is ours"
+    assert "## The priorities in detail" not in text
+    assert "## Summary" in text and "## Domain by domain" in text, "the rest is ours"
 
 
 def test_a_user_template_can_extend_ours_and_replace_one_block(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_a_user_template_can_extend_ours_and_replace_one_block(tmp_path: Path) -
         "autoescaped: .html.j2"
     )
     assert '<h2 id="appendix-h">' not in html  # the block replaced (the contents still link to it)
-    assert '<h2 id="priorities-h">Priorities</h2>' in html
+    assert '<h2 id="priorities-h">The priorities in detail</h2>' in html
 
 
 def test_user_markdown_templates_escape_values_too(tmp_path: Path) -> None:
@@ -115,4 +115,4 @@ def test_a_template_cannot_eat_all_the_memory(tmp_path: Path, expression: str) -
 def test_the_bundled_templates_are_found_under_the_coalition_prefix_only_for_extends(tmp_path: Path) -> None:
     folder = _templates(tmp_path, {"plan.md.j2": '{% include "coalition/partials/_appendix.md.j2" %}'})
     text = plan_text(SPRING, "--templates", folder)
-    assert text.splitlines()[1] == "## Appendix: sources and scoring"
+    assert text.splitlines()[1] == "## Sources, scoring and glossary"

@@ -206,7 +206,9 @@ def test_on_another_rubric_the_json_names_no_community_framework_indicator(
     assert "Tiny Partnership Rubric" in report["tags_note"]
     roles = [role for member in report["members"] for role in member["sample_roles"]]
     roles += [role for group in report["coverage"] for role in group["sample_roles"]]
-    assert roles and all(role["suggested_indicators"] == [] and role["suggested_gaps"] == [] for role in roles)
+    assert roles and all(
+        role["suggested_indicators"] == [] and role["suggested_gaps"] == [] for role in roles
+    )
 
 
 def test_on_the_community_framework_the_tags_apply(runner: CliRunner) -> None:
@@ -214,19 +216,21 @@ def test_on_the_community_framework_the_tags_apply(runner: CliRunner) -> None:
     assert code == 0, out
     report = json.loads(out)
     assert report["guide_tags_apply"] is True and report["tags_note"] is None
-    assert any(role["suggested_indicators"] for member in report["members"] for role in member["sample_roles"])
+    assert any(
+        role["suggested_indicators"] for member in report["members"] for role in member["sample_roles"]
+    )
 
 
 def test_this_tools_links_are_named_as_suggestions_in_the_json_and_the_table(runner: CliRunner) -> None:
     """The Guide lists sample roles by kind of partner; tying them to indicators, and the "why it
     matters" texts, are this tool's: the keys and the labels say so, and no key claims them as the Guide's."""
-    code, out, _ = _roster(runner, "--format", "json", str(FALL))
+    _, out, _ = _roster(runner, "--format", "json", str(FALL))
     report = json.loads(out)
     text = json.dumps(report)
     for old in ('"serves"', '"gaps"', '"why_it_matters"'):
         assert old not in text, old
     assert all("suggested_why_it_matters" in group for group in report["coverage"])
     assert "this tool's suggestions, not the Guide's" in report["suggestions"]
-    code, markdown, _ = _roster(runner, "--format", "md", str(FALL))
+    _code, markdown, _ = _roster(runner, "--format", "md", str(FALL))
     assert "Why it matters (this tool's summary of the Guide):" in markdown
     assert "| Gaps it could help with (this tool's link) |" in markdown

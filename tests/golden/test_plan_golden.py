@@ -24,6 +24,14 @@ CASES: dict[str, tuple[str | Path, ...]] = {
     "lakeside-spring-since-fall": (SPRING, "--since", FALL),
     "lakeside-spring-focus-3": (SPRING, "--focus", "3"),
     "riverside-spring-brief": (RIVERSIDE_SPRING, "--brief"),
+    "riverside-spring-brief-since-fall": (RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--brief"),
+    "riverside-spring-public-since-fall": (
+        RIVERSIDE_SPRING,
+        "--since",
+        RIVERSIDE_FALL,
+        "--audience",
+        "public",
+    ),
     "hostile": (HOSTILE,),
     "tiny-rubric": ("tests/fixtures/plan/tiny.yaml",),
 }

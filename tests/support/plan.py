@@ -5,10 +5,12 @@
 - `Outline`: the structure of an HTML document (headings, tables, links, sources, scripts, ids).
 - `gfm_tables(markdown)`: the tables of a Markdown document as a real GFM renderer sees them.
 - `decode_png(data)`: pixels of a PNG, with the standard library only.
+- `command_lines(text)`, `local_paths(text)`: what a document for readers must not hold.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from collections.abc import Iterator
@@ -28,6 +30,33 @@ GOLDEN = ROOT / "tests" / "golden" / "plan"
 SPRING, FALL, HOSTILE = FIXTURES / "spring.yaml", FIXTURES / "fall.yaml", FIXTURES / "hostile.yaml"
 RIVERSIDE = Path("examples/riverside")
 RIVERSIDE_SPRING, RIVERSIDE_FALL = RIVERSIDE / "2026-03-spring.yaml", RIVERSIDE / "2025-09-fall.yaml"
+
+
+_COMMAND_LINE = re.compile(
+    r"\bcoalition (?:init|assess|room|rate|validate|score|compare|consensus|summary|plan|roster|schema|framework)"
+    r"\b[^\n<]*?(?: --?[a-z]|\.ya?ml\b|\.html?\b)"
+)
+"""A command line: `coalition <command>` followed on its line by an option or a file (not prose such as
+"helping the coalition assess progress", which the Framework writes)."""
+_LOCAL_PATH = re.compile(r"[\w./~-]*\.(?:ya?ml|jsonl|json)\b|(?<![\w.])(?:\./|\.\./|~/|/[a-z]+/)[\w./-]+")
+
+
+def command_lines(text: str) -> list[str]:
+    """Every command line in a document, outside its generator marker (an HTML comment)."""
+    return _COMMAND_LINE.findall(_without_marker(text))
+
+
+def local_paths(text: str) -> list[str]:
+    """Every file name or local path in a document (assessment, profile and data files, absolute or
+    relative folders), outside its generator marker."""
+    return [found for found in _LOCAL_PATH.findall(_without_marker(text)) if "://" not in found]
+
+
+def _without_marker(text: str) -> str:
+    from coalition_cli.core.plan.rendering import MARKER
+
+    # the links a coalition recorded are addresses, not local paths
+    return re.sub(r"https?://\S+", "", text.replace(MARKER, ""))
 
 
 @pytest.fixture

@@ -58,8 +58,8 @@ def test_the_plan_and_the_roster_aim_for_the_same_stage(pairs: list[tuple[int | 
         loaded = load_assessment(path)
         plan = build_plan(loaded, load_guide())
     roster = {gap.id: gap.aim for gap in assessment_gaps(loaded)}
-    planned = {item.id: item.target for domain in plan.domains for item in domain.indicators}
-    assert planned == roster
-    for domain in plan.domains:
-        for item in domain.indicators:
-            assert (item.target_source == "team") == (targets.get(item.id) == item.target)
+    detailed = [*plan.priority_details, *(item for domain in plan.domains for item in domain.indicators)]
+    planned = {item.id: item.target for item in detailed}
+    assert planned == roster and len(planned) == len(detailed)
+    for item in detailed:
+        assert (item.target_source == "team") == (targets.get(item.id) == item.target)

@@ -25,7 +25,7 @@ PLAIN = (str, int, float, bool, type(None))
 def _context(since: bool = True, focus: int = 5) -> PlanContext:
     current = load_assessment(ROOT / SPRING)
     comparison = build_comparison([load_assessment(ROOT / FALL), current]) if since else None
-    return build_plan(current, load_guide(), since=comparison, focus=focus, file_argument=str(SPRING))
+    return build_plan(current, load_guide(), since=comparison, focus=focus)
 
 
 def _walk(value: object, where: str = "context") -> list[str]:
@@ -69,6 +69,8 @@ def test_team_priorities_come_first_then_the_lowest_stages_of_the_lowest_domains
     assert chosen == [("C1.2", True), ("C4.1", True), ("C4.2", False), ("C7.1", False), ("C6.1", False)]
     reasons = {p.id: p.reason for p in context.priorities}
     assert reasons["C1.2"] == "The team marked it as a priority; it is rated Emerging (stage 1 of 4)."
+    assert [p.suggested for p in context.priorities] == [False, False, True, True, True]
+    assert [d.id for d in context.priority_details] == ["C1.2", "C4.1", "C4.2", "C7.1", "C6.1"]
     assert reasons["C4.2"] == (
         "Rated Emerging (stage 1 of 4), the lowest stage still to improve; its domain, Data and Metrics, "
         "scores 1.33, the lowest of the 7 domains."
@@ -85,7 +87,12 @@ def test_focus_zero_lists_no_priorities_but_names_the_team_ones() -> None:
 
 
 def _indicator(context: PlanContext, indicator_id: str) -> IndicatorPlan:
-    return next(i for d in context.domains for i in d.indicators if i.id == indicator_id)
+    return next(i for i in _detailed(context) if i.id == indicator_id)
+
+
+def _detailed(context: PlanContext) -> list[IndicatorPlan]:
+    """Every indicator the plan details: the priorities, then the others domain by domain."""
+    return [*context.priority_details, *(i for d in context.domains for i in d.indicators)]
 
 
 def test_the_target_is_the_teams_when_set_else_the_next_stage() -> None:
@@ -110,12 +117,14 @@ def test_a_reached_team_target_falls_back_to_the_next_stage(tmp_path: Path) -> N
 
 def test_only_rated_indicators_below_the_top_stage_get_a_section() -> None:
     context = _context()
-    planned = {i.id for d in context.domains for i in d.indicators}
+    planned = [i.id for i in _detailed(context)]
     assert "C5.2" not in planned  # Transforming
     assert "C3.3" not in planned  # not rated
-    assert len(planned) == 18
+    assert len(planned) == len(set(planned)) == 18, "each once: a priority is not repeated in its domain"
     c5 = next(d for d in context.domains if d.id == "C5")
     assert [n.id for n in c5.at_top] == ["C5.2"] and [n.id for n in c5.unrated] == ["C5.3"]
+    c4 = next(d for d in context.domains if d.id == "C4")
+    assert [n.id for n in c4.priorities] == ["C4.1", "C4.2"] and [i.id for i in c4.indicators] == ["C4.3"]
 
 
 def test_changes_since_the_earlier_assessment() -> None:
@@ -126,18 +135,15 @@ def test_changes_since_the_earlier_assessment() -> None:
         "1.50",
         "+0.48",
     )
-    assert [c.id for c in standing.advanced] == [
-        "C1.1",
-        "C1.3",
-        "C2.1",
-        "C2.2",
-        "C3.2",
-        "C4.3",
-        "C5.2",
-        "C6.2",
-    ]
+    # C1.3 went up and C6.1 did not: one practice in the rubric, it stays at its lower stage (unchanged)
+    assert [c.id for c in standing.advanced] == ["C1.1", "C2.1", "C2.2", "C3.2", "C4.3", "C5.2", "C6.2"]
     assert [c.id for c in standing.newly_rated] == ["C7.2"]
-    assert standing.headline == "8 indicators advanced, 0 declined, 10 unchanged, 1 rated for the first time."
+    assert standing.headline == (
+        "7 indicators advanced, 0 declined, 10 unchanged, 1 rated for the first time "
+        "(C1.3 and C6.1 count as one: the rubric links them)."
+    )
+    assert standing.place == "between Emerging and Developing"
+    assert standing.reached_text == "14 of 19 rated indicators at Developing or above"
     c4 = next(d for d in standing.domains if d.id == "C4")
     assert (c4.score_text, c4.previous_score_text, c4.change_text) == ("1.33", "1.00", "+0.33")
     without = _context(since=False).standing
@@ -145,7 +151,7 @@ def test_changes_since_the_earlier_assessment() -> None:
 
 
 def test_partners_at_the_table_come_first_with_the_guides_responsibilities() -> None:
-    partners = _indicator(_context(), "C2.2").partners
+    partners = _indicator(_context(), "C2.2").suggested_partners
     assert [p.id for p in partners[:2]] == ["colleges-universities-apprenticeships", "parent-groups"]
     assert partners[0].at_the_table == ("Grace Kim, Lakeside Community College",)
     assert (
@@ -154,7 +160,7 @@ def test_partners_at_the_table_come_first_with_the_guides_responsibilities() -> 
     assert partners[0].responsibilities == ("Shares facilities and equipment",)
     business = next(p for p in partners if p.id == "business-industry")
     assert business.at_the_table == () and business.stakeholder_groups == ("Corporations",)
-    assert _indicator(_context(), "C4.1").functions == ("Share accountability",)
+    assert _indicator(_context(), "C4.1").suggested_functions == ("Share accountability",)
 
 
 def test_participants_are_grouped_by_the_guides_stakeholder_groups() -> None:
@@ -168,7 +174,7 @@ def test_participants_are_grouped_by_the_guides_stakeholder_groups() -> None:
 
 def test_only_web_and_mail_links_become_hrefs() -> None:
     context = build_plan(load_assessment(ROOT / "tests/fixtures/plan/hostile.yaml"), load_guide())
-    links = next(i for d in context.domains for i in d.indicators if i.id == "C1.1").links
+    links = _indicator(context, "C1.1").links
     assert [(link.text, link.href) for link in links] == [
         ("javascript:alert(1)", None),
         ("https://example.org/ok?a=1&b=<2>", None),
@@ -200,7 +206,7 @@ def test_partners_follow_the_profiles_partner_kinds(examples: Path) -> None:
     from coalition_cli.core.plan.build import build_plan
 
     plan = build_plan(load_assessment(examples / "riverside" / "2026-03-spring.yaml"), load_guide())
-    roles = {(p.id, i.id): p for d in plan.domains for i in d.indicators for p in i.partners}
+    roles = {(p.id, i.id): p for i in _detailed(plan) for p in i.suggested_partners}
     agencies = next(p for (kind, _), p in roles.items() if kind == "economic-development-agencies")
     boards = next(p for (kind, _), p in roles.items() if kind == "workforce-boards")
     assert agencies.at_the_table == ()
@@ -226,6 +232,54 @@ def test_the_guides_partner_tags_are_not_applied_to_another_rubric_with_look_ali
         "framework: other.yaml\ncoalition: X\nassessed_on: 2026-01-01\nratings:\n  C1.1:\n    stage: 1\n"
     )
     plan = build_plan(load_assessment(assessment), load_guide())
-    (indicator,) = plan.domains[0].indicators
+    (indicator,) = plan.priority_details
     assert plan.guide_tags_apply is False
-    assert indicator.partners == () and indicator.functions == ()
+    assert indicator.suggested_partners == () and indicator.suggested_functions == ()
+
+
+def test_riverside_counts_the_linked_pair_once_and_follows_up_last_terms_targets(examples: Path) -> None:
+    from coalition_cli.core.reports.comparison import since_comparison
+
+    spring = load_assessment(examples / "riverside" / "2026-03-spring.yaml")
+    fall = load_assessment(examples / "riverside" / "2025-09-fall.yaml")
+    standing = build_plan(spring, load_guide(), since=since_comparison(fall, spring)).standing
+    linked = next(c for c in standing.advanced if c.id == "C1.3")
+    assert linked.counted_with == ("C6.1",) and len(standing.advanced) == 5
+    assert standing.since is not None and standing.since.targets is not None
+    targets = standing.since.targets
+    assert (targets.total, targets.reached, targets.not_yet, targets.further_away) == (9, 5, 3, 1)
+    assert [t.id for t in targets.missed] == ["C6.2", "C1.2", "C2.1", "C7.2"], "further away first"
+    assert standing.place == "between Emerging and Developing"
+    assert standing.reached_text == "14 of 22 indicators at Developing or above"
+
+
+def test_each_priority_has_its_next_action_the_open_one_due_first(examples: Path) -> None:
+    plan = build_plan(load_assessment(examples / "riverside" / "2026-03-spring.yaml"), load_guide())
+    first = plan.priorities[0]
+    assert (first.id, first.team_marked, first.aim_name) == ("C6.2", True, "Developing")
+    assert first.next_action is not None and first.open_actions == 3
+    assert (first.next_action.due, first.next_action.owner) == (
+        "2026-04-15",
+        "Angela Ruiz (Riverside Regional Medical Center)",
+    )
+    c41 = plan.priorities[1]
+    assert (
+        c41.next_action is not None
+        and c41.next_action.action == "Publish baseline values for all nine indicators"
+    )
+    assert all(p.next_action is None and p.suggested for p in plan.priorities[2:])
+    needs = [need.text for need in plan.needs]
+    assert needs[0].startswith("Whether to take on the 3 priorities this tool suggests (C4.2 Shared Metrics,")
+    assert any(need.startswith("Master Plan (the Guide’s Step 6)") for need in needs)
+
+
+def test_the_glossary_holds_the_terms_the_plan_uses(examples: Path) -> None:
+    spring = load_assessment(examples / "riverside" / "2026-03-spring.yaml")
+    full = build_plan(spring, load_guide())
+    brief = build_plan(spring, load_guide(), brief=True)
+    terms = [entry.term for entry in full.glossary]
+    assert "Work-based Learning" in terms and "Teacher Externship" in terms  # "teacher externships"
+    assert "Wall-to-Wall" not in terms
+    glossary = {entry.term: entry.definition for entry in load_framework().glossary}
+    assert all(entry.definition == glossary[entry.term] for entry in full.glossary), "word for word"
+    assert {entry.term for entry in brief.glossary} <= set(terms)

@@ -44,11 +44,12 @@ def _without_charts(text: str) -> str:
 
 def test_counts_of_one_are_singular(tmp_path: Path) -> None:
     for text in map(_without_charts, _both(_assessment(tmp_path, {"D-a": 1}))):
-        assert "(1 of 1 indicator rated)" in text and "with 1 of 1 indicator rated (100%)" in text
-        assert "The indicator to work on first:" in text
+        assert "1 of 1 indicator at" in text and "with 1 of 1 indicator rated (100%)" in text
+        assert "Whether to take on the priority this tool suggests (D-a" in text
+        assert "and who leads it." in text
         assert "The 1 indicator" not in text and "1 indicators" not in text
         assert "its domain, Domain D, scores 1.00." in text  # not "the lowest of the 1 domains"
-        assert "of the 1 domains" not in text
+        assert "of the 1 domains" not in text and "of 1 domains" not in text
 
 
 def test_the_charts_description_is_singular_too(tmp_path: Path) -> None:
@@ -56,10 +57,10 @@ def test_the_charts_description_is_singular_too(tmp_path: Path) -> None:
     assert "1 of 1 indicators" not in html
 
 
-def test_one_unrated_indicator_is_rated_with_its_own_command(tmp_path: Path) -> None:
+def test_one_unrated_indicator_is_named_in_the_singular(tmp_path: Path) -> None:
     for text in _both(_assessment(tmp_path, {"D-a": 1}, ("D-a", "D-b"))):
-        assert "1 indicator is not rated yet. Rate it with:" in text
-        assert "Rate them all" not in text
+        assert "1 indicator is not rated yet, so it is not in the scores:" in text
+        assert "coalition assess" not in text
 
 
 def test_nothing_to_prioritize_is_spelled_the_american_way(tmp_path: Path) -> None:
@@ -69,8 +70,8 @@ def test_nothing_to_prioritize_is_spelled_the_american_way(tmp_path: Path) -> No
 
 def test_the_rubric_title_is_quoted_not_given_an_article(tmp_path: Path) -> None:
     for text in _both(_assessment(tmp_path, {"D-a": 1})):
-        assert "Rubric text is quoted from “One Domain”." in text
-        assert "from the One Domain" not in text
+        assert "in the words of “One Domain”" in text
+        assert "the One Domain" not in text
 
 
 def test_on_another_rubric_the_guides_tags_are_explained_once_not_per_indicator(tmp_path: Path) -> None:
@@ -83,8 +84,11 @@ def test_on_another_rubric_the_guides_tags_are_explained_once_not_per_indicator(
 @pytest.mark.parametrize(
     ("stages", "expected"),
     [
-        ({"D-a": 1}, "1 priority, 1 indicator with next steps, 1 not yet rated"),
-        ({"D-a": 1, "D-b": 1}, "2 priorities, 2 indicators with next steps, 0 not yet rated"),
+        ({"D-a": 1}, "1 priority (suggested by this tool), 1 indicator with next steps, 1 not yet rated"),
+        (
+            {"D-a": 1, "D-b": 1},
+            "2 priorities (suggested by this tool), 2 indicators with next steps, 0 not yet rated",
+        ),
     ],
 )
 def test_the_written_summary_agrees_with_its_counts(

@@ -1,10 +1,11 @@
 """Building the action plan: `build_plan` turns assessments into the context every plan template renders.
 
-`build_plan` turns a loaded assessment (and, with `--since`, an older one) into a `PlanContext`, the
-plain data of `plan_context` (which documents every field). Numbers come from `scoring.score`, the one
-scoring implementation; every number a template shows also comes pre-formatted (the `score_text`
-and `change_text` fields, from `score_figure` and `signed`) so Markdown and HTML agree. Priorities come with the reason each was chosen, indicators
-below the top stage with their target and the partners who could lead (from the Guide).
+`build_plan` turns a loaded assessment (and, with `--since`, a comparison with an older one) into a
+`PlanContext`, the plain data of `plan.context` (which documents every field and the plan's order).
+Numbers come from `scoring.score`, the one scoring implementation; every number a template shows also
+comes pre-formatted (`score_figure`, `signed`) so Markdown and HTML agree. The summary's wording is
+`plan.summary`'s, the suggestions of who could help are `plan.suggestions`', and what the public
+audience leaves out is `plan.audience`'s.
 """
 
 from __future__ import annotations
@@ -12,25 +13,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import shlex
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coalition_cli import __version__
 from coalition_cli.core.plan import charts
+from coalition_cli.core.plan.audience import Redactor, people_named
 from coalition_cli.core.plan.context import (
+    Audience,
     Charts,
     DomainPlan,
     DomainStanding,
     Glance,
+    GlossaryTerm,
     Header,
     IndicatorChange,
     IndicatorPlan,
     Link,
     Named,
     ParticipantGroup,
-    PartnerRole,
     Person,
     PlanAction,
     PlanContext,
@@ -41,17 +43,35 @@ from coalition_cli.core.plan.context import (
     Standing,
     Unrated,
 )
-from coalition_cli.core.reports.comparison import Comparison, change, change_number, direction, headline
+from coalition_cli.core.plan.glossary import terms_used
+from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
+from coalition_cli.core.plan.summary import (
+    needs,
+    next_action,
+    place,
+    reached_text,
+    status_text,
+    targets_followed_up,
+)
+from coalition_cli.core.reports.comparison import (
+    Comparison,
+    change,
+    change_headline,
+    change_number,
+    direction,
+    latest_targets,
+)
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import and_list, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
     from coalition_cli.core.model.assessment import Action, Participant, Rating
     from coalition_cli.core.model.framework import Framework
-    from coalition_cli.core.model.guide import Guide, PartnerKind
+    from coalition_cli.core.model.guide import Guide
+    from coalition_cli.core.reports.roster.results import RosterReport
 
 _MONTHS = [
     "January",
@@ -68,7 +88,14 @@ _MONTHS = [
     "December",
 ]
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"'`]+$", re.IGNORECASE)
-_LIST_JOINT = re.compile(r"(\s*;\s*(and|or)?|\s+and|[.;,])\s*$")
+
+AUDIENCE_NOTES: dict[Audience, str] = {
+    "coalition": (
+        "For the coalition: this plan names people and keeps the team’s own notes. "
+        "Outside the coalition, share the public version."
+    ),
+    "public": "For sharing: this version leaves out people’s names, the team’s own notes and individual ratings.",
+}
 
 
 def build_plan(
@@ -77,30 +104,50 @@ def build_plan(
     *,
     since: Comparison | None = None,
     focus: int = 5,
-    file_argument: str | None = None,
     brief: bool = False,
+    audience: Audience = "coalition",
+    also_named: Sequence[LoadedAssessment] = (),
 ) -> PlanContext:
     """The plan for `current`.
 
-    `since` is `comparison.build_comparison([older, current])` for `--since`: the change is from its first
-    assessment to `current`. `file_argument` is how the user named the file (for commands to rerun).
-    `brief` keeps only the priorities in the domain-by-domain part: a plan to read in the meeting.
+    `since` is `comparison.since_comparison(older, current)` for `--since`: the change is from its first
+    assessment to `current`. `brief` keeps the summary and the priorities in detail: a plan to read in
+    the meeting. `audience` "public" leaves out notes and person names (`plan.audience`); the people
+    named in `also_named` (the `--since` assessment) are left out too.
     """
     fw = current.framework
+    redactor = Redactor(audience, people_named(current, *also_named) if audience == "public" else {})
     card = score(fw, current.stages, current.targets)
     before = since.first.card if since is not None else None
-    changes = _changes(card, before) if before is not None else {}
+    changes = _changes(fw, card, before) if before is not None else {}
     stages = charts.stage_palette(fw)
-    standing = _standing(card, since, changes, fw.top_stage)
-    priorities, not_shown = _priorities(current, card, focus, changes, standing.since)
+    actions = {
+        indicator_id: tuple(_action(action, redactor) for action in rating.actions)
+        for indicator_id, rating in current.assessment.ratings.items()
+        if rating is not None
+    }
+    standing = _standing(fw, card, since)
+    priorities, not_shown = _priorities(current, card, focus, changes, standing.since, actions)
     ranks = {p.id: p.rank for p in priorities}
-    file_text = file_argument if file_argument is not None else str(current.path)
-    domains = _with_room_votes(
-        current,
-        tuple(
-            _domain_plan(current, guide, domain_score, standing_row, ranks, changes)
+    plans = {
+        plan.id: plan
+        for plan in (
+            _indicator_plan(
+                current, guide, indicator, ranks.get(indicator.id), changes.get(indicator.id), redactor
+            )
+            for indicator in card.indicators
+            if indicator.is_gap(fw.top_stage)
+        )
+    }
+    plans = _with_room_votes(current, plans)
+    details = tuple(plans[p.id] for p in priorities if p.id in plans)
+    domains = (
+        ()
+        if brief
+        else tuple(
+            _domain_plan(fw, domain_score, standing_row, plans, ranks)
             for domain_score, standing_row in zip(card.domains, standing.domains, strict=True)
-        ),
+        )
     )
     glance = tuple(
         Glance(
@@ -114,44 +161,42 @@ def build_plan(
             target_name=fw.stage_name(i.target) if i.target is not None else None,
             change=changes.get(i.id),
             priority_rank=ranks.get(i.id),
-            anchor=_anchor(i.id) if i.is_gap(fw.top_stage) and (not brief or i.id in ranks) else None,
+            anchor=_anchor(i.id) if i.id in plans and (not brief or i.id in ranks) else None,
         )
         for d in card.domains
         for i in d.indicators
     )
     unrated = tuple(
-        Unrated(
-            id=i.id,
-            name=i.name,
-            domain_id=d.id,
-            domain_name=d.name,
-            command=f"coalition assess {_quote(file_text)} --indicator {_quote(i.id)}",
-        )
+        Unrated(id=i.id, name=i.name, domain_id=d.id, domain_name=d.name)
         for d in card.domains
         for i in d.indicators
         if i.stage is None
     )
-    context_charts = Charts(
-        domain_bars=charts.domain_bars(standing, stages),
-        stage_heatmap=charts.stage_heatmap(glance, domains, stages),
-    )
-    return PlanContext(
-        header=_header(current, guide),
+    roster = _redacted_roster(roster_report(current, guide), redactor)
+    header = _header(current, guide, redactor)
+    context = PlanContext(
+        header=header,
+        audience=audience,
         stages=stages,
         standing=standing,
         focus=focus,
         priorities=priorities,
         priorities_not_shown=not_shown,
-        domains=_only_priorities(domains, ranks) if brief else domains,
+        priority_details=details,
+        needs=needs(priorities, actions, roster),
+        domains=domains,
         brief=brief,
         glance=glance,
         unrated=unrated,
-        rate_all_command=f"coalition assess {_quote(file_text)}",
         guide_tags_apply=guide.tags_apply_to(fw.id),
         guide_tags_note=_guide_tags_note(guide, fw),
-        charts=context_charts,
-        roster=roster_report(current, guide),
-        roster_command=f"coalition roster {_quote(file_text)}",
+        charts=Charts(
+            domain_bars=charts.domain_bars(standing, stages, header.term_label),
+            stage_heatmap=charts.stage_heatmap(glance, standing.domains),
+        ),
+        roster=None if brief else roster,
+        glossary=(),
+        linked=tuple(and_list(group.indicators) for group in fw.linked),
         framework=Source(
             title=fw.title,
             publisher=fw.publisher,
@@ -167,57 +212,29 @@ def build_plan(
             url=None,
         ),
     )
-
-
-def _with_room_votes(current: LoadedAssessment, domains: tuple[DomainPlan, ...]) -> tuple[DomainPlan, ...]:
-    """Each indicator with what the room said of it, when a `coalition room` session rated it."""
-    from coalition_cli.core.room.summary import room_said
-
-    said = room_said(current)
-    if not said:
-        return domains
-    return tuple(
-        dataclasses.replace(
-            domain,
-            indicators=tuple(
-                dataclasses.replace(
-                    plan,
-                    room=RoomVotes(
-                        voted=room.voted, dont_know=room.dont_know, apart=room.apart, text=room.text
-                    ),
-                )
-                if (room := said.get(plan.id)) is not None
-                else plan
-                for plan in domain.indicators
-            ),
-        )
-        for domain in domains
+    used = terms_used(fw.glossary, _plan_texts(context))
+    return dataclasses.replace(
+        context, glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used)
     )
 
 
-def _only_priorities(domains: tuple[DomainPlan, ...], ranks: dict[str, int]) -> tuple[DomainPlan, ...]:
-    """The domains that hold a priority, each with only its priorities (the at-a-glance table and
-    the charts still show every indicator)."""
-    kept = []
-    for domain in domains:
-        chosen = tuple(indicator for indicator in domain.indicators if indicator.id in ranks)
-        if chosen:
-            kept.append(dataclasses.replace(domain, indicators=chosen, at_top=(), unrated=()))
-    return tuple(kept)
-
-
-def _guide_tags_note(guide: Guide, fw: Framework) -> str:
-    """Said once per plan, not under every indicator: why no partner is suggested for this rubric."""
-    if guide.tags_apply_to(fw.id):
-        return ""
-    return f"{tags_for_another_rubric(guide, 'this rubric')}, so this plan does not suggest which partners could lead each indicator."
-
-
 def written_summary(context: PlanContext) -> str:
-    """What a written plan holds, for the line `coalition plan -o` prints: "1 priority, 3 indicators with next steps, …"."""
-    next_steps = sum(len(domain.indicators) for domain in context.domains)
+    """What a written plan holds, for the line `coalition plan -o` prints:
+    "5 priorities (2 the team's, 3 suggested), 16 indicators with next steps, 0 not yet rated"."""
+    team = sum(p.team_marked for p in context.priorities)
+    suggested = len(context.priorities) - team
+    split = (
+        f" ({team} the team's, {suggested} suggested)"
+        if team and suggested
+        else " (the team's)"
+        if team
+        else " (suggested by this tool)"
+        if suggested
+        else ""
+    )
+    next_steps = len(context.priority_details) + sum(len(domain.indicators) for domain in context.domains)
     return (
-        f"{plural(len(context.priorities), 'priority', 'priorities')}, "
+        f"{plural(len(context.priorities), 'priority', 'priorities')}{split}, "
         f"{plural(next_steps, 'indicator')} with next steps, {len(context.unrated)} not yet rated"
     )
 
@@ -234,53 +251,40 @@ def score_figure(exact: Fraction | None) -> str:
     return shown(exact) or "—"
 
 
-def _anchor(identifier: str, prefix: str = "indicator") -> str:
-    return f"{prefix}-" + (re.sub(r"[^0-9A-Za-z]+", "-", identifier).strip("-").lower() or "x")
+# ----------------------------------------------------------------------------------------------
+# Who and when
+# ----------------------------------------------------------------------------------------------
 
 
-def _quote(text: str) -> str:
-    return shlex.quote(text)
-
-
-def _source_url(source: str | None) -> str | None:
-    if source is None:
-        return None
-    url = source if "://" in source else f"https://{source}"
-    return url if _SAFE_URL.match(url) else None
-
-
-def _person(participant: Participant) -> Person:
-    short = participant.name + (f" ({participant.organization})" if participant.organization else "")
-    display = short + (f", {participant.role}" if participant.role else "")
-    return Person(
-        name=participant.name,
-        organization=participant.organization,
-        role=participant.role,
-        short=short,
-        display=display,
-    )
-
-
-def _header(loaded: LoadedAssessment, guide: Guide) -> Header:
+def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Header:
     assessment, fw = loaded.assessment, loaded.framework
     groups: list[ParticipantGroup] = []
-    for group in guide.stakeholder_groups:
-        people = tuple(_person(p) for p in assessment.participants if p.stakeholder_group == group.id)
-        if people:
-            groups.append(ParticipantGroup(id=group.id, name=group.name, people=people))
     known = {group.id for group in guide.stakeholder_groups}
-    others = tuple(_person(p) for p in assessment.participants if p.stakeholder_group not in known)
-    if others:
-        groups.append(ParticipantGroup(id=None, name="Stakeholder group not recorded", people=others))
+    grouped: list[tuple[str | None, str]] = [(group.id, group.name) for group in guide.stakeholder_groups]
+    grouped.append((None, "Stakeholder group not recorded"))
+    for group_id, name in grouped:
+        members = [
+            p
+            for p in assessment.participants
+            if (p.stakeholder_group == group_id if group_id else p.stakeholder_group not in known)
+        ]
+        people = tuple(dict.fromkeys(_person(p, redactor) for p in members))
+        if people:
+            groups.append(ParticipantGroup(id=group_id, name=name, people=people))
     present = {p.stakeholder_group for p in assessment.participants}
+    term_label = assessment.term or long_date(assessment.assessed_on)
+    facilitator = assessment.facilitator
+    if redactor.public:
+        facilitator = redactor.organization_of(facilitator)
     return Header(
         title=f"Action plan: {assessment.coalition}",
+        running_title=f"{assessment.coalition} · Action plan, {term_label}",
         coalition=assessment.coalition,
         assessed_on=assessment.assessed_on.isoformat(),
         assessed_on_long=long_date(assessment.assessed_on),
         term=assessment.term,
-        facilitator=assessment.facilitator,
-        source_file=loaded.path.name,
+        term_label=term_label,
+        facilitator=facilitator,
         framework_id=fw.id,
         framework_title=fw.title,
         framework_publisher=fw.publisher,
@@ -290,30 +294,83 @@ def _header(loaded: LoadedAssessment, guide: Guide) -> Header:
         groups_at_table=sum(group.id in present for group in guide.stakeholder_groups),
         groups_total=len(guide.stakeholder_groups),
         groups_missing=tuple(group.name for group in guide.stakeholder_groups if group.id not in present),
-        notes=assessment.notes,
+        notes=redactor.notes(assessment.notes),
+        audience=redactor.audience,
+        audience_note=AUDIENCE_NOTES[redactor.audience],
         generator=f"coalition {__version__}",
     )
 
 
-def _changes(card: Scorecard, before: Scorecard) -> dict[str, IndicatorChange]:
-    result: dict[str, IndicatorChange] = {}
-    for now, then in zip(card.indicators, before.indicators, strict=True):
-        kind = direction(then.stage, now.stage)
-        if now.stage is not None and then.stage is not None:
-            text = signed(now.stage - then.stage)
-        else:
-            text = "new" if kind == "newly rated" else ""
-        result[now.id] = IndicatorChange(
-            id=now.id,
-            name=now.name,
-            before=then.stage,
-            before_name=then.stage_name,
-            after=now.stage,
-            after_name=now.stage_name,
-            kind=kind,
-            change_text=text,
+def _person(participant: Participant, redactor: Redactor) -> Person:
+    if redactor.public:
+        organization = participant.organization
+        return Person(
+            name=None, organization=organization, role=None, display=organization or "A participant"
         )
-    return result
+    short = participant.name + (f" ({participant.organization})" if participant.organization else "")
+    return Person(
+        name=participant.name,
+        organization=participant.organization,
+        role=participant.role,
+        display=short + (f", {participant.role}" if participant.role else ""),
+    )
+
+
+def _redacted_roster(roster: RosterReport | None, redactor: Redactor) -> RosterReport | None:
+    """The roster for the audience: for the public, no representatives' names in it."""
+    if roster is None or not redactor.public:
+        return roster
+    return dataclasses.replace(
+        roster,
+        profile_file=None,
+        formalization=tuple(
+            dataclasses.replace(check, reason=redactor.text(check.reason) or "")
+            for check in roster.formalization
+        ),
+        cautions=tuple(
+            dataclasses.replace(caution, message=redactor.text(caution.message) or "")
+            for caution in roster.cautions
+        ),
+        members=tuple(dataclasses.replace(member, representatives=()) for member in roster.members),
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Where the coalition stands, and what changed
+# ----------------------------------------------------------------------------------------------
+
+
+def _changes(fw: Framework, card: Scorecard, before: Scorecard) -> dict[str, IndicatorChange]:
+    return {
+        now.id: _change(fw, now.id, now.name, then.stage, now.stage)
+        for now, then in zip(card.indicators, before.indicators, strict=True)
+    }
+
+
+def _change(
+    fw: Framework,
+    identifier: str,
+    name: str,
+    then: int | None,
+    now: int | None,
+    counted_with: tuple[str, ...] = (),
+) -> IndicatorChange:
+    kind = direction(then, now)
+    if now is not None and then is not None:
+        text = signed(now - then)
+    else:
+        text = "new" if kind == "newly rated" else ""
+    return IndicatorChange(
+        id=identifier,
+        name=name,
+        before=then,
+        before_name=fw.stage_name(then) if then is not None else None,
+        after=now,
+        after_name=fw.stage_name(now) if now is not None else None,
+        kind=kind,
+        change_text=text,
+        counted_with=counted_with,
+    )
 
 
 def _moved(then: Fraction | None, now: Fraction | None) -> tuple[float | None, str]:
@@ -321,12 +378,7 @@ def _moved(then: Fraction | None, now: Fraction | None) -> tuple[float | None, s
     return value, "" if value is None else signed(value, 2)
 
 
-def _standing(
-    card: Scorecard,
-    comparison: Comparison | None,
-    changes: dict[str, IndicatorChange],
-    top_stage: int,
-) -> Standing:
+def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> Standing:
     before = comparison.first.card if comparison is not None else None
     domains = []
     for d in card.domains:
@@ -339,7 +391,8 @@ def _standing(
                 anchor=_anchor(d.id, "domain"),
                 score=d.score,
                 score_text=score_figure(d.exact),
-                bar=bar(d.exact, top_stage),
+                place=place(fw, d.exact),
+                bar=bar(d.exact, fw.top_stage),
                 stage=d.stage,
                 stage_name=d.stage_name,
                 rated=d.rated,
@@ -352,42 +405,64 @@ def _standing(
         )
     then_overall = before.exact if before is not None else None
     moved, moved_text = _moved(then_overall, card.exact)
-    by_kind: dict[str, tuple[IndicatorChange, ...]] = {
-        kind: tuple(c for c in changes.values() if c.kind == kind)
-        for kind in ("advanced", "declined", "newly rated", "no longer rated")
-    }
     since = None
+    lists: dict[str, tuple[IndicatorChange, ...]] = {}
     if comparison is not None:
         old = comparison.first
+        label = old.term or long_date(old.assessed_on)
+        follow_up = latest_targets(comparison)
+        anchors = {i.id: _anchor(i.id) for i in card.indicators if i.is_gap(fw.top_stage)}
         since = Since(
             assessed_on=old.assessed_on.isoformat(),
             assessed_on_long=long_date(old.assessed_on),
             term=old.term,
-            source_file=Path(old.file).name,
-            label=old.term or long_date(old.assessed_on),
+            label=label,
+            targets=targets_followed_up(follow_up, anchors),
         )
+        lists = _practice_lists(fw, comparison)
     return Standing(
         score=card.score,
         score_text=score_figure(card.exact),
+        place=place(fw, card.exact),
+        reached_text=reached_text(fw, card),
         stage=card.stage,
         stage_name=card.stage_name,
         rated=card.rated,
         total=card.total,
         rated_text=f"{card.rated} of {plural(card.total, 'indicator')} rated",
         completeness_percent=round(100 * card.completeness),
-        top_stage=top_stage,
+        top_stage=fw.top_stage,
         previous_score=None if then_overall is None else float(then_overall),
         previous_score_text=score_figure(then_overall) if before is not None else "",
         change=moved,
         change_text=moved_text,
         domains=tuple(domains),
         since=since,
-        headline=headline(comparison) + "." if comparison is not None else "",
-        advanced=by_kind["advanced"],
-        declined=by_kind["declined"],
-        newly_rated=by_kind["newly rated"],
-        no_longer_rated=by_kind["no longer rated"],
+        headline=change_headline(comparison) + "." if comparison is not None else "",
+        advanced=lists.get("advanced", ()),
+        declined=lists.get("declined", ()),
+        newly_rated=lists.get("newly rated", ()),
+        no_longer_rated=lists.get("no longer rated", ()),
     )
+
+
+def _practice_lists(fw: Framework, comparison: Comparison) -> dict[str, tuple[IndicatorChange, ...]]:
+    """The indicators that moved, by direction, one entry per practice (as the headline counts them):
+    linked indicators are one entry, at the lower of their stages."""
+    first = {i.id: i.stage for i in comparison.first.card.indicators}
+    last = {i.id: i.stage for i in comparison.last.card.indicators}
+    lists: dict[str, list[IndicatorChange]] = {}
+    for group, way in comparison.practices():
+        then = min((s for i in group if (s := first[i]) is not None), default=None)
+        now = min((s for i in group if (s := last[i]) is not None), default=None)
+        lead = fw.indicator(group[0])
+        lists.setdefault(way, []).append(_change(fw, lead.id, lead.name, then, now, group[1:]))
+    return {way: tuple(entries) for way, entries in lists.items()}
+
+
+# ----------------------------------------------------------------------------------------------
+# The priorities
+# ----------------------------------------------------------------------------------------------
 
 
 def _ordinal(number: int) -> str:
@@ -401,11 +476,10 @@ def _priorities(
     focus: int,
     changes: dict[str, IndicatorChange],
     since: Since | None,
+    actions: dict[str, tuple[PlanAction, ...]],
 ) -> tuple[tuple[Priority, ...], tuple[Named, ...]]:
-    """The team's own priorities (lowest stage first), then the lowest stages of the lowest-scoring domains.
-
-    A reason also says when the indicator declined since the `--since` assessment.
-    """
+    """The team's own priorities (lowest stage first), then this tool's suggestions: the lowest stages
+    of the lowest-scoring domains. A reason also says when the indicator declined since `--since`."""
     fw = loaded.framework
     order = {i.id: n for n, i in enumerate(card.indicators)}
     domain_of = {i.id: d for d in card.domains for i in d.indicators}
@@ -418,7 +492,9 @@ def _priorities(
         (i for i in card.indicators if marked(i)),
         key=lambda i: (i.stage is None, i.stage or 0, order[i.id]),
     )
-    chosen: list[tuple[IndicatorScore, str, bool]] = [(i, _team_reason(fw, i), True) for i in team[:focus]]
+    chosen: list[tuple[IndicatorScore, tuple[str, str], bool]] = [
+        (i, (_team_reason(fw, i), ""), True) for i in team[:focus]
+    ]
     not_shown = tuple(Named(id=i.id, name=i.name) for i in team[focus:])
 
     taken = {i.id for i in team}
@@ -434,22 +510,32 @@ def _priorities(
             (indicator, _low_reason(fw, indicator, indicator.stage == lowest, domain, scored), False)
         )
 
-    priorities = tuple(
-        Priority(
-            rank=n + 1,
-            id=i.id,
-            name=i.name,
-            domain_id=domain_of[i.id].id,
-            domain_name=domain_of[i.id].name,
-            stage=i.stage,
-            stage_name=i.stage_name,
-            team_marked=team_marked,
-            reason=reason + _decline(changes.get(i.id), since),
-            anchor=_anchor(i.id) if i.is_gap(fw.top_stage) else None,
+    priorities = []
+    for n, (i, (reason, short_reason), team_marked) in enumerate(chosen):
+        aim = i.aim(fw.top_stage)
+        own = actions.get(i.id, ())
+        priorities.append(
+            Priority(
+                rank=n + 1,
+                id=i.id,
+                name=i.name,
+                domain_id=domain_of[i.id].id,
+                domain_name=domain_of[i.id].name,
+                stage=i.stage,
+                stage_name=i.stage_name,
+                team_marked=team_marked,
+                suggested=not team_marked,
+                reason=reason + _decline(changes.get(i.id), since),
+                short_reason=short_reason,
+                aim=aim.stage if aim else None,
+                aim_name=fw.stage_name(aim.stage) if aim else None,
+                aim_source=("team" if aim.team_target else "next") if aim else None,
+                next_action=next_action(own),
+                open_actions=sum(a.status not in ("done", "dropped") for a in own),
+                anchor=_anchor(i.id) if i.is_gap(fw.top_stage) else None,
+            )
         )
-        for n, (i, reason, team_marked) in enumerate(chosen)
-    )
-    return priorities, not_shown
+    return tuple(priorities), not_shown
 
 
 def _decline(change: IndicatorChange | None, since: Since | None) -> str:
@@ -472,41 +558,43 @@ def _team_reason(fw: Framework, indicator: IndicatorScore) -> str:
 
 def _low_reason(
     fw: Framework, indicator: IndicatorScore, lowest: bool, domain: DomainScore, scored: list[DomainScore]
-) -> str:
-    """Why a low stage was chosen: its stage, and where its domain ranks from the bottom (ties share a rank)."""
+) -> tuple[str, str]:
+    """Why this tool suggests a low stage, in a sentence and in a few words: its stage, and where its
+    domain ranks from the bottom (ties share a rank)."""
     assert indicator.stage is not None and domain.exact is not None
     stage = "the lowest stage still to improve" if lowest else "among the lowest stages still to improve"
     rank = 1 + sum(other.exact is not None and other.exact < domain.exact for other in scored)
     tied = any(other.exact == domain.exact and other.id != domain.id for other in scored)
-    place = "the lowest" if rank == 1 else f"{_ordinal(rank)} lowest"
-    among = f"{'tied for ' if tied else ''}{place} of the {len(scored)} domains" if len(scored) > 1 else ""
-    return (
+    place_ = "the lowest" if rank == 1 else f"{_ordinal(rank)} lowest"
+    among = f"{'tied for ' if tied else ''}{place_} of the {len(scored)} domains" if len(scored) > 1 else ""
+    sentence = (
         f"Rated {_stage_phrase(fw, indicator.stage)}, {stage}; its domain, {domain.name}, scores "
         f"{score_figure(domain.exact)}{', ' + among if among else ''}."
     )
+    if len(scored) > 1:
+        ranked = f"{'tied for ' if tied else ''}{'the lowest' if rank == 1 else _ordinal(rank) + ' lowest'}"
+        short = (
+            f"{'the lowest stage' if lowest else 'a low stage'}; {domain.name}, at {score_figure(domain.exact)}, "
+            f"is {ranked} of {len(scored)} domains"
+        )
+    else:
+        short = "the lowest stage" if lowest else "a low stage"
+    return sentence, short
+
+
+# ----------------------------------------------------------------------------------------------
+# The indicators in detail
+# ----------------------------------------------------------------------------------------------
 
 
 def _domain_plan(
-    loaded: LoadedAssessment,
-    guide: Guide,
+    fw: Framework,
     card: DomainScore,
     standing: DomainStanding,
+    plans: dict[str, IndicatorPlan],
     ranks: dict[str, int],
-    changes: dict[str, IndicatorChange],
 ) -> DomainPlan:
-    fw = loaded.framework
     domain = fw.domain(card.id)
-    plans = []
-    for indicator in card.indicators:
-        if not indicator.is_gap(fw.top_stage):
-            continue
-        rating = loaded.assessment.rating(indicator.id)
-        assert rating is not None
-        plans.append(
-            _indicator_plan(
-                loaded, guide, indicator, rating, ranks.get(indicator.id), changes.get(indicator.id)
-            )
-        )
     return DomainPlan(
         id=card.id,
         name=card.name,
@@ -514,13 +602,20 @@ def _domain_plan(
         standing=standing,
         foundational_steps=domain.foundational_steps,
         reflect=domain.reflect,
-        indicators=tuple(plans),
+        indicators=tuple(plans[i.id] for i in card.indicators if i.id in plans and i.id not in ranks),
+        priorities=tuple(
+            Named(id=i.id, name=i.name, anchor=_anchor(i.id) if i.id in plans else None)
+            for i in card.indicators
+            if i.id in ranks
+        ),
         at_top=tuple(
             Named(id=i.id, name=i.name)
             for i in card.indicators
-            if i.stage is not None and i.stage >= fw.top_stage
+            if i.stage is not None and i.stage >= fw.top_stage and i.id not in ranks
         ),
-        unrated=tuple(Named(id=i.id, name=i.name) for i in card.indicators if i.stage is None),
+        unrated=tuple(
+            Named(id=i.id, name=i.name) for i in card.indicators if i.stage is None and i.id not in ranks
+        ),
     )
 
 
@@ -528,40 +623,60 @@ def _indicator_plan(
     loaded: LoadedAssessment,
     guide: Guide,
     indicator: IndicatorScore,
-    rating: Rating,
     rank: int | None,
     change: IndicatorChange | None,
+    redactor: Redactor,
 ) -> IndicatorPlan:
     fw = loaded.framework
     stage, aim = indicator.stage, indicator.aim(fw.top_stage)
     assert stage is not None and aim is not None, "only indicators with a gap have a plan"
+    rating: Rating | None = loaded.assessment.rating(indicator.id)
+    assert rating is not None
     tags_apply = guide.tags_apply_to(fw.id)
-    team_target = indicator.target
-    target = aim.stage
     rubric = fw.indicator(indicator.id)
+    domain = fw.domain_of(indicator.id)
     return IndicatorPlan(
         id=indicator.id,
         name=indicator.name,
         anchor=_anchor(indicator.id),
+        domain_id=domain.id,
+        domain_name=domain.name,
         stage=stage,
         stage_name=fw.stage_name(stage),
         descriptor=rubric.descriptor(stage),
-        target=target,
-        target_name=fw.stage_name(target),
-        target_descriptor=rubric.descriptor(target),
+        target=aim.stage,
+        target_name=fw.stage_name(aim.stage),
+        target_descriptor=rubric.descriptor(aim.stage),
         target_source="team" if aim.team_target else "next",
-        team_target_reached=team_target is not None and team_target <= stage,
-        evidence=rating.evidence,
-        notes=rating.notes,
+        team_target_reached=indicator.target is not None and indicator.target <= stage,
+        evidence=redactor.text(rating.evidence),
+        notes=redactor.notes(rating.notes),
         links=tuple(_link(link) for link in rating.links),
-        actions=tuple(_action(action) for action in rating.actions),
-        partners=_partners(loaded, guide, indicator.id) if tags_apply else (),
-        functions=tuple(function.name for function in guide.functions_serving(indicator.id))
-        if tags_apply
-        else (),
+        actions=tuple(_action(action, redactor) for action in rating.actions),
+        suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
+        suggested_functions=suggested_functions(guide, indicator.id) if tags_apply else (),
+        framework_roles=framework_roles(loaded, indicator.id),
+        linked_with=tuple(f"{other} {fw.indicator(other).name}" for other in fw.linked_with(indicator.id)),
         priority_rank=rank,
         change=change,
     )
+
+
+def _with_room_votes(current: LoadedAssessment, plans: dict[str, IndicatorPlan]) -> dict[str, IndicatorPlan]:
+    """Each indicator with what the room said of it (anonymous counts), when a `coalition room` session rated it."""
+    from coalition_cli.core.room.summary import room_said
+
+    said = room_said(current)
+    if not said:
+        return plans
+    return {
+        key: dataclasses.replace(
+            plan, room=RoomVotes(voted=room.voted, dont_know=room.dont_know, apart=room.apart, text=room.text)
+        )
+        if (room := said.get(key)) is not None
+        else plan
+        for key, plan in plans.items()
+    }
 
 
 def _link(text: str) -> Link:
@@ -569,60 +684,56 @@ def _link(text: str) -> Link:
     return Link(text=stripped, href=stripped if _SAFE_URL.match(stripped) else None)
 
 
-def _action(action: Action) -> PlanAction:
+def _action(action: Action, redactor: Redactor) -> PlanAction:
     return PlanAction(
-        action=action.action,
-        owner=action.owner,
+        action=redactor.text(action.action) or action.action,
+        owner=redactor.owner(action.owner),
         due=action.due.isoformat() if action.due else None,
         due_long=long_date(action.due) if action.due else None,
         status=action.status,
+        status_text=status_text(action.status),
     )
 
 
-def _partner_kinds(person: Participant, loaded: LoadedAssessment, guide: Guide) -> set[str]:
-    """The kinds of partner a participant's organization is: the profile's `partner_kind` for it when
-    the coalition profile lists one, else every kind of the participant's stakeholder group."""
-    if loaded.profile is not None and person.organization:
-        name = person.organization.casefold()
-        for member in loaded.profile.members:
-            if member.organization.casefold() == name and member.partner_kind:
-                return {member.partner_kind}
-    group = guide.stakeholder_group(person.stakeholder_group) if person.stakeholder_group else None
-    return set(group.partner_kinds) if group is not None else set()
+def _guide_tags_note(guide: Guide, fw: Framework) -> str:
+    """Said once per plan, not under every indicator: why no partner is suggested for this rubric."""
+    if guide.tags_apply_to(fw.id):
+        return ""
+    return f"{tags_for_another_rubric(guide, 'this rubric')}, so this plan does not suggest which partners could lead each indicator."
 
 
-def _partners(loaded: LoadedAssessment, guide: Guide, indicator_id: str) -> tuple[PartnerRole, ...]:
-    """The Guide's partner kinds with responsibilities tagged for the indicator; those at the table first."""
-    kinds: dict[str, PartnerKind] = {}
-    roles: dict[str, list[str]] = {}
-    for kind, responsibility in guide.partners_serving(indicator_id):
-        kinds[kind.id] = kind
-        roles.setdefault(kind.id, []).append(_LIST_JOINT.sub("", responsibility.text))
-    result = []
-    for kind_id, texts in roles.items():
-        kind = kinds[kind_id]
-        groups = tuple(g.name for g in (guide.stakeholder_group(i) for i in kind.stakeholder_groups) if g)
-        present = tuple(
-            # "Name, Organization": the list is shown in brackets already
-            ", ".join(filter(None, (p.name, p.organization)))
-            for p in loaded.assessment.participants
-            if kind_id in _partner_kinds(p, loaded, guide)
-        )
-        members = tuple(
-            member.organization
-            for member in (loaded.profile.members if loaded.profile is not None else ())
-            if member.partner_kind == kind_id
-            or (member.partner_kind is None and member.stakeholder_group in kind.stakeholder_groups)
-        )
-        result.append(
-            PartnerRole(
-                id=kind.id,
-                name=kind.name,
-                lead_in=kind.lead_in,
-                responsibilities=tuple(texts),
-                stakeholder_groups=groups,
-                at_the_table=present,
-                members=members,
-            )
-        )
-    return tuple(sorted(result, key=lambda role: not role.at_the_table))
+def _plan_texts(context: PlanContext) -> Iterator[str]:
+    """The text the plan shows a reader, for the glossary's terms."""
+    for priority in context.priorities:
+        yield priority.name
+        yield priority.reason
+    for need in context.needs:
+        yield need.text
+    plans = [*context.priority_details, *(i for d in context.domains for i in d.indicators)]
+    for plan in plans:
+        yield plan.name
+        yield from plan.descriptor
+        yield from plan.target_descriptor
+        yield plan.evidence or ""
+        yield plan.notes or ""
+        yield from (action.action for action in plan.actions)
+        yield from (role.quote for role in plan.framework_roles)
+        for partner in plan.suggested_partners:
+            yield from partner.responsibilities
+    for domain in context.domains:
+        yield domain.name
+        yield from domain.foundational_steps
+        yield from domain.reflect
+    if not context.brief:
+        yield from (g.name for g in context.glance)
+
+
+def _anchor(identifier: str, prefix: str = "indicator") -> str:
+    return f"{prefix}-" + (re.sub(r"[^0-9A-Za-z]+", "-", identifier).strip("-").lower() or "x")
+
+
+def _source_url(source: str | None) -> str | None:
+    if source is None:
+        return None
+    url = source if "://" in source else f"https://{source}"
+    return url if _SAFE_URL.match(url) else None

@@ -1,8 +1,21 @@
-"""Inline SVG charts for the HTML plan: domain score bars and a stage heatmap of the indicators.
+"""The HTML plan's charts: domain score bars (inline SVG) and a stage heatmap of the indicators (HTML).
 
-Each chart is a self-contained `<svg role="img">` with a title and a description, drawn from the
+The bars are a self-contained `<svg role="img">` with a title and a description, drawn from the
 plan's plain data; every text in it is escaped. Colour never carries meaning alone: cells and bars
 also carry the stage's name or the score, and the plan repeats the numbers in tables.
+
+Drawn to be read on a phone and on paper:
+
+- The bars' scale runs from the rubric's first stage to its top stage (a score cannot be below the
+  first stage, so a scale from 0 would make every score look larger than it is): the first gridline
+  is the first stage, and every bar starts there.
+- Gridlines run only beside the bars, never through a label; each domain's name and score sit on a
+  line of their own above its bars.
+- The earlier term (`--since`) has a bar of its own under the current one, so an unchanged domain
+  shows both; a score on the first stage still shows a short mark.
+- The chart is drawn 360 units wide with 12- and 13-unit text, so on a phone's 350 CSS pixels its
+  text stays above 11 pixels; the page never scales it above its natural size by more than a third.
+- The heatmap is HTML, not SVG: each cell names its indicator and wraps on a phone, and prints whole.
 
 Stage colours run from light to dark blue, interpolated for any number of stages; each fill gets the
 text colour (near-black or white) with the higher WCAG contrast, which is always at least 4.5:1.
@@ -10,23 +23,26 @@ text colour (near-black or white) with the higher WCAG contrast, which is always
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from coalition_cli.core.plan.context import StageInfo
-from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
-    from coalition_cli.core.plan.context import DomainPlan, Glance, Standing
+    from coalition_cli.core.plan.context import DomainStanding, Glance, Standing
 
 LIGHT = (0xDB, 0xE9, 0xF6)
 DARK = (0x08, 0x30, 0x6B)
 INK = "#111827"
 PAPER = "#ffffff"
 MUTED = "#4b5563"
+NOW = "#3b6fb6"
+"""The current term's bars (5:1 against white, as graphics need 3:1)."""
+BEFORE = "#6b7280"
+"""The earlier term's thinner bars (4.8:1 against white)."""
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
 
@@ -79,128 +95,135 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def domain_bars(standing: Standing, stages: Sequence[StageInfo]) -> Markup:
-    """One horizontal bar per domain, its length the domain's score; a tick marks the `--since` score."""
-    width, left, right, top_pad, row = 760, 16, 190, 44, 46
-    top = standing.top_stage
-    plot = width - left - right
+def _width(text: str, size: float) -> float:
+    """A generous estimate of a text's width in a sans-serif font (0.6 em a character)."""
+    return len(text) * size * 0.6
+
+
+WIDTH = 360
+"""The bars' width in SVG units: a phone's column (350 CSS pixels) shows the text at about its size."""
+MIN_MARK = 3.0
+"""The width of a bar whose score sits on the first stage: short, but there."""
+
+
+def domain_bars(standing: Standing, stages: Sequence[StageInfo], current_label: str = "") -> Markup:
+    """One bar per domain on the rubric's scale (first stage to top stage); with `--since`, a thinner
+    bar under it for the earlier score."""
+    left, right = 12.0, 12.0
+    plot = WIDTH - left - right
+    first, top = stages[0].number, stages[-1].number
+    since = standing.since
 
     def x(value: float) -> float:
-        return left + plot * value / top
+        if top == first:
+            return left + plot
+        return left + plot * (value - first) / (top - first)
 
-    since = standing.since
-    height = top_pad + row * len(standing.domains) + (26 if since else 6)
+    rows = _label_rows(stages, x, 12)
+    axis = 20 + 15 * rows
+    row = 50 if since else 42
     body: list[str] = []
-    for stage in stages:
+    for index, stage in enumerate(stages):
         gx = x(stage.number)
-        body.append(
-            f'<line x1="{gx:g}" y1="30" x2="{gx:g}" y2="{height - (26 if since else 6):g}" stroke="#9ca3af" stroke-dasharray="3 3"/>'
-        )
-        body.append(_text(gx + 4, 14, f"{stage.number}", font_weight="bold", fill=INK))
-        body.append(_text(gx + 4, 28, _clip(stage.name, 16), fill=MUTED, font_size=12))
-    colours = {stage.number: stage for stage in stages}
-    for index, domain in enumerate(standing.domains):
-        y = top_pad + row * index
-        body.append(_text(left, y + 12, _clip(f"{domain.id} {domain.name}", 60), fill=INK))
-        if domain.score is None or domain.stage is None:
-            body.append(_text(left, y + 32, "not rated yet", fill=MUTED, font_style="italic"))
-            continue
-        stage = colours[domain.stage]
-        body.append(
-            f'<rect x="{left}" y="{y + 18}" width="{x(domain.score) - left:.1f}" height="18" fill="{stage.fill}" '
-            f'stroke="{INK}" stroke-width="0.75"/>'
-        )
-        label = f"{domain.score_text} {domain.stage_name}"
-        if domain.change_text:
-            label += f" ({domain.change_text})"
-        body.append(_text(x(domain.score) + 6, y + 32, label, fill=INK))
-        if domain.previous_score is not None:
-            px = x(domain.previous_score)
+        anchor = _anchor(index, len(stages))
+        body.append(_text(gx, 14, str(stage.number), font_weight="bold", fill=INK, text_anchor=anchor))
+        if rows:
             body.append(
-                f'<line x1="{px:.1f}" y1="{y + 14}" x2="{px:.1f}" y2="{y + 40}" stroke="{INK}" stroke-width="2.5"/>'
+                _text(gx, 29 + 14 * (index % rows), stage.name, fill=MUTED, font_size=12, text_anchor=anchor)
             )
+    for index, domain in enumerate(standing.domains):
+        y = axis + row * index
+        score = f"{domain.score_text} ({domain.change_text})" if domain.change_text else domain.score_text
+        room = plot - _width(score, 13) - 8
+        name = f"{domain.id} {domain.name}"
+        body.append(_text(left, y + 14, _clip(name, max(int(room / (13 * 0.6)), 8)), fill=INK))
+        body.append(_text(WIDTH - right, y + 14, score, fill=INK, font_weight="bold", text_anchor="end"))
+        lane_top, lane_bottom = y + 19, y + (44 if since else 38)
+        for stage in stages:
+            gx = x(stage.number)
+            body.append(
+                f'<line class="grid" data-stage="{stage.number}" x1="{gx:.1f}" y1="{lane_top}" '
+                f'x2="{gx:.1f}" y2="{lane_bottom}" stroke="#9ca3af" stroke-dasharray="2 2"/>'
+            )
+        if domain.score is None or domain.stage is None:
+            body.append(
+                _text(left + 4, y + 33, "not rated yet", fill=MUTED, font_style="italic", font_size=12)
+            )
+            continue
+        body.append(
+            _bar("bar", domain.id, x(first), y + 21, max(x(domain.score) - x(first), MIN_MARK), 16, NOW)
+        )
+        if domain.previous_score is not None:
+            width = max(x(domain.previous_score) - x(first), MIN_MARK)
+            body.append(_bar("bar-before", domain.id, x(first), y + 39, width, 5, BEFORE))
+    height = axis + row * len(standing.domains) + (24 if since else 4)
+    if since:
+        ly = height - 10
+        body.append(_bar("key", "now", left, ly - 9, 14, 10, NOW))
+        body.append(_text(left + 20, ly, current_label or "now", fill=INK, font_size=12))
+        later = left + 32 + _width(current_label or "now", 12)
+        body.append(_bar("key", "before", later, ly - 6, 14, 5, BEFORE))
+        body.append(_text(later + 20, ly, since.label, fill=INK, font_size=12))
     description = "; ".join(
         f"{d.name}: {d.score_text}"
         + (f" ({d.change_text} since {since.label})" if since and d.change_text else "")
         for d in standing.domains
     )
-    if since:
-        ly = height - 10
-        body.append(
-            f'<line x1="{left}" y1="{ly - 10}" x2="{left}" y2="{ly + 4}" stroke="{INK}" stroke-width="2.5"/>'
-        )
-        body.append(
-            _text(
-                left + 8, ly, f"score at {since.label} ({since.assessed_on_long})", fill=MUTED, font_size=12
-            )
-        )
-    title = f"Domain scores on a scale of 1 to {top}"
-    return _svg("domain-bars", width, height, title, description + ".", body)
+    names = ", ".join(f"{stage.number} {stage.name}" for stage in stages)
+    title = f"Domain scores on the rubric's scale, from stage {first} to stage {top} ({names})"
+    return _svg("domain-bars", WIDTH, height, title, description + ".", body)
 
 
-def stage_heatmap(
-    glance: Sequence[Glance], domains: Sequence[DomainPlan], stages: Sequence[StageInfo]
-) -> Markup:
-    """A row per domain, a cell per indicator, coloured and labelled by its stage."""
-    label_w, cell_w, cell_h, gap, top_pad = 250, 104, 46, 4, 6
-    rows = [[g for g in glance if g.domain_id == d.id] for d in domains]
-    columns = max((len(r) for r in rows), default=1)
-    width = label_w + columns * (cell_w + gap)
-    legend_y = top_pad + len(rows) * (cell_h + gap) + 8
-    height = legend_y + 30
-    colours = {stage.number: stage for stage in stages}
-    body: list[str] = []
-    for r, (domain, cells) in enumerate(zip(domains, rows, strict=True)):
-        y = top_pad + r * (cell_h + gap)
-        body.append(_text(0, y + cell_h / 2 + 5, _clip(f"{domain.id} {domain.name}", 34), fill=INK))
-        for c, cell in enumerate(cells):
-            x = label_w + c * (cell_w + gap)
-            stage = colours.get(cell.stage) if cell.stage is not None else None
-            fill, ink = (stage.fill, stage.text) if stage else (PAPER, INK)
-            dash = "" if stage else ' stroke-dasharray="4 3"'
-            tooltip = f"{cell.id} {cell.name}: " + (
-                f"{cell.stage_name} (stage {cell.stage})" if stage else "not rated yet"
-            )
-            body.append(
-                f'<g><title>{escape(tooltip)}</title><rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" rx="4" '
-                f'fill="{fill}" stroke="{INK}" stroke-width="0.75"{dash}/>'
-            )
-            body.append(_text(x + 8, y + 19, _clip(cell.id, 10), fill=ink, font_weight="bold"))
+def _anchor(index: int, count: int) -> str:
+    """Stage labels sit centred on their gridline; the first starts at it and the last ends at it."""
+    return "start" if index == 0 else "end" if index == count - 1 else "middle"
+
+
+def _label_rows(stages: Sequence[StageInfo], x: Callable[[float], float], size: float) -> int:
+    """How many rows the stage names need so that none overlaps another: 1, or 2 (staggered), or 0
+    (too many stages for their names: numbers only, the names are in the chart's title)."""
+    spans = []
+    for index, stage in enumerate(stages):
+        width, gx = _width(stage.name, size), x(stage.number)
+        anchor = _anchor(index, len(stages))
+        start = gx if anchor == "start" else gx - width if anchor == "end" else gx - width / 2
+        spans.append((start, start + width))
+    for rows in (1, 2):
+        if all(
+            spans[i][1] + 6 <= spans[j][0]
+            for i in range(len(spans))
+            for j in range(i + rows, len(spans), rows)
+            if j - i == rows
+        ):
+            return rows
+    return 0
+
+
+def _bar(kind: str, name: str, x: float, y: float, width: float, height: float, fill: str) -> str:
+    return (
+        f'<rect class="{kind}" data-for="{escape(name)}" x="{x:.1f}" y="{y:g}" width="{width:.1f}" '
+        f'height="{height:g}" fill="{fill}" stroke="{INK}" stroke-width="0.75"/>'
+    )
+
+
+def stage_heatmap(glance: Sequence[Glance], domains: Sequence[DomainStanding]) -> Markup:
+    """Every indicator as a cell in its domain's row, coloured and labelled by its stage, naming it."""
+    rows = []
+    for domain in domains:
+        cells = []
+        for cell in (g for g in glance if g.domain_id == domain.id):
+            stage = f"stage-{cell.stage}" if cell.stage is not None else "stage-none"
+            change = ""
             if cell.change is not None and cell.change.kind in ("advanced", "declined", "newly rated"):
-                body.append(
-                    _text(
-                        x + cell_w - 6,
-                        y + 19,
-                        cell.change.change_text,
-                        fill=ink,
-                        text_anchor="end",
-                        font_size=12,
-                    )
-                )
-            status = _clip(cell.stage_name, 14) if stage and cell.stage_name else "not rated"
-            body.append(_text(x + 8, y + 37, status, fill=ink, font_size=12) + "</g>")
-    x = 0
-    for stage in stages:
-        body.append(
-            f'<rect x="{x}" y="{legend_y}" width="16" height="16" fill="{stage.fill}" stroke="{INK}" stroke-width="0.75"/>'
+                change = f' <span class="cell-change">{escape(cell.change.change_text)}</span>'
+            status = escape(cell.stage_name) if cell.stage_name else "not rated"
+            cells.append(
+                f'<li class="cell {stage}"><span class="cell-id">{escape(cell.id)}</span> '
+                f'<span class="cell-name">{escape(cell.name)}</span> '
+                f'<span class="cell-stage">{status}{change}</span></li>'
+            )
+        rows.append(
+            f'<div class="heatmap-row"><p class="heatmap-domain">{escape(domain.id)} {escape(domain.name)}</p>'
+            f'<ul class="heatmap-cells">{"".join(cells)}</ul></div>'
         )
-        body.append(
-            _text(x + 22, legend_y + 13, f"{stage.number} {_clip(stage.name, 14)}", fill=INK, font_size=12)
-        )
-        x += 140
-    body.append(
-        f'<rect x="{x}" y="{legend_y}" width="16" height="16" fill="{PAPER}" stroke="{INK}" stroke-width="0.75" stroke-dasharray="4 3"/>'
-    )
-    body.append(_text(x + 22, legend_y + 13, "not rated", fill=INK, font_size=12))
-    rated = [g for g in glance if g.stage is not None]
-    description = f"{len(rated)} of {plural(len(glance), 'indicator')} rated. " + "; ".join(
-        f"{g.id}: {g.stage_name or 'not rated'}" for g in glance
-    )
-    return _svg(
-        "stage-heatmap",
-        max(width, x + 120),
-        height,
-        "Stage of each indicator, by domain",
-        description + ".",
-        body,
-    )
+    return Markup(f'<div class="heatmap">{"".join(rows)}</div>')

@@ -7,19 +7,23 @@ sees plain data and nothing it could call into. Every number a template shows al
 (`score_text`, `change_text`) so Markdown and HTML agree. Every field is documented; names are stable.
 `plan.build.build_plan` builds it.
 
-The sections follow the order of the plan:
+The plan is written for its readers (a superintendent, a board, a funder, a parent), in this order:
 
-1. `header`: coalition, date, facilitator, participants grouped by the Guide's stakeholder groups.
-2. `standing`: overall and domain scores with stages; with `--since`, the change since then.
-3. `priorities`: the `--focus N` indicators to work on first, each with the reason it was chosen.
-4. `domains`: per domain, every rated indicator below the top stage, with where it is, what the target
-   looks like, the team's evidence and actions, and who could lead (from the Guide).
-5. `unrated`: indicators not yet rated, each with the command that rates it.
-6. `appendix`: the attribution of the framework and the Guide.
+1. `header`: the coalition, the term, and who the document is for (`audience`).
+2. The summary, one printed page: where the coalition stands (`standing`), what changed since the
+   `--since` assessment (`standing.since`, with last term's targets followed up), the `priorities` in
+   priority order with their next action, and what the coalition `needs` to decide.
+3. `priority_details`: each priority in detail, in priority order.
+4. (The actions register goes here.)
+5. Not with `--brief`: the charts and every indicator (`charts`, `glance`), the other indicators
+   domain by domain (`domains`), who took part (`header.participant_groups`), the coalition profile
+   (`roster`), the indicators not yet rated (`unrated`).
+6. The appendix: sources, scoring, this tool's suggestions, and the `glossary` terms the plan uses.
 
-`roster` (after the priorities) is the coalition profile read against the Guide: which stakeholder
-groups are at the table and how formal the coalition is. It is None, and renders nothing, when the
-assessment has no profile.
+Nothing in the context is a command line or a local path: those belong in the terminal, which
+`coalition plan` uses for its hints after writing a plan. With `--audience public`, the fields that
+carry free-text notes, individual raters and person names are empty or name organizations instead
+(see `plan.audience`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ if TYPE_CHECKING:
 
     from coalition_cli.core.reports.comparison import Direction
     from coalition_cli.core.reports.roster.results import RosterReport
+    from coalition_cli.core.reports.targets import TargetResult
+
+Audience = Literal["coalition", "public"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,15 +53,15 @@ class StageInfo:
 
 @dataclass(frozen=True, kw_only=True)
 class Person:
-    """A participant in the assessment."""
+    """A participant in the assessment (for `--audience public`: their organization, no name)."""
 
-    name: str
+    name: str | None
+    """None for `--audience public`."""
     organization: str | None
     role: str | None
-    short: str
-    """`Name (Organization)`."""
+    """None for `--audience public` (a role can name the person as surely as a name)."""
     display: str
-    """`Name (Organization), role`: the name with whatever else the file says."""
+    """`Name (Organization), role` for the coalition; `Organization` for the public."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,23 +73,27 @@ class ParticipantGroup:
     name: str
     """The group's name in the Guide, e.g. "Business organizations and industry associations"."""
     people: tuple[Person, ...]
+    """For `--audience public`, one entry per organization."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class Header:
-    """Who assessed what, and when."""
+    """Who assessed what, when, and who the document is for."""
 
     title: str
     """The plan's title: "Action plan: <coalition>"."""
+    running_title: str
+    """The line printed at the top of every page after the first: "<coalition> · Action plan, Spring 2026"."""
     coalition: str
     assessed_on: str
     """ISO date, 2026-03-14."""
     assessed_on_long: str
     """The same date for reading: 14 March 2026."""
     term: str | None
+    term_label: str
+    """The term if the file names one, else the long date."""
     facilitator: str | None
-    source_file: str
-    """The assessment file's name (no folders)."""
+    """The facilitator's name; for `--audience public` their organization (when a participant), else None."""
     framework_id: str
     framework_title: str
     framework_publisher: str | None
@@ -95,7 +106,10 @@ class Header:
     groups_missing: tuple[str, ...]
     """Names of the Guide's stakeholder groups with no participant."""
     notes: str | None
-    """The assessment's own `notes`, if any."""
+    """The assessment's own `notes`; None for `--audience public`."""
+    audience: Audience
+    audience_note: str
+    """Who the document is for, in a sentence the reader sees first."""
     generator: str
     """What wrote the plan: "coalition 0.1.0"."""
 
@@ -107,9 +121,10 @@ class Since:
     assessed_on: str
     assessed_on_long: str
     term: str | None
-    source_file: str
     label: str
     """How the plan names it: the term if there is one, else the long date."""
+    targets: TargetsFollowedUp | None
+    """The targets it set, followed up now; None when it set none."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,6 +141,43 @@ class IndicatorChange:
     """advanced, declined, unchanged, newly rated, no longer rated, or not rated (in either)."""
     change_text: str
     """"+1", "−1", "0", "new" or "" (not rated now)."""
+    counted_with: tuple[str, ...] = ()
+    """In the lists of `Standing` (advanced, declined, …): the linked indicators this entry also
+    stands for, counted once with it (C6.1 with C1.3); () elsewhere."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TargetOutcome:
+    """One target set in the `--since` assessment, and where the indicator is now."""
+
+    id: str
+    name: str
+    anchor: str | None
+    target: int
+    target_name: str
+    before_name: str | None
+    """The stage when the target was set."""
+    after_name: str | None
+    """The stage now; None when it is not rated now."""
+    result: TargetResult
+    """reached, not yet, further away, or not rated."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TargetsFollowedUp:
+    """Last term's targets, reached or not (a rubric's linked indicators count once)."""
+
+    total: int
+    reached: int
+    not_yet: int
+    further_away: int
+    not_rated: int
+    sentence: str
+    """"5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away"."""
+    outcomes: tuple[TargetOutcome, ...]
+    """Every target, in framework order."""
+    missed: tuple[TargetOutcome, ...]
+    """The targets not reached, the ones further away first."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,10 +191,14 @@ class DomainStanding:
     score: float | None
     score_text: str
     """Rounded to 2 decimals, or "—" when no indicator of the domain is rated."""
+    place: str
+    """Where the score lies among the stages, as readers see it on a chart: "between Developing and
+    Advancing", "at Developing", "not rated yet"."""
     bar: str
     """The score as a bar of 10 blocks, full at the top stage (`██████░░░░`), for plain-text documents."""
     stage: int | None
     stage_name: str | None
+    """The stage the score has reached (its whole part: 2.75 has reached Developing)."""
     rated: int
     total: int
     previous_score: float | None
@@ -158,6 +214,11 @@ class Standing:
 
     score: float | None
     score_text: str
+    place: str
+    """"between Emerging and Developing" (see `DomainStanding.place`)."""
+    reached_text: str
+    """"14 of 22 indicators at Developing or above": how many rated indicators have reached the stage
+    the overall score is heading for (the score's own stage when it sits exactly on one)."""
     stage: int | None
     stage_name: str | None
     rated: int
@@ -173,8 +234,10 @@ class Standing:
     domains: tuple[DomainStanding, ...]
     since: Since | None
     headline: str
-    """One sentence of progress ("4 indicators advanced, 1 declined, 15 unchanged."), or "" without `--since`."""
+    """One sentence of progress ("5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count
+    as one: the rubric links them)."), or "" without `--since`."""
     advanced: tuple[IndicatorChange, ...]
+    """One entry per practice: linked indicators that moved together are one entry (`counted_with`)."""
     declined: tuple[IndicatorChange, ...]
     newly_rated: tuple[IndicatorChange, ...]
     no_longer_rated: tuple[IndicatorChange, ...]
@@ -195,12 +258,28 @@ class Glance:
     change: IndicatorChange | None
     priority_rank: int | None
     anchor: str | None
-    """The HTML id of the indicator's section in the plan, or None when it has none (unrated or top stage)."""
+    """The HTML id of the indicator's section in the plan, or None when it has none."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanAction:
+    """An action the team committed to."""
+
+    action: str
+    owner: str | None
+    """As written; for `--audience public`, the owner's organization instead of a person's name."""
+    due: str | None
+    """ISO date."""
+    due_long: str | None
+    status: str | None
+    """planned, in-progress, done or dropped (as written), or None."""
+    status_text: str
+    """The status for reading: "in progress", "done", …, or ""."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class Priority:
-    """One of the indicators to work on first, and why it was chosen."""
+    """One of the indicators to work on first: the team's own choice, or this tool's suggestion."""
 
     rank: int
     id: str
@@ -210,22 +289,32 @@ class Priority:
     stage: int | None
     stage_name: str | None
     team_marked: bool
-    """True when the team marked it `priority: true`; else chosen as a low stage in a low-scoring domain."""
+    """True when the team marked it `priority: true` ("the team's priorities")."""
+    suggested: bool
+    """True when this tool suggests it (a low stage in a low-scoring domain): the team has not chosen it."""
     reason: str
+    """Why it is here, in a sentence."""
+    short_reason: str
+    """For a suggestion, why in a few words ("the lowest stage, in Data and Metrics: 1.33, tied for
+    the lowest of the 7 domains"); "" for the team's own."""
+    aim: int | None
+    aim_name: str | None
+    """What the team works towards: its own target, else the next stage; None without a gap."""
+    aim_source: Literal["team", "next"] | None
+    next_action: PlanAction | None
+    """The open action due first (not done or dropped); None when there is none."""
+    open_actions: int
     anchor: str | None
 
 
 @dataclass(frozen=True, kw_only=True)
-class PlanAction:
-    """An action the team committed to."""
+class Need:
+    """Something the coalition needs to decide or find, read from the assessment and the profile."""
 
-    action: str
-    owner: str | None
-    due: str | None
-    """ISO date."""
-    due_long: str | None
-    status: str | None
-    """planned, in-progress, done or dropped (as written), or None."""
+    text: str
+    about: str
+    """What it is about, for a short label: "C4.2", "the Guide, Step 6: Master Plan", …"""
+    source: Literal["priorities", "actions", "roster"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -238,26 +327,42 @@ class Link:
 
 @dataclass(frozen=True, kw_only=True)
 class PartnerRole:
-    """A kind of partner the Guide says could help with an indicator, and how."""
+    """A kind of partner whose sample roles in the Guide this tool links to an indicator.
+
+    The link is this tool's suggestion: the Guide lists sample roles by kind of partner and never ties
+    them to indicators. The roles themselves are quoted from the Guide."""
 
     id: str
     name: str
     """The partner kind as the Guide names it, e.g. "Chamber of Commerce and Industry Associations"."""
     lead_in: str | None
-    """The Guide's lead-in sentence for these responsibilities, where it has one."""
+    """The Guide's lead-in sentence for these roles, where it has one."""
     responsibilities: tuple[str, ...]
-    """The Guide's sample responsibilities tagged with this indicator (list punctuation trimmed)."""
+    """The Guide's sample roles this tool links to the indicator, word for word (list punctuation trimmed)."""
     stakeholder_groups: tuple[str, ...]
     """Names of the stakeholder groups this kind of partner belongs to."""
     at_the_table: tuple[str, ...]
-    """Participants of this assessment who are this kind of partner, as "Name, Organization"."""
+    """Participants of this assessment who are this kind of partner, as "Name, Organization" (for the
+    public: the organization)."""
     members: tuple[str, ...] = ()
     """Member organizations of this kind in the coalition profile, whether or not they took part."""
 
 
 @dataclass(frozen=True, kw_only=True)
+class FrameworkRole:
+    """A role the rubric's own text describes, which this tool links to an indicator (the Community
+    Framework's work-based learning intermediary for C1.3, C6.1 and C6.2)."""
+
+    name: str
+    quote: str
+    """The rubric's words, exactly."""
+    source: str
+    """The rubric's section the words are from."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class RoomVotes:
-    """What the room said of an indicator in a `coalition room` session (read from its journal)."""
+    """What the room said of an indicator in a `coalition room` session (anonymous counts)."""
 
     voted: int
     """Phones that voted (a "don't know" included)."""
@@ -270,15 +375,17 @@ class RoomVotes:
 
 @dataclass(frozen=True, kw_only=True)
 class IndicatorPlan:
-    """One rated indicator below the top stage: where it is, where it is going, and who could lead."""
+    """One rated indicator below the top stage: where it is, where it is going, and who could help."""
 
     id: str
     name: str
     anchor: str
+    domain_id: str
+    domain_name: str
     stage: int
     stage_name: str
     descriptor: tuple[str, ...]
-    """The current stage's descriptor, one string per paragraph."""
+    """The current stage's descriptor, one string per paragraph (the rubric's words)."""
     target: int
     target_name: str
     target_descriptor: tuple[str, ...]
@@ -287,12 +394,19 @@ class IndicatorPlan:
     team_target_reached: bool
     """True when the team's own target is at or below the current stage (so the next stage is shown)."""
     evidence: str | None
+    """The team's evidence; for `--audience public`, with the names of people it lists replaced."""
     notes: str | None
+    """None for `--audience public`."""
     links: tuple[Link, ...]
     actions: tuple[PlanAction, ...]
-    partners: tuple[PartnerRole, ...]
-    functions: tuple[str, ...]
-    """Names of the coalition functions (Guide, Step 4) that serve this indicator."""
+    suggested_partners: tuple[PartnerRole, ...]
+    """This tool's suggestion: kinds of partner whose sample roles in the Guide fit the indicator."""
+    suggested_functions: tuple[str, ...]
+    """This tool's suggestion: names of the coalition functions (the Guide, Step 4) that fit it."""
+    framework_roles: tuple[FrameworkRole, ...]
+    """This tool's suggestion: roles the rubric's own text describes, linked to the indicator."""
+    linked_with: tuple[str, ...]
+    """The indicators the rubric links with it ("C6.1" for C1.3), as "C6.1 WBL Leadership"."""
     priority_rank: int | None
     change: IndicatorChange | None
     room: RoomVotes | None = None
@@ -301,15 +415,17 @@ class IndicatorPlan:
 
 @dataclass(frozen=True, kw_only=True)
 class Named:
-    """An id and a name (an indicator at the top stage, say)."""
+    """An id and a name (an indicator at the top stage, say), and where it is detailed in the plan."""
 
     id: str
     name: str
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class DomainPlan:
-    """A domain's part of the plan: its guidance and its indicators below the top stage."""
+    """A domain's part of the plan: the rubric's guidance and its indicators below the top stage
+    that are not priorities (those are detailed with the priorities)."""
 
     id: str
     name: str
@@ -319,6 +435,8 @@ class DomainPlan:
     reflect: tuple[str, ...]
     """The domain's "Reflect on Your Practice" questions."""
     indicators: tuple[IndicatorPlan, ...]
+    priorities: tuple[Named, ...]
+    """The domain's indicators detailed among the priorities."""
     at_top: tuple[Named, ...]
     """Rated indicators already at the top stage."""
     unrated: tuple[Named, ...]
@@ -326,13 +444,20 @@ class DomainPlan:
 
 @dataclass(frozen=True, kw_only=True)
 class Unrated:
-    """An indicator not yet rated, and the exact command that rates it."""
+    """An indicator not yet rated."""
 
     id: str
     name: str
     domain_id: str
     domain_name: str
-    command: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class GlossaryTerm:
+    """A term of the rubric's glossary that the plan uses, with the rubric's definition, word for word."""
+
+    term: str
+    definition: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -348,10 +473,13 @@ class Source:
 
 @dataclass(frozen=True, kw_only=True)
 class Charts:
-    """Inline SVG charts for the HTML plan (already escaped markup); their numbers are also in tables."""
+    """The charts of the HTML plan (already escaped markup); their numbers are also in tables."""
 
     domain_bars: Markup
+    """An inline SVG: each domain's score on the rubric's scale, from its first stage."""
     stage_heatmap: Markup
+    """Every indicator as a cell coloured by its stage and naming the indicator (HTML, not SVG, so
+    names wrap on a phone and print whole)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -359,31 +487,40 @@ class PlanContext:
     """Everything a plan template can use. Templates see its fields as top-level names (`header`, …)."""
 
     header: Header
+    audience: Audience
+    """"coalition" (everything) or "public" (no notes, no individual raters, no person names)."""
     stages: tuple[StageInfo, ...]
     """The rubric's stages, lowest first."""
     standing: Standing
     focus: int
     """How many priorities were asked for (`--focus`)."""
     priorities: tuple[Priority, ...]
+    """In priority order: the team's priorities first, then this tool's suggestions."""
     priorities_not_shown: tuple[Named, ...]
     """Indicators the team marked as priorities beyond `--focus`."""
+    priority_details: tuple[IndicatorPlan, ...]
+    """The priorities with a gap, in priority order, in detail."""
+    needs: tuple[Need, ...]
+    """What the coalition needs to decide or find, for the summary."""
     domains: tuple[DomainPlan, ...]
+    """Every domain, with the indicators that are not priorities (empty with `--brief`)."""
     brief: bool
-    """True with `--brief`: `domains` holds only the priorities, for a plan to read in the meeting."""
+    """True with `--brief`: the summary and the priorities in detail only."""
     glance: tuple[Glance, ...]
     """Every indicator, in framework order."""
     unrated: tuple[Unrated, ...]
-    rate_all_command: str
-    """The command that walks every indicator not yet rated."""
     guide_tags_apply: bool
     """False for a rubric other than the one the Guide's `serves` tags name: no partner suggestions."""
     guide_tags_note: str
     """When `guide_tags_apply` is false, why the plan suggests no partners (said once per plan); else ""."""
     charts: Charts
     roster: RosterReport | None
-    """The coalition profile read against the Guide (coverage, formalization); None without a profile."""
-    roster_command: str
-    """The command that shows the full roster, with each member's sample roles."""
+    """The coalition profile read against the Guide (coverage, formalization); None without a profile,
+    and with `--brief`."""
+    glossary: tuple[GlossaryTerm, ...]
+    """The rubric's glossary terms that the plan's text uses, in the rubric's order."""
+    linked: tuple[str, ...]
+    """The rubric's linked groups ("C1.3 and C6.1"): one practice each, counted once in counts of change."""
     framework: Source
     guide: Source
 

@@ -9,7 +9,8 @@
 - Escaping is chosen by the output format, not by the template's file name (so `plan.html.j2` cannot
   slip past autoescaping): HTML output autoescapes every value; Markdown output passes every value
   through `core.markdown.markdown_escape` (the escaper the reports use too) unless a filter already
-  made it Markdown (`MarkdownText`).
+  made it Markdown (`MarkdownText`). In HTML, `css_string` makes text safe inside a CSS string in the
+  page's `<style>` (the running title printed on every page), where HTML escaping does not apply.
 - Every document gets a generator marker line; `coalition plan` only overwrites a file that carries it.
 
 Problems in a template become `UsageError`s (exit 2) that say which file and line, never a traceback.
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.files.output import starts_with
@@ -110,6 +112,7 @@ def environment(fmt: Format, user_templates: Path | None = None) -> SandboxedEnv
     }
     if fmt == "html":
         env = PlanSandbox(autoescape=True, **options)
+        env.filters.update(css_string=css_string)
     else:
         env = PlanSandbox(autoescape=False, finalize=_markdown_finalize, **options)
         env.filters.update(
@@ -119,6 +122,22 @@ def environment(fmt: Format, user_templates: Path | None = None) -> SandboxedEnv
             md_link=markdown_link,
         )
     return env
+
+
+_CSS_SAFE = frozenset(" .,:;-_()!?'’·–—/+")
+
+
+def css_string(value: object) -> Markup:
+    """Text for the inside of a double-quoted CSS string: every character that is not a letter, a digit
+    or plain punctuation becomes a CSS escape (`\\3c ` for `<`), so nothing can end the string or the
+    `<style>` element around it."""
+    text = " ".join(str(value).split())
+    return Markup(
+        "".join(
+            char if (char.isalnum() or char in _CSS_SAFE) and char.isprintable() else f"\\{ord(char):x} "
+            for char in text
+        )
+    )
 
 
 def render_plan(fmt: Format, context: PlanContext, user_templates: Path | None = None) -> str:

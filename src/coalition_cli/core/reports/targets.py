@@ -15,6 +15,7 @@ target, by the least favourable result among them. Every target is still listed 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -87,7 +88,9 @@ class TargetFollowUp:
         """`5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away`; "" when none was set."""
         if not self.total:
             return ""
-        parts = [f"{self.count('reached')} of {plural(self.total, 'target')} set in {self.set_in.label} reached"]
+        parts = [
+            f"{self.count('reached')} of {plural(self.total, 'target')} set in {self.set_in.label} reached"
+        ]
         parts += [f"{self.count(result)} {result}" for result in RESULTS[1:] if self.count(result)]
         return ", ".join(parts)
 
@@ -95,7 +98,8 @@ class TargetFollowUp:
         return {
             "set_in": _term_json(self.set_in),
             "checked_in": _term_json(self.checked_in),
-            "counts": {result.replace(" ", "_"): self.count(result) for result in RESULTS} | {"total": self.total},
+            "counts": {result.replace(" ", "_"): self.count(result) for result in RESULTS}
+            | {"total": self.total},
             "indicators": [
                 {
                     "id": check.id,
@@ -153,10 +157,8 @@ def follow_up(framework: Framework, earlier: ScoredFile, later: ScoredFile) -> T
 
 def follow_ups(framework: Framework, items: Sequence[ScoredFile]) -> tuple[TargetFollowUp, ...]:
     """Each term's targets checked at the next term, oldest first (terms that set none are left out)."""
-    pairs = zip(items, items[1:])
-    return tuple(
-        follow_up(framework, earlier, later) for earlier, later in pairs if earlier.has_targets
-    )
+    pairs = itertools.pairwise(items)
+    return tuple(follow_up(framework, earlier, later) for earlier, later in pairs if earlier.has_targets)
 
 
 def _term(item: ScoredFile) -> Term:

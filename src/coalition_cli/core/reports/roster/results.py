@@ -166,8 +166,5 @@ class RosterReport(Report):
 def _sample_roles(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Every sample role in the report's JSON, under the groups and under the members."""
     return [
-        role
-        for part in ("coverage", "members")
-        for holder in data[part]
-        for role in holder["sample_roles"]
+        role for part in ("coverage", "members") for holder in data[part] for role in holder["sample_roles"]
     ]

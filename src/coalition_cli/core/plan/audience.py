@@ -1,0 +1,174 @@
+"""Who a plan is for: what `--audience public` leaves out, in one place.
+
+`--audience coalition` (the default) keeps everything. `--audience public` makes a plan safe to share
+outside the coalition. It leaves out:
+
+- free-text notes: the assessment's `notes` and every rating's `notes` (where internal remarks such
+  as who rated what, or who left and why, are written);
+- individual raters and their comments: the plan never shows an individual rating; the room's votes
+  appear as anonymous counts only;
+- person names: participants appear by organization and stakeholder group (no name, no role), the
+  facilitator by organization, action owners by organization. The names of the people the files list
+  (the participants of this assessment and of the `--since` one, the facilitator, the profile's
+  representatives, and action owners written "Name (Organization)") are replaced wherever they
+  appear in the evidence, the actions and the roster's sentences, whole or by first or last name,
+  with "[a representative of Organization]" (or "[name withheld]" where the organization is not known).
+
+A name the files never list cannot be recognised: read the evidence before sharing a public plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coalition_cli.core.loading.assessments import LoadedAssessment
+    from coalition_cli.core.plan.context import Audience
+
+WITHHELD = "[name withheld]"
+_OWNER = re.compile(r"^\s*(?P<who>[^()]+?)\s*\((?P<organization>[^()]+)\)\s*$")
+_PERSON_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}$")
+"""Two to four capitalised words, like "Kevin Tran" or "Mary-Ann O’Neil": a name, in an action owner."""
+_NOT_NAMES = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "And",
+        "For",
+        "With",
+        "From",
+        "Dean",
+        "Chair",
+        "Director",
+        "Superintendent",
+        "President",
+        "Mayor",
+        "Council",
+        "Board",
+        "College",
+        "School",
+        "District",
+        "City",
+        "County",
+    ]
+)
+"""Words never taken alone as a first or last name (a month, a title, a word that starts a sentence)."""
+
+
+@dataclass(frozen=True)
+class Redactor:
+    """Applies the audience's rules to the strings of a plan; for the coalition it changes nothing."""
+
+    audience: Audience
+    people: dict[str, str | None] = field(default_factory=dict)
+    """Every person the files name → their organization (None when not known)."""
+
+    @property
+    def public(self) -> bool:
+        return self.audience == "public"
+
+    def notes(self, text: str | None) -> str | None:
+        """Free-text notes: kept for the coalition, left out for the public."""
+        return None if self.public else text
+
+    def text(self, text: str | None) -> str | None:
+        """Text a person wrote (evidence, an action, a sentence of the roster), names replaced for the public."""
+        if text is None or not self.public or not self.people:
+            return text
+        return self._names.sub(lambda match: self._replacement(match.group(0)), text)
+
+    def owner(self, owner: str | None) -> str | None:
+        """An action's owner: for the public, "Name (Organization)" and a known name become the organization."""
+        if owner is None or not self.public:
+            return owner
+        match = _OWNER.match(owner)
+        if match and (match["who"] in self.people or _PERSON_LIKE.match(match["who"])):
+            return match["organization"].strip()
+        if owner.strip() in self.people:
+            return self.people[owner.strip()] or WITHHELD
+        return self.text(owner)
+
+    def organization_of(self, name: str | None) -> str | None:
+        return self.people.get(" ".join(name.split())) if name is not None else None
+
+    @cached_property
+    def _names(self) -> re.Pattern[str]:
+        return _pattern(self.people)
+
+    def _replacement(self, found: str) -> str:
+        owners = {organization for name, organization in self.people.items() if found in _parts(name)}
+        if len(owners) == 1 and None not in owners:
+            (organization,) = owners
+            return f"[a representative of {organization}]"
+        return WITHHELD
+
+
+def people_named(loaded: LoadedAssessment, *others: LoadedAssessment) -> dict[str, str | None]:
+    """Every person the assessments and the coalition profile name, with their organization."""
+    people: dict[str, str | None] = {}
+
+    def add(name: str | None, organization: str | None) -> None:
+        if name and name.strip():
+            key = " ".join(name.split())
+            people[key] = people.get(key) or (" ".join(organization.split()) if organization else None)
+
+    for source in (loaded, *others):
+        assessment = source.assessment
+        for participant in assessment.participants:
+            add(participant.name, participant.organization)
+        for rating in assessment.ratings.values():
+            for action in rating.actions if rating is not None else ():
+                match = _OWNER.match(action.owner or "")
+                if match and _PERSON_LIKE.match(match["who"]):
+                    add(match["who"], match["organization"])
+        if source.profile is not None:
+            for member in source.profile.members:
+                for representative in member.representatives:
+                    add(representative.name, member.organization)
+    for source in (loaded, *others):
+        facilitator = source.assessment.facilitator
+        if facilitator:
+            add(facilitator, people.get(" ".join(facilitator.split())))
+    return people
+
+
+def _parts(name: str) -> set[str]:
+    """A person's name as it may appear in text: in full, and by first or last name alone."""
+    words = name.split()
+    parts = {name}
+    if len(words) > 1:
+        parts.update(word for word in (words[0], words[-1]) if _usable(word))
+    return parts
+
+
+def _usable(word: str) -> bool:
+    return len(word) >= 3 and word[:1].isupper() and word.strip(".") not in _NOT_NAMES
+
+
+def _pattern(people: dict[str, str | None]) -> re.Pattern[str]:
+    """One pattern for every form of every name, longest first, on word boundaries, case as written."""
+    forms: Iterable[str] = {form for name in people for form in _parts(name)}
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    return re.compile(r"(?<![\w\[])(?:" + "|".join(re.escape(form) for form in ordered) + r")(?!\w)")

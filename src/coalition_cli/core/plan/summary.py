@@ -1,0 +1,169 @@
+"""The plan's one-page summary, in words its readers check against what they see.
+
+- A score and its stage agree with the chart: 1.68 lies "between Emerging and Developing" (its bar
+  ends between those gridlines), and the count beside it says how many indicators have reached the
+  stage it is heading for ("14 of 22 indicators at Developing or above"). The scoring rule is
+  unchanged: 1.68 has reached Emerging (its whole part), which the plan's appendix explains.
+- Each priority comes with its next action: the open action (not done, not dropped) due first.
+- What the coalition needs to decide is read from the plan itself: priorities this tool suggests
+  (the team has not chosen them), priorities with no open action, open actions with no owner or
+  date, and, from the coalition profile, the Guide's elements of a formalized coalition not yet met
+  and the stakeholder groups with no member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from coalition_cli.core.plan.context import Need, PlanAction, Priority, TargetOutcome, TargetsFollowedUp
+from coalition_cli.core.scoring import Scorecard, stage_of
+from coalition_cli.core.wording import and_list, plural
+
+if TYPE_CHECKING:
+    from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.reports.roster.results import RosterReport
+    from coalition_cli.core.reports.targets import TargetFollowUp
+
+CLOSED = ("done", "dropped")
+
+
+def place(framework: Framework, exact: Fraction | None) -> str:
+    """Where a score lies among the stages: "between Emerging and Developing", "at Developing"."""
+    stage = stage_of(framework, exact)
+    if exact is None or stage is None:
+        return "not rated yet"
+    if exact == stage or stage >= framework.top_stage:
+        return f"at {framework.stage_name(stage)}"
+    return f"between {framework.stage_name(stage)} and {framework.stage_name(stage + 1)}"
+
+
+def reached_text(framework: Framework, card: Scorecard) -> str:
+    """ "14 of 22 indicators at Developing or above": the stage the overall score is heading for (its
+    own stage when it sits exactly on one), and how many rated indicators have reached it."""
+    stage = stage_of(framework, card.exact)
+    if card.exact is None or stage is None:
+        return ""
+    heading = stage if card.exact == stage else min(stage + 1, framework.top_stage)
+    count = sum(i.stage is not None and i.stage >= heading for i in card.indicators)
+    name = framework.stage_name(heading)
+    at = f"at {name}" if heading == framework.top_stage else f"at {name} or above"
+    whole = plural(card.total, "indicator") if card.rated == card.total else f"{card.rated} rated indicators"
+    return f"{count} of {whole} {at}"
+
+
+def next_action(actions: Sequence[PlanAction]) -> PlanAction | None:
+    """The open action due first (undated ones after the dated), or None when every action is closed."""
+    open_actions = [(n, a) for n, a in enumerate(actions) if a.status not in CLOSED]
+    if not open_actions:
+        return None
+    return min(open_actions, key=lambda item: (item[1].due is None, item[1].due or "", item[0]))[1]
+
+
+def status_text(status: str | None) -> str:
+    """A status as a reader says it: "in progress", "planned"."""
+    return (status or "").replace("-", " ")
+
+
+def targets_followed_up(
+    follow_up: TargetFollowUp | None, anchors: dict[str, str]
+) -> TargetsFollowedUp | None:
+    """Last term's targets for the plan; None when it set none."""
+    if follow_up is None or not follow_up.total:
+        return None
+    outcomes = tuple(
+        TargetOutcome(
+            id=check.id,
+            name=check.name,
+            anchor=anchors.get(check.id),
+            target=check.target,
+            target_name=check.target_name,
+            before_name=check.stage_then_name,
+            after_name=check.stage_now_name,
+            result=check.result,
+        )
+        for check in follow_up.checks
+    )
+    order = ("further away", "not rated", "not yet")
+    missed = tuple(
+        sorted((o for o in outcomes if o.result != "reached"), key=lambda o: order.index(o.result))
+    )
+    return TargetsFollowedUp(
+        total=follow_up.total,
+        reached=follow_up.count("reached"),
+        not_yet=follow_up.count("not yet"),
+        further_away=follow_up.count("further away"),
+        not_rated=follow_up.count("not rated"),
+        sentence=follow_up.sentence(),
+        outcomes=outcomes,
+        missed=missed,
+    )
+
+
+def needs(
+    priorities: Sequence[Priority],
+    actions: dict[str, tuple[PlanAction, ...]],
+    roster: RosterReport | None,
+) -> tuple[Need, ...]:
+    """What the coalition needs to decide, from the priorities, their actions and the profile."""
+    result: list[Need] = []
+    suggested = [p for p in priorities if p.suggested]
+    if suggested:
+        names = and_list(f"{p.id} {p.name}" for p in suggested)
+        which = "the priority" if len(suggested) == 1 else f"the {len(suggested)} priorities"
+        result.append(
+            Need(
+                text=f"Whether to take on {which} this tool suggests ({names}), "
+                f"and who leads {'it' if len(suggested) == 1 else 'each'}.",
+                about="suggested priorities",
+                source="priorities",
+            )
+        )
+    for priority in priorities:
+        if priority.suggested or priority.aim is None:
+            continue
+        if priority.open_actions == 0:
+            result.append(
+                Need(
+                    text=f"A next action and who leads it for {priority.id} {priority.name}: none is open.",
+                    about=priority.id,
+                    source="actions",
+                )
+            )
+        for action in actions.get(priority.id, ()):
+            if action.status in CLOSED:
+                continue
+            missing = [
+                what for what, value in (("an owner", action.owner), ("a due date", action.due)) if not value
+            ]
+            if missing:
+                result.append(
+                    Need(
+                        text=f"{' and '.join(missing).capitalize()} for “{action.action}” ({priority.id}).",
+                        about=priority.id,
+                        source="actions",
+                    )
+                )
+    if roster is not None:
+        for check in roster.formalization:
+            if check.status == "not-met":
+                result.append(
+                    Need(
+                        text=f"{check.name} (the Guide’s Step 6): {check.reason}",
+                        about=f"the Guide, Step 6: {check.name}",
+                        source="roster",
+                    )
+                )
+        missing_groups = [group.name for group in roster.missing_groups]
+        if missing_groups:
+            result.append(
+                Need(
+                    text="Members from the stakeholder groups the Guide names that the coalition lacks: "
+                    + "; ".join(missing_groups)
+                    + ".",
+                    about="the Guide, Step 2",
+                    source="roster",
+                )
+            )
+    return tuple(result)

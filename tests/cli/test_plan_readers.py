@@ -1,0 +1,263 @@
+"""The plan as its readers get it: every variant (full and --brief, both audiences, Markdown and HTML)
+holds no command line and no local path, reads in the reader-first order, lists the priorities in
+priority order everywhere, and with `--audience public` holds nothing the README says it leaves out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from coalition_cli.core.loading.assessments import load_assessment
+from tests.support.paths import ROOT
+from tests.support.plan import (  # noqa: F401
+    FALL,
+    HOSTILE,
+    RIVERSIDE_FALL,
+    RIVERSIDE_SPRING,
+    SPRING,
+    at_root,
+    command_lines,
+    local_paths,
+    outline,
+    plan,
+    plan_text,
+)
+
+pytestmark = pytest.mark.usefixtures("at_root")
+
+VARIANTS = list(itertools.product(["coalition", "public"], [False, True], ["md", "html"]))
+IDS = [f"{audience}-{'brief' if brief else 'full'}-{fmt}" for audience, brief, fmt in VARIANTS]
+
+
+@cache
+def _riverside(audience: str, brief: bool, fmt: str) -> str:
+    args = [RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--audience", audience, "--format", fmt, "-o", "-"]
+    return plan_text(*args, *(["--brief"] if brief else []))
+
+
+def _visible(text: str) -> str:
+    """The text a reader sees: for HTML, without the style sheet and the tags."""
+    text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_no_command_lines_and_no_local_paths(audience: str, brief: bool, fmt: str) -> None:
+    text = _riverside(audience, brief, fmt)
+    assert command_lines(text) == []
+    assert local_paths(text) == []
+    for name in ("2026-03-spring", "2025-09-fall", "coalition.yaml", "examples/", str(ROOT)):
+        assert name not in text, name
+
+
+@pytest.mark.parametrize("args", [(SPRING, "--since", FALL), (HOSTILE,), ("tests/fixtures/plan/tiny.yaml",)])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_no_command_lines_in_the_other_plans_either(args: tuple[str, ...], fmt: str) -> None:
+    text = plan_text(*args, "--format", fmt, "-o", "-")
+    assert command_lines(text) == [] and local_paths(text) == []
+
+
+@pytest.mark.parametrize("brief", [False, True], ids=["full", "brief"])
+def test_the_html_reads_in_the_reader_first_order(brief: bool) -> None:
+    page = outline(_riverside("coalition", brief, "html"))
+    sections = [text for level, text in page.headings if level == 2]
+    summary = [text for level, text in page.headings if level == 3][:4]
+    assert summary == [
+        "Where the coalition stands",
+        "What changed since Fall 2025",
+        "Priorities",
+        "What the coalition needs to decide",
+    ]
+    if brief:
+        assert sections == ["Summary", "The priorities in detail", "Sources, scoring and glossary"]
+    else:
+        assert sections == [
+            "Summary",
+            "The priorities in detail",
+            "The team’s notes",
+            "Where the coalition stands",
+            "Domain by domain",
+            "Who took part",
+            "The coalition: members and structure",
+            "Sources, scoring and glossary",
+        ]
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_the_priorities_are_in_priority_order_in_the_summary_and_in_detail(
+    audience: str, brief: bool, fmt: str
+) -> None:
+    text = _riverside(audience, brief, fmt)
+    if fmt == "html":
+        summary, detail = (_visible(part) for part in text.split('<h2 id="priorities-h">', 1))
+        in_summary = re.findall(r"(\d)\. (C\d\.\d) ", summary)
+        in_detail = re.findall(r"(\d)\. (C\d\.\d) ", detail)
+    else:
+        summary, detail = text.split("\n## The priorities in detail\n", 1)
+        in_summary = re.findall(r"^\| (\d) \| (C\d\.\d) ", summary, re.MULTILINE)
+        in_detail = re.findall(r"^### (\d)\. (C\d\.\d) ", detail, re.MULTILINE)
+    expected = [
+        (str(n), indicator) for n, indicator in enumerate(["C6.2", "C4.1", "C4.2", "C4.3", "C5.2"], 1)
+    ]
+    assert in_summary == expected, "the summary, in priority order"
+    assert in_detail == expected, "the details, in priority order"
+    row = "| {} | {} " if fmt == "md" else "{}. {} "
+    team, suggested = summary.index("The team’s priorities"), summary.index("Suggested by this tool")
+    assert team < summary.index(row.format(1, "C6.2")) < summary.index(row.format(2, "C4.1")) < suggested
+    assert suggested < summary.index(row.format(3, "C4.2"))
+
+
+def test_the_summary_words_the_score_as_readers_see_it() -> None:
+    text = _riverside("coalition", True, "md")
+    assert "Overall **1.68**, between Emerging and Developing" in text
+    assert "14 of 22 indicators at Developing or above" in text
+    assert "5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count as one" in text
+    assert "5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away" in text
+    assert "Further away: C6.2 Employer Engagement (Developing then, Emerging now; target Advancing)" in text
+    assert "1.68 Emerging" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_summary_is_a_ten_minute_read(fmt: str) -> None:
+    text = _visible(_riverside("coalition", False, fmt))
+    summary = text.split("The priorities in detail", 1)[0]
+    assert len(summary.split()) < 10 * 230 / 2, "well under ten minutes at 230 words a minute"
+
+
+# --- attribution ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_tools_suggestions_are_labelled_and_the_sources_quoted(fmt: str) -> None:
+    text = _visible(_riverside("coalition", False, fmt))
+    assert "The Guide names no partner role" not in text and "work for the whole coalition" not in text
+    assert "the Guide’s sample responsibilities for" not in text and "(Guide, Step 4)" not in text
+    labelled = re.findall(r"Who could help\W+this tool’s suggestion", text)
+    assert len(labelled) == text.count("Who could help") == 22, "every indicator in detail, each labelled"
+    assert "Coalition functions (the Guide, Step 4) this tool links to it: Share accountability." in text
+    assert "Why it matters (this tool’s summary of the Guide):" not in text  # every group is at the table
+    # the Framework's own work-based learning intermediary, quoted, for C1.3, C6.1 and C6.2
+    quote = "(such as a work-based learning intermediary or non-profit organization)"
+    assert text.count(quote) == 3
+    assert "“Provide work-based learning opportunities for students”" in text, "the Guide, word for word"
+
+
+def test_the_brief_names_the_suggested_partners_and_leaves_the_quotes_to_the_full_plan() -> None:
+    text = _riverside("coalition", True, "md")
+    assert (
+        "**Who could help** (this tool’s suggestion): Work-based learning intermediary (named in “Community Framework”)"
+        in text
+    )
+
+
+# --- audiences -----------------------------------------------------------------------------------
+
+
+def _people() -> dict[str, set[str]]:
+    """Everything `--audience public` must leave out of the Riverside plan, read from the files."""
+    spring, fall = load_assessment(ROOT / RIVERSIDE_SPRING), load_assessment(ROOT / RIVERSIDE_FALL)
+    names = {p.name for a in (spring, fall) for p in a.assessment.participants}
+    assert spring.profile is not None
+    names |= {r.name for member in spring.profile.members for r in member.representatives}
+    names |= {a.assessment.facilitator for a in (spring, fall) if a.assessment.facilitator}
+    raters = {
+        load_assessment(path).assessment.facilitator or ""
+        for path in sorted((ROOT / RIVERSIDE_SPRING).parent.joinpath("raters").glob("*.yaml"))
+    }
+    notes = [spring.assessment.notes or ""]
+    notes += [rating.notes for rating in spring.assessment.ratings.values() if rating and rating.notes]
+    roles = {p.role for p in spring.assessment.participants if p.role}
+    return {
+        "names": names | raters,
+        "first and last names": {
+            part for name in names | raters for part in (name.split()[0], name.split()[-1])
+        },
+        "notes": {
+            sentence.strip() for note in notes for sentence in note.split(".") if len(sentence.split()) > 4
+        },
+        "roles": roles,
+    }
+
+
+@pytest.mark.parametrize(("brief", "fmt"), [(b, f) for b in (False, True) for f in ("md", "html")])
+def test_the_public_plan_leaves_out_notes_raters_and_names(brief: bool, fmt: str) -> None:
+    public = _visible(_riverside("public", brief, fmt))
+    coalition = _visible(_riverside("coalition", brief, fmt))
+    found = {
+        what: sorted(
+            item for item in items if re.search(rf"(?<!\w){re.escape(' '.join(item.split()))}(?!\w)", public)
+        )
+        for what, items in _people().items()
+    }
+    assert found == {what: [] for what in found}
+    assert "Dana Whitfield" in coalition and "Angela Ruiz" in coalition, "the coalition's own plan keeps them"
+    assert "For sharing: this version leaves out people’s names" in public
+    assert "Riverside Regional Medical Center" in public, "organizations stay"
+    if not brief:
+        assert "Riverside Parents for Pathways" in public and "Who took part" in public
+        assert re.search(r"\\?\[a representative of Arroyo Data Systems\\?\]", public), (
+            "a name in the evidence is replaced"
+        )
+
+
+def test_the_public_html_goes_beside_the_assessment_under_its_own_name(tmp_path: Path) -> None:
+    source = tmp_path / "spring.yaml"
+    source.write_text((ROOT / SPRING).read_text(encoding="utf-8"), encoding="utf-8")
+    result = plan(source, "--format", "html", "--audience", "public")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "spring.public.html").is_file() and not (tmp_path / "spring.html").exists()
+    assert "Read the evidence before sharing" in " ".join(result.stdout.split())
+
+
+def test_the_readme_lists_what_each_audience_leaves_out() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Who a plan is for", 1)[1].split("\n## ", 1)[0]
+    for item in (
+        "`notes`",
+        "individual raters",
+        "participants",
+        "representatives",
+        "action owners",
+        "facilitator",
+    ):
+        assert item in section, item
+
+
+# --- reading time --------------------------------------------------------------------------------
+
+READING_ROWS = {
+    "the summary alone": ("coalition", False, True),
+    "`--brief`": ("coalition", True, False),
+    "`--brief --audience public`": ("public", True, False),
+    "the whole plan": ("coalition", False, False),
+    "the whole plan, `--audience public`": ("public", False, False),
+}
+
+
+def _words(audience: str, brief: bool, summary_only: bool) -> int:
+    """The words a reader reads: the Markdown plan rendered (as GitHub does), without its markup."""
+    from tests.support.plan import gfm_html
+
+    markdown = _riverside(audience, brief, "md")
+    if summary_only:
+        markdown = markdown.split("\n## The priorities in detail\n", 1)[0]
+    return len(re.sub(r"<[^>]+>", " ", gfm_html(markdown)).split())
+
+
+def test_the_readmes_reading_times_are_the_plans() -> None:
+    """Words ÷ 230 a minute, rounded up; the README's word counts may lag by 5% before this fails."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- reading times: begin", 1)[1].split("<!-- reading times: end", 1)[0]
+    rows = dict(re.findall(r"^\| (.+?) \| ([\d,]+) \| \d+ minutes? \|$", table, re.MULTILINE))
+    minutes = dict(re.findall(r"^\| (.+?) \| [\d,]+ \| (\d+) minutes? \|$", table, re.MULTILINE))
+    assert set(rows) == set(READING_ROWS)
+    for label, variant in READING_ROWS.items():
+        words = _words(*variant)
+        assert abs(words - int(rows[label].replace(",", ""))) <= 0.05 * words, (label, words)
+        assert int(minutes[label]) == -(-words // 230), (label, words)
+    assert int(minutes["`--brief`"]) <= 10, "the brief plan is a ten-minute read"
