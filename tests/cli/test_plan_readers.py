@@ -250,7 +250,8 @@ def _words(audience: str, brief: bool, summary_only: bool) -> int:
 
 
 def test_the_readmes_reading_times_are_the_plans() -> None:
-    """Words ÷ 230 a minute, rounded up; the README's word counts may lag by 5% before this fails."""
+    """Words ÷ 230 a minute, to the nearest minute; the README's figures may lag the plan by a few words
+    (5% of the words, half a minute and a little) before this fails."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- reading times: begin", 1)[1].split("<!-- reading times: end", 1)[0]
     rows = dict(re.findall(r"^\| (.+?) \| ([\d,]+) \| \d+ minutes? \|$", table, re.MULTILINE))
@@ -259,5 +260,5 @@ def test_the_readmes_reading_times_are_the_plans() -> None:
     for label, variant in READING_ROWS.items():
         words = _words(*variant)
         assert abs(words - int(rows[label].replace(",", ""))) <= 0.05 * words, (label, words)
-        assert int(minutes[label]) == -(-words // 230), (label, words)
+        assert abs(int(minutes[label]) - words / 230) <= 0.6, (label, words)
     assert int(minutes["`--brief`"]) <= 10, "the brief plan is a ten-minute read"
