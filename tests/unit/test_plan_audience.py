@@ -34,9 +34,18 @@ def test_the_coalition_keeps_everything() -> None:
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
-        ("When Kevin left, nobody took over.", "When [a representative of Arroyo Data Systems] left, nobody took over."),
-        ("Kevin Tran ran it; Tran's tracker", "[a representative of Arroyo Data Systems] ran it; [a representative of Arroyo Data Systems]'s tracker"),
-        ("Rachel is the press contact", "[a representative of City of Riverside, Office of the Mayor] is the press contact"),
+        (
+            "When Kevin left, nobody took over.",
+            "When [a representative of Arroyo Data Systems] left, nobody took over.",
+        ),
+        (
+            "Kevin Tran ran it; Tran's tracker",
+            "[a representative of Arroyo Data Systems] ran it; [a representative of Arroyo Data Systems]'s tracker",
+        ),
+        (
+            "Rachel is the press contact",
+            "[a representative of City of Riverside, Office of the Mayor] is the press contact",
+        ),
         ("May Chen chairs it", f"{WITHHELD} chairs it"),  # no organization known
         ("Ana will host", f"{WITHHELD} will host"),  # two people called Ana: which organization is not known
         ("The review is in May.", "The review is in May."),  # a month is not a name
@@ -68,7 +77,8 @@ def test_notes_are_left_out(public: Redactor) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ['Evil "Coalition" </style><script>x()</script>', "Back\\slash; new\nline · Spring 2026", "Café ⟨x⟩"]
+    "title",
+    ['Evil "Coalition" </style><script>x()</script>', "Back\\slash; new\nline · Spring 2026", "Café ⟨x⟩"],
 )
 def test_the_running_title_cannot_end_its_css_string_or_the_style_element(title: str) -> None:
     escaped = str(css_string(title))

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""Month names in English, for dates written the same in every locale ("14 March 2026")."""
+
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1 indicator`, `4 indicators`."""

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.wording import MONTHS
+
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
     from coalition_cli.core.plan.context import Audience
@@ -34,45 +36,13 @@ _OWNER = re.compile(r"^\s*(?P<who>[^()]+?)\s*\((?P<organization>[^()]+)\)\s*$")
 _PERSON_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}$")
 """Two to four capitalised words, like "Kevin Tran" or "Mary-Ann O’Neil": a name, in an action owner."""
 _NOT_NAMES = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "And",
-        "For",
-        "With",
-        "From",
-        "Dean",
-        "Chair",
-        "Director",
-        "Superintendent",
-        "President",
-        "Mayor",
-        "Council",
-        "Board",
-        "College",
-        "School",
-        "District",
-        "City",
-        "County",
-    ]
+    (
+        *MONTHS,
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("The", "And", "For", "With", "From"),
+        *("Dean", "Chair", "Director", "Superintendent", "President", "Mayor"),
+        *("Council", "Board", "College", "School", "District", "City", "County"),
+    )
 )
 """Words never taken alone as a first or last name (a month, a title, a word that starts a sentence)."""
 

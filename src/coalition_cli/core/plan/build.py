@@ -64,7 +64,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import and_list, plural
+from coalition_cli.core.wording import MONTHS, and_list, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -73,20 +73,6 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.guide import Guide
     from coalition_cli.core.reports.roster.results import RosterReport
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"'`]+$", re.IGNORECASE)
 
 AUDIENCE_NOTES: dict[Audience, str] = {
@@ -241,7 +227,7 @@ def written_summary(context: PlanContext) -> str:
 
 def long_date(day: dt.date) -> str:
     """14 March 2026: the same in every locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def score_figure(exact: Fraction | None) -> str:
