@@ -123,7 +123,7 @@ def test_the_summary_is_the_first_page_and_the_detail_starts_on_the_next(
     chromium: Browser, variant: str, paper: str
 ) -> None:
     first, second = _pages(_pdf(chromium, variant, paper))[:2]
-    assert "Summary" in first and "What the coalition needs to decide" in first
+    assert "Summary" in first and "Decisions and resources the coalition needs" in first
     assert "Master Plan (the Guide’s Step 6): There is no coalition master plan yet." in " ".join(
         first.split()
     )
@@ -227,3 +227,16 @@ def test_the_plan_makes_no_request(chromium: Browser) -> None:
     page.goto(path.as_uri())
     assert requests == [path.as_uri()]
     page.context.close()
+
+
+@pytest.mark.parametrize(
+    "args", [("tests/fixtures/plan/hostile.yaml",), (SPRING, "--since", FALL)], ids=["hostile", "lakeside"]
+)
+def test_long_words_and_other_plans_do_not_scroll_sideways_either(
+    chromium: Browser, args: tuple[str, ...]
+) -> None:
+    phone = phone_page(chromium)
+    phone.set_content(plan_text(*args, "--format", "html", "-o", "-"), wait_until="load")
+    widths = horizontal_overflow(phone)
+    assert widths["document"] <= widths["viewport"], widths
+    phone.context.close()

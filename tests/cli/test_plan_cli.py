@@ -18,7 +18,7 @@ SECTIONS_IN_ORDER = (
     "### Where the coalition stands",
     "### What changed since Fall 2025",
     "### Priorities",
-    "### What the coalition needs to decide",
+    "### Decisions and resources the coalition needs",
     "## The priorities in detail",
     "## Where the coalition stands",
     "## Domain by domain",

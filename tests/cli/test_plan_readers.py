@@ -71,7 +71,7 @@ def test_the_html_reads_in_the_reader_first_order(brief: bool) -> None:
         "Where the coalition stands",
         "What changed since Fall 2025",
         "Priorities",
-        "What the coalition needs to decide",
+        "Decisions and resources the coalition needs",
     ]
     if brief:
         assert sections == ["Summary", "The priorities in detail", "Sources, scoring and glossary"]

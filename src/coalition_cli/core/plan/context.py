@@ -309,7 +309,7 @@ class Priority:
 
 @dataclass(frozen=True, kw_only=True)
 class Need:
-    """Something the coalition needs to decide or find, read from the assessment and the profile."""
+    """A decision or a resource the coalition needs, read from the assessment and the profile."""
 
     text: str
     about: str
@@ -501,7 +501,7 @@ class PlanContext:
     priority_details: tuple[IndicatorPlan, ...]
     """The priorities with a gap, in priority order, in detail."""
     needs: tuple[Need, ...]
-    """What the coalition needs to decide or find, for the summary."""
+    """Decisions and resources the coalition needs or find, for the summary."""
     domains: tuple[DomainPlan, ...]
     """Every domain, with the indicators that are not priorities (empty with `--brief`)."""
     brief: bool

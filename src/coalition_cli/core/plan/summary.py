@@ -5,7 +5,7 @@
   stage it is heading for ("14 of 22 indicators at Developing or above"). The scoring rule is
   unchanged: 1.68 has reached Emerging (its whole part), which the plan's appendix explains.
 - Each priority comes with its next action: the open action (not done, not dropped) due first.
-- What the coalition needs to decide is read from the plan itself: priorities this tool suggests
+- Decisions and resources the coalition needs is read from the plan itself: priorities this tool suggests
   (the team has not chosen them), priorities with no open action, open actions with no owner or
   date, and, from the coalition profile, the Guide's elements of a formalized coalition not yet met
   and the stakeholder groups with no member.
@@ -106,7 +106,7 @@ def needs(
     actions: dict[str, tuple[PlanAction, ...]],
     roster: RosterReport | None,
 ) -> tuple[Need, ...]:
-    """What the coalition needs to decide, from the priorities, their actions and the profile."""
+    """Decisions and resources the coalition needs, from the priorities, their actions and the profile."""
     result: list[Need] = []
     suggested = [p for p in priorities if p.suggested]
     if suggested:
