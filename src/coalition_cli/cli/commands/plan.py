@@ -47,13 +47,13 @@ def plan(
     brief: bool = typer.Option(
         False,
         "--brief",
-        help="The one-page summary and the priorities in detail only (at most 4 printed pages).",
+        help="The one-page summary and the priorities in detail only: a plan to read in the meeting.",
     ),
     audience: PlanAudience = typer.Option(
         PlanAudience.coalition,
         "--audience",
         help="coalition (everything) or public (no notes, no individual raters, no person names: "
-        "participants by organization and stakeholder group). Default: coalition.",
+        "participants by organization and stakeholder group).",
     ),
     templates: Path | None = typer.Option(
         None,
