@@ -8,6 +8,7 @@ other indicators, and refused when someone else changed the same indicator since
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit, undoing
@@ -15,10 +16,12 @@ from coalition_cli.core.editing.rating_edits import RatingEdit, undoing
 
 @dataclass(frozen=True)
 class Saved:
-    """One change that was saved, and the edit that undoes it."""
+    """One change that was saved, the edit that undoes it, and the rating as the change left it (to
+    tell, before undoing, whether someone else changed it since: `clashes.clashes`)."""
 
     edit: RatingEdit
     undo: RatingEdit
+    after: dict[str, Any] | None = None
 
 
 @dataclass
@@ -33,8 +36,12 @@ class History:
         inverse = undoing(edit, self.file.written(edit.indicator), self.file.framework)
         if not self.file.apply(edit):
             return False
-        self.saved.append(Saved(edit, inverse))
+        self.saved.append(Saved(edit, inverse, self.file.written(edit.indicator)))
         return True
+
+    def forget_last(self) -> Saved | None:
+        """Drop the last change from what can be undone (someone else has changed it since)."""
+        return self.saved.pop() if self.saved else None
 
     @property
     def last(self) -> Saved | None:

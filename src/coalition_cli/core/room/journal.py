@@ -12,7 +12,8 @@
   answers. After that, even a power cut keeps the vote.
 - **One writer at a time.** The server holds an exclusive lock on the journal while it runs, so a
   second `coalition room` on the same assessment is refused instead of interleaving. Readers
-  (`read_journal`, `JournalTail`: the `assess` session's live count, the plan) take no lock.
+  (`read_journal`, `JournalTail`: the `assess` session's live count, the plan) take no lock; the
+  lock is also how a reader tells that a room is running now (`room_running`), not only held once.
 """
 
 from __future__ import annotations
@@ -216,14 +217,53 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
+def room_running(assessment: Path) -> bool | None:
+    """Whether a `coalition room` server runs on this assessment now: it holds its journal's lock.
+
+    None where that cannot be told (no advisory locks, as on Windows). The look takes a shared lock
+    for an instant and lets it go; a server starting at that instant waits for it (`_lock_exclusively`).
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return None
+    try:
+        fd = os.open(journal_path(assessment), os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return None
+    finally:
+        os.close(fd)  # also lets go of the shared lock, if taken
+    return False
+
+
+_LOCK_WAIT = 0.5
+"""How long a starting server waits for the lock: a reader's look (`room_running`) holds it for an instant."""
+
+
 def _lock_exclusively(fd: int, path: Path) -> None:
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; one server per assessment is then up to the user
         return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+    import time
+
+    deadline = time.monotonic() + _LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() < deadline:
+                time.sleep(0.02)
+                continue
         raise ConflictError(
             f"a room session for this assessment is already running (its journal {path} is in use)",
             hint="use the join link that session printed, or close it (Ctrl-C in its terminal) first",
