@@ -20,7 +20,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from coalition_cli.cli.assess.screen.app import AssessApp, Outcome
-from coalition_cli.cli.assess.screen.widgets import RoomPanel, StageRow
+from coalition_cli.cli.assess.screen.widgets import RoomLine, StageRow
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.scaffold import NewAssessment, render
@@ -231,22 +231,29 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
     app = session_app(team, indicators=["C1.1"])
 
     async def steps(pilot: Pilot[None]) -> None:
-        await press(pilot, "a", "n")  # the list, then a new action
+        await press(pilot, "a")  # always a new action's form; the list is one Shift+Tab away
+        assert isinstance(app.focused, Input) and app.focused.id == "what"
         await type_text(pilot, "Sign the MOU")
         await press(pilot, "enter")
         await type_text(pilot, "Mayor")
         await press(pilot, "enter")
         await type_text(pilot, "2026-13-01")
-        await press(pilot, "enter")
-        assert "'2026-13-01' is not a date" in screen_text(app)  # the form stays open, nothing saved
-        assert isinstance(app.focused, Input)
+        await press(pilot, "tab")  # leaving the box is enough to hear that it is no date
+        assert "'2026-13-01' is not a date" in screen_text(app)
+        await press(pilot, "shift+tab")
+        assert isinstance(app.focused, Input) and app.focused.id == "due"
         app.focused.value = ""
         await type_text(pilot, "2026-09-01")
-        await press(pilot, "enter")  # saved; back to the list
-        assert "2. Sign the MOU (Mayor, due 2026-09-01)" in screen_text(app)
+        await press(pilot, "enter")  # on to how far along
+        await press(pilot, "right", "right", "enter")  # "in progress", and Enter saves at the last box
+        assert "Saved: a new action for C1.1: Sign the MOU." in screen_text(app)
+        assert "+1 more (a)" in screen_text(app)
+        await press(pilot, "a", "shift+tab")  # to the actions so far: letters are commands only there
+        assert "2. Sign the MOU (Mayor, due 2026-09-01, in-progress)" in screen_text(app)
         await press(pilot, "d")  # mark the first done
+        assert "action 1 (Adopt the charter) is marked done" in screen_text(app)
         await press(pilot, "down", "x")  # the second dropped
-        await press(pilot, "delete")  # the list opens on the first again: delete it
+        await press(pilot, "up", "delete")  # delete the first
         await press(pilot, "escape")
         assert "Actions 1. Sign the MOU (Mayor, due 2026-09-01, dropped)" in screen_text(app)
 
@@ -254,6 +261,29 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
     assert rating(team, "C1.1")["actions"] == [  # type: ignore[index]
         {"action": "Sign the MOU", "owner": "Mayor", "due": "2026-09-01", "status": "dropped"}
     ]
+
+
+def test_typing_an_action_where_one_exists_never_changes_the_old_one(team: Path) -> None:
+    """The reviewer's 'Hold a data day' and 'Invite partners': `a` then typing at normal speed, key by
+    key, with an action already there. Every letter lands in the new action; the old one is untouched."""
+    app = session_app(team, indicators=["C1.1"])
+    before = rating(team, "C1.1")
+
+    async def steps(pilot: Pilot[None]) -> None:
+        for words in ("Hold a data day", "Invite partners"):
+            await press(pilot, "a")
+            for character in words:
+                await pilot.press("space" if character == " " else character)
+            await press(pilot, "escape")
+            assert f"Saved: a new action for C1.1: {words}." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    after = rating(team, "C1.1")
+    assert after["actions"] == [
+        *before["actions"],
+        {"action": "Hold a data day"},
+        {"action": "Invite partners"},
+    ]  # type: ignore[index]
 
 
 def test_target_priority_and_undo(team: Path) -> None:
@@ -266,7 +296,7 @@ def test_target_priority_and_undo(team: Path) -> None:
         await press(pilot, "t", "0")
         assert "Target none" in screen_text(app)
         await press(pilot, "n", "2", "u")  # undo goes back to C1.2's stage
-        assert "Undone for C1.2: stage 2 Developing." in screen_text(app)
+        assert "Undone: C1.2 is not rated again." in screen_text(app)
         await press(pilot, "u")  # the one before: C1.1's target, back on screen
         screen = screen_text(app)
         assert "C1.1  Executive Leadership" in screen and "Target 4 Transforming" in screen
@@ -287,7 +317,7 @@ def test_a_linked_indicators_stage_is_one_key_away(tmp_path: Path, framework: Fr
         await press(pilot, "enter")
         screen = screen_text(app)
         assert "C6.1  WBL Leadership" in screen
-        assert "Linked to C1.3 (the same descriptors), at 3 Advancing: press = for the same" in screen
+        assert "Linked C1.3 (same descriptors) is at 3 Advancing: = gives the same stage" in screen  # whole
         await press(pilot, "equals_sign")
 
     drive(app, (80, 24), steps)
@@ -299,7 +329,7 @@ def test_the_end_of_the_session_is_asked_twice(tmp_path: Path, framework: Framew
 
     async def steps(pilot: Pilot[None]) -> None:
         await press(pilot, "4", "n")
-        assert "This is the last indicator of the session: press n again to finish" in screen_text(app)
+        assert "This is the last indicator of the session: n again finishes, b goes back." in screen_text(app)
         await press(pilot, "n")
 
     drive(app, (80, 24), steps)
@@ -332,20 +362,84 @@ def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path
     assert "Quarterly meetings" in rating(team, "C1.1")["evidence"]  # type: ignore[index]
 
 
-def test_someone_elses_change_to_the_same_indicator_ends_the_session(team: Path) -> None:
+def test_a_change_saved_elsewhere_shows_and_the_session_saves_on_top(team: Path) -> None:
+    """`coalition room` beside the session saves C1.2's stage: the screen shows it within a second,
+    and the facilitator's evidence typed afterwards is saved on top (no conflict, no exit)."""
     app = session_app(team, indicators=["C1.2"])
 
     async def steps(pilot: Pilot[None]) -> None:
-        AssessmentFile(team).apply(RatingEdit("C1.2", stage=4))  # another laptop, meanwhile
-        await press(pilot, "1")
+        assert "Stage not rated yet" in screen_text(app)
+        AssessmentFile(team).apply(RatingEdit("C1.2", stage=3))  # the room's "Save to the assessment"
+        app.look_at_the_file()  # what the one-second timer does
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "Stage 3 Advancing" in screen and "C1.2 was just saved by someone else" in screen
+        await press(pilot, "e")
+        await type_text(pilot, "Facilitator note")
+        await press(pilot, "escape")
+        assert "Saved: C1.2 has the evidence." in screen_text(app)
 
     drive(app, (80, 24), steps)
-    assert app.outcome is Outcome.FAILED and app.failure is not None
-    assert "also touches C1.2" in app.failure.message
-    assert rating(team, "C1.2") == {"stage": 4}  # theirs kept
+    assert app.outcome is None
+    assert rating(team, "C1.2") == {"stage": 3, "evidence": "Facilitator note"}
 
 
-def test_the_room_panel_shows_the_rooms_live_count_when_given_one(team: Path, framework: Framework) -> None:
+def test_a_change_elsewhere_while_typing_the_same_evidence_keeps_both(team: Path) -> None:
+    """A true conflict: the room saved evidence for C1.2 while the facilitator typed other evidence.
+    Nothing is overwritten, the session goes on, and the typed text is kept: both, on one key."""
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "e")
+        await type_text(pilot, "Facilitator note")
+        AssessmentFile(team).apply(RatingEdit("C1.2", stage=3, evidence="Said in the room"))
+        await press(pilot, "escape")
+        screen = screen_text(app)
+        assert "the evidence was changed meanwhile" in screen and "Said in the room" in screen
+        assert "Facilitator note" in screen
+        await press(pilot, "b")
+        assert "Saved: C1.2 has both evidences." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is None
+    assert rating(team, "C1.2") == {"stage": 3, "evidence": "Said in the room\n\nFacilitator note"}
+
+
+def test_a_stage_changed_elsewhere_is_not_overwritten_without_asking(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        AssessmentFile(team).apply(RatingEdit("C1.2", stage=4))  # another laptop, not yet seen here
+        await press(pilot, "1")
+        screen = screen_text(app)
+        assert "C1.2 was changed meanwhile" in screen and "4 Transforming" in screen
+        await press(pilot, "escape")  # Esc keeps what the file says
+        assert "keeps what was saved by someone else" in screen_text(app)
+        await press(pilot, "1")  # now seen on screen: pressing 1 is the facilitator's own decision
+        assert "Saved: C1.2 is at stage 1 Emerging." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is None
+    assert rating(team, "C1.2") == {"stage": 1}
+
+
+def test_a_file_broken_elsewhere_keeps_the_session_and_the_typed_text(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "e")
+        await type_text(pilot, "Kept through it all")
+        team.write_text(team.read_text() + "\nratings: [oops\n")  # someone's editor saved half a change
+        await press(pilot, "escape")
+        assert "Not saved" in screen_text(app)
+        await press(pilot, "escape")  # back into the box, the text still there
+        assert isinstance(app.focused, TextArea) and app.focused.text == "Kept through it all"
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is None
+
+
+def test_the_room_line_shows_the_rooms_live_count_when_given_one(team: Path, framework: Framework) -> None:
     from coalition_cli.core.room.tally import LiveTally, Result, StageCount
 
     counts = (1, 5, 2, 0)
@@ -353,47 +447,53 @@ def test_the_room_panel_shows_the_rooms_live_count_when_given_one(team: Path, fr
         "C1.2", 9, 1, tuple(StageCount(n, framework.stage_name(n), c) for n, c in zip((1, 2, 3, 4), counts, strict=True)),
         (), 1, 2, False, 2, 0, (),
     )  # fmt: skip
-    live = {"C1.2": LiveTally("C1.2", 9, 1, True, True, False, None)}
+    live: dict[str, LiveTally] = {"C1.2": LiveTally("C1.2", 9, 1, True, True, False, None)}
     app = AssessApp(
         session_app(team, indicators=["C1.2"]).opened, live_votes=lambda indicator: live.get(indicator)
     )
 
     async def steps(pilot: Pilot[None]) -> None:
-        screen = screen_text(app)
-        assert "9 voted, 1 don't know" in screen and "voting is open" in screen
-        panel = app.screen.query_one(RoomPanel).region
-        shown = [line[panel.x : panel.right] for line in screen.splitlines()[panel.y : panel.bottom]]
-        assert not any("█" in line for line in shown)  # the split stays hidden until revealed
+        lines = screen_text(app).splitlines()
+        assert lines[2].strip() == "The room 9 voted, 1 don't know · voting is open"  # one line, at 80
+        assert "by stage" not in lines[2]  # the split stays hidden until revealed
+        assert "C1.2  Operational Working Groups" in lines[0] and "Indicator 2 of 22" in lines[0]
         live["C1.2"] = LiveTally("C1.2", 9, 1, False, True, True, result)
-        app.screen.query_one(RoomPanel).refresh_votes()
+        app.screen.query_one(RoomLine).refresh_votes()
         await pilot.pause()
-        screen = screen_text(app)
-        assert "2 ████████████ 5" in screen and "proposed: 2 Developing" in screen
+        line = screen_text(app).splitlines()[2]
+        assert "1: 1  2: 5  3: 2  4: 0" in line and "proposed 2 Developing" in line and "…" not in line
+        del live["C1.2"]  # the room closed
+        app.screen.query_one(RoomLine).refresh_votes()
+        await pilot.pause()
+        assert "The room" not in screen_text(app)
 
-    drive(app, (100, 30), steps)
+    drive(app, (80, 24), steps)
 
 
-def test_assess_follows_the_room_session_held_on_its_file(team: Path) -> None:
+def test_assess_follows_the_room_only_while_it_runs(team: Path) -> None:
     from coalition_cli.cli.assess.run import room_votes
-    from coalition_cli.core.room.journal import journal_path
+    from coalition_cli.core.room.journal import Journal, journal_path
     from coalition_cli.core.room.records import Opened as RoomOpened
-    from coalition_cli.core.room.records import SessionStarted, Vote, encode
+    from coalition_cli.core.room.records import SessionStarted, Vote
 
     opened = session_app(team, indicators=["C1.2"]).opened
-    assert room_votes(opened) is None  # no room held on this file: no panel
+    votes = room_votes(opened)
+    assert votes("C1.2") is None  # no room held on this file: no line
 
     at = "2026-03-14T18:00:00Z"
-    records = [
+    journal = Journal(journal_path(team))  # the room's server: it holds the journal's lock
+    journal.open()
+    for record in (
         SessionStarted(team.name, opened.file.framework.id, at),
         RoomOpened("C1.2", at),
         Vote("C1.2", "phone-aaaa", 2, "k12-education", None, at),
         Vote("C1.2", "phone-bbbb", None, None, None, at),
-    ]
-    journal_path(team).write_bytes(b"".join(encode(record) for record in records))
-    votes = room_votes(opened)
-    assert votes is not None
+    ):
+        journal.append(record)
     tally = votes("C1.2")
     assert tally is not None and (tally.voted, tally.dont_know, tally.open) == (2, 1, True)
+    journal.close()  # Ctrl-C in the room's terminal: the journal stays, the room is gone
+    assert journal_path(team).exists() and votes("C1.2") is None
 
 
 # -- how the terminal hears the end ------------------------------------------------------------------
@@ -414,7 +514,7 @@ def run_ending(
     def ran(app: AssessApp) -> None:
         app.outcome = outcome
         if draft is not None:
-            app.draft = Draft("C1.2", draft, had_evidence=False)
+            app.draft = Draft("C1.2", draft)
 
     monkeypatch.setattr(AssessApp, "run", ran)
     console = Console(file=io.StringIO(), width=100)

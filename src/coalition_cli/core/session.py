@@ -161,11 +161,37 @@ def _target_command(framework: Framework, typed: str) -> Command:
 
 
 def _goto_command(framework: Framework, typed: str) -> Command:
+    """`g C6.2`, or `g employer`: an id, or part of one indicator's name."""
+    found = find_indicators(framework, typed)
+    if len(found) == 1:
+        return Command(Kind.GOTO, indicator=found[0])
+    if found:
+        listed = "; ".join(f"{i} {framework.indicator(i).name}" for i in found[:6])
+        more = ", …" if len(found) > 6 else ""
+        return Command(
+            Kind.INVALID, message=f"{typed!r} could be {listed}{more}: type more of it, or its id."
+        )
     try:
-        indicator = resolve_ids(framework, [typed], kind="indicator")[0]
+        resolve_ids(framework, [typed], kind="indicator")
     except CoalitionError as error:
         return Command(Kind.INVALID, message=f"{error.message[:1].upper()}{error.message[1:]}.")
-    return Command(Kind.GOTO, indicator=indicator)
+    raise AssertionError("an id the framework has is always found")  # pragma: no cover
+
+
+def find_indicators(framework: Framework, typed: str) -> list[str]:
+    """The indicators a person means by `typed`: the one with that id (in any case), else every one
+    whose id or name holds it (`employer`, `wbl lead`), in the framework's order."""
+    text = _folded(typed)
+    if not text:
+        return [indicator.id for indicator in framework.indicators]
+    exact = [indicator.id for indicator in framework.indicators if indicator.id.casefold() == text]
+    if exact:
+        return exact
+    return [
+        indicator.id
+        for indicator in framework.indicators
+        if text in _folded(f"{indicator.id} {indicator.name}")
+    ]
 
 
 def text_command(typed: str) -> Kind | None:
@@ -365,6 +391,22 @@ class Session:
     answered: dict[str, int] = field(default_factory=dict)
     skipped: set[str] = field(default_factory=set)
     introduced: set[str] = field(default_factory=set)
+    visited: dict[str, None] = field(default_factory=dict)
+    """Every indicator the walk has stood at, in the order first reached (an ordered set)."""
+    trail: list[str] = field(default_factory=list)
+    """Where each move came from, newest last: `back` returns there (after `g`, to where you were)."""
+
+    def __post_init__(self) -> None:
+        self._arrived()
+
+    def _arrived(self) -> None:
+        current = self.current
+        if current is not None:
+            self.visited.setdefault(current, None)
+
+    def _leave(self) -> None:
+        """About to move: remember where from, for `back`."""
+        self.trail.append(self._now())
 
     @classmethod
     def plan(
@@ -501,26 +543,38 @@ class Session:
         """Go to any indicator of the framework: to its place in the walk, or, when the walk does not
         take it, as a detour before the indicator the walk stands at (which comes next)."""
         self.framework.indicator(indicator)  # KeyError for an id not in the framework
+        if self.current is not None and self.current != indicator:
+            self._leave()
         self.stopped = False
         if indicator in self.queue:
             self.position = self.queue.index(indicator)
-            return
-        at = min(self.position, len(self.queue))
-        self.queue = (*self.queue[:at], indicator, *self.queue[at:])
-        self.position = at
+        else:
+            at = min(self.position, len(self.queue))
+            self.queue = (*self.queue[:at], indicator, *self.queue[at:])
+            self.position = at
+        self._arrived()
 
     def next(self) -> None:
         """Done with the current indicator: on to the next one."""
-        self._now()
+        self._leave()
         self.position += 1
+        self._arrived()
 
     def skip(self) -> None:
         self.skipped.add(self._now())
+        self._leave()
         self.position += 1
+        self._arrived()
 
     def back(self) -> bool:
-        """Back to the previous indicator of the walk; False at the first one (nowhere to go)."""
+        """Back to where the walk came from (after `g`, the indicator you were at), else to the
+        previous indicator of the walk; False at the first one (nowhere to go)."""
         self._now()
+        while self.trail:
+            came_from = self.trail.pop()
+            if came_from in self.queue and came_from != self.current:
+                self.position = self.queue.index(came_from)
+                return True
         if self.position == 0:
             return False
         self.position -= 1

@@ -21,12 +21,25 @@ from rich.markup import escape
 
 EXIT_HANGUP = 129
 """The terminal was closed (SIGHUP, 128 + 1), as a shell reports it."""
+EXIT_TERMINATED = 143
+"""The session was ended from outside (SIGTERM, 128 + 15), as a shell reports it."""
 
 _line_editing = False
 
 
 class HangUp(EOFError):
     """The terminal was closed: like the end of input, every answer given is kept."""
+
+
+class Terminated(HangUp):
+    """The session was ended from outside (SIGTERM): as for a closed terminal, every answer is kept."""
+
+
+def _stopping_signals() -> dict[int, type[HangUp]]:
+    found: dict[int, type[HangUp]] = {signal.SIGTERM: Terminated}
+    if hasattr(signal, "SIGHUP"):
+        found[signal.SIGHUP] = HangUp
+    return found
 
 
 def enable_line_editing() -> None:
@@ -91,34 +104,38 @@ def interrupts_held() -> Iterator[None]:
     def hold(signum: int, _frame: FrameType | None) -> None:
         pressed.append(signum)
 
-    held = [signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
-    previous = {signum: signal.signal(signum, hold) for signum in held}
+    stopping = _stopping_signals()
+    previous = {signum: signal.signal(signum, hold) for signum in [signal.SIGINT, *stopping]}
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    if hasattr(signal, "SIGHUP") and signal.SIGHUP in pressed:
-        raise HangUp
+    for signum in pressed:
+        if signum in stopping:
+            raise stopping[signum]
     if pressed:
         raise KeyboardInterrupt
 
 
 @contextlib.contextmanager
 def hang_up_stops() -> Iterator[None]:
-    """A closed terminal raises `HangUp` at the next question instead of killing the process."""
-    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+    """A closed terminal (SIGHUP) or a polite kill (SIGTERM) raises `HangUp` (`Terminated`) at the
+    next question instead of killing the process, so the session says what is saved."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
+    stopping = _stopping_signals()
 
-    def hung_up(_signum: int, _frame: FrameType | None) -> None:
-        raise HangUp
+    def stopped(signum: int, _frame: FrameType | None) -> None:
+        raise stopping[signum]
 
-    previous = signal.signal(signal.SIGHUP, hung_up)
+    previous = {signum: signal.signal(signum, stopped) for signum in stopping}
     try:
         yield
     finally:
-        signal.signal(signal.SIGHUP, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def say(console: Console, *lines: str) -> None:

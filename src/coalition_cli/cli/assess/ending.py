@@ -48,7 +48,7 @@ class Ending:
             self.console.rule("Done")
         say(
             self.console,
-            f"You went through {plural(session.total, 'indicator')} and rated {len(session.answered)}.",
+            f"You went through {plural(len(session.visited), 'indicator')} and rated {len(session.answered)}.",
         )
         self.summary()
 

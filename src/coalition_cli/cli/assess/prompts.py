@@ -21,7 +21,9 @@ from rich.text import Text
 from coalition_cli.cli.assess import asking
 from coalition_cli.cli.assess.asking import (
     EXIT_HANGUP,
+    EXIT_TERMINATED,
     HangUp,
+    Terminated,
     answer,
     hang_up_stops,
     interrupts_held,
@@ -106,8 +108,13 @@ class Walk:
                     self._indicator()
         except (KeyboardInterrupt, EOFError) as interruption:
             hung_up = isinstance(interruption, HangUp)
-            self._stopped(end_of_input=isinstance(interruption, EOFError), hung_up=hung_up)
-            raise typer.Exit(EXIT_HANGUP if hung_up else EXIT_INTERRUPTED) from None
+            self._stopped(
+                end_of_input=isinstance(interruption, EOFError),
+                hung_up=hung_up,
+                terminated=isinstance(interruption, Terminated),
+            )
+            code = EXIT_TERMINATED if isinstance(interruption, Terminated) else EXIT_HANGUP
+            raise typer.Exit(code if hung_up else EXIT_INTERRUPTED) from None
         except RatingConflictError as error:
             error.hint = f"look at the file, then answer again with: {self.options.command(start_at=error.indicators[0])}"
             raise
@@ -487,9 +494,11 @@ class Walk:
 
     # -- the end -----------------------------------------------------------------------------
 
-    def _stopped(self, *, end_of_input: bool, hung_up: bool = False) -> None:
+    def _stopped(self, *, end_of_input: bool, hung_up: bool = False, terminated: bool = False) -> None:
         reason = (
-            "Stopped (the terminal was closed)"
+            "Stopped (the session was ended from outside)"
+            if terminated
+            else "Stopped (the terminal was closed)"
             if hung_up
             else "Stopped (end of input)"
             if end_of_input

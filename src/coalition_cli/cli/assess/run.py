@@ -15,6 +15,7 @@ from coalition_cli.cli.assess.startup import AssessOptions, Opened, open_session
 
 if TYPE_CHECKING:
     from coalition_cli.cli.assess.screen.widgets import LiveVotes
+    from coalition_cli.core.room.tally import LiveTally, RoomWatch
 
 
 def full_screen_wanted(options: AssessOptions, top_stage: int = 4) -> bool:
@@ -26,21 +27,32 @@ def full_screen_wanted(options: AssessOptions, top_stage: int = 4) -> bool:
     return all(stream is not None and stream.isatty() for stream in streams)
 
 
-def room_votes(opened: Opened) -> LiveVotes | None:
-    """The votes of a `coalition room` session on this file, when one has been held (its journal is
-    beside the file): the full screen then shows the live count, and the split once it is revealed."""
-    from coalition_cli.core.room.journal import journal_path
+def room_votes(opened: Opened) -> LiveVotes:
+    """The votes of a `coalition room` session on this file, while one runs (it holds its journal's
+    lock): the full screen then shows the live count, and the split once it is revealed. Nothing is
+    read, and nothing shown, while no room runs; a room started later shows up within a second."""
+    from coalition_cli.core.room.journal import journal_path, room_running
 
-    if not journal_path(opened.file.path).is_file():
-        return None
-    from coalition_cli.core.room.tally import RoomWatch
+    path, framework = opened.file.path, opened.file.framework
+    watching: list[RoomWatch] = []
 
-    return RoomWatch(opened.file.path, opened.file.framework).tally
+    def votes(indicator: str) -> LiveTally | None:
+        running = room_running(path)
+        if running is False or (running is None and not journal_path(path).is_file()):
+            watching.clear()  # a room started again is read from the top
+            return None
+        if not watching:
+            from coalition_cli.core.room.tally import RoomWatch
+
+            watching.append(RoomWatch(path, framework))
+        return watching[0].tally(indicator)
+
+    return votes
 
 
 def run(options: AssessOptions, *, live_votes: LiveVotes | None = None) -> None:
-    """`live_votes` shows a room's votes beside the stages on the full screen; by default, those of
-    the `coalition room` session on this file, if there is one (`room_votes`)."""
+    """`live_votes` shows a room's votes on the full screen; by default, those of the `coalition room`
+    session running on this file, if one does (`room_votes`)."""
     from coalition_cli.cli.assess.asking import enable_line_editing
     from coalition_cli.cli.console import stdout
 

@@ -65,5 +65,40 @@ def what_changed(framework: Framework, edit: RatingEdit) -> str:
 
 
 def undone(framework: Framework, saved: Saved) -> str:
-    """`Undone for C1.1: stage 2 Developing. It is back as it was before.`"""
-    return f"Undone for {saved.edit.indicator}: {what_changed(framework, saved.edit)}. It is back as it was before."
+    """What the indicator is now that a change is undone: `Undone: C1.3 is not rated again.`,
+    `Undone: C1.1 has action 2 back (Survey members).` Said from the edit that undid it, so it
+    tells where things stand, not what the undone change had done."""
+    edit, indicator = saved.undo, saved.undo.indicator
+    parts: list[str] = []
+    if edit.stage is CLEAR:
+        parts.append("is not rated again")
+    elif edit.stage is not None:
+        parts.append(f"is back at stage {stage_label(framework, edit.stage)}")
+    if edit.evidence is CLEAR:
+        parts.append("has no evidence again")
+    elif edit.evidence is not None:
+        parts.append("has its earlier evidence back")
+    if edit.target is CLEAR:
+        parts.append("has no target again")
+    elif edit.target is not None:
+        parts.append(f"is back to the target {stage_label(framework, edit.target)}")
+    if edit.priority is CLEAR or edit.priority is False:
+        parts.append("is not a priority again")
+    elif edit.priority is True:
+        parts.append("is a priority again")
+    for op in edit.action_ops:
+        number = op.index + 1
+        if isinstance(op, InsertAction):
+            parts.append(f"has action {number} back ({op.action.action})")
+        elif isinstance(op, DeleteAction):
+            parts.append(f"no longer has the new action {number}")
+        elif isinstance(op, ChangeAction):
+            status = op.status
+            if status is CLEAR:
+                parts.append(f"has action {number} with no status again")
+            elif status is not None:
+                parts.append(f"has action {number} {status.replace('-', ' ')} again")
+            else:
+                parts.append(f"has action {number} as it was")
+    said = ", and ".join(parts) if parts else "is as it was"
+    return f"Undone: {indicator} {said}."

@@ -1,16 +1,23 @@
-"""What the team answered for the indicator in front, as the full screen shows it under the stages."""
+"""What the team answered for the indicator in front, as the full screen shows it under the stages.
+
+At a projector's 80×24 each part gets one line, fitted to the width so that what matters most in
+it stays in view (the count of more actions, of last term's open ones) and a cut is marked `…`;
+`e`, `a` and `r` show everything. A taller screen shows every part whole.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from coalition_cli.cli.assess.wording import describe_action, open_actions, stage_label
 from coalition_cli.core.loading.assessments import LoadedAssessment
-from coalition_cli.core.model.assessment import Rating
+from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.stages import parse_stage
+from coalition_cli.core.wording import plural
 
 ROOMY_HEIGHT = 32
 """From this many rows on, the answers show whole: the evidence wrapped, every action listed."""
@@ -20,10 +27,27 @@ _SHOWN_ACTIONS = 6
 
 @dataclass(frozen=True)
 class LastTime:
-    """What `--since`'s assessment said of the indicator: when, and the stage it gave."""
+    """What `--since`'s assessment said of the indicator: when, its stage, evidence and open actions."""
 
     when: str
     stage: int | None
+    evidence: str = ""
+    open: tuple[Action, ...] = ()
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in at most `width` cells: whole, or cut at a word with `…` (never silently)."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text
+    while cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    space = cut.rfind(" ")
+    if space > width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:·(") + "…"
 
 
 @dataclass(frozen=True)
@@ -35,29 +59,31 @@ class Answers:
     """A linked indicator rated otherwise, and its stage: `=` copies it."""
     earlier: LastTime | None = None
 
-    def lines(self) -> Text:
-        """A line each, for 80×24 (cut with `…`: e and a show the whole)."""
+    def lines(self, width: int = 78) -> Text:
+        """A line each, for 80×24, each fitted to `width` (e, a and r show the whole)."""
         evidence = self._evidence()
         first = evidence.splitlines()[0] if evidence else ""
         actions = self.rating.actions if self.rating is not None else ()
-        rest = f" · and {len(actions) - 1} more (a)" if len(actions) > 1 else ""
-        return Text("\n").join(
-            [
-                *self._head(),
-                Text.assemble(
-                    ("Evidence ", "bold"),
-                    first + (" …" if evidence != first else "") if evidence else _none("e"),
-                ),
-                Text.assemble(
-                    ("Actions ", "bold"), f"1. {describe_action(actions[0])}{rest}" if actions else _none("a")
-                ),
-            ]
-        )
+        lines = self._head(width)
+        if evidence:
+            shown = first + (" …" if evidence != first else "")
+            lines.append(Text.assemble(("Evidence ", "bold"), fit(shown, width - 9)))
+        else:
+            lines.append(Text.assemble(("Evidence ", "bold"), _none("e")))
+        if actions:
+            more = f" · +{len(actions) - 1} more (a)" if len(actions) > 1 else ""
+            room = width - 8 - cell_len(more)
+            lines.append(
+                Text.assemble(("Actions ", "bold"), fit(f"1. {describe_action(actions[0])}", room), more)
+            )
+        else:
+            lines.append(Text.assemble(("Actions ", "bold"), _none("a")))
+        return Text("\n").join(lines)
 
-    def whole(self) -> Text:
+    def whole(self, width: int = 118) -> Text:
         """The evidence whole (wrapped) and every action listed, for a larger screen."""
         evidence = " ".join(self._evidence().split())
-        lines = [*self._head(), Text.assemble(("Evidence ", "bold"), evidence or _none("e"))]
+        lines = [*self._head(width, whole=True), Text.assemble(("Evidence ", "bold"), evidence or _none("e"))]
         actions = self.rating.actions if self.rating is not None else ()
         if not actions:
             return Text("\n").join([*lines, Text.assemble(("Actions ", "bold"), _none("a"))])
@@ -72,7 +98,7 @@ class Answers:
     def _evidence(self) -> str:
         return (self.rating.evidence or "").strip() if self.rating is not None else ""
 
-    def _head(self) -> list[Text]:
+    def _head(self, width: int, *, whole: bool = False) -> list[Text]:
         fw, rating = self.framework, self.rating
         first = Text()
         first.append("Stage ", style="bold")
@@ -88,15 +114,40 @@ class Answers:
         lines = [first]
         if self.linked is not None:
             other, stage = self.linked
-            said = f"to {other} (the same descriptors), at {stage_label(fw, stage)}: press = for the same"
-            lines.append(Text.assemble(("Linked ", "bold"), said))
+            ways = [
+                f"{other} has the same descriptors and is at {stage_label(fw, stage)}: "
+                "press = to give this one the same stage",
+                f"{other} (same descriptors) is at {stage_label(fw, stage)}: = gives the same stage",
+                f"{other} is at {stage_label(fw, stage)}: = gives the same",
+            ]
+            said = next((way for way in ways if cell_len(way) <= width - 7), ways[-1])
+            lines.append(Text.assemble(("Linked ", "bold"), fit(said, width - 7)))
         if self.earlier is not None:
-            lines.append(
-                Text.assemble(
-                    ("Last time ", "bold"), f"({self.earlier.when}) {stage_label(fw, self.earlier.stage)}"
-                )
-            )
+            lines += self._last_time(width, whole=whole)
         return lines
+
+    def _last_time(self, width: int, *, whole: bool) -> list[Text]:
+        """Last term's stage, evidence and the actions it left open: the start of each on one line
+        at 80×24, all of it on a larger screen."""
+        earlier = self.earlier
+        assert earlier is not None
+        fw = self.framework
+        head = f"({earlier.when}) {stage_label(fw, earlier.stage)}"
+        evidence = " ".join(earlier.evidence.split())
+        left = len(earlier.open)
+        if whole:
+            lines = [Text.assemble(("Last time ", "bold"), head + (f": {evidence}" if evidence else ""))]
+            lines += [
+                Text(f"  not marked done: {describe_action(action)}")
+                for action in earlier.open[:_SHOWN_ACTIONS]
+            ]
+            if left > _SHOWN_ACTIONS:
+                lines.append(Text(f"  and {left - _SHOWN_ACTIONS} more not marked done (r)"))
+            return lines
+        tail = f" · {plural(left, 'action')} not done (r)" if left else ""
+        room = width - 10 - cell_len(head) - cell_len(tail)
+        said = f" · “{fit(evidence, room - 5)}”" if evidence and room >= 12 else ""
+        return [Text.assemble(("Last time ", "bold"), head, said, tail)]
 
 
 def _none(key: str) -> tuple[str, str]:
@@ -107,8 +158,13 @@ def _when(earlier: LoadedAssessment) -> str:
     return earlier.assessment.term or earlier.assessment.assessed_on.isoformat()
 
 
-def last_time_stage(earlier: LoadedAssessment | None, indicator: str) -> LastTime | None:
-    return LastTime(_when(earlier), earlier.stage(indicator)) if earlier is not None else None
+def last_time_of(earlier: LoadedAssessment | None, indicator: str) -> LastTime | None:
+    """What `--since`'s assessment said of `indicator`; None without `--since`."""
+    if earlier is None:
+        return None
+    before = earlier.assessment.rating(indicator)
+    evidence = (before.evidence or "").strip() if before is not None else ""
+    return LastTime(_when(earlier), earlier.stage(indicator), evidence, tuple(open_actions(before)))
 
 
 def last_time(framework: Framework, earlier: LoadedAssessment, indicator: str) -> tuple[str, str]:

@@ -3,39 +3,47 @@
 At 80×24 the indicator's id and name, where the session stands, every stage (a long descriptor
 scrolls, and says so), the current answers and the keys are in view together; a larger terminal
 gives the descriptors more rows. Keys are commands; text goes only into the evidence and action
-boxes, which a key opens. Every answer is saved the moment it is given, through the session's
-`History` (the safe editor, with undo), in `AssessApp.save` and nowhere else.
+boxes, which a key opens. Every answer is saved the moment it is given, in `IndicatorScreen.commit`
+and nowhere else, through the session's `SessionFile` (the safe editor, with undo): the file is
+followed on disk, so a `coalition room` beside the session, or a second laptop, saves too, and
+their change shows; when theirs and ours touch the same answer, the facilitator decides
+(`conflicts.py`), and nothing typed is lost. No save problem ends the session.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import Static
 
-from coalition_cli.cli.assess.screen.answers import ROOMY_HEIGHT, Answers, last_time, last_time_stage
+from coalition_cli.cli.assess.screen import conflicts
+from coalition_cli.cli.assess.screen.answers import ROOMY_HEIGHT, Answers, fit, last_time, last_time_of
 from coalition_cli.cli.assess.screen.dialogs import (
+    ActionAnswer,
     ActionChoice,
     ActionForm,
-    ActionsDialog,
     EvidenceDialog,
     GoToDialog,
     HelpDialog,
     ReaderDialog,
     TargetDialog,
 )
-from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomPanel, StagesPanel, stage_views
+from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomLine, StagesPanel, stage_views
 from coalition_cli.cli.assess.startup import Opened
 from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
-from coalition_cli.core.editing.history import History, Saved
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.editing.history import History
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     ChangeAction,
@@ -44,8 +52,12 @@ from coalition_cli.core.editing.rating_edits import (
     RatingEdit,
     clean_text,
 )
-from coalition_cli.core.errors import CoalitionError
+from coalition_cli.core.editing.rereading import Reread
+from coalition_cli.core.editing.session_file import Clash, Done, Failed, SessionFile
 from coalition_cli.core.model.stages import parse_stage
+
+Seen = Mapping[str, Any] | None
+"""A rating as the facilitator saw it when a change began (`AssessmentFile.written`)."""
 
 
 class Outcome(Enum):
@@ -53,17 +65,16 @@ class Outcome(Enum):
     QUIT = "quit"
     INTERRUPTED = "interrupted"
     HUNG_UP = "hung up"
-    FAILED = "failed"
+    TERMINATED = "terminated"
 
 
 @dataclass
 class Draft:
     """Evidence being typed: kept on Ctrl-C, a closed terminal or a crash only where the indicator
-    had none (it never replaces what the file says with half a sentence)."""
+    has none (it never replaces what the file says with half a sentence)."""
 
     indicator: str
     text: str
-    had_evidence: bool
 
 
 class IndicatorScreen(Screen[None]):
@@ -79,9 +90,9 @@ class IndicatorScreen(Screen[None]):
         text-style: bold;
     }
     IndicatorScreen #title Static { width: auto; padding: 0 1; }
-    IndicatorScreen #title #name { width: 1fr; }
+    IndicatorScreen #title #name { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     IndicatorScreen #where { height: 1; padding: 0 1; }
-    IndicatorScreen #where, IndicatorScreen #answers, IndicatorScreen #message {
+    IndicatorScreen #where, IndicatorScreen #answers {
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
@@ -95,7 +106,7 @@ class IndicatorScreen(Screen[None]):
         border-top: solid $primary;
         padding: 0 1;
     }
-    IndicatorScreen #message { height: 1; padding: 0 1; text-style: bold; }
+    IndicatorScreen #message { height: auto; max-height: 2; padding: 0 1; text-style: bold; }
     IndicatorScreen #message.-warning { color: $warning; }
     IndicatorScreen #message.-saved { color: $success; }
     """
@@ -103,7 +114,7 @@ class IndicatorScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"stage({n})", f"stage {n}", show=False) for n in range(1, 10)),
         Binding("e", "evidence", "evidence"),
-        Binding("a", "actions", "actions"),
+        Binding("a", "actions", "action"),
         Binding("t", "target", "target"),
         Binding("p", "priority", "priority"),
         Binding("n,right", "next", "next", key_display="n →"),
@@ -121,6 +132,8 @@ class IndicatorScreen(Screen[None]):
         super().__init__()
         self.live_votes = live_votes
         self.at_the_end = False
+        self.said = ""
+        """The last message: a dialog opened again after a change shows it too."""
 
     @property
     def session_app(self) -> AssessApp:
@@ -134,7 +147,7 @@ class IndicatorScreen(Screen[None]):
             yield Static(id="place")
         yield Static(id="where")
         if self.live_votes is not None:
-            yield RoomPanel(self.live_votes, app.framework, id="room")
+            yield RoomLine(self.live_votes, app.framework, id="room")
         first = app.session.current or app.framework.indicators[0].id
         yield StagesPanel(stage_views(app.framework, app.framework.indicator(first), None), id="stages")
         yield Static(id="answers")
@@ -155,21 +168,32 @@ class IndicatorScreen(Screen[None]):
     def show_indicator(self) -> None:
         """Everything about the indicator in front, from the file as it is now."""
         app = self.session_app
-        fw = app.framework
-        indicator = fw.indicator(self.indicator)
-        place = [i.id for i in fw.indicators].index(indicator.id) + 1
-        self.query_one("#name", Static).update(Text(f"{indicator.id}  {indicator.name}"))
-        self.query_one("#place", Static).update(f"Indicator {place} of {len(fw.indicators)}")
+        indicator = app.framework.indicator(self.indicator)
+        self._show_title()
         self._show_where()
-        self.query_one(StagesPanel).show(stage_views(fw, indicator, app.file.stage(indicator.id)))
+        self.query_one(StagesPanel).show(stage_views(app.framework, indicator, app.file.stage(indicator.id)))
         self._show_answers()
         if self.live_votes is not None:
-            self.query_one(RoomPanel).follow(indicator.id)
+            self.query_one(RoomLine).follow(indicator.id)
 
     def on_resize(self) -> None:
         if self.session_app.session.current is not None:
+            self._show_title()
             self._show_where()
             self._show_answers()
+
+    def _show_title(self) -> None:
+        """The id and name, and the place in the rubric: shortened to fit, the name last, with `…`."""
+        fw = self.session_app.framework
+        indicator = fw.indicator(self.indicator)
+        place = [i.id for i in fw.indicators].index(indicator.id) + 1
+        name = f"{indicator.id}  {indicator.name}"
+        width = self.size.width or 80
+        where = f"Indicator {place} of {len(fw.indicators)}"
+        if cell_len(name) + cell_len(where) + 4 > width:
+            where = f"{place} of {len(fw.indicators)}"
+        self.query_one("#name", Static).update(Text(fit(name, max(width - cell_len(where) - 4, 8))))
+        self.query_one("#place", Static).update(where)
 
     def _show_where(self) -> None:
         """The domain and how far along: the longest way of saying it that fits the width."""
@@ -184,7 +208,8 @@ class IndicatorScreen(Screen[None]):
             f"{domain.id} {domain.name} · {rated} of {total} rated · {here}",
             f"{domain.id} {domain.name} · {rated} of {total} rated",
         ]
-        where = next((way for way in ways if len(way) <= self.size.width - 2), ways[-1])
+        width = (self.size.width or 80) - 2
+        where = next((way for way in ways if cell_len(way) <= width), fit(ways[-1], width))
         self.query_one("#where", Static).update(Text(where))
 
     def _show_answers(self) -> None:
@@ -196,19 +221,23 @@ class IndicatorScreen(Screen[None]):
             app.file.rating(indicator),
             app.file.stage(indicator),
             linked if linked is not None and linked[1] != app.file.stage(indicator) else None,
-            last_time_stage(app.earlier, indicator),
+            last_time_of(app.earlier, indicator),
         )
-        # a projector's 80×24 gets a line each (e and a show them whole); a larger screen shows more
+        # a projector's 80×24 gets a line each (e, a and r show them whole); a larger screen shows more
         roomy = self.size.height >= ROOMY_HEIGHT
+        width = (self.size.width or 80) - 2
         answers = self.query_one("#answers", Static)
         answers.set_class(roomy, "-roomy")
-        answers.update(said.whole() if roomy else said.lines())
+        answers.update(said.whole(width) if roomy else said.lines(width))
 
     def say(self, message: str, kind: Literal["saved", "warning", "note"] = "note") -> None:
+        """A message under the answers: two lines at most, cut (with `…`) only past that."""
+        self.said = message
         widget = self.query_one("#message", Static)
         widget.set_class(kind == "saved", "-saved")
         widget.set_class(kind == "warning", "-warning")
-        widget.update(Text(message, no_wrap=True, overflow="ellipsis"))
+        width = max((self.size.width or 80) - 2, 20)
+        widget.update(Text(fit(message, 2 * width - 4) if cell_len(message) > 2 * width else message))
 
     def _after_save(self, message: str, saved: bool, unchanged: str) -> None:
         if saved:
@@ -217,6 +246,63 @@ class IndicatorScreen(Screen[None]):
             self.say(unchanged)
         self.at_the_end = False
         self.show_indicator()
+
+    # -- saving --------------------------------------------------------------------------------------
+
+    def commit(
+        self,
+        edit: RatingEdit | None,
+        said: str,
+        unchanged: str,
+        *,
+        seen: Seen | Literal["now"] = "now",
+        clash: Callable[[Clash], None] | None = None,
+        failed: Callable[[], None] | None = None,
+    ) -> None:
+        """Save one change, made while the rating read `seen` (by default, as the screen shows it).
+
+        When someone else changed the same part meanwhile, `clash` is asked (by default, the
+        facilitator, `conflicts.decide`); when the save fails, the problem is shown and `failed`
+        (which opens a box again with what was typed) follows. The session goes on either way."""
+        app = self.session_app
+        if edit is None:
+            return
+        before = app.keeper.written(edit.indicator) if seen == "now" else seen
+        attempt = app.keeper.save(edit, before)
+        self.noticed(app.keeper.noticed(), saving=edit.indicator)
+        if isinstance(attempt, Done):
+            self._after_save(said, attempt.changed, unchanged)
+            return
+        self.show_indicator()  # the file as it is now
+        if isinstance(attempt, Clash):
+            if clash is not None:
+                clash(attempt)
+            else:
+                conflicts.decide(self, edit, attempt, said, unchanged)
+            return
+        self.problem(attempt, then=failed)
+
+    def problem(self, failed: Failed, then: Callable[[], None] | None = None) -> None:
+        """A save that could not be made: why, and what to do; then `then` (a box opened again)."""
+        self.say("Not saved: " + failed.error.message, "warning")
+        conflicts.show_problem(self, failed.error, then)
+
+    def noticed(self, rereads: list[Reread], *, saving: str | None = None) -> None:
+        """Someone else saved the file: show it as it is now, and say what changed."""
+        changed = [indicator for reread in rereads for indicator in reread.indicators]
+        if not rereads:
+            return
+        self.show_indicator()
+        current = self.session_app.session.current
+        if current in changed and current != saving:
+            self.say(
+                f"{current} was just saved by someone else (the room, or another editor): "
+                "the screen shows the file as it is now.",
+                "warning",
+            )
+        elif changed and saving is None:
+            shown = ", ".join(dict.fromkeys(changed))
+            self.say(f"Saved elsewhere just now (the room, or another editor): {shown}.")
 
     # -- answers -----------------------------------------------------------------------------------
 
@@ -228,10 +314,10 @@ class IndicatorScreen(Screen[None]):
             return
         indicator = self.indicator
         label = stage_label(fw, number)
-        saved = app.save(app.session.choose(number))
-        then = " Then: e evidence, a action, n next."
-        self._after_save(
-            f"{indicator} is at stage {label}.{then}", saved, f"{indicator} stays at stage {label}."
+        self.commit(
+            app.session.choose(number),
+            f"{indicator} is at stage {label}. Then: e evidence, a action, n next.",
+            f"{indicator} stays at stage {label}.",
         )
 
     def action_same(self) -> None:
@@ -246,23 +332,27 @@ class IndicatorScreen(Screen[None]):
         app = self.session_app
         rating = app.file.rating(self.indicator)
         on = not (rating is not None and rating.priority)
-        saved = app.save(app.session.priority(on))
         what = "a priority: the plan puts it first" if on else "no longer a priority"
-        self._after_save(f"{self.indicator} is {what}.", saved, f"{self.indicator} is {what}.")
+        self.commit(app.session.priority(on), f"{self.indicator} is {what}.", f"{self.indicator} is {what}.")
 
     def action_target(self) -> None:
         app = self.session_app
         indicator = self.indicator
         rating = app.file.rating(indicator)
         target = parse_stage(app.framework, rating.target) if rating is not None else None
+        seen = app.keeper.written(indicator)
 
         def chosen(choice: int | Literal["none", "cancel"] | None) -> None:
             if choice in (None, "cancel"):
                 return
             stage = None if choice == "none" else int(choice)
-            saved = app.save(app.session.target(stage))
             what = f"the target is {stage_label(app.framework, stage)}" if stage else "no target"
-            self._after_save(f"for {indicator}, {what}.", saved, f"For {indicator}, {what} already.")
+            self.commit(
+                app.session.target(stage),
+                f"for {indicator}, {what}.",
+                f"For {indicator}, {what} already.",
+                seen=seen,
+            )
             current = app.file.stage(indicator)
             if stage is not None and current is not None and stage <= current:
                 self.say(
@@ -276,89 +366,155 @@ class IndicatorScreen(Screen[None]):
 
     def action_evidence(self) -> None:
         app = self.session_app
-        indicator = self.indicator
-        rating = app.file.rating(indicator)
+        rating = app.file.rating(self.indicator)
         before = clean_text(rating.evidence or "") if rating is not None else ""
-        app.draft = Draft(indicator, before, bool(before))
+        self.edit_evidence(before, seen=app.keeper.written(self.indicator))
+
+    def edit_evidence(self, text: str, *, seen: Seen, notice: str = "") -> None:
+        """The evidence box, holding `text`; what is saved replaces the evidence the file had when
+        `seen` was read (if someone else changed it since, the facilitator is asked first)."""
+        app = self.session_app
+        indicator = self.indicator
+        before = clean_text(str((seen or {}).get("evidence") or ""))
+        app.draft = Draft(indicator, text)
 
         def written(typed: str | None) -> None:
-            app.draft = None
             if typed is None:
+                app.draft = None
                 return
             text = clean_text(typed)
+            app.draft = Draft(indicator, text)  # until it is saved: a clash or a problem keeps it
             if not text and not before:
+                app.draft = None
                 self.say("No evidence was typed.")
                 return
             edit = app.session.evidence(text) if text else app.session.clear_evidence()
-            saved = app.save(edit)
             what = "the evidence" if text else "no evidence (u undoes it)"
-            self._after_save(f"{indicator} has {what}.", saved, "The evidence is as it was.")
+
+            def again() -> None:
+                self.edit_evidence(
+                    text, seen=app.keeper.written(indicator), notice="Not saved yet: see above."
+                )
+
+            self.commit(
+                edit, f"{indicator} has {what}.", "The evidence is as it was.", seen=seen, failed=again
+            )
+            if app.draft is not None and app.draft.text == text and not self._deciding():
+                app.draft = None
 
         def typing(text: str) -> None:
-            if app.draft is not None:
-                app.draft.text = text
+            app.draft = Draft(indicator, text)
 
         title = f"Evidence for {indicator} {app.framework.indicator(indicator).name}"
-        self.app.push_screen(EvidenceDialog(title, before, typing), written)
+        self.app.push_screen(EvidenceDialog(title, text, typing, notice=notice), written)
 
-    def action_actions(self) -> None:
+    def _deciding(self) -> bool:
+        """Whether a question about a clash or a problem is open (what was typed is still needed)."""
+        return any(isinstance(screen, conflicts.ChoiceDialog) for screen in self.app.screen_stack)
+
+    def action_actions(self, at: int | None = None, notice: str = "", typed: NewAction | None = None) -> None:
+        """A new action's form; the actions so far are listed in it, one Shift+Tab away, to change."""
         app = self.session_app
         indicator = self.indicator
         rating = app.file.rating(indicator)
         actions = rating.actions if rating is not None else ()
+        seen = app.keeper.written(indicator)
         name = f"{indicator} {app.framework.indicator(indicator).name}"
-        if not actions:
-            self._edit_action(None)
-            return
 
-        def chosen(command: ActionChoice | None) -> None:
-            if command is None:
+        def given(answer: ActionAnswer | None) -> None:
+            if answer is None:
                 return
-            if command.verb in ("new", "edit"):
-                self._edit_action(command.index, then=self.action_actions)
-                return
-            assert command.index is not None
-            number = command.index + 1
-            if command.verb == "delete":
-                saved = app.save(app.session.change_action(DeleteAction(command.index)))
-                self._after_save(f"action {number} of {indicator} is deleted (u undoes it).", saved, "")
-            else:
-                status: Literal["done", "dropped"] = "done" if command.verb == "done" else "dropped"
-                saved = app.save(app.session.change_action(ChangeAction(command.index, status=status)))
-                self._after_save(
-                    f"action {number} of {indicator} is marked {command.verb}.",
-                    saved,
-                    f"Action {number} was {command.verb} already.",
+            if answer.action is not None:
+                new = answer.action
+
+                def again() -> None:
+                    self.action_actions(typed=new, notice="The new action was not saved yet: see above.")
+
+                self.commit(
+                    RatingEdit(indicator, add_actions=(new,)),
+                    f"a new action for {indicator}: {new.action}.",
+                    "",
+                    seen=seen,
+                    failed=again,
                 )
-            if app.outcome is None:
-                self.action_actions()  # back to the list, to carry on
+            if answer.choice is not None and app.outcome is None:
+                self._listed_action(answer.choice, seen if answer.action is None else "now")
 
-        self.app.push_screen(ActionsDialog(f"Actions for {name}", actions), chosen)
+        self.app.push_screen(
+            ActionForm(f"A new action for {name}", listed=actions, at=at, typed=typed, notice=notice), given
+        )
 
-    def _edit_action(self, index: int | None, then: Callable[[], None] | None = None) -> None:
-        """The form for a new action (`index` None) or an existing one; `then`, once it is closed."""
+    def _listed_action(self, choice: ActionChoice, seen: Seen | Literal["now"]) -> None:
+        """Edit, mark or delete one of the actions listed; then back to the list, to carry on."""
         app = self.session_app
         indicator = self.indicator
         rating = app.file.rating(indicator)
-        existing = rating.actions[index] if rating is not None and index is not None else None
-        title = f"{'Action ' + str(index + 1) if index is not None else 'A new action'} for {indicator}"
+        actions = rating.actions if rating is not None else ()
+        if not 0 <= choice.index < len(actions):
+            return
+        number, what = choice.index + 1, actions[choice.index].action
 
-        def given(action: NewAction | None) -> None:
-            if action is not None and index is None:
-                saved = app.save(RatingEdit(indicator, add_actions=(action,)))
-                self._after_save(f"a new action for {indicator}.", saved, "")
-            elif action is not None and index is not None:
+        def back() -> None:
+            self.action_actions(at=choice.index, notice=self.said)
+
+        def changed_meanwhile(_clash: Clash) -> None:
+            self.action_actions(
+                at=choice.index,
+                notice="The actions were changed elsewhere just now, so nothing was changed: here they are.",
+            )
+
+        if choice.verb == "edit":
+            self._edit_action(choice.index, then=back)
+            return
+        if choice.verb == "delete":
+            edit = app.session.change_action(DeleteAction(choice.index))
+            self.commit(
+                edit,
+                f"action {number} ({what}) is deleted; u undoes it.",
+                "",
+                seen=seen,
+                clash=changed_meanwhile,
+            )
+        else:
+            status: Literal["done", "dropped"] = "done" if choice.verb == "done" else "dropped"
+            edit = app.session.change_action(ChangeAction(choice.index, status=status))
+            self.commit(
+                edit,
+                f"action {number} ({what}) is marked {status}; u undoes it.",
+                f"Action {number} ({what}) is marked {status} already: nothing changed.",
+                seen=seen,
+                clash=changed_meanwhile,
+            )
+        if app.outcome is None and not self._deciding():
+            back()
+
+    def _edit_action(self, index: int, then: Callable[[], None]) -> None:
+        """The form for one of the actions listed; `then`, once it is closed."""
+        app = self.session_app
+        indicator = self.indicator
+        rating = app.file.rating(indicator)
+        if rating is None or not 0 <= index < len(rating.actions):
+            return
+        existing = rating.actions[index]
+        seen = app.keeper.written(indicator)
+
+        def given(answer: ActionAnswer | None) -> None:
+            action = answer.action if answer is not None else None
+            if action is not None:
                 change = ChangeAction(
                     index, action.action, action.owner or CLEAR, action.due or CLEAR, action.status or CLEAR
                 )
-                saved = app.save(app.session.change_action(change))
-                self._after_save(
-                    f"action {index + 1} of {indicator}.", saved, f"Action {index + 1} is as it was."
+                self.commit(
+                    app.session.change_action(change),
+                    f"action {index + 1} of {indicator}.",
+                    f"Action {index + 1} is as it was.",
+                    seen=seen,
+                    clash=lambda clash: conflicts.action_changed_meanwhile(self, indicator, action, clash),
                 )
-            if then is not None and app.outcome is None:
+            if app.outcome is None and not self._deciding():
                 then()
 
-        self.app.push_screen(ActionForm(title, existing), given)
+        self.app.push_screen(ActionForm(f"Action {index + 1} for {indicator}", existing), given)
 
     # -- moving ------------------------------------------------------------------------------------
 
@@ -374,7 +530,7 @@ class IndicatorScreen(Screen[None]):
         last = session.position + 1 >= session.total
         if last and not self.at_the_end:
             self.at_the_end = True
-            self.say("This is the last indicator of the session: press n again to finish, or b to go back.")
+            self.say("This is the last indicator of the session: n again finishes, b goes back.")
             return
         unrated = app.file.stage(self.indicator) is None
         if skip or unrated:
@@ -412,7 +568,7 @@ class IndicatorScreen(Screen[None]):
             self.say("")
             self.show_indicator()
 
-        self.app.push_screen(GoToDialog(choices), chosen)
+        self.app.push_screen(GoToDialog(app.framework, choices), chosen)
 
     def action_read(self) -> None:
         app = self.session_app
@@ -439,14 +595,21 @@ class IndicatorScreen(Screen[None]):
 
     def action_undo(self) -> None:
         app = self.session_app
-        saved = app.undo()
-        if saved is None:
+        undoing = app.keeper.undo()
+        self.noticed(app.keeper.noticed())
+        if undoing is None:
             self.say("There is nothing to undo: no change was saved in this session yet.")
             return
+        saved, attempt = undoing
         if saved.edit.indicator != self.indicator:
             app.session.go_to(saved.edit.indicator)
         self.show_indicator()
-        self.say(undone(app.framework, saved), "saved")
+        if isinstance(attempt, Done):
+            self.say(undone(app.framework, saved), "saved")
+        elif isinstance(attempt, Clash):
+            conflicts.undo_clash(self, saved, attempt)
+        else:
+            self.problem(attempt)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpDialog(self.session_app.framework))
@@ -457,7 +620,7 @@ class IndicatorScreen(Screen[None]):
 
 class AssessApp(App[None]):
     """`coalition assess` on the full screen. `live_votes` (off by default) shows the room's votes
-    on the indicator in front, beside the stages: `coalition room` passes where to read them."""
+    on the indicator in front: `run.room_votes` follows the `coalition room` session on the file."""
 
     TITLE = "coalition assess"
     ENABLE_COMMAND_PALETTE = False
@@ -469,51 +632,73 @@ class AssessApp(App[None]):
     def __init__(self, opened: Opened, *, live_votes: LiveVotes | None = None) -> None:
         super().__init__()
         self.opened = opened
-        self.file = opened.file
+        self.keeper = SessionFile(opened.file)
         self.session = opened.session
         self.framework = opened.file.framework
         self.earlier = opened.earlier
-        self.history = History(opened.file)
         self.live_votes = live_votes
         self.outcome: Outcome | None = None  # None after the run: it crashed
-        self.failure: CoalitionError | None = None
         self.draft: Draft | None = None
+        self._problem_said: object = None
+
+    @property
+    def file(self) -> AssessmentFile:
+        """The file as the disk held it at the last look (someone else may save it too)."""
+        return self.keeper.file
+
+    @property
+    def history(self) -> History:
+        return self.keeper.history
+
+    def get_driver_class(self) -> type[Driver]:
+        from coalition_cli.cli.assess.screen.terminal import guarded
+
+        return guarded(super().get_driver_class(), self.terminal_lost)
 
     def on_mount(self) -> None:
         self.push_screen(IndicatorScreen(self.live_votes))
-        self._hang_up_stops()
+        self._signals_stop()
+        self.set_interval(1.0, self.look_at_the_file)
+        if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
+            self.set_interval(0.5, self._look_at_the_terminal)
 
-    def _hang_up_stops(self) -> None:
-        """A closed terminal ends the session as Ctrl-C does: answers kept, a draft by the same rule."""
+    def _signals_stop(self) -> None:
+        """A closed terminal (SIGHUP) and a polite kill (SIGTERM) end the session as Ctrl-C does:
+        answers kept, the evidence being typed by the same rule."""
         import asyncio
         import contextlib
         import signal
 
-        if hasattr(signal, "SIGHUP"):
-            with contextlib.suppress(
-                NotImplementedError, RuntimeError, ValueError
-            ):  # not the main thread (tests)
-                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.finish, Outcome.HUNG_UP)
+        loop = asyncio.get_running_loop()
+        for name, outcome in (("SIGHUP", Outcome.HUNG_UP), ("SIGTERM", Outcome.TERMINATED)):
+            if hasattr(signal, name):
+                with contextlib.suppress(
+                    NotImplementedError, RuntimeError, ValueError
+                ):  # not the main thread
+                    loop.add_signal_handler(getattr(signal, name), self.finish, outcome)
 
-    def save(self, edit: RatingEdit | None) -> bool:
-        """Save one answer now, through the safe editor; False when it changes nothing. A problem
-        (someone else changed the same indicator meanwhile) ends the session with the message."""
-        if edit is None:
-            return False
-        try:
-            return self.history.apply(edit)
-        except CoalitionError as error:
-            self.failure = error
-            self.finish(Outcome.FAILED)
-            return False
+    def _look_at_the_terminal(self) -> None:
+        from coalition_cli.cli.assess.screen.terminal import terminal_gone
 
-    def undo(self) -> Saved | None:
-        try:
-            return self.history.undo()
-        except CoalitionError as error:
-            self.failure = error
-            self.finish(Outcome.FAILED)
-            return None
+        if sys.__stdin__ is not None and terminal_gone(sys.__stdin__.fileno()):
+            self.terminal_lost()
+
+    def terminal_lost(self) -> None:
+        """The terminal is gone (its output fails, or it hung up) though no signal said so."""
+        if self.outcome is None:
+            self.finish(Outcome.HUNG_UP)
+
+    def look_at_the_file(self) -> None:
+        """Every second: has someone else (the room, another laptop) saved the file?"""
+        self.keeper.look()
+        screen = next((s for s in self.screen_stack if isinstance(s, IndicatorScreen)), None)
+        if screen is None or self.session.current is None:
+            return
+        screen.noticed(self.keeper.noticed())
+        problem = self.keeper.problem
+        if problem is not None and problem is not self._problem_said:
+            screen.say(f"The file was changed elsewhere and cannot be used now: {problem.message}", "warning")
+        self._problem_said = problem
 
     def action_stop(self) -> None:
         self.finish(Outcome.INTERRUPTED)
@@ -527,17 +712,23 @@ class AssessApp(App[None]):
         self.exit()
 
     def keep_draft(self) -> str | None:
-        """After an interruption: the evidence being typed is saved where it replaces nothing. What
-        happened to it, for the facilitator; None when nothing was being typed."""
+        """After an interruption: the evidence being typed is saved where it replaces nothing (the
+        file, read again, has none). What happened to it, for the facilitator; None when nothing
+        was being typed."""
         draft, self.draft = self.draft, None
         if draft is None:
             return None
         typed = clean_text(draft.text)
+        self.keeper.look()
         rating = self.file.rating(draft.indicator)
         before = clean_text(rating.evidence or "") if rating is not None else ""
         if not typed or typed == before:
             return None
-        if draft.had_evidence:
+        if before:
             return "The evidence being typed was not saved; the earlier evidence stays."
-        self.history.apply(RatingEdit(draft.indicator, evidence=typed))
+        attempt = self.keeper.save(
+            RatingEdit(draft.indicator, evidence=typed), self.file.written(draft.indicator)
+        )
+        if not isinstance(attempt, Done):
+            return "The evidence being typed could not be saved."
         return f"The evidence being typed for {draft.indicator} was saved."

@@ -17,6 +17,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, RadioButton, RadioSet, Static, TextArea
 from textual.widgets.option_list import Option
@@ -26,7 +27,7 @@ from coalition_cli.cli.assess.wording import describe_action, stage_label
 from coalition_cli.core.editing.rating_edits import NewAction, clean_line
 from coalition_cli.core.model.assessment import Action, ActionStatus
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.session import typed_date
+from coalition_cli.core.session import find_indicators, typed_date
 
 _DIALOG_CSS = """
 {name} {{
@@ -49,6 +50,9 @@ _DIALOG_CSS = """
 }}
 {name} .problem {{
     color: $warning;
+    text-style: bold;
+}}
+{name} .notice {{
     text-style: bold;
 }}
 {name} KeyBar {{
@@ -86,13 +90,17 @@ class EvidenceDialog(ModalScreen[str]):
         Binding("ctrl+l", "empty", "empty the box", key_display="Ctrl+L"),
     ]
 
-    def __init__(self, title: str, text: str, typing: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, title: str, text: str, typing: Callable[[str], None] | None = None, *, notice: str = ""
+    ) -> None:
         super().__init__()
-        self.title_text, self.text, self.typing = title, text, typing
+        self.title_text, self.text, self.typing, self.notice = title, text, typing, notice
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(escape(self.title_text), classes="title")
+            if self.notice:
+                yield Static(escape(self.notice), classes="problem")
             yield Static(
                 "What shows the coalition is at this stage: meetings, documents, data. Type or paste; "
                 "Enter starts a new line.",
@@ -129,64 +137,62 @@ class EvidenceDialog(ModalScreen[str]):
 
 @dataclass(frozen=True)
 class ActionChoice:
-    """What the actions list asks the session to do: `edit` (or `new`, index None), `done`, `dropped`, `delete`."""
+    """What to do to one of the actions listed: `edit` it, mark it `done` or `dropped`, or `delete` it."""
 
-    verb: Literal["new", "edit", "done", "dropped", "delete"]
-    index: int | None = None
+    verb: Literal["edit", "done", "dropped", "delete"]
+    index: int
 
 
-class ActionsDialog(ModalScreen[ActionChoice | None]):
-    """The indicator's actions, numbered: pick one to edit, mark it done or dropped, or delete it."""
+@dataclass(frozen=True)
+class ActionAnswer:
+    """What the action form hands back: the action typed (or None), and what to do to a listed one."""
 
-    DEFAULT_CSS = _css("ActionsDialog", "ActionsDialog OptionList { height: auto; max-height: 14; }")
+    action: NewAction | None
+    choice: ActionChoice | None = None
+
+
+class ActionList(OptionList):
+    """The actions already listed, one Shift+Tab above the form's boxes: the only place where letter
+    keys are commands (d done, x dropped), so that typing a new action never changes an old one."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "new action"),
-        Binding("enter", "edit", "edit", show=False),
         Binding("d", "mark('done')", "mark done"),
         Binding("x", "mark('dropped')", "mark dropped"),
-        Binding("delete,backspace", "mark('delete')", "delete", key_display="Del"),
-        Binding("escape", "close", "close", key_display="Esc"),
+        Binding("delete", "mark('delete')", "delete", key_display="Del"),
     ]
 
-    def __init__(self, title: str, actions: tuple[Action, ...]) -> None:
-        super().__init__()
-        self.title_text, self.actions = title, actions
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(escape(self.title_text), classes="title")
-            yield Static("↑ ↓ choose an action, Enter edits it.", classes="hint")
-            yield OptionList(
-                *(
-                    Option(Text(f"{number}. {describe_action(action)}"), id=str(number - 1))
-                    for number, action in enumerate(self.actions, start=1)
-                )
-            )
-            yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def _chosen(self) -> int | None:
-        highlighted = self.query_one(OptionList).highlighted
-        return highlighted if highlighted is not None and highlighted < len(self.actions) else None
-
-    @on(OptionList.OptionSelected)
-    def action_edit(self) -> None:
-        index = self._chosen()
-        if index is not None:
-            self.dismiss(ActionChoice("edit", index))
-
-    def action_new(self) -> None:
-        self.dismiss(ActionChoice("new"))
+    class Chosen(Message):
+        def __init__(self, choice: ActionChoice) -> None:
+            super().__init__()
+            self.choice = choice
 
     def action_mark(self, verb: Literal["done", "dropped", "delete"]) -> None:
-        index = self._chosen()
-        if index is not None:
-            self.dismiss(ActionChoice(verb, index))
+        if self.highlighted is not None:
+            self.post_message(self.Chosen(ActionChoice(verb, self.highlighted)))
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    @on(OptionList.OptionSelected)
+    def _edit(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(ActionChoice("edit", event.option_index)))
+
+
+class StatusChoice(RadioSet):
+    """How far along the action is; Enter takes the highlighted one and saves (it is the last box)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "choose", "choose and save", show=False)]
+
+    class Chosen(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def action_choose(self) -> None:
+        buttons = list(self.query(RadioButton))
+        highlighted = next((n for n, button in enumerate(buttons) if button.has_class("-selected")), None)
+        index = highlighted if highlighted is not None else self.pressed_index
+        if index >= 0:
+            buttons[index].value = True
+        self.post_message(self.Chosen(index))
 
 
 _STATUSES: tuple[tuple[ActionStatus | None, str], ...] = (
@@ -198,8 +204,12 @@ _STATUSES: tuple[tuple[ActionStatus | None, str], ...] = (
 )
 
 
-class ActionForm(ModalScreen[NewAction | None]):
-    """One action: what, who leads it, by when, how far along. Esc (or Enter in the last box) saves."""
+class ActionForm(ModalScreen[ActionAnswer | None]):
+    """One action: what, who leads it, by when, how far along. Esc (or Enter in the last box) saves.
+
+    A new action's form also lists the indicator's actions so far, one Shift+Tab above the boxes,
+    to change, mark or delete one; what is typed in the boxes is only ever the new action's text.
+    """
 
     DEFAULT_CSS = _css(
         "ActionForm",
@@ -207,7 +217,9 @@ class ActionForm(ModalScreen[NewAction | None]):
         ActionForm Horizontal { height: 1; margin-top: 1; }
         ActionForm .label { width: 26; }
         ActionForm Input { width: 1fr; }
-        ActionForm RadioSet { layout: horizontal; height: auto; width: 100%; }
+        ActionForm ActionList { height: auto; max-height: 5; }
+        ActionForm StatusChoice { layout: horizontal; height: auto; width: 100%; }
+        ActionForm StatusChoice RadioButton { width: auto; }
         """,
     )
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -215,15 +227,41 @@ class ActionForm(ModalScreen[NewAction | None]):
         Binding("ctrl+s", "save", "save", show=False),
     ]
 
-    def __init__(self, title: str, action: Action | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        action: Action | None = None,
+        *,
+        listed: Sequence[Action] = (),
+        at: int | None = None,
+        typed: NewAction | None = None,
+        notice: str = "",
+    ) -> None:
         super().__init__()
         self.title_text, self.action = title, action
+        self.listed = tuple(listed)
+        self.at = at  # a listed action to start at (the list has the focus), after changing one
+        self.typed = typed  # what was typed before, when the form is opened again (a save refused)
+        self.notice = notice
 
     def compose(self) -> ComposeResult:
-        action = self.action
+        action = self.typed or self.action
         due = action.due.isoformat() if action and action.due else ""
         with Vertical():
             yield Static(escape(self.title_text), classes="title")
+            if self.notice:
+                yield Static(escape(self.notice), classes="notice")
+            if self.listed:
+                yield Static(
+                    "Its actions so far (Shift+Tab to them: Enter edits, d done, x dropped, Del deletes):",
+                    classes="hint",
+                )
+                yield ActionList(
+                    *(
+                        Option(Text(f"{number}. {describe_action(listed)}"))
+                        for number, listed in enumerate(self.listed, start=1)
+                    )
+                )
             with Horizontal():
                 yield Static("What will the team do?", classes="label")
                 yield Input(
@@ -243,45 +281,83 @@ class ActionForm(ModalScreen[NewAction | None]):
             with Horizontal():
                 yield Static("Due date (optional)", classes="label")
                 yield Input(due, placeholder="year-month-day, like 2026-06-30", id="due", compact=True)
-            yield Static("How far along? (Tab to here, then ← → and Space)", classes="hint")
-            with RadioSet(id="status", compact=True):
+            yield Static("How far along? (Tab to here, then ← → and Enter)", classes="hint")
+            with StatusChoice(id="status", compact=True):
                 current = action.status if action else None
                 for status, label in _STATUSES:
                     yield RadioButton(label, value=status == current, compact=True)
-            yield Static("", classes="problem")
+            yield Static("", classes="problem", id="problem")
             yield KeyBar(lead=[("Tab", "next box"), ("Enter", "next box, or save at the last")])
 
     def on_mount(self) -> None:
-        self.query_one("#what", Input).focus()
+        if self.at is not None and self.listed:
+            actions = self.query_one(ActionList)
+            actions.highlighted = min(self.at, len(self.listed) - 1)
+            actions.focus()
+        else:
+            self.query_one("#what", Input).focus()
 
     @on(Input.Submitted)
     def _next_or_save(self, event: Input.Submitted) -> None:
-        if event.input.id == "due":
-            self.action_save()
-        else:
-            self.focus_next()
+        event.stop()
+        if event.input.id == "due" and not self._due_ok():
+            return
+        self.focus_next()
+
+    @on(Input.Blurred, "#due")
+    def _check_due(self) -> None:
+        self._due_ok()
+
+    def _due_ok(self) -> bool:
+        """Whether the due date reads as a date (said at once, not only at the end)."""
+        try:
+            typed_date(self.query_one("#due", Input).value)
+        except ValueError as error:
+            self._problem(str(error))
+            return False
+        self._problem("")
+        return True
+
+    @on(StatusChoice.Chosen)
+    def _chosen(self, event: StatusChoice.Chosen) -> None:
+        self._save(event.index)
+
+    @on(ActionList.Chosen)
+    def _listed(self, event: ActionList.Chosen) -> None:
+        typed = self._typed(self.query_one(StatusChoice).pressed_index)
+        if isinstance(typed, str):
+            return  # a bad due date in the new action: said, and kept for correcting
+        self.dismiss(ActionAnswer(typed, event.choice))
 
     def action_save(self) -> None:
-        what = clean_line(self.query_one("#what", Input).value)
-        if not what:
-            if self.action is None:
-                self.dismiss(None)  # nothing typed: nothing to save
-                return
+        self._save(self.query_one(StatusChoice).pressed_index)
+
+    def _save(self, pressed: int) -> None:
+        typed = self._typed(pressed)
+        if isinstance(typed, str):
+            return
+        if typed is None and self.action is not None:
             self._problem("An action needs a few words; to remove it, press Del in the list of actions.")
             return
+        self.dismiss(ActionAnswer(typed) if typed is not None else None)
+
+    def _typed(self, pressed: int) -> NewAction | str | None:
+        """The action in the boxes; None when nothing is typed; the problem (said) with the due date."""
+        what = clean_line(self.query_one("#what", Input).value)
+        if not what:
+            return None
         try:
             due = typed_date(self.query_one("#due", Input).value)
         except ValueError as error:
             self._problem(str(error))
             self.query_one("#due", Input).focus()
-            return
+            return str(error)
         owner = clean_line(self.query_one("#owner", Input).value) or None
-        pressed = self.query_one(RadioSet).pressed_index
         status = _STATUSES[pressed][0] if pressed >= 0 else None
-        self.dismiss(NewAction(what, owner, due, status))
+        return NewAction(what, owner, due, status)
 
     def _problem(self, message: str) -> None:
-        self.query_one(".problem", Static).update(message)
+        self.query_one("#problem", Static).update(escape(message))
 
 
 # -- target, go to ---------------------------------------------------------------------------------
@@ -331,8 +407,9 @@ class GoToDialog(ModalScreen[str | None]):
         Binding("up", "move(-1)", "previous", show=False),
     ]
 
-    def __init__(self, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, framework: Framework, choices: list[tuple[str, str]]) -> None:
         super().__init__()
+        self.framework = framework
         self.choices = choices  # (id, what the list shows)
 
     def compose(self) -> ComposeResult:
@@ -348,16 +425,11 @@ class GoToDialog(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
-        typed = event.value.strip().casefold()
+        found = set(find_indicators(self.framework, event.value))  # as `g` finds them line by line
         options = self.query_one(OptionList)
         options.clear_options()
-        matches = (
-            [(i, shown) for i, shown in self.choices if typed in shown.casefold()] if typed else self.choices
-        )
-        exact = [(i, shown) for i, shown in matches if i.casefold() == typed]
-        options.add_options(
-            Option(Text(shown), id=i) for i, shown in exact + [m for m in matches if m not in exact]
-        )
+        matches = [(i, shown) for i, shown in self.choices if i in found]
+        options.add_options(Option(Text(shown), id=i) for i, shown in matches)
         options.highlighted = 0 if matches else None
 
     def action_move(self, step: int) -> None:
@@ -374,6 +446,41 @@ class GoToDialog(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+# -- a decision -----------------------------------------------------------------------------------
+
+
+class ChoiceDialog(ModalScreen[str]):
+    """A question the facilitator answers with one key: what to do when someone else saved the same
+    indicator meanwhile, or a save could not be made. Esc gives `safe` (the choice that loses nothing)."""
+
+    DEFAULT_CSS = _css("ChoiceDialog", "ChoiceDialog VerticalScroll { height: auto; max-height: 12; }")
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "pick_safe", "close", show=False)]
+
+    def __init__(self, title: str, body: Text, choices: Sequence[tuple[str, str]], safe: str) -> None:
+        super().__init__()
+        self.title_text, self.body = title, body
+        self.choices = list(choices)  # (key, what it does)
+        self.safe = safe
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(escape(self.title_text), classes="title")
+            with VerticalScroll():
+                yield Static(self.body)
+            way_out = dict(self.choices).get(self.safe, "close")
+            yield KeyBar(lead=[*self.choices, ("Esc", way_out)])
+
+    def on_key(self, event: events.Key) -> None:
+        keys = {key for key, _what in self.choices}
+        if event.key in keys or event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.dismiss(self.safe if event.key == "enter" else event.key)
+
+    def action_pick_safe(self) -> None:
+        self.dismiss(self.safe)
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -418,9 +525,9 @@ class ReaderDialog(ModalScreen[int | None]):
 
 
 class HelpDialog(ModalScreen[None]):
-    """What every key does, in words."""
+    """What every key does, in words; how to close it, first and last."""
 
-    DEFAULT_CSS = _css("HelpDialog", "HelpDialog VerticalScroll { height: auto; max-height: 20; }")
+    DEFAULT_CSS = _css("HelpDialog", "HelpDialog VerticalScroll { height: auto; max-height: 1fr; }")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "close", key_display="Esc")
     ]
@@ -437,10 +544,10 @@ class HelpDialog(ModalScreen[None]):
         for key, what in help_rows(fw):
             table.add_row(key, what)
         with Vertical():
-            yield Static("The keys", classes="title")
+            yield Static("The keys (Esc closes this help)", classes="title")
             with VerticalScroll():
                 yield Static(table)
-            yield KeyBar()
+            yield KeyBar(lead=[("↑ ↓", "scroll")])
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -454,7 +561,10 @@ def help_rows(framework: Framework) -> list[tuple[str, str]]:
             f"rate: the stage that best describes the coalition today ({framework.stage_choices()})",
         ),
         ("e", "evidence: what shows it (type or paste; several lines and paragraphs are fine)"),
-        ("a", "actions: add one, or change, mark done or dropped, or delete one"),
+        (
+            "a",
+            "a new action; Shift+Tab in it reaches the actions so far, to change, mark done or dropped, or delete one",
+        ),
         ("t", "target: the stage the team aims for next"),
         ("p", "priority: work on this one first (the plan puts it at the top); p again to undo"),
         ("=", "the same stage as the linked indicator, when the rubric links one"),
@@ -470,4 +580,5 @@ def help_rows(framework: Framework) -> list[tuple[str, str]]:
         ("?", "this help"),
         ("q", "stop here: every answer is already saved"),
         ("Ctrl+C", "stop at any moment, also without losing answers"),
+        ("Esc", "close a box or this help (a box saves what it holds)"),
     ]

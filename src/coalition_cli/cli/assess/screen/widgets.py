@@ -218,22 +218,23 @@ class StagesPanel(Vertical):
 
 
 LiveVotes = Callable[[str], "LiveTally | None"]
-"""Where the room panel reads the live count of an indicator: `coalition room`'s
-`core.room.tally.RoomWatch(assessment, framework).tally`; None when there is nothing to show."""
+"""Where the room line reads the live count of an indicator (`run.room_votes`: the `coalition room`
+session on the same file, while it runs); None when there is nothing to show."""
 
 
-class RoomPanel(Static):
-    """The room's votes on the indicator in front, refreshed every second: how many voted while
-    voting is open, and once the facilitator revealed it, how the room split. Shown only when the
-    session is given a source of live votes (`coalition room` beside `assess`); off otherwise."""
+class RoomLine(Static):
+    """The room's votes on the indicator in front, on one line under where the session stands,
+    refreshed every second: how many voted while voting is open, and once the facilitator revealed
+    it, how the room split. Shown only while a `coalition room` session runs on the file: a closed
+    room takes no row, and says nothing that is no longer true."""
 
     DEFAULT_CSS = """
-    RoomPanel {
-        dock: right;
-        width: 26;
-        height: 100%;
-        border-left: solid $primary;
+    RoomLine {
+        height: 1;
         padding: 0 1;
+        background: $boost;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -241,39 +242,60 @@ class RoomPanel(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.votes, self.framework = votes, framework
         self.indicator: str | None = None
+        self.found: LiveTally | None = None
 
     def on_mount(self) -> None:
+        self.display = False
         self.set_interval(1.0, self.refresh_votes)
+
+    def on_resize(self) -> None:
+        self._show()
 
     def follow(self, indicator: str | None) -> None:
         self.indicator = indicator
         self.refresh_votes()
 
     def refresh_votes(self) -> None:
-        found = self.votes(self.indicator) if self.indicator else None
-        text = Text("The room", style="bold")
-        if found is None or not found.voted:
-            text.append(
-                "\nno votes yet" + (" (voting is open)" if found is not None and found.open else ""),
-                style="italic",
+        self.found = self.votes(self.indicator) if self.indicator else None
+        self.display = self.found is not None
+        self._show()
+
+    def _show(self) -> None:
+        if self.found is not None:
+            self.update(room_line(self.framework, self.found, max(self.size.width - 2, 20)))
+
+
+def room_line(framework: Framework, found: LiveTally, width: int) -> Text:
+    """The room's count in one line of `width`: the longest way of saying it that fits."""
+    known = found.voted - found.dont_know
+    unknown = f", {found.dont_know} don't know" if found.dont_know else ""
+    phase = "voting is open" if found.open else "voting is closed"
+    head = Text("The room ", style="bold")
+    if not found.voted:
+        return head + Text(f"no votes on {found.indicator} yet" + (" · voting is open" if found.open else ""))
+    result = found.result
+    if result is None:  # the split stays hidden until the facilitator reveals it
+        ways = [
+            f"{found.voted} voted{unknown} · {phase}",
+            f"{found.voted} voted{unknown}",
+            f"{found.voted} voted",
+        ]
+        return head + Text(next((w for w in ways if cell_len(w) + 9 <= width), ways[-1]))
+    split = "  ".join(f"{stage.number}: {stage.count}" for stage in result.by_stage)
+    proposed = (
+        f"proposed {stage_name(framework, result.proposed)}" if result.proposed is not None and known else ""
+    )
+    flag = "far apart: discuss first" if result.flagged else ""
+    ways = [
+        " · ".join(filter(None, [f"{found.voted} voted{unknown}", f"by stage {split}", proposed, flag])),
+        " · ".join(filter(None, [f"{found.voted} voted", split, proposed, "discuss first" if flag else ""])),
+        " · ".join(
+            filter(
+                None, [split, f"proposed {result.proposed}" if proposed else "", "discuss!" if flag else ""]
             )
-            self.update(text)
-            return
-        known = found.voted - found.dont_know
-        text.append(f"\n{found.voted} voted" + (f", {found.dont_know} don't know" if found.dont_know else ""))
-        text.append("\nvoting is open" if found.open else "\nvoting is closed", style="italic")
-        if found.result is None:  # the split stays hidden until the facilitator reveals it
-            self.update(text)
-            return
-        widest = max((stage.count for stage in found.result.by_stage), default=0) or 1
-        text.append("\n")
-        for stage in found.result.by_stage:
-            text.append(f"\n{stage.number} {'█' * round(12 * stage.count / widest):<12} {stage.count}")
-        if found.result.proposed is not None and known:
-            text.append(f"\n\nproposed: {stage_name(self.framework, found.result.proposed)}")
-        if found.result.flagged:
-            text.append("\ndiscuss first: far apart", style="bold")
-        self.update(text)
+        ),
+    ]
+    return head + Text(next((w for w in ways if cell_len(w) + 9 <= width), ways[-1]))
 
 
 def stage_name(framework: Framework, stage: int) -> str:
