@@ -3,6 +3,7 @@ terminal mid-session keeps the answers, resuming finishes, and a pasted text sta
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -204,3 +205,65 @@ def test_the_full_screen_stopped_keeps_the_answers_and_unfinished_evidence(tmp_p
         child.close()
         assert child.exitstatus == 129, (child.exitstatus, child.signalstatus)
     assert ratings_of(path)["C1.2"] == {"stage": 3, "evidence": "half a sentence"}
+
+
+def test_a_terminal_gone_without_a_hang_up_signal_still_ends_the_session(tmp_path: Path) -> None:
+    """Started through a wrapper that traps SIGHUP (so the signal never reaches `assess`), the terminal
+    closed: the session notices (its terminal answers with I/O errors), keeps the answers and the
+    evidence being typed, and exits 129, instead of spinning forever."""
+    path = team_file(tmp_path)
+    wrapper = (
+        f"trap 'echo trapped' HUP; {sys.executable} -m coalition_cli assess team.yaml --indicator C1.2; "
+        "echo $? > rc"
+    )
+    env = {**os.environ, "COLUMNS": "80", "LINES": "24", "TERM": "xterm"}
+    child = pexpect.spawn(
+        "/bin/bash",
+        ["-c", wrapper],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=TIMEOUT,
+    )
+    child.expect("quit")
+    time.sleep(0.3)
+    child.send("3")
+    child.expect("Saved")
+    child.send("e")
+    child.expect("What shows the coalition")
+    time.sleep(0.3)
+    child.send("half a sentence")
+    time.sleep(0.3)
+    os.close(child.child_fd)  # the terminal window is closed: the master side goes away, no signal sent
+    child.closed = True
+    rc = tmp_path / "rc"
+    deadline = time.monotonic() + TIMEOUT
+    try:
+        while not rc.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        with contextlib.suppress(ProcessLookupError):  # a session that did not end: not left spinning
+            os.killpg(child.pid, signal.SIGKILL)
+    assert rc.exists(), "assess did not end after its terminal went away"
+    assert rc.read_text().strip() == "129"
+    assert ratings_of(path)["C1.2"] == {"stage": 3, "evidence": "half a sentence"}
+
+
+def test_sigterm_keeps_the_answers_like_a_hang_up(tmp_path: Path) -> None:
+    path = team_file(tmp_path)
+    child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2", plain=False)
+    child.expect("quit")
+    time.sleep(0.3)
+    child.send("2")
+    child.expect("Saved")
+    child.send("e")
+    child.expect("What shows the coalition")
+    time.sleep(0.3)
+    child.send("typed when the laptop shut down")
+    time.sleep(0.3)
+    child.kill(signal.SIGTERM)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 143, (child.exitstatus, child.signalstatus)
+    assert ratings_of(path)["C1.2"] == {"stage": 2, "evidence": "typed when the laptop shut down"}

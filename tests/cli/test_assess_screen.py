@@ -27,7 +27,7 @@ from coalition_cli.core.editing.scaffold import NewAssessment, render
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
 from tests.support import paths
-from tests.support.screen import screen_text, session_app
+from tests.support.screen import riverside, screen_text, session_app
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 WORD = re.compile(r"[\w’'-]+")
@@ -566,5 +566,124 @@ def test_a_resized_terminal_uses_the_room(team: Path) -> None:
         screen = screen_text(app)
         assert "  1. Adopt the charter (Chamber of Commerce, due 2026-06-30)" in screen  # listed whole
         assert "█" in screen.splitlines()[1]  # room for the progress bar too
+
+    drive(app, (80, 24), steps)
+
+
+# -- what the review at 80×24 found ---------------------------------------------------------------------
+
+
+def test_since_shows_last_terms_evidence_and_open_actions_on_the_main_screen(tmp_path: Path) -> None:
+    """`--since`: at 80×24 a line with last term's stage, the start of its evidence and how many of
+    its actions are still open; at 120×40 all of it, every open action named."""
+    app = riverside(tmp_path, "C1.1")
+
+    async def small(pilot: Pilot[None]) -> None:
+        line = next(line for line in screen_text(app).splitlines() if "Last time" in line)
+        assert "2 Developing" in line and "“The Superintendent convenes" in line
+        assert line.rstrip().endswith("2 open actions (r)")
+
+    drive(app, (80, 24), small)
+    app = riverside(tmp_path, "C1.1")
+
+    async def large(pilot: Pilot[None]) -> None:
+        screen = " ".join(screen_text(app).split())
+        assert "Last time (Fall 2025) 2 Developing: The Superintendent convenes" in screen
+        assert "not marked done: Draft and adopt a coalition charter" in screen
+        assert "not marked done: Set up an executive committee" in screen
+
+    drive(app, (120, 40), large)
+
+
+def test_nothing_on_the_main_screen_is_cut_silently(tmp_path: Path) -> None:
+    """At 80×24 each part shows whole or says it is cut (`…`), and the count of more actions stays in
+    view (the reviewer found "Equity" missing with no sign, and no "+1 more")."""
+    from coalition_cli.cli.assess.wording import describe_action
+
+    app = riverside(tmp_path, "C1.1")
+
+    async def steps(pilot: Pilot[None]) -> None:
+        for _ in range(22):
+            indicator = app.session.current
+            assert indicator is not None
+            lines = screen_text(app).splitlines()
+            name = f"{indicator}  {app.framework.indicator(indicator).name}"
+            assert name in lines[0] or "…" in lines[0], lines[0]
+            assert f"{app.framework.domain_of(indicator).name} ·" in lines[1]
+            rating = app.file.rating(indicator)
+            assert rating is not None
+            said = {line.split(" ", 2)[1]: line for line in lines if line.startswith((" Evidence", " Actions"))}
+            evidence = " ".join((rating.evidence or "").split())
+            assert evidence in " ".join(said["Evidence"].split()) or "…" in said["Evidence"]
+            if rating.actions:
+                first = describe_action(rating.actions[0])
+                assert first in said["Actions"] or "…" in said["Actions"]
+                if len(rating.actions) > 1:
+                    assert f"+{len(rating.actions) - 1} more (a)" in said["Actions"]
+            await press(pilot, "n")
+
+    drive(app, (80, 24), steps)
+
+
+def test_back_after_go_to_returns_where_you_came_from(tmp_path: Path, framework: Framework) -> None:
+    app = session_app(new_file(tmp_path, framework), start_at="C1.2")
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "g")
+        await type_text(pilot, "employer")  # part of a name
+        await press(pilot, "enter")
+        assert "C6.2  Employer Engagement" in screen_text(app)
+        await press(pilot, "b")
+        assert "C1.2  Operational Working Groups" in screen_text(app)
+
+    drive(app, (80, 24), steps)
+
+
+def test_the_count_at_the_end_is_of_the_indicators_looked_at(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, framework: Framework
+) -> None:
+    """`g` from C2.3 to C7.2, then n n: two indicators looked at, not the 16 of the walk."""
+    import io
+
+    from rich.console import Console
+
+    from coalition_cli.cli.assess.ending import Ending
+
+    app = session_app(new_file(tmp_path, framework), start_at="C2.3")
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "g")
+        await type_text(pilot, "C7.2")
+        await press(pilot, "enter", "n", "n")
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.FINISHED
+    console = Console(file=io.StringIO(), width=100)
+    Ending(console, app.file, app.opened.options).finished(app.session)
+    assert "You went through 2 indicators and rated 0." in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_help_says_how_to_close_it(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "question_mark")
+        screen = screen_text(app)
+        assert "Esc closes this help" in screen and " Esc  close" in screen
+        await press(pilot, "escape")
+        assert "Esc closes this help" not in screen_text(app)
+
+    drive(app, (80, 24), steps)
+
+
+def test_the_status_choice_and_the_last_hint_are_whole_at_80_columns(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        screen = screen_text(app)
+        assert "in progress" in screen and "in progres…" not in screen
+        await press(pilot, "escape", "n")
+        assert "This is the last indicator of the session: n again finishes, b goes back." in screen_text(app)
 
     drive(app, (80, 24), steps)

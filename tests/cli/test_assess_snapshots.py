@@ -7,34 +7,16 @@ Every screen here is made from fixed files and keys, so each picture is the same
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from coalition_cli.cli.assess.screen.app import AssessApp
-from coalition_cli.cli.assess.startup import AssessOptions, Opened
-from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.scaffold import NewAssessment, render
-from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.session import Session
 from tests.support import golden
-from tests.support.paths import EXAMPLES, ROOT
-from tests.support.screen import session_app
+from tests.support.paths import ROOT
+from tests.support.screen import riverside, session_app
 
 Snap = Callable[..., bool]
-
-
-def riverside(folder: Path, start_at: str = "C1.1") -> AssessApp:
-    """The example coalition's spring assessment revisited, with last term beside it."""
-    for name in ("2025-09-fall.yaml", "2026-03-spring.yaml", "coalition.yaml"):
-        shutil.copy(EXAMPLES / "riverside" / name, folder / name)
-    path = folder / "2026-03-spring.yaml"
-    file = AssessmentFile(path)
-    session = Session.plan(file.framework, file.stages, revisit_all=True, start_at=start_at)
-    return AssessApp(
-        Opened(AssessOptions(path), file, session, load_assessment(folder / "2025-09-fall.yaml"))
-    )
 
 
 def test_a_new_assessment_at_80x24(snap_compare: Snap, tmp_path: Path, framework: Framework) -> None:

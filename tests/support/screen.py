@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 from rich.console import Console
@@ -11,7 +12,9 @@ from textual.app import App
 from coalition_cli.cli.assess.screen.app import AssessApp
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.session import Session
+from tests.support.paths import EXAMPLES
 
 
 def screen_text(app: App[object]) -> str:
@@ -30,3 +33,20 @@ def session_app(path: Path, **plan: object) -> AssessApp:
     file = AssessmentFile(path)
     session = Session.plan(file.framework, file.stages, **plan)  # type: ignore[arg-type]
     return AssessApp(Opened(AssessOptions(path), file, session, None))
+
+
+def riverside(folder: Path, start_at: str = "C1.1") -> AssessApp:
+    """The example coalition's spring assessment revisited, with last term beside it (`--since`)."""
+    for name in ("2025-09-fall.yaml", "2026-03-spring.yaml", "coalition.yaml"):
+        shutil.copy(EXAMPLES / "riverside" / name, folder / name)
+    path = folder / "2026-03-spring.yaml"
+    file = AssessmentFile(path)
+    session = Session.plan(file.framework, file.stages, revisit_all=True, start_at=start_at)
+    return AssessApp(
+        Opened(
+            AssessOptions(path, since=folder / "2025-09-fall.yaml"),
+            file,
+            session,
+            load_assessment(folder / "2025-09-fall.yaml"),
+        )
+    )

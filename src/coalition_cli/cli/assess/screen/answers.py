@@ -144,9 +144,12 @@ class Answers:
             if left > _SHOWN_ACTIONS:
                 lines.append(Text(f"  and {left - _SHOWN_ACTIONS} more not marked done (r)"))
             return lines
-        tail = f" · {plural(left, 'action')} not done (r)" if left else ""
-        room = width - 10 - cell_len(head) - cell_len(tail)
-        said = f" · “{fit(evidence, room - 5)}”" if evidence and room >= 12 else ""
+        tail = f" · {plural(left, 'open action')} (r)" if left else ""
+        room = width - 10 - cell_len(head) - cell_len(tail) - 5  # "Last time ", then ` · “…”`
+        if evidence and room < 30:  # a narrow screen: the stage and the evidence before the term's name
+            head = stage_label(fw, earlier.stage)
+            room = width - 10 - cell_len(head) - cell_len(tail) - 5
+        said = f" · “{fit(evidence, room)}”" if evidence and room >= 8 else ""
         return [Text.assemble(("Last time ", "bold"), head, said, tail)]
 
 

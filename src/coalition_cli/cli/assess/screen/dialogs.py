@@ -217,7 +217,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         ActionForm Horizontal { height: 1; margin-top: 1; }
         ActionForm .label { width: 26; }
         ActionForm Input { width: 1fr; }
-        ActionForm ActionList { height: auto; max-height: 5; }
+        ActionForm ActionList { height: auto; max-height: 6; }
         ActionForm StatusChoice { layout: horizontal; height: auto; width: 100%; }
         ActionForm StatusChoice RadioButton { width: auto; }
         """,
@@ -260,7 +260,8 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
                     *(
                         Option(Text(f"{number}. {describe_action(listed)}"))
                         for number, listed in enumerate(self.listed, start=1)
-                    )
+                    ),
+                    compact=True,
                 )
             with Horizontal():
                 yield Static("What will the team do?", classes="label")
@@ -527,7 +528,9 @@ class ReaderDialog(ModalScreen[int | None]):
 class HelpDialog(ModalScreen[None]):
     """What every key does, in words; how to close it, first and last."""
 
-    DEFAULT_CSS = _css("HelpDialog", "HelpDialog VerticalScroll { height: auto; max-height: 1fr; }")
+    DEFAULT_CSS = _css(
+        "HelpDialog", "HelpDialog > Vertical { height: 96%; } HelpDialog VerticalScroll { height: 1fr; }"
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "close", key_display="Esc")
     ]
