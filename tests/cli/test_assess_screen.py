@@ -612,7 +612,9 @@ def test_nothing_on_the_main_screen_is_cut_silently(tmp_path: Path) -> None:
             assert f"{app.framework.domain_of(indicator).name} ·" in lines[1]
             rating = app.file.rating(indicator)
             assert rating is not None
-            said = {line.split(" ", 2)[1]: line for line in lines if line.startswith((" Evidence", " Actions"))}
+            said = {
+                line.split(" ", 2)[1]: line for line in lines if line.startswith((" Evidence", " Actions"))
+            }
             evidence = " ".join((rating.evidence or "").split())
             assert evidence in " ".join(said["Evidence"].split()) or "…" in said["Evidence"]
             if rating.actions:
