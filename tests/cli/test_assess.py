@@ -448,8 +448,8 @@ def test_target_priority_and_undo_at_the_stage_prompt(runner: CliRunner, team: P
     flat = " ".join(output.split())
     assert "for C1.1, the target is 4 Transforming" in flat
     assert "C1.1 is now a priority" in flat and "C1.1 is no longer a priority" in flat
-    assert "Undone for C1.1: a priority. It is back as it was before." in flat
-    assert "Undone for C1.1: no target." in flat
+    assert "Undone: C1.1 is not a priority again." in flat  # where things stand now, not what was undone
+    assert "Undone: C1.1 is back to the target 4 Transforming." in flat
     assert ratings(team)["C1.1"]["target"] == 4
     assert "priority" not in ratings(team)["C1.1"]
 
@@ -540,3 +540,55 @@ def test_the_full_screen_is_for_a_person_at_a_terminal(monkeypatch: pytest.Monke
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setattr(sys, "stdin", io.StringIO("2\n"))  # answers piped in
     assert not full_screen_wanted(options)
+
+
+# -- what the review of the line-by-line session found ---------------------------------------------------
+
+
+def test_g_goes_to_an_indicator_by_part_of_its_name(runner: CliRunner, team: Path) -> None:
+    code, output = assess(runner, team, "g employer\n" + answer("2") + "q\n", "--indicator", "C1.2")
+    assert code == 0, output
+    assert "There is no indicator 'employer'" not in output
+    assert ratings(team)["C6.2"] == {"stage": 2}
+    code, output = assess(runner, team, "g lead\nq\n", "--indicator", "C1.2")
+    assert "'lead' could be C1.1 Executive Leadership; C1.3 Work-based Learning Leadership" in " ".join(
+        output.split()
+    )
+
+
+def test_the_stage_prompt_names_the_indicator(runner: CliRunner, team: Path) -> None:
+    code, output = assess(runner, team, "q\n", "--indicator", "C2.4")
+    assert code == 0, output
+    assert "Stage for C2.4 Shared Ownership (1-4" in " ".join(output.split())
+
+
+def test_action_changes_are_hinted_after_each_action(runner: CliRunner, team: Path) -> None:
+    keys = "3\n\nSurvey members\n\n\ndone 1\n\nq\n"
+    code, output = assess(runner, team, keys, "--indicator", "C1.2")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "Another action (Enter to move on; done 1, dropped 1 or delete 1 changes one above)" in flat
+    assert "1. Survey members" in flat and "Marked done: action 1 of C1.2" in flat
+    code, output = assess(runner, team, "?\nq\n", "--indicator", "C1.2")
+    assert "done 1, dropped 1 or delete 1 changes action 1" in " ".join(output.split())
+
+
+def test_a_stakeholder_group_found_by_part_of_its_name_is_said_back(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "new.yaml"
+    keys = "Riverside\n2026-03-14\nSam Ortiz\nLocal 11\nunion\n\nq\n"
+    code, output = assess(runner, path, keys)
+    assert code == 0, output
+    assert "→ 5 Labor unions" in output
+
+
+def test_a_new_file_named_without_yaml_gets_it(runner: CliRunner, tmp_path: Path) -> None:
+    typed = tmp_path / "spring-2026"
+    code, output = assess(runner, typed, "Riverside\n2026-03-14\n\nq\n")
+    assert code == 0, output
+    assert f"Assessment files end in .yaml: this is {typed}.yaml." in " ".join(output.split())
+    assert (tmp_path / "spring-2026.yaml").exists() and not typed.exists()
+    code, output = assess(runner, typed, "\nq\n")  # the same name again opens the file made
+    assert code == 0, output
+    assert "does not exist yet" not in output and "Did you mean" not in output

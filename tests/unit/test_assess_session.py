@@ -316,3 +316,41 @@ def test_three_letters_that_begin_two_stage_names_say_which(tmp_path: Path) -> N
     assert parse_assignments(fw, ["A.1=sta"])[1] == [
         "'A.1=sta': 'sta' could be Starting or Stable: type more of the name"
     ]
+
+
+# -- moving: back returns where you came from; the indicators looked at ---------------------------------
+
+
+def test_back_after_go_to_returns_to_where_the_walk_was() -> None:
+    session = Session.plan(FRAMEWORK, {}, start_at="C1.2")
+    session.go_to("C6.2")
+    assert session.back() and session.current == "C1.2"  # not C6.1, the one before in the rubric
+    session.next()
+    assert session.current == "C1.3" and session.back() and session.current == "C1.2"
+    assert session.back() is False  # the first of the walk: nowhere to go
+
+
+def test_the_indicators_looked_at_are_counted_not_the_walk() -> None:
+    session = Session.plan(FRAMEWORK, {}, start_at="C2.3")
+    session.go_to("C7.2")
+    session.next()
+    assert session.finished and list(session.visited) == ["C2.3", "C7.2"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("c6.2", ["C6.2"]),
+        ("employer", ["C6.2"]),
+        ("WBL lead", ["C6.1"]),
+        ("work-based learning", ["C1.3"]),
+        ("lead", ["C1.1", "C1.3", "C5.1", "C6.1"]),
+        ("nothing like it", []),
+    ],
+)
+def test_an_indicator_is_found_by_id_or_part_of_its_name(typed: str, found: list[str]) -> None:
+    from coalition_cli.core.session import find_indicators
+
+    assert find_indicators(FRAMEWORK, typed) == found
+    command = parse_command(FRAMEWORK, f"g {typed}")
+    assert (command.kind is Kind.GOTO) == (len(found) == 1)

@@ -200,3 +200,22 @@ def test_a_tail_reads_only_what_is_new_and_waits_for_whole_lines(tmp_path: Path)
     path.write_bytes(encode(Opened("C2.1", AT)))  # a new session replaced the file
     assert tail.read() == [Opened("C2.1", AT)]
     assert tail.restarted
+
+
+def test_a_reader_tells_whether_a_room_runs_now(tmp_path: Path) -> None:
+    """`assess` shows the room line only while the room's server holds its journal: a journal left
+    behind by a closed room (kept, as the README says) says nothing of a room that is gone."""
+    from coalition_cli.core.room.journal import room_running
+
+    assessment = tmp_path / "spring.yaml"
+    assert room_running(assessment) is False  # no journal at all
+    journal = Journal(journal_path(assessment))
+    journal.open()
+    assert room_running(assessment) is True
+    assert room_running(assessment) is True  # looking takes nothing away from the server's lock
+    journal.close()
+    assert journal_path(assessment).exists() and room_running(assessment) is False
+    again = Journal(journal_path(assessment))
+    again.open()  # a room started again gets its lock, though readers looked meanwhile
+    assert room_running(assessment) is True
+    again.close()

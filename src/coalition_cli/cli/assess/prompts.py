@@ -307,12 +307,16 @@ class Walk:
             default, keep = same, f", Enter gives {same} as {linked[0] if linked else ''}"
         suggested: int | None = None
         while True:
+            # the name too: at 24 rows the indicator's panel has scrolled away by the time it is asked
+            named = escape(f"{indicator_id} {fw.indicator(indicator_id).name}")
             prompt = (
-                f"[bold]Stage for {escape(indicator_id)}[/] [dim](1-{fw.top_stage} or a name; "
+                f"[bold]Stage for {named}[/] [dim](1-{fw.top_stage} or a name; "
                 f"s skip, b back, ? help, q quit{escape(keep)})[/]: "
             )
             if suggested is not None:
-                prompt = f"[bold]Stage for {escape(indicator_id)}[/] [dim](Enter for {escape(stage_label(fw, suggested))})[/]: "
+                prompt = (
+                    f"[bold]Stage for {named}[/] [dim](Enter for {escape(stage_label(fw, suggested))})[/]: "
+                )
             command = parse_command(fw, asking.ask(self.console, prompt), suggested or default, same=same)
             suggested = None
             if command.kind is Kind.HELP:
@@ -365,14 +369,15 @@ class Walk:
         table.add_row("t 3", "set the target stage the team aims for (t none removes it)")
         table.add_row("p", "mark this indicator as a priority, or no longer")
         table.add_row("=", "give it the same stage as its linked indicator, when there is one")
-        table.add_row("g C2.1", "go to another indicator")
+        table.add_row("g C2.1", "go to another indicator (by its id, or part of its name: g employer)")
         table.add_row("u", "undo the last change")
         table.add_row("q", "stop here; every answer is already saved")
         table.add_row("Ctrl-C", "stop at any moment, also without losing answers")
         self.console.print(table)
         self.console.print(
             "After the stage you can add evidence (what shows it) and actions (what the team will do next); "
-            "press Enter to leave them out."
+            "press Enter to leave them out. At the Action question, done 1, dropped 1 or delete 1 changes "
+            "action 1 of those listed."
         )
 
     def _ask_evidence(self, indicator_id: str) -> Kind | None:
@@ -470,7 +475,10 @@ class Walk:
             console.print(f"[green]Saved[/] the action for {escape(indicator_id)}.")
             if move in _MOVES:
                 return move
-            prompt = "Another action [dim](Enter to move on)[/]: "
+            self._show_actions(indicator_id)
+            prompt = (
+                "Another action [dim](Enter to move on; done 1, dropped 1 or delete 1 changes one above)[/]: "
+            )
 
     def _change_action(self, indicator_id: str, command: ActionCommand) -> None:
         number = command.index + 1

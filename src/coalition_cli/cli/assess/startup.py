@@ -78,6 +78,8 @@ def open_session(console: Console, options: AssessOptions) -> Opened:
     """The file opened (after the questions a new one needs), the walk planned, participants asked."""
     created = False
     if not options.file.exists():
+        options = _with_yaml_suffix(console, options)
+    if not options.file.exists():
         try:
             options = _meant_file(console, options)
             if not options.file.exists():
@@ -114,6 +116,21 @@ def open_session(console: Console, options: AssessOptions) -> Opened:
             say(console, "", f"Stopped. Everyone listed so far is saved in {escape(str(file.path))}.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
     return Opened(options, file, session, earlier)
+
+
+ASSESSMENT_SUFFIXES = (".yaml", ".yml")
+
+
+def _with_yaml_suffix(console: Console, options: AssessOptions) -> AssessOptions:
+    """`spring-2026` names `spring-2026.yaml`: the file that exists, or the new one (`validate FOLDER`
+    and `plan` look for .yaml files only, so a new file without the suffix would be left out)."""
+    path = options.file
+    if path.suffix.casefold() in ASSESSMENT_SUFFIXES:
+        return options
+    found = [path.with_name(path.name + suffix) for suffix in ASSESSMENT_SUFFIXES]
+    named = next((candidate for candidate in found if candidate.exists()), found[0])
+    console.print(f"[dim]Assessment files end in .yaml: this is {escape(str(named))}.[/]")
+    return dataclasses.replace(options, file=named)
 
 
 def _meant_file(console: Console, options: AssessOptions) -> AssessOptions:
@@ -226,6 +243,10 @@ def _ask_participants(console: Console, file: AssessmentFile) -> None:
                 break
             except ValueError as error:
                 console.print(f"[yellow]{escape(str(error))}[/]")
+        if group is not None:  # said back, so that a match by part of a name is seen
+            ids = [listed_group.id for listed_group in guide.stakeholder_groups]
+            chosen = guide.stakeholder_groups[ids.index(group)]
+            console.print(f"    [green]→[/] {ids.index(group) + 1} {escape(chosen.name)}")
         person = Participant(name=name, organization=organization or None, stakeholder_group=group)
         file.apply(AddParticipants((person,)))
         count += 1
