@@ -161,3 +161,52 @@ def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
             assert [b.stage for b in again.session.state.ballots_on("C1.1")] == [3]
             assert [b.stage for b in again.session.state.ballots_on("C1.2")] == [1]
             assert len(again.session.state.devices) == 1  # the same phone, not a new one
+
+
+def test_the_presenter_keeps_the_result_in_view_remembers_the_code_hidden_and_asks_before_reopening(
+    tmp_path: Path,
+) -> None:
+    """At 1280×720: after the reveal, "discuss first", the proposal and the Save button are on screen
+    (the join code steps aside); "Hide the join code" survives a reload; a click on an indicator
+    already voted on asks before it reopens voting."""
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.get_by_role("button", name="Open the first indicator").click()
+        presenter.get_by_text("Voting open").wait_for()
+        for stage, group in ((1, "corporations"), (3, "k12-education"), (4, None)):
+            vote(room.participant(), "C1.1", stage, group=group, evidence="Said in the room.")
+        presenter.locator("#count").filter(has_text="3").wait_for()
+        assert presenter.locator("#join").is_visible()
+        presenter.get_by_role("button", name="Reveal the result").click()
+        presenter.get_by_text("Result shown").wait_for()
+
+        def in_view(locator: object) -> bool:
+            box = locator.bounding_box()  # type: ignore[attr-defined]
+            return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 720
+
+        assert not presenter.locator("#join").is_visible()  # stepped aside for the result
+        assert in_view(presenter.get_by_text("Discuss first", exact=False))
+        assert in_view(presenter.get_by_text("Proposed:", exact=False))
+        assert in_view(presenter.get_by_role("button", name="Save to the assessment"))
+
+        presenter.get_by_role("button", name="Next indicator →").click()
+        presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        presenter.get_by_role("button", name="Hide the join code").click()
+        presenter.reload()
+        presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        assert not presenter.locator("#join").is_visible()
+        assert presenter.get_by_role("button", name="Show the join code").is_visible()
+
+        asked: list[str] = []
+
+        def answer(dialog: object) -> None:
+            asked.append(dialog.message)  # type: ignore[attr-defined]
+            dialog.dismiss()  # type: ignore[attr-defined]
+
+        presenter.on("dialog", answer)
+        presenter.locator("nav button").filter(has_text="C1.1 Executive Leadership").click()
+        presenter.wait_for_timeout(300)
+        assert asked and "Open C1.1 Executive Leadership again? Its 3 votes stay" in asked[0]
+        assert room.session.state.current == "C1.2"  # dismissed: nothing reopened

@@ -45,6 +45,7 @@ def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path
         assert sum(1 for line in lines if line.strip()) <= 21  # with the status line, it fits 24 rows
         join = re.search(r"Join:\s+(http://\S+)", screen)
         assert join is not None
+        child.expect("Keep the presenter link to yourself.")  # whole, on a line of its own
         child.expect("Waiting: open an indicator on the presenter page")
 
         base = presenter_link.split("/f/")[0]
@@ -63,6 +64,10 @@ def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path
         child.sendintr()
         child.expect("Room closed: 1 phone voted on 1 indicator; 0 agreed stages saved in spring.yaml.")
         child.expect(pexpect.EOF)
+        goodbye = ANSI.sub("", child.before).splitlines()
+        # no line breaks a word: the commands stand whole on lines of their own
+        assert "To carry on, run:" in goodbye[1] and "coalition room" in goodbye[2]
+        assert any(line.strip().endswith("--export raters/") for line in goodbye)
     finally:
         child.close(force=True)
     assert child.exitstatus == 0

@@ -94,6 +94,10 @@ def test_a_restarted_session_carries_on_with_the_same_links(tmp_path: Path) -> N
     finally:
         again.close()
     assert sum(isinstance(record, SessionStarted) for record in read_journal(journal_path(path))) == 1
+    third = RoomSession(path)
+    resumed = third.start()  # two votes from one phone: one live vote, as the presenter page counts
+    third.close()
+    assert (resumed.votes, resumed.changes, resumed.indicators) == (1, 1, 1)
 
 
 def test_a_journal_of_another_rubric_is_refused(tmp_path: Path) -> None:

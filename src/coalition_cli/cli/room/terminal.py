@@ -124,10 +124,10 @@ def _welcome(
         console.print(
             "[yellow]note:[/] these are new links: phones that joined before must scan the new code"
         )
+    # each link alone on its line, never broken (it is copied whole); the words beside it on their own
     console.print(f"Join:      {escape(links.join)}", soft_wrap=True)
-    console.print(
-        f"Presenter: {escape(links.presenter)}  [dim](keep this link to yourself)[/]", soft_wrap=True
-    )
+    console.print(f"Presenter: {escape(links.presenter)}", soft_wrap=True)
+    console.print("[dim]Keep the presenter link to yourself.[/]")
     sys.stdout.flush()
 
 
@@ -200,8 +200,12 @@ def _goodbye(console: Console, session: RoomSession) -> None:
         f"{plural(len(state.agreed), 'agreed stage')} saved in {escape(session.path.name)}."
     )
     if state.devices:
-        console.print(
-            f"Carry on with `coalition room {escape(quoted)}`; anonymous rater files for `coalition consensus`: "
-            f"`coalition room {escape(quoted)} --export raters/`",
-            soft_wrap=True,
-        )
+        for intro, command in (
+            ("To carry on, run:", f"coalition room {quoted}"),
+            (
+                "To write anonymous rater files for coalition consensus, run:",
+                f"coalition room {quoted} --export raters/",
+            ),
+        ):
+            console.print(intro)
+            console.print(f"  [bold]{escape(command)}[/]", soft_wrap=True)  # a command is copied whole

@@ -54,6 +54,9 @@ class Resumed:
 
     records: int
     votes: int
+    """The live votes (one per phone per indicator), as the presenter page counts them."""
+    changes: int
+    """Votes replaced by a later one from the same phone (a change of mind)."""
     indicators: int
     trimmed: int
     """Bytes of a half-written last record that were dropped (never confirmed to anyone)."""
@@ -95,9 +98,11 @@ class RoomSession:
         except BaseException:
             self.journal.close()
             raise
+        live = sum(len(ballots) for ballots in self.state.ballots.values())
         return Resumed(
             len(reopened.records),
-            self.state.votes,
+            live,
+            self.state.votes - live,
             len(self.state.ballots),
             reopened.trimmed,
             self.state.ignored,
