@@ -313,3 +313,46 @@ def test_on_a_rubric_of_three_stages_a_spread_of_1_is_not_flagged(tmp_path: Path
     report = run_json("consensus", *raters)
     assert report["discuss_from"] == 2 and report["flagged"] == 0
     assert "(raters 2 or more stages apart)" in " ".join(run("consensus", *raters).stdout.split())
+
+
+@pytest.mark.parametrize("phones", [6, 15])
+def test_a_rooms_exported_raters_read_at_80_columns(tmp_path: Path, phones: int) -> None:
+    """`room --export` names its files `participant-01` …: at 80 columns no heading breaks a word,
+    with short labels (P1 …) explained above the table, or past a few raters the stages counted."""
+    from tests.support.scoring import ENV
+
+    files = [
+        write_assessment(tmp_path / f"participant-{n:02d}.yaml", {"C1.1": n % 4 + 1, "C2.1": 2})
+        for n in range(1, phones + 1)
+    ]
+    from typer.testing import CliRunner
+
+    from coalition_cli.cli.app import app
+
+    result = CliRunner().invoke(
+        app, ["--no-color", "consensus", *map(str, files)], env={**ENV, "COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    heading = next(index for index, line in enumerate(lines) if line.lstrip().startswith("Indicator"))
+    assert not any(line.strip() in ("pa", "rt", "ic") for line in lines[heading - 3 : heading])
+    if phones == 6:
+        assert "P1 participant-01" in result.stdout and " P6 " in lines[heading]
+        assert "Note" in lines[heading]
+    else:
+        assert "Stages given" in lines[heading] and "the table counts the stages given" in " ".join(lines)
+        c11 = next(line for line in lines if line.lstrip().startswith("C1.1"))
+        assert "1×3 2×4 3×4 4×4" in c11
+
+
+def test_the_riverside_raters_keep_their_names_as_headings() -> None:
+    from coalition_cli.core.reports.consensus import rater_labels
+
+    assert rater_labels(["Dana Whitfield", "Marcus Lee", "Priya Natarajan"]) == [
+        "Dana Whitfield",
+        "Marcus Lee",
+        "Priya Natarajan",
+    ]
+    assert rater_labels([f"participant-{n:02d}" for n in range(1, 5)]) == ["P1", "P2", "P3", "P4"]
+    assert rater_labels([f"participant-{n:02d}" for n in range(1, 16)]) is None

@@ -211,16 +211,22 @@ class Consensus(Report):
     def document(self) -> Document:
         fw = self.framework
         flagged = len(self.flagged)
+        labels = rater_labels([rater.name for rater in self.raters])
         rows = []
         for indicator in self.discussion_order():
-            rows.append(
-                [Cell(f"{indicator.id} {indicator.name}")]
-                + [
+            given = (
+                [Cell(stages_given(fw, indicator.stages))]
+                if labels is None
+                else [
                     stage_cell(fw, stage, text=str(stage))
                     if stage is not None
                     else Cell(NO_VALUE, tone="muted")
                     for stage in indicator.stages
                 ]
+            )
+            rows.append(
+                [Cell(f"{indicator.id} {indicator.name}")]
+                + given
                 + [
                     Cell(
                         NO_VALUE if indicator.spread is None else str(indicator.spread),
@@ -234,14 +240,30 @@ class Consensus(Report):
         term = f" ({self.term})" if self.term else ""
         columns = [
             Column("Indicator"),
-            *(Column(rater.name, align="center", narrow=True) for rater in self.raters),
+            *(
+                [Column("Stages given", nowrap=True)]
+                if labels is None
+                else [Column(label, align="center", narrow=True) for label in labels]
+            ),
             Column("Spread", align="center", nowrap=True),
             Column("Proposed", nowrap=True),
             Column("Note", nowrap=True),
         ]
         return [
             Heading(f"Consensus for {self.coalition}, {self.assessed_on.isoformat()}{term}"),
-            Line(f"{plural(len(self.raters), 'rater')}: " + ", ".join(rater.name for rater in self.raters)),
+            Line(
+                f"{plural(len(self.raters), 'rater')}: "
+                + ", ".join(
+                    rater.name if label == rater.name else f"{label} {rater.name}"
+                    for label, rater in zip(labels or [r.name for r in self.raters], self.raters, strict=True)
+                )
+                + (
+                    " (too many for a column each: the table counts the stages given, as 2×5 for five "
+                    "raters at stage 2; each rater's stage is in the CSV and JSON output and the draft)"
+                    if labels is None
+                    else ""
+                )
+            ),
             Line(
                 f"{flagged} of {plural(len(self.indicators), 'indicator')} to discuss first "
                 f"({disagreeing_raters(self.discuss_from)}); they are listed first.",
@@ -253,6 +275,34 @@ class Consensus(Report):
             ),
             table("Ratings by indicator", columns, rows),
         ]
+
+
+_FIXED_COLUMNS = 16 + 8 + 14 + 9
+"""What the table needs besides the raters' columns, at its narrowest: the indicator's first word or
+two, the spread, the proposed stage, the note (each with its padding)."""
+
+
+def rater_labels(names: Sequence[str], width: int = 80) -> list[str] | None:
+    """The table's heading for each rater, so that the table fits `width` columns without breaking a
+    word: the names, when each fits a column as wide as its longest word; else short labels, P1, P2 …
+    (the line above the table says who each is); None when even those do not fit (a room of fifteen
+    phones): then the table counts the stages given instead of a column per rater."""
+
+    def needed(headings: Sequence[str]) -> int:
+        return sum(max((len(word) for word in name.split()), default=1) + 2 for name in headings)
+
+    if needed(names) + _FIXED_COLUMNS <= width:
+        return list(names)
+    labels = [f"P{number}" for number in range(1, len(names) + 1)]
+    return labels if needed(labels) + _FIXED_COLUMNS <= width else None
+
+
+def stages_given(framework: Framework, stages: Sequence[int | None]) -> str:
+    """`1×5 2×6 3×3 —×1`: how many raters gave each stage (— not rated)."""
+    counts = [f"{stage}×{stages.count(stage)}" for stage in framework.stage_numbers if stage in stages]
+    if None in stages:
+        counts.append(f"{NO_VALUE}×{stages.count(None)}")
+    return " ".join(counts)
 
 
 def rater_names(loaded: Sequence[LoadedAssessment]) -> list[str]:
