@@ -225,9 +225,9 @@ class Consensus(Report):
                 ]
             )
             rows.append(
-                [Cell(f"{indicator.id} {indicator.name}")]
-                + given
-                + [
+                [
+                    Cell(f"{indicator.id} {indicator.name}"),
+                    *given,
                     Cell(
                         NO_VALUE if indicator.spread is None else str(indicator.spread),
                         tone="bad" if indicator.flag else None,
