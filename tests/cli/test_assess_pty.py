@@ -181,19 +181,24 @@ def test_the_full_screen_rates_takes_a_bracketed_paste_and_quits(tmp_path: Path)
     assert ratings_of(path)["C1.2"] == {"stage": 2, "evidence": "First paragraph.\n\nSecond paragraph."}
 
 
-@pytest.mark.parametrize("how", ["ctrl-c", "hang-up"])
-def test_the_full_screen_stopped_keeps_the_answers_and_unfinished_evidence(tmp_path: Path, how: str) -> None:
-    path = team_file(tmp_path)
-    child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2", plain=False)
-    child.expect("quit")
+def rate_and_start_evidence(child: pexpect.spawn, stage: str, typed: str) -> None:
+    """On the full screen: rate, open the evidence box and type into it, leaving it open."""
+    child.expect("quit")  # the keys are drawn: the screen is ready
     time.sleep(0.3)
-    child.send("3")
+    child.send(stage)
     child.expect("Saved")
     child.send("e")
     child.expect("What shows the coalition")
     time.sleep(0.3)
-    child.send("half a sentence")
+    child.send(typed)
     time.sleep(0.3)
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "hang-up"])
+def test_the_full_screen_stopped_keeps_the_answers_and_unfinished_evidence(tmp_path: Path, how: str) -> None:
+    path = team_file(tmp_path)
+    child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2", plain=False)
+    rate_and_start_evidence(child, "3", "half a sentence")
     if how == "ctrl-c":
         child.sendcontrol("c")
         child.expect("Stopped at C1.2")
@@ -226,15 +231,7 @@ def test_a_terminal_gone_without_a_hang_up_signal_still_ends_the_session(tmp_pat
         encoding="utf-8",
         timeout=TIMEOUT,
     )
-    child.expect("quit")
-    time.sleep(0.3)
-    child.send("3")
-    child.expect("Saved")
-    child.send("e")
-    child.expect("What shows the coalition")
-    time.sleep(0.3)
-    child.send("half a sentence")
-    time.sleep(0.3)
+    rate_and_start_evidence(child, "3", "half a sentence")
     os.close(child.child_fd)  # the terminal window is closed: the master side goes away, no signal sent
     child.closed = True
     rc = tmp_path / "rc"
@@ -253,15 +250,7 @@ def test_a_terminal_gone_without_a_hang_up_signal_still_ends_the_session(tmp_pat
 def test_sigterm_keeps_the_answers_like_a_hang_up(tmp_path: Path) -> None:
     path = team_file(tmp_path)
     child = spawn(tmp_path, "team.yaml", "--indicator", "C1.2", plain=False)
-    child.expect("quit")
-    time.sleep(0.3)
-    child.send("2")
-    child.expect("Saved")
-    child.send("e")
-    child.expect("What shows the coalition")
-    time.sleep(0.3)
-    child.send("typed when the laptop shut down")
-    time.sleep(0.3)
+    rate_and_start_evidence(child, "2", "typed when the laptop shut down")
     child.kill(signal.SIGTERM)
     child.expect(pexpect.EOF)
     child.close()

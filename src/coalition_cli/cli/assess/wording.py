@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from coalition_cli.core.editing.history import Saved
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
-    ChangeAction,
     DeleteAction,
     InsertAction,
     RatingEdit,
@@ -30,35 +31,75 @@ def stage_label(framework: Framework, stage: int | None) -> str:
     return "not rated" if stage is None else f"{stage} {framework.stage_name(stage)}"
 
 
-def what_changed(framework: Framework, edit: RatingEdit) -> str:
-    """What one saved change did, as a short sentence without its indicator: `stage 2 Developing`."""
+@dataclass(frozen=True)
+class _Phrases:
+    """How to say each part of an edit: as the change it makes, or as where things stand after it."""
+
+    unrated: str
+    stage: str
+    no_evidence: str
+    evidence: str
+    no_target: str
+    target: str
+    no_priority: str
+    priority: str
+    inserted: str
+    deleted: str
+    marked: str
+    unmarked: str
+    changed: str
+
+
+_CHANGES = _Phrases(
+    "not rated", "stage {stage}", "no evidence", "new evidence", "no target", "target {stage}",
+    "not a priority", "a priority", "action {number} back", "action {number} removed",
+    "action {number} marked {status}", "action {number} changed", "action {number} changed",
+)  # fmt: skip
+_RESULTS = _Phrases(
+    "is not rated again", "is back at stage {stage}", "has no evidence again", "has its earlier evidence back",
+    "has no target again", "is back to the target {stage}", "is not a priority again", "is a priority again",
+    "has action {number} back ({what})", "no longer has the new action {number}",
+    "has action {number} {status} again", "has action {number} with no status again",
+    "has action {number} as it was",
+)  # fmt: skip
+
+
+def _described(framework: Framework, edit: RatingEdit, say: _Phrases) -> list[str]:
     parts: list[str] = []
     if edit.stage is CLEAR:
-        parts.append("not rated")
+        parts.append(say.unrated)
     elif edit.stage is not None:
-        parts.append(f"stage {stage_label(framework, edit.stage)}")
+        parts.append(say.stage.format(stage=stage_label(framework, edit.stage)))
     if edit.evidence is CLEAR:
-        parts.append("no evidence")
+        parts.append(say.no_evidence)
     elif edit.evidence is not None:
-        parts.append("new evidence")
+        parts.append(say.evidence)
     if edit.target is CLEAR:
-        parts.append("no target")
+        parts.append(say.no_target)
     elif edit.target is not None:
-        parts.append(f"target {stage_label(framework, edit.target)}")
+        parts.append(say.target.format(stage=stage_label(framework, edit.target)))
     if edit.priority is CLEAR or edit.priority is False:
-        parts.append("not a priority")
+        parts.append(say.no_priority)
     elif edit.priority is True:
-        parts.append("a priority")
+        parts.append(say.priority)
     for op in edit.action_ops:
+        number = op.index + 1
         if isinstance(op, InsertAction):
-            parts.append(f"action {op.index + 1} back")
+            parts.append(say.inserted.format(number=number, what=op.action.action))
         elif isinstance(op, DeleteAction):
-            parts.append(f"action {op.index + 1} removed")
-        elif isinstance(op, ChangeAction):
-            status = op.status if op.status not in (None, CLEAR) else None
-            parts.append(
-                f"action {op.index + 1} marked {status}" if status else f"action {op.index + 1} changed"
-            )
+            parts.append(say.deleted.format(number=number))
+        elif op.status is CLEAR:
+            parts.append(say.unmarked.format(number=number))
+        elif op.status is not None:
+            parts.append(say.marked.format(number=number, status=op.status.replace("-", " ")))
+        else:
+            parts.append(say.changed.format(number=number))
+    return parts
+
+
+def what_changed(framework: Framework, edit: RatingEdit) -> str:
+    """What one saved change did, as a short sentence without its indicator: `stage 2 Developing`."""
+    parts = _described(framework, edit, _CHANGES)
     if edit.add_actions:
         parts.append("a new action" if len(edit.add_actions) == 1 else f"{len(edit.add_actions)} new actions")
     return ", ".join(parts) or "nothing"
@@ -68,37 +109,5 @@ def undone(framework: Framework, saved: Saved) -> str:
     """What the indicator is now that a change is undone: `Undone: C1.3 is not rated again.`,
     `Undone: C1.1 has action 2 back (Survey members).` Said from the edit that undid it, so it
     tells where things stand, not what the undone change had done."""
-    edit, indicator = saved.undo, saved.undo.indicator
-    parts: list[str] = []
-    if edit.stage is CLEAR:
-        parts.append("is not rated again")
-    elif edit.stage is not None:
-        parts.append(f"is back at stage {stage_label(framework, edit.stage)}")
-    if edit.evidence is CLEAR:
-        parts.append("has no evidence again")
-    elif edit.evidence is not None:
-        parts.append("has its earlier evidence back")
-    if edit.target is CLEAR:
-        parts.append("has no target again")
-    elif edit.target is not None:
-        parts.append(f"is back to the target {stage_label(framework, edit.target)}")
-    if edit.priority is CLEAR or edit.priority is False:
-        parts.append("is not a priority again")
-    elif edit.priority is True:
-        parts.append("is a priority again")
-    for op in edit.action_ops:
-        number = op.index + 1
-        if isinstance(op, InsertAction):
-            parts.append(f"has action {number} back ({op.action.action})")
-        elif isinstance(op, DeleteAction):
-            parts.append(f"no longer has the new action {number}")
-        elif isinstance(op, ChangeAction):
-            status = op.status
-            if status is CLEAR:
-                parts.append(f"has action {number} with no status again")
-            elif status is not None:
-                parts.append(f"has action {number} {status.replace('-', ' ')} again")
-            else:
-                parts.append(f"has action {number} as it was")
-    said = ", and ".join(parts) if parts else "is as it was"
-    return f"Undone: {indicator} {said}."
+    said = ", and ".join(_described(framework, saved.undo, _RESULTS)) or "is as it was"
+    return f"Undone: {saved.undo.indicator} {said}."
