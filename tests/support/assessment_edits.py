@@ -116,7 +116,7 @@ def edit(document: dict[str, Any], pick: Pick) -> dict[str, Any]:
         elif target:
             key = pick(range(len(target)))
         else:
-            target.append(pick(TRICKY))
+            target.append(copy.deepcopy(pick(TRICKY)))  # never the shared constant: edits mutate it
             continue
         likely = RATINGS if key in IDS else BY_KEY.get(key, TEXTS) if isinstance(key, str) else TEXTS
         pool = pick([likely, likely, likely, ODD_STAGES, ODD_TEXTS, ODD_DATES, TRICKY])
