@@ -78,7 +78,7 @@ def require_nobody() -> None:
             "--clear-groups",
             sys.executable,
             "-c",
-            "import coalition_cli",
+            "import coalition_cli, ruamel.yaml, typer, pydantic, rich",
         ],
         capture_output=True,
         env=environment(),
