@@ -21,7 +21,7 @@ from coalition_cli.core.editing.rating_edits import (
     clean_text,
     undoing,
 )
-from coalition_cli.core.errors import ConflictError, InvalidFileError
+from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
 from coalition_cli.core.loading.assessments import check_assessment
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
@@ -443,3 +443,52 @@ def test_the_history_undoes_the_last_change_through_the_safe_editor(tmp_path: Pa
     with pytest.raises(RatingConflictError):
         history.undo()  # they changed C1.2 since: theirs is not overwritten
     assert history.last is not None and history.last.edit.indicator == "C1.2"
+
+
+def test_a_change_written_without_the_lock_during_a_save_is_merged_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor saves while our save is being checked: the compare before the replace sees it, and
+    the save starts over on top of the editor's change."""
+    import coalition_cli.core.editing.assessment_file as module
+
+    path = tmp_path / "a.yaml"
+    path.write_text(commented())
+    mine = AssessmentFile(path)
+    theirs = commented().replace("C5.1:\n", "C5.1:\n    evidence: typed in an editor\n", 1)
+    assert theirs != commented()
+    checks = []
+
+    def check_while_an_editor_saves(*args: object, **kwargs: object) -> object:
+        if not checks:
+            path.write_text(theirs)  # no lock taken, as an editor would
+        checks.append(1)
+        return check_assessment(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "check_assessment", check_while_an_editor_saves)
+    assert mine.apply(RatingEdit("C1.2", stage=3))
+    data = yamlsource.parse_fast(path.read_text())["ratings"]
+    assert data["C1.2"]["stage"] == 3
+    assert data["C5.1"]["evidence"] == "typed in an editor"
+    assert len(checks) == 2  # checked, refused at the compare, merged and checked again
+
+
+def test_a_full_disk_says_to_free_space_not_to_chmod(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import coalition_cli.core.files.atomic as atomic
+
+    path = tmp_path / "a.yaml"
+    path.write_text(commented())
+    file = AssessmentFile(path)
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic, "_put", full)
+    with pytest.raises(ReadError) as raised:
+        file.apply(RatingEdit("C1.2", stage=3))
+    assert "No space left on device" in raised.value.message
+    assert raised.value.hint is not None and "free some space" in raised.value.hint
+    assert "chmod" not in raised.value.hint
+    assert path.read_text() == commented()

@@ -1,16 +1,21 @@
 """An assessment file open for editing: every change checked, merged with others' and written safely.
 
 The text of each change is made by `splicing.py` (only the changed entry's bytes change); it must
-pass the same checks as `coalition validate` before it is written atomically
-(`atomic.write_bytes_atomic`). If the file changed on disk since it was read, the other change is
-kept: the edit is applied on top of it when it touches other indicators, and refused
-(`RatingConflictError`) when it touches the same one (for participants, a `ConflictError`).
+pass the same checks as `coalition validate` before it is written atomically. A save holds the
+folder's write lock (`atomic.locked`) from reading the file to replacing it, so two saves at once
+(two `coalition rate` runs, a room and a laptop) take turns, and the second one sees the first one's
+change. If the file changed on disk since it was read, the other change is kept: the edit is
+applied on top of it when it touches other indicators, and refused (`RatingConflictError`) when it
+touches the same one (for participants, a `ConflictError`). A writer that takes no lock (an editor,
+a `git pull`) is caught by the compare just before the replace, and the save starts over on top of
+what it wrote. Never a silent last-writer-wins.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +23,18 @@ from typing import Any
 
 from coalition_cli.core.editing.rating_edits import PARTICIPANTS, Edit, touched
 from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
-from coalition_cli.core.files.atomic import check_writable, write_bytes_atomic
+from coalition_cli.core.files import atomic
+from coalition_cli.core.files.atomic import check_writable
+from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.loading.assessments import LoadedAssessment, check_assessment, load_assessment
 from coalition_cli.core.model.assessment import Assessment, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
 
 _BOM = codecs.BOM_UTF8
+
+_ATTEMPTS = 3
+"""How many times a save starts over when a writer that takes no lock changes the file meanwhile."""
 
 
 class RatingConflictError(ConflictError):
@@ -69,21 +79,24 @@ class AssessmentFile:
         except OSError as error:
             reason = error.strerror or str(error)
             raise ReadError(
-                f"cannot write {self.path}: {reason}; nothing was changed",
-                hint=f"make it writable (`chmod u+w {self.path}`) or work on a copy",
+                f"cannot write {self.path}: {reason}; nothing was changed", hint=_hint(error, self.path)
             ) from None
 
     def _read(self) -> _State:
-        for _attempt in range(3):
-            loaded = load_assessment(self.path)
-            try:
-                raw = self.path.read_bytes()
-            except OSError as error:
-                raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
-            with contextlib.suppress(yamlsource.TextProblem):
-                if yamlsource.decode(raw) == loaded.text:  # nobody wrote in between
-                    return _State(raw, loaded.text, loaded.assessment, loaded.framework)
-        raise ConflictError(f"{self.path} keeps changing while it is being read; try again in a moment")
+        try:
+            raw = read_regular(self.path)
+        except OSError as error:
+            raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
+        return self._state_of(raw)
+
+    def _state_of(self, raw: bytes) -> _State:
+        """The file as these bytes hold it, checked as `validate` would (InvalidFileError if not valid)."""
+        try:
+            text: str | None = yamlsource.decode(raw)
+        except yamlsource.TextProblem:
+            text = None  # the file is read again by the check, which reports it as `validate` words it
+        loaded = load_assessment(self.path, text=text)
+        return _State(raw, loaded.text, loaded.assessment, loaded.framework)
 
     @property
     def framework(self) -> Framework:
@@ -120,19 +133,31 @@ class AssessmentFile:
 
     def apply(self, *edits: Edit) -> bool:
         """Make the edits and save; False when they change nothing (nothing is written then)."""
+        parts = [touched(edit) for edit in edits]
+        for _attempt in range(_ATTEMPTS):
+            with self._writing(), atomic.locked(self.path) as file:
+                try:
+                    raw = file.read()
+                except FileNotFoundError:
+                    raise ConflictError(
+                        f"{self.path} was deleted or moved while you were working, so the last answer was not saved",
+                        hint="find out where the file went (a git checkout or another editor?) before carrying on",
+                    ) from None
+                if raw != self._state.raw:
+                    self._state = self._merge_base(self._state, parts, raw)
+                try:
+                    return self._save(file, edits)
+                except atomic.ChangedMeanwhile:
+                    continue  # a writer without a lock wrote meanwhile: start again on top of its change
+        raise ConflictError(
+            f"{self.path} keeps changing while the answer is being saved (another program is writing it); "
+            "the last answer was not saved",
+            hint="close the other program, or wait a moment, then give the answer again",
+        )
+
+    def _save(self, file: atomic.LockedFile, edits: Sequence[Edit]) -> bool:
+        """Make the edits on the current state and replace the file, if it still holds that state."""
         state = self._state
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            raise ConflictError(
-                f"{self.path} was deleted or moved while you were working, so the last answer was not saved",
-                hint="find out where the file went (a git checkout or another editor?) before carrying on",
-            ) from None
-        except OSError as error:
-            raise ReadError(f"cannot read {self.path}: {error.strerror or error}") from None
-        if raw != state.raw:
-            state = self._merge_base(state, [touched(edit) for edit in edits])
-            self._state = state
         # imported at the first save, not when a session starts
         from coalition_cli.core.yaml.splicing import EditError, edit_text
 
@@ -152,15 +177,14 @@ class AssessmentFile:
                 problems=[problem for problem in checked.problems if problem.is_error],
             )
         data = (_BOM if state.raw.startswith(_BOM) else b"") + text.encode("utf-8")
-        with self._writing():
-            write_bytes_atomic(self.path, data)
+        file.replace(data, expected=state.raw)
         self._state = _State(data, text, saved.assessment, state.framework)
         return True
 
-    def _merge_base(self, mine: _State, parts: Sequence[str]) -> _State:
-        """The file as someone else left it, if our edits can go on top of their change."""
+    def _merge_base(self, mine: _State, parts: Sequence[str], raw: bytes) -> _State:
+        """The file as someone else left it (`raw`), if our edits can go on top of their change."""
         try:
-            theirs = self._read()
+            theirs = self._state_of(raw)
         except InvalidFileError as error:
             raise InvalidFileError(
                 f"{self.path} was changed by someone else while you were working, and now has problems; "
@@ -192,6 +216,19 @@ class AssessmentFile:
                 hint=f"look at {names} in the file, then give the answer again",
             )
         return theirs
+
+
+def _hint(error: OSError, path: Path) -> str:
+    """What to do about a failed write, by what failed."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on the disk (or ask for a larger quota), then save again"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"make it writable (`chmod u+w {path}`) or work on a copy"
+    if error.errno == errno.EROFS:
+        return "the disk is mounted read-only: work on a copy elsewhere"
+    if error.errno == errno.EWOULDBLOCK:
+        return "wait a moment, then save again"
+    return "work on a copy, or try again"
 
 
 def _participants(data: Any) -> Any:

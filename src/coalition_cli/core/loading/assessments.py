@@ -313,9 +313,10 @@ def valid_assessment(path: Path, outcome: FileOutcome[Read]) -> LoadedAssessment
     return outcome.value
 
 
-def load_assessment(path: Path, *, framework: str | None = None) -> LoadedAssessment:
-    """Load a valid assessment. Raises ReadError, FrameworkError or InvalidFileError (with problems)."""
-    return valid_assessment(path, check_assessment(path, framework=framework))
+def load_assessment(path: Path, *, framework: str | None = None, text: str | None = None) -> LoadedAssessment:
+    """Load a valid assessment (`text`: its content, when already read). Raises ReadError,
+    FrameworkError or InvalidFileError (with problems)."""
+    return valid_assessment(path, check_assessment(path, framework=framework, text=text))
 
 
 def load_all(paths: Sequence[Path]) -> list[LoadedAssessment]:

@@ -23,6 +23,7 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import Code
+from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.problems import Finding, Path_
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -74,11 +75,10 @@ class ConflictMarkers(TextProblem):
 def read_text(path: Path) -> str:
     """Read a file as YAML text; refuse what is too large, binary, not UTF-8, or half-merged.
 
-    Raises OSError for unreadable paths and TextProblem for content that is not usable text.
+    Raises OSError for unreadable paths (NotARegularFile for a FIFO, a device, a system file) and
+    TextProblem for content that is not usable text.
     """
-    with path.open("rb") as stream:
-        data = stream.read(MAX_BYTES + 1)
-    return decode_bytes(data)
+    return decode_bytes(read_regular(path, MAX_BYTES + 1))
 
 
 def decode_bytes(data: bytes) -> str:
@@ -245,6 +245,7 @@ def parse_events(text: str) -> Any:
 
 def _guarded(action: Callable[[], Any], text: str) -> Any:
     try:
+        check_nesting(text)
         return action()
     except TextProblem:
         raise
@@ -256,6 +257,52 @@ def _guarded(action: Callable[[], Any], text: str) -> Any:
         raise SyntaxProblem(codes.TOO_DEEP, "the file nests too deeply to be an assessment") from None
     except ValueError as error:  # e.g. an integer too large to convert
         raise SyntaxProblem(codes.SYNTAX, f"not valid YAML: {error}") from None
+
+
+SAFE_NESTING = 1000
+"""Nesting the C parser takes safely. Its composer recurses in C, one frame per level, out of reach
+of Python's recursion limit: 30,000 levels overflow the stack and kill the process (a segfault,
+exit 139, no output), so deeper text must never reach it. A thousand levels take a few hundred
+kilobytes of stack, safe in any thread."""
+
+_BLOCK_START = re.compile(r"^[ \t]*(?:(?:[-?:]|[&!][^ \t\n]*)[ \t]+)*", re.MULTILINE)
+"""A line's indentation and the indicators that open a block collection on it (`- - a`, `? `, `&x `)."""
+
+
+def nesting_bound(text: str) -> int:
+    """An upper bound of how deep the YAML in `text` nests, from the text alone, in linear time.
+
+    Every flow collection opens with `[` or `{`, so there are no more nested flow levels than these
+    characters. A block collection nested in another starts further right, except a list as a
+    mapping's value, which may start in the same column: at most two levels a column, counted from
+    each line's indentation and the indicators (`- `, `? `, `: `, anchors, tags) that follow it.
+    """
+    flow = text.count("[") + text.count("{")
+    block = max(map(len, _BLOCK_START.findall(text)), default=0)
+    return 2 * (block + 1) + flow
+
+
+def check_nesting(text: str) -> None:
+    """Raise SyntaxProblem (too-deep) before the parser sees text nesting more than MAX_DEPTH levels
+    deep, wherever the parser could overflow the stack. Costs two string scans for a usual file;
+    text that might nest past SAFE_NESTING is read as a stream of events first (libyaml's parser
+    keeps its state on the heap), to find the exact depth and where it goes too deep."""
+    if nesting_bound(text) <= SAFE_NESTING:
+        return
+    depth = 0
+    try:
+        for event in _fast_yaml().parse(text):
+            kind = type(event).__name__
+            if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    raise SyntaxProblem(
+                        codes.TOO_DEEP, f"the file nests more than {MAX_DEPTH} levels deep", *_start(event)
+                    )
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+    except YAMLError:
+        return  # not YAML: the parse itself reports where, at a depth it can take
 
 
 def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
