@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from coalition_cli.core.files.references import ENVIRONMENT
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.model.framework import Framework
 from tests.support import golden
@@ -48,3 +49,18 @@ def examples() -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """`tmp_path` as the root of a git work tree, where a file's `framework:` and `profile:` paths may
+    lead into any folder (outside it they are refused: core/files/references.py)."""
+    (tmp_path / ".git").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def fixtures_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files written under tmp_path may name the checkout's fixtures and examples by path, as a reader
+    allows with `--allow-outside`."""
+    monkeypatch.setenv(ENVIRONMENT, os.pathsep.join([str(FIXTURES), str(EXAMPLES)]))

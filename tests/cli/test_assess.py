@@ -384,6 +384,7 @@ def test_since_shows_last_terms_rating_evidence_and_open_actions(runner: CliRunn
     assert f"--since {SPRING}" in output  # the command that carries on keeps showing last term
 
 
+@pytest.mark.usefixtures("fixtures_allowed")
 def test_since_of_another_rubric_is_refused(runner: CliRunner, team: Path, tmp_path: Path) -> None:
     other = tmp_path / "tiny.yaml"
     rubric = paths.FIXTURES / "frameworks" / "tiny-rubric.yaml"

@@ -109,7 +109,8 @@ def test_a_framework_option_path_is_read_from_the_working_folder(
     assert "1 file checked, 1 valid" in result.stderr
 
 
-def test_rate_points_at_the_files_own_rubric(runner: CliRunner, tmp_path: Path) -> None:
+def test_rate_points_at_the_files_own_rubric(runner: CliRunner, repository: Path) -> None:
+    tmp_path = repository
     _rubric(tmp_path, ONE_DOMAIN)
     (tmp_path / "terms").mkdir()
     file = tmp_path / "terms" / "a.yaml"
@@ -128,6 +129,7 @@ def test_a_missing_framework_file_is_a_usage_error(runner: CliRunner, tmp_path: 
     assert "not found" in result.output
 
 
+@pytest.mark.usefixtures("fixtures_allowed")
 def test_init_validate_and_schema_with_a_custom_rubric(runner: CliRunner, tmp_path: Path) -> None:
     rubric = FRAMEWORKS / "tiny-rubric.yaml"
     target = tmp_path / "terms" / "a.yaml"

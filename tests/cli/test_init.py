@@ -71,6 +71,7 @@ def test_init_needs_a_name_and_a_real_date(runner: CliRunner, tmp_path: Path) ->
     assert not (tmp_path / "a.yaml").exists()
 
 
+@pytest.mark.usefixtures("fixtures_allowed")
 def test_init_from_last_term_keeps_coalition_and_participants(
     runner: CliRunner, tmp_path: Path, examples: Path
 ) -> None:
@@ -89,6 +90,7 @@ def test_init_from_last_term_keeps_coalition_and_participants(
     assert "Evidence then:" in text
 
 
+@pytest.mark.usefixtures("fixtures_allowed")
 def test_init_with_a_framework_path_keeps_it_relative_to_the_new_file(
     runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -139,8 +141,9 @@ def test_last_terms_evidence_stays_in_its_comments_line_by_line(runner: CliRunne
 
 
 def test_a_relative_framework_path_is_rewritten_for_the_new_files_folder(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, repository: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    tmp_path = repository
     # the same rule as `assess` and `consensus -o` (scaffold.framework_reference): a file's reference
     # is read relative to the file, so `--framework rubrics/x.yaml` from here is `../rubrics/x.yaml` there
     rubric = FIXTURES / "frameworks" / "tiny-rubric.yaml"
@@ -160,8 +163,9 @@ def test_a_relative_framework_path_is_rewritten_for_the_new_files_folder(
 
 
 def test_init_from_keeps_the_shared_profile_reachable_from_the_new_file(
-    runner: CliRunner, tmp_path: Path, examples: Path
+    runner: CliRunner, repository: Path, examples: Path
 ) -> None:
+    tmp_path = repository
     import shutil
 
     terms = tmp_path / "riverside"

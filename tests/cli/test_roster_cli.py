@@ -179,6 +179,7 @@ def _custom_rubric_assessment(tmp_path: Path) -> Path:
     )
 
 
+@pytest.mark.usefixtures("fixtures_allowed")
 def test_on_another_rubric_the_roles_have_no_gaps_column_and_say_why_once(
     runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -196,6 +197,7 @@ def test_on_another_rubric_the_roles_have_no_gaps_column_and_say_why_once(
     assert "gaps from the assessment" not in out
 
 
+@pytest.mark.usefixtures("fixtures_allowed")
 def test_on_another_rubric_the_json_names_no_community_framework_indicator(
     runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 from typer.testing import CliRunner, Result
 
 from coalition_cli.cli.app import app
+from coalition_cli.core.files.references import ENVIRONMENT
 from coalition_cli.core.loading.frameworks import load_framework
 from tests.support.golden import assert_golden
 from tests.support.paths import ROOT
@@ -27,7 +28,15 @@ RUBRIC = SCORING / "two-domain-rubric.yaml"
 RIVERSIDE = ROOT / "examples" / "riverside"
 
 CF_IDS = [indicator.id for indicator in load_framework("community-framework").indicators]
-ENV = {"COLUMNS": "100", "NO_COLOR": "1", "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "TERM": "dumb"}
+ENV = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TERM": "dumb",
+    # files written under tmp_path name the fixture rubric by its absolute path, outside their folder
+    ENVIRONMENT: str(SCORING),
+}
 
 
 def assessment_yaml(

@@ -36,6 +36,15 @@ def _options(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
+    allow_outside: list[str] = typer.Option(
+        [],
+        "--allow-outside",
+        metavar="PATH",
+        help=(
+            "Let `framework:` and `profile:` paths in files lead into this folder, outside the "
+            "file's repository (repeatable; also COALITION_ALLOW_OUTSIDE)."
+        ),
+    ),
 ) -> None:
     if no_color:
         disable_color()

@@ -38,11 +38,15 @@ class CoalitionGroup(TyperGroup):
         return list(self.commands)  # keep the order commands were registered in: the order of the work
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        # --no-color is a global option, but people type it after the command too: accept both
+        # --no-color and --allow-outside are global options, but people type them after the command
+        # too: accept both
         end = args.index("--") if "--" in args else len(args)
         if "--no-color" in args[:end]:
             disable_color()
             args = [arg for arg in args[:end] if arg != "--no-color"] + args[end:]
+        args, allowed = _take_allow_outside(args)
+        if allowed:
+            _allow_outside(ctx, allowed)
         return list(super().parse_args(ctx, args))
 
     def invoke(self, ctx: Any) -> Any:
@@ -55,3 +59,48 @@ class CoalitionGroup(TyperGroup):
             # Ctrl-C stops a command with 130, as a shell's own commands do; Click's "Aborted!" and
             # exit 1 would read as "problems found"
             raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+ALLOW_OUTSIDE = "--allow-outside"
+
+
+def _take_allow_outside(args: list[str]) -> tuple[list[str], list[str]]:
+    """The arguments without `--allow-outside PATH` (or `=PATH`), and the paths, before any `--`."""
+    kept: list[str] = []
+    allowed: list[str] = []
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            kept += [word, *words]
+            break
+        if word.startswith(ALLOW_OUTSIDE + "="):
+            allowed.append(word.partition("=")[2])
+        elif word == ALLOW_OUTSIDE:
+            value = next(words, None)
+            if value is None:
+                kept.append(word)  # Click says that the option needs a value
+            else:
+                allowed.append(value)
+        else:
+            kept.append(word)
+    return kept, allowed
+
+
+def _allow_outside(ctx: Any, folders: list[str]) -> None:
+    """Let `framework:` and `profile:` paths lead into these folders for this command (through the
+    environment, which worker processes inherit); the environment is restored when it ends."""
+    import os
+    from pathlib import Path
+
+    from coalition_cli.core.files.references import ENVIRONMENT, allowing
+
+    before = os.environ.get(ENVIRONMENT)
+    os.environ[ENVIRONMENT] = allowing(Path(folder) for folder in folders)
+
+    def restore() -> None:
+        if before is None:
+            os.environ.pop(ENVIRONMENT, None)
+        else:
+            os.environ[ENVIRONMENT] = before
+
+    ctx.call_on_close(restore)

@@ -107,9 +107,14 @@ SYNTAX = _code(
 )
 DUPLICATE_KEY = _code("duplicate-key", Family.YAML, "the same key twice in one mapping")
 ALIAS = _code(
-    "alias", Family.YAML, "a YAML alias repeats a mapping or a list (an alias of a single value is fine)"
+    "alias",
+    Family.YAML,
+    "a YAML alias repeats a mapping or a list, or repeats text past 2 MB in all (a short value is fine)",
 )
 TOO_DEEP = _code("too-deep", Family.YAML, "the document nests more than 64 levels deep")
+TOO_MANY_VALUES = _code(
+    "too-many-values", Family.YAML, "the document holds more than 250,000 keys, values and list items"
+)
 
 # --- structure -----------------------------------------------------------------------------------------
 EMPTY_FILE = _code("empty-file", Family.STRUCTURE, "the file holds no YAML document")
@@ -133,6 +138,11 @@ UNKNOWN_FRAMEWORK = _code(
 )
 INVALID_FRAMEWORK = _code(
     "invalid-framework", Family.FRAMEWORK, "the framework an assessment names has problems of its own"
+)
+OUTSIDE_REPOSITORY = _code(
+    "outside-repository",
+    Family.FRAMEWORK,
+    "a `framework:` or `profile:` path leads outside the file's repository (see --allow-outside)",
 )
 STAGE_NUMBERING = _code(
     "stage-numbering", Family.FRAMEWORK, "a rubric's stages are not numbered 1, 2, 3, … in order"

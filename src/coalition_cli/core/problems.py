@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from collections.abc import Sequence
+from typing import Any, Literal, NamedTuple
 
 from coalition_cli.core.codes import Code, Policy, Severity
 
-__all__ = ["MAX_PROBLEMS_PER_FILE", "Finding", "Located", "Path_", "Problem", "Severity"]
+__all__ = [
+    "LOCATED_AT_MOST",
+    "MAX_PROBLEMS_PER_FILE",
+    "DocumentOrder",
+    "Finding",
+    "Located",
+    "Path_",
+    "Problem",
+    "Severity",
+    "in_document_order",
+]
 
 Path_ = tuple[str | int, ...]
 """Where in the document a finding points: keys and list indexes from the top, e.g. ("ratings", "C1.1")."""
@@ -72,3 +83,51 @@ class Located(NamedTuple):
     suppressed: tuple[Problem, ...] = ()
     unlisted_errors: int = 0
     unlisted_warnings: int = 0
+
+
+LOCATED_AT_MOST = 2 * MAX_PROBLEMS_PER_FILE
+"""Findings located and worded in full (with a did-you-mean): those first in the file. Locating
+needs a second parse and a walk for each; a hostile file can have 100,000 findings, and the rest
+are only counted."""
+
+
+def in_document_order(
+    data: Any, findings: Sequence[Finding], keep: int = LOCATED_AT_MOST
+) -> tuple[list[Finding], list[Finding]]:
+    """The first `keep` findings in the order their paths come in the document, and the rest.
+
+    The order comes from the data alone (a mapping keeps the file's order, a list its own), so the
+    findings to show are chosen before any is located.
+    """
+    if len(findings) <= keep:
+        return list(findings), []
+    order = DocumentOrder(data)
+    ranked = sorted(findings, key=lambda finding: order(finding.path))
+    return ranked[:keep], ranked[keep:]
+
+
+class DocumentOrder:
+    """Where a path comes in the document, as a sortable tuple, from the data alone: each mapping's
+    keys are ranked once, so ordering any number of paths costs about one pass over the data."""
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self._ranks: dict[int, dict[Any, int]] = {}
+
+    def __call__(self, path: Sequence[str | int]) -> tuple[int, ...]:
+        node = self._data
+        rank: list[int] = []
+        for element in path:
+            if isinstance(node, dict):
+                ranks = self._ranks.get(id(node))
+                if ranks is None:
+                    ranks = self._ranks[id(node)] = {key: index for index, key in enumerate(node)}
+                key = element if element in ranks else str(element)
+                if key not in ranks:
+                    continue  # a Pydantic union tag, or a missing key (its parent's place)
+                rank.append(ranks[key])
+                node = node[key]
+            elif isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node):
+                rank.append(element)
+                node = node[element]
+        return tuple(rank)

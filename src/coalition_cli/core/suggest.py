@@ -1,9 +1,21 @@
-"""Did-you-mean: the closest valid spelling of a mistyped id or key."""
+"""Did-you-mean: the closest valid spelling of a mistyped id or key.
+
+Bounded, because a hostile file can ask for thousands: only words up to MAX_WORD characters are
+compared (a megabyte of text is nobody's typo), and only against up to MAX_CHOICES choices; past
+that only a spelling that differs in case or punctuation is found. A check that suggests for every
+item of a list builds one `Suggester` and asks it for each, so the choices are prepared once.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+MAX_WORD = 64
+"""The longest word compared with the choices."""
+
+MAX_CHOICES = 1_000
+"""The most choices compared by similarity (a rubric of 10,000 indicators is only looked up)."""
 
 _NOT_ALNUM = r"[^0-9a-z]+"
 """Compiled on first use (re caches it): a file with nothing mistyped never needs it."""
@@ -13,20 +25,41 @@ def _squash(text: str) -> str:
     return re.sub(_NOT_ALNUM, "", text.casefold())
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The valid choice a person most likely meant: `C12` → `C1.2`, `asessed_on` → `assessed_on`."""
-    options = list(choices)
-    squashed = {_squash(choice): choice for choice in options}
-    exact = squashed.get(_squash(word))
-    if exact is not None:
-        return exact
-    import difflib  # here: a file with nothing mistyped never pays for it
+class Suggester:
+    """The closest of a fixed set of choices, for any number of words."""
 
-    match = difflib.get_close_matches(_squash(word), list(squashed), n=1, cutoff=0.75)
-    return squashed[match[0]] if match else None
+    def __init__(self, choices: Iterable[str]) -> None:
+        self._squashed: dict[str, str] = {}
+        for choice in choices:
+            self._squashed.setdefault(_squash(choice), choice)
+        self._keys = list(self._squashed)
+
+    def closest(self, word: str) -> str | None:
+        """The valid choice a person most likely meant: `C12` → `C1.2`, `asessed_on` → `assessed_on`."""
+        if len(word) > MAX_WORD:
+            return None
+        squashed = _squash(word)
+        exact = self._squashed.get(squashed)
+        if exact is not None:
+            return exact
+        if len(self._keys) > MAX_CHOICES:
+            return None
+        import difflib  # here: a file with nothing mistyped never pays for it
+
+        match = difflib.get_close_matches(squashed, self._keys, n=1, cutoff=0.75)
+        return self._squashed[match[0]] if match else None
+
+    def did_you_mean(self, word: str) -> str:
+        """` (did you mean 'C1.2'?)`, or nothing when no choice is close."""
+        match = self.closest(word)
+        return f" (did you mean {match!r}?)" if match is not None and match != word else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The valid choice a person most likely meant (see `Suggester.closest`)."""
+    return Suggester(choices).closest(word)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """` (did you mean 'C1.2'?)`, or nothing when no choice is close."""
-    match = closest(word, choices)
-    return f" (did you mean {match!r}?)" if match is not None and match != word else ""
+    return Suggester(choices).did_you_mean(word)

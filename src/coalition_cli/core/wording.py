@@ -30,3 +30,9 @@ def and_list(items: Iterable[str]) -> str:
     """`A`, `A and B`, `A, B and C`."""
     names = list(items)
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """`text` quoted for a message, cut to `limit` characters: a key or a value in a file can be a
+    megabyte long, and a message is read on one line."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

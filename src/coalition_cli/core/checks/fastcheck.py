@@ -72,6 +72,7 @@ STANDS_IN_FOR: dict[str, frozenset[Code]] = {
         {
             codes.UNKNOWN_FRAMEWORK,
             codes.INVALID_FRAMEWORK,
+            codes.OUTSIDE_REPOSITORY,
             codes.PROFILE_NOT_FOUND,
             codes.PROFILE_UNREADABLE,
             codes.PROFILE_OTHER_COALITION,

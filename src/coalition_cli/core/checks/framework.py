@@ -14,7 +14,8 @@ from typing import Any
 from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Check, Kind, Subject
 from coalition_cli.core.problems import Finding, Path_
-from coalition_cli.core.suggest import did_you_mean
+from coalition_cli.core.suggest import Suggester
+from coalition_cli.core.wording import quoted
 
 
 def _items(value: Any) -> list[Any]:
@@ -129,6 +130,7 @@ def _joined(numbers: list[int]) -> str:
 def _linked(subject: Subject) -> Iterator[Finding]:
     """Each linked id is an indicator of this rubric, and in one group at most."""
     ids = {identifier for _, identifier in _ids(subject.data)}
+    meant = Suggester(sorted(ids))
     grouped: set[str] = set()
     for g, group in enumerate(_items(subject.data.get("linked"))):
         members = group.get("indicators") if isinstance(group, dict) else None
@@ -140,7 +142,7 @@ def _linked(subject: Subject) -> Iterator[Finding]:
                 yield Finding(
                     where,
                     codes.UNKNOWN_INDICATOR,
-                    f"linked indicator {member!r} is not an indicator of this rubric{did_you_mean(member, sorted(ids))}",
+                    f"linked indicator {quoted(member)} is not an indicator of this rubric{meant.did_you_mean(member)}",
                 )
             elif member in grouped:
                 yield Finding(

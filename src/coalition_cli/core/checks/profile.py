@@ -15,6 +15,7 @@ from coalition_cli.core.checks.base import Check, Kind, Subject
 from coalition_cli.core.codes import Code
 from coalition_cli.core.problems import Finding, Path_
 from coalition_cli.core.suggest import did_you_mean
+from coalition_cli.core.wording import quoted
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.guide import Guide
@@ -93,15 +94,17 @@ def _unknown(path: Path_, code: Code, what: str, value: str, choices: list[str])
     return Finding(
         path,
         code,
-        f"unknown {what} {value!r}{did_you_mean(value, choices)}; use one of: {', '.join(choices)}",
+        f"unknown {what} {quoted(value)}{did_you_mean(value, choices)}; use one of: {', '.join(choices)}",
     )
 
 
 def _unknown_committee(path: Path_, ref: str, names: list[str] | None) -> Finding:
     if names:
-        message = f"unknown committee {ref!r}{did_you_mean(ref, names)}; the profile's committees are: {', '.join(names)}"
+        message = f"unknown committee {quoted(ref)}{did_you_mean(ref, names)}; the profile's committees are: {', '.join(quoted(name) for name in names)}"
     else:
-        message = f"unknown committee {ref!r}: the profile lists no committees; add it under `committees:`"
+        message = (
+            f"unknown committee {quoted(ref)}: the profile lists no committees; add it under `committees:`"
+        )
     return Finding(path, codes.UNKNOWN_COMMITTEE, message)
 
 

@@ -14,7 +14,8 @@ from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Check, Kind, Subject
 from coalition_cli.core.model.stages import StageError, parse_stage
 from coalition_cli.core.problems import Finding
-from coalition_cli.core.suggest import did_you_mean
+from coalition_cli.core.suggest import Suggester
+from coalition_cli.core.wording import quoted
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
@@ -41,13 +42,13 @@ def _indicators(subject: Subject) -> Iterator[Finding]:
     framework = subject.framework
     if framework is None:
         return
-    ids = [indicator.id for indicator in framework.indicators]
+    meant = Suggester(indicator.id for indicator in framework.indicators)
     for key in _ratings(subject.data):
         if not isinstance(key, str) or not framework.has_indicator(key):
             yield Finding(
                 ("ratings", key),
                 codes.UNKNOWN_INDICATOR,
-                f"unknown indicator {key!r}{did_you_mean(str(key), ids)} in framework {framework.id!r}",
+                f"unknown indicator {quoted(str(key))}{meant.did_you_mean(str(key))} in framework {framework.id!r}",
                 at="key",
             )
 

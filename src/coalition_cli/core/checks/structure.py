@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from coalition_cli.core import codes
-from coalition_cli.core.problems import Finding
+from coalition_cli.core.problems import LOCATED_AT_MOST, DocumentOrder, Finding
 from coalition_cli.core.suggest import did_you_mean
+from coalition_cli.core.wording import quoted
 from coalition_cli.core.yaml.source import shared_or_too_deep
 
 _EXPECTED = {
@@ -59,43 +60,52 @@ def document_finding(data: Any) -> Finding | None:
     return shared_or_too_deep(data)
 
 
-def findings_from(error: ValidationError, model: type[BaseModel]) -> list[Finding]:
-    """Each of the model's complaints as a finding, in words for the person who wrote the file."""
+def findings_from(error: ValidationError, model: type[BaseModel], data: Any = None) -> list[Finding]:
+    """Each of the model's complaints as a finding, in words for the person who wrote the file.
+
+    Only the findings that can be shown (those first in the document, see `documents.locate`) are
+    worded with a did-you-mean; the others, which are only counted, are worded plainly.
+    """
     details = error.errors(include_url=False)
     paths = [tuple(detail["loc"]) for detail in details]
-    return [
-        _finding(detail, path, model)
+    parents = {path[:end] for path in paths for end in range(len(path))}
+    # A list whose every item failed is "too short after validation" too: that is no news, and
+    # saying "must not be empty" of a list that has items would send people looking for the wrong thing.
+    kept = [
+        (detail, path)
         for detail, path in zip(details, paths, strict=True)
-        if not _emptied_by_its_items(detail, path, paths)
+        if not (detail["type"] == "too_short" and path in parents)
     ]
-
-
-def _emptied_by_its_items(
-    detail: Any, path: tuple[str | int, ...], paths: list[tuple[str | int, ...]]
-) -> bool:
-    """A list whose every item failed is "too short after validation" too: that is no news, and
-    saying "must not be empty" of a list that has items would send people looking for the wrong thing."""
-    return detail["type"] == "too_short" and any(
-        len(other) > len(path) and other[: len(path)] == path for other in paths
-    )
+    if len(kept) > LOCATED_AT_MOST:
+        order = DocumentOrder(data)
+        kept.sort(key=lambda pair: order(pair[1]))
+    return [
+        _finding(detail, path, model, suggest=number < LOCATED_AT_MOST)
+        for number, (detail, path) in enumerate(kept)
+    ]
 
 
 def _label(path: tuple[str | int, ...]) -> str:
     text = ""
     for element in path:
-        text += f"[{element + 1}]" if isinstance(element, int) else (f".{element}" if text else str(element))
+        name = str(element) if len(str(element)) <= 40 else str(element)[:39] + "…"
+        text += f"[{element + 1}]" if isinstance(element, int) else (f".{name}" if text else name)
     return text or "the file"
 
 
-def _finding(detail: Any, path: tuple[str | int, ...], model: type[BaseModel]) -> Finding:
+def _finding(
+    detail: Any, path: tuple[str | int, ...], model: type[BaseModel], *, suggest: bool = True
+) -> Finding:
     kind = detail["type"]
     where = _label(path)
     if kind == "extra_forbidden":
         key = str(path[-1])
+        if not suggest:
+            return Finding(path, codes.UNKNOWN_KEY, f"unknown key {quoted(key)}", at="key")
         allowed = _fields_at(model, path[:-1])
         hint = did_you_mean(key, allowed) if allowed else ""
         listing = f"; allowed keys here: {', '.join(allowed)}" if allowed and not hint else ""
-        return Finding(path, codes.UNKNOWN_KEY, f"unknown key {key!r}{hint}{listing}", at="key")
+        return Finding(path, codes.UNKNOWN_KEY, f"unknown key {quoted(key)}{hint}{listing}", at="key")
     if kind == "missing":
         parent = _label(path[:-1])
         inside = f" in {parent}" if path[:-1] else ""

@@ -30,7 +30,12 @@ from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadErro
 from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.loading.documents import Parsed, apply_model, document_outcome, locate, parse
-from coalition_cli.core.loading.frameworks import framework_signature, load_framework, load_guide
+from coalition_cli.core.loading.frameworks import (
+    FrameworkOutsideRepository,
+    framework_signature,
+    load_framework,
+    load_guide,
+)
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.loading.profiles import ProfileReference, follow_profile, looks_like_profile
 from coalition_cli.core.model.assessment import Assessment
@@ -105,7 +110,7 @@ class Rubric:
     findings: tuple[Finding, ...] = ()
 
 
-FRAMEWORK_CODES = (codes.UNKNOWN_FRAMEWORK, codes.INVALID_FRAMEWORK)
+FRAMEWORK_CODES = (codes.UNKNOWN_FRAMEWORK, codes.INVALID_FRAMEWORK, codes.OUTSIDE_REPOSITORY)
 """What the framework stage may report."""
 
 
@@ -121,6 +126,8 @@ def find_framework(data: dict[str, object], override: str | None, folder: Path) 
         return Rubric(load_framework(reference, relative_to=None if override is not None else folder))
     except FrameworkError as error:
         code = codes.INVALID_FRAMEWORK if error.problems else codes.UNKNOWN_FRAMEWORK
+        if isinstance(error, FrameworkOutsideRepository):
+            code = codes.OUTSIDE_REPOSITORY
         detail = f" ({error.hint})" if error.hint else ""
         if error.problems:
             detail = f": run `coalition framework validate {reference}` to see its {len(error.problems)} problem(s)"

@@ -25,10 +25,10 @@ from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Kind, Subject
 from coalition_cli.core.checks.registry import run_checks
 from coalition_cli.core.checks.structure import document_finding, findings_from
-from coalition_cli.core.codes import DEFAULT_POLICY, Policy, Severity
+from coalition_cli.core.codes import DEFAULT_POLICY, Code, Policy, Severity
 from coalition_cli.core.loading.outcome import FileOutcome
-from coalition_cli.core.problems import MAX_PROBLEMS_PER_FILE, Finding, Located, Problem
-from coalition_cli.core.suppressions import apply_suppressions
+from coalition_cli.core.problems import MAX_PROBLEMS_PER_FILE, Finding, Located, Problem, in_document_order
+from coalition_cli.core.suppressions import apply_suppressions, has_suppressions
 from coalition_cli.core.yaml import source as yamlsource
 
 if TYPE_CHECKING:
@@ -88,23 +88,31 @@ def apply_model(parsed: Parsed, model: type[M]) -> Modelled[M]:
     try:
         return Modelled(model.model_validate(parsed.data), data=parsed.data)
     except ValidationError as error:
-        return Modelled(None, tuple(findings_from(error, model)), parsed.data)
+        return Modelled(None, tuple(findings_from(error, model, parsed.data)), parsed.data)
 
 
 def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POLICY) -> Located:
     """Stage 5, locate: every finding and text problem at its line and column, with its severity; the
     codes the policy turns off left out, those a comment on their line suppresses set apart
-    (core/suppressions.py), then at most MAX_PROBLEMS_PER_FILE listed."""
+    (core/suppressions.py), then at most MAX_PROBLEMS_PER_FILE listed.
+
+    A hostile file can have 100,000 findings: unless comments may suppress some (then each needs its
+    line), only the first LOCATED_AT_MOST in the document are located, and the rest counted."""
     reported = [finding for finding in findings if policy.reports(finding.code)]
-    located = _located(parsed.label, parsed.text or "", reported, policy) if reported else []
+    text = parsed.text or ""
+    if has_suppressions(text):
+        shown, rest = reported, list[Finding]()
+    else:
+        shown, rest = in_document_order(parsed.data, reported)
+    located = _located(parsed.label, text, shown, policy) if shown else []
     text_problems = [
         Problem.of(parsed.label, line, problem.column, problem.code, problem.message, policy)
         for problem in parsed.text_problems
         for line in (problem.lines if isinstance(problem, yamlsource.ConflictMarkers) else [problem.line])
     ]
-    problems = sorted([*located, *text_problems]) if text_problems else located
-    kept, suppressed = apply_suppressions(parsed.label, parsed.text or "", problems, policy)
-    return _capped(parsed.label, kept, tuple(suppressed), policy)
+    problems = sorted({*located, *text_problems}) if text_problems else located
+    kept, suppressed = apply_suppressions(parsed.label, text, problems, policy)
+    return _capped(parsed.label, kept, tuple(suppressed), [finding.code for finding in rest], policy)
 
 
 def _located(label: str, text: str, findings: list[Finding], policy: Policy) -> list[Problem]:
@@ -113,30 +121,39 @@ def _located(label: str, text: str, findings: list[Finding], policy: Policy) -> 
         line = _top_level_line(text, findings[0].path[0] if findings[0].path else None)
         return [Problem.of(label, line, 1, f.code, f.message, policy) for f in findings]
     try:
-        document = yamlsource.parse_nodes(text)
+        locator = yamlsource.Locator(yamlsource.parse_nodes(text))
     except yamlsource.TextProblem as problem:  # parsed once already; kept for safety
         return [Problem.of(label, problem.line, problem.column, problem.code, problem.message, policy)]
     return sorted(
         {
             Problem.of(label, position.line, position.column, f.code, f.message, policy)
             for f in findings
-            for position in [yamlsource.locate(document, f)]
+            for position in [locator.position(f)]
         }
     )
 
 
-def _capped(label: str, problems: list[Problem], suppressed: tuple[Problem, ...], policy: Policy) -> Located:
-    """At most MAX_PROBLEMS_PER_FILE problems, then one that counts the rest; it is an error when one
-    of the rest is, so that cutting the list never changes the exit status (and the run's summary
-    counts the rest by severity)."""
-    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+def _capped(
+    label: str,
+    problems: list[Problem],
+    suppressed: tuple[Problem, ...],
+    unlocated: list[Code],
+    policy: Policy,
+) -> Located:
+    """At most MAX_PROBLEMS_PER_FILE problems, then one that counts the rest (`unlocated` too: the
+    codes of findings never located); it is an error when one of the rest is, so that cutting the
+    list never changes the exit status (and the run's summary counts the rest by severity)."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE and not unlocated:
         return Located(tuple(problems), suppressed)
     shown, rest = problems[:MAX_PROBLEMS_PER_FILE], problems[MAX_PROBLEMS_PER_FILE:]
-    errors = sum(p.is_error for p in rest)
+    errors = sum(p.is_error for p in rest) + sum(
+        policy.severity(code) is Severity.ERROR for code in unlocated
+    )
+    unlisted = len(rest) + len(unlocated)
     severity = Severity.ERROR if errors else policy.severity(codes.TOO_MANY_PROBLEMS)
-    message = f"{len(rest)} more problems not shown"
-    cut = Problem(label, shown[-1].line, 1, severity, codes.TOO_MANY_PROBLEMS.name, message)
-    return Located((*shown, cut), suppressed, errors, len(rest) - errors)
+    message = f"{unlisted} more problems not shown"
+    cut = Problem(label, shown[-1].line if shown else 1, 1, severity, codes.TOO_MANY_PROBLEMS.name, message)
+    return Located((*shown, cut), suppressed, errors, unlisted - errors)
 
 
 def _top_level_line(text: str, key: object) -> int:

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
 from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.errors import FrameworkError
+from coalition_cli.core.files.references import MAX_REFERENCE, ReferenceRefused, resolve_reference
 from coalition_cli.core.files.resources import framework_data_dir
 from coalition_cli.core.loading.documents import check_document
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.suggest import did_you_mean
+from coalition_cli.core.wording import quoted
 
 DEFAULT_FRAMEWORK = "community-framework"
 GUIDE_FILE = "coalition-guide.yaml"
+
+_BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""How a bundled rubric is named: nothing else is looked up among them."""
+
+
+class FrameworkOutsideRepository(FrameworkError):
+    """A `framework:` path that leads outside the assessment's repository, not allowed."""
 
 
 def bundled_framework_ids() -> list[str]:
@@ -32,22 +42,32 @@ def looks_like_path(reference: str) -> bool:
 
 
 def framework_path(reference: str, relative_to: Path | None = None) -> Path:
-    """Where a framework reference points: a bundled id, or a path (relative to the referring file)."""
-    if not looks_like_path(reference):
+    """Where a framework reference points: a bundled id, or a path.
+
+    A reference from a file (`relative_to`: that file's folder) is a path relative to it, confined
+    to its repository (core/files/references.py); one typed on the command line is the user's own,
+    relative to the working folder, `~` expanded as a shell would.
+    """
+    if len(reference) <= MAX_REFERENCE and not looks_like_path(reference):
         bundled = framework_data_dir() / f"{reference}.yaml"
-        if bundled.is_file():
+        if _BUNDLED_ID.fullmatch(reference) and bundled.is_file():
             return bundled
         raise FrameworkError(
-            f"unknown framework {reference!r}{did_you_mean(reference, bundled_framework_ids())}",
+            f"unknown framework {quoted(reference)}{did_you_mean(reference, bundled_framework_ids())}",
             hint="bundled frameworks: "
             + ", ".join(bundled_framework_ids())
             + "; or give a path to a rubric YAML file",
         )
-    path = Path(reference).expanduser()
-    if not path.is_absolute() and relative_to is not None:
-        path = relative_to / path
+    if relative_to is None:
+        path = Path(reference).expanduser()
+    else:
+        try:
+            path = resolve_reference(reference, relative_to)
+        except ReferenceRefused as refused:
+            kind = FrameworkOutsideRepository if refused.outside else FrameworkError
+            raise kind(f"the framework path {quoted(reference)} is not followed: {refused.reason}") from None
     if not path.is_file():
-        raise FrameworkError(f"framework file {reference!r} not found (looked at {path})")
+        raise FrameworkError(f"framework file {quoted(reference)} not found (looked at {path})")
     return path
 
 
@@ -57,7 +77,7 @@ def load_framework(reference: str = DEFAULT_FRAMEWORK, relative_to: Path | None 
     try:
         stamp = path.stat().st_mtime_ns
     except OSError as error:
-        raise FrameworkError(f"cannot read framework {reference!r}: {error.strerror}") from None
+        raise FrameworkError(f"cannot read framework {quoted(reference)}: {error.strerror}") from None
     return _load(path.resolve(), stamp, str(path))
 
 

@@ -13,20 +13,27 @@ from typing import Any
 from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.codes import DEFAULT_POLICY, Policy
+from coalition_cli.core.files.references import ReferenceRefused, resolve_reference
 from coalition_cli.core.loading.documents import check_document
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.problems import Finding, Located
+from coalition_cli.core.wording import quoted
 
-CODES = (codes.PROFILE_NOT_FOUND, codes.PROFILE_UNREADABLE, codes.PROFILE_OTHER_COALITION)
+CODES = (
+    codes.PROFILE_NOT_FOUND,
+    codes.PROFILE_UNREADABLE,
+    codes.PROFILE_OTHER_COALITION,
+    codes.OUTSIDE_REPOSITORY,
+)
 """What the profile stage of an assessment may report about its `profile:` entry."""
 
 
 def profile_path(reference: str, relative_to: Path) -> Path:
-    """Where a `profile:` path points: relative to the assessment file that names it."""
-    path = Path(reference).expanduser()
-    return path if path.is_absolute() else relative_to / path
+    """Where a `profile:` path points: relative to the assessment file that names it, inside its
+    repository (core/files/references.py). Raises ReferenceRefused."""
+    return resolve_reference(reference, relative_to)
 
 
 def profile_label(path: Path) -> str:
@@ -81,17 +88,22 @@ def follow_profile(
     entry = data.get("profile")
     if not isinstance(entry, str) or not entry.strip():
         return ProfileReference()
-    path = profile_path(entry, relative_to)
+    try:
+        path = profile_path(entry, relative_to)
+    except ReferenceRefused as refused:
+        code = codes.OUTSIDE_REPOSITORY if refused.outside else codes.PROFILE_NOT_FOUND
+        message = f"the coalition profile path {quoted(entry)} is not followed: {refused.reason}"
+        return ProfileReference((Finding(("profile",), code, message),))
     if not path.is_file():
         what = "is a folder" if path.is_dir() else "was not found"
         message = (
-            f"the coalition profile {entry!r} {what} (looked at {path}); give the path of a "
+            f"the coalition profile {quoted(entry)} {what} (looked at {path}); give the path of a "
             "coalition.yaml relative to this file, or write the profile out here"
         )
         return ProfileReference((Finding(("profile",), codes.PROFILE_NOT_FOUND, message),))
     checked = check_profile_file(path, guide, label=profile_label(path), policy=policy)
     if checked.unreadable is not None:
-        message = f"cannot read the coalition profile {entry!r}: {checked.unreadable}"
+        message = f"cannot read the coalition profile {quoted(entry)}: {checked.unreadable}"
         return ProfileReference((Finding(("profile",), codes.PROFILE_UNREADABLE, message),))
     profile = checked.value if not checked.has_errors else None
     coalition = data.get("coalition")

@@ -20,14 +20,25 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import Code
 from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.problems import Finding, Path_
+from coalition_cli.core.wording import quoted
 
 MAX_BYTES = 2 * 1024 * 1024
 """An assessment is a few kilobytes and a large rubric a few hundred; past this a file is refused unread."""
+
+MAX_TEXT = MAX_BYTES
+"""The characters a document may hold with its aliases expanded (each value counts one more): no
+more than the file itself may hold, so only text repeated by aliases can reach it."""
+
+MAX_VALUES = 250_000
+"""Keys, values and items in one document. The bundled rubric has about 1,500 and a rubric of
+10,000 indicators about 150,000; a file of a million one-character items would take the parser
+alone half a minute."""
 
 MAX_DEPTH = 64
 """No document of ours nests deeper than ~6 levels; deep nesting is a sign of junk or an attack."""
@@ -41,6 +52,7 @@ CODES = (
     codes.DUPLICATE_KEY,
     codes.ALIAS,
     codes.TOO_DEEP,
+    codes.TOO_MANY_VALUES,
 )
 """What reading, parsing and walking the text may report (before any model sees the document)."""
 
@@ -130,6 +142,9 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
 
     def construct_document(self, node: Any) -> Any:
         duplicates: list[TextProblem] = []
+        self._text_left = MAX_TEXT
+        self._seen_scalars: set[int] = set()
+        self._repeated: Any = None
         data = self._build(node, {}, duplicates)
         return _Loaded(data, tuple(duplicates))
 
@@ -138,6 +153,7 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
         if done is not None:
             return done  # an alias: the same object again, which shared_or_too_deep refuses
         if isinstance(node, ScalarNode):
+            self._spend(node)
             tag = node.ctag
             if (tag.suffix if tag.handle is None else str(tag)) == _STR:
                 return node.value
@@ -149,6 +165,7 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
             return items
         mapping: dict[Any, Any] = {}
         built[id(node)] = mapping
+        first_keys: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = self._build(key_node, built, duplicates)
             if isinstance(key, (dict, list)):
@@ -156,17 +173,37 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
                     codes.SYNTAX, "a key must be plain text, not a list or a mapping", *_start(key_node)
                 )
             if key in mapping:  # reported, and the first value kept, so checking can go on
-                first = next(k for k, _ in node.value if self._build(k, built, duplicates) == key)
+                first = first_keys[key]
                 duplicates.append(
                     SyntaxProblem(
                         codes.DUPLICATE_KEY,
-                        f"duplicate key '{key}' (first defined on line {first.start_mark.line + 1}): keep only one",
+                        f"duplicate key {quoted(str(key))} (first defined on line {first.start_mark.line + 1}): "
+                        "keep only one",
                         *_start(key_node),
                     )
                 )
                 continue
+            first_keys[key] = key_node
             mapping[key] = self._build(value_node, built, duplicates)
         return mapping
+
+    def _spend(self, node: Any) -> None:
+        """Count a value's characters (and one for the value itself) against MAX_TEXT, each time an
+        alias repeats it. Without aliases a file cannot hold more than it is long; with them, one
+        long text repeated a thousand times would make every later step (the models, did-you-mean,
+        a plan) a thousand times as long. Raises at the value repeated."""
+        if id(node) in self._seen_scalars:
+            self._repeated = node
+        else:
+            self._seen_scalars.add(id(node))
+        self._text_left -= len(node.value) + 1
+        if self._text_left < 0:
+            raise SyntaxProblem(
+                codes.ALIAS,
+                f"YAML aliases (*name) repeat the value written here until the file holds more than "
+                f"{MAX_TEXT:,} characters: write shorter values out instead",
+                *_start(self._repeated or node),
+            )
 
 
 @dataclass(frozen=True)
@@ -188,15 +225,46 @@ _SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_te
 
 class _Resolver(VersionedResolver):  # type: ignore[misc]
     """ruamel looks the YAML version up for every scalar through a chain of failing attribute
-    lookups, a third of the load time of a valid file; look it up once per document instead."""
+    lookups, a third of the load time of a valid file; look it up once per document instead, and
+    resolve plain scalars by a shorter path (`resolve`)."""
 
     _version: Any = None
+    _table: Any = None
+    _values = 0
 
     @property
     def processing_version(self) -> Any:
         if self._version is None:
             self._version = VersionedResolver.processing_version.fget(self)
         return self._version
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """A scalar's tag, as ruamel's resolver gives it at a third of its cost (each resolved tag is
+        made once, not once per value; the version's table looked up once per document). Also
+        counts the document's nodes as the parser makes them (one loader per parse), and stops the
+        parse past MAX_VALUES, before it has read the rest."""
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise TextProblem(
+                codes.TOO_MANY_VALUES,
+                f"the file holds more than {MAX_VALUES:,} keys, values and list items; "
+                "an assessment holds a few hundred",
+            )
+        if kind is not ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        if implicit[0]:
+            table = self._table
+            if table is None:
+                table = self._table = self.versioned_resolver
+            for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
+                if regexp.match(value):
+                    made = _TAGS.get(tag)
+                    return made if made is not None else _TAGS.setdefault(tag, Tag(suffix=tag))
+        return self.DEFAULT_SCALAR_TAG
+
+
+_TAGS: dict[str, Tag] = {}
+"""The tags plain scalars resolve to (int, float, bool, null, timestamp…), one object each."""
 
 
 @cache
@@ -418,31 +486,51 @@ class Position:
     column: int
 
 
-def locate(root: Any, finding: Finding) -> Position:
-    """The 1-based line and column of a finding's key or value in the node tree of `parse_nodes`.
+class Locator:
+    """Lines and columns of findings in the node tree of `parse_nodes`.
 
-    Walks the path as far as the document goes: a finding about a missing key carries its parent's
-    path, and a path element that is not in the document (such as a Pydantic union tag) is skipped.
-    An alias points at its anchor, where the value is written.
+    Each mapping's keys are indexed the first time a path goes through it, so locating any number of
+    findings costs about one pass over the document (10,000 unknown keys once took half a minute,
+    each found by reading the mapping from its top).
     """
-    node = root
-    position = Position(1, 1)
-    for index, element in enumerate(finding.path):
-        last = index == len(finding.path) - 1
-        if isinstance(node, MappingNode):
-            pair = next((p for p in node.value if _is_key(p[0], element)), None)
-            if pair is None:
+
+    def __init__(self, root: Any) -> None:
+        self._root = root
+        self._keys: dict[int, dict[str, tuple[Any, Any]]] = {}
+
+    def position(self, finding: Finding) -> Position:
+        """The 1-based line and column of a finding's key or value.
+
+        Walks the path as far as the document goes: a finding about a missing key carries its
+        parent's path, and a path element that is not in the document (such as a Pydantic union tag)
+        is skipped. An alias points at its anchor, where the value is written.
+        """
+        node = self._root
+        position = Position(1, 1)
+        for index, element in enumerate(finding.path):
+            last = index == len(finding.path) - 1
+            if isinstance(node, MappingNode):
+                pair = self._pair(node, element)
+                if pair is None:
+                    continue
+                key_node, node = pair
+                mark = node.start_mark if (last and finding.at == "value") else key_node.start_mark
+            elif (
+                isinstance(node, SequenceNode) and isinstance(element, int) and 0 <= element < len(node.value)
+            ):
+                node = node.value[element]
+                mark = node.start_mark
+            else:
                 continue
-            key_node, node = pair
-            mark = node.start_mark if (last and finding.at == "value") else key_node.start_mark
-        elif isinstance(node, SequenceNode) and isinstance(element, int) and 0 <= element < len(node.value):
-            node = node.value[element]
-            mark = node.start_mark
-        else:
-            continue
-        position = Position(mark.line + 1, mark.column + 1)
-    return position
+            position = Position(mark.line + 1, mark.column + 1)
+        return position
 
-
-def _is_key(node: Any, element: str | int) -> bool:
-    return isinstance(node, ScalarNode) and node.value == str(element)
+    def _pair(self, node: Any, element: str | int) -> tuple[Any, Any] | None:
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for pair in node.value:
+                if isinstance(pair[0], ScalarNode):
+                    index.setdefault(pair[0].value, pair)  # the first of duplicate keys, as the data keeps
+            self._keys[id(node)] = index
+        return index.get(str(element))
