@@ -1,0 +1,141 @@
+"""`framework:` and `profile:` paths written in a file: followed only inside the file's repository,
+never `~`-expanded, and other folders only when the reader allows them (`--allow-outside`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from coalition_cli.core.files.references import (
+    ENVIRONMENT,
+    ReferenceRefused,
+    repository_of,
+    resolve_reference,
+)
+from tests.support.files import VALID_HEADER
+from tests.support.paths import EXAMPLES
+
+PROFILE = EXAMPLES / "riverside" / "coalition.yaml"
+
+
+def _assessment(folder: Path, profile: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "spring.yaml"
+    path.write_text(VALID_HEADER + f"profile: {json.dumps(profile)}\n", encoding="utf-8")
+    return path
+
+
+def _codes(runner: CliRunner, *args: str) -> tuple[int, list[tuple[int, str, str]]]:
+    result = runner.invoke(app, [*args[:-1], "--format", "json", args[-1]] if args[0] == "validate" else args)
+    report = json.loads(result.stdout)
+    problems = [(p["line"], p["code"], p["message"]) for p in report["problems"] if p["code"] != "not-rated"]
+    return result.exit_code, problems
+
+
+def test_a_profile_outside_the_repository_is_not_read(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    path = _assessment(tmp_path / "repo" / "terms", "/etc/passwd")
+    code, problems = _codes(runner, "validate", str(path))
+    assert code == 1
+    ((line, name, message),) = problems
+    assert (line, name) == (4, "outside-repository")
+    assert f"outside this file's repository ({tmp_path / 'repo'})" in message
+    assert "coalition --allow-outside /etc" in message
+    assert "/bin/" not in message and "x:0:0" not in message  # nothing of /etc/passwd is echoed
+
+
+def test_inside_the_repository_any_folder_may_be_named(runner: CliRunner, repository: Path) -> None:
+    shutil.copy(PROFILE, repository / "coalition.yaml")
+    path = _assessment(repository / "terms" / "2026", "../../coalition.yaml")
+    code, problems = _codes(runner, "validate", str(path))
+    assert (code, problems) == (0, [])
+
+
+def test_without_git_the_files_folder_is_its_repository(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copy(PROFILE, tmp_path / "coalition.yaml")
+    path = _assessment(tmp_path / "terms", "../coalition.yaml")
+    code, problems = _codes(runner, "validate", str(path))
+    assert code == 1 and [name for _, name, _ in problems] == ["outside-repository"]
+
+
+@pytest.mark.parametrize("where", ["before", "after", "equals", "environment"])
+def test_allow_outside_lets_a_reader_follow_a_shared_profile(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shutil.copy(PROFILE, shared / "coalition.yaml")
+    path = _assessment(tmp_path / "terms", "../shared/coalition.yaml")
+    args = {
+        "before": ["--allow-outside", str(shared), "validate", "--format", "json", str(path)],
+        "after": ["validate", "--format", "json", "--allow-outside", str(shared), str(path)],
+        "equals": ["validate", f"--allow-outside={shared}", "--format", "json", str(path)],
+        "environment": ["validate", "--format", "json", str(path)],
+    }[where]
+    if where == "environment":
+        monkeypatch.setenv(ENVIRONMENT, str(shared))
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert os.environ.get(ENVIRONMENT) == (str(shared) if where == "environment" else None)  # restored
+
+
+def test_a_symlink_inside_the_repository_does_not_lead_out(
+    runner: CliRunner, repository: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    shutil.copy(PROFILE, elsewhere / "coalition.yaml")
+    (repository / "linked.yaml").symlink_to(elsewhere / "coalition.yaml")
+    path = _assessment(repository, "linked.yaml")
+    code, problems = _codes(runner, "validate", str(path))
+    assert code == 1 and [name for _, name, _ in problems] == ["outside-repository"]
+
+
+@pytest.mark.parametrize(
+    ("reference", "reason"),
+    [
+        ("~nosuchuser/x.yaml", None),  # a folder named ~nosuchuser: not found, no traceback
+        ("~/coalition.yaml", None),
+        ("a" * 1_500_000, "1,500,000 characters long"),
+        ("a\0b.yaml", "NUL character"),
+    ],
+    ids=["tilde-user", "tilde", "too-long", "nul"],
+)
+@pytest.mark.parametrize("key", ["framework", "profile"])
+def test_odd_references_are_located_problems_not_crashes(
+    runner: CliRunner, repository: Path, key: str, reference: str, reason: str | None
+) -> None:
+    text = VALID_HEADER + f"profile: {json.dumps(reference)}\n"
+    if key == "framework":
+        text = text.replace("framework: community-framework", f"framework: {json.dumps(reference)}").replace(
+            f"profile: {json.dumps(reference)}\n", ""
+        )
+    path = repository / "a.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, problems = _codes(runner, "validate", str(path))
+    assert code == 1
+    ((line, name, message),) = problems
+    assert line == (1 if key == "framework" else 4)
+    assert name in ("unknown-framework", "profile-not-found")
+    if reason is not None:
+        assert reason in message and len(message) < 400
+    else:
+        assert "not found" in message and str(Path.home()) not in message
+
+
+def test_the_repository_is_the_git_root(tmp_path: Path) -> None:
+    (tmp_path / ".git").write_text("gitdir: /elsewhere\n")  # a worktree's .git is a file
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    assert repository_of(tmp_path / "a" / "b") == tmp_path.resolve()
+    with pytest.raises(ReferenceRefused) as refused:
+        resolve_reference("../../../x.yaml", tmp_path / "a" / "b", allowed=())
+    assert refused.value.outside
+    assert (
+        resolve_reference("../../x.yaml", tmp_path / "a" / "b", allowed=())
+        == tmp_path / "a" / "b" / "../../x.yaml"
+    )
