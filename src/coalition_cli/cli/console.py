@@ -1,10 +1,17 @@
 """Writing to the terminal: Rich consoles (colour only on a terminal, never with NO_COLOR or --no-color),
-report text as UTF-8 bytes, and the one-line warnings and notes commands print on standard error."""
+report text as UTF-8 bytes, and the one-line warnings and notes commands print on standard error.
+
+Text from files (a coalition's name, evidence, a custom rubric's indicators) can hold escape
+sequences that would set the terminal's title, make links or clear the screen. Commands escape what
+they print (`wording.printable`), so tables keep their widths; and every console made here passes
+what it prints through `printable` once more, at the end, so that nothing a command forgot reaches
+the terminal raw: only Rich's own styles do.
+"""
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,14 +36,38 @@ def use_color(stream: TextIO) -> bool:
 def stdout() -> Console:
     from rich.console import Console
 
-    return Console(no_color=color_disabled(), highlight=False, soft_wrap=False)
+    return _printable_only(Console(no_color=color_disabled(), highlight=False, soft_wrap=False))
 
 
 def stderr() -> Console:
     from rich.console import Console
 
     # messages are never wrapped: a path or a command in them must stay whole to be copied
-    return Console(stderr=True, no_color=color_disabled(), highlight=False, soft_wrap=True)
+    return _printable_only(Console(stderr=True, no_color=color_disabled(), highlight=False, soft_wrap=True))
+
+
+def _printable_only(console: Console) -> Console:
+    """The console, with every text it prints escaped by `printable` (line feeds kept)."""
+    from rich.console import RenderHook
+    from rich.segment import Segment
+
+    from coalition_cli.core.wording import printable
+
+    class Printable:
+        def __init__(self, renderable: Any) -> None:
+            self.renderable = renderable
+
+        def __rich_console__(self, console: Console, options: Any) -> Any:
+            for segment in console.render(self.renderable, options):
+                text, style, control = segment
+                yield segment if control else Segment(printable(text, newlines=True), style)
+
+    class Hook(RenderHook):
+        def process_renderables(self, renderables: list[Any]) -> list[Any]:
+            return [Printable(renderable) for renderable in renderables]
+
+    console.push_render_hook(Hook())
+    return console
 
 
 def write_stdout(text: str) -> None:
@@ -55,10 +86,26 @@ def write_stdout(text: str) -> None:
 def warn(message: str) -> None:
     from rich.markup import escape
 
-    stderr().print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    from coalition_cli.core.wording import printable
+
+    stderr().print(f"[yellow]warning:[/] {escape(printable(message, newlines=True))}", soft_wrap=True)
 
 
 def note(message: str) -> None:
     from rich.markup import escape
 
-    stderr().print(f"[dim]note:[/] {escape(message)}", soft_wrap=True)
+    from coalition_cli.core.wording import printable
+
+    stderr().print(f"[dim]note:[/] {escape(printable(message, newlines=True))}", soft_wrap=True)
+
+
+def textual_strips_every_control_code() -> None:
+    """Make Textual (the full-screen session) drop every control character from the text it shows,
+    as it already drops five (bell, backspace, vertical tab, form feed, carriage return): an ESC
+    in a rubric's or an assessment's text would otherwise reach the terminal raw. Line feeds and
+    tabs are kept; Textual's own styles are spans, never characters in the text."""
+    from textual import content
+
+    table = content._CONTROL_STRIP_TRANSLATE
+    for code in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)):
+        table[code] = None

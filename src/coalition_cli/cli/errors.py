@@ -16,7 +16,7 @@ def report(error: CoalitionError) -> None:
 
     from coalition_cli.cli.console import stderr
     from coalition_cli.cli.output.problems.text import print_problems
-    from coalition_cli.core.wording import plural
+    from coalition_cli.core.wording import plural, printable
 
     console = stderr()
     problems = getattr(error, "problems", None) or []
@@ -26,9 +26,9 @@ def report(error: CoalitionError) -> None:
     if errors and len(errors) < len(problems):
         hidden = len(problems) - len(errors)
         console.print(f"[dim](and {plural(hidden, 'warning')}, such as indicators not rated yet)[/]")
-    console.print(f"[bold red]error:[/] {escape(error.message)}")
+    console.print(f"[bold red]error:[/] {escape(printable(error.message, newlines=True))}")
     if error.hint:
-        console.print(f"[dim]hint:[/] {escape(error.hint)}")
+        console.print(f"[dim]hint:[/] {escape(printable(error.hint, newlines=True))}")
 
 
 class CoalitionGroup(TyperGroup):

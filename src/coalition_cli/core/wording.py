@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 MONTHS = (
@@ -36,3 +37,32 @@ def quoted(text: str, limit: int = 60) -> str:
     """`text` quoted for a message, cut to `limit` characters: a key or a value in a file can be a
     megabyte long, and a message is read on one line."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+"""What must never reach a terminal or a log as it is: C0 and C1 control characters (ESC starts the
+sequences that set a title, make a link or clear the screen; a line feed starts a new line, which
+in a CI log can be a workflow command such as `::add-mask::`), and the invisible characters that
+reorder or hide text (bidi controls, zero-width spaces, line and paragraph separators)."""
+
+_UNSAFE_OR_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """`text` safe to print: every control or invisible character shown as an escape (`\\x1b`,
+    `\\n`, `\\u202e`), as Python's repr shows it. With `newlines`, line feeds are kept (a table
+    cell or a message of several lines); never in a line that must stay one line (a problem line
+    of validate's text output, which a CI log shows)."""
+    pattern = _UNSAFE_OR_NEWLINE if newlines else _UNSAFE
+    return pattern.sub(_escaped, text) if pattern.search(text) else text

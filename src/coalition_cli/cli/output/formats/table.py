@@ -47,14 +47,15 @@ def print_document(document: Document, console: Console) -> None:
     from rich.text import Text
 
     from coalition_cli.core.reports.document import Heading, Line
+    from coalition_cli.core.wording import printable
 
     for index, block in enumerate(document):
         if isinstance(block, Heading):
             if index:
                 console.print()
-            console.print(Text(block.text, style="bold underline" if block.level == 1 else "bold"))
+            console.print(Text(printable(block.text), style="bold underline" if block.level == 1 else "bold"))
         elif isinstance(block, Line):
-            console.print(Text(block.text, style=TONE_STYLES[block.tone] if block.tone else ""))
+            console.print(Text(printable(block.text), style=TONE_STYLES[block.tone] if block.tone else ""))
         else:
             console.print()
             console.print(_rich_table(block))
@@ -65,8 +66,10 @@ def _rich_table(block: Table) -> Any:
     from rich.table import Table as RichTable
     from rich.text import Text
 
+    from coalition_cli.core.wording import printable
+
     rich_table = RichTable(
-        title=block.title,
+        title=printable(block.title) if block.title else block.title,
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
@@ -77,10 +80,12 @@ def _rich_table(block: Table) -> Any:
         collapse_padding=True,  # one space between columns, not two: tables must fit 80 columns
     )
     for index, column in enumerate(block.columns):
-        header = "\n".join(column.header.split()) if column.narrow else column.header
+        header = "\n".join(column.header.split()) if column.narrow else printable(column.header)
         # A wrapping column is never narrower than its longest word (up to a point), and a word
         # that still does not fit is folded, not cut with "…": nothing is lost on an 80-column screen.
-        words = [len(word) for row in block.rows for word in row[index].text.split()]
+        words = [
+            len(word) for row in block.rows for word in printable(row[index].text, newlines=True).split()
+        ]
         rich_table.add_column(
             header,
             justify=column.align,
@@ -89,5 +94,7 @@ def _rich_table(block: Table) -> Any:
             min_width=None if column.nowrap or column.narrow else min(max(words, default=1), 14),
         )
     for row in block.rows:
-        rich_table.add_row(*(Text(cell.text, style=cell_style(cell)) for cell in row))
+        rich_table.add_row(
+            *(Text(printable(cell.text, newlines=True), style=cell_style(cell)) for cell in row)
+        )
     return rich_table

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING
 from coalition_cli.cli.console import use_color
 from coalition_cli.cli.output.problems.base import Reporter, Run, Summary
 from coalition_cli.core.problems import Problem
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import plural, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,11 +33,13 @@ def _paint(text: str, style: str, *, color: bool) -> str:
 
 
 def format_problem(problem: Problem, *, color: bool = False) -> str:
-    """`file:line:col: severity message [code]`, the shape editors and CI logs link to."""
-    where = f"{problem.file}:{problem.line}:{problem.column}:"
+    """`file:line:col: severity message [code]`, the shape editors and CI logs link to: one line,
+    whatever the file's name and the message hold (`printable`: a line feed from a file must not
+    start a line of its own, which a CI log could run as a workflow command)."""
+    where = f"{printable(problem.file)}:{problem.line}:{problem.column}:"
     level = problem.severity.value
     return (
-        f"{_paint(where, 'bold', color=color)} {_paint(level, level, color=color)} {problem.message} "
+        f"{_paint(where, 'bold', color=color)} {_paint(level, level, color=color)} {printable(problem.message)} "
         f"{_paint(f'[{problem.code}]', 'dim', color=color)}"
     )
 
