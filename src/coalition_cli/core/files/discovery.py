@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
+from coalition_cli.core.files.regular import kind_of
+
 YAML_SUFFIXES = (".yaml", ".yml")
 
 STDIN = "-"
@@ -94,7 +96,7 @@ def expand(
         if S_ISDIR(status.st_mode):
             targets.extend(_walk(path, exclusion))
         elif not S_ISREG(status.st_mode):
-            targets.append(Target(path, missing="not a regular file"))
+            targets.append(Target(path, missing=f"it is {kind_of(status.st_mode)}, not an ordinary file"))
         elif not (skip_other_yaml and exclusion.excludes(path)):
             targets.append(Target(path, from_folder=skip_other_yaml))
     return targets

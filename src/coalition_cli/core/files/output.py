@@ -1,6 +1,8 @@
 """Writing a command's output file (a plan, a draft consensus, a schema, a new assessment) by one rule.
 
-- An output never replaces one of the command's own inputs, nor a folder.
+- An output never replaces one of the command's own inputs, nor a folder, nor anything but an ordinary
+  file (a device such as /dev/null, a FIFO, a system file), even with --force; nor is such a thing
+  opened to see whether the command wrote it (a FIFO would wait forever).
 - An existing file is replaced only when the command can tell it wrote it itself (`ours`: a plan
   carries a marker line, a schema its title) or with `--force`. A file that people edit once it is
   written (a draft consensus) has no `ours`: only --force replaces it. A command that never replaces
@@ -15,6 +17,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from coalition_cli.core.errors import UsageError, WriteError
 from coalition_cli.core.files.atomic import create_exclusive, write_atomic
+from coalition_cli.core.files.regular import NotARegularFile, check_regular_or_missing, read_regular
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,13 +46,21 @@ class OutputFile:
     """The option that names the file, for the hint; None when it is an argument."""
 
     def check(self) -> None:
-        """Raise UsageError if `write` would refuse: an input, a folder, a file not to replace."""
+        """Raise UsageError if `write` would refuse: an input, a folder, a special file, a file not to replace."""
         path = self.path
-        if path.resolve() in {item.resolve() for item in self.inputs}:
-            raise UsageError(f"refusing to write {self.what} over its own input {path}")
+        where = f" with {self.option}" if self.option else ""
         if path.is_dir():
-            where = f" with {self.option}" if self.option else ""
             raise UsageError(f"{path} is a folder; give a file name{where}")
+        try:
+            check_regular_or_missing(path)
+        except NotARegularFile as refused:
+            raise UsageError(
+                f"{path}: {refused.strerror}; coalition {self.command} writes only ordinary files",
+                hint=f"give a file name{where}",
+            ) from None
+        real = os.path.realpath(path)
+        if real in {os.path.realpath(item) for item in self.inputs}:
+            raise UsageError(f"refusing to write {self.what} over its own input {path}")
         if (path.exists() or path.is_symlink()) and not self._replaceable():
             raise self._exists()
 
@@ -85,8 +97,7 @@ class OutputFile:
 def starts_with(path: Path, pattern: re.Pattern[str], lines: int = 5) -> bool:
     """True when `pattern` matches in the first `lines` lines of the file: how a command knows its own."""
     try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            head = "".join(stream.readline(4096) for _ in range(lines))
+        head = read_regular(path, 4096 * lines).decode("utf-8", errors="replace")
     except OSError:
         return False
-    return bool(pattern.search(head))
+    return bool(pattern.search("".join(head.splitlines(keepends=True)[:lines])))
