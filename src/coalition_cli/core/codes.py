@@ -150,6 +150,11 @@ STAGE_NUMBERING = _code(
 MISSING_DESCRIPTOR = _code(
     "missing-descriptor", Family.FRAMEWORK, "a rubric's indicator has no descriptor for a stage"
 )
+INVALID_ID = _code(
+    "invalid-id",
+    Family.FRAMEWORK,
+    "a rubric's id is not ASCII letters, digits, '.', '-' and '_' (look-alikes and invisible characters)",
+)
 DUPLICATE_ID = _code(
     "duplicate-id", Family.FRAMEWORK, "a rubric uses an id or stage name twice, or links an indicator twice"
 )

@@ -8,6 +8,8 @@ Values of the wrong type are skipped here: the model reports those.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -75,6 +77,35 @@ def _ids(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
         for i, indicator in enumerate(_items(domain.get("indicators"))):
             if isinstance(indicator, dict) and isinstance(indicator.get("id"), str):
                 yield ("domains", d, "indicators", i, "id"), indicator["id"]
+
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+"""What a rubric's id, and its domains' and indicators' ids, may be: ASCII letters and digits, then
+also `.`, `-` and `_`, up to 64 characters. Ids are typed in assessments and compared as they are
+written, so an id with a zero-width space, a bidi control or a Cyrillic `С` that looks like `C`
+would be another indicator that looks the same."""
+
+
+def _id_characters(subject: Subject) -> Iterator[Finding]:
+    rubric_id = subject.data.get("id")
+    written = [(("id",), rubric_id)] if isinstance(rubric_id, str) else []
+    for path, identifier in [*written, *_ids(subject.data)]:
+        if not ID_PATTERN.fullmatch(identifier):
+            odd = next(
+                (char for char in identifier if not (char.isascii() and (char.isalnum() or char in "._-"))),
+                None,
+            )
+            why = (
+                f"it holds {unicodedata.name(odd, f'U+{ord(odd):04X}')} (U+{ord(odd):04X})"
+                if odd is not None
+                else "it is empty, over 64 characters, or starts with '.', '-' or '_'"
+            )
+            yield Finding(
+                path,
+                codes.INVALID_ID,
+                f"the id {quoted(identifier)} is not allowed: {why}; an id is ASCII letters and "
+                "digits, then also '.', '-' and '_', up to 64 characters",
+            )
 
 
 def _unique_ids(subject: Subject) -> Iterator[Finding]:
@@ -176,6 +207,7 @@ CHECKS = (
         _stages,
     ),
     Check("framework.ids", Kind.FRAMEWORK, (codes.DUPLICATE_ID,), _unique_ids),
+    Check("framework.id-characters", Kind.FRAMEWORK, (codes.INVALID_ID,), _id_characters),
     Check(
         "framework.descriptors",
         Kind.FRAMEWORK,
