@@ -45,7 +45,7 @@ def test_the_rubric_id_and_overlong_ids_are_checked_too(tmp_path: Path) -> None:
     found = _problems(tmp_path, ["D" * 65, "-D"], rubric_id="tiny\u2060rubric")
     assert [(line, code) for line, code, _ in found] == [
         (1, "invalid-id"),
-        (8, "invalid-id"),
-        (9, "invalid-id"),
+        (10, "invalid-id"),
+        (11, "invalid-id"),
     ]
     assert "WORD JOINER" in found[0][2] and "over 64 characters" in found[1][2]
