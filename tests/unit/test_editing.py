@@ -492,3 +492,45 @@ def test_a_full_disk_says_to_free_space_not_to_chmod(tmp_path: Path, monkeypatch
     assert raised.value.hint is not None and "free some space" in raised.value.hint
     assert "chmod" not in raised.value.hint
     assert path.read_text() == commented()
+
+
+FLOW_FILES = {
+    "flow-document": (
+        "{framework: community-framework, coalition: X, assessed_on: 2026-01-01,\n"
+        " ratings: {C1.1: {stage: 2},\n"
+        "           C1.4: {stage: 1}}}\n"
+    ),
+    "flow-ratings-one-a-line": (
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\n"
+        "ratings: {\n  C1.1: {stage: 2},\n  C1.4: {stage: 1}\n}\n"
+    ),
+    "flow-ratings-one-line": (
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-01-01\n"
+        "ratings: {C1.1: {stage: 2}, C1.4: {stage: 1}}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(FLOW_FILES))
+def test_a_flow_style_file_without_comments_keeps_its_lines(framework: Framework, name: str) -> None:
+    """`rate` once rewrote such a file onto one line (the round-trip dump); a new entry now goes in
+    beside its neighbours, laid out as they are, and nothing else moves."""
+    before = FLOW_FILES[name]
+    after = edit_text(before, [RatingEdit("C1.2", stage=3, evidence="one, two")], framework)
+    assert yamlsource.parse_fast(after)["ratings"]["C1.2"] == {"stage": 3, "evidence": "one, two"}
+    removed = [line for line in _diff(before, after) if line.startswith("-")]
+    added = [line for line in _diff(before, after) if line.startswith("+")]
+    assert len(after.splitlines()) == len(before.splitlines()) + (0 if name == "flow-ratings-one-line" else 1)
+    if name == "flow-ratings-one-line":
+        assert added == [
+            "+ratings: {C1.1: {stage: 2}, C1.2: {stage: 3, evidence: 'one, two'}, C1.4: {stage: 1}}"
+        ]
+    else:
+        assert removed == []
+        column = next(line for line in before.splitlines() if "C1.4" in line).index("C1.4")
+        assert added == ["+" + " " * column + "C1.2: {stage: 3, evidence: 'one, two'},"]
+    changed = edit_text(after, [RatingEdit("C1.4", stage=2)], framework)
+    assert [line for line in _diff(after, changed) if line.startswith("+")] == [
+        line.replace("C1.4: {stage: 1}", "C1.4: {stage: 2}")
+        for line in ["+" + next(line for line in after.splitlines() if "C1.4" in line)]
+    ]

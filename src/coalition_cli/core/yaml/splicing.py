@@ -334,17 +334,32 @@ def _splice(text: str, indicator: str, changes: list[_Change], framework: Framew
     from ruamel.yaml.nodes import MappingNode
 
     root = nodes(text)
-    if not is_block_mapping(root):
-        raise CannotSplice("the top level is not a block mapping")
+    if not is_block_mapping(root) and not _is_flow_mapping(root):
+        raise CannotSplice("the top level is not a mapping")
     edits = Splices(text, "\r\n" if "\r\n" in text else "\n")
     layout = layout_of(root)
     added = [change for change in changes if change.parsed is not _REMOVE]  # nothing to remove in a new entry
     entry_value = {change.key: _rendered(change.written) for change in added}
     found = find(root, "ratings")
+    if found is None and _is_flow_mapping(root):
+        _insert_flow_pair(
+            edits, root, f"ratings: {{{_flow_entry(indicator, entry_value)}}}", len(root.value) - 1
+        )
+        return edits.apply()
     if found is None:
         edits.insert_lines(len(text), render("ratings", {indicator: entry_value}, layout))
         return edits.apply()
     ratings_key, ratings = found
+    if _is_flow_mapping(ratings):  # `ratings: {C1.1: {stage: 2}, …}`: it stays flow, its lines as they are
+        entry = find(ratings, indicator)
+        if entry is None:
+            after = _flow_position(ratings, indicator, framework)
+            _insert_flow_pair(edits, ratings, _flow_entry(indicator, entry_value), after)
+        elif isinstance(entry[1], MappingNode):
+            _change_flow(edits, entry[1], changes, layout)
+        else:
+            raise CannotSplice("the rating is not a mapping")
+        return edits.apply()
     if is_empty_flow(ratings) or is_null(ratings):  # `ratings: {}`, `ratings:`, `ratings: ~`
         edits.drop_token(ratings)
         position = edits.line_after(max(ratings_key.end_mark.index, ratings.end_mark.index))
@@ -377,6 +392,50 @@ def _splice(text: str, indicator: str, changes: list[_Change], framework: Framew
     else:
         raise CannotSplice("the rating is not a block mapping")
     return edits.apply()
+
+
+def _is_flow_mapping(node: Any) -> bool:
+    from ruamel.yaml.nodes import MappingNode
+
+    return isinstance(node, MappingNode) and bool(node.flow_style) and bool(node.value)
+
+
+def _flow_entry(indicator: str, value: dict[str, Any]) -> str:
+    """`C1.2: {stage: 3, evidence: e}` on one line. CannotSplice for what needs lines (actions)."""
+    parts = []
+    for key, item in value.items():
+        rendered = render(key, _for_flow(item), Layout())
+        if len(rendered) != 1:
+            raise CannotSplice("a flow-style value became several lines")
+        parts.append(rendered[0])
+    render(indicator, None, Layout())  # CannotSplice for an id that would need quotes
+    return f"{indicator}: {{{', '.join(parts)}}}"
+
+
+def _flow_position(ratings: Any, indicator: str, framework: Framework) -> int:
+    """The index of the entry a new rating follows in a flow mapping (-1: it goes first), by the framework's order."""
+    order = {item.id: index for index, item in enumerate(framework.indicators)}
+    rank = order.get(indicator, len(order))
+    later = [
+        i for i, (key_node, _v) in enumerate(ratings.value) if order.get(key_node.value, len(order)) > rank
+    ]
+    return later[0] - 1 if later else len(ratings.value) - 1
+
+
+def _insert_flow_pair(edits: Splices, mapping: Any, rendered: str, after: int) -> None:
+    """Add `key: value` to a non-empty flow mapping after its entry number `after` (-1: first), laid out as
+    its entries are: one a line at their column when they are so written, else `, ` between them."""
+    pairs = mapping.value
+    neighbour = pairs[max(after, 0)][0]
+    separator = ", "
+    if len(pairs) > 1 and starts_its_line(edits, pairs[-1][0]):
+        separator = "," + edits.newline + " " * pairs[-1][0].start_mark.column
+    if after < 0:
+        position = neighbour.start_mark.index
+        edits.replace(position, position, rendered + separator)
+    else:
+        position = edits.value_end(*pairs[after])
+        edits.replace(position, position, separator + rendered)
 
 
 def _rendered(written: Any) -> Any:
