@@ -19,7 +19,7 @@ from coalition_cli.core.files.references import (
     resolve_reference,
 )
 from tests.support.files import VALID_HEADER
-from tests.support.paths import EXAMPLES
+from tests.support.paths import EXAMPLES, FIXTURES
 
 PROFILE = EXAMPLES / "riverside" / "coalition.yaml"
 
@@ -139,3 +139,20 @@ def test_the_repository_is_the_git_root(tmp_path: Path) -> None:
         resolve_reference("../../x.yaml", tmp_path / "a" / "b", allowed=())
         == tmp_path / "a" / "b" / "../../x.yaml"
     )
+
+
+def test_init_says_when_the_rubric_it_names_is_outside_the_new_files_repository(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path typed with --framework is the user's own; the file's, read later, is confined."""
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "rubrics").mkdir()
+    shutil.copy(FIXTURES / "frameworks" / "tiny-rubric.yaml", tmp_path / "rubrics" / "tiny.yaml")
+    monkeypatch.chdir(tmp_path / "repo")
+    result = runner.invoke(app, ["init", "a.yaml", "--framework", "../rubrics/tiny.yaml", "--coalition", "T"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "note: its framework: ../rubrics/tiny.yaml is outside the repository of a.yaml" in flat
+    assert f"coalition --allow-outside {(tmp_path / 'rubrics').resolve()}" in flat
+    assert runner.invoke(app, ["validate", "a.yaml"]).exit_code == 1
+    assert runner.invoke(app, ["--allow-outside", "../rubrics", "validate", "a.yaml"]).exit_code == 0

@@ -174,8 +174,8 @@ def _create(console: Console, options: AssessOptions) -> None:
     if not folder.is_dir():
         raise UsageError(f"cannot create {path}: the folder {folder} does not exist")
     reference = options.framework or DEFAULT_FRAMEWORK
-    framework = load_framework(reference, relative_to=Path.cwd())
-    reference = framework_reference(reference, relative_to=Path.cwd(), file=path)
+    framework = load_framework(reference)  # typed here: from the working folder
+    reference = framework_reference(reference, relative_to=None, file=path)
     assessed_on = date_option_or_today(options.date) if options.date else None
     console.print(f"[bold]{escape(str(path))}[/] does not exist yet: let's start a new assessment.")
     coalition = (options.coalition or "").strip()

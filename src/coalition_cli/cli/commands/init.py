@@ -42,11 +42,12 @@ def init(
 
     from rich.markup import escape
 
-    from coalition_cli.cli.console import stdout
+    from coalition_cli.cli.console import note, stdout
     from coalition_cli.core.editing.scaffold import (
         NewAssessment,
         date_option_or_today,
         framework_reference,
+        outside_note,
         path_from,
         render,
     )
@@ -59,7 +60,8 @@ def init(
     written.check()
     last = load_assessment(previous) if previous is not None else None
     reference = framework or (last.assessment.framework if last else DEFAULT_FRAMEWORK)
-    base = (last.path.parent if last and framework is None else Path.cwd()).resolve()
+    # the file's own reference is read from its folder; one typed here, from the working folder
+    base = last.path.parent.resolve() if last and framework is None else None
     fw = load_framework(reference, relative_to=base)
     reference = framework_reference(reference, relative_to=base, file=file)
     name = coalition or (last.assessment.coalition if last else None)
@@ -75,6 +77,9 @@ def init(
     console.print(
         f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices()})."
     )
+    outside = outside_note(file, {"framework": reference, "profile": profile})
+    if outside is not None:
+        note(outside)
     since = f" --since {shlex.quote(str(previous))}" if previous is not None else ""
     seen = " with last term's ratings beside each indicator" if previous is not None else ""
     console.print(

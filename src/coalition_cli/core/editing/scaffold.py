@@ -33,8 +33,9 @@ class NewAssessment:
     """Who takes part, when known (asked by `assess`); else last term's, with `--from`."""
 
 
-def framework_reference(reference: str, *, relative_to: Path, file: Path) -> str:
-    """The `framework:` to write into `file` for a reference read relative to the folder `relative_to`.
+def framework_reference(reference: str, *, relative_to: Path | None, file: Path) -> str:
+    """The `framework:` to write into `file` for a reference read relative to the folder `relative_to`
+    (a file's folder: the reference is that file's), or typed by the user (None: from the working folder).
 
     A bundled id stays as it is. A path is rewritten to reach the same rubric from the file's own
     folder (a file's reference is read relative to the file), or made absolute when the two share
@@ -43,6 +44,27 @@ def framework_reference(reference: str, *, relative_to: Path, file: Path) -> str
     if not looks_like_path(reference):
         return reference
     return path_from(file, framework_path(reference, relative_to=relative_to))
+
+
+def outside_note(file: Path, references: dict[str, str | None]) -> str | None:
+    """A note for a new `file` whose `framework:` or `profile:` (by key) leads outside its repository,
+    where commands that read it will refuse to follow it without `--allow-outside`."""
+    from coalition_cli.core.files.references import ReferenceRefused, resolve_reference
+    from coalition_cli.core.loading.frameworks import looks_like_path
+
+    for key, reference in references.items():
+        if reference is None or (key == "framework" and not looks_like_path(reference)):
+            continue
+        try:
+            resolve_reference(reference, file.parent)
+        except ReferenceRefused as refused:
+            if refused.outside:
+                folder = Path(os.path.realpath(file.parent / reference)).parent
+                return (
+                    f"its {key}: {reference} is outside the repository of {file}; commands that read it "
+                    f"will follow it only with `coalition --allow-outside {folder} …`"
+                )
+    return None
 
 
 def path_from(file: Path, target: Path) -> str:
