@@ -68,3 +68,56 @@ def test_every_deep_shape_in_one_run(tmp_path: Path) -> None:
     for name in names:
         assert f"{name}:" in result.stdout and "[too-deep]" in result.stdout, result.stdout
     assert "5 files checked, 0 valid, 5 errors" in result.stderr
+
+
+def _alias_bomb(path: Path, key: str) -> Path:
+    """One 1 MB value aliased 1,000 times: once 429 s in validate (as stakeholder groups) and 52 s
+    and 5.9 GB in plan (as participants' names)."""
+    person = {
+        "stakeholder_group": "{name: P, organization: O, stakeholder_group: *big}",
+        "name": "{name: *big, organization: O, stakeholder_group: k12-education}",
+    }[key]
+    lines = [VALID_HEADER, f"notes: &big {'x' * 1_000_000}\n", "participants:\n"]
+    lines += [f"  - {person}\n"] * 1_000
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("shape", "command", "expected"),
+    [
+        ("alias-as-group", "validate", "[alias]"),
+        ("alias-as-names", "plan", "[alias]"),
+        ("duplicate-keys", "validate", "[too-many-problems]"),
+        ("million-items", "validate", "[too-many-values]"),
+        ("unrated-10000", "validate", "[too-many-problems]"),
+    ],
+)
+def test_the_trials_slow_shapes_finish_in_seconds(
+    tmp_path: Path, shape: str, command: str, expected: str
+) -> None:
+    """Each took from 17 s to 429 s before; here a minute is the ceiling of a generous guard, not
+    a speed target (benchmarks/ measure speed)."""
+    path = tmp_path / "shape.yaml"
+    if shape == "alias-as-group":
+        _alias_bomb(path, "stakeholder_group")
+    elif shape == "alias-as-names":
+        _alias_bomb(path, "name")
+    elif shape == "duplicate-keys":
+        keys = "".join(f"k{n}: 1\n" for n in range(10_000))
+        path.write_text(VALID_HEADER + keys + keys, encoding="utf-8")
+    elif shape == "million-items":
+        path.write_text(
+            VALID_HEADER + "participants: [" + ",".join(["1"] * 900_000) + "]\n", encoding="utf-8"
+        )
+    else:
+        from tests.support.custom_rubric import write_rubric
+
+        write_rubric(tmp_path / "rubric.yaml", domains={"D": [f"D{n:05}" for n in range(10_000)]})
+        path.write_text("framework: rubric.yaml\ncoalition: X\nassessed_on: 2026-03-14\n", encoding="utf-8")
+    result = _run(command, str(path), cwd=tmp_path)
+    output = result.stdout + result.stderr
+    assert result.returncode == (0 if shape == "unrated-10000" else 1), output[-2000:]
+    assert expected in output
+    assert len(output) < 100_000  # 100 problems and a count, however many there are
