@@ -183,7 +183,12 @@ def test_a_flow_style_ratings_mapping_that_cannot_be_spliced_says_what_to_do(
         "- name: A\n  organization: B\nratings: {C1.1: {stage: 2}, C1.2: {stage: 3}}\n"
     )
     path.write_text(text)
-    result = CliRunner().invoke(app, ["rate", str(path), "C1.2=4"])
+    # a stage changes in place, inside the braces
+    assert CliRunner().invoke(app, ["rate", str(path), "C1.2=4"]).exit_code == 0
+    text = text.replace("C1.2: {stage: 3}", "C1.2: {stage: 4}")
+    assert path.read_text() == text
+    # a new rating with an action needs lines of its own, which a one-line flow mapping has not
+    result = CliRunner().invoke(app, ["rate", str(path), "C1.3=2", "--action", "Adopt the charter"])
     assert result.exit_code == 1
     assert "write ratings: as one indicator per line (block style)" in " ".join(result.output.split())
     assert path.read_text() == text

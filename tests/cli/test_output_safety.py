@@ -220,6 +220,6 @@ def test_csv_cells_are_prefixed_and_escaped(tmp_path: Path) -> None:
 
 def test_printable_shows_what_it_hides() -> None:
     assert printable("a\nb\x1b[2J\u202ec") == "a\\nb\\x1b[2J\\u202ec"
-    assert printable("a\nb\tc", newlines=True) == "a\nb\\tc"
+    assert printable("a\nb\tc\x07", newlines=True) == "a\nb\tc\\x07"
     assert printable("café — ✓") == "café — ✓"
     assert full_ratings()  # the helper every hostile file here starts from still rates everything

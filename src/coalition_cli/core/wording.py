@@ -45,7 +45,8 @@ sequences that set a title, make a link or clear the screen; a line feed starts 
 in a CI log can be a workflow command such as `::add-mask::`), and the invisible characters that
 reorder or hide text (bidi controls, zero-width spaces, line and paragraph separators)."""
 
-_UNSAFE_OR_NEWLINE = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_UNSAFE_IN_LINES = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x08\x0b-\x1f"))
+"""The same, but for line feeds and tabs: the layout of text of several lines."""
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -61,8 +62,8 @@ def _escaped(match: re.Match[str]) -> str:
 
 def printable(text: str, *, newlines: bool = False) -> str:
     """`text` safe to print: every control or invisible character shown as an escape (`\\x1b`,
-    `\\n`, `\\u202e`), as Python's repr shows it. With `newlines`, line feeds are kept (a table
-    cell or a message of several lines); never in a line that must stay one line (a problem line
-    of validate's text output, which a CI log shows)."""
-    pattern = _UNSAFE_OR_NEWLINE if newlines else _UNSAFE
+    `\\n`, `\\u202e`), as Python's repr shows it. With `newlines`, line feeds and tabs are kept (a
+    table cell, a CSV cell or a message of several lines); never in a line that must stay one line
+    (a problem line of validate's text output, which a CI log shows)."""
+    pattern = _UNSAFE_IN_LINES if newlines else _UNSAFE
     return pattern.sub(_escaped, text) if pattern.search(text) else text
