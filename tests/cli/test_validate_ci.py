@@ -197,7 +197,8 @@ def test_a_helm_values_file_with_a_framework_key_is_skipped_by_the_hook(
 # 7. Profile problems at a path without `..`.
 
 
-def test_profile_problems_are_reported_at_a_normalised_path(runner: CliRunner, tmp_path: Path) -> None:
+def test_profile_problems_are_reported_at_a_normalised_path(runner: CliRunner, repository: Path) -> None:
+    tmp_path = repository  # `../co.yaml` stays inside the repository (core/files/references.py)
     (tmp_path / "prof" / "sub").mkdir(parents=True)
     profile = (EXAMPLES / "riverside" / "coalition.yaml").read_text(encoding="utf-8")
     (tmp_path / "prof" / "co.yaml").write_text(profile.replace("k12-education", "k12", 1), encoding="utf-8")
