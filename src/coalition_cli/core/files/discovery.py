@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
-from coalition_cli.core.files.regular import kind_of
+from coalition_cli.core.files.regular import kind_of, read_regular
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -199,7 +199,7 @@ def _verdict(spec: Any, path: Path, base: Path, folder: bool, verdict: bool | No
 
 def _read_spec(path: Path) -> GitIgnoreSpec | None:
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = read_regular(path, 2**21).decode("utf-8", errors="replace").splitlines()
     except OSError:
         return None
     return _spec(lines) if any(line.strip() and not line.startswith("#") for line in lines) else None

@@ -20,7 +20,9 @@ from typing import Any
 
 from coalition_cli.core.codes import Level
 from coalition_cli.core.files.discovery import NO_EXCLUSION, Exclusion
+from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.problems import Finding, Located, Problem
+from coalition_cli.core.yaml.source import MAX_BYTES
 
 SETTINGS_FILE = ".coalition.yaml"
 PYPROJECT = "pyproject.toml"
@@ -44,7 +46,7 @@ def find_settings(start: Path | None = None) -> Path | None:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8", errors="replace")
+        text = read_regular(pyproject, MAX_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return True  # cannot tell: let reading it say why
     return bool(_TOOL_TABLE.search(text) or ("[tool]" in text and _TOOL_DOTTED.search(text)))
@@ -89,7 +91,7 @@ def read_settings(path: Path) -> SettingsOutcome:
     label = settings_label(path)
     if path.suffix == ".toml":
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_regular(path, MAX_BYTES).decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             return SettingsOutcome(unreadable=getattr(error, "strerror", None) or str(error))
         table, problem = _tool_table(label, text, path.name == PYPROJECT)
