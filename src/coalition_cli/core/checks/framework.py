@@ -187,6 +187,7 @@ def _linked(subject: Subject) -> Iterator[Finding]:
 def _roles(subject: Subject) -> Iterator[Finding]:
     """The indicators each of the rubric's roles serves are indicators of this rubric."""
     ids = {identifier for _, identifier in _ids(subject.data)}
+    meant = Suggester(sorted(ids))
     for r, role in enumerate(_items(subject.data.get("roles"))):
         serves = role.get("serves") if isinstance(role, dict) else None
         for s, member in enumerate(_items(serves)):
@@ -194,8 +195,8 @@ def _roles(subject: Subject) -> Iterator[Finding]:
                 yield Finding(
                     ("roles", r, "serves", s),
                     codes.UNKNOWN_INDICATOR,
-                    f"role {role.get('id')!r} serves {member!r}, which is not an indicator of this rubric"
-                    f"{did_you_mean(member, sorted(ids))}",
+                    f"role {quoted(str(role.get('id')))} serves {quoted(member)}, which is not an indicator of "
+                    f"this rubric{meant.did_you_mean(member)}",
                 )
 
 

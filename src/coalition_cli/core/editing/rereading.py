@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from coalition_cli.core.editing.assessment_file import AssessmentFile, changed_ratings
 from coalition_cli.core.errors import CoalitionError, ReadError
+from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.yaml import source as yamlsource
 
 _Mark = tuple[int, int, int]
@@ -58,7 +59,7 @@ class OnDisk:
             return None
         self._mark = mark
         try:
-            same = mark is not None and yamlsource.decode(self.file.path.read_bytes()) == self.file.text
+            same = mark is not None and yamlsource.decode(read_regular(self.file.path)) == self.file.text
         except (OSError, yamlsource.TextProblem):
             same = False
         if same:
