@@ -1,0 +1,255 @@
+"""Benchmark: every one-file command, in CPU time, beside what Python and the command's imports cost.
+
+Each command runs on the bundled Riverside example (copied to a temporary folder), as a user would
+run it. Beside it, in the same run and in alternating order (paired runs, so that the machine's load
+falls on all of them alike):
+
+- an *imports-only replica*: `python -c` importing, in the same order, exactly the modules the
+  command imported (read from a run under `python -X importtime`), and doing nothing else;
+- the floor: `python -c pass`.
+
+The command's CPU time (user + system, of the process) minus the replica's is the work the command
+does; the replica's share of the command is what start-up costs. Targets: every one-file command
+<= 150 ms CPU median, `plan` <= 200 ms. With `--before BIN` (the bin folder of another installation,
+e.g. a virtual environment with an older version), that installation is timed in the same run, in
+the same rounds, for before/after figures.
+
+    python benchmarks/bench_commands.py [--repeat 11] [--before /path/to/venv/bin] [--only score,plan]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import BIN, ROOT
+
+TARGET_MS = 150.0
+PLAN_TARGET_MS = 200.0
+
+RIVERSIDE = ROOT / "examples" / "riverside"
+SPRING, FALL = "2026-03-spring.yaml", "2025-09-fall.yaml"
+RATERS = sorted(f"raters/{path.name}" for path in (RIVERSIDE / "raters").glob("*.yaml"))
+WARNING = "raters/2026-03-marcus-lee.yaml"  # C5.1 left unrated: a `not-rated` warning
+ERROR = "error.yaml"  # the same with a stage the rubric does not have: an error (exit 1)
+RATED = "rated.yaml"  # a copy of the spring file that `rate` changes (restored before each run)
+NEW = "new.yaml"  # the file `init` writes (removed before each run)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One command line, run in the Riverside folder; `prepare` runs (untimed) before each run."""
+
+    label: str
+    args: tuple[str, ...]
+    target_ms: float = TARGET_MS
+    prepare: Callable[[Path], None] | None = None
+
+
+def _restore_rated(folder: Path) -> None:
+    shutil.copyfile(folder / SPRING, folder / RATED)
+
+
+def _remove_new(folder: Path) -> None:
+    (folder / NEW).unlink(missing_ok=True)
+
+
+CASES = (
+    Case("validate, clean (fast path)", ("validate", RATERS[0])),
+    Case("validate, a warning", ("validate", WARNING)),
+    Case("validate, an error", ("validate", ERROR)),
+    Case("validate, a profile", ("validate", SPRING)),
+    Case("score", ("score", SPRING)),
+    Case("compare", ("compare", FALL, SPRING)),
+    Case("consensus", ("consensus", *RATERS)),
+    Case("plan (Markdown)", ("plan", SPRING, "--since", FALL), PLAN_TARGET_MS),
+    Case("plan (HTML)", ("plan", SPRING, "--since", FALL, "-f", "html", "-o", "-"), PLAN_TARGET_MS),
+    Case("roster", ("roster", SPRING)),
+    Case("rate", ("rate", RATED, "C1.1=4"), prepare=_restore_rated),
+    Case("init", ("init", NEW, "--coalition", "Riverside Pathways Coalition"), prepare=_remove_new),
+    Case("schema", ("schema",)),
+    Case("framework list", ("framework", "list")),
+    Case("assess --help", ("assess", "--help")),
+)
+
+
+@dataclass
+class Installation:
+    """A `coalition` installation (a bin folder holding `python` and `coalition`), and its figures."""
+
+    name: str
+    bin: Path
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    exit_codes: dict[str, int] = field(default_factory=dict)
+    replicas: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def python(self) -> str:
+        return str(self.bin / "python")
+
+    def command(self, case: Case) -> list[str]:
+        return [str(self.bin / "coalition"), *case.args]
+
+    def replica(self, case: Case) -> list[str]:
+        return [self.python, "-c", _REPLICA, *self.replicas[case.label]]
+
+    def floor(self) -> list[str]:
+        return [self.python, "-c", "pass"]
+
+
+_REPLICA = """\
+import importlib, sys
+for name in sys.argv[1:]:
+    try:
+        importlib.import_module(name)
+    except Exception:
+        pass
+"""
+"""Imports the modules named on its command line, in that order, and nothing else."""
+
+
+def cpu_seconds(command: Sequence[str], cwd: Path) -> tuple[float, int]:
+    """The user + system CPU time of one run of `command`, and its exit code."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_utime + usage.ru_stime, process.returncode
+
+
+def imported_modules(installation: Installation, case: Case, cwd: Path) -> list[str]:
+    """The modules a command imports beyond `python -c pass`, as the outermost imports in order.
+
+    `-X importtime` prints one line per import, children first and indented; the unindented lines
+    are the imports the command's own code made (at start or inside functions), and importing them
+    again in that order imports every other module the command did.
+    """
+
+    def outermost(command: list[str]) -> list[str]:
+        result = subprocess.run(
+            [installation.python, "-X", "importtime", *command],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            check=False,
+        )
+        names = []
+        for line in result.stderr.splitlines():
+            if line.startswith("import time:") and "|" in line:
+                name = line.rsplit("|", 1)[1]
+                if name.startswith(" ") and not name.startswith("  "):
+                    names.append(name.strip())
+        return names
+
+    if case.prepare is not None:
+        case.prepare(cwd)
+    floor = set(outermost(["-c", "pass"]))
+    return [
+        name for name in outermost([str(installation.bin / "coalition"), *case.args]) if name not in floor
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=11, help="rounds (each runs every figure once)")
+    parser.add_argument("--before", type=Path, help="bin folder of another installation to time alongside")
+    parser.add_argument("--only", help="comma-separated labels (or their first words) to run")
+    args = parser.parse_args()
+
+    installations = [Installation("now", BIN)]
+    if args.before is not None:
+        installations.insert(0, Installation("before", args.before.resolve()))
+    cases = [
+        case
+        for case in CASES
+        if not args.only or any(case.label.startswith(word.strip()) for word in args.only.split(","))
+    ]
+    print(f"{len(cases)} commands on the Riverside example; {os.cpu_count()} cores; {args.repeat} rounds")
+    print(f"load average at start: {_load()}")
+    for installation in installations:
+        print(f"  {installation.name}: {installation.bin / 'coalition'} ({_version(installation)})")
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="coalition-bench-") as temporary:
+        folder = Path(temporary) / "riverside"
+        shutil.copytree(RIVERSIDE, folder)
+        warning = (folder / WARNING).read_text(encoding="utf-8")
+        (folder / ERROR).write_text(warning.replace("stage: 3", "stage: 9", 1), encoding="utf-8")
+        for installation in installations:
+            for case in cases:
+                installation.replicas[case.label] = imported_modules(installation, case, folder)
+        for round_number in range(args.repeat):
+            for case in cases:
+                _round(case, installations, folder, round_number)
+    print(f"load average at end: {_load()} ({time.perf_counter() - started:.0f} s)\n")
+    _report(cases, installations)
+
+
+def _round(case: Case, installations: list[Installation], folder: Path, round_number: int) -> None:
+    """Every figure of one command once, in an order that turns with each round."""
+    runs: list[tuple[Installation, str, list[str]]] = []
+    for installation in installations:
+        runs += [
+            (installation, case.label, installation.command(case)),
+            (installation, f"{case.label}/replica", installation.replica(case)),
+            (installation, f"{case.label}/floor", installation.floor()),
+        ]
+    turn = round_number % len(runs)
+    for installation, key, command in runs[turn:] + runs[:turn]:
+        if case.prepare is not None:
+            case.prepare(folder)
+        seconds, code = cpu_seconds(command, folder)
+        installation.cpu.setdefault(key, []).append(seconds)
+        if key == case.label:
+            installation.exit_codes[key] = code
+
+
+def _report(cases: Sequence[Case], installations: Sequence[Installation]) -> None:
+    def ms(installation: Installation, key: str) -> float:
+        return statistics.median(installation.cpu[key]) * 1000
+
+    print("CPU time (user + system), median, in ms; start-up = the imports-only replica's share")
+    heading = f"{'command':<30}"
+    for installation in installations:
+        heading += f" | {installation.name + ': command':>15} {'imports':>8} {'python':>7} {'start-up':>9}"
+    heading += " | target"
+    print(heading)
+    print("-" * len(heading))
+    for case in cases:
+        line = f"{case.label:<30}"
+        for installation in installations:
+            command = ms(installation, case.label)
+            replica = ms(installation, f"{case.label}/replica")
+            floor = ms(installation, f"{case.label}/floor")
+            code = installation.exit_codes[case.label]
+            shown = f"{command:.0f}" + (f" (exit {code})" if code else "")
+            line += f" | {shown:>15} {replica:>8.0f} {floor:>7.0f} {min(replica / command, 1.0):>8.0%}"
+        now = ms(installations[-1], case.label)
+        verdict = "met" if now <= case.target_ms else "MISSED"
+        line += f" | <= {case.target_ms:.0f}: {verdict}"
+        print(line)
+
+
+def _load() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _version(installation: Installation) -> str:
+    result = subprocess.run(
+        [str(installation.bin / "coalition"), "--version"], capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip() or "?"
+
+
+if __name__ == "__main__":
+    main()
