@@ -1,16 +1,62 @@
-"""The `coalition` command: a Typer app whose commands live one per module in `cli/commands/`."""
+"""The `coalition` command: a Typer app whose commands live one per module in `cli/commands/`.
+
+A command's module is imported when that command runs (or when `--help` lists them all), not at
+start-up: each command pays only for its own imports (`cli/lazy.py`). Its arguments are made into
+values without Pydantic wherever Typer's own coercion would give the same (`cli/coercion.py`).
+"""
 
 from __future__ import annotations
+
+from importlib import import_module
+from typing import Any, cast
 
 import typer
 
 from coalition_cli import __version__
+from coalition_cli.cli.coercion import make_lean
 from coalition_cli.cli.console import disable_color
 from coalition_cli.cli.errors import CoalitionGroup
+from coalition_cli.cli.lazy import LazyCommands
+
+COMMAND_MODULES = (
+    "init",
+    "assess",
+    "room",
+    "rate",
+    "validate",
+    "score",
+    "compare",
+    "consensus",
+    "summary",
+    "plan",
+    "roster",
+    "schema",
+    "framework",
+)
+"""Each command is the module of its name under cli/commands, which adds it to `app`; this order is
+the order of `--help`."""
+
+
+class CoalitionApp(CoalitionGroup):
+    """The top group: its commands are made from their modules when first asked for."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        make_lean(self)  # the global options, and the commands Typer made already (in tests)
+        self.lazy = LazyCommands(self.commands, COMMAND_MODULES, _load)
+        self.commands = self.lazy
+
+
+def _load(name: str) -> Any:
+    """The Click command `name`, made by Typer once its module has added it to `app`."""
+    import_module(f"coalition_cli.cli.commands.{name}")
+    group = cast(CoalitionApp, typer.main.get_command(app))
+    return group.lazy.built.get(name)  # made lean by the group's __init__
+
 
 app = typer.Typer(
     name="coalition",
-    cls=CoalitionGroup,
+    cls=CoalitionApp,
     help=(
         "Assess a community coalition against ConnectED's Community Framework, keep the assessments "
         "as YAML in git, check them in CI, and turn them into action plans."
@@ -48,31 +94,3 @@ def _options(
 ) -> None:
     if no_color:
         disable_color()
-
-
-COMMAND_MODULES = (
-    "init",
-    "assess",
-    "room",
-    "rate",
-    "validate",
-    "score",
-    "compare",
-    "consensus",
-    "summary",
-    "plan",
-    "roster",
-    "schema",
-    "framework",
-)
-"""Each module under cli/commands adds its commands to `app`; this order is the order of `--help`."""
-
-
-def _register() -> None:
-    from importlib import import_module
-
-    for name in COMMAND_MODULES:
-        import_module(f"coalition_cli.cli.commands.{name}")
-
-
-_register()

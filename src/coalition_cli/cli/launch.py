@@ -47,14 +47,18 @@ def main() -> None:
 
 
 def _run() -> int:
-    from coalition_cli.cli.validation.fast_path import run
+    # Pydantic plugins are looked for among every installed package's entry points the first time a
+    # model is built (10 ms or more, per process); the tool's models have no use for them
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    if "validate" in sys.argv[1:]:
+        from coalition_cli.cli.validation.fast_path import run
 
-    try:
-        status = run(sys.argv[1:])
-    except KeyboardInterrupt:
-        return 130  # Ctrl-C while checking: nothing was written; 130 as on the Typer path (cli/errors.py)
-    if status is not None:
-        return status
+        try:
+            status = run(sys.argv[1:])
+        except KeyboardInterrupt:
+            return 130  # Ctrl-C while checking: nothing was written; 130 as on the Typer path (cli/errors.py)
+        if status is not None:
+            return status
 
     from coalition_cli.cli.app import app
 

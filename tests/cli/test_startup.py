@@ -1,0 +1,102 @@
+"""A command pays only for itself at start-up: its own module, no Pydantic for parsing its arguments.
+
+Measured by `benchmarks/bench_commands.py`; here only what must stay true for those figures to hold,
+and that nothing users see changed: `--help` lists every command in its order with its short help,
+a typo is still answered with a suggestion, every command module adds the command of its name.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import COMMAND_MODULES, app
+from tests.support.paths import EXAMPLES, SRC
+from tests.support.processes import environment
+
+SPRING = EXAMPLES / "riverside" / "2026-03-spring.yaml"
+
+_IMPORTED = """\
+import json, sys
+from coalition_cli.cli.launch import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+"""Runs the command line given, then prints every module imported, on standard error's last line."""
+
+
+def imported(*args: str, cwd: Path) -> set[str]:
+    """The modules `coalition ARGS` imports, in a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment(),
+        timeout=60,
+        check=False,
+    )
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def _commands(modules: set[str]) -> set[str]:
+    prefix = "coalition_cli.cli.commands."
+    return {name.removeprefix(prefix) for name in modules if name.startswith(prefix)}
+
+
+@pytest.mark.slow
+def test_a_command_imports_its_own_module_only(tmp_path: Path) -> None:
+    assert _commands(imported("score", "--format", "json", str(SPRING), cwd=tmp_path)) == {"score"}
+    assert _commands(imported("framework", "list", cwd=tmp_path)) == {"framework"}
+
+
+@pytest.mark.slow
+def test_arguments_are_parsed_without_pydantic(tmp_path: Path) -> None:
+    modules = imported("assess", "--help", cwd=tmp_path)
+    assert "pydantic" not in modules
+    assert "typer._adapters" not in modules
+    modules = imported("score", "--format", "json", str(SPRING), cwd=tmp_path)
+    assert "pydantic" in modules  # the models read the file
+    assert "typer._adapters" not in modules  # but no TypeAdapter was built for an argument
+
+
+@pytest.mark.slow
+def test_only_validate_looks_at_the_fast_path(tmp_path: Path) -> None:
+    assert "coalition_cli.cli.validation.fast_path" not in imported("schema", cwd=tmp_path)
+    assert "coalition_cli.cli.validation.fast_path" in imported("validate", str(SPRING), cwd=tmp_path)
+
+
+def test_every_command_module_adds_the_command_of_its_name() -> None:
+    folder = SRC / "coalition_cli" / "cli" / "commands"
+    modules = sorted(path.stem for path in folder.glob("*.py") if path.stem != "__init__")
+    assert sorted(COMMAND_MODULES) == modules
+    group = get_command(app)
+    assert list(group.commands) == list(COMMAND_MODULES)  # type: ignore[attr-defined]
+    for name in COMMAND_MODULES:
+        command = group.get_command(None, name)  # type: ignore[attr-defined, arg-type]
+        assert command is not None and command.name == name
+
+
+def test_help_lists_every_command_in_order_with_its_short_help(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"], terminal_width=80)
+    assert result.exit_code == 0
+    listed = result.output.split("Commands:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed if line.strip()] == list(COMMAND_MODULES)
+    assert "  score      Score assessments: overall, per domain, per indicator." in listed
+    assert "  framework  List, show and check rubrics (frameworks)." in listed
+
+
+def test_a_typo_in_a_command_gets_a_suggestion(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["scor", "x.yaml"])
+    assert result.exit_code == 2
+    assert "No such command 'scor'. Did you mean 'score'?" in result.output
