@@ -14,6 +14,8 @@
   made it Markdown (`MarkdownText`). In HTML, `css_string` makes text safe inside a CSS string in the
   page's `<style>` (the running title printed on every page), where HTML escaping does not apply.
 - Every document gets a generator marker line; `coalition plan` only overwrites a file that carries it.
+- Compiled templates are kept in the user's cache between runs (`template_cache.py`), and used only
+  while the template's text and the environment's way of compiling are the same.
 
 Problems in a template become `UsageError`s (exit 2) that say which file and line, never a traceback.
 """
@@ -39,7 +41,7 @@ from coalition_cli.core.markdown import (
     markdown_link,
     markdown_paragraphs,
 )
-from coalition_cli.core.plan import sandbox
+from coalition_cli.core.plan import sandbox, template_cache
 from coalition_cli.core.plan.sandbox import (
     BudgetExceeded,
     BudgetSandbox,
@@ -108,6 +110,7 @@ def environment(fmt: Format, user_templates: Path | None = None) -> SandboxedEnv
             md_code=markdown_code,
             md_link=markdown_link,
         )
+    template_cache.attach(env)
     return env
 
 
