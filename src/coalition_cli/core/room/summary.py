@@ -8,12 +8,14 @@ rating is the proposed stage of `coalition consensus` (the lower median), and "2
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from coalition_cli.core.loading.assessments import LoadedAssessment
-from coalition_cli.core.room.journal import journal_path, read_journal
-from coalition_cli.core.room.state import RoomState
-from coalition_cli.core.room.tally import Result, guide_groups, tally
+from coalition_cli.core.room.journal import journal_path
 from coalition_cli.core.wording import plural
+
+if TYPE_CHECKING:
+    from coalition_cli.core.loading.assessments import LoadedAssessment
+    from coalition_cli.core.room.tally import Result
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,11 @@ def room_said(loaded: LoadedAssessment) -> dict[str, RoomSaid]:
     """Per indicator voted on in the assessment's room session; {} when it had none."""
     path = journal_path(loaded.path)
     if not path.exists():
-        return {}
+        return {}  # as for most plans: the votes' machinery is not even imported
+    from coalition_cli.core.room.journal import read_journal
+    from coalition_cli.core.room.state import RoomState
+    from coalition_cli.core.room.tally import guide_groups, tally
+
     groups = guide_groups()
     state = RoomState(loaded.framework, groups).apply_all(read_journal(path))
     said = {}
