@@ -47,9 +47,9 @@ def main() -> None:
 
 
 def _run() -> int:
-    # Pydantic plugins are looked for among every installed package's entry points the first time a
-    # model is built (10 ms or more, per process); the tool's models have no use for them
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    from coalition_cli.cli import no_plugins
+
+    no_plugins.disable()
     if "validate" in sys.argv[1:]:
         from coalition_cli.cli.validation.fast_path import run
 
