@@ -156,3 +156,20 @@ def test_init_says_when_the_rubric_it_names_is_outside_the_new_files_repository(
     assert f"coalition --allow-outside {(tmp_path / 'rubrics').resolve()}" in flat
     assert runner.invoke(app, ["validate", "a.yaml"]).exit_code == 1
     assert runner.invoke(app, ["--allow-outside", "../rubrics", "validate", "a.yaml"]).exit_code == 0
+
+
+@pytest.mark.parametrize("key", ["profile", "framework"])
+def test_a_name_too_long_for_the_system_is_a_file_not_found(
+    runner: CliRunner, repository: Path, key: str
+) -> None:
+    path = repository / "spring.yaml"
+    text = VALID_HEADER.replace("framework: community-framework\n", "")
+    name = "x" * 300 + ".yaml"  # longer than a file name may be (ENAMETOOLONG), not a traceback
+    extra = (
+        f"framework: {name}\n" if key == "framework" else f"framework: community-framework\nprofile: {name}\n"
+    )
+    path.write_text(extra + text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "not found" in result.output
+    assert "Traceback" not in result.output

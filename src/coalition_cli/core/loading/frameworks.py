@@ -66,7 +66,7 @@ def framework_path(reference: str, relative_to: Path | None = None) -> Path:
         except ReferenceRefused as refused:
             kind = FrameworkOutsideRepository if refused.outside else FrameworkError
             raise kind(f"the framework path {quoted(reference)} is not followed: {refused.reason}") from None
-    if not path.is_file():
+    if not os.path.isfile(path):  # noqa: PTH113 (Path.is_file raises on a name too long, before Python 3.14)
         raise FrameworkError(f"framework file {quoted(reference)} not found (looked at {path})")
     return path
 

@@ -6,6 +6,7 @@ a `profile:` path points, whether that file can be read, and whether it describe
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,8 +95,8 @@ def follow_profile(
         code = codes.OUTSIDE_REPOSITORY if refused.outside else codes.PROFILE_NOT_FOUND
         message = f"the coalition profile path {quoted(entry)} is not followed: {refused.reason}"
         return ProfileReference((Finding(("profile",), code, message),))
-    if not path.is_file():
-        what = "is a folder" if path.is_dir() else "was not found"
+    if not os.path.isfile(path):  # noqa: PTH113 (Path.is_file raises on a name too long, before Python 3.14)
+        what = "is a folder" if os.path.isdir(path) else "was not found"  # noqa: PTH112 (likewise)
         message = (
             f"the coalition profile {quoted(entry)} {what} (looked at {path}); give the path of a "
             "coalition.yaml relative to this file, or write the profile out here"
