@@ -5,7 +5,8 @@ run it. Beside it, in the same run and in alternating order (paired runs, so tha
 falls on all of them alike):
 
 - an *imports-only replica*: `python -c` importing, in the same order, exactly the modules the
-  command imported (read from a run under `python -X importtime`), and doing nothing else;
+  command imported (read from a run under `python -X importtime`), and doing nothing else (but
+  what the launcher does first: turn Pydantic's plugin search off, where it does);
 - the floor: `python -c pass`.
 
 The command's CPU time (user + system, of the process) minus the replica's is the work the command
@@ -110,13 +111,19 @@ class Installation:
 
 _REPLICA = """\
 import importlib, sys
+try:  # what the command's launcher does before it imports anything (newer installations only)
+    from coalition_cli.cli import no_plugins
+    no_plugins.disable()
+except ImportError:
+    pass
 for name in sys.argv[1:]:
     try:
         importlib.import_module(name)
     except Exception:
         pass
 """
-"""Imports the modules named on its command line, in that order, and nothing else."""
+"""Imports the modules named on its command line, in that order, and nothing else (after turning
+Pydantic's plugin search off as the launcher does, where the installation has that step)."""
 
 
 def cpu_seconds(command: Sequence[str], cwd: Path) -> tuple[float, int]:
