@@ -9,6 +9,10 @@ falls on all of them alike):
   what the launcher does first: turn Pydantic's plugin search off, where it does);
 - the floor: `python -c pass`.
 
+A last line times importing the libraries a report command cannot do without (Typer, Pydantic,
+ruamel.yaml's C parser, Rich's console and tables): no command that reads a file and prints a
+table can start faster than that.
+
 The command's CPU time (user + system, of the process) minus the replica's is the work the command
 does; the replica's share of the command is what start-up costs. Targets: every one-file command
 <= 150 ms CPU median, `plan` <= 200 ms. With `--before BIN` (the bin folder of another installation,
@@ -46,6 +50,8 @@ WARNING = "raters/2026-03-marcus-lee.yaml"  # C5.1 left unrated: a `not-rated` w
 ERROR = "error.yaml"  # the same with a stage the rubric does not have: an error (exit 1)
 RATED = "rated.yaml"  # a copy of the spring file that `rate` changes (restored before each run)
 NEW = "new.yaml"  # the file `init` writes (removed before each run)
+LIBRARIES = "typer, pydantic.main, pydantic.fields, ruamel.yaml.cyaml, rich.console, rich.table"
+"""What a command that reads a file and prints a table cannot do without: the floor under it."""
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,10 @@ class Case:
 
     label: str
     args: tuple[str, ...]
-    target_ms: float = TARGET_MS
+    target_ms: float | None = TARGET_MS
     prepare: Callable[[Path], None] | None = None
+    python: bool = False
+    """`args` are the interpreter's (a floor to compare with), not `coalition`'s."""
 
 
 def _restore_rated(folder: Path) -> None:
@@ -82,6 +90,7 @@ CASES = (
     Case("schema", ("schema",)),
     Case("framework list", ("framework", "list")),
     Case("assess --help", ("assess", "--help")),
+    Case("(libraries a report needs)", ("-c", f"import {LIBRARIES}"), target_ms=None, python=True),
 )
 
 
@@ -100,7 +109,11 @@ class Installation:
         return str(self.bin / "python")
 
     def command(self, case: Case) -> list[str]:
-        return [str(self.bin / "coalition"), *case.args]
+        return [self.python, *self.arguments(case)]
+
+    def arguments(self, case: Case) -> list[str]:
+        """What follows the interpreter: the `coalition` script and its arguments, or python's own."""
+        return list(case.args) if case.python else [str(self.bin / "coalition"), *case.args]
 
     def replica(self, case: Case) -> list[str]:
         return [self.python, "-c", _REPLICA, *self.replicas[case.label]]
@@ -161,9 +174,7 @@ def imported_modules(installation: Installation, case: Case, cwd: Path) -> list[
     if case.prepare is not None:
         case.prepare(cwd)
     floor = set(outermost(["-c", "pass"]))
-    return [
-        name for name in outermost([str(installation.bin / "coalition"), *case.args]) if name not in floor
-    ]
+    return [name for name in outermost(installation.arguments(case)) if name not in floor]
 
 
 def main() -> None:
@@ -242,8 +253,9 @@ def _report(cases: Sequence[Case], installations: Sequence[Installation]) -> Non
             shown = f"{command:.0f}" + (f" (exit {code})" if code else "")
             line += f" | {shown:>15} {replica:>8.0f} {floor:>7.0f} {min(replica / command, 1.0):>8.0%}"
         now = ms(installations[-1], case.label)
-        verdict = "met" if now <= case.target_ms else "MISSED"
-        line += f" | <= {case.target_ms:.0f}: {verdict}"
+        if case.target_ms is not None:
+            verdict = "met" if now <= case.target_ms else "MISSED"
+            line += f" | <= {case.target_ms:.0f}: {verdict}"
         print(line)
 
 
