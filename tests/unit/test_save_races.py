@@ -29,6 +29,9 @@ pytestmark = [
 ]
 
 _FORK = multiprocessing.get_context("fork")
+_PATIENCE = 60
+"""Seconds a process waits for the others at a barrier: generous, since a loaded CI machine can stall
+a forked writer for seconds; a lost update is caught by the file's content, never by a timeout."""
 
 
 def _ratings(path: Path) -> dict[str, object]:
@@ -42,9 +45,9 @@ def _writer(path: Path, indicator: str, rounds: int, opened: Barrier, done: Barr
     writer has read it too, then both save a change to their own indicator at once."""
     for number in range(rounds):
         file = AssessmentFile(path)
-        opened.wait(timeout=10)
+        opened.wait(timeout=_PATIENCE)
         file.apply(RatingEdit(indicator, stage=number % 4 + 1))
-        done.wait(timeout=10)
+        done.wait(timeout=_PATIENCE)
 
 
 def test_two_writers_at_once_lose_no_update(tmp_path: Path) -> None:
@@ -58,14 +61,14 @@ def test_two_writers_at_once_lose_no_update(tmp_path: Path) -> None:
     lost = []
     try:
         for number in range(rounds):
-            done.wait(timeout=20)  # both writers saved this round
+            done.wait(timeout=_PATIENCE)  # both writers saved this round
             ratings = _ratings(path)
             stages = [ratings[i]["stage"] for i in ("C1.2", "C5.1")]  # type: ignore[index]
             if stages != [number % 4 + 1] * 2:
                 lost.append((number, stages))
     finally:
         for writer in writers:
-            writer.join(timeout=20)
+            writer.join(timeout=_PATIENCE)
             if writer.is_alive():
                 writer.kill()
     assert [writer.exitcode for writer in writers] == [0, 0]
