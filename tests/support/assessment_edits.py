@@ -65,7 +65,7 @@ TRICKY = [
 KEYS = ["framework", "coalition", "assessed_on", "term", "facilitator", "participants", "profile",
         "notes", "ratings", "extra", "stage", "target", "evidence", "priority", "links", "actions",
         "action", "owner", "due", "status", "name", "organization", "stakeholder_group", "role",
-        "C1.1", "C7.2", "C12", 3, True]  # fmt: skip
+        "C1.1", "C1.3", "C6.1", "C7.2", "C12", 3, True]  # fmt: skip
 
 
 def _containers(value: Any) -> list[Any]:

@@ -132,6 +132,8 @@ def test_block_yaml_with_comments_crlf_and_a_bom_is_proven_clean(tmp_path: Path)
         (lambda d: d["ratings"]["C1.1"].update({"priority": "yes"}), "a priority that is not true/false"),
         (lambda d: d["participants"][0].update({"stakeholder_group": "k12"}), "an unknown group"),
         (lambda d: d["ratings"]["C1.1"]["actions"][0].update({"status": "Done"}), "an unknown status"),
+        (lambda d: d["ratings"]["C6.1"].update({"stage": 4}), "linked indicators (C1.3 is 3) rated apart"),
+        (lambda d: d["ratings"]["C1.3"].update({"stage": "emerging"}), "the same, written as a name"),
     ],
 )
 def test_files_with_something_to_report_are_never_proven_clean(tmp_path: Path, change: Any, why: str) -> None:

@@ -170,6 +170,12 @@ TARGET_NOT_ABOVE_STAGE = _code(
     Severity.WARNING,
 )
 NOT_RATED = _code("not-rated", Family.RUBRIC, "an indicator not rated yet", Severity.WARNING)
+LINKED_INDICATORS_DIFFER = _code(
+    "linked-indicators-differ",
+    Family.RUBRIC,
+    "indicators the rubric links (one practice seen twice, like C1.3 and C6.1) rated at different stages",
+    Severity.WARNING,
+)
 
 # --- the coalition -------------------------------------------------------------------------------------
 UNKNOWN_STAKEHOLDER_GROUP = _code(

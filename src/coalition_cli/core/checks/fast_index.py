@@ -6,8 +6,8 @@ writer, or a rule (then bump `fastcheck.RULES_VERSION` first); `--check` only sa
 shipped indexes are current, as a test does.
 
 The stamp: `rules_version` (a deliberate number, not a digest of source code, so that editing a
-comment changes nothing), `schema_sha256` (of what the proof reads: the schema, the indicators and
-the stages, as canonical JSON), and `sources`, the digests of the rubric and the Guide with line
+comment changes nothing), `schema_sha256` (of what the proof reads: the schema, the indicators, the
+stages and the linked indicators, as canonical JSON), and `sources`, the digests of the rubric and the Guide with line
 endings normalised, which the fast path compares before trusting the index.
 """
 
@@ -42,6 +42,7 @@ def build_index(framework_id: str) -> dict[str, Any]:
         "indicators": [indicator.id for indicator in framework.indicators],
         "stage_numbers": list(framework.stage_numbers),
         "stage_names": {stage.name.casefold(): stage.number for stage in framework.stages},
+        "linked": [list(group.indicators) for group in framework.linked],
         "schema": _narrowed(assessment_schema(framework, guide)),
     }
     canonical = json.dumps(proof, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

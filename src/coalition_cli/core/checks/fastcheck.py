@@ -25,7 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from coalition_cli.core import codes
-from coalition_cli.core.checks.rubric import not_rated, target_not_above_stage
+from coalition_cli.core.checks.rubric import (
+    linked_stages_differ,
+    not_rated,
+    rated_stage,
+    target_not_above_stage,
+)
 from coalition_cli.core.checks.schema_subset import conforms
 from coalition_cli.core.codes import Code
 from coalition_cli.core.files.resources import framework_data_dir
@@ -33,7 +38,7 @@ from coalition_cli.core.model.stages import stage_number
 from coalition_cli.core.suppressions import has_suppressions
 from coalition_cli.core.yaml import source as yamlsource
 
-RULES_VERSION = 1
+RULES_VERSION = 2
 """Bump by hand when a rule this proof stands in for changes what is clean: a check of assessments,
 the Assessment model, how a stage is read, the schema writer, or `accepts` below. A shipped index
 of another version is stale (the models check every file) until `scripts/build-fast-index` runs."""
@@ -87,6 +92,7 @@ STANDS_IN_FOR: dict[str, frozenset[Code]] = {
     "no `# coalition: ignore` comment (suppressions.has_suppressions)": frozenset({codes.UNUSED_SUPPRESSION}),
     "rubric.not_rated": frozenset({codes.NOT_RATED}),
     "rubric.target_not_above_stage": frozenset({codes.TARGET_NOT_ABOVE_STAGE}),
+    "rubric.linked_stages_differ": frozenset({codes.LINKED_INDICATORS_DIFFER}),
 }
 """Every code an assessment file can get, and what rules it out before a file is proven clean. A new
 code an assessment can get must be added here, and ruled out (tests/unit/test_codes.py checks)."""
@@ -102,6 +108,8 @@ class FastIndex:
     stage_names: dict[str, int]
     """Each stage's name, case-folded, to its number."""
     schema: dict[str, Any]
+    linked: tuple[tuple[str, ...], ...] = ()
+    """The rubric's linked indicators, group by group."""
 
     def stage_number_named(self, name: str) -> int | None:
         return self.stage_names.get(name.strip().casefold())
@@ -120,7 +128,10 @@ class FastIndex:
             aim = stage_number(self, target) if target is not None else None
             if stage is None or (target is not None and (aim is None or target_not_above_stage(stage, aim))):
                 return False
-        return True
+        return not any(
+            linked_stages_differ(rated_stage(self, ratings.get(indicator)) for indicator in group)
+            for group in self.linked
+        )
 
 
 def file_proven_clean(path: Path) -> bool:
@@ -167,6 +178,7 @@ def load_index(framework_id: str, data_dir: Path | None = None) -> FastIndex | N
             tuple(stored["stage_numbers"]),
             dict(stored["stage_names"]),
             stored["schema"],
+            tuple(tuple(group) for group in stored["linked"]),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

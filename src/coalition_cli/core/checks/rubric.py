@@ -1,24 +1,26 @@
-"""An assessment's ratings against its rubric: indicator ids, stages and targets, what is not rated yet.
+"""An assessment's ratings against its rubric: indicator ids, stages and targets, what is not rated yet,
+and linked indicators (one practice the rubric lists twice) rated at different stages.
 
-The predicates `not_rated` and `target_not_above_stage` are the rules themselves: validate's fast
-path (fastcheck.py) imports them, so a file it proves clean is clean by the same rule. No Pydantic
-here, for the same reason.
+The predicates `not_rated`, `target_not_above_stage` and `linked_stages_differ` are the rules
+themselves: validate's fast path (fastcheck.py) imports them, so a file it proves clean is clean by
+the same rule. No Pydantic here, for the same reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Check, Kind, Subject
-from coalition_cli.core.model.stages import StageError, parse_stage
+from coalition_cli.core.model.stages import StageError, parse_stage, stage_number
 from coalition_cli.core.problems import Finding
 from coalition_cli.core.suggest import Suggester
 from coalition_cli.core.wording import quoted
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.model.stages import StageScale
 
 
 def not_rated(rating: object) -> bool:
@@ -31,6 +33,12 @@ def not_rated(rating: object) -> bool:
 def target_not_above_stage(stage: int, target: int) -> bool:
     """A target is the stage the team aims for next: one it has reached already says nothing."""
     return target <= stage
+
+
+def linked_stages_differ(stages: Iterable[int | None]) -> bool:
+    """Linked indicators are one practice seen twice: rated at two different stages, one of them is
+    wrong. An unrated one says nothing (`not-rated` reports it)."""
+    return len({stage for stage in stages if stage is not None}) > 1
 
 
 def _ratings(data: dict[str, Any]) -> dict[Any, Any]:
@@ -100,6 +108,47 @@ def _unrated(subject: Subject) -> Iterator[Finding]:
             yield Finding(path, codes.NOT_RATED, message, at="key")
 
 
+def _linked(subject: Subject) -> Iterator[Finding]:
+    framework = subject.framework
+    if framework is None or not framework.linked:
+        return
+    ratings = _ratings(subject.data)
+    for group in framework.linked:
+        stages = {
+            indicator_id: rated_stage(framework, ratings.get(indicator_id))
+            for indicator_id in group.indicators
+        }
+        if not linked_stages_differ(stages.values()):
+            continue
+        rated = [indicator_id for indicator_id, stage in stages.items() if stage is not None]
+        first, *others = rated
+        for other in others:
+            if stages[other] == stages[first]:
+                continue
+            yield Finding(
+                ("ratings", other, "stage"),
+                codes.LINKED_INDICATORS_DIFFER,
+                f"{other} {framework.indicator(other).name} is rated {_stage_words(framework, stages[other])}, "
+                f"but its linked indicator {first} (the same practice) is rated "
+                f"{_stage_words(framework, stages[first])}; give both one stage",
+            )
+
+
+def rated_stage(scale: StageScale, rating: object) -> int | None:
+    """A rating's stage as a number; None when it is not rated, or written wrong (reported elsewhere)."""
+    if not isinstance(rating, dict):
+        return None
+    value = rating.get("stage")
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        return None
+    return stage_number(scale, value)
+
+
+def _stage_words(framework: Framework, stage: int | None) -> str:
+    assert stage is not None
+    return f"{stage} {framework.stage_name(stage)}"
+
+
 CHECKS = (
     Check("rubric.indicators", Kind.ASSESSMENT, (codes.UNKNOWN_INDICATOR,), _indicators),
     Check(
@@ -109,4 +158,5 @@ CHECKS = (
         _stages,
     ),
     Check("rubric.unrated", Kind.ASSESSMENT, (codes.NOT_RATED,), _unrated),
+    Check("rubric.linked", Kind.ASSESSMENT, (codes.LINKED_INDICATORS_DIFFER,), _linked),
 )

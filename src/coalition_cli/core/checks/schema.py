@@ -134,6 +134,12 @@ def assessment_schema(framework: Framework, guide: Guide, bundled: list[str] | N
             "coalition": _text("The coalition's name.", required=True),
             "assessed_on": _date("The date of the assessment (YYYY-MM-DD).", required=True),
             "term": _text('A label for the term, e.g. "Spring 2026".'),
+            "region": _text(
+                'Where the coalition is, e.g. "Inland Valley" (`coalition summary` groups by it).'
+            ),
+            "cohort": _text(
+                'The cohort or program year, e.g. "2025 cohort" (`coalition summary` groups by it).'
+            ),
             "facilitator": _text("Who facilitated (or, in an individual rater's file, the rater)."),
             "participants": {
                 "type": ["array", "null"],

@@ -101,6 +101,10 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
     lines += [f"assessed_on: {new.assessed_on.isoformat()}"]
     if new.term:
         lines.append(f"term: {yamltext.scalar(new.term)}")
+    for key in ("region", "cohort"):  # where the coalition sits in a network: the same every term
+        value = getattr(previous.assessment, key) if previous is not None else None
+        if value:
+            lines.append(f"{key}: {yamltext.scalar(value)}")
     if new.facilitator:
         lines.append(f"facilitator: {yamltext.scalar(new.facilitator)}")
     lines += _participants(new.participants or (previous.assessment.participants if previous else ()))

@@ -119,6 +119,10 @@ class Assessment(Model):
     coalition: str = Field(min_length=1)
     assessed_on: IsoDate
     term: str | None = None
+    region: str | None = None
+    """Optional: where the coalition is, for an intermediary's network view (`summary` groups by it)."""
+    cohort: str | None = None
+    """Optional: the cohort or program year the coalition belongs to (`summary` groups by it)."""
     facilitator: str | None = None
     participants: Annotated[tuple[Participant, ...], BeforeValidator(_no_list)] = ()
     profile: ProfileEntry = None
