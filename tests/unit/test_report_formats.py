@@ -16,7 +16,7 @@ from coalition_cli.cli.output import formats as formats_package
 from coalition_cli.cli.output.formats import emit, format_option, formats
 from coalition_cli.core.reports.comparison import Comparison
 from coalition_cli.core.reports.consensus import Consensus
-from coalition_cli.core.reports.network import Network
+from coalition_cli.core.reports.network.summary import Network
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.roster.results import RosterReport
 from coalition_cli.core.reports.score import ScoreReport
@@ -35,8 +35,9 @@ COMMANDS: dict[str, tuple[type[Report], list[str]]] = {
 
 
 def test_the_registry_finds_every_format_module_in_order() -> None:
-    assert list(formats()) == ["table", "json", "csv", "md"]
+    assert list(formats()) == ["table", "json", "csv", "md", "html"]
     assert [name for name, item in formats().items() if item.needs_rows] == ["csv"]
+    assert [name for name, item in formats().items() if item.needs_page] == ["html"]
 
 
 def _offered(command: str) -> list[str]:
@@ -50,7 +51,10 @@ def _offered(command: str) -> list[str]:
 def test_each_report_command_offers_exactly_the_formats_its_report_can_give(command: str) -> None:
     report_type, _ = COMMANDS[command]
     expected = [
-        name for name, item in formats().items() if report_type.csv_header is not None or not item.needs_rows
+        name
+        for name, item in formats().items()
+        if (report_type.csv_header is not None or not item.needs_rows)
+        and (report_type.has_page or not item.needs_page)
     ]
     assert _offered(command) == expected
 
@@ -78,6 +82,8 @@ def test_a_report_without_rows_is_never_written_as_csv() -> None:
 
     with pytest.raises(AssertionError, match="NoRows has no CSV rows"):
         emit(NoRows(), "csv")
+    with pytest.raises(AssertionError, match="NoRows has no HTML page"):
+        emit(NoRows(), "html")
 
 
 def test_a_new_format_is_one_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

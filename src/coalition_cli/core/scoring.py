@@ -131,7 +131,26 @@ def stage_of(framework: Framework, score: Fraction | float | None) -> int | None
 
 
 def _mean(values: list[Fraction]) -> Fraction | None:
-    return sum(values, Fraction(0)) / len(values) if values else None
+    if not values:
+        return None
+    common = math.lcm(*(value.denominator for value in values))  # exact, without a Fraction per step
+    return Fraction(
+        sum(value.numerator * (common // value.denominator) for value in values), common * len(values)
+    )
+
+
+def _stage_mean(stages: list[int]) -> Fraction | None:
+    """A domain's score: the mean of its rated indicators' stages (kept exact)."""
+    return Fraction(sum(stages), len(stages)) if stages else None
+
+
+def overall_score(framework: Framework, stages: Mapping[str, int | None]) -> Fraction | None:
+    """The overall score alone, by the rules of `score` (a trend needs it for every term, cheaply)."""
+    domains = []
+    for domain in framework.domains:
+        rated = [stage for indicator in domain.indicators if (stage := stages.get(indicator.id)) is not None]
+        domains.append(_stage_mean(rated))
+    return _mean([exact for exact in domains if exact is not None])
 
 
 def score(
@@ -154,8 +173,8 @@ def score(
             )
             for indicator in domain.indicators
         )
-        rated = [Fraction(i.stage) for i in indicators if i.stage is not None]
-        exact = _mean(rated)
+        rated = [i.stage for i in indicators if i.stage is not None]
+        exact = _stage_mean(rated)
         domain_stage = stage_of(framework, exact)
         domains.append(
             DomainScore(

@@ -4,7 +4,9 @@ A report (`score`, `compare`, `consensus`, `summary`, `roster`, …) is built by
 files and knows nothing about terminals or output formats. The CLI renders it in the format the user
 asks for (`cli/output/formats/`, one module per format): `table` and `md` draw its `document()`,
 `json` prints its `data()`, `csv` writes `csv_header` and `csv_rows()`. A report that has no
-tabular form leaves `csv_header` None, and the CSV format is not offered for it.
+tabular form leaves `csv_header` None, and the CSV format is not offered for it. A report that is
+also one self-contained HTML page (the network dashboard) sets `has_page` and gives `page()`; the
+`html` format is offered only for those.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ class Report(ABC):
 
     csv_header: ClassVar[tuple[str, ...] | None] = None
     """The CSV columns (one name per value of each of `csv_rows`), or None: no CSV form."""
+    has_page: ClassVar[bool] = False
+    """True when `page()` gives the report as one self-contained HTML page."""
 
     @abstractmethod
     def document(self) -> Document:
@@ -34,3 +38,7 @@ class Report(ABC):
     def csv_rows(self) -> Iterable[Sequence[object]]:
         """The CSV rows, as many values each as `csv_header` names (None is an empty cell)."""
         raise NotImplementedError(f"{type(self).__name__} has no CSV form")
+
+    def page(self) -> str:
+        """The report as one self-contained HTML page (for reports with `has_page`)."""
+        raise NotImplementedError(f"{type(self).__name__} has no HTML page")

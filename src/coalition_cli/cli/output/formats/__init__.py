@@ -2,10 +2,10 @@
 named as its file (`md.py` is `--format md`), as validate's formats are (`cli/output/problems/`).
 
 A format module holds `FORMAT`, a `Format`: a few words for `--help`, its place in the list, whether
-it needs the report's CSV rows, and `render(report)`, which writes the report
+it needs the report's CSV rows or its HTML page, and `render(report)`, which writes the report
 (`core.reports.report.Report`) to standard output. Every report command offers every format (one
-that needs CSV rows only for reports that have them), so adding a format is adding one module here;
-adding a report is its core module and a command that calls `emit`.
+that needs CSV rows, or a page, only for reports that have them), so adding a format is adding one
+module here; adding a report is its core module and a command that calls `emit`.
 
 `--help` needs every format's words, so every command's start-up imports these modules: they are
 small, and import Rich and the rest only when a report is rendered.
@@ -38,6 +38,8 @@ class Format(NamedTuple):
     """Write the report to standard output; only what this format needs is built."""
     needs_rows: bool = False
     """True when it writes the report's CSV rows: offered only for reports that have them."""
+    needs_page: bool = False
+    """True when it writes the report's HTML page: offered only for reports that have one."""
 
 
 @cache
@@ -53,9 +55,14 @@ def formats() -> dict[str, Format]:
     return dict(sorted(found.items(), key=lambda item: item[1].position))
 
 
-def format_option(*, rows: bool = True) -> Any:
-    """`--format` / `-f` for a report command; `rows=False` for a report with no CSV rows (`csv_header` None)."""
-    offered = {name: item for name, item in formats().items() if rows or not item.needs_rows}
+def format_option(*, rows: bool = True, page: bool = False) -> Any:
+    """`--format` / `-f` for a report command; `rows=False` for a report with no CSV rows (`csv_header`
+    None), `page=True` for one that is also an HTML page (`has_page`)."""
+    offered = {
+        name: item
+        for name, item in formats().items()
+        if (rows or not item.needs_rows) and (page or not item.needs_page)
+    }
     names = list(offered)
 
     def parse(value: str) -> str:
@@ -84,4 +91,6 @@ def emit(report: Report, name: str) -> None:
     chosen = formats()[name]
     if chosen.needs_rows and report.csv_header is None:
         raise AssertionError(f"{type(report).__name__} has no CSV rows: its command must not offer {name}")
+    if chosen.needs_page and not report.has_page:
+        raise AssertionError(f"{type(report).__name__} has no HTML page: its command must not offer {name}")
     chosen.render(report)

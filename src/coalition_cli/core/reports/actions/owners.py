@@ -1,0 +1,53 @@
+"""Who an action's `owner:` names, so that one person's actions are counted together.
+
+Teams write owners freely: "Marcus Lee", "Marcus Lee (Riverside Workforce Development Board)",
+"Superintendent's office (RUSD)", "Working group chairs". The rule, kept simple enough to say in
+the README:
+
+- The owner is the text before a bracket, ignoring case, spacing and a final full stop: "Maria Lopez
+  (RUSD)" and "maria lopez (RUSD Research and Assessment)" are one owner, shown as "Maria Lopez".
+- The words in brackets, when there are some, are where the owner sits (an organization).
+- An owner names a coalition member's representative when the names match by that rule, and names
+  the member itself when the owner, or the words in its brackets, is the member's organization.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BRACKETS = re.compile(r"^(?P<who>[^()]*?)\s*\((?P<where>[^()]*)\)\s*$")
+
+
+def name_key(text: str) -> str:
+    """A name as compared: case, spacing and a final full stop ignored."""
+    return " ".join(text.casefold().split()).rstrip(".").strip()
+
+
+def owner_parts(owner: str) -> tuple[str, str | None]:
+    """`("Maria Lopez", "RUSD")` for "Maria Lopez (RUSD)"; `(owner, None)` when it has no brackets."""
+    match = _BRACKETS.match(owner.strip())
+    if match is None or not match.group("who"):
+        return " ".join(owner.split()), None
+    return " ".join(match.group("who").split()), " ".join(match.group("where").split()) or None
+
+
+def owner_key(owner: str) -> str:
+    """The key one owner's actions are counted under (see the module's rule)."""
+    return name_key(owner_parts(owner)[0])
+
+
+def owner_label(owner: str) -> str:
+    """How an owner is shown in the load per owner: the name before any bracket."""
+    return owner_parts(owner)[0]
+
+
+def names_person(owner: str, name: str) -> bool:
+    """True when the owner is this person (a representative's name)."""
+    return owner_key(owner) == name_key(name)
+
+
+def names_organization(owner: str, organization: str) -> bool:
+    """True when the owner is this organization, or sits in it ("Kim (City of Riverside)")."""
+    who, where = owner_parts(owner)
+    wanted = name_key(organization)
+    return name_key(who) == wanted or (where is not None and name_key(where) == wanted)

@@ -1,0 +1,313 @@
+"""Following actions up between meetings: every action of a coalition's terms, tracked from term to term.
+
+A coalition writes its actions under the indicators of each term's assessment. Read together, oldest
+term first, each action is followed from one term to the next:
+
+- **The same action in two terms** is found by its text (case, spacing and a final full stop
+  ignored), wherever it sits; an action reworded between terms is still found when it stays under
+  the same indicator with the same owner and the same due date.
+- **Overdue**: in the latest term, past its due date as of a day (`--as-of`, default today), and not
+  marked `done` or `dropped`. An action without a status is open.
+- **Carried over**: open in an earlier term and still open in the latest one it is in.
+- **Vanished**: in an earlier term, absent from the latest one, and never marked done or dropped
+  (an action closed and then cleaned out of the file is not vanished).
+- **Load per owner**: the open actions of the latest term, counted by owner (`owners.owner_key`),
+  with the seats the owner holds when the coalition's profile says (chair, executive committee,
+  committees, the only named representative of a member).
+
+Pure functions of the terms' actions: `action_records` reads them from an assessment; the summary's
+worker processes send them back in `NetworkEntry`s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from coalition_cli.core.reports.actions.owners import (
+    name_key,
+    names_person,
+    owner_key,
+    owner_label,
+)
+
+if TYPE_CHECKING:
+    from coalition_cli.core.model.assessment import Assessment
+    from coalition_cli.core.model.profile import CoalitionProfile
+
+CLOSED = ("done", "dropped")
+"""The statuses that close an action; any other (planned, in-progress, none) leaves it open."""
+
+State = Literal["open", "overdue", "done", "dropped", "vanished"]
+
+ROLE_WORDS = {
+    "chair": "chair",
+    "co-chair": "co-chair",
+    "executive-committee": "executive committee",
+    "working-group": "working group",
+    "member": "member",
+}
+
+
+class ActionRecord(NamedTuple):
+    """One action as a term's file writes it (a NamedTuple: worker processes send many back)."""
+
+    indicator: str
+    action: str
+    owner: str | None
+    due: dt.date | None
+    status: str | None
+
+    @property
+    def open(self) -> bool:
+        return self.status not in CLOSED
+
+
+class MemberSeat(NamedTuple):
+    """What the register needs of a coalition member to say which seats an owner holds."""
+
+    organization: str
+    role: str
+    committees: tuple[str, ...]
+    representatives: tuple[str, ...]
+    """The names of its representatives, as the profile lists them."""
+
+
+def action_records(assessment: Assessment) -> tuple[ActionRecord, ...]:
+    """Every action of an assessment, in the order of its ratings."""
+    return tuple(
+        ActionRecord(indicator_id, action.action, action.owner, action.due, action.status)
+        for indicator_id, rating in assessment.ratings.items()
+        if rating is not None
+        for action in rating.actions
+    )
+
+
+def member_seats(profile: CoalitionProfile | None) -> tuple[MemberSeat, ...]:
+    if profile is None:
+        return ()
+    return tuple(
+        MemberSeat(
+            organization=member.organization,
+            role=member.role,
+            committees=member.committees,
+            representatives=tuple(representative.name for representative in member.representatives),
+        )
+        for member in profile.members
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class TermActions:
+    """One coalition's actions at one term (one assessment file)."""
+
+    coalition: str
+    file: str
+    assessed_on: dt.date
+    term: str | None
+    actions: tuple[ActionRecord, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrackedAction:
+    """One action followed across a coalition's terms, as it stands in the last term it is in."""
+
+    coalition: str
+    indicator: str
+    action: str
+    owner: str | None
+    due: dt.date | None
+    status: str | None
+    """As last written: planned, in-progress, done, dropped, or None (not given: open)."""
+    state: State
+    carried_over: bool
+    """Open in an earlier term, and still open in the last one it is in."""
+    first_seen: dt.date
+    last_seen: dt.date
+    file: str
+    """The last file it is in."""
+    days_late: int | None
+    """How many days past due, for an overdue action; else None."""
+
+    @property
+    def is_open(self) -> bool:
+        """Open in the latest term: what the load per owner counts."""
+        return self.state in ("open", "overdue")
+
+    @property
+    def vanished(self) -> bool:
+        return self.state == "vanished"
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "overdue"
+
+
+@dataclass(frozen=True, kw_only=True)
+class OwnerLoad:
+    """One owner's open actions in one coalition, and the seats they hold there."""
+
+    coalition: str
+    owner: str
+    """The owner as shown: the name before any bracket."""
+    open: int
+    overdue: int
+    open_in_coalition: int
+    """Every open action of the coalition, for "3 of 11"."""
+    seats: tuple[str, ...]
+    """"executive committee (Riverside Workforce Development Board)", "committees: Data", …"""
+    only_representative_of: tuple[str, ...]
+    """Members whose only named representative this owner is."""
+
+    @property
+    def share(self) -> str:
+        return f"{self.open} of {self.open_in_coalition}"
+
+
+def is_overdue(record: ActionRecord, as_of: dt.date) -> bool:
+    """Past its due date as of a day, and not marked done or dropped."""
+    return record.open and record.due is not None and record.due < as_of
+
+
+Thread = list[tuple["TermActions", ActionRecord]]
+
+
+def follow(terms: Sequence[TermActions], as_of: dt.date) -> tuple[TrackedAction, ...]:
+    """Every action of one coalition's terms (oldest first), followed from term to term."""
+    threads: list[Thread] = []
+    by_text: dict[str, list[int]] = defaultdict(list)
+    """The threads whose last action has this text (`name_key`), oldest first."""
+    for term in terms:
+        extended: set[int] = set()
+        unmatched: list[ActionRecord] = []
+        for record in term.actions:
+            key = name_key(record.action)
+            index = next((i for i in by_text[key] if i not in extended), None)
+            if index is None:
+                unmatched.append(record)
+            else:
+                _continue(threads, by_text, extended, index, term, record)
+        for record in unmatched:
+            index = next(
+                (
+                    i
+                    for i, thread in enumerate(threads)
+                    if i not in extended and _reworded(thread[-1][1], record)
+                ),
+                None,
+            )
+            if index is None:
+                threads.append([])
+                index = len(threads) - 1
+            _continue(threads, by_text, extended, index, term, record)
+    latest = terms[-1] if terms else None
+    return tuple(_tracked(thread, latest, as_of) for thread in threads)
+
+
+def _continue(
+    threads: list[Thread],
+    by_text: dict[str, list[int]],
+    extended: set[int],
+    index: int,
+    term: TermActions,
+    record: ActionRecord,
+) -> None:
+    thread = threads[index]
+    if thread:
+        by_text[name_key(thread[-1][1].action)].remove(index)
+    thread.append((term, record))
+    by_text[name_key(record.action)].append(index)
+    extended.add(index)
+
+
+def _reworded(earlier: ActionRecord, later: ActionRecord) -> bool:
+    """Reworded, but under the same indicator with the same owner and due date (both given)."""
+    return (
+        later.owner is not None
+        and later.due is not None
+        and earlier.indicator == later.indicator
+        and earlier.due == later.due
+        and earlier.owner is not None
+        and owner_key(earlier.owner) == owner_key(later.owner)
+    )
+
+
+def _tracked(thread: Thread, latest: TermActions | None, as_of: dt.date) -> TrackedAction:
+    term, record = thread[-1]
+    state: State
+    days_late = None
+    if record.status in CLOSED:
+        state = "done" if record.status == "done" else "dropped"
+    elif term is not latest:
+        state = "vanished"
+    elif is_overdue(record, as_of):
+        assert record.due is not None
+        state, days_late = "overdue", (as_of - record.due).days
+    else:
+        state = "open"
+    carried = record.open and any(earlier.open for _, earlier in thread[:-1])
+    return TrackedAction(
+        coalition=term.coalition,
+        indicator=record.indicator,
+        action=record.action,
+        owner=record.owner,
+        due=record.due,
+        status=record.status,
+        state=state,
+        carried_over=carried,
+        first_seen=thread[0][0].assessed_on,
+        last_seen=term.assessed_on,
+        file=term.file,
+        days_late=days_late,
+    )
+
+
+def owner_loads(
+    coalition: str, actions: Iterable[TrackedAction], members: Sequence[MemberSeat] = ()
+) -> tuple[OwnerLoad, ...]:
+    """The open actions of one coalition by owner, most first; actions with no owner are left out."""
+    open_actions = [action for action in actions if action.is_open]
+    by_owner: dict[str, list[TrackedAction]] = defaultdict(list)
+    for action in open_actions:
+        if action.owner:
+            by_owner[owner_key(action.owner)].append(action)
+    loads = []
+    for owned in by_owner.values():
+        owner = owned[0].owner
+        assert owner is not None
+        seats, only = _seats(owner, members)
+        loads.append(
+            OwnerLoad(
+                coalition=coalition,
+                owner=owner_label(owner),
+                open=len(owned),
+                overdue=sum(action.overdue for action in owned),
+                open_in_coalition=len(open_actions),
+                seats=seats,
+                only_representative_of=only,
+            )
+        )
+    return tuple(sorted(loads, key=lambda load: (-load.open, -load.overdue, load.owner.casefold())))
+
+
+def _seats(owner: str, members: Sequence[MemberSeat]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The seats an owner holds (as a representative of a member, or as the member itself), and the
+    members whose only named representative the owner is."""
+    seats: list[str] = []
+    only: list[str] = []
+    for member in members:
+        person = any(names_person(owner, name) for name in member.representatives)
+        if not person and owner_key(owner) != name_key(member.organization):
+            continue  # neither one of its representatives nor the member itself
+        if member.role != "member":
+            seats.append(f"{ROLE_WORDS.get(member.role, member.role)} ({member.organization})")
+        if member.committees:
+            seats.append(
+                f"{'committee' if len(member.committees) == 1 else 'committees'}: {', '.join(member.committees)}"
+            )
+        if person and len(member.representatives) == 1:
+            only.append(member.organization)
+    return tuple(dict.fromkeys(seats)), tuple(only)

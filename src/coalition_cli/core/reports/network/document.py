@@ -1,0 +1,503 @@
+"""The network summary as a document (the terminal's tables and Markdown) and as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from coalition_cli.core.reports.comparison import change_number
+from coalition_cli.core.reports.document import (
+    NO_VALUE,
+    Block,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Line,
+    percent,
+    score_cell,
+    stage_cell,
+    stage_text,
+    table,
+)
+from coalition_cli.core.reports.network.entries import in_brief
+from coalition_cli.core.reports.network.summary import (
+    GROUP_FIELDS,
+    CoalitionStanding,
+    IndicatorSpread,
+    Network,
+    change_text,
+    since_text,
+    trend_text,
+)
+from coalition_cli.core.reports.scorecard import domain_json, overall_json
+from coalition_cli.core.scoring import as_number, shown
+from coalition_cli.core.wording import plural
+
+if TYPE_CHECKING:
+    from coalition_cli.core.model.framework import Framework
+
+STATUS_WORDS = {"met": "met", "not-met": "not met", "unknown": "unknown"}
+GROUP_TITLES = {"region": "Region", "cohort": "Cohort"}
+
+
+# --- JSON -------------------------------------------------------------------------------------------
+
+
+def network_data(network: Network) -> dict[str, Any]:
+    fw = network.framework
+    return {
+        "framework": {"id": fw.id, "title": fw.title},
+        "as_of": network.as_of.isoformat(),
+        "stale_after": str(network.stale_after),
+        "files": {
+            "read": network.files,
+            "assessments": network.assessments,
+            "skipped": network.skipped,
+            "invalid": len(network.invalid),
+            "other_framework": network.other_framework,
+            "raters_set_aside": sum(c.raters_set_aside for c in network.coalitions),
+        },
+        "coalitions": [_coalition_json(network, item) for item in network.coalitions],
+        "stale": [item.name for item in network.stale],
+        "overdue_actions": [
+            {
+                "coalition": item.coalition,
+                "file": item.file,
+                "indicator": item.action.indicator,
+                "action": item.action.action,
+                "owner": item.action.owner,
+                "due": item.action.due.isoformat() if item.action.due else None,
+                "status": item.action.status,
+                "days_late": item.days_late,
+            }
+            for item in network.overdue
+        ],
+        "stakeholder_groups": [
+            {"id": group_id, "name": name, "coalitions": count}
+            for group_id, name, count in network.coverage()
+        ],
+        "formalization": {
+            "coalitions_with_profile": network.with_profile,
+            "elements": [
+                {"id": element_id, "name": name, **{key.replace("-", "_"): n for key, n in counts.items()}}
+                for element_id, name, counts in network.formalization()
+            ],
+        },
+        "groups": {
+            by: [
+                {
+                    "name": group.name,
+                    "coalitions": [c.name for c in group.coalitions],
+                    "mean": as_number(group.mean),
+                    "stale": group.stale,
+                    "overdue_actions": group.overdue,
+                }
+                for group in network.groups_of(by)
+            ]
+            for by in GROUP_FIELDS
+        },
+        "indicators": [_indicator_json(fw, indicator) for indicator in network.indicators],
+        "weakest": [_indicator_json(fw, indicator) for indicator in network.weakest()],
+        "same_date": [
+            {
+                "coalition": item.coalition,
+                "assessed_on": item.assessed_on.isoformat(),
+                "files": list(item.files),
+                "raters_only": item.raters_only,
+                "left_out": item in network.unresolved,
+            }
+            for item in network.same_date
+        ],
+        "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in network.invalid],
+    }
+
+
+def _coalition_json(network: Network, item: CoalitionStanding) -> dict[str, Any]:
+    return {
+        "coalition": item.name,
+        "file": item.latest.file,
+        "assessed_on": item.latest.assessed_on.isoformat(),
+        "region": item.region,
+        "cohort": item.cohort,
+        "stale": item.stale,
+        "days_since": item.days_since,
+        "assessments": item.assessments,
+        "raters_set_aside": item.raters_set_aside,
+        "overall": overall_json(item.latest.card),
+        "domains": [domain_json(domain) for domain in item.latest.card.domains],
+        "trend": [
+            {
+                "assessed_on": term.assessed_on.isoformat(),
+                "term": term.term,
+                "file": term.file,
+                "score": as_number(term.exact),
+            }
+            for term in item.trend
+        ],
+        "change": change_number(item.change),
+        "actions": {"open": item.open_actions, "overdue": len(item.overdue)},
+        "stakeholder_groups": {"from": item.groups_from, "ids": list(item.groups)},
+        "formalization": dict(item.formalization) if item.formalization is not None else None,
+    }
+
+
+def _indicator_json(fw: Framework, indicator: IndicatorSpread) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "domain": indicator.domain_id,
+        "stages": [
+            {"stage": stage.number, "name": stage.name, "coalitions": count}
+            for stage, count in zip(fw.stages, indicator.counts, strict=True)
+        ],
+        "not_rated": indicator.not_rated,
+        "mean": as_number(indicator.mean),
+    }
+
+
+# --- the document ------------------------------------------------------------------------------------
+
+
+def network_document(network: Network) -> Document:
+    fw = network.framework
+    document: Document = [Heading(f"Network summary: {fw.title}"), *_overview(network)]
+    if not network.coalitions:
+        return [*document, *_to_sort_out(network)]
+    document += [
+        _currency_table(network),
+        *_heatmap(network),
+        *_stale(network),
+        *_overdue(network),
+        *_coverage(network),
+        *_formalization(network),
+        *_groups(network),
+        _distribution(network),
+        _weakest(network),
+        *_to_sort_out(network),
+    ]
+    return document
+
+
+def _overview(network: Network) -> Iterator[Line]:
+    dates = [item.latest.assessed_on for item in network.coalitions]
+    span = f"; latest assessments dated {min(dates).isoformat()} to {max(dates).isoformat()}" if dates else ""
+    yield Line(
+        f"{plural(len(network.coalitions), 'coalition')}, {plural(network.assessments, 'assessment file')} "
+        f"read{span}; as of {network.as_of.isoformat()}",
+        tone="strong",
+    )
+    raters = sum(c.raters_set_aside for c in network.coalitions)
+    if raters:
+        yield Line(
+            f"{plural(raters, 'rater')}' files set aside: one person's ratings beside their coalition's consensus",
+            tone="muted",
+        )
+    if network.skipped:
+        yield Line(f"{plural(network.skipped, 'YAML file')} skipped: not assessments", tone="muted")
+    if network.other_framework:
+        yield Line(f"{plural(network.other_framework, 'file')} left out: another framework", tone="muted")
+    stale = network.stale
+    if stale:
+        yield Line(
+            f"{plural(len(stale), 'coalition')} not assessed for more than {network.stale_after}: "
+            + ", ".join(item.name for item in stale),
+            tone="bad",
+        )
+    overdue = network.overdue
+    if overdue:
+        coalitions = len({item.coalition for item in overdue})
+        yield Line(
+            f"{plural(len(overdue), 'action')} overdue in {plural(coalitions, 'coalition')}",
+            tone="bad",
+        )
+    if network.invalid:
+        yield Line(
+            f"{plural(len(network.invalid), 'file')} left out because of problems: run `coalition validate` on them",
+            tone="bad",
+        )
+    if network.unresolved:
+        yield Line(
+            f"{plural(len(network.unresolved), 'coalition')} left out: several files on its latest date (see the end)",
+            tone="bad",
+        )
+
+
+def _currency_table(network: Network) -> Block:
+    shown_groups = [by for by in GROUP_FIELDS if network.groups_of(by)]
+    columns = [
+        Column("Coalition"),
+        *(Column(GROUP_TITLES[by]) for by in shown_groups),
+        Column("Last assessed", nowrap=True),
+        Column("Overall at each term"),
+        Column("Change", align="right", nowrap=True),
+        Column("Open actions", align="right", narrow=True),
+        Column("Overdue", align="right", narrow=True),
+    ]
+    rows = []
+    for item in network.ordered():
+        when = item.latest.assessed_on.isoformat() + (" (stale)" if item.stale else "")
+        rows.append(
+            [
+                Cell(item.name),
+                *(
+                    Cell(item.group(by) or NO_VALUE, tone=None if item.group(by) else "muted")
+                    for by in shown_groups
+                ),
+                Cell(when, tone="bad" if item.stale else None),
+                Cell(trend_text(item)),
+                Cell(change_text(item) or NO_VALUE, tone=_change_tone(item)),
+                Cell(str(item.open_actions), tone="muted" if not item.open_actions else None),
+                Cell(str(len(item.overdue)), tone="bad" if item.overdue else "muted"),
+            ]
+        )
+    return table("How current each coalition is, and its trend", columns, rows)
+
+
+def _change_tone(item: CoalitionStanding) -> Any:
+    change = item.change
+    if change is None:
+        return "muted"
+    return "good" if change > 0 else "bad" if change < 0 else None
+
+
+def _heatmap(network: Network) -> list[Block]:
+    fw = network.framework
+    by = network.group_by
+    heat_rows = [
+        ([Cell(item.group(by) or NO_VALUE)] if by else [])
+        + [
+            Cell(item.name),
+            Cell(item.latest.assessed_on.isoformat()),
+            score_cell(fw, item.latest.card.exact, text=shown(item.latest.card.exact) or NO_VALUE, fill=True),
+        ]
+        + [
+            score_cell(fw, domain.exact, text=shown(domain.exact) or NO_VALUE, fill=True)
+            for domain in item.latest.card.domains
+        ]
+        for item in network.ordered()
+    ]
+    domain_columns = [Column(domain.id, align="center", nowrap=True) for domain in fw.domains]
+    return [
+        table(
+            "Domain scores of each coalition's latest assessment",
+            [
+                *([Column(GROUP_TITLES[by])] if by else []),
+                Column("Coalition"),
+                Column("Assessed", nowrap=True),
+                Column("Overall", align="center", nowrap=True),
+                *domain_columns,
+            ],
+            heat_rows,
+        ),
+        Line("Domains: " + "; ".join(f"{domain.id} {domain.name}" for domain in fw.domains), tone="muted"),
+        table(
+            "Key: a score's stage",
+            [str(stage.number) for stage in fw.stages],
+            [[stage_cell(fw, stage.number, text=stage.name, fill=True) for stage in fw.stages]],
+        ),
+    ]
+
+
+def _stale(network: Network) -> list[Block]:
+    stale = network.stale
+    if not stale:
+        return []
+    return [
+        table(
+            f"Not assessed for more than {network.stale_after} (as of {network.as_of.isoformat()})",
+            [Column("Coalition"), Column("Last assessed", nowrap=True), Column("How long ago", nowrap=True)],
+            [
+                [Cell(c.name), Cell(c.latest.assessed_on.isoformat()), Cell(since_text(c.days_since))]
+                for c in stale
+            ],
+        )
+    ]
+
+
+def _overdue(network: Network) -> list[Block]:
+    overdue = network.overdue
+    if not overdue:
+        return []
+    return [
+        table(
+            f"Overdue actions (as of {network.as_of.isoformat()}): past due, not marked done or dropped",
+            [
+                Column("Coalition"),
+                Column("Due", nowrap=True),
+                Column("Late by", align="right", nowrap=True),
+                Column("Owner"),
+                Column("Action"),
+            ],
+            [
+                [
+                    Cell(item.coalition),
+                    Cell(item.action.due.isoformat() if item.action.due else ""),
+                    Cell(plural(item.days_late, "day"), tone="bad"),
+                    Cell(item.action.owner or "no owner", tone=None if item.action.owner else "warn"),
+                    Cell(f"{item.action.action} ({item.action.indicator})"),
+                ]
+                for item in overdue
+            ],
+        )
+    ]
+
+
+def _coverage(network: Network) -> list[Block]:
+    if not network.stakeholder_groups:
+        return []
+    total = len(network.coalitions)
+    profiled = network.with_profile
+    source = (
+        f"From each coalition's profile ({profiled}) or, without one, the participants of its latest "
+        f"assessment ({total - profiled})."
+        if profiled
+        else "From the participants of each coalition's latest assessment (no coalition has a profile)."
+    )
+    return [
+        table(
+            "Stakeholder groups at the table, across the network",
+            [Column("Stakeholder group (Guide, Step 2)"), Column("Coalitions", align="right", nowrap=True)],
+            [
+                [
+                    Cell(name),
+                    Cell(f"{count} of {total} ({percent(count, total)})", tone="bad" if not count else None),
+                ]
+                for _, name, count in network.coverage()
+            ],
+        ),
+        Line(source, tone="muted"),
+    ]
+
+
+def _formalization(network: Network) -> list[Block]:
+    if not network.with_profile or not network.elements:
+        return []
+    return [
+        table(
+            f"How formalized the {plural(network.with_profile, 'coalition')} with a profile are (Guide, Step 6)",
+            [
+                Column("Element"),
+                Column("Met", align="right", narrow=True),
+                Column("Not met", align="right", narrow=True),
+                Column("Unknown", align="right", narrow=True),
+            ],
+            [
+                [
+                    Cell(name),
+                    Cell(str(counts["met"]), tone="good" if counts["met"] else "muted"),
+                    Cell(str(counts["not-met"]), tone="bad" if counts["not-met"] else "muted"),
+                    Cell(str(counts["unknown"]), tone="warn" if counts["unknown"] else "muted"),
+                ]
+                for _, name, counts in network.formalization()
+            ],
+        )
+    ]
+
+
+def _groups(network: Network) -> list[Block]:
+    blocks: list[Block] = []
+    fw = network.framework
+    for by in GROUP_FIELDS:
+        groups = network.groups_of(by)
+        if not groups:
+            continue
+        blocks.append(
+            table(
+                f"By {by}",
+                [
+                    Column(GROUP_TITLES[by]),
+                    Column("Coalitions", align="right", narrow=True),
+                    Column("Average overall", align="right", narrow=True),
+                    Column("Stale", align="right", narrow=True),
+                    Column("Overdue actions", align="right", narrow=True),
+                ],
+                [
+                    [
+                        Cell(group.name or f"no {by} given", tone=None if group.name else "muted"),
+                        Cell(str(len(group.coalitions))),
+                        score_cell(fw, group.mean, text=shown(group.mean) or NO_VALUE),
+                        Cell(str(group.stale), tone="bad" if group.stale else "muted"),
+                        Cell(str(group.overdue), tone="bad" if group.overdue else "muted"),
+                    ]
+                    for group in groups
+                ],
+            )
+        )
+    return blocks
+
+
+def _distribution(network: Network) -> Block:
+    fw = network.framework
+    stage_columns = [Column(stage_text(fw, stage.number), align="right", narrow=True) for stage in fw.stages]
+    return table(
+        "How many coalitions are at each stage, per indicator",
+        [
+            Column("Indicator"),
+            *stage_columns,
+            Column("Not rated", align="right", narrow=True),
+            Column("Average", align="right"),
+        ],
+        [
+            [Cell(f"{i.id} {i.name}")]
+            + [Cell(str(count), tone="muted" if not count else None) for count in i.counts]
+            + [
+                Cell(str(i.not_rated), tone="muted" if not i.not_rated else None),
+                score_cell(fw, i.mean, text=shown(i.mean)),
+            ]
+            for i in network.indicators
+        ],
+    )
+
+
+def _weakest(network: Network) -> Block:
+    fw = network.framework
+    lowest = fw.stages[0].name
+    return table(
+        "Where the network is weakest (lowest average stage)",
+        [
+            Column("Indicator", nowrap=True),
+            Column("Name"),
+            Column("Domain"),
+            Column("Average", align="right", nowrap=True),
+            Column(f"At {lowest}", align="right", nowrap=True),
+            Column("Rated by", align="right", nowrap=True),
+        ],
+        [
+            [
+                Cell(i.id),
+                Cell(i.name),
+                Cell(fw.domain(i.domain_id).name),
+                score_cell(fw, i.mean, text=shown(i.mean)),
+                Cell(str(i.counts[0])),
+                Cell(plural(i.rated, "coalition")),
+            ]
+            for i in network.weakest()
+        ],
+    )
+
+
+def _to_sort_out(network: Network) -> list[Block]:
+    if not network.same_date:
+        return []
+    return [
+        table(
+            "Files to sort out: one coalition, one date, several files",
+            [Column("Coalition"), Column("Date", nowrap=True), Column("Files"), Column("What to do")],
+            [
+                [
+                    Cell(item.coalition),
+                    Cell(item.assessed_on.isoformat()),
+                    Cell(", ".join(item.files)),
+                    Cell(
+                        "raters' files: write their consensus (`coalition consensus … -o`)"
+                        if item.raters_only
+                        else "keep one assessment for this date"
+                        + (" (the coalition is left out until then)" if item in network.unresolved else ""),
+                        tone="warn" if item.raters_only else "bad",
+                    ),
+                ]
+                for item in network.same_date
+            ],
+        )
+    ]
