@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "compare",
     "consensus",
     "summary",
+    "actions",
     "plan",
     "roster",
     "schema",

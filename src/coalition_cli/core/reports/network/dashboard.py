@@ -31,7 +31,6 @@ from coalition_cli.core.reports.network.summary import (
     trend_text,
 )
 from coalition_cli.core.scoring import shown, stage_of
-from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from fractions import Fraction

@@ -1,0 +1,256 @@
+"""The actions register as a document: the terminal's tables and Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from coalition_cli.core.reports.actions.register import CLOSED, OwnerLoad, TrackedAction
+from coalition_cli.core.reports.actions.report import ActionsReport
+from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
+from coalition_cli.core.wording import plural
+
+
+def actions_document(report: ActionsReport) -> Document:
+    several = len(report.coalitions) > 1
+    title = (
+        report.coalitions[0].name
+        if len(report.coalitions) == 1
+        else plural(len(report.coalitions), "coalition")
+    )
+    document: Document = [Heading(f"Actions: {title}"), *_overview(report)]
+    document += _overdue(report, several)
+    document += _vanished(report, several)
+    document += _carried(report, several)
+    document += _owners(report, several)
+    document += _every_action(report, several)
+    document += _left_out(report)
+    return document
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """`11 open (2 overdue), 9 done, 1 dropped, 1 vanished; 3 carried over`."""
+    open_count = counts["open"] + counts["overdue"]
+    parts = [f"{open_count} open" + (f" ({counts['overdue']} overdue)" if counts["overdue"] else "")]
+    parts += [f"{counts[state]} {state}" for state in ("done", "dropped", "vanished") if counts[state]]
+    text = ", ".join(parts)
+    if counts["carried_over"]:
+        text += f"; {counts['carried_over']} carried over"
+    return text
+
+
+def _overview(report: ActionsReport) -> Iterator[Line]:
+    terms = [term for coalition in report.coalitions for term in coalition.terms]
+    if terms:
+        first = min(term.assessed_on for term in terms).isoformat()
+        last = max(term.assessed_on for term in terms).isoformat()
+        span = first if first == last else f"{first} to {last}"
+        yield Line(
+            f"{plural(len(report.actions), 'action')} in {plural(len(terms), 'assessment')} ({span}), "
+            f"as of {report.as_of.isoformat()}",
+            tone="strong",
+        )
+    counts = report.counts
+    if report.actions:
+        yield Line(counts_text(counts))
+    if counts["open_without_owner"]:
+        yield Line(
+            f"{plural(counts['open_without_owner'], 'open action')} without an owner: who will do it?",
+            tone="warn",
+        )
+    if report.skipped:
+        yield Line(f"{plural(report.skipped, 'YAML file')} skipped: not assessments", tone="muted")
+    if report.invalid:
+        yield Line(
+            f"{plural(len(report.invalid), 'file')} left out because of problems: run `coalition validate` on them",
+            tone="bad",
+        )
+
+
+def _coalition_column(several: bool) -> list[Column]:
+    return [Column("Coalition")] if several else []
+
+
+def _coalition_cell(action: TrackedAction, several: bool) -> list[Cell]:
+    return [Cell(action.coalition)] if several else []
+
+
+def _owner_cell(action: TrackedAction) -> Cell:
+    return Cell(action.owner, tone=None) if action.owner else Cell("no owner", tone="warn")
+
+
+def _section(
+    report: ActionsReport,
+    several: bool,
+    title: str,
+    chosen: Callable[[TrackedAction], bool],
+    columns: list[Column],
+    cells: Callable[[TrackedAction], list[Cell]],
+) -> list[Block]:
+    rows = [
+        [*_coalition_cell(action, several), *cells(action)]
+        for coalition in report.coalitions
+        for action in coalition.actions
+        if chosen(action)
+    ]
+    if not rows:
+        return []
+    return [table(title, [*_coalition_column(several), *columns], rows)]
+
+
+def _overdue(report: ActionsReport, several: bool) -> list[Block]:
+    return _section(
+        report,
+        several,
+        f"Overdue as of {report.as_of.isoformat()}: past due, not marked done or dropped",
+        lambda action: action.overdue,
+        [
+            Column("Due", nowrap=True),
+            Column("Late by", align="right", nowrap=True),
+            Column("Owner"),
+            Column("Action"),
+        ],
+        lambda action: [
+            Cell(action.due.isoformat() if action.due else ""),
+            Cell(plural(action.days_late or 0, "day"), tone="bad"),
+            _owner_cell(action),
+            Cell(f"{action.action} ({action.indicator})"),
+        ],
+    )
+
+
+def _vanished(report: ActionsReport, several: bool) -> list[Block]:
+    return _section(
+        report,
+        several,
+        "Vanished: in an earlier assessment, gone from the latest, never marked done or dropped",
+        lambda action: action.vanished,
+        [Column("Last seen", nowrap=True), Column("Owner"), Column("Action")],
+        lambda action: [
+            Cell(action.last_seen.isoformat()),
+            _owner_cell(action),
+            Cell(f"{action.action} ({action.indicator})"),
+        ],
+    )
+
+
+def _carried(report: ActionsReport, several: bool) -> list[Block]:
+    return _section(
+        report,
+        several,
+        "Carried over: open in an earlier assessment and still open",
+        lambda action: action.carried_over and action.is_open,
+        [Column("Since", nowrap=True), Column("Due", nowrap=True), Column("Owner"), Column("Action")],
+        lambda action: [
+            Cell(action.first_seen.isoformat()),
+            Cell(action.due.isoformat() if action.due else NO_VALUE, tone="bad" if action.overdue else None),
+            _owner_cell(action),
+            Cell(f"{action.action} ({action.indicator})"),
+        ],
+    )
+
+
+def _owners(report: ActionsReport, several: bool) -> list[Block]:
+    loads = [load for coalition in report.coalitions for load in coalition.owners]
+    if not loads:
+        return []
+    blocks: list[Block] = [
+        table(
+            "Who owns the open actions",
+            [
+                *_coalition_column(several),
+                Column("Owner"),
+                Column("Open", align="right", nowrap=True),
+                Column("Overdue", align="right", narrow=True),
+                Column("Seats in the coalition"),
+            ],
+            [
+                [
+                    *([Cell(load.coalition)] if several else []),
+                    Cell(load.owner),
+                    Cell(load.share),
+                    Cell(str(load.overdue), tone="bad" if load.overdue else "muted"),
+                    Cell("; ".join(load.seats) or NO_VALUE, tone=None if load.seats else "muted"),
+                ]
+                for load in loads
+            ],
+        )
+    ]
+    for coalition in report.coalitions:
+        alone = [load for load in coalition.owners if load.only_representative_of]
+        if alone:
+            prefix = f"{coalition.name}: " if several else ""
+            blocks.append(Line(f"! {prefix}{one_person_caution(alone)}", tone="warn"))
+    return blocks
+
+
+def one_person_caution(loads: Sequence[OwnerLoad]) -> str:
+    """The Guide's caution about individuals, for owners of open actions who are their member's only
+    named representative."""
+    who = "; ".join(
+        f"{load.owner} ({' and '.join(load.only_representative_of)}, {plural(load.open, 'open action')})"
+        for load in loads
+    )
+    lead = (
+        "owns open actions and is the only named representative of a member"
+        if len(loads) == 1
+        else "own open actions and are each the only named representative of a member"
+    )
+    return (
+        f"{plural(len(loads), 'person', 'people')} {lead}: {who}. The Guide: the coalition “cannot depend "
+        "solely on the involvement and commitment of a limited number of individuals”; name a second "
+        "representative who can carry these on."
+    )
+
+
+def _every_action(report: ActionsReport, several: bool) -> list[Block]:
+    rows = [
+        [
+            *_coalition_cell(action, several),
+            _owner_cell(action),
+            Cell(action.due.isoformat() if action.due else NO_VALUE, tone=None if action.due else "muted"),
+            _status_cell(action),
+            Cell(f"{action.action} ({action.indicator})"),
+            Cell(_note(action), tone="bad" if action.overdue or action.vanished else "muted"),
+        ]
+        for coalition in report.coalitions
+        for action in coalition.actions
+    ]
+    if not rows:
+        return [Line("No actions recorded yet: add them under each indicator's `actions:`.", tone="muted")]
+    return [
+        table(
+            "Every action, by owner and due date",
+            [
+                *_coalition_column(several),
+                Column("Owner"),
+                Column("Due", nowrap=True),
+                Column("Status", nowrap=True),
+                Column("Action"),
+                Column("Note"),
+            ],
+            rows,
+        )
+    ]
+
+
+def _status_cell(action: TrackedAction) -> Cell:
+    if action.status in CLOSED:
+        return Cell(str(action.status), tone="good" if action.status == "done" else "muted")
+    return Cell(action.status or "open")
+
+
+def _note(action: TrackedAction) -> str:
+    if action.vanished:
+        return f"vanished after {action.last_seen.isoformat()}"
+    notes = []
+    if action.overdue:
+        notes.append(f"overdue by {plural(action.days_late or 0, 'day')}")
+    if action.carried_over and action.is_open:
+        notes.append(f"carried over since {action.first_seen.isoformat()}")
+    return "; ".join(notes)
+
+
+def _left_out(report: ActionsReport) -> list[Block]:
+    return [
+        Line(f"! {item.message()}", tone="warn" if item.raters_only else "bad") for item in report.same_date
+    ]

@@ -1,0 +1,295 @@
+"""`coalition actions`: the register of who owes what by when, across one coalition's terms or a network.
+
+The files are read as `summary` reads them (worker processes, `network.entries`), grouped into
+coalitions and terms by the same rules (`network.coalitions`: raters' files set aside, several files
+of one coalition and date reported), and each coalition's actions are followed from term to term
+(`register.follow`). A coalition whose latest date has several files is left out and listed, as are
+files with errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from coalition_cli.core.errors import InvalidFileError, UsageError
+from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.reports.actions.owners import owner_key
+from coalition_cli.core.reports.actions.register import (
+    MemberSeat,
+    OwnerLoad,
+    TermActions,
+    TrackedAction,
+    follow,
+    owner_loads,
+)
+from coalition_cli.core.reports.network.coalitions import CoalitionFiles, SameDate, by_coalition
+from coalition_cli.core.reports.network.entries import NetworkEntry, in_brief, left_out
+from coalition_cli.core.reports.report import Report
+from coalition_cli.core.wording import plural
+
+if TYPE_CHECKING:
+    from coalition_cli.core.reports.document import Document
+
+ACTIONS_CSV_HEADER = (
+    "coalition",
+    "indicator",
+    "indicator_name",
+    "action",
+    "owner",
+    "due",
+    "status",
+    "state",
+    "days_late",
+    "carried_over",
+    "first_seen",
+    "last_seen",
+    "file",
+)
+"""One row per action, as it stands in the last term it is in."""
+
+STATES = ("open", "overdue", "done", "dropped", "vanished")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Term:
+    file: str
+    assessed_on: dt.date
+    term: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoalitionRegister:
+    """One coalition's actions, followed across its terms."""
+
+    name: str
+    terms: tuple[Term, ...]
+    actions: tuple[TrackedAction, ...]
+    """By owner and due date (see `ordered`)."""
+    owners: tuple[OwnerLoad, ...]
+    indicator_names: dict[str, str]
+
+    def count(self, state: str) -> int:
+        return sum(action.state == state for action in self.actions)
+
+    @property
+    def carried_over(self) -> int:
+        return sum(action.carried_over and action.is_open for action in self.actions)
+
+
+def ordered(actions: Sequence[TrackedAction]) -> tuple[TrackedAction, ...]:
+    """By coalition, owner (no owner last) and due date (none last), then the action's text."""
+    return tuple(
+        sorted(
+            actions,
+            key=lambda a: (
+                a.coalition.casefold(),
+                a.owner is None,
+                owner_key(a.owner or ""),
+                a.due is None,
+                a.due or dt.date.min,
+                a.action.casefold(),
+            ),
+        )
+    )
+
+
+def coalition_register(
+    name: str,
+    terms: Sequence[TermActions],
+    as_of: dt.date,
+    *,
+    members: Sequence[MemberSeat] = (),
+    names: dict[str, str],
+) -> CoalitionRegister:
+    """The register of one coalition's terms (oldest first)."""
+    tracked = ordered(follow(terms, as_of))
+    return CoalitionRegister(
+        name=name,
+        terms=tuple(Term(file=term.file, assessed_on=term.assessed_on, term=term.term) for term in terms),
+        actions=tracked,
+        owners=owner_loads(name, tracked, members),
+        indicator_names=names,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActionsReport(Report):
+    """The report of `actions`: every coalition's register, as of a day."""
+
+    as_of: dt.date
+    coalitions: tuple[CoalitionRegister, ...]
+    files: int
+    skipped: int
+    invalid: tuple[FileOutcome[NetworkEntry], ...]
+    same_date: tuple[SameDate, ...] = ()
+    unresolved: tuple[SameDate, ...] = ()
+    """Coalitions left out: several files on their latest date."""
+    csv_header = ACTIONS_CSV_HEADER
+
+    @property
+    def actions(self) -> tuple[TrackedAction, ...]:
+        return tuple(action for coalition in self.coalitions for action in coalition.actions)
+
+    def count(self, state: str) -> int:
+        return sum(coalition.count(state) for coalition in self.coalitions)
+
+    @property
+    def carried_over(self) -> int:
+        return sum(coalition.carried_over for coalition in self.coalitions)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        open_actions = [action for action in self.actions if action.is_open]
+        return {
+            "actions": len(self.actions),
+            **{state: self.count(state) for state in STATES},
+            "carried_over": self.carried_over,
+            "open_without_owner": sum(not action.owner for action in open_actions),
+        }
+
+    # --- as a report ---------------------------------------------------------------------------
+
+    def data(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "files": {
+                "read": self.files,
+                "assessments": sum(len(c.terms) for c in self.coalitions),
+                "skipped": self.skipped,
+                "invalid": len(self.invalid),
+            },
+            "counts": self.counts,
+            "coalitions": [
+                {
+                    "coalition": coalition.name,
+                    "assessments": [
+                        {"file": term.file, "assessed_on": term.assessed_on.isoformat(), "term": term.term}
+                        for term in coalition.terms
+                    ],
+                    "counts": {
+                        "actions": len(coalition.actions),
+                        **{state: coalition.count(state) for state in STATES},
+                        "carried_over": coalition.carried_over,
+                    },
+                }
+                for coalition in self.coalitions
+            ],
+            "actions": [
+                self._action_json(coalition, action)
+                for coalition in self.coalitions
+                for action in coalition.actions
+            ],
+            "owners": [
+                {
+                    "coalition": load.coalition,
+                    "owner": load.owner,
+                    "open": load.open,
+                    "overdue": load.overdue,
+                    "open_in_coalition": load.open_in_coalition,
+                    "seats": list(load.seats),
+                    "only_representative_of": list(load.only_representative_of),
+                }
+                for coalition in self.coalitions
+                for load in coalition.owners
+            ],
+            "same_date": [
+                {
+                    "coalition": item.coalition,
+                    "assessed_on": item.assessed_on.isoformat(),
+                    "files": list(item.files),
+                    "raters_only": item.raters_only,
+                    "left_out": item in self.unresolved,
+                }
+                for item in self.same_date
+            ],
+            "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in self.invalid],
+        }
+
+    @staticmethod
+    def _action_json(coalition: CoalitionRegister, action: TrackedAction) -> dict[str, Any]:
+        return {
+            "coalition": action.coalition,
+            "indicator": action.indicator,
+            "indicator_name": coalition.indicator_names.get(action.indicator),
+            "action": action.action,
+            "owner": action.owner,
+            "due": action.due.isoformat() if action.due else None,
+            "status": action.status,
+            "state": action.state,
+            "days_late": action.days_late,
+            "carried_over": action.carried_over,
+            "first_seen": action.first_seen.isoformat(),
+            "last_seen": action.last_seen.isoformat(),
+            "file": action.file,
+        }
+
+    def csv_rows(self) -> Iterator[list[object]]:
+        for coalition in self.coalitions:
+            for action in coalition.actions:
+                row = self._action_json(coalition, action)
+                yield [row[column] for column in ACTIONS_CSV_HEADER]
+
+    def document(self) -> Document:
+        from coalition_cli.core.reports.actions.document import actions_document
+
+        return actions_document(self)
+
+
+def build_actions(files: Sequence[FileOutcome[NetworkEntry]], *, as_of: dt.date) -> ActionsReport:
+    """The register of every coalition in the files. Raises UsageError (or InvalidFileError) when no
+    file is a valid assessment."""
+    valid = [item.value for item in files if item.value is not None]
+    if not valid:
+        invalid = [item.file for item in files if left_out(item)]
+        if invalid:
+            raise InvalidFileError(
+                f"no valid assessment: {plural(len(invalid), 'file')} with problems ({', '.join(invalid[:10])})",
+                problems=[],
+                hint="run `coalition validate` on them to see the problems",
+            )
+        raise UsageError(
+            f"no assessment files found ({plural(len(files), 'YAML file')} looked at)",
+            hint="give assessment files, or folders that hold them",
+        )
+    grouped = by_coalition(valid)
+    unresolved = tuple(
+        latest for group in grouped if (latest := group.unresolved) is not None and not latest.raters_only
+    )
+    left = {item.coalition for item in unresolved}
+    return ActionsReport(
+        as_of=as_of,
+        coalitions=tuple(
+            _register(group, as_of) for group in grouped if group.name not in left and group.terms
+        ),
+        files=len(files),
+        skipped=sum(item.skipped for item in files),
+        invalid=tuple(item for item in files if left_out(item)),
+        same_date=tuple(item for group in grouped for item in group.same_date),
+        unresolved=unresolved,
+    )
+
+
+def _register(group: CoalitionFiles[NetworkEntry], as_of: dt.date) -> CoalitionRegister:
+    profile = next((entry.profile for entry in reversed(group.terms) if entry.profile is not None), None)
+    framework = load_framework(Counter(entry.framework_key for entry in group.terms).most_common(1)[0][0])
+    return coalition_register(
+        group.name,
+        [
+            TermActions(
+                coalition=group.name,
+                file=entry.file,
+                assessed_on=entry.assessed_on,
+                term=entry.term,
+                actions=entry.actions,
+            )
+            for entry in group.terms
+        ],
+        as_of,
+        members=profile.members if profile is not None else (),
+        names={indicator.id: indicator.name for indicator in framework.indicators},
+    )
