@@ -65,8 +65,12 @@ class Guide(Model):
     attribution: str | None = None
     tags_framework: str | None = None
     """The framework whose indicator ids the `serves` tags name; they mean nothing for another rubric."""
+    getting_started_intro: str | None = None
+    """Step 1's lead-in to its questions, as the Guide writes it."""
     getting_started: tuple[GettingStartedQuestion, ...] = ()
     stakeholder_groups: tuple[StakeholderGroup, ...] = Field(min_length=1)
+    commitments_intro: str | None = None
+    """Step 3's lead-in to the four shared commitments, as the Guide writes it."""
     commitments: tuple[Commitment, ...] = ()
     functions: tuple[Function, ...] = ()
     partner_kinds: tuple[PartnerKind, ...] = ()

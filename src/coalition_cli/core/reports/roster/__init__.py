@@ -8,6 +8,10 @@ a gap. One module per concept:
 - `results`: the roster as plain data (`RosterReport`, a report: document, JSON);
 - `build`: from a profile (and an assessment's gaps) to a `RosterReport`;
 - `formalization`: the project's reading of the Guide's Step 6, one rule per element;
+- `titles`: who a representative's title says they are (the district's superintendent, a chief
+  executive);
+- `executive`: the executive committee against Step 6's "chief executives from key stakeholders";
+- `individuals`: members that rest on one person who owns open actions;
 - `document`: the roster as headings, lines and tables (`coalition roster`'s table and Markdown).
 
 Reading the files (an assessment with its profile, or a coalition.yaml on its own) is

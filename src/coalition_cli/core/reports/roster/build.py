@@ -9,19 +9,25 @@ roster says why once. The only file this reads is that bundled rubric, for its t
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.loading.profiles import profile_path
 from coalition_cli.core.model.guide import Guide, PartnerKind
 from coalition_cli.core.model.profile import CoalitionProfile, Member
+from coalition_cli.core.reports.actions.register import ActionRecord, action_records
+from coalition_cli.core.reports.roster.executive import executive_committee
 from coalition_cli.core.reports.roster.formalization import formalization
+from coalition_cli.core.reports.roster.individuals import sole_representatives
 from coalition_cli.core.reports.roster.results import (
     Gap,
     GroupCoverage,
+    GuideQuestion,
     MemberReport,
     RosterReport,
     SampleRole,
+    SharedCommitment,
+    ToDiscuss,
 )
 from coalition_cli.core.scoring import score
 
@@ -47,6 +53,7 @@ def roster_report(loaded: LoadedAssessment, guide: Guide) -> RosterReport | None
         assessed_on=loaded.assessment.assessed_on.isoformat(),
         gaps=assessment_gaps(loaded) if note is None else None,
         tags_note=note,
+        actions=action_records(loaded.assessment),
     )
 
 
@@ -111,10 +118,12 @@ def build_roster(
     assessed_on: str | None = None,
     gaps: Iterable[Gap] | None = None,
     tags_note: str | None = None,
+    actions: Sequence[ActionRecord] = (),
 ) -> RosterReport:
     """The roster of a profile; `gaps` None means there is no assessment to take gaps from.
 
     `tags_note` says why the Guide's tags do not apply (another rubric): the roles then serve nothing.
+    `actions` are the assessment's, for the members that rest on one person who owns open ones.
     """
     gap_index = {gap.id: gap for gap in gaps or ()}
     tags_apply = tags_note is None
@@ -129,6 +138,22 @@ def build_roster(
         cautions=cautions,
         members=tuple(_member_report(member, guide, gap_index, tags_apply) for member in profile.members),
         tags_note=tags_note,
+        executive_committee=executive_committee(profile),
+        sole_representatives=sole_representatives(profile, actions),
+        to_discuss=to_discuss(guide),
+    )
+
+
+def to_discuss(guide: Guide) -> ToDiscuss:
+    """The Guide's Step 1 questions and Step 3 commitments, word for word."""
+    return ToDiscuss(
+        getting_started_intro=guide.getting_started_intro,
+        getting_started=tuple(
+            GuideQuestion(id=q.id, name=q.name, question=q.question, note=q.note)
+            for q in guide.getting_started
+        ),
+        commitments_intro=guide.commitments_intro,
+        commitments=tuple(SharedCommitment(id=c.id, name=c.name, text=c.text) for c in guide.commitments),
     )
 
 

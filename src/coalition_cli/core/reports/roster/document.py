@@ -30,8 +30,78 @@ def roster_document(report: RosterReport) -> Document:
     document: Document = [Heading(f"{report.coalition}: who is at the table"), Line(where, tone="muted")]
     document += _coverage_blocks(report)
     document += _formalization_blocks(report)
+    document += _executive_blocks(report)
+    document += _one_person_blocks(report)
     document += _member_blocks(report)
+    document += _discuss_blocks(report)
     return document
+
+
+VERDICT_CELLS = {
+    "chief-executive": Cell("✓ chief executive", tone="good"),
+    "other-titles": Cell("other titles", tone="warn"),
+    "no-titles": Cell("? no titles given", tone="warn"),
+}
+
+
+def _executive_blocks(report: RosterReport) -> Document:
+    committee = report.executive_committee
+    if committee is None:
+        return []
+    return [
+        Heading(f"Executive committee (Guide, Step 6): {committee.status_label}", level=2),
+        Line(committee.reason),
+        table(
+            None,
+            [
+                "Member",
+                Column("Seat", nowrap=True),
+                "Representatives",
+                Column("Chief executive?", nowrap=True),
+            ],
+            (
+                [
+                    seat.organization,
+                    ROLE_LABELS.get(seat.role, seat.role),
+                    ", ".join(seat.representatives) or Cell("none listed", tone="muted"),
+                    VERDICT_CELLS[seat.verdict],
+                ]
+                for seat in committee.seats
+            ),
+        ),
+    ]
+
+
+def _one_person_blocks(report: RosterReport) -> Document:
+    if not report.sole_representatives:
+        return []
+    blocks: Document = [Heading("Resting on one person", level=2)]
+    for item in report.sole_representatives:
+        blocks.append(Line(f"! {item.message}", tone="warn"))
+        blocks += [Line(f"  - {action}") for action in item.open_actions]
+    return blocks
+
+
+def _discuss_blocks(report: RosterReport) -> Document:
+    discuss = report.to_discuss
+    if discuss is None or not (discuss.getting_started or discuss.commitments):
+        return []
+    blocks: Document = [Heading("Questions to discuss (Guide, Steps 1 and 3)", level=2)]
+    if discuss.getting_started:
+        blocks.append(Heading("Getting started (Step 1)", level=3))
+        if discuss.getting_started_intro:
+            blocks.append(Line(discuss.getting_started_intro, tone="muted"))
+        for question in discuss.getting_started:
+            blocks.append(Line(f"{question.name}: {question.question}"))
+            if question.note:
+                blocks.append(Line(f"(The Guide's note: {question.note})", tone="muted"))
+    if discuss.commitments:
+        blocks.append(Heading("Defining the coalition (Step 3)", level=3))
+        if discuss.commitments_intro:
+            blocks.append(Line(discuss.commitments_intro, tone="muted"))
+        blocks += [Line(f"- {item.name} {item.text}") for item in discuss.commitments]
+        blocks.append(Line("Do the members share each of these, and does the charter say so?", tone="strong"))
+    return blocks
 
 
 def _coverage_blocks(report: RosterReport) -> Document:

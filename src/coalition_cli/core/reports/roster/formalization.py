@@ -5,8 +5,9 @@ and the cautions the Guide states outright that the coalition does not follow. P
 profile.
 
 The project's reading of the Guide, where it gives no number:
-- "Designated leaders": met when at least one member is chair or co-chair, unless the only leader's
-  representative is the Superintendent (a title starting with "Superintendent"), which the Guide
+- "Designated leaders": met when at least one member is chair or co-chair, unless the only leader is
+  the K–12 district represented by its superintendent (`titles.is_superintendent`: "Interim" or
+  "Acting Superintendent" too; another sector's "Superintendent/President" never), which the Guide
   does not recommend.
 - "Formal structure": an executive committee of at least two members (chairs, co-chairs and
   `executive-committee` seats), at least one committee or working group, and reporting mechanisms.
@@ -22,12 +23,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from coalition_cli.core.model.guide import Guide
-from coalition_cli.core.model.profile import FREQUENCIES, CoalitionProfile, Member
+from coalition_cli.core.model.profile import FREQUENCIES, CoalitionProfile, Member, Representative
 from coalition_cli.core.reports.roster.results import Caution, FormalizationCheck, Status
+from coalition_cli.core.reports.roster.titles import is_superintendent
 from coalition_cli.core.wording import plural
 
 SEMI_ANNUALLY = FREQUENCIES.index("semi-annually")
-SUPERINTENDENT = "superintendent"
+K12 = "k12-education"
+"""The stakeholder group whose superintendent the Guide's Step 6 means."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,10 +93,7 @@ def _designated_leaders(profile: CoalitionProfile) -> Result:
     if len(leaders) > 1:
         return "met", f"Leadership is shared by {_names(leaders)}.", []
     sole = leaders[0]
-    superintendent = next(
-        (r for r in sole.representatives if (r.title or "").strip().casefold().startswith(SUPERINTENDENT)),
-        None,
-    )
+    superintendent = district_superintendent(sole)
     if superintendent is None:
         return (
             "met",
@@ -110,6 +110,14 @@ def _designated_leaders(profile: CoalitionProfile) -> Result:
         f"The Superintendent is the sole chair ({sole.organization}), which the Guide does not recommend.",
         [Caution(code="superintendent-sole-chair", element="designated-leaders", message=message)],
     )
+
+
+def district_superintendent(member: Member) -> Representative | None:
+    """The member's representative who is the district's superintendent: a `k12-education` member's
+    representative with a superintendent's title (`titles.is_superintendent`); else None."""
+    if member.stakeholder_group != K12:
+        return None
+    return next((r for r in member.representatives if is_superintendent(r.title)), None)
 
 
 def _formal_structure(profile: CoalitionProfile) -> Result:

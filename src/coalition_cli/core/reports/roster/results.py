@@ -14,6 +14,8 @@ from coalition_cli.core.reports.report import Report
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.document import Document
+    from coalition_cli.core.reports.roster.executive import ExecutiveCommittee
+    from coalition_cli.core.reports.roster.individuals import SoleRepresentative
 
 Status = Literal["met", "not-met", "unknown"]
 
@@ -110,6 +112,35 @@ class MemberReport:
 
 
 @dataclass(frozen=True, kw_only=True)
+class GuideQuestion:
+    """One of the Guide's Step 1 questions (lead agency, existing structure), word for word."""
+
+    id: str
+    name: str
+    question: str
+    note: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SharedCommitment:
+    """One of the four things the Guide's Step 3 says a coalition's members share, word for word."""
+
+    id: str
+    name: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ToDiscuss:
+    """The Guide's Step 1 questions and Step 3 commitments: what a coalition talks through, not a check."""
+
+    getting_started_intro: str | None
+    getting_started: tuple[GuideQuestion, ...]
+    commitments_intro: str | None
+    commitments: tuple[SharedCommitment, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
 class RosterReport(Report):
     """Everything `coalition roster` shows, as plain data (for JSON, Markdown and the action plan).
 
@@ -129,6 +160,12 @@ class RosterReport(Report):
     members: tuple[MemberReport, ...]
     tags_note: str | None = None
     """Why the roles name no indicators: the assessment's rubric is not the one the Guide's tags name."""
+    executive_committee: ExecutiveCommittee | None = None
+    """The executive committee's seats against the Guide's "chief executives" (None: no such seat)."""
+    sole_representatives: tuple[SoleRepresentative, ...] = ()
+    """Members with one named representative who owns open actions in the assessment."""
+    to_discuss: ToDiscuss | None = None
+    """The Guide's Step 1 questions and Step 3 commitments."""
 
     @property
     def guide_tags_apply(self) -> bool:

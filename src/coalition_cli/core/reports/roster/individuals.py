@@ -1,0 +1,71 @@
+"""Members that rest on one person: a single named representative who owns open actions.
+
+The Guide's Step 6: the coalition "cannot depend solely on the involvement and commitment of a
+limited number of individuals". When a member lists one representative and that person, or the
+member itself, owns open actions in the assessment, the roster says so: if that person moves on,
+those actions have no one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coalition_cli.core.model.profile import CoalitionProfile
+from coalition_cli.core.reports.actions.owners import names_organization, names_person
+from coalition_cli.core.reports.actions.register import ActionRecord
+from coalition_cli.core.wording import plural
+
+GUIDE_WORDS = "cannot depend solely on the involvement and commitment of a limited number of individuals"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SoleRepresentative:
+    organization: str
+    representative: str
+    title: str | None
+    open_actions: tuple[str, ...]
+    """`Hire the WBL coordinator (C1.3, due 2026-04-30)` for each open action they own."""
+    message: str
+
+
+def sole_representatives(
+    profile: CoalitionProfile, actions: Sequence[ActionRecord]
+) -> tuple[SoleRepresentative, ...]:
+    """Each member with one named representative that owns open actions (as the person or the member)."""
+    found = []
+    open_actions = [action for action in actions if action.open and action.owner]
+    for member in profile.members:
+        if len(member.representatives) != 1:
+            continue
+        person = member.representatives[0]
+        owned = [
+            action
+            for action in open_actions
+            if action.owner is not None
+            and (
+                names_person(action.owner, person.name)
+                or names_organization(action.owner, member.organization)
+            )
+        ]
+        if not owned:
+            continue
+        described = tuple(
+            f"{action.action} ({action.indicator}"
+            + (f", due {action.due.isoformat()})" if action.due else ")")
+            for action in owned
+        )
+        found.append(
+            SoleRepresentative(
+                organization=member.organization,
+                representative=person.name,
+                title=person.title,
+                open_actions=described,
+                message=(
+                    f"{member.organization} has one named representative, {person.name}, who owns "
+                    f"{plural(len(owned), 'open action')}. The Guide: the coalition “{GUIDE_WORDS}”; name a "
+                    "second representative who knows this work."
+                ),
+            )
+        )
+    return tuple(found)
