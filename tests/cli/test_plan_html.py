@@ -58,6 +58,7 @@ def test_one_h1_and_headings_that_never_skip_a_level(case: str) -> None:
     assert titles == [
         "Summary",
         "The priorities in detail",
+        "Actions between meetings",
         *notes,
         "Where the coalition stands",
         "Domain by domain",

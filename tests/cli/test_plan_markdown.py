@@ -98,9 +98,10 @@ def test_the_plan_tables_render_with_the_right_columns() -> None:
     assert all(len(bar) == 10 and set(bar) <= {"█", "░"} for bar in bars), bars
     every = next(t for t in tables if t.texts[0][0] == "Indicator" and "Priority" in t.texts[0])
     assert len(every.rows) == 23  # a header and the 22 indicators
-    # the summary, both priority groups, the domains, every indicator, the participants, and one per
-    # indicator with actions (the fall assessment set no targets: no table of them)
-    assert count == 6 + sum("Action" in h for h in headers)
+    # the summary, both priority groups, the domains, every indicator, the participants, the
+    # register's owners, and one per indicator with actions and the register's overdue and open
+    # actions (the fall assessment set no targets: no table of them)
+    assert count == 7 + sum("Action" in h for h in headers)
 
 
 def test_the_example_plan_tables_render() -> None:

@@ -159,9 +159,19 @@ def test_custom_framework_fixtures_and_examples() -> None:
     (coalition,) = report["coalitions"]
     assert coalition["file"].endswith("small-spring.yaml")  # the latest of five files
     assert coalition["overall"]["score"] == 2.67 and report["files"]["skipped"] == 1  # the rubric itself
+    # rater-a and rater-c name their rater; rater-b names nobody, so nothing says it is one rater's
+    assert report["files"]["raters_set_aside"] == 2
+    assert [term["file"].rsplit("/", 1)[-1] for term in coalition["trend"]] == [
+        "small-fall.yaml",
+        "rater-b.yaml",
+        "small-spring.yaml",
+    ]
     examples = run("summary", RIVERSIDE, "--format", "json")
     assert examples.exit_code == 0, examples.output
-    assert "several files on the latest date" in examples.stderr  # the raters' files share the date
+    data = json.loads(examples.stdout)
+    assert data["files"]["raters_set_aside"] == 3  # beside the consensus of the same date
+    assert data["coalitions"][0]["file"].endswith("2026-03-spring.yaml") and not data["same_date"]
+    assert "several files" not in examples.stderr
 
 
 def test_a_term_rolled_forward_but_not_rated_yet_does_not_hide_the_latest_scores(

@@ -55,7 +55,7 @@ def summary(
     of each region and cohort; how many coalitions are at each stage per indicator, and the
     weakest indicators. A coalition is known by its name; raters' files beside a consensus are set
     aside; several files of one coalition and one date are reported, not chosen between.
-    --format html writes one self-contained page (to stdout, or to -o FILE).
+    The html format is one self-contained page (printed, or written to -o FILE).
     Exit status: 0 done, 1 some files have problems or share a coalition and date (they are left
     out and listed), 2 a path cannot be read or the files use several frameworks (choose one with
     --framework).

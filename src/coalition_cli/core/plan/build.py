@@ -44,6 +44,7 @@ from coalition_cli.core.plan.context import (
     Unrated,
 )
 from coalition_cli.core.plan.glossary import terms_used
+from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
     needs,
@@ -181,6 +182,7 @@ def build_plan(
             stage_heatmap=charts.stage_heatmap(glance, standing.domains),
         ),
         roster=None if brief else roster,
+        register=action_register(current, since, since_label=standing.since.label if standing.since else None, redactor=redactor),
         glossary=(),
         linked=tuple(and_list(group.indicators) for group in fw.linked),
         framework=Source(
@@ -303,7 +305,8 @@ def _person(participant: Participant, redactor: Redactor) -> Person:
 
 
 def _redacted_roster(roster: RosterReport | None, redactor: Redactor) -> RosterReport | None:
-    """The roster for the audience: for the public, no representatives' names in it."""
+    """The roster for the audience: for the public, no representatives' names in it (and not the
+    members that rest on one person: that is about people)."""
     if roster is None or not redactor.public:
         return roster
     return dataclasses.replace(
@@ -318,6 +321,18 @@ def _redacted_roster(roster: RosterReport | None, redactor: Redactor) -> RosterR
             for caution in roster.cautions
         ),
         members=tuple(dataclasses.replace(member, representatives=()) for member in roster.members),
+        executive_committee=(
+            dataclasses.replace(
+                roster.executive_committee,
+                reason=redactor.text(roster.executive_committee.reason) or "",
+                seats=tuple(
+                    dataclasses.replace(seat, representatives=()) for seat in roster.executive_committee.seats
+                ),
+            )
+            if roster.executive_committee is not None
+            else None
+        ),
+        sole_representatives=(),
     )
 
 

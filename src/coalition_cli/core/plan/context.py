@@ -14,7 +14,8 @@ The plan is written for its readers (a superintendent, a board, a funder, a pare
    `--since` assessment (`standing.since`, with last term's targets followed up), the `priorities` in
    priority order with their next action, and what the coalition `needs` to decide.
 3. `priority_details`: each priority in detail, in priority order.
-4. (The actions register goes here.)
+4. `register`: every action followed up (overdue as of the assessment, carried over and gone since
+   the `--since` assessment, the open actions by owner and due date, the load per owner).
 5. Not with `--brief`: the charts and every indicator (`charts`, `glance`), the other indicators
    domain by domain (`domains`), who took part (`header.participant_groups`), the coalition profile
    (`roster`), the indicators not yet rated (`unrated`).
@@ -483,6 +484,64 @@ class Charts:
 
 
 @dataclass(frozen=True, kw_only=True)
+class RegisterAction:
+    """One action, as the register shows it."""
+
+    action: str
+    indicator: str
+    indicator_name: str
+    owner: str | None
+    due: str | None
+    """ISO date."""
+    due_long: str | None
+    status: str
+    """As written (planned, in-progress, done, dropped), or "open" when the file gives none."""
+    overdue: bool
+    days_late: int | None
+    carried_over: bool
+    vanished: bool
+    note: str
+    """"overdue by 34 days; carried over from Fall 2025", "gone since Fall 2025", or ""."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegisterOwner:
+    """One owner's open actions, and the seats they hold in the coalition."""
+
+    owner: str
+    open: int
+    overdue: int
+    share: str
+    """"3 of 11"."""
+    seats: tuple[str, ...]
+    only_representative_of: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActionRegister:
+    """Every action of the plan's assessment (and, with `--since`, the earlier one), followed up."""
+
+    as_of: str
+    """The assessment's date, ISO: an action due before it and not done is overdue."""
+    as_of_long: str
+    since_label: str | None
+    """How the plan names the earlier assessment, with `--since`; else None."""
+    total: int
+    counts_text: str
+    """"11 open (2 overdue), 9 done, 1 dropped; 3 carried over"."""
+    open: tuple[RegisterAction, ...]
+    """The open actions, by owner and due date."""
+    overdue: tuple[RegisterAction, ...]
+    carried_over: tuple[RegisterAction, ...]
+    vanished: tuple[RegisterAction, ...]
+    """In the earlier assessment, gone from this one, never marked done or dropped."""
+    owners: tuple[RegisterOwner, ...]
+    caution: str
+    """The Guide's caution about individuals, when owners of open actions are a member's only named
+    representative; else ""."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class PlanContext:
     """Everything a plan template can use. Templates see its fields as top-level names (`header`, …)."""
 
@@ -521,6 +580,10 @@ class PlanContext:
     """The rubric's glossary terms that the plan's text uses, in the rubric's order."""
     linked: tuple[str, ...]
     """The rubric's linked groups ("C1.3 and C6.1"): one practice each, counted once in counts of change."""
+    register: ActionRegister
+    """Every action followed up: overdue as of the assessment, carried over and gone since `--since`,
+    the open actions by owner and due date, the load per owner (`plan/register.py`). For the public,
+    owners are named by organization and the seats and the caution about individuals are left out."""
     framework: Source
     guide: Source
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.reports.actions.register import ActionRecord, action_records
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, as_number, score
 
 
@@ -26,6 +27,8 @@ class ScoredFile:
     term: str | None
     framework: Framework
     card: Scorecard
+    actions: tuple[ActionRecord, ...] = ()
+    """The file's actions (for following them up: `plan --since` puts both terms' in its register)."""
 
     @classmethod
     def of(cls, loaded: LoadedAssessment) -> ScoredFile:
@@ -37,6 +40,7 @@ class ScoredFile:
             term=assessment.term,
             framework=loaded.framework,
             card=score(loaded.framework, loaded.stages, loaded.targets),
+            actions=action_records(assessment),
         )
 
     @property

@@ -1,0 +1,149 @@
+"""The action plan's register of actions: who owes what by when, as `coalition actions` follows them up.
+
+The register of the plan's assessment and, with `--since`, the earlier one (`reports.actions`): each
+action followed from that term to this one, overdue as of the assessment's own date (what the
+meeting found), carried over, vanished since the earlier term, and the open actions per owner with
+the seats they hold in the coalition profile. Plain data for the templates
+(`partials/_register.*.j2`, the `register` of `PlanContext`); no command lines, no file paths.
+
+For `--audience public` (`plan.audience`), owners are named by their organization (an owner's load is
+then the organization's), names in an action's text are replaced, and the seats people hold and the
+caution about individuals are left out: they are about people, and the coalition's own business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from coalition_cli.core.plan.context import ActionRegister, RegisterAction, RegisterOwner
+from coalition_cli.core.reports.actions.document import counts_text, one_person_caution
+from coalition_cli.core.reports.actions.register import TermActions, TrackedAction, member_seats
+from coalition_cli.core.reports.actions.report import STATES, coalition_register
+from coalition_cli.core.wording import plural
+
+if TYPE_CHECKING:
+    from coalition_cli.core.loading.assessments import LoadedAssessment
+    from coalition_cli.core.plan.audience import Redactor
+    from coalition_cli.core.reports.actions.register import OwnerLoad
+    from coalition_cli.core.reports.comparison import Comparison
+
+
+def action_register(
+    current: LoadedAssessment, since: Comparison | None, *, since_label: str | None, redactor: Redactor
+) -> ActionRegister:
+    """The register of `current` and, with `--since`, its earlier assessment (`since_label` names it),
+    for the redactor's audience."""
+    from coalition_cli.core.plan.build import long_date
+    from coalition_cli.core.reports.actions.register import action_records
+
+    assessment = current.assessment
+    terms = []
+    if since is not None:
+        earlier = since.first
+        terms.append(
+            TermActions(
+                coalition=assessment.coalition,
+                file=earlier.file,
+                assessed_on=earlier.assessed_on,
+                term=earlier.term,
+                actions=earlier.actions,
+            )
+        )
+    terms.append(
+        TermActions(
+            coalition=assessment.coalition,
+            file=str(current.path),
+            assessed_on=assessment.assessed_on,
+            term=assessment.term,
+            actions=action_records(assessment),
+        )
+    )
+    names = {indicator.id: indicator.name for indicator in current.framework.indicators}
+    register = coalition_register(
+        assessment.coalition,
+        terms,
+        assessment.assessed_on,
+        members=member_seats(current.profile),
+        names=names,
+    )
+    first_label = since_label if since is not None else None
+
+    def shown(action: TrackedAction) -> RegisterAction:
+        notes = []
+        if action.vanished:
+            notes.append(f"gone since {first_label}" if first_label else "gone")
+        if action.overdue:
+            notes.append(f"overdue by {plural(action.days_late or 0, 'day')}")
+        if action.carried_over and action.is_open:
+            notes.append(f"carried over from {first_label}" if first_label else "carried over")
+        return RegisterAction(
+            action=redactor.text(action.action) or action.action,
+            indicator=action.indicator,
+            indicator_name=names.get(action.indicator, ""),
+            owner=redactor.owner(action.owner),
+            due=action.due.isoformat() if action.due else None,
+            due_long=long_date(action.due) if action.due else None,
+            status=action.status or "open",
+            overdue=action.overdue,
+            days_late=action.days_late,
+            carried_over=action.carried_over and action.is_open,
+            vanished=action.vanished,
+            note="; ".join(notes),
+        )
+
+    actions = [(action, shown(action)) for action in register.actions]
+    counts = {state: register.count(state) for state in STATES} | {"carried_over": register.carried_over}
+    alone = [load for load in register.owners if load.only_representative_of]
+    return ActionRegister(
+        as_of=assessment.assessed_on.isoformat(),
+        as_of_long=long_date(assessment.assessed_on),
+        since_label=first_label,
+        total=len(register.actions),
+        counts_text=counts_text(counts) if register.actions else "",
+        open=tuple(view for action, view in actions if action.is_open),
+        overdue=tuple(
+            view
+            for action, view in sorted(actions, key=lambda pair: -(pair[0].days_late or 0))
+            if action.overdue
+        ),
+        carried_over=tuple(view for action, view in actions if action.carried_over and action.is_open),
+        vanished=tuple(view for action, view in actions if action.vanished),
+        owners=_owners(register.owners, redactor),
+        caution=one_person_caution(alone) if alone and not redactor.public else "",
+    )
+
+
+def _owners(loads: Sequence[OwnerLoad], redactor: Redactor) -> tuple[RegisterOwner, ...]:
+    """The load per owner; for the public, per organization, without seats."""
+    if not redactor.public:
+        return tuple(
+            RegisterOwner(
+                owner=load.owner,
+                open=load.open,
+                overdue=load.overdue,
+                share=load.share,
+                seats=load.seats,
+                only_representative_of=load.only_representative_of,
+            )
+            for load in loads
+        )
+    merged: dict[str, list[int]] = {}
+    for load in loads:
+        name = redactor.owner(load.owner) or load.owner
+        counts = merged.setdefault(name, [0, 0])
+        counts[0] += load.open
+        counts[1] += load.overdue
+    total = loads[0].open_in_coalition if loads else 0
+    rows = [
+        RegisterOwner(
+            owner=name,
+            open=open_,
+            overdue=overdue,
+            share=f"{open_} of {total}",
+            seats=(),
+            only_representative_of=(),
+        )
+        for name, (open_, overdue) in merged.items()
+    ]
+    return tuple(sorted(rows, key=lambda row: (-row.open, -row.overdue, row.owner.casefold())))
