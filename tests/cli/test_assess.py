@@ -56,7 +56,8 @@ def assess(runner: CliRunner, path: Path, keys: str, *args: str) -> tuple[int, s
 def test_a_whole_session_from_a_new_file(runner: CliRunner, tmp_path: Path, framework: Framework) -> None:
     path = tmp_path / "new.yaml"
     keys = "".join(  # C6.1 takes C1.3's stage (`=`): the rubric links them, and rated apart they warn
-        answer("=" if indicator.id == "C6.1" else str(n % 4 + 1)) for n, indicator in enumerate(framework.indicators)
+        answer("=" if indicator.id == "C6.1" else str(n % 4 + 1))
+        for n, indicator in enumerate(framework.indicators)
     )
     code, output = assess(runner, path, keys, *NEW)
     assert code == 0, output

@@ -239,11 +239,14 @@ def _actions(plan: CoalitionPlan, rng: random.Random) -> list[PlannedAction]:
         texts: dict[int, str] | None = None,
     ) -> None:
         text = f"{label} ({plan.name})"
+        # one day apart: two actions of one owner under one indicator due the same day would read as
+        # one action reworded (the register's second rule), which is not what is planted here
+        shift = dt.timedelta(days=len(actions))
         actions.append(
             PlannedAction(
                 indicator=rng.choice(IDS),
                 owner=_owner(plan, rng) if owner == "" else owner,
-                due=due,
+                due=due + shift if due > AS_OF else due - shift,
                 texts=texts or dict.fromkeys(statuses, text),
                 statuses=statuses,
             )

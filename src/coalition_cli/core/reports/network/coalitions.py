@@ -17,6 +17,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Generic, Protocol, TypeVar
 
 from coalition_cli.core.wording import plural
@@ -51,12 +52,15 @@ class SameDate:
     raters_only: bool
     """Every one of them is one rater's: the consensus has not been written yet."""
 
-    def message(self) -> str:
-        listed = ", ".join(self.files)
+    def message(self, *, for_readers: bool = False) -> str:
+        """What to do, for the terminal; `for_readers` (a page to share): file names without their
+        folders, and no command."""
+        listed = ", ".join(PurePath(file).name if for_readers else file for file in self.files)
         if self.raters_only:
             return (
                 f"{self.coalition}: {plural(len(self.files), 'rater')}' files dated {self.assessed_on.isoformat()} "
-                f"and no consensus file ({listed}); write it with `coalition consensus … -o`"
+                f"and no consensus file ({listed})"
+                + ("" if for_readers else "; write it with `coalition consensus … -o`")
             )
         return (
             f"{self.coalition}: {len(self.files)} files dated {self.assessed_on.isoformat()} ({listed}); "

@@ -224,16 +224,11 @@ def _dashboard(network: Network) -> Dashboard:
             )
             for i in network.weakest()
         ),
-        to_sort_out=tuple(_sort_out(item.message()) for item in network.same_date),
+        to_sort_out=tuple(item.message(for_readers=True) for item in network.same_date),
         files_left_out=len(network.invalid),
         raters_set_aside=sum(c.raters_set_aside for c in network.coalitions),
         assessments=network.assessments,
     )
-
-
-def _sort_out(message: str) -> str:
-    """A same-date message for readers: without the command it suggests to a terminal user."""
-    return re.sub(r"; write it with `[^`]*`", "", message)
 
 
 def _row(network: Network, coalition: CoalitionStanding) -> CoalitionRow:
