@@ -4,6 +4,7 @@ the HTML dashboard (self-contained, escaped, accessible, readable on a phone, pr
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from fractions import Fraction
@@ -192,9 +193,7 @@ def test_the_page_is_self_contained_and_structured(page: Path, network: Network)
     assert not doc.urls or all(value.startswith("#") for _, _, value in doc.urls), doc.urls
     assert "script" not in doc.tags and not doc.event_handlers and not re.search(r"(https?:)?//", html)
     levels = [level for level, _ in doc.headings]
-    assert levels.count(1) == 1 and all(
-        after <= before + 1 for before, after in zip(levels, levels[1:], strict=False)
-    )
+    assert levels.count(1) == 1 and all(after <= before + 1 for before, after in itertools.pairwise(levels))
     assert [text for level, text in doc.headings if level == 2] == [
         "Needs attention", "Where each coalition stands", "Trends", "Across the network", "Where the network is weakest",
     ]  # fmt: skip

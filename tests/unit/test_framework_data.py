@@ -184,3 +184,35 @@ def test_framework_show_unknown_id_suggests(runner: CliRunner) -> None:
     result = runner.invoke(app, ["framework", "show", "C12"])
     assert result.exit_code == 2
     assert "did you mean 'C1.2'?" in result.output
+
+
+GUIDE_SEED = ROOT.parent / "shared" / "seeds" / "broad-based-coalition-guide.txt"
+
+
+@pytest.mark.skipif(not GUIDE_SEED.is_file(), reason="the seed texts are not beside this checkout")
+def test_the_guides_step_1_questions_and_step_3_commitments_are_the_seeds_word_for_word() -> None:
+    seed = GUIDE_SEED.read_text(encoding="utf-8")
+    plain = re.sub(r"\*\*|<sup>1</sup>", "", seed)
+    guide = load_guide()
+    assert guide.getting_started_intro and guide.getting_started_intro in plain
+    assert guide.commitments_intro and guide.commitments_intro in plain
+    for question in guide.getting_started:
+        assert f"{question.name.upper()}: {question.question}" in plain
+        assert question.note is None or question.note in plain
+    for commitment in guide.commitments:
+        assert f"- {commitment.name} {commitment.text}" in plain
+
+
+def test_the_guides_step_1_and_step_3_are_data() -> None:
+    guide = load_guide()
+    assert [q.id for q in guide.getting_started] == ["lead-agency", "existing-structure"]
+    assert [c.name for c in guide.commitments] == [
+        "Common vision",
+        "Commitment",
+        "Responsibility",
+        "Accountability",
+    ]
+    assert (
+        guide.commitments_intro
+        == "A Broad-Based Coalition consists of local and regional organizations that share:"
+    )

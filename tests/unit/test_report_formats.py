@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from coalition_cli.cli.app import app
 from coalition_cli.cli.output import formats as formats_package
 from coalition_cli.cli.output.formats import emit, format_option, formats
+from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.comparison import Comparison
 from coalition_cli.core.reports.consensus import Consensus
 from coalition_cli.core.reports.network.summary import Network
@@ -31,6 +32,7 @@ COMMANDS: dict[str, tuple[type[Report], list[str]]] = {
     "consensus": (Consensus, [str(path) for path in RATERS]),
     "summary": (Network, [str(RIVERSIDE)]),
     "roster": (RosterReport, [str(SPRING)]),
+    "actions": (ActionsReport, [str(RIVERSIDE)]),
 }
 
 

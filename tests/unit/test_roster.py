@@ -336,3 +336,129 @@ def test_the_json_data_is_plain_data(guide: Guide) -> None:
         "guide_text": guide.formalization[1].text,
     }
     assert json.loads(json.dumps(data))["members"][0]["representatives"] == ["Ana Ortiz (Superintendent)"]
+
+
+# --------------------------------------------------- the superintendent, by sector and title
+
+
+@pytest.mark.parametrize(
+    ("group", "title", "caution"),
+    [
+        ("k12-education", "Superintendent", True),
+        ("k12-education", "Interim Superintendent", True),
+        ("k12-education", "Acting Superintendent of Schools", True),
+        ("k12-education", "County Superintendent of Schools", True),
+        ("k12-education", "Assistant Superintendent, Educational Services", False),
+        ("k12-education", "Deputy Superintendent", False),
+        ("k12-education", "Director, College and Career Pathways", False),
+        ("postsecondary", "Superintendent/President", False),  # a community college's chief executive
+        ("civic", "Superintendent of Parks", False),
+    ],
+)
+def test_the_sole_chair_caution_is_the_districts_superintendent(
+    guide: Guide, group: str, title: str, caution: bool
+) -> None:
+    member = _member("Lead", group, role="chair", representatives=[{"name": "Ana Ortiz", "title": title}])
+    assert ("superintendent-sole-chair" in _cautions(_report(guide, [member]))) == caution
+
+
+# --------------------------------------------------- the executive committee's chief executives
+
+
+def _seat(organization: str, *titles: str | None, role: str = "executive-committee") -> dict[str, Any]:
+    people = [{"name": f"Person {n}", **({"title": t} if t else {})} for n, t in enumerate(titles)]
+    return _member(organization, role=role, representatives=people)
+
+
+@pytest.mark.parametrize(
+    ("members", "status", "verdicts"),
+    [
+        (
+            [_seat("A", "President and CEO", role="chair"), _seat("B", "Executive Director")],
+            "met",
+            ["chief-executive"] * 2,
+        ),
+        (
+            [_seat("A", "Vice President, Workforce"), _seat("B", "Interim Superintendent")],
+            "suggestion",
+            ["other-titles", "chief-executive"],
+        ),
+        ([_seat("A", "Mayor"), _seat("B", None)], "unknown", ["chief-executive", "no-titles"]),
+        ([_seat("A", "Dean"), _seat("B")], "suggestion", ["other-titles", "no-titles"]),
+        ([_seat("A", "Program Manager", "President")], "met", ["chief-executive"]),  # one of them is enough
+    ],
+)
+def test_the_executive_committee_against_step_6(
+    guide: Guide, members: list[dict[str, Any]], status: str, verdicts: list[str]
+) -> None:
+    committee = _report(guide, members).executive_committee
+    assert committee is not None
+    assert committee.status == status and [seat.verdict for seat in committee.seats] == verdicts
+    assert "made up of the chief executives from key stakeholders" in committee.guide_words
+    if status == "suggestion":
+        assert "consider asking the head of each to take the seat" in committee.reason
+
+
+def test_no_executive_committee_is_for_formal_structure_to_say(guide: Guide) -> None:
+    assert _report(guide, [DISTRICT]).executive_committee is None
+
+
+# --------------------------------------------------- one person, open actions
+
+
+def test_a_member_resting_on_one_person_who_owns_open_actions(guide: Guide) -> None:
+    from coalition_cli.core.reports.actions.register import ActionRecord
+
+    profile = CoalitionProfile.model_validate(
+        {
+            "members": [
+                _member("WDB", representatives=[{"name": "Marcus Lee", "title": "Manager"}]),
+                _member("College", representatives=["Ana", "Bo"]),
+                _member("City", representatives=["Rachel Kim"]),
+                _member("Chamber", representatives=["Jan"]),
+            ]
+        }
+    )
+    actions = [
+        ActionRecord("C1.3", "Hire the coordinator", "Marcus Lee (WDB)", None, "in-progress"),
+        ActionRecord("C6.2", "Survey", "marcus lee", None, None),
+        ActionRecord("C6.3", "Old", "Marcus Lee", None, "done"),
+        ActionRecord("C2.1", "Brief", "Ana", None, None),  # two representatives: not resting on one
+        ActionRecord("C7.1", "Press", "City", None, "planned"),  # the member itself
+    ]
+    report = build_roster(profile, guide, actions=actions)
+    found = {item.organization: item for item in report.sole_representatives}
+    assert set(found) == {"WDB", "City"}
+    assert found["WDB"].open_actions == ("Hire the coordinator (C1.3)", "Survey (C6.2)")
+    assert "WDB has one named representative, Marcus Lee, who owns 2 open actions" in found["WDB"].message
+    assert (
+        "cannot depend solely on the involvement and commitment of a limited number of individuals"
+        in found["WDB"].message
+    )
+
+
+def test_the_riverside_roster_rests_on_marcus_lee(guide: Guide) -> None:
+    from tests.support.paths import EXAMPLES
+
+    report = roster_report(load_assessment(EXAMPLES / "riverside" / "2026-03-spring.yaml"), guide)
+    assert report is not None
+    wdb = next(item for item in report.sole_representatives if item.representative == "Marcus Lee")
+    assert len(wdb.open_actions) == 3
+    assert report.executive_committee is not None and report.executive_committee.status == "suggestion"
+
+
+def test_the_questions_to_discuss_are_the_guides(guide: Guide) -> None:
+    discuss = _report(guide).to_discuss
+    assert discuss is not None
+    assert [q.name for q in discuss.getting_started] == ["Lead agency", "Existing structure"]
+    assert discuss.getting_started[0].question.startswith(
+        "Is there an influential and respected organization"
+    )
+    assert [c.name for c in discuss.commitments] == [
+        "Common vision",
+        "Commitment",
+        "Responsibility",
+        "Accountability",
+    ]
+    data = _report(guide).data()
+    assert data["to_discuss"]["commitments"][3]["text"].startswith("for results—students graduating")

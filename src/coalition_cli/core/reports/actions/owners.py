@@ -25,9 +25,10 @@ def name_key(text: str) -> str:
 
 def owner_parts(owner: str) -> tuple[str, str | None]:
     """`("Maria Lopez", "RUSD")` for "Maria Lopez (RUSD)"; `(owner, None)` when it has no brackets."""
-    match = _BRACKETS.match(owner.strip())
+    written = owner.strip().rstrip(".").strip()
+    match = _BRACKETS.match(written)
     if match is None or not match.group("who"):
-        return " ".join(owner.split()), None
+        return " ".join(written.split()), None
     return " ".join(match.group("who").split()), " ".join(match.group("where").split()) or None
 
 
