@@ -30,8 +30,8 @@ CASES = {
     "compare-small": ["compare", f"{FIXTURES}/small-fall.yaml", f"{FIXTURES}/small-spring.yaml"],
     "consensus-riverside": ["consensus", *RATERS],
     "consensus-small": ["consensus", *(f"{FIXTURES}/raters/rater-{x}.yaml" for x in "abc")],
-    "summary-riverside": ["summary", RIVERSIDE],
-    "summary-small": ["summary", FIXTURES],
+    "summary-riverside": ["summary", RIVERSIDE, "--as-of", "2026-04-20"],  # a fixed day: staleness, overdue
+    "summary-small": ["summary", FIXTURES, "--as-of", "2026-04-20"],
 }
 FORMATS = {"table": "txt", "json": "json", "csv": "csv", "md": "md"}
 

@@ -346,6 +346,14 @@ def _overdue(network: Network) -> list[Block]:
 def _coverage(network: Network) -> list[Block]:
     if not network.stakeholder_groups:
         return []
+    if not any(c.groups for c in network.coalitions):
+        return [
+            Line(
+                "Stakeholder groups at the table: no coalition has a profile or lists its participants' "
+                "stakeholder groups.",
+                tone="muted",
+            )
+        ]
     total = len(network.coalitions)
     profiled = network.with_profile
     source = (
