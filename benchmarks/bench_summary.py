@@ -5,9 +5,11 @@ apart, one folder per coalition; about a third of them leave one to three indica
 teams do mid-way), then times `coalition summary` on the folder as a subprocess: the default
 table, JSON, and JSON with one process (`--jobs 1`). For comparison, the naive way: one process
 calling `load_assessment` (the full check, as `score` does) on every file, timed in-process
-(without start-up). There is no peer tool for this job, so our own figures are printed alone.
+(without start-up). There is no peer tool for this job; `--before BIN` times another installation's
+`coalition` (say, main as it was before a change, installed in its own virtualenv) on the same
+files in the same run, case by case, alternating the two so that load on the machine hits both alike.
 
-    python benchmarks/bench_summary.py [--files 5000] [--terms 4] [--repeat 3]
+    python benchmarks/bench_summary.py [--files 5000] [--terms 4] [--repeat 3] [--before OTHER/bin/coalition]
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 import random
 import re
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -77,6 +80,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=5000)
     parser.add_argument("--terms", type=int, default=4, choices=range(1, len(TERM_DATES) + 1))
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--before", help="another installation's coalition command, timed beside this one")
     args = parser.parse_args()
 
     coalition = str(BIN / "coalition")
@@ -96,6 +100,8 @@ def main() -> None:
                 [coalition, "summary", "--jobs", "1", "--format", "json", str(root)],
             ),
         ]
+        if args.before:
+            _before_and_after(args.before, cases, args.files, args.repeat)
         timings = [run(label, command, repeat=args.repeat) for label, command in cases]
         print(f"\n{args.files} files")
         for timing in timings:
@@ -109,6 +115,29 @@ def main() -> None:
         )
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         print(f"  largest child process seen (RUSAGE_CHILDREN): {children.ru_maxrss / 1024:.1f} MB")
+
+
+def _before_and_after(before: str, cases: list[tuple[str, list[str]]], files: int, repeat: int) -> None:
+    """Each case with the other installation and with this one, alternating run by run."""
+    print(
+        f"\nbefore ({before}) and after ({BIN / 'coalition'}), {files} files, alternating, {repeat} runs each"
+    )
+    for label, command in cases:
+        olds: list[Timing] = []
+        news: list[Timing] = []
+        for _ in range(repeat):
+            olds.append(run(f"before: {label}", [before, *command[1:]], repeat=1))
+            news.append(run(f"after:  {label}", command, repeat=1))
+        for timings in (olds, news):
+            merged = Timing(
+                timings[0].label,
+                [t.seconds[0] for t in timings],
+                max(t.peak_rss_kb for t in timings),
+                timings[-1].exit_code,
+            )
+            show(merged, files)
+        ratio = statistics.median(t.seconds[0] for t in news) / statistics.median(t.seconds[0] for t in olds)
+        print(f"  after / before: {ratio:.2f}")
 
 
 if __name__ == "__main__":
