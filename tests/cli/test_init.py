@@ -188,3 +188,16 @@ def test_multi_paragraph_descriptors_keep_their_paragraphs_in_comments(
     third = next(i for i, line in enumerate(lines) if line.startswith("3 Advancing: "))
     paragraph_starts = [line for line in lines[third:] if line.startswith(" " * 13 + "The coalition")]
     assert paragraph_starts, "the second paragraph of stage 3 starts on its own comment line"
+
+
+def test_init_from_carries_the_region_and_cohort(runner: CliRunner, tmp_path: Path, examples: Path) -> None:
+    last = tmp_path / "last.yaml"
+    text = (examples / "riverside" / "2026-03-spring.yaml").read_text(encoding="utf-8")
+    last.write_text(
+        text.replace("profile: coalition.yaml", 'region: "Inland Valley"\ncohort: 2025 cohort'), encoding="utf-8"
+    )
+    target = tmp_path / "next.yaml"
+    result = runner.invoke(app, ["init", str(target), "--from", str(last), "--date", "2026-09-17"])
+    assert result.exit_code == 0, result.output
+    new = load_assessment(target).assessment
+    assert (new.region, new.cohort) == ("Inland Valley", "2025 cohort")

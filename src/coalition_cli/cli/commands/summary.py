@@ -62,6 +62,7 @@ def summary(
     """
     from coalition_cli.cli.console import note, warn
     from coalition_cli.cli.output.formats import emit
+    from coalition_cli.core.codes import ERRORS_ONLY
     from coalition_cli.core.editing.scaffold import date_option_or_today
     from coalition_cli.core.errors import EXIT_PROBLEMS, ReadError, UsageError
     from coalition_cli.core.files.discovery import expand
@@ -87,7 +88,7 @@ def summary(
     missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]
     if missing:
         raise ReadError("cannot read " + ", ".join(missing))
-    files = check_all(targets, network_entry, jobs=jobs)
+    files = check_all(targets, network_entry, jobs=jobs, policy=ERRORS_ONLY)  # warnings are never shown
     unreadable = [f"{item.file} ({item.unreadable})" for item in files if item.unreadable is not None]
     if unreadable:
         raise ReadError("cannot read " + ", ".join(unreadable))

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
 
 STATUS_WORDS = {"met": "met", "not-met": "not met", "unknown": "unknown"}
+OVERDUE_SHOWN = 25
+"""The longest-overdue actions the table and Markdown list; JSON has them all, `coalition actions` too."""
 GROUP_TITLES = {"region": "Region", "cohort": "Cohort"}
 
 
@@ -316,12 +318,24 @@ def _stale(network: Network) -> list[Block]:
 
 
 def _overdue(network: Network) -> list[Block]:
-    overdue = network.overdue
-    if not overdue:
+    every = network.overdue
+    if not every:
         return []
+    overdue = every[:OVERDUE_SHOWN]
+    more = (
+        [
+            Line(
+                f"… and {plural(len(every) - len(overdue), 'more overdue action')}: `coalition actions` lists them all",
+                tone="muted",
+            )
+        ]
+        if len(every) > len(overdue)
+        else []
+    )
     return [
         table(
-            f"Overdue actions (as of {network.as_of.isoformat()}): past due, not marked done or dropped",
+            f"Overdue actions (as of {network.as_of.isoformat()}): past due, not marked done or dropped"
+            + (f"; the {len(overdue)} longest overdue" if more else ""),
             [
                 Column("Coalition"),
                 Column("Due", nowrap=True),
@@ -339,7 +353,8 @@ def _overdue(network: Network) -> list[Block]:
                 ]
                 for item in overdue
             ],
-        )
+        ),
+        *more,
     ]
 
 
