@@ -194,7 +194,8 @@ def test_init_from_carries_the_region_and_cohort(runner: CliRunner, tmp_path: Pa
     last = tmp_path / "last.yaml"
     text = (examples / "riverside" / "2026-03-spring.yaml").read_text(encoding="utf-8")
     last.write_text(
-        text.replace("profile: coalition.yaml", 'region: "Inland Valley"\ncohort: 2025 cohort'), encoding="utf-8"
+        text.replace("profile: coalition.yaml", 'region: "Inland Valley"\ncohort: 2025 cohort'),
+        encoding="utf-8",
     )
     target = tmp_path / "next.yaml"
     result = runner.invoke(app, ["init", str(target), "--from", str(last), "--date", "2026-09-17"])

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from tests.support.files import VALID_HEADER
+from tests.support.network import generate
 from tests.support.paths import EXAMPLES, ROOT
 
 DOC = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
@@ -64,6 +65,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
     quiet.write_text(VALID_HEADER + "ratings:  # coalition: ignore[not-rated]\n", encoding="utf-8")
     (folder / "broken.yaml").write_text("framework: community-framework\ncoalition: X\ncolour: red\n")
     raters = sorted(str(path) for path in (folder / "raters").glob("*.yaml"))
+    network = tmp_path_factory.mktemp("json-network")
+    generate(network, coalitions=10)  # regions, cohorts, profiles, same-date files, raters' files
     runs = {
         "validate": [
             ["validate", "--show-suppressed", str(folder)],
@@ -72,7 +75,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
         "score": [["score", str(spring)]],
         "compare": [["compare", str(fall), str(spring)]],
         "consensus": [["consensus", *raters]],
-        "summary": [["summary", str(folder)]],
+        "summary": [["summary", str(folder)], ["summary", str(network), "--as-of", "2026-04-20"]],
+        "actions": [["actions", str(folder)], ["actions", str(network), "--as-of", "2026-04-20"]],
         "roster": [["roster", str(spring)]],
         "framework list": [["framework", "list"]],
         "framework show": [["framework", "show"], ["framework", "show", "C1"], ["framework", "show", "C1.1"]],

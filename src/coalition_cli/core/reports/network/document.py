@@ -140,7 +140,9 @@ def _coalition_json(network: Network, item: CoalitionStanding) -> dict[str, Any]
         "change": change_number(item.change),
         "actions": {"open": item.open_actions, "overdue": len(item.overdue)},
         "stakeholder_groups": {"from": item.groups_from, "ids": list(item.groups)},
-        "formalization": dict(item.formalization) if item.formalization is not None else None,
+        "formalization": [{"id": element, "status": status} for element, status in item.formalization]
+        if item.formalization is not None
+        else None,
     }
 
 
