@@ -46,37 +46,22 @@ def actions(
     profile. Exit status: 0 listed, 1 some files have problems or share a coalition and date, or
     --fail-on found what it looks for, 2 a path cannot be read.
     """
-    from coalition_cli.cli.console import note, warn
+    from coalition_cli.cli.console import warn
     from coalition_cli.cli.output.formats import emit
-    from coalition_cli.core.codes import ERRORS_ONLY
+    from coalition_cli.cli.output.network import say_left_out
     from coalition_cli.core.editing.scaffold import date_option_or_today
-    from coalition_cli.core.errors import EXIT_PROBLEMS, ReadError, UsageError
-    from coalition_cli.core.files.discovery import expand
-    from coalition_cli.core.loading.assessments import check_all
+    from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.reports.actions.report import build_actions
-    from coalition_cli.core.reports.network.entries import in_brief, network_entry
+    from coalition_cli.core.reports.network.entries import read_network
     from coalition_cli.core.wording import plural
 
     wrong = [value for value in fail_on if value not in FAIL_ON]
     if wrong:
         raise UsageError(f"--fail-on: {wrong[0]!r} is not one of {', '.join(FAIL_ON)}")
     day = date_option_or_today(as_of)
-    targets = expand(paths)
-    missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]
-    if missing:
-        raise ReadError("cannot read " + ", ".join(missing))
-    files = check_all(targets, network_entry, jobs=jobs, policy=ERRORS_ONLY)  # warnings are never shown
-    unreadable = [f"{item.file} ({item.unreadable})" for item in files if item.unreadable is not None]
-    if unreadable:
-        raise ReadError("cannot read " + ", ".join(unreadable))
-    report = build_actions(files, as_of=day)
+    report = build_actions(read_network(paths, jobs=jobs), as_of=day)
     emit(report, output)
-    for item in report.same_date:
-        (note if item.raters_only else warn)(item.message())
-    for invalid in report.invalid[:10]:
-        warn(f"{invalid.file}: {in_brief(invalid)}; left out")
-    if len(report.invalid) > 10:
-        warn(f"... and {len(report.invalid) - 10} more files with problems; left out")
+    say_left_out(report.same_date, report.invalid)
     failed = [state for state in dict.fromkeys(fail_on) if report.count(state)]
     for state in failed:
         warn(f"{plural(report.count(state), 'action')} {state} (--fail-on {state})")

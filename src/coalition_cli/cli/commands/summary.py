@@ -12,6 +12,7 @@ from coalition_cli.cli.output.formats import format_option
 
 if TYPE_CHECKING:
     from coalition_cli.core.files.output import OutputFile
+    from coalition_cli.core.reports.network.summary import Network
 
 
 @app.command(short_help="The network view: many coalitions at a glance.")
@@ -60,15 +61,12 @@ def summary(
     out and listed), 2 a path cannot be read or the files use several frameworks (choose one with
     --framework).
     """
-    from coalition_cli.cli.console import note, warn
     from coalition_cli.cli.output.formats import emit
-    from coalition_cli.core.codes import ERRORS_ONLY
+    from coalition_cli.cli.output.network import say_left_out
     from coalition_cli.core.editing.scaffold import date_option_or_today
-    from coalition_cli.core.errors import EXIT_PROBLEMS, ReadError, UsageError
-    from coalition_cli.core.files.discovery import expand
-    from coalition_cli.core.loading.assessments import check_all
+    from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.loading.frameworks import load_guide
-    from coalition_cli.core.reports.network.entries import in_brief, network_entry
+    from coalition_cli.core.reports.network.entries import read_network
     from coalition_cli.core.reports.network.periods import parse_period
     from coalition_cli.core.reports.network.summary import GROUP_FIELDS, build_network
 
@@ -84,16 +82,8 @@ def summary(
         )
     written = _page_file(output_file, paths, force) if output_file is not None else None
     day = date_option_or_today(as_of)
-    targets = expand(paths)
-    missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]
-    if missing:
-        raise ReadError("cannot read " + ", ".join(missing))
-    files = check_all(targets, network_entry, jobs=jobs, policy=ERRORS_ONLY)  # warnings are never shown
-    unreadable = [f"{item.file} ({item.unreadable})" for item in files if item.unreadable is not None]
-    if unreadable:
-        raise ReadError("cannot read " + ", ".join(unreadable))
     network = build_network(
-        files,
+        read_network(paths, jobs=jobs),
         framework=framework,
         weakest=weakest,
         as_of=day,
@@ -101,30 +91,26 @@ def summary(
         group_by=group_by if group_by in GROUP_FIELDS else None,
         guide=load_guide(),
     )
-    if written is not None:
-        from coalition_cli.core.reports.network.dashboard import dashboard_page
-
-        written.write(dashboard_page(network))
-        from rich.markup import escape
-
-        from coalition_cli.cli.console import stdout
-        from coalition_cli.core.wording import plural
-
-        stdout().print(
-            f"[green]✓[/] wrote {escape(str(written.path))}: {plural(len(network.coalitions), 'coalition')}."
-        )
-    else:
+    if written is None:
         emit(network, output)
-    for item in network.same_date:
-        (note if item.raters_only else warn)(item.message())
-    if network.invalid:
-        shown = network.invalid[:10]
-        for invalid in shown:
-            warn(f"{invalid.file}: {in_brief(invalid)}; left out")
-        if len(network.invalid) > len(shown):
-            warn(f"... and {len(network.invalid) - len(shown)} more files with problems; left out")
+    else:
+        _write_page(written, network)
+    say_left_out(network.same_date, network.invalid)
     if network.invalid or network.conflicts:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _write_page(written: OutputFile, network: Network) -> None:
+    from rich.markup import escape
+
+    from coalition_cli.cli.console import stdout
+    from coalition_cli.core.reports.network.dashboard import dashboard_page
+    from coalition_cli.core.wording import plural
+
+    written.write(dashboard_page(network))
+    stdout().print(
+        f"[green]✓[/] wrote {escape(str(written.path))}: {plural(len(network.coalitions), 'coalition')}."
+    )
 
 
 def _page_file(path: Path, inputs: list[Path], force: bool) -> OutputFile:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from coalition_cli.core.reports.actions.register import CLOSED, OwnerLoad, TrackedAction
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
+from coalition_cli.core.reports.network.entries import left_out_line
 from coalition_cli.core.wording import plural
 
 
@@ -61,7 +62,7 @@ def _overview(report: ActionsReport) -> Iterator[Line]:
         yield Line(f"{plural(report.skipped, 'YAML file')} skipped: not assessments", tone="muted")
     if report.invalid:
         yield Line(
-            f"{plural(len(report.invalid), 'file')} left out because of problems: run `coalition validate` on them",
+            left_out_line(len(report.invalid)),
             tone="bad",
         )
 

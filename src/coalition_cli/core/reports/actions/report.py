@@ -197,16 +197,7 @@ class ActionsReport(Report):
                 for coalition in self.coalitions
                 for load in coalition.owners
             ],
-            "same_date": [
-                {
-                    "coalition": item.coalition,
-                    "assessed_on": item.assessed_on.isoformat(),
-                    "files": list(item.files),
-                    "raters_only": item.raters_only,
-                    "left_out": item in self.unresolved,
-                }
-                for item in self.same_date
-            ],
+            "same_date": [item.data(left_out=item in self.unresolved) for item in self.same_date],
             "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in self.invalid],
         }
 

@@ -52,6 +52,16 @@ class SameDate:
     raters_only: bool
     """Every one of them is one rater's: the consensus has not been written yet."""
 
+    def data(self, *, left_out: bool) -> dict[str, object]:
+        """As `summary` and `actions` print it in JSON; `left_out`: the coalition is left out for it."""
+        return {
+            "coalition": self.coalition,
+            "assessed_on": self.assessed_on.isoformat(),
+            "files": list(self.files),
+            "raters_only": self.raters_only,
+            "left_out": left_out,
+        }
+
     def message(self, *, for_readers: bool = False) -> str:
         """What to do, for the terminal; `for_readers` (a page to share): file names without their
         folders, and no command."""

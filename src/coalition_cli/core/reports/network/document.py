@@ -20,7 +20,7 @@ from coalition_cli.core.reports.document import (
     stage_text,
     table,
 )
-from coalition_cli.core.reports.network.entries import in_brief
+from coalition_cli.core.reports.network.entries import in_brief, left_out_line
 from coalition_cli.core.reports.network.summary import (
     GROUP_FIELDS,
     CoalitionStanding,
@@ -101,16 +101,7 @@ def network_data(network: Network) -> dict[str, Any]:
         },
         "indicators": [_indicator_json(fw, indicator) for indicator in network.indicators],
         "weakest": [_indicator_json(fw, indicator) for indicator in network.weakest()],
-        "same_date": [
-            {
-                "coalition": item.coalition,
-                "assessed_on": item.assessed_on.isoformat(),
-                "files": list(item.files),
-                "raters_only": item.raters_only,
-                "left_out": item in network.unresolved,
-            }
-            for item in network.same_date
-        ],
+        "same_date": [item.data(left_out=item in network.unresolved) for item in network.same_date],
         "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in network.invalid],
     }
 
@@ -217,7 +208,7 @@ def _overview(network: Network) -> Iterator[Line]:
         )
     if network.invalid:
         yield Line(
-            f"{plural(len(network.invalid), 'file')} left out because of problems: run `coalition validate` on them",
+            left_out_line(len(network.invalid)),
             tone="bad",
         )
     if network.unresolved:

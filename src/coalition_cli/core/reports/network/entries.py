@@ -9,8 +9,10 @@ whether the file is one rater's, and what the summary rolls up of the coalition 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from coalition_cli.core.loading.assessments import LoadedAssessment, Read
@@ -126,6 +128,25 @@ def _digest(profile: CoalitionProfile | None) -> ProfileDigest | None:
     )
 
 
+def read_network(paths: Sequence[Path], *, jobs: int | None = None) -> list[FileOutcome[NetworkEntry]]:
+    """Every YAML file of the paths as a `NetworkEntry` (or how it failed), checked for errors only:
+    `summary` and `actions` never show warnings. Raises ReadError when a path cannot be read."""
+    from coalition_cli.core.codes import ERRORS_ONLY
+    from coalition_cli.core.errors import ReadError
+    from coalition_cli.core.files.discovery import expand
+    from coalition_cli.core.loading.assessments import check_all
+
+    targets = expand(paths)
+    missing = [f"{target.path} ({target.missing})" for target in targets if target.missing is not None]
+    if missing:
+        raise ReadError("cannot read " + ", ".join(missing))
+    files = check_all(targets, network_entry, jobs=jobs, policy=ERRORS_ONLY)
+    unreadable = [f"{item.file} ({item.unreadable})" for item in files if item.unreadable is not None]
+    if unreadable:
+        raise ReadError("cannot read " + ", ".join(unreadable))
+    return files
+
+
 def left_out(outcome: FileOutcome[NetworkEntry]) -> bool:
     """A file read but left out of the numbers: it has errors."""
     return outcome.value is None and not outcome.skipped and outcome.unreadable is None
@@ -136,3 +157,8 @@ def in_brief(outcome: FileOutcome[NetworkEntry]) -> str:
     errors = [problem for problem in outcome.problems if problem.is_error]
     first = f"; first: line {errors[0].line}: {errors[0].message}" if errors else ""
     return f"{plural(len(errors), 'problem')}{first}"
+
+
+def left_out_line(count: int) -> str:
+    """The overview's line for files left out with errors, in `summary` and `actions` alike."""
+    return f"{plural(count, 'file')} left out because of problems: run `coalition validate` on them"
