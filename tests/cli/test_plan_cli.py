@@ -198,7 +198,12 @@ def test_brief_is_the_summary_and_the_priorities_in_detail_in_priority_order() -
     full = plan_text(RIVERSIDE_SPRING)
     brief = plan_text(RIVERSIDE_SPRING, "--brief")
     sections = re.findall(r"^## (.+)$", brief, re.MULTILINE)
-    assert sections == ["Summary", "The priorities in detail", "Sources, scoring and glossary"]
+    assert sections == [
+        "Summary",
+        "The priorities in detail",
+        "Actions between meetings",
+        "Sources, scoring and glossary",
+    ]
     ranked = re.findall(r"^\| (\d) \| (C\d\.\d) ", brief, re.MULTILINE)
     detailed = re.findall(r"^### (\d)\. (C\d\.\d) ", brief, re.MULTILINE)
     assert detailed == ranked and [rank for rank, _ in ranked] == ["1", "2", "3", "4", "5"]

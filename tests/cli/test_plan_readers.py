@@ -74,11 +74,17 @@ def test_the_html_reads_in_the_reader_first_order(brief: bool) -> None:
         "Decisions and resources the coalition needs",
     ]
     if brief:
-        assert sections == ["Summary", "The priorities in detail", "Sources, scoring and glossary"]
+        assert sections == [
+            "Summary",
+            "The priorities in detail",
+            "Actions between meetings",
+            "Sources, scoring and glossary",
+        ]
     else:
         assert sections == [
             "Summary",
             "The priorities in detail",
+            "Actions between meetings",
             "The team’s notes",
             "Where the coalition stands",
             "Domain by domain",

@@ -182,7 +182,13 @@ def build_plan(
             stage_heatmap=charts.stage_heatmap(glance, standing.domains),
         ),
         roster=None if brief else roster,
-        register=action_register(current, since, since_label=standing.since.label if standing.since else None, redactor=redactor),
+        register=action_register(
+            current,
+            since,
+            since_label=standing.since.label if standing.since else None,
+            redactor=redactor,
+            brief=brief,
+        ),
         glossary=(),
         linked=tuple(and_list(group.indicators) for group in fw.linked),
         framework=Source(

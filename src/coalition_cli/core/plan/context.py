@@ -496,6 +496,8 @@ class RegisterAction:
     due_long: str | None
     status: str
     """As written (planned, in-progress, done, dropped), or "open" when the file gives none."""
+    status_text: str
+    """The status as a reader says it: "in progress", "planned", "open"."""
     overdue: bool
     days_late: int | None
     carried_over: bool

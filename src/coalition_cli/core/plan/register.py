@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.plan.context import ActionRegister, RegisterAction, RegisterOwner
+from coalition_cli.core.plan.summary import status_text
 from coalition_cli.core.reports.actions.document import counts_text, one_person_caution
 from coalition_cli.core.reports.actions.register import TermActions, TrackedAction, member_seats
 from coalition_cli.core.reports.actions.report import STATES, coalition_register
@@ -30,10 +31,15 @@ if TYPE_CHECKING:
 
 
 def action_register(
-    current: LoadedAssessment, since: Comparison | None, *, since_label: str | None, redactor: Redactor
+    current: LoadedAssessment,
+    since: Comparison | None,
+    *,
+    since_label: str | None,
+    redactor: Redactor,
+    brief: bool = False,
 ) -> ActionRegister:
     """The register of `current` and, with `--since`, its earlier assessment (`since_label` names it),
-    for the redactor's audience."""
+    for the redactor's audience; `brief` words the caution about individuals in fewer words."""
     from coalition_cli.core.plan.build import long_date
     from coalition_cli.core.reports.actions.register import action_records
 
@@ -85,6 +91,7 @@ def action_register(
             due=action.due.isoformat() if action.due else None,
             due_long=long_date(action.due) if action.due else None,
             status=action.status or "open",
+            status_text=status_text(action.status or "open"),
             overdue=action.overdue,
             days_late=action.days_late,
             carried_over=action.carried_over and action.is_open,
@@ -93,6 +100,8 @@ def action_register(
         )
 
     actions = [(action, shown(action)) for action in register.actions]
+    if redactor.public:  # by owner as the public reads them: their organization
+        actions.sort(key=lambda pair: ((pair[1].owner or "").casefold(), pair[1].due or ""))
     counts = {state: register.count(state) for state in STATES} | {"carried_over": register.carried_over}
     alone = [load for load in register.owners if load.only_representative_of]
     return ActionRegister(
@@ -109,41 +118,44 @@ def action_register(
         ),
         carried_over=tuple(view for action, view in actions if action.carried_over and action.is_open),
         vanished=tuple(view for action, view in actions if action.vanished),
-        owners=_owners(register.owners, redactor),
-        caution=one_person_caution(alone) if alone and not redactor.public else "",
+        owners=(
+            _organizations(tuple(view for action, view in actions if action.is_open))
+            if redactor.public
+            else tuple(_owner(load) for load in register.owners)
+        ),
+        caution=one_person_caution(alone, brief=brief) if alone and not redactor.public else "",
     )
 
 
-def _owners(loads: Sequence[OwnerLoad], redactor: Redactor) -> tuple[RegisterOwner, ...]:
-    """The load per owner; for the public, per organization, without seats."""
-    if not redactor.public:
-        return tuple(
-            RegisterOwner(
-                owner=load.owner,
-                open=load.open,
-                overdue=load.overdue,
-                share=load.share,
-                seats=load.seats,
-                only_representative_of=load.only_representative_of,
-            )
-            for load in loads
-        )
-    merged: dict[str, list[int]] = {}
-    for load in loads:
-        name = redactor.owner(load.owner) or load.owner
-        counts = merged.setdefault(name, [0, 0])
-        counts[0] += load.open
-        counts[1] += load.overdue
-    total = loads[0].open_in_coalition if loads else 0
+def _owner(load: OwnerLoad) -> RegisterOwner:
+    return RegisterOwner(
+        owner=load.owner,
+        open=load.open,
+        overdue=load.overdue,
+        share=load.share,
+        seats=load.seats,
+        only_representative_of=load.only_representative_of,
+    )
+
+
+def _organizations(open_actions: Sequence[RegisterAction]) -> tuple[RegisterOwner, ...]:
+    """The load per owner for the public: per organization (the owners as the public plan names
+    them), without the seats people hold; actions with no owner are left out, as for people."""
+    counted: dict[str, list[int]] = {}
+    for action in open_actions:
+        if action.owner:
+            counts = counted.setdefault(action.owner, [0, 0])
+            counts[0] += 1
+            counts[1] += action.overdue
     rows = [
         RegisterOwner(
-            owner=name,
+            owner=owner,
             open=open_,
             overdue=overdue,
-            share=f"{open_} of {total}",
+            share=f"{open_} of {len(open_actions)}",
             seats=(),
             only_representative_of=(),
         )
-        for name, (open_, overdue) in merged.items()
+        for owner, (open_, overdue) in counted.items()
     ]
     return tuple(sorted(rows, key=lambda row: (-row.open, -row.overdue, row.owner.casefold())))

@@ -8,7 +8,7 @@ from coalition_cli.core.reports.actions.register import CLOSED, OwnerLoad, Track
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.network.entries import left_out_line
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import and_list, plural
 
 
 def actions_document(report: ActionsReport) -> Document:
@@ -184,9 +184,21 @@ def _owners(report: ActionsReport, several: bool) -> list[Block]:
     return blocks
 
 
-def one_person_caution(loads: Sequence[OwnerLoad]) -> str:
+def one_person_caution(loads: Sequence[OwnerLoad], *, brief: bool = False) -> str:
     """The Guide's caution about individuals, for owners of open actions who are their member's only
-    named representative."""
+    named representative; `brief` names them without their members and counts (the brief plan)."""
+    guide = (
+        "the coalition “cannot depend solely on the involvement and commitment of a limited number of "
+        "individuals”"
+    )
+    if brief:
+        names = and_list(load.owner for load in loads)
+        each = (
+            "is the only named representative of their member"
+            if len(loads) == 1
+            else ("are each the only named representative of their member")
+        )
+        return f"{names} {each}. The Guide: {guide}; name a second representative who can carry these on."
     who = "; ".join(
         f"{load.owner} ({' and '.join(load.only_representative_of)}, {plural(load.open, 'open action')})"
         for load in loads
@@ -197,8 +209,7 @@ def one_person_caution(loads: Sequence[OwnerLoad]) -> str:
         else "own open actions and are each the only named representative of a member"
     )
     return (
-        f"{plural(len(loads), 'person', 'people')} {lead}: {who}. The Guide: the coalition “cannot depend "
-        "solely on the involvement and commitment of a limited number of individuals”; name a second "
+        f"{plural(len(loads), 'person', 'people')} {lead}: {who}. The Guide: {guide}; name a second "
         "representative who can carry these on."
     )
 

@@ -32,6 +32,7 @@ from coalition_cli.core.reports.network.summary import (
     trend_text,
 )
 from coalition_cli.core.scoring import shown, stage_of
+from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -108,6 +109,8 @@ class Dashboard:
     """Everything the page shows, as plain data."""
 
     title: str
+    running_title: str
+    """Printed at the top of every page after the first (the plan's stylesheet prints it)."""
     framework_title: str
     framework_attribution: str | None
     as_of: str
@@ -158,6 +161,7 @@ def _dashboard(network: Network) -> Dashboard:
     profiled = network.with_profile
     return Dashboard(
         title="Network summary",
+        running_title=f"Network summary · {plural(total, 'coalition')} · as of {long_date(network.as_of)}",
         framework_title=fw.title,
         framework_attribution=fw.attribution,
         as_of=network.as_of.isoformat(),
