@@ -222,7 +222,6 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
             Cell(action.due.isoformat() if action.due else NO_VALUE, tone=None if action.due else "muted"),
             _status_cell(action),
             Cell(f"{action.action} ({action.indicator})"),
-            Cell(_note(action), tone="bad" if action.overdue or action.vanished else "muted"),
         ]
         for coalition in report.coalitions
         for action in coalition.actions
@@ -236,9 +235,8 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
                 *_coalition_column(several),
                 Column("Owner"),
                 Column("Due", nowrap=True),
-                Column("Status", nowrap=True),
+                Column("Status"),
                 Column("Action"),
-                Column("Note"),
             ],
             rows,
         )
@@ -246,9 +244,15 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
 
 
 def _status_cell(action: TrackedAction) -> Cell:
+    """The status as written, and under it what needs following up: `in-progress,` / `5 days late`
+    (one line in Markdown)."""
+    status = str(action.status or "open")
+    note = _note(action)
+    if note:
+        return Cell(f"{status},\n{note}", tone="bad" if action.overdue or action.vanished else None)
     if action.status in CLOSED:
-        return Cell(str(action.status), tone="good" if action.status == "done" else "muted")
-    return Cell(action.status or "open")
+        return Cell(status, tone="good" if action.status == "done" else "muted")
+    return Cell(status)
 
 
 def _note(action: TrackedAction) -> str:
@@ -256,10 +260,10 @@ def _note(action: TrackedAction) -> str:
         return f"vanished after {action.last_seen.isoformat()}"
     notes = []
     if action.overdue:
-        notes.append(f"overdue by {plural(action.days_late or 0, 'day')}")
+        notes.append(f"{plural(action.days_late or 0, 'day')} late")
     if action.carried_over and action.is_open:
         notes.append(f"carried over since {action.first_seen.isoformat()}")
-    return "; ".join(notes)
+    return ", ".join(notes)
 
 
 def _left_out(report: ActionsReport) -> list[Block]:

@@ -29,8 +29,10 @@ from coalition_cli.core.reports.network.summary import (
     Network,
     change_text,
     since_text,
+    targets_text,
     trend_text,
 )
+from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import shown, stage_of
 from coalition_cli.core.wording import plural
 
@@ -77,6 +79,10 @@ class CoalitionRow:
     change_kind: str
     """up, down, flat or none: how the trend reads."""
     sparkline: Markup
+    targets: str
+    """`5 of 9 reached`: the targets the term before the latest set; "" when none is followed up."""
+    targets_further: int
+    """Of those, how many the coalition moved further away from."""
     terms: int
     open_actions: int
     overdue: int
@@ -127,6 +133,8 @@ class Dashboard:
     """The longest overdue first, at most `OVERDUE_SHOWN`."""
     overdue_total: int
     overdue_coalitions: int
+    targets: str
+    """"58 of 120 reached (12 further away), in 25 coalitions", or "" when no target is followed up."""
     coverage: tuple[CountRow, ...]
     coverage_source: str
     formalization: tuple[CountRow, ...]
@@ -186,6 +194,7 @@ def _dashboard(network: Network) -> Dashboard:
             for item in network.overdue[:OVERDUE_SHOWN]
         ),
         overdue_total=len(network.overdue),
+        targets=_targets_sentence(network),
         overdue_coalitions=len({item.coalition for item in network.overdue}),
         coverage=tuple(
             CountRow(name=name, counts=(count, total), share=round(100 * count / total) if total else 0)
@@ -240,6 +249,19 @@ def _dashboard(network: Network) -> Dashboard:
     )
 
 
+def _targets_sentence(network: Network) -> str:
+    counts = network.targets()
+    total = sum(counts.values())
+    if not total:
+        return ""
+    others = [f"{counts[result]} {result}" for result in RESULTS[1:] if counts[result]]
+    return (
+        f"{counts['reached']} of {total} reached"
+        + (f" ({', '.join(others)})" if others else "")
+        + f", in {plural(network.with_targets, 'coalition')}"
+    )
+
+
 def _row(network: Network, coalition: CoalitionStanding) -> CoalitionRow:
     fw = network.framework
     card = coalition.latest.card
@@ -259,6 +281,8 @@ def _row(network: Network, coalition: CoalitionStanding) -> CoalitionRow:
         change=change_text(coalition),
         change_kind="none" if change is None else "up" if change > 0 else "down" if change < 0 else "flat",
         sparkline=sparkline(coalition, fw.top_stage),
+        targets=targets_text(coalition),
+        targets_further=coalition.targets.count("further away") if coalition.targets else 0,
         terms=len(coalition.trend),
         open_actions=coalition.open_actions,
         overdue=len(coalition.overdue),

@@ -31,6 +31,7 @@ from coalition_cli.core.reports.network.summary import (
     trend_text,
 )
 from coalition_cli.core.reports.scorecard import domain_json, overall_json
+from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import as_number, shown
 from coalition_cli.core.wording import plural
 
@@ -62,6 +63,11 @@ def network_data(network: Network) -> dict[str, Any]:
         },
         "coalitions": [_coalition_json(network, item) for item in network.coalitions],
         "stale": [item.name for item in network.stale],
+        "targets": {
+            "coalitions": network.with_targets,
+            **{result.replace(" ", "_"): count for result, count in network.targets().items()},
+            "total": sum(network.targets().values()),
+        },
         "overdue_actions": [
             {
                 "coalition": item.coalition,
@@ -129,6 +135,7 @@ def _coalition_json(network: Network, item: CoalitionStanding) -> dict[str, Any]
             for term in item.trend
         ],
         "change": change_number(item.change),
+        "targets": item.targets.data() if item.targets is not None else None,
         "actions": {"open": item.open_actions, "overdue": len(item.overdue)},
         "stakeholder_groups": {"from": item.groups_from, "ids": list(item.groups)},
         "formalization": [{"id": element, "status": status} for element, status in item.formalization]
@@ -176,7 +183,14 @@ def network_document(network: Network) -> Document:
 
 def _overview(network: Network) -> Iterator[Line]:
     dates = [item.latest.assessed_on for item in network.coalitions]
-    span = f"; latest assessments dated {min(dates).isoformat()} to {max(dates).isoformat()}" if dates else ""
+    first, last = (min(dates).isoformat(), max(dates).isoformat()) if dates else ("", "")
+    span = (
+        ""
+        if not dates
+        else f"; latest assessments dated {first}"
+        if first == last
+        else f"; latest assessments dated {first} to {last}"
+    )
     yield Line(
         f"{plural(len(network.coalitions), 'coalition')}, {plural(network.assessments, 'assessment file')} "
         f"read{span}; as of {network.as_of.isoformat()}",
@@ -199,6 +213,15 @@ def _overview(network: Network) -> Iterator[Line]:
             + ", ".join(item.name for item in stale),
             tone="bad",
         )
+    targets = network.targets()
+    total = sum(targets.values())
+    if total:
+        others = [f"{targets[result]} {result}" for result in RESULTS[1:] if targets[result]]
+        yield Line(
+            f"Targets set the term before the latest: {targets['reached']} of {total} reached"
+            + (f" ({', '.join(others)})" if others else "")
+            + f", in {plural(network.with_targets, 'coalition')}",
+        )
     overdue = network.overdue
     if overdue:
         coalitions = len({item.coalition for item in overdue})
@@ -219,13 +242,16 @@ def _overview(network: Network) -> Iterator[Line]:
 
 
 def _currency_table(network: Network) -> Block:
-    shown_groups = [by for by in GROUP_FIELDS if network.groups_of(by)]
+    # the region or cohort only when the list is grouped by it: the tables "By region" and "By
+    # cohort" give the rest, and the trend needs the width
+    shown_groups = [network.group_by] if network.group_by else []
     columns = [
         Column("Coalition"),
         *(Column(GROUP_TITLES[by]) for by in shown_groups),
-        Column("Last assessed", nowrap=True),
+        Column("Last assessed"),  # "(stale)" goes under the date at 80 columns
         Column("Overall at each term"),
         Column("Change", align="right", nowrap=True),
+        Column("Last targets reached", align="right", narrow=True),
         Column("Open actions", align="right", narrow=True),
         Column("Overdue", align="right", narrow=True),
     ]
@@ -242,11 +268,21 @@ def _currency_table(network: Network) -> Block:
                 Cell(when, tone="bad" if item.stale else None),
                 Cell(trend_text(item)),
                 Cell(change_text(item) or NO_VALUE, tone=_change_tone(item)),
+                _targets_cell(item),
                 Cell(str(item.open_actions), tone="muted" if not item.open_actions else None),
                 Cell(str(len(item.overdue)), tone="bad" if item.overdue else "muted"),
             ]
         )
     return table("How current each coalition is, and its trend", columns, rows)
+
+
+def _targets_cell(item: CoalitionStanding) -> Cell:
+    """`5 of 9`: the targets the term before the latest set, reached at the latest."""
+    targets = item.targets
+    if targets is None:
+        return Cell(NO_VALUE, tone="muted")
+    reached = targets.count("reached")
+    return Cell(f"{reached} of {targets.total}", tone="bad" if targets.count("further away") else None)
 
 
 def _change_tone(item: CoalitionStanding) -> Any:
@@ -391,7 +427,8 @@ def _formalization(network: Network) -> list[Block]:
         return []
     return [
         table(
-            f"How formalized the {plural(network.with_profile, 'coalition')} with a profile are (Guide, Step 6)",
+            f"How formalized the {plural(network.with_profile, 'coalition')} with a profile "
+            f"{'is' if network.with_profile == 1 else 'are'} (Guide, Step 6)",
             [
                 Column("Element"),
                 Column("Met", align="right", narrow=True),

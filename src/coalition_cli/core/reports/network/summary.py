@@ -8,6 +8,8 @@ From each coalition's terms (`coalitions.by_coalition`) come:
 - **how current it is**: the date of that assessment, flagged *stale* when it is older than
   `--stale-after` (default a year) as of `--as-of` (default today);
 - **its trend**: the overall score at each term, oldest first, and the change from the first;
+- **its targets**: the targets its term before the latest set, followed up at the latest (reached,
+  not yet, further away, not rated), as `compare` follows them up (`reports.targets`);
 - **what is overdue**: the latest term's actions past due and not done or dropped;
 - **roll-ups across the network**: the Guide's stakeholder groups at each coalition's table (its
   profile's members, or without a profile the participants of its latest assessment), how
@@ -40,6 +42,7 @@ from coalition_cli.core.reports.network.entries import NetworkEntry, left_out
 from coalition_cli.core.reports.network.periods import Period
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
+from coalition_cli.core.reports.targets import RESULTS, TargetFollowUp, TargetResult, follow_up
 from coalition_cli.core.scoring import score, shown
 from coalition_cli.core.wording import plural
 
@@ -94,6 +97,9 @@ class CoalitionStanding:
     formalization: tuple[tuple[str, str], ...] | None
     """Each Step 6 element's status, from its profile; None without a profile."""
     raters_set_aside: int
+    targets: TargetFollowUp | None = None
+    """The targets the term before the latest set, followed up at the latest; None when it set none
+    (or the coalition has one term)."""
 
     @property
     def name(self) -> str:
@@ -208,6 +214,20 @@ class Network(Report):
         """Every overdue action of the network, latest first."""
         found = [item for c in self.coalitions for item in c.overdue]
         return tuple(sorted(found, key=lambda item: (-item.days_late, item.coalition, item.action.action)))
+
+    def targets(self) -> dict[TargetResult, int]:
+        """The targets followed up across the network (each coalition's last term's), by result."""
+        counts = dict.fromkeys(RESULTS, 0)
+        for coalition in self.coalitions:
+            if coalition.targets is not None:
+                for result in coalition.targets.counted:
+                    counts[result] += 1
+        return counts
+
+    @property
+    def with_targets(self) -> int:
+        """How many coalitions have targets followed up."""
+        return sum(c.targets is not None for c in self.coalitions)
 
     @property
     def conflicts(self) -> tuple[SameDate, ...]:
@@ -396,13 +416,12 @@ def _standing(
     # real standing, so the latest assessment is the latest with at least one rating, when there is one.
     rated = [item for item in group.terms if item.rated]
     latest = (rated or list(group.terms))[-1]
-    scored = ScoredFile(
-        file=latest.file,
-        coalition=latest.coalition,
-        assessed_on=latest.assessed_on,
-        term=latest.term,
-        framework=fw,
-        card=score(fw, latest.stages, latest.targets),
+    scored = _scored(fw, latest)
+    earlier = rated[-2] if len(rated) > 1 else None
+    targets = (
+        follow_up(fw, _scored(fw, earlier), scored)
+        if earlier is not None and any(aim is not None for aim in earlier.targets.values())
+        else None
     )
     newest = group.terms[-1]
     overdue = tuple(
@@ -430,6 +449,18 @@ def _standing(
         groups_from="profile" if profile is not None else "participants",
         formalization=profile.formalization if profile is not None else None,
         raters_set_aside=len(group.raters),
+        targets=targets if targets is not None and targets.total else None,
+    )
+
+
+def _scored(fw: Framework, entry: NetworkEntry) -> ScoredFile:
+    return ScoredFile(
+        file=entry.file,
+        coalition=entry.coalition,
+        assessed_on=entry.assessed_on,
+        term=entry.term,
+        framework=fw,
+        card=score(fw, entry.stages, entry.targets),
     )
 
 
@@ -464,6 +495,12 @@ def change_text(coalition: CoalitionStanding) -> str:
     """`+0.65` since the first term, `0.00`, or "" with one term."""
     change = change_number(coalition.change)
     return "" if change is None else signed(change, 2)
+
+
+def targets_text(coalition: CoalitionStanding) -> str:
+    """`5 of 9 reached`, or "" when no target is followed up."""
+    targets = coalition.targets
+    return "" if targets is None else f"{targets.count('reached')} of {targets.total} reached"
 
 
 def since_text(days: int) -> str:
