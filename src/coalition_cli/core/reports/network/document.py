@@ -135,13 +135,22 @@ def _coalition_json(network: Network, item: CoalitionStanding) -> dict[str, Any]
             for term in item.trend
         ],
         "change": change_number(item.change),
-        "targets": item.targets.data() if item.targets is not None else None,
+        "targets": _targets_json(item),
         "actions": {"open": item.open_actions, "overdue": len(item.overdue)},
         "stakeholder_groups": {"from": item.groups_from, "ids": list(item.groups)},
         "formalization": [{"id": element, "status": status} for element, status in item.formalization]
         if item.formalization is not None
         else None,
     }
+
+
+def _targets_json(item: CoalitionStanding) -> dict[str, Any] | None:
+    """As `compare` gives a term's targets, without the indicators one by one (`compare` has them)."""
+    if item.targets is None:
+        return None
+    data = item.targets.data()
+    del data["indicators"]
+    return data
 
 
 def _indicator_json(fw: Framework, indicator: IndicatorSpread) -> dict[str, Any]:
@@ -252,8 +261,7 @@ def _currency_table(network: Network) -> Block:
         Column("Overall at each term"),
         Column("Change", align="right", nowrap=True),
         Column("Last targets reached", align="right", narrow=True),
-        Column("Open actions", align="right", narrow=True),
-        Column("Overdue", align="right", narrow=True),
+        Column("Open actions", align="right"),
     ]
     rows = []
     for item in network.ordered():
@@ -269,11 +277,17 @@ def _currency_table(network: Network) -> Block:
                 Cell(trend_text(item)),
                 Cell(change_text(item) or NO_VALUE, tone=_change_tone(item)),
                 _targets_cell(item),
-                Cell(str(item.open_actions), tone="muted" if not item.open_actions else None),
-                Cell(str(len(item.overdue)), tone="bad" if item.overdue else "muted"),
+                _actions_cell(item),
             ]
         )
     return table("How current each coalition is, and its trend", columns, rows)
+
+
+def _actions_cell(item: CoalitionStanding) -> Cell:
+    """`11, 2 overdue`: the latest term's open actions, and how many of them are overdue."""
+    if item.overdue:
+        return Cell(f"{item.open_actions}, {len(item.overdue)} overdue", tone="bad")
+    return Cell(str(item.open_actions), tone=None if item.open_actions else "muted")
 
 
 def _targets_cell(item: CoalitionStanding) -> Cell:

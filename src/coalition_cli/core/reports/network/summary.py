@@ -465,11 +465,12 @@ def _scored(fw: Framework, entry: NetworkEntry) -> ScoredFile:
 
 
 def _spreads(fw: Framework, coalitions: Sequence[CoalitionStanding]) -> Iterator[IndicatorSpread]:
+    stages = [[indicator.stage for indicator in c.latest.card.indicators] for c in coalitions]
     for position, indicator in enumerate(fw.indicators):
         counts = [0] * len(fw.stages)
         not_rated = 0
-        for coalition in coalitions:
-            stage = coalition.latest.card.indicators[position].stage
+        for of_coalition in stages:
+            stage = of_coalition[position]
             if stage is None:
                 not_rated += 1
             else:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from coalition_cli.core.model.profile import CoalitionProfile, Member
 from coalition_cli.core.reports.roster.titles import is_chief_executive
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import and_list, plural
 
 Verdict = Literal["chief-executive", "other-titles", "no-titles"]
 Standing = Literal["met", "suggestion", "unknown"]
@@ -55,10 +55,6 @@ def _verdict(member: Member) -> Verdict:
     return "chief-executive" if any(is_chief_executive(title) for title in titles) else "other-titles"
 
 
-def _names(items: list[str]) -> str:
-    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def executive_committee(profile: CoalitionProfile) -> ExecutiveCommittee | None:
     """The check, or None when no member sits on the executive committee (Formal Structure says so)."""
     seats = tuple(
@@ -80,7 +76,7 @@ def executive_committee(profile: CoalitionProfile) -> ExecutiveCommittee | None:
     unknown = [seat.organization for seat in seats if seat.verdict == "no-titles"]
     held = f"{len(chiefs)} of {plural(len(seats), 'seat')} {'is' if len(chiefs) == 1 else 'are'} held by a chief executive"
     if others:
-        listed = _names([seat.organization for seat in others])
+        listed = and_list([seat.organization for seat in others])
         return ExecutiveCommittee(
             status="suggestion",
             reason=(
@@ -95,7 +91,7 @@ def executive_committee(profile: CoalitionProfile) -> ExecutiveCommittee | None:
         return ExecutiveCommittee(
             status="unknown",
             reason=(
-                f"{held}; the profile gives no title for {_names(unknown)} (add each representative's "
+                f"{held}; the profile gives no title for {and_list(unknown)} (add each representative's "
                 "`title:`)."
             ),
             seats=seats,
