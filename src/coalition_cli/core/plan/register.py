@@ -44,18 +44,7 @@ def action_register(
     from coalition_cli.core.reports.actions.register import action_records
 
     assessment = current.assessment
-    terms = []
-    if since is not None:
-        earlier = since.first
-        terms.append(
-            TermActions(
-                coalition=assessment.coalition,
-                file=earlier.file,
-                assessed_on=earlier.assessed_on,
-                term=earlier.term,
-                actions=earlier.actions,
-            )
-        )
+    terms = [TermActions.of(since.first, coalition=assessment.coalition)] if since is not None else []
     terms.append(
         TermActions(
             coalition=assessment.coalition,

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from coalition_cli.core.reports.actions.register import CLOSED, OwnerLoad, TrackedAction
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
-from coalition_cli.core.reports.network.entries import left_out_line
+from coalition_cli.core.reports.network.entries import left_out_line, skipped_line
 from coalition_cli.core.wording import and_list, plural
 
 
@@ -59,7 +59,7 @@ def _overview(report: ActionsReport) -> Iterator[Line]:
             tone="warn",
         )
     if report.skipped:
-        yield Line(f"{plural(report.skipped, 'YAML file')} skipped: not assessments", tone="muted")
+        yield Line(skipped_line(report.skipped), tone="muted")
     if report.invalid:
         yield Line(
             left_out_line(len(report.invalid)),

@@ -25,7 +25,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from coalition_cli.core.reports.actions.owners import (
     name_key,
@@ -100,6 +100,21 @@ def member_seats(profile: CoalitionProfile | None) -> tuple[MemberSeat, ...]:
     )
 
 
+class WithActions(Protocol):
+    """An assessment as a report holds it, with its actions (a `ScoredFile`, a `NetworkEntry`)."""
+
+    @property
+    def coalition(self) -> str: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def assessed_on(self) -> dt.date: ...
+    @property
+    def term(self) -> str | None: ...
+    @property
+    def actions(self) -> tuple[ActionRecord, ...]: ...
+
+
 @dataclass(frozen=True, kw_only=True)
 class TermActions:
     """One coalition's actions at one term (one assessment file)."""
@@ -109,6 +124,17 @@ class TermActions:
     assessed_on: dt.date
     term: str | None
     actions: tuple[ActionRecord, ...]
+
+    @classmethod
+    def of(cls, source: WithActions, *, coalition: str | None = None) -> TermActions:
+        """`source`'s actions; `coalition` names the coalition as the report groups it."""
+        return cls(
+            coalition=coalition or source.coalition,
+            file=source.file,
+            assessed_on=source.assessed_on,
+            term=source.term,
+            actions=source.actions,
+        )
 
 
 @dataclass(frozen=True, kw_only=True)

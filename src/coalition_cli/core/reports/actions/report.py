@@ -270,16 +270,7 @@ def _register(group: CoalitionFiles[NetworkEntry], as_of: dt.date) -> CoalitionR
     framework = load_framework(Counter(entry.framework_key for entry in group.terms).most_common(1)[0][0])
     return coalition_register(
         group.name,
-        [
-            TermActions(
-                coalition=group.name,
-                file=entry.file,
-                assessed_on=entry.assessed_on,
-                term=entry.term,
-                actions=entry.actions,
-            )
-            for entry in group.terms
-        ],
+        [TermActions.of(entry, coalition=group.name) for entry in group.terms],
         as_of,
         members=profile.members if profile is not None else (),
         names={indicator.id: indicator.name for indicator in framework.indicators},

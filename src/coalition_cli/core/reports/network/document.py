@@ -20,7 +20,7 @@ from coalition_cli.core.reports.document import (
     stage_text,
     table,
 )
-from coalition_cli.core.reports.network.entries import in_brief, left_out_line
+from coalition_cli.core.reports.network.entries import in_brief, left_out_line, skipped_line
 from coalition_cli.core.reports.network.summary import (
     GROUP_FIELDS,
     CoalitionStanding,
@@ -212,7 +212,7 @@ def _overview(network: Network) -> Iterator[Line]:
             tone="muted",
         )
     if network.skipped:
-        yield Line(f"{plural(network.skipped, 'YAML file')} skipped: not assessments", tone="muted")
+        yield Line(skipped_line(network.skipped), tone="muted")
     if network.other_framework:
         yield Line(f"{plural(network.other_framework, 'file')} left out: another framework", tone="muted")
     stale = network.stale
@@ -313,7 +313,6 @@ def _heatmap(network: Network) -> list[Block]:
         ([Cell(item.group(by) or NO_VALUE)] if by else [])
         + [
             Cell(item.name),
-            Cell(item.latest.assessed_on.isoformat()),
             score_cell(fw, item.latest.card.exact, text=shown(item.latest.card.exact) or NO_VALUE, fill=True),
         ]
         + [
@@ -329,7 +328,6 @@ def _heatmap(network: Network) -> list[Block]:
             [
                 *([Column(GROUP_TITLES[by])] if by else []),
                 Column("Coalition"),
-                Column("Assessed", nowrap=True),
                 Column("Overall", align="center", nowrap=True),
                 *domain_columns,
             ],

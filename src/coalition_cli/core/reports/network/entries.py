@@ -159,6 +159,11 @@ def in_brief(outcome: FileOutcome[NetworkEntry]) -> str:
     return f"{plural(len(errors), 'problem')}{first}"
 
 
+def skipped_line(count: int) -> str:
+    """The overview's line for YAML files that are not assessments (coalition profiles and others)."""
+    return f"{plural(count, 'YAML file')} skipped: not assessments"
+
+
 def left_out_line(count: int) -> str:
     """The overview's line for files left out with errors, in `summary` and `actions` alike."""
     return f"{plural(count, 'file')} left out because of problems: run `coalition validate` on them"
