@@ -18,6 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.main import CParser
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
@@ -130,14 +131,42 @@ def _position_of(data: bytes, offset: int) -> tuple[int, int]:
 
 _STR = "tag:yaml.org,2002:str"
 
+_MEMO_LENGTH = 40
+"""Plain scalars up to this long have their tag and value remembered between documents: keys,
+numbers, dates, ids, names. Longer ones (evidence, notes) are rarely written twice."""
+
+_MEMO_SIZE = 20_000
+"""Values remembered at most, so that reading 20,000 files of other words takes no more memory."""
+
+_CONSTRUCTED_ONCE = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null"))
+"""Tags whose value depends on the text alone (and the YAML version): made once per text."""
+
+
+class _Memo:
+    """What one YAML version makes of plain scalars: each text's tag, and its value for the tags of
+    `_CONSTRUCTED_ONCE`. A 4 KB assessment repeats a few dozen keys and numbers 250 times; ruamel
+    asks the resolver's regular expressions each time, and builds each number through its generic
+    constructor, most of a valid file's load."""
+
+    def __init__(self) -> None:
+        self.tags: dict[str, Tag] = {}
+        self.values: dict[tuple[str, str], Any] = {}
+        self.resolvers: dict[Any, list[tuple[str, Any]]] | None = None
+        """ruamel's (tag, regular expression) pairs for the version, by the first character of a text."""
+
+
+_MEMOS: dict[Any, _Memo] = {}
+"""One `_Memo` per YAML version (1.2 unless a `%YAML` directive says otherwise)."""
+
 
 class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
     """Builds plain data from the C parser's nodes; dates stay text.
 
     Dates stay text so a bad date is a located validation problem rather than a parser crash.
     `construct_document` is a direct walk over the nodes: ruamel's general constructor costs a
-    third of a valid file's load. Scalars other than plain strings (numbers, booleans, null,
-    explicit tags) still go through ruamel's constructors.
+    third of a valid file's load. Numbers, booleans and null are made by ruamel's own constructors,
+    once for each text (`_Memo`); other scalars with a tag of their own still go through ruamel's
+    general constructor.
     """
 
     def construct_document(self, node: Any) -> Any:
@@ -145,6 +174,7 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
         self._text_left = MAX_TEXT
         self._seen_scalars: set[int] = set()
         self._repeated: Any = None
+        self._made = _memo(self.resolver.processing_version).values
         data = self._build(node, {}, duplicates)
         return _Loaded(data, tuple(duplicates))
 
@@ -153,10 +183,35 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
         if done is not None:
             return done  # an alias: the same object again, which shared_or_too_deep refuses
         if isinstance(node, ScalarNode):
-            self._spend(node)
+            # Count the value's characters (and one for the value itself) against MAX_TEXT, each time
+            # an alias repeats it. Without aliases a file cannot hold more than it is long; with them,
+            # one long text repeated a thousand times would make every later step (the models,
+            # did-you-mean, a plan) a thousand times as long. (Written out here, not called: every
+            # value of every file passes this way.)
+            if id(node) in self._seen_scalars:
+                self._repeated = node
+            else:
+                self._seen_scalars.add(id(node))
+            self._text_left -= len(node.value) + 1
+            if self._text_left < 0:
+                raise SyntaxProblem(
+                    codes.ALIAS,
+                    f"YAML aliases (*name) repeat the value written here until the file holds more than "
+                    f"{MAX_TEXT:,} characters: write shorter values out instead",
+                    *_start(self._repeated or node),
+                )
             tag = node.ctag
-            if (tag.suffix if tag.handle is None else str(tag)) == _STR:
+            name = tag.suffix if tag.handle is None else str(tag)
+            if name == _STR:
                 return node.value
+            if name in _CONSTRUCTED_ONCE:
+                key = (name, node.value)
+                made = self._made.get(key, _NOT_MADE)
+                if made is _NOT_MADE:
+                    made = self.construct_object(node, deep=True)
+                    if len(node.value) <= _MEMO_LENGTH and len(self._made) < _MEMO_SIZE:
+                        self._made[key] = made
+                return made
             return self.construct_object(node, deep=True)
         if isinstance(node, SequenceNode):
             items: list[Any] = []
@@ -187,23 +242,8 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
             mapping[key] = self._build(value_node, built, duplicates)
         return mapping
 
-    def _spend(self, node: Any) -> None:
-        """Count a value's characters (and one for the value itself) against MAX_TEXT, each time an
-        alias repeats it. Without aliases a file cannot hold more than it is long; with them, one
-        long text repeated a thousand times would make every later step (the models, did-you-mean,
-        a plan) a thousand times as long. Raises at the value repeated."""
-        if id(node) in self._seen_scalars:
-            self._repeated = node
-        else:
-            self._seen_scalars.add(id(node))
-        self._text_left -= len(node.value) + 1
-        if self._text_left < 0:
-            raise SyntaxProblem(
-                codes.ALIAS,
-                f"YAML aliases (*name) repeat the value written here until the file holds more than "
-                f"{MAX_TEXT:,} characters: write shorter values out instead",
-                *_start(self._repeated or node),
-            )
+
+_NOT_MADE = object()
 
 
 @dataclass(frozen=True)
@@ -223,13 +263,22 @@ def _timestamp_as_text(constructor: SafeConstructor, node: Any) -> Any:
 _SafeConstructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
+def _memo(version: Any) -> _Memo:
+    memo = _MEMOS.get(version)
+    if memo is None:
+        memo = _MEMOS[version] = _Memo()
+    return memo
+
+
 class _Resolver(VersionedResolver):  # type: ignore[misc]
-    """ruamel looks the YAML version up for every scalar through a chain of failing attribute
-    lookups, a third of the load time of a valid file; look it up once per document instead, and
-    resolve plain scalars by a shorter path (`resolve`)."""
+    """ruamel's resolver, at a fraction of its cost: the tag of a plain scalar is remembered for
+    each text (`_Memo`), the YAML version is looked up once per document (ruamel looks it up for
+    every scalar, through a chain of failing attribute lookups), and nothing is done for path
+    resolvers, which no loader here registers (ruamel's `add_path_resolver`): the C composer calls
+    `descend_resolver` and `ascend_resolver` around every node."""
 
     _version: Any = None
-    _table: Any = None
+    _tags: dict[str, Tag] | None = None
     _values = 0
 
     @property
@@ -238,11 +287,16 @@ class _Resolver(VersionedResolver):  # type: ignore[misc]
             self._version = VersionedResolver.processing_version.fget(self)
         return self._version
 
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        """A scalar's tag, as ruamel's resolver gives it at a third of its cost (each resolved tag is
-        made once, not once per value; the version's table looked up once per document). Also
-        counts the document's nodes as the parser makes them (one loader per parse), and stops the
-        parse past MAX_VALUES, before it has read the rest."""
+        """A scalar's tag, as ruamel's resolver gives it (the same `Tag` object for the same text).
+        Also counts the document's nodes as the parser makes them (one loader per parse), and stops
+        the parse past MAX_VALUES, before it has read the rest."""
         self._values += 1
         if self._values > MAX_VALUES:
             raise TextProblem(
@@ -250,21 +304,49 @@ class _Resolver(VersionedResolver):  # type: ignore[misc]
                 f"the file holds more than {MAX_VALUES:,} keys, values and list items; "
                 "an assessment holds a few hundred",
             )
-        if kind is not ScalarNode or self.yaml_path_resolvers:
-            return super().resolve(kind, value, implicit)
-        if implicit[0]:
-            table = self._table
-            if table is None:
-                table = self._table = self.versioned_resolver
-            for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
-                if regexp.match(value):
-                    made = _TAGS.get(tag)
-                    return made if made is not None else _TAGS.setdefault(tag, Tag(suffix=tag))
+        if kind is not ScalarNode:
+            return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
+        if not implicit[0]:
+            return self.DEFAULT_SCALAR_TAG
+        tags = self._tags
+        if tags is None:
+            tags = self._tags = _memo(self.processing_version).tags
+        tag = tags.get(value)
+        if tag is None:
+            tag = self._plain_tag(value)
+            if len(value) <= _MEMO_LENGTH and len(tags) < _MEMO_SIZE:
+                tags[value] = tag
+        return tag
+
+    def _plain_tag(self, value: str) -> Tag:
+        """The tag of a plain scalar, by ruamel's regular expressions for the document's version."""
+        memo = _memo(self.processing_version)
+        table = memo.resolvers
+        if table is None:
+            table = memo.resolvers = self.versioned_resolver
+        for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
+            if regexp.match(value):
+                made = _TAGS.get(tag)
+                return made if made is not None else _TAGS.setdefault(tag, Tag(suffix=tag))
         return self.DEFAULT_SCALAR_TAG
 
 
 _TAGS: dict[str, Tag] = {}
 """The tags plain scalars resolve to (int, float, bool, null, timestamp…), one object each."""
+
+
+if CParser is not None:
+
+    class _Loader(CParser, _SafeConstructor, _Resolver):  # type: ignore[misc]
+        """ruamel's C-accelerated safe loader for one text, as `YAML(typ="safe").load` builds it,
+        but made once per process rather than as a new class for every file."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            self._parser = self._composer = self
+            SafeConstructor.__init__(self, loader=self)
+            self.allow_duplicate_keys = False  # duplicates are found by `_build`, not refused by ruamel
+            VersionedResolver.__init__(self, version=None, loadumper=self)
 
 
 @cache
@@ -274,6 +356,19 @@ def _fast_yaml() -> YAML:
     yaml.Constructor = _SafeConstructor
     yaml.Resolver = _Resolver
     return yaml
+
+
+def _load(text: str, compose: bool = False) -> Any:
+    """The document in `text` (or, with `compose`, its node tree), read by the C loader where installed."""
+    if CParser is None:
+        yaml = _fast_yaml()  # the pure-Python parser (no ruamel.yaml.clib, as on PyPy): ruamel's own way
+        yaml.doc_infos.clear()  # the shared loader would otherwise keep one record per file read
+        return yaml.compose(text) if compose else yaml.load(text)
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node() if compose else loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def parse_fast(text: str) -> Any:
@@ -287,9 +382,7 @@ def parse_fast(text: str) -> Any:
 def parse_document(text: str) -> tuple[Any, tuple[TextProblem, ...]]:
     """Parse with the C loader; duplicate keys are returned (the first value kept), not raised,
     so that one duplicate does not hide every other problem in the file."""
-    yaml = _fast_yaml()
-    yaml.doc_infos.clear()  # the shared loader would otherwise keep one record per file read
-    loaded = _guarded(lambda: yaml.load(text), text)
+    loaded = _guarded(lambda: _load(text), text)
     return (loaded.data, loaded.duplicates) if isinstance(loaded, _Loaded) else (loaded, ())
 
 
@@ -299,9 +392,7 @@ def parse_nodes(text: str) -> Any:
     Problems are located on it: as fast as the parse itself, where a round-trip parse (the other
     way to get positions) is pure Python and ten times slower.
     """
-    yaml = _fast_yaml()
-    yaml.doc_infos.clear()
-    return _guarded(lambda: yaml.compose(text), text)
+    return _guarded(lambda: _load(text, compose=True), text)
 
 
 def parse_events(text: str) -> Any:
