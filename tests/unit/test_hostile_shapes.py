@@ -123,3 +123,19 @@ def test_nesting_beyond_what_the_parser_can_take_never_reaches_it(text: str) -> 
     with pytest.raises(yamlsource.SyntaxProblem) as raised:
         yamlsource.check_nesting(text)
     assert raised.value.code.name == "too-deep"
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "start"),
+    [
+        ("framework", "unknown-framework", "unknown framework 'xxx"),
+        ("profile", "profile-not-found", "the coalition profile 'xxx"),
+    ],
+)
+def test_a_reference_with_a_name_longer_than_the_file_system_allows_is_reported(
+    key: str, code: str, start: str
+) -> None:
+    """A name of 300 characters cannot even be looked at (ENAMETOOLONG): not found, never a crash."""
+    header = VALID_HEADER if key == "profile" else VALID_HEADER.replace("framework: community-framework\n", "")
+    found = [p for p in _check(header + f"{key}: {'x' * 300}\n", rated=True) if p[2] == code]
+    assert len(found) == 1 and found[0][3].startswith(start), found

@@ -19,9 +19,66 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from coalition_cli.core.codes import Code
 from coalition_cli.core.problems import Finding
 
-if TYPE_CHECKING:
-    from coalition_cli.core.model.framework import Framework
-    from coalition_cli.core.model.guide import Guide
+if TYPE_CHECKING:  # for the type checker only: validate's fast path need not build the Protocol classes
+    from collections.abc import Sequence
+    from typing import Protocol
+
+    from coalition_cli.core.model.stages import StageScale
+
+    class Named(Protocol):
+        @property
+        def id(self) -> str: ...
+
+    class IndicatorTerms(Named, Protocol):
+        @property
+        def name(self) -> str: ...
+
+    class StageTerms(Protocol):
+        @property
+        def number(self) -> int: ...
+
+        @property
+        def name(self) -> str: ...
+
+    class RubricTerms(StageScale, Protocol):
+        """What the checks read of a rubric: a `Framework`, or validate's fast path's index of one."""
+
+        @property
+        def id(self) -> str: ...
+
+        @property
+        def indicators(self) -> Sequence[IndicatorTerms]: ...
+
+        @property
+        def stages(self) -> Sequence[StageTerms]: ...
+
+        @property
+        def top_stage(self) -> int: ...
+
+        def has_indicator(self, indicator_id: str) -> bool: ...
+
+        def indicator(self, indicator_id: str) -> IndicatorTerms: ...
+
+        def stage_name(self, number: int) -> str: ...
+
+        def stage_choices(self) -> str: ...
+
+    class GroupTerms(Named, Protocol):
+        @property
+        def partner_kinds(self) -> Sequence[str]: ...
+
+    class GuideTerms(Protocol):
+        """What the checks read of the Guide: a `Guide`, or validate's fast path's index of one."""
+
+        @property
+        def stakeholder_groups(self) -> Sequence[GroupTerms]: ...
+
+        @property
+        def partner_kinds(self) -> Sequence[Named]: ...
+
+        def stakeholder_group(self, group_id: str) -> GroupTerms | None: ...
+
+        def partner_kind(self, kind_id: str) -> Named | None: ...
 
 
 class Kind(str, Enum):
@@ -42,12 +99,13 @@ class Subject(NamedTuple):
     """What a check reads: the document as plain data, and what it is checked against.
 
     `framework` is the assessment's rubric once found (None when it cannot be); `guide` the Guide
-    to Building a Broad-Based Coalition, for stakeholder groups and partner kinds.
+    to Building a Broad-Based Coalition, for stakeholder groups and partner kinds. Both are read
+    only through the terms above, which the models and validate's fast path's index both have.
     """
 
     data: dict[str, Any]
-    framework: Framework | None = None
-    guide: Guide | None = None
+    framework: RubricTerms | None = None
+    guide: GuideTerms | None = None
 
 
 class Check(NamedTuple):

@@ -18,13 +18,13 @@ from coalition_cli.core.suggest import did_you_mean
 from coalition_cli.core.wording import quoted
 
 if TYPE_CHECKING:
-    from coalition_cli.core.model.guide import Guide
+    from coalition_cli.core.checks.base import GuideTerms
 
-ProfileRule = Callable[[dict[str, Any], "Guide", Path_], Iterator[Finding]]
+ProfileRule = Callable[[dict[str, Any], "GuideTerms", Path_], Iterator[Finding]]
 """A rule on a profile's raw mapping; findings' paths start with the prefix (`("profile",)` or `()`)."""
 
 
-def _members(profile: dict[str, Any], guide: Guide, prefix: Path_) -> Iterator[Finding]:
+def _members(profile: dict[str, Any], guide: GuideTerms, prefix: Path_) -> Iterator[Finding]:
     if profile.get("members") == []:
         message = "the profile lists no members: add each member organization under `members:`"
         yield Finding((*prefix, "members"), codes.NO_MEMBERS, message)
@@ -35,7 +35,7 @@ def _members(profile: dict[str, Any], guide: Guide, prefix: Path_) -> Iterator[F
     yield from _listed_twice(members, (*prefix, "members"), "organization", codes.DUPLICATE_MEMBER, once)
 
 
-def _committees(profile: dict[str, Any], _guide: Guide, prefix: Path_) -> Iterator[Finding]:
+def _committees(profile: dict[str, Any], _guide: GuideTerms, prefix: Path_) -> Iterator[Finding]:
     committees = _mappings(profile.get("committees"))
     once = "list each committee once"
     yield from _listed_twice(committees, (*prefix, "committees"), "name", codes.DUPLICATE_COMMITTEE, once)
@@ -56,7 +56,7 @@ def _mappings(value: Any) -> list[tuple[int, dict[str, Any]]]:
     return [(index, item) for index, item in enumerate(_items(value)) if isinstance(item, dict)]
 
 
-def _member_ids(member: dict[str, Any], where: Path_, guide: Guide) -> Iterator[Finding]:
+def _member_ids(member: dict[str, Any], where: Path_, guide: GuideTerms) -> Iterator[Finding]:
     group_id, kind_id = member.get("stakeholder_group"), member.get("partner_kind")
     group = guide.stakeholder_group(group_id) if isinstance(group_id, str) else None
     if isinstance(group_id, str) and group is None:

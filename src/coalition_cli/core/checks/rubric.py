@@ -19,7 +19,7 @@ from coalition_cli.core.suggest import Suggester
 from coalition_cli.core.wording import quoted
 
 if TYPE_CHECKING:
-    from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.checks.base import RubricTerms
     from coalition_cli.core.model.stages import StageScale
 
 
@@ -74,7 +74,7 @@ def _stages(subject: Subject) -> Iterator[Finding]:
             yield from _stage_findings(framework, indicator_id, rating)
 
 
-def _stage_findings(framework: Framework, indicator_id: str, rating: dict[str, Any]) -> Iterator[Finding]:
+def _stage_findings(framework: RubricTerms, indicator_id: str, rating: dict[str, Any]) -> Iterator[Finding]:
     numbers: dict[str, int | None] = {}
     for key in ("stage", "target"):
         value = rating.get(key)
@@ -144,7 +144,7 @@ def rated_stage(scale: StageScale, rating: object) -> int | None:
     return stage_number(scale, value)
 
 
-def _stage_words(framework: Framework, stage: int | None) -> str:
+def _stage_words(framework: RubricTerms, stage: int | None) -> str:
     assert stage is not None
     return f"{stage} {framework.stage_name(stage)}"
 

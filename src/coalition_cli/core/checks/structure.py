@@ -1,19 +1,22 @@
 """A document's structure: a mapping at the top, then the model's own checks (keys, types, values, dates).
 
 Pydantic's validation errors are retold here as findings a facilitator understands, with stable codes.
+Pydantic itself is imported only once a model has refused a document: validate's fast path asks
+`document_finding` too.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core import codes
 from coalition_cli.core.problems import LOCATED_AT_MOST, DocumentOrder, Finding
 from coalition_cli.core.suggest import did_you_mean
 from coalition_cli.core.wording import quoted
 from coalition_cli.core.yaml.source import shared_or_too_deep
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
 
 _EXPECTED = {
     "string_type": "text",
@@ -149,6 +152,8 @@ def _describe(value: object) -> str:
 
 def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
     """The keys the model allows at a path, for listing alternatives to an unknown key."""
+    from pydantic import BaseModel
+
     current: Any = model
     for element in path:
         if isinstance(element, int):
@@ -171,6 +176,8 @@ def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]
 
 def _inner_model(annotation: Any) -> Any:
     """The model inside `X | None`, `tuple[X, ...]` or `dict[str, X | None]`."""
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for argument in getattr(annotation, "__args__", ()):

@@ -1,35 +1,26 @@
 """Checking assessment files, and loading the valid ones for the commands that need them.
 
-One file goes through these stages, each returning a value the next one takes:
-
-    parse      the text, read and parsed by the C loader          documents.parse
-    model      the document against the Assessment model          documents.apply_model
-    framework  the rubric it names, found and loaded              find_framework
-    profile    the coalition.yaml it names, read and checked      profiles.follow_profile
-    checks     the registered checks of assessments               checks.registry.run_checks
-    locate     findings at lines and columns, with severities     documents.locate
-
-`check_assessment` runs them for one file; `check_all` for many (on every core when there are many),
-and `load_all` / `load_assessment` turn outcomes into valid `LoadedAssessment`s or errors.
+A file goes through the stages of core/loading/pipeline.py (parse, model, framework, profile,
+checks, locate); here they check against the models: Pydantic, and the rubric and the Guide as
+loaded (`MODELS`). `check_assessment` runs them for one file; `check_all` for many (on every core
+when there are many), and `load_all` / `load_assessment` turn outcomes into valid
+`LoadedAssessment`s or errors.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from coalition_cli.core import codes
-from coalition_cli.core.checks.base import Kind, Subject
-from coalition_cli.core.checks.registry import run_checks
 from coalition_cli.core.codes import DEFAULT_POLICY, Policy
 from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadError, UsageError
 from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
-from coalition_cli.core.loading.documents import Parsed, apply_model, document_outcome, locate, parse
+from coalition_cli.core.loading.documents import apply_model
 from coalition_cli.core.loading.frameworks import (
     FrameworkOutsideRepository,
     framework_signature,
@@ -37,19 +28,17 @@ from coalition_cli.core.loading.frameworks import (
     load_guide,
 )
 from coalition_cli.core.loading.outcome import FileOutcome
-from coalition_cli.core.loading.profiles import ProfileReference, follow_profile, looks_like_profile
+from coalition_cli.core.loading.parsed import Parsed
+from coalition_cli.core.loading.pipeline import Modelled, Rubric, check_assessment_with
+from coalition_cli.core.loading.profiles import ProfileReference
 from coalition_cli.core.model.assessment import Assessment
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.model.stages import StageError, parse_stage
 from coalition_cli.core.problems import Finding, Problem
 
 T = TypeVar("T")
-
-_ASSESSMENT_HINT = re.compile(
-    r"^(ratings|assessed_on)\s*:|^framework\s*:\s*['\"]?([a-z0-9-]*framework\b|\S*\.ya?ml\b)", re.MULTILINE
-)
-"""How an unparseable file shows it was meant as an assessment (its structure cannot say)."""
 
 
 @dataclass(frozen=True)
@@ -102,14 +91,6 @@ class AssessmentOutcome(FileOutcome[Read]):
         return self.value
 
 
-@dataclass(frozen=True)
-class Rubric:
-    """The framework stage: the rubric an assessment is checked against, or why it cannot be."""
-
-    framework: Framework | None
-    findings: tuple[Finding, ...] = ()
-
-
 FRAMEWORK_CODES = (codes.UNKNOWN_FRAMEWORK, codes.INVALID_FRAMEWORK, codes.OUTSIDE_REPOSITORY)
 """What the framework stage may report."""
 
@@ -156,59 +137,58 @@ def check_assessment(
     """
     name = label if label is not None else str(path)
     policy = policy if policy is not None else Policy(strict=strict)
-    parsed = parse(path, name, text)
-    if parsed.unreadable is not None:
-        return AssessmentOutcome(name, unreadable=parsed.unreadable)
-    if looks_like_profile(parsed.data):
-        profile = document_outcome(parsed, CoalitionProfile, Kind.PROFILE, guide=load_guide(), policy=policy)
-        return AssessmentOutcome.of(profile)
-    if skip_foreign and _foreign(parsed):
-        return AssessmentOutcome(name, skipped=True)
-    modelled = apply_model(parsed, Assessment)
-    if modelled.data is None:
-        return AssessmentOutcome.of(FileOutcome.of(name, locate(parsed, list(modelled.findings), policy)))
-    guide = load_guide()
-    rubric = find_framework(modelled.data, framework, path.parent)
-    reference = follow_profile(modelled.data, path.parent, guide, policy)
-    checked = run_checks(Kind.ASSESSMENT, Subject(modelled.data, rubric.framework, guide))
-    found = locate(parsed, [*modelled.findings, *rubric.findings, *reference.findings, *checked], policy)
-    shared = reference.located
-    problems = (*found.problems, *shared.problems)
-    loaded = _loaded(path, parsed, modelled.model, rubric.framework, reference, problems)
-    return AssessmentOutcome(
-        name,
-        problems,
-        loaded,
-        suppressed=(*found.suppressed, *shared.suppressed),
-        unlisted_errors=found.unlisted_errors + shared.unlisted_errors,
-        unlisted_warnings=found.unlisted_warnings + shared.unlisted_warnings,
+    outcome = check_assessment_with(
+        MODELS, path, name, policy=policy, framework=framework, skip_foreign=skip_foreign, text=text
     )
+    assert outcome is not None  # the models always tell
+    return AssessmentOutcome.of(outcome)
 
 
-def _foreign(parsed: Parsed) -> bool:
-    """A YAML file that is plainly not an assessment (nor a broken one).
+class _Models:
+    """The pipeline's reading by the models (see core/loading/pipeline.py): it always tells."""
 
-    An assessment has `ratings:` or `assessed_on:`, or a `framework:` that names a rubric (a bundled
-    id or a path) or sits beside `coalition:`. So a Helm chart's `values.yaml` with
-    `framework: nextjs` is not one, while `framework: comunity-framework` beside `coalition:` is a
-    broken one, and reported.
-    """
-    if isinstance(parsed.data, dict):
-        keys = set(parsed.data)
-        if keys & {"ratings", "assessed_on"}:
-            return False
-        if "framework" not in keys:
-            return True
-        return "coalition" not in keys and not _names_a_rubric(parsed.data["framework"])
-    if parsed.data is None and parsed.text is not None:
-        return not _ASSESSMENT_HINT.search(parsed.text)  # empty or unparseable: judge by the text
-    return False
+    def assessment(self, parsed: Parsed) -> Modelled[Assessment]:
+        return apply_model(parsed, Assessment)
+
+    def profile(self, parsed: Parsed) -> Modelled[CoalitionProfile]:
+        return apply_model(parsed, CoalitionProfile)
+
+    def guide(self) -> Guide:
+        return load_guide()
+
+    def rubric(self, data: dict[str, Any], override: str | None, folder: Path) -> Rubric:
+        return find_framework(data, override, folder)
+
+    def loaded(
+        self,
+        path: Path,
+        parsed: Parsed,
+        modelled: Modelled[Any],
+        rubric: Rubric,
+        reference: ProfileReference[CoalitionProfile],
+        problems: tuple[Problem, ...],
+    ) -> LoadedAssessment | None:
+        assessment, framework = modelled.model, rubric.framework
+        if not isinstance(assessment, Assessment) or not isinstance(framework, Framework):
+            return None
+        try:
+            stages, targets = stage_numbers(framework, assessment)
+        except StageError:
+            return None  # reported by the rubric checks
+        inline = assessment.profile
+        return LoadedAssessment(
+            path,
+            assessment,
+            framework,
+            stages,
+            targets,
+            parsed.text or "",
+            tuple(problem for problem in problems if not problem.is_error),
+            inline if isinstance(inline, CoalitionProfile) else reference.profile,
+        )
 
 
-def _names_a_rubric(reference: object) -> bool:
-    from coalition_cli.core.loading.frameworks import bundled_framework_ids, looks_like_path
-
-    return isinstance(reference, str) and (looks_like_path(reference) or reference in bundled_framework_ids())
+MODELS = _Models()
 
 
 def stage_numbers(
@@ -221,33 +201,6 @@ def stage_numbers(
         stages[indicator_id] = parse_stage(framework, rating.stage) if rating else None
         targets[indicator_id] = parse_stage(framework, rating.target) if rating else None
     return stages, targets
-
-
-def _loaded(
-    path: Path,
-    parsed: Parsed,
-    assessment: Assessment | None,
-    framework: Framework | None,
-    reference: ProfileReference,
-    problems: tuple[Problem, ...],
-) -> LoadedAssessment | None:
-    if assessment is None or framework is None:
-        return None
-    try:
-        stages, targets = stage_numbers(framework, assessment)
-    except StageError:
-        return None  # reported by the rubric checks
-    inline = assessment.profile
-    return LoadedAssessment(
-        path,
-        assessment,
-        framework,
-        stages,
-        targets,
-        parsed.text or "",
-        tuple(problem for problem in problems if not problem.is_error),
-        inline if isinstance(inline, CoalitionProfile) else reference.profile,
-    )
 
 
 def check_all(

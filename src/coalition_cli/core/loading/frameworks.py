@@ -10,7 +10,10 @@ from pathlib import Path
 from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.errors import FrameworkError
 from coalition_cli.core.files.references import MAX_REFERENCE, ReferenceRefused, resolve_reference
+from coalition_cli.core.files.resources import GUIDE_FILE as GUIDE_FILE
+from coalition_cli.core.files.resources import bundled_framework_ids as bundled_framework_ids
 from coalition_cli.core.files.resources import framework_data_dir
+from coalition_cli.core.files.resources import looks_like_path as looks_like_path
 from coalition_cli.core.loading.documents import check_document
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.guide import Guide
@@ -18,7 +21,6 @@ from coalition_cli.core.suggest import did_you_mean
 from coalition_cli.core.wording import quoted
 
 DEFAULT_FRAMEWORK = "community-framework"
-GUIDE_FILE = "coalition-guide.yaml"
 
 _BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 """How a bundled rubric is named: nothing else is looked up among them."""
@@ -26,19 +28,6 @@ _BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 class FrameworkOutsideRepository(FrameworkError):
     """A `framework:` path that leads outside the assessment's repository, not allowed."""
-
-
-def bundled_framework_ids() -> list[str]:
-    """Ids of the rubrics shipped with the tool (every YAML in framework_data/ but the Guide)."""
-    return sorted(
-        path.stem
-        for path in framework_data_dir().iterdir()
-        if path.suffix in (".yaml", ".yml") and path.name != GUIDE_FILE
-    )
-
-
-def looks_like_path(reference: str) -> bool:
-    return "/" in reference or os.sep in reference or reference.endswith((".yaml", ".yml"))
 
 
 def framework_path(reference: str, relative_to: Path | None = None) -> Path:
@@ -50,7 +39,7 @@ def framework_path(reference: str, relative_to: Path | None = None) -> Path:
     """
     if len(reference) <= MAX_REFERENCE and not looks_like_path(reference):
         bundled = framework_data_dir() / f"{reference}.yaml"
-        if _BUNDLED_ID.fullmatch(reference) and bundled.is_file():
+        if _BUNDLED_ID.fullmatch(reference) and os.path.isfile(bundled):  # noqa: PTH113 (as below)
             return bundled
         raise FrameworkError(
             f"unknown framework {quoted(reference)}{did_you_mean(reference, bundled_framework_ids())}",

@@ -2,25 +2,42 @@
 
 The profile's own rules are checks (core/checks/profile.py); here is what needs the file system: where
 a `profile:` path points, whether that file can be read, and whether it describes this coalition.
+The file itself is checked by whoever follows the path (the models, or validate's fast path), so
+Pydantic is imported only by `check_profile_file`.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from coalition_cli.core import codes
-from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.codes import DEFAULT_POLICY, Policy
 from coalition_cli.core.files.references import ReferenceRefused, resolve_reference
-from coalition_cli.core.loading.documents import check_document
 from coalition_cli.core.loading.outcome import FileOutcome
-from coalition_cli.core.model.guide import Guide
-from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.problems import Finding, Located
 from coalition_cli.core.wording import quoted
+
+if TYPE_CHECKING:
+    from coalition_cli.core.model.guide import Guide
+    from coalition_cli.core.model.profile import CoalitionProfile
+
+
+class Named(Protocol):
+    """What following a profile reads of the profile it finds: the coalition's name, if written."""
+
+    @property
+    def name(self) -> str | None: ...
+
+
+P = TypeVar("P", bound=Named)
+
+ProfileCheck = Callable[[Path, str, Policy], FileOutcome[P] | None]
+"""How the file a `profile:` path names is checked: its path, its label and the policy to the
+outcome (None when the checker cannot tell, and the models must check the assessment)."""
 
 CODES = (
     codes.PROFILE_NOT_FOUND,
@@ -63,13 +80,17 @@ def check_profile_file(
     policy: Policy = DEFAULT_POLICY,
 ) -> FileOutcome[CoalitionProfile]:
     """Check a coalition.yaml on its own (its `text` when already read)."""
+    from coalition_cli.core.checks.base import Kind
+    from coalition_cli.core.loading.documents import check_document
+    from coalition_cli.core.model.profile import CoalitionProfile
+
     return check_document(
         path, CoalitionProfile, Kind.PROFILE, label=label, text=text, guide=guide, policy=policy
     )
 
 
 @dataclass(frozen=True)
-class ProfileReference:
+class ProfileReference(Generic[P]):
     """The profile stage of an assessment: what its `profile:` path led to.
 
     `findings` concern the entry itself (located in the assessment); `located` are the problems of
@@ -78,14 +99,15 @@ class ProfileReference:
 
     findings: tuple[Finding, ...] = ()
     located: Located = field(default_factory=Located)
-    profile: CoalitionProfile | None = None
+    profile: P | None = None
 
 
 def follow_profile(
-    data: dict[str, Any], relative_to: Path, guide: Guide, policy: Policy = DEFAULT_POLICY
-) -> ProfileReference:
-    """Read and check the coalition.yaml an assessment's `profile:` names (a profile written out in
-    the assessment is checked with it, by the profile checks)."""
+    data: dict[str, Any], relative_to: Path, check: ProfileCheck[P], policy: Policy = DEFAULT_POLICY
+) -> ProfileReference[P] | None:
+    """Read and check the coalition.yaml an assessment's `profile:` names, with `check` (a profile
+    written out in the assessment is checked with it, by the profile checks). None when `check`
+    cannot tell."""
     entry = data.get("profile")
     if not isinstance(entry, str) or not entry.strip():
         return ProfileReference()
@@ -102,7 +124,9 @@ def follow_profile(
             "coalition.yaml relative to this file, or write the profile out here"
         )
         return ProfileReference((Finding(("profile",), codes.PROFILE_NOT_FOUND, message),))
-    checked = check_profile_file(path, guide, label=profile_label(path), policy=policy)
+    checked = check(path, profile_label(path), policy)
+    if checked is None:
+        return None
     if checked.unreadable is not None:
         message = f"cannot read the coalition profile {quoted(entry)}: {checked.unreadable}"
         return ProfileReference((Finding(("profile",), codes.PROFILE_UNREADABLE, message),))

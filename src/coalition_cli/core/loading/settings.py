@@ -84,8 +84,9 @@ def read_settings(path: Path) -> SettingsOutcome:
     """Read and check a settings file: a pyproject.toml (its `[tool.coalition]` table), or YAML."""
     from coalition_cli.core.checks.base import Kind, Subject
     from coalition_cli.core.checks.registry import run_checks
-    from coalition_cli.core.loading.documents import apply_model, locate, parse
+    from coalition_cli.core.loading.documents import apply_model
     from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.loading.parsed import locate, parse
     from coalition_cli.core.model.settings import Settings
 
     label = settings_label(path)
@@ -97,7 +98,7 @@ def read_settings(path: Path) -> SettingsOutcome:
         table, problem = _tool_table(label, text, path.name == PYPROJECT)
         if problem is not None:
             return SettingsOutcome(located=Located((problem,)))
-        from coalition_cli.core.loading.documents import Parsed
+        from coalition_cli.core.loading.parsed import Parsed
 
         parsed = Parsed(label, text, table, parsed=True)
     else:

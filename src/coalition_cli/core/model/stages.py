@@ -16,7 +16,7 @@ from coalition_cli.core.codes import Code
 if TYPE_CHECKING:  # for the type checker only: validate's fast path need not build the Protocol class
     from typing import Protocol
 
-    from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.checks.base import RubricTerms
 
     class StageScale(Protocol):
         """The stages of one rubric, as numbers and names."""
@@ -57,7 +57,7 @@ class StageError(ValueError):
         self.message = message
 
 
-def parse_stage(framework: Framework, value: int | str | None) -> int | None:
+def parse_stage(framework: RubricTerms, value: int | str | None) -> int | None:
     """A stage as written (a number, a name in any case, or null) as the stage number, or None.
 
     Raises StageError, worded for the person who wrote it, when the rubric has no such stage."""

@@ -1,0 +1,190 @@
+"""The chain of stages a document goes through, written once, whatever it is checked against.
+
+One assessment file goes through these stages, each returning a value the next one takes:
+
+    parse      the text, read and parsed by the C loader          parsed.parse
+    model      the document against its model                    Reading.assessment, Reading.profile
+    framework  the rubric it names, found and loaded              Reading.rubric
+    profile    the coalition.yaml it names, read and checked      profiles.follow_profile
+    checks     the registered checks of its kind                  checks.registry.run_checks
+    locate     findings at lines and columns, with severities     parsed.locate
+
+A `Reading` says what the model and framework stages check against: the models (Pydantic, and the
+rubric and the Guide as loaded: core/loading/assessments.py), or the index shipped for a bundled
+rubric (validate's fast path: core/loading/indexed.py), where a JSON Schema stands in for the
+models and the same checks word the same problems. A reading answers None where it cannot tell,
+and the file is then the models' to check. No Pydantic here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from coalition_cli.core.checks.base import Kind, Subject
+from coalition_cli.core.checks.registry import run_checks
+from coalition_cli.core.checks.structure import document_finding
+from coalition_cli.core.codes import Policy
+from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.loading.parsed import Parsed, foreign, locate, parse
+from coalition_cli.core.loading.profiles import (
+    Named,
+    ProfileCheck,
+    ProfileReference,
+    follow_profile,
+    looks_like_profile,
+)
+from coalition_cli.core.problems import Finding, Problem
+
+if TYPE_CHECKING:
+    from coalition_cli.core.checks.base import GuideTerms, RubricTerms
+
+M = TypeVar("M")
+A = TypeVar("A", covariant=True)
+"""What a reading makes of a valid assessment (the models: a `LoadedAssessment`)."""
+P = TypeVar("P", bound=Named)
+"""What a reading makes of a coalition profile (the models: a `CoalitionProfile`)."""
+
+
+@dataclass(frozen=True)
+class Modelled(Generic[M]):
+    """Stage 2, model: the document read by its model, and why it does not fit, where it does not."""
+
+    model: M | None
+    findings: tuple[Finding, ...] = ()
+    data: dict[str, Any] | None = None
+    """The mapping the checks read, key by key; None when the document is no such mapping."""
+
+
+def model_stage(parsed: Parsed, read: Callable[[dict[str, Any]], Modelled[M] | None]) -> Modelled[M] | None:
+    """Stage 2: `read` the document, unless there is nothing a model could read in it (the text did
+    not parse, or is empty, not a mapping, or repeats containers through aliases)."""
+    if not parsed.parsed:
+        return Modelled(None)
+    refused = document_finding(parsed.data)
+    if refused is not None:
+        return Modelled(None, (refused,))
+    return read(parsed.data)
+
+
+def outcome_of(
+    parsed: Parsed, modelled: Modelled[M], kind: Kind, *, guide: GuideTerms | None, policy: Policy
+) -> FileOutcome[M]:
+    """Stages 4 and 5 of a document that needs nothing else read: the checks of its kind, locate."""
+    findings = list(modelled.findings)
+    if modelled.data is not None:
+        findings += run_checks(kind, Subject(modelled.data, guide=guide))
+    return FileOutcome.of(parsed.label, locate(parsed, findings, policy), modelled.model)
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """The framework stage: the rubric an assessment is checked against, or why it cannot be."""
+
+    framework: RubricTerms | None
+    findings: tuple[Finding, ...] = ()
+
+
+class Reading(Protocol[A, P]):
+    """What the model and framework stages check a document against. Each answer may be None: the
+    reading cannot tell, and the file is for the models."""
+
+    def assessment(self, parsed: Parsed) -> Modelled[Any] | None:
+        """Stage 2 of an assessment."""
+        ...
+
+    def profile(self, parsed: Parsed) -> Modelled[P] | None:
+        """Stage 2 of a coalition profile (a coalition.yaml, on its own or named by `profile:`)."""
+        ...
+
+    def guide(self) -> GuideTerms | None:
+        """The Guide's stakeholder groups and partner kinds, which the checks read."""
+        ...
+
+    def rubric(self, data: dict[str, Any], override: str | None, folder: Path) -> Rubric | None:
+        """Stage 3: the rubric `override` (--framework) or the file's own `framework:` names; a
+        file's own `framework:` is a path from its folder."""
+        ...
+
+    def loaded(
+        self,
+        path: Path,
+        parsed: Parsed,
+        modelled: Modelled[Any],
+        rubric: Rubric,
+        reference: ProfileReference[P],
+        problems: tuple[Problem, ...],
+    ) -> A | None:
+        """What a file holds once read: its value in the outcome (None when it cannot be used)."""
+        ...
+
+
+def check_assessment_with(
+    reading: Reading[A, P],
+    path: Path,
+    name: str,
+    *,
+    policy: Policy,
+    framework: str | None = None,
+    skip_foreign: bool = False,
+    text: str | bytes | None = None,
+) -> FileOutcome[A | P] | None:
+    """Check one file given as an assessment through every stage, or None when `reading` cannot tell.
+
+    A coalition.yaml is checked as what it is; with `skip_foreign` (files found by walking a
+    folder), a YAML file that is plainly not an assessment is skipped, not failed. See
+    `assessments.check_assessment` for the arguments.
+    """
+    parsed = parse(path, name, text)
+    if parsed.unreadable is not None:
+        return FileOutcome(name, unreadable=parsed.unreadable)
+    if looks_like_profile(parsed.data):
+        return check_profile_with(reading, parsed, policy)
+    if skip_foreign and foreign(parsed):
+        return FileOutcome(name, skipped=True)
+    modelled = reading.assessment(parsed)
+    if modelled is None:
+        return None
+    if modelled.data is None:
+        return FileOutcome.of(name, locate(parsed, list(modelled.findings), policy))
+    guide = reading.guide()
+    rubric = reading.rubric(modelled.data, framework, path.parent)
+    if guide is None or rubric is None:
+        return None
+    reference = follow_profile(modelled.data, path.parent, profile_check(reading), policy)
+    if reference is None:
+        return None
+    checked = run_checks(Kind.ASSESSMENT, Subject(modelled.data, rubric.framework, guide))
+    found = locate(parsed, [*modelled.findings, *rubric.findings, *reference.findings, *checked], policy)
+    shared = reference.located
+    problems = (*found.problems, *shared.problems)
+    return FileOutcome(
+        name,
+        problems,
+        reading.loaded(path, parsed, modelled, rubric, reference, problems),
+        suppressed=(*found.suppressed, *shared.suppressed),
+        unlisted_errors=found.unlisted_errors + shared.unlisted_errors,
+        unlisted_warnings=found.unlisted_warnings + shared.unlisted_warnings,
+    )
+
+
+def check_profile_with(reading: Reading[A, P], parsed: Parsed, policy: Policy) -> FileOutcome[P] | None:
+    """A coalition profile, parsed, through the remaining stages; None when `reading` cannot tell."""
+    if parsed.unreadable is not None:
+        return FileOutcome(parsed.label, unreadable=parsed.unreadable)
+    guide = reading.guide()
+    modelled = reading.profile(parsed)
+    if guide is None or modelled is None:
+        return None
+    return outcome_of(parsed, modelled, Kind.PROFILE, guide=guide, policy=policy)
+
+
+def profile_check(reading: Reading[A, P]) -> ProfileCheck[P]:
+    """How `reading` checks the coalition.yaml an assessment's `profile:` names."""
+
+    def check(path: Path, label: str, policy: Policy) -> FileOutcome[P] | None:
+        return check_profile_with(reading, parse(path, label), policy)
+
+    return check
