@@ -1,9 +1,11 @@
-"""validate's fast path (cli/validation/fast_path.py), seen from outside: a clean file is answered before
-Typer and Pydantic load, with exactly the output of the full command; anything else goes to it."""
+"""validate's fast path (cli/validation/fast_path.py), seen from outside: a plain command line is answered
+before Typer loads, and files checked against the shipped index without Pydantic, with exactly the
+output the models give (the full command with the index turned off); anything else goes to Typer."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,11 +13,20 @@ from pathlib import Path
 import pytest
 
 from coalition_cli.cli.output.problems import ProblemFormat
-from coalition_cli.cli.validation.fast_path import MAX_PROOFS, parse
+from coalition_cli.cli.validation.fast_path import parse
 from tests.support.assessment_edits import clean_document, yaml_text
+from tests.support.paths import EXAMPLES
 
 FULL_COMMAND = "from coalition_cli.cli.app import app; app(prog_name='coalition')"
 """What the launcher runs when the fast path steps aside: the Typer app, all of it."""
+
+MODELS_ONLY = """
+from coalition_cli.core.loading import assessments, indexed
+indexed.INDEX = assessments.MODELS  # every file checked by the models, as if there were no index
+from coalition_cli.cli.app import app
+app(prog_name='coalition')
+"""
+"""The full command with every file checked by the models: what the index must agree with."""
 
 LAUNCHER = "from coalition_cli.cli.launch import main; main()"
 
@@ -45,6 +56,37 @@ def clean(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """Errors the rubric checks find (a stage name misspelt, a stage out of range, an unknown id)."""
+    document = clean_document()
+    document["ratings"]["C1.1"]["stage"] = "Emergin"
+    document["ratings"]["C1.2"]["target"] = 7
+    document["ratings"]["C12"] = {"stage": 2}
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml_text(document), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def misdated(tmp_path: Path) -> Path:
+    """An error only the models explain (no such date)."""
+    document = clean_document()
+    document["assessed_on"] = "2026-02-30"
+    path = tmp_path / "misdated.yaml"
+    path.write_text(yaml_text(document), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def riverside(tmp_path: Path) -> Path:
+    """The Riverside example (two terms sharing a coalition.yaml, raters), in a repository of its own."""
+    folder = tmp_path / "riverside"
+    shutil.copytree(EXAMPLES / "riverside", folder)
+    (folder / ".git").mkdir()
+    return folder
+
+
+@pytest.fixture
 def unrated(tmp_path: Path) -> Path:
     document = clean_document()
     del document["ratings"]["C7.2"]
@@ -59,11 +101,14 @@ def test_a_clean_file_is_answered_without_typer_or_pydantic(clean: Path) -> None
     assert result.stderr == "✓ 1 file checked, 1 valid\nloaded: \n"
 
 
-def test_a_file_with_a_warning_is_checked_by_the_models_without_typer(unrated: Path) -> None:
-    result = _python(PROBE, "validate", str(unrated), cwd=unrated.parent)
-    assert result.returncode == 0, result.stderr
-    assert "warning C7.2 Shared Messaging is not rated yet [not-rated]" in result.stdout
-    assert result.stderr.endswith("loaded: pydantic\n")
+@pytest.mark.parametrize("name", ["unrated", "broken", "riverside"])
+def test_files_with_problems_or_a_profile_are_answered_without_typer_or_pydantic(
+    name: str, unrated: Path, broken: Path, riverside: Path
+) -> None:
+    path = {"unrated": unrated, "broken": broken, "riverside": riverside / "2026-03-spring.yaml"}[name]
+    result = _python(PROBE, "validate", str(path), cwd=path.parent)
+    assert result.returncode == (1 if name == "broken" else 0), result.stderr
+    assert result.stderr.endswith("loaded: \n"), result.stderr
 
 
 @pytest.mark.parametrize(
@@ -77,46 +122,46 @@ def test_a_file_with_a_warning_is_checked_by_the_models_without_typer(unrated: P
         ["validate", "-f", "json", "--skip-other-yaml", "{clean}"],
         ["--no-color", "validate", "{clean}"],
         ["validate", "{clean}", "--no-color"],
+        ["validate", "{unrated}"],
+        ["validate", "--strict", "{unrated}"],
+        ["validate", "{clean}", "{unrated}", "{broken}"],
+        ["validate", "{broken}", "--format", "json"],
+        ["validate", "-f", "github", "{broken}", "{clean}"],
+        ["validate", "-f", "sarif", "{broken}", "{unrated}"],
+        ["validate", "-f", "junit", "{broken}"],
+        ["validate", "{broken}", "--no-color"],
+        ["validate", "{misdated}", "{unrated}"],  # one file for the models, one for the index
+        ["validate", "."],  # folders are walked
+        ["validate", "riverside"],
+        ["validate", "riverside/2026-03-spring.yaml", "riverside/coalition.yaml", "-f", "json"],
+        ["validate", *["{clean}"] * 20, "{unrated}"],
     ],
 )
-def test_the_fast_path_prints_what_the_full_command_prints(clean: Path, args: list[str]) -> None:
-    argv = [arg.format(clean=clean.name) for arg in args]
+def test_the_fast_path_prints_what_the_models_print(
+    clean: Path, unrated: Path, broken: Path, misdated: Path, riverside: Path, args: list[str]
+) -> None:
+    names = {"clean": clean.name, "unrated": unrated.name, "broken": broken.name, "misdated": misdated.name}
+    argv = [arg.format(**names) for arg in args]
     fast = _python(PROBE, *argv, cwd=clean.parent)
-    full = _python(FULL_COMMAND, *argv, cwd=clean.parent)
-    assert fast.stderr.endswith("loaded: \n"), fast.stderr  # the fast path did answer
-    assert (fast.returncode, fast.stdout, fast.stderr.removesuffix("loaded: \n")) == (
+    full = _python(MODELS_ONLY, *argv, cwd=clean.parent)
+    assert "typer" not in fast.stderr.rpartition("loaded: ")[2], fast.stderr  # the fast path did answer
+    assert (fast.returncode, fast.stdout, fast.stderr.rpartition("loaded: ")[0]) == (
         full.returncode,
         full.stdout,
         full.stderr,
     )
 
 
-@pytest.fixture
-def broken(tmp_path: Path) -> Path:
-    document = clean_document()
-    document["assessed_on"] = "2026-02-30"
-    document["ratings"]["C1.1"]["stage"] = "Emergin"
-    path = tmp_path / "broken.yaml"
-    path.write_text(yaml_text(document), encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize(
     "args",
     [
-        ["validate", "{clean}", "{unrated}"],  # one file it cannot prove clean: the models check all
-        ["validate", "--strict", "{unrated}"],
-        ["validate", "{broken}", "--format", "json"],
-        ["validate", "-f", "github", "{broken}", "{clean}"],
-        ["validate", "{broken}", "--no-color"],
-        ["validate", "{folder}"],  # folders are walked
         ["validate", "{clean}", "missing.yaml"],
         ["validate", "--format", "xml", "{clean}"],
         ["validate", "--framework", "community-framework", "{clean}"],
         ["validate"],
     ],
 )
-def test_files_not_proven_clean_and_other_command_lines_read_as_the_full_command(
+def test_other_command_lines_read_as_the_full_command(
     clean: Path, unrated: Path, broken: Path, args: list[str]
 ) -> None:
     argv = [
@@ -173,15 +218,22 @@ def test_other_command_lines_are_left_to_typer(argv: list[str]) -> None:
     assert parse(argv) is None
 
 
-def test_many_files_go_straight_to_the_models(clean: Path) -> None:
-    argv = ["validate", *[clean.name] * (MAX_PROOFS + 1)]
+def test_many_files_are_answered_without_pydantic(clean: Path, unrated: Path) -> None:
+    """No cliff: the 17th file, or the 100th, is checked as the first was."""
+    argv = ["validate", *[clean.name] * 99, unrated.name]
     result = _python(PROBE, *argv, cwd=clean.parent)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"✓ {MAX_PROOFS + 1} files checked, {MAX_PROOFS + 1} valid\nloaded: pydantic\n"
+    assert result.stderr == "✓ 100 files checked, 100 valid, 1 warning\nloaded: \n"
 
 
-def test_a_folder_is_walked_without_typer(clean: Path, unrated: Path) -> None:
+def test_a_folder_is_walked_without_typer_or_pydantic(clean: Path, unrated: Path) -> None:
     result = _python(PROBE, "validate", ".", cwd=clean.parent)
     assert result.returncode == 0, result.stderr
     assert "unrated.yaml" in result.stdout
-    assert result.stderr.endswith("loaded: pydantic\n")
+    assert result.stderr.endswith("loaded: \n")
+
+
+def test_a_file_only_the_models_explain_loads_them(misdated: Path) -> None:
+    result = _python(PROBE, "validate", misdated.name, cwd=misdated.parent)
+    assert result.returncode == 1
+    assert "2026-02-30" in result.stdout and result.stderr.endswith("loaded: pydantic\n")

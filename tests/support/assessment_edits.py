@@ -1,4 +1,4 @@
-"""Assessment documents for property tests: a realistic clean one, and a strategy that edits it.
+"""Assessment and profile documents for property tests: realistic clean ones, and strategies that edit them.
 
 Most edits write a value that may well be valid for its key, so many edited files stay clean and
 properties about clean files are tested on them, not only on files that plainly fail.
@@ -103,13 +103,16 @@ Pick = Callable[[Sequence[Any]], Any]
 """Chooses one of the options: hypothesis's draw in properties, a seeded random.choice elsewhere."""
 
 
-def edit(document: dict[str, Any], pick: Pick) -> dict[str, Any]:
-    """A few edits to the document: a value replaced, a key added or removed, a list item changed."""
+def edit(
+    document: dict[str, Any], pick: Pick, keys: Sequence[Any] = KEYS, by_key: dict[str, list[Any]] = BY_KEY
+) -> dict[str, Any]:
+    """A few edits to the document: a value replaced, a key added or removed, a list item changed.
+    `keys`: keys an edit may add; `by_key`: values that may well be valid for each key."""
     for _ in range(pick(range(1, 5))):
         target = pick(_containers(document))
         if isinstance(target, dict):
             known = list(target)
-            key = pick(known if known and pick(range(4)) else KEYS)
+            key = pick(known if known and pick(range(4)) else keys)
             if pick(range(6)) == 0 and key in target:
                 del target[key]
                 continue
@@ -118,7 +121,7 @@ def edit(document: dict[str, Any], pick: Pick) -> dict[str, Any]:
         else:
             target.append(copy.deepcopy(pick(TRICKY)))  # never the shared constant: edits mutate it
             continue
-        likely = RATINGS if key in IDS else BY_KEY.get(key, TEXTS) if isinstance(key, str) else TEXTS
+        likely = RATINGS if key in IDS else by_key.get(key, TEXTS) if isinstance(key, str) else TEXTS
         pool = pick([likely, likely, likely, ODD_STAGES, ODD_TEXTS, ODD_DATES, TRICKY])
         target[key] = copy.deepcopy(pick(pool))
     return document
@@ -127,3 +130,65 @@ def edit(document: dict[str, Any], pick: Pick) -> dict[str, Any]:
 @st.composite
 def edited_documents(draw: st.DrawFn) -> dict[str, Any]:
     return edit(clean_document(), lambda options: draw(st.sampled_from(options)))
+
+
+def clean_profile() -> dict[str, Any]:
+    """A realistic coalition.yaml with nothing to report: members of several groups, committees."""
+    return {
+        "name": "Riverside Pathways Coalition",
+        "members": [
+            {
+                "organization": "Riverside USD",
+                "stakeholder_group": "k12-education",
+                "role": "co-chair",
+                "commitment": "organizational",
+                "representatives": [{"name": "Teresa Alvarez", "title": "Superintendent"}, "Maria Lopez"],
+                "committees": ["Data"],
+            },
+            {
+                "organization": "Riverside Workforce Board",
+                "stakeholder_group": "workforce-economic-development",
+                "partner_kind": "workforce-boards",
+                "role": "executive-committee",
+                "committees": ["Data", "Employer Engagement"],
+            },
+            {"organization": "Carpenters Local 1208", "stakeholder_group": "labor-unions", "role": "member"},
+        ],
+        "meetings": {"coalition": "monthly", "executive_committee": "every-other-week"},
+        "charter": "yes",
+        "membership_definition": True,
+        "master_plan": "draft",
+        "reporting": ["Working groups report at every steering meeting"],
+        "committees": [{"name": "Data", "meets": "monthly"}, {"name": "Employer Engagement", "focus": "WBL"}],
+    }
+
+
+PROFILE_KEYS = ["name", "members", "meetings", "charter", "membership_definition", "master_plan",
+                "reporting", "committees", "organization", "stakeholder_group", "partner_kind", "role",
+                "commitment", "representatives", "title", "focus", "meets", "coalition",
+                "executive_committee", "extra", 3]  # fmt: skip
+
+PROFILE_BY_KEY: dict[str, list[Any]] = {
+    "name": ["Riverside Pathways Coalition", "Other Coalition", "Data", None],
+    "stakeholder_group": ["k12-education", "postsecondary", "civic", "labor-unions", "k12"],
+    "partner_kind": ["workforce-boards", "labor-unions", "business-industry", "parent-groups", "nope", None],
+    "role": ["chair", "co-chair", "executive-committee", "working-group", "member", "Chair"],
+    "commitment": ["organizational", "individual", None],
+    "representatives": [[], ["Ana"], [{"name": "Ana", "title": None}], [""]],
+    "committees": [[], ["Data"], ["Data", "Data"], ["Finance"], [{"name": "Data"}], [{"name": "data "}]],
+    "meets": ["monthly", "quarterly", "daily", None],
+    "coalition": ["weekly", "irregular", None],
+    "executive_committee": ["monthly", None],
+    "charter": ["yes", "draft", "no", True, False, None, "Yes"],
+    "membership_definition": ["yes", "no", None],
+    "master_plan": ["draft", None],
+    "reporting": [None, [], ["Monthly"]],
+    "members": [[], [{"organization": "A", "stakeholder_group": "civic"}]],
+}
+"""Values that may well be valid for a profile's keys (and a few that are not)."""
+
+
+@st.composite
+def edited_profiles(draw: st.DrawFn) -> dict[str, Any]:
+    pick: Pick = lambda options: draw(st.sampled_from(options))  # noqa: E731
+    return edit(clean_profile(), pick, PROFILE_KEYS, PROFILE_BY_KEY)

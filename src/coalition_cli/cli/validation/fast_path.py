@@ -1,14 +1,13 @@
-"""`coalition validate` on a few files, without Typer; on clean files, without Pydantic either.
+"""`coalition validate` without Typer, for the plain command lines that hooks, editors and CI use.
 
 A pre-commit hook or an editor runs validate on one or two files at a time, where start-up is
-nearly the whole cost, and importing Typer and Pydantic alone takes longer than checking a file the
-way check-jsonschema does. This path understands only the plain command line (`validate [--strict]
-[--format F] [--skip-other-yaml] [--no-color] PATH...`). When there is no settings file (a few `stat`
-calls up from the working folder) and `core/checks/fastcheck.py` proves every file clean, it prints
-the clean result; otherwise the models check the files through `validate_files`, as the Typer
-command does, settings and all. For any other command line (`-`, `--select`, `--config`, …) it
-steps aside and Typer runs, so usage errors come from one place, and problems are always found and
-worded by the models.
+nearly the whole cost, and importing Typer alone takes longer than checking a file the way
+check-jsonschema does. This path understands only the plain command line (`validate [--strict]
+[--format F] [--skip-other-yaml] [--no-color] PATH...`) and runs `validate_files`, as the Typer
+command does, settings and all; the files are checked against the shipped index of their rubric,
+without Pydantic unless a file needs the models (cli/validation/files.py). For any other command
+line (`-`, `--select`, `--config`, …) it steps aside and Typer runs, so usage errors come from one
+place.
 """
 
 from __future__ import annotations
@@ -17,10 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coalition_cli.cli.output.problems import ProblemFormat
-
-MAX_PROOFS = 16
-"""Up to this many files are first tried for a proof, one by one; more go straight to the models,
-which spread the work over every core."""
 
 _FLAGS = frozenset({"--strict", "--skip-other-yaml", "--no-color"})
 
@@ -79,38 +74,15 @@ def run(argv: list[str]) -> int | None:
     if request.no_color:
         disable_color()
 
-    from coalition_cli.core.checks.fastcheck import file_proven_clean
-    from coalition_cli.core.loading.settings import find_settings
-
-    files = request.files
-    settings = find_settings()
-    if (
-        settings is None
-        and len(files) <= MAX_PROOFS
-        and all(_regular(path) and file_proven_clean(path) for path in files)
-    ):
-        from coalition_cli.cli.output.problems import Run, Summary, default_format, report_validation
-
-        count = len(files)
-        summary = Summary.of([], files=count, valid=count, skipped=0)
-        output = request.output if request.output is not None else default_format()
-        report_validation(Run([], summary, checked=[str(path) for path in files]), output)
-        return 0
-
     from coalition_cli.cli.validation.files import Options, validate_files
     from coalition_cli.core.errors import CoalitionError
 
     chosen = ProblemFormat(request.output).value if request.output is not None else None
     try:
         return validate_files(
-            Options(files, output=chosen, strict=request.strict, skip_other_yaml=request.skip_other_yaml)
+            Options(
+                request.files, output=chosen, strict=request.strict, skip_other_yaml=request.skip_other_yaml
+            )
         )
     except CoalitionError:
         return None  # raised before anything is printed; the Typer command reports it as it should
-
-
-def _regular(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:
-        return False  # cannot even be looked at: the models say why

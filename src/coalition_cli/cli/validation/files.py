@@ -3,7 +3,9 @@
 Both ways in end here, the Typer command and the fast path for plain command lines
 (`cli/validation/fast_path.py`), so the settings, the checks, the output and the exit codes are
 written once. As in check-jsonschema, the command line is first turned into a plain object
-(`Options`); `validate_files` runs it.
+(`Options`); `validate_files` runs it. Files are checked against the index shipped for their bundled
+rubric (core/loading/indexed.py), each by the models only where the index cannot tell, so Pydantic
+is imported only for such a file, a rubric given by path, or a settings file.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from coalition_cli.core import codes
 from coalition_cli.core.codes import Level, Policy
 from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReadError, SettingsError, UsageError
 from coalition_cli.core.files.discovery import STDIN, expand
-from coalition_cli.core.loading.outcome import without_value
 from coalition_cli.core.loading.settings import (
     NO_SETTINGS,
     RepoSettings,
@@ -101,8 +102,7 @@ def validate_files(options: Options) -> int:
     Raises a CoalitionError before anything is printed when the command line or the settings cannot
     be used (a bad --framework, an unknown code, a settings file with problems).
     """
-    from coalition_cli.core.loading.assessments import check_all
-    from coalition_cli.core.loading.frameworks import load_framework
+    from coalition_cli.core.loading.indexed import validate_all
 
     output = options.output if options.output is not None else default_format()
     if options.statistics:
@@ -114,6 +114,8 @@ def validate_files(options: Options) -> int:
     policy = run_policy(options, settings)
     framework = options.framework if options.framework is not None else settings.framework
     if framework is not None:
+        from coalition_cli.core.loading.frameworks import load_framework
+
         load_framework(framework, relative_to=None)  # a bad --framework is a usage error (exit 2)
     targets = expand(
         options.paths,
@@ -122,9 +124,7 @@ def validate_files(options: Options) -> int:
         stdin_filename=options.stdin_filename,
     )
     stdin = _read_stdin() if any(target.stdin for target in targets) else None
-    outcomes = check_all(
-        targets, without_value, policy=policy, framework=framework, jobs=options.jobs, stdin=stdin
-    )
+    outcomes = validate_all(targets, policy=policy, framework=framework, jobs=options.jobs, stdin=stdin)
 
     problems: list[Problem] = []
     suppressed: list[Problem] = []

@@ -40,6 +40,10 @@ if TYPE_CHECKING:  # for the type checker only: validate's fast path need not bu
         @property
         def name(self) -> str: ...
 
+    class LinkedTerms(Protocol):
+        @property
+        def indicators(self) -> Sequence[str]: ...
+
     class RubricTerms(StageScale, Protocol):
         """What the checks read of a rubric: a `Framework`, or validate's fast path's index of one."""
 
@@ -54,6 +58,9 @@ if TYPE_CHECKING:  # for the type checker only: validate's fast path need not bu
 
         @property
         def top_stage(self) -> int: ...
+
+        @property
+        def linked(self) -> Sequence[LinkedTerms]: ...
 
         def has_indicator(self, indicator_id: str) -> bool: ...
 

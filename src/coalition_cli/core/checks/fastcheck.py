@@ -1,17 +1,21 @@
-"""Proving an assessment file clean without Pydantic, so `validate` on a few files answers at once.
+"""The index validate's fast path checks files against: a bundled rubric and the Guide, as plain data.
 
-Importing Pydantic and Typer takes longer than a pre-commit hook's whole budget for one file. A
-file with nothing to report needs no explanation, so it can be recognised by cheaper means: the
-assessment's JSON Schema (`schema.py`, written from the models and the rubric), evaluated by
-`schema_subset.py`, and the two rules a schema cannot say, imported from the checks themselves
-(`rubric.not_rated`, `rubric.target_not_above_stage`, and `stages.stage_number` to read a stage).
+Importing Pydantic and the models takes longer than a pre-commit hook's whole budget for one file,
+and checking a file needs only two things of them: whether a document has the shape the models
+accept, and the ids and words of the rubric and the Guide, which the checks read. Both are shipped
+in `framework_data/fast-check/`, written by `fast_index.py` (`python scripts/build-fast-index`):
 
-The schema is shipped for each bundled rubric in `framework_data/fast-check/` (`fast_index.py`
-writes it: `python scripts/build-fast-index`), stamped with `RULES_VERSION` and the digests of the
-rubric and the Guide it was made from. On any doubt the answer is "not proven" and the models check
-the file as always: an index missing or stale, a rubric given by path, a coalition profile (another
-file to read), anything the schema refuses. This module never reports a problem; every problem is
-found and worded by the models.
+- the shape, as the JSON Schema `schema.py` writes from the models with `shape_only` (indicator ids,
+  stages and the Guide's ids left as any text: the checks say which are wrong), evaluated by
+  `schema_subset.py`;
+- the rubric (`RubricIndex`) and the Guide (`GuideIndex`), which the checks read as they read a
+  `Framework` and a `Guide` (through `checks/base.py`'s RubricTerms and GuideTerms; the type checker
+  holds both to them).
+
+core/loading/indexed.py runs the pipeline with them: the same stages and checks, so the same
+problems in the same words. Each index is stamped with RULES_VERSION and the digests of the files it
+was made from (line endings normalised). On any doubt the models check the file as always: an index
+missing or stale, a rubric given by path or by --framework, a document of another shape.
 """
 
 from __future__ import annotations
@@ -19,47 +23,43 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coalition_cli.core import codes
-from coalition_cli.core.checks.rubric import (
-    linked_stages_differ,
-    not_rated,
-    rated_stage,
-    target_not_above_stage,
-)
-from coalition_cli.core.checks.schema_subset import conforms
+from coalition_cli.core.checks.base import Kind
+from coalition_cli.core.checks.registry import checks_for
 from coalition_cli.core.codes import Code
-from coalition_cli.core.files.resources import framework_data_dir
-from coalition_cli.core.model.stages import stage_number
-from coalition_cli.core.suppressions import has_suppressions
+from coalition_cli.core.files.resources import GUIDE_FILE, framework_data_dir
 from coalition_cli.core.yaml import source as yamlsource
 
-RULES_VERSION = 2
-"""Bump by hand when a rule this proof stands in for changes what is clean: a check of assessments,
-the Assessment model, how a stage is read, the schema writer, or `accepts` below. A shipped index
-of another version is stale (the models check every file) until `scripts/build-fast-index` runs."""
+RULES_VERSION = 3
+"""Bump by hand when what the index holds, or how the fast path reads it, changes: the schema writer,
+the Assessment or CoalitionProfile model, or the terms the checks read. A shipped index of another
+version is stale (the models check every file) until `scripts/build-fast-index` runs."""
 
 FAST_CHECK_DIR = "fast-check"
-"""Under framework_data/: one `<framework id>.json` index per bundled rubric."""
+"""Under framework_data/: one `<framework id>.json` index per bundled rubric, and the Guide's."""
+
+GUIDE_INDEX = Path(GUIDE_FILE).stem
+"""The Guide's index is `<this>.json`."""
 
 _BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 """How a bundled rubric is named in `framework:`; anything else (a path) is not for the fast path."""
 
 STANDS_IN_FOR: dict[str, frozenset[Code]] = {
-    "reading and parsing the text as plain data, or not proven": frozenset(
+    "reading, parsing and locating: the same stages (core/loading/parsed.py)": frozenset(
         {
             *yamlsource.CODES,
             codes.UNREADABLE,
             codes.EMPTY_FILE,
             codes.NOT_A_MAPPING,
             codes.TOO_MANY_PROBLEMS,
+            codes.UNUSED_SUPPRESSION,
         }
     ),
-    "the schema": frozenset(
+    "the shape: a document the schema refuses is the models' to explain": frozenset(
         {
             codes.UNKNOWN_KEY,
             codes.MISSING_KEY,
@@ -67,121 +67,161 @@ STANDS_IN_FOR: dict[str, frozenset[Code]] = {
             codes.EMPTY_VALUE,
             codes.WRONG_VALUE,
             codes.INVALID_DATE,
-            codes.UNKNOWN_INDICATOR,
-            codes.STAGE_OUT_OF_RANGE,
-            codes.UNKNOWN_STAGE,
-            codes.UNKNOWN_STAKEHOLDER_GROUP,
         }
     ),
-    "a bundled rubric with a current index, and no profile": frozenset(
+    "a bundled rubric with a current index; any other is the models' to find": frozenset(
+        {codes.UNKNOWN_FRAMEWORK, codes.INVALID_FRAMEWORK}
+    ),
+    "following `profile:`: the same stage (profiles.follow_profile)": frozenset(
         {
-            codes.UNKNOWN_FRAMEWORK,
-            codes.INVALID_FRAMEWORK,
-            codes.OUTSIDE_REPOSITORY,
             codes.PROFILE_NOT_FOUND,
             codes.PROFILE_UNREADABLE,
             codes.PROFILE_OTHER_COALITION,
-            codes.UNKNOWN_PARTNER_KIND,
-            codes.PARTNER_KIND_MISMATCH,
-            codes.DUPLICATE_MEMBER,
-            codes.DUPLICATE_COMMITTEE,
-            codes.UNKNOWN_COMMITTEE,
-            codes.NO_MEMBERS,
+            codes.OUTSIDE_REPOSITORY,
         }
     ),
-    "no `# coalition: ignore` comment (suppressions.has_suppressions)": frozenset({codes.UNUSED_SUPPRESSION}),
-    "rubric.not_rated": frozenset({codes.NOT_RATED}),
-    "rubric.target_not_above_stage": frozenset({codes.TARGET_NOT_ABOVE_STAGE}),
-    "rubric.linked_stages_differ": frozenset({codes.LINKED_INDICATORS_DIFFER}),
+    "the registered checks of assessments and profiles, run on the index": frozenset(
+        code for kind in (Kind.ASSESSMENT, Kind.PROFILE) for check in checks_for(kind) for code in check.codes
+    ),
 }
-"""Every code an assessment file can get, and what rules it out before a file is proven clean. A new
-code an assessment can get must be added here, and ruled out (tests/unit/test_codes.py checks)."""
+"""Every code an assessment file can get, and how the fast path comes to the same answer as the
+models. A new code an assessment can get must be accounted for here (tests/unit/test_codes.py)."""
 
 
-@dataclass(frozen=True)
-class FastIndex:
-    """What proving a file clean needs to know of one rubric, as plain data (a `StageScale` too)."""
+class IndicatorEntry(NamedTuple):
+    id: str
+    name: str
 
-    framework: str
+
+class StageEntry(NamedTuple):
+    number: int
+    name: str
+
+
+class LinkedEntry(NamedTuple):
     indicators: tuple[str, ...]
-    stage_numbers: tuple[int, ...]
-    stage_names: dict[str, int]
-    """Each stage's name, case-folded, to its number."""
-    schema: dict[str, Any]
-    linked: tuple[tuple[str, ...], ...] = ()
-    """The rubric's linked indicators, group by group."""
+
+
+class GroupEntry(NamedTuple):
+    id: str
+    partner_kinds: tuple[str, ...]
+
+
+class KindEntry(NamedTuple):
+    id: str
+
+
+class RubricIndex:
+    """A bundled rubric as the checks read it (RubricTerms), and the shape of an assessment."""
+
+    def __init__(
+        self,
+        framework_id: str,
+        indicators: tuple[IndicatorEntry, ...],
+        stages: tuple[StageEntry, ...],
+        choices: str,
+        schema: dict[str, Any],
+        linked: tuple[LinkedEntry, ...] = (),
+    ) -> None:
+        self.id = framework_id
+        self.indicators = indicators
+        self.stages = stages
+        self.linked = linked
+        self.stage_numbers = tuple(stage.number for stage in stages)
+        self.top_stage = stages[-1].number
+        self._choices = choices
+        self.schema = schema
+        """What the models accept of an assessment (`schema.assessment_schema(shape_only=True)`)."""
+        self._indicators = {indicator.id: indicator for indicator in indicators}
+        self._stage_names = {stage.number: stage.name for stage in stages}
+        self._stage_numbers = {stage.name.casefold(): stage.number for stage in stages}
+
+    def has_indicator(self, indicator_id: str) -> bool:
+        return indicator_id in self._indicators
+
+    def indicator(self, indicator_id: str) -> IndicatorEntry:
+        return self._indicators[indicator_id]
+
+    def stage_name(self, number: int) -> str:
+        return self._stage_names[number]
 
     def stage_number_named(self, name: str) -> int | None:
-        return self.stage_names.get(name.strip().casefold())
+        return self._stage_numbers.get(name.strip().casefold())
 
-    def accepts(self, data: dict[str, Any]) -> bool:
-        """True when the document has nothing to report: no error, and no warning either."""
-        if data.get("framework") != self.framework or not conforms(data, self.schema):
-            return False
-        ratings = data.get("ratings") or {}
-        for indicator in self.indicators:
-            rating: dict[str, Any] = ratings.get(indicator) or {}  # the schema allows a mapping or null
-            if not_rated(rating):
-                return False
-            stage = stage_number(self, rating["stage"])
-            target = rating.get("target")
-            aim = stage_number(self, target) if target is not None else None
-            if stage is None or (target is not None and (aim is None or target_not_above_stage(stage, aim))):
-                return False
-        return not any(
-            linked_stages_differ(rated_stage(self, ratings.get(indicator)) for indicator in group)
-            for group in self.linked
-        )
+    def stage_choices(self) -> str:
+        """As `Framework.stage_choices` words them (the index holds its words)."""
+        return self._choices
 
 
-def file_proven_clean(path: Path) -> bool:
-    """True only when the file certainly has nothing to report; False means "let the models check it"."""
-    try:
-        text = yamlsource.read_text(path)
-    except (OSError, yamlsource.TextProblem):
-        return False
-    return text_proven_clean(text)
+class GuideIndex:
+    """The Guide as the checks read it (GuideTerms), and the shape of a coalition profile."""
 
+    def __init__(
+        self, groups: tuple[GroupEntry, ...], kinds: tuple[KindEntry, ...], schema: dict[str, Any]
+    ) -> None:
+        self.stakeholder_groups = groups
+        self.partner_kinds = kinds
+        self.schema = schema
+        """What the models accept of a coalition.yaml (`schema.profile_defs(shape_only=True)`)."""
+        self._groups = {group.id: group for group in groups}
+        self._kinds = {kind.id: kind for kind in kinds}
 
-def text_proven_clean(text: str, data_dir: Path | None = None) -> bool:
-    if has_suppressions(text):
-        return False  # the models say whether each comment suppresses anything
-    try:
-        data, duplicates = yamlsource.parse_document(text)
-    except yamlsource.TextProblem:
-        return False
-    if duplicates or not isinstance(data, dict) or yamlsource.shared_or_too_deep(data) is not None:
-        return False
-    reference = data.get("framework")
-    if not isinstance(reference, str) or data.get("profile") is not None:
-        return False
-    index = load_index(reference, data_dir)
-    return index is not None and index.accepts(data)
+    def stakeholder_group(self, group_id: str) -> GroupEntry | None:
+        return self._groups.get(group_id)
+
+    def partner_kind(self, kind_id: str) -> KindEntry | None:
+        return self._kinds.get(kind_id)
 
 
 @cache
-def load_index(framework_id: str, data_dir: Path | None = None) -> FastIndex | None:
+def load_index(framework_id: str, data_dir: Path | None = None) -> RubricIndex | None:
     """The shipped index of a bundled rubric, or None when there is none or it is stale."""
     if not _BUNDLED_ID.fullmatch(framework_id):
         return None
+    stored = _current(framework_id, data_dir)
+    try:
+        if stored is None or stored["framework"] != framework_id:
+            return None
+        return RubricIndex(
+            framework_id,
+            tuple(IndicatorEntry(*indicator) for indicator in stored["indicators"]),
+            tuple(StageEntry(*stage) for stage in stored["stages"]),
+            stored["stage_choices"],
+            stored["schema"],
+            tuple(LinkedEntry(tuple(group)) for group in stored["linked"]),
+        )
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+@cache
+def load_guide_index(data_dir: Path | None = None) -> GuideIndex | None:
+    """The shipped index of the Guide, or None when there is none or it is stale."""
+    stored = _current(GUIDE_INDEX, data_dir)
+    try:
+        if stored is None:
+            return None
+        return GuideIndex(
+            tuple(GroupEntry(group, tuple(kinds)) for group, kinds in stored["stakeholder_groups"]),
+            tuple(KindEntry(kind) for kind in stored["partner_kinds"]),
+            stored["schema"],
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _current(name: str, data_dir: Path | None) -> dict[str, Any] | None:
+    """The stored index `<name>.json`, when it is of this RULES_VERSION and made from the data files
+    as they are now."""
     folder = data_dir if data_dir is not None else framework_data_dir()
     try:
-        stored = json.loads((folder / FAST_CHECK_DIR / f"{framework_id}.json").read_text(encoding="utf-8"))
+        stored = json.loads((folder / FAST_CHECK_DIR / f"{name}.json").read_text(encoding="utf-8"))
         current = stored["rules_version"] == RULES_VERSION and all(
-            source_digest(folder / name) == digest for name, digest in stored["sources"].items()
-        )
-        if not current or stored["framework"] != framework_id:
-            return None
-        return FastIndex(
-            framework_id,
-            tuple(stored["indicators"]),
-            tuple(stored["stage_numbers"]),
-            dict(stored["stage_names"]),
-            stored["schema"],
-            tuple(tuple(group) for group in stored["linked"]),
+            source_digest(folder / source) == digest for source, digest in stored["sources"].items()
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    return stored if current and isinstance(stored, dict) else None
 
 
 def source_digest(path: Path) -> str:

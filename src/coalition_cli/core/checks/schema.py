@@ -22,7 +22,9 @@ def _escape(char: str) -> str:
     return "\\" + char if char in r"\^$.|?*+()[]{}/-" else char
 
 
-def _stage(framework: Framework, description: str) -> dict[str, Any]:
+def _stage(framework: Framework, description: str, *, shape_only: bool = False) -> dict[str, Any]:
+    if shape_only:
+        return {"type": ["integer", "string", "null"]}  # which stages the rubric has: rubric.stages says
     # minimum/maximum apply only to numbers and pattern only to strings, so one schema (no anyOf)
     # accepts a stage number, a stage name in any case, or null, and errors stay plain.
     names = [stage.name for stage in framework.stages]
@@ -64,9 +66,15 @@ def _framework_reference(bundled: list[str]) -> dict[str, Any]:
     }
 
 
-def assessment_schema(framework: Framework, guide: Guide, bundled: list[str] | None = None) -> dict[str, Any]:
+def assessment_schema(
+    framework: Framework, guide: Guide, bundled: list[str] | None = None, *, shape_only: bool = False
+) -> dict[str, Any]:
     """The schema of an assessment against `framework`; `bundled`: the ids `framework:` may name
-    (default: the rubrics shipped with the tool)."""
+    (default: the rubrics shipped with the tool).
+
+    `shape_only`: exactly what the models accept, for validate's fast path (fastcheck.py), which
+    runs the checks themselves: indicator ids, stages and the Guide's ids any text (the checks say
+    which are wrong, and how), and a `profile:` path that is not blank (the models refuse it)."""
     if bundled is None:
         from coalition_cli.core.loading.frameworks import bundled_framework_ids
 
@@ -87,9 +95,9 @@ def assessment_schema(framework: Framework, guide: Guide, bundled: list[str] | N
         "type": ["object", "null"],
         "additionalProperties": False,
         "properties": {
-            "stage": _stage(framework, "The stage the team agrees on:"),
+            "stage": _stage(framework, "The stage the team agrees on:", shape_only=shape_only),
             "evidence": _text("What shows this stage: meetings, documents, data."),
-            "target": _stage(framework, "The stage the team aims for next:"),
+            "target": _stage(framework, "The stage the team aims for next:", shape_only=shape_only),
             "priority": {"type": "boolean", "description": "true: work on this indicator first."},
             "notes": _text("Anything else worth keeping."),
             "links": {
@@ -118,7 +126,9 @@ def assessment_schema(framework: Framework, guide: Guide, bundled: list[str] | N
             "stakeholder_group": {
                 "enum": [*groups, None],
                 "description": "The stakeholder group (from the Guide to Building a Broad-Based Coalition).",
-            },
+            }
+            if not shape_only
+            else {"type": ["string", "null"]},
             "role": _text("Their role, e.g. chair, co-chair, working group lead."),
         },
     }
@@ -149,16 +159,27 @@ def assessment_schema(framework: Framework, guide: Guide, bundled: list[str] | N
             "notes": _text("Notes about the whole assessment."),
             "profile": {
                 "description": "The coalition profile: a mapping, or the path of a shared coalition.yaml.",
-                "anyOf": [{"type": ["string", "null"]}, {"$ref": "#/$defs/CoalitionProfile"}],
+                "anyOf": [
+                    {"type": ["string", "null"]} if not shape_only else {"type": "null"},
+                    *([{"type": "string", "pattern": r"\S"}] if shape_only else []),
+                    {"$ref": "#/$defs/CoalitionProfile"},
+                ],
             },
             "ratings": {
                 "type": ["object", "null"],
                 "description": "Ratings keyed by indicator id; a missing indicator is not rated yet.",
                 "properties": indicators,
                 "additionalProperties": False,
-            },
+            }
+            if not shape_only
+            else {"type": ["object", "null"], "additionalProperties": {"$ref": "#/$defs/rating"}},
         },
-        "$defs": {"rating": rating, "action": action, "participant": participant, **profile_defs(guide)},
+        "$defs": {
+            "rating": rating,
+            "action": action,
+            "participant": participant,
+            **profile_defs(guide, shape_only=shape_only),
+        },
     }
 
 
@@ -172,14 +193,23 @@ def _indicator_help(framework: Framework, indicator_id: str) -> str:
     return "\n\n".join(parts)
 
 
-def profile_defs(guide: Guide) -> dict[str, Any]:
-    """The coalition profile's schema (from its model), with the Guide's ids as enumerations."""
+def profile_defs(guide: Guide, *, shape_only: bool = False) -> dict[str, Any]:
+    """The coalition profile's schema (from its model), with the Guide's ids as enumerations
+    (`shape_only`: any text, as the model takes them; see `assessment_schema`)."""
     from coalition_cli.core.model.profile import CoalitionProfile
 
     generated = CoalitionProfile.model_json_schema(ref_template="#/$defs/{model}")
     defs: dict[str, Any] = generated.pop("$defs", {})
     defs["CoalitionProfile"] = generated
     member = defs["Member"]["properties"]
+    if shape_only:
+        member["stakeholder_group"] = {"type": "string", "minLength": 1}
+        member["partner_kind"] = {"type": ["string", "null"]}
+        # a representative written as text is a name, which may not be empty (the model's own
+        # schema says only "a string")
+        written = member["representatives"]["items"]["anyOf"]
+        written[written.index({"type": "string"})] = {"type": "string", "minLength": 1}
+        return defs
     member["stakeholder_group"] = {
         "enum": [group.id for group in guide.stakeholder_groups],
         "description": "The stakeholder group (from the Guide to Building a Broad-Based Coalition).",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-ANNOTATIONS = frozenset({"$schema", "title", "description", "examples"})
+ANNOTATIONS = frozenset({"$schema", "title", "description", "examples", "default"})
 """Keywords that say nothing about validity."""
 
 _TYPES: dict[str, tuple[type, ...]] = {

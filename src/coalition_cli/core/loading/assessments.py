@@ -29,7 +29,7 @@ from coalition_cli.core.loading.frameworks import (
 )
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.loading.parsed import Parsed
-from coalition_cli.core.loading.pipeline import Modelled, Rubric, check_assessment_with
+from coalition_cli.core.loading.pipeline import Modelled, Rubric, check_assessment_with, check_target
 from coalition_cli.core.loading.profiles import ProfileReference
 from coalition_cli.core.model.assessment import Assessment
 from coalition_cli.core.model.framework import Framework
@@ -230,17 +230,9 @@ def _check_target(
     framework: str | None,
     stdin: bytes | None,
 ) -> FileOutcome[T]:
-    if target.missing is not None:
-        return FileOutcome(target.label, unreadable=target.missing)
-    outcome = check_assessment(
-        target.path,
-        label=target.label,
-        framework=framework,
-        skip_foreign=target.from_folder,
-        text=stdin if target.stdin else None,
-        policy=policy,
-    )
-    return keep(outcome)
+    outcome = check_target(MODELS, target, policy=policy, framework=framework, stdin=stdin)
+    assert outcome is not None  # the models always tell
+    return keep(AssessmentOutcome.of(outcome))
 
 
 def _as_is(outcome: FileOutcome[Read]) -> FileOutcome[Read]:

@@ -27,6 +27,7 @@ from coalition_cli.core.checks.base import Kind, Subject
 from coalition_cli.core.checks.registry import run_checks
 from coalition_cli.core.checks.structure import document_finding
 from coalition_cli.core.codes import Policy
+from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.loading.parsed import Parsed, foreign, locate, parse
 from coalition_cli.core.loading.profiles import (
@@ -167,6 +168,29 @@ def check_assessment_with(
         suppressed=(*found.suppressed, *shared.suppressed),
         unlisted_errors=found.unlisted_errors + shared.unlisted_errors,
         unlisted_warnings=found.unlisted_warnings + shared.unlisted_warnings,
+    )
+
+
+def check_target(
+    reading: Reading[A, P],
+    target: Target,
+    *,
+    policy: Policy,
+    framework: str | None = None,
+    stdin: bytes | None = None,
+) -> FileOutcome[A | P] | None:
+    """`check_assessment_with` for a file to check (from `discovery.expand`): `stdin`, the text of
+    standard input when the target stands for it."""
+    if target.missing is not None:
+        return FileOutcome(target.label, unreadable=target.missing)
+    return check_assessment_with(
+        reading,
+        target.path,
+        target.label,
+        policy=policy,
+        framework=framework,
+        skip_foreign=target.from_folder,
+        text=stdin if target.stdin else None,
     )
 
 
