@@ -136,6 +136,8 @@ def test_a_reference_with_a_name_longer_than_the_file_system_allows_is_reported(
     key: str, code: str, start: str
 ) -> None:
     """A name of 300 characters cannot even be looked at (ENAMETOOLONG): not found, never a crash."""
-    header = VALID_HEADER if key == "profile" else VALID_HEADER.replace("framework: community-framework\n", "")
+    header = (
+        VALID_HEADER if key == "profile" else VALID_HEADER.replace("framework: community-framework\n", "")
+    )
     found = [p for p in _check(header + f"{key}: {'x' * 300}\n", rated=True) if p[2] == code]
     assert len(found) == 1 and found[0][3].startswith(start), found

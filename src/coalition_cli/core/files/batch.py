@@ -1,24 +1,34 @@
-"""Running a per-file function over many files on every core, in order, at no cost for a few files.
+"""Running a per-file function over many files on every core, in order, at little cost for a few files.
 
-Workers never outlive the run: when the parent is told to stop (SIGTERM from a CI runner, Ctrl-C),
-it terminates them before it exits, so no orphan keeps standard output open (a CI step waiting for
-the end of the output would hang). Workers ignore Ctrl-C themselves (the parent stops them) and, on
-Linux, are also sent SIGTERM by the kernel if the parent dies without a chance to clean up.
+The files are cut into one run of consecutive files per core. The parent process checks the first
+file alone (so that what it loads on the way, the rubric's index, the YAML loader's memory, the
+models if a file needs them, is loaded once and shared), then forks one worker for each other run
+but the first, which it checks itself; each worker sends its results back through a pipe, pickled
+at once. So starting the workers costs a few milliseconds, not the tens a `multiprocessing.Pool`
+takes (its import, its threads, a task per few files), and CPU per file still falls as files are
+added: there is no step where the workers start. Where processes cannot be forked (Windows), the
+files are checked one after the other.
+
+Workers never outlive the run: when the parent is told to stop (SIGTERM from a CI runner, Ctrl-C)
+or fails, it kills them before it exits, so no orphan keeps standard output open (a CI step waiting
+for the end of the output would hang). Workers ignore Ctrl-C themselves (the parent stops them) and,
+on Linux, are also sent SIGTERM by the kernel if the parent dies without a chance to clean up.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-PARALLEL_FROM = 48
-"""Below this many files, starting worker processes costs more than it saves."""
+PARALLEL_FROM = 32
+"""Below this many files, forking a worker costs more time than it saves on two cores."""
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
 """How a run stopped by SIGTERM exits, as a shell reports a process killed by it."""
@@ -27,33 +37,109 @@ EXIT_TERMINATED = 128 + signal.SIGTERM
 def map_files(function: Callable[[T], R], items: Sequence[T], *, jobs: int | None = None) -> list[R]:
     """`[function(item) for item in items]`, spread over processes when that pays off.
 
-    `function` must be picklable (a module-level function or a functools.partial of one).
+    `function`'s results must be picklable (they come back from the workers that way).
     """
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers < 2 or len(items) < PARALLEL_FROM:
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), len(items) // 2)
+    if workers < 2 or len(items) < PARALLEL_FROM or not hasattr(os, "fork"):
         return [function(item) for item in items]
-    import multiprocessing  # here, not above: a few files must not pay for importing it
-
-    methods = multiprocessing.get_all_start_methods()
-    # fork shares the already-imported modules and loaded frameworks with the workers
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, len(items) // (workers * 8))
+    first = function(items[0])
+    rest = items[1:]
+    runs = [rest[len(rest) * k // workers : len(rest) * (k + 1) // workers] for k in range(workers)]
+    die_with_parent = _death_signal()  # loaded here, once, rather than in every worker
+    gc.freeze()  # what is loaded is left out of the workers' collections, so its pages stay shared
     with _terminated_on_sigterm():
-        pool = context.Pool(workers, initializer=_worker_start, initargs=(os.getpid(),))
+        forked: list[tuple[int, int]] = []
         try:
-            results = list(pool.imap(function, items, chunksize=chunk))
+            for run in runs[1:]:
+                forked.append(_fork(function, run, die_with_parent))
+            results = [first, *(function(item) for item in runs[0])]
+            while forked:
+                pid, pipe = forked[0]
+                data = _received(pipe)  # all of it: the worker is done
+                forked.pop(0)  # so it is never killed now (its pid may be another's once reaped)
+                os.close(pipe)
+                results += _results(pid, data)
         except BaseException:
-            pool.terminate()  # SIGTERM (as SystemExit), Ctrl-C, a failure: stop every worker now
-            pool.join()
+            _stop(forked)  # SIGTERM (as SystemExit), Ctrl-C, a failure: stop every worker now
             raise
-        pool.close()
-        pool.join()
+        finally:
+            gc.unfreeze()
     return results
+
+
+def _fork(
+    function: Callable[[T], R], run: Sequence[T], die_with_parent: Callable[[int], None]
+) -> tuple[int, int]:
+    """A worker checking `run`: its pid, and the pipe its pickled results come through."""
+    parent = os.getpid()
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(writing)
+        return pid, reading
+    os.close(reading)  # the worker, from here on: it never returns
+    status = 0
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+        die_with_parent(parent)
+        try:
+            payload: tuple[str, Any] = ("done", [function(item) for item in run])
+        except Exception as error:  # raised again in the parent, as if it had checked the files
+            payload = ("failed", error)
+        _send(writing, payload)
+    except BaseException:  # whatever happens, a worker never runs the parent's code on its way out
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _send(pipe: int, payload: tuple[str, Any]) -> None:
+    import pickle
+
+    try:
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # an error that cannot be pickled is told in words
+        data = pickle.dumps(("failed", RuntimeError(f"a worker failed: {payload[1]!r} ({error})")))
+    view = memoryview(data)
+    while view:
+        view = view[os.write(pipe, view) :]
+    os.close(pipe)
+
+
+def _received(pipe: int) -> bytes:
+    chunks = []
+    while chunk := os.read(pipe, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _results(pid: int, data: bytes) -> list[Any]:
+    """A worker's results, once it is reaped; raises what the worker raised."""
+    import pickle
+
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        raise RuntimeError(f"a worker process stopped without its results (wait status {status})")
+    kind, value = pickle.loads(data)
+    if kind == "failed":
+        raise value
+    results: list[Any] = value
+    return results
+
+
+def _stop(forked: list[tuple[int, int]]) -> None:
+    for pid, pipe in forked:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        with suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+        os.close(pipe)
 
 
 @contextmanager
 def _terminated_on_sigterm() -> Iterator[None]:
-    """SIGTERM raises SystemExit in the parent while workers run, so they are terminated first."""
+    """SIGTERM raises SystemExit in the parent while workers run, so they are stopped first."""
     if not threading_main():
         yield
         return
@@ -75,25 +161,24 @@ def threading_main() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _worker_start(parent: int) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
-    _die_with_parent(parent)
-
-
-def _die_with_parent(parent: int) -> None:
-    """Linux only: the kernel sends SIGTERM to this worker if the parent dies (even by SIGKILL)."""
+def _death_signal() -> Callable[[int], None]:
+    """What a worker calls first so that, on Linux, the kernel sends it SIGTERM if the parent dies
+    (even by SIGKILL); elsewhere nothing."""
     import sys
 
     if not sys.platform.startswith("linux"):
-        return
+        return lambda _parent: None
     try:
         import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return lambda _parent: None
+    pr_set_pdeathsig = 1
+
+    def die_with_parent(parent: int) -> None:
+        prctl(pr_set_pdeathsig, signal.SIGTERM)
         if os.getppid() != parent:  # the parent died before the line above: do not linger
             os._exit(EXIT_TERMINATED)
-    except (OSError, AttributeError):
-        return
+
+    return die_with_parent
