@@ -26,18 +26,26 @@ def _squash(text: str) -> str:
 
 
 class Suggester:
-    """The closest of a fixed set of choices, for any number of words."""
+    """The closest of a fixed set of choices, for any number of words. The choices are prepared when
+    the first word is asked about: a check makes one for every file, and most files mistype nothing."""
 
     def __init__(self, choices: Iterable[str]) -> None:
+        self._choices = tuple(choices)
         self._squashed: dict[str, str] = {}
-        for choice in choices:
+        self._keys: list[str] = []
+
+    def _prepare(self) -> None:
+        for choice in self._choices:
             self._squashed.setdefault(_squash(choice), choice)
         self._keys = list(self._squashed)
+        self._choices = ()
 
     def closest(self, word: str) -> str | None:
         """The valid choice a person most likely meant: `C12` → `C1.2`, `asessed_on` → `assessed_on`."""
         if len(word) > MAX_WORD:
             return None
+        if self._choices:
+            self._prepare()
         squashed = _squash(word)
         exact = self._squashed.get(squashed)
         if exact is not None:

@@ -153,7 +153,7 @@ class Framework(Model):
     def top_stage(self) -> int:
         return self.stages[-1].number
 
-    @property
+    @cached_property
     def stage_numbers(self) -> tuple[int, ...]:
         return tuple(stage.number for stage in self.stages)
 
