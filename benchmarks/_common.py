@@ -1,7 +1,13 @@
-"""Shared by the benchmark scripts: realistic assessment files, and timing a command as a subprocess."""
+"""Shared by the benchmark scripts: realistic assessment files, and timing commands as subprocesses.
+
+Each run is timed by the clock on the wall and by the CPU time the kernel counts for the process and
+every child it waited for (its workers), with the largest resident size seen. `paired` runs several
+commands in turn, round by round, so that load on the machine from other jobs hits all of them alike.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import statistics
@@ -9,7 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,37 +82,83 @@ class Timing:
     seconds: list[float]
     peak_rss_kb: int
     exit_code: int
+    cpu_seconds: list[float] = field(default_factory=list)
+    """User and system time of the process and of the children it waited for, run by run."""
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu_seconds)
+
+    def merged(self, other: Timing) -> Timing:
+        return Timing(
+            self.label,
+            self.seconds + other.seconds,
+            max(self.peak_rss_kb, other.peak_rss_kb),
+            other.exit_code,
+            self.cpu_seconds + other.cpu_seconds,
+        )
+
 
 def run(label: str, command: Sequence[str], *, repeat: int = 5, cwd: Path | None = None) -> Timing:
-    """Run a command `repeat` times; wall time of each run and the largest resident size seen."""
-    seconds, peak, code = [], 0, 0
+    """Run a command `repeat` times: wall and CPU time of each run, the largest resident size seen
+    (of the process or of any child it waited for)."""
+    seconds, cpu, peak, code = [], [], 0, 0
     for _ in range(repeat):
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
         _, status, usage = os.wait4(process.pid, 0)
         seconds.append(time.perf_counter() - start)
+        cpu.append(usage.ru_utime + usage.ru_stime)
         peak = max(peak, usage.ru_maxrss)
         code = os.waitstatus_to_exitcode(status)
         process.returncode = code
-    return Timing(label, seconds, peak, code)
+    return Timing(label, seconds, peak, code, cpu)
 
 
-def report(title: str, ours: Timing, peer: Timing, target: float | None) -> None:
-    """Both timings side by side; `target` None: the figure is for information, with no target."""
-    ratio = ours.median / peer.median
+def paired(
+    commands: Sequence[tuple[str, Sequence[str]]], *, repeat: int = 5, cwd: Path | None = None
+) -> list[Timing]:
+    """Each command once a round, in turn, for `repeat` rounds (after one round not counted, which
+    fills the file cache): the timings in the order of `commands`."""
+    for label, command in commands:
+        run(label, command, repeat=1, cwd=cwd)
+    rounds = [[run(label, command, repeat=1, cwd=cwd) for label, command in commands] for _ in range(repeat)]
+    return [functools.reduce(Timing.merged, column) for column in zip(*rounds, strict=True)]
+
+
+FLOOR = """
+import sys
+from ruamel.yaml import YAML
+yaml = YAML(typ="safe")
+for name in sys.argv[1:]:
+    with open(name, "rb") as stream:
+        yaml.load(stream)
+"""
+"""The parse-only floor: Python, ruamel.yaml's C loader, and each file read and parsed, nothing else.
+No Python tool that reads the files with it can do the job for less."""
+
+
+def floor(files: Sequence[str]) -> list[str]:
+    return [sys.executable, "-c", FLOOR, *files]
+
+
+def report(title: str, ours: Timing, peer: Timing, target: float | None, *others: Timing) -> None:
+    """The timings side by side (ours, the peer's, then any others, such as the floor), and the ratio
+    of ours to the peer's CPU time; `target` None: the figure is for information, with no target."""
+    ratio = ours.cpu_median / peer.cpu_median
     print(f"\n{title}")
-    for timing in (ours, peer):
+    for timing in (ours, peer, *others):
         print(
-            f"  {timing.label:<34} median {timing.median * 1000:8.1f} ms   "
+            f"  {timing.label:<34} CPU {timing.cpu_median * 1000:8.1f} ms   wall {timing.median * 1000:8.1f} ms   "
             f"(min {min(timing.seconds) * 1000:7.1f})   peak RSS {timing.peak_rss_kb / 1024:6.1f} MB   exit {timing.exit_code}"
         )
+    wall = ours.median / peer.median
     if target is None:
-        print(f"  ratio {ratio:.2f} of the peer's time (no target)")
+        print(f"  ratio {ratio:.2f} of the peer's CPU time ({wall:.2f} of its wall time; no target)")
     else:
         verdict = "meets" if ratio <= target else "MISSES"
-        print(f"  ratio {ratio:.2f} of the peer's time; target <= {target:.2f}: {verdict}")
+        print(f"  ratio {ratio:.2f} of the peer's CPU time ({wall:.2f} of its wall time); target <= {target:.2f}: {verdict}")

@@ -12,8 +12,8 @@ place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from coalition_cli.cli.output.problems import ProblemFormat
 
@@ -22,11 +22,10 @@ _FLAGS = frozenset({"--strict", "--skip-other-yaml", "--no-color"})
 _FORMATS = {choice.value: choice for choice in ProblemFormat}
 
 
-@dataclass
-class Request:
+class Request(NamedTuple):
     """A plain validate command line, read."""
 
-    files: list[Path] = field(default_factory=list)
+    files: list[Path]
     output: ProblemFormat | str | None = None
     no_color: bool = False
     strict: bool = False
@@ -40,14 +39,13 @@ def parse(argv: list[str]) -> Request | None:
         leading += 1
     if argv[leading : leading + 1] != ["validate"]:
         return None
-    request = Request(no_color=leading > 0)
+    files: list[Path] = []
+    flags: set[str] = {"--no-color"} if leading else set()
     words = iter(argv[leading + 1 :])
     output: str | None = None
     for word in words:
         if word in _FLAGS:
-            request.no_color |= word == "--no-color"
-            request.strict |= word == "--strict"
-            request.skip_other_yaml |= word == "--skip-other-yaml"
+            flags.add(word)
         elif word in ("--format", "-f") or word.startswith("--format="):
             if output is not None:
                 return None
@@ -55,12 +53,16 @@ def parse(argv: list[str]) -> Request | None:
         elif word.startswith("-"):
             return None  # --help, --framework, --jobs, `--`, a typo: Typer's to answer
         else:
-            request.files.append(Path(word))
-    if output is not None:
-        if output not in _FORMATS:
-            return None
-        request.output = _FORMATS[output]
-    return request if request.files else None
+            files.append(Path(word))
+    if not files or (output is not None and output not in _FORMATS):
+        return None
+    return Request(
+        files,
+        _FORMATS[output] if output is not None else None,
+        "--no-color" in flags,
+        "--strict" in flags,
+        "--skip-other-yaml" in flags,
+    )
 
 
 def run(argv: list[str]) -> int | None:

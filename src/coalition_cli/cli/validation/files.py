@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coalition_cli.cli.output.problems import Run, Summary, default_format, report_validation
 from coalition_cli.core import codes
@@ -30,8 +30,7 @@ from coalition_cli.core.loading.settings import (
 from coalition_cli.core.problems import Problem
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """A validate command line, read (the Typer command's options, one for one)."""
 
     paths: Sequence[Path | str]

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -31,8 +31,7 @@ STDIN = "-"
 """The path that means standard input, as for cat, ruff and yamllint."""
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     path: Path
     from_folder: bool = False
     missing: str | None = None
@@ -45,13 +44,11 @@ class Target:
         return str(self.path)
 
 
-@dataclass(frozen=True)
-class Exclusion:
+class Exclusion(NamedTuple):
     """Gitignore-style patterns (the settings' `exclude`), relative to the folder that holds them."""
 
     base: Path
     patterns: tuple[str, ...]
-    _spec: Any = field(default=None, compare=False, repr=False)
 
     def excludes(self, path: Path, *, folder: bool = False) -> bool:
         if not self.patterns:
@@ -59,11 +56,7 @@ class Exclusion:
         relative = _relative(path, self.base)
         if relative is None:
             return False
-        spec = self._spec
-        if spec is None:
-            spec = _spec(self.patterns)
-            object.__setattr__(self, "_spec", spec)
-        return bool(spec.match_file(relative + ("/" if folder else "")))
+        return bool(_settings_spec(self.patterns).match_file(relative + ("/" if folder else "")))
 
 
 NO_EXCLUSION = Exclusion(Path("."), ())
@@ -203,6 +196,12 @@ def _read_spec(path: Path) -> GitIgnoreSpec | None:
     except OSError:
         return None
     return _spec(lines) if any(line.strip() and not line.startswith("#") for line in lines) else None
+
+
+@cache
+def _settings_spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    """The settings' `exclude` patterns, compiled once per run."""
+    return _spec(patterns)
 
 
 def _spec(lines: Sequence[str]) -> GitIgnoreSpec:

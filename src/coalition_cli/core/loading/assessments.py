@@ -72,6 +72,8 @@ Read = LoadedAssessment | CoalitionProfile
 class AssessmentOutcome(FileOutcome[Read]):
     """How checking a file given as an assessment went (no other fields than a `FileOutcome`'s)."""
 
+    __slots__ = ()
+
     @classmethod
     def of(cls, outcome: FileOutcome[Read]) -> AssessmentOutcome:  # type: ignore[override]
         return cls(

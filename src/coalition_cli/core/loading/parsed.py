@@ -12,9 +12,8 @@ file is parsed once; only a file with findings is parsed again, for positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import DEFAULT_POLICY, Code, Policy, Severity
@@ -24,8 +23,7 @@ from coalition_cli.core.suppressions import apply_suppressions, has_suppressions
 from coalition_cli.core.yaml import source as yamlsource
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """Stage 1, parse: the file's text and plain data, or what stopped reading it."""
 
     label: str

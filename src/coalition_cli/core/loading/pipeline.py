@@ -19,16 +19,15 @@ and the file is then the models' to check. No Pydantic here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from coalition_cli.core.checks.base import Kind, Subject
 from coalition_cli.core.checks.registry import run_checks
 from coalition_cli.core.checks.structure import document_finding
 from coalition_cli.core.codes import Policy
 from coalition_cli.core.files.discovery import Target
-from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.loading.outcome import FileOutcome, Record
 from coalition_cli.core.loading.parsed import Parsed, foreign, locate, parse
 from coalition_cli.core.loading.profiles import (
     Named,
@@ -49,14 +48,18 @@ P = TypeVar("P", bound=Named)
 """What a reading makes of a coalition profile (the models: a `CoalitionProfile`)."""
 
 
-@dataclass(frozen=True)
-class Modelled(Generic[M]):
-    """Stage 2, model: the document read by its model, and why it does not fit, where it does not."""
+class Modelled(Record, Generic[M]):
+    """Stage 2, model: the document read by its model, and why it does not fit, where it does not.
+    `data`: the mapping the checks read, key by key; None when the document is no such mapping."""
 
-    model: M | None
-    findings: tuple[Finding, ...] = ()
-    data: dict[str, Any] | None = None
-    """The mapping the checks read, key by key; None when the document is no such mapping."""
+    __slots__ = ("data", "findings", "model")
+
+    def __init__(
+        self, model: M | None, findings: tuple[Finding, ...] = (), data: dict[str, Any] | None = None
+    ) -> None:
+        self.model = model
+        self.findings = findings
+        self.data = data
 
 
 def model_stage(parsed: Parsed, read: Callable[[dict[str, Any]], Modelled[M] | None]) -> Modelled[M] | None:
@@ -80,8 +83,7 @@ def outcome_of(
     return FileOutcome.of(parsed.label, locate(parsed, findings, policy), modelled.model)
 
 
-@dataclass(frozen=True)
-class Rubric:
+class Rubric(NamedTuple):
     """The framework stage: the rubric an assessment is checked against, or why it cannot be."""
 
     framework: RubricTerms | None

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import DEFAULT_POLICY, Policy
 from coalition_cli.core.files.references import ReferenceRefused, resolve_reference
-from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.loading.outcome import FileOutcome, Record
 from coalition_cli.core.problems import Finding, Located
 from coalition_cli.core.wording import quoted
 
@@ -89,17 +88,21 @@ def check_profile_file(
     )
 
 
-@dataclass(frozen=True)
-class ProfileReference(Generic[P]):
+class ProfileReference(Record, Generic[P]):
     """The profile stage of an assessment: what its `profile:` path led to.
 
     `findings` concern the entry itself (located in the assessment); `located` are the problems of
     the referenced file, under that file's name. `profile` is the referenced file's profile when usable.
     """
 
-    findings: tuple[Finding, ...] = ()
-    located: Located = field(default_factory=Located)
-    profile: P | None = None
+    __slots__ = ("findings", "located", "profile")
+
+    def __init__(
+        self, findings: tuple[Finding, ...] = (), located: Located = Located(), profile: P | None = None
+    ) -> None:
+        self.findings = findings
+        self.located = located
+        self.profile = profile
 
 
 def follow_profile(

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coalition_cli.core.codes import Level
 from coalition_cli.core.files.discovery import NO_EXCLUSION, Exclusion
@@ -52,8 +51,7 @@ def _has_tool_table(pyproject: Path) -> bool:
     return bool(_TOOL_TABLE.search(text) or ("[tool]" in text and _TOOL_DOTTED.search(text)))
 
 
-@dataclass(frozen=True)
-class RepoSettings:
+class RepoSettings(NamedTuple):
     """The settings that apply, ready for a run (all empty when there are none)."""
 
     file: Path | None = None
@@ -67,12 +65,11 @@ class RepoSettings:
 NO_SETTINGS = RepoSettings()
 
 
-@dataclass(frozen=True)
-class SettingsOutcome:
+class SettingsOutcome(NamedTuple):
     """The settings read, or the problems that stop them being used (located in the settings file)."""
 
     settings: RepoSettings = NO_SETTINGS
-    located: Located = field(default_factory=Located)
+    located: Located = Located()
     unreadable: str | None = None
 
     @property

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
@@ -246,8 +245,7 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
 _NOT_MADE = object()
 
 
-@dataclass(frozen=True)
-class _Loaded:
+class _Loaded(NamedTuple):
     data: Any
     duplicates: tuple[TextProblem, ...]
 
@@ -571,8 +569,7 @@ def _path_to(data: Any, target: Any) -> Path_:
     return ()
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
 
