@@ -45,6 +45,8 @@ def map_files(function: Callable[[T], R], items: Sequence[T], *, jobs: int | Non
     first = function(items[0])
     rest = items[1:]
     runs = [rest[len(rest) * k // workers : len(rest) * (k + 1) // workers] for k in range(workers)]
+    import pickle  # noqa: F401 - here, once, rather than in the parent and again in every worker
+
     die_with_parent = _death_signal()  # loaded here, once, rather than in every worker
     gc.freeze()  # what is loaded is left out of the workers' collections, so its pages stay shared
     with _terminated_on_sigterm():
