@@ -27,6 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import itertools
+
 from _common import BIN, Timing, floor, paired
 from bench_summary import generate
 
@@ -88,9 +90,7 @@ def main() -> None:
             shutil.rmtree(sub)
 
         for column, label in ((0, "named"), (1, "as a folder")):
-            rises = [
-                f"{a}→{b}" for a, b in zip(STEPS, STEPS[1:], strict=False) if curve[b][column] > curve[a][column]
-            ]
+            rises = [f"{a}→{b}" for a, b in itertools.pairwise(STEPS) if curve[b][column] > curve[a][column]]
             verdict = "meets" if not rises else "MISSES (rises at " + ", ".join(rises) + ")"
             print(f"  validate, {label}: CPU per file falls at every step 1, 2, 4, … 1,000: {verdict}")
 
@@ -108,7 +108,9 @@ def main() -> None:
             value = per_file(timing, many)
             verdict = ""
             if timing.label in ("validate", "summary --format json"):
-                verdict = f"   target <= {TARGET_PER_FILE}: " + ("meets" if value <= TARGET_PER_FILE else "MISSES")
+                verdict = f"   target <= {TARGET_PER_FILE}: " + (
+                    "meets" if value <= TARGET_PER_FILE else "MISSES"
+                )
             print(
                 f"  {timing.label:<30} {value:6.2f} ms CPU per file   wall {timing.median:6.2f} s   "
                 f"peak RSS {timing.peak_rss_kb / 1024:6.1f} MB{verdict}"

@@ -39,7 +39,12 @@ def kinds(root: Path, first: str) -> dict[str, tuple[Path, float]]:
     error = text.replace("    stage: ", "    stage: 7  # was ", 1)
     profiled = text.replace("coalition: Coalition 0\n", f"coalition: {RIVERSIDE}\nprofile: coalition.yaml\n")
     shutil.copy(ROOT / "examples" / "riverside" / "coalition.yaml", root / "coalition.yaml")
-    files = {"clean": (text, 0.25), "warning": (unrated, 0.35), "error": (error, 0.35), "profile": (profiled, 0.35)}
+    files = {
+        "clean": (text, 0.25),
+        "warning": (unrated, 0.35),
+        "error": (error, 0.35),
+        "profile": (profiled, 0.35),
+    }
     written = {}
     for kind, (content, target) in files.items():
         path = root / f"one-{kind}.yaml"
@@ -65,7 +70,9 @@ def main() -> None:
         files = []
         for n in range(args.files):
             path = many / f"coalition-{n:04}.yaml"
-            path.write_text(assessment_text(rng, f"Coalition {n}", "2026-03-14", indicators), encoding="utf-8")
+            path.write_text(
+                assessment_text(rng, f"Coalition {n}", "2026-03-14", indicators), encoding="utf-8"
+            )
             files.append(str(path))
         schema = root / "coalition.schema.json"
         subprocess.run([coalition, "schema", "-o", str(schema)], check=True, capture_output=True)
