@@ -1,8 +1,9 @@
 """Does a document fit a JSON Schema? Only for the few keywords `schema.py` writes, without a library.
 
-It answers yes or no, never why: it proves clean files clean (see `fastcheck.py`), and every
-problem is explained by the models. A keyword it does not know makes the answer no, so a schema
-that outgrows it can only slow a file down, never let one through unchecked.
+It answers yes or no, never why: it tells validate's fast path whether a document has the shape the
+models accept (see `fastcheck.py`); a document that has not is the models' to explain. A keyword it
+does not know makes the answer no, so a schema that outgrows it can only slow a file down, never let
+one through unchecked.
 """
 
 from __future__ import annotations
