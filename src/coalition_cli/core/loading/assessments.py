@@ -29,8 +29,7 @@ from coalition_cli.core.loading.frameworks import (
 )
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.loading.parsed import Parsed
-from coalition_cli.core.loading.pipeline import Modelled, Rubric, check_assessment_with, check_target
-from coalition_cli.core.loading.profiles import ProfileReference
+from coalition_cli.core.loading.pipeline import Checked, Modelled, Rubric, check_assessment_with, check_target
 from coalition_cli.core.model.assessment import Assessment
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.guide import Guide
@@ -161,16 +160,8 @@ class _Models:
     def rubric(self, data: dict[str, Any], override: str | None, folder: Path) -> Rubric:
         return find_framework(data, override, folder)
 
-    def loaded(
-        self,
-        path: Path,
-        parsed: Parsed,
-        modelled: Modelled[Any],
-        rubric: Rubric,
-        reference: ProfileReference[CoalitionProfile],
-        problems: tuple[Problem, ...],
-    ) -> LoadedAssessment | None:
-        assessment, framework = modelled.model, rubric.framework
+    def loaded(self, checked: Checked) -> LoadedAssessment | None:
+        assessment, framework = checked.modelled.model, checked.rubric.framework
         if not isinstance(assessment, Assessment) or not isinstance(framework, Framework):
             return None
         try:
@@ -179,14 +170,14 @@ class _Models:
             return None  # reported by the rubric checks
         inline = assessment.profile
         return LoadedAssessment(
-            path,
+            checked.path,
             assessment,
             framework,
             stages,
             targets,
-            parsed.text or "",
-            tuple(problem for problem in problems if not problem.is_error),
-            inline if isinstance(inline, CoalitionProfile) else reference.profile,
+            checked.parsed.text or "",
+            tuple(problem for problem in checked.problems if not problem.is_error),
+            inline if isinstance(inline, CoalitionProfile) else checked.reference.profile,
         )
 
 

@@ -25,9 +25,7 @@ from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.loading.outcome import FileOutcome, without_value
 from coalition_cli.core.loading.parsed import Parsed
-from coalition_cli.core.loading.pipeline import Modelled, Rubric, check_target, model_stage
-from coalition_cli.core.loading.profiles import ProfileReference
-from coalition_cli.core.problems import Problem
+from coalition_cli.core.loading.pipeline import Checked, Modelled, Rubric, check_target, model_stage
 
 
 class ProfileName(NamedTuple):
@@ -68,15 +66,7 @@ class _Index:
         index = load_index(reference)
         return Rubric(index) if index is not None else None
 
-    def loaded(
-        self,
-        path: Path,
-        parsed: Parsed,
-        modelled: Modelled[Any],
-        rubric: Rubric,
-        reference: ProfileReference[ProfileName],
-        problems: tuple[Problem, ...],
-    ) -> None:
+    def loaded(self, checked: Checked) -> None:
         return None  # validate needs no value
 
 

@@ -90,6 +90,17 @@ class Rubric(NamedTuple):
     findings: tuple[Finding, ...] = ()
 
 
+class Checked(NamedTuple):
+    """All the pipeline knows of an assessment once it has checked it."""
+
+    path: Path
+    parsed: Parsed
+    modelled: Modelled[Any]
+    rubric: Rubric
+    reference: ProfileReference[Any]
+    problems: tuple[Problem, ...]
+
+
 class Reading(Protocol[A, P]):
     """What the model and framework stages check a document against. Each answer may be None: the
     reading cannot tell, and the file is for the models."""
@@ -111,15 +122,7 @@ class Reading(Protocol[A, P]):
         file's own `framework:` is a path from its folder."""
         ...
 
-    def loaded(
-        self,
-        path: Path,
-        parsed: Parsed,
-        modelled: Modelled[Any],
-        rubric: Rubric,
-        reference: ProfileReference[P],
-        problems: tuple[Problem, ...],
-    ) -> A | None:
+    def loaded(self, checked: Checked) -> A | None:
         """What a file holds once read: its value in the outcome (None when it cannot be used)."""
         ...
 
@@ -166,7 +169,7 @@ def check_assessment_with(
     return FileOutcome(
         name,
         problems,
-        reading.loaded(path, parsed, modelled, rubric, reference, problems),
+        reading.loaded(Checked(path, parsed, modelled, rubric, reference, problems)),
         suppressed=(*found.suppressed, *shared.suppressed),
         unlisted_errors=found.unlisted_errors + shared.unlisted_errors,
         unlisted_warnings=found.unlisted_warnings + shared.unlisted_warnings,
