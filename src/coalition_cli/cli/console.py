@@ -11,9 +11,11 @@ the terminal raw: only Rich's own styles do.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rich.console import Console
 
 _no_color = False
@@ -81,6 +83,35 @@ def write_stdout(text: str) -> None:
         return
     stream.write(text.encode("utf-8"))
     stream.flush()
+
+
+def write_stdout_chunks(chunks: Iterable[str], size: int = 1 << 16) -> None:
+    """Write text that comes in pieces (`json.JSONEncoder.iterencode`'s) to standard output as UTF-8,
+    about `size` characters at a time: the whole text is never held at once, as a report over
+    thousands of files would otherwise be, several times over (the pieces, the text, its bytes)."""
+    import sys
+
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    pending: list[str] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            _write(stream, "".join(pending))
+            pending, held = [], 0
+    _write(stream, "".join(pending))
+    (stream or sys.stdout).flush()
+
+
+def _write(stream: IO[bytes] | None, text: str) -> None:
+    import sys
+
+    if stream is None:  # a text-only stream stood in for stdout: it takes the text as it is
+        sys.stdout.write(text)
+    else:
+        stream.write(text.encode("utf-8"))
 
 
 def warn(message: str) -> None:

@@ -11,12 +11,16 @@ if TYPE_CHECKING:
 
 
 def render(report: Report) -> None:
+    """The document as `json.dumps(..., indent=2, ensure_ascii=False)` writes it, line break after,
+    written as it is made: `summary` over 20,000 files would otherwise hold its text several times."""
     import json
+    from itertools import chain
 
-    from coalition_cli.cli.console import write_stdout
+    from coalition_cli.cli.console import write_stdout_chunks
     from coalition_cli.cli.output.versioned import versioned
 
-    write_stdout(json.dumps(versioned(report.data()), indent=2, ensure_ascii=False) + "\n")
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
+    write_stdout_chunks(chain(encoder.iterencode(versioned(report.data())), ["\n"]))
 
 
 FORMAT = Format(help="json", position=1, render=render)
