@@ -35,6 +35,12 @@ def _fails_unpicklably(item: int) -> int:
     return item
 
 
+def _dies_at_70(item: int) -> int:
+    if item == 70:
+        os._exit(3)
+    return item
+
+
 def _children() -> set[int]:
     """This process's children now (other tests may have left some of their own: compare with before)."""
     pid = os.getpid()
@@ -76,6 +82,13 @@ def test_a_failure_that_cannot_be_pickled_is_told_in_words() -> None:
     before = _children()
     with pytest.raises(RuntimeError, match="a worker failed: _Unpicklable"):
         map_files(_fails_unpicklably, list(range(100)), jobs=2)
+    assert _children() <= before
+
+
+def test_a_worker_that_dies_is_told_of() -> None:
+    before = _children()
+    with pytest.raises(RuntimeError, match="a worker process stopped without its results"):
+        map_files(_dies_at_70, list(range(100)), jobs=2)
     assert _children() <= before
 
 

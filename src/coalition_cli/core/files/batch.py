@@ -57,10 +57,13 @@ def map_files(function: Callable[[T], R], items: Sequence[T], *, jobs: int | Non
             results = [first, *(function(item) for item in runs[0])]
             while forked:
                 pid, pipe = forked[0]
-                data = _received(pipe)  # all of it: the worker is done
+                kind, value = _received(pipe)  # all of it: the worker is done
                 forked.pop(0)  # so it is never killed now (its pid may be another's once reaped)
                 os.close(pipe)
-                results += _results(pid, data)
+                os.waitpid(pid, 0)
+                if kind == "failed":
+                    raise value
+                results += value
         except BaseException:
             _stop(forked)  # SIGTERM (as SystemExit), Ctrl-C, a failure: stop every worker now
             raise
@@ -97,37 +100,29 @@ def _fork(
 
 
 def _send(pipe: int, payload: tuple[str, Any]) -> None:
+    """The worker's answer, pickled into the pipe as it is made (never held whole as bytes)."""
     import pickle
 
-    try:
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception as error:  # an error that cannot be pickled is told in words
-        data = pickle.dumps(("failed", RuntimeError(f"a worker failed: {payload[1]!r} ({error})")))
-    view = memoryview(data)
-    while view:
-        view = view[os.write(pipe, view) :]
-    os.close(pipe)
-
-
-def _received(pipe: int) -> bytes:
-    chunks = []
-    while chunk := os.read(pipe, 1 << 16):
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _results(pid: int, data: bytes) -> list[Any]:
-    """A worker's results, once it is reaped; raises what the worker raised."""
-    import pickle
-
-    _, status = os.waitpid(pid, 0)
-    if not data:
-        raise RuntimeError(f"a worker process stopped without its results (wait status {status})")
-    kind, value = pickle.loads(data)
+    kind, value = payload
     if kind == "failed":
-        raise value
-    results: list[Any] = value
-    return results
+        try:
+            value = pickle.loads(pickle.dumps(value))
+        except Exception as error:  # an error that cannot be pickled is told in words
+            value = RuntimeError(f"a worker failed: {value!r} ({error})")
+    with os.fdopen(pipe, "wb") as stream:
+        pickle.dump((kind, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _received(pipe: int) -> tuple[str, Any]:
+    """A worker's answer, unpickled from the pipe as it comes: ("done", results) or ("failed", error)."""
+    import pickle
+
+    with os.fdopen(pipe, "rb", closefd=False) as stream:
+        try:
+            answer: tuple[str, Any] = pickle.load(stream)
+        except Exception as error:  # cut short: the worker died, or sent what cannot be read
+            return "failed", RuntimeError(f"a worker process stopped without its results ({error!r})")
+    return answer
 
 
 def _stop(forked: list[tuple[int, int]]) -> None:
