@@ -25,7 +25,7 @@ from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.loading.outcome import FileOutcome, without_value
 from coalition_cli.core.loading.parsed import Parsed
-from coalition_cli.core.loading.pipeline import Checked, Modelled, Rubric, check_target, model_stage
+from coalition_cli.core.loading.pipeline import Checked, Modelled, Reading, Rubric, check_target, model_stage
 
 
 class ProfileName(NamedTuple):
@@ -77,14 +77,16 @@ def validate_target(
     target: Target, *, policy: Policy, framework: str | None, stdin: bytes | None
 ) -> FileOutcome[None]:
     """How one file to validate went: checked against the index when it can tell, else by the models."""
-    indexed = check_target(INDEX, target, policy=policy, framework=framework, stdin=stdin)
-    if indexed is not None:
-        return without_value(indexed)
+    outcome = check_target(INDEX, target, policy=policy, framework=framework, stdin=stdin, otherwise=_models)
+    assert outcome is not None  # the models always tell
+    return without_value(outcome)
+
+
+def _models() -> Reading[Any, Any]:
+    """The models, imported only for a file the index cannot tell about."""
     from coalition_cli.core.loading.assessments import MODELS
 
-    modelled = check_target(MODELS, target, policy=policy, framework=framework, stdin=stdin)
-    assert modelled is not None  # the models always tell
-    return without_value(modelled)
+    return MODELS
 
 
 def validate_all(

@@ -136,14 +136,32 @@ def check_assessment_with(
     framework: str | None = None,
     skip_foreign: bool = False,
     text: str | bytes | None = None,
-) -> FileOutcome[A | P] | None:
-    """Check one file given as an assessment through every stage, or None when `reading` cannot tell.
+    otherwise: Callable[[], Reading[Any, Any]] | None = None,
+) -> FileOutcome[Any] | None:
+    """Check one file given as an assessment through every stage, or None when `reading` cannot tell
+    (and there is no `otherwise`: the reading to ask then, given when needed, the text parsed once).
 
     A coalition.yaml is checked as what it is; with `skip_foreign` (files found by walking a
     folder), a YAML file that is plainly not an assessment is skipped, not failed. See
     `assessments.check_assessment` for the arguments.
     """
     parsed = parse(path, name, text)
+    outcome = _read(reading, parsed, path, policy=policy, framework=framework, skip_foreign=skip_foreign)
+    if outcome is None and otherwise is not None:
+        return _read(otherwise(), parsed, path, policy=policy, framework=framework, skip_foreign=skip_foreign)
+    return outcome
+
+
+def _read(
+    reading: Reading[A, P],
+    parsed: Parsed,
+    path: Path,
+    *,
+    policy: Policy,
+    framework: str | None,
+    skip_foreign: bool,
+) -> FileOutcome[A | P] | None:
+    name = parsed.label
     if parsed.unreadable is not None:
         return FileOutcome(name, unreadable=parsed.unreadable)
     if looks_like_profile(parsed.data):
@@ -183,7 +201,8 @@ def check_target(
     policy: Policy,
     framework: str | None = None,
     stdin: bytes | None = None,
-) -> FileOutcome[A | P] | None:
+    otherwise: Callable[[], Reading[Any, Any]] | None = None,
+) -> FileOutcome[Any] | None:
     """`check_assessment_with` for a file to check (from `discovery.expand`): `stdin`, the text of
     standard input when the target stands for it."""
     if target.missing is not None:
@@ -196,6 +215,7 @@ def check_target(
         framework=framework,
         skip_foreign=target.from_folder,
         text=stdin if target.stdin else None,
+        otherwise=otherwise,
     )
 
 
