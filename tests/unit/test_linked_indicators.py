@@ -1,5 +1,6 @@
 """Linked indicators (one practice the rubric lists twice) rated at different stages: a warning, at the
-later one's stage, in the bundled rubric and in a rubric's own `linked:`; never proven clean."""
+later one's stage, in the bundled rubric and in a rubric's own `linked:`; worded the same by
+validate's fast path (the shipped index of the bundled rubric)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
-from coalition_cli.core.checks.fastcheck import text_proven_clean
 from coalition_cli.core.checks.rubric import linked_stages_differ
+from coalition_cli.core.codes import Policy
+from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.loading.assessments import check_assessment
+from coalition_cli.core.loading.indexed import INDEX
+from coalition_cli.core.loading.pipeline import check_target
 from tests.support.assessment_edits import IDS
 from tests.support.custom_rubric import write_rubric
 
@@ -34,6 +38,15 @@ def _linked(path: Path, text: str) -> list[str]:
     ]
 
 
+def _by_the_index(path: Path, text: str) -> tuple[str, ...]:
+    """Every problem validate's fast path finds, as the models word it (the fast path must answer)."""
+    path.write_text(text, encoding="utf-8")
+    outcome = check_target(INDEX, Target(path), policy=Policy())
+    assert outcome is not None
+    assert outcome.problems == check_assessment(path).problems
+    return tuple(problem.code for problem in outcome.problems)
+
+
 def test_c13_and_c61_rated_apart_warn_at_c61s_stage(tmp_path: Path) -> None:
     text = _text({"C1.3": 2, "C6.1": 4})
     (found,) = _linked(tmp_path / "a.yaml", text)
@@ -42,7 +55,7 @@ def test_c13_and_c61_rated_apart_warn_at_c61s_stage(tmp_path: Path) -> None:
         f"{line}:12 warning C6.1 WBL Leadership is rated 4 Transforming, but its linked indicator C1.3 "
         "(the same practice) is rated 2 Developing; give both one stage"
     )
-    assert not text_proven_clean(text)
+    assert _by_the_index(tmp_path / "a.yaml", text) == ("linked-indicators-differ",)
 
 
 @pytest.mark.parametrize(
@@ -58,8 +71,8 @@ def test_the_same_stage_or_one_unknown_is_no_warning(tmp_path: Path, stages: dic
     assert _linked(tmp_path / "a.yaml", _text(stages)) == []
 
 
-def test_a_clean_file_with_the_pair_alike_is_proven_clean() -> None:
-    assert text_proven_clean(_text({"C1.3": 3, "C6.1": "Advancing"}))
+def test_a_clean_file_with_the_pair_alike_is_clean_for_the_fast_path_too(tmp_path: Path) -> None:
+    assert _by_the_index(tmp_path / "a.yaml", _text({"C1.3": 3, "C6.1": "Advancing"})) == ()
 
 
 def test_a_rubrics_own_group_of_three(tmp_path: Path) -> None:
