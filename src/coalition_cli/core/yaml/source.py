@@ -157,6 +157,11 @@ class _Memo:
 _MEMOS: dict[Any, _Memo] = {}
 """One `_Memo` per YAML version (1.2 unless a `%YAML` directive says otherwise)."""
 
+_TEXTS: dict[str, str] = {}
+"""Each short text read, once: the keys, ids, names and dates of thousands of files are then one
+object each, not one per file, in everything a command keeps of them (`summary` keeps 20,000 files'
+ratings and actions) and in what worker processes send back (pickle writes a shared object once)."""
+
 
 class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
     """Builds plain data from the C parser's nodes; dates stay text.
@@ -202,7 +207,13 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
             tag = node.ctag
             name = tag.suffix if tag.handle is None else str(tag)
             if name == _STR:
-                return node.value
+                text: str = node.value
+                if len(text) > _MEMO_LENGTH:
+                    return text
+                shared = _TEXTS.get(text)
+                if shared is None and len(_TEXTS) < _MEMO_SIZE:
+                    shared = _TEXTS[text] = text
+                return shared if shared is not None else text
             if name in _CONSTRUCTED_ONCE:
                 key = (name, node.value)
                 made = self._made.get(key, _NOT_MADE)
