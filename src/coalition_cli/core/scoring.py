@@ -22,7 +22,7 @@ from fractions import Fraction
 from coalition_cli.core.model.framework import Framework
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Aim:
     """The stage the team works towards on an indicator with a gap."""
 
@@ -40,7 +40,7 @@ def aim(stage: int | None, target: int | None, top_stage: int) -> Aim | None:
     return Aim(stage + 1, team_target=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorScore:
     id: str
     name: str
@@ -65,7 +65,7 @@ class IndicatorScore:
         return self.aim(top_stage) is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DomainScore:
     id: str
     name: str
@@ -87,7 +87,7 @@ class DomainScore:
         return sum(gaps) / len(gaps) if gaps else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scorecard:
     framework_id: str
     exact: Fraction | None

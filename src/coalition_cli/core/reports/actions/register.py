@@ -77,13 +77,23 @@ class MemberSeat(NamedTuple):
 
 
 def action_records(assessment: Assessment) -> tuple[ActionRecord, ...]:
-    """Every action of an assessment, in the order of its ratings."""
+    """Every action of an assessment, in the order of its ratings (each due date one object in the
+    process, as the texts are: `summary` keeps the actions of thousands of files)."""
     return tuple(
-        ActionRecord(indicator_id, action.action, action.owner, action.due, action.status)
+        ActionRecord(indicator_id, action.action, action.owner, _shared_day(action.due), action.status)
         for indicator_id, rating in assessment.ratings.items()
         if rating is not None
         for action in rating.actions
     )
+
+
+_DAYS: dict[dt.date, dt.date] = {}
+
+
+def _shared_day(day: dt.date | None) -> dt.date | None:
+    if day is None:
+        return None
+    return _DAYS.setdefault(day, day) if len(_DAYS) < 100_000 else day
 
 
 def member_seats(profile: CoalitionProfile | None) -> tuple[MemberSeat, ...]:

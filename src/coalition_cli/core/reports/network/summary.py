@@ -57,7 +57,7 @@ GroupBy = Literal["region", "cohort"]
 GROUP_FIELDS: tuple[GroupBy, ...] = ("region", "cohort")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TermScore:
     """A coalition's overall score at one term."""
 
@@ -67,7 +67,7 @@ class TermScore:
     exact: Fraction | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class OverdueAction:
     coalition: str
     file: str
@@ -75,7 +75,7 @@ class OverdueAction:
     days_late: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CoalitionStanding:
     """One coalition in the network: its latest assessment, how current it is, its trend and actions."""
 
@@ -116,7 +116,7 @@ class CoalitionStanding:
         return self.region if by == "region" else self.cohort
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class IndicatorSpread:
     """How the coalitions stand on one indicator, counting each coalition's latest assessment."""
 
@@ -138,7 +138,7 @@ class IndicatorSpread:
         return Fraction(total, rated) if rated else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class GroupRollup:
     """The coalitions of one region or cohort."""
 
