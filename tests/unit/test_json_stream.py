@@ -1,12 +1,11 @@
-"""`--format json` is written as it is made (cli/output/formats/json.py), and reads byte for byte as
-`json.dumps(..., indent=2, ensure_ascii=False)` wrote it whole."""
+"""`--format json` is written as it is made (cli/output/formats/json.py), a report's `Items` one item at
+a time, and reads byte for byte as `json.dumps(..., indent=2, ensure_ascii=False)` wrote it whole."""
 
 from __future__ import annotations
 
 import io
 import json
 import sys
-from itertools import chain
 from typing import Any
 
 import pytest
@@ -16,6 +15,8 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.cli.console import write_stdout_chunks
+from coalition_cli.cli.output.formats.json import encoded
+from coalition_cli.core.reports.report import Items
 from tests.support.scoring import ENV, RIVERSIDE
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
@@ -47,20 +48,48 @@ class _Stdout(io.TextIOWrapper):
         return buffer.getvalue()
 
 
-def _streamed(document: Any, size: int, monkeypatch: pytest.MonkeyPatch) -> bytes:
+def _streamed(document: dict[str, Any], size: int, monkeypatch: pytest.MonkeyPatch) -> bytes:
     stdout = _Stdout()
     monkeypatch.setattr(sys, "stdout", stdout)
-    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)
-    write_stdout_chunks(chain(encoder.iterencode(document), ["\n"]), size=size)
+    write_stdout_chunks(encoded(document), size=size)
     return stdout.written()
 
 
+def _lazy(document: dict[str, Any], which: list[bool]) -> dict[str, Any]:
+    """The document with some of its top-level lists given as `Items`."""
+    return {
+        key: Items(lambda value=value: iter(value)) if isinstance(value, list) and lazy else value
+        for (key, value), lazy in zip(document.items(), which, strict=False)
+    }
+
+
 @settings(max_examples=300, deadline=None)
-@given(document=documents, size=st.sampled_from([1, 7, 1 << 16]))
-def test_the_text_written_in_pieces_is_the_text_written_whole(document: Any, size: int) -> None:
+@given(
+    document=st.dictionaries(_TEXT, documents, max_size=6),
+    which=st.lists(st.booleans(), min_size=6, max_size=6),
+    size=st.sampled_from([1, 7, 1 << 16]),
+)
+def test_the_text_written_in_pieces_is_the_text_written_whole(
+    document: dict[str, Any], which: list[bool], size: int
+) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
-        streamed = _streamed(document, size, monkeypatch)
+        streamed = _streamed(_lazy(document, which), size, monkeypatch)
     assert streamed == (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def test_a_long_list_is_made_as_it_is_written() -> None:
+    made = []
+
+    def items() -> Any:
+        for n in range(3):
+            made.append(n)
+            yield {"n": n}
+
+    pieces = encoded({"version": 1, "items": Items(items)})
+    assert next(pieces) == "{" and made == []
+    text = "".join(pieces)
+    assert made == [0, 1, 2]
+    assert "{" + text == json.dumps({"version": 1, "items": [{"n": 0}, {"n": 1}, {"n": 2}]}, indent=2) + "\n"
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,25 @@ also one self-contained HTML page (the network dashboard) sets `has_page` and gi
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.document import Document
+
+
+class Items:
+    """A list among a report's `data()` (a value of its top level) made item by item as it is written:
+    `summary`'s coalitions and overdue actions over 20,000 files are never held whole, as objects or
+    as text. `make` is called each time the list is read."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Iterable[Any]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._make())
 
 
 class Report(ABC):
@@ -33,7 +47,8 @@ class Report(ABC):
 
     @abstractmethod
     def data(self) -> dict[str, Any]:
-        """One JSON object, with the keys the README documents."""
+        """One JSON object, with the keys the README documents (a long list at its top level may be
+        `Items`, made as it is written)."""
 
     def csv_rows(self) -> Iterable[Sequence[object]]:
         """The CSV rows, as many values each as `csv_header` names (None is an empty cell)."""

@@ -30,6 +30,7 @@ from coalition_cli.core.reports.network.summary import (
     since_text,
     trend_text,
 )
+from coalition_cli.core.reports.report import Items
 from coalition_cli.core.reports.scorecard import domain_json, overall_json
 from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import as_number, shown
@@ -61,26 +62,28 @@ def network_data(network: Network) -> dict[str, Any]:
             "other_framework": network.other_framework,
             "raters_set_aside": sum(c.raters_set_aside for c in network.coalitions),
         },
-        "coalitions": [_coalition_json(network, item) for item in network.coalitions],
+        "coalitions": Items(lambda: (_coalition_json(network, item) for item in network.coalitions)),
         "stale": [item.name for item in network.stale],
         "targets": {
             "coalitions": network.with_targets,
             **{result.replace(" ", "_"): count for result, count in network.targets().items()},
             "total": sum(network.targets().values()),
         },
-        "overdue_actions": [
-            {
-                "coalition": item.coalition,
-                "file": item.file,
-                "indicator": item.action.indicator,
-                "action": item.action.action,
-                "owner": item.action.owner,
-                "due": item.action.due.isoformat() if item.action.due else None,
-                "status": item.action.status,
-                "days_late": item.days_late,
-            }
-            for item in network.overdue
-        ],
+        "overdue_actions": Items(
+            lambda: (
+                {
+                    "coalition": item.coalition,
+                    "file": item.file,
+                    "indicator": item.action.indicator,
+                    "action": item.action.action,
+                    "owner": item.action.owner,
+                    "due": item.action.due.isoformat() if item.action.due else None,
+                    "status": item.action.status,
+                    "days_late": item.days_late,
+                }
+                for item in network.overdue
+            )
+        ),
         "stakeholder_groups": [
             {"id": group_id, "name": name, "coalitions": count}
             for group_id, name, count in network.coverage()
