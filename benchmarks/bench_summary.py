@@ -5,7 +5,9 @@ apart, one folder per coalition; about a third of them leave one to three indica
 teams do mid-way), then times `coalition summary` on the folder as a subprocess: the default
 table, JSON, and JSON with one process (`--jobs 1`). For comparison, the naive way: one process
 calling `load_assessment` (the full check, as `score` does) on every file, timed in-process
-(without start-up). There is no peer tool for this job; `--before BIN` times another installation's
+(without start-up). CPU time is per file (the process and its workers), and the peak resident size
+is the largest process's (target for `--format json` over 20,000 files: 120 MB). There is no peer
+tool for this job; `--before BIN` times another installation's
 `coalition` (say, main as it was before a change, installed in its own virtualenv) on the same
 files in the same run, case by case, alternating the two so that load on the machine hits both alike.
 
@@ -15,6 +17,7 @@ files in the same run, case by case, alternating the two so that load on the mac
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import re
@@ -28,6 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import BIN, Timing, assessment_text, indicator_ids, run
+
+MEMORY_TARGET = 120
+"""MB, the peak resident size of `summary --format json` over 20,000 files (the largest process)."""
 
 TERM_DATES = ["2024-03-14", "2024-09-19", "2025-03-13", "2025-09-18", "2026-03-12", "2026-09-17"]
 
@@ -57,7 +63,8 @@ def generate(root: Path, files: int, terms: int, seed: int = 2026) -> int:
 def show(timing: Timing, files: int) -> None:
     print(
         f"  {timing.label:<40} median {timing.median:6.2f} s   (min {min(timing.seconds):6.2f})   "
-        f"{files / timing.median:7.0f} files/s   peak RSS {timing.peak_rss_kb / 1024:6.1f} MB   exit {timing.exit_code}"
+        f"{files / timing.median:7.0f} files/s   CPU {timing.cpu_median * 1000 / files:5.2f} ms a file   "
+        f"peak RSS {timing.peak_rss_kb / 1024:6.1f} MB   exit {timing.exit_code}"
     )
 
 
@@ -108,6 +115,13 @@ def main() -> None:
             show(timing, args.files)
         parallel, single = timings[1], timings[2]
         print(f"  worker processes: {single.median / parallel.median:.2f}x faster than one process")
+        peak = parallel.peak_rss_kb / 1024
+        verdict = (
+            ("met" if peak <= MEMORY_TARGET else "NOT met") if args.files >= 20_000 else "(at 20,000 files)"
+        )
+        print(
+            f"  --format json peaks at {peak:.1f} MB; target <= {MEMORY_TARGET} MB over 20,000 files: {verdict}"
+        )
         slow = naive(root)
         print(
             f"  naive: load_assessment on every file, one process, no start-up: {slow:6.2f} s "
@@ -129,13 +143,7 @@ def _before_and_after(before: str, cases: list[tuple[str, list[str]]], files: in
             olds.append(run(f"before: {label}", [before, *command[1:]], repeat=1))
             news.append(run(f"after:  {label}", command, repeat=1))
         for timings in (olds, news):
-            merged = Timing(
-                timings[0].label,
-                [t.seconds[0] for t in timings],
-                max(t.peak_rss_kb for t in timings),
-                timings[-1].exit_code,
-            )
-            show(merged, files)
+            show(functools.reduce(Timing.merged, timings), files)
         ratio = statistics.median(t.seconds[0] for t in news) / statistics.median(t.seconds[0] for t in olds)
         print(f"  after / before: {ratio:.2f}")
 
