@@ -11,11 +11,11 @@ and the short texts are each one object in the process (core/yaml/source.py read
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from coalition_cli.core.loading.assessments import LoadedAssessment, Read
 from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
@@ -148,21 +148,35 @@ def network_entry(outcome: FileOutcome[Read]) -> FileOutcome[NetworkEntry]:
     entry = NetworkEntry(
         outcome.file,
         assessment.coalition,
-        assessment.assessed_on,
+        _shared(assessment.assessed_on),
         assessment.term,
         loaded.framework.id,
         key,
         IndicatorNumbers(loaded.stages),
         IndicatorNumbers(loaded.targets),
-        overall_score(loaded.framework, loaded.stages),
+        _shared(overall_score(loaded.framework, loaded.stages)),
         assessment.region,
         assessment.cohort,
         one_raters_file(assessment),
-        tuple(dict.fromkeys(p.stakeholder_group for p in assessment.participants if p.stakeholder_group)),
+        _shared(
+            tuple(dict.fromkeys(p.stakeholder_group for p in assessment.participants if p.stakeholder_group))
+        ),
         action_records(assessment),
         _digest(loaded.profile),
     )
     return outcome.with_value(entry)
+
+
+_SHARED: dict[tuple[type, Hashable], Hashable] = {}
+H = TypeVar("H", bound=Hashable)
+
+
+def _shared(value: H) -> H:
+    """One object in the process for each date, score and list of groups the entries hold (bounded;
+    by type too, as `Fraction(1) == 1`)."""
+    if len(_SHARED) >= 100_000:
+        return value
+    return _SHARED.setdefault((type(value), value), value)  # type: ignore[return-value]
 
 
 def _digest(profile: CoalitionProfile | None) -> ProfileDigest | None:
