@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import BIN, assessment_text, indicator_ids
+from _common import BIN, assessment_text, compile_bytecode, indicator_ids
 
 TARGET_SECONDS = 1.0
 MINIMAL_APP = """
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         (here / "hello.py").write_text(MINIMAL_APP)
         coalition = str(BIN / "coalition")
+        print(compile_bytecode(coalition))
         jobs = [
             (
                 "python -c 'import textual.app' (to exit)",

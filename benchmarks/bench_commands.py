@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import BIN, ROOT
+from _common import BIN, ROOT, compile_bytecode
 
 TARGET_MS = 150.0
 PLAN_TARGET_MS = 200.0
@@ -196,6 +196,7 @@ def main() -> None:
     print(f"load average at start: {_load()}")
     for installation in installations:
         print(f"  {installation.name}: {installation.bin / 'coalition'} ({_version(installation)})")
+        print(f"    {compile_bytecode(installation.bin / 'coalition')}")
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="coalition-bench-") as temporary:

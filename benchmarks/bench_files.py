@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import itertools
 
-from _common import BIN, Timing, floor, paired
+from _common import BIN, Timing, compile_bytecode, floor, paired
 from bench_summary import generate
 
 SIZES = (1, 2, 4, 8, 16, 31, 32, 64, 128, 256, 512, 1000)
@@ -53,6 +53,8 @@ def main() -> None:
     args = parser.parse_args()
 
     coalition, peer = str(BIN / "coalition"), str(BIN / "check-jsonschema")
+    for command in (coalition, args.before) if args.before else (coalition,):
+        print(compile_bytecode(command))
     with tempfile.TemporaryDirectory(prefix="coalition-bench-files-") as folder:
         root = Path(folder)
         network = root / "network"

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import BIN, Timing, assessment_text, indicator_ids, run
+from _common import BIN, Timing, assessment_text, compile_bytecode, indicator_ids, run
 
 MEMORY_TARGET = 120
 """MB, the peak resident size of `summary --format json` over 20,000 files (the largest process)."""
@@ -91,6 +91,8 @@ def main() -> None:
     args = parser.parse_args()
 
     coalition = str(BIN / "coalition")
+    for command in (coalition, args.before) if args.before else (coalition,):
+        print(compile_bytecode(command))
     with tempfile.TemporaryDirectory(prefix="coalition-bench-summary-") as folder:
         root = Path(folder)
         coalitions = generate(root, args.files, args.terms)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import BIN, ROOT, assessment_text, floor, indicator_ids, paired, report
+from _common import BIN, ROOT, assessment_text, compile_bytecode, floor, indicator_ids, paired, report
 
 RIVERSIDE = "Riverside Pathways Coalition"
 
@@ -61,6 +61,8 @@ def main() -> None:
     args = parser.parse_args()
 
     coalition, peer = str(BIN / "coalition"), str(BIN / "check-jsonschema")
+    for command in (coalition, args.before) if args.before else (coalition,):
+        print(compile_bytecode(command))
     rng = random.Random(2026)
     indicators = indicator_ids()
     with tempfile.TemporaryDirectory(prefix="coalition-bench-") as folder:
