@@ -19,7 +19,7 @@ from coalition_cli.core.reports.comparison import Comparison
 from coalition_cli.core.reports.consensus import Consensus
 from coalition_cli.core.reports.network.summary import Network
 from coalition_cli.core.reports.report import Report
-from coalition_cli.core.reports.roster.results import RosterReport
+from coalition_cli.core.reports.roster.report import RosterReport
 from coalition_cli.core.reports.score import ScoreReport
 from tests.support.scoring import ENV, RIVERSIDE
 

@@ -14,7 +14,8 @@ from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.reports.roster.build import build_roster, roster_report
 from coalition_cli.core.reports.roster.document import gap_text, role_text
-from coalition_cli.core.reports.roster.results import FormalizationCheck, RosterReport
+from coalition_cli.core.reports.roster.report import RosterReport
+from coalition_cli.core.reports.roster.results import FormalizationCheck
 from tests.support.paths import FIXTURES
 
 SHARED = FIXTURES / "roster" / "shared"

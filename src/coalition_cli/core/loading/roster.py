@@ -9,7 +9,7 @@ from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.loading.frameworks import load_guide
 from coalition_cli.core.loading.profiles import check_profile_file, looks_like_profile
 from coalition_cli.core.reports.roster.build import build_roster, roster_report
-from coalition_cli.core.reports.roster.results import RosterReport
+from coalition_cli.core.reports.roster.report import RosterReport
 from coalition_cli.core.wording import plural
 from coalition_cli.core.yaml import source as yamlsource
 

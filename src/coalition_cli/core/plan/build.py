@@ -72,7 +72,7 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.assessment import Action, Participant, Rating
     from coalition_cli.core.model.framework import Framework
     from coalition_cli.core.model.guide import Guide
-    from coalition_cli.core.reports.roster.results import RosterReport
+    from coalition_cli.core.reports.roster.report import RosterReport
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"'`]+$", re.IGNORECASE)
 

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from coalition_cli.core.reports.comparison import Direction
-    from coalition_cli.core.reports.roster.results import RosterReport
+    from coalition_cli.core.reports.roster.report import RosterReport
     from coalition_cli.core.reports.targets import TargetResult
 
 Audience = Literal["coalition", "public"]

@@ -23,7 +23,7 @@ from coalition_cli.core.wording import and_list, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
-    from coalition_cli.core.reports.roster.results import RosterReport
+    from coalition_cli.core.reports.roster.report import RosterReport
     from coalition_cli.core.reports.targets import TargetFollowUp
 
 CLOSED = ("done", "dropped")

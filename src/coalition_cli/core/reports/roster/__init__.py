@@ -5,7 +5,8 @@ Which of the Guide's ten stakeholder groups are at the table, how far the coalit
 its partner kind can play (Step 5) with the indicators those roles serve where the assessment shows
 a gap. One module per concept:
 
-- `results`: the roster as plain data (`RosterReport`, a report: document, JSON);
+- `results`: the roster's parts as plain data (groups, elements, members, cautions);
+- `report`: the roster as a report (`RosterReport`: its JSON, and its document from `document`);
 - `build`: from a profile (and an assessment's gaps) to a `RosterReport`;
 - `formalization`: the project's reading of the Guide's Step 6, one rule per element;
 - `titles`: who a representative's title says they are (the district's superintendent, a chief

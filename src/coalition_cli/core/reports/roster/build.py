@@ -19,12 +19,12 @@ from coalition_cli.core.reports.actions.register import ActionRecord, action_rec
 from coalition_cli.core.reports.roster.executive import executive_committee
 from coalition_cli.core.reports.roster.formalization import formalization
 from coalition_cli.core.reports.roster.individuals import sole_representatives
+from coalition_cli.core.reports.roster.report import RosterReport
 from coalition_cli.core.reports.roster.results import (
     Gap,
     GroupCoverage,
     GuideQuestion,
     MemberReport,
-    RosterReport,
     SampleRole,
     SharedCommitment,
     ToDiscuss,

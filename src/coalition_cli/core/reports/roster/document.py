@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from coalition_cli.core.reports.document import Cell, Column, Document, Heading, Line, table
-from coalition_cli.core.reports.roster.results import (
-    STATUS_LABELS,
-    Gap,
-    RosterReport,
-    SampleRole,
-    Status,
-)
+from coalition_cli.core.reports.roster.results import STATUS_LABELS, Gap, SampleRole, Status
+
+if TYPE_CHECKING:
+    from coalition_cli.core.reports.roster.report import RosterReport
 
 ROLE_LABELS = {"executive-committee": "executive committee", "working-group": "working group"}
 STATUS_CELLS: dict[Status, Cell] = {
