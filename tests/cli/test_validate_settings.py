@@ -262,6 +262,42 @@ def test_select_and_ignore_by_code(runner: CliRunner, repo: Path) -> None:
     assert typo.exit_code == 2 and "did you mean 'not-rated'?" in typo.output
 
 
+def test_settings_make_the_run_strict_and_select_codes(runner: CliRunner, repo: Path) -> None:
+    """`strict: true` and `select:` in the settings act as --strict and --select, so CI, pre-commit and
+    a run at a desk agree; --select on the command line replaces the settings' list."""
+    text = UNRATED_C11.replace("  C1.2:\n    stage: 2\n", "  C1.2:\n    stage: 2\n    target: 1\n")
+    write(repo, text, "a.yaml")
+    write(repo, "select: [target-not-above-stage]\n", ".coalition.yaml")
+    status, report = _json(runner, "a.yaml")
+    assert status == 0 and _codes(report) == [(9, 13, "target-not-above-stage")]
+    assert report["problems"][0]["severity"] == "warning"
+    status, report = _json(runner, "--select", "not-rated", "a.yaml")
+    assert status == 0 and _codes(report) == [(5, 3, "not-rated")]
+
+    write(repo, "strict: true\nselect: [target-not-above-stage]\n", ".coalition.yaml")
+    status, report = _json(runner, "a.yaml")
+    assert status == 1 and _codes(report) == [(9, 13, "target-not-above-stage")]
+    assert report["problems"][0]["severity"] == "error"
+    assert _json(runner, "--isolated", "a.yaml")[0] == 0
+
+    write(repo, "[tool.coalition]\nstrict = true\n", "pyproject.toml")
+    (repo / ".coalition.yaml").unlink()
+    status, report = _json(runner, "a.yaml")
+    assert status == 1 and {p["severity"] for p in report["problems"]} == {"error"}
+
+
+def test_strict_and_select_settings_are_checked_where_they_are_written(runner: CliRunner, repo: Path) -> None:
+    write(repo, "strict: yes\nselect:\n  - not-ratd\n", ".coalition.yaml")
+    write(repo, UNRATED_C11, "a.yaml")
+    result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[0].startswith(".coalition.yaml:1:9: error strict must be true or false"), lines[0]
+    assert lines[1].startswith(
+        ".coalition.yaml:3:5: error unknown code 'not-ratd' (did you mean 'not-rated'?)"
+    )
+
+
 def test_exit_zero_reports_and_passes(runner: CliRunner, repo: Path) -> None:
     write(repo, VALID_HEADER + "colour: red\n", "a.yaml")
     result = runner.invoke(app, ["validate", "--exit-zero", "a.yaml"])

@@ -78,8 +78,9 @@ def repository_settings(options: Options) -> RepoSettings:
 
 
 def run_policy(options: Options, settings: RepoSettings) -> Policy:
-    """The run's policy: the settings' levels, then the command line's (which win). Raises UsageError
-    for a code that does not exist, or an error given to --ignore."""
+    """The run's policy: the settings' levels, then the command line's (which win); `--select`
+    replaces the settings' `select`, and `--strict` or `strict: true` makes the run strict. Raises
+    UsageError for a code that does not exist, or an error given to --ignore."""
     from coalition_cli.core.checks.settings import code_problem
 
     for option, names, relaxed in (
@@ -91,8 +92,9 @@ def run_policy(options: Options, settings: RepoSettings) -> Policy:
             if message is not None:
                 raise UsageError(f"{option} {name}: {message}")
     levels = (*settings.levels, *((name, Level.IGNORE) for name in options.ignore))
-    select = frozenset(options.select) if options.select is not None else None
-    return Policy(strict=options.strict, levels=levels, select=select)
+    selected = options.select if options.select is not None else settings.select
+    select = frozenset(selected) if selected is not None else None
+    return Policy(strict=options.strict or settings.strict, levels=levels, select=select)
 
 
 def validate_files(options: Options) -> int:

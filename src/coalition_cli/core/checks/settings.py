@@ -30,11 +30,13 @@ def code_problem(name: str, *, relaxed: bool) -> str | None:
 
 def _codes(subject: Subject) -> Iterator[Finding]:
     named: list[tuple[Path_, str, bool]] = []
-    ignore, severity = subject.data.get("ignore"), subject.data.get("severity")
-    if isinstance(ignore, list):
-        named += [
-            (("ignore", index), name, True) for index, name in enumerate(ignore) if isinstance(name, str)
-        ]
+    severity = subject.data.get("severity")
+    for key, relaxed in (("ignore", True), ("select", False)):
+        names = subject.data.get(key)
+        if isinstance(names, list):
+            named += [
+                ((key, index), name, relaxed) for index, name in enumerate(names) if isinstance(name, str)
+            ]
     if isinstance(severity, dict):
         for name, level in severity.items():
             relaxed = level in (Level.WARNING.value, Level.IGNORE.value)

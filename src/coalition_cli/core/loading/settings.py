@@ -60,6 +60,9 @@ class RepoSettings(NamedTuple):
     """The rubric to assume: a bundled id, or a path already made relative to the working folder."""
     levels: tuple[tuple[str, Level], ...] = ()
     """`ignore` and `severity`, as a Policy takes them."""
+    select: tuple[str, ...] | None = None
+    """`select`: only these warning codes are reported (None: every one)."""
+    strict: bool = False
 
 
 NO_SETTINGS = RepoSettings()
@@ -117,8 +120,10 @@ def read_settings(path: Path) -> SettingsOutcome:
     if settings is None or any(problem.is_error for problem in located.problems):
         return SettingsOutcome(located=located)
     levels = [(name, Level.IGNORE) for name in settings.ignore] + list(settings.severity.items())
+    select = tuple(settings.select) if settings.select is not None else None
+    exclusion = Exclusion(base, tuple(settings.exclude))
     return SettingsOutcome(
-        RepoSettings(path, Exclusion(base, tuple(settings.exclude)), framework, tuple(levels)), located
+        RepoSettings(path, exclusion, framework, tuple(levels), select, settings.strict), located
     )
 
 

@@ -5,6 +5,8 @@
 exclude: [drafts/, "archive/*.yaml"]   # gitignore patterns, relative to this file
 framework: rubrics/our-rubric.yaml     # the rubric to assume (as --framework), relative to this file
 ignore: [target-not-above-stage]       # codes to turn off (warnings only)
+select: [not-rated]                    # report only these warning codes (errors always are)
+strict: true                           # every warning is an error, as --strict
 severity:                              # a severity per code: error, warning or ignore
   not-rated: error
 ```
@@ -15,7 +17,7 @@ this file is located and coded like a problem in any other.
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from coalition_cli.core.codes import Level
 from coalition_cli.core.model.base import Model
@@ -25,4 +27,8 @@ class Settings(Model):
     exclude: list[str] = Field(default_factory=list)
     framework: str | None = None
     ignore: list[str] = Field(default_factory=list)
+    select: list[str] | None = None
+    """Only these warning codes are reported (None: all); `--select` on the command line replaces it."""
+    strict: StrictBool = False
+    """true or false only, as in the assessment format."""
     severity: dict[str, Level] = Field(default_factory=dict)
