@@ -118,6 +118,32 @@ def test_brief_prints_on_at_most_four_pages(chromium: Browser, variant: str, pap
 
 
 @pytest.mark.parametrize("paper", PAPERS)
+def test_a_brief_grows_by_a_bounded_amount_however_far_behind_the_coalition_is(
+    chromium: Browser, paper: str, tmp_path: Path
+) -> None:
+    """Thirty overdue actions print the pages five do: the brief lists the worst few and counts the
+    rest. (Riverside's brief fills four pages exactly; with any overdue action its glossary takes a
+    fifth, which the README says.)"""
+    from coalition_cli.core.plan.register import BRIEF_LIST
+    from tests.cli.test_plan_brief_register import _behind
+
+    def pages(late: int) -> int:
+        folder = tmp_path / str(late)
+        folder.mkdir()
+        html = plan_text(
+            _behind(folder, late), "--since", RIVERSIDE_FALL, "--brief", "--format", "html", "-o", "-"
+        )
+        page = chromium.new_context().new_page()
+        page.set_content(html, wait_until="load")
+        count = len(_pages(page.pdf(format=paper)))
+        page.context.close()
+        return count
+
+    few = pages(BRIEF_LIST)
+    assert pages(30) == few <= 5, paper
+
+
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("variant", ["coalition", "coalition-brief", "public"])
 def test_the_summary_is_the_first_page_and_the_detail_starts_on_the_next(
     chromium: Browser, variant: str, paper: str

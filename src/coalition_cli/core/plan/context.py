@@ -534,13 +534,21 @@ class ActionRegister:
     open: tuple[RegisterAction, ...]
     """The open actions, by owner and due date."""
     overdue: tuple[RegisterAction, ...]
+    """The longest overdue first (in a brief plan, only the first few: see `overdue_more`)."""
     carried_over: tuple[RegisterAction, ...]
     vanished: tuple[RegisterAction, ...]
-    """In the earlier assessment, gone from this one, never marked done or dropped."""
+    """In the earlier assessment, gone from this one, never marked done or dropped (in a brief plan,
+    only the first few)."""
     owners: tuple[RegisterOwner, ...]
     caution: str
     """The Guide's caution about individuals, when owners of open actions are a member's only named
     representative; else ""."""
+    overdue_more: int = 0
+    """Overdue actions a brief plan leaves to the full plan, past the first `BRIEF_LIST`."""
+    vanished_more: int = 0
+    """Vanished actions a brief plan leaves to the full plan."""
+    owners_more: int = 0
+    """Owners of open actions a brief plan leaves to the full plan (those with fewest open actions)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -30,6 +30,15 @@ if TYPE_CHECKING:
     from coalition_cli.core.reports.comparison import Comparison
 
 
+BRIEF_LIST = 5
+"""How many overdue (and vanished) actions a brief plan lists; the rest are counted, and the full plan
+lists them all. A brief is read in minutes and printed on four pages: a coalition with thirty overdue
+actions needs the count and the worst few, not a thirty-row table."""
+
+BRIEF_OWNERS = 8
+"""How many owners of open actions a brief plan's one sentence names (most open actions first)."""
+
+
 def action_register(
     current: LoadedAssessment,
     since: Comparison | None,
@@ -39,7 +48,8 @@ def action_register(
     brief: bool = False,
 ) -> ActionRegister:
     """The register of `current` and, with `--since`, its earlier assessment (`since_label` names it),
-    for the redactor's audience; `brief` words the caution about individuals in fewer words."""
+    for the redactor's audience; `brief` words the caution about individuals in fewer words and lists
+    only the first `BRIEF_LIST` overdue and vanished actions and `BRIEF_OWNERS` owners."""
     from coalition_cli.core.plan.build import long_date
     from coalition_cli.core.reports.actions.register import action_records
 
@@ -93,6 +103,16 @@ def action_register(
         actions.sort(key=lambda pair: ((pair[1].owner or "").casefold(), pair[1].due or ""))
     counts = {state: register.count(state) for state in STATES} | {"carried_over": register.carried_over}
     alone = [load for load in register.owners if load.only_representative_of]
+    overdue = tuple(
+        view for action, view in sorted(actions, key=lambda pair: -(pair[0].days_late or 0)) if action.overdue
+    )
+    vanished = tuple(view for action, view in actions if action.vanished)
+    owners = (
+        _organizations(tuple(view for action, view in actions if action.is_open))
+        if redactor.public
+        else tuple(_owner(load) for load in register.owners)
+    )
+    limit = BRIEF_LIST if brief else None
     return ActionRegister(
         as_of=assessment.assessed_on.isoformat(),
         as_of_long=long_date(assessment.assessed_on),
@@ -100,19 +120,14 @@ def action_register(
         total=len(register.actions),
         counts_text=counts_text(counts) if register.actions else "",
         open=tuple(view for action, view in actions if action.is_open),
-        overdue=tuple(
-            view
-            for action, view in sorted(actions, key=lambda pair: -(pair[0].days_late or 0))
-            if action.overdue
-        ),
+        overdue=overdue[:limit],
         carried_over=tuple(view for action, view in actions if action.carried_over and action.is_open),
-        vanished=tuple(view for action, view in actions if action.vanished),
-        owners=(
-            _organizations(tuple(view for action, view in actions if action.is_open))
-            if redactor.public
-            else tuple(_owner(load) for load in register.owners)
-        ),
+        vanished=vanished[:limit],
+        owners=owners[:BRIEF_OWNERS] if brief else owners,
         caution=one_person_caution(alone, brief=brief) if alone and not redactor.public else "",
+        overdue_more=len(overdue) - len(overdue[:limit]),
+        vanished_more=len(vanished) - len(vanished[:limit]),
+        owners_more=len(owners) - len(owners[:BRIEF_OWNERS]) if brief else 0,
     )
 
 
