@@ -82,8 +82,8 @@ def init(
         note(outside)
     since = f" --since {shlex.quote(str(previous))}" if previous is not None else ""
     seen = " with last term's ratings beside each indicator" if previous is not None else ""
+    # the sentence wraps at words; the command has a line of its own, unbroken, to copy
+    console.print(f"Next, rate them together{seen} (or edit the file by hand):")
     console.print(
-        f"Next: [bold]coalition assess {escape(shlex.quote(str(file)))}{escape(since)}[/] to rate them "
-        f"together{seen}, or edit the file by hand.",
-        soft_wrap=True,
+        f"  [bold]coalition assess {escape(shlex.quote(str(file)))}{escape(since)}[/]", soft_wrap=True
     )
