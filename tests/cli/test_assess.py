@@ -584,7 +584,22 @@ def test_a_stakeholder_group_found_by_part_of_its_name_is_said_back(
     keys = "Riverside\n2026-03-14\nSam Ortiz\nLocal 11\nunion\n\nq\n"
     code, output = assess(runner, path, keys)
     assert code == 0, output
-    assert "→ 5 Labor unions" in output
+    assert "→ 5  Labor unions" in output
+
+
+def test_long_stakeholder_group_names_wrap_under_themselves_at_80_columns(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, "Riverside\n2026-03-14\nAna Diaz\nRCF\n7\n\nq\n")
+    assert code == 0, output
+    lines = output.splitlines()
+    listed = lines.index(next(line for line in lines if "Community-based organizations" in line))
+    assert lines[listed].startswith("     7  Community-based organizations, including")
+    assert lines[listed + 1].strip() == "foundations"
+    assert lines[listed + 1].startswith(" " * 8 + "foundations")  # under the name, not the number
+    said = lines.index(next(line for line in lines if "    → 7  Community-based" in line))
+    assert lines[said + 1].rstrip() == " " * 9 + "foundations"
 
 
 def test_a_new_file_named_without_yaml_gets_it(runner: CliRunner, tmp_path: Path) -> None:

@@ -11,12 +11,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import shlex
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
 
 from coalition_cli.cli.assess.asking import answer, say
 from coalition_cli.core.editing.assessment_file import AssessmentFile
@@ -230,8 +234,12 @@ def _ask_participants(console: Console, file: AssessmentFile) -> None:
         )
         if not count:
             console.print("    [dim]Stakeholder groups (the Guide's ten):[/]")
-            for number, listed_group in enumerate(guide.stakeholder_groups, start=1):
-                console.print(f"    [dim]{number:>2}  {escape(listed_group.name)}[/]")
+            console.print(
+                _hanging(
+                    (Text(str(number), style="dim"), Text(listed_group.name, style="dim"))
+                    for number, listed_group in enumerate(guide.stakeholder_groups, start=1)
+                )
+            )
         while True:
             typed = answer(
                 console,
@@ -246,7 +254,8 @@ def _ask_participants(console: Console, file: AssessmentFile) -> None:
         if group is not None:  # said back, so that a match by part of a name is seen
             ids = [listed_group.id for listed_group in guide.stakeholder_groups]
             chosen = guide.stakeholder_groups[ids.index(group)]
-            console.print(f"    [green]→[/] {ids.index(group) + 1} {escape(chosen.name)}")
+            said = Text.assemble(("→", "green"), f" {ids.index(group) + 1}")
+            console.print(_hanging([(said, Text(chosen.name))]))
         person = Participant(name=name, organization=organization or None, stakeholder_group=group)
         file.apply(AddParticipants((person,)))
         count += 1
@@ -278,3 +287,14 @@ def _earlier(file: AssessmentFile, since: Path | None) -> LoadedAssessment | Non
             "their ratings cannot be put side by side"
         )
     return earlier
+
+
+def _hanging(rows: Iterable[tuple[Text, Text]]) -> Padding:
+    """Rows of a marker and a text, indented, whose long texts wrap under themselves rather than under
+    the markers (at 80 columns the Guide's longer group names take two lines)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(justify="right")
+    grid.add_column()
+    for marker, text in rows:
+        grid.add_row(marker, text)
+    return Padding(grid, (0, 0, 0, 4), expand=False)
