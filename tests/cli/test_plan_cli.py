@@ -173,6 +173,20 @@ def test_unrated_indicators_are_listed_and_the_terminal_gives_the_command(tmp_pa
     )
 
 
+def test_many_unrated_indicators_get_the_plain_assess_command(tmp_path: Path) -> None:
+    """assess goes through the unrated indicators by itself: sixteen --indicator flags would wrap over
+    five lines of a projected terminal."""
+    text = SPRING.read_text(encoding="utf-8")
+    unrated = text.replace("stage: 3", "stage: null").replace("stage: 2", "stage: null")
+    path = tmp_path / "partial.yaml"
+    path.write_text(unrated, encoding="utf-8")
+    result = plan(path, "-o", tmp_path / "plan.html")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())
+    assert f"Rate the 16 not yet rated: coalition assess {path} To share" in said
+    assert "--indicator" not in said
+
+
 def test_a_custom_rubric_plans_with_its_own_stages() -> None:
     text = plan_text("tests/fixtures/plan/tiny.yaml")
     assert "### 1. A.1 Shared goals: Starting → Growing" in text

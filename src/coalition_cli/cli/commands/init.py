@@ -75,7 +75,7 @@ def init(
     written.write(render(fw, new, last))
     console = stdout()
     console.print(
-        f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices()})."
+        f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices(unbroken=True)})."
     )
     outside = outside_note(file, {"framework": reference, "profile": profile})
     if outside is not None:

@@ -149,8 +149,11 @@ def next_steps(context: PlanContext, file: Path) -> list[str]:
     quoted = quote(str(file))
     steps = []
     if context.unrated:
-        ids = " ".join(f"--indicator {quote(u.id)}" for u in context.unrated)
-        steps.append(f"Rate the {len(context.unrated)} not yet rated: coalition assess {quoted} {ids}")
+        # assess goes through the indicators not rated yet by itself; naming a few is still handy
+        few = len(context.unrated) <= 3
+        ids = "".join(f" --indicator {quote(u.id)}" for u in context.unrated) if few else ""
+        count = "the one" if len(context.unrated) == 1 else f"the {len(context.unrated)}"
+        steps.append(f"Rate {count} not yet rated: coalition assess {quoted}{ids}")
     if context.priorities_not_shown:
         more = context.focus + len(context.priorities_not_shown)
         steps.append(f"The team marked more priorities than --focus {context.focus}: add --focus {more}")
