@@ -82,6 +82,9 @@ def expand(
             status = path.stat()
         except OSError as error:
             missing = "no such file or folder" if isinstance(error, FileNotFoundError) else _why(error)
+            meant = yaml_named(path) if isinstance(error, FileNotFoundError) else None
+            if meant is not None:
+                missing += f" (did you mean {meant}?)"
             targets.append(Target(path, missing=missing))
             continue
         from stat import S_ISDIR, S_ISREG
@@ -93,6 +96,18 @@ def expand(
         elif not (skip_other_yaml and exclusion.excludes(path)):
             targets.append(Target(path, from_folder=skip_other_yaml))
     return targets
+
+
+def yaml_named(path: Path) -> Path | None:
+    """The file a name without its ending was meant to be (`spring-2026` for `spring-2026.yaml`,
+    as `assess` takes it), when there is one; else None."""
+    if path.suffix in (".yaml", ".yml"):
+        return None
+    for ending in (".yaml", ".yml"):
+        meant = path.with_name(path.name + ending)
+        if meant.is_file():
+            return meant
+    return None
 
 
 def _why(error: OSError) -> str:
