@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from coalition_cli.cli.output.problems import ProblemFormat
 from coalition_cli.cli.validation.fast_path import parse
 from tests.support.assessment_edits import clean_document, yaml_text
 from tests.support.paths import EXAMPLES
@@ -181,12 +180,12 @@ def test_other_command_lines_read_as_the_full_command(
     [
         (["validate", "a.yaml"], ["a.yaml"], None, False),
         (["--no-color", "validate", "a.yaml", "b.yml"], ["a.yaml", "b.yml"], None, True),
-        (["validate", "-f", "github", "a.yaml", "--strict"], ["a.yaml"], ProblemFormat.github, False),
-        (["validate", "--format=json", "a.yaml"], ["a.yaml"], ProblemFormat.json, False),
+        (["validate", "-f", "github", "a.yaml", "--strict"], ["a.yaml"], "github", False),
+        (["validate", "--format=json", "a.yaml"], ["a.yaml"], "json", False),
     ],
 )
 def test_plain_command_lines_are_understood(
-    argv: list[str], files: list[str], output: ProblemFormat | None, no_color: bool
+    argv: list[str], files: list[str], output: str | None, no_color: bool
 ) -> None:
     request = parse(argv)
     assert request is not None

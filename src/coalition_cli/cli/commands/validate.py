@@ -7,7 +7,8 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.problems import ProblemFormat
+from coalition_cli.cli.output.formats import one_of
+from coalition_cli.cli.output.problems import FORMATS
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...] | None:
@@ -25,10 +26,12 @@ def validate(
         help="Assessment files, or folders to search for *.yaml / *.yml; - reads standard input.",
     ),
     strict: bool = typer.Option(False, "--strict", help="Every warning is an error (exit 1)."),
-    output: ProblemFormat | None = typer.Option(
+    output: str | None = typer.Option(
         None,
         "--format",
         "-f",
+        parser=one_of(FORMATS),
+        metavar="<" + "|".join(FORMATS) + ">",
         help="How to print problems (default: github inside GitHub Actions, else text).",
         show_default=False,
     ),
@@ -94,7 +97,7 @@ def validate(
     status = validate_files(
         Options(
             paths=paths,
-            output=output.value if output is not None else None,
+            output=output,
             strict=strict,
             framework=framework,
             jobs=jobs,

@@ -15,18 +15,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from coalition_cli.cli.output.problems import ProblemFormat
+from coalition_cli.cli.output.problems import FORMATS
 
 _FLAGS = frozenset({"--strict", "--skip-other-yaml", "--no-color"})
-
-_FORMATS = {choice.value: choice for choice in ProblemFormat}
 
 
 class Request(NamedTuple):
     """A plain validate command line, read."""
 
     files: list[Path]
-    output: ProblemFormat | str | None = None
+    output: str | None = None
     no_color: bool = False
     strict: bool = False
     skip_other_yaml: bool = False
@@ -54,11 +52,11 @@ def parse(argv: list[str]) -> Request | None:
             return None  # --help, --framework, --jobs, `--`, a typo: Typer's to answer
         else:
             files.append(Path(word))
-    if not files or (output is not None and output not in _FORMATS):
+    if not files or (output is not None and output not in FORMATS):
         return None
     return Request(
         files,
-        _FORMATS[output] if output is not None else None,
+        output,
         "--no-color" in flags,
         "--strict" in flags,
         "--skip-other-yaml" in flags,
@@ -79,11 +77,13 @@ def run(argv: list[str]) -> int | None:
     from coalition_cli.cli.validation.files import Options, validate_files
     from coalition_cli.core.errors import CoalitionError
 
-    chosen = ProblemFormat(request.output).value if request.output is not None else None
     try:
         return validate_files(
             Options(
-                request.files, output=chosen, strict=request.strict, skip_other_yaml=request.skip_other_yaml
+                request.files,
+                output=request.output,
+                strict=request.strict,
+                skip_other_yaml=request.skip_other_yaml,
             )
         )
     except CoalitionError:

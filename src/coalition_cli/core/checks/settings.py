@@ -23,7 +23,7 @@ def code_problem(name: str, *, relaxed: bool) -> str | None:
     if relaxed and not code.adjustable:
         return (
             f"{name} cannot be turned off or made a warning: it is an error, which makes a file unusable "
-            "by the other commands; only warnings can be"
+            "by the other commands; only warnings can be turned off or relaxed"
         )
     return None
 

@@ -14,7 +14,7 @@ small, and import Rich and the rest only when a report is rendered.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -64,20 +64,25 @@ def format_option(*, rows: bool = True, page: bool = False) -> Any:
         if (rows or not item.needs_rows) and (page or not item.needs_page)
     }
     names = list(offered)
+    return typer.Option(
+        DEFAULT,
+        "--format",
+        "-f",
+        parser=one_of(names),
+        metavar="<" + "|".join(names) + ">",
+        help=_listed(item.help for item in offered.values()) + ".",
+    )
+
+
+def one_of(names: Sequence[str]) -> Callable[[str], str]:
+    """An option's parser that takes one of `names`, and says which ones in plain words otherwise."""
 
     def parse(value: str) -> str:
         if value not in names:
             raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, names))}.")
         return value
 
-    return typer.Option(
-        DEFAULT,
-        "--format",
-        "-f",
-        parser=parse,
-        metavar="<" + "|".join(names) + ">",
-        help=_listed(item.help for item in offered.values()) + ".",
-    )
+    return parse
 
 
 def _listed(parts: Iterable[str]) -> str:

@@ -8,7 +8,6 @@ imported, so a clean run of validate's fast path stays cheap.
 from __future__ import annotations
 
 import importlib
-from enum import Enum
 from pathlib import Path
 
 from coalition_cli.cli.output.problems.base import Reporter, Run, Summary
@@ -16,7 +15,6 @@ from coalition_cli.cli.output.problems.base import Reporter, Run, Summary
 __all__ = [
     "DEFAULT",
     "FORMATS",
-    "ProblemFormat",
     "Reporter",
     "Run",
     "Summary",
@@ -42,11 +40,6 @@ def _format_names() -> tuple[str, ...]:
 
 FORMATS = _format_names()
 
-# An Enum made from the modules found, so that Typer offers exactly these choices; mypy cannot see
-# members it does not find written out, and none of this code names one.
-ProblemFormat = Enum("ProblemFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
-"""The choices of `validate --format`."""
-
 
 def default_format() -> str:
     """`github` inside GitHub Actions (GITHUB_ACTIONS=true), else `text`."""
@@ -58,15 +51,16 @@ def default_format() -> str:
     return DEFAULT
 
 
-def reporter(output: ProblemFormat | str) -> Reporter:
-    """The reporter of a format, imported only now."""
-    name = ProblemFormat(output).value
-    module = importlib.import_module(f"{__name__}.{name}")
+def reporter(output: str) -> Reporter:
+    """The reporter of a format (one of `FORMATS`), imported only now."""
+    if output not in FORMATS:
+        raise ValueError(f"{output!r} is not one of {', '.join(FORMATS)}")
+    module = importlib.import_module(f"{__name__}.{output}")
     chosen: type[Reporter] = module.REPORTER
     return chosen()
 
 
-def report_validation(run: Run, output: ProblemFormat | str) -> None:
+def report_validation(run: Run, output: str) -> None:
     """Print what `coalition validate` found: the command and its fast path (cli/validation/fast_path.py)
     both end here, so a clean file reads the same whichever path checked it."""
     reporter(output).report(run)
