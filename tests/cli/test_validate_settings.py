@@ -99,7 +99,7 @@ def test_config_names_the_settings_file(runner: CliRunner, repo: Path) -> None:
 def test_problems_in_a_yaml_settings_file_are_located_and_coded(runner: CliRunner, repo: Path) -> None:
     write(
         repo,
-        "exclude: drafts/\nignore:\n  - not-rate\n  - unknown-key\nseverity:\n  not-rated: fatal\nfarmework: x\n",
+        "exclude: 5\nignore:\n  - not-rate\n  - unknown-key\nseverity:\n  not-rated: fatal\nfarmework: x\n",
         ".coalition.yaml",
     )
     write(repo, UNRATED_C11, "a.yaml")

@@ -33,7 +33,9 @@ def _codes(subject: Subject) -> Iterator[Finding]:
     severity = subject.data.get("severity")
     for key, relaxed in (("ignore", True), ("select", False)):
         names = subject.data.get(key)
-        if isinstance(names, list):
+        if isinstance(names, str):  # one code, written without a list
+            named.append(((key,), names, relaxed))
+        elif isinstance(names, list):
             named += [
                 ((key, index), name, relaxed) for index, name in enumerate(names) if isinstance(name, str)
             ]

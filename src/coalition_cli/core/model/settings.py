@@ -17,17 +17,27 @@ this file is located and coded like a problem in any other.
 
 from __future__ import annotations
 
-from pydantic import Field, StrictBool
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, StrictBool
 
 from coalition_cli.core.codes import Level
 from coalition_cli.core.model.base import Model
 
 
+def _one_or_more(value: object) -> object:
+    """`select: not-rated` is `select: [not-rated]`, as `--select not-rated` is."""
+    return [value] if isinstance(value, str) else value
+
+
+Names = Annotated[list[str], BeforeValidator(_one_or_more)]
+
+
 class Settings(Model):
-    exclude: list[str] = Field(default_factory=list)
+    exclude: Names = Field(default_factory=list)
     framework: str | None = None
-    ignore: list[str] = Field(default_factory=list)
-    select: list[str] | None = None
+    ignore: Names = Field(default_factory=list)
+    select: Names | None = None
     """Only these warning codes are reported (None: all); `--select` on the command line replaces it."""
     strict: StrictBool = False
     """true or false only, as in the assessment format."""
