@@ -1,15 +1,19 @@
 """Many files on every core (core/files/batch.py): the same results in the same order as one process,
-a worker's failure raised in the parent, and no worker left behind."""
+a worker's failure raised in the parent, no worker left behind, and workers started only where
+their cost keeps CPU per file falling."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coalition_cli.core.files import batch
-from coalition_cli.core.files.batch import PARALLEL_FROM, map_files
+from coalition_cli.core.files.batch import FILES_PER_WORKER, WORKER_CPU, _processes, map_files
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked processes")
 
@@ -62,8 +66,58 @@ def test_results_come_back_in_order_from_several_processes(jobs: int) -> None:
 
 
 def test_few_files_stay_in_one_process() -> None:
-    results = map_files(_where, list(range(PARALLEL_FROM - 1)), jobs=4)
+    results = map_files(_where, list(range(2 * FILES_PER_WORKER - 1)), jobs=4)
     assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_a_worker_starts_as_soon_as_it_has_its_share_of_files() -> None:
+    results = map_files(_where, list(range(2 * FILES_PER_WORKER)), jobs=2)
+    assert len({pid for _, pid in results}) == 2
+    assert [square for square, _ in results] == [item * item for item in range(2 * FILES_PER_WORKER)]
+
+
+def test_the_collector_is_left_as_it_was() -> None:
+    frozen = gc.get_freeze_count()
+    map_files(_where, list(range(40)), jobs=2)
+    map_files(_where, list(range(5)), jobs=1)
+    assert gc.get_freeze_count() == frozen
+
+
+def _run_cpu(files: int, spent: float, processes: int) -> float:
+    """The cost model of `_processes`: what a run of `files` files shares, spread over them."""
+    return (spent + (processes - 1) * WORKER_CPU) / files
+
+
+@given(spent=st.floats(0.0, 2.0), cores=st.integers(1, 64))
+def test_workers_never_make_a_file_dearer_than_one_fewer(spent: float, cores: int) -> None:
+    counts = [_processes(files, cores, spent=spent) for files in range(1, 1001)]
+    assert counts == sorted(counts)  # a process once started is there for every larger run
+    assert all(1 <= count <= cores for count in counts)
+    for files in range(2, 1001):
+        before, now = counts[files - 2], counts[files - 1]
+        if now > before and now * FILES_PER_WORKER == files:  # an early worker: the curve still falls
+            assert _run_cpu(files, spent, now) <= _run_cpu(files - 1, spent, before) + 1e-12
+
+
+def test_validates_start_up_pays_for_two_processes_early_on_two_cores() -> None:
+    assert _processes(2 * FILES_PER_WORKER - 1, 2, spent=0.08) == 1
+    assert _processes(2 * FILES_PER_WORKER, 2, spent=0.08) == 2
+    assert _processes(1000, 2, spent=0.08) == 2
+
+
+def test_a_cheap_start_up_pays_for_no_early_worker_but_a_big_run_still_spreads() -> None:
+    assert _processes(50, 2, spent=0.001) == 1
+    assert _processes(1000, 8, spent=0.001) == 8
+    assert _processes(1000, 64, spent=0.001) == 10  # one process per hundred files
+
+
+def test_a_worker_whose_parent_died_stops_before_its_next_file() -> None:
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        batch._orphan_check(os.getpid(), _fails_at_77, 77)  # "parent" is not ours: as if it had died
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == batch.EXIT_TERMINATED
 
 
 def test_one_job_is_one_process() -> None:
