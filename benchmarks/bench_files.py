@@ -1,12 +1,14 @@
 """Benchmark: CPU per file from one file to 1,000, named or as a folder; many files for validate and summary.
 
-For 1, 2, 4, … 512 and 1,000 generated assessment files (and 5 and 6, either side of where a worker
-process starts on two cores, 31 and 32, where it used to), times in the same rounds: `coalition
-validate` on the files named, on their folder, `check-jsonschema` on the files named, and the
-parse-only floor (Python parsing the files with ruamel.yaml's C loader, nothing else). Prints CPU
-time per file (the process and its workers; medians of paired runs) and the wall time of each run,
-then whether ours falls from each size to the next, by the medians and by the best runs (the least
-disturbed by other jobs on the machine), and where not, by how much: no cliffs. Then, on the
+For 1, 2, 4, … 512 and 1,000 generated assessment files (and 3 and 4, either side of where a worker
+process starts on two cores, 6 and 8 where more start on more cores, 31 and 32 where one used to),
+times in the same rounds: `coalition validate` on the files named, on their folder,
+`check-jsonschema` on the files named, and the parse-only floor (Python parsing the files with
+ruamel.yaml's C loader, nothing else); each round runs every command at every size, so that a change
+of load during the run cannot pass for a step of the curve. Prints CPU time per file (the process
+and its workers; medians of the rounds) and the wall time of the same runs, then whether ours falls
+from each size to the next, by the medians and by the best runs (the least disturbed by other jobs
+on the machine), and where not, by how much: no cliffs. Then, on the
 1,000 files (a network: several terms per coalition, some partly unrated), `coalition summary
 --format json` beside validate and the floor. Targets: CPU per file falls at every step, named or
 folder; <= 1.7 ms per file for validate and summary on 1,000 files.
@@ -20,6 +22,7 @@ rounds, for before-and-after figures.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import subprocess
@@ -31,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import itertools
 
-from _common import BIN, Timing, compile_bytecode, floor, paired
+from _common import BIN, Timing, compile_bytecode, floor, paired, run
 from bench_summary import generate
 
-SIZES = (1, 2, 4, 5, 6, 8, 16, 31, 32, 64, 128, 256, 512, 1000)
+SIZES = (1, 2, 3, 4, 6, 8, 16, 31, 32, 64, 128, 256, 512, 1000)
 """The points of the curve, each of which must cost less CPU per file than the one before."""
 
 TARGET_PER_FILE = 1.7
@@ -63,6 +66,33 @@ def monotone(curve: dict[int, float]) -> str:
     return "monotone, meets" if not found else "MISSES, rises at " + ", ".join(found)
 
 
+def curve_rounds(
+    commands: dict[int, list[tuple[str, list[str]]]], root: Path, *, repeat: int
+) -> dict[int, list[Timing]]:
+    """Every command at every size once a round, for `repeat` rounds after one not counted: a
+    change of load on the machine during the run hits every point of the curve alike, not the few
+    sizes timed while it lasted (which would show as a step that is not ours)."""
+    rounds: list[dict[int, list[Timing]]] = []
+    for number in range(repeat + 1):
+        rounds.append(
+            {
+                size: [
+                    run(label, command, repeat=1, cwd=root / f"n{size}") for label, command in commands[size]
+                ]
+                for size in SIZES
+            }
+        )
+        print(f"  round {number + 1} of {repeat + 1} done", file=sys.stderr, flush=True)
+    counted = rounds[1:]
+    return {
+        size: [
+            functools.reduce(Timing.merged, column)
+            for column in zip(*(r[size] for r in counted), strict=True)
+        ]
+        for size in SIZES
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -82,32 +112,32 @@ def main() -> None:
         subprocess.run([coalition, "schema", "-o", str(schema)], check=True, capture_output=True)
         print(
             f"{len(files)} generated assessment files, {os.cpu_count()} cores, load average "
-            f"{os.getloadavg()[0]:.1f} at the start; {args.repeat} paired runs each, medians of CPU time"
+            f"{os.getloadavg()[0]:.1f} at the start; {args.repeat} rounds of every command at every size, medians of CPU time"
         )
         columns = ["validate, named", "validate, folder", "check-jsonschema", "parse-only floor"]
         if args.before:
             columns += ["before: named", "before: folder"]
         print("\nCPU per file (ms)\n" + f"{'files':>6}  " + "  ".join(f"{c:>17}" for c in columns))
-        timings: dict[int, list[Timing]] = {}
+        commands: dict[int, list[tuple[str, list[str]]]] = {}
         for size in SIZES:
             sub = root / f"n{size}"
             sub.mkdir()
             for n, path in enumerate(files[:size]):
                 shutil.copy(path, sub / f"{n:04}-{path.parent.name}-{path.name}")
             names = sorted(path.name for path in sub.iterdir())
-            commands = [
+            commands[size] = [
                 ("named", [coalition, "validate", *names]),
                 ("folder", [coalition, "validate", "."]),
                 ("peer", [peer, "--schemafile", str(schema), *names]),
                 ("floor", floor(names)),
             ]
             if args.before:
-                commands += [("before named", [args.before, "validate", *names])]
-                commands += [("before folder", [args.before, "validate", "."])]
-            timings[size] = paired(commands, repeat=args.repeat, cwd=sub)
+                commands[size] += [("before named", [args.before, "validate", *names])]
+                commands[size] += [("before folder", [args.before, "validate", "."])]
+        timings = curve_rounds(commands, root, repeat=args.repeat)
+        for size in SIZES:
             figures = [per_file(timing, size) for timing in timings[size]]
             print(f"{size:>6}  " + "  ".join(f"{value:>17.2f}" for value in figures), flush=True)
-            shutil.rmtree(sub)
 
         print(
             "\nWall time of a run (ms, medians; same runs)\n"

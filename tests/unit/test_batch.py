@@ -13,7 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_cli.core.files import batch
-from coalition_cli.core.files.batch import FILES_PER_WORKER, WORKER_CPU, _processes, map_files
+from coalition_cli.core.files.batch import (
+    FILES_PER_WORKER,
+    LATE_FILES_PER_WORKER,
+    START_UP_IN_WORKERS,
+    _processes,
+    map_files,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked processes")
 
@@ -83,32 +89,31 @@ def test_the_collector_is_left_as_it_was() -> None:
     assert gc.get_freeze_count() == frozen
 
 
-def _run_cpu(files: int, spent: float, processes: int) -> float:
-    """The cost model of `_processes`: what a run of `files` files shares, spread over them."""
-    return (spent + (processes - 1) * WORKER_CPU) / files
+def _shared_per_file(files: int, processes: int) -> float:
+    """The cost model of `_processes`, in workers' costs: what a run shares, spread over its files."""
+    return (START_UP_IN_WORKERS + processes - 1) / files
 
 
-@given(spent=st.floats(0.0, 2.0), cores=st.integers(1, 64))
-def test_workers_never_make_a_file_dearer_than_one_fewer(spent: float, cores: int) -> None:
-    counts = [_processes(files, cores, spent=spent) for files in range(1, 1001)]
+@given(cores=st.integers(1, 256))
+def test_workers_never_make_a_file_dearer_than_one_fewer(cores: int) -> None:
+    counts = [_processes(files, cores) for files in range(1, 2001)]
     assert counts == sorted(counts)  # a process once started is there for every larger run
     assert all(1 <= count <= cores for count in counts)
-    for files in range(2, 1001):
+    for files in range(2, 2001):
         before, now = counts[files - 2], counts[files - 1]
-        if now > before and now * FILES_PER_WORKER == files:  # an early worker: the curve still falls
-            assert _run_cpu(files, spent, now) <= _run_cpu(files - 1, spent, before) + 1e-12
+        if now > before and files < LATE_FILES_PER_WORKER:  # an early worker: the curve still falls
+            assert _shared_per_file(files, now) <= _shared_per_file(files - 1, before)
 
 
-def test_validates_start_up_pays_for_two_processes_early_on_two_cores() -> None:
-    assert _processes(2 * FILES_PER_WORKER - 1, 2, spent=0.08) == 1
-    assert _processes(2 * FILES_PER_WORKER, 2, spent=0.08) == 2
-    assert _processes(1000, 2, spent=0.08) == 2
+def test_two_cores_spread_from_four_files() -> None:
+    assert [_processes(files, 2) for files in (1, 2, 3, 4, 5, 1000)] == [1, 1, 1, 2, 2, 2]
 
 
-def test_a_cheap_start_up_pays_for_no_early_worker_but_a_big_run_still_spreads() -> None:
-    assert _processes(50, 2, spent=0.001) == 1
-    assert _processes(1000, 8, spent=0.001) == 8
-    assert _processes(1000, 64, spent=0.001) == 10  # one process per hundred files
+def test_more_cores_join_early_while_the_start_up_pays_then_one_per_hundred_files() -> None:
+    early = [_processes(files, 64) for files in range(1, 100)]
+    assert max(early) == 4 and early.index(4) + 1 == 8  # 2, 3 and 4 processes at 4, 6 and 8 files
+    assert _processes(1000, 64) == 10
+    assert _processes(1000, 8) == 8
 
 
 def test_a_worker_whose_parent_died_stops_before_its_next_file() -> None:

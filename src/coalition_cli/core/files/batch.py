@@ -8,15 +8,15 @@ as they are made. Where processes cannot be forked (Windows), the files are chec
 other.
 
 No cliffs: CPU time per file falls as files are added, at every count. What a run shares (the
-interpreter, imports, the first file's loading: S, about 80 ms of CPU for validate) is spread over
-its files; a worker adds a cost W of its own (the fork and its page tables, the copy-on-write faults
-of both processes as they write to pages they shared, about 4 µs each on a virtual machine; its
-exit), 5 to 13 ms on two cores depending on the load. Forking at N files keeps the curve falling only
-if W <= S / (N - 1): at 32 files, where workers used to start, W would have to be under 3 ms, which
-no fork of a process of this size is. So workers start early, as soon as each gets
-`FILES_PER_WORKER` files (6 files on two cores), and only those whose cost the run's start-up pays
-for: the parent measures S (its own CPU time when the first file is checked) and forks no more
-(`_processes`). And a worker costs as little as it can:
+interpreter, imports, the first file's loading: S, 55 to 85 ms of CPU for validate on two cores,
+more for the commands that need the models) is spread over its files; a worker adds a cost W of its
+own (the fork and its page tables, the copy-on-write faults of both processes as they write to the
+pages they shared, about 1,200 at some 4 µs each on a virtual machine, its exit): 5 to 13 ms. Forking
+at N files keeps the curve falling only if W <= S / (N - 1): at 32 files, where workers used to
+start, W would have to be under 2-3 ms, which no fork of a process of this size is. So workers start
+early, as soon as each gets `FILES_PER_WORKER` files (at 4 files on two cores), and only as many as
+validate's start-up pays for (`START_UP_IN_WORKERS`, `_processes`). And a worker costs as little as
+it can:
 - the collector is frozen once the first file is checked: what is loaded is never walked again,
   neither by the parent (which alone saves about 6% of the CPU per file, in one process too) nor by
   a worker, whose shared pages the walk would copy;
@@ -35,7 +35,6 @@ from __future__ import annotations
 import gc
 import os
 import signal
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
@@ -43,17 +42,17 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-FILES_PER_WORKER = 3
-"""The fewest files a worker is forked for: fewer would save less time than forking it costs."""
+FILES_PER_WORKER = 2
+"""The fewest files a worker is forked for: a worker must start early to keep the curve falling."""
+
+START_UP_IN_WORKERS = 5
+"""What a run shares (S) in workers' costs (W): validate's start-up, the cheapest, is 5 to 10 workers
+(measured on two cores, idle and loaded: S 55-85 ms, W 5-13 ms); the lower bound, to be safe."""
 
 LATE_FILES_PER_WORKER = 100
 """On a machine with more cores than the early workers that keep the curve falling, one more process
-per this many files: a step up of WORKER_CPU / N per file where it starts (about 2% at 400 files),
-for the wall time of a big run on a big machine."""
-
-WORKER_CPU = 0.010
-"""Seconds of CPU one worker costs (fork, copy-on-write faults on both sides, exit), as measured on
-two cores with validate's files under load (see the module docstring), rounded up to be safe."""
+per this many files: a step up of W / N per file where it starts (about 2% at 500 files), for the
+wall time of a big run on a big machine."""
 
 EXIT_TERMINATED = 128 + signal.SIGTERM
 """How a run stopped by SIGTERM exits, as a shell reports a process killed by it."""
@@ -70,7 +69,7 @@ def map_files(function: Callable[[T], R], items: Sequence[T], *, jobs: int | Non
     gc.freeze()  # what is loaded is never walked again by a collection, here or in a worker
     try:
         cores = jobs if jobs is not None else (os.cpu_count() or 1)
-        processes = _processes(len(items), cores, spent=time.process_time()) if hasattr(os, "fork") else 1
+        processes = _processes(len(items), cores) if hasattr(os, "fork") else 1
         if processes < 2:
             return [first, *(function(item) for item in items[1:])]
         return [first, *_spread(function, items[1:], processes)]
@@ -78,24 +77,24 @@ def map_files(function: Callable[[T], R], items: Sequence[T], *, jobs: int | Non
         gc.unfreeze()
 
 
-def _processes(files: int, cores: int, *, spent: float) -> int:
+def _processes(files: int, cores: int) -> int:
     """How many processes check `files` files: up to `cores`, each with `FILES_PER_WORKER` files or
     more, as long as CPU per file keeps falling.
 
-    The k-th process, started at N = k * FILES_PER_WORKER files, adds WORKER_CPU to the CPU that
-    N - 1 files cost; what is shared, `spent` (start-up and the first file) and the k - 2 workers
-    before it, is spread one file thinner: per file the run still costs less while
-    WORKER_CPU * (N - 1) <= spent + (k - 2) * WORKER_CPU. The first process refused that way is
-    not added later either (a later start would be a bigger step up), except on a machine with
-    more cores than that: one process per `LATE_FILES_PER_WORKER` files (a small step up).
-    The count never falls as files are added.
+    The k-th process, started at N = k * FILES_PER_WORKER files, adds W to the CPU that N - 1 files
+    cost; what is shared, S and the k - 2 workers before it, is spread one file thinner: per file the
+    run still costs less while W * (N - 1) <= S + (k - 2) * W, that is, in workers' costs,
+    N - 1 <= START_UP_IN_WORKERS + k - 2. The first process refused that way is not added later
+    either (a later start would be a bigger step up), except on a machine with more cores than that:
+    one process per `LATE_FILES_PER_WORKER` files (a small step up). The count never falls as files
+    are added.
     """
     count = 1
     for k in range(2, cores + 1):
         start = k * FILES_PER_WORKER
         if files < start:
             break
-        if WORKER_CPU * (start - 1) > spent + (k - 2) * WORKER_CPU:  # it would raise the curve
+        if start - 1 > START_UP_IN_WORKERS + k - 2:  # it would raise the curve
             return max(count, min(cores, files // LATE_FILES_PER_WORKER))
         count = k
     return count
