@@ -7,8 +7,8 @@ times in the same rounds: `coalition validate` on the files named, on their fold
 ruamel.yaml's C loader, nothing else); each round runs every command at every size, so that a change
 of load during the run cannot pass for a step of the curve. Prints CPU time per file (the process
 and its workers; medians of the rounds) and the wall time of the same runs, then whether ours falls
-from each size to the next, by the medians and by the best runs (the least disturbed by other jobs
-on the machine), and where not, by how much: no cliffs. Then, on the
+from each size to the next, round by round (the median of each round's own step) and by the best
+runs (the least disturbed by other jobs on the machine), and where not, by how much: no cliffs. Then, on the
 1,000 files (a network: several terms per coalition, some partly unrated), `coalition summary
 --format json` beside validate and the floor. Targets: CPU per file falls at every step, named or
 folder; <= 1.7 ms per file for validate and summary on 1,000 files.
@@ -25,6 +25,7 @@ import argparse
 import functools
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,18 +53,30 @@ def best_per_file(timing: Timing, files: int) -> float:
     return min(timing.cpu_seconds) * 1000 / files
 
 
-def rises(curve: dict[int, float]) -> list[str]:
-    """Each step of the curve (files -> ms of CPU per file) that costs more per file than the one before."""
-    return [
-        f"{a}→{b} (+{curve[b] / curve[a] - 1:.0%}, +{curve[b] - curve[a]:.2f} ms)"
-        for a, b in itertools.pairwise(sorted(curve))
-        if curve[b] > curve[a]
-    ]
+def rises(steps: dict[tuple[int, int], float]) -> list[str]:
+    """The steps (from a files to b, the ratio of CPU per file at b to that at a) that go up."""
+    return [f"{a}→{b} (+{ratio - 1:.1%})" for (a, b), ratio in steps.items() if ratio > 1]
 
 
-def monotone(curve: dict[int, float]) -> str:
-    found = rises(curve)
+def monotone(steps: dict[tuple[int, int], float]) -> str:
+    found = rises(steps)
     return "monotone, meets" if not found else "MISSES, rises at " + ", ".join(found)
+
+
+def round_by_round(timings: dict[int, list[Timing]], column: int) -> dict[tuple[int, int], float]:
+    """Each step of the curve as the median, over the rounds, of the ratio within one round: the two
+    sizes of a step ran seconds apart, so a change of load between rounds cancels out."""
+    steps = {}
+    for a, b in itertools.pairwise(SIZES):
+        before, after = timings[a][column].cpu_seconds, timings[b][column].cpu_seconds
+        steps[a, b] = statistics.median((y / b) / (x / a) for x, y in zip(before, after, strict=True))
+    return steps
+
+
+def best_runs(timings: dict[int, list[Timing]], column: int) -> dict[tuple[int, int], float]:
+    """Each step of the curve by the best run of each size (the least disturbed by other jobs)."""
+    best = {size: best_per_file(timings[size][column], size) for size in SIZES}
+    return {(a, b): best[b] / best[a] for a, b in itertools.pairwise(SIZES)}
 
 
 def curve_rounds(
@@ -152,10 +165,10 @@ def main() -> None:
         if args.before:
             ours += [(4, "before: named"), (5, "before: folder")]
         for column, label in ours:
-            for figure, which in ((per_file, "medians"), (best_per_file, "best runs")):
-                curve = {size: figure(timings[size][column], size) for size in SIZES}
+            for steps, which in ((round_by_round, "round by round"), (best_runs, "best runs")):
                 print(
-                    f"  {label}, {which}: CPU per file falls at every size 1, 2, … 1,000: {monotone(curve)}"
+                    f"  {label}, {which}: CPU per file falls at every size 1, 2, … 1,000: "
+                    + monotone(steps(timings, column))
                 )
 
         many = len(files)
