@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,7 @@ from coalition_cli.core.files.batch import (
     _processes,
     map_files,
 )
+from tests.support.processes import children, descendants, environment
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked processes")
 
@@ -114,6 +119,44 @@ def test_more_cores_join_early_while_the_start_up_pays_then_one_per_hundred_file
     assert max(early) == 4 and early.index(4) + 1 == 8  # 2, 3 and 4 processes at 4, 6 and 8 files
     assert _processes(1000, 64) == 10
     assert _processes(1000, 8) == 8
+
+
+SLOW_RUN = """
+import sys, time
+from coalition_cli.core.files.batch import map_files
+def slow(item):
+    time.sleep(0.05)
+    return item
+print("started", flush=True)
+map_files(slow, list(range(400)), jobs=2)  # 10 s a process
+"""
+
+
+def test_workers_stop_soon_after_their_parent_is_killed() -> None:
+    """SIGKILL leaves the parent no chance to stop its workers: they notice before their next item,
+    and stop long before their 10 s of work would be done."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_RUN], stdout=subprocess.PIPE, env=environment(), start_new_session=True
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline() == b"started\n"
+        deadline = time.monotonic() + 10
+        while not children(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        workers = children(process.pid)
+        assert workers, "the run never started its worker"
+        process.kill()
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 3
+        while descendants(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert descendants(process.pid) == set()
+    finally:
+        for pid in descendants(process.pid):
+            os.kill(pid, signal.SIGKILL)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def test_a_worker_whose_parent_died_stops_before_its_next_file() -> None:
