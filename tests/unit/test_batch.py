@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -85,6 +86,16 @@ def test_a_worker_starts_as_soon_as_it_has_its_share_of_files() -> None:
     results = map_files(_where, list(range(2 * FILES_PER_WORKER)), jobs=2)
     assert len({pid for _, pid in results}) == 2
     assert [square for square, _ in results] == [item * item for item in range(2 * FILES_PER_WORKER)]
+
+
+def test_workers_run_from_a_thread_other_than_the_main_one() -> None:
+    """Only the main thread may set a SIGTERM handler: from another, the run goes on without one."""
+    found: list[list[tuple[int, int]]] = []
+    thread = threading.Thread(target=lambda: found.append(map_files(_where, list(range(20)), jobs=2)))
+    thread.start()
+    thread.join(timeout=30)
+    assert [square for square, _ in found[0]] == [item * item for item in range(20)]
+    assert len({pid for _, pid in found[0]}) == 2
 
 
 def test_the_collector_is_left_as_it_was() -> None:

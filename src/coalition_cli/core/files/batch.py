@@ -20,8 +20,9 @@ it can:
 - the collector is frozen once the first file is checked: what is loaded is never walked again,
   neither by the parent (which alone saves about 6% of the CPU per file, in one process too) nor by
   a worker, whose shared pages the walk would copy;
-- nothing is imported for the workers: the C pickler (`_pickle`, not `pickle` and its imports) and
-  no `ctypes` (a worker whose parent was killed notices it between two files instead);
+- nothing is imported for the workers but the C pickler (`_pickle`, not `pickle` and its imports):
+  no `ctypes` (a worker whose parent was killed notices it between two files instead), no
+  `threading` (only the main thread can set a signal handler: `signal` says so itself);
 - a worker leaves by `os._exit`, never through the interpreter's shutdown.
 
 Workers never outlive the run: when the parent is told to stop (SIGTERM from a CI runner, Ctrl-C)
@@ -195,22 +196,16 @@ def _stop(forked: list[tuple[int, int]]) -> None:
 @contextmanager
 def _terminated_on_sigterm() -> Iterator[None]:
     """SIGTERM raises SystemExit in the parent while workers run, so they are stopped first."""
-    if not threading_main():
-        yield
-        return
 
     def stop(_signum: int, _frame: Any) -> None:
         raise SystemExit(EXIT_TERMINATED)
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a test runner may call us from another): no handler
+        yield
+        return
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def threading_main() -> bool:
-    """Signal handlers can only be set from the main thread (a test runner may call us from another)."""
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
