@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from coalition_cli.core.files.batch import (
     _processes,
     map_files,
 )
-from tests.support.processes import children, descendants, environment
+from tests.support.processes import environment, group_killed_afterwards, left_after, workers_started
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked processes")
 
@@ -149,25 +147,12 @@ def test_workers_stop_soon_after_their_parent_is_killed() -> None:
     process = subprocess.Popen(
         [sys.executable, "-c", SLOW_RUN], stdout=subprocess.PIPE, env=environment(), start_new_session=True
     )
-    try:
+    with group_killed_afterwards(process):
         assert process.stdout is not None and process.stdout.readline() == b"started\n"
-        deadline = time.monotonic() + 10
-        while not children(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        workers = children(process.pid)
-        assert workers, "the run never started its worker"
+        assert workers_started(process, within=10), "the run never started its worker"
         process.kill()
         process.wait(timeout=10)
-        deadline = time.monotonic() + 3
-        while descendants(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert descendants(process.pid) == set()
-    finally:
-        for pid in descendants(process.pid):
-            os.kill(pid, signal.SIGKILL)
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        assert left_after(process.pid, within=3) == set()
 
 
 def test_a_worker_whose_parent_died_stops_before_its_next_file() -> None:
