@@ -13,7 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,12 +24,13 @@ from tests.support.paths import EXAMPLES
 from tests.support.processes import (
     LAUNCH,
     as_nobody,
-    children,
     coalition,
-    descendants,
     environment,
+    group_killed_afterwards,
+    left_after,
     require_nobody,
     shared_folder,
+    workers_started,
 )
 
 BROKEN = VALID_HEADER + "ratings:\n  C1.1:\n    stage: 9\n"
@@ -143,24 +143,12 @@ def test_sigterm_stops_every_worker_and_closes_stdout(tmp_path: Path, command: s
         env=environment(),
         start_new_session=True,
     )
-    try:
-        deadline = time.monotonic() + 30
-        while not children(process.pid) and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert children(process.pid), "the run never started its workers"
+    with group_killed_afterwards(process):
+        assert workers_started(process), "the run never started its workers"
         process.send_signal(signal.SIGTERM)
         _stdout, _ = process.communicate(timeout=20)  # returns only once every holder of stdout is gone
         assert process.returncode == 128 + signal.SIGTERM
-        deadline = time.monotonic() + 5
-        while descendants(process.pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert descendants(process.pid) == set()
-    finally:
-        for pid in descendants(process.pid):
-            os.kill(pid, signal.SIGKILL)
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        assert left_after(process.pid, within=5) == set()
 
 
 # 4. --strict: every warning fails.

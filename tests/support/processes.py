@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,33 @@ def children(pid: int) -> set[int]:
     except OSError:
         return set()
     return {int(word) for word in text.split()}
+
+
+def workers_started(process: subprocess.Popen[bytes], *, within: float = 30) -> set[int]:
+    """The children `process` has forked, once it has (or it ended, or `within` seconds passed)."""
+    deadline = time.monotonic() + within
+    while not children(process.pid) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return children(process.pid)
+
+
+def left_after(pid: int, *, within: float) -> set[int]:
+    """The processes of the group `pid` leads still alive after up to `within` seconds for them to end."""
+    deadline = time.monotonic() + within
+    while descendants(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return descendants(pid)
+
+
+@contextmanager
+def group_killed_afterwards(process: subprocess.Popen[bytes]) -> Iterator[None]:
+    """Whatever the test finds, no process of the group `process` leads outlives it."""
+    try:
+        yield
+    finally:
+        for pid in descendants(process.pid):
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
