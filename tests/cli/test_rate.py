@@ -13,6 +13,7 @@ from coalition_cli.cli.app import app
 from coalition_cli.core.loading.assessments import check_assessment
 from coalition_cli.core.yaml import source as yamlsource
 from tests.support import paths
+from tests.support.processes import coalition
 
 FIXTURES = paths.FIXTURES / "editing"
 
@@ -29,10 +30,10 @@ def rating(path: Path, indicator: str) -> object:
 
 
 def test_rate_sets_stages_by_number_or_name(runner: CliRunner, team: Path) -> None:
-    result = runner.invoke(app, ["rate", str(team), "C1.2=3", "c2.4=Developing", "--evidence", "Signed MOU."])
+    result = runner.invoke(app, ["rate", str(team), "C1.2=3", "c2.4=Developing"])
     assert result.exit_code == 0, result.output
-    assert rating(team, "C1.2") == {"stage": 3, "evidence": "Signed MOU."}
-    assert rating(team, "C2.4") == {"stage": 2, "evidence": "Signed MOU."}
+    assert rating(team, "C1.2") == {"stage": 3}
+    assert rating(team, "C2.4") == {"stage": 2}
     assert "C1.2 Operational Working Groups: 3 Advancing (was not rated)" in result.output
     assert f"Saved {team}." in result.output
     assert not check_assessment(team).has_errors
@@ -118,9 +119,17 @@ def test_what_the_room_decided_for_one_indicator(runner: CliRunner, team: Path) 
         "priority": True,
         "actions": [{"action": "Adopt the charter", "owner": "Chamber of Commerce", "due": "2026-06-30"}],
     }
-    assert "and target 3 Advancing, a priority, a new action" in result.output
+    assert result.output.splitlines() == [
+        "C1.2 Operational Working Groups: 2 Developing (was not rated)",
+        "  evidence added",
+        "  target added: 3 Advancing",
+        "  marked a priority",
+        "  action added: Adopt the charter (Chamber of Commerce, due 2026-06-30)",
+        f"Saved {team}.",
+    ]
     result = runner.invoke(app, ["rate", str(team), "C1.2=2", "--target", "none", "--no-priority"])
     assert result.exit_code == 0, result.output
+    assert "  target removed (was 3 Advancing)\n  no longer a priority\n" in result.output
     assert rating(team, "C1.2") == {
         "stage": 2,
         "evidence": "Minutes.",
@@ -140,6 +149,11 @@ def test_a_target_not_above_the_stage_is_saved_with_a_note(runner: CliRunner, te
     [
         (["C1.3=1", "--target", "4"], "--target applies to one indicator, and 2 are rated here"),
         (["C1.3=1", "--priority", "--action", "x"], "--priority, --action apply to one indicator"),
+        (["C1.3=1", "--evidence", "x"], "--evidence applies to one indicator, and 2 are rated here"),
+        (["C1.3=1", "--no-evidence"], "--no-evidence applies to one indicator, and 2 are rated here"),
+        (["C1.3=1", "--evidence", "x", "--target", "3"], "--evidence, --target apply to one indicator"),
+        (["--evidence", " \n "], "--evidence is empty"),
+        (["--evidence", "x", "--no-evidence"], "--evidence and --no-evidence ask for opposite things"),
         (["--owner", "Dana"], "--owner and --due go with --action"),
         (["--target", "9"], "--target '9': stage 9 is out of range"),
         (["--target", "advancng"], "did you mean 'Advancing'"),
@@ -155,3 +169,166 @@ def test_decisions_need_one_indicator_and_good_values(
     assert result.exit_code == 2, result.output
     assert message in " ".join(result.output.split())
     assert team.read_bytes() == before
+
+
+# -- evidence: what a rating replaces is always said ------------------------------------------------
+
+HAND = """\
+framework: community-framework
+coalition: Riverside Pathways Coalition
+assessed_on: 2026-03-14
+ratings:
+  C1.2:
+    stage: 2   # agreed in March
+    evidence: Working groups
+  C5.1:
+    stage: 1
+  C2.1:
+    stage: 1
+    evidence: >
+      Vision statement drafted by the steering committee,
+      shared at the February meeting and posted on the website.
+    target: 2
+    priority: true
+"""
+
+
+@pytest.fixture
+def hand(tmp_path: Path) -> Path:
+    path = tmp_path / "hand.yaml"
+    path.write_text(HAND, encoding="utf-8")
+    return path
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+
+
+def test_one_evidence_for_several_indicators_is_refused(runner: CliRunner, hand: Path) -> None:
+    result = runner.invoke(app, ["rate", str(hand), "C1.2=1", "C5.1=2", "--evidence", "e1"])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "--evidence applies to one indicator, and 2 are rated here: nothing was changed" in said
+    assert "rate one at a time, like `coalition rate FILE C1.2=1 --evidence …`" in said
+    assert hand.read_text(encoding="utf-8") == HAND
+
+
+def test_replaced_evidence_is_named_with_what_it_was(runner: CliRunner, hand: Path) -> None:
+    result = runner.invoke(app, ["rate", str(hand), "C1.2=1", "--evidence", "e1"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "C1.2 Operational Working Groups: 1 Emerging (was 2 Developing)",
+        "  evidence replaced (was: “Working groups”)",
+        f"Saved {hand}.",
+    ]
+    assert changed_lines(HAND, hand.read_text(encoding="utf-8")) == [
+        "-    stage: 2   # agreed in March",
+        "-    evidence: Working groups",
+        "+    stage: 1   # agreed in March",
+        "+    evidence: e1",
+    ]
+
+
+def test_new_evidence_is_said_to_be_added(runner: CliRunner, hand: Path) -> None:
+    result = runner.invoke(app, ["rate", str(hand), "C5.1=2", "--evidence", "Employer survey, May 2026"])
+    assert result.exit_code == 0, result.output
+    assert "C5.1 " in result.output and ": 2 Developing (was 1 Emerging)\n  evidence added\n" in result.output
+    assert rating(hand, "C5.1") == {"stage": 2, "evidence": "Employer survey, May 2026"}
+
+
+def test_evidence_and_an_action_are_both_named(runner: CliRunner, hand: Path) -> None:
+    args = [
+        "rate",
+        str(hand),
+        "C2.1=2",
+        "--action",
+        "Publish the vision",
+        "--evidence",
+        "Adopted by the board",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "C2.1 Shared Vision for Student Success: 2 Developing (was 1 Emerging)"
+    assert lines[1].startswith("  evidence replaced (was: “Vision statement drafted by the steering")
+    assert lines[2:] == ["  action added: Publish the vision", f"Saved {hand}."]
+    assert rating(hand, "C2.1") == {
+        "stage": 2,
+        "evidence": "Adopted by the board",
+        "target": 2,
+        "priority": True,
+        "actions": [{"action": "Publish the vision"}],
+    }
+
+
+def test_long_old_evidence_is_cut_at_a_word_to_fit_80_columns(runner: CliRunner, hand: Path) -> None:
+    result = runner.invoke(app, ["rate", str(hand), "C2.1=2", "--evidence", "Adopted"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    line = result.output.splitlines()[1]
+    # the folded block's two lines read as one, cut between words, and marked as cut
+    assert line == "  evidence replaced (was: “Vision statement drafted by the steering…”)"
+    assert len(line) <= 80
+    result = runner.invoke(app, ["rate", str(hand), "C2.1=2", "--evidence", "Again"], env={"COLUMNS": "80"})
+    assert result.output.splitlines()[1] == "  evidence replaced (was: “Adopted”)"
+
+
+def test_control_characters_in_old_evidence_are_shown_not_sent(runner: CliRunner, hand: Path) -> None:
+    hand.write_text(HAND.replace("Working groups", '"Working\\e]0;owned\\a groups"'), encoding="utf-8")
+    result = runner.invoke(app, ["rate", str(hand), "C1.2=2", "--evidence", "e1"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "evidence replaced (was: “Working\\x1b]0;owned\\x07 groups”)" in result.output
+
+
+def test_the_same_evidence_again_leaves_the_file_as_it_is(runner: CliRunner, hand: Path) -> None:
+    # the folded block reads as one line; typed again (a line end after it tidied), it is the same text
+    same = "Vision statement drafted by the steering committee, shared at the February meeting and posted on the website.\n"
+    result = runner.invoke(app, ["rate", str(hand), "C2.1=1", "--evidence", same])
+    assert result.exit_code == 0, result.output
+    assert "  evidence unchanged\n" in result.output and "Nothing to change" in result.output
+    assert hand.read_text(encoding="utf-8") == HAND  # the folded block kept as written
+    result = runner.invoke(app, ["rate", str(hand), "C2.1=2", "--evidence", same])
+    assert result.exit_code == 0, result.output
+    assert changed_lines(HAND, hand.read_text(encoding="utf-8")) == ["-    stage: 1", "+    stage: 2"]
+
+
+def test_no_evidence_removes_it_and_says_what_it_was(runner: CliRunner, hand: Path) -> None:
+    result = runner.invoke(app, ["rate", str(hand), "C1.2=2", "--no-evidence"])
+    assert result.exit_code == 0, result.output
+    assert "  evidence removed (was: “Working groups”)\n" in result.output
+    assert rating(hand, "C1.2") == {"stage": 2}
+    after = hand.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["rate", str(hand), "C1.2=2", "--no-evidence"])
+    assert result.exit_code == 0, result.output
+    assert "  no evidence to remove\n" in result.output and "Nothing to change" in result.output
+    assert hand.read_text(encoding="utf-8") == after
+
+
+def test_a_replaced_target_and_priority_say_what_they_were(runner: CliRunner, hand: Path) -> None:
+    result = runner.invoke(app, ["rate", str(hand), "C2.1=2", "--target", "4", "--priority"])
+    assert result.exit_code == 0, result.output
+    assert "  target replaced: 4 Transforming (was 2 Developing)\n  still a priority\n" in result.output
+    result = runner.invoke(app, ["rate", str(hand), "C2.1=2", "--target", "4", "--no-priority"])
+    assert "  target unchanged: 4 Transforming\n  no longer a priority\n" in result.output
+    result = runner.invoke(app, ["rate", str(hand), "C1.2=2", "--target", "none", "--no-priority"])
+    assert "  no target to remove\n  still not a priority\n" in result.output
+    assert "Nothing to change" in result.output
+
+
+@pytest.mark.slow
+def test_a_real_process_names_the_evidence_it_replaced(hand: Path) -> None:
+    refused = coalition("rate", hand.name, "C1.2=1", "C5.1=2", "--evidence", "e1", cwd=hand.parent)
+    assert refused.returncode == 2
+    assert "--evidence applies to one indicator" in refused.stderr
+    assert hand.read_text(encoding="utf-8") == HAND
+    done = coalition("rate", hand.name, "C1.2=1", "--evidence", "e1", cwd=hand.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "C1.2 Operational Working Groups: 1 Emerging (was 2 Developing)\n"
+        "  evidence replaced (was: “Working groups”)\n"
+        "Saved hand.yaml.\n"
+    )

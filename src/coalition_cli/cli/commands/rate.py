@@ -10,6 +10,8 @@ import typer
 from coalition_cli.cli.app import app
 
 if TYPE_CHECKING:
+    from coalition_cli.core.editing.rating_edits import RatingEdit
+    from coalition_cli.core.model.assessment import Rating
     from coalition_cli.core.model.framework import Framework
 
 
@@ -23,7 +25,12 @@ def rate(
         None,
         "--evidence",
         metavar="TEXT",
-        help="Evidence to record with the rating(s), replacing what is there.",
+        help="What shows the stage (one indicator only); replaces the evidence there, and says what it was.",
+    ),
+    no_evidence: bool = typer.Option(
+        False,
+        "--no-evidence",
+        help="Remove the indicator's evidence (one indicator only).",
     ),
     target: str | None = typer.Option(
         None,
@@ -46,16 +53,16 @@ def rate(
 ) -> None:
     """Set ratings without prompts: `coalition rate riverside.yaml C1.1=3 C2.4=developing` (or `C2.4=dev`).
 
-    With one indicator, also what the room decided: `--target 4 --priority --action "Adopt the
-    charter" --owner "Chamber of Commerce" --due 2026-06-30`. The file is checked first (a file with
-    problems is not changed), every value is checked against the framework, and the file is saved in
-    one safe step, changing only those ratings' lines.
+    With one indicator, also its evidence and what the room decided: `--evidence "Charter signed in
+    March" --target 4 --priority --action "Adopt the charter" --owner "Chamber of Commerce" --due
+    2026-06-30`. The file is checked first (a file with problems is not changed), every value is
+    checked against the framework, and the file is saved in one safe step, changing only those
+    ratings' lines. It then says every change it made, and what each one replaced.
     """
     from rich.markup import escape
 
     from coalition_cli.cli.console import stdout
     from coalition_cli.core.editing.assessment_file import AssessmentFile
-    from coalition_cli.core.editing.rating_edits import RatingEdit, clean_text
     from coalition_cli.core.errors import ReadError
 
     if not file.exists():
@@ -66,28 +73,32 @@ def rate(
     assessment = AssessmentFile(file)
     fw = assessment.framework
     wanted = _parse(fw, ratings, shown_with=_show_command(file, assessment.assessment.framework))
-    decided = _decisions(fw, wanted, target=target, priority=priority, action=action, owner=owner, due=due)
-    note = clean_text(evidence) if evidence is not None else ""
-    before = {indicator: assessment.stage(indicator) for indicator in wanted}
+    decided = _decisions(
+        fw,
+        wanted,
+        evidence=evidence,
+        no_evidence=no_evidence,
+        target=target,
+        priority=priority,
+        action=action,
+        owner=owner,
+        due=due,
+    )
+    before = {indicator: assessment.rating(indicator) for indicator in wanted}
+    stages = {indicator: assessment.stage(indicator) for indicator in wanted}
     changed = assessment.apply(
-        *(
-            RatingEdit(indicator, stage=stage, evidence=note or None, **decided)
-            for indicator, stage in wanted.items()
-        )
+        *(_edit(indicator, stage, decided, before[indicator]) for indicator, stage in wanted.items())
     )
     console = stdout()
     for indicator, stage in wanted.items():
-        old = before[indicator]
+        old = stages[indicator]
         was = "was not rated" if old is None else f"was {old} {fw.stage_name(old)}"
         if old == stage:
             was = "unchanged"
         name = fw.indicator(indicator).name
         console.print(f"{escape(indicator)} {escape(name)}: {stage} {escape(fw.stage_name(stage))} ({was})")
-    if decided:
-        from coalition_cli.cli.assess.wording import what_changed
-
-        ((indicator, stage),) = wanted.items()
-        console.print(f"  and {escape(what_changed(fw, RatingEdit(indicator, **decided)))}")
+        for said in _what_else_changed(fw, decided, before[indicator], width=console.width - 2):
+            console.print(f"  {escape(said)}")
         aim = decided.get("target")
         if isinstance(aim, int) and aim <= stage:
             console.print(
@@ -103,15 +114,19 @@ def _decisions(
     fw: Framework,
     wanted: dict[str, int],
     *,
+    evidence: str | None,
+    no_evidence: bool,
     target: str | None,
     priority: bool | None,
     action: str | None,
     owner: str | None,
     due: str | None,
 ) -> dict[str, Any]:
-    """What the room decided for the one indicator rated: its target, priority and an action, as the
-    fields of a `RatingEdit`. Every mistake is a usage error (exit 2), and nothing is written."""
-    from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, clean_line
+    """What the room decided for the one indicator rated: its evidence, target, priority and an
+    action, as the fields of a `RatingEdit`. Every mistake is a usage error (exit 2), and nothing is
+    written. One text is never recorded as the evidence of several indicators: it would replace
+    each one's own, which the team wrote for that indicator."""
+    from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, clean_line, clean_text
     from coalition_cli.core.errors import UsageError
     from coalition_cli.core.session import typed_date, typed_stage_number
 
@@ -119,9 +134,17 @@ def _decisions(
         raise UsageError(
             "--owner and --due go with --action: say what the action is, then who leads it and by when"
         )
+    if evidence is not None and no_evidence:
+        raise UsageError("--evidence and --no-evidence ask for opposite things: give one of them")
     given = [
         name
-        for name, value in (("--target", target), ("--priority", priority), ("--action", action))
+        for name, value in (
+            ("--evidence", evidence),
+            ("--no-evidence", True if no_evidence else None),
+            ("--target", target),
+            ("--priority", priority),
+            ("--action", action),
+        )
         if value is not None
     ]
     if not given:
@@ -134,6 +157,15 @@ def _decisions(
             hint=f"rate one at a time, like `coalition rate FILE {first}={wanted[first]} {given[0]} …`",
         )
     decided: dict[str, Any] = {}
+    if evidence is not None:
+        decided["evidence"] = clean_text(evidence)
+        if not decided["evidence"]:
+            raise UsageError(
+                "--evidence is empty: say what shows the stage, like --evidence 'Charter signed in March'",
+                hint="--no-evidence removes the evidence there",
+            )
+    elif no_evidence:
+        decided["evidence"] = CLEAR
     if target is not None:
         if target.strip().casefold() in ("none", "no", "-"):
             decided["target"] = CLEAR
@@ -158,6 +190,83 @@ def _decisions(
             raise UsageError(f"--due: {error}") from None
         decided["add_actions"] = (NewAction(what, clean_line(owner or "") or None, when),)
     return decided
+
+
+def _edit(indicator: str, stage: int, decided: dict[str, Any], before: Rating | None) -> RatingEdit:
+    """The change to make. Evidence the same as the file's is left alone, so the file keeps its
+    own wording of it (a block, quotes) byte for byte."""
+    from coalition_cli.core.editing.rating_edits import RatingEdit
+
+    fields = dict(decided)
+    if fields.get("evidence") == _evidence(before):
+        del fields["evidence"]
+    return RatingEdit(indicator, stage=stage, **fields)
+
+
+def _evidence(rating: Rating | None) -> str:
+    """A rating's evidence as `--evidence` would give it (tidied), or "" when it has none."""
+    from coalition_cli.core.editing.rating_edits import clean_text
+
+    return clean_text(rating.evidence) if rating is not None and rating.evidence else ""
+
+
+def _what_else_changed(
+    fw: Framework, decided: dict[str, Any], before: Rating | None, *, width: int
+) -> list[str]:
+    """Every change made beside the stage, one line each, naming what it replaced: nothing the
+    team wrote goes without being said. Lines fit in `width` cells (the old evidence is cut)."""
+    from coalition_cli.cli.assess.wording import describe_action, stage_label
+    from coalition_cli.core.editing.rating_edits import CLEAR
+    from coalition_cli.core.model.assessment import Action
+    from coalition_cli.core.model.stages import parse_stage
+
+    said: list[str] = []
+    if "evidence" in decided:
+        new, old = decided["evidence"], _evidence(before)
+        written = before.evidence if before is not None and before.evidence else ""  # shown as it is
+        if new is CLEAR:
+            said.append(_with_old("evidence removed", written, width) if old else "no evidence to remove")
+        elif not old:
+            said.append("evidence added")
+        else:
+            said.append(
+                "evidence unchanged" if new == old else _with_old("evidence replaced", written, width)
+            )
+    if "target" in decided:
+        aim = decided["target"]
+        had = parse_stage(fw, before.target) if before is not None and before.target is not None else None
+        if aim is CLEAR:
+            said.append(
+                f"target removed (was {stage_label(fw, had)})" if had is not None else "no target to remove"
+            )
+        elif had is None:
+            said.append(f"target added: {stage_label(fw, aim)}")
+        elif had == aim:
+            said.append(f"target unchanged: {stage_label(fw, aim)}")
+        else:
+            said.append(f"target replaced: {stage_label(fw, aim)} (was {stage_label(fw, had)})")
+    if "priority" in decided:
+        was = before is not None and before.priority
+        if decided["priority"] is True:
+            said.append("still a priority" if was else "marked a priority")
+        else:
+            said.append("no longer a priority" if was else "still not a priority")
+    said += [
+        f"action added: {describe_action(Action(**new.parsed()))}" for new in decided.get("add_actions", ())
+    ]
+    return said
+
+
+def _with_old(said: str, old: str, width: int) -> str:
+    """`evidence replaced (was: “Working groups…”)`: the old text on one line, cut at a word to fit."""
+    from rich.cells import cell_len
+
+    from coalition_cli.cli.output.fitting import fit
+    from coalition_cli.core.wording import printable
+
+    frame = f"{said} (was: “”)"
+    shown = fit(printable(" ".join(old.split())), max(width - cell_len(frame), 12))
+    return f"{said} (was: “{shown}”)"
 
 
 def _show_command(file: Path, reference: str) -> str:

@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from coalition_cli.cli.assess.wording import describe_action, open_actions, stage_label
+from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
@@ -33,21 +34,6 @@ class LastTime:
     stage: int | None
     evidence: str = ""
     open: tuple[Action, ...] = ()
-
-
-def fit(text: str, width: int) -> str:
-    """`text` in at most `width` cells: whole, or cut at a word with `…` (never silently)."""
-    if cell_len(text) <= width:
-        return text
-    if width <= 1:
-        return "…"[:width]
-    cut = text
-    while cell_len(cut) > width - 1:
-        cut = cut[:-1]
-    space = cut.rfind(" ")
-    if space > width // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:·(") + "…"
 
 
 @dataclass(frozen=True)

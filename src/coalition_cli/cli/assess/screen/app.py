@@ -28,7 +28,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from coalition_cli.cli.assess.screen import conflicts
-from coalition_cli.cli.assess.screen.answers import ROOMY_HEIGHT, Answers, fit, last_time, last_time_of
+from coalition_cli.cli.assess.screen.answers import ROOMY_HEIGHT, Answers, last_time, last_time_of
 from coalition_cli.cli.assess.screen.dialogs import (
     ActionAnswer,
     ActionChoice,
@@ -42,6 +42,7 @@ from coalition_cli.cli.assess.screen.dialogs import (
 from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomLine, StagesPanel, stage_views
 from coalition_cli.cli.assess.startup import Opened
 from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
+from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.history import History
 from coalition_cli.core.editing.rating_edits import (
