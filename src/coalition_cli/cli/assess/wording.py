@@ -33,7 +33,7 @@ def stage_label(framework: Framework, stage: int | None) -> str:
 
 @dataclass(frozen=True)
 class _Phrases:
-    """How to say each part of an edit: as the change it makes, or as where things stand after it."""
+    """How to say each part of an edit that undid another: where things stand after it."""
 
     unrated: str
     stage: str
@@ -50,11 +50,6 @@ class _Phrases:
     changed: str
 
 
-_CHANGES = _Phrases(
-    "not rated", "stage {stage}", "no evidence", "new evidence", "no target", "target {stage}",
-    "not a priority", "a priority", "action {number} back", "action {number} removed",
-    "action {number} marked {status}", "action {number} changed", "action {number} changed",
-)  # fmt: skip
 _RESULTS = _Phrases(
     "is not rated again", "is back at stage {stage}", "has no evidence again", "has its earlier evidence back",
     "has no target again", "is back to the target {stage}", "is not a priority again", "is a priority again",
@@ -95,14 +90,6 @@ def _described(framework: Framework, edit: RatingEdit, say: _Phrases) -> list[st
         else:
             parts.append(say.changed.format(number=number))
     return parts
-
-
-def what_changed(framework: Framework, edit: RatingEdit) -> str:
-    """What one saved change did, as a short sentence without its indicator: `stage 2 Developing`."""
-    parts = _described(framework, edit, _CHANGES)
-    if edit.add_actions:
-        parts.append("a new action" if len(edit.add_actions) == 1 else f"{len(edit.add_actions)} new actions")
-    return ", ".join(parts) or "nothing"
 
 
 def undone(framework: Framework, saved: Saved) -> str:
