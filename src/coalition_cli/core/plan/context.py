@@ -276,6 +276,10 @@ class PlanAction:
     """planned, in-progress, done or dropped (as written), or None."""
     status_text: str
     """The status for reading: "in progress", "done", …, or ""."""
+    overdue: bool = False
+    """Past its due date on the day of the assessment, and not marked done or dropped."""
+    days_late: int | None = None
+    """How many days past due on the day of the assessment, for an overdue action; else None."""
 
 
 @dataclass(frozen=True, kw_only=True)

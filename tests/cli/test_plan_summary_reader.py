@@ -1,0 +1,85 @@
+"""The plan's summary read alone, by someone new to it: an overdue next action says so where it is
+shown and the decisions count the overdue actions; the Markdown writes every date as the HTML does
+(long, unbroken in a table); and the Guide is named in full where a reader first meets it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.plan import RIVERSIDE, RIVERSIDE_FALL, RIVERSIDE_SPRING, at_root, gfm_tables, plan_text  # noqa: F401
+
+NBSP = "\u00a0"
+
+
+def _late_spring(tmp_path: Path, assessed_on: str = "2026-12-02") -> Path:
+    """Riverside's spring assessment, as if the meeting were held on `assessed_on`."""
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    text = re.sub(
+        r"(?m)^assessed_on: .*$", f"assessed_on: {assessed_on}", RIVERSIDE_SPRING.read_text("utf-8")
+    )
+    path = tmp_path / "late.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _summary_md(text: str) -> str:
+    return text.split("## Summary", 1)[1].split("## The priorities in detail", 1)[0]
+
+
+def _summary_html(text: str) -> str:
+    return text.split('<section id="summary"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.usefixtures("at_root")
+def test_an_overdue_next_action_says_so_in_the_summary(tmp_path: Path) -> None:
+    summary = _summary_md(plan_text(_late_spring(tmp_path), "--brief", "-o", "-"))
+    row = next(line for line in summary.splitlines() if "help-desk interns" in line)
+    assert row.endswith(f"15{NBSP}April{NBSP}2026, **overdue** |"), row
+    html = _summary_html(plan_text(_late_spring(tmp_path), "--brief", "--format", "html", "-o", "-"))
+    assert '15 April 2026</time><br><strong class="overdue">overdue</strong>' in html
+
+
+@pytest.mark.usefixtures("at_root")
+def test_the_decisions_count_every_overdue_action_and_name_the_longest(tmp_path: Path) -> None:
+    text = plan_text(_late_spring(tmp_path), "--brief", "-o", "-")
+    decisions = _summary_md(text).split("### Decisions and resources the coalition needs", 1)[1]
+    # as the register counts them: every open action of the assessment is past due on 2 December
+    assert "11 open (11 overdue)" in text
+    assert "for each of the 11 actions overdue on the day of this assessment (2 December 2026)" in decisions
+    assert "the longest overdue is “Add an equity check" in decisions and "(C3.2, 237 days)" in decisions
+
+
+@pytest.mark.usefixtures("at_root")
+def test_one_overdue_action_is_named_with_its_days(tmp_path: Path) -> None:
+    # on 10 April only the equity check (due 9 April) is late, by a day
+    text = plan_text(_late_spring(tmp_path, "2026-04-10"), "--brief", "-o", "-")
+    assert (
+        "A new date, a new owner or a decision to drop “Add an equity check (who benefits, who is left out) "
+        "to the working group agenda template” (C3.2), overdue by 1 day on the day of this assessment "
+        "(10 April 2026)."
+    ) in _summary_md(text)
+
+
+@pytest.mark.usefixtures("at_root")
+def test_nothing_is_flagged_when_nothing_is_overdue() -> None:
+    for fmt in ("md", "html"):
+        text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--format", fmt, "-o", "-")
+        assert "overdue**" not in text and 'class="overdue"' not in text
+        assert "A new date, a new owner" not in text
+
+
+@pytest.mark.usefixtures("at_root")
+def test_the_markdown_writes_long_dates_that_do_not_break_in_a_table(tmp_path: Path) -> None:
+    text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "-o", "-")
+    body = re.sub(r"<https?://[^>]*>", "", text.split("\n", 1)[1])  # after the marker; links as written
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", body), "ISO dates in the Markdown plan"
+    details = [t.texts for t in gfm_tables(text) if t.texts[:1] == [["Action", "Owner", "Due", "Status"]]]
+    rows = [row for table in details for row in table]
+    publish = next(row for row in rows if row[0] == "Publish baseline values for all nine indicators")
+    assert publish[2:] == ["14 May 2026", "planned"]  # its own cell, as GitHub renders it
+    assert f"| 14{NBSP}May{NBSP}2026 | planned |" in text  # no-break spaces: the date never wraps
