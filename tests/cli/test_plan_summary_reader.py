@@ -83,3 +83,51 @@ def test_the_markdown_writes_long_dates_that_do_not_break_in_a_table(tmp_path: P
     publish = next(row for row in rows if row[0] == "Publish baseline values for all nine indicators")
     assert publish[2:] == ["14 May 2026", "planned"]  # its own cell, as GitHub renders it
     assert f"| 14{NBSP}May{NBSP}2026 | planned |" in text  # no-break spaces: the date never wraps
+
+
+GUIDE_IN_FULL = "ConnectED’s Guide to Building a Broad-Based Coalition"
+
+
+def _first_guide(text: str) -> str:
+    """The words around the first mention of the Guide in a plan's body (after its head and marker)."""
+    body = text.split("<body>", 1)[-1].split("\n", 1)[1]
+    at = body.index("Guide")
+    return body[max(0, at - 60) : at + 60]
+
+
+@pytest.mark.usefixtures("at_root")
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("extra", [(), ("--brief",), ("--audience", "public")])
+def test_the_guide_is_named_in_full_where_a_reader_first_meets_it(fmt: str, extra: tuple[str, ...]) -> None:
+    text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--format", fmt, *extra, "-o", "-")
+    assert GUIDE_IN_FULL in _first_guide(text)
+    assert "the Guide’s Step 6" in text or "--brief" not in extra  # and "the Guide" after
+    assert "named representative of their member" not in text and "of a member" not in text
+
+
+@pytest.mark.usefixtures("at_root")
+def test_a_plan_without_participants_still_names_the_guide_before_using_it(tmp_path: Path) -> None:
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    text = RIVERSIDE_SPRING.read_text("utf-8")
+    no_one = re.sub(r"(?ms)^participants:\n(?:  .*\n)+", "", text)
+    assert "participants:" not in no_one
+    (tmp_path / "no-one.yaml").write_text(no_one, encoding="utf-8")
+    plan = plan_text(tmp_path / "no-one.yaml", "--brief", "-o", "-")
+    assert f"; on building the coalition: {GUIDE_IN_FULL}." in plan
+    assert GUIDE_IN_FULL in _first_guide(plan)
+
+
+@pytest.mark.usefixtures("at_root")
+def test_the_caution_about_one_person_reads_plainly() -> None:
+    text = plan_text(RIVERSIDE_SPRING, "--brief", "-o", "-")
+    assert (
+        "are each the only person named to represent their organization in the coalition. As the Guide puts "
+        "it, the coalition “cannot depend solely"
+    ) in text
+
+
+def test_the_bundled_guides_full_name_is_the_one_commands_use_without_loading_it() -> None:
+    from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.model.guide import BUNDLED_NAME
+
+    assert load_guide().full_name == BUNDLED_NAME == GUIDE_IN_FULL

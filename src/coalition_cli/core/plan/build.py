@@ -295,6 +295,8 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Heade
         audience=redactor.audience,
         audience_note=AUDIENCE_NOTES[redactor.audience],
         generator=f"coalition {__version__}",
+        guide_name=guide.full_name,
+        guide_cited=guide.tags_apply_to(fw.id) or loaded.profile is not None,
     )
 
 
