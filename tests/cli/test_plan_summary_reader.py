@@ -41,17 +41,16 @@ def test_an_overdue_next_action_says_so_in_the_summary(tmp_path: Path) -> None:
     row = next(line for line in summary.splitlines() if "help-desk interns" in line)
     assert row.endswith(f"15{NBSP}April{NBSP}2026, **overdue** |"), row
     html = _summary_html(plan_text(_late_spring(tmp_path), "--brief", "--format", "html", "-o", "-"))
-    assert '15 April 2026</time><br><strong class="overdue">overdue</strong>' in html
+    assert '15 April 2026</time> <strong class="overdue">overdue</strong>' in html
 
 
 @pytest.mark.usefixtures("at_root")
-def test_the_decisions_count_every_overdue_action_and_name_the_longest(tmp_path: Path) -> None:
+def test_the_decisions_count_every_overdue_action(tmp_path: Path) -> None:
     text = plan_text(_late_spring(tmp_path), "--brief", "-o", "-")
     decisions = _summary_md(text).split("### Decisions and resources the coalition needs", 1)[1]
     # as the register counts them: every open action of the assessment is past due on 2 December
     assert "11 open (11 overdue)" in text
-    assert "for each of the 11 actions overdue on the day of this assessment (2 December 2026)" in decisions
-    assert "the longest overdue is “Add an equity check" in decisions and "(C3.2, 237 days)" in decisions
+    assert "- A new date, owner or drop for each of the 11 actions overdue on 2 December 2026.\n" in decisions
 
 
 @pytest.mark.usefixtures("at_root")
@@ -59,9 +58,8 @@ def test_one_overdue_action_is_named_with_its_days(tmp_path: Path) -> None:
     # on 10 April only the equity check (due 9 April) is late, by a day
     text = plan_text(_late_spring(tmp_path, "2026-04-10"), "--brief", "-o", "-")
     assert (
-        "A new date, a new owner or a decision to drop “Add an equity check (who benefits, who is left out) "
-        "to the working group agenda template” (C3.2), overdue by 1 day on the day of this assessment "
-        "(10 April 2026)."
+        "- A new date, owner or drop for “Add an equity check (who benefits, who is left out) to the working "
+        "group agenda template” (C3.2), overdue by 1 day on 10 April 2026.\n"
     ) in _summary_md(text)
 
 
@@ -70,7 +68,7 @@ def test_nothing_is_flagged_when_nothing_is_overdue() -> None:
     for fmt in ("md", "html"):
         text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--format", fmt, "-o", "-")
         assert "overdue**" not in text and 'class="overdue"' not in text
-        assert "A new date, a new owner" not in text
+        assert "A new date, owner or drop" not in text
 
 
 @pytest.mark.usefixtures("at_root")

@@ -111,23 +111,20 @@ def targets_followed_up(
 
 def overdue_need(register: ActionRegister) -> Need | None:
     """The actions overdue on the day of the assessment, counted as the register counts them (every
-    action of the assessment, not only the priorities'), with the longest overdue named; None if none."""
+    action of the assessment, not only the priorities'); one line, so the summary still prints on one
+    page (a lone overdue action is named); None if none."""
     if not register.overdue:
         return None
     count = len(register.overdue) + register.overdue_more
     longest = register.overdue[0]
     late = plural(longest.days_late or 0, "day")
-    decision = "A new date, a new owner or a decision to drop"
     if count == 1:
         text = (
-            f"{decision} “{longest.action}” ({longest.indicator}), overdue by {late} on the day of this "
-            f"assessment ({register.as_of_long})."
+            f"A new date, owner or drop for “{longest.action}” ({longest.indicator}), overdue by {late} on "
+            f"{register.as_of_long}."
         )
     else:
-        text = (
-            f"{decision}, for each of the {count} actions overdue on the day of this assessment "
-            f"({register.as_of_long}); the longest overdue is “{longest.action}” ({longest.indicator}, {late})."
-        )
+        text = f"A new date, owner or drop for each of the {count} actions overdue on {register.as_of_long}."
     return Need(text=text, about="overdue actions", source="actions")
 
 
