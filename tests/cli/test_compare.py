@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,26 @@ def test_three_terms_follow_up_each_terms_targets_at_the_next(tmp_path: Path) ->
     ]
     assert [f["counts"]["reached"] for f in report["targets"]] == [1, 0]
     assert report["headline"].endswith("; 0 of 1 target set in 2025-03-01 reached, 1 not yet")
+
+
+def test_a_change_from_few_indicators_says_so_in_the_overall_line(tmp_path: Path) -> None:
+    before = write_assessment(tmp_path / "fall.yaml", dict.fromkeys(CF_IDS, 2), assessed_on="2025-09-18")
+    stages = {"C1.1": 4, "C2.1": 3, "C2.2": 3, "C3.1": 2, "C5.1": 3, "C7.1": 2}  # 6 of 22
+    after = write_assessment(tmp_path / "spring.yaml", dict.fromkeys(CF_IDS) | stages)
+    for fmt in ("table", "md"):
+        out = run("compare", before, after, "-f", fmt).stdout
+        assert (
+            "Overall score: 2.00 Developing → 2.80 Developing (+0.80), the latest from 6 of 22 indicators"
+            in out
+        )
+        assert "6 of 22 (27%)" in out  # the terms' table counts the rated indicators
+        assert "4.00 Transforming (1 of 4 rated)" in out  # C1, from one of its four indicators
+    data = run_json("compare", before, after)
+    assert data["overall"]["scores"] == [2.0, 2.8]  # JSON unchanged: no caution in its values
+    assert "from 6 of 22" not in json.dumps(data)
+
+
+def test_a_change_between_complete_terms_has_no_caution() -> None:
+    out = run("compare", RIVERSIDE / "2025-09-fall.yaml", RIVERSIDE / "2026-03-spring.yaml").stdout
+    assert "Overall score: 1.44 Emerging → 1.68 Emerging (+0.24)\n" in out
+    assert "rated)" not in out

@@ -168,3 +168,21 @@ def test_any_text_stays_literal_in_a_markdown_table_cell(text: str) -> None:
     cells = re.findall(r"<td>(.*?)</td>", rendered, re.S)
     assert len(cells) == 2 and cells[1] == "x"
     assert unescape(cells[0]) == text.strip(" \t")
+
+
+def test_a_score_from_few_indicators_says_so_in_its_headline(tmp_path: Path) -> None:
+    stages = {"C1.1": 4, "C2.1": 3, "C2.2": 3, "C3.1": 2, "C5.1": 3, "C7.1": 2}  # 6 of 22: (4+3+2+3+2)/5
+    path = write_assessment(tmp_path / "partial.yaml", dict.fromkeys(CF_IDS) | stages)
+    table_out = run("score", path).stdout
+    assert "Overall score: 2.80 Developing, from 6 of 22 indicators" in table_out
+    markdown_out = run("score", "-f", "md", path).stdout
+    assert "2.80 Developing, from 6 of 22 indicators" in markdown_out
+    # the JSON keeps its shape: the count is in its own keys
+    overall = run_json("score", path)["assessments"][0]["overall"]
+    assert overall["score"] == 2.8 and "from" not in json.dumps(overall)
+
+
+def test_a_score_from_most_indicators_keeps_a_short_headline(tmp_path: Path) -> None:
+    stages = dict.fromkeys(CF_IDS, 2) | {"C1.1": None, "C1.2": None, "C1.3": None, "C2.1": None, "C2.2": None}
+    result = run("score", write_assessment(tmp_path / "most.yaml", stages))  # 17 of 22: 77%
+    assert "Overall score: 2.00 Developing\n" in result.stdout

@@ -56,6 +56,11 @@ class FormalizationElement(Model):
     text: str
 
 
+BUNDLED_NAME = "ConnectED’s Guide to Building a Broad-Based Coalition"
+"""The bundled Guide named in full, for a reader meeting it for the first time (`Guide.full_name`), where
+the Guide itself is not loaded (`coalition actions`)."""
+
+
 class Guide(Model):
     id: str
     title: str
@@ -89,6 +94,12 @@ class Guide(Model):
 
     def partner_kind(self, kind_id: str) -> PartnerKind | None:
         return self._kinds.get(kind_id)
+
+    @property
+    def full_name(self) -> str:
+        """ "ConnectED’s Guide to Building a Broad-Based Coalition": how a document names the Guide where a
+        reader first meets it ("the Guide" after)."""
+        return f"{self.publisher}’s {self.title}" if self.publisher else self.title
 
     def tags_apply_to(self, framework_id: str) -> bool:
         return self.tags_framework is None or self.tags_framework == framework_id

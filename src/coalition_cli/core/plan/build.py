@@ -47,6 +47,7 @@ from coalition_cli.core.plan.glossary import terms_used
 from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
+    CLOSED,
     needs,
     next_action,
     place,
@@ -108,8 +109,9 @@ def build_plan(
     before = since.first.card if since is not None else None
     changes = _changes(fw, card, before) if before is not None else {}
     stages = charts.stage_palette(fw)
+    as_of = current.assessment.assessed_on
     actions = {
-        indicator_id: tuple(_action(action, redactor) for action in rating.actions)
+        indicator_id: tuple(_action(action, redactor, as_of) for action in rating.actions)
         for indicator_id, rating in current.assessment.ratings.items()
         if rating is not None
     }
@@ -161,6 +163,13 @@ def build_plan(
     )
     roster = _redacted_roster(roster_report(current, guide), redactor)
     header = _header(current, guide, redactor)
+    register = action_register(
+        current,
+        since,
+        since_label=standing.since.label if standing.since else None,
+        redactor=redactor,
+        brief=brief,
+    )
     context = PlanContext(
         header=header,
         audience=audience,
@@ -170,7 +179,7 @@ def build_plan(
         priorities=priorities,
         priorities_not_shown=not_shown,
         priority_details=details,
-        needs=needs(priorities, actions, roster),
+        needs=needs(priorities, actions, roster, register),
         domains=domains,
         brief=brief,
         glance=glance,
@@ -182,13 +191,7 @@ def build_plan(
             stage_heatmap=charts.stage_heatmap(glance, standing.domains),
         ),
         roster=None if brief else roster,
-        register=action_register(
-            current,
-            since,
-            since_label=standing.since.label if standing.since else None,
-            redactor=redactor,
-            brief=brief,
-        ),
+        register=register,
         glossary=(),
         linked=tuple(and_list(group.indicators) for group in fw.linked),
         framework=Source(
@@ -292,6 +295,8 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Heade
         audience=redactor.audience,
         audience_note=AUDIENCE_NOTES[redactor.audience],
         generator=f"coalition {__version__}",
+        guide_name=guide.full_name,
+        guide_cited=guide.tags_apply_to(fw.id) or loaded.profile is not None,
     )
 
 
@@ -659,7 +664,7 @@ def _indicator_plan(
         evidence=redactor.text(rating.evidence),
         notes=redactor.notes(rating.notes),
         links=tuple(_link(link) for link in rating.links),
-        actions=tuple(_action(action, redactor) for action in rating.actions),
+        actions=tuple(_action(action, redactor, loaded.assessment.assessed_on) for action in rating.actions),
         suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
         suggested_functions=suggested_functions(guide, indicator.id) if tags_apply else (),
         framework_roles=framework_roles(loaded, indicator.id),
@@ -691,7 +696,9 @@ def _link(text: str) -> Link:
     return Link(text=stripped, href=stripped if _SAFE_URL.match(stripped) else None)
 
 
-def _action(action: Action, redactor: Redactor) -> PlanAction:
+def _action(action: Action, redactor: Redactor, as_of: dt.date) -> PlanAction:
+    """An action as the plan shows it, overdue as of `as_of` (the assessment's date) as the register says."""
+    late = (as_of - action.due).days if action.due is not None and action.status not in CLOSED else 0
     return PlanAction(
         action=redactor.text(action.action) or action.action,
         owner=redactor.owner(action.owner),
@@ -699,6 +706,8 @@ def _action(action: Action, redactor: Redactor) -> PlanAction:
         due_long=long_date(action.due) if action.due else None,
         status=action.status,
         status_text=status_text(action.status),
+        overdue=late > 0,
+        days_late=late if late > 0 else None,
     )
 
 

@@ -113,6 +113,13 @@ class Header:
     """Who the document is for, in a sentence the reader sees first."""
     generator: str
     """What wrote the plan: "coalition 0.1.0"."""
+    guide_name: str = "the Guide"
+    """The Guide named in full ("ConnectED’s Guide to Building a Broad-Based Coalition"): the header names
+    it so at its first use in the plan, and every later mention says "the Guide"."""
+    guide_cited: bool = False
+    """True when the plan draws on the Guide beyond the header's count of stakeholder groups (partner
+    suggestions for this rubric, or a coalition profile read against it): a header with no participants
+    then names the Guide itself, so that "the Guide" later on is never a stranger."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -276,6 +283,10 @@ class PlanAction:
     """planned, in-progress, done or dropped (as written), or None."""
     status_text: str
     """The status for reading: "in progress", "done", …, or ""."""
+    overdue: bool = False
+    """Past its due date on the day of the assessment, and not marked done or dropped."""
+    days_late: int | None = None
+    """How many days past due on the day of the assessment, for an overdue action; else None."""
 
 
 @dataclass(frozen=True, kw_only=True)

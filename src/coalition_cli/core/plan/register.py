@@ -124,7 +124,9 @@ def action_register(
         carried_over=tuple(view for action, view in actions if action.carried_over and action.is_open),
         vanished=vanished[:limit],
         owners=owners[:BRIEF_OWNERS] if brief else owners,
-        caution=one_person_caution(alone, brief=brief) if alone and not redactor.public else "",
+        caution=one_person_caution(alone, brief=brief, guide="the Guide")
+        if alone and not redactor.public
+        else "",
         overdue_more=len(overdue) - len(overdue[:limit]),
         vanished_more=len(vanished) - len(vanished[:limit]),
         owners_more=len(owners) - len(owners[:BRIEF_OWNERS]) if brief else 0,

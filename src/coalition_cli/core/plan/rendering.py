@@ -36,6 +36,7 @@ from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.files.output import starts_with
 from coalition_cli.core.files.resources import templates_dir
 from coalition_cli.core.markdown import (
+    MarkdownText,
     markdown_code,
     markdown_escape,
     markdown_link,
@@ -109,9 +110,16 @@ def environment(fmt: Format, user_templates: Path | None = None) -> SandboxedEnv
             md_paragraphs=markdown_paragraphs,
             md_code=markdown_code,
             md_link=markdown_link,
+            md_nowrap=markdown_nowrap,
         )
     template_cache.attach(env)
     return env
+
+
+def markdown_nowrap(value: object) -> MarkdownText:
+    """Text that does not break across lines in a Markdown table cell ("15 April 2026"), the Markdown
+    twin of the HTML's `nowrap`: escaped, with no-break spaces between its words."""
+    return MarkdownText(markdown_escape(value).replace(" ", "\u00a0"))
 
 
 _CSS_SAFE = frozenset(" .,:;-_()!?'’·–—/+")

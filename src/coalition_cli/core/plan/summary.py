@@ -5,9 +5,10 @@
   stage it is heading for ("14 of 22 indicators at Developing or above"). The scoring rule is
   unchanged: 1.68 has reached Emerging (its whole part), which the plan's appendix explains.
 - Each priority comes with its next action: the open action (not done, not dropped) due first.
+- Each next action overdue on the assessment's date says so ("overdue"): the summary is read alone.
 - Decisions and resources the coalition needs is read from the plan itself: priorities this tool suggests
-  (the team has not chosen them), priorities with no open action, open actions with no owner or
-  date, and, from the coalition profile, the Guide's elements of a formalized coalition not yet met
+  (the team has not chosen them), the actions overdue on the assessment's date (all of them, as the
+  register counts them), priorities with no open action, open actions with no owner or date, and, from the coalition profile, the Guide's elements of a formalized coalition not yet met
   and the stakeholder groups with no member.
 """
 
@@ -17,7 +18,14 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from coalition_cli.core.plan.context import Need, PlanAction, Priority, TargetOutcome, TargetsFollowedUp
+from coalition_cli.core.plan.context import (
+    ActionRegister,
+    Need,
+    PlanAction,
+    Priority,
+    TargetOutcome,
+    TargetsFollowedUp,
+)
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
 
@@ -101,12 +109,33 @@ def targets_followed_up(
     )
 
 
+def overdue_need(register: ActionRegister) -> Need | None:
+    """The actions overdue on the day of the assessment, counted as the register counts them (every
+    action of the assessment, not only the priorities'); one line, so the summary still prints on one
+    page (a lone overdue action is named); None if none."""
+    if not register.overdue:
+        return None
+    count = len(register.overdue) + register.overdue_more
+    longest = register.overdue[0]
+    late = plural(longest.days_late or 0, "day")
+    if count == 1:
+        text = (
+            f"A new date, owner or drop for “{longest.action}” ({longest.indicator}), overdue by {late} on "
+            f"{register.as_of_long}."
+        )
+    else:
+        text = f"A new date, owner or drop for each of the {count} actions overdue on {register.as_of_long}."
+    return Need(text=text, about="overdue actions", source="actions")
+
+
 def needs(
     priorities: Sequence[Priority],
     actions: dict[str, tuple[PlanAction, ...]],
     roster: RosterReport | None,
+    register: ActionRegister | None = None,
 ) -> tuple[Need, ...]:
-    """Decisions and resources the coalition needs, from the priorities, their actions and the profile."""
+    """Decisions and resources the coalition needs, from the priorities, their actions, the register of
+    every action (overdue ones) and the profile."""
     result: list[Need] = []
     suggested = [p for p in priorities if p.suggested]
     if suggested:
@@ -120,6 +149,9 @@ def needs(
                 source="priorities",
             )
         )
+    overdue = overdue_need(register) if register is not None else None
+    if overdue is not None:
+        result.append(overdue)
     for priority in priorities:
         if priority.suggested or priority.aim is None:
             continue

@@ -29,6 +29,8 @@ from coalition_cli.core.reports.document import (
     Document,
     Heading,
     Line,
+    few_rated,
+    rated_text,
     score_cell,
     score_with_stage,
     signed,
@@ -38,7 +40,7 @@ from coalition_cli.core.reports.document import (
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
 from coalition_cli.core.reports.targets import TargetFollowUp, follow_ups
-from coalition_cli.core.scoring import as_number
+from coalition_cli.core.scoring import DomainScore, as_number
 from coalition_cli.core.wording import and_list, plural
 
 Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
@@ -188,15 +190,16 @@ class Comparison(Report):
                 Cell(item.term or ""),
                 Cell(item.file),
                 score_cell(fw, item.card.exact),
+                _rated_cell(item.card.rated, item.card.total),
             ]
             for label, item in zip(labels, items, strict=True)
         ]
         score_columns = [Column(label, nowrap=True) for label in labels]
         domain_rows = [
             [Cell(f"{domain.id} {domain.name}")]
-            + [score_cell(fw, value) for value in values]
+            + [_domain_score_cell(fw, item.card.domains[index]) for item in items]
             + [change_cell(change(values[0], values[-1]), 2)]
-            for domain, values in self.domain_scores()
+            for index, (domain, values) in enumerate(self.domain_scores())
         ]
         overall = self.overall_scores()
         domain_rows.append(
@@ -216,7 +219,9 @@ class Comparison(Report):
             Line(change_headline(self), tone="strong"),
             *([Line(latest.sentence() + ".", tone="strong")] if latest is not None else []),
             Line(overall_line(self)),
-            table("Assessments compared", ["Date", "Term", "File", "Overall score"], terms),
+            table(
+                "Assessments compared", ["Date", "Term", "File", "Overall score", "Indicators rated"], terms
+            ),
             table(
                 "Domain scores",
                 [Column("Domain"), *score_columns, Column("Change", nowrap=True)],
@@ -336,11 +341,19 @@ def latest_targets(comparison: Comparison) -> TargetFollowUp | None:
 
 
 def overall_line(comparison: Comparison) -> str:
-    """`Overall score: 1.44 Emerging → 1.68 Emerging (+0.24)`."""
-    fw, first, last = comparison.framework, comparison.first.card.exact, comparison.last.card.exact
-    moved = change_number(change(first, last))
+    """`Overall score: 1.44 Emerging → 1.68 Emerging (+0.24)`; where a term's score comes from few of
+    the indicators (`few_rated`), the line says so itself, since the change then compares different
+    sets: `Overall score: 1.68 Emerging → 2.83 Developing (+1.15), the latest from 6 of 22 indicators`."""
+    fw, first, last = comparison.framework, comparison.first.card, comparison.last.card
+    moved = change_number(change(first.exact, last.exact))
     delta = f" ({signed(moved, 2)})" if moved is not None else ""
-    return f"Overall score: {score_with_stage(fw, first)} → {score_with_stage(fw, last)}{delta}"
+    line = f"Overall score: {score_with_stage(fw, first.exact)} → {score_with_stage(fw, last.exact)}{delta}"
+    cautions = [
+        f"{which} from {card.rated} of {plural(card.total, 'indicator')}"
+        for which, card in (("the earliest", first), ("the latest", last))
+        if card.exact is not None and few_rated(card.rated, card.total)
+    ]
+    return line + (", " + " and ".join(cautions) if cautions else "")
 
 
 # --- the document's cells --------------------------------------------------------------------------
@@ -386,6 +399,19 @@ def _column_labels(comparison: Comparison) -> list[str]:
         f"{date} ({Path(item.file).name})" if date in repeated else date
         for date, item in zip(dates, comparison.items, strict=True)
     ]
+
+
+def _rated_cell(rated: int, total: int) -> Cell:
+    """`20 of 22 (91%)`, marked when few are rated (`few_rated`)."""
+    return Cell(rated_text(rated, total), tone="warn" if few_rated(rated, total) else None)
+
+
+def _domain_score_cell(fw: Framework, domain: DomainScore) -> Cell:
+    """A domain's score in one term: `4.00 Transforming (1 of 4 rated)` when few are rated (`few_rated`)."""
+    if domain.exact is None or not few_rated(domain.rated, domain.total):
+        return score_cell(fw, domain.exact)
+    text = f"{score_with_stage(fw, domain.exact)} ({domain.rated} of {domain.total} rated)"
+    return score_cell(fw, domain.exact, text=text)
 
 
 def change_cell(value: Fraction | None, decimals: int = 0) -> Cell:

@@ -15,6 +15,7 @@ from typing import Literal
 
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.scoring import shown, stage_of
+from coalition_cli.core.wording import plural
 
 Tone = Literal["good", "bad", "warn", "muted", "strong"]
 Align = Literal["left", "right", "center"]
@@ -91,6 +92,25 @@ def score_with_stage(framework: Framework, exact: Fraction | None) -> str:
     if stage is None:
         return NOT_RATED
     return f"{shown(exact)} {framework.stage_name(stage)}"
+
+
+FEW_RATED = Fraction(3, 4)
+"""A score from fewer than three quarters of the indicators it could count says how many beside it
+(`score_from`): a reader takes a headline score for the whole rubric, and 2.83 from 6 of 22 is not that."""
+
+
+def few_rated(rated: int, total: int) -> bool:
+    """True when a score comes from some, but fewer than `FEW_RATED`, of its `total` indicators."""
+    return 0 < rated < total * FEW_RATED
+
+
+def score_from(framework: Framework, exact: Fraction | None, rated: int, total: int) -> str:
+    """`2.83 Developing, from 6 of 22 indicators` when few are rated (`few_rated`), else as
+    `score_with_stage`: `2.83 Developing`."""
+    text = score_with_stage(framework, exact)
+    if exact is not None and few_rated(rated, total):
+        text += f", from {rated} of {plural(total, 'indicator')}"
+    return text
 
 
 def stage_cell(

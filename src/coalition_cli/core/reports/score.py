@@ -19,9 +19,10 @@ from coalition_cli.core.reports.document import (
     Heading,
     Line,
     bar,
+    few_rated,
     rated_text,
     score_cell,
-    score_with_stage,
+    score_from,
     stage_cell,
     table,
 )
@@ -89,7 +90,10 @@ def _file_section(item: ScoredFile) -> Document:
             Cell(f"{domain.id} {domain.name}"),
             score_cell(fw, domain.exact),
             score_cell(fw, domain.exact, text=bar(domain.exact, fw.top_stage)),
-            Cell(f"{domain.rated} of {domain.total}"),
+            Cell(
+                f"{domain.rated} of {domain.total}",
+                tone="warn" if few_rated(domain.rated, domain.total) else None,
+            ),
         ]
         if targets:
             row.append(_domain_gap(domain.to_target))
@@ -104,7 +108,7 @@ def _file_section(item: ScoredFile) -> Document:
     return [
         Heading(file_title(item)),
         Line(f"File: {item.file} · Framework: {fw.title}", tone="muted"),
-        Line(f"Overall score: {score_with_stage(fw, card.exact)}", tone="strong"),
+        Line(f"Overall score: {score_from(fw, card.exact, card.rated, card.total)}", tone="strong"),
         Line(f"Indicators rated: {rated_text(card.rated, card.total)}"),
         table("Domain scores", domain_columns, domain_rows),
         table("Indicators", indicator_columns, indicator_rows),

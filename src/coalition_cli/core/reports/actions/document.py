@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.reports.actions.register import CLOSED, OwnerLoad, TrackedAction
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.network.entries import left_out_line, skipped_line
+from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
 from coalition_cli.core.wording import and_list, plural
 
 
@@ -176,42 +178,38 @@ def _owners(report: ActionsReport, several: bool) -> list[Block]:
             ],
         )
     ]
+    guide = BUNDLED_NAME  # in full the first time, then "the Guide"
     for coalition in report.coalitions:
         alone = [load for load in coalition.owners if load.only_representative_of]
         if alone:
             prefix = f"{coalition.name}: " if several else ""
-            blocks.append(Line(f"! {prefix}{one_person_caution(alone)}", tone="warn"))
+            blocks.append(Line(f"! {prefix}{one_person_caution(alone, guide=guide)}", tone="warn"))
+            guide = "the Guide"
     return blocks
 
 
-def one_person_caution(loads: Sequence[OwnerLoad], *, brief: bool = False) -> str:
-    """The Guide's caution about individuals, for owners of open actions who are their member's only
-    named representative; `brief` names them without their members and counts (the brief plan)."""
-    guide = (
-        "the coalition “cannot depend solely on the involvement and commitment of a limited number of "
-        "individuals”"
+def one_person_caution(loads: Sequence[OwnerLoad], *, brief: bool = False, guide: str = BUNDLED_NAME) -> str:
+    """The Guide's caution about individuals, for owners of open actions who are the only person named
+    to represent their organization; `brief` names them without their organizations and counts (the
+    brief plan). `guide` names the Guide: in full by default, "the Guide" where the reader has met it."""
+    quote = (
+        f"As {guide} puts it, the coalition “{GUIDE_WORDS}”: name a second representative who can carry "
+        "these on."
     )
     if brief:
         names = and_list(load.owner for load in loads)
-        each = (
-            "is the only named representative of their member"
-            if len(loads) == 1
-            else ("are each the only named representative of their member")
-        )
-        return f"{names} {each}. The Guide: {guide}; name a second representative who can carry these on."
+        each = "is the only person" if len(loads) == 1 else "are each the only person"
+        return f"{names} {each} named to represent their organization in the coalition. {quote}"
     who = "; ".join(
         f"{load.owner} ({' and '.join(load.only_representative_of)}, {plural(load.open, 'open action')})"
         for load in loads
     )
     lead = (
-        "owns open actions and is the only named representative of a member"
+        "owns open actions and is the only person named to represent their organization"
         if len(loads) == 1
-        else "own open actions and are each the only named representative of a member"
+        else "own open actions and are each the only person named to represent their organization"
     )
-    return (
-        f"{plural(len(loads), 'person', 'people')} {lead}: {who}. The Guide: {guide}; name a second "
-        "representative who can carry these on."
-    )
+    return f"{plural(len(loads), 'person', 'people')} {lead}: {who}. {quote}"
 
 
 def _every_action(report: ActionsReport, several: bool) -> list[Block]:

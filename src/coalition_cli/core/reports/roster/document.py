@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.reports.document import Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.roster.results import STATUS_LABELS, Gap, SampleRole, Status
 
@@ -25,7 +26,11 @@ def roster_document(report: RosterReport) -> Document:
     where = f"Profile: {report.profile_file or 'written in the assessment'}"
     if report.assessed_on and report.gaps_known:
         where += f" · gaps from the assessment of {report.assessed_on}"
-    document: Document = [Heading(f"{report.coalition}: who is at the table"), Line(where, tone="muted")]
+    document: Document = [
+        Heading(f"{report.coalition}: who is at the table"),
+        Line(where, tone="muted"),
+        Line(f"Read against {BUNDLED_NAME} (“the Guide”).", tone="muted"),
+    ]
     document += _coverage_blocks(report)
     document += _formalization_blocks(report)
     document += _executive_blocks(report)

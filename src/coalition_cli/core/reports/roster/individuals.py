@@ -63,7 +63,7 @@ def sole_representatives(
                 open_actions=described,
                 message=(
                     f"{member.organization} has one named representative, {person.name}, who owns "
-                    f"{plural(len(owned), 'open action')}. The Guide: the coalition “{GUIDE_WORDS}”; name a "
+                    f"{plural(len(owned), 'open action')}. As the Guide puts it, the coalition “{GUIDE_WORDS}”: name a "
                     "second representative who knows this work."
                 ),
             )

@@ -1,0 +1,131 @@
+"""The plan's summary read alone, by someone new to it: an overdue next action says so where it is
+shown and the decisions count the overdue actions; the Markdown writes every date as the HTML does
+(long, unbroken in a table); and the Guide is named in full where a reader first meets it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support.plan import RIVERSIDE, RIVERSIDE_FALL, RIVERSIDE_SPRING, at_root, gfm_tables, plan_text  # noqa: F401
+
+NBSP = "\u00a0"
+
+
+def _late_spring(tmp_path: Path, assessed_on: str = "2026-12-02") -> Path:
+    """Riverside's spring assessment, as if the meeting were held on `assessed_on`."""
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    text = re.sub(
+        r"(?m)^assessed_on: .*$", f"assessed_on: {assessed_on}", RIVERSIDE_SPRING.read_text("utf-8")
+    )
+    path = tmp_path / "late.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _summary_md(text: str) -> str:
+    return text.split("## Summary", 1)[1].split("## The priorities in detail", 1)[0]
+
+
+def _summary_html(text: str) -> str:
+    return text.split('<section id="summary"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.usefixtures("at_root")
+def test_an_overdue_next_action_says_so_in_the_summary(tmp_path: Path) -> None:
+    summary = _summary_md(plan_text(_late_spring(tmp_path), "--brief", "-o", "-"))
+    row = next(line for line in summary.splitlines() if "help-desk interns" in line)
+    assert row.endswith(f"15{NBSP}April{NBSP}2026, **overdue** |"), row
+    html = _summary_html(plan_text(_late_spring(tmp_path), "--brief", "--format", "html", "-o", "-"))
+    assert '15 April 2026</time> <strong class="overdue">overdue</strong>' in html
+
+
+@pytest.mark.usefixtures("at_root")
+def test_the_decisions_count_every_overdue_action(tmp_path: Path) -> None:
+    text = plan_text(_late_spring(tmp_path), "--brief", "-o", "-")
+    decisions = _summary_md(text).split("### Decisions and resources the coalition needs", 1)[1]
+    # as the register counts them: every open action of the assessment is past due on 2 December
+    assert "11 open (11 overdue)" in text
+    assert "- A new date, owner or drop for each of the 11 actions overdue on 2 December 2026.\n" in decisions
+
+
+@pytest.mark.usefixtures("at_root")
+def test_one_overdue_action_is_named_with_its_days(tmp_path: Path) -> None:
+    # on 10 April only the equity check (due 9 April) is late, by a day
+    text = plan_text(_late_spring(tmp_path, "2026-04-10"), "--brief", "-o", "-")
+    assert (
+        "- A new date, owner or drop for “Add an equity check (who benefits, who is left out) to the working "
+        "group agenda template” (C3.2), overdue by 1 day on 10 April 2026.\n"
+    ) in _summary_md(text)
+
+
+@pytest.mark.usefixtures("at_root")
+def test_nothing_is_flagged_when_nothing_is_overdue() -> None:
+    for fmt in ("md", "html"):
+        text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--format", fmt, "-o", "-")
+        assert "overdue**" not in text and 'class="overdue"' not in text
+        assert "A new date, owner or drop" not in text
+
+
+@pytest.mark.usefixtures("at_root")
+def test_the_markdown_writes_long_dates_that_do_not_break_in_a_table(tmp_path: Path) -> None:
+    text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "-o", "-")
+    body = re.sub(r"<https?://[^>]*>", "", text.split("\n", 1)[1])  # after the marker; links as written
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", body), "ISO dates in the Markdown plan"
+    details = [t.texts for t in gfm_tables(text) if t.texts[:1] == [["Action", "Owner", "Due", "Status"]]]
+    rows = [row for table in details for row in table]
+    publish = next(row for row in rows if row[0] == "Publish baseline values for all nine indicators")
+    assert publish[2:] == ["14 May 2026", "planned"]  # its own cell, as GitHub renders it
+    assert f"| 14{NBSP}May{NBSP}2026 | planned |" in text  # no-break spaces: the date never wraps
+
+
+GUIDE_IN_FULL = "ConnectED’s Guide to Building a Broad-Based Coalition"
+
+
+def _first_guide(text: str) -> str:
+    """The words around the first mention of the Guide in a plan's body (after its head and marker)."""
+    body = text.split("<body>", 1)[-1].split("\n", 1)[1]
+    at = body.index("Guide")
+    return body[max(0, at - 60) : at + 60]
+
+
+@pytest.mark.usefixtures("at_root")
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("extra", [(), ("--brief",), ("--audience", "public")])
+def test_the_guide_is_named_in_full_where_a_reader_first_meets_it(fmt: str, extra: tuple[str, ...]) -> None:
+    text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--format", fmt, *extra, "-o", "-")
+    assert GUIDE_IN_FULL in _first_guide(text)
+    assert "the Guide’s Step 6" in text or "--brief" not in extra  # and "the Guide" after
+    assert "named representative of their member" not in text and "of a member" not in text
+
+
+@pytest.mark.usefixtures("at_root")
+def test_a_plan_without_participants_still_names_the_guide_before_using_it(tmp_path: Path) -> None:
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    text = RIVERSIDE_SPRING.read_text("utf-8")
+    no_one = re.sub(r"(?ms)^participants:\n(?:  .*\n)+", "", text)
+    assert "participants:" not in no_one
+    (tmp_path / "no-one.yaml").write_text(no_one, encoding="utf-8")
+    plan = plan_text(tmp_path / "no-one.yaml", "--brief", "-o", "-")
+    assert f"; on building the coalition: {GUIDE_IN_FULL}." in plan
+    assert GUIDE_IN_FULL in _first_guide(plan)
+
+
+@pytest.mark.usefixtures("at_root")
+def test_the_caution_about_one_person_reads_plainly() -> None:
+    text = plan_text(RIVERSIDE_SPRING, "--brief", "-o", "-")
+    assert (
+        "are each the only person named to represent their organization in the coalition. As the Guide puts "
+        "it, the coalition “cannot depend solely"
+    ) in text
+
+
+def test_the_bundled_guides_full_name_is_the_one_commands_use_without_loading_it() -> None:
+    from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.model.guide import BUNDLED_NAME
+
+    assert load_guide().full_name == BUNDLED_NAME == GUIDE_IN_FULL
