@@ -68,9 +68,10 @@ def broken(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def misdated(tmp_path: Path) -> Path:
-    """An error only the models explain (no such date)."""
+    """Errors only the models explain (no such date; a real date with a one-digit month)."""
     document = clean_document()
     document["assessed_on"] = "2026-02-30"
+    document["ratings"]["C1.1"]["actions"][0]["due"] = "2026-6-30"
     path = tmp_path / "misdated.yaml"
     path.write_text(yaml_text(document), encoding="utf-8")
     return path
@@ -236,3 +237,4 @@ def test_a_file_only_the_models_explain_loads_them(misdated: Path) -> None:
     result = _python(PROBE, "validate", misdated.name, cwd=misdated.parent)
     assert result.returncode == 1
     assert "2026-02-30" in result.stdout and result.stderr.endswith("loaded: pydantic\n")
+    assert "write the month and day with two digits: 2026-06-30 (got '2026-6-30')" in result.stdout

@@ -352,6 +352,8 @@ def test_a_profile_that_does_not_parse(tmp_path: Path) -> None:
     [
         lambda d: d.update({"colaition": "x"}),
         lambda d: d.update({"assessed_on": "2026-02-30"}),
+        lambda d: d.update({"assessed_on": "2026-3-14"}),
+        lambda d: d["ratings"]["C1.1"]["actions"][0].update({"due": "2026-6-30"}),
         lambda d: d["ratings"]["C1.1"].update({"priority": "yes"}),
         lambda d: d["ratings"]["C1.1"].update({"stage": True}),
         lambda d: d["ratings"]["C1.1"]["actions"][0].update({"status": "Done"}),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from coalition_cli.core import codes
+from coalition_cli.core.dates import typed_day
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     ActionOp,
@@ -25,7 +26,6 @@ from coalition_cli.core.editing.rating_edits import (
     clean_text,
 )
 from coalition_cli.core.errors import CoalitionError, UsageError
-from coalition_cli.core.model.assessment import parse_iso_date
 from coalition_cli.core.model.framework import Domain, Framework, Stage
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
@@ -342,19 +342,26 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().replace("–", "-").replace("’", "'").replace("-", " ").split())
 
 
-def typed_date(typed: str) -> dt.date | None:
-    """A date as typed at a prompt (year-month-day, as `parse_iso_date` reads it): None when left empty.
+def typed_date(typed: str, *, when_empty: str = "", example: str = "2026-06-30") -> dt.date | None:
+    """A date as typed at a prompt (year-month-day, the month and day with one digit or two, as
+    `dates.typed_day` reads it): None when left empty.
 
-    Raises ValueError with a message for the person at the keyboard, who is asked again."""
+    Raises ValueError with a message for the person at the keyboard, who is asked again; `when_empty`
+    says what an empty answer means (` for today (2026-12-02)`)."""
     text = typed.strip()
     if not text:
         return None
     try:
-        return parse_iso_date(text)
+        return typed_day(text)
     except ValueError:
         raise ValueError(
-            f"{text!r} is not a date. Write it year-month-day, like 2026-06-30, or leave it empty."
+            f"{text!r} is not a date. Write it year-month-day, like {example}, or leave it empty{when_empty}."
         ) from None
+
+
+def typed_due(typed: str) -> dt.date | None:
+    """An action's due date as typed at a prompt or in a box (`typed_date`): empty means none."""
+    return typed_date(typed, when_empty=" for no due date")
 
 
 def resolve_ids(framework: Framework, typed: Iterable[str], *, kind: str) -> list[str]:

@@ -46,7 +46,7 @@ from coalition_cli.core.session import (
     parse_action_command,
     parse_command,
     text_command,
-    typed_date,
+    typed_due,
 )
 from coalition_cli.core.wording import plural
 
@@ -496,9 +496,13 @@ class Walk:
             if move in _MOVES:
                 return move, None
             try:
-                return None, typed_date(typed)
+                due = typed_due(typed)
             except ValueError as error:
                 self.console.print(f"[yellow]{escape(str(error))}[/]")
+                continue
+            if due is not None and due.isoformat() != typed.strip():  # `2026-6-30` is written 2026-06-30
+                self.console.print(f"  [green]→[/] due {due.isoformat()}")
+            return None, due
 
     # -- the end -----------------------------------------------------------------------------
 

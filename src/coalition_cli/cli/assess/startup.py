@@ -188,16 +188,22 @@ def _create(console: Console, options: AssessOptions) -> None:
         if not coalition:
             console.print("The coalition needs a name, for example: Riverside Pathways Coalition.")
     while assessed_on is None:
-        today = dt.date.today().isoformat()
+        day = dt.date.today()
+        today = day.isoformat()
         typed = answer(
             console,
             f"Date of this assessment, year-month-day [dim](Enter for today, {today})[/]: ",
             _DATE_HELP,
         )
         try:
-            assessed_on = typed_date(typed) or dt.date.today()
+            assessed_on = typed_date(typed, when_empty=f" for today ({today})", example="2026-03-14")
         except ValueError as error:
-            console.print(escape(str(error)))
+            console.print(f"[yellow]{escape(str(error))}[/]")
+            continue
+        if assessed_on is None:
+            assessed_on = day
+        elif assessed_on.isoformat() != typed.strip():  # said back: `2026-3-14` is written 2026-03-14
+            console.print(f"[green]→[/] {assessed_on.isoformat()}")
     new = NewAssessment(reference, coalition, assessed_on)
     try:
         create_exclusive(path, render(framework, new))

@@ -15,7 +15,7 @@ from typing import Any
 
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
-from coalition_cli.core.model.assessment import Participant, parse_iso_date
+from coalition_cli.core.model.assessment import Participant
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import text as yamltext
 
@@ -163,14 +163,16 @@ def _last_term(framework: Framework, indicator_id: str, previous: LoadedAssessme
 
 
 def date_option_or_today(text: str | None) -> dt.date:
-    """The `--date` of a new assessment (year-month-day, as `parse_iso_date` reads it), else today.
+    """The `--date` of a new assessment (year-month-day, as `dates.typed_day` reads what a person
+    types: `2026-3-14` too), else today.
 
     A bad date is a usage error (exit 2), worded for the command line."""
+    from coalition_cli.core.dates import typed_day
     from coalition_cli.core.errors import UsageError
 
     if text is None:
         return dt.date.today()
     try:
-        return parse_iso_date(text)
+        return typed_day(text)
     except ValueError:
         raise UsageError(f"{text!r} is not a date: write it year-month-day, like 2026-03-14") from None

@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
 
 from coalition_cli.core import codes
+from coalition_cli.core.dates import two_digits_advice
 from coalition_cli.core.model.base import Model
 from coalition_cli.core.model.profile import ProfileEntry
 from coalition_cli.core.model.stages import written_stage
@@ -28,7 +29,8 @@ def parse_iso_date(text: str) -> dt.date:
     """A date written year-month-day, like 2026-03-14; raises ValueError for anything else.
 
     `date.fromisoformat` alone also takes `20260314` and `2026-W11-6` (Python 3.11), which the file
-    format does not allow: every date read (the file, `--date`, the prompts) goes through here.
+    format does not allow: every date a file holds is read here. What a person types (`--date`, the
+    prompts) is read by `dates.typed_day`, which also takes a one-digit month or day.
     """
     stripped = text.strip()
     if _ISO_DATE.match(stripped):
@@ -44,10 +46,13 @@ def _iso_date(value: object) -> object:
             return parse_iso_date(value)
         except ValueError:
             pass
+    advice = two_digits_advice(value) if isinstance(value, str) else None
     raise PydanticCustomError(
         codes.INVALID_DATE.name,
-        "must be a date written year-month-day, like 2026-03-14 (got {got})",
-        {"got": _show(value)},
+        "must be a date written year-month-day, like 2026-03-14 (got {got})"
+        if advice is None
+        else "must be a date written year-month-day; {advice} (got {got})",
+        {"got": _show(value), "advice": advice},
     )
 
 

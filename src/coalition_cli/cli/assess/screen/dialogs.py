@@ -27,7 +27,7 @@ from coalition_cli.cli.assess.wording import describe_action, stage_label
 from coalition_cli.core.editing.rating_edits import NewAction, clean_line
 from coalition_cli.core.model.assessment import Action, ActionStatus
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.session import find_indicators, typed_date
+from coalition_cli.core.session import find_indicators, typed_due
 
 _DIALOG_CSS = """
 {name} {{
@@ -312,7 +312,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
     def _due_ok(self) -> bool:
         """Whether the due date reads as a date (said at once, not only at the end)."""
         try:
-            typed_date(self.query_one("#due", Input).value)
+            typed_due(self.query_one("#due", Input).value)
         except ValueError as error:
             self._problem(str(error))
             return False
@@ -348,7 +348,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         if not what:
             return None
         try:
-            due = typed_date(self.query_one("#due", Input).value)
+            due = typed_due(self.query_one("#due", Input).value)
         except ValueError as error:
             self._problem(str(error))
             self.query_one("#due", Input).focus()

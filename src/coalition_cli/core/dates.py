@@ -1,0 +1,51 @@
+"""Dates as people type them, and what to tell them when a file's date is not written its way.
+
+A file holds a date one way only: year-month-day with four, two and two digits (`2026-03-14`: what
+YAML reads as a date and what sorts right), and `parse_iso_date` (model/assessment.py) reads nothing
+else. A person typing at a prompt or on the command line may leave out the leading zero of a month or
+a day (`2026-3-14`): `typed_day` reads that too, and the date goes into the file in the file's form.
+When a file holds such a date, `two_digits_advice` says which two-digit form to write instead.
+
+Kept free of heavy imports: the models' date validator and the prompts both use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_TYPED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+"""Year-month-day as a person types it: four digits for the year, one or two for the month and day."""
+
+
+def typed_day(text: str) -> dt.date:
+    """A date typed year-month-day, the month and day with one digit or two (`2026-3-14`, `2026-03-14`).
+
+    Raises ValueError for anything else, a date that does not exist included (`2026-02-30`)."""
+    stripped = text.strip()
+    found = _TYPED.fullmatch(stripped)
+    if found is None:
+        raise ValueError(f"{stripped!r} is not a date")
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{stripped!r} is not a date") from None
+
+
+def two_digit_form(text: str) -> str | None:
+    """The file's form of a real date typed with a one-digit month or day (`2026-3-14` gives
+    `2026-03-14`); None for anything else, a date already in the file's form included."""
+    try:
+        day = typed_day(text)
+    except ValueError:
+        return None
+    written = day.isoformat()
+    return written if written != text.strip() else None
+
+
+def two_digits_advice(text: str) -> str | None:
+    """What to tell someone whose file holds a real date with a one-digit month or day, which the
+    file's form refuses: the same date in that form. None when something else is wrong."""
+    fixed = two_digit_form(text)
+    return None if fixed is None else f"write the month and day with two digits: {fixed}"
