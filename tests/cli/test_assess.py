@@ -611,3 +611,40 @@ def test_a_new_file_named_without_yaml_gets_it(runner: CliRunner, tmp_path: Path
     code, output = assess(runner, typed, "\nq\n")  # the same name again opens the file made
     assert code == 0, output
     assert "does not exist yet" not in output and "Did you mean" not in output
+
+
+# -- what a facilitator who is not a programmer found ------------------------------------------------
+
+
+def test_a_date_typed_with_a_one_digit_month_is_taken_and_said_back(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    path = tmp_path / "new.yaml"
+    today = dt.date.today().isoformat()
+    code, output = assess(runner, path, "Riverside\n2026-3-32\n2026-3-14\n\nq\n")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert (
+        f"'2026-3-32' is not a date. Write it year-month-day, like 2026-03-14, or leave it empty for today ({today})."
+        in flat
+    )
+    assert "→ 2026-03-14\n" in output
+    assert "assessed on 2026-03-14" in flat
+    assert AssessmentFile(path).assessment.assessed_on == dt.date(2026, 3, 14)
+    assert "assessed_on: 2026-03-14\n" in path.read_text()
+
+
+def test_a_due_date_with_a_one_digit_month_is_taken_and_said_back(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    keys = "2\n\nAdopt the charter\n\nJune\n2026-6-30\n\n"
+    code, output = assess(runner, path, keys + "q\n", *NEW)
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert (
+        "'June' is not a date. Write it year-month-day, like 2026-06-30, or leave it empty for no due date."
+        in flat
+    )
+    assert "→ due 2026-06-30\n" in output
+    assert ratings(path)["C1.1"]["actions"] == [{"action": "Adopt the charter", "due": "2026-06-30"}]
