@@ -71,13 +71,15 @@ def test_a_whole_session_from_a_new_file(runner: CliRunner, tmp_path: Path, fram
 
 def test_the_name_and_date_are_asked_for_a_new_file(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "new.yaml"
-    people = "Maria Lopez\nRiverside USD\nschools\n1\nSam Ortiz\n\nlab\n\n"  # a wrong group, then its number
+    people = (
+        "Maria Lopez\nRiverside USD\nastronauts\n1\nSam Ortiz\n\nlab\n\n"  # a wrong group, then its number
+    )
     keys = "\nRiverside\nyesterday\n2026-03-14\n" + people + answer("2") + "q\n"
     code, output = assess(runner, path, keys)
     assert code == 0, output
     assert "The coalition needs a name" in output
     assert "'yesterday' is not a date" in output
-    assert "'schools' is not a stakeholder group: type its number, 1 to 10" in " ".join(output.split())
+    assert "'astronauts' is not a stakeholder group: type its number, 1 to 10" in " ".join(output.split())
     assessment = AssessmentFile(path).assessment
     assert assessment.coalition == "Riverside"
     assert [(p.name, p.organization, p.stakeholder_group) for p in assessment.participants] == [
@@ -494,11 +496,13 @@ def test_participants_are_asked_after_init(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(app, ["init", str(path), "--coalition", "Riverside", "--date", "2026-03-14"])
     assert result.exit_code == 0, result.output
     before = path.read_text()
-    code, output = assess(runner, path, "Maria Lopez\nRiverside USD\nschool\nk-12\nSam Ortiz\n\nunion\n\nq\n")
+    code, output = assess(
+        runner, path, "Maria Lopez\nRiverside USD\nthe zoo\nk-12\nSam Ortiz\n\nunion\n\nq\n"
+    )
     assert code == 0, output
     flat = " ".join(output.split())
     assert "Who is taking part?" in flat and "Saved 2 people taking part" in flat
-    assert "'school' is not a stakeholder group" in flat
+    assert "'the zoo' is not a stakeholder group" in flat
     people = AssessmentFile(path).assessment.participants
     assert [(p.name, p.organization, p.stakeholder_group) for p in people] == [
         ("Maria Lopez", "Riverside USD", "k12-education"),
@@ -648,3 +652,56 @@ def test_a_due_date_with_a_one_digit_month_is_taken_and_said_back(runner: CliRun
     )
     assert "→ due 2026-06-30\n" in output
     assert ratings(path)["C1.1"]["actions"] == [{"action": "Adopt the charter", "due": "2026-06-30"}]
+
+
+def test_the_words_people_use_for_a_stakeholder_group_are_taken_and_said_back(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "new.yaml"
+    words = ["school", "district", "college", "employer", "chamber", "church"]
+    people = "".join(f"Person {n}\n\n{word}\n" for n, word in enumerate(words))
+    code, output = assess(runner, path, "Riverside\n2026-03-14\n" + people + "\nq\n")
+    assert code == 0, output
+    assert "is not a stakeholder group" not in output
+    for said in ["→ 1  K–12 education", "→ 2  Postsecondary", "→ 3  Corporations", "→ 4  Business organizations",
+                 "→ 8  Faith-based organizations"]:  # fmt: skip
+        assert said in output
+    groups = [p.stakeholder_group for p in AssessmentFile(path).assessment.participants]
+    assert groups == ["k12-education", "k12-education", "postsecondary", "corporations",
+                      "business-organizations", "faith-based-organizations"]  # fmt: skip
+
+
+def test_a_word_several_groups_share_lists_them_by_number(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, "Riverside\n2026-03-14\nAna Diaz\nAcme\nbusiness\n3\n\nq\n")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "'business' could be more than one group (3, 4): type the number of the one you mean." in flat
+    listed = output.split("could be more than one group")[1].split("Stakeholder group, by number")[0]
+    assert [line.split()[0] for line in listed.splitlines() if line[:6].strip().isdigit()] == ["3", "4"]
+    assert "Corporations" in listed and "Business organizations and industry associations" in listed
+    assert AssessmentFile(path).assessment.participants[0].stakeholder_group == "corporations"
+
+
+def test_after_a_miss_the_groups_are_listed_again_and_fit_an_80_by_24_screen(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "new.yaml"
+    keys = "Riverside\n2026-03-14\nAna Diaz\nRiverside Arts Council\nthe arts\nmuseum\n7\n\nq\n"
+    result = runner.invoke(app, ["assess", str(path)], input=keys, env={"COLUMNS": "80", "LINES": "24"})
+    assert result.exit_code == 0, result.output
+    output = result.output
+    prompt = "Stakeholder group, by number or a word for it (optional): "
+    # stdin is not echoed here: each answer's line ends where the next output begins
+    screens = output.split(prompt)
+    assert len(screens) == 4  # asked three times: two misses, then 7
+    for before_third in (screens[1], screens[2]):
+        assert "is not a stakeholder group" in before_third
+        numbers = [line.split()[0] for line in before_third.splitlines() if line[:6].strip().isdigit()]
+        assert numbers == [str(n) for n in range(1, 11)]  # the whole list, again after each miss
+    shown = output[: output.rindex(prompt)].splitlines()
+    last_list = max(number for number, line in enumerate(shown) if line.startswith("     1  K–12"))
+    assert len(shown) - last_list <= 23  # at the third prompt, an 80x24 screen shows the whole list
+    assert (
+        AssessmentFile(path).assessment.participants[0].stakeholder_group == "community-based-organizations"
+    )

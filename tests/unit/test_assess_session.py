@@ -102,19 +102,18 @@ def test_keys_typed_at_the_evidence_and_action_prompts_are_commands_never_text()
 )  # fmt: skip
 def test_a_stakeholder_group_by_number_or_part_of_its_name(typed: str, group: str | None) -> None:
     from coalition_cli.core.loading.frameworks import load_guide
-    from coalition_cli.core.session import parse_group
+    from coalition_cli.core.stakeholder_groups import parse_group
 
     assert parse_group(load_guide(), typed) == group
 
 
 def test_a_part_of_a_name_that_several_groups_share_lists_them() -> None:
     from coalition_cli.core.loading.frameworks import load_guide
-    from coalition_cli.core.session import parse_group
+    from coalition_cli.core.stakeholder_groups import GroupUnclear, parse_group
 
-    with pytest.raises(
-        ValueError, match=r"'organizations' could be 4 Business organizations .*; 7 Community"
-    ):
+    with pytest.raises(GroupUnclear, match=r"'organizations' could be more than one group") as raised:
         parse_group(load_guide(), "organizations")
+    assert raised.value.candidates == (4, 6, 7, 8)
 
 
 def test_due_dates() -> None:

@@ -27,9 +27,8 @@ from coalition_cli.core.editing.rating_edits import (
 )
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.model.framework import Domain, Framework, Stage
-from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
-from coalition_cli.core.suggest import closest, did_you_mean
+from coalition_cli.core.suggest import closest, did_you_mean, folded
 
 
 class Kind(Enum):
@@ -181,7 +180,7 @@ def _goto_command(framework: Framework, typed: str) -> Command:
 def find_indicators(framework: Framework, typed: str) -> list[str]:
     """The indicators a person means by `typed`: the one with that id (in any case), else every one
     whose id or name holds it (`employer`, `wbl lead`), in the framework's order."""
-    text = _folded(typed)
+    text = folded(typed)
     if not text:
         return [indicator.id for indicator in framework.indicators]
     exact = [indicator.id for indicator in framework.indicators if indicator.id.casefold() == text]
@@ -190,7 +189,7 @@ def find_indicators(framework: Framework, typed: str) -> list[str]:
     return [
         indicator.id
         for indicator in framework.indicators
-        if text in _folded(f"{indicator.id} {indicator.name}")
+        if text in folded(f"{indicator.id} {indicator.name}")
     ]
 
 
@@ -309,37 +308,6 @@ def typed_stage_number(framework: Framework, typed: str) -> int:
             f"write a stage, like {framework.stage_numbers[0]} or {framework.stages[0].name.lower()}"
         )
     return stage
-
-
-def parse_group(guide: Guide, typed: str) -> str | None:
-    """A stakeholder group as typed at a prompt: its number in the Guide's list, its id, or part of
-    its name or id, 3 letters or more, that only one group has (`k12`, `union`, `faith`); None when
-    left empty. Raises ValueError with a plain message otherwise."""
-    text = typed.strip().casefold()
-    if not text:
-        return None
-    groups = guide.stakeholder_groups
-    ids = [group.id for group in groups]
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(ids):
-        return ids[int(text) - 1]
-    if text in ids:
-        return text
-    words = _folded(text)
-    found = [group.id for group in groups if words in _folded(group.id) or words in _folded(group.name)]
-    if len(text) >= 3 and len(found) == 1:
-        return found[0]
-    if len(text) >= 3 and found:
-        names = "; ".join(f"{ids.index(group.id) + 1} {group.name}" for group in groups if group.id in found)
-        raise ValueError(f"{typed.strip()!r} could be {names}: type the number of the one you mean.")
-    raise ValueError(
-        f"{typed.strip()!r} is not a stakeholder group{did_you_mean(text, ids)}: type its number, "
-        f"1 to {len(ids)}, or part of its name, or press Enter to leave it out."
-    )
-
-
-def _folded(text: str) -> str:
-    """Text compared as people type it: any case, `-`, `–` and `’` as spaces or apostrophes."""
-    return " ".join(text.casefold().replace("–", "-").replace("’", "'").replace("-", " ").split())
 
 
 def typed_date(typed: str, *, when_empty: str = "", example: str = "2026-06-30") -> dt.date | None:

@@ -63,6 +63,12 @@ class Suggester:
         return f" (did you mean {match!r}?)" if match is not None and match != word else ""
 
 
+def folded(text: str) -> str:
+    """Text compared as people type it: any case, `-`, `–` and `’` as spaces or apostrophes, spaces
+    between words single."""
+    return " ".join(text.casefold().replace("–", "-").replace("’", "'").replace("-", " ").split())
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The valid choice a person most likely meant (see `Suggester.closest`)."""
     return Suggester(choices).closest(word)

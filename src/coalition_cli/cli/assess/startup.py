@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from coalition_cli.core.editing.rating_edits import AddParticipants, clean_line
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
 from coalition_cli.core.loading.assessments import LoadedAssessment, load_assessment
 from coalition_cli.core.model.assessment import Participant
+from coalition_cli.core.model.guide import StakeholderGroup
 from coalition_cli.core.session import Session, typed_date
 
 
@@ -73,7 +74,9 @@ _DATE_HELP = "The day of this assessment, written year-month-day like 2026-03-14
 _PARTICIPANT_HELP = "The name of someone taking part in this assessment; press Enter when everyone is listed."
 _ORGANIZATION_HELP = "The organization they represent, for example: Riverside Unified School District."
 _GROUP_HELP = (
-    "Which of the Guide's stakeholder groups their organization belongs to: a number, or part of its name: "
+    "Which of the Guide's stakeholder groups their organization belongs to: its number, a word of its name, "
+    "or an everyday word for it (school, college, employer, chamber, union, city, nonprofit, church, "
+    "parent, workforce board): "
 )
 _MEANT_HELP = "y (or Enter) opens the file named; n starts a new assessment under the name you typed."
 
@@ -220,14 +223,16 @@ def _ask_participants(console: Console, file: AssessmentFile) -> None:
     """Who is in the room, for the plan's "who could lead" and the roster: optional, one at a time,
     each saved in the file as soon as they are given."""
     from coalition_cli.core.loading.frameworks import load_guide
-    from coalition_cli.core.session import parse_group
+    from coalition_cli.core.stakeholder_groups import GroupUnclear, parse_group
 
     guide = load_guide()
+    groups = guide.stakeholder_groups
+    everyone = tuple(range(1, len(groups) + 1))
     console.print(
         "Who is taking part? [dim](optional: a name, then their organization and stakeholder group; "
         "press Enter at the name when done)[/]"
     )
-    listed = ", ".join(f"{n} {g.name}" for n, g in enumerate(guide.stakeholder_groups, start=1))
+    listed = ", ".join(f"{n} {g.name}" for n, g in enumerate(groups, start=1))
     count = 0
     while True:
         name = clean_line(answer(console, "  Participant's name: ", _PARTICIPANT_HELP))
@@ -240,26 +245,23 @@ def _ask_participants(console: Console, file: AssessmentFile) -> None:
         )
         if not count:
             console.print("    [dim]Stakeholder groups (the Guide's ten):[/]")
-            console.print(
-                _hanging(
-                    (Text(str(number), style="dim"), Text(listed_group.name, style="dim"))
-                    for number, listed_group in enumerate(guide.stakeholder_groups, start=1)
-                )
-            )
+            console.print(_numbered(groups, everyone))
         while True:
             typed = answer(
                 console,
-                "    Stakeholder group, by number or part of its name [dim](optional)[/]: ",
+                "    Stakeholder group, by number or a word for it [dim](optional)[/]: ",
                 _GROUP_HELP + listed,
             )
             try:
                 group = parse_group(guide, typed)
                 break
-            except ValueError as error:
+            except GroupUnclear as error:
+                # the list again, or the few it could be: after a miss or two it has scrolled away
                 console.print(f"[yellow]{escape(str(error))}[/]")
-        if group is not None:  # said back, so that a match by part of a name is seen
-            ids = [listed_group.id for listed_group in guide.stakeholder_groups]
-            chosen = guide.stakeholder_groups[ids.index(group)]
+                console.print(_numbered(groups, error.candidates or everyone))
+        if group is not None:  # said back, so that a match by a word is seen
+            ids = [listed_group.id for listed_group in groups]
+            chosen = groups[ids.index(group)]
             said = Text.assemble(("→", "green"), f" {ids.index(group) + 1}")
             console.print(_hanging([(said, Text(chosen.name))]))
         person = Participant(name=name, organization=organization or None, stakeholder_group=group)
@@ -293,6 +295,13 @@ def _earlier(file: AssessmentFile, since: Path | None) -> LoadedAssessment | Non
             "their ratings cannot be put side by side"
         )
     return earlier
+
+
+def _numbered(groups: Sequence[StakeholderGroup], numbers: Iterable[int]) -> Padding:
+    """Stakeholder groups by their number in the Guide's list (from 1), dim: a reminder, not news."""
+    return _hanging(
+        (Text(str(number), style="dim"), Text(groups[number - 1].name, style="dim")) for number in numbers
+    )
 
 
 def _hanging(rows: Iterable[tuple[Text, Text]]) -> Padding:
