@@ -32,7 +32,7 @@ from coalition_cli.cli.assess.asking import (
 )
 from coalition_cli.cli.assess.ending import Ending
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
-from coalition_cli.cli.assess.wording import describe_action, open_actions, stage_label, undone
+from coalition_cli.cli.assess.wording import describe_action, not_carried, stage_label, undone
 from coalition_cli.core.editing.assessment_file import RatingConflictError
 from coalition_cli.core.editing.history import History
 from coalition_cli.core.editing.rating_edits import RatingEdit
@@ -290,7 +290,7 @@ class Walk:
         rating = earlier.assessment.rating(indicator_id)
         if rating is not None and rating.evidence:
             console.print(Padding(escape(rating.evidence), (0, 0, 0, 2)), style="dim")
-        left = open_actions(rating)
+        left = not_carried(rating, self.file.rating(indicator_id))
         if left:
             console.print("Its actions not marked done:")
             console.print(bullets(describe_action(action) for action in left))

@@ -27,6 +27,16 @@ def open_actions(rating: Rating | None) -> list[Action]:
     return [action for action in rating.actions if action.status not in ("done", "dropped")] if rating else []
 
 
+def not_carried(before: Rating | None, now: Rating | None) -> tuple[Action, ...]:
+    """Last term's open actions, less those this term's rating `now` holds open (`init --from`
+    carried them over: they are listed as this term's), found by text as the actions register
+    follows them from term to term."""
+    from coalition_cli.core.reports.actions.owners import name_key
+
+    here = {name_key(action.action) for action in open_actions(now)}
+    return tuple(action for action in open_actions(before) if name_key(action.action) not in here)
+
+
 def stage_label(framework: Framework, stage: int | None) -> str:
     return "not rated" if stage is None else f"{stage} {framework.stage_name(stage)}"
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from coalition_cli.cli.app import app
+
+if TYPE_CHECKING:
+    from coalition_cli.core.editing.carry import Carried
 
 
 @app.command()
@@ -34,7 +38,13 @@ def init(
         None,
         "--from",
         metavar="FILE",
-        help="Last term's assessment: keep its coalition and participants, show its stages.",
+        help="Last term's assessment: keep its coalition and participants, show its stages, carry over "
+        "its open actions.",
+    ),
+    no_actions: bool = typer.Option(
+        False,
+        "--no-actions",
+        help="With --from: start afresh, without last term's open actions (they are shown as comments).",
     ),
 ) -> None:
     """Write a new assessment listing every indicator unrated, with the rubric as comments."""
@@ -43,6 +53,7 @@ def init(
     from rich.markup import escape
 
     from coalition_cli.cli.console import note, stdout
+    from coalition_cli.core.editing.carry import carried_actions
     from coalition_cli.core.editing.scaffold import (
         NewAssessment,
         date_option_or_today,
@@ -50,13 +61,17 @@ def init(
         outside_note,
         path_from,
         render,
+        term_name,
     )
     from coalition_cli.core.errors import UsageError
     from coalition_cli.core.files.output import OutputFile
     from coalition_cli.core.loading.assessments import load_assessment
     from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, load_framework
+    from coalition_cli.core.wording import plural
 
     written = OutputFile(path=file, command="init", what="the new assessment", forceable=False, option=None)
+    if no_actions and previous is None:
+        raise UsageError("--no-actions goes with --from FILE: a new file has no actions to leave out")
     written.check()
     last = load_assessment(previous) if previous is not None else None
     reference = framework or (last.assessment.framework if last else DEFAULT_FRAMEWORK)
@@ -72,11 +87,21 @@ def init(
         path_from(file, last.path.parent / shared) if last is not None and isinstance(shared, str) else None
     )
     new = NewAssessment(reference, name, date_option_or_today(date), term, facilitator, profile)
-    written.write(render(fw, new, last))
+    carried = carried_actions(last, fw) if last is not None else None
+    written.write(render(fw, new, last, None if no_actions else carried))
     console = stdout()
     console.print(
         f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices(unbroken=True)})."
     )
+    if last is not None and carried is not None:
+        console.print(escape(_carried_sentence(term_name(last), carried, written=not no_actions)))
+        if carried.left_out and not no_actions:
+            ids = ", ".join(dict.fromkeys(action.indicator for action in carried.left_out))
+            count = len(carried.left_out)
+            note(
+                f"{plural(count, 'open action')} of {term_name(last)} {'is' if count == 1 else 'are'} "
+                f"under indicators this rubric does not have ({ids}): left in {previous} only"
+            )
     outside = outside_note(file, {"framework": reference, "profile": profile})
     if outside is not None:
         note(outside)
@@ -87,3 +112,14 @@ def init(
     console.print(
         f"  [bold]coalition assess {escape(shlex.quote(str(file)))}{escape(since)}[/]", soft_wrap=True
     )
+
+
+def _carried_sentence(when: str, carried: Carried, *, written: bool) -> str:
+    """What became of last term's open actions, in one sentence."""
+    from coalition_cli.core.wording import plural
+
+    if not carried:
+        return f"{when} left no open actions to carry over."
+    if not written:
+        return f"Left out {plural(len(carried), 'open action')} of {when} (--no-actions): they are shown as comments."
+    return f"Carried over {plural(len(carried), 'open action')} from {when}, under their indicators."

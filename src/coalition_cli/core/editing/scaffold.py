@@ -1,7 +1,8 @@
 """New assessment files: every indicator listed unrated, with the rubric written in as YAML comments.
 
 Someone editing by hand sees each stage descriptor right above the line they fill in; rolling a new
-term forward from the last one keeps the coalition and participants and shows last term's stages.
+term forward from the last one keeps the coalition and participants, shows last term's stages, and
+carries its open actions over under their indicators, as written (`carry.py`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
 from coalition_cli.core.model.assessment import Participant
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import text as yamltext
+
+if TYPE_CHECKING:
+    from coalition_cli.core.editing.carry import Carried
 
 
 @dataclass(frozen=True)
@@ -76,8 +80,16 @@ def path_from(file: Path, target: Path) -> str:
     return Path(os.path.relpath(target, folder)).as_posix()
 
 
-def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment | None = None) -> str:
-    """The text of a new assessment file, which validates (with not-rated warnings)."""
+def render(
+    framework: Framework,
+    new: NewAssessment,
+    previous: LoadedAssessment | None = None,
+    carried: Carried | None = None,
+) -> str:
+    """The text of a new assessment file, which validates (with not-rated warnings).
+
+    `carried`: last term's open actions to write under their indicators (`carry.carried_actions`);
+    without them, `previous`'s open actions are only shown as comments."""
     lines = [
         *yamltext.comment_lines(
             f"Self-assessment of {new.coalition} against {framework.title} ({framework.id}).", ""
@@ -90,6 +102,12 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
         lines += yamltext.comment_lines(
             f"Rolled forward from {previous.path.name} ({previous.assessment.assessed_on.isoformat()}): "
             "last term's stages are shown as comments; confirm or change each one.",
+            "",
+        )
+    if previous is not None and carried:
+        lines += yamltext.comment_lines(
+            f"{_its_open_actions(len(carried))} over under their indicators, as written: mark each done "
+            "or dropped as the team decides, or keep it going.",
             "",
         )
     lines += [
@@ -121,9 +139,22 @@ def render(framework: Framework, new: NewAssessment, previous: LoadedAssessment 
                 for number, paragraph in enumerate(indicator.descriptor(stage.number)):
                     first = label if number == 0 else " " * len(label)
                     lines += yamltext.comment_lines(paragraph, "    ", first=first, rest=" " * len(label))
-            lines += _last_term(framework, indicator.id, previous)
+            lines += _last_term(framework, indicator.id, previous, carrying=carried is not None)
             lines.append("    stage: null")
+            if previous is not None and carried is not None and (items := carried.lines(indicator.id)):
+                lines += yamltext.comment_lines(f"Still open at the end of {term_name(previous)}:", "    ")
+                lines += ["    actions:", *items]
     return "\n".join(lines) + "\n"
+
+
+def term_name(assessment: LoadedAssessment) -> str:
+    """How a term is named to the people in it: its `term:`, else its file and date."""
+    written = assessment.assessment
+    return written.term or f"{assessment.path.name} ({written.assessed_on.isoformat()})"
+
+
+def _its_open_actions(count: int) -> str:
+    return "Its open action is carried" if count == 1 else f"Its {count} open actions are carried"
 
 
 def _participants(people: Sequence[Participant]) -> list[str]:
@@ -141,7 +172,9 @@ def participant_lines(person: Participant) -> list[str]:
     ]
 
 
-def _last_term(framework: Framework, indicator_id: str, previous: LoadedAssessment | None) -> list[str]:
+def _last_term(
+    framework: Framework, indicator_id: str, previous: LoadedAssessment | None, *, carrying: bool = False
+) -> list[str]:
     if previous is None:
         return []
     stage = previous.stage(indicator_id)
@@ -152,7 +185,7 @@ def _last_term(framework: Framework, indicator_id: str, previous: LoadedAssessme
     rating = previous.assessment.rating(indicator_id)
     if rating is not None and rating.evidence:
         lines += yamltext.comment_lines(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
-    if rating is not None:
+    if rating is not None and not carrying:  # carried ones are written out below the stage
         for action in rating.actions:
             if action.status not in ("done", "dropped"):
                 owner = f" ({action.owner})" if action.owner else ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 
-from coalition_cli.cli.assess.wording import describe_action, open_actions, stage_label
+from coalition_cli.cli.assess.wording import describe_action, not_carried, stage_label
 from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.assessment import Action, Rating
@@ -147,21 +147,26 @@ def _when(earlier: LoadedAssessment) -> str:
     return earlier.assessment.term or earlier.assessment.assessed_on.isoformat()
 
 
-def last_time_of(earlier: LoadedAssessment | None, indicator: str) -> LastTime | None:
-    """What `--since`'s assessment said of `indicator`; None without `--since`."""
+def last_time_of(
+    earlier: LoadedAssessment | None, indicator: str, now: Rating | None = None
+) -> LastTime | None:
+    """What `--since`'s assessment said of `indicator`; None without `--since`. Its open actions
+    leave out those already carried into this term's rating `now` (`init --from` carries them)."""
     if earlier is None:
         return None
     before = earlier.assessment.rating(indicator)
     evidence = (before.evidence or "").strip() if before is not None else ""
-    return LastTime(_when(earlier), earlier.stage(indicator), evidence, tuple(open_actions(before)))
+    return LastTime(_when(earlier), earlier.stage(indicator), evidence, not_carried(before, now))
 
 
-def last_time(framework: Framework, earlier: LoadedAssessment, indicator: str) -> tuple[str, str]:
-    """What `--since`'s assessment said in full (its stage, evidence and the actions it left open),
-    as a heading and a text."""
+def last_time(
+    framework: Framework, earlier: LoadedAssessment, indicator: str, now: Rating | None = None
+) -> tuple[str, str]:
+    """What `--since`'s assessment said in full (its stage, evidence and the actions it left open
+    that are not carried into `now`), as a heading and a text."""
     before = earlier.assessment.rating(indicator)
     said = [stage_label(framework, earlier.stage(indicator))]
     if before is not None and before.evidence:
         said.append(before.evidence.strip())
-    said += [f"Not marked done: {describe_action(action)}" for action in open_actions(before)]
+    said += [f"Not marked done: {describe_action(action)}" for action in not_carried(before, now)]
     return f"Last time ({_when(earlier)})", "\n".join(said)

@@ -222,7 +222,7 @@ class IndicatorScreen(Screen[None]):
             app.file.rating(indicator),
             app.file.stage(indicator),
             linked if linked is not None and linked[1] != app.file.stage(indicator) else None,
-            last_time_of(app.earlier, indicator),
+            last_time_of(app.earlier, indicator, app.file.rating(indicator)),
         )
         # a projector's 80×24 gets a line each (e, a and r show them whole); a larger screen shows more
         roomy = self.size.height >= ROOMY_HEIGHT
@@ -587,7 +587,7 @@ class IndicatorScreen(Screen[None]):
             listed = (f"{n}. {describe_action(action)}" for n, action in enumerate(rating.actions, start=1))
             more.append(("The actions", "\n".join(listed)))
         if app.earlier is not None:
-            more.append(last_time(app.framework, app.earlier, indicator))
+            more.append(last_time(app.framework, app.earlier, indicator, rating))
         domain = app.framework.domain_of(indicator)
         about = [*domain.introduction[:1], *(f"• {question}" for question in domain.reflect)]
         if about:
