@@ -24,6 +24,7 @@ from coalition_cli.core.files.resources import GUIDE_FILE, framework_data_dir
 from coalition_cli.core.loading import frameworks, model_cache
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.guide import Guide
+from tests.support.cache import empty_cache
 from tests.support.paths import FIXTURES
 
 BUNDLED = framework_data_dir() / "community-framework.yaml"
@@ -34,8 +35,7 @@ BROKEN = FIXTURES / "frameworks" / "broken-rubric.yaml"
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache of this test's own; its models folder."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "coalition" / model_cache.FOLDER
+    return empty_cache(tmp_path, monkeypatch, model_cache.FOLDER)
 
 
 @pytest.fixture
