@@ -356,3 +356,19 @@ def test_the_riverside_raters_keep_their_names_as_headings() -> None:
     ]
     assert rater_labels([f"participant-{n:02d}" for n in range(1, 5)]) == ["P1", "P2", "P3", "P4"]
     assert rater_labels([f"participant-{n:02d}" for n in range(1, 16)]) is None
+
+
+def test_a_rater_named_like_markup_or_an_emoji_code_is_shown_as_written(tmp_path: Path) -> None:
+    for rater in RATERS:
+        (tmp_path / rater.name).write_bytes(rater.read_bytes())
+    marcus = tmp_path / "2026-03-marcus-lee.yaml"
+    marcus.write_text(
+        marcus.read_text(encoding="utf-8").replace(
+            "facilitator: Marcus Lee", 'facilitator: "[bold]Lee :smile:"'
+        ),
+        encoding="utf-8",
+    )
+    result = run("consensus", *sorted(tmp_path.glob("*.yaml")))
+    assert result.exit_code == 0, result.output
+    header = "\n".join(result.stdout.splitlines()[:14])
+    assert "[bold]Lee" in header and ":smile:" in header and "😄" not in result.stdout

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
+from coalition_cli.core.files import cache as cache_folder
 from coalition_cli.core.files.cache import private_folder
 from coalition_cli.core.plan import template_cache
 from coalition_cli.core.plan.rendering import environment
+from tests.support.cache import empty_cache
 from tests.support.plan import SPRING, at_root, plan_text
 
 __all__ = ["at_root"]
@@ -27,8 +29,7 @@ pytestmark = pytest.mark.usefixtures("at_root")
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache of this test's own; its templates folder."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "coalition" / template_cache.FOLDER
+    return empty_cache(tmp_path, monkeypatch, template_cache.FOLDER)
 
 
 @pytest.fixture
@@ -104,7 +105,7 @@ def test_a_cache_that_cannot_be_written_is_skipped(cache: Path, monkeypatch: pyt
     def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(template_cache.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(cache_folder.tempfile, "mkstemp", read_only)
     assert plan_text(SPRING) == expected
     assert _entries(cache) == []
 

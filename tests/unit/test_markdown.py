@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_cli.cli.output.formats.md import markdown
+from coalition_cli.core import markdown as markdown_text
 from coalition_cli.core.markdown import MarkdownText, markdown_escape
 from coalition_cli.core.reports.document import Heading, Line, table
 
@@ -62,3 +63,26 @@ def test_any_heading_or_line_stays_literal(text: str, ending: str) -> None:
     assert rendered.count("<h2>") == 1 and rendered.count("<table>") == 1
     heading = rendered.split("<h2>", 1)[1].split("</h2>", 1)[0]
     assert unescape(heading) == text.strip(" \t")
+
+
+_TEXTS = st.one_of(
+    st.text(),
+    st.lists(
+        st.sampled_from([*"aZé9 ,;:'’\"()!?%/@.—–-+=#*_`[]<>|~&\\\t\n\xa0", "1.", "2)", "  "]), max_size=30
+    ).map("".join),
+    st.sampled_from(
+        ["Developing", "2 Developing", "1. First", "C1.1", "Riverside, Spring 2026", "Lee's (WDB)"]
+    ),
+)
+
+
+@given(_TEXTS, st.booleans(), st.booleans())
+def test_the_quick_answer_for_inert_text_is_the_full_escape(
+    text: str, exact_spacing: bool, entities: bool
+) -> None:
+    assert markdown_escape(text, exact_spacing=exact_spacing, entities=entities) == markdown_text._escape(
+        text, exact_spacing, entities
+    )
+    assert markdown_escape(text, exact_spacing=exact_spacing, entities=entities) == markdown_text._escape(
+        text, exact_spacing, entities
+    )  # and from memory, the second time

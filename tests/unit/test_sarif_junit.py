@@ -4,6 +4,7 @@ GitLab and Jenkins read."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -12,6 +13,7 @@ from jsonschema import Draft4Validator
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
+from coalition_cli.cli.output.problems import junit
 from coalition_cli.cli.output.problems.base import Run, Summary
 from coalition_cli.cli.output.problems.junit import junit_xml
 from coalition_cli.core.codes import CODES, Severity
@@ -98,3 +100,9 @@ def test_junit_escapes_what_xml_cannot_hold() -> None:
     assert case is not None and case.get("name") == "a<&>.yaml"
     failure = case.find("failure")
     assert failure is not None and failure.get("message") == '1 error: bad \\x1b[31m "quote" & <tag>'
+
+
+def test_the_characters_junit_escapes_are_exactly_those_xml_cannot_hold() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    xml_chars = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0's `Char`
+    assert set(junit._NOT_XML.findall(every)) == set(xml_chars.sub("", every))

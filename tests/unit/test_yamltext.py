@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -94,3 +96,17 @@ def test_a_literal_block_is_only_used_where_it_holds_the_text_as_it_is() -> None
     assert not yamltext.fits_literal_block("\none")  # a blank line first
     assert not yamltext.fits_literal_block("one\n\ttwo")  # a tab opening a line
     assert not yamltext.fits_literal_block("one\u2028two")  # read as a line break by one parser only
+
+
+_EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+_AS_ITSELF = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+"""The characters every parser reads as themselves, as ranges: what the module's classes (written
+as "none of the others", which compiles 10x faster) must mean, character for character."""
+
+
+def test_the_classes_of_characters_written_as_themselves_hold_exactly_those() -> None:
+    others = set(_AS_ITSELF.sub("", _EVERY_CHARACTER))
+    assert len(others) == 0x110000 - len(_AS_ITSELF.findall(_EVERY_CHARACTER)) == 2118
+    assert set(yamltext._ONE_LINE.sub("", _EVERY_CHARACTER)) == others
+    assert set(yamltext._LINES.sub("", _EVERY_CHARACTER)) == others - {"\t", "\n"}
+    assert set(yamltext._NOT_AS_ITSELF.findall(_EVERY_CHARACTER)) == others

@@ -5,7 +5,8 @@ Text from files (a coalition's name, evidence, a custom rubric's indicators) can
 sequences that would set the terminal's title, make links or clear the screen. Commands escape what
 they print (`wording.printable`), so tables keep their widths; and every console made here passes
 what it prints through `printable` once more, at the end, so that nothing a command forgot reaches
-the terminal raw: only Rich's own styles do.
+the terminal raw: only Rich's own styles do. Rich's emoji codes are off: `:smile:` in a rater's
+name or a message stays as written (and Rich's table of emoji is never loaded).
 """
 
 from __future__ import annotations
@@ -38,14 +39,16 @@ def use_color(stream: TextIO) -> bool:
 def stdout() -> Console:
     from rich.console import Console
 
-    return _printable_only(Console(no_color=color_disabled(), highlight=False, soft_wrap=False))
+    return _printable_only(Console(no_color=color_disabled(), highlight=False, emoji=False, soft_wrap=False))
 
 
 def stderr() -> Console:
     from rich.console import Console
 
     # messages are never wrapped: a path or a command in them must stay whole to be copied
-    return _printable_only(Console(stderr=True, no_color=color_disabled(), highlight=False, soft_wrap=True))
+    return _printable_only(
+        Console(stderr=True, no_color=color_disabled(), highlight=False, emoji=False, soft_wrap=True)
+    )
 
 
 def _printable_only(console: Console) -> Console:

@@ -10,6 +10,7 @@ alone, so a value is never escaped twice.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -33,6 +34,9 @@ _CLOSING_HASHES = re.compile(r"(?<=[ \t])#(?=#*[ \t]*$)")
 _SPACE = re.compile(r"\s+")
 _LINE_BREAK = re.compile(r"\r|\n")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_INERT = re.compile(r"(?:[^\W_]|[,;:'’\"()!?%/@.—–])+(?: (?:[^\W_]|[,;:'’\"()!?%/@.—–])+)*")
+"""Words (letters and digits) and punctuation that mean nothing to Markdown, one space apart: every
+step of the escape leaves such text as it is (but a list number at its start, `_LINE_START`)."""
 
 
 class MarkdownText(str):
@@ -63,7 +67,21 @@ def markdown_escape(value: object, *, exact_spacing: bool = False, entities: boo
     """
     if isinstance(value, MarkdownText):
         return value
-    text = str(value)
+    return _escaped(str(value), exact_spacing, entities)
+
+
+@lru_cache(maxsize=4096)
+def _escaped(text: str, exact_spacing: bool, entities: bool) -> MarkdownText:
+    """`markdown_escape` of a text: a plan escapes a few hundred texts over a thousand times (stage
+    and domain names, dates), so each is escaped once; and words with single spaces and punctuation
+    that means nothing to Markdown (most of them) are already their own escape."""
+    if _INERT.fullmatch(text) and not _LINE_START.match(text):
+        return MarkdownText(text)
+    return _escape(text, exact_spacing, entities)
+
+
+def _escape(text: str, exact_spacing: bool, entities: bool) -> MarkdownText:
+    """Every step of the escape (`markdown_escape` says what each is for)."""
     text = _LINE_BREAK.sub(" ", text) if exact_spacing else _SPACE.sub(" ", text)
     if entities:
         text = text.translate(_AS_ENTITIES)

@@ -7,11 +7,13 @@ structure (validate also checks what a schema cannot say, such as did-you-mean a
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
-from coalition_cli.core.model.assessment import ISO_DATE_PATTERN, ActionStatus
-from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.model.guide import Guide
+from coalition_cli.core.model.values import ISO_DATE_PATTERN, ActionStatus
+
+if TYPE_CHECKING:
+    from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.model.guide import Guide
 
 
 def _any_case(word: str) -> str:

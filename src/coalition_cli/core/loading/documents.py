@@ -63,10 +63,11 @@ def check_document(
     kind: Kind,
     *,
     label: str | None = None,
-    text: str | None = None,
+    text: str | bytes | None = None,
     guide: Guide | None = None,
     policy: Policy = DEFAULT_POLICY,
 ) -> FileOutcome[M]:
-    """Check one file of a kind that needs nothing else read (`text`: its content, when already read)."""
+    """Check one file of a kind that needs nothing else read (`text`: its content, when already read;
+    bytes are decoded and checked as the file's would be)."""
     name = label if label is not None else str(path)
     return document_outcome(parse(path, name, text), model, kind, guide=guide, policy=policy)

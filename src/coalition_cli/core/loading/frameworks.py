@@ -1,4 +1,8 @@
-"""Finding and loading rubrics: the bundled ones by id, any other by path, each checked once per run."""
+"""Finding and loading rubrics: the bundled ones by id, any other by path, each checked once per run.
+
+A valid rubric's model, and the Guide's, is kept between runs (`model_cache.py`), under the digest of
+the file's bytes: a run that finds it there neither parses nor validates nor checks the file again.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,28 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.errors import FrameworkError
 from coalition_cli.core.files.references import MAX_REFERENCE, ReferenceRefused, resolve_reference
+from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.files.resources import GUIDE_FILE as GUIDE_FILE
 from coalition_cli.core.files.resources import bundled_framework_ids as bundled_framework_ids
 from coalition_cli.core.files.resources import framework_data_dir
 from coalition_cli.core.files.resources import looks_like_path as looks_like_path
+from coalition_cli.core.loading import model_cache
 from coalition_cli.core.loading.documents import check_document
+from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.suggest import did_you_mean
 from coalition_cli.core.wording import quoted
+from coalition_cli.core.yaml.source import MAX_BYTES
 
 DEFAULT_FRAMEWORK = "community-framework"
+
+M = TypeVar("M", Framework, Guide)
 
 _BUNDLED_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 """How a bundled rubric is named: nothing else is looked up among them."""
@@ -73,7 +84,7 @@ def load_framework(reference: str = DEFAULT_FRAMEWORK, relative_to: Path | None 
 @cache
 def _load(path: Path, _stamp: int, label: str) -> Framework:
     """Checked once per file version; problems are reported under the path as the user gave it."""
-    checked = check_document(path, Framework, Kind.FRAMEWORK, label=label)
+    checked = _checked(path, Framework, Kind.FRAMEWORK, label)
     if checked.unreadable is not None:
         raise FrameworkError(f"cannot read framework {str(path)!r}: {checked.unreadable}")
     if checked.value is None or checked.has_errors:
@@ -85,10 +96,30 @@ def _load(path: Path, _stamp: int, label: str) -> Framework:
 def load_guide() -> Guide:
     """The Guide to Building a Broad-Based Coalition, as bundled."""
     path = framework_data_dir() / GUIDE_FILE
-    checked = check_document(path, Guide, Kind.GUIDE)
+    checked = _checked(path, Guide, Kind.GUIDE, str(path))
     if checked.value is None or checked.has_errors:
         raise FrameworkError(f"the bundled Guide {path} is not valid", problems=list(checked.problems))
     return checked.value
+
+
+def _checked(path: Path, model: type[M], kind: Kind, label: str) -> FileOutcome[M]:
+    """The document checked, or its model as kept by an earlier run that found it valid (then with no
+    problems: a document is kept only with none that is an error, and its warnings are not read here).
+
+    The bytes read for the key are the bytes checked, so a file changed meanwhile is never kept under
+    the digest of its older self."""
+    try:
+        content: bytes | None = read_regular(path, MAX_BYTES + 1)
+    except OSError:
+        content = None  # checking reads it again, and says why it cannot be read
+    if content is not None:
+        kept = model_cache.cached(model, content)
+        if kept is not None:
+            return FileOutcome(label, value=kept)
+    checked = check_document(path, model, kind, label=label, text=content)
+    if content is not None and checked.value is not None and not checked.has_errors:
+        model_cache.keep(model, content, checked.value)
+    return checked
 
 
 def framework_signature(framework: Framework) -> tuple[object, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BeforeValidator, Field, StrictBool
 from pydantic_core import PydanticCustomError
@@ -19,9 +19,9 @@ from coalition_cli.core.dates import two_digits_advice
 from coalition_cli.core.model.base import Model
 from coalition_cli.core.model.profile import ProfileEntry
 from coalition_cli.core.model.stages import written_stage
+from coalition_cli.core.model.values import ISO_DATE_PATTERN as ISO_DATE_PATTERN
+from coalition_cli.core.model.values import ActionStatus as ActionStatus
 
-ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-"""How the file format writes a date: year-month-day, nothing else (also the JSON Schema's pattern)."""
 _ISO_DATE = re.compile(ISO_DATE_PATTERN)
 
 
@@ -82,8 +82,6 @@ def _show(value: object) -> str:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 StageValue = Annotated[int | str | None, BeforeValidator(_stage_value)]
 """A stage as written: a number, a stage name in any case, or null (not rated)."""
-
-ActionStatus = Literal["planned", "in-progress", "done", "dropped"]
 
 
 def _no_list(value: object) -> object:

@@ -12,22 +12,73 @@ from collections.abc import Iterable
 
 from coalition_cli.core.model.framework import GlossaryEntry
 
+_SEPARATORS = re.compile(r"[\s-]+")
+"""What may stand between the words of a term: spaces, line breaks, hyphens."""
+_LIKE_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The characters `re.IGNORECASE` takes for an ASCII letter other than its two cases (İ, ı, ſ and
+the Kelvin sign), as that letter."""
+
 
 def terms_used(glossary: Iterable[GlossaryEntry], texts: Iterable[str]) -> tuple[GlossaryEntry, ...]:
-    """The entries whose term appears in `texts`, in the glossary's order."""
+    """The entries whose term appears in `texts`, in the glossary's order.
+
+    A term's pattern (`_pattern`) is compiled only when the text could hold it (`_may_appear`):
+    compiling a glossary's patterns takes 5 ms, and a plan uses a few of its terms."""
     corpus = " ".join(texts)
-    return tuple(entry for entry in glossary if _pattern(entry.term).search(corpus))
+    folded = _SEPARATORS.sub(" ", corpus.translate(_LIKE_ASCII).lower())
+    return tuple(
+        entry for entry in glossary if _may_appear(entry.term, folded) and _pattern(entry.term).search(corpus)
+    )
+
+
+def _may_appear(term: str, folded: str) -> bool:
+    """False when the term's pattern cannot match the text, given as `folded`: in lower case,
+    `_LIKE_ASCII` applied, every run of separators one space. The pattern matches a form of each
+    word (`_forms`), in any case, then separators, then the next word; so `folded` holds each
+    word's form, a space, and the next word but its last letter. Checked for ASCII terms only:
+    case is not so simple beyond ASCII (their patterns are always tried)."""
+    words = _words(term)
+    if not term.isascii() or not words:
+        return True
+    forms = [_forms(word) for word in words]
+    if len(words) == 1:
+        return any(form in folded for form in forms[0])
+    return all(
+        any(f"{form} {following[:-1].lower()}" in folded for form in forms[index])
+        for index, following in enumerate(words[1:])
+    )
+
+
+def _words(term: str) -> list[str]:
+    return [word for word in _SEPARATORS.split(term.strip()) if word]
 
 
 def _pattern(term: str) -> re.Pattern[str]:
-    words = [_word(word) for word in re.split(r"[\s-]+", term.strip()) if word]
+    words = [_word(word) for word in _words(term)]
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
-def _word(word: str) -> str:
-    """A word of a term, singular or plural (`practice(?:s)?`, `communit(?:y|ies)`)."""
+def _endings(word: str) -> tuple[str, tuple[str, ...]]:
+    """A word of a term as a stem and the endings it may take: singular or plural
+    (`practice` + `s`, `communit` + `y` or `ies`), none for a word that does not end in a letter."""
     if word[-1:].lower() == "y" and len(word) > 2 and word[-2:-1].lower() not in "aeiou":
-        return re.escape(word[:-1]) + "(?:y|ies)"
+        return word[:-1], ("y", "ies")
     if word[-1:].isalpha():
-        return re.escape(word) + "(?:s|es)?"
-    return re.escape(word)
+        return word, ("", "s", "es")
+    return word, ("",)
+
+
+def _word(word: str) -> str:
+    """A word of a term as a pattern (`practice(?:s|es)?`, `communit(?:y|ies)`)."""
+    stem, endings = _endings(word)
+    if endings == ("",):
+        return re.escape(stem)
+    if "" in endings:
+        return re.escape(stem) + "(?:" + "|".join(ending for ending in endings if ending) + ")?"
+    return re.escape(stem) + "(?:" + "|".join(endings) + ")"
+
+
+def _forms(word: str) -> list[str]:
+    """Every way a word of a term can be written, in lower case."""
+    stem, endings = _endings(word)
+    return [(stem + ending).lower() for ending in endings]

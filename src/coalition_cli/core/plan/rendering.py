@@ -3,7 +3,8 @@
 - Templates are looked up by file name, first in the user's `--templates DIR`, then in the bundled
   `templates/` folder (a ChoiceLoader); the bundled ones are also reachable as `coalition/<name>`,
   so a user template can `{% extends "coalition/plan.html.j2" %}` and override single blocks.
-- Every template runs in Jinja's sandbox (no attribute starting with `_`, no calling into Python),
+- Every template runs in Jinja's sandbox (no attribute starting with `_`, no calling into Python;
+  its verdict on each attribute of the plain data is asked once per type and name, `sandbox.py`),
   with StrictUndefined (a typo is an error naming the template's file and line, never a blank), on a
   context of plain data (`plan_context.PlanContext`). What grows strings and numbers is capped, and a
   user's templates render in a child process with CPU-time and memory limits, reading only ordinary

@@ -22,6 +22,7 @@ The bundled templates are ours and render in the process, without a child.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import posixpath
 import re
@@ -34,9 +35,11 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.files.regular import read_regular
+from coalition_cli.core.markdown import MarkdownText
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
@@ -76,6 +79,7 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        self._verdicts: dict[type, dict[str, bool]] = {}
         self.filters.update(
             indent=_capped_filter(self.filters["indent"], "width"),
             center=_capped_filter(self.filters["center"], "width"),
@@ -112,6 +116,33 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
             raise SecurityError(f"a format may not pad a field to {MAX_WIDTH:,} characters or more")
         return super().call_binop(context, operator, left, right)
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute` in a template, as Jinja's sandbox answers it, sooner for plain data.
+
+        A plan reads a few thousand attributes, and Jinja checks each (is the name private, the
+        object a function or a frame, the method one that changes a list, the value `str.format`),
+        which is most of a plan's rendering time. Its verdict on a name depends only on the name and
+        the object's type, so it is asked once per type and name (`_safe`); and a value that is plain
+        data (text, a number, a tuple, a record of the plan's context) is no `str.format` to wrap. So
+        such a value is returned at once, exactly as Jinja would return it; anything else (a method,
+        a name Jinja refuses, a missing attribute) goes through Jinja's own path."""
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if _plain_data(type(value)) and self._safe(type(obj), obj, attribute):
+            return value
+        return super().getattr(obj, attribute)
+
+    def _safe(self, kind: type, obj: Any, attribute: str) -> bool:
+        verdicts = self._verdicts.get(kind)
+        if verdicts is None:
+            verdicts = self._verdicts[kind] = {}
+        verdict = verdicts.get(attribute)
+        if verdict is None:
+            verdict = verdicts[attribute] = self.is_safe_attribute(obj, attribute, None)
+        return verdict
+
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """`"{:>9}".format(…)` and `format_map`: Jinja wraps them when they are looked up."""
         owner = getattr(value, "__self__", None)
@@ -131,6 +162,15 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
         if isinstance(owner, str) and isinstance(result, str) and len(result) > MAX_TEXT:
             raise SecurityError(f"a template may not build a string longer than {MAX_TEXT:,}")
         return result
+
+
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), tuple, Markup, MarkdownText})
+
+
+def _plain_data(kind: type) -> bool:
+    """Values of this type are data a template reads, never a method Jinja would wrap or refuse:
+    text, numbers, tuples, and the frozen records of the plan's context (dataclasses)."""
+    return kind in _PLAIN_TYPES or dataclasses.is_dataclass(kind)
 
 
 def _number(value: object) -> bool:

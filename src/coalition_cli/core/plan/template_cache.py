@@ -8,25 +8,24 @@ filters and tests and what they are passed, Jinja's and Python's versions), and 
 template's text matches. So an edited template, bundled or in a `--templates` folder, is compiled
 again, and an entry made by another environment is never picked up.
 
-The entries live in the user's private cache folder (`core/files/cache.py`). The cache is a
-convenience only: an entry that cannot be read is compiled again; one that cannot be written (a
+The entries live in the user's private cache folder, and are read and written under its rules
+(`core/files/cache.py`: only a file of the user's own that no one else may write is read). The cache
+is a convenience only: an entry that cannot be read is compiled again; one that cannot be written (a
 read-only or full disk) is skipped.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
+import io
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
 
-from coalition_cli.core.files.cache import private_folder
+from coalition_cli.core.files.cache import private_folder, read_private, write_private
 
 FOLDER = "templates"
 """The cache's folder inside the tool's own."""
@@ -47,26 +46,18 @@ class TemplateCache(BytecodeCache):
         return self.folder / f"{bucket.key}.jinja"
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        content = read_private(self._path(bucket))
+        if content is None:  # missing, or not a file of ours alone: compile the template
+            return
         try:
-            with self._path(bucket).open("rb") as stream:
-                bucket.load_bytecode(stream)
-        except FileNotFoundError:
-            pass
-        except Exception:  # unreadable, cut short or not ours: compile the template again
+            bucket.load_bytecode(io.BytesIO(content))
+        except Exception:  # cut short or damaged: compile the template again
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        temporary = None
-        try:
-            descriptor, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
-            temporary = Path(name)
-            with os.fdopen(descriptor, "wb") as stream:
-                bucket.write_bytecode(stream)
-            temporary.replace(self._path(bucket))
-        except OSError:  # a read-only or full cache: the next run compiles again
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    temporary.unlink()
+        stream = io.BytesIO()
+        bucket.write_bytecode(stream)
+        write_private(self._path(bucket), stream.getvalue())  # or not: the next run compiles again
 
 
 def attach(environment: jinja2.Environment) -> None:

@@ -26,17 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coalition_cli.core.errors import ConflictError, ReadError
+from coalition_cli.core.room.paths import JOURNAL_SUFFIX as JOURNAL_SUFFIX
+from coalition_cli.core.room.paths import journal_path as journal_path
 from coalition_cli.core.room.records import Record, RecordError, decode, encode
 
-JOURNAL_SUFFIX = ".room.jsonl"
 MAX_JOURNAL_BYTES = 64 * 1024 * 1024
 """Far beyond any session (200 people × 22 indicators × a few changes of mind is ~5 MB): a journal
 larger than this is refused, so a hostile or runaway client cannot fill the disk."""
-
-
-def journal_path(assessment: Path) -> Path:
-    """Where the journal of an assessment's room session lives: beside it, same name."""
-    return assessment.with_name(assessment.stem + JOURNAL_SUFFIX)
 
 
 class JournalError(ReadError):

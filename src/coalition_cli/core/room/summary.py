@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coalition_cli.core.room.journal import journal_path
+from coalition_cli.core.room.paths import journal_path
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:

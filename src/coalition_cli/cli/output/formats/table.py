@@ -68,10 +68,11 @@ def _rich_table(block: Table) -> Any:
 
     from coalition_cli.core.wording import printable
 
+    # Titles, headers and cells are Text, never strings: a string is read as Rich markup, so a rater
+    # named "Lee [bold]" would lose the brackets (and reading markup costs a table a few ms).
     rich_table = RichTable(
-        title=printable(block.title) if block.title else block.title,
+        title=Text(printable(block.title), style="bold") if block.title else block.title,
         title_justify="left",
-        title_style="bold",
         box=box.SIMPLE_HEAD,
         header_style="bold",
         pad_edge=False,
@@ -87,7 +88,7 @@ def _rich_table(block: Table) -> Any:
             len(word) for row in block.rows for word in printable(row[index].text, newlines=True).split()
         ]
         rich_table.add_column(
-            header,
+            Text(header),
             justify=column.align,
             no_wrap=column.nowrap,
             overflow="fold",

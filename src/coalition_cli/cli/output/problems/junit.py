@@ -19,8 +19,10 @@ from coalition_cli.core.problems import Problem
 
 SUITE = "coalition validate"
 
-_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters XML 1.0 cannot hold at all, even escaped: shown as \\xNN instead."""
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold at all, even escaped: shown as \\xNN instead. (All but tab, line
+feed, carriage return, U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF: said that way round, the
+class takes the regular-expression compiler 3 ms.)"""
 
 
 def _xml_text(text: str) -> str:

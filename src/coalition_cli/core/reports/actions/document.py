@@ -8,7 +8,6 @@ from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.reports.actions.register import CLOSED, OwnerLoad, TrackedAction
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
-from coalition_cli.core.reports.network.entries import left_out_line, skipped_line
 from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
 from coalition_cli.core.wording import and_list, plural
 
@@ -60,6 +59,8 @@ def _overview(report: ActionsReport) -> Iterator[Line]:
             f"{plural(counts['open_without_owner'], 'open action')} without an owner: who will do it?",
             tone="warn",
         )
+    from coalition_cli.core.reports.network.entries import left_out_line, skipped_line  # not the plan's
+
     if report.skipped:
         yield Line(skipped_line(report.skipped), tone="muted")
     if report.invalid:

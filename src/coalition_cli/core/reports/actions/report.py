@@ -27,13 +27,13 @@ from coalition_cli.core.reports.actions.register import (
     follow,
     owner_loads,
 )
-from coalition_cli.core.reports.network.coalitions import CoalitionFiles, SameDate, by_coalition
-from coalition_cli.core.reports.network.entries import NetworkEntry, in_brief, left_out
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.document import Document
+    from coalition_cli.core.reports.network.coalitions import CoalitionFiles, SameDate
+    from coalition_cli.core.reports.network.entries import NetworkEntry
 
 ACTIONS_CSV_HEADER = (
     "coalition",
@@ -198,7 +198,7 @@ class ActionsReport(Report):
                 for load in coalition.owners
             ],
             "same_date": [item.data(left_out=item in self.unresolved) for item in self.same_date],
-            "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in self.invalid],
+            "invalid_files": [{"file": item.file, "problems": _in_brief(item)} for item in self.invalid],
         }
 
     @staticmethod
@@ -231,9 +231,19 @@ class ActionsReport(Report):
         return actions_document(self)
 
 
+def _in_brief(item: FileOutcome[NetworkEntry]) -> str:
+    # the network's modules are the `actions` command's, not the plan's (which reads this module's register)
+    from coalition_cli.core.reports.network.entries import in_brief
+
+    return in_brief(item)
+
+
 def build_actions(files: Sequence[FileOutcome[NetworkEntry]], *, as_of: dt.date) -> ActionsReport:
     """The register of every coalition in the files. Raises UsageError (or InvalidFileError) when no
     file is a valid assessment."""
+    from coalition_cli.core.reports.network.coalitions import by_coalition
+    from coalition_cli.core.reports.network.entries import left_out
+
     valid = [item.value for item in files if item.value is not None]
     if not valid:
         invalid = [item.file for item in files if left_out(item)]

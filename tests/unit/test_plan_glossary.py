@@ -1,0 +1,80 @@
+"""The glossary terms a plan uses (`plan.glossary.terms_used`): skipping the patterns of terms whose
+words are not in the text never misses a term the pattern would have found."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.model.framework import GlossaryEntry
+from coalition_cli.core.plan import glossary
+
+GLOSSARY = load_framework().glossary
+_OTHERS = (
+    GlossaryEntry(term="Éducation Sœur", definition="x"),
+    GlossaryEntry(term="Σigma-Case", definition="x"),
+)
+_PIECES = st.sampled_from(
+    [
+        *(word for entry in (*GLOSSARY, *_OTHERS) for word in re.split(r"[\s-]+", entry.term)),
+        "communities",
+        "Programs",
+        "PATHWAY",
+        "teams",
+        "wall",
+        "to",
+        "ies",
+        "es",
+        "s",
+        " ",
+        "-",
+        "\n",
+        ".",
+        "\u0130",
+        "\u0131",
+        "\u017f",
+        "\u212a",
+        "ς",
+        "σ",
+        "éducation",
+        "SŒUR",
+    ]
+)
+
+
+def _by_every_pattern(entries: tuple[GlossaryEntry, ...], corpus: str) -> tuple[GlossaryEntry, ...]:
+    return tuple(entry for entry in entries if glossary._pattern(entry.term).search(corpus))
+
+
+@given(st.lists(st.lists(_PIECES, max_size=12).map("".join), max_size=4), st.randoms())
+def test_the_terms_found_are_those_every_pattern_finds(texts: list[str], rng: object) -> None:
+    mixed = [
+        "".join(char.upper() if rng.random() < 0.3 else char for char in text)  # type: ignore[attr-defined]
+        for text in texts
+    ]
+    entries = (*GLOSSARY, *_OTHERS)
+    assert glossary.terms_used(entries, mixed) == _by_every_pattern(entries, " ".join(mixed))
+
+
+def test_only_these_characters_match_an_ascii_letter_in_another_case() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    for letter in string.ascii_lowercase:
+        others = set(re.compile(letter, re.IGNORECASE).findall(every)) - {letter, letter.upper()}
+        assert {other.translate(glossary._LIKE_ASCII).lower() for other in others} <= {letter}
+
+
+def test_terms_in_any_case_plural_or_spacing_are_found() -> None:
+    text = "Our communities-of\n practice, PROGRAMS OF STUDY, wall - to-wall work-based learning; teacher externſhips"
+    found = [entry.term for entry in glossary.terms_used(GLOSSARY, [text])]
+    assert found == [
+        "Community of Practice",
+        "Program of Study",
+        "Teacher Externship",
+        "Wall-to-Wall",
+        "Work-based Learning",
+    ]
+    assert glossary.terms_used(GLOSSARY, ["community practice, programme of study"]) == ()
