@@ -362,7 +362,7 @@ class Walk:
             f"1 to {fw.top_stage}",
             "the stage that best describes the coalition today; a stage name works too",
         )
-        table.add_row("", escape(fw.stage_choices(unbroken=True)))
+        table.add_row("", escape(fw.stage_choices()))
         table.add_row("Enter", "keep the current rating, when there is one")
         table.add_row("s", "skip this indicator for now; it stays as it is")
         table.add_row("b", "go back to the previous indicator")

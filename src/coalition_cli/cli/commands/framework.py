@@ -140,9 +140,7 @@ def validate_framework(
             soft_wrap=True,
         )
         raise typer.Exit(EXIT_PROBLEMS) from None
-    console.print(
-        f"[green]✓[/] {path}: framework {fw.id!r} is valid: {_contents(fw)} ({fw.stage_choices(unbroken=True)})"
-    )
+    console.print(f"[green]✓[/] {path}: framework {fw.id!r} is valid: {_contents(fw)} ({fw.stage_choices()})")
 
 
 def _contents(fw: Framework) -> str:

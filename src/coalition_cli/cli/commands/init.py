@@ -90,9 +90,10 @@ def init(
     carried = carried_actions(last, fw) if last is not None else None
     written.write(render(fw, new, last, None if no_actions else carried))
     console = stdout()
+    console.print(f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate.")
     console.print(
-        f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate ({fw.stage_choices(unbroken=True)})."
-    )
+        f"Stages: {escape(fw.stage_choices())}."
+    )  # a line of its own: no number parted from its name
     if last is not None and carried is not None:
         console.print(escape(_carried_sentence(term_name(last), carried, written=not no_actions)))
         if carried.left_out and not no_actions:

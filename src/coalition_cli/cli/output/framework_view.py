@@ -20,7 +20,7 @@ def render_framework(fw: Framework, console: Console) -> None:
     console.print(f"[bold]{escape(fw.title)}[/] [dim]({escape(fw.id)})[/]")
     if fw.publisher or fw.published:
         console.print(escape(", ".join(x for x in (fw.publisher, fw.published) if x)))
-    console.print("Stages: " + escape(fw.stage_choices(unbroken=True)))
+    console.print("Stages: " + escape(fw.stage_choices()))
     for domain in fw.domains:
         console.print()
         console.print(f"[bold]{escape(domain.id)} {escape(domain.name)}[/]")

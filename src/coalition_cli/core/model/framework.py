@@ -170,10 +170,6 @@ class Framework(Model):
         stage = self.stage_from_name(name)
         return stage.number if stage is not None else None
 
-    def stage_choices(self, *, unbroken: bool = False) -> str:
-        """How to write a stage in this framework, for messages: `1 Emerging, 2 Developing, …`.
-
-        `unbroken`: with a no-break space between each number and its name, for a terminal that
-        wraps the line (never in problems, which machines read)."""
-        space = "\u00a0" if unbroken else " "
-        return ", ".join(f"{stage.number}{space}{stage.name}" for stage in self.stages)
+    def stage_choices(self) -> str:
+        """How to write a stage in this framework, for messages: `1 Emerging, 2 Developing, …`."""
+        return ", ".join(f"{stage.number} {stage.name}" for stage in self.stages)
