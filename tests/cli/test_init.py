@@ -202,3 +202,16 @@ def test_init_from_carries_the_region_and_cohort(runner: CliRunner, tmp_path: Pa
     assert result.exit_code == 0, result.output
     new = load_assessment(target).assessment
     assert (new.region, new.cohort) == ("Inland Valley", "2025 cohort")
+
+
+def test_what_init_says_fits_80_columns_without_parting_a_stage_from_its_number(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Rich wraps at any space; at 80 columns '3' was left at a line's end and 'Advancing' began the
+    next. The stages have a line of their own, the command too."""
+    target = tmp_path / "a-rather-long-file-name-for-the-spring-term-of-2026.yaml"
+    result = runner.invoke(app, ["init", str(target), "--coalition", "Riverside"], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "Stages: 1 Emerging, 2 Developing, 3 Advancing, 4 Transforming." in lines
+    assert lines[-1].strip() == f"coalition assess {target}"
