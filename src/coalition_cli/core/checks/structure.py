@@ -125,16 +125,21 @@ def _finding(
         )
     expected = _EXPECTED.get(kind)
     if kind.startswith("bool") and isinstance(detail["input"], str):
-        return Finding(
-            path,
-            codes.WRONG_TYPE,
-            f"{where} must be true or false, without quotes (got the text {detail['input']!r})",
-        )
+        text = detail["input"]
+        if text.strip().lower() in _OLD_BOOLEANS:  # YAML 1.1's booleans: people write them unquoted
+            how = f" (got {text.strip()}, which YAML 1.2 reads as text, not as true or false)"
+        else:
+            how = f", without quotes (got the text {text!r})"
+        return Finding(path, codes.WRONG_TYPE, f"{where} must be true or false{how}")
     if expected is not None:
         return Finding(
             path, codes.WRONG_TYPE, f"{where} must be {expected} (got {_describe(detail['input'])})"
         )
     return Finding(path, codes.WRONG_TYPE, f"{where}: {detail['msg']}")
+
+
+_OLD_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
+"""What YAML 1.1 read as true or false; YAML 1.2, which the files are read as, reads them as text."""
 
 
 def _describe(value: object) -> str:
