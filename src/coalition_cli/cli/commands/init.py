@@ -53,14 +53,14 @@ def init(
     from rich.markup import escape
 
     from coalition_cli.cli.console import note, stdout
-    from coalition_cli.core.editing.carry import carried_actions
+    from coalition_cli.core.editing.carry import carried_sentence
     from coalition_cli.core.editing.scaffold import (
         NewAssessment,
         date_option_or_today,
         framework_reference,
         outside_note,
-        path_from,
         render,
+        roll_forward,
         term_name,
     )
     from coalition_cli.core.errors import UsageError
@@ -74,28 +74,41 @@ def init(
         raise UsageError("--no-actions goes with --from FILE: a new file has no actions to leave out")
     written.check()
     last = load_assessment(previous) if previous is not None else None
-    reference = framework or (last.assessment.framework if last else DEFAULT_FRAMEWORK)
-    # the file's own reference is read from its folder; one typed here, from the working folder
-    base = last.path.parent.resolve() if last and framework is None else None
-    fw = load_framework(reference, relative_to=base)
-    reference = framework_reference(reference, relative_to=base, file=file)
-    name = coalition or (last.assessment.coalition if last else None)
-    if not name:
-        raise UsageError("give the coalition's name with --coalition NAME (or roll forward with --from FILE)")
-    shared = last.assessment.profile if last is not None else None
-    profile = (
-        path_from(file, last.path.parent / shared) if last is not None and isinstance(shared, str) else None
-    )
-    new = NewAssessment(reference, name, date_option_or_today(date), term, facilitator, profile)
-    carried = carried_actions(last, fw) if last is not None else None
-    written.write(render(fw, new, last, None if no_actions else carried))
+    carried: Carried | None = None
+    if last is not None:
+        rolled = roll_forward(
+            file,
+            last,
+            assessed_on=date_option_or_today(date),
+            framework=framework,
+            coalition=coalition,
+            term=term,
+            facilitator=facilitator,
+            no_actions=no_actions,
+        )
+        fw, new, carried, text = rolled.framework, rolled.new, rolled.carried, rolled.text
+    else:
+        if not coalition:
+            raise UsageError(
+                "give the coalition's name with --coalition NAME (or roll forward with --from FILE)"
+            )
+        reference = framework or DEFAULT_FRAMEWORK
+        fw = load_framework(reference)
+        new = NewAssessment(
+            framework_reference(reference, relative_to=None, file=file),
+            coalition,
+            date_option_or_today(date),
+            term,
+            facilitator,
+        )
+        text = render(fw, new)
+    written.write(text)
     console = stdout()
     console.print(f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate.")
-    console.print(
-        f"Stages: {escape(fw.stage_choices())}."
-    )  # a line of its own: no number parted from its name
+    # the stages on a line of their own: no number parted from its name where the line wraps
+    console.print(f"Stages: {escape(fw.stage_choices())}.")
     if last is not None and carried is not None:
-        console.print(escape(_carried_sentence(term_name(last), carried, written=not no_actions)))
+        console.print(escape(carried_sentence(term_name(last), carried, written=not no_actions)))
         if carried.left_out and not no_actions:
             ids = ", ".join(dict.fromkeys(action.indicator for action in carried.left_out))
             count = len(carried.left_out)
@@ -103,7 +116,7 @@ def init(
                 f"{plural(count, 'open action')} of {term_name(last)} {'is' if count == 1 else 'are'} "
                 f"under indicators this rubric does not have ({ids}): left in {previous} only"
             )
-    outside = outside_note(file, {"framework": reference, "profile": profile})
+    outside = outside_note(file, {"framework": new.framework_ref, "profile": new.profile_ref})
     if outside is not None:
         note(outside)
     since = f" --since {shlex.quote(str(previous))}" if previous is not None else ""
@@ -113,14 +126,3 @@ def init(
     console.print(
         f"  [bold]coalition assess {escape(shlex.quote(str(file)))}{escape(since)}[/]", soft_wrap=True
     )
-
-
-def _carried_sentence(when: str, carried: Carried, *, written: bool) -> str:
-    """What became of last term's open actions, in one sentence."""
-    from coalition_cli.core.wording import plural
-
-    if not carried:
-        return f"{when} left no open actions to carry over."
-    if not written:
-        return f"Left out {plural(len(carried), 'open action')} of {when} (--no-actions): they are shown as comments."
-    return f"Carried over {plural(len(carried), 'open action')} from {when}, under their indicators."

@@ -58,6 +58,17 @@ class Carried:
         return [line for carried in self.by_indicator.get(indicator, ()) for line in carried.lines]
 
 
+def carried_sentence(when: str, carried: Carried, *, written: bool) -> str:
+    """What became of last term's open actions (`when` names the term), in one sentence."""
+    from coalition_cli.core.wording import plural
+
+    if not carried:
+        return f"{when} left no open actions to carry over."
+    if not written:
+        return f"Left out {plural(len(carried), 'open action')} of {when} (--no-actions): they are shown as comments."
+    return f"Carried over {plural(len(carried), 'open action')} from {when}, under their indicators."
+
+
 def is_open(action: Action) -> bool:
     return action.status not in CLOSED
 

@@ -147,6 +147,52 @@ def render(
     return "\n".join(lines) + "\n"
 
 
+@dataclass(frozen=True)
+class RolledForward:
+    """A new term's file made from the last one (`init --from`, and `assess NEW --since LAST`)."""
+
+    text: str
+    framework: Framework
+    new: NewAssessment
+    carried: Carried
+    """Last term's open actions: written under their indicators unless `no_actions`."""
+
+
+def roll_forward(
+    file: Path,
+    last: LoadedAssessment,
+    *,
+    assessed_on: dt.date,
+    framework: str | None = None,
+    coalition: str | None = None,
+    term: str | None = None,
+    facilitator: str | None = None,
+    no_actions: bool = False,
+) -> RolledForward:
+    """The text of `file`, the term after `last`: its rubric (unless `framework`, typed from the working
+    folder), coalition, participants and shared profile, last term's stages as comments, and its open
+    actions carried over (`no_actions`: shown as comments only)."""
+    from coalition_cli.core.editing.carry import carried_actions
+    from coalition_cli.core.loading.frameworks import load_framework
+
+    reference = framework or last.assessment.framework
+    # the file's own reference is read from its folder; one typed here, from the working folder
+    base = last.path.parent.resolve() if framework is None else None
+    rubric = load_framework(reference, relative_to=base)
+    shared = last.assessment.profile
+    profile = path_from(file, last.path.parent / shared) if isinstance(shared, str) else None
+    new = NewAssessment(
+        framework_reference(reference, relative_to=base, file=file),
+        coalition or last.assessment.coalition,
+        assessed_on,
+        term,
+        facilitator,
+        profile,
+    )
+    carried = carried_actions(last, rubric)
+    return RolledForward(render(rubric, new, last, None if no_actions else carried), rubric, new, carried)
+
+
 def term_name(assessment: LoadedAssessment) -> str:
     """How a term is named to the people in it: its `term:`, else its file and date."""
     written = assessment.assessment
