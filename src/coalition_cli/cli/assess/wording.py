@@ -13,6 +13,7 @@ from coalition_cli.core.editing.rating_edits import (
 )
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.values import CLOSED
 
 
 def describe_action(action: Action) -> str:
@@ -24,7 +25,7 @@ def describe_action(action: Action) -> str:
 
 def open_actions(rating: Rating | None) -> list[Action]:
     """The actions not marked done or dropped: what last term left to do."""
-    return [action for action in rating.actions if action.status not in ("done", "dropped")] if rating else []
+    return [action for action in rating.actions if action.status not in CLOSED] if rating else []
 
 
 def not_carried(before: Rating | None, now: Rating | None) -> tuple[Action, ...]:

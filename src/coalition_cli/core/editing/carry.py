@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core.model.assessment import Action
-from coalition_cli.core.reports.actions.register import CLOSED
+from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.yaml import text as yamltext
 
 if TYPE_CHECKING:

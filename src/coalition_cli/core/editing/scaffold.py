@@ -18,6 +18,7 @@ from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
 from coalition_cli.core.model.assessment import Participant
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.yaml import text as yamltext
 
 if TYPE_CHECKING:
@@ -233,7 +234,7 @@ def _last_term(
         lines += yamltext.comment_lines(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
     if rating is not None and not carrying:  # carried ones are written out below the stage
         for action in rating.actions:
-            if action.status not in ("done", "dropped"):
+            if action.status not in CLOSED:
                 owner = f" ({action.owner})" if action.owner else ""
                 lines += yamltext.comment_lines(
                     f"{action.action}{owner}", "    ", first="Open action: ", rest="  "

@@ -12,3 +12,6 @@ ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 ActionStatus = Literal["planned", "in-progress", "done", "dropped"]
 """Where an action stands."""
+
+CLOSED = ("done", "dropped")
+"""The statuses that close an action; any other (planned, in-progress, none) leaves it open."""

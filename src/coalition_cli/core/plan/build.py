@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from coalition_cli import __version__
+from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
 from coalition_cli.core.plan.context import (
@@ -47,7 +48,6 @@ from coalition_cli.core.plan.glossary import terms_used
 from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
-    CLOSED,
     needs,
     next_action,
     place,
@@ -543,7 +543,7 @@ def _priorities(
                 aim_name=fw.stage_name(aim.stage) if aim else None,
                 aim_source=("team" if aim.team_target else "next") if aim else None,
                 next_action=next_action(own),
-                open_actions=sum(a.status not in ("done", "dropped") for a in own),
+                open_actions=sum(a.status not in CLOSED for a in own),
                 anchor=_anchor(i.id) if i.is_gap(fw.top_stage) else None,
             )
         )

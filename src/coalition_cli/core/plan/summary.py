@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.plan.context import (
     ActionRegister,
     Need,
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
     from coalition_cli.core.reports.roster.report import RosterReport
     from coalition_cli.core.reports.targets import TargetFollowUp
-
-CLOSED = ("done", "dropped")
 
 
 def place(framework: Framework, exact: Fraction | None) -> str:

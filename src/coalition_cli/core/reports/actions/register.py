@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
+from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.reports.actions.owners import (
     name_key,
     names_person,
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.assessment import Assessment
     from coalition_cli.core.model.profile import CoalitionProfile
 
-CLOSED = ("done", "dropped")
-"""The statuses that close an action; any other (planned, in-progress, none) leaves it open."""
 
 State = Literal["open", "overdue", "done", "dropped", "vanished"]
 
