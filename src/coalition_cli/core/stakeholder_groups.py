@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 
 from coalition_cli.core.model.guide import Guide
-from coalition_cli.core.suggest import closest, folded
+from coalition_cli.core.suggest import did_you_mean, folded
 
 EVERYDAY_WORDS: Mapping[str, tuple[str, ...]] = {
     "k12-education": (
@@ -168,8 +168,7 @@ def parse_group(guide: Guide, typed: str) -> str | None:
             return ids[found[0] - 1]
         if found:
             raise GroupUnclear(_could_be(text, found), found)
-    suggestion = closest(words, [term for group in terms for term in group if len(term) <= MAX_SUGGESTED])
-    hint = f" (did you mean {suggestion!r}?)" if suggestion and suggestion != words else ""
+    hint = did_you_mean(words, [term for group in terms for term in group if len(term) <= MAX_SUGGESTED])
     raise GroupUnclear(
         f"{text!r} is not a stakeholder group{hint}: type its number, 1 to {len(ids)}, or a word for it, "
         "like school, college, employer, union or church; or press Enter to leave it out."

@@ -150,7 +150,7 @@ def render(
 
 @dataclass(frozen=True)
 class RolledForward:
-    """A new term's file made from the last one (`init --from`, and `assess NEW --since LAST`)."""
+    """A new term's file made from the last one (`init --from`)."""
 
     text: str
     framework: Framework
