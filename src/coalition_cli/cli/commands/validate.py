@@ -89,8 +89,9 @@ def validate(
 
     Settings are read from the nearest .coalition.yaml, or pyproject.toml with a [tool.coalition]
     table, from the working folder up (see the README). Exit status: 0 no errors (warnings allowed
-    unless --strict, or strict: true in the settings), 1 errors found (a framework that a file names but that cannot be found is
-    one), 2 a path, the settings or the --framework given cannot be read or used.
+    unless --strict, or strict: true in the settings), 1 errors found (a framework that a file names
+    but that cannot be found is one), 2 a path, the settings or the --framework given cannot be read
+    or used.
     """
     from coalition_cli.cli.validation.files import Options, validate_files
 

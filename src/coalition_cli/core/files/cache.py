@@ -3,9 +3,9 @@
 `$XDG_CACHE_HOME/coalition` (else `~/.cache/coalition`; `%LOCALAPPDATA%\\coalition\\cache` on
 Windows). What is kept there is read back as code (compiled templates, pickled models), so a folder
 is used only if it is the user's own and private: made with mode 0700, and refused when another user
-owns it or others may write into it (the tool's folder above it too). A file in it is read only when it is an ordinary file (not a symlink: it is
-opened with `O_NOFOLLOW`, and checked on the open descriptor) owned by the user and writable by no
-one else; files are written whole (a private temporary file, then renamed), so a reader never sees
+owns it or others may write into it (the tool's folder above it too). A file in it is read only
+when it is an ordinary file (not a symlink: it is opened with `O_NOFOLLOW`, and checked on the open
+descriptor) owned by the user and writable by no one else; files are written whole (a private temporary file, then renamed), so a reader never sees
 half of one. A folder that cannot be made (no home, a read-only disk) is no cache at all, and a file
 that cannot be read or written is skipped: callers go without, never fail.
 """

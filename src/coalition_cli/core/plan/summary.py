@@ -6,10 +6,11 @@
   unchanged: 1.68 has reached Emerging (its whole part), which the plan's appendix explains.
 - Each priority comes with its next action: the open action (not done, not dropped) due first.
 - Each next action overdue on the assessment's date says so ("overdue"): the summary is read alone.
-- Decisions and resources the coalition needs is read from the plan itself: priorities this tool suggests
-  (the team has not chosen them), the actions overdue on the assessment's date (all of them, as the
-  register counts them), priorities with no open action, open actions with no owner or date, and, from the coalition profile, the Guide's elements of a formalized coalition not yet met
-  and the stakeholder groups with no member.
+- Decisions and resources the coalition needs is read from the plan itself: priorities this tool
+  suggests (the team has not chosen them), the actions overdue on the assessment's date (all of them,
+  as the register counts them), priorities with no open action, open actions with no owner or date,
+  and, from the coalition profile, the Guide's elements of a formalized coalition not yet met and the
+  stakeholder groups with no member.
 """
 
 from __future__ import annotations
