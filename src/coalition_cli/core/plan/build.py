@@ -698,7 +698,9 @@ def _link(text: str) -> Link:
 
 def _action(action: Action, redactor: Redactor, as_of: dt.date) -> PlanAction:
     """An action as the plan shows it, overdue as of `as_of` (the assessment's date) as the register says."""
-    late = (as_of - action.due).days if action.due is not None and action.status not in CLOSED else 0
+    from coalition_cli.core.reports.actions.register import days_overdue
+
+    late = days_overdue(action.due, action.status, as_of)
     return PlanAction(
         action=redactor.text(action.action) or action.action,
         owner=redactor.owner(action.owner),
@@ -706,8 +708,8 @@ def _action(action: Action, redactor: Redactor, as_of: dt.date) -> PlanAction:
         due_long=long_date(action.due) if action.due else None,
         status=action.status,
         status_text=status_text(action.status),
-        overdue=late > 0,
-        days_late=late if late > 0 else None,
+        overdue=late is not None,
+        days_late=late,
     )
 
 

@@ -202,9 +202,12 @@ class OwnerLoad:
         return f"{self.open} of {self.open_in_coalition}"
 
 
-def is_overdue(record: ActionRecord, as_of: dt.date) -> bool:
-    """Past its due date as of a day, and not marked done or dropped."""
-    return record.open and record.due is not None and record.due < as_of
+def days_overdue(due: dt.date | None, status: str | None, as_of: dt.date) -> int | None:
+    """How many days past its due date an action is as of a day, when it is and is not marked done or
+    dropped; else None. The one rule of "overdue", for the register, the plan and the summary."""
+    if status in CLOSED or due is None or due >= as_of:
+        return None
+    return (as_of - due).days
 
 
 Thread = list[tuple["TermActions", ActionRecord]]
@@ -278,9 +281,8 @@ def _tracked(thread: Thread, latest: TermActions | None, as_of: dt.date) -> Trac
         state = "done" if record.status == "done" else "dropped"
     elif term is not latest:
         state = "vanished"
-    elif is_overdue(record, as_of):
-        assert record.due is not None
-        state, days_late = "overdue", (as_of - record.due).days
+    elif (late := days_overdue(record.due, record.status, as_of)) is not None:
+        state, days_late = "overdue", late
     else:
         state = "open"
     carried = record.open and any(earlier.open for _, earlier in thread[:-1])

@@ -34,7 +34,7 @@ from coalition_cli.core.errors import InvalidFileError, UsageError
 from coalition_cli.core.loading.frameworks import framework_path, load_framework, looks_like_path
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.reports.actions.register import ActionRecord, is_overdue
+from coalition_cli.core.reports.actions.register import ActionRecord, days_overdue
 from coalition_cli.core.reports.comparison import change_number
 from coalition_cli.core.reports.document import NO_VALUE, Document, signed
 from coalition_cli.core.reports.network.coalitions import CoalitionFiles, SameDate, by_coalition
@@ -425,11 +425,9 @@ def _standing(
     )
     newest = group.terms[-1]
     overdue = tuple(
-        OverdueAction(
-            coalition=newest.coalition, file=newest.file, action=record, days_late=(as_of - record.due).days
-        )
+        OverdueAction(coalition=newest.coalition, file=newest.file, action=record, days_late=late)
         for record in newest.actions
-        if is_overdue(record, as_of) and record.due is not None
+        if (late := days_overdue(record.due, record.status, as_of)) is not None
     )
     profile = newest.profile or next((item.profile for item in reversed(group.terms) if item.profile), None)
     return CoalitionStanding(
