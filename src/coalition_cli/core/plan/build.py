@@ -122,7 +122,13 @@ def build_plan(
         plan.id: plan
         for plan in (
             _indicator_plan(
-                current, guide, indicator, ranks.get(indicator.id), changes.get(indicator.id), redactor
+                current,
+                guide,
+                indicator,
+                ranks.get(indicator.id),
+                changes.get(indicator.id),
+                redactor,
+                actions[indicator.id],
             )
             for indicator in card.indicators
             if indicator.is_gap(fw.top_stage)
@@ -638,7 +644,10 @@ def _indicator_plan(
     rank: int | None,
     change: IndicatorChange | None,
     redactor: Redactor,
+    actions: tuple[PlanAction, ...],
 ) -> IndicatorPlan:
+    """The plan of an indicator with a gap; `actions`: its actions as the plan shows them (made once,
+    in `build_plan`, for the priorities and the summary too)."""
     fw = loaded.framework
     stage, aim = indicator.stage, indicator.aim(fw.top_stage)
     assert stage is not None and aim is not None, "only indicators with a gap have a plan"
@@ -664,7 +673,7 @@ def _indicator_plan(
         evidence=redactor.text(rating.evidence),
         notes=redactor.notes(rating.notes),
         links=tuple(_link(link) for link in rating.links),
-        actions=tuple(_action(action, redactor, loaded.assessment.assessed_on) for action in rating.actions),
+        actions=actions,
         suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
         suggested_functions=suggested_functions(guide, indicator.id) if tags_apply else (),
         framework_roles=framework_roles(loaded, indicator.id),
