@@ -310,10 +310,15 @@ def comment_spans(text: str) -> list[tuple[int, int]]:
     spans = sorted(_scalar_spans(text))
     starts = [start for start, _end in spans]
     found = []
-    for match in _COMMENT.finditer(text):
+    position = 0
+    while (match := _COMMENT.search(text, position)) is not None:
         index = bisect.bisect_right(starts, match.start()) - 1
-        if index < 0 or spans[index][1] <= match.start():
-            found.append(match.span())
+        if index >= 0 and spans[index][1] > match.start():
+            # a `#` inside a value (`'a # b'   # note`): the line's comment, if any, comes after it
+            position = spans[index][1]
+            continue
+        found.append(match.span())
+        position = match.end()
     return found
 
 
