@@ -21,6 +21,16 @@ EXIT_USAGE = 2  # core/errors.py's, not imported: this module must stay cheap
 
 
 def main() -> None:
+    from coalition_cli.core import collector
+
+    collector.pause()
+    try:
+        _main()
+    finally:
+        collector.spare_at_exit()
+
+
+def _main() -> None:
     import signal
 
     if hasattr(signal, "SIGPIPE"):

@@ -72,7 +72,9 @@ def assess(
     """
     from coalition_cli.cli.assess.run import run
     from coalition_cli.cli.assess.startup import AssessOptions
+    from coalition_cli.core import collector
 
+    collector.resume()  # a session in the room runs for an hour: its garbage is collected
     run(
         AssessOptions(
             file,

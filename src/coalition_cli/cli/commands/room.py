@@ -58,5 +58,7 @@ def room(
         return
 
     from coalition_cli.cli.room.terminal import RoomOptions, run
+    from coalition_cli.core import collector
 
+    collector.resume()  # the room's server runs for the whole meeting: its garbage is collected
     run(RoomOptions(file, lan=lan, port=port, qr=qr, open_browser=open_browser))

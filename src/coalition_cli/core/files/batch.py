@@ -33,12 +33,13 @@ one whose parent died without a chance to clean up (SIGKILL) stops before its ne
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
+
+from coalition_cli.core import collector
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -67,15 +68,12 @@ def map_files(function: Callable[[T], R], items: Sequence[T], *, jobs: int | Non
     if len(items) < 2:
         return [function(item) for item in items]
     first = function(items[0])
-    gc.freeze()  # what is loaded is never walked again by a collection, here or in a worker
-    try:
+    with collector.collecting():  # what is loaded is never walked again, here or in a worker
         cores = jobs if jobs is not None else (os.cpu_count() or 1)
         processes = _processes(len(items), cores) if hasattr(os, "fork") else 1
         if processes < 2:
             return [first, *(function(item) for item in items[1:])]
         return [first, *_spread(function, items[1:], processes)]
-    finally:
-        gc.unfreeze()
 
 
 def _processes(files: int, cores: int) -> int:

@@ -1,0 +1,93 @@
+"""The garbage collector's policy: paused while a command starts, on for long work, spared at exit."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coalition_cli.cli.app import app
+from coalition_cli.core import collector
+from coalition_cli.core.files.batch import map_files
+from tests.support import paths
+from tests.support.processes import LAUNCH, environment
+
+RIVERSIDE = paths.ROOT / "examples" / "riverside"
+
+
+@pytest.fixture
+def paused() -> Iterator[None]:
+    """The collector as the launcher leaves it; as pytest had it again afterwards."""
+    collector.pause()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_running_collector_is_left_as_it_is() -> None:
+    frozen = gc.get_freeze_count()
+    collector.resume()
+    with collector.collecting():
+        assert gc.isenabled()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+def test_resuming_sets_what_is_loaded_aside_and_collects_again(paused: None) -> None:
+    assert not gc.isenabled()
+    collector.resume()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+
+
+def test_a_batch_collects_then_leaves_the_collector_paused(paused: None) -> None:
+    with collector.collecting():
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    assert not gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_many_files_are_checked_with_collections_on(paused: None) -> None:
+    seen = map_files(lambda item: (item, gc.isenabled()), list(range(6)), jobs=1)
+    assert [enabled for _, enabled in seen] == [False, True, True, True, True, True]
+    assert not gc.isenabled()
+
+
+def test_an_assess_session_collects_its_garbage(paused: None, tmp_path: Path) -> None:
+    """An hour-long session in the room must not hold every cycle it made until it ends."""
+    result = CliRunner().invoke(
+        app,
+        ["assess", str(tmp_path / "new.yaml"), "--plain", "--coalition", "Riverside", "--date", "2026-03-14"],
+        input="q\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert gc.isenabled()
+
+
+def test_the_launcher_pauses_the_collector_and_spares_it_the_exit() -> None:
+    """What the process looks like as it leaves: collections off, everything loaded set aside."""
+    report = (
+        "import atexit, gc, sys; "
+        "atexit.register(lambda: sys.stderr.write(f'collector {gc.isenabled()} {gc.get_freeze_count()}')); "
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", report + LAUNCH, "score", "2026-03-spring.yaml"],
+        cwd=RIVERSIDE,
+        capture_output=True,
+        text=True,
+        env=environment(),
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Overall score: 1.68 Emerging" in done.stdout
+    enabled, frozen = done.stderr.split()[-2:]
+    assert enabled == "False"
+    assert int(frozen) > 10_000  # about 60,000 for a score
