@@ -4,7 +4,6 @@ sits on a gridline, every term's bar is visible, and the stage names never colli
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 
 import pytest
 
@@ -99,7 +98,7 @@ def test_stage_names_never_collide(riverside: PlanContext, count: int) -> None:
         StageInfo(number=n, name=names[(n - 1) % len(names)], fill="#dbe9f6", text="#111827")
         for n in range(1, count + 1)
     )
-    standing = replace(riverside.standing, top_stage=count)
+    standing = riverside.standing._replace(top_stage=count)
     svg = _svg(str(domain_bars(standing, stages, "Spring 2026")))
     axis = [_box(t) for t in _all(svg, "text") if float(t.get("y") or 0) < 50]
     for i, a in enumerate(axis):

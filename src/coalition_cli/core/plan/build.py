@@ -216,8 +216,8 @@ def build_plan(
         ),
     )
     used = terms_used(fw.glossary, _plan_texts(context))
-    return dataclasses.replace(
-        context, glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used)
+    return context._replace(
+        glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used)
     )
 
 
@@ -691,8 +691,8 @@ def _with_room_votes(current: LoadedAssessment, plans: dict[str, IndicatorPlan])
     if not said:
         return plans
     return {
-        key: dataclasses.replace(
-            plan, room=RoomVotes(voted=room.voted, dont_know=room.dont_know, apart=room.apart, text=room.text)
+        key: plan._replace(
+            room=RoomVotes(voted=room.voted, dont_know=room.dont_know, apart=room.apart, text=room.text)
         )
         if (room := said.get(key)) is not None
         else plan

@@ -169,8 +169,9 @@ _PLAIN_TYPES = frozenset({str, int, float, bool, type(None), tuple, Markup, Mark
 
 def _plain_data(kind: type) -> bool:
     """Values of this type are data a template reads, never a method Jinja would wrap or refuse:
-    text, numbers, tuples, and the frozen records of the plan's context (dataclasses)."""
-    return kind in _PLAIN_TYPES or dataclasses.is_dataclass(kind)
+    text, numbers, tuples, the records of the plan's context (named tuples) and the roster's
+    (dataclasses)."""
+    return kind in _PLAIN_TYPES or issubclass(kind, tuple) or dataclasses.is_dataclass(kind)
 
 
 def _number(value: object) -> bool:
