@@ -16,7 +16,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 APP = "coalition"
@@ -98,6 +97,8 @@ def write_private(path: Path, content: bytes) -> bool:
     """Write `content` as the file `path` of a private folder, whole or not at all (a temporary file
     of mode 0600 beside it, then renamed over it). False when it could not be written (a read-only or
     full disk): the cache goes without it."""
+    import tempfile  # only a write needs it, not every command that reads the cache (2 ms)
+
     temporary = None
     try:
         descriptor, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
