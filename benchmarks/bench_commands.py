@@ -18,7 +18,7 @@ The command's CPU time (user + system, of the process) minus the replica's is th
 does; the replica's share of the command is what start-up costs. Targets: every one-file command
 <= 150 ms CPU median, `plan` <= 200 ms. With `--before BIN` (the bin folder of another installation,
 e.g. a virtual environment with an older version), that installation is timed in the same run, in
-the same rounds, for before/after figures.
+the same rounds, for before/after figures (`--before` again for more installations).
 
     python benchmarks/bench_commands.py [--repeat 11] [--before /path/to/venv/bin] [--only score,plan]
 """
@@ -195,13 +195,23 @@ def imported_modules(installation: Installation, case: Case, cwd: Path) -> list[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=11, help="rounds (each runs every figure once)")
-    parser.add_argument("--before", type=Path, help="bin folder of another installation to time alongside")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        action="append",
+        default=[],
+        help="bin folder of another installation to time alongside (repeat for several, oldest first)",
+    )
     parser.add_argument("--only", help="comma-separated labels (or their first words) to run")
     args = parser.parse_args()
 
-    installations = [Installation("now", BIN)]
-    if args.before is not None:
-        installations.insert(0, Installation("before", args.before.resolve()))
+    installations = [
+        *(
+            Installation(f"before {number}" if len(args.before) > 1 else "before", bin.resolve())
+            for number, bin in enumerate(args.before, 1)
+        ),
+        Installation("now", BIN),
+    ]
     cases = [
         case
         for case in CASES
