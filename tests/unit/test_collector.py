@@ -72,6 +72,17 @@ def test_an_assess_session_collects_its_garbage(paused: None, tmp_path: Path) ->
     assert gc.isenabled()
 
 
+def test_the_room_collects_its_garbage(paused: None, tmp_path: Path) -> None:
+    """The room's server runs for the whole meeting: collections are on before it starts."""
+    path = tmp_path / "team.yaml"
+    path.write_text(
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-02-30\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["room", str(path), "--port", "0"])
+    assert result.exit_code == 1  # not served: the date is wrong
+    assert gc.isenabled()
+
+
 def test_the_launcher_pauses_the_collector_and_spares_it_the_exit() -> None:
     """What the process looks like as it leaves: collections off, everything loaded set aside."""
     report = (
