@@ -47,7 +47,12 @@ def compile_bytecode(command: str | Path) -> str:
         text=True,
         check=True,
     ).stdout.strip()
-    subprocess.run([str(python), "-m", "compileall", "-q", package], check=True, stdout=subprocess.DEVNULL)
+    # forced (-f): compileall judges bytecode fresh by the source's time of change, to the second, while
+    # the import system checks its size too; a module edited twice within a second would keep bytecode
+    # that every run refuses and compiles again
+    subprocess.run(
+        [str(python), "-m", "compileall", "-f", "-q", package], check=True, stdout=subprocess.DEVNULL
+    )
     return f"bytecode compiled (as a wheel install ships it): {package}"
 
 
