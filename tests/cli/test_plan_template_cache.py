@@ -8,13 +8,13 @@ or written, or that another user could write into, is simply not used.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from jinja2 import Environment
 
-from coalition_cli.core.files import cache as cache_folder
 from coalition_cli.core.files.cache import private_folder
 from coalition_cli.core.plan import template_cache
 from coalition_cli.core.plan.rendering import environment
@@ -105,7 +105,7 @@ def test_a_cache_that_cannot_be_written_is_skipped(cache: Path, monkeypatch: pyt
     def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(cache_folder.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     assert plan_text(SPRING) == expected
     assert _entries(cache) == []
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -258,12 +259,11 @@ def test_a_folder_that_is_a_symlink_is_not_used(cache: Path, checked: list[str],
 def test_a_cache_that_cannot_be_written_is_skipped(
     cache: Path, checked: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coalition_cli.core.files import cache as cache_folder
 
     def read_only(*args: object, **kwargs: object) -> tuple[int, str]:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(cache_folder.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     assert frameworks.load_framework() == _fresh(BUNDLED, Framework)
     assert _entries(cache) == []
 
