@@ -445,7 +445,7 @@ def test_the_room_line_shows_the_rooms_live_count_when_given_one(team: Path, fra
     counts = (1, 5, 2, 0)
     result = Result(
         "C1.2", 9, 1, tuple(StageCount(n, framework.stage_name(n), c) for n, c in zip((1, 2, 3, 4), counts, strict=True)),
-        (), 1, 2, False, 2, 0, (),
+        (), 1, 2, False, 2, (),
     )  # fmt: skip
     live: dict[str, LiveTally] = {"C1.2": LiveTally("C1.2", 9, 1, True, True, False, None)}
     app = AssessApp(
