@@ -271,7 +271,8 @@ class PlanAction(NamedTuple):
     status: str | None
     """planned, in-progress, done or dropped (as written), or None."""
     status_text: str
-    """The status for reading: "in progress", "done", …, or ""."""
+    """The status for reading: "in progress", "done", …, or "open" when the file gives none (as the
+    register says it)."""
     overdue: bool = False
     """Past its due date on the day of the assessment, and not marked done or dropped."""
     days_late: int | None = None
