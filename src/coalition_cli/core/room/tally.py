@@ -194,7 +194,15 @@ class RoomWatch:
 
     def tally(self, indicator: str) -> LiveTally | None:
         """The live count of `indicator` (None when there is no room journal or no such indicator)."""
+        return self._count(self.poll(), indicator)
+
+    def in_front(self, indicator: str) -> LiveTally | None:
+        """The live count of the indicator the room is on (the one the facilitator opened last), or of
+        `indicator` while the room has opened none: what `assess` shows beside its own indicator."""
         state = self.poll()
+        return self._count(state, state.current or indicator if state else indicator)
+
+    def _count(self, state: RoomState | None, indicator: str) -> LiveTally | None:
         if state is None or not self.framework.has_indicator(indicator):
             return None
         return live_tally_of(state, self._groups, indicator)
