@@ -443,6 +443,13 @@ def test_a_file_broken_elsewhere_keeps_the_session_and_the_typed_text(team: Path
     assert app.outcome is None
 
 
+async def shown_room_line(pilot: Pilot[None], app: AssessApp) -> str:
+    """The room line (the screen's third row) after its next look at the room."""
+    app.screen.query_one(RoomLine).refresh_votes()
+    await pilot.pause()
+    return screen_text(app).splitlines()[2].strip()
+
+
 def _revealed(framework: Framework, indicator: str, stages: list[int | None]) -> LiveTally:
     """The room's result on `indicator`, revealed, one phone per stage given (None: "don't know")."""
     from coalition_cli.core.room.state import Ballot
@@ -461,31 +468,30 @@ def test_the_room_line_shows_the_rooms_live_count_when_given_one(team: Path, fra
         session_app(team, indicators=["C1.2"]).opened, live_votes=lambda indicator: live.get(indicator)
     )
 
-    def room_line() -> str:
-        app.screen.query_one(RoomLine).refresh_votes()
-        return screen_text(app).splitlines()[2].strip()
-
     async def steps(pilot: Pilot[None]) -> None:
         lines = screen_text(app).splitlines()
         assert lines[2].strip() == "The room is voting on this indicator: 9 phones voted (1 don't know)"
         assert "C1.2  Operational Working Groups" in lines[0] and "Indicator 2 of 22" in lines[0]
         live["C1.2"] = LiveTally("C1.2", 9, 1, False, True, False, None)
-        await pilot.pause()
-        assert room_line() == "The room: 9 phones voted (1 don't know); voting closed, result not shown yet"
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room: 9 phones voted (1 don't know); voting closed, result not shown yet"
+        )
         # the review's C1.4: 1, 2 and 3, which the presenter flags "Discuss first", said for a person
         live["C1.2"] = _revealed(framework, "C1.2", [1, 2, 3])
-        await pilot.pause()
-        assert room_line() == "The room: 3 votes, from 1 to 3; proposed 2 Developing; discuss first"
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room: 3 votes, from 1 to 3; proposed 2 Developing; discuss first"
+        )
         live["C1.2"] = _revealed(framework, "C1.2", [2, 3, None])
-        await pilot.pause()
-        assert room_line() == "The room: 3 votes, from 2 Developing to 3 Advancing; proposed 2 Developing"
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room: 3 votes, from 2 Developing to 3 Advancing; proposed 2 Developing"
+        )
         live["C1.2"] = _revealed(framework, "C1.2", [3, 3])
-        await pilot.pause()
-        assert room_line() == "The room: 2 votes, all for 3 Advancing"
+        assert await shown_room_line(pilot, app) == "The room: 2 votes, all for 3 Advancing"
         del live["C1.2"]  # the room closed
-        await pilot.pause()
-        room_line()
-        await pilot.pause()
+        assert not (await shown_room_line(pilot, app)).startswith("The room")
         assert "The room" not in screen_text(app)
 
     drive(app, (80, 24), steps)
@@ -498,21 +504,23 @@ def test_the_room_line_says_which_indicator_the_room_is_on(team: Path, framework
         session_app(team, indicators=["C1.2"]).opened, live_votes=lambda indicator: room["C1.1"]
     )
 
-    def room_line() -> str:
-        app.screen.query_one(RoomLine).refresh_votes()
-        return screen_text(app).splitlines()[2].strip()
-
     async def steps(pilot: Pilot[None]) -> None:
-        assert room_line() == "The room is voting on C1.1 Executive Leadership (3 phones voted)"
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room is voting on C1.1 Executive Leadership (3 phones voted)"
+        )
         room["C1.1"] = LiveTally("C1.1", 3, 0, False, True, False, None)
-        await pilot.pause()
-        assert room_line() == "The room is on C1.1 Executive Leadership: voting is closed (3 phones voted)"
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room is on C1.1 Executive Leadership: voting is closed (3 phones voted)"
+        )
         room["C1.1"] = _revealed(framework, "C1.1", [1, 2, 4])
-        await pilot.pause()
-        assert room_line() == "The room on C1.1: 3 votes, from 1 to 4; proposed 2 Developing; discuss first"
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room on C1.1: 3 votes, from 1 to 4; proposed 2 Developing; discuss first"
+        )
         room["C1.1"] = _revealed(framework, "C1.1", [2, 2])
-        await pilot.pause()
-        assert room_line() == "The room is on C1.1: 2 votes, all for 2 Developing"
+        assert await shown_room_line(pilot, app) == "The room is on C1.1: 2 votes, all for 2 Developing"
 
     drive(app, (80, 24), steps)
 
