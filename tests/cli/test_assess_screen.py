@@ -15,16 +15,20 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from coalition_cli.cli.assess.screen.app import AssessApp, Outcome
-from coalition_cli.cli.assess.screen.widgets import RoomLine, StageRow
+from coalition_cli.cli.assess.screen.widgets import RoomLine, StageRow, room_line
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.scaffold import NewAssessment, render
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.room.tally import LiveTally
 from coalition_cli.core.yaml import source as yamlsource
 from tests.support import paths
 from tests.support.screen import riverside, screen_text, session_app
@@ -439,14 +443,26 @@ def test_a_file_broken_elsewhere_keeps_the_session_and_the_typed_text(team: Path
     assert app.outcome is None
 
 
-def test_the_room_line_shows_the_rooms_live_count_when_given_one(team: Path, framework: Framework) -> None:
-    from coalition_cli.core.room.tally import LiveTally, Result, StageCount
+async def shown_room_line(pilot: Pilot[None], app: AssessApp) -> str:
+    """The room line (the screen's third row) after its next look at the room."""
+    app.screen.query_one(RoomLine).refresh_votes()
+    await pilot.pause()
+    return screen_text(app).splitlines()[2].strip()
 
-    counts = (1, 5, 2, 0)
-    result = Result(
-        "C1.2", 9, 1, tuple(StageCount(n, framework.stage_name(n), c) for n, c in zip((1, 2, 3, 4), counts, strict=True)),
-        (), 1, 2, False, 2, 0, (),
-    )  # fmt: skip
+
+def _revealed(framework: Framework, indicator: str, stages: list[int | None]) -> LiveTally:
+    """The room's result on `indicator`, revealed, one phone per stage given (None: "don't know")."""
+    from coalition_cli.core.room.state import Ballot
+    from coalition_cli.core.room.tally import guide_groups, tally
+
+    ballots = [
+        Ballot(f"phone{n:04d}", stage, None, None, "2026-03-14T18:00:00Z") for n, stage in enumerate(stages)
+    ]
+    result = tally(framework, guide_groups(), indicator, ballots)
+    return LiveTally(indicator, result.voted, result.dont_know, False, True, True, result)
+
+
+def test_the_room_line_shows_the_rooms_live_count_when_given_one(team: Path, framework: Framework) -> None:
     live: dict[str, LiveTally] = {"C1.2": LiveTally("C1.2", 9, 1, True, True, False, None)}
     app = AssessApp(
         session_app(team, indicators=["C1.2"]).opened, live_votes=lambda indicator: live.get(indicator)
@@ -454,20 +470,75 @@ def test_the_room_line_shows_the_rooms_live_count_when_given_one(team: Path, fra
 
     async def steps(pilot: Pilot[None]) -> None:
         lines = screen_text(app).splitlines()
-        assert lines[2].strip() == "The room 9 voted, 1 don't know · voting is open"  # one line, at 80
-        assert "by stage" not in lines[2]  # the split stays hidden until revealed
+        assert lines[2].strip() == "The room is voting on this indicator: 9 phones voted (1 don't know)"
         assert "C1.2  Operational Working Groups" in lines[0] and "Indicator 2 of 22" in lines[0]
-        live["C1.2"] = LiveTally("C1.2", 9, 1, False, True, True, result)
-        app.screen.query_one(RoomLine).refresh_votes()
-        await pilot.pause()
-        line = screen_text(app).splitlines()[2]
-        assert "1: 1  2: 5  3: 2  4: 0" in line and "proposed 2 Developing" in line and "…" not in line
+        live["C1.2"] = LiveTally("C1.2", 9, 1, False, True, False, None)
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room: 9 phones voted (1 don't know); voting closed, result not shown yet"
+        )
+        # the review's C1.4: 1, 2 and 3, which the presenter flags "Discuss first", said for a person
+        live["C1.2"] = _revealed(framework, "C1.2", [1, 2, 3])
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room: 3 votes, from 1 to 3; proposed 2 Developing; discuss first"
+        )
+        live["C1.2"] = _revealed(framework, "C1.2", [2, 3, None])
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room: 3 votes, from 2 Developing to 3 Advancing; proposed 2 Developing"
+        )
+        live["C1.2"] = _revealed(framework, "C1.2", [3, 3])
+        assert await shown_room_line(pilot, app) == "The room: 2 votes, all for 3 Advancing"
         del live["C1.2"]  # the room closed
-        app.screen.query_one(RoomLine).refresh_votes()
-        await pilot.pause()
+        assert not (await shown_room_line(pilot, app)).startswith("The room")
         assert "The room" not in screen_text(app)
 
     drive(app, (80, 24), steps)
+
+
+def test_the_room_line_says_which_indicator_the_room_is_on(team: Path, framework: Framework) -> None:
+    """`assess` on C1.2 while the presenter has opened C1.1: the line is about C1.1, and says so."""
+    room = {"C1.1": LiveTally("C1.1", 3, 0, True, True, False, None)}
+    app = AssessApp(  # as `run.room_votes` answers: the room's indicator, whichever `assess` is on
+        session_app(team, indicators=["C1.2"]).opened, live_votes=lambda indicator: room["C1.1"]
+    )
+
+    async def steps(pilot: Pilot[None]) -> None:
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room is voting on C1.1 Executive Leadership (3 phones voted)"
+        )
+        room["C1.1"] = LiveTally("C1.1", 3, 0, False, True, False, None)
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room is on C1.1 Executive Leadership: voting is closed (3 phones voted)"
+        )
+        room["C1.1"] = _revealed(framework, "C1.1", [1, 2, 4])
+        assert (
+            await shown_room_line(pilot, app)
+            == "The room on C1.1: 3 votes, from 1 to 4; proposed 2 Developing; discuss first"
+        )
+        room["C1.1"] = _revealed(framework, "C1.1", [2, 2])
+        assert await shown_room_line(pilot, app) == "The room is on C1.1: 2 votes, all for 2 Developing"
+
+    drive(app, (80, 24), steps)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    stages=st.lists(st.one_of(st.none(), st.integers(min_value=1, max_value=4)), min_size=1, max_size=300),
+    elsewhere=st.booleans(),
+)
+def test_a_revealed_result_is_one_line_of_plain_words_at_80_columns(
+    framework: Framework, stages: list[int | None], elsewhere: bool
+) -> None:
+    found = _revealed(framework, "C7.1", stages)  # the longest id and name of the rubric's last domain
+    line = room_line(framework, found, "C1.1" if elsewhere else "C7.1", 78).plain
+    assert cell_len(line) <= 78 and "\n" not in line
+    assert ("discuss first" in line) == found.result.flagged  # type: ignore[union-attr]
+    assert line.startswith(("The room is on C7.1: ", "The room on C7.1: ") if elsewhere else "The room: ")
+    assert re.search(r"\d: \d+ +\d: \d", line) is None  # no "1: 1  2: 1" code
 
 
 def test_assess_follows_the_room_only_while_it_runs(team: Path) -> None:
@@ -492,6 +563,12 @@ def test_assess_follows_the_room_only_while_it_runs(team: Path) -> None:
         journal.append(record)
     tally = votes("C1.2")
     assert tally is not None and (tally.voted, tally.dont_know, tally.open) == (2, 1, True)
+    elsewhere = votes("C1.1")  # `assess` on C1.1: the line is about C1.2, where the room is voting
+    assert elsewhere is not None and (elsewhere.indicator, elsewhere.voted, elsewhere.current) == (
+        "C1.2",
+        2,
+        True,
+    )
     journal.close()  # Ctrl-C in the room's terminal: the journal stays, the room is gone
     assert journal_path(team).exists() and votes("C1.2") is None
 

@@ -10,8 +10,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from coalition_cli.cli.assess.screen.app import AssessApp
 from coalition_cli.core.editing.scaffold import NewAssessment, render
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.room.state import Ballot
+from coalition_cli.core.room.tally import LiveTally, guide_groups, tally
 from tests.support import golden
 from tests.support.paths import ROOT
 from tests.support.screen import riverside, session_app
@@ -47,6 +50,31 @@ def test_reading_everything_with_last_term(snap_compare: Snap, tmp_path: Path) -
 
 def test_the_help(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(riverside(tmp_path), press=["question_mark"], terminal_size=(80, 24))
+
+
+def _room(tmp_path: Path, start_at: str, room: LiveTally) -> AssessApp:
+    """The example on `start_at`, with a `coalition room` session beside it whose count is `room`."""
+    return AssessApp(riverside(tmp_path, start_at).opened, live_votes=lambda indicator: room)
+
+
+def _revealed(framework: Framework, indicator: str, stages: list[int]) -> LiveTally:
+    ballots = [
+        Ballot(f"phone{n:04d}", stage, None, None, "2026-03-14T18:00:00Z") for n, stage in enumerate(stages)
+    ]
+    result = tally(framework, guide_groups(), indicator, ballots)
+    return LiveTally(indicator, result.voted, result.dont_know, False, True, True, result)
+
+
+def test_the_rooms_result_at_80x24(snap_compare: Snap, tmp_path: Path, framework: Framework) -> None:
+    """The room revealed 1, 2 and 3 on the indicator in front: one line, in words, "discuss first"."""
+    app = _room(tmp_path, "C2.1", _revealed(framework, "C2.1", [1, 2, 3]))
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_the_room_voting_on_another_indicator_at_80x24(snap_compare: Snap, tmp_path: Path) -> None:
+    """`assess` on C2.1 while the presenter has opened C1.1: the line names C1.1."""
+    app = _room(tmp_path, "C2.1", LiveTally("C1.1", 3, 0, True, True, False, None))
+    assert snap_compare(app, terminal_size=(80, 24))
 
 
 README_PICTURE = ROOT / "docs" / "assess.svg"

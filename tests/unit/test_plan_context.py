@@ -279,3 +279,16 @@ def test_the_glossary_holds_the_terms_the_plan_uses(examples: Path) -> None:
     glossary = {entry.term: entry.definition for entry in load_framework().glossary}
     assert all(entry.definition == glossary[entry.term] for entry in full.glossary), "word for word"
     assert {entry.term for entry in brief.glossary} <= set(terms)
+
+
+def test_an_action_without_a_status_reads_open_in_its_indicator_and_in_the_register() -> None:
+    plan = _context()
+    by_indicator = {
+        (indicator.id, action.action): action.status_text
+        for indicator in (*plan.priority_details, *(i for domain in plan.domains for i in domain.indicators))
+        for action in indicator.actions
+    }
+    in_register = {(action.indicator, action.action): action.status_text for action in plan.register.open}
+    unmarked = ("C1.2", "Launch a dual-credit working group with monthly agendas")  # no `status:` in the file
+    assert by_indicator[unmarked] == in_register[unmarked] == "open"
+    assert by_indicator.items() >= in_register.items()  # every open action: the same word in both tables

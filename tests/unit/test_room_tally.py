@@ -40,8 +40,13 @@ def test_the_room_follows_the_consensus_rules(framework: Framework, stages: list
     assert result.proposed == lower_median(given_)
     assert result.spread == (max(given_) - min(given_) if given_ else None)
     assert result.flagged == (bool(given_) and max(given_) - min(given_) >= 2)
-    proposed = result.proposed
-    assert result.apart == (0 if proposed is None else sum(abs(s - proposed) >= 2 for s in given_))
+    ends = [None if stage is None else stage.number for stage in (result.lowest, result.highest)]
+    assert ends == ([min(given_), max(given_)] if given_ else [None, None])
+    said = sentence(result)  # the plan says "discuss" exactly where the presenter said "Discuss first"
+    assert ("discuss" in said) == result.flagged
+    if given_ and min(given_) < max(given_):
+        low, high = (f"{n} {framework.stage_name(n)}" for n in (min(given_), max(given_)))
+        assert f"the ratings ranged from {low} to {high}" in said
 
 
 def test_on_a_two_stage_rubric_any_disagreement_is_flagged(tmp_path: Path) -> None:
@@ -50,9 +55,10 @@ def test_on_a_two_stage_rubric_any_disagreement_is_flagged(tmp_path: Path) -> No
     indicator = rubric.indicators[0].id
     assert not tally(rubric, GROUPS, indicator, _ballots([1, 1, None])).flagged
     split = tally(rubric, GROUPS, indicator, _ballots([1, 2, 2]))
-    assert split.flagged and split.spread == 1 and split.proposed == 2 and split.apart == 1
-    assert (
-        sentence(split) == "3 people rated this in the room; 1 gave a different stage from the middle rating."
+    assert split.flagged and split.spread == 1 and split.proposed == 2
+    assert sentence(split) == (
+        "3 people rated this in the room; the ratings ranged from 1 Not yet to 2 Done, "
+        "so the room was asked to discuss it before agreeing."
     )
 
 
@@ -121,14 +127,22 @@ def test_records_this_rubric_does_not_know_are_counted_and_left_out(framework: F
 @pytest.mark.parametrize(
     ("stages", "text"),
     [
-        ([2], "1 person rated this in the room; none was 2 or more stages away from the middle rating."),
+        ([2], "1 person rated this in the room: 2 Developing."),
+        ([3, 3, None], "3 people rated this in the room (1 did not know); all gave 3 Advancing."),
         (
-            [1, 2, 2, 4, None],
-            "5 people rated this in the room (1 did not know); 1 was 2 or more stages away from the middle rating.",
+            [2, 3, 3],
+            "3 people rated this in the room; the ratings ranged from 2 Developing to 3 Advancing, "
+            "close enough to agree.",
+        ),
+        (  # the review's C1.4: the presenter said "Discuss first", the plan said none was far from the middle
+            [1, 2, 3],
+            "3 people rated this in the room; the ratings ranged from 1 Emerging to 3 Advancing, "
+            "so the room was asked to discuss it before agreeing.",
         ),
         (
-            [1, 1, 3, 4],
-            "4 people rated this in the room; 2 were 2 or more stages away from the middle rating.",
+            [1, 2, 2, 4, None],
+            "5 people rated this in the room (1 did not know); the ratings ranged from 1 Emerging to "
+            "4 Transforming, so the room was asked to discuss it before agreeing.",
         ),
         ([None, None], "2 people voted on this in the room; none could say which stage."),
     ],

@@ -29,8 +29,9 @@ def full_screen_wanted(options: AssessOptions, top_stage: int = 4) -> bool:
 
 def room_votes(opened: Opened) -> LiveVotes:
     """The votes of a `coalition room` session on this file, while one runs (it holds its journal's
-    lock): the full screen then shows the live count, and the split once it is revealed. Nothing is
-    read, and nothing shown, while no room runs; a room started later shows up within a second."""
+    lock): the full screen then shows the live count of the indicator the room is on (whichever one
+    the screen is on), and the result once it is revealed. Nothing is read, and nothing shown, while
+    no room runs; a room started later shows up within a second."""
     from coalition_cli.core.room.journal import journal_path, room_running
 
     path, framework = opened.file.path, opened.file.framework
@@ -45,7 +46,7 @@ def room_votes(opened: Opened) -> LiveVotes:
             from coalition_cli.core.room.tally import RoomWatch
 
             watching.append(RoomWatch(path, framework))
-        return watching[0].tally(indicator)
+        return watching[0].in_front(indicator)
 
     return votes
 

@@ -692,7 +692,14 @@ def _with_room_votes(current: LoadedAssessment, plans: dict[str, IndicatorPlan])
         return plans
     return {
         key: plan._replace(
-            room=RoomVotes(voted=room.voted, dont_know=room.dont_know, apart=room.apart, text=room.text)
+            room=RoomVotes(
+                voted=room.voted,
+                dont_know=room.dont_know,
+                lowest=room.lowest,
+                highest=room.highest,
+                discuss=room.discuss,
+                text=room.text,
+            )
         )
         if (room := said.get(key)) is not None
         else plan

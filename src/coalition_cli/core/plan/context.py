@@ -271,7 +271,8 @@ class PlanAction(NamedTuple):
     status: str | None
     """planned, in-progress, done or dropped (as written), or None."""
     status_text: str
-    """The status for reading: "in progress", "done", …, or ""."""
+    """The status for reading: "in progress", "done", …, or "open" when the file gives none (as the
+    register says it)."""
     overdue: bool = False
     """Past its due date on the day of the assessment, and not marked done or dropped."""
     days_late: int | None = None
@@ -362,10 +363,15 @@ class RoomVotes(NamedTuple):
     voted: int
     """Phones that voted (a "don't know" included)."""
     dont_know: int
-    apart: int
-    """Voters 2 or more stages (on a rubric of two stages: any stage) from the middle rating."""
+    lowest: int | None
+    """The lowest stage given in the room; None when nobody could say which stage."""
+    highest: int | None
+    discuss: bool
+    """The ratings were far enough apart (the spread, highest − lowest, of 2 or more; on a rubric of two
+    stages, any difference) that the room was asked to discuss before agreeing, as its presenter said."""
     text: str
-    """The sentence: "12 people rated this in the room; 3 were 2 or more stages away from the middle rating."."""
+    """The sentence: "12 people rated this in the room; the ratings ranged from 1 Emerging to 3
+    Advancing, so the room was asked to discuss it before agreeing."."""
 
 
 class IndicatorPlan(NamedTuple):

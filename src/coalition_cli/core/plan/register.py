@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 from coalition_cli.core.plan.context import ActionRegister, RegisterAction, RegisterOwner
 from coalition_cli.core.plan.summary import status_text
 from coalition_cli.core.reports.actions.document import counts_text, one_person_caution
-from coalition_cli.core.reports.actions.register import TermActions, TrackedAction, member_seats
+from coalition_cli.core.reports.actions.register import (
+    TermActions,
+    TrackedAction,
+    member_seats,
+    status_or_open,
+)
 from coalition_cli.core.reports.actions.report import STATES, coalition_register
 from coalition_cli.core.wording import plural
 
@@ -89,8 +94,8 @@ def action_register(
             owner=redactor.owner(action.owner),
             due=action.due.isoformat() if action.due else None,
             due_long=long_date(action.due) if action.due else None,
-            status=action.status or "open",
-            status_text=status_text(action.status or "open"),
+            status=status_or_open(action.status),
+            status_text=status_text(action.status),
             overdue=action.overdue,
             days_late=action.days_late,
             carried_over=action.carried_over and action.is_open,

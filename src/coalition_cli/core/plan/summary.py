@@ -28,6 +28,7 @@ from coalition_cli.core.plan.context import (
     TargetOutcome,
     TargetsFollowedUp,
 )
+from coalition_cli.core.reports.actions.register import status_or_open
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
 
@@ -70,8 +71,9 @@ def next_action(actions: Sequence[PlanAction]) -> PlanAction | None:
 
 
 def status_text(status: str | None) -> str:
-    """A status as a reader says it: "in progress", "planned"."""
-    return (status or "").replace("-", " ")
+    """A status as a reader says it: "in progress", "planned", "open" (none written): the same word
+    for an action in its indicator's table and in the register."""
+    return status_or_open(status).replace("-", " ")
 
 
 def targets_followed_up(

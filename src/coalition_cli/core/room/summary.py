@@ -1,8 +1,10 @@
 """What the room said, in one sentence per indicator, for readers of the plan.
 
-"12 people rated this in the room; 3 were 2 or more stages away from the middle rating." The middle
-rating is the proposed stage of `coalition consensus` (the lower median), and "2 or more" is its
-"discuss first" spread for the rubric (any difference, on a rubric of two stages).
+"12 people rated this in the room; the ratings ranged from 1 Emerging to 3 Advancing, so the room
+was asked to discuss it before agreeing." The measure is the presenter's, from the same `Result`:
+the spread from the lowest stage given to the highest, and `Result.flagged` (`coalition
+consensus`'s "discuss first" rule) for whether the room was told to talk before agreeing. The plan
+never says the room agreed where the presenter said "Discuss first".
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
-    from coalition_cli.core.room.tally import Result
+    from coalition_cli.core.room.tally import Result, StageCount
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,11 @@ class RoomSaid:
     indicator: str
     voted: int
     dont_know: int
-    apart: int
+    lowest: int | None
+    """The lowest stage given; None when nobody could say."""
+    highest: int | None
+    discuss: bool
+    """The ratings were far enough apart that the presenter said "Discuss first"."""
     text: str
 
 
@@ -43,8 +49,15 @@ def room_said(loaded: LoadedAssessment) -> dict[str, RoomSaid]:
         ballots = state.ballots_on(indicator.id)
         if ballots:
             result = tally(loaded.framework, groups, indicator.id, ballots)
+            low, high = result.lowest, result.highest
             said[indicator.id] = RoomSaid(
-                indicator.id, result.voted, result.dont_know, result.apart, sentence(result)
+                indicator.id,
+                result.voted,
+                result.dont_know,
+                None if low is None else low.number,
+                None if high is None else high.number,
+                result.flagged,
+                sentence(result),
             )
     return said
 
@@ -52,22 +65,19 @@ def room_said(loaded: LoadedAssessment) -> dict[str, RoomSaid]:
 def sentence(result: Result) -> str:
     """The room's vote on an indicator in plain words."""
     people = plural(result.voted, "person", "people")
-    if result.rated == 0:
+    low, high = result.lowest, result.highest
+    if low is None or high is None:
         return f"{people} voted on this in the room; none could say which stage."
     opening = f"{people} rated this in the room"
     if result.dont_know:
         opening += f" ({result.dont_know} did not know)"
-    if result.discuss_from == 1:
-        spread = (
-            "all gave the same stage"
-            if result.apart == 0
-            else f"{result.apart} gave a different stage from the middle rating"
-        )
-    else:
-        spread = (
-            f"none was {result.discuss_from} or more stages away from the middle rating"
-            if result.apart == 0
-            else f"{result.apart} {'was' if result.apart == 1 else 'were'} {result.discuss_from} or more "
-            "stages away from the middle rating"
-        )
-    return f"{opening}; {spread}."
+    if low == high:
+        return f"{opening}: {_stage(low)}." if result.rated == 1 else f"{opening}; all gave {_stage(low)}."
+    ranged = f"the ratings ranged from {_stage(low)} to {_stage(high)}"
+    if result.flagged:
+        return f"{opening}; {ranged}, so the room was asked to discuss it before agreeing."
+    return f"{opening}; {ranged}, close enough to agree."
+
+
+def _stage(stage: StageCount) -> str:
+    return f"{stage.number} {stage.name}"

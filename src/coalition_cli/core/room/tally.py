@@ -73,14 +73,21 @@ class Result:
     """True when the spread is `discuss_from` or more: talk before agreeing."""
     proposed: int | None
     """The lower median of the stages given, as `coalition consensus` proposes."""
-    apart: int
-    """How many gave a stage `discuss_from` or more stages away from the proposed one."""
     evidence: tuple[Evidence, ...]
 
     @property
     def rated(self) -> int:
         """Votes that gave a stage."""
         return self.voted - self.dont_know
+
+    @property
+    def lowest(self) -> StageCount | None:
+        """The lowest stage given (the spread runs from it to `highest`); None when nobody gave one."""
+        return next((stage for stage in self.by_stage if stage.count), None)
+
+    @property
+    def highest(self) -> StageCount | None:
+        return next((stage for stage in reversed(self.by_stage) if stage.count), None)
 
 
 def consensus_rules(framework: Framework, indicator: str, stages: Sequence[int | None]) -> IndicatorConsensus:
@@ -102,7 +109,6 @@ def tally(
 ) -> Result:
     """The result of `ballots` (one per device) on `indicator`. `groups`: the Guide's ids and names, in order."""
     rules = consensus_rules(framework, indicator, [ballot.stage for ballot in ballots])
-    proposed, level = rules.proposed, rules.discuss_from
     numbers = framework.stage_numbers
     by_stage = tuple(
         StageCount(stage.number, stage.name, sum(ballot.stage == stage.number for ballot in ballots))
@@ -121,12 +127,9 @@ def tally(
         by_stage=by_stage,
         by_group=tuple(by_group),
         spread=rules.spread,
-        discuss_from=level,
+        discuss_from=rules.discuss_from,
         flagged=rules.flag is not None,
-        proposed=proposed,
-        apart=0
-        if proposed is None
-        else sum(ballot.stage is not None and abs(ballot.stage - proposed) >= level for ballot in ballots),
+        proposed=rules.proposed,
         evidence=tuple(
             Evidence(ballot.stage, ballot.group, ballot.evidence) for ballot in ballots if ballot.evidence
         ),
@@ -191,7 +194,15 @@ class RoomWatch:
 
     def tally(self, indicator: str) -> LiveTally | None:
         """The live count of `indicator` (None when there is no room journal or no such indicator)."""
+        return self._count(self.poll(), indicator)
+
+    def in_front(self, indicator: str) -> LiveTally | None:
+        """The live count of the indicator the room is on (the one the facilitator opened last), or of
+        `indicator` while the room has opened none: what `assess` shows beside its own indicator."""
         state = self.poll()
+        return self._count(state, state.current or indicator if state else indicator)
+
+    def _count(self, state: RoomState | None, indicator: str) -> LiveTally | None:
         if state is None or not self.framework.has_indicator(indicator):
             return None
         return live_tally_of(state, self._groups, indicator)

@@ -16,9 +16,10 @@ from textual.widgets import Static
 
 from coalition_cli.cli.assess.screen.layout import share_rows
 from coalition_cli.core.model.framework import Framework, Indicator
+from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
-    from coalition_cli.core.room.tally import LiveTally
+    from coalition_cli.core.room.tally import LiveTally, Result
 
 LABEL_WIDTH = 17
 """`▶ 4 Transforming` and a space: the widest stage label of the bundled rubric."""
@@ -218,15 +219,18 @@ class StagesPanel(Vertical):
 
 
 LiveVotes = Callable[[str], "LiveTally | None"]
-"""Where the room line reads the live count of an indicator (`run.room_votes`: the `coalition room`
-session on the same file, while it runs); None when there is nothing to show."""
+"""Where the room line reads the room's live count, seen from the indicator in front (`run.room_votes`:
+the `coalition room` session on the same file, while it runs): the count of the indicator the room is
+on, which may be another one, or of the one in front while the room has opened none; None when there
+is nothing to show."""
 
 
 class RoomLine(Static):
-    """The room's votes on the indicator in front, on one line under where the session stands,
-    refreshed every second: how many voted while voting is open, and once the facilitator revealed
-    it, how the room split. Shown only while a `coalition room` session runs on the file: a closed
-    room takes no row, and says nothing that is no longer true."""
+    """What the room is doing, on one line under where the session stands, refreshed every second:
+    which indicator it is voting on when that is not the one in front, how many phones voted while
+    voting is open, and once the facilitator revealed it, the room's result in plain words. Shown
+    only while a `coalition room` session runs on the file: a closed room takes no row, and says
+    nothing that is no longer true."""
 
     DEFAULT_CSS = """
     RoomLine {
@@ -261,41 +265,73 @@ class RoomLine(Static):
         self._show()
 
     def _show(self) -> None:
-        if self.found is not None:
-            self.update(room_line(self.framework, self.found, max(self.size.width - 2, 20)))
+        if self.found is not None and self.indicator is not None:
+            self.update(room_line(self.framework, self.found, self.indicator, max(self.size.width - 2, 20)))
 
 
-def room_line(framework: Framework, found: LiveTally, width: int) -> Text:
-    """The room's count in one line of `width`: the longest way of saying it that fits."""
-    known = found.voted - found.dont_know
-    unknown = f", {found.dont_know} don't know" if found.dont_know else ""
-    phase = "voting is open" if found.open else "voting is closed"
-    head = Text("The room ", style="bold")
-    if not found.voted:
-        return head + Text(f"no votes on {found.indicator} yet" + (" · voting is open" if found.open else ""))
-    result = found.result
-    if result is None:  # the split stays hidden until the facilitator reveals it
-        ways = [
-            f"{found.voted} voted{unknown} · {phase}",
-            f"{found.voted} voted{unknown}",
-            f"{found.voted} voted",
+def room_line(framework: Framework, found: LiveTally, here: str, width: int) -> Text:
+    """The room's count in one line of `width`, the longest way of saying it that fits, in words a
+    facilitator reads at a glance: about `found` (the indicator the room is on), named when it is not
+    `here` (the one on the screen)."""
+    ways = _room_ways(framework, found, here)
+    head, rest = next((way for way in ways if cell_len(way[0] + way[1]) <= width), ways[-1])
+    return Text.assemble(
+        (head, "bold"), rest
+    )  # bold start only (`Text(head, style=…) + …` is bold throughout)
+
+
+def _room_ways(framework: Framework, found: LiveTally, here: str) -> list[tuple[str, str]]:
+    """Ways of saying what the room is doing, longest first: (the bold start, the rest)."""
+    elsewhere = found.indicator != here
+    named = f"{found.indicator} {framework.indicator(found.indicator).name}"
+    phones = f"{plural(found.voted, 'phone')} voted" if found.voted else "no votes yet"
+    unknown = f" ({found.dont_know} don't know)" if found.dont_know else ""
+    if found.result is not None:
+        starts = [f"The room is on {found.indicator}:", f"The room on {found.indicator}:"]
+        return [
+            (start, f" {said}")
+            for said in _result_ways(framework, found.result)
+            for start in (starts if elsewhere else ["The room:"])
         ]
-        return head + Text(next((w for w in ways if cell_len(w) + 9 <= width), ways[-1]))
-    split = "  ".join(f"{stage.number}: {stage.count}" for stage in result.by_stage)
-    proposed = (
-        f"proposed {stage_name(framework, result.proposed)}" if result.proposed is not None and known else ""
-    )
-    flag = "far apart: discuss first" if result.flagged else ""
-    ways = [
-        " · ".join(filter(None, [f"{found.voted} voted{unknown}", f"by stage {split}", proposed, flag])),
-        " · ".join(filter(None, [f"{found.voted} voted", split, proposed, "discuss first" if flag else ""])),
-        " · ".join(
-            filter(
-                None, [split, f"proposed {result.proposed}" if proposed else "", "discuss!" if flag else ""]
-            )
-        ),
+    if found.open:
+        if elsewhere:
+            return [(f"The room is voting on {named}", f" ({phones}{unknown})"),
+                    (f"The room is voting on {found.indicator}", f" ({phones})")]  # fmt: skip
+        return [("The room is voting on this indicator:", f" {phones}{unknown}"),
+                ("The room is voting:", f" {phones}")]  # fmt: skip
+    if not found.current and not found.voted:
+        return [("The room", " has not opened an indicator yet")]
+    if elsewhere:
+        return [(f"The room is on {named}:", f" voting is closed ({phones})"),
+                (f"The room is on {found.indicator}:", f" voting is closed ({phones})")]  # fmt: skip
+    return [("The room:", f" {phones}{unknown}; voting closed, result not shown yet"),
+            ("The room:", f" {phones}{unknown}; voting is closed"),
+            ("The room:", f" {phones}; voting is closed")]  # fmt: skip
+
+
+def _result_ways(framework: Framework, result: Result) -> list[str]:
+    """A revealed result, longest first: "3 votes, from 1 Emerging to 3 Advancing; proposed 2
+    Developing; discuss first" (the flag is `coalition consensus`'s, as the presenter's)."""
+    from coalition_cli.core.reports.consensus import FLAG
+
+    votes = plural(result.voted, "vote")
+    unknown = f" ({result.dont_know} don't know)" if result.dont_know else ""
+    low, high = result.lowest, result.highest
+    if low is None or high is None or result.proposed is None:
+        return [f"{votes}, none could say which stage", f"{votes}, all don't know"]
+    if low == high:
+        return [f"{votes}{unknown}, all for {low.number} {low.name}", f"{votes}, all for {low.number}"]
+    proposed = stage_name(framework, result.proposed)
+    flag = f"; {FLAG}" if result.flagged else ""
+    named = f"from {low.number} {low.name} to {high.number} {high.name}"
+    numbers = f"from {low.number} to {high.number}"
+    return [
+        f"{votes}{unknown}, {named}; proposed {proposed}{flag}",
+        f"{votes}, {named}; proposed {proposed}{flag}",
+        f"{votes}{unknown}, {numbers}; proposed {proposed}{flag}",
+        f"{votes}, {numbers}; proposed {proposed}{flag}",
+        f"{votes}, {numbers}; proposed {result.proposed}{flag}",
     ]
-    return head + Text(next((w for w in ways if cell_len(w) + 9 <= width), ways[-1]))
 
 
 def stage_name(framework: Framework, stage: int) -> str:

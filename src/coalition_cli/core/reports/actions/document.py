@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.model.values import CLOSED
-from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction
+from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction, status_or_open
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
@@ -246,7 +246,7 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
 def _status_cell(action: TrackedAction) -> Cell:
     """The status as written, and under it what needs following up: `in-progress,` / `5 days late`
     (one line in Markdown)."""
-    status = str(action.status or "open")
+    status = status_or_open(action.status)
     note = _note(action)
     if note:
         return Cell(f"{status},\n{note}", tone="bad" if action.overdue or action.vanished else None)

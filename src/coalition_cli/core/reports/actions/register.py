@@ -51,6 +51,12 @@ ROLE_WORDS = {
 }
 
 
+def status_or_open(status: str | None) -> str:
+    """An action's status as written, or "open" when the file gives none: every table that shows
+    actions (`coalition actions`, the plan's register and its indicators) says the same word."""
+    return status or "open"
+
+
 class ActionRecord(NamedTuple):
     """One action as a term's file writes it (a NamedTuple: worker processes send many back)."""
 
