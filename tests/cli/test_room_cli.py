@@ -133,14 +133,23 @@ def test_the_terminal_status_line_follows_the_room(tmp_path: Path) -> None:
     session.start()
     try:
         assert status_lines(session) == [
-            "C2.1 Shared Vision for Student Success · result shown · 5 votes · 5 phones",
+            "C2.1 Shared Vision for Student Success · result shown · 5 of 5 phones have voted",
             "Result: spread 2, discuss first · proposed 2 Developing · 1 don't know",
         ]
         session.open("C1.2")
-        assert status_lines(session) == ["C1.2 Operational Working Groups · voting open · 0 votes · 5 phones"]
+        assert status_lines(session) == [
+            "C1.2 Operational Working Groups · voting open · 0 of 5 phones have voted"
+        ]
         session.close_voting()
         assert "voting closed" in status_lines(session)[0]
         assert all(len(line) <= 80 for line in status_lines(session))
+        session.open("C3.1")  # the longest name gives way, the count stays whole
+        session.phones.saw("a-phone-that-has-not-voted")
+        [line] = status_lines(session)
+        assert line.startswith("C3.1 Student Success") and line.endswith(
+            " · voting open · 0 of 6 phones have voted"
+        )
+        assert len(line) <= 80
     finally:
         session.close()
 

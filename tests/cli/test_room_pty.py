@@ -46,19 +46,21 @@ def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path
         join = re.search(r"Join:\s+(http://\S+)", screen)
         assert join is not None
         child.expect("Keep the presenter link to yourself.")  # whole, on a line of its own
-        child.expect("Waiting: open an indicator on the presenter page")
+        child.expect("Waiting: open an indicator on the presenter page · no phone has joined yet")
 
         base = presenter_link.split("/f/")[0]
         presenter = httpx.Client(base_url=base, follow_redirects=True)
         presenter.get(presenter_link)
         phone = httpx.Client(base_url=base)
         phone.get(join.group(1))
+        phone.get("/api/p/state", params={"seen": -1})  # what the phone's page does once it is open
+        child.expect("Waiting: open an indicator on the presenter page · 1 phone joined")
         presenter.post("/api/f/open", json={"indicator": "C1.1"})
-        child.expect("C1.1 Executive Leadership · voting open · 0 votes · 0 phones")
+        child.expect("C1.1 Executive Leadership · voting open · 0 of 1 phone has voted")
         vote(phone, "C1.1", 3)
-        child.expect("C1.1 Executive Leadership · voting open · 1 vote · 1 phone")
+        child.expect("C1.1 Executive Leadership · voting open · 1 of 1 phone has voted")
         presenter.post("/api/f/reveal", json={})
-        child.expect("C1.1 Executive Leadership · result shown · 1 vote · 1 phone")
+        child.expect("C1.1 Executive Leadership · result shown · 1 of 1 phone has voted")
         child.expect("Result: spread 0 · proposed 3 Advancing")
 
         child.sendintr()

@@ -80,7 +80,7 @@ def test_forty_phones_vote_at_once_on_several_indicators_and_every_count_is_exac
             assert len(result["evidence"]) == PHONES
 
         state = presenter.get("/api/f/state", params={"seen": -1}).json()
-        assert state["phones"] == PHONES
+        assert state["joined"] == PHONES  # each voted, so each is counted as joined
         assert {item["id"]: item["voted"] for item in state["indicators"] if item["voted"]} == dict.fromkeys(
             INDICATORS, PHONES
         )
@@ -197,7 +197,10 @@ def test_an_agreement_never_overwrites_someone_elses_change_to_the_same_indicato
         before = path.read_bytes()
         refused = presenter.post("/api/f/agree", json={"indicator": "C1.1", "stage": 2, "evidence": None})
         assert refused.status_code == 409
-        assert "someone else changed C1.1" in refused.json()["error"]
+        assert refused.json()["error"] == (
+            "C1.1 was changed in the assessment meanwhile (now 3 Advancing, from the assess session or "
+            "another editor). Check the stage below and press Save again to replace it."
+        )
         assert str(tmp_path) not in refused.text
         assert path.read_bytes() == before
         path.write_text(path.read_text().replace("  C1.2:\n    stage: null", "  C1.2:\n    stage: 4"))
@@ -205,6 +208,72 @@ def test_an_agreement_never_overwrites_someone_elses_change_to_the_same_indicato
         assert merged.status_code == 200
     text = path.read_text()
     assert "stage: 3 " in text and "  C1.2:\n    stage: 4" in text and "  C2.1:\n    stage: 3" in text
+
+
+def _seen(presenter: httpx.Client) -> dict[str, object]:
+    """The rating of the open indicator as the presenter page was last shown it (sent back with Save)."""
+    seen: dict[str, object] = presenter.get("/api/f/state", params={"seen": -1}).json()["current"]["seen"]
+    return seen
+
+
+def test_a_change_made_elsewhere_is_taken_in_and_a_save_after_it_was_shown_replaces_it(
+    tmp_path: Path,
+) -> None:
+    """The review's dead end: once `assess` saved C1.1, every save of C1.1 by the room was refused."""
+    path = write_assessment(tmp_path)
+    with serve(path) as room:
+        presenter = room.presenter()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        shown = _seen(presenter)
+        assert set(shown) == {"stage", "evidence"} and all(shown.values())  # fingerprints: small
+        path.write_text(path.read_text().replace("stage: 1 ", "stage: 2 "), encoding="utf-8")  # `assess`
+        agree = {"indicator": "C1.1", "stage": 3, "evidence": "Informal meetings only.", "seen": shown}
+        for _retry in range(2):  # the page has not shown the 2 yet: refused, however often
+            refused = presenter.post("/api/f/agree", json=agree)
+            assert refused.status_code == 409 and "now 2 Developing" in refused.json()["error"]
+        state = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert state["current"]["file_stage"] == 2  # taken in: the page shows it now …
+        assert next(i for i in state["indicators"] if i["id"] == "C1.1")["file_stage"] == 2  # … and the list
+        saved = presenter.post("/api/f/agree", json={**agree, "seen": state["current"]["seen"]})
+        assert saved.status_code == 200 and saved.json()["changed"] is True  # seen, so replaced
+    assert "    stage: 3   # last term's stage" in path.read_text()
+
+
+def test_a_change_to_another_part_of_the_rating_does_not_stop_the_save(tmp_path: Path) -> None:
+    """`assess` added evidence (or an action) while the room was voting on the stage: both are kept."""
+    path = write_assessment(tmp_path)
+    with serve(path) as room:
+        presenter = room.presenter()
+        presenter.post("/api/f/open", json={"indicator": "C1.2"})
+        shown = _seen(presenter)
+        path.write_text(path.read_text() + "  C3.2:\n    evidence: Said on the laptop.\n", encoding="utf-8")
+        path.write_text(
+            path.read_text().replace("  C1.2:\n    stage: null", "  C1.2:\n    stage: null\n    target: 3")
+        )
+        saved = presenter.post("/api/f/agree", json={"indicator": "C1.2", "stage": 2, "seen": shown})
+        assert saved.status_code == 200
+        other = presenter.post("/api/f/agree", json={"indicator": "C3.2", "stage": 1, "seen": {}})
+        assert other.status_code == 200  # the evidence is not what the room replaces
+    ratings = YAML(typ="safe").load(path.read_text())["ratings"]
+    assert ratings["C1.2"] == {"stage": 2, "target": 3}
+    assert ratings["C3.2"] == {"evidence": "Said on the laptop.", "stage": 1}
+
+
+def test_an_evidence_change_the_page_has_not_shown_is_kept(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room:
+        presenter = room.presenter()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        shown = _seen(presenter)
+        path.write_text(path.read_text().replace("Informal meetings only.", "Monthly since May."))
+        body = {"indicator": "C1.1", "stage": 1, "evidence": "Informal meetings only.", "seen": shown}
+        refused = presenter.post("/api/f/agree", json=body)
+        assert refused.status_code == 409
+        assert refused.json()["error"] == (
+            "C1.1's evidence was changed in the assessment meanwhile (now “Monthly since May.”, from the "
+            "assess session or another editor). Check the evidence below and press Save again to replace it."
+        )
+    assert "Monthly since May." in path.read_text()
 
 
 def test_the_assess_session_can_follow_the_live_count_without_touching_the_server(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.errors import InvalidFileError, UsageError
 from coalition_cli.core.room import journal as journal_module
 from coalition_cli.core.room.journal import Journal, journal_path, read_journal
@@ -148,3 +150,34 @@ def test_agreeing_writes_the_file_and_journals_it(session: RoomSession) -> None:
     assert refused.value.status == 422
     records = read_journal(journal_path(session.path))
     assert records[-1].kind == "agree" and not any(isinstance(record, Vote) for record in records)
+
+
+def test_phones_that_joined_are_counted_once_and_phones_that_voted_count_as_joined(
+    session: RoomSession,
+) -> None:
+    assert session.phones_joined == 0
+    assert session.phone_joined("deviceAAAA") is True
+    assert session.phone_joined("deviceAAAA") is False  # a page asking again is the same phone
+    session.open("C1.1")
+    session.vote("deviceBBBB", "C1.1", 2, None, None)  # voted without its page asking (a restart)
+    session.vote("deviceAAAA", "C1.1", 3, None, None)
+    assert session.phones_joined == 2
+    kinds = [record.kind for record in read_journal(journal_path(session.path))]
+    assert kinds == ["session", "open", "vote", "vote"]  # a join is written nowhere
+
+
+def test_a_save_over_both_parts_someone_changed_says_what_the_file_holds_now(session: RoomSession) -> None:
+    shown = session.seen_parts("C1.1")
+    other = AssessmentFile(session.path)
+    other.apply(RatingEdit("C1.1", stage=4, evidence="Board resolution, May 2026.\nSigned by all."))
+    with pytest.raises(Refused) as refused:
+        session.agree("C1.1", 2, "Informal meetings, and more.", shown)
+    assert refused.value.status == 409
+    assert refused.value.message == (
+        "C1.1 was changed in the assessment meanwhile (now 4 Transforming, with other evidence, from the "
+        "assess session or another editor). Check the stage and the evidence below and press Save again "
+        "to replace them."
+    )
+    assert session.file.stage("C1.1") == 4  # taken in, to be shown
+    assert session.agree("C1.1", 2, "Informal meetings, and more.", session.seen_parts("C1.1")) is True
+    assert AssessmentFile(session.path).stage("C1.1") == 2

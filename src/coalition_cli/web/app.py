@@ -10,7 +10,7 @@ Routes, and who may use them:
 | `GET /f/{facilitator token}` | the facilitator | sets the presenter cookie and moves on to `/present` (the token leaves the address bar) |
 | `GET /present` | the presenter | the presenter page |
 | `GET /api/f/state?seen=N` | the presenter | every count, and the result once revealed; waits for news when `N` is current |
-| `POST /api/f/open`, `/close`, `/reveal`, `/agree` | the presenter | run the session; `agree` writes the assessment |
+| `POST /api/f/open`, `/close`, `/reveal`, `/agree` | the presenter | run the session; `agree` writes the assessment (`seen`: the rating as the page showed it) |
 
 Nothing else is served: no files, no folders, no listing. Every refusal is a 4xx with a short JSON
 `{"error": …}` that never repeats what was sent. A vote is answered only once it is fsynced to the
@@ -61,10 +61,15 @@ class OpenBody(_Body):
     indicator: Identifier
 
 
+Fingerprint = Annotated[StrictStr, Field(max_length=64)]
+
+
 class AgreeBody(_Body):
     indicator: Identifier
     stage: StrictInt
     evidence: Annotated[StrictStr, Field(max_length=8000)] | None = None
+    seen: Annotated[dict[Identifier, Fingerprint | None], Field(max_length=8)] | None = None
+    """The rating as the page showed it (`RoomSession.seen_parts`): what this Save may replace."""
 
 
 class NoBody(_Body):
@@ -274,6 +279,8 @@ def _device(request: Request, room: Room) -> str:
 async def _participant_state(request: Request, room: Room) -> Response:
     device = _device(request, room)
     seen = _seen(request)
+    if room.session.phone_joined(device):
+        room.changes.changed(phase=False)  # the presenter counts the phones that joined
     await room.changes.wait(seen, room.limits.poll_seconds, phase=True)
     return JSONResponse(participant_view(room.session, device, room.changes.phase))
 
@@ -328,10 +335,25 @@ async def _present(request: Request, room: Room) -> Response:
 
 
 async def _presenter_state(request: Request, room: Room) -> Response:
+    """Waits for news, and meanwhile looks every second whether someone else saved the assessment
+    (`assess` beside the room, another editor): the page then shows the file as it is now."""
     _presenter(request, room)
     seen = _seen(request)
-    await room.changes.wait(seen, room.limits.poll_seconds, phase=False)
+    deadline = asyncio.get_running_loop().time() + room.limits.poll_seconds
+    while True:
+        await _look(room)
+        left = deadline - asyncio.get_running_loop().time()
+        if seen != room.changes.version or room.changes.closing or left <= 0:
+            break
+        await room.changes.wait(seen, min(left, room.limits.file_check_seconds), phase=False)
     return JSONResponse(presenter_view(room.session, room.changes.version, room.join_url))
+
+
+async def _look(room: Room) -> None:
+    """Read the assessment again if someone else saved it (taking turns with saves); news if so."""
+    async with room.agreeing:
+        if await anyio.to_thread.run_sync(room.session.look):
+            room.changes.changed(phase=False)
 
 
 async def _facilitator_action(
@@ -366,10 +388,11 @@ async def _agree(request: Request, room: Room) -> Response:
     async with room.agreeing:
         try:
             changed = await anyio.to_thread.run_sync(
-                room.session.agree, body.indicator, body.stage, body.evidence
+                room.session.agree, body.indicator, body.stage, body.evidence, body.seen
             )
             room.session.record_agreed(body.indicator, body.stage, body.evidence)
         except Refused as refused:
+            room.changes.changed(phase=False)  # the file as it is now, read to say why: on the page
             raise Problem(refused.status, refused.message) from None
     room.changes.changed(phase=True)
     return JSONResponse({"ok": True, "changed": changed, "version": room.changes.version})

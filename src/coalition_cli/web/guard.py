@@ -60,6 +60,8 @@ class Limits:
     """Phones that may vote in one session."""
     poll_seconds: float = 20.0
     """How long a page's request for news waits before it is answered anyway."""
+    file_check_seconds: float = 1.0
+    """How often the presenter's waiting request looks whether someone else saved the assessment."""
 
 
 class Buckets:

@@ -3,7 +3,9 @@
 A phone learns the open indicator with its stage descriptors, and its own vote; never anyone else's
 vote, and no count (the room rates silently first). The presenter learns every count and, once the
 facilitator reveals an indicator, its result: the distribution by stage and by stakeholder group, the
-spread, the proposed stage and the evidence sentences.
+spread, the proposed stage and the evidence sentences. It also learns how many phones have joined
+(a count: which phone is never said), the rating of the open indicator as the file holds it now
+(`seen`, which Save sends back), and which indicator "Open the first indicator" opens.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from coalition_cli.core.reports.consensus import disagreeing_raters
+from coalition_cli.core.room.phones import joined_words, voted_words
 from coalition_cli.core.room.session import RoomSession
 from coalition_cli.core.room.tally import Result, tally
+from coalition_cli.core.session import Session
 from coalition_cli.core.wording import plural
 
 
@@ -70,10 +74,30 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
         "file": session.path.name,
         "join_url": join_url,
         "stages": [{"number": stage.number, "name": stage.name} for stage in fw.stages],
-        "phones": len(state.devices),
+        "joined": session.phones_joined,
+        "joined_text": _sentence_case(joined_words(session.phones_joined)),
+        "first": _first(session),
         "indicators": indicators,
         "current": _current(session) if state.current else None,
     }
+
+
+def _first(session: RoomSession) -> dict[str, str]:
+    """Where "Open the first indicator" starts: the first one not rated yet, as `assess` resumes
+    (all rated: the first of all)."""
+    fw = session.framework
+    walk = Session.plan(fw, session.file.stages).queue
+    indicator = fw.indicator(walk[0] if walk else fw.indicators[0].id)
+    which = (
+        "the first indicator"
+        if not walk or indicator.id == fw.indicators[0].id
+        else "the first indicator not rated yet"
+    )
+    return {"id": indicator.id, "label": f"Open {which}: {indicator.id} {indicator.name}"}
+
+
+def _sentence_case(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def _current(session: RoomSession) -> dict[str, Any]:
@@ -86,10 +110,13 @@ def _current(session: RoomSession) -> dict[str, Any]:
         **_indicator(session, current),
         "open": state.accepting,
         "revealed": state.revealed,
+        "round": state.round,
         "voted": len(ballots),
+        "voted_text": voted_words(session.phones_joined),
         "dont_know": sum(ballot.stage is None for ballot in ballots),
         "file_stage": file_stage,
         "file_evidence": file_evidence,
+        "seen": session.seen_parts(current),
         "result": _result(session, tally(session.framework, session.groups, current, ballots))
         if state.revealed
         else None,

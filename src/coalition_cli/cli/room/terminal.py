@@ -1,9 +1,9 @@
 """`coalition room` in the facilitator's terminal: the links, the QR code, and the live count.
 
 Fits 80×24: on a terminal the QR code (about 17 lines) sits beside what to do, the two links below
-it, and one status line that follows the room ("C1.1 Executive Leadership · voting open · 12
-votes"). Without a terminal (a log, a test), plain lines: the links first, then one line per change
-of the status, at most once a second.
+it, and one status line that follows the room ("C1.1 Executive Leadership · voting open · 12 of 15
+phones have voted"). Without a terminal (a log, a test), plain lines: the links first, then one line
+per change of the status, at most once a second.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
     from coalition_cli.core.room.session import Resumed, RoomSession
     from coalition_cli.web.server import Links, RoomServer
+
+
+STATUS_WIDTH = 80
+"""The status line fits an 80-column terminal whole."""
 
 
 @dataclass(frozen=True)
@@ -132,17 +136,25 @@ def _welcome(
 
 
 def status_lines(session: RoomSession) -> list[str]:
-    """Where the room is: the open indicator and its votes; then, once revealed, its result."""
+    """Where the room is: the open indicator and its votes; then, once revealed, its result.
+
+    Phones are counted as the presenter page counts them: "3 phones joined" before an indicator is
+    open, "2 of 3 phones have voted" on it."""
+    from coalition_cli.core.room.phones import joined_words, voted_words
     from coalition_cli.core.room.tally import live_tally_of
 
     state = session.state
-    phones = plural(len(state.devices), "phone")
+    joined = session.phones_joined
     if state.current is None:
-        return [f"Waiting: open an indicator on the presenter page · {phones}"]
+        return [f"Waiting: open an indicator on the presenter page · {joined_words(joined)}"]
     live = live_tally_of(state, session.groups, state.current)
     phase = "voting open" if live.open else "result shown" if live.revealed else "voting closed"
+    rest = f" · {phase} · {live.voted} {voted_words(joined)}"
     name = session.framework.indicator(state.current).name
-    lines = [f"{state.current} {name} · {phase} · {plural(live.voted, 'vote')} · {phones}"]
+    room = STATUS_WIDTH - len(state.current) - 1 - len(rest)  # the name gives way on a narrow line
+    if len(name) > room:
+        name = name[: max(room - 1, 0)].rstrip() + "…"
+    lines = [f"{state.current} {name}{rest}"]
     result = live.result
     if result is not None:
         parts = []

@@ -3,8 +3,11 @@
 `RoomSession` checks every vote and every facilitator action against the session (which indicator is
 open, which stages and groups exist), appends the record to the journal, and only then changes the
 state everyone sees; a refused request raises `Refused` and changes nothing. The agreed stage goes
-into the assessment through `AssessmentFile`, the same safe editor as `coalition assess` (checked,
-atomic, comments kept, someone else's change never overwritten).
+into the assessment through `SessionFile`, as `coalition assess` saves (checked, atomic, comments
+kept). The file is followed on disk (`look`), so the presenter page shows what `assess` or another
+editor saved meanwhile; each Save carries the rating as the page showed it (`seen`), and is refused
+only when someone else changed the part it replaces since then, which the page then shows: a second
+Save, made knowing it, replaces it. Nothing the facilitator has not seen is ever overwritten.
 
 Nothing here knows about HTTP: the web app (`coalition_cli.web`) turns `Refused` into a 4xx answer and
 waits for `journal.sync()` before telling a phone its vote is saved.
@@ -12,13 +15,19 @@ waits for `journal.sync()` before telling a phone its vote is saved.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from coalition_cli.core.editing.assessment_file import AssessmentFile, RatingConflictError
+from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit, clean_line, clean_text
-from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError, UsageError
+from coalition_cli.core.editing.session_file import Clash, Failed, SessionFile
+from coalition_cli.core.errors import CoalitionError, InvalidFileError, ReadError, UsageError
 from coalition_cli.core.room.journal import Journal, journal_path
+from coalition_cli.core.room.phones import JoinedPhones
 from coalition_cli.core.room.records import (
     EVIDENCE_MAX,
     IDENTIFIER_MAX,
@@ -37,6 +46,13 @@ from coalition_cli.core.room.tokens import RoomSecrets, load_or_create_secrets
 
 AGREED_EVIDENCE_MAX = 4000
 """The evidence the room settles on may be a paragraph or two; more belongs in a linked document."""
+
+SEEN_PARTS = ("stage", "evidence")
+"""The parts of a rating the room's Save replaces: the page is given their fingerprints (`seen`)
+and sends them back with Save, small whatever the evidence's length."""
+
+_UNSEEN = object()
+"""Stands for a part the page was shown in another version than the file's: equal to nothing."""
 
 
 class Refused(Exception):
@@ -70,8 +86,10 @@ class RoomSession:
 
     def __init__(self, assessment: Path) -> None:
         self.path = assessment
-        self.file = AssessmentFile(assessment)  # a file with errors is refused here (InvalidFileError)
+        # a file with errors is refused here (InvalidFileError)
+        self.disk = SessionFile(AssessmentFile(assessment))
         self.framework = self.file.framework
+        self.phones = JoinedPhones()
         self.groups = guide_groups()
         self.journal = Journal(journal_path(assessment))
         self.secrets: RoomSecrets
@@ -111,6 +129,27 @@ class RoomSession:
 
     def close(self) -> None:
         self.journal.close()
+
+    @property
+    def file(self) -> AssessmentFile:
+        """The assessment as the room last read it (`look` reads it again when someone saved it)."""
+        return self.disk.file
+
+    def look(self) -> bool:
+        """Read the file again if someone else saved it since the last look; True if it changed.
+
+        Blocking (it may read and check the file): call it off the event loop, one at a time, as `agree`."""
+        changed = self.disk.look() is not None
+        self.disk.noticed()  # the page shows the file as it is now; what changed in between is not kept
+        return changed
+
+    def phone_joined(self, device: str) -> bool:
+        """A phone's page asked for the state; True when it is one not counted before."""
+        return self.phones.saw(device)
+
+    @property
+    def phones_joined(self) -> int:
+        return self.phones.count(self.state.devices.keys())
 
     def _record(self, record: Record) -> int:
         """Append, then apply: the state never shows what the journal does not hold."""
@@ -162,11 +201,20 @@ class RoomSession:
         if not self.state.revealed:
             self._record(Revealed(current, now()))
 
-    def agree(self, indicator: str, stage: int, evidence: str | None) -> bool:
+    def agree(
+        self,
+        indicator: str,
+        stage: int,
+        evidence: str | None,
+        seen: Mapping[str, str | None] | None = None,
+    ) -> bool:
         """Write the agreed stage (and evidence, when given) to the assessment, then record it.
 
-        Returns False when the file already said exactly that. Blocking (it writes the file): call it
-        off the event loop, one at a time.
+        `seen` fingerprints the rating's stage and evidence as the presenter page showed them
+        (`seen_parts`); without it, the rating as the room last read it counts as seen. When someone else changed what this would replace
+        since then, nothing is written: `Refused` (409) says what the file holds now, which the room
+        has read and shows from then on. Returns False when the file already said exactly that.
+        Blocking (it writes the file): call it off the event loop, one at a time.
         """
         self._known(indicator)
         if stage not in self.framework.stage_numbers:
@@ -174,21 +222,57 @@ class RoomSession:
         text = _agreed_text(evidence)
         if text is not None and len(text) > AGREED_EVIDENCE_MAX:
             raise Refused(422, f"the agreed evidence is limited to {AGREED_EVIDENCE_MAX} characters")
-        try:
-            changed = self.file.apply(RatingEdit(indicator, stage=stage, evidence=text))
-        except RatingConflictError:
-            raise Refused(
-                409,
-                f"someone else changed {indicator} in the assessment file meanwhile (another editor, a git "
-                "pull); nothing was saved: look at the file, then agree again",
-            ) from None
-        except InvalidFileError:
-            raise Refused(
-                409, "the assessment file was changed meanwhile and now has problems; nothing was saved"
-            ) from None
-        except (ConflictError, ReadError) as error:
-            raise Refused(409, f"nothing was saved: {_without_path(error.message, self.path)}") from None
-        return changed
+        if seen is None:
+            shown = self.file.written(indicator)
+        else:
+            self.look()
+            now = self.file.written(indicator) or {}
+            shown = {
+                part: now.get(part) if fingerprint(now.get(part)) == seen.get(part) else _UNSEEN
+                for part in SEEN_PARTS
+            }
+        attempt = self.disk.save(RatingEdit(indicator, stage=stage, evidence=text), shown)
+        if isinstance(attempt, Clash):
+            raise Refused(409, self._changed_meanwhile(indicator, attempt))
+        if isinstance(attempt, Failed):
+            raise Refused(409, self._not_saved(attempt.error))
+        return attempt.changed
+
+    def seen_parts(self, indicator: str) -> dict[str, str | None]:
+        """Fingerprints of the parts of the rating a Save replaces, as the file holds them now: the
+        presenter page is given them with the rating and sends them back with Save (`seen`)."""
+        written = self.file.written(indicator) or {}
+        return {part: fingerprint(written.get(part)) for part in SEEN_PARTS}
+
+    def _changed_meanwhile(self, indicator: str, clash: Clash) -> str:
+        """Said on the projector: what the file holds now, and that a second Save replaces it."""
+        stage = self.file.stage(indicator)
+        now_stage = f"{stage} {self.framework.stage_name(stage)}" if stage is not None else "no stage"
+        evidence = (clash.now or {}).get("evidence")
+        now_evidence = f"“{_shortened(str(evidence))}”" if evidence else "no evidence"
+        where = "from the assess session or another editor"
+        if clash.parts >= {"stage", "evidence"}:
+            return (
+                f"{indicator} was changed in the assessment meanwhile (now {now_stage}, with other evidence, "
+                f"{where}). Check the stage and the evidence below and press Save again to replace them."
+            )
+        if "evidence" in clash.parts:
+            return (
+                f"{indicator}'s evidence was changed in the assessment meanwhile (now {now_evidence}, {where}). "
+                "Check the evidence below and press Save again to replace it."
+            )
+        return (
+            f"{indicator} was changed in the assessment meanwhile (now {now_stage}, {where}). "
+            "Check the stage below and press Save again to replace it."
+        )
+
+    def _not_saved(self, error: CoalitionError) -> str:
+        if isinstance(error, InvalidFileError):
+            return (
+                "the assessment was changed meanwhile and now has problems (another editor left it half "
+                "done?), so nothing was saved; once it is fixed, press Save again"
+            )
+        return f"nothing was saved: {_without_path(error.message, self.path)}"
 
     def record_agreed(self, indicator: str, stage: int, evidence: str | None) -> None:
         """Journal an agreement once it is in the file (on the event loop, after `agree`)."""
@@ -207,6 +291,20 @@ class RoomSession:
 def _agreed_text(evidence: str | None) -> str | None:
     """The evidence the room settled on, tidied as `assess` tidies typed text; None when empty."""
     return clean_text((evidence or "").strip()) or None
+
+
+def fingerprint(value: Any) -> str | None:
+    """A short digest of a value as the file writes it; None for a part the rating does not have."""
+    if value is None:
+        return None
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    """Text from the file, on one line and cut short, for a message on the projector."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _without_path(message: str, path: Path) -> str:

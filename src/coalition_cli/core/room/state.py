@@ -48,6 +48,8 @@ class RoomState:
     """Whether votes on `current` are taken now (opened, not yet closed or revealed)."""
     revealed: bool = False
     """Whether the result of `current` has been shown since it was last opened."""
+    round: int = 0
+    """How many times an indicator was opened: each opening ("Vote again" too) starts a new round."""
     ballots: dict[str, dict[str, Ballot]] = field(default_factory=dict)
     """Per indicator, per device, the live vote."""
     devices: dict[str, int] = field(default_factory=dict)
@@ -69,6 +71,7 @@ class RoomState:
             return
         if isinstance(record, Opened):
             self.current, self.accepting, self.revealed = record.indicator, True, False
+            self.round += 1
             if record.indicator not in self.opened:
                 self.opened.append(record.indicator)
         elif isinstance(record, (Closed, Revealed)):

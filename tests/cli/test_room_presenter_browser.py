@@ -1,0 +1,173 @@
+"""The presenter page in a real browser, in the situations a new-user review found it wrong.
+
+A second round ("Vote again") selects its own proposal; a change `assess` (or any editor) saved to the
+indicator meanwhile is shown and then replaced on purpose, never blindly and never refused forever;
+"Open the first indicator" opens the first one not rated yet; phones that joined are counted before
+they vote. Playwright drives Debian's `chromium` (see tests/support/room_browser.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coalition_cli.core.editing.assessment_file import AssessmentFile
+from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.web.guard import Limits
+from tests.support.room import serve, vote, write_assessment
+from tests.support.room_browser import CHROMIUM, browser, phone_page, projector_page
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"),
+]
+
+SLOW_LOOKS = Limits(file_check_seconds=600.0)
+"""The server does not look at the file on its own: the page stays as it was until something happens."""
+
+
+def _pressed(page: object) -> list[str]:
+    buttons = page.locator("#agree-stages button")  # type: ignore[attr-defined]
+    return [
+        buttons.nth(n).inner_text()
+        for n in range(buttons.count())
+        if buttons.nth(n).get_attribute("aria-pressed") == "true"
+    ]
+
+
+def _saved_elsewhere(path: Path, indicator: str, **change: object) -> None:
+    """What `coalition assess` does when the facilitator answers there: the safe editor's save."""
+    AssessmentFile(path).apply(RatingEdit(indicator, **change))  # type: ignore[arg-type]
+
+
+def test_each_reveal_selects_the_proposal_it_shows_unless_the_facilitator_picked_one_in_that_round(
+    tmp_path: Path,
+) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.locator("nav button").filter(has_text="C2.4").click()
+        presenter.get_by_text("Voting open").wait_for()
+        first, second, third = room.participant(), room.participant(), room.participant()
+        vote(first, "C2.4", 1)
+        presenter.locator("#count").filter(has_text="1").wait_for()
+        presenter.keyboard.press("r")
+        presenter.get_by_text("Proposed: 1 Emerging").wait_for()
+        assert _pressed(presenter) == ["1 Emerging"]
+
+        presenter.get_by_role("button", name="Vote again").click()  # the review's steps
+        presenter.get_by_text("Voting open").wait_for()
+        vote(second, "C2.4", 3)
+        vote(third, "C2.4", 3)
+        presenter.locator("#count").filter(has_text="3").wait_for()
+        presenter.keyboard.press("r")
+        presenter.get_by_text("Proposed: 3 Advancing").wait_for()
+        assert _pressed(presenter) == ["3 Advancing"]  # not round 1's 1 Emerging
+
+        presenter.get_by_role("button", name="4 Transforming").click()  # picked by hand in round 2 …
+        laptop = room.presenter()
+        laptop.post("/api/f/agree", json={"indicator": "C1.2", "stage": 2})  # news: the page renders again
+        presenter.locator("nav button").filter(has_text="C1.2").locator(".saved").wait_for()
+        assert _pressed(presenter) == ["4 Transforming"]  # … stays picked while the round lasts …
+        presenter.get_by_role("button", name="Vote again").click()
+        presenter.get_by_text("Voting open").wait_for()
+        presenter.keyboard.press("r")
+        presenter.get_by_text("Result shown").wait_for()
+        assert _pressed(presenter) == ["3 Advancing"]  # … and is not carried into round 3
+
+        presenter.get_by_role("button", name="2 Developing").click()
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C2.4 is 2 Developing in the assessment.").wait_for()
+    assert AssessmentFile(path).stage("C2.4") == 2
+
+
+def test_a_change_saved_elsewhere_is_shown_within_seconds_and_saving_replaces_it(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.locator("nav button").filter(has_text="C1.2").click()
+        presenter.get_by_text("Voting open").wait_for()
+        _saved_elsewhere(path, "C1.2", stage=2, evidence="Two working groups meet monthly.")
+        entry = presenter.locator("nav button").filter(has_text="C1.2")
+        entry.locator(".saved").filter(has_text="✓2").wait_for(timeout=5_000)  # the list follows the file
+        vote(room.participant(), "C1.2", 3)
+        presenter.keyboard.press("r")
+        presenter.get_by_text("(the assessment says 2 Developing)", exact=False).wait_for()
+        assert presenter.get_by_label("Evidence").input_value() == "Two working groups meet monthly."
+        assert _pressed(presenter) == ["3 Advancing"]
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C1.2 is 3 Advancing in the assessment.").wait_for()
+    saved = AssessmentFile(path).rating("C1.2")
+    assert saved is not None and saved.evidence == "Two working groups meet monthly."
+    assert AssessmentFile(path).stage("C1.2") == 3
+
+
+def test_a_change_the_facilitator_has_not_seen_is_never_overwritten_and_a_second_save_replaces_it(
+    tmp_path: Path,
+) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path, limits=SLOW_LOOKS) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.locator("nav button").filter(has_text="C1.1 Executive").click()
+        presenter.get_by_text("Voting open").wait_for()
+        vote(room.participant(), "C1.1", 3)
+        presenter.keyboard.press("r")
+        presenter.get_by_text("(the assessment says 1 Emerging)", exact=False).wait_for()
+        _saved_elsewhere(path, "C1.1", stage=2)  # the page still shows 1: nobody has seen this 2
+        before = path.read_bytes()
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text(
+            "C1.1 was changed in the assessment meanwhile (now 2 Developing, from the assess session or "
+            "another editor). Check the stage below and press Save again to replace it."
+        ).wait_for()
+        assert path.read_bytes() == before  # nothing was overwritten
+        presenter.get_by_text("(the assessment says 2 Developing)", exact=False).wait_for()
+        assert "look at the file" not in presenter.locator("body").inner_text()
+        entry = presenter.locator("nav button").filter(has_text="C1.1 Executive")
+        assert entry.locator(".saved").inner_text() == "✓2"
+        assert _pressed(presenter) == ["3 Advancing"]  # the room's proposal is still the one selected
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C1.1 is 3 Advancing in the assessment.").wait_for()
+    assert AssessmentFile(path).stage("C1.1") == 3
+
+
+def test_open_the_first_indicator_opens_the_first_not_rated_yet(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)  # C1.1 is rated, C1.2 is not
+    with serve(path) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        button = presenter.get_by_role(
+            "button", name="Open the first indicator not rated yet: C1.2 Operational Working Groups"
+        )
+        button.click()
+        presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        assert room.session.state.current == "C1.2"
+
+
+def test_phones_that_joined_are_counted_before_they_vote(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.locator("#phones").filter(has_text="No phone has joined yet").wait_for()
+        phone = phone_page(chromium)
+        phone.goto(room.server.links.join)
+        phone.get_by_role("button", name="I'd rather not say").click()
+        presenter.locator("#phones").filter(has_text="1 phone joined").wait_for()
+        others = [room.participant() for _ in range(2)]
+        for other in others:  # what the page does as soon as it is open: ask for the state
+            assert other.get("/api/p/state", params={"seen": -1}).status_code == 200
+        presenter.locator("#phones").filter(has_text="3 phones joined").wait_for()
+        assert room.session.state.devices == {}  # nobody voted: counted all the same
+        presenter.locator("nav button").filter(has_text="C2.1").click()
+        presenter.get_by_text("Voting open").wait_for()
+        presenter.get_by_text("of 3 phones have voted").wait_for()
+        vote(others[0], "C2.1", 2)
+        vote(others[1], "C2.1", 3)
+        presenter.locator("#count").filter(has_text="2").wait_for()
+        assert presenter.locator("#count-label").inner_text() == "of 3 phones have voted"
+        assert "3 phones joined" in presenter.locator("#phones").inner_text()
