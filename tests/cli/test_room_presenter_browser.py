@@ -9,14 +9,18 @@ they vote. Playwright drives Debian's `chromium` (see tests/support/room_browser
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.web.guard import Limits
-from tests.support.room import serve, vote, write_assessment
+from tests.support.room import Served, serve, vote, write_assessment
 from tests.support.room_browser import CHROMIUM, browser, phone_page, projector_page
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,6 +40,15 @@ def _pressed(page: object) -> list[str]:
     ]
 
 
+def _presenter_on(chromium: Browser, room: Served, indicator: str) -> Page:
+    """The presenter page on the projector, voting opened on `indicator` from the list."""
+    presenter = projector_page(chromium)
+    presenter.goto(room.server.links.presenter)
+    presenter.locator("nav button").filter(has_text=indicator).click()
+    presenter.get_by_text("Voting open").wait_for()
+    return presenter
+
+
 def _saved_elsewhere(path: Path, indicator: str, **change: object) -> None:
     """What `coalition assess` does when the facilitator answers there: the safe editor's save."""
     AssessmentFile(path).apply(RatingEdit(indicator, **change))  # type: ignore[arg-type]
@@ -46,10 +59,7 @@ def test_each_reveal_selects_the_proposal_it_shows_unless_the_facilitator_picked
 ) -> None:
     path = write_assessment(tmp_path)
     with serve(path) as room, browser() as chromium:
-        presenter = projector_page(chromium)
-        presenter.goto(room.server.links.presenter)
-        presenter.locator("nav button").filter(has_text="C2.4").click()
-        presenter.get_by_text("Voting open").wait_for()
+        presenter = _presenter_on(chromium, room, "C2.4")
         first, second, third = room.participant(), room.participant(), room.participant()
         vote(first, "C2.4", 1)
         presenter.locator("#count").filter(has_text="1").wait_for()
@@ -86,10 +96,7 @@ def test_each_reveal_selects_the_proposal_it_shows_unless_the_facilitator_picked
 def test_a_change_saved_elsewhere_is_shown_within_seconds_and_saving_replaces_it(tmp_path: Path) -> None:
     path = write_assessment(tmp_path)
     with serve(path) as room, browser() as chromium:
-        presenter = projector_page(chromium)
-        presenter.goto(room.server.links.presenter)
-        presenter.locator("nav button").filter(has_text="C1.2").click()
-        presenter.get_by_text("Voting open").wait_for()
+        presenter = _presenter_on(chromium, room, "C1.2")
         _saved_elsewhere(path, "C1.2", stage=2, evidence="Two working groups meet monthly.")
         entry = presenter.locator("nav button").filter(has_text="C1.2")
         entry.locator(".saved").filter(has_text="✓2").wait_for(timeout=5_000)  # the list follows the file
@@ -110,10 +117,7 @@ def test_a_change_the_facilitator_has_not_seen_is_never_overwritten_and_a_second
 ) -> None:
     path = write_assessment(tmp_path)
     with serve(path, limits=SLOW_LOOKS) as room, browser() as chromium:
-        presenter = projector_page(chromium)
-        presenter.goto(room.server.links.presenter)
-        presenter.locator("nav button").filter(has_text="C1.1 Executive").click()
-        presenter.get_by_text("Voting open").wait_for()
+        presenter = _presenter_on(chromium, room, "C1.1 Executive")
         vote(room.participant(), "C1.1", 3)
         presenter.keyboard.press("r")
         presenter.get_by_text("(the assessment says 1 Emerging)", exact=False).wait_for()

@@ -20,7 +20,7 @@ from coalition_cli.core.room.records import Vote
 from coalition_cli.core.room.state import RoomState
 from coalition_cli.core.room.tally import RoomWatch, guide_groups
 from tests.support.custom_rubric import write_rubric
-from tests.support.room import serve, vote, write_assessment
+from tests.support.room import Served, serve, vote, write_assessment
 
 pytestmark = pytest.mark.slow
 
@@ -210,10 +210,13 @@ def test_an_agreement_never_overwrites_someone_elses_change_to_the_same_indicato
     assert "stage: 3 " in text and "  C1.2:\n    stage: 4" in text and "  C2.1:\n    stage: 3" in text
 
 
-def _seen(presenter: httpx.Client) -> dict[str, object]:
-    """The rating of the open indicator as the presenter page was last shown it (sent back with Save)."""
+def _opened(room: Served, indicator: str) -> tuple[httpx.Client, dict[str, object]]:
+    """The presenter, having opened `indicator`, and its rating as the page is shown it (`seen`, sent
+    back with Save)."""
+    presenter = room.presenter()
+    presenter.post("/api/f/open", json={"indicator": indicator})
     seen: dict[str, object] = presenter.get("/api/f/state", params={"seen": -1}).json()["current"]["seen"]
-    return seen
+    return presenter, seen
 
 
 def test_a_change_made_elsewhere_is_taken_in_and_a_save_after_it_was_shown_replaces_it(
@@ -222,9 +225,7 @@ def test_a_change_made_elsewhere_is_taken_in_and_a_save_after_it_was_shown_repla
     """The review's dead end: once `assess` saved C1.1, every save of C1.1 by the room was refused."""
     path = write_assessment(tmp_path)
     with serve(path) as room:
-        presenter = room.presenter()
-        presenter.post("/api/f/open", json={"indicator": "C1.1"})
-        shown = _seen(presenter)
+        presenter, shown = _opened(room, "C1.1")
         assert set(shown) == {"stage", "evidence"} and all(shown.values())  # fingerprints: small
         path.write_text(path.read_text().replace("stage: 1 ", "stage: 2 "), encoding="utf-8")  # `assess`
         agree = {"indicator": "C1.1", "stage": 3, "evidence": "Informal meetings only.", "seen": shown}
@@ -243,9 +244,7 @@ def test_a_change_to_another_part_of_the_rating_does_not_stop_the_save(tmp_path:
     """`assess` added evidence (or an action) while the room was voting on the stage: both are kept."""
     path = write_assessment(tmp_path)
     with serve(path) as room:
-        presenter = room.presenter()
-        presenter.post("/api/f/open", json={"indicator": "C1.2"})
-        shown = _seen(presenter)
+        presenter, shown = _opened(room, "C1.2")
         path.write_text(path.read_text() + "  C3.2:\n    evidence: Said on the laptop.\n", encoding="utf-8")
         path.write_text(
             path.read_text().replace("  C1.2:\n    stage: null", "  C1.2:\n    stage: null\n    target: 3")
@@ -262,9 +261,7 @@ def test_a_change_to_another_part_of_the_rating_does_not_stop_the_save(tmp_path:
 def test_an_evidence_change_the_page_has_not_shown_is_kept(tmp_path: Path) -> None:
     path = write_assessment(tmp_path)
     with serve(path) as room:
-        presenter = room.presenter()
-        presenter.post("/api/f/open", json={"indicator": "C1.1"})
-        shown = _seen(presenter)
+        presenter, shown = _opened(room, "C1.1")
         path.write_text(path.read_text().replace("Informal meetings only.", "Monthly since May."))
         body = {"indicator": "C1.1", "stage": 1, "evidence": "Informal meetings only.", "seen": shown}
         refused = presenter.post("/api/f/agree", json=body)
