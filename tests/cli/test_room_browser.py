@@ -150,9 +150,10 @@ def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
             phone.get_by_text("3 · Advancing").click()
             phone.get_by_role("button", name="Send: 3 Advancing").click()
             phone.get_by_role("button", name="Saved ✓").wait_for()
-        phone.get_by_text("Reconnecting… your rating is kept.").wait_for(timeout=30_000)
+        ended = phone.get_by_text("The session has ended.", exact=False)  # the stopping server said so
+        ended.wait_for(timeout=30_000)
         with serve(path, port=port) as again:
-            phone.get_by_text("Reconnecting… your rating is kept.").wait_for(state="hidden", timeout=30_000)
+            ended.wait_for(state="hidden", timeout=30_000)
             again.presenter().post("/api/f/open", json={"indicator": "C1.2"})
             phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
             phone.get_by_text("1 · Emerging").click()
