@@ -7,10 +7,13 @@ skipped where there is none. The join-link checks need no browser.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +40,29 @@ def _with_known_links(folder: Path) -> Path:
     return path
 
 
-def _joined(room: Served, page: Any) -> None:
+def _joined(room: Served, page: Any, group: str = "I'd rather not say") -> None:
     page.goto(room.server.links.join)
-    page.get_by_role("button", name="I'd rather not say").click()
+    page.get_by_role("button", name=group).click()
+    page.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+
+
+@dataclass
+class Voting:
+    room: Served
+    presenter: httpx.Client
+    chromium: Any
+    phone: Any
+
+
+@contextlib.contextmanager
+def _voting_on_c11(folder: Path, group: str = "I'd rather not say", **viewport: int) -> Iterator[Voting]:
+    """A room voting on C1.1 and a phone (390×844 unless told) that joined it."""
+    with serve(write_assessment(folder)) as room, browser() as chromium:
+        presenter = room.presenter()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        phone = phone_page(chromium, **viewport)
+        _joined(room, phone, group)
+        yield Voting(room, presenter, chromium, phone)
 
 
 def _status(page: Any) -> str:
@@ -125,11 +148,8 @@ def test_the_mistyped_link_page_reads_on_a_phone(tmp_path: Path) -> None:
 
 @needs_chromium
 def test_a_sentence_not_sent_when_voting_closes_is_said_to_be_not_sent(tmp_path: Path) -> None:
-    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
-        presenter = room.presenter()
-        presenter.post("/api/f/open", json={"indicator": "C1.1"})
-        phone = phone_page(chromium)
-        _joined(room, phone)
+    with _voting_on_c11(tmp_path) as voting:
+        room, presenter, phone = voting.room, voting.presenter, voting.phone
         phone.get_by_text("1 · Emerging").click()
         phone.get_by_role("button", name="Send: 1 Emerging").click()
         phone.get_by_text("Saved ✓ You chose 1 Emerging.").wait_for()
@@ -152,11 +172,8 @@ def test_a_sentence_not_sent_when_voting_closes_is_said_to_be_not_sent(tmp_path:
 
 @needs_chromium
 def test_a_stage_tapped_but_not_sent_when_the_room_moves_on_is_said_to_be_not_sent(tmp_path: Path) -> None:
-    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
-        presenter = room.presenter()
-        presenter.post("/api/f/open", json={"indicator": "C1.1"})
-        phone = phone_page(chromium)
-        _joined(room, phone)
+    with _voting_on_c11(tmp_path) as voting:
+        room, presenter, phone = voting.room, voting.presenter, voting.phone
         phone.get_by_text("3 · Advancing").click()
         assert _status(phone) == "Not sent yet: press Send."
         phone.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # down by the Send button
@@ -203,35 +220,6 @@ def test_ctrl_c_answers_the_waiting_phones_that_the_session_ended(tmp_path: Path
 
 
 @needs_chromium
-def test_a_phone_hears_that_the_session_ended_and_carries_on_if_it_starts_again(tmp_path: Path) -> None:
-    path = write_assessment(tmp_path)
-    with browser() as chromium:
-        with serve(path) as room:
-            port = room.server.port
-            room.presenter().post("/api/f/open", json={"indicator": "C1.1"})
-            phone = phone_page(chromium)
-            _joined(room, phone)
-            phone.get_by_text("3 · Advancing").click()
-            phone.get_by_role("button", name="Send: 3 Advancing").click()
-            phone.get_by_role("button", name="Saved ✓").wait_for()
-            phone.get_by_label("Why? One sentence of evidence").fill("Typed as the room closed.")
-        ended = phone.get_by_text("The session has ended. Thank you! Every vote you sent is kept.")
-        ended.wait_for(timeout=10_000)  # told by the server as it stopped, not after retries
-        assert phone.get_by_role("button", name="Voting is closed").is_disabled()
-        assert _status(phone) == (
-            "Your last change was not sent: the session ended before you pressed Send. "
-            "The room has your earlier vote: 3 Advancing."
-        )
-        phone.wait_for_timeout(3000)
-        assert ended.is_visible() and not phone.get_by_text("Reconnecting…").is_visible()
-        with serve(path, port=port) as again:
-            ended.wait_for(state="hidden", timeout=30_000)
-            phone.get_by_role("button", name="Send: 3 Advancing").wait_for()  # open again, the sentence kept
-            again.presenter().post("/api/f/open", json={"indicator": "C1.2"})
-            phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
-
-
-@needs_chromium
 def test_a_phone_whose_room_vanished_says_so_after_a_few_tries(tmp_path: Path) -> None:
     """A crash or a closed lid says nothing: after ~15 s of failed tries the phone stops saying "Reconnecting"."""
     room = RoomProcess(write_assessment(tmp_path))
@@ -272,18 +260,15 @@ def _contrast(page: Any, selector: str) -> float:
 
 @needs_chromium
 def test_the_disabled_send_button_is_readable_and_the_change_link_is_a_thumb_target(tmp_path: Path) -> None:
-    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
-        room.presenter().post("/api/f/open", json={"indicator": "C1.1"})
-        phone = phone_page(chromium)
-        phone.goto(room.server.links.join)
-        phone.get_by_role("button", name="Parent, student, and advocacy groups").click()
+    with _voting_on_c11(tmp_path, "Parent, student, and advocacy groups") as voting:
+        phone = voting.phone
         send = phone.get_by_role("button", name="Choose a stage above")
         assert send.is_disabled()
         assert _contrast(phone, "#send") >= 4.5
         change = phone.get_by_role("button", name="Change")
         box = change.bounding_box()
         assert box is not None and box["height"] >= 44 and box["width"] >= 44
-        room.presenter().post("/api/f/close", json={})
+        voting.presenter.post("/api/f/close", json={})
         phone.get_by_role("button", name="Voting is closed").wait_for()
         assert _contrast(phone, "#send") >= 4.5
         assert phone.locator("#status").bounding_box()["height"] == 0  # type: ignore[index]  # empty: no blank row
@@ -292,11 +277,8 @@ def test_the_disabled_send_button_is_readable_and_the_change_link_is_a_thumb_tar
 @needs_chromium
 def test_at_200_percent_text_the_send_bar_does_not_cover_the_screen(tmp_path: Path) -> None:
     """195×422 CSS pixels: what a 390×844 phone shows at 200% zoom."""
-    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
-        room.presenter().post("/api/f/open", json={"indicator": "C1.1"})
-        phone = phone_page(chromium, width=195, height=422)
-        _joined(room, phone)
-        phone.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+    with _voting_on_c11(tmp_path, width=195, height=422) as voting:
+        phone = voting.phone
         covered = phone.evaluate(
             "() => [...document.querySelectorAll('body *')]"
             ".filter((e) => ['fixed', 'sticky'].includes(getComputedStyle(e).position) && e.offsetHeight > 0)"
@@ -310,9 +292,8 @@ def test_at_200_percent_text_the_send_bar_does_not_cover_the_screen(tmp_path: Pa
         phone.get_by_text("Saved ✓ You chose don't know.").wait_for()
         widths = horizontal_overflow(phone)
         assert widths["document"] <= widths["viewport"]
-        tall = phone_page(chromium)  # at 390×844 the bar stays at hand, at the bottom
-        _joined(room, tall)
-        tall.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+        tall = phone_page(voting.chromium)  # at 390×844 the bar stays at hand, at the bottom
+        _joined(voting.room, tall)
         assert (
             tall.evaluate("() => getComputedStyle(document.querySelector('.send-bar')).position") == "fixed"
         )
