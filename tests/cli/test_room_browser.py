@@ -138,7 +138,7 @@ def test_the_presenter_page_reads_from_the_back_of_the_room(tmp_path: Path) -> N
 
 
 def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
-    """The laptop's server stops (a crash, a closed lid) and comes back: the page says so, then carries on."""
+    """The room is closed (Ctrl-C) and started again: the page says the session ended, then carries on."""
     path = write_assessment(tmp_path)
     with browser() as chromium:
         with serve(path) as room:
@@ -150,9 +150,20 @@ def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
             phone.get_by_text("3 · Advancing").click()
             phone.get_by_role("button", name="Send: 3 Advancing").click()
             phone.get_by_role("button", name="Saved ✓").wait_for()
-        phone.get_by_text("Reconnecting… your rating is kept.").wait_for(timeout=30_000)
+            phone.get_by_label("Why? One sentence of evidence").fill("Typed as the room closed.")
+        ended = phone.get_by_text("The session has ended. Thank you! Every vote you sent is kept.")
+        ended.wait_for(timeout=10_000)  # told by the stopping server, not guessed after failed tries
+        assert phone.get_by_role("button", name="Voting is closed").is_disabled()
+        assert phone.locator("#status").inner_text() == (
+            "Your last change was not sent: the session ended before you pressed Send. "
+            "The room has your earlier vote: 3 Advancing."
+        )
+        phone.wait_for_timeout(3000)
+        assert ended.is_visible() and not phone.get_by_text("Reconnecting…").is_visible()
         with serve(path, port=port) as again:
-            phone.get_by_text("Reconnecting… your rating is kept.").wait_for(state="hidden", timeout=30_000)
+            ended.wait_for(state="hidden", timeout=30_000)
+            phone.get_by_role("button", name="Send: 3 Advancing").click()  # open again, the sentence kept
+            phone.get_by_role("button", name="Saved ✓").wait_for()
             again.presenter().post("/api/f/open", json={"indicator": "C1.2"})
             phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
             phone.get_by_text("1 · Emerging").click()

@@ -4,16 +4,17 @@ Routes, and who may use them:
 
 | route | who | what |
 | --- | --- | --- |
-| `GET /j/{join token}` | anyone with the join link | the participant page; gives the phone its signed device cookie |
-| `GET /api/p/state?seen=N` | a joined phone | the open indicator, the phone's own vote; waits for news when `N` is current |
+| `GET /j/{join token}` | anyone with the join link | the participant page; gives the phone its signed device cookie (a mistyped link gets a page that says so) |
+| `GET /api/p/state?seen=N` | a joined phone | the open indicator, the phone's own vote, `ended` once the room is closing; waits for news when `N` is current |
 | `POST /api/p/vote` | a joined phone | `{indicator, stage (null: don't know), group, evidence}` on the open indicator |
 | `GET /f/{facilitator token}` | the facilitator | sets the presenter cookie and moves on to `/present` (the token leaves the address bar) |
 | `GET /present` | the presenter | the presenter page |
 | `GET /api/f/state?seen=N` | the presenter | every count, and the result once revealed; waits for news when `N` is current |
 | `POST /api/f/open`, `/close`, `/reveal`, `/agree` | the presenter | run the session; `agree` writes the assessment (`seen`: the rating as the page showed it) |
 
-Nothing else is served: no files, no folders, no listing. Every refusal is a 4xx with a short JSON
-`{"error": …}` that never repeats what was sent. A vote is answered only once it is fsynced to the
+Nothing else is served: no files, no folders, no listing. Every refusal is a 4xx that never repeats
+what was sent: a short JSON `{"error": …}` for the pages' scripts, a short page for a person (an
+address typed or opened in a browser). A vote is answered only once it is fsynced to the
 journal (`Durability`: one fsync for all the votes that arrived meanwhile).
 """
 
@@ -34,6 +35,7 @@ from starlette.routing import Route
 
 from coalition_cli.core.room.records import IDENTIFIER_MAX
 from coalition_cli.core.room.session import Refused, RoomSession
+from coalition_cli.core.room.tokens import token_shaped
 from coalition_cli.web.guard import Buckets, Limits, Problem, Shield, client_address, read_json
 from coalition_cli.web.pages import Pages
 from coalition_cli.web.views import participant_view, presenter_view
@@ -187,8 +189,11 @@ def room_app(
     routes = [
         Route("/", handler(_home, page=True)),
         Route("/favicon.ico", _no_icon),  # asked for by every browser: no icon, and not a refusal
-        Route("/j/{token}", handler(_join, page=True)),
-        Route("/J/{token}", handler(_join, page=True)),
+        # every address under /j is the join page or a page that says what is wrong with the link
+        Route("/j", handler(_join, page=True)),
+        Route("/J", handler(_join, page=True)),
+        Route("/j/{token:path}", handler(_join, page=True)),
+        Route("/J/{token:path}", handler(_join, page=True)),
         Route("/api/p/state", handler(_participant_state)),
         Route("/api/p/vote", handler(_vote), methods=["POST"]),
         Route("/f/{token}", handler(_facilitator_link, page=True)),
@@ -200,9 +205,18 @@ def room_app(
         Route("/api/f/reveal", handler(_reveal), methods=["POST"]),
         Route("/api/f/agree", handler(_agree), methods=["POST"]),
     ]
+
+    async def not_found(request: Request, _exc: Exception) -> Response:
+        """No such address: a short page for a person (a mistyped link), JSON for the pages' scripts."""
+        if request.url.path.startswith("/api/"):
+            return _error(404, "not found")
+        return room.pages.message(
+            _PAGE_TITLES[404], "Scan the code on the screen to join, or check the link.", 404
+        )
+
     app = Starlette(
         routes=routes,
-        exception_handlers={404: _not_found, 405: _not_allowed, 500: _server_error},
+        exception_handlers={404: not_found, 405: _not_allowed, 500: _server_error},
     )
     app.add_middleware(Shield, limits=limits, port=port)
     return app, room
@@ -217,10 +231,6 @@ async def _no_icon(_request: Request) -> Response:
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
-
-
-async def _not_found(_request: Request, _exc: Exception) -> Response:
-    return _error(404, "not found")
 
 
 async def _not_allowed(_request: Request, _exc: Exception) -> Response:
@@ -248,6 +258,12 @@ def _seen(request: Request) -> int:
 # --- participants ----------------------------------------------------------------------------------
 
 
+_MISTYPED = (
+    "It looks mistyped or cut short. After /j/ come 26 letters and digits, exactly as on the screen "
+    "(capitals or not). Scan the code on the screen, or type the link again."
+)
+
+
 async def _home(request: Request, room: Room) -> Response:
     return room.pages.message(
         "Coalition room", "Scan the code on the screen, or ask the facilitator for the link, to join."
@@ -255,8 +271,10 @@ async def _home(request: Request, room: Room) -> Response:
 
 
 async def _join(request: Request, room: Room) -> Response:
-    token = request.path_params["token"]
-    if len(token) > 64 or not room.session.secrets.is_join(token):
+    token = request.path_params.get("token", "")
+    if not token_shaped(token):  # cut short, a character too many, a letter the code never has
+        raise Problem(404, _MISTYPED)
+    if not room.session.secrets.is_join(token):
         raise Problem(404, "It may be from another session. Scan the code on the screen again.")
     response = room.pages.participant()
     if room.session.secrets.device_from(request.cookies.get(DEVICE_COOKIE)) is None:
@@ -282,7 +300,9 @@ async def _participant_state(request: Request, room: Room) -> Response:
     if room.session.phone_joined(device):
         room.changes.changed(phase=False)  # the presenter counts the phones that joined
     await room.changes.wait(seen, room.limits.poll_seconds, phase=True)
-    return JSONResponse(participant_view(room.session, device, room.changes.phase))
+    # `ended`: the server is stopping (the room was closed), so the phone says so instead of retrying
+    ended = room.changes.closing
+    return JSONResponse({**participant_view(room.session, device, room.changes.phase), "ended": ended})
 
 
 async def _vote(request: Request, room: Room) -> Response:

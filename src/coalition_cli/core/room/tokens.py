@@ -7,6 +7,8 @@ scans the code again, and each phone keeps its one live vote per indicator. The 
 secret, so it can be kept (or committed) with the assessment; this file should not be.
 
 - The **join token** (128 random bits) is in the join link and its QR code: anyone in the room has it.
+  Someone who types it from the projector may type it in any case, and `0` for `O` or `1` for `I`
+  (base32 has no 0 or 1, so each reading is the same token: nothing is guessed, no entropy is lost).
 - The **facilitator token** (another 128 bits, unrelated) is in the presenter link only.
 - A **device** is a random pseudonym signed with the session's key (HMAC-SHA256), given to a phone
   in a cookie when it joins: a device cannot be forged or borrowed without the key, and the
@@ -29,6 +31,10 @@ from coalition_cli.core.errors import ReadError
 from coalition_cli.core.room.records import DEVICE_PATTERN
 
 SECRETS_SUFFIX = ".room-secrets.json"
+TOKEN_LENGTH = 26
+"""128 bits in base32 without its padding."""
+BASE32 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+_MISREAD = str.maketrans("01", "OI")
 
 
 def secrets_path(assessment: Path) -> Path:
@@ -38,6 +44,17 @@ def secrets_path(assessment: Path) -> Path:
 def _token() -> str:
     """128 random bits in base32 capitals: short in a QR code (alphanumeric mode) and safe in a URL."""
     return base64.b32encode(secrets.token_bytes(16)).decode("ascii").rstrip("=")
+
+
+def typed_token(text: str) -> str:
+    """A token as a person typed it, read as the base32 it can only mean: capitals, O for 0, I for 1."""
+    return text.upper().translate(_MISREAD)
+
+
+def token_shaped(text: str) -> bool:
+    """Whether `text` (as typed) has a token's form: 26 base32 characters. Says nothing about which token."""
+    typed = typed_token(text)
+    return len(typed) == TOKEN_LENGTH and BASE32.issuperset(typed)
 
 
 @dataclass(frozen=True)
@@ -51,10 +68,11 @@ class RoomSecrets:
         return cls(_token(), _token(), secrets.token_hex(32))
 
     def is_join(self, token: str) -> bool:
-        return hmac.compare_digest(token.upper().encode(), self.join.encode())
+        """Whether `token`, as typed (`typed_token`), is the join token; compared in constant time."""
+        return hmac.compare_digest(typed_token(token).encode(), self.join.encode())
 
     def is_facilitator(self, token: str) -> bool:
-        return hmac.compare_digest(token.upper().encode(), self.facilitator.encode())
+        return hmac.compare_digest(typed_token(token).encode(), self.facilitator.encode())
 
     def _sign(self, purpose: str, value: str) -> str:
         digest = hmac.new(bytes.fromhex(self.device_key), f"{purpose}:{value}".encode(), hashlib.sha256)

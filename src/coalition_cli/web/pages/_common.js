@@ -11,9 +11,14 @@
   };
 
   /* `onNews(data)` handles each answer and returns the `seen` to ask with next; `refused(status)`
-     returns true for an answer that retrying cannot change, which ends the loop. Network trouble
-     shows `banner` from the second failure on, and waits longer each time (up to 10 s). */
-  async function follow(path, onNews, refused, banner) {
+     returns true for an answer that retrying cannot change, which ends the loop. `trouble` is told
+     how it goes: an element is shown from the second failure in a row on and hidden on success; or
+     an object with `failed(count)`, `recovered()` and `ended()` (the server said it is stopping:
+     `ended: true`). Failures wait longer each time (up to 10 s); after `ended`, 5 s at least. */
+  async function follow(path, onNews, refused, trouble) {
+    const report = trouble instanceof Element
+      ? { failed: (count) => { if (count > 1) trouble.hidden = false; }, recovered: () => { trouble.hidden = true; }, ended: () => {} }
+      : trouble;
     let seen = -1;
     let failures = 0;
     for (;;) {
@@ -25,11 +30,15 @@
         if (!response.ok) throw new Error("status " + response.status);
         const data = await response.json();
         failures = 0;
-        banner.hidden = true;
+        report.recovered();
         seen = onNews(data);
+        if (data.ended) {
+          report.ended();
+          await sleep(5000);  // the server is going: ask again later, in case it comes back
+        }
       } catch (error) {
         failures += 1;
-        if (failures > 1) banner.hidden = false;
+        report.failed(failures);
         await sleep(Math.min(10000, 500 * 2 ** Math.min(failures, 5)));
       } finally {
         clearTimeout(timer);

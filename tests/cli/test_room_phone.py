@@ -1,0 +1,299 @@
+"""The participant's phone at the edges of a session: what was not sent, a mistyped link, the room closing,
+large text and small targets.
+
+Playwright drives Debian's `chromium` at a phone's viewport (see tests/support/room_browser.py);
+skipped where there is none. The join-link checks need no browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from coalition_cli.core.room.tokens import secrets_path
+from tests.support.room import RoomProcess, Served, serve, write_assessment
+from tests.support.room_browser import CHROMIUM, browser, horizontal_overflow, phone_page
+
+pytestmark = pytest.mark.slow
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"
+)
+
+JOIN = "2I6FOOZUYUB5QIRL7O3XKM4ADI"
+"""A join token with both an O and an I in it, as a person would read it off the projector."""
+
+
+def _with_known_links(folder: Path) -> Path:
+    path = write_assessment(folder)
+    secrets = {"join": JOIN, "facilitator": "F" * 26, "device_key": "ab" * 32}
+    secrets_path(path).write_text(json.dumps(secrets), encoding="utf-8")
+    return path
+
+
+def _joined(room: Served, page: Any, group: str = "I'd rather not say") -> None:
+    page.goto(room.server.links.join)
+    page.get_by_role("button", name=group).click()
+    page.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+
+
+@dataclass
+class Voting:
+    room: Served
+    presenter: httpx.Client
+    chromium: Any
+    phone: Any
+
+
+@contextlib.contextmanager
+def _voting_on_c11(folder: Path, group: str = "I'd rather not say", **viewport: int) -> Iterator[Voting]:
+    """A room voting on C1.1 and a phone (390×844 unless told) that joined it."""
+    with serve(write_assessment(folder)) as room, browser() as chromium:
+        presenter = room.presenter()
+        presenter.post("/api/f/open", json={"indicator": "C1.1"})
+        phone = phone_page(chromium, **viewport)
+        _joined(room, phone, group)
+        yield Voting(room, presenter, chromium, phone)
+
+
+def _status(page: Any) -> str:
+    return str(page.locator("#status").inner_text())
+
+
+# --- a mistyped join link --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        JOIN.replace("O", "0"),
+        JOIN.replace("I", "1"),
+        JOIN.replace("O", "0").replace("I", "1").lower(),
+        JOIN.lower(),
+    ],
+)
+def test_a_join_link_typed_with_0_for_o_or_1_for_i_still_joins(tmp_path: Path, typed: str) -> None:
+    with serve(_with_known_links(tmp_path)) as room, httpx.Client(base_url=room.base, timeout=10) as client:
+        response = client.get(f"/j/{typed}")
+        assert response.status_code == 200, response.text
+        assert "Who do you speak for?" in response.text
+        assert "room_device" in response.cookies  # joined: this phone can vote
+        assert client.get("/api/p/state", params={"seen": -1}).status_code == 200
+
+
+MISTYPED = [
+    "/j/",
+    "/j",
+    "/J/",
+    "/j/" + JOIN[:-1],  # a character short
+    "/j/" + JOIN + "X",  # a character too many
+    "/j/" + JOIN[:-1] + "8",  # a character the code never has
+    "/j/" + JOIN + "/",
+    "/j/" + JOIN[:10] + " " + JOIN[10:],
+    "/j/" + JOIN[:13] + "/" + JOIN[13:],
+]
+
+
+@pytest.mark.parametrize("path", MISTYPED)
+def test_a_mistyped_join_link_gets_a_page_that_says_so(tmp_path: Path, path: str) -> None:
+    with serve(_with_known_links(tmp_path)) as room, httpx.Client(base_url=room.base, timeout=10) as client:
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response.headers["content-type"].startswith("text/html")
+        assert "<h1>This link does not work</h1>" in response.text
+        assert "mistyped or cut short" in response.text
+        assert "26 letters and digits" in response.text
+        assert JOIN not in response.text and "Riverside" not in response.text
+
+
+def test_another_sessions_link_and_an_unknown_page_get_pages_and_the_scripts_get_json(tmp_path: Path) -> None:
+    with serve(_with_known_links(tmp_path)) as room, httpx.Client(base_url=room.base, timeout=10) as client:
+        other = client.get("/j/" + "A" * 26)
+        assert other.status_code == 404 and other.headers["content-type"].startswith("text/html")
+        assert "It may be from another session." in other.text
+        for path in ("/jj/" + JOIN, "/join", "/index.html"):
+            page = client.get(path)
+            assert page.status_code == 404 and page.headers["content-type"].startswith("text/html"), path
+            assert "<h1>This link does not work</h1>" in page.text
+            assert "Scan the code on the screen to join" in page.text
+        api = client.get("/api/p/nothing")
+        assert api.status_code == 404 and api.json() == {"error": "not found"}
+
+
+@needs_chromium
+def test_the_mistyped_link_page_reads_on_a_phone(tmp_path: Path) -> None:
+    with serve(_with_known_links(tmp_path)) as room, browser() as chromium:
+        phone = phone_page(chromium)
+        phone.goto(f"{room.base}/j/")
+        heading = phone.get_by_role("heading", name="This link does not work")
+        assert heading.is_visible()
+        assert phone.get_by_text("mistyped or cut short", exact=False).is_visible()
+        widths = horizontal_overflow(phone)
+        assert widths["document"] <= widths["viewport"]
+        font = phone.evaluate("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+        assert font >= 17
+
+
+# --- unsent changes ------------------------------------------------------------------------------------
+
+
+@needs_chromium
+def test_a_sentence_not_sent_when_voting_closes_is_said_to_be_not_sent(tmp_path: Path) -> None:
+    with _voting_on_c11(tmp_path) as voting:
+        room, presenter, phone = voting.room, voting.presenter, voting.phone
+        phone.get_by_text("1 · Emerging").click()
+        phone.get_by_role("button", name="Send: 1 Emerging").click()
+        phone.get_by_text("Saved ✓ You chose 1 Emerging.").wait_for()
+
+        sentence = "We meet monthly but the charter is not signed."
+        phone.get_by_label("Why? One sentence of evidence").fill(sentence)
+        assert _status(phone) == "Not sent yet: press Send to change your vote."  # no longer "Saved"
+        assert phone.get_by_role("button", name="Send: 1 Emerging").is_enabled()
+
+        presenter.post("/api/f/close", json={})
+        phone.get_by_text("Voting on this indicator is closed.").wait_for()
+        assert _status(phone) == (
+            "Your last change was not sent: voting closed before you pressed Send. "
+            "The room has your earlier vote: 1 Emerging."
+        )
+        assert "Saved" not in _status(phone)
+        assert phone.get_by_label("Why? One sentence of evidence").input_value() == sentence  # kept on screen
+        assert [b.evidence for b in room.session.state.ballots_on("C1.1")] == [None]
+
+
+@needs_chromium
+def test_a_stage_tapped_but_not_sent_when_the_room_moves_on_is_said_to_be_not_sent(tmp_path: Path) -> None:
+    with _voting_on_c11(tmp_path) as voting:
+        room, presenter, phone = voting.room, voting.presenter, voting.phone
+        phone.get_by_text("3 · Advancing").click()
+        assert _status(phone) == "Not sent yet: press Send."
+        phone.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")  # down by the Send button
+
+        presenter.post("/api/f/open", json={"indicator": "C1.2"})
+        phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        notice = phone.get_by_role("alert").filter(has_text="was not sent")
+        assert notice.inner_text() == (
+            "Your last change on C1.1 Executive Leadership was not sent: voting on it ended before you pressed Send."
+        )
+        box = notice.bounding_box()
+        # the new question starts at its top, with the notice in view
+        assert box is not None and 0 <= box["y"] < 844 / 2
+        assert room.session.state.ballots_on("C1.1") == []
+
+        phone.get_by_text("2 · Developing").click()  # the notice stays until the next vote is sent
+        assert notice.is_visible()
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_text("Saved ✓ You chose 2 Developing.").wait_for()
+        assert not notice.is_visible()
+
+        presenter.post("/api/f/open", json={"indicator": "C1.3"})  # nothing unsent: nothing said
+        phone.get_by_role("heading", name="C1.3 Work-based Learning Leadership").wait_for()
+        assert not phone.locator("#unsent").is_visible()
+
+
+# --- the room closing --------------------------------------------------------------------------------
+
+
+def test_ctrl_c_answers_the_waiting_phones_that_the_session_ended(tmp_path: Path) -> None:
+    room = RoomProcess(write_assessment(tmp_path))
+    try:
+        phone = room.client("Join")
+        first = phone.get("/api/p/state", params={"seen": -1}).json()
+        assert first["ended"] is False
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(phone.get, "/api/p/state", params={"seen": first["phase"]})
+            time.sleep(1.0)  # the phone is waiting for news
+            room.interrupt()
+            answer = waiting.result(timeout=15)
+        assert answer.status_code == 200 and answer.json()["ended"] is True
+    finally:
+        room.kill()
+
+
+@needs_chromium
+def test_a_phone_whose_room_vanished_says_so_after_a_few_tries(tmp_path: Path) -> None:
+    """A crash or a closed lid says nothing: after ~15 s of failed tries the phone stops saying "Reconnecting"."""
+    room = RoomProcess(write_assessment(tmp_path))
+    try:
+        room.client("Presenter").post("/api/f/open", json={"indicator": "C1.1"})
+        with browser() as chromium:
+            phone = phone_page(chromium)
+            phone.goto(room.links["Join"])
+            phone.get_by_role("button", name="I'd rather not say").click()
+            phone.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+            room.kill()
+            phone.get_by_text("Reconnecting… your rating is kept.").wait_for(timeout=15_000)
+            phone.get_by_text(
+                "The session has ended, or the connection to it was lost. Every vote you sent is kept."
+            ).wait_for(timeout=40_000)
+            assert not phone.get_by_text("Reconnecting…").is_visible()
+    finally:
+        room.kill()
+
+
+# --- readability and tap targets ------------------------------------------------------------------------
+
+
+def _luminance(css: str) -> float:
+    channels = [int(value) / 255 for value in re.findall(r"\d+", css)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(page: Any, selector: str) -> float:
+    colors = page.evaluate(
+        "(s) => { const c = getComputedStyle(document.querySelector(s)); return [c.color, c.backgroundColor]; }",
+        selector,
+    )
+    lighter, darker = sorted((_luminance(colors[0]), _luminance(colors[1])), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@needs_chromium
+def test_the_disabled_send_button_is_readable_and_the_change_link_is_a_thumb_target(tmp_path: Path) -> None:
+    with _voting_on_c11(tmp_path, "Parent, student, and advocacy groups") as voting:
+        phone = voting.phone
+        send = phone.get_by_role("button", name="Choose a stage above")
+        assert send.is_disabled()
+        assert _contrast(phone, "#send") >= 4.5
+        change = phone.get_by_role("button", name="Change")
+        box = change.bounding_box()
+        assert box is not None and box["height"] >= 44 and box["width"] >= 44
+        voting.presenter.post("/api/f/close", json={})
+        phone.get_by_role("button", name="Voting is closed").wait_for()
+        assert _contrast(phone, "#send") >= 4.5
+        assert phone.locator("#status").bounding_box()["height"] == 0  # type: ignore[index]  # empty: no blank row
+
+
+@needs_chromium
+def test_at_200_percent_text_the_send_bar_does_not_cover_the_screen(tmp_path: Path) -> None:
+    """195×422 CSS pixels: what a 390×844 phone shows at 200% zoom."""
+    with _voting_on_c11(tmp_path, width=195, height=422) as voting:
+        phone = voting.phone
+        covered = phone.evaluate(
+            "() => [...document.querySelectorAll('body *')]"
+            ".filter((e) => ['fixed', 'sticky'].includes(getComputedStyle(e).position) && e.offsetHeight > 0)"
+            ".reduce((sum, e) => sum + e.getBoundingClientRect().height, 0)"
+        )
+        assert covered <= 422 * 0.15, covered
+        phone.get_by_text("Don't know").click()
+        send = phone.get_by_role("button", name="Send: don't know")
+        send.scroll_into_view_if_needed()
+        send.click()
+        phone.get_by_text("Saved ✓ You chose don't know.").wait_for()
+        widths = horizontal_overflow(phone)
+        assert widths["document"] <= widths["viewport"]
+        tall = phone_page(voting.chromium)  # at 390×844 the bar stays at hand, at the bottom
+        _joined(voting.room, tall)
+        assert (
+            tall.evaluate("() => getComputedStyle(document.querySelector('.send-bar')).position") == "fixed"
+        )
