@@ -219,6 +219,22 @@ def test_ctrl_c_answers_the_waiting_phones_that_the_session_ended(tmp_path: Path
         room.kill()
 
 
+def test_ctrl_c_answers_the_waiting_presenter_that_the_room_is_closed(tmp_path: Path) -> None:
+    room = RoomProcess(write_assessment(tmp_path))
+    try:
+        presenter = room.client("Presenter")
+        first = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert first["ended"] is False
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(presenter.get, "/api/f/state", params={"seen": first["version"]})
+            time.sleep(1.0)  # the page is waiting for news
+            room.interrupt()
+            answer = waiting.result(timeout=15)
+        assert answer.status_code == 200 and answer.json()["ended"] is True
+    finally:
+        room.kill()
+
+
 @needs_chromium
 def test_a_phone_whose_room_vanished_says_so_after_a_few_tries(tmp_path: Path) -> None:
     """A crash or a closed lid says nothing: after ~15 s of failed tries the phone stops saying "Reconnecting"."""

@@ -9,7 +9,7 @@ Routes, and who may use them:
 | `POST /api/p/vote` | a joined phone | `{indicator, stage (null: don't know), group, evidence}` on the open indicator |
 | `GET /f/{facilitator token}` | the facilitator | sets the presenter cookie and moves on to `/present` (the token leaves the address bar) |
 | `GET /present` | the presenter | the presenter page |
-| `GET /api/f/state?seen=N` | the presenter | every count, and the result once revealed; waits for news when `N` is current |
+| `GET /api/f/state?seen=N` | the presenter | every count, and the result once revealed, `ended` once the room is closing; waits for news when `N` is current |
 | `POST /api/f/open`, `/close`, `/reveal`, `/agree` | the presenter | run the session; `agree` writes the assessment (`seen`: the rating as the page showed it) |
 
 Nothing else is served: no files, no folders, no listing. Every refusal is a 4xx that never repeats
@@ -366,7 +366,8 @@ async def _presenter_state(request: Request, room: Room) -> Response:
         if seen != room.changes.version or room.changes.closing or left <= 0:
             break
         await room.changes.wait(seen, min(left, room.limits.file_check_seconds), phase=False)
-    return JSONResponse(presenter_view(room.session, room.changes.version, room.join_url))
+    view = presenter_view(room.session, room.changes.version, room.join_url)
+    return JSONResponse({**view, "ended": room.changes.closing})  # the room was closed: say so, as phones do
 
 
 async def _look(room: Room) -> None:
