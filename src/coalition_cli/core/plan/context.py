@@ -109,7 +109,7 @@ class Header(NamedTuple):
     audience_note: str
     """Who the document is for, in a sentence the reader sees first."""
     generator: str
-    """What wrote the plan: "coalition 0.2.0"."""
+    """What wrote the plan: "coalition 0.3.0"."""
     guide_name: str = "the Guide"
     """The Guide named in full ("ConnectED’s Guide to Building a Broad-Based Coalition"): the header names
     it so at its first use in the plan, and every later mention says "the Guide"."""
