@@ -175,3 +175,20 @@ def test_phones_that_joined_are_counted_before_they_vote(tmp_path: Path) -> None
         presenter.locator("#count").filter(has_text="2").wait_for()
         assert presenter.locator("#count-label").inner_text() == "of 3 phones have voted"
         assert "3 phones joined" in presenter.locator("#phones").inner_text()
+
+
+def test_the_presenter_says_the_room_is_closed_and_carries_on_when_it_starts_again(tmp_path: Path) -> None:
+    """Ctrl-C in the terminal: the projector says so instead of "retrying" forever."""
+    path = write_assessment(tmp_path)
+    with browser() as chromium:
+        with serve(path) as room:
+            port = room.server.port
+            presenter = projector_page(chromium)
+            presenter.goto(room.server.links.presenter)
+            presenter.locator("nav button").filter(has_text="C1.1").wait_for()
+        closed = presenter.get_by_text("The room is closed. Every vote and every saved stage is kept.")
+        closed.wait_for(timeout=10_000)  # told by the stopping server
+        presenter.wait_for_timeout(3000)
+        assert closed.is_visible() and not presenter.get_by_text("retrying").is_visible()
+        with serve(path, port=port):
+            closed.wait_for(state="hidden", timeout=30_000)
