@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coalition_cli.cli.console import stdout
+from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
@@ -151,9 +152,7 @@ def status_lines(session: RoomSession) -> list[str]:
     phase = "voting open" if live.open else "result shown" if live.revealed else "voting closed"
     rest = f" · {phase} · {live.voted} {voted_words(joined)}"
     name = session.framework.indicator(state.current).name
-    room = STATUS_WIDTH - len(state.current) - 1 - len(rest)  # the name gives way on a narrow line
-    if len(name) > room:
-        name = name[: max(room - 1, 0)].rstrip() + "…"
+    name = fit(name, STATUS_WIDTH - len(state.current) - 1 - len(rest))  # the name gives way, the count stays
     lines = [f"{state.current} {name}{rest}"]
     result = live.result
     if result is not None:
