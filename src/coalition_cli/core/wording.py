@@ -33,6 +33,12 @@ def and_list(items: Iterable[str]) -> str:
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def clipped(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut and marked `…` (a chart's label, a line on a web page;
+    the terminal's lines are fitted to cells by `cli.output.fitting.fit`)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """`text` quoted for a message, cut to `limit` characters: a key or a value in a file can be a
     megabyte long, and a message is read on one line."""

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from coalition_cli.core.plan.context import StageInfo
+from coalition_cli.core.wording import clipped
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
@@ -91,10 +92,6 @@ def _text(x: float, y: float, content: str, **attributes: str | float) -> str:
     return f'<text x="{x:g}" y="{y:g}"{extra}>{escape(content)}</text>'
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _width(text: str, size: float) -> float:
     """A generous estimate of a text's width in a sans-serif font (0.6 em a character)."""
     return len(text) * size * 0.6
@@ -136,7 +133,7 @@ def domain_bars(standing: Standing, stages: Sequence[StageInfo], current_label: 
         score = f"{domain.score_text} ({domain.change_text})" if domain.change_text else domain.score_text
         room = plot - _width(score, 13) - 8
         name = f"{domain.id} {domain.name}"
-        body.append(_text(left, y + 14, _clip(name, max(int(room / (13 * 0.6)), 8)), fill=INK))
+        body.append(_text(left, y + 14, clipped(name, max(int(room / (13 * 0.6)), 8)), fill=INK))
         body.append(_text(WIDTH - right, y + 14, score, fill=INK, font_weight="bold", text_anchor="end"))
         lane_top, lane_bottom = y + 19, y + (44 if since else 38)
         for stage in stages:

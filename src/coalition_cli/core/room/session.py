@@ -43,6 +43,7 @@ from coalition_cli.core.room.records import (
 from coalition_cli.core.room.state import RoomState
 from coalition_cli.core.room.tally import guide_groups
 from coalition_cli.core.room.tokens import RoomSecrets, load_or_create_secrets
+from coalition_cli.core.wording import clipped
 
 AGREED_EVIDENCE_MAX = 4000
 """The evidence the room settles on may be a paragraph or two; more belongs in a linked document."""
@@ -249,7 +250,7 @@ class RoomSession:
         stage = self.file.stage(indicator)
         now_stage = f"{stage} {self.framework.stage_name(stage)}" if stage is not None else "no stage"
         evidence = (clash.now or {}).get("evidence")
-        now_evidence = f"“{_shortened(str(evidence))}”" if evidence else "no evidence"
+        now_evidence = f"“{clipped(' '.join(str(evidence).split()), 80)}”" if evidence else "no evidence"
         where = "from the assess session or another editor"
         if clash.parts >= {"stage", "evidence"}:
             return (
@@ -299,12 +300,6 @@ def fingerprint(value: Any) -> str | None:
         return None
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _shortened(text: str, limit: int = 80) -> str:
-    """Text from the file, on one line and cut short, for a message on the projector."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _without_path(message: str, path: Path) -> str:
