@@ -5,7 +5,8 @@ framework, so this model only checks the shape, and core/checks/rubric.py checks
 the rubric.
 """
 
-from __future__ import annotations
+# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
+# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
 
 import datetime as dt
 import re

@@ -6,7 +6,8 @@ stage, stages numbered 1..N) are checks of their own (core/checks/framework.py),
 like every other problem. How a stage is written and read: core/model/stages.py.
 """
 
-from __future__ import annotations
+# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
+# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
 
 from functools import cached_property
 from typing import Annotated

@@ -1,7 +1,8 @@
 """The Guide to Building a Broad-Based Coalition as data: who should be at the table and what a
 formalized coalition has. `serves` tags link a responsibility or function to the indicators it helps."""
 
-from __future__ import annotations
+# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
+# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
 
 from functools import cached_property
 

@@ -39,7 +39,8 @@ executive committee; `member` is everyone else. A role belongs to the organizati
 A key left out means "not recorded", which the roster reports as unknown, never as not met.
 """
 
-from __future__ import annotations
+# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
+# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
 
 from typing import Annotated, Any, Literal, get_args
 
