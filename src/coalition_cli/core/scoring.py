@@ -42,6 +42,8 @@ def aim(stage: int | None, target: int | None, top_stage: int) -> Aim | None:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorScore:
+    """One indicator's stage (None: not rated), and the team's target where it set one."""
+
     id: str
     name: str
     domain_id: str
@@ -67,6 +69,8 @@ class IndicatorScore:
 
 @dataclass(frozen=True, slots=True)
 class DomainScore:
+    """A domain's score: the exact mean of its rated indicators, and the stage it falls in."""
+
     id: str
     name: str
     exact: Fraction | None
@@ -89,6 +93,9 @@ class DomainScore:
 
 @dataclass(frozen=True, slots=True)
 class Scorecard:
+    """An assessment scored: the overall score (the mean of the domain scores), each domain, and how
+    complete the rating is."""
+
     framework_id: str
     exact: Fraction | None
     stage: int | None

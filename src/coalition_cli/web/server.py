@@ -64,6 +64,8 @@ def lan_address() -> str | None:
 
 @dataclass(frozen=True)
 class Links:
+    """The room's addresses: the join link for phones and its QR code, and the facilitator's."""
+
     join: str
     """What participants open (the QR code holds the same link)."""
     join_qr: str

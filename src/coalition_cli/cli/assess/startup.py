@@ -34,6 +34,8 @@ from coalition_cli.core.session import Session, typed_date
 
 @dataclass(frozen=True)
 class AssessOptions:
+    """What `coalition assess` was asked to do, once its arguments are read."""
+
     file: Path
     framework: str | None = None
     domains: tuple[str, ...] = ()

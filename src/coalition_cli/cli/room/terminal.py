@@ -37,6 +37,8 @@ STATUS_WIDTH = 80
 
 @dataclass(frozen=True)
 class RoomOptions:
+    """What `coalition room` was asked to do, once its arguments are read."""
+
     file: Path
     lan: bool = False
     port: int = 8765

@@ -47,6 +47,9 @@ class RatingConflictError(ConflictError):
 
 @dataclass(frozen=True)
 class _State:
+    """The file as last read or written: its bytes (to notice an edit made meanwhile), its text and its
+    models."""
+
     raw: bytes
     text: str
     assessment: Assessment

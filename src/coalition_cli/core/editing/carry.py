@@ -37,6 +37,8 @@ _DASH = re.compile(r"( *)- +")
 
 @dataclass(frozen=True)
 class CarriedAction:
+    """An open action of last term's, as `init --from` writes it into the new file."""
+
     indicator: str
     action: Action
     lines: tuple[str, ...]

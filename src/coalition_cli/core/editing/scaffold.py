@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class NewAssessment:
+    """What a new assessment file starts with, before anyone rates."""
+
     framework_ref: str
     coalition: str
     assessed_on: dt.date

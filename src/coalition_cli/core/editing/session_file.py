@@ -29,6 +29,8 @@ _ATTEMPTS = 3
 
 @dataclass(frozen=True)
 class Done:
+    """A change the session asked for, written (or already in the file)."""
+
     changed: bool
     """False when the file already said exactly that (nothing was written)."""
 
@@ -44,6 +46,8 @@ class Clash:
 
 @dataclass(frozen=True)
 class Failed:
+    """A change the session asked for that could not be written, and the error that says why."""
+
     error: CoalitionError
 
 

@@ -30,6 +30,8 @@ from coalition_cli.core.files.regular import NotARegularFile, check_regular_or_m
 
 @dataclass(frozen=True, kw_only=True)
 class OutputFile:
+    """A file a command is asked to write, and how to speak of it when it cannot be written."""
+
     path: Path
     command: str
     """The command that writes it, as messages name it: `plan`, `consensus`."""

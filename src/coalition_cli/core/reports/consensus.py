@@ -87,6 +87,8 @@ CONSENSUS_CSV_HEADER = (
 
 @dataclass(frozen=True, kw_only=True)
 class Rater:
+    """One person's assessment file in a consensus, under the name the table gives them."""
+
     name: str
     loaded: LoadedAssessment
 
@@ -97,6 +99,8 @@ class Rater:
 
 @dataclass(frozen=True, kw_only=True)
 class IndicatorConsensus:
+    """One indicator across the raters: each one's stage, evidence and target, and how far apart they are."""
+
     id: str
     name: str
     domain_id: str

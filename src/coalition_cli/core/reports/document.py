@@ -39,6 +39,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Column:
+    """A table's column: its header, and how its values are aligned and wrapped."""
+
     header: str
     _: KW_ONLY
     align: Align = "left"
@@ -49,6 +51,8 @@ class Column:
 
 @dataclass(frozen=True, kw_only=True)
 class Table:
+    """A table of a report: the same rows printed in a terminal, Markdown, HTML or CSV."""
+
     title: str | None
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
@@ -56,6 +60,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of a report: level 1 for the report's title, 2 and 3 for its sections."""
+
     text: str
     _: KW_ONLY
     level: int = 1
@@ -63,6 +69,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Line:
+    """A line of text in a report, with a tone for colour."""
+
     text: str
     _: KW_ONLY
     tone: Tone | None = None

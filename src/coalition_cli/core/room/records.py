@@ -31,6 +31,8 @@ class RecordError(ValueError):
 
 @dataclass(frozen=True)
 class SessionStarted:
+    """The first record of a room's journal: which assessment and rubric the votes belong to."""
+
     assessment: str
     """The assessment file's name (no folders)."""
     framework: str

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RoomSaid:
+    """What the room said on one indicator: how many voted, the lowest and highest stage, and the words for
+    it."""
+
     indicator: str
     voted: int
     dont_know: int

@@ -27,6 +27,8 @@ NO_GROUP = "Did not say"
 
 @dataclass(frozen=True)
 class StageCount:
+    """How many in the room gave one stage."""
+
     number: int
     name: str
     count: int

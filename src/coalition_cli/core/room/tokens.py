@@ -59,6 +59,9 @@ def token_shaped(text: str) -> bool:
 
 @dataclass(frozen=True)
 class RoomSecrets:
+    """The room's tokens: the join code for phones, the facilitator's, and the key that signs a phone's device
+    id."""
+
     join: str
     facilitator: str
     device_key: str

@@ -96,12 +96,16 @@ class _Append:
 
 @dataclass(frozen=True)
 class _Insert:
+    """An action to add to a rating's list, at `index`."""
+
     index: int
     item: dict[str, Any]
 
 
 @dataclass(frozen=True)
 class _Delete:
+    """The action at `index` of a rating's list, to remove."""
+
     index: int
 
 
@@ -118,6 +122,8 @@ _ListOp = _Append | _Insert | _Delete | _ChangeItem
 
 @dataclass(frozen=True)
 class _Change:
+    """One key of a rating (or of the file's top) to set, and what reading it back must give."""
+
     key: str
     written: Any  # what to render: a value, `_REMOVE`, or for actions one `_ListOp`
     parsed: Any  # what parse_fast must read back (`_REMOVE`: no such key); for actions, the whole list

@@ -38,6 +38,9 @@ class LastTime:
 
 @dataclass(frozen=True)
 class Answers:
+    """What the session screen shows under an indicator: the rating so far, a linked indicator's stage, last
+    term's answers."""
+
     framework: Framework
     rating: Rating | None
     stage: int | None

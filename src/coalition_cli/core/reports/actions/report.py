@@ -57,6 +57,8 @@ STATES = ("open", "overdue", "done", "dropped", "vanished")
 
 @dataclass(frozen=True, kw_only=True)
 class Term:
+    """One assessment of a coalition's, as the action register names it."""
+
     file: str
     assessed_on: dt.date
     term: str | None

@@ -16,6 +16,8 @@ _WORDS = {"d": "day", "w": "week", "m": "month", "y": "year"}
 
 @dataclass(frozen=True)
 class Period:
+    """A length of time written `90d`, `6w`, `3m` or `1y` (summary's `--since` and staleness)."""
+
     count: int
     unit: str
     """d, w, m or y."""

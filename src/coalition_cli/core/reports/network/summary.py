@@ -69,6 +69,8 @@ class TermScore:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class OverdueAction:
+    """An open action past its due date, with the coalition and file it belongs to."""
+
     coalition: str
     file: str
     action: ActionRecord

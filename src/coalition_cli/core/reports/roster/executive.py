@@ -27,6 +27,8 @@ STANDING_LABELS: dict[Standing, str] = {"met": "met", "suggestion": "a suggestio
 
 @dataclass(frozen=True, kw_only=True)
 class ExecutiveSeat:
+    """A seat on the executive committee: the organization, its role and who represents it."""
+
     organization: str
     role: str
     representatives: tuple[str, ...]

@@ -21,6 +21,8 @@ GUIDE_WORDS = "cannot depend solely on the involvement and commitment of a limit
 
 @dataclass(frozen=True, kw_only=True)
 class SoleRepresentative:
+    """An organization that rests on one person, and the open actions that person owns."""
+
     organization: str
     representative: str
     title: str | None

@@ -54,6 +54,8 @@ class SampleRole:
 
 @dataclass(frozen=True, kw_only=True)
 class GroupCoverage:
+    """One of the Guide's stakeholder groups, and which members represent it (none when it is missing)."""
+
     id: str
     name: str
     members: tuple[str, ...]
@@ -70,6 +72,8 @@ class GroupCoverage:
 
 @dataclass(frozen=True, kw_only=True)
 class FormalizationCheck:
+    """One element of a formalized coalition (the Guide's list), checked against the profile."""
+
     id: str
     name: str
     status: Status
@@ -94,6 +98,8 @@ class Caution:
 
 @dataclass(frozen=True, kw_only=True)
 class MemberReport:
+    """One member organization as the roster reports it: its group, role, commitment and people."""
+
     organization: str
     stakeholder_group: str
     stakeholder_group_name: str
