@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from coalition_cli.core.files.references import ENVIRONMENT
@@ -14,6 +15,11 @@ from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.model.framework import Framework
 from tests.support import golden
 from tests.support.paths import EXAMPLES, FIXTURES, SRC
+
+# Property tests check what is true of every input, never how fast: speed is the benchmarks' (under
+# benchmarks/), and a deadline per example only fails at random on a busy machine (CI shares its cores).
+settings.register_profile("coalition", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("coalition")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
