@@ -3,8 +3,8 @@
 A phone learns the open indicator with its stage descriptors, and its own vote; never anyone else's
 vote, and no count (the room rates silently first). The presenter learns every count and, once the
 facilitator reveals an indicator, its result: the distribution by stage and by stakeholder group, the
-spread, the proposed stage and the evidence sentences. It also learns how many phones have joined
-(a count: which phone is never said), the rating of the open indicator as the file holds it now
+spread, the proposed stage and the evidence sentences. It also learns how many phones are here now
+and how many joined in all (counts: which phone is never said), the rating of the open indicator as the file holds it now
 (`seen`, which Save sends back), and which indicator "Open the first indicator" opens.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from coalition_cli.core.reports.consensus import disagreeing_raters
-from coalition_cli.core.room.phones import joined_words, voted_words
+from coalition_cli.core.room.phones import phones_words, voted_words
 from coalition_cli.core.room.session import RoomSession
 from coalition_cli.core.room.tally import Result, tally
 from coalition_cli.core.session import Session
@@ -67,6 +67,7 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
             }
         )
     assessment = session.file.assessment
+    phones = session.phones_counted
     return {
         "version": version,
         "coalition": assessment.coalition,
@@ -74,8 +75,9 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
         "file": session.path.name,
         "join_url": join_url,
         "stages": [{"number": stage.number, "name": stage.name} for stage in fw.stages],
-        "joined": session.phones_joined,
-        "joined_text": _sentence_case(joined_words(session.phones_joined)),
+        "here": phones.here,
+        "joined": phones.joined,
+        "phones_text": _sentence_case(phones_words(phones)),
         "first": _first(session),
         "indicators": indicators,
         "current": _current(session) if state.current else None,
@@ -112,7 +114,7 @@ def _current(session: RoomSession) -> dict[str, Any]:
         "revealed": state.revealed,
         "round": state.round,
         "voted": len(ballots),
-        "voted_text": voted_words(session.phones_joined),
+        "voted_text": voted_words(session.phones_voting_on(current), session.phones_counted.joined),
         "dont_know": sum(ballot.stage is None for ballot in ballots),
         "file_stage": file_stage,
         "file_evidence": file_evidence,
