@@ -17,7 +17,7 @@ import pytest
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.web.guard import Limits
-from tests.support.room import Served, serve, vote, write_assessment
+from tests.support.room import ASSESSMENT, Served, serve, vote, write_assessment
 from tests.support.room_browser import CHROMIUM, browser, phone_page, projector_page
 
 if TYPE_CHECKING:
@@ -215,3 +215,58 @@ def test_the_presenter_says_the_room_is_closed_and_carries_on_when_it_starts_aga
         assert closed.is_visible() and not presenter.get_by_text("retrying").is_visible()
         with serve(path, port=port):
             closed.wait_for(state="hidden", timeout=30_000)
+
+
+RATED_HERE_AND_THERE = ASSESSMENT + "".join(
+    f"  {indicator}:\n    stage: 2\n" for indicator in ("C1.3", "C1.4", "C7.1")
+)
+"""C1.1, C1.3, C1.4 and C7.1 rated in the file; C1.2 and the rest not."""
+
+
+def _all_rated(framework_ids: list[str]) -> str:
+    return (
+        ASSESSMENT.split("ratings:")[0]
+        + "ratings:\n"
+        + "".join(f"  {indicator}:\n    stage: 2\n" for indicator in framework_ids)
+    )
+
+
+def test_next_opens_the_next_indicator_not_rated_in_the_file_and_says_when_none_is_left(
+    tmp_path: Path,
+) -> None:
+    """Rated in the file counts (saved by `assess` or last term), not only agreed in this room; after
+    the last indicator it comes round to the start; with none left it says so and opens nothing."""
+    path = write_assessment(tmp_path, RATED_HERE_AND_THERE)
+    with serve(path, SLOW_LOOKS) as room, browser() as chromium:
+        presenter = _presenter_on(chromium, room, "C1.2 Operational")
+        presenter.get_by_role("button", name="Next indicator →").click()
+        presenter.get_by_role("heading", name="C2.1 Shared Vision for Student Success").wait_for()
+        presenter.locator("nav button").filter(has_text="C6.3").click()
+        presenter.get_by_text("Voting open").wait_for()
+        presenter.keyboard.press("n")  # C7.1 is rated: the key skips it as the button does
+        presenter.get_by_role("heading", name="C7.2 Shared Messaging").wait_for()
+        presenter.keyboard.press("n")  # the last one: round to the first not rated, C1.2
+        presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+    ids = [indicator.id for indicator in room.session.framework.indicators]
+    done = write_assessment(tmp_path, _all_rated([i for i in ids if i != "C5.2"]), name="done.yaml")
+    with serve(done, SLOW_LOOKS) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.get_by_role(
+            "button", name="Open the first indicator not rated yet: C5.2 Instructional Coherence"
+        ).click()
+        presenter.get_by_role("heading", name="C5.2 Instructional Coherence").wait_for()
+        presenter.get_by_role("button", name="Next indicator →").click()
+        presenter.get_by_text(
+            "Every other indicator is rated in the assessment. To rate one again, open it from the list."
+        ).wait_for()
+        assert room.session.state.current == "C5.2"  # nothing opened, nothing came round
+        vote(room.participant(), "C5.2", 3)
+        presenter.keyboard.press("r")
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C5.2 is 3 Advancing in the assessment.").wait_for()
+        presenter.keyboard.press("n")
+        presenter.get_by_text(
+            "Every indicator is rated in the assessment. To rate one again, open it from the list."
+        ).wait_for()
+        assert room.session.state.current == "C5.2"
