@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from coalition_cli.cli.app import app
 from coalition_cli.cli.room.terminal import status_lines
 from coalition_cli.core.room.journal import Journal, journal_path
+from coalition_cli.core.room.phones import Phones
 from coalition_cli.core.room.records import Opened, Revealed, SessionStarted, Vote
 from coalition_cli.core.room.session import RoomSession
 from tests.support.paths import SRC
@@ -136,20 +137,60 @@ def test_the_terminal_status_line_follows_the_room(tmp_path: Path) -> None:
             "C2.1 Shared Vision for Student Success · result shown · 5 of 5 phones have voted",
             "Result: spread 2, discuss first · proposed 2 Developing · 1 don't know",
         ]
-        session.open("C1.2")
+        session.open("C1.2")  # restarted: the phones that voted before are not here until their pages ask
         assert status_lines(session) == [
-            "C1.2 Operational Working Groups · voting open · 0 of 5 phones have voted"
+            "C1.2 Operational Working Groups · voting open · 0 have voted: no phone here now"
+        ]
+        session.phone_seen("a-phone-that-voted-before")
+        assert status_lines(session) == [
+            "C1.2 Operational Working Groups · voting open · 0 of 1 phone has voted"
         ]
         session.close_voting()
         assert "voting closed" in status_lines(session)[0]
         assert all(len(line) <= 80 for line in status_lines(session))
         session.open("C3.1")  # the longest name gives way, the count stays whole
-        session.phones.saw("a-phone-that-has-not-voted")
+        session.phone_seen("a-phone-that-has-not-voted")
         [line] = status_lines(session)
         assert line.startswith("C3.1 Student Success") and line.endswith(
-            " · voting open · 0 of 6 phones have voted"
+            " · voting open · 0 of 2 phones have voted"
         )
         assert len(line) <= 80
+    finally:
+        session.close()
+
+
+def test_the_terminal_says_how_many_phones_are_here_now_not_only_how_many_joined(tmp_path: Path) -> None:
+    session = RoomSession(write_assessment(tmp_path))
+    session.start()
+    clock = [0.0]
+    session.phones = Phones(45, clock=lambda: clock[0])
+    try:
+        assert status_lines(session) == [
+            "Waiting: open an indicator on the presenter page · no phone has joined yet"
+        ]
+        for number in range(12):
+            session.phone_seen(f"phone{number}")
+        assert status_lines(session) == [
+            "Waiting: open an indicator on the presenter page · 12 phones here now"
+        ]
+        clock[0] = 40.0
+        for number in range(9):  # three pages were closed: they ask no more
+            session.phone_seen(f"phone{number}")
+        clock[0] = 60.0
+        [line] = status_lines(session)
+        assert line.endswith(" · 9 phones here now (12 joined in all)") and line.startswith("Waiting: open")
+        assert len(line) <= 80
+        session.open("C1.2")
+        session.phone_seen("phone11")  # back for a moment: it votes, and is gone again
+        session.vote("phone11", "C1.2", 3, None, None)
+        session.vote("phone0", "C1.2", 2, None, None)
+        clock[0] = 80.0
+        for number in range(9):
+            session.phone_seen(f"phone{number}")
+        clock[0] = 110.0
+        assert status_lines(session) == [  # 9 here, and the one that voted and left
+            "C1.2 Operational Working Groups · voting open · 2 of 10 phones have voted"
+        ]
     finally:
         session.close()
 

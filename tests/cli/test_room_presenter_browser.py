@@ -2,8 +2,9 @@
 
 A second round ("Vote again") selects its own proposal; a change `assess` (or any editor) saved to the
 indicator meanwhile is shown and then replaced on purpose, never blindly and never refused forever;
-"Open the first indicator" opens the first one not rated yet; phones that joined are counted before
-they vote. Playwright drives Debian's `chromium` (see tests/support/room_browser.py).
+"Open the first indicator" opens the first one not rated yet; the phones here now are counted before
+they vote, and a phone whose page was closed drops off. Playwright drives Debian's `chromium` (see
+tests/support/room_browser.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.web.guard import Limits
-from tests.support.room import Served, serve, vote, write_assessment
+from tests.support.room import ASSESSMENT, Served, serve, vote, write_assessment
 from tests.support.room_browser import CHROMIUM, browser, phone_page, projector_page
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ def test_open_the_first_indicator_opens_the_first_not_rated_yet(tmp_path: Path) 
         assert room.session.state.current == "C1.2"
 
 
-def test_phones_that_joined_are_counted_before_they_vote(tmp_path: Path) -> None:
+def test_phones_here_are_counted_before_they_vote(tmp_path: Path) -> None:
     path = write_assessment(tmp_path)
     with serve(path) as room, browser() as chromium:
         presenter = projector_page(chromium)
@@ -161,11 +162,11 @@ def test_phones_that_joined_are_counted_before_they_vote(tmp_path: Path) -> None
         phone = phone_page(chromium)
         phone.goto(room.server.links.join)
         phone.get_by_role("button", name="I'd rather not say").click()
-        presenter.locator("#phones").filter(has_text="1 phone joined").wait_for()
+        presenter.locator("#phones").filter(has_text="1 phone here now").wait_for()
         others = [room.participant() for _ in range(2)]
         for other in others:  # what the page does as soon as it is open: ask for the state
             assert other.get("/api/p/state", params={"seen": -1}).status_code == 200
-        presenter.locator("#phones").filter(has_text="3 phones joined").wait_for()
+        presenter.locator("#phones").filter(has_text="3 phones here now").wait_for()
         assert room.session.state.devices == {}  # nobody voted: counted all the same
         presenter.locator("nav button").filter(has_text="C2.1").click()
         presenter.get_by_text("Voting open").wait_for()
@@ -174,7 +175,29 @@ def test_phones_that_joined_are_counted_before_they_vote(tmp_path: Path) -> None
         vote(others[1], "C2.1", 3)
         presenter.locator("#count").filter(has_text="2").wait_for()
         assert presenter.locator("#count-label").inner_text() == "of 3 phones have voted"
-        assert "3 phones joined" in presenter.locator("#phones").inner_text()
+        assert presenter.locator("#phones").inner_text() == "3 phones here now"
+
+
+def test_a_phone_whose_page_was_closed_is_no_longer_counted_as_here(tmp_path: Path) -> None:
+    """The phone's page keeps asking the server for news; closed, it stops, and within the window
+    (3 s here, 45 s in a room) the header says so: the facilitator sees who can still vote."""
+    quick = Limits(poll_seconds=1.0, here_seconds=3.0)
+    with serve(write_assessment(tmp_path), quick) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        phones = [phone_page(chromium) for _ in range(2)]
+        for phone in phones:
+            phone.goto(room.server.links.join)
+            phone.get_by_role("button", name="I'd rather not say").click()
+        presenter.locator("#phones").filter(has_text="2 phones here now").wait_for()
+        presenter.wait_for_timeout(4000)  # longer than the window: open pages keep asking, so both stay
+        assert presenter.locator("#phones").inner_text() == "2 phones here now"
+        phones[1].context.close()  # the tab closed, the phone walked out
+        presenter.locator("#phones").filter(has_text="1 phone here now (2 joined in all)").wait_for()
+        presenter.locator("nav button").filter(has_text="C2.1").click()
+        presenter.get_by_text("Voting open").wait_for()
+        assert presenter.locator("#count-label").inner_text() == "of 1 phone has voted"
+        phones[0].get_by_role("heading", name="C2.1 Shared Vision for Student Success").wait_for()
 
 
 def test_the_presenter_says_the_room_is_closed_and_carries_on_when_it_starts_again(tmp_path: Path) -> None:
@@ -192,3 +215,58 @@ def test_the_presenter_says_the_room_is_closed_and_carries_on_when_it_starts_aga
         assert closed.is_visible() and not presenter.get_by_text("retrying").is_visible()
         with serve(path, port=port):
             closed.wait_for(state="hidden", timeout=30_000)
+
+
+RATED_HERE_AND_THERE = ASSESSMENT + "".join(
+    f"  {indicator}:\n    stage: 2\n" for indicator in ("C1.3", "C1.4", "C7.1")
+)
+"""C1.1, C1.3, C1.4 and C7.1 rated in the file; C1.2 and the rest not."""
+
+
+def _all_rated(framework_ids: list[str]) -> str:
+    return (
+        ASSESSMENT.split("ratings:")[0]
+        + "ratings:\n"
+        + "".join(f"  {indicator}:\n    stage: 2\n" for indicator in framework_ids)
+    )
+
+
+def test_next_opens_the_next_indicator_not_rated_in_the_file_and_says_when_none_is_left(
+    tmp_path: Path,
+) -> None:
+    """Rated in the file counts (saved by `assess` or last term), not only agreed in this room; after
+    the last indicator it comes round to the start; with none left it says so and opens nothing."""
+    path = write_assessment(tmp_path, RATED_HERE_AND_THERE)
+    with serve(path, SLOW_LOOKS) as room, browser() as chromium:
+        presenter = _presenter_on(chromium, room, "C1.2 Operational")
+        presenter.get_by_role("button", name="Next indicator →").click()
+        presenter.get_by_role("heading", name="C2.1 Shared Vision for Student Success").wait_for()
+        presenter.locator("nav button").filter(has_text="C6.3").click()
+        presenter.get_by_text("Voting open").wait_for()
+        presenter.keyboard.press("n")  # C7.1 is rated: the key skips it as the button does
+        presenter.get_by_role("heading", name="C7.2 Shared Messaging").wait_for()
+        presenter.keyboard.press("n")  # the last one: round to the first not rated, C1.2
+        presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+    ids = [indicator.id for indicator in room.session.framework.indicators]
+    done = write_assessment(tmp_path, _all_rated([i for i in ids if i != "C5.2"]), name="done.yaml")
+    with serve(done, SLOW_LOOKS) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        presenter.get_by_role(
+            "button", name="Open the first indicator not rated yet: C5.2 Instructional Coherence"
+        ).click()
+        presenter.get_by_role("heading", name="C5.2 Instructional Coherence").wait_for()
+        presenter.get_by_role("button", name="Next indicator →").click()
+        presenter.get_by_text(
+            "Every other indicator is rated in the assessment. To rate one again, open it from the list."
+        ).wait_for()
+        assert room.session.state.current == "C5.2"  # nothing opened, nothing came round
+        vote(room.participant(), "C5.2", 3)
+        presenter.keyboard.press("r")
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C5.2 is 3 Advancing in the assessment.").wait_for()
+        presenter.keyboard.press("n")
+        presenter.get_by_text(
+            "Every indicator is rated in the assessment. To rate one again, open it from the list."
+        ).wait_for()
+        assert room.session.state.current == "C5.2"

@@ -54,7 +54,7 @@ def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path
         phone = httpx.Client(base_url=base)
         phone.get(join.group(1))
         phone.get("/api/p/state", params={"seen": -1})  # what the phone's page does once it is open
-        child.expect("Waiting: open an indicator on the presenter page · 1 phone joined")
+        child.expect("Waiting: open an indicator on the presenter page · 1 phone here now")
         presenter.post("/api/f/open", json={"indicator": "C1.1"})
         child.expect("C1.1 Executive Leadership · voting open · 0 of 1 phone has voted")
         vote(phone, "C1.1", 3)

@@ -6,6 +6,7 @@ the phones and the presenter are httpx clients. Every load is bounded in count a
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,6 +20,7 @@ from coalition_cli.core.room.journal import journal_path, read_journal
 from coalition_cli.core.room.records import Vote
 from coalition_cli.core.room.state import RoomState
 from coalition_cli.core.room.tally import RoomWatch, guide_groups
+from coalition_cli.web.guard import Limits
 from tests.support.custom_rubric import write_rubric
 from tests.support.room import Served, serve, vote, write_assessment
 
@@ -80,7 +82,7 @@ def test_forty_phones_vote_at_once_on_several_indicators_and_every_count_is_exac
             assert len(result["evidence"]) == PHONES
 
         state = presenter.get("/api/f/state", params={"seen": -1}).json()
-        assert state["joined"] == PHONES  # each voted, so each is counted as joined
+        assert (state["here"], state["joined"]) == (PHONES, PHONES)  # each voted just now: here, and joined
         assert {item["id"]: item["voted"] for item in state["indicators"] if item["voted"]} == dict.fromkeys(
             INDICATORS, PHONES
         )
@@ -320,6 +322,44 @@ def test_the_presenter_hears_of_a_vote_at_once(tmp_path: Path) -> None:
             news = waiting.result(timeout=10).json()
         assert time.monotonic() - sent < 2
         assert news["current"]["voted"] == 1
+
+
+def test_a_phone_that_left_is_no_longer_here_and_the_waiting_presenter_hears_of_it(tmp_path: Path) -> None:
+    """A phone whose page was closed asks no more: once the window has passed it is no longer counted
+    as here (joined in all keeps it), and the presenter waiting for news hears of it unasked."""
+    with serve(write_assessment(tmp_path), Limits(poll_seconds=30.0, here_seconds=2.0)) as room:
+        presenter = room.presenter()
+        staying, leaving = room.participant(), room.participant()
+        presenter.post("/api/f/open", json={"indicator": "C1.2"})
+        for phone in (staying, leaving):
+            assert phone.get("/api/p/state", params={"seen": -1}).status_code == 200
+        assert vote(leaving, "C1.2", 3).status_code == 200
+        left = time.monotonic()  # the leaving phone's page is closed: it asks no more
+        state = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert (state["here"], state["joined"], state["phones_text"]) == (2, 2, "2 phones here now")
+        stop = threading.Event()
+
+        def keep_asking() -> None:  # what an open page does: ask again and again (bounded)
+            for _ in range(100):
+                if stop.wait(0.3):
+                    return
+                staying.get("/api/p/state", params={"seen": -1})
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            asking = pool.submit(keep_asking)
+            waiting = pool.submit(presenter.get, "/api/f/state", params={"seen": state["version"]})
+            news = waiting.result(timeout=20).json()
+            stop.set()
+            asking.result(timeout=10)
+        heard = time.monotonic() - left
+        assert 1.5 <= heard < 10  # once the window passed, long before the 30-second wait ends
+        assert (news["here"], news["joined"]) == (1, 2)
+        assert news["phones_text"] == "1 phone here now (2 joined in all)"
+        # the phone that left voted: its vote counts, so it is counted among those who could vote
+        assert (news["current"]["voted"], news["current"]["voted_text"]) == (1, "of 2 phones have voted")
+        assert leaving.get("/api/p/state", params={"seen": -1}).status_code == 200  # its page open again
+        back = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert (back["here"], back["joined"], back["phones_text"]) == (2, 2, "2 phones here now")
 
 
 def test_pages_are_self_contained_and_the_presenter_page_shows_the_join_code(tmp_path: Path) -> None:

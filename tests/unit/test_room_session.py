@@ -13,6 +13,7 @@ from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.errors import InvalidFileError, UsageError
 from coalition_cli.core.room import journal as journal_module
 from coalition_cli.core.room.journal import Journal, journal_path, read_journal
+from coalition_cli.core.room.phones import PhoneCount, Phones, phones_words, voted_words
 from coalition_cli.core.room.records import SessionStarted, Vote
 from coalition_cli.core.room.session import Refused, RoomSession
 from coalition_cli.core.room.tokens import RoomSecrets, secrets_path
@@ -152,18 +153,75 @@ def test_agreeing_writes_the_file_and_journals_it(session: RoomSession) -> None:
     assert records[-1].kind == "agree" and not any(isinstance(record, Vote) for record in records)
 
 
-def test_phones_that_joined_are_counted_once_and_phones_that_voted_count_as_joined(
+class _Clock:
+    """A clock the test moves by hand (seconds, as `time.monotonic`)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_phone_is_here_while_its_page_keeps_asking_and_stays_counted_as_joined_once_gone(
     session: RoomSession,
 ) -> None:
-    assert session.phones_joined == 0
-    assert session.phone_joined("deviceAAAA") is True
-    assert session.phone_joined("deviceAAAA") is False  # a page asking again is the same phone
+    clock = _Clock()
+    session.phones = Phones(45, clock=clock)
+    assert session.phones_counted == PhoneCount(here=0, joined=0)
+    session.phone_seen("deviceAAAA")
+    session.phone_seen("deviceAAAA")  # a page asking again is the same phone
+    session.phone_seen("deviceCCCC")
+    assert session.phones_counted == PhoneCount(here=2, joined=2)
     session.open("C1.1")
     session.vote("deviceBBBB", "C1.1", 2, None, None)  # voted without its page asking (a restart)
-    session.vote("deviceAAAA", "C1.1", 3, None, None)
-    assert session.phones_joined == 2
+    assert session.phones_counted == PhoneCount(here=2, joined=3)
+    clock.now += 30
+    session.phone_seen("deviceAAAA")  # A's page asks again; C's page was closed
+    clock.now += 20
+    assert session.phones_counted == PhoneCount(here=1, joined=3)
+    assert session.phones_voting_on("C1.1") == 2  # A is here; B left, and its vote still counts
+    clock.now += 60
+    assert session.phones_counted == PhoneCount(here=0, joined=3)
+    assert len(session.phones) == 0  # the phones that fell silent are forgotten
+    session.phone_seen("deviceCCCC")  # its page open again: back
+    assert session.phones_counted == PhoneCount(here=1, joined=3)
     kinds = [record.kind for record in read_journal(journal_path(session.path))]
-    assert kinds == ["session", "open", "vote", "vote"]  # a join is written nowhere
+    assert kinds == ["session", "open", "vote"]  # who is here is written nowhere
+
+
+def test_the_record_of_phones_stays_bounded() -> None:
+    clock = _Clock()
+    phones = Phones(45, clock=clock, limit=100)
+    for number in range(1000):
+        phones.saw(f"device{number}")
+        clock.now += 0.01
+    assert len(phones) == 100  # the longest silent make room
+    assert phones.count(()) == PhoneCount(here=100, joined=100)
+    clock.now += 46
+    phones.saw("device-late")
+    assert len(phones) == 1
+
+
+@pytest.mark.parametrize(
+    ("here", "joined", "words"),
+    [
+        (0, 0, "no phone has joined yet"),
+        (1, 1, "1 phone here now"),
+        (3, 3, "3 phones here now"),
+        (9, 12, "9 phones here now (12 joined in all)"),
+        (0, 5, "no phone here now (5 joined in all)"),
+    ],
+)
+def test_the_phones_in_words(here: int, joined: int, words: str) -> None:
+    assert phones_words(PhoneCount(here, joined)) == words
+
+
+def test_the_votes_in_words() -> None:
+    assert voted_words(3, 4) == "of 3 phones have voted"
+    assert voted_words(1, 4) == "of 1 phone has voted"
+    assert voted_words(0, 4) == "have voted: no phone here now"
+    assert voted_words(0, 0) == "have voted: no phone has joined yet"
 
 
 def test_a_save_over_both_parts_someone_changed_says_what_the_file_holds_now(session: RoomSession) -> None:

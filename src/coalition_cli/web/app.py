@@ -5,7 +5,7 @@ Routes, and who may use them:
 | route | who | what |
 | --- | --- | --- |
 | `GET /j/{join token}` | anyone with the join link | the participant page; gives the phone its signed device cookie (a mistyped link gets a page that says so) |
-| `GET /api/p/state?seen=N` | a joined phone | the open indicator, the phone's own vote, `ended` once the room is closing; waits for news when `N` is current |
+| `GET /api/p/state?seen=N` | a joined phone | the open indicator, the phone's own vote, `ended` once the room is closing; waits for news when `N` is current (a phone is counted as here while its page keeps asking) |
 | `POST /api/p/vote` | a joined phone | `{indicator, stage (null: don't know), group, evidence}` on the open indicator |
 | `GET /f/{facilitator token}` | the facilitator | sets the presenter cookie and moves on to `/present` (the token leaves the address bar) |
 | `GET /present` | the presenter | the presenter page |
@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -33,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from coalition_cli.core.room.phones import PhoneCount
 from coalition_cli.core.room.records import IDENTIFIER_MAX
 from coalition_cli.core.room.session import Refused, RoomSession
 from coalition_cli.core.room.tokens import token_shaped
@@ -149,6 +150,8 @@ class Room:
     devices: Buckets
     joins: Buckets
     agreeing: asyncio.Lock
+    counted: PhoneCount = field(default_factory=lambda: PhoneCount(0, 0))
+    """The phones as last counted (`_recount`): when the count moves, the presenter hears of it."""
 
 
 def room_app(
@@ -156,6 +159,7 @@ def room_app(
 ) -> tuple[Starlette, Room]:
     """The ASGI app of a started session (`session.start()` done) and its shared state."""
     limits = limits or Limits()
+    session.phones.window = limits.here_seconds  # a phone is here while its page keeps asking
     room = Room(
         session,
         join_url,
@@ -286,19 +290,28 @@ async def _join(request: Request, room: Room) -> Response:
 
 
 def _device(request: Request, room: Room) -> str:
+    """The phone asking (from its cookie), which is here now: every request of its page says so."""
     device = room.session.secrets.device_from(request.cookies.get(DEVICE_COOKIE))
     if device is None:
         raise Problem(401, "open the join link again (scan the code on the screen)")
     if not room.devices.allow(device):
         raise Problem(429, "too many requests from this phone; wait a few seconds")
+    room.session.phone_seen(device)
+    _recount(room)
     return device
+
+
+def _recount(room: Room) -> None:
+    """Count the phones again; when a phone came or went (or fell silent), the presenter hears of it."""
+    counted = room.session.phones_counted
+    if counted != room.counted:
+        room.counted = counted
+        room.changes.changed(phase=False)
 
 
 async def _participant_state(request: Request, room: Room) -> Response:
     device = _device(request, room)
     seen = _seen(request)
-    if room.session.phone_joined(device):
-        room.changes.changed(phase=False)  # the presenter counts the phones that joined
     await room.changes.wait(seen, room.limits.poll_seconds, phase=True)
     # `ended`: the server is stopping (the room was closed), so the phone says so instead of retrying
     ended = room.changes.closing
@@ -356,12 +369,14 @@ async def _present(request: Request, room: Room) -> Response:
 
 async def _presenter_state(request: Request, room: Room) -> Response:
     """Waits for news, and meanwhile looks every second whether someone else saved the assessment
-    (`assess` beside the room, another editor): the page then shows the file as it is now."""
+    (`assess` beside the room, another editor) and whether a phone fell silent: the page then shows
+    the file as it is now, and the phones here now."""
     _presenter(request, room)
     seen = _seen(request)
     deadline = asyncio.get_running_loop().time() + room.limits.poll_seconds
     while True:
         await _look(room)
+        _recount(room)
         left = deadline - asyncio.get_running_loop().time()
         if seen != room.changes.version or room.changes.closing or left <= 0:
             break

@@ -23,6 +23,8 @@ from typing import Any
 
 from starlette.requests import Request
 
+from coalition_cli.core.room.phones import HERE_SECONDS
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -60,6 +62,9 @@ class Limits:
     """Phones that may vote in one session."""
     poll_seconds: float = 20.0
     """How long a page's request for news waits before it is answered anyway."""
+    here_seconds: float = HERE_SECONDS
+    """How long a phone counts as here after it last asked: longer than `poll_seconds`, since a page
+    whose request is waiting asks again only once it is answered."""
     file_check_seconds: float = 1.0
     """How often the presenter's waiting request looks whether someone else saved the assessment."""
 

@@ -3,20 +3,23 @@
 A phone learns the open indicator with its stage descriptors, and its own vote; never anyone else's
 vote, and no count (the room rates silently first). The presenter learns every count and, once the
 facilitator reveals an indicator, its result: the distribution by stage and by stakeholder group, the
-spread, the proposed stage and the evidence sentences. It also learns how many phones have joined
-(a count: which phone is never said), the rating of the open indicator as the file holds it now
-(`seen`, which Save sends back), and which indicator "Open the first indicator" opens.
+spread, the proposed stage and the evidence sentences. It also learns how many phones are here now
+and how many joined in all (counts: which phone is never said), the rating of the open indicator as
+the file holds it now (`seen`, which Save sends back), and which indicator "Open the first indicator"
+and "Next indicator" open (`agenda`: the next not rated yet in the file), or, with none left, what
+Next says instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from coalition_cli.core.reports.consensus import disagreeing_raters
-from coalition_cli.core.room.phones import joined_words, voted_words
+from coalition_cli.core.room.agenda import not_rated_after
+from coalition_cli.core.room.phones import phones_words, voted_words
 from coalition_cli.core.room.session import RoomSession
 from coalition_cli.core.room.tally import Result, tally
-from coalition_cli.core.session import Session
 from coalition_cli.core.wording import plural
 
 
@@ -67,6 +70,8 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
             }
         )
     assessment = session.file.assessment
+    phones = session.phones_counted
+    stages = session.file.stages
     return {
         "version": version,
         "coalition": assessment.coalition,
@@ -74,26 +79,44 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
         "file": session.path.name,
         "join_url": join_url,
         "stages": [{"number": stage.number, "name": stage.name} for stage in fw.stages],
-        "joined": session.phones_joined,
-        "joined_text": _sentence_case(joined_words(session.phones_joined)),
-        "first": _first(session),
+        "here": phones.here,
+        "joined": phones.joined,
+        "phones_text": _sentence_case(phones_words(phones)),
+        "first": _first(session, stages),
+        "next": _next(session, stages),
         "indicators": indicators,
         "current": _current(session) if state.current else None,
     }
 
 
-def _first(session: RoomSession) -> dict[str, str]:
+def _first(session: RoomSession, stages: Mapping[str, int | None]) -> dict[str, str]:
     """Where "Open the first indicator" starts: the first one not rated yet, as `assess` resumes
     (all rated: the first of all)."""
     fw = session.framework
-    walk = Session.plan(fw, session.file.stages).queue
-    indicator = fw.indicator(walk[0] if walk else fw.indicators[0].id)
+    first = not_rated_after(fw, stages)
+    indicator = fw.indicator(first or fw.indicators[0].id)
     which = (
         "the first indicator"
-        if not walk or indicator.id == fw.indicators[0].id
+        if first is None or first == fw.indicators[0].id
         else "the first indicator not rated yet"
     )
     return {"id": indicator.id, "label": f"Open {which}: {indicator.id} {indicator.name}"}
+
+
+def _next(session: RoomSession, stages: Mapping[str, int | None]) -> dict[str, str | None]:
+    """Where "Next indicator" (and the N key) goes: the next one not rated yet after the open one,
+    coming round to the start (before the first: where "Open the first indicator" goes). With none
+    left, `id` is None and `message` says so, instead of opening one already rated."""
+    fw, current = session.framework, session.state.current
+    if current is None:
+        return {**_first(session, stages), "message": None}
+    following = not_rated_after(fw, stages, current)
+    if following is None:
+        every = "Every indicator" if stages.get(current) is not None else "Every other indicator"
+        message = f"{every} is rated in the assessment. To rate one again, open it from the list."
+        return {"id": None, "label": message, "message": message}
+    label = f"Opens {following} {fw.indicator(following).name}, the next not rated yet"
+    return {"id": following, "label": label, "message": None}
 
 
 def _sentence_case(words: str) -> str:
@@ -112,7 +135,7 @@ def _current(session: RoomSession) -> dict[str, Any]:
         "revealed": state.revealed,
         "round": state.round,
         "voted": len(ballots),
-        "voted_text": voted_words(session.phones_joined),
+        "voted_text": voted_words(session.phones_voting_on(current), session.phones_counted.joined),
         "dont_know": sum(ballot.stage is None for ballot in ballots),
         "file_stage": file_stage,
         "file_evidence": file_evidence,

@@ -141,18 +141,20 @@ def _welcome(
 def status_lines(session: RoomSession) -> list[str]:
     """Where the room is: the open indicator and its votes; then, once revealed, its result.
 
-    Phones are counted as the presenter page counts them: "3 phones joined" before an indicator is
-    open, "2 of 3 phones have voted" on it."""
-    from coalition_cli.core.room.phones import joined_words, voted_words
+    Phones are counted as the presenter page counts them: "3 phones here now" before an indicator is
+    open ("2 phones here now (3 joined in all)" once one left), "2 of 3 phones have voted" on it."""
+    from coalition_cli.core.room.phones import phones_words, voted_words
     from coalition_cli.core.room.tally import live_tally_of
 
     state = session.state
-    joined = session.phones_joined
+    phones = session.phones_counted
     if state.current is None:
-        return [f"Waiting: open an indicator on the presenter page · {joined_words(joined)}"]
+        rest = f" · {phones_words(phones)}"
+        return [fit("Waiting: open an indicator on the presenter page", STATUS_WIDTH - len(rest)) + rest]
     live = live_tally_of(state, session.groups, state.current)
     phase = "voting open" if live.open else "result shown" if live.revealed else "voting closed"
-    rest = f" · {phase} · {live.voted} {voted_words(joined)}"
+    of = session.phones_voting_on(state.current)
+    rest = f" · {phase} · {live.voted} {voted_words(of, phones.joined)}"
     name = session.framework.indicator(state.current).name
     name = fit(name, STATUS_WIDTH - len(state.current) - 1 - len(rest))  # the name gives way, the count stays
     lines = [f"{state.current} {name}{rest}"]

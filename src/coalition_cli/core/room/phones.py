@@ -1,46 +1,110 @@
-"""The phones in the room: those that joined, counted before they vote, and said the same way everywhere.
+"""The phones in the room: which are here now, how many joined in all, said the same way everywhere.
 
-A phone has joined once its page has asked the server for the room's state (it does so as soon as
-it opens) or once it has voted in this session. Joins are held in memory only, by the same random
-pseudonym as the phone's votes: nothing more is written anywhere, and the presenter page and the
-terminal see a count, never who. After a restart, the phones' pages ask again within seconds.
+A phone's page keeps asking the server for news (each request waits up to `poll_seconds`, then the
+page asks again at once), so a phone whose page is open is heard from every 20 seconds or so. It
+counts as *here now* until it has not been heard from for `window` seconds: one that closed the page,
+lost the Wi-Fi, walked out or fell asleep drops off within a minute, and is back as soon as its page
+asks again. *Joined in all* counts every phone heard from since the room started, and every phone
+that voted in the session (after a restart, before its page asks again).
+
+Held in memory only, by the same random pseudonym as the phone's votes: nothing more is written
+anywhere, and the presenter page and the terminal see counts, never who. Both records are bounded:
+the phones here now are pruned as they fall silent, and at most `limit` phones are remembered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 from coalition_cli.core.wording import plural
 
-MAX_JOINED = 20_000
-"""Phones remembered as joined (each is a signed cookie the server gave out; far more than a room)."""
+HERE_SECONDS = 45.0
+"""How long a phone counts as here after its page last asked: two of its ~20-second waits, and then
+some for a slow network or a phone retrying after a failure."""
+MAX_PHONES = 20_000
+"""Phones remembered (each is a signed cookie the server gave out; far more than a room)."""
 
 
-class JoinedPhones:
-    """The pseudonyms of the phones whose page asked for the state since the room started."""
-
-    def __init__(self) -> None:
-        self._seen: set[str] = set()
-
-    def saw(self, device: str) -> bool:
-        """Note that this phone's page is open; True the first time (the count changed)."""
-        if device in self._seen or len(self._seen) >= MAX_JOINED:
-            return False
-        self._seen.add(device)
-        return True
-
-    def count(self, voted: Collection[str]) -> int:
-        """Phones that joined: seen here, or among `voted` (every phone that voted in the session)."""
-        return len(self._seen) + sum(device not in self._seen for device in voted)
+@dataclass(frozen=True)
+class PhoneCount:
+    here: int
+    """Phones heard from within the window: their page is open and in touch now."""
+    joined: int
+    """Phones that joined since the room started, here now or not (never fewer than `here`)."""
 
 
-def joined_words(joined: int) -> str:
-    """ "3 phones joined", for the presenter's header and the terminal before an indicator is open."""
-    return "no phone has joined yet" if joined == 0 else f"{plural(joined, 'phone')} joined"
+class Phones:
+    """When each phone was last heard from, and which joined. Not thread-safe (the event loop's)."""
+
+    def __init__(
+        self,
+        window: float = HERE_SECONDS,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        limit: int = MAX_PHONES,
+    ) -> None:
+        self.window = window
+        self._clock = clock
+        self._limit = limit
+        self._heard: OrderedDict[str, float] = OrderedDict()
+        """Phone → when last heard from, the longest silent first: pruned from the front."""
+        self._joined: set[str] = set()
+
+    def saw(self, device: str) -> None:
+        """This phone's page asked the server for something: it is here now."""
+        at = self._clock()
+        self._heard[device] = at
+        self._heard.move_to_end(device)
+        while len(self._heard) > self._limit:
+            self._heard.popitem(last=False)
+        if len(self._joined) < self._limit:
+            self._joined.add(device)
+        self._prune(at)
+
+    def _prune(self, at: float) -> None:
+        """Forget the phones silent for longer than the window (the front of the record)."""
+        while self._heard:
+            device, last = next(iter(self._heard.items()))
+            if at - last <= self.window:
+                break
+            del self._heard[device]
+
+    def here(self) -> Collection[str]:
+        """The phones here now (heard from within the window)."""
+        self._prune(self._clock())
+        return self._heard.keys()
+
+    def count(self, voted: Collection[str]) -> PhoneCount:
+        """Here now, and joined in all: heard from, or among `voted` (every phone that voted in the session)."""
+        here = len(self.here())
+        joined = len(self._joined) + sum(device not in self._joined for device in voted)
+        return PhoneCount(here, max(here, joined))
+
+    def here_or_voted(self, voted: Collection[str]) -> int:
+        """The phones that can vote on an indicator now or did: here now, and any that voted on it
+        (`voted`) and left since, whose vote still counts."""
+        here = self.here()
+        return len(here) + sum(device not in here for device in voted)
+
+    def __len__(self) -> int:
+        """Phones in the record of who is here (pruned as they fall silent)."""
+        return len(self._heard)
 
 
-def voted_words(joined: int) -> str:
-    """What follows the number of phones that voted on the open indicator: "of 3 phones have voted"."""
-    if joined == 0:
-        return "have voted: no phone has joined yet"
-    return f"of {plural(joined, 'phone')} {'has' if joined == 1 else 'have'} voted"
+def phones_words(count: PhoneCount) -> str:
+    """ "3 phones here now", "9 phones here now (12 joined in all)": the presenter's header, the terminal."""
+    if count.joined == 0:
+        return "no phone has joined yet"
+    here = "no phone here now" if count.here == 0 else f"{plural(count.here, 'phone')} here now"
+    return here if count.here == count.joined else f"{here} ({count.joined} joined in all)"
+
+
+def voted_words(of: int, joined: int) -> str:
+    """What follows the number of phones that voted on the open indicator: "of 3 phones have voted";
+    `of` counts the phones here now and those that voted on it and left (`Phones.here_or_voted`)."""
+    if of == 0:
+        return "have voted: " + ("no phone has joined yet" if joined == 0 else "no phone here now")
+    return f"of {plural(of, 'phone')} {'has' if of == 1 else 'have'} voted"

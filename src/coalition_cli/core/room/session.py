@@ -27,7 +27,7 @@ from coalition_cli.core.editing.rating_edits import RatingEdit, clean_line, clea
 from coalition_cli.core.editing.session_file import Clash, Failed, SessionFile
 from coalition_cli.core.errors import CoalitionError, InvalidFileError, ReadError, UsageError
 from coalition_cli.core.room.journal import Journal, journal_path
-from coalition_cli.core.room.phones import JoinedPhones
+from coalition_cli.core.room.phones import PhoneCount, Phones
 from coalition_cli.core.room.records import (
     EVIDENCE_MAX,
     IDENTIFIER_MAX,
@@ -90,7 +90,7 @@ class RoomSession:
         # a file with errors is refused here (InvalidFileError)
         self.disk = SessionFile(AssessmentFile(assessment))
         self.framework = self.file.framework
-        self.phones = JoinedPhones()
+        self.phones = Phones()
         self.groups = guide_groups()
         self.journal = Journal(journal_path(assessment))
         self.secrets: RoomSecrets
@@ -144,13 +144,18 @@ class RoomSession:
         self.disk.noticed()  # the page shows the file as it is now; what changed in between is not kept
         return changed
 
-    def phone_joined(self, device: str) -> bool:
-        """A phone's page asked for the state; True when it is one not counted before."""
-        return self.phones.saw(device)
+    def phone_seen(self, device: str) -> None:
+        """A phone asked the server for something (its page waiting for news, or a vote): it is here."""
+        self.phones.saw(device)
 
     @property
-    def phones_joined(self) -> int:
+    def phones_counted(self) -> PhoneCount:
+        """The phones here now, and how many joined in all (every phone that voted counts as joined)."""
         return self.phones.count(self.state.devices.keys())
+
+    def phones_voting_on(self, indicator: str) -> int:
+        """The phones that can vote on `indicator` or did: here now, or gone with their vote counted."""
+        return self.phones.here_or_voted(self.state.ballots.get(indicator, {}).keys())
 
     def _record(self, record: Record) -> int:
         """Append, then apply: the state never shows what the journal does not hold."""
