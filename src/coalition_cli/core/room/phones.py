@@ -30,6 +30,8 @@ MAX_PHONES = 20_000
 
 @dataclass(frozen=True)
 class PhoneCount:
+    """How many phones the room has: here now, and joined since it started."""
+
     here: int
     """Phones heard from within the window: their page is open and in touch now."""
     joined: int
