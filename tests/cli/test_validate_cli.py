@@ -200,6 +200,36 @@ def test_a_rating_of_the_wrong_type_is_reported_once(runner: CliRunner, tmp_path
     assert [(p["line"], p["code"]) for p in report["problems"]] == [(19, "wrong-type")]
 
 
+def test_a_problem_names_its_place_one_way_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
+    """A key written as a number is a mapping's key, not a list's item: `ratings.1`, never `ratings[2]`,
+    and Pydantic's own tags (`[key]`) never reach the message; list items count from 1. JSON, GitHub
+    annotations and SARIF carry the same message as the text."""
+    path = write(
+        tmp_path,
+        VALID_HEADER + "ratings:\n  1:\n    stage: 2\n  C1.1:\n    stage: 2\n    links: [5]\n",
+    )
+    text = runner.invoke(app, ["--no-color", "validate", str(path)])
+    assert text.exit_code == 1
+    messages = [line.split(" error ", 1)[1] for line in text.stdout.splitlines() if " error " in line]
+    assert messages == [
+        "unknown indicator '1' in framework 'community-framework' [unknown-indicator]",
+        "the key 1 in ratings must be text [wrong-type]",
+        "ratings.C1.1.links[1] must be text (got 5) [wrong-type]",
+    ]
+    plain = [message.rsplit(" [", 1)[0] for message in messages]
+    report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(path)]).stdout)
+    assert [p["message"] for p in report["problems"] if p["severity"] == "error"] == plain
+    sarif = json.loads(runner.invoke(app, ["validate", "--format", "sarif", str(path)]).stdout)
+    assert [r["message"]["text"] for r in sarif["runs"][0]["results"] if r["level"] == "error"] == plain
+    github = runner.invoke(app, ["validate", "--format", "github", str(path)]).stdout
+    assert [line.split("::", 2)[2] for line in github.splitlines() if line.startswith("::error ")] == plain
+    # a settings file's keys too: `severity.5`, as the file writes it, not the sixth item of a list
+    settings = write(tmp_path, "severity:\n  5: sometimes\n", "settings.yaml")
+    refused = runner.invoke(app, ["--no-color", "validate", "--config", str(settings), str(path)])
+    assert refused.exit_code == 2
+    assert f"{settings}:2:6: error severity.5 must be one of 'error', 'warning' or 'ignore'" in refused.stderr
+
+
 def test_commands_that_need_a_valid_file_show_its_errors_first(runner: CliRunner, tmp_path: Path) -> None:
     path = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stage: 9\n")
     result = runner.invoke(app, ["--no-color", "score", str(path)])
