@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from tests.support.files import VALID_HEADER, full_ratings, write
+from tests.support.processes import coalition
 
 
 def _valid(tmp_path: Path, name: str = "valid.yaml") -> Path:
@@ -308,3 +309,41 @@ def test_an_escape_in_quotes_is_not_called_unclosed(runner: CliRunner, tmp_path:
     )
     assert "a backslash inside double quotes" in result.stdout
     assert "it opens on line" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("--job", "No such option: --job (did you mean '--jobs'?)"),
+        ("--selct", "No such option: --selct (did you mean '--select'?)"),
+        ("--exit_zero", "No such option: --exit_zero (did you mean '--exit-zero'?)"),
+        ("--no-colour", "No such option: --no-colour (did you mean '--no-color'?)"),
+        # nothing close, or only an option that says the opposite: no suggestion at all
+        ("--jsons", "No such option: --jsons"),
+        ("--no-strict", "No such option: --no-strict"),
+        ("--path", "No such option: --path"),
+    ],
+)
+def test_an_unknown_option_gets_the_house_did_you_mean(
+    runner: CliRunner, tmp_path: Path, typed: str, said: str
+) -> None:
+    """One closest option in the words every other did-you-mean uses, or none: not Click's
+    "(Possible options: --help, --select, --strict)", which offered --jobs for --jsons."""
+    result = runner.invoke(app, ["validate", typed, str(_valid(tmp_path))])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: {said}"
+    assert "Possible options" not in result.stderr
+
+
+def test_an_unknown_option_is_exit_2_in_a_real_process(tmp_path: Path) -> None:
+    """As CI runs it, past validate's fast path (which leaves every unknown option to Typer), and
+    for the options before the command and those of a sub-command too."""
+    path = str(_valid(tmp_path))
+    for args, said in [
+        (["validate", "--strikt", path], "No such option: --strikt (did you mean '--strict'?)"),
+        (["--versoin"], "No such option: --versoin (did you mean '--version'?)"),
+        (["framework", "list", "--formt", "json"], "No such option: --formt (did you mean '--format'?)"),
+    ]:
+        process = coalition(*args, cwd=tmp_path)
+        assert (process.returncode, process.stdout) == (2, ""), args
+        assert process.stderr.splitlines()[-1] == f"Error: {said}"
