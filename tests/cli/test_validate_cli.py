@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from tests.support.files import VALID_HEADER, full_ratings, write
+from tests.support.processes import coalition
 
 
 def _valid(tmp_path: Path, name: str = "valid.yaml") -> Path:
@@ -200,6 +201,36 @@ def test_a_rating_of_the_wrong_type_is_reported_once(runner: CliRunner, tmp_path
     assert [(p["line"], p["code"]) for p in report["problems"]] == [(19, "wrong-type")]
 
 
+def test_a_problem_names_its_place_one_way_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
+    """A key written as a number is a mapping's key, not a list's item: `ratings.1`, never `ratings[2]`,
+    and Pydantic's own tags (`[key]`) never reach the message; list items count from 1. JSON, GitHub
+    annotations and SARIF carry the same message as the text."""
+    path = write(
+        tmp_path,
+        VALID_HEADER + "ratings:\n  1:\n    stage: 2\n  C1.1:\n    stage: 2\n    links: [5]\n",
+    )
+    text = runner.invoke(app, ["--no-color", "validate", str(path)])
+    assert text.exit_code == 1
+    messages = [line.split(" error ", 1)[1] for line in text.stdout.splitlines() if " error " in line]
+    assert messages == [
+        "unknown indicator '1' in framework 'community-framework' [unknown-indicator]",
+        "the key 1 in ratings must be text [wrong-type]",
+        "ratings.C1.1.links[1] must be text (got 5) [wrong-type]",
+    ]
+    plain = [message.rsplit(" [", 1)[0] for message in messages]
+    report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(path)]).stdout)
+    assert [p["message"] for p in report["problems"] if p["severity"] == "error"] == plain
+    sarif = json.loads(runner.invoke(app, ["validate", "--format", "sarif", str(path)]).stdout)
+    assert [r["message"]["text"] for r in sarif["runs"][0]["results"] if r["level"] == "error"] == plain
+    github = runner.invoke(app, ["validate", "--format", "github", str(path)]).stdout
+    assert [line.split("::", 2)[2] for line in github.splitlines() if line.startswith("::error ")] == plain
+    # a settings file's keys too: `severity.5`, as the file writes it, not the sixth item of a list
+    settings = write(tmp_path, "severity:\n  5: sometimes\n", "settings.yaml")
+    refused = runner.invoke(app, ["--no-color", "validate", "--config", str(settings), str(path)])
+    assert refused.exit_code == 2
+    assert f"{settings}:2:6: error severity.5 must be one of 'error', 'warning' or 'ignore'" in refused.stderr
+
+
 def test_commands_that_need_a_valid_file_show_its_errors_first(runner: CliRunner, tmp_path: Path) -> None:
     path = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stage: 9\n")
     result = runner.invoke(app, ["--no-color", "score", str(path)])
@@ -278,3 +309,41 @@ def test_an_escape_in_quotes_is_not_called_unclosed(runner: CliRunner, tmp_path:
     )
     assert "a backslash inside double quotes" in result.stdout
     assert "it opens on line" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("--job", "No such option: --job (did you mean '--jobs'?)"),
+        ("--selct", "No such option: --selct (did you mean '--select'?)"),
+        ("--exit_zero", "No such option: --exit_zero (did you mean '--exit-zero'?)"),
+        ("--no-colour", "No such option: --no-colour (did you mean '--no-color'?)"),
+        # nothing close, or only an option that says the opposite: no suggestion at all
+        ("--jsons", "No such option: --jsons"),
+        ("--no-strict", "No such option: --no-strict"),
+        ("--path", "No such option: --path"),
+    ],
+)
+def test_an_unknown_option_gets_the_house_did_you_mean(
+    runner: CliRunner, tmp_path: Path, typed: str, said: str
+) -> None:
+    """One closest option in the words every other did-you-mean uses, or none: not Click's
+    "(Possible options: --help, --select, --strict)", which offered --jobs for --jsons."""
+    result = runner.invoke(app, ["validate", typed, str(_valid(tmp_path))])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: {said}"
+    assert "Possible options" not in result.stderr
+
+
+def test_an_unknown_option_is_exit_2_in_a_real_process(tmp_path: Path) -> None:
+    """As CI runs it, past validate's fast path (which leaves every unknown option to Typer), and
+    for the options before the command and those of a sub-command too."""
+    path = str(_valid(tmp_path))
+    for args, said in [
+        (["validate", "--strikt", path], "No such option: --strikt (did you mean '--strict'?)"),
+        (["--versoin"], "No such option: --versoin (did you mean '--version'?)"),
+        (["framework", "list", "--formt", "json"], "No such option: --formt (did you mean '--format'?)"),
+    ]:
+        process = coalition(*args, cwd=tmp_path)
+        assert (process.returncode, process.stdout) == (2, ""), args
+        assert process.stderr.splitlines()[-1] == f"Error: {said}"

@@ -298,6 +298,54 @@ def test_strict_and_select_settings_are_checked_where_they_are_written(runner: C
     )
 
 
+def test_selecting_an_error_code_in_the_settings_is_a_located_problem(runner: CliRunner, repo: Path) -> None:
+    """Errors are always reported, so `select: [unknown-key]` would do nothing while the team believes
+    it chose something: it is refused at its line, and nothing is checked (exit 2)."""
+    write(repo, "select:\n  - not-rated\n  - unknown-key\n", ".coalition.yaml")
+    write(repo, UNRATED_C11, "a.yaml")
+    result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[:2] == [
+        ".coalition.yaml:3:5: error unknown-key cannot be selected: it is an error, and errors are always "
+        "reported; select names only the warning codes to report [wrong-value]",
+        "error: the settings in .coalition.yaml have 1 problem; nothing was checked",
+    ]
+    write(repo, "select: too-many-problems\n", ".coalition.yaml")  # a warning, but always reported
+    result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
+    assert result.exit_code == 2
+    assert ".coalition.yaml:1:9: error too-many-problems cannot be selected: it is always reported" in (
+        result.stderr
+    )
+    # `severity:` is unchanged: any code may still be made an error
+    write(repo, "select: [not-rated]\nseverity:\n  unknown-key: error\n", ".coalition.yaml")
+    assert _json(runner, "a.yaml") == (0, _json(runner, "a.yaml")[1])
+    assert _codes(_json(runner, "a.yaml")[1]) == [(5, 3, "not-rated")]
+
+    (repo / ".coalition.yaml").unlink()
+    write(repo, '[tool.coalition]\nselect = ["not-rated", "stage-out-of-range"]\n', "pyproject.toml")
+    result = coalition("--no-color", "validate", "a.yaml", cwd=repo)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        "pyproject.toml:2:24: error stage-out-of-range cannot be selected: it is an error"
+    )
+
+
+def test_selecting_an_error_code_on_the_command_line_is_a_usage_error(runner: CliRunner, repo: Path) -> None:
+    write(repo, UNRATED_C11, "a.yaml")
+    result = runner.invoke(app, ["validate", "--isolated", "--select", "not-rated,unknown-key", "a.yaml"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: --select unknown-key: unknown-key cannot be selected: it is an error, and errors are "
+        "always reported; select names only the warning codes to report"
+    ]
+    # a real process, as CI runs it: the exit status is 2, not 0 with the file passed
+    process = coalition("validate", "--select", "stage-out-of-range", "a.yaml", cwd=repo)
+    assert (process.returncode, process.stdout) == (2, "")
+    assert "--select stage-out-of-range: stage-out-of-range cannot be selected" in process.stderr
+    assert coalition("validate", "--select", "not-rated", "a.yaml", cwd=repo).returncode == 0
+
+
 def test_exit_zero_reports_and_passes(runner: CliRunner, repo: Path) -> None:
     write(repo, VALID_HEADER + "colour: red\n", "a.yaml")
     result = runner.invoke(app, ["validate", "--exit-zero", "a.yaml"])

@@ -41,13 +41,17 @@ class CoalitionGroup(TyperGroup):
         # --no-color and --allow-outside are global options, but people type them after the command
         # too: accept both
         end = args.index("--") if "--" in args else len(args)
-        if "--no-color" in args[:end]:
+        if ANYWHERE[0] in args[:end]:
             disable_color()
-            args = [arg for arg in args[:end] if arg != "--no-color"] + args[end:]
+            args = [arg for arg in args[:end] if arg != ANYWHERE[0]] + args[end:]
         args, allowed = _take_allow_outside(args)
         if allowed:
             _allow_outside(ctx, allowed)
-        return list(super().parse_args(ctx, args))
+        try:
+            return list(super().parse_args(ctx, args))
+        except Exception as error:
+            _suggest_option(error)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -59,9 +63,50 @@ class CoalitionGroup(TyperGroup):
             # Ctrl-C stops a command with 130, as a shell's own commands do; Click's "Aborted!" and
             # exit 1 would read as "problems found"
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception as error:  # a command's (or a sub-command's) options, read here
+            _suggest_option(error)
+            raise
 
 
-ALLOW_OUTSIDE = "--allow-outside"
+ANYWHERE = ("--no-color", "--allow-outside")
+"""The global options also accepted after the command (`CoalitionGroup.parse_args`)."""
+
+
+def _suggest_option(error: Exception) -> None:
+    """An unknown option's suggestion in the house's words: `No such option: --job (did you mean
+    '--jobs'?)`, the one closest option or none, instead of Click's "(Possible options: --help,
+    --select, --strict)", which also offers options nothing like the one typed (`--jsons`: --jobs).
+    An option that says the opposite (`--no-strict`: --strict) is not offered either.
+
+    Click's NoSuchOption (Typer's copy of Click, or Click itself) is known by what it carries, its
+    `option_name` and `possibilities`; only its message and its list are changed, both public.
+    """
+    name, context = getattr(error, "option_name", None), getattr(error, "ctx", None)
+    if not isinstance(name, str) or not hasattr(error, "possibilities") or context is None:
+        return
+    from coalition_cli.core.suggest import did_you_mean
+
+    options = [
+        option
+        for param in context.command.get_params(context)
+        for option in (*param.opts, *param.secondary_opts)
+        if option.startswith("-")  # an argument's name is not an option
+    ]
+    if context.parent is not None:
+        options += ANYWHERE
+    alike = [option for option in options if _negated(option) == _negated(name)]
+    told: Any = error
+    message = str(told.message)
+    stop = "." if message.endswith(".") else ""
+    told.message = f"{message.removesuffix(stop)}{did_you_mean(name, alike)}{stop}"
+    told.possibilities = None
+
+
+def _negated(option: str) -> bool:
+    return option.lstrip("-").startswith("no")
+
+
+ALLOW_OUTSIDE = ANYWHERE[1]
 
 
 def _take_allow_outside(args: list[str]) -> tuple[list[str], list[str]]:

@@ -227,7 +227,7 @@ class Level(str, Enum):
 class Policy(NamedTuple):
     """How findings become problems, for one run: whether each code is reported, and at what severity.
 
-    Made from the command line and the repository's settings (`cli/validation/options.py`), which
+    Made from the command line and the repository's settings (`cli/validation/files.py`), which
     refuse to turn off or relax a code that is not `adjustable`; here that rule holds again, so a
     policy made any other way cannot hide an error either.
     """

@@ -80,15 +80,12 @@ def repository_settings(options: Options) -> RepoSettings:
 def run_policy(options: Options, settings: RepoSettings) -> Policy:
     """The run's policy: the settings' levels, then the command line's (which win); `--select`
     replaces the settings' `select`, and `--strict` or `strict: true` makes the run strict. Raises
-    UsageError for a code that does not exist, or an error given to --ignore."""
+    UsageError for a code that does not exist, or an error given to --ignore or --select."""
     from coalition_cli.core.checks.settings import code_problem
 
-    for option, names, relaxed in (
-        ("--ignore", options.ignore, True),
-        ("--select", options.select or (), False),
-    ):
+    for option, names in (("--ignore", options.ignore), ("--select", options.select or ())):
         for name in names:
-            message = code_problem(name, relaxed=relaxed)
+            message = code_problem(name, relaxed=option == "--ignore", selected=option == "--select")
             if message is not None:
                 raise UsageError(f"{option} {name}: {message}")
     levels = (*settings.levels, *((name, Level.IGNORE) for name in options.ignore))

@@ -83,24 +83,54 @@ def findings_from(error: ValidationError, model: type[BaseModel], data: Any = No
         order = DocumentOrder(data)
         kept.sort(key=lambda pair: order(pair[1]))
     return [
-        _finding(detail, path, model, suggest=number < LOCATED_AT_MOST)
+        _finding(detail, path, model, data, suggest=number < LOCATED_AT_MOST)
         for number, (detail, path) in enumerate(kept)
     ]
 
 
-def _label(path: tuple[str | int, ...]) -> str:
-    text = ""
+_KEY = "[key]"
+"""Pydantic's tag at the end of a path when a mapping's key, not its value, is wrong."""
+
+
+def _label(path: tuple[str | int, ...], data: Any) -> str:
+    """Where a path points, as a message names it: `ratings.C1.1.actions[1].due`, list items counted
+    from 1. The path is walked through the document as the locator walks it (core/yaml/source.py),
+    so a number is an item's place only in a list (a mapping's key `1` is `.1`), and what is not in
+    the document, Pydantic's tags (`[key]`, a union member's type), is left out."""
+    text, node = "", data
     for element in path:
-        name = str(element) if len(str(element)) <= 40 else str(element)[:39] + "…"
-        text += f"[{element + 1}]" if isinstance(element, int) else (f".{name}" if text else name)
+        if isinstance(node, dict):
+            key: object = element if element in node else str(element)
+            if key not in node:
+                continue  # a tag
+            part, node = _key_text(key), node[key]
+        elif isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node):
+            part, node = f"[{element + 1}]", node[element]
+        elif node is None and element != _KEY:  # past the document: as the path says
+            part = f"[{element + 1}]" if isinstance(element, int) else str(element)
+        else:
+            continue  # a tag after a value of another kind
+        if not part.startswith("["):
+            part = part if len(part) <= 40 else part[:39] + "…"
+            part = f".{part}" if text else part
+        text += part
     return text or "the file"
 
 
+def _key_text(key: object) -> str:
+    """A key as YAML writes it: `true`, not Python's `True`."""
+    return str(key).lower() if isinstance(key, bool) else str(key)
+
+
 def _finding(
-    detail: Any, path: tuple[str | int, ...], model: type[BaseModel], *, suggest: bool = True
+    detail: Any, path: tuple[str | int, ...], model: type[BaseModel], data: Any, *, suggest: bool = True
 ) -> Finding:
     kind = detail["type"]
-    where = _label(path)
+    where = _label(path, data)
+    if path[-1:] == (_KEY,):
+        inside = f" in {_label(path[:-2], data)}" if path[:-2] else ""
+        message = f"the key {_key_text(detail['input'])}{inside} must be {_EXPECTED.get(kind, 'text')}"
+        return Finding(path, codes.WRONG_TYPE, message, at="key")
     if kind == "extra_forbidden":
         key = str(path[-1])
         if not suggest:
@@ -110,7 +140,7 @@ def _finding(
         listing = f"; allowed keys here: {', '.join(allowed)}" if allowed and not hint else ""
         return Finding(path, codes.UNKNOWN_KEY, f"unknown key {quoted(key)}{hint}{listing}", at="key")
     if kind == "missing":
-        parent = _label(path[:-1])
+        parent = _label(path[:-1], data)
         inside = f" in {parent}" if path[:-1] else ""
         return Finding(path[:-1], codes.MISSING_KEY, f"missing required key {path[-1]!r}{inside}", at="key")
     custom = _RAISED_BY_MODELS.get(kind)
