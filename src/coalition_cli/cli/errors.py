@@ -103,7 +103,7 @@ def _suggest_option(error: Exception) -> None:
 
 
 def _negated(option: str) -> bool:
-    return option.lstrip("-").startswith("no")
+    return option.lstrip("-").startswith("no-")
 
 
 ALLOW_OUTSIDE = ANYWHERE[1]
