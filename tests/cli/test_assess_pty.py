@@ -16,6 +16,7 @@ import pytest
 from coalition_cli.core.loading.assessments import check_assessment
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.yaml import source as yamlsource
+from tests.support.paths import EXAMPLES
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -256,3 +257,26 @@ def test_sigterm_keeps_the_answers_like_a_hang_up(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 143, (child.exitstatus, child.signalstatus)
     assert ratings_of(path)["C1.2"] == {"stage": 2, "evidence": "typed when the laptop shut down"}
+
+
+def test_new_actions_typed_in_one_burst_are_saved_as_typed(tmp_path: Path) -> None:
+    """A whole line of keys written to the terminal at once (a macro, `tmux send-keys`, a paste
+    without bracketed paste): two new actions, each box's words in their own box; the `d` of
+    "Add" and the `x` of "Expand" never mark the actions already there."""
+    for name in ("2026-03-spring.yaml", "coalition.yaml"):
+        shutil.copy(EXAMPLES / "riverside" / name, tmp_path / name)
+    path = tmp_path / "2026-03-spring.yaml"
+    before = ratings_of(path)["C6.2"]["actions"]  # type: ignore[index]
+    assert [action["status"] for action in before] == ["in-progress", "in-progress", "planned"]
+    child = spawn(tmp_path, "2026-03-spring.yaml", "--indicator", "C6.2", plain=False)
+    child.expect("quit")  # the keys are drawn: the screen is ready
+    time.sleep(0.3)
+    child.send("aAdd two hosts\rJanet\r2026-05-30\r\raExpand the data day\rMarcus\r\r\r")  # one write
+    child.expect("Saved: a new action for C6.2: Expand the data day")
+    child.send("q")
+    assert finish(child) == 0
+    assert ratings_of(path)["C6.2"]["actions"] == [  # type: ignore[index]
+        *before,
+        {"action": "Add two hosts", "owner": "Janet", "due": "2026-05-30"},
+        {"action": "Expand the data day", "owner": "Marcus"},
+    ]

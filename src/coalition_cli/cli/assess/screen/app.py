@@ -3,11 +3,12 @@
 At 80×24 the indicator's id and name, where the session stands, every stage (a long descriptor
 scrolls, and says so), the current answers and the keys are in view together; a larger terminal
 gives the descriptors more rows. Keys are commands; text goes only into the evidence and action
-boxes, which a key opens. Every answer is saved the moment it is given, in `IndicatorScreen.commit`
-and nowhere else, through the session's `SessionFile` (the safe editor, with undo): the file is
-followed on disk, so a `coalition room` beside the session, or a second laptop, saves too, and
-their change shows; when theirs and ours touch the same answer, the facilitator decides
-(`conflicts.py`), and nothing typed is lost. No save problem ends the session.
+boxes, which a key opens (keys typed ahead of a box wait their turn: `keys.py`). Every answer is
+saved the moment it is given, in `IndicatorScreen.commit` and nowhere else, through the session's
+`SessionFile` (the safe editor, with undo): the file is followed on disk, so a `coalition room`
+beside the session, or a second laptop, saves too, and their change shows; when theirs and ours
+touch the same answer, the facilitator decides (`conflicts.py`), and nothing typed is lost. No
+save problem ends the session.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, ClassVar, Literal
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -39,6 +41,7 @@ from coalition_cli.cli.assess.screen.dialogs import (
     ReaderDialog,
     TargetDialog,
 )
+from coalition_cli.cli.assess.screen.keys import KeysInTurn
 from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomLine, StagesPanel, stage_views
 from coalition_cli.cli.assess.startup import Opened
 from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
@@ -641,6 +644,7 @@ class AssessApp(App[None]):
         self.outcome: Outcome | None = None  # None after the run: it crashed
         self.draft: Draft | None = None
         self._problem_said: object = None
+        self.keys = KeysInTurn(self)
 
     @property
     def file(self) -> AssessmentFile:
@@ -656,8 +660,13 @@ class AssessApp(App[None]):
 
         return guarded(super().get_driver_class(), self.terminal_lost)
 
+    async def on_event(self, event: events.Event) -> None:
+        if not self.keys.held(event):  # a key typed ahead waits for the one before it (`keys.py`)
+            await super().on_event(event)
+
     def on_mount(self) -> None:
         self.push_screen(IndicatorScreen(self.live_votes))
+        self.run_worker(self.keys.hand_on(), name="keys in turn")
         self._signals_stop()
         self.set_interval(1.0, self.look_at_the_file)
         if not self.is_headless and sys.__stdin__ is not None and sys.__stdin__.isatty():
