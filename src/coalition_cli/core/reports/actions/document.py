@@ -30,6 +30,15 @@ def actions_document(report: ActionsReport) -> Document:
     return document
 
 
+def actions_files_read(report: ActionsReport) -> list[str]:
+    """The files read and skipped: for the terminal, not for the register's readers."""
+    from coalition_cli.core.reports.network.entries import files_read  # not the plan's
+
+    return files_read(
+        assessments=sum(len(coalition.terms) for coalition in report.coalitions), skipped=report.skipped
+    )
+
+
 def counts_text(counts: dict[str, int]) -> str:
     """`11 open (2 overdue), 9 done, 1 dropped, 1 vanished; 3 carried over`."""
     open_count = counts["open"] + counts["overdue"]
@@ -60,10 +69,8 @@ def _overview(report: ActionsReport) -> Iterator[Line]:
             f"{plural(counts['open_without_owner'], 'open action')} without an owner: who will do it?",
             tone="warn",
         )
-    from coalition_cli.core.reports.network.entries import left_out_line, skipped_line  # not the plan's
+    from coalition_cli.core.reports.network.entries import left_out_line  # not the plan's
 
-    if report.skipped:
-        yield Line(skipped_line(report.skipped), tone="muted")
     if report.invalid:
         yield Line(
             left_out_line(len(report.invalid)),

@@ -150,8 +150,6 @@ class Dashboard:
     weakest: tuple[CountRow, ...]
     to_sort_out: tuple[str, ...]
     files_left_out: int
-    raters_set_aside: int
-    assessments: int
 
 
 def dashboard_page(network: Network) -> str:
@@ -250,8 +248,6 @@ def _dashboard(network: Network) -> Dashboard:
         ),
         to_sort_out=tuple(item.message(for_readers=True) for item in network.same_date),
         files_left_out=len(network.invalid),
-        raters_set_aside=sum(c.raters_set_aside for c in network.coalitions),
-        assessments=network.assessments,
     )
 
 

@@ -20,7 +20,7 @@ from coalition_cli.core.reports.document import (
     stage_text,
     table,
 )
-from coalition_cli.core.reports.network.entries import in_brief, left_out_line, skipped_line
+from coalition_cli.core.reports.network.entries import files_read, in_brief, left_out_line
 from coalition_cli.core.reports.network.summary import (
     GROUP_FIELDS,
     CoalitionStanding,
@@ -170,6 +170,19 @@ def _indicator_json(fw: Framework, indicator: IndicatorSpread) -> dict[str, Any]
     }
 
 
+# --- the terminal -------------------------------------------------------------------------------------
+
+
+def network_files_read(network: Network) -> list[str]:
+    """The files read, set aside and skipped: for the terminal, not for the summary's readers."""
+    return files_read(
+        assessments=network.assessments,
+        raters_set_aside=sum(c.raters_set_aside for c in network.coalitions),
+        skipped=network.skipped,
+        other_framework=network.other_framework,
+    )
+
+
 # --- the document ------------------------------------------------------------------------------------
 
 
@@ -204,20 +217,9 @@ def _overview(network: Network) -> Iterator[Line]:
         else f"; latest assessments dated {first} to {last}"
     )
     yield Line(
-        f"{plural(len(network.coalitions), 'coalition')}, {plural(network.assessments, 'assessment file')} "
-        f"read{span}; as of {network.as_of.isoformat()}",
+        f"{plural(len(network.coalitions), 'coalition')}{span}; as of {network.as_of.isoformat()}",
         tone="strong",
     )
-    raters = sum(c.raters_set_aside for c in network.coalitions)
-    if raters:
-        yield Line(
-            f"{plural(raters, 'rater')}' files set aside: one person's ratings beside their coalition's consensus",
-            tone="muted",
-        )
-    if network.skipped:
-        yield Line(skipped_line(network.skipped), tone="muted")
-    if network.other_framework:
-        yield Line(f"{plural(network.other_framework, 'file')} left out: another framework", tone="muted")
     stale = network.stale
     if stale:
         yield Line(
