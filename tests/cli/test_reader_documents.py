@@ -7,15 +7,22 @@ skipped is said on the terminal (standard error), for the facilitator, whatever 
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from pathlib import Path
 
+import pytest
 from click.testing import Result
 
+from tests.support.network import generate
 from tests.support.paths import ROOT
 from tests.support.scoring import run
 
 RIVERSIDE = ROOT / "examples" / "riverside"
 AS_OF = "2026-04-20"
+COMMAND = re.compile(
+    r"\bcoalition (validate|consensus|actions|summary|roster|score|compare|plan|init|rate)\b"
+)
 
 
 @cache
@@ -45,3 +52,37 @@ def test_the_files_read_are_told_on_the_terminal_not_in_the_documents() -> None:
         result = actions(output)
         assert "2 assessment files read" in result.stderr and "1 YAML file skipped" in result.stderr
         assert "YAML" not in result.stdout and "files read" not in result.stdout
+
+
+@pytest.fixture(scope="module")
+def troubled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated network with a file with errors, two assessments on one date, and raters' files
+    waiting for their consensus."""
+    root = tmp_path_factory.mktemp("troubled")
+    generate(root, coalitions=10)
+    return root
+
+
+@pytest.mark.parametrize("command", ["summary", "actions"])
+def test_no_file_path_and_no_command_in_the_documents(troubled: Path, command: str) -> None:
+    result = run(command, troubled, "--as-of", AS_OF, "--format", "md")
+    assert result.exit_code == 1, result.output  # what is to sort out is still reported
+    document = result.stdout
+    assert str(troubled) not in document and not re.search(r"[\w-]+\.ya?ml\b", document), document
+    assert not COMMAND.search(document), document
+    assert "`" not in document
+    assert "2 assessments on the same date, and one is to be kept (the coalition is left out until then)" in (
+        " ".join(document.split())
+    )
+    assert "1 file could not be read and is left out" in document
+    # the facilitator is told which files, and what to run
+    assert ".yaml" in result.stderr and "coalition consensus" in result.stderr
+    assert "coalition validate" in result.stderr
+
+
+def test_the_summary_page_names_no_file_either(troubled: Path) -> None:
+    page = run("summary", troubled, "--as-of", AS_OF, "--format", "html").stdout
+    # what a reader sees: not the marker that lets -o replace the page, nor the stylesheet's comments
+    page = re.sub(r"<!--.*?-->|<style>.*?</style>", "", page, flags=re.DOTALL)
+    assert not re.search(r"[\w-]+\.ya?ml\b", page) and not COMMAND.search(page)
+    assert "To sort out" in page and "their consensus not written yet" in page

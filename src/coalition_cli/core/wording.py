@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 MONTHS = (
     "January",
@@ -20,6 +24,12 @@ MONTHS = (
     "December",
 )
 """Month names in English, for dates written the same in every locale ("14 March 2026")."""
+
+
+def long_date(day: dt.date) -> str:
+    """`14 March 2026`: a date as the documents for readers write it (the plan, the summary, the
+    register, the roster), the same in every locale; files, JSON and CSV keep ISO dates."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -46,7 +46,7 @@ def actions(
     profile. Exit status: 0 listed, 1 some files have problems or share a coalition and date, or
     --fail-on found what it looks for, 2 a path cannot be read.
     """
-    from coalition_cli.cli.console import warn
+    from coalition_cli.cli.console import note, warn
     from coalition_cli.cli.output.formats import emit
     from coalition_cli.cli.output.network import say_files_read, say_left_out
     from coalition_cli.core.editing.scaffold import date_option_or_today
@@ -63,6 +63,8 @@ def actions(
     report = build_actions(read_network(paths, jobs=jobs), as_of=day)
     emit(report, output)
     say_files_read(actions_files_read(report))
+    if not report.actions:
+        note("no actions recorded yet: add them under each indicator's `actions:` in the assessment files")
     say_left_out(report.same_date, report.invalid)
     failed = [state for state in dict.fromkeys(fail_on) if report.count(state)]
     for state in failed:

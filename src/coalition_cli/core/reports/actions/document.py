@@ -234,7 +234,7 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
         for action in coalition.actions
     ]
     if not rows:
-        return [Line("No actions recorded yet: add them under each indicator's `actions:`.", tone="muted")]
+        return [Line("No actions recorded yet.", tone="muted")]
     return [
         table(
             "Every action, by owner and due date",
@@ -275,5 +275,6 @@ def _note(action: TrackedAction) -> str:
 
 def _left_out(report: ActionsReport) -> list[Block]:
     return [
-        Line(f"! {item.message()}", tone="warn" if item.raters_only else "bad") for item in report.same_date
+        Line(item.for_readers(left_out=item in report.unresolved), tone="warn" if item.raters_only else "bad")
+        for item in report.same_date
     ]

@@ -246,7 +246,9 @@ def _dashboard(network: Network) -> Dashboard:
             )
             for i in network.weakest()
         ),
-        to_sort_out=tuple(item.message(for_readers=True) for item in network.same_date),
+        to_sort_out=tuple(
+            item.for_readers(left_out=item in network.unresolved) for item in network.same_date
+        ),
         files_left_out=len(network.invalid),
     )
 

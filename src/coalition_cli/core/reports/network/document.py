@@ -250,7 +250,8 @@ def _overview(network: Network) -> Iterator[Line]:
         )
     if network.unresolved:
         yield Line(
-            f"{plural(len(network.unresolved), 'coalition')} left out: several files on its latest date (see the end)",
+            f"{plural(len(network.unresolved), 'coalition')} left out: several assessments on its latest date "
+            "(see the end)",
             tone="bad",
         )
 
@@ -371,7 +372,7 @@ def _overdue(network: Network) -> list[Block]:
     more = (
         [
             Line(
-                f"… and {plural(len(every) - len(overdue), 'more overdue action')}: `coalition actions` lists them all",
+                f"… and {plural(len(every) - len(overdue), 'more overdue action')}, not listed here",
                 tone="muted",
             )
         ]
@@ -552,18 +553,14 @@ def _to_sort_out(network: Network) -> list[Block]:
         return []
     return [
         table(
-            "Files to sort out: one coalition, one date, several files",
-            [Column("Coalition"), Column("Date", nowrap=True), Column("Files"), Column("What to do")],
+            "To sort out: one coalition, one date, several assessments",
+            [Column("Coalition"), Column("Date", nowrap=True), Column("What is pending")],
             [
                 [
                     Cell(item.coalition),
                     Cell(item.assessed_on.isoformat()),
-                    Cell(", ".join(item.files)),
                     Cell(
-                        "raters' files: write their consensus (`coalition consensus … -o`)"
-                        if item.raters_only
-                        else "keep one assessment for this date"
-                        + (" (the coalition is left out until then)" if item in network.unresolved else ""),
+                        item.pending(left_out=item in network.unresolved),
                         tone="warn" if item.raters_only else "bad",
                     ),
                 ]
