@@ -7,6 +7,7 @@ skipped is said on the terminal (standard error), for the facilitator, whatever 
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -86,3 +87,18 @@ def test_the_summary_page_names_no_file_either(troubled: Path) -> None:
     page = re.sub(r"<!--.*?-->|<style>.*?</style>", "", page, flags=re.DOTALL)
     assert not re.search(r"[\w-]+\.ya?ml\b", page) and not COMMAND.search(page)
     assert "To sort out" in page and "their consensus not written yet" in page
+
+
+def test_dates_and_statuses_read_as_the_plan_writes_them() -> None:
+    for document in (summary().stdout, actions().stdout):
+        assert not re.search(r"\b20\d\d-\d\d-\d\d\b", document), "ISO dates are for files, JSON and CSV"
+        assert "as of 20 April 2026" in document and "15 April 2026" in document
+    register = actions().stdout
+    assert "| 15 April 2026 | 5 days |" in register
+    assert "in progress, 5 days late" in register and "in-progress" not in register
+    # the machine formats keep the file's values, as docs/json.md documents them
+    data = json.loads(actions("json").stdout)
+    interns = next(item for item in data["actions"] if "help-desk interns" in item["action"])
+    assert (interns["due"], interns["status"]) == ("2026-04-15", "in-progress")
+    assert ",2026-04-15,in-progress," in actions("csv").stdout
+    assert json.loads(summary("json").stdout)["overdue_actions"][1]["due"] == "2026-04-15"

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.model.values import CLOSED
-from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction, status_or_open
+from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction, status_words
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
-from coalition_cli.core.wording import and_list, plural
+from coalition_cli.core.wording import and_list, long_date, plural
 
 
 def actions_document(report: ActionsReport) -> Document:
@@ -53,12 +53,12 @@ def counts_text(counts: dict[str, int]) -> str:
 def _overview(report: ActionsReport) -> Iterator[Line]:
     terms = [term for coalition in report.coalitions for term in coalition.terms]
     if terms:
-        first = min(term.assessed_on for term in terms).isoformat()
-        last = max(term.assessed_on for term in terms).isoformat()
+        first = long_date(min(term.assessed_on for term in terms))
+        last = long_date(max(term.assessed_on for term in terms))
         span = first if first == last else f"{first} to {last}"
         yield Line(
             f"{plural(len(report.actions), 'action')} in {plural(len(terms), 'assessment')} ({span}), "
-            f"as of {report.as_of.isoformat()}",
+            f"as of {long_date(report.as_of)}",
             tone="strong",
         )
     counts = report.counts
@@ -113,7 +113,7 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
     return _section(
         report,
         several,
-        f"Overdue as of {report.as_of.isoformat()}: past due, not marked done or dropped",
+        f"Overdue as of {long_date(report.as_of)}: past due, not marked done or dropped",
         lambda action: action.overdue,
         [
             Column("Due", nowrap=True),
@@ -122,7 +122,7 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
             Column("Action"),
         ],
         lambda action: [
-            Cell(action.due.isoformat() if action.due else ""),
+            Cell(long_date(action.due) if action.due else ""),
             Cell(plural(action.days_late or 0, "day"), tone="bad"),
             _owner_cell(action),
             Cell(f"{action.action} ({action.indicator})"),
@@ -138,7 +138,7 @@ def _vanished(report: ActionsReport, several: bool) -> list[Block]:
         lambda action: action.vanished,
         [Column("Last seen", nowrap=True), Column("Owner"), Column("Action")],
         lambda action: [
-            Cell(action.last_seen.isoformat()),
+            Cell(long_date(action.last_seen)),
             _owner_cell(action),
             Cell(f"{action.action} ({action.indicator})"),
         ],
@@ -153,8 +153,8 @@ def _carried(report: ActionsReport, several: bool) -> list[Block]:
         lambda action: action.carried_over and action.is_open,
         [Column("Since", nowrap=True), Column("Due", nowrap=True), Column("Owner"), Column("Action")],
         lambda action: [
-            Cell(action.first_seen.isoformat()),
-            Cell(action.due.isoformat() if action.due else NO_VALUE, tone="bad" if action.overdue else None),
+            Cell(long_date(action.first_seen)),
+            Cell(long_date(action.due) if action.due else NO_VALUE, tone="bad" if action.overdue else None),
             _owner_cell(action),
             Cell(f"{action.action} ({action.indicator})"),
         ],
@@ -226,7 +226,7 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
         [
             *_coalition_cell(action, several),
             _owner_cell(action),
-            Cell(action.due.isoformat() if action.due else NO_VALUE, tone=None if action.due else "muted"),
+            Cell(long_date(action.due) if action.due else NO_VALUE, tone=None if action.due else "muted"),
             _status_cell(action),
             Cell(f"{action.action} ({action.indicator})"),
         ]
@@ -251,9 +251,9 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
 
 
 def _status_cell(action: TrackedAction) -> Cell:
-    """The status as written, and under it what needs following up: `in-progress,` / `5 days late`
-    (one line in Markdown)."""
-    status = status_or_open(action.status)
+    """The status as a reader says it (as the plan does), and under it what needs following up:
+    `in progress,` / `5 days late` (one line in Markdown)."""
+    status = status_words(action.status)
     note = _note(action)
     if note:
         return Cell(f"{status},\n{note}", tone="bad" if action.overdue or action.vanished else None)
@@ -264,12 +264,12 @@ def _status_cell(action: TrackedAction) -> Cell:
 
 def _note(action: TrackedAction) -> str:
     if action.vanished:
-        return f"vanished after {action.last_seen.isoformat()}"
+        return f"vanished after {long_date(action.last_seen)}"
     notes = []
     if action.overdue:
         notes.append(f"{plural(action.days_late or 0, 'day')} late")
     if action.carried_over and action.is_open:
-        notes.append(f"carried over since {action.first_seen.isoformat()}")
+        notes.append(f"carried over since {long_date(action.first_seen)}")
     return ", ".join(notes)
 
 

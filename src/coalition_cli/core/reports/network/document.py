@@ -34,7 +34,7 @@ from coalition_cli.core.reports.report import Items
 from coalition_cli.core.reports.scorecard import domain_json, overall_json
 from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import as_number, shown
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
@@ -208,16 +208,16 @@ def network_document(network: Network) -> Document:
 
 def _overview(network: Network) -> Iterator[Line]:
     dates = [item.latest.assessed_on for item in network.coalitions]
-    first, last = (min(dates).isoformat(), max(dates).isoformat()) if dates else ("", "")
+    first, last = (long_date(min(dates)), long_date(max(dates))) if dates else ("", "")
     span = (
         ""
         if not dates
-        else f"; latest assessments dated {first}"
+        else f", last assessed {first}"
         if first == last
-        else f"; latest assessments dated {first} to {last}"
+        else f", last assessed between {first} and {last}"
     )
     yield Line(
-        f"{plural(len(network.coalitions), 'coalition')}{span}; as of {network.as_of.isoformat()}",
+        f"{plural(len(network.coalitions), 'coalition')}{span}; as of {long_date(network.as_of)}",
         tone="strong",
     )
     stale = network.stale
@@ -271,7 +271,7 @@ def _currency_table(network: Network) -> Block:
     ]
     rows = []
     for item in network.ordered():
-        when = item.latest.assessed_on.isoformat() + (" (stale)" if item.stale else "")
+        when = long_date(item.latest.assessed_on) + (" (stale)" if item.stale else "")
         rows.append(
             [
                 Cell(item.name),
@@ -354,10 +354,10 @@ def _stale(network: Network) -> list[Block]:
         return []
     return [
         table(
-            f"Not assessed for more than {network.stale_after} (as of {network.as_of.isoformat()})",
+            f"Not assessed for more than {network.stale_after} (as of {long_date(network.as_of)})",
             [Column("Coalition"), Column("Last assessed", nowrap=True), Column("How long ago", nowrap=True)],
             [
-                [Cell(c.name), Cell(c.latest.assessed_on.isoformat()), Cell(since_text(c.days_since))]
+                [Cell(c.name), Cell(long_date(c.latest.assessed_on)), Cell(since_text(c.days_since))]
                 for c in stale
             ],
         )
@@ -381,7 +381,7 @@ def _overdue(network: Network) -> list[Block]:
     )
     return [
         table(
-            f"Overdue actions (as of {network.as_of.isoformat()}): past due, not marked done or dropped"
+            f"Overdue actions (as of {long_date(network.as_of)}): past due, not marked done or dropped"
             + (f"; the {len(overdue)} longest overdue" if more else ""),
             [
                 Column("Coalition"),
@@ -393,7 +393,7 @@ def _overdue(network: Network) -> list[Block]:
             [
                 [
                     Cell(item.coalition),
-                    Cell(item.action.due.isoformat() if item.action.due else ""),
+                    Cell(long_date(item.action.due) if item.action.due else ""),
                     Cell(plural(item.days_late, "day"), tone="bad"),
                     Cell(item.action.owner or "no owner", tone=None if item.action.owner else "warn"),
                     Cell(f"{item.action.action} ({item.action.indicator})"),
@@ -558,7 +558,7 @@ def _to_sort_out(network: Network) -> list[Block]:
             [
                 [
                     Cell(item.coalition),
-                    Cell(item.assessed_on.isoformat()),
+                    Cell(long_date(item.assessed_on)),
                     Cell(
                         item.pending(left_out=item in network.unresolved),
                         tone="warn" if item.raters_only else "bad",
