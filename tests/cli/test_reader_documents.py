@@ -7,6 +7,7 @@ skipped is said on the terminal (standard error), for the facilitator, whatever 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import cache
@@ -102,3 +103,12 @@ def test_dates_and_statuses_read_as_the_plan_writes_them() -> None:
     assert (interns["due"], interns["status"]) == ("2026-04-15", "in-progress")
     assert ",2026-04-15,in-progress," in actions("csv").stdout
     assert json.loads(summary("json").stdout)["overdue_actions"][1]["due"] == "2026-04-15"
+
+
+def test_the_summary_says_its_periods_and_sources_in_words() -> None:
+    page = " ".join(html.unescape(summary("html").stdout).split())
+    assert "Every coalition was assessed in the last year." in page
+    assert "None: every coalition was assessed in the last year." in page
+    for document in (summary().stdout, page):
+        assert "From the coalition's profile." in document
+        assert "(1)" not in document and "(0)" not in document and "last 1 year" not in document

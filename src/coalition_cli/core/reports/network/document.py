@@ -27,6 +27,7 @@ from coalition_cli.core.reports.network.summary import (
     IndicatorSpread,
     Network,
     change_text,
+    coverage_source,
     since_text,
     trend_text,
 )
@@ -417,13 +418,7 @@ def _coverage(network: Network) -> list[Block]:
             )
         ]
     total = len(network.coalitions)
-    profiled = network.with_profile
-    source = (
-        f"From each coalition's profile ({profiled}) or, without one, the participants of its latest "
-        f"assessment ({total - profiled})."
-        if profiled
-        else "From the participants of each coalition's latest assessment (no coalition has a profile)."
-    )
+    source = coverage_source(total, network.with_profile)
     return [
         table(
             "Stakeholder groups at the table, across the network",
