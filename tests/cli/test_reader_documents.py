@@ -18,6 +18,7 @@ from click.testing import Result
 
 from tests.support.network import generate
 from tests.support.paths import ROOT
+from tests.support.plan import command_lines, gfm_html, local_paths
 from tests.support.scoring import run
 
 RIVERSIDE = ROOT / "examples" / "riverside"
@@ -112,3 +113,51 @@ def test_the_summary_says_its_periods_and_sources_in_words() -> None:
     for document in (summary().stdout, page):
         assert "From the coalition's profile." in document
         assert "(1)" not in document and "(0)" not in document and "last 1 year" not in document
+
+
+def roster(output: str = "md") -> Result:
+    return _run("roster", str(RIVERSIDE / "2026-03-spring.yaml"), "--format", output)
+
+
+def test_the_roster_names_no_file_and_its_lists_are_lists() -> None:
+    result = roster()
+    document = result.stdout
+    assert local_paths(document) == [] and command_lines(document) == []
+    assert "profile read from " in result.stderr and "riverside/coalition.yaml" in result.stderr
+    assert "assessment of 14 March 2026" in document
+    lines = document.splitlines()
+    assert not [line for line in lines if line.startswith(("!", "\\"))], "no '! ' and no escaped '\\- '"
+    page = gfm_html(document)
+    assert (
+        "<li>Host three RUSD teachers for a two-week summer externship (C5.3 Instructional Integration, due 31 July 2026)</li>"
+        in page
+    )
+    assert re.search(
+        r"<ul>\s*<li>Common vision .*?</li>\s*<li>Commitment .*?</li>\s*<li>Responsibility", page, re.DOTALL
+    )
+    assert "<p>- " not in page
+
+
+def test_the_roster_lists_people_and_organizations_unambiguously() -> None:
+    document = roster().stdout
+    assert "Gloria Mendoza, Parent representative (DELAC member)" in document
+    assert "))" not in document
+    # an organization's name can hold a comma: semicolons between names, so five read as five
+    assert (
+        "Riverside Workforce Development Board; City of Riverside, Office of the Mayor; and Riverside "
+        "Community Foundation say otherwise" in document
+    )
+    assert "Teresa Alvarez (Superintendent); Maria Lopez (Director, College and Career Pathways)" in document
+
+
+def test_the_roster_json_keeps_its_shape() -> None:
+    data = json.loads(roster("json").stdout)
+    assert data["profile_file"].endswith("examples/riverside/coalition.yaml")
+    sole = data["sole_representatives"][0]
+    assert set(sole) == {"organization", "representative", "title", "open_actions", "message"}
+    assert (
+        sole["open_actions"][0]
+        == "Host three RUSD teachers for a two-week summer externship (C5.3, due 2026-07-31)"
+    )
+    gloria = next(m for m in data["members"] if m["organization"] == "Riverside Parents for Pathways")
+    assert gloria["representatives"] == ["Gloria Mendoza (Parent representative (DELAC member))"]

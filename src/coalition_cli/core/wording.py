@@ -43,6 +43,16 @@ def and_list(items: Iterable[str]) -> str:
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def names_list(items: Iterable[str]) -> str:
+    """`and_list` for names that may hold a comma: `A, B and C`, but `A; B; and C` when one does, so
+    that "City of Riverside, Office of the Mayor and Riverside Community Foundation" is not read as
+    three organizations."""
+    names = list(items)
+    if len(names) < 2 or not any("," in name for name in names):
+        return and_list(names)
+    return "; ".join(names[:-1]) + "; and " + names[-1]
+
+
 def clipped(text: str, limit: int) -> str:
     """`text` in at most `limit` characters, cut and marked `…` (a chart's label, a line on a web page;
     the terminal's lines are fitted to cells by `cli.output.fitting.fit`)."""

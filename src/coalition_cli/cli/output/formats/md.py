@@ -32,14 +32,22 @@ def markdown(document: Document) -> str:
 
     parts: list[str] = []
     level = 0  # of the last heading: a table's title is one level below it, never two
+    listing = False  # the last block was a list item: the next one joins its list
     for block in document:
         if isinstance(block, Heading):
             level = block.level
-            parts.append(_heading(level, block.text))
+            part = _heading(level, block.text)
         elif isinstance(block, Line):
-            parts.append(_text(block.text, block.tone))
+            part = _text(block.text, block.tone)
+            if block.item:
+                part = "- " + part
+                if listing:
+                    parts[-1] += "\n" + part
+                    continue
         else:
-            parts.append(_table(block, level + 1))
+            part = _table(block, level + 1)
+        parts.append(part)
+        listing = isinstance(block, Line) and block.item
     return "\n\n".join(parts) + "\n"
 
 
