@@ -161,3 +161,16 @@ def test_the_roster_json_keeps_its_shape() -> None:
     )
     gloria = next(m for m in data["members"] if m["organization"] == "Riverside Parents for Pathways")
     assert gloria["representatives"] == ["Gloria Mendoza (Parent representative (DELAC member))"]
+
+
+def test_indicator_codes_come_with_their_names() -> None:
+    interns = "Ask Riverside Regional's IT department to host 10 help-desk interns (C6.2 Employer Engagement)"
+    assert interns in actions().stdout and interns in summary().stdout
+    assert "(C1.3 Work-based Learning Leadership)" in actions().stdout
+    assert not re.search(r"\(C\d\.\d\)", actions().stdout + summary().stdout + roster().stdout)
+    page = html.unescape(summary("html").stdout)
+    assert '<span class="tag indicator">C6.2 Employer Engagement</span>' in page
+    compared = run("compare", RIVERSIDE / "2025-09-fall.yaml", RIVERSIDE / "2026-03-spring.yaml").stdout
+    assert "(C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one" in " ".join(
+        compared.split()
+    )

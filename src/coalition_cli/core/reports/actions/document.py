@@ -78,6 +78,14 @@ def _overview(report: ActionsReport) -> Iterator[Line]:
         )
 
 
+def action_text(report: ActionsReport, action: TrackedAction) -> str:
+    """`Hire the WBL coordinator (C1.3 Work-based Learning Leadership)`: the indicator's name beside
+    its code, from the coalition's rubric (the code alone when the rubric does not have it)."""
+    names = next((c.indicator_names for c in report.coalitions if c.name == action.coalition), {})
+    name = names.get(action.indicator)
+    return f"{action.action} ({action.indicator}{' ' + name if name else ''})"
+
+
 def _coalition_column(several: bool) -> list[Column]:
     return [Column("Coalition")] if several else []
 
@@ -125,7 +133,7 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
             Cell(long_date(action.due) if action.due else ""),
             Cell(plural(action.days_late or 0, "day"), tone="bad"),
             _owner_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ],
     )
 
@@ -140,7 +148,7 @@ def _vanished(report: ActionsReport, several: bool) -> list[Block]:
         lambda action: [
             Cell(long_date(action.last_seen)),
             _owner_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ],
     )
 
@@ -156,7 +164,7 @@ def _carried(report: ActionsReport, several: bool) -> list[Block]:
             Cell(long_date(action.first_seen)),
             Cell(long_date(action.due) if action.due else NO_VALUE, tone="bad" if action.overdue else None),
             _owner_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ],
     )
 
@@ -192,7 +200,7 @@ def _owners(report: ActionsReport, several: bool) -> list[Block]:
         alone = [load for load in coalition.owners if load.only_representative_of]
         if alone:
             prefix = f"{coalition.name}: " if several else ""
-            blocks.append(Line(f"! {prefix}{one_person_caution(alone, guide=guide)}", tone="warn"))
+            blocks.append(Line(f"{prefix}{one_person_caution(alone, guide=guide)}", tone="warn"))
             guide = "the Guide"
     return blocks
 
@@ -228,7 +236,7 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
             _owner_cell(action),
             Cell(long_date(action.due) if action.due else NO_VALUE, tone=None if action.due else "muted"),
             _status_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ]
         for coalition in report.coalitions
         for action in coalition.actions

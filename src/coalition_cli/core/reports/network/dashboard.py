@@ -28,6 +28,7 @@ from coalition_cli.core.reports.network.summary import (
     Network,
     change_text,
     coverage_source,
+    indicator_label,
     since_text,
     targets_text,
     trend_text,
@@ -99,6 +100,7 @@ class OverdueRow:
     coalition: str
     action: str
     indicator: str
+    """`C3.2 Equity Principles`: its code and name."""
     owner: str | None
     due: str
     due_long: str
@@ -192,7 +194,7 @@ def _dashboard(network: Network) -> Dashboard:
             OverdueRow(
                 coalition=item.coalition,
                 action=item.action.action,
-                indicator=item.action.indicator,
+                indicator=indicator_label(fw, item.action.indicator),
                 owner=item.action.owner,
                 due=item.action.due.isoformat() if item.action.due else "",
                 due_long=long_date(item.action.due) if item.action.due else "",

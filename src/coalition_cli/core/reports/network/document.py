@@ -28,6 +28,7 @@ from coalition_cli.core.reports.network.summary import (
     Network,
     change_text,
     coverage_source,
+    indicator_label,
     since_text,
     trend_text,
 )
@@ -397,7 +398,9 @@ def _overdue(network: Network) -> list[Block]:
                     Cell(long_date(item.action.due) if item.action.due else ""),
                     Cell(plural(item.days_late, "day"), tone="bad"),
                     Cell(item.action.owner or "no owner", tone=None if item.action.owner else "warn"),
-                    Cell(f"{item.action.action} ({item.action.indicator})"),
+                    Cell(
+                        f"{item.action.action} ({indicator_label(network.framework, item.action.indicator)})"
+                    ),
                 ]
                 for item in overdue
             ],
