@@ -305,7 +305,7 @@ def _lower(stages: dict[str, int | None], group: tuple[str, ...]) -> int | None:
 
 def change_headline(comparison: Comparison) -> str:
     """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`, counting linked
-    indicators once (and saying so, by code and name, where a linked group is in the counts)."""
+    indicators once (and saying so, where a linked group is in the counts)."""
     counts = comparison.counts()
     parts = [
         f"{plural(counts['advanced'], 'indicator')} advanced",
@@ -319,8 +319,7 @@ def change_headline(comparison: Comparison) -> str:
     text = ", ".join(parts)
     groups = [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
     if groups:
-        fw = comparison.framework
-        named = "; ".join(and_list(f"{i} {fw.indicator(i).name}" for i in group) for group in groups)
+        named = "; ".join(and_list(group) for group in groups)
         text += f" ({named} count as one: the rubric links them)"
     return text
 
