@@ -152,7 +152,7 @@ def test_riverside_in_every_format() -> None:
     assert (marcus["open"], marcus["open_in_coalition"]) == (3, 11)
     assert marcus["only_representative_of"] == ["Riverside Workforce Development Board"]
     text = run("actions", RIVERSIDE, "--as-of", AS_OF_TEXT).stdout
-    assert "Overdue as of 2026-04-20" in text and "Marcus Lee" in text and "3 of 11" in text
+    assert "Overdue as of 20 April 2026" in text and "Marcus Lee" in text and "3 of 11" in text
     rows = list(
         csv.DictReader(
             io.StringIO(run("actions", RIVERSIDE, "--as-of", AS_OF_TEXT, "--format", "csv").stdout[1:])

@@ -98,8 +98,9 @@ def test_a_coalition_yaml_on_its_own_has_no_gaps(runner: CliRunner) -> None:
     report = json.loads(out)
     assert report["gaps_known"] is False
     assert report["assessed_on"] is None
-    code, out, _ = _roster(runner, str(ROSTER / "shared" / "coalition.yaml"))
-    assert "No assessment given" in out
+    code, out, err = _roster(runner, str(ROSTER / "shared" / "coalition.yaml"))
+    assert "No assessment was read with this profile, so no gaps are shown" in out
+    assert "run `coalition roster` on an assessment file" in err and "coalition roster" not in out
 
 
 def test_an_inline_profile(runner: CliRunner, tmp_path: Path) -> None:

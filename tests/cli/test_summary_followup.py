@@ -112,7 +112,7 @@ def test_group_by_lists_the_coalitions_by_region(network: Network) -> None:
     text = run(
         "summary", network.root, "--as-of", AS_OF_TEXT, "--group-by", "region", "--format", "md"
     ).stdout
-    heatmap = text.split("#### Domain scores of each coalition's latest assessment")[1].split("####")[0]
+    heatmap = text.split("### Domain scores of each coalition's latest assessment")[1].split("\n###")[0]
     regions = [
         line.split(" | ")[0].lstrip("| ")
         for line in heatmap.splitlines()

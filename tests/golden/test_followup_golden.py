@@ -10,6 +10,7 @@ and review the diff of tests/golden/followup/ before committing it.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,13 @@ def test_markdown_goldens_render_as_tables(case: str) -> None:
         header = table.rows[0]
         assert all(tag == "th" for tag, _ in header)
         assert all(len(row) == len(header) for row in table.rows[1:]), table.texts[0]
+
+
+@pytest.mark.parametrize("case", [case for case, (_, outputs, _) in CASES.items() if "md" in outputs])
+def test_markdown_goldens_go_down_one_heading_level_at_a_time(case: str) -> None:
+    """`##` for the title, then `###` for its tables and sections: a jump to `####` breaks a document's
+    outline (and a screen reader's list of headings)."""
+    markdown = (FOLDER / f"{case}.md").read_text(encoding="utf-8")
+    levels = [len(line) - len(line.lstrip("#")) for line in markdown.splitlines() if line.startswith("#")]
+    assert levels[0] == 2 and levels.count(2) == 1, levels
+    assert all(after <= before + 1 for before, after in itertools.pairwise(levels)), levels

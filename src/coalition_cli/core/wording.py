@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 MONTHS = (
     "January",
@@ -22,6 +26,12 @@ MONTHS = (
 """Month names in English, for dates written the same in every locale ("14 March 2026")."""
 
 
+def long_date(day: dt.date) -> str:
+    """`14 March 2026`: a date as the documents for readers write it (the plan, the summary, the
+    register, the roster), the same in every locale; files, JSON and CSV keep ISO dates."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1 indicator`, `4 indicators`."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
@@ -31,6 +41,16 @@ def and_list(items: Iterable[str]) -> str:
     """`A`, `A and B`, `A, B and C`."""
     names = list(items)
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def names_list(items: Iterable[str]) -> str:
+    """`and_list` for names that may hold a comma: `A, B and C`, but `A; B; and C` when one does, so
+    that "City of Riverside, Office of the Mayor and Riverside Community Foundation" is not read as
+    three organizations."""
+    names = list(items)
+    if len(names) < 2 or not any("," in name for name in names):
+        return and_list(names)
+    return "; ".join(names[:-1]) + "; and " + names[-1]
 
 
 def clipped(text: str, limit: int) -> str:

@@ -46,11 +46,12 @@ def actions(
     profile. Exit status: 0 listed, 1 some files have problems or share a coalition and date, or
     --fail-on found what it looks for, 2 a path cannot be read.
     """
-    from coalition_cli.cli.console import warn
+    from coalition_cli.cli.console import note, warn
     from coalition_cli.cli.output.formats import emit
-    from coalition_cli.cli.output.network import say_left_out
+    from coalition_cli.cli.output.network import say_files_read, say_left_out
     from coalition_cli.core.editing.scaffold import date_option_or_today
     from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
+    from coalition_cli.core.reports.actions.document import actions_files_read
     from coalition_cli.core.reports.actions.report import build_actions
     from coalition_cli.core.reports.network.entries import read_network
     from coalition_cli.core.wording import plural
@@ -61,6 +62,9 @@ def actions(
     day = date_option_or_today(as_of)
     report = build_actions(read_network(paths, jobs=jobs), as_of=day)
     emit(report, output)
+    say_files_read(actions_files_read(report))
+    if not report.actions:
+        note("no actions recorded yet: add them under each indicator's `actions:` in the assessment files")
     say_left_out(report.same_date, report.invalid)
     failed = [state for state in dict.fromkeys(fail_on) if report.count(state)]
     for state in failed:

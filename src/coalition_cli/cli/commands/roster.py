@@ -29,7 +29,14 @@ def roster(
     Exit status: 0 shown, 1 the file or its profile has problems (run `coalition validate`), 2 the
     file cannot be read or has no profile.
     """
+    from coalition_cli.cli.console import note
     from coalition_cli.cli.output.formats import emit
     from coalition_cli.core.loading.roster import load_roster
 
-    emit(load_roster(file), output)
+    report = load_roster(file)
+    emit(report, output)
+    # for the facilitator, not in the roster its readers get
+    if report.profile_file:
+        note(f"profile read from {report.profile_file}")
+    if not report.gaps_known and report.guide_tags_apply:
+        note("run `coalition roster` on an assessment file to see the gaps each role could help with")

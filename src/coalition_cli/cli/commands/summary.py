@@ -62,10 +62,11 @@ def summary(
     --framework).
     """
     from coalition_cli.cli.output.formats import emit
-    from coalition_cli.cli.output.network import say_left_out
+    from coalition_cli.cli.output.network import say_files_read, say_left_out
     from coalition_cli.core.editing.scaffold import date_option_or_today
     from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.reports.network.document import network_files_read
     from coalition_cli.core.reports.network.entries import read_network
     from coalition_cli.core.reports.network.periods import parse_period
     from coalition_cli.core.reports.network.summary import GROUP_FIELDS, build_network
@@ -95,6 +96,7 @@ def summary(
         emit(network, output)
     else:
         _write_page(written, network)
+    say_files_read(network_files_read(network))
     say_left_out(network.same_date, network.invalid)
     if network.invalid or network.conflicts:
         raise typer.Exit(EXIT_PROBLEMS)

@@ -14,9 +14,18 @@ SHOWN = 10
 """Files with problems named one by one; the rest are counted."""
 
 
+def say_files_read(notes: Sequence[str]) -> None:
+    """A note for each of the report's counts of files (read, set aside, skipped): the report itself is
+    for its readers, who are told of coalitions, not files; the facilitator sees these whatever the format."""
+    from coalition_cli.cli.console import note
+
+    for line in notes:
+        note(line)
+
+
 def say_left_out(same_date: Sequence[SameDate], invalid: Sequence[FileOutcome[NetworkEntry]]) -> None:
     """A note for raters' files waiting for their consensus, a warning for each same-date conflict and
-    each file left out with errors (the first `SHOWN`)."""
+    each file left out with errors (the first `SHOWN`), and how to see their problems."""
     from coalition_cli.cli.console import note, warn
     from coalition_cli.core.reports.network.entries import in_brief
 
@@ -26,3 +35,5 @@ def say_left_out(same_date: Sequence[SameDate], invalid: Sequence[FileOutcome[Ne
         warn(f"{outcome.file}: {in_brief(outcome)}; left out")
     if len(invalid) > SHOWN:
         warn(f"... and {len(invalid) - SHOWN} more files with problems; left out")
+    if invalid:
+        note("run `coalition validate` on the files left out to see every problem")

@@ -69,11 +69,13 @@ class Heading:
 
 @dataclass(frozen=True)
 class Line:
-    """A line of text in a report, with a tone for colour."""
+    """A line of text in a report, with a tone for colour; `item`: one item of a list (lines in a row
+    make one list: Markdown's `- `, an indented `- ` on a terminal)."""
 
     text: str
     _: KW_ONLY
     tone: Tone | None = None
+    item: bool = False
 
 
 Block = Heading | Line | Table

@@ -31,14 +31,29 @@ def markdown(document: Document) -> str:
     from coalition_cli.core.reports.document import Heading, Line
 
     parts: list[str] = []
+    level = 0  # of the last heading: a table's title is one level below it, never two
+    listing = False  # the last block was a list item: the next one joins its list
     for block in document:
         if isinstance(block, Heading):
-            parts.append("#" * (block.level + 1) + " " + _text(block.text))
+            level = block.level
+            part = _heading(level, block.text)
         elif isinstance(block, Line):
-            parts.append(_text(block.text, block.tone))
+            part = _text(block.text, block.tone)
+            if block.item:
+                part = "- " + part
+                if listing:
+                    parts[-1] += "\n" + part
+                    continue
         else:
-            parts.append(_table(block))
+            part = _table(block, level + 1)
+        parts.append(part)
+        listing = isinstance(block, Line) and block.item
     return "\n\n".join(parts) + "\n"
+
+
+def _heading(level: int, text: str) -> str:
+    """A report's level 1 is `##` (the page it is pasted into has its own title), down to `######`."""
+    return "#" * min(level + 1, 6) + " " + _text(text)
 
 
 def _text(text: str, tone: str | None = None) -> str:
@@ -48,10 +63,10 @@ def _text(text: str, tone: str | None = None) -> str:
     return f"**{escaped}**" if tone == "strong" and escaped else escaped
 
 
-def _table(block: Table) -> str:
+def _table(block: Table, level: int) -> str:
     lines = []
     if block.title:
-        lines += [f"#### {_text(block.title)}", ""]
+        lines += [_heading(level, block.title), ""]
     lines.append("| " + " | ".join(_text(column.header) for column in block.columns) + " |")
     lines.append("| " + " | ".join(_ALIGN[column.align] for column in block.columns) + " |")
     lines.extend("| " + " | ".join(_text(cell.text, cell.tone) for cell in row) + " |" for row in block.rows)

@@ -55,10 +55,22 @@ def print_document(document: Document, console: Console) -> None:
                 console.print()
             console.print(Text(printable(block.text), style="bold underline" if block.level == 1 else "bold"))
         elif isinstance(block, Line):
-            console.print(Text(printable(block.text), style=TONE_STYLES[block.tone] if block.tone else ""))
+            text = Text(printable(block.text), style=TONE_STYLES[block.tone] if block.tone else "")
+            console.print(_item(text) if block.item else text)
         else:
             console.print()
             console.print(_rich_table(block))
+
+
+def _item(text: Any) -> Any:
+    """A list item: `  - ` and the text, its lines wrapped under its first word."""
+    from rich.table import Table as RichTable
+
+    grid = RichTable.grid()
+    grid.add_column(width=4, no_wrap=True)
+    grid.add_column()
+    grid.add_row("  - ", text)
+    return grid
 
 
 def _rich_table(block: Table) -> Any:

@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.model.values import CLOSED
-from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction, status_or_open
+from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction, status_words
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
-from coalition_cli.core.wording import and_list, plural
+from coalition_cli.core.wording import and_list, long_date, plural
 
 
 def actions_document(report: ActionsReport) -> Document:
@@ -30,6 +30,15 @@ def actions_document(report: ActionsReport) -> Document:
     return document
 
 
+def actions_files_read(report: ActionsReport) -> list[str]:
+    """The files read and skipped: for the terminal, not for the register's readers."""
+    from coalition_cli.core.reports.network.entries import files_read  # not the plan's
+
+    return files_read(
+        assessments=sum(len(coalition.terms) for coalition in report.coalitions), skipped=report.skipped
+    )
+
+
 def counts_text(counts: dict[str, int]) -> str:
     """`11 open (2 overdue), 9 done, 1 dropped, 1 vanished; 3 carried over`."""
     open_count = counts["open"] + counts["overdue"]
@@ -44,12 +53,12 @@ def counts_text(counts: dict[str, int]) -> str:
 def _overview(report: ActionsReport) -> Iterator[Line]:
     terms = [term for coalition in report.coalitions for term in coalition.terms]
     if terms:
-        first = min(term.assessed_on for term in terms).isoformat()
-        last = max(term.assessed_on for term in terms).isoformat()
+        first = long_date(min(term.assessed_on for term in terms))
+        last = long_date(max(term.assessed_on for term in terms))
         span = first if first == last else f"{first} to {last}"
         yield Line(
             f"{plural(len(report.actions), 'action')} in {plural(len(terms), 'assessment')} ({span}), "
-            f"as of {report.as_of.isoformat()}",
+            f"as of {long_date(report.as_of)}",
             tone="strong",
         )
     counts = report.counts
@@ -60,15 +69,21 @@ def _overview(report: ActionsReport) -> Iterator[Line]:
             f"{plural(counts['open_without_owner'], 'open action')} without an owner: who will do it?",
             tone="warn",
         )
-    from coalition_cli.core.reports.network.entries import left_out_line, skipped_line  # not the plan's
+    from coalition_cli.core.reports.network.entries import left_out_line  # not the plan's
 
-    if report.skipped:
-        yield Line(skipped_line(report.skipped), tone="muted")
     if report.invalid:
         yield Line(
             left_out_line(len(report.invalid)),
             tone="bad",
         )
+
+
+def action_text(report: ActionsReport, action: TrackedAction) -> str:
+    """`Hire the WBL coordinator (C1.3 Work-based Learning Leadership)`: the indicator's name beside
+    its code, from the coalition's rubric (the code alone when the rubric does not have it)."""
+    names = next((c.indicator_names for c in report.coalitions if c.name == action.coalition), {})
+    name = names.get(action.indicator)
+    return f"{action.action} ({action.indicator}{' ' + name if name else ''})"
 
 
 def _coalition_column(several: bool) -> list[Column]:
@@ -106,7 +121,7 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
     return _section(
         report,
         several,
-        f"Overdue as of {report.as_of.isoformat()}: past due, not marked done or dropped",
+        f"Overdue as of {long_date(report.as_of)}: past due, not marked done or dropped",
         lambda action: action.overdue,
         [
             Column("Due", nowrap=True),
@@ -115,10 +130,10 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
             Column("Action"),
         ],
         lambda action: [
-            Cell(action.due.isoformat() if action.due else ""),
+            Cell(long_date(action.due) if action.due else ""),
             Cell(plural(action.days_late or 0, "day"), tone="bad"),
             _owner_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ],
     )
 
@@ -131,9 +146,9 @@ def _vanished(report: ActionsReport, several: bool) -> list[Block]:
         lambda action: action.vanished,
         [Column("Last seen", nowrap=True), Column("Owner"), Column("Action")],
         lambda action: [
-            Cell(action.last_seen.isoformat()),
+            Cell(long_date(action.last_seen)),
             _owner_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ],
     )
 
@@ -146,10 +161,10 @@ def _carried(report: ActionsReport, several: bool) -> list[Block]:
         lambda action: action.carried_over and action.is_open,
         [Column("Since", nowrap=True), Column("Due", nowrap=True), Column("Owner"), Column("Action")],
         lambda action: [
-            Cell(action.first_seen.isoformat()),
-            Cell(action.due.isoformat() if action.due else NO_VALUE, tone="bad" if action.overdue else None),
+            Cell(long_date(action.first_seen)),
+            Cell(long_date(action.due) if action.due else NO_VALUE, tone="bad" if action.overdue else None),
             _owner_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ],
     )
 
@@ -185,7 +200,7 @@ def _owners(report: ActionsReport, several: bool) -> list[Block]:
         alone = [load for load in coalition.owners if load.only_representative_of]
         if alone:
             prefix = f"{coalition.name}: " if several else ""
-            blocks.append(Line(f"! {prefix}{one_person_caution(alone, guide=guide)}", tone="warn"))
+            blocks.append(Line(f"{prefix}{one_person_caution(alone, guide=guide)}", tone="warn"))
             guide = "the Guide"
     return blocks
 
@@ -219,15 +234,15 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
         [
             *_coalition_cell(action, several),
             _owner_cell(action),
-            Cell(action.due.isoformat() if action.due else NO_VALUE, tone=None if action.due else "muted"),
+            Cell(long_date(action.due) if action.due else NO_VALUE, tone=None if action.due else "muted"),
             _status_cell(action),
-            Cell(f"{action.action} ({action.indicator})"),
+            Cell(action_text(report, action)),
         ]
         for coalition in report.coalitions
         for action in coalition.actions
     ]
     if not rows:
-        return [Line("No actions recorded yet: add them under each indicator's `actions:`.", tone="muted")]
+        return [Line("No actions recorded yet.", tone="muted")]
     return [
         table(
             "Every action, by owner and due date",
@@ -244,9 +259,9 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
 
 
 def _status_cell(action: TrackedAction) -> Cell:
-    """The status as written, and under it what needs following up: `in-progress,` / `5 days late`
-    (one line in Markdown)."""
-    status = status_or_open(action.status)
+    """The status as a reader says it (as the plan does), and under it what needs following up:
+    `in progress,` / `5 days late` (one line in Markdown)."""
+    status = status_words(action.status)
     note = _note(action)
     if note:
         return Cell(f"{status},\n{note}", tone="bad" if action.overdue or action.vanished else None)
@@ -257,16 +272,17 @@ def _status_cell(action: TrackedAction) -> Cell:
 
 def _note(action: TrackedAction) -> str:
     if action.vanished:
-        return f"vanished after {action.last_seen.isoformat()}"
+        return f"vanished after {long_date(action.last_seen)}"
     notes = []
     if action.overdue:
         notes.append(f"{plural(action.days_late or 0, 'day')} late")
     if action.carried_over and action.is_open:
-        notes.append(f"carried over since {action.first_seen.isoformat()}")
+        notes.append(f"carried over since {long_date(action.first_seen)}")
     return ", ".join(notes)
 
 
 def _left_out(report: ActionsReport) -> list[Block]:
     return [
-        Line(f"! {item.message()}", tone="warn" if item.raters_only else "bad") for item in report.same_date
+        Line(item.for_readers(left_out=item in report.unresolved), tone="warn" if item.raters_only else "bad")
+        for item in report.same_date
     ]

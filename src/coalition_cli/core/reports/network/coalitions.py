@@ -17,10 +17,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Generic, Protocol, TypeVar
 
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 RATERS_BEFORE_DAYS = 31
 """How long before a consensus raters' files may be dated (as `consensus` warns past a month)."""
@@ -62,20 +61,34 @@ class SameDate:
             "left_out": left_out,
         }
 
-    def message(self, *, for_readers: bool = False) -> str:
-        """What to do, for the terminal; `for_readers` (a page to share): file names without their
-        folders, and no command."""
-        listed = ", ".join(PurePath(file).name if for_readers else file for file in self.files)
+    def message(self) -> str:
+        """What to do, for the terminal: the files, and the command that sorts them out."""
+        listed = ", ".join(self.files)
         if self.raters_only:
             return (
                 f"{self.coalition}: {plural(len(self.files), 'rater')}' files dated {self.assessed_on.isoformat()} "
-                f"and no consensus file ({listed})"
-                + ("" if for_readers else "; write it with `coalition consensus … -o`")
+                f"and no consensus file ({listed}); write it with `coalition consensus … -o`"
             )
         return (
             f"{self.coalition}: {len(self.files)} files dated {self.assessed_on.isoformat()} ({listed}); "
             "keep one assessment per date, or move the others out of the folder"
         )
+
+    def pending(self, *, left_out: bool) -> str:
+        """What is pending, for a document's readers (no file, no command): `left_out`, the coalition
+        is left out of the numbers until it is sorted out."""
+        if self.raters_only:
+            return (
+                f"{plural(len(self.files), 'rater')}' ratings, and their consensus not written yet "
+                "(the coalition's last assessment counts until then)"
+            )
+        return f"{len(self.files)} assessments on the same date, and one is to be kept" + (
+            " (the coalition is left out until then)" if left_out else ""
+        )
+
+    def for_readers(self, *, left_out: bool) -> str:
+        """`Lake Pathways 04, 12 March 2026: 2 assessments on one date: …` (see `pending`)."""
+        return f"{self.coalition}, {long_date(self.assessed_on)}: {self.pending(left_out=left_out)}"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -20,7 +20,6 @@ from markupsafe import Markup, escape
 
 from coalition_cli import __version__
 from coalition_cli.core.files.output import starts_with
-from coalition_cli.core.plan.build import long_date
 from coalition_cli.core.plan.charts import stage_palette
 from coalition_cli.core.plan.context import StageInfo
 from coalition_cli.core.reports.network.summary import (
@@ -28,13 +27,15 @@ from coalition_cli.core.reports.network.summary import (
     CoalitionStanding,
     Network,
     change_text,
+    coverage_source,
+    indicator_label,
     since_text,
     targets_text,
     trend_text,
 )
 from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import shown, stage_of
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -99,6 +100,7 @@ class OverdueRow:
     coalition: str
     action: str
     indicator: str
+    """`C3.2 Equity Principles`: its code and name."""
     owner: str | None
     due: str
     due_long: str
@@ -128,6 +130,8 @@ class Dashboard:
     as_of: str
     as_of_long: str
     stale_after: str
+    in_the_last: str
+    """`the last year`: the period in words (`stale_after` is `1 year`)."""
     generator: str
     stages: tuple[StageInfo, ...]
     domains: tuple[tuple[str, str], ...]
@@ -150,8 +154,6 @@ class Dashboard:
     weakest: tuple[CountRow, ...]
     to_sort_out: tuple[str, ...]
     files_left_out: int
-    raters_set_aside: int
-    assessments: int
 
 
 def dashboard_page(network: Network) -> str:
@@ -181,6 +183,7 @@ def _dashboard(network: Network) -> Dashboard:
         as_of=network.as_of.isoformat(),
         as_of_long=long_date(network.as_of),
         stale_after=str(network.stale_after),
+        in_the_last=network.stale_after.last(),
         generator=f"coalition {__version__}",
         stages=stage_palette(fw),
         domains=tuple((d.id, d.name) for d in fw.domains),
@@ -191,7 +194,7 @@ def _dashboard(network: Network) -> Dashboard:
             OverdueRow(
                 coalition=item.coalition,
                 action=item.action.action,
-                indicator=item.action.indicator,
+                indicator=indicator_label(fw, item.action.indicator),
                 owner=item.action.owner,
                 due=item.action.due.isoformat() if item.action.due else "",
                 due_long=long_date(item.action.due) if item.action.due else "",
@@ -206,12 +209,7 @@ def _dashboard(network: Network) -> Dashboard:
             CountRow(name=name, counts=(count, total), share=round(100 * count / total) if total else 0)
             for _, name, count in network.coverage()
         ),
-        coverage_source=(
-            f"From each coalition's profile ({profiled}) or, without one, the participants of its latest "
-            f"assessment ({total - profiled})."
-            if profiled
-            else "From the participants of each coalition's latest assessment (no coalition has a profile)."
-        ),
+        coverage_source=coverage_source(total, profiled),
         formalization=tuple(
             CountRow(
                 name=name,
@@ -248,10 +246,10 @@ def _dashboard(network: Network) -> Dashboard:
             )
             for i in network.weakest()
         ),
-        to_sort_out=tuple(item.message(for_readers=True) for item in network.same_date),
+        to_sort_out=tuple(
+            item.for_readers(left_out=item in network.unresolved) for item in network.same_date
+        ),
         files_left_out=len(network.invalid),
-        raters_set_aside=sum(c.raters_set_aside for c in network.coalitions),
-        assessments=network.assessments,
     )
 
 

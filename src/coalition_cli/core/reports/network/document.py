@@ -20,13 +20,15 @@ from coalition_cli.core.reports.document import (
     stage_text,
     table,
 )
-from coalition_cli.core.reports.network.entries import in_brief, left_out_line, skipped_line
+from coalition_cli.core.reports.network.entries import files_read, in_brief, left_out_line
 from coalition_cli.core.reports.network.summary import (
     GROUP_FIELDS,
     CoalitionStanding,
     IndicatorSpread,
     Network,
     change_text,
+    coverage_source,
+    indicator_label,
     since_text,
     trend_text,
 )
@@ -34,7 +36,7 @@ from coalition_cli.core.reports.report import Items
 from coalition_cli.core.reports.scorecard import domain_json, overall_json
 from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import as_number, shown
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
@@ -170,6 +172,19 @@ def _indicator_json(fw: Framework, indicator: IndicatorSpread) -> dict[str, Any]
     }
 
 
+# --- the terminal -------------------------------------------------------------------------------------
+
+
+def network_files_read(network: Network) -> list[str]:
+    """The files read, set aside and skipped: for the terminal, not for the summary's readers."""
+    return files_read(
+        assessments=network.assessments,
+        raters_set_aside=sum(c.raters_set_aside for c in network.coalitions),
+        skipped=network.skipped,
+        other_framework=network.other_framework,
+    )
+
+
 # --- the document ------------------------------------------------------------------------------------
 
 
@@ -195,29 +210,18 @@ def network_document(network: Network) -> Document:
 
 def _overview(network: Network) -> Iterator[Line]:
     dates = [item.latest.assessed_on for item in network.coalitions]
-    first, last = (min(dates).isoformat(), max(dates).isoformat()) if dates else ("", "")
+    first, last = (long_date(min(dates)), long_date(max(dates))) if dates else ("", "")
     span = (
         ""
         if not dates
-        else f"; latest assessments dated {first}"
+        else f", last assessed {first}"
         if first == last
-        else f"; latest assessments dated {first} to {last}"
+        else f", last assessed between {first} and {last}"
     )
     yield Line(
-        f"{plural(len(network.coalitions), 'coalition')}, {plural(network.assessments, 'assessment file')} "
-        f"read{span}; as of {network.as_of.isoformat()}",
+        f"{plural(len(network.coalitions), 'coalition')}{span}; as of {long_date(network.as_of)}",
         tone="strong",
     )
-    raters = sum(c.raters_set_aside for c in network.coalitions)
-    if raters:
-        yield Line(
-            f"{plural(raters, 'rater')}' files set aside: one person's ratings beside their coalition's consensus",
-            tone="muted",
-        )
-    if network.skipped:
-        yield Line(skipped_line(network.skipped), tone="muted")
-    if network.other_framework:
-        yield Line(f"{plural(network.other_framework, 'file')} left out: another framework", tone="muted")
     stale = network.stale
     if stale:
         yield Line(
@@ -248,7 +252,8 @@ def _overview(network: Network) -> Iterator[Line]:
         )
     if network.unresolved:
         yield Line(
-            f"{plural(len(network.unresolved), 'coalition')} left out: several files on its latest date (see the end)",
+            f"{plural(len(network.unresolved), 'coalition')} left out: several assessments on its latest date "
+            "(see the end)",
             tone="bad",
         )
 
@@ -268,7 +273,7 @@ def _currency_table(network: Network) -> Block:
     ]
     rows = []
     for item in network.ordered():
-        when = item.latest.assessed_on.isoformat() + (" (stale)" if item.stale else "")
+        when = long_date(item.latest.assessed_on) + (" (stale)" if item.stale else "")
         rows.append(
             [
                 Cell(item.name),
@@ -351,10 +356,10 @@ def _stale(network: Network) -> list[Block]:
         return []
     return [
         table(
-            f"Not assessed for more than {network.stale_after} (as of {network.as_of.isoformat()})",
+            f"Not assessed for more than {network.stale_after} (as of {long_date(network.as_of)})",
             [Column("Coalition"), Column("Last assessed", nowrap=True), Column("How long ago", nowrap=True)],
             [
-                [Cell(c.name), Cell(c.latest.assessed_on.isoformat()), Cell(since_text(c.days_since))]
+                [Cell(c.name), Cell(long_date(c.latest.assessed_on)), Cell(since_text(c.days_since))]
                 for c in stale
             ],
         )
@@ -369,7 +374,7 @@ def _overdue(network: Network) -> list[Block]:
     more = (
         [
             Line(
-                f"… and {plural(len(every) - len(overdue), 'more overdue action')}: `coalition actions` lists them all",
+                f"… and {plural(len(every) - len(overdue), 'more overdue action')}, not listed here",
                 tone="muted",
             )
         ]
@@ -378,7 +383,7 @@ def _overdue(network: Network) -> list[Block]:
     )
     return [
         table(
-            f"Overdue actions (as of {network.as_of.isoformat()}): past due, not marked done or dropped"
+            f"Overdue actions (as of {long_date(network.as_of)}): past due, not marked done or dropped"
             + (f"; the {len(overdue)} longest overdue" if more else ""),
             [
                 Column("Coalition"),
@@ -390,10 +395,12 @@ def _overdue(network: Network) -> list[Block]:
             [
                 [
                     Cell(item.coalition),
-                    Cell(item.action.due.isoformat() if item.action.due else ""),
+                    Cell(long_date(item.action.due) if item.action.due else ""),
                     Cell(plural(item.days_late, "day"), tone="bad"),
                     Cell(item.action.owner or "no owner", tone=None if item.action.owner else "warn"),
-                    Cell(f"{item.action.action} ({item.action.indicator})"),
+                    Cell(
+                        f"{item.action.action} ({indicator_label(network.framework, item.action.indicator)})"
+                    ),
                 ]
                 for item in overdue
             ],
@@ -414,13 +421,7 @@ def _coverage(network: Network) -> list[Block]:
             )
         ]
     total = len(network.coalitions)
-    profiled = network.with_profile
-    source = (
-        f"From each coalition's profile ({profiled}) or, without one, the participants of its latest "
-        f"assessment ({total - profiled})."
-        if profiled
-        else "From the participants of each coalition's latest assessment (no coalition has a profile)."
-    )
+    source = coverage_source(total, network.with_profile)
     return [
         table(
             "Stakeholder groups at the table, across the network",
@@ -550,18 +551,14 @@ def _to_sort_out(network: Network) -> list[Block]:
         return []
     return [
         table(
-            "Files to sort out: one coalition, one date, several files",
-            [Column("Coalition"), Column("Date", nowrap=True), Column("Files"), Column("What to do")],
+            "To sort out: one coalition, one date, several assessments",
+            [Column("Coalition"), Column("Date", nowrap=True), Column("What is pending")],
             [
                 [
                     Cell(item.coalition),
-                    Cell(item.assessed_on.isoformat()),
-                    Cell(", ".join(item.files)),
+                    Cell(long_date(item.assessed_on)),
                     Cell(
-                        "raters' files: write their consensus (`coalition consensus … -o`)"
-                        if item.raters_only
-                        else "keep one assessment for this date"
-                        + (" (the coalition is left out until then)" if item in network.unresolved else ""),
+                        item.pending(left_out=item in network.unresolved),
                         tone="warn" if item.raters_only else "bad",
                     ),
                 ]

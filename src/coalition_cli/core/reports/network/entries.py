@@ -224,11 +224,25 @@ def in_brief(outcome: FileOutcome[NetworkEntry]) -> str:
     return f"{plural(len(errors), 'problem')}{first}"
 
 
-def skipped_line(count: int) -> str:
-    """The overview's line for YAML files that are not assessments (coalition profiles and others)."""
-    return f"{plural(count, 'YAML file')} skipped: not assessments"
+def files_read(
+    *, assessments: int, raters_set_aside: int = 0, skipped: int = 0, other_framework: int = 0
+) -> list[str]:
+    """What `summary` and `actions` say on the terminal (standard error) about the files they read:
+    the facilitator's to know, not the readers' of the report (who are told of coalitions, not files)."""
+    notes = [f"{plural(assessments, 'assessment file')} read"]
+    if raters_set_aside:
+        notes.append(
+            f"{plural(raters_set_aside, 'rater')}' files set aside: one person's ratings beside their "
+            "coalition's consensus"
+        )
+    if skipped:
+        notes.append(f"{plural(skipped, 'YAML file')} skipped: not assessments")
+    if other_framework:
+        notes.append(f"{plural(other_framework, 'file')} left out: another framework")
+    return notes
 
 
 def left_out_line(count: int) -> str:
-    """The overview's line for files left out with errors, in `summary` and `actions` alike."""
-    return f"{plural(count, 'file')} left out because of problems: run `coalition validate` on them"
+    """The report's line for files left out with errors, in `summary` and `actions` alike (the
+    terminal names each file, and how to see its problems)."""
+    return f"{plural(count, 'file')} could not be read and {'is' if count == 1 else 'are'} left out"

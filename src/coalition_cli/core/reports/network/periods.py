@@ -38,6 +38,10 @@ class Period:
         word = _WORDS[self.unit]
         return f"{self.count} {word}{'' if self.count == 1 else 's'}"
 
+    def last(self) -> str:
+        """`the last year`, `the last 18 months`: "assessed in the last 1 year" is not how people say it."""
+        return f"the last {_WORDS[self.unit]}" if self.count == 1 else f"the last {self}"
+
 
 def parse_period(text: str) -> Period:
     """`12m` → 12 months; raises ValueError, worded for the command line, for anything else."""

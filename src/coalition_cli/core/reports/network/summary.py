@@ -504,6 +504,30 @@ def targets_text(coalition: CoalitionStanding) -> str:
     return "" if targets is None else f"{targets.count('reached')} of {targets.total} reached"
 
 
+def indicator_label(framework: Framework, indicator_id: str) -> str:
+    """`C3.2 Equity Principles`: an action's indicator with its name, for readers who do not know the
+    codes (the code alone when the rubric does not have it)."""
+    if not framework.has_indicator(indicator_id):
+        return indicator_id
+    return f"{indicator_id} {framework.indicator(indicator_id).name}"
+
+
+def coverage_source(total: int, profiled: int) -> str:
+    """Where the stakeholder groups at the table come from: each coalition's profile, else the
+    participants of its latest assessment, in words (`From the profiles of 4 coalitions, and …`)."""
+    if profiled == total:
+        return "From the coalition's profile." if total == 1 else "From each coalition's profile."
+    if not profiled:
+        return (
+            "From the participants of the coalition's latest assessment (it has no profile)."
+            if total == 1
+            else "From the participants of each coalition's latest assessment (no coalition has a profile)."
+        )
+    with_profile = "the profile of 1 coalition" if profiled == 1 else f"the profiles of {profiled} coalitions"
+    others = "the other one" if total - profiled == 1 else f"the other {total - profiled}"
+    return f"From {with_profile}, and the participants of the latest assessment of {others}."
+
+
 def since_text(days: int) -> str:
     """`13 months ago`, `3 weeks ago`, `today`: how long since an assessment, in round words."""
     if days <= 0:

@@ -9,7 +9,7 @@ roster says why once. The only file this reads is that bundled rubric, for its t
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.loading.profiles import profile_path
@@ -54,6 +54,7 @@ def roster_report(loaded: LoadedAssessment, guide: Guide) -> RosterReport | None
         gaps=assessment_gaps(loaded) if note is None else None,
         tags_note=note,
         actions=action_records(loaded.assessment),
+        indicator_names={indicator.id: indicator.name for indicator in loaded.framework.indicators},
     )
 
 
@@ -119,11 +120,13 @@ def build_roster(
     gaps: Iterable[Gap] | None = None,
     tags_note: str | None = None,
     actions: Sequence[ActionRecord] = (),
+    indicator_names: Mapping[str, str] | None = None,
 ) -> RosterReport:
     """The roster of a profile; `gaps` None means there is no assessment to take gaps from.
 
     `tags_note` says why the Guide's tags do not apply (another rubric): the roles then serve nothing.
-    `actions` are the assessment's, for the members that rest on one person who owns open ones.
+    `actions` are the assessment's, for the members that rest on one person who owns open ones;
+    `indicator_names` (the assessment's rubric's) name their indicators.
     """
     gap_index = {gap.id: gap for gap in gaps or ()}
     tags_apply = tags_note is None
@@ -139,7 +142,7 @@ def build_roster(
         members=tuple(_member_report(member, guide, gap_index, tags_apply) for member in profile.members),
         tags_note=tags_note,
         executive_committee=executive_committee(profile),
-        sole_representatives=sole_representatives(profile, actions),
+        sole_representatives=sole_representatives(profile, actions, indicator_names),
         to_discuss=to_discuss(guide),
     )
 

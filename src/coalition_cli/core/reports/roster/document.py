@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.reports.document import Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.roster.results import STATUS_LABELS, Gap, SampleRole, Status
+from coalition_cli.core.wording import long_date
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.roster.report import RosterReport
@@ -22,15 +25,13 @@ _LIST_END = re.compile(r"\s*(?:;\s*and|;|\.)\s*$")
 
 
 def roster_document(report: RosterReport) -> Document:
-    """The roster as headings, lines and tables, for the terminal and for Markdown."""
-    where = f"Profile: {report.profile_file or 'written in the assessment'}"
+    """The roster as headings, lines and tables, for the terminal and for Markdown: for the coalition's
+    members and partners, so no file is named (the terminal says which profile was read)."""
+    read = f"Read against {BUNDLED_NAME} (“the Guide”)"
     if report.assessed_on and report.gaps_known:
-        where += f" · gaps from the assessment of {report.assessed_on}"
-    document: Document = [
-        Heading(f"{report.coalition}: who is at the table"),
-        Line(where, tone="muted"),
-        Line(f"Read against {BUNDLED_NAME} (“the Guide”).", tone="muted"),
-    ]
+        day = long_date(dt.date.fromisoformat(report.assessed_on))
+        read += f"; the gaps beside each role come from the assessment of {day}"
+    document: Document = [Heading(f"{report.coalition}: who is at the table"), Line(read + ".", tone="muted")]
     document += _coverage_blocks(report)
     document += _formalization_blocks(report)
     document += _executive_blocks(report)
@@ -66,7 +67,7 @@ def _executive_blocks(report: RosterReport) -> Document:
                 [
                     seat.organization,
                     ROLE_LABELS.get(seat.role, seat.role),
-                    ", ".join(seat.representatives) or Cell("none listed", tone="muted"),
+                    people_text(seat.representatives) or Cell("none listed", tone="muted"),
                     VERDICT_CELLS[seat.verdict],
                 ]
                 for seat in committee.seats
@@ -80,8 +81,8 @@ def _one_person_blocks(report: RosterReport) -> Document:
         return []
     blocks: Document = [Heading("Resting on one person", level=2)]
     for item in report.sole_representatives:
-        blocks.append(Line(f"! {item.message}", tone="warn"))
-        blocks += [Line(f"  - {action}") for action in item.open_actions]
+        blocks.append(Line(item.message, tone="warn"))
+        blocks += [Line(action, item=True) for action in item.open_actions_for_readers]
     return blocks
 
 
@@ -102,7 +103,7 @@ def _discuss_blocks(report: RosterReport) -> Document:
         blocks.append(Heading("Defining the coalition (Step 3)", level=3))
         if discuss.commitments_intro:
             blocks.append(Line(discuss.commitments_intro, tone="muted"))
-        blocks += [Line(f"- {item.name} {item.text}") for item in discuss.commitments]
+        blocks += [Line(f"{item.name} {item.text}", item=True) for item in discuss.commitments]
         blocks.append(Line("Do the members share each of these, and does the charter say so?", tone="strong"))
     return blocks
 
@@ -118,7 +119,7 @@ def _coverage_blocks(report: RosterReport) -> Document:
                 [
                     Cell("✓", tone="good") if group.represented else Cell("✗", tone="bad"),
                     group.name,
-                    ", ".join(group.members) if group.represented else Cell("missing", tone="bad"),
+                    "; ".join(group.members) if group.represented else Cell("missing", tone="bad"),
                 ]
                 for group in report.coverage
             ),
@@ -147,7 +148,7 @@ def _formalization_blocks(report: RosterReport) -> Document:
     ]
     if report.cautions:
         blocks.append(Heading("Cautions from the Guide", level=2))
-        blocks += [Line(f"! {caution.message}", tone="warn") for caution in report.cautions]
+        blocks += [Line(caution.message, tone="warn", item=True) for caution in report.cautions]
     return blocks
 
 
@@ -166,7 +167,7 @@ def _member_blocks(report: RosterReport) -> Document:
     else:
         blocks.append(
             Line(
-                "No assessment given: run `coalition roster` on an assessment file to see the gaps this tool links each role to.",
+                "No assessment was read with this profile, so no gaps are shown beside the roles.",
                 tone="muted",
             )
         )
@@ -175,7 +176,7 @@ def _member_blocks(report: RosterReport) -> Document:
         if member.commitment:
             details.append(f"{member.commitment} commitment")
         if member.representatives:
-            details.append(", ".join(member.representatives))
+            details.append(people_text(member.representatives))
         blocks += [Heading(member.organization, level=3), Line(" · ".join(details))]
         blocks += _roles_blocks(member.sample_roles, report.gaps_known, "Sample role (Guide, Step 5)")
     return blocks
@@ -214,3 +215,23 @@ def gap_text(gap: Gap) -> str:
     """`C3.1 Access and Equity: 2 Developing → 3 Advancing (priority)`."""
     priority = " (priority)" if gap.priority else ""
     return f"{gap.id} {gap.name}: {gap.stage} {gap.stage_name} → {gap.aim} {gap.aim_name}{priority}"
+
+
+def people_text(representatives: Sequence[str]) -> str:
+    """The representatives for reading: `A (Title); B (Title, with a comma)`, a semicolon between
+    people (titles hold commas), and `Name, Title (with brackets)` rather than brackets in brackets."""
+    return "; ".join(_unnested(person) for person in representatives)
+
+
+def _unnested(person: str) -> str:
+    """`Gloria Mendoza, Parent representative (DELAC member)` for the report's `Name (Title)` when the
+    title has brackets of its own; anything else as it is."""
+    if not person.endswith("))"):
+        return person
+    depth = 0
+    for index in range(len(person) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(person[index], 0)
+        if depth == 0:
+            name, title = person[:index].rstrip(), person[index + 1 : -1]
+            return f"{name}, {title}" if name and index > 0 and person[index - 1] == " " else person
+    return person

@@ -14,7 +14,7 @@ from typing import Literal
 
 from coalition_cli.core.model.profile import CoalitionProfile, Member
 from coalition_cli.core.reports.roster.titles import is_chief_executive
-from coalition_cli.core.wording import and_list, plural
+from coalition_cli.core.wording import names_list, plural
 
 Verdict = Literal["chief-executive", "other-titles", "no-titles"]
 Standing = Literal["met", "suggestion", "unknown"]
@@ -78,7 +78,7 @@ def executive_committee(profile: CoalitionProfile) -> ExecutiveCommittee | None:
     unknown = [seat.organization for seat in seats if seat.verdict == "no-titles"]
     held = f"{len(chiefs)} of {plural(len(seats), 'seat')} {'is' if len(chiefs) == 1 else 'are'} held by a chief executive"
     if others:
-        listed = and_list([seat.organization for seat in others])
+        listed = names_list([seat.organization for seat in others])
         return ExecutiveCommittee(
             status="suggestion",
             reason=(
@@ -93,7 +93,7 @@ def executive_committee(profile: CoalitionProfile) -> ExecutiveCommittee | None:
         return ExecutiveCommittee(
             status="unknown",
             reason=(
-                f"{held}; the profile gives no title for {and_list(unknown)} (add each representative's "
+                f"{held}; the profile gives no title for {names_list(unknown)} (add each representative's "
                 "`title:`)."
             ),
             seats=seats,

@@ -26,7 +26,7 @@ from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import FREQUENCIES, CoalitionProfile, Member, Representative
 from coalition_cli.core.reports.roster.results import Caution, FormalizationCheck, Status
 from coalition_cli.core.reports.roster.titles import is_superintendent
-from coalition_cli.core.wording import and_list, plural
+from coalition_cli.core.wording import names_list, plural
 
 SEMI_ANNUALLY = FREQUENCIES.index("semi-annually")
 K12 = "k12-education"
@@ -65,8 +65,8 @@ def _in_place(value: str | None, noun: str, key: str) -> _Part:
 
 
 def _names(members: Iterable[Member]) -> str:
-    """`A`, `A and B`, `A, B and C`: the members' organizations."""
-    return and_list(member.organization for member in members)
+    """`A`, `A and B`, `A, B and C` (`A; B; and C` when a name holds a comma): the members' organizations."""
+    return names_list(member.organization for member in members)
 
 
 Result = tuple[Status, str, list[Caution]]

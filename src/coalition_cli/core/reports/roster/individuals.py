@@ -8,13 +8,13 @@ those actions have no one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.reports.actions.owners import names_organization, names_person
 from coalition_cli.core.reports.actions.register import ActionRecord
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 GUIDE_WORDS = "cannot depend solely on the involvement and commitment of a limited number of individuals"
 
@@ -27,14 +27,21 @@ class SoleRepresentative:
     representative: str
     title: str | None
     open_actions: tuple[str, ...]
-    """`Hire the WBL coordinator (C1.3, due 2026-04-30)` for each open action they own."""
+    """`Hire the WBL coordinator (C1.3, due 2026-04-30)` for each open action they own (as JSON gives them)."""
     message: str
+    open_actions_for_readers: tuple[str, ...] = ()
+    """The same for the roster's readers: `Hire the WBL coordinator (C1.3 Work-based Learning
+    Leadership, due 30 April 2026)` (not in JSON)."""
 
 
 def sole_representatives(
-    profile: CoalitionProfile, actions: Sequence[ActionRecord]
+    profile: CoalitionProfile,
+    actions: Sequence[ActionRecord],
+    indicator_names: Mapping[str, str] | None = None,
 ) -> tuple[SoleRepresentative, ...]:
-    """Each member with one named representative that owns open actions (as the person or the member)."""
+    """Each member with one named representative that owns open actions (as the person or the member);
+    `indicator_names` name the actions' indicators for the roster's readers."""
+    names = indicator_names or {}
     found = []
     open_actions = [action for action in actions if action.open and action.owner]
     for member in profile.members:
@@ -63,6 +70,7 @@ def sole_representatives(
                 representative=person.name,
                 title=person.title,
                 open_actions=described,
+                open_actions_for_readers=tuple(_for_readers(action, names) for action in owned),
                 message=(
                     f"{member.organization} has one named representative, {person.name}, who owns "
                     f"{plural(len(owned), 'open action')}. As the Guide puts it, the coalition “{GUIDE_WORDS}”: name a "
@@ -71,3 +79,11 @@ def sole_representatives(
             )
         )
     return tuple(found)
+
+
+def _for_readers(action: ActionRecord, names: Mapping[str, str]) -> str:
+    """`Hire the WBL coordinator (C1.3 Work-based Learning Leadership, due 30 April 2026)`."""
+    indicator = (
+        f"{action.indicator} {names[action.indicator]}" if action.indicator in names else action.indicator
+    )
+    return f"{action.action} ({indicator}" + (f", due {long_date(action.due)})" if action.due else ")")

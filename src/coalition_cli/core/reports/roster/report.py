@@ -73,6 +73,8 @@ class RosterReport(Report):
         for role in _sample_roles(data):
             role["suggested_indicators"] = role.pop("serves")
             role["suggested_gaps"] = role.pop("gaps")
+        for item in data["sole_representatives"]:
+            del item["open_actions_for_readers"]  # the document's wording of `open_actions`
         data["guide_tags_apply"] = self.guide_tags_apply
         data["suggestions"] = SUGGESTIONS
         return data
