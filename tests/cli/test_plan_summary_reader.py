@@ -39,9 +39,9 @@ def _summary_html(text: str) -> str:
 def test_an_overdue_next_action_says_so_in_the_summary(tmp_path: Path) -> None:
     summary = _summary_md(plan_text(_late_spring(tmp_path), "--brief", "-o", "-"))
     row = next(line for line in summary.splitlines() if "help-desk interns" in line)
-    assert row.endswith(f"15{NBSP}April{NBSP}2026, **overdue** |"), row
+    assert row.endswith(f"15{NBSP}April{NBSP}2026, **231 days late** |"), row
     html = _summary_html(plan_text(_late_spring(tmp_path), "--brief", "--format", "html", "-o", "-"))
-    assert '15 April 2026</time> <strong class="overdue">overdue</strong>' in html
+    assert '15 April 2026</time>, <strong class="overdue nowrap">231 days late</strong>' in html
 
 
 @pytest.mark.usefixtures("at_root")

@@ -95,13 +95,16 @@ def build_plan(
     brief: bool = False,
     audience: Audience = "coalition",
     also_named: Sequence[LoadedAssessment] = (),
+    as_of: dt.date | None = None,
 ) -> PlanContext:
-    """The plan for `current`.
+    """The plan for `current`, made on `as_of` (default: the assessment's own day; a day before the
+    assessment is taken as its day, since a plan follows its assessment).
 
     `since` is `comparison.since_comparison(older, current)` for `--since`: the change is from its first
     assessment to `current`. `brief` keeps the summary and the priorities in detail: a plan to read in
     the meeting. `audience` "public" leaves out notes and person names (`plan.audience`); the people
-    named in `also_named` (the `--since` assessment) are left out too.
+    named in `also_named` (the `--since` assessment) are left out too. An action due before
+    `as_of` and not marked done or dropped is overdue, as `coalition actions --as-of` counts it.
     """
     fw = current.framework
     redactor = Redactor(audience, people_named(current, *also_named) if audience == "public" else {})
@@ -109,9 +112,9 @@ def build_plan(
     before = since.first.card if since is not None else None
     changes = _changes(fw, card, before) if before is not None else {}
     stages = charts.stage_palette(fw)
-    as_of = current.assessment.assessed_on
+    day = max(as_of or current.assessment.assessed_on, current.assessment.assessed_on)
     actions = {
-        indicator_id: tuple(_action(action, redactor, as_of) for action in rating.actions)
+        indicator_id: tuple(_action(action, redactor, day) for action in rating.actions)
         for indicator_id, rating in current.assessment.ratings.items()
         if rating is not None
     }
@@ -168,10 +171,11 @@ def build_plan(
         if i.stage is None
     )
     roster = _redacted_roster(roster_report(current, guide), redactor)
-    header = _header(current, guide, redactor)
+    header = _header(current, guide, redactor, day)
     register = action_register(
         current,
         since,
+        as_of=day,
         since_label=standing.since.label if standing.since else None,
         redactor=redactor,
         brief=brief,
@@ -259,7 +263,7 @@ def score_figure(exact: Fraction | None) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Header:
+def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.date) -> Header:
     assessment, fw = loaded.assessment, loaded.framework
     groups: list[ParticipantGroup] = []
     known = {group.id for group in guide.stakeholder_groups}
@@ -287,6 +291,8 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Heade
         assessed_on_long=long_date(assessment.assessed_on),
         term=assessment.term,
         term_label=term_label,
+        prepared_on=day.isoformat(),
+        prepared_on_long=long_date(day),
         facilitator=facilitator,
         framework_id=fw.id,
         framework_title=fw.title,
@@ -713,7 +719,7 @@ def _link(text: str) -> Link:
 
 
 def _action(action: Action, redactor: Redactor, as_of: dt.date) -> PlanAction:
-    """An action as the plan shows it, overdue as of `as_of` (the assessment's date) as the register says."""
+    """An action as the plan shows it, overdue as of `as_of` (the day the plan is made) as the register says."""
     from coalition_cli.core.reports.actions.register import days_overdue
 
     late = days_overdue(action.due, action.status, as_of)

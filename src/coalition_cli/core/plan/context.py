@@ -18,8 +18,8 @@ The plan is written for its readers (a superintendent, a board, a funder, a pare
    `--since` assessment (`standing.since`, with last term's targets followed up), the `priorities` in
    priority order with their next action, and what the coalition `needs` to decide.
 3. `priority_details`: each priority in detail, in priority order.
-4. `register`: every action followed up (overdue as of the assessment, carried over and gone since
-   the `--since` assessment, the open actions by owner and due date, the load per owner).
+4. `register`: every action followed up (overdue as of the day the plan was made, carried over and
+   gone since the `--since` assessment, the open actions by owner and due date, the load per owner).
 5. Not with `--brief`: the charts and every indicator (`charts`, `glance`), the other indicators
    domain by domain (`domains`), who took part (`header.participant_groups`), the coalition profile
    (`roster`), the indicators not yet rated (`unrated`).
@@ -90,6 +90,11 @@ class Header(NamedTuple):
     term: str | None
     term_label: str
     """The term if the file names one, else the long date."""
+    prepared_on: str
+    """ISO date: the day the plan was made (`--as-of`, default today; never before the assessment).
+    Actions due before it and not marked done or dropped are overdue."""
+    prepared_on_long: str
+    """The same date for reading: 20 April 2026."""
     facilitator: str | None
     """The facilitator's name; for `--audience public` their organization (when a participant), else None."""
     framework_id: str
@@ -274,9 +279,10 @@ class PlanAction(NamedTuple):
     """The status for reading: "in progress", "done", …, or "open" when the file gives none (as the
     register says it)."""
     overdue: bool = False
-    """Past its due date on the day of the assessment, and not marked done or dropped."""
+    """Past its due date on the day the plan was made (`Header.prepared_on`), and not marked done or
+    dropped in the assessment."""
     days_late: int | None = None
-    """How many days past due on the day of the assessment, for an overdue action; else None."""
+    """How many days past due on the day the plan was made, for an overdue action; else None."""
 
 
 class Priority(NamedTuple):
@@ -495,7 +501,8 @@ class RegisterAction(NamedTuple):
     carried_over: bool
     vanished: bool
     note: str
-    """"overdue by 34 days; carried over from Fall 2025", "gone since Fall 2025", or ""."""
+    """"34 days late; carried over from Fall 2025" (lateness as `coalition actions` words it), "gone since
+    Fall 2025", or ""."""
 
 
 class RegisterOwner(NamedTuple):
@@ -514,8 +521,11 @@ class ActionRegister(NamedTuple):
     """Every action of the plan's assessment (and, with `--since`, the earlier one), followed up."""
 
     as_of: str
-    """The assessment's date, ISO: an action due before it and not done is overdue."""
+    """The day the plan was made, ISO (`Header.prepared_on`): an action due before it and not marked
+    done or dropped in the assessment is overdue."""
     as_of_long: str
+    assessed_on_long: str
+    """The assessment's date, 14 March 2026: the statuses are as the team recorded them then."""
     since_label: str | None
     """How the plan names the earlier assessment, with `--since`; else None."""
     total: int
@@ -580,7 +590,7 @@ class PlanContext(NamedTuple):
     linked: tuple[str, ...]
     """The rubric's linked groups ("C1.3 and C6.1"): one practice each, counted once in counts of change."""
     register: ActionRegister
-    """Every action followed up: overdue as of the assessment, carried over and gone since `--since`,
+    """Every action followed up: overdue as of the day the plan was made, carried over and gone since `--since`,
     the open actions by owner and due date, the load per owner (`plan/register.py`). For the public,
     owners are named by organization and the seats and the caution about individuals are left out."""
     framework: Source
