@@ -118,6 +118,20 @@ def test_the_priorities_are_in_priority_order_in_the_summary_and_in_detail(
     assert suggested < summary.index(row.format(3, "C4.2"))
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_brief_says_what_it_holds_and_whom_to_ask_for_the_full_plan(fmt: str) -> None:
+    """A brief's reader may never see the full plan: its banner describes the brief, not the plan."""
+    banner = _visible(_riverside("coalition", True, fmt)).split("Summary", 1)[0]
+    assert "this brief names people and holds the summary and the priorities only" in banner
+    assert "For the full plan, with every open action and every indicator, ask the facilitator, Dana Whitfield." in banner
+    assert "keeps the team’s own notes" not in banner
+    public = _visible(_riverside("public", True, fmt)).split("Summary", 1)[0]
+    assert "this brief holds the summary and the priorities, without people’s names" in public
+    assert "For the full public plan, with every open action and every indicator, ask the coalition." in public
+    full = _visible(_riverside("coalition", False, fmt)).split("Summary", 1)[0]
+    assert "this plan names people and keeps the team’s own notes" in full and "brief" not in full
+
+
 def test_the_summary_words_the_score_as_readers_see_it() -> None:
     text = _riverside("coalition", True, "md")
     assert "Overall **1.68**, between Emerging and Developing" in text
@@ -202,7 +216,10 @@ def test_the_public_plan_leaves_out_notes_raters_and_names(brief: bool, fmt: str
     }
     assert found == {what: [] for what in found}
     assert "Dana Whitfield" in coalition and "Angela Ruiz" in coalition, "the coalition's own plan keeps them"
-    assert "For sharing: this version leaves out people’s names" in public
+    assert re.search(
+        r"For sharing: this (version leaves out|brief holds the summary and the priorities, without) people’s names",
+        public,
+    )
     assert "Riverside Regional Medical Center" in public, "organizations stay"
     if not brief:
         assert "Riverside Parents for Pathways" in public and "Who took part" in public

@@ -84,6 +84,27 @@ AUDIENCE_NOTES: dict[Audience, str] = {
     ),
     "public": "For sharing: this version leaves out people’s names, the team’s own notes and individual ratings.",
 }
+"""The line at the top of a whole plan, by audience (a brief has its own: `audience_note`)."""
+
+
+def audience_note(audience: Audience, brief: bool, facilitator: str | None) -> str:
+    """Who the document is for, the first thing a reader sees. A brief says what it is, and where the
+    rest is: its reader may never see the full plan (for the coalition, the facilitator has it; the
+    public's never names a person)."""
+    if not brief:
+        return AUDIENCE_NOTES[audience]
+    if audience == "public":
+        return (
+            "For sharing: this brief holds the summary and the priorities, without people’s names, the "
+            "team’s own notes or individual ratings. For the full public plan, with every open action "
+            "and every indicator, ask the coalition."
+        )
+    ask = f"the facilitator, {facilitator}" if facilitator else "the coalition"
+    return (
+        "For the coalition: this brief names people and holds the summary and the priorities only. "
+        f"For the full plan, with every open action and every indicator, ask {ask}. "
+        "Outside the coalition, share the public version."
+    )
 
 
 def build_plan(
@@ -171,7 +192,7 @@ def build_plan(
         if i.stage is None
     )
     roster = _redacted_roster(roster_report(current, guide), redactor)
-    header = _header(current, guide, redactor, day)
+    header = _header(current, guide, redactor, day, brief)
     register = action_register(
         current,
         since,
@@ -263,7 +284,9 @@ def score_figure(exact: Fraction | None) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.date) -> Header:
+def _header(
+    loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.date, brief: bool
+) -> Header:
     assessment, fw = loaded.assessment, loaded.framework
     groups: list[ParticipantGroup] = []
     known = {group.id for group in guide.stakeholder_groups}
@@ -305,7 +328,7 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.
         groups_missing=tuple(group.name for group in guide.stakeholder_groups if group.id not in present),
         notes=redactor.notes(assessment.notes),
         audience=redactor.audience,
-        audience_note=AUDIENCE_NOTES[redactor.audience],
+        audience_note=audience_note(redactor.audience, brief, assessment.facilitator),
         generator=f"coalition {__version__}",
         guide_name=guide.full_name,
         guide_cited=guide.tags_apply_to(fw.id) or loaded.profile is not None,

@@ -112,7 +112,8 @@ class Header(NamedTuple):
     """The assessment's own `notes`; None for `--audience public`."""
     audience: Audience
     audience_note: str
-    """Who the document is for, in a sentence the reader sees first."""
+    """Who the document is for, in a sentence the reader sees first; a brief's also says what it holds
+    and whom to ask for the full plan."""
     generator: str
     """What wrote the plan: "coalition 0.3.0"."""
     guide_name: str = "the Guide"
