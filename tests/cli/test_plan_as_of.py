@@ -53,7 +53,16 @@ def test_the_plan_and_the_actions_list_agree_on_what_is_late(day: str) -> None:
     """The reader of both documents finds the same actions late, by the same number of days."""
     result = CliRunner().invoke(
         app,
-        ["--no-color", "actions", str(RIVERSIDE_FALL), str(RIVERSIDE_SPRING), "--as-of", day, "--format", "json"],
+        [
+            "--no-color",
+            "actions",
+            str(RIVERSIDE_FALL),
+            str(RIVERSIDE_SPRING),
+            "--as-of",
+            day,
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     listed = sorted(

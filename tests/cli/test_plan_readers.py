@@ -123,11 +123,16 @@ def test_a_brief_says_what_it_holds_and_whom_to_ask_for_the_full_plan(fmt: str) 
     """A brief's reader may never see the full plan: its banner describes the brief, not the plan."""
     banner = _visible(_riverside("coalition", True, fmt)).split("Summary", 1)[0]
     assert "this brief names people and holds the summary and the priorities only" in banner
-    assert "For the full plan, with every open action and every indicator, ask the facilitator, Dana Whitfield." in banner
+    assert (
+        "For the full plan, with every open action and every indicator, ask the facilitator, Dana Whitfield."
+        in banner
+    )
     assert "keeps the team’s own notes" not in banner
     public = _visible(_riverside("public", True, fmt)).split("Summary", 1)[0]
     assert "this brief holds the summary and the priorities, without people’s names" in public
-    assert "For the full public plan, with every open action and every indicator, ask the coalition." in public
+    assert (
+        "For the full public plan, with every open action and every indicator, ask the coalition." in public
+    )
     full = _visible(_riverside("coalition", False, fmt)).split("Summary", 1)[0]
     assert "this plan names people and keeps the team’s own notes" in full and "brief" not in full
 
@@ -136,10 +141,49 @@ def test_the_summary_words_the_score_as_readers_see_it() -> None:
     text = _riverside("coalition", True, "md")
     assert "Overall **1.68**, between Emerging and Developing" in text
     assert "14 of 22 indicators at Developing or above" in text
-    assert "5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count as one" in text
+    assert (
+        "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL "
+        "Leadership count as one: the rubric describes them in the same words)"
+    ) in text
     assert "5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away" in text
     assert "Further away: C6.2 Employer Engagement (Developing then, Emerging now; target Advancing)" in text
     assert "1.68 Emerging" not in text
+
+
+UNREADABLE = (
+    "whole part",
+    "has reached Emerging and lies between",
+    "count them once",
+    "counts of change",
+    "this tool links to it",
+    "This tool links none",
+    "the rubric links them",
+)
+"""Sentences a lay reader could not parse (a reader's review of the Riverside plan), in every variant."""
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_the_plan_says_how_it_counts_in_plain_words(audience: str, brief: bool, fmt: str) -> None:
+    text = _visible(_riverside(audience, brief, fmt))
+    assert [phrase for phrase in UNREADABLE if phrase in text] == []
+    assert (
+        "A score counts as a stage once it reaches that stage’s number: 1.50 means Emerging reached, Developing not yet."
+        in text
+    )
+    assert (
+        "C1.3 Work-based Learning Leadership and C6.1 WBL Leadership are described in the same words by the "
+        "rubric: they count as one when this plan counts the indicators that moved"
+    ) in text
+    if not brief:
+        assert (
+            "The rubric describes C1.3 in the same words as C6.1 WBL Leadership, so they count as one when "
+            "this plan counts the indicators that moved."
+        ) in text
+        assert (
+            "No partner to suggest here: none of the sample roles in the Guide is about this indicator."
+            in text
+        )
+        assert "Also helps the coalition to: create the political will; share a common vision;" in text
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -159,7 +203,10 @@ def test_the_tools_suggestions_are_labelled_and_the_sources_quoted(fmt: str) -> 
     assert "the Guide’s sample responsibilities for" not in text and "(Guide, Step 4)" not in text
     labelled = re.findall(r"Who could help\W+this tool’s suggestion", text)
     assert len(labelled) == text.count("Who could help") == 22, "every indicator in detail, each labelled"
-    assert "Coalition functions (the Guide, Step 4) this tool links to it: Share accountability." in text
+    assert (
+        "Also helps the coalition to: share accountability (a coalition function in the Guide, Step 4)."
+        in text
+    )
     assert "Why it matters (this tool’s summary of the Guide):" not in text  # every group is at the table
     # the Framework's own work-based learning intermediary, quoted, for C1.3, C6.1 and C6.2
     quote = "(such as a work-based learning intermediary or non-profit organization)"

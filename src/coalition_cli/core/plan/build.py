@@ -48,17 +48,19 @@ from coalition_cli.core.plan.glossary import terms_used
 from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
+    change_sentence,
+    named,
     needs,
     next_action,
     place,
     reached_text,
+    same_words,
     status_text,
     targets_followed_up,
 )
 from coalition_cli.core.reports.comparison import (
     Comparison,
     change,
-    change_headline,
     change_number,
     direction,
     latest_targets,
@@ -66,7 +68,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import MONTHS, and_list, plural
+from coalition_cli.core.wording import MONTHS, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -224,7 +226,7 @@ def build_plan(
         roster=None if brief else roster,
         register=register,
         glossary=(),
-        linked=tuple(and_list(group.indicators) for group in fw.linked),
+        linked=tuple(same_words(fw, group.indicators) for group in fw.linked),
         framework=Source(
             title=fw.title,
             publisher=fw.publisher,
@@ -284,9 +286,7 @@ def score_figure(exact: Fraction | None) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def _header(
-    loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.date, brief: bool
-) -> Header:
+def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.date, brief: bool) -> Header:
     assessment, fw = loaded.assessment, loaded.framework
     groups: list[ParticipantGroup] = []
     known = {group.id for group in guide.stakeholder_groups}
@@ -417,6 +417,7 @@ def _change(
         kind=kind,
         change_text=text,
         counted_with=counted_with,
+        counted_with_names=tuple(named(fw, other) for other in counted_with),
     )
 
 
@@ -485,7 +486,7 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
         change_text=moved_text,
         domains=tuple(domains),
         since=since,
-        headline=change_headline(comparison) + "." if comparison is not None else "",
+        headline=change_sentence(comparison) if comparison is not None else "",
         advanced=lists.get("advanced", ()),
         declined=lists.get("declined", ()),
         newly_rated=lists.get("newly rated", ()),
@@ -706,7 +707,7 @@ def _indicator_plan(
         suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
         suggested_functions=suggested_functions(guide, indicator.id) if tags_apply else (),
         framework_roles=framework_roles(loaded, indicator.id),
-        linked_with=tuple(f"{other} {fw.indicator(other).name}" for other in fw.linked_with(indicator.id)),
+        linked_with=tuple(named(fw, other) for other in fw.linked_with(indicator.id)),
         priority_rank=rank,
         change=change,
     )

@@ -153,6 +153,8 @@ class IndicatorChange(NamedTuple):
     counted_with: tuple[str, ...] = ()
     """In the lists of `Standing` (advanced, declined, …): the linked indicators this entry also
     stands for, counted once with it (C6.1 with C1.3); () elsewhere."""
+    counted_with_names: tuple[str, ...] = ()
+    """The same, each with its name: "C6.1 WBL Leadership"."""
 
 
 class TargetOutcome(NamedTuple):
@@ -239,8 +241,9 @@ class Standing(NamedTuple):
     domains: tuple[DomainStanding, ...]
     since: Since | None
     headline: str
-    """One sentence of progress ("5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count
-    as one: the rubric links them)."), or "" without `--since`."""
+    """One sentence of progress ("5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based
+    Learning Leadership and C6.1 WBL Leadership count as one: the rubric describes them in the same
+    words)."), or "" without `--since`."""
     advanced: tuple[IndicatorChange, ...]
     """One entry per practice: linked indicators that moved together are one entry (`counted_with`)."""
     declined: tuple[IndicatorChange, ...]
@@ -589,7 +592,9 @@ class PlanContext(NamedTuple):
     glossary: tuple[GlossaryTerm, ...]
     """The rubric's glossary terms that the plan's text uses, in the rubric's order."""
     linked: tuple[str, ...]
-    """The rubric's linked groups ("C1.3 and C6.1"): one practice each, counted once in counts of change."""
+    """The rubric's linked groups, each as a sentence's subject: "C1.3 Work-based Learning Leadership and
+    C6.1 WBL Leadership are described in the same words by the rubric"; each counts once when the plan
+    counts the indicators that moved."""
     register: ActionRegister
     """Every action followed up: overdue as of the day the plan was made, carried over and gone since `--since`,
     the open actions by owner and due date, the load per owner (`plan/register.py`). For the public,

@@ -34,6 +34,7 @@ from coalition_cli.core.wording import and_list, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.reports.comparison import Comparison
     from coalition_cli.core.reports.roster.report import RosterReport
     from coalition_cli.core.reports.targets import TargetFollowUp
 
@@ -60,6 +61,44 @@ def reached_text(framework: Framework, card: Scorecard) -> str:
     at = f"at {name}" if heading == framework.top_stage else f"at {name} or above"
     whole = plural(card.total, "indicator") if card.rated == card.total else f"{card.rated} rated indicators"
     return f"{count} of {whole} {at}"
+
+
+def named(framework: Framework, indicator_id: str) -> str:
+    """An indicator as a reader meets it: its code and its name, "C6.1 WBL Leadership"."""
+    return (
+        f"{indicator_id} {framework.indicator(indicator_id).name}"
+        if framework.has_indicator(indicator_id)
+        else indicator_id
+    )
+
+
+def same_words(framework: Framework, group: Sequence[str]) -> str:
+    """Why linked indicators count once, in plain words: "C1.3 Work-based Learning Leadership and
+    C6.1 WBL Leadership are described in the same words by the rubric"."""
+    return f"{and_list(named(framework, i) for i in group)} are described in the same words by the rubric"
+
+
+def change_sentence(comparison: Comparison) -> str:
+    """ "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1
+    WBL Leadership count as one: the rubric describes them in the same words)." The counts are
+    `Comparison.counts`, as `compare` and `summary` give them; the plan names the linked indicators."""
+    counts = comparison.counts()
+    parts = [
+        f"{plural(counts['advanced'], 'indicator')} advanced",
+        f"{counts['declined']} declined",
+        f"{counts['unchanged']} unchanged",
+    ]
+    if counts["newly rated"]:
+        parts.append(f"{counts['newly rated']} rated for the first time")
+    if counts["no longer rated"]:
+        parts.append(f"{counts['no longer rated']} no longer rated")
+    text = ", ".join(parts)
+    fw = comparison.framework
+    groups = [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
+    if groups:
+        named_groups = "; ".join(and_list(named(fw, i) for i in group) for group in groups)
+        text += f" ({named_groups} count as one: the rubric describes them in the same words)"
+    return text + "."
 
 
 def next_action(actions: Sequence[PlanAction]) -> PlanAction | None:
