@@ -149,8 +149,8 @@ def test_the_summary_is_the_first_page_and_the_detail_starts_on_the_next(
     chromium: Browser, variant: str, paper: str
 ) -> None:
     first, second = _pages(_pdf(chromium, variant, paper))[:2]
-    assert "Summary" in first and "Decisions and resources the coalition needs" in first
-    assert "Master Plan (the Guide’s Step 6): There is no coalition master plan yet." in " ".join(
+    assert "Summary" in first and "Decisions the coalition needs to make" in first
+    assert "(the Guide’s Step 6, Master Plan). There is no coalition master plan yet." in " ".join(
         first.split()
     )
     body = [

@@ -71,7 +71,7 @@ def test_the_html_reads_in_the_reader_first_order(brief: bool) -> None:
         "Where the coalition stands",
         "What changed since Fall 2025",
         "Priorities",
-        "Decisions and resources the coalition needs",
+        "Decisions the coalition needs to make",
     ]
     if brief:
         assert sections == [
@@ -184,6 +184,62 @@ def test_the_plan_says_how_it_counts_in_plain_words(audience: str, brief: bool, 
             in text
         )
         assert "Also helps the coalition to: create the political will; share a common vision;" in text
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_an_indicator_code_comes_with_its_name(audience: str, brief: bool, fmt: str) -> None:
+    """ "(C1.3)" means nothing to a reader who does not know the rubric by heart."""
+    text = _visible(
+        plan_text(
+            RIVERSIDE_SPRING,
+            "--since",
+            RIVERSIDE_FALL,
+            "--as-of",
+            "2026-07-01",
+            "--audience",
+            audience,
+            "--format",
+            fmt,
+            "-o",
+            "-",
+            *(["--brief"] if brief else []),
+        )
+    )
+    assert re.findall(r"\(C\d\.\d[);,]", text) == []
+    assert "(C6.2 Employer Engagement)" in text  # a late action, in the register and the decisions
+    if not brief:
+        assert "Hire the WBL coordinator (C1.3 Work-based Learning Leadership)" in text
+
+
+DECISION = re.compile(r"^(Whether|Who|Whom|What|How|By when) ")
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_each_decision_is_worded_as_one(audience: str, brief: bool, fmt: str) -> None:
+    """The summary asks for decisions, and promises no resources the files do not record."""
+    text = plan_text(
+        RIVERSIDE_SPRING,
+        "--since",
+        RIVERSIDE_FALL,
+        "--as-of",
+        "2026-04-10",
+        "--audience",
+        audience,
+        "--format",
+        fmt,
+        "-o",
+        "-",
+        *(["--brief"] if brief else []),
+    )
+    if fmt == "md":
+        section = text.split("### Decisions the coalition needs to make\n", 1)[1].split("\n## ", 1)[0]
+        items = [line[2:] for line in section.splitlines() if line.startswith("- ")]
+    else:
+        section = text.split('<h3 id="summary-needs">Decisions the coalition needs to make</h3>', 1)[1]
+        items = re.findall(r"<li>(.*?)</li>", section.split("</ul>", 1)[0])
+    assert len(items) == 4, items
+    assert [item for item in items if not DECISION.match(item)] == []
+    assert "resources" not in _visible(text).split("The priorities in detail", 1)[0]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

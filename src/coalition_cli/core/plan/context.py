@@ -16,7 +16,7 @@ The plan is written for its readers (a superintendent, a board, a funder, a pare
 1. `header`: the coalition, the term, and who the document is for (`audience`).
 2. The summary, one printed page: where the coalition stands (`standing`), what changed since the
    `--since` assessment (`standing.since`, with last term's targets followed up), the `priorities` in
-   priority order with their next action, and what the coalition `needs` to decide.
+   priority order with their next action, and the decisions the coalition `needs` to make.
 3. `priority_details`: each priority in detail, in priority order.
 4. `register`: every action followed up (overdue as of the day the plan was made, carried over and
    gone since the `--since` assessment, the open actions by owner and due date, the load per owner).
@@ -319,7 +319,8 @@ class Priority(NamedTuple):
 
 
 class Need(NamedTuple):
-    """A decision or a resource the coalition needs, read from the assessment and the profile."""
+    """A decision the coalition needs to make, read from the assessment and the profile, in words that
+    say what is to be decided ("Who owns …", "Whether to …")."""
 
     text: str
     about: str
@@ -573,7 +574,7 @@ class PlanContext(NamedTuple):
     priority_details: tuple[IndicatorPlan, ...]
     """The priorities with a gap, in priority order, in detail."""
     needs: tuple[Need, ...]
-    """Decisions and resources the coalition needs or find, for the summary."""
+    """The decisions the coalition needs to make, for the summary."""
     domains: tuple[DomainPlan, ...]
     """Every domain, with the indicators that are not priorities (empty with `--brief`)."""
     brief: bool
