@@ -211,6 +211,17 @@ def test_an_indicator_code_comes_with_its_name(audience: str, brief: bool, fmt: 
         assert "Hire the WBL coordinator (C1.3 Work-based Learning Leadership)" in text
 
 
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_wbl_is_spelled_out_and_marked_as_this_plans_addition(audience: str, brief: bool, fmt: str) -> None:
+    """Headings say "C6.1 WBL Leadership" and the rubric's glossary only defines "Work-based Learning"."""
+    glossary = _visible(_riverside(audience, brief, fmt)).split("Glossary", 2)[-1]
+    assert (
+        "Abbreviations this plan uses, spelled out as “Community Framework” spells them out in its text: this "
+        "plan’s addition, as the rubric’s glossary does not list them."
+    ) in glossary
+    assert re.search(r"WBL\W+work-based learning", glossary)
+
+
 DECISION = re.compile(r"^(Whether|Who|Whom|What|How|By when) ")
 
 

@@ -22,6 +22,7 @@ from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
 from coalition_cli.core.plan.context import (
+    Abbreviation,
     Audience,
     Charts,
     DomainPlan,
@@ -44,7 +45,7 @@ from coalition_cli.core.plan.context import (
     Standing,
     Unrated,
 )
-from coalition_cli.core.plan.glossary import terms_used
+from coalition_cli.core.plan.glossary import abbreviations, terms_used
 from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
@@ -226,6 +227,7 @@ def build_plan(
         roster=None if brief else roster,
         register=register,
         glossary=(),
+        abbreviations=(),
         linked=tuple(same_words(fw, group.indicators) for group in fw.linked),
         framework=Source(
             title=fw.title,
@@ -242,9 +244,11 @@ def build_plan(
             url=None,
         ),
     )
-    used = terms_used(fw.glossary, _plan_texts(context))
+    texts = tuple(_plan_texts(context))
+    used = terms_used(fw.glossary, texts)
     return context._replace(
-        glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used)
+        glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used),
+        abbreviations=tuple(Abbreviation(short=short, long=long) for short, long in abbreviations(fw, texts)),
     )
 
 
@@ -767,7 +771,8 @@ def _guide_tags_note(guide: Guide, fw: Framework) -> str:
 
 
 def _plan_texts(context: PlanContext) -> Iterator[str]:
-    """The text the plan shows a reader, for the glossary's terms."""
+    """The text the plan shows a reader, for the glossary's terms and the abbreviations to spell out."""
+    yield context.header.notes or ""
     for priority in context.priorities:
         yield priority.name
         yield priority.reason
@@ -788,8 +793,15 @@ def _plan_texts(context: PlanContext) -> Iterator[str]:
         yield domain.name
         yield from domain.foundational_steps
         yield from domain.reflect
+    register = context.register
+    for action in (*register.open, *register.overdue, *register.vanished):
+        yield action.action
+    for owner in register.owners:
+        yield from owner.seats
     if not context.brief:
         yield from (g.name for g in context.glance)
+        for group in context.header.participant_groups:
+            yield from (person.display for person in group.people)
 
 
 def _anchor(identifier: str, prefix: str = "indicator") -> str:

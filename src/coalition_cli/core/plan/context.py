@@ -23,7 +23,8 @@ The plan is written for its readers (a superintendent, a board, a funder, a pare
 5. Not with `--brief`: the charts and every indicator (`charts`, `glance`), the other indicators
    domain by domain (`domains`), who took part (`header.participant_groups`), the coalition profile
    (`roster`), the indicators not yet rated (`unrated`).
-6. The appendix: sources, scoring, this tool's suggestions, and the `glossary` terms the plan uses.
+6. The appendix: sources, scoring, this tool's suggestions, the `glossary` terms the plan uses and
+   its `abbreviations`, spelled out.
 
 Nothing in the context is a command line or a local path: those belong in the terminal, which
 `coalition plan` uses for its hints after writing a plan. With `--audience public`, the fields that
@@ -467,6 +468,16 @@ class GlossaryTerm(NamedTuple):
     definition: str
 
 
+class Abbreviation(NamedTuple):
+    """An abbreviation the plan uses, spelled out as the rubric spells it out in its own text ("Work-based
+    learning (WBL) leadership …"). Not from the rubric's glossary: the plan says it is its addition."""
+
+    short: str
+    """"WBL"."""
+    long: str
+    """"work-based learning": the rubric's words (in lower case unless every word is capitalized)."""
+
+
 class Source(NamedTuple):
     """A source text the plan quotes, with its attribution."""
 
@@ -592,6 +603,9 @@ class PlanContext(NamedTuple):
     and with `--brief`."""
     glossary: tuple[GlossaryTerm, ...]
     """The rubric's glossary terms that the plan's text uses, in the rubric's order."""
+    abbreviations: tuple[Abbreviation, ...]
+    """The abbreviations the plan's text uses that the rubric spells out somewhere ("WBL"), in the
+    order the rubric first spells them out: this plan's addition to the glossary."""
     linked: tuple[str, ...]
     """The rubric's linked groups, each as a sentence's subject: "C1.3 Work-based Learning Leadership and
     C6.1 WBL Leadership are described in the same words by the rubric"; each counts once when the plan
