@@ -351,6 +351,28 @@ def test_the_public_html_goes_beside_the_assessment_under_its_own_name(tmp_path:
     assert "Read the evidence before sharing" in " ".join(result.stdout.split())
 
 
+def test_after_a_whole_public_page_the_terminal_offers_the_brief_for_phones(tmp_path: Path) -> None:
+    """The whole public plan is some 70 phone screens: a parent wants the brief, written beside it."""
+    import shlex
+
+    for name in ("2026-03-spring.yaml", "2025-09-fall.yaml", "coalition.yaml"):
+        (tmp_path / name).write_bytes((ROOT / RIVERSIDE_SPRING).parent.joinpath(name).read_bytes())
+    spring, fall = tmp_path / "2026-03-spring.yaml", tmp_path / "2025-09-fall.yaml"
+    result = plan(spring, "--since", fall, "--audience", "public", "--format", "html")
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "For parents and phones" in line)
+    command = shlex.split(line.split(": ", 1)[1])
+    assert command[:2] == ["coalition", "plan"] and "--brief" in command and "--audience" in command
+    again = plan(*command[2:])
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "2026-03-spring.public.html").is_file(), "the whole public plan stays"
+    brief = (tmp_path / "2026-03-spring.public-brief.html").read_text(encoding="utf-8")
+    assert "this brief holds the summary and the priorities" in brief and "Compared with Fall 2025" in brief
+    assert "For parents and phones" not in again.stdout, "the brief is the short version already"
+    coalition = plan(spring, "--format", "html", "-o", tmp_path / "own.html")
+    assert "For parents and phones" not in coalition.stdout, "the coalition's own plan is not for parents"
+
+
 def test_the_readme_lists_what_each_audience_leaves_out() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Who a plan is for", 1)[1].split("\n## ", 1)[0]

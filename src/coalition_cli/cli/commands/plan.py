@@ -139,7 +139,7 @@ def plan(
 
     console = stdout()
     console.print(f"[green]✓[/] wrote {escape(str(written.path))}: {written_summary(context)}.")
-    for line in next_steps(context, file):
+    for line in next_steps(context, file, since=since, written=written.path, fmt=fmt, as_of=as_of):
         console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
 
 
@@ -160,8 +160,18 @@ def _target(file: Path, output: str | None, fmt: str, audience: str) -> Path | N
     return file.with_suffix(".public.html" if audience == "public" else ".html")
 
 
-def next_steps(context: PlanContext, file: Path) -> list[str]:
-    """What to run next, for the terminal (the plan itself carries no command lines)."""
+def next_steps(
+    context: PlanContext,
+    file: Path,
+    *,
+    since: Path | None = None,
+    written: Path | None = None,
+    fmt: str = "md",
+    as_of: str | None = None,
+) -> list[str]:
+    """What to run next, for the terminal (the plan itself carries no command lines). After a whole
+    public HTML plan (some 70 phone screens for the Riverside example), the brief for parents and
+    phones, written beside it rather than over it."""
     from shlex import quote
 
     quoted = quote(str(file))
@@ -179,6 +189,16 @@ def next_steps(context: PlanContext, file: Path) -> list[str]:
         steps.append(f"Each member's sample roles: coalition roster {quoted}")
     if context.audience == "public":
         steps.append("Read the evidence before sharing: names the files do not list cannot be recognised.")
+        if fmt == "html" and not context.brief and written is not None:
+            brief = written.with_name(
+                written.name.removesuffix(".html").removesuffix(".public") + ".public-brief.html"
+            )
+            earlier = f" --since {quote(str(since))}" if since is not None else ""
+            earlier += f" --as-of {context.header.prepared_on}" if as_of is not None else ""
+            steps.append(
+                "For parents and phones, a shorter version (the summary and the priorities): "
+                f"coalition plan {quoted}{earlier} --brief --audience public -o {quote(str(brief))}"
+            )
     else:
         steps.append("To share outside the coalition: add --audience public (no names, no notes)")
     return steps
