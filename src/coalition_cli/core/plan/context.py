@@ -243,8 +243,7 @@ class Standing(NamedTuple):
     since: Since | None
     headline: str
     """One sentence of progress ("5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based
-    Learning Leadership and C6.1 WBL Leadership count as one: the rubric describes them in the same
-    words)."), or "" without `--since`."""
+    Learning Leadership and C6.1 WBL Leadership count as one)."), or "" without `--since`."""
     advanced: tuple[IndicatorChange, ...]
     """One entry per practice: linked indicators that moved together are one entry (`counted_with`)."""
     declined: tuple[IndicatorChange, ...]

@@ -82,8 +82,8 @@ def same_words(framework: Framework, group: Sequence[str]) -> str:
 
 def change_sentence(comparison: Comparison) -> str:
     """ "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1
-    WBL Leadership count as one: the rubric describes them in the same words)." The counts are
-    `Comparison.counts`, as `compare` and `summary` give them; the plan names the linked indicators."""
+    WBL Leadership count as one)." The counts are `Comparison.counts`, as `compare` and `summary` give
+    them; the plan names the linked indicators (and its appendix says why they count as one)."""
     counts = comparison.counts()
     parts = [
         f"{plural(counts['advanced'], 'indicator')} advanced",
@@ -99,7 +99,7 @@ def change_sentence(comparison: Comparison) -> str:
     groups = [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
     if groups:
         named_groups = "; ".join(and_list(named(fw, i) for i in group) for group in groups)
-        text += f" ({named_groups} count as one: the rubric describes them in the same words)"
+        text += f" ({named_groups} count as one)"
     return text + "."
 
 
@@ -157,8 +157,8 @@ FORMALIZATION_DECISIONS = {
     "designated-leaders": "Who leads the coalition: an executive committee, co-chairs or a rotation",
     "formal-structure": "How the coalition is organized: an executive committee, working groups, and how they report",
     "regular-meetings": "How often the coalition and its committees meet",
-    "organizational-commitment": "Whether to ask each member to commit as an organization, not only through individuals",
-    "master-plan": "Who drafts the coalition’s own master plan, in support of the district’s, and by when",
+    "organizational-commitment": "Whether to ask each member to commit as an organization",
+    "master-plan": "Who drafts a master plan, and by when",
 }
 """Each element of a formalized coalition (the Guide, Step 6) not yet met, as the decision it asks for:
 this tool's wording, by the element's id (an element without one is named as the Guide names it)."""
@@ -202,12 +202,15 @@ def needs(
     result: list[Need] = []
     suggested = [p for p in priorities if p.suggested]
     if suggested:
-        names = and_list(f"{p.id} {p.name}" for p in suggested)
-        which = "the priority" if len(suggested) == 1 else f"the {len(suggested)} priorities"
+        ranks = and_list(str(p.rank) for p in suggested)
+        which = (
+            f"priority {ranks}, which this tool suggests"
+            if len(suggested) == 1
+            else f"priorities {ranks}, which this tool suggests"
+        )
         result.append(
             Need(
-                text=f"Whether to take on {which} this tool suggests ({names}), "
-                f"and who leads {'it' if len(suggested) == 1 else 'each'}.",
+                text=f"Whether to take on {which}, and who leads {'it' if len(suggested) == 1 else 'each'}.",
                 about="suggested priorities",
                 source="priorities",
             )
@@ -244,7 +247,7 @@ def needs(
                 decision = FORMALIZATION_DECISIONS.get(check.id, f"What to do about {check.name}")
                 result.append(
                     Need(
-                        text=f"{decision} (the Guide’s Step 6, {check.name}). {check.reason}",
+                        text=f"{decision} (the Guide’s Step 6). {check.reason}",
                         about=f"the Guide, Step 6: {check.name}",
                         source="roster",
                     )
