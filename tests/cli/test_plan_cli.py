@@ -18,7 +18,7 @@ SECTIONS_IN_ORDER = (
     "### Where the coalition stands",
     "### What changed since Fall 2025",
     "### Priorities",
-    "### Decisions and resources the coalition needs",
+    "### Decisions the coalition needs to make",
     "## The priorities in detail",
     "## Where the coalition stands",
     "## Domain by domain",
@@ -116,7 +116,10 @@ def test_focus_limits_the_priorities_and_says_what_was_left_out(tmp_path: Path) 
     priorities = text.split("### Priorities", 1)[1].split("\n## ", 1)[0]
     assert "| 1 | C1.2 Operational Working Groups |" in priorities
     assert "| 2 |" not in priorities
-    assert "The team also marked C4.1 as a priority (not detailed in this plan)." in priorities
+    assert (
+        "The team also marked C4.1 Shared Accountability as a priority (not detailed in this plan)."
+        in priorities
+    )
     assert "--focus" not in text, "no command-line options in a document for readers"
     result = plan(SPRING, "--focus", "1", "-o", tmp_path / "plan.md")
     assert "add --focus 2" in result.stdout, "the terminal says how to list them"

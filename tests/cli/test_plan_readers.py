@@ -71,7 +71,7 @@ def test_the_html_reads_in_the_reader_first_order(brief: bool) -> None:
         "Where the coalition stands",
         "What changed since Fall 2025",
         "Priorities",
-        "Decisions and resources the coalition needs",
+        "Decisions the coalition needs to make",
     ]
     if brief:
         assert sections == [
@@ -118,14 +118,139 @@ def test_the_priorities_are_in_priority_order_in_the_summary_and_in_detail(
     assert suggested < summary.index(row.format(3, "C4.2"))
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_brief_says_what_it_holds_and_whom_to_ask_for_the_full_plan(fmt: str) -> None:
+    """A brief's reader may never see the full plan: its banner describes the brief, not the plan."""
+    banner = _visible(_riverside("coalition", True, fmt)).split("Summary", 1)[0]
+    assert "this brief names people and holds the summary and the priorities only" in banner
+    assert (
+        "For the full plan, with every open action and every indicator, ask the facilitator, Dana Whitfield."
+        in banner
+    )
+    assert "keeps the team’s own notes" not in banner
+    public = _visible(_riverside("public", True, fmt)).split("Summary", 1)[0]
+    assert "this brief holds the summary and the priorities, without people’s names" in public
+    assert (
+        "For the full public plan, with every open action and every indicator, ask the coalition." in public
+    )
+    full = _visible(_riverside("coalition", False, fmt)).split("Summary", 1)[0]
+    assert "this plan names people and keeps the team’s own notes" in full and "brief" not in full
+
+
 def test_the_summary_words_the_score_as_readers_see_it() -> None:
     text = _riverside("coalition", True, "md")
     assert "Overall **1.68**, between Emerging and Developing" in text
     assert "14 of 22 indicators at Developing or above" in text
-    assert "5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count as one" in text
+    assert (
+        "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL "
+        "Leadership count as one)"
+    ) in text
     assert "5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away" in text
     assert "Further away: C6.2 Employer Engagement (Developing then, Emerging now; target Advancing)" in text
     assert "1.68 Emerging" not in text
+
+
+UNREADABLE = (
+    "whole part",
+    "has reached Emerging and lies between",
+    "count them once",
+    "counts of change",
+    "this tool links to it",
+    "This tool links none",
+    "the rubric links them",
+)
+"""Sentences a lay reader could not parse (a reader's review of the Riverside plan), in every variant."""
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_the_plan_says_how_it_counts_in_plain_words(audience: str, brief: bool, fmt: str) -> None:
+    text = _visible(_riverside(audience, brief, fmt))
+    assert [phrase for phrase in UNREADABLE if phrase in text] == []
+    assert (
+        "A score counts as a stage once it reaches that stage’s number: 1.50 has reached stage 1 (Emerging), "
+        "not yet stage 2 (Developing)."
+    ) in text
+    assert (
+        "C1.3 Work-based Learning Leadership and C6.1 WBL Leadership are described in the same words by the "
+        "rubric: they count as one when this plan counts the indicators that moved"
+    ) in text
+    if not brief:
+        assert (
+            "The rubric describes C1.3 in the same words as C6.1 WBL Leadership, so they count as one when "
+            "this plan counts the indicators that moved."
+        ) in text
+        assert (
+            "No partner to suggest here: none of the sample roles in the Guide is about this indicator."
+            in text
+        )
+        assert "Also helps the coalition to: create the political will; share a common vision;" in text
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_an_indicator_code_comes_with_its_name(audience: str, brief: bool, fmt: str) -> None:
+    """ "(C1.3)" means nothing to a reader who does not know the rubric by heart."""
+    text = _visible(
+        plan_text(
+            RIVERSIDE_SPRING,
+            "--since",
+            RIVERSIDE_FALL,
+            "--as-of",
+            "2026-07-01",
+            "--audience",
+            audience,
+            "--format",
+            fmt,
+            "-o",
+            "-",
+            *(["--brief"] if brief else []),
+        )
+    )
+    assert re.findall(r"\(C\d\.\d[);,]", text) == []
+    assert "(C6.2 Employer Engagement)" in text  # a late action, in the register and the decisions
+    if not brief:
+        assert "Hire the WBL coordinator (C1.3 Work-based Learning Leadership)" in text
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_wbl_is_spelled_out_and_marked_as_this_plans_addition(audience: str, brief: bool, fmt: str) -> None:
+    """Headings say "C6.1 WBL Leadership" and the rubric's glossary only defines "Work-based Learning"."""
+    glossary = _visible(_riverside(audience, brief, fmt)).split("Glossary", 2)[-1]
+    assert (
+        "Abbreviations, spelled out as “Community Framework” does in its text (this plan’s addition: its "
+        "glossary does not list them):"
+    ) in glossary
+    assert re.search(r"WBL\W+work-based learning", glossary)
+
+
+DECISION = re.compile(r"^(Whether|Who|Whom|What|How|By when) ")
+
+
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_each_decision_is_worded_as_one(audience: str, brief: bool, fmt: str) -> None:
+    """The summary asks for decisions, and promises no resources the files do not record."""
+    text = plan_text(
+        RIVERSIDE_SPRING,
+        "--since",
+        RIVERSIDE_FALL,
+        "--as-of",
+        "2026-04-10",
+        "--audience",
+        audience,
+        "--format",
+        fmt,
+        "-o",
+        "-",
+        *(["--brief"] if brief else []),
+    )
+    if fmt == "md":
+        section = text.split("### Decisions the coalition needs to make\n", 1)[1].split("\n## ", 1)[0]
+        items = [line[2:] for line in section.splitlines() if line.startswith("- ")]
+    else:
+        section = text.split('<h3 id="summary-needs">Decisions the coalition needs to make</h3>', 1)[1]
+        items = re.findall(r"<li>(.*?)</li>", section.split("</ul>", 1)[0])
+    assert len(items) == 4, items
+    assert [item for item in items if not DECISION.match(item)] == []
+    assert "resources" not in _visible(text).split("The priorities in detail", 1)[0]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -145,7 +270,10 @@ def test_the_tools_suggestions_are_labelled_and_the_sources_quoted(fmt: str) -> 
     assert "the Guide’s sample responsibilities for" not in text and "(Guide, Step 4)" not in text
     labelled = re.findall(r"Who could help\W+this tool’s suggestion", text)
     assert len(labelled) == text.count("Who could help") == 22, "every indicator in detail, each labelled"
-    assert "Coalition functions (the Guide, Step 4) this tool links to it: Share accountability." in text
+    assert (
+        "Also helps the coalition to: share accountability (a coalition function in the Guide, Step 4)."
+        in text
+    )
     assert "Why it matters (this tool’s summary of the Guide):" not in text  # every group is at the table
     # the Framework's own work-based learning intermediary, quoted, for C1.3, C6.1 and C6.2
     quote = "(such as a work-based learning intermediary or non-profit organization)"
@@ -202,7 +330,10 @@ def test_the_public_plan_leaves_out_notes_raters_and_names(brief: bool, fmt: str
     }
     assert found == {what: [] for what in found}
     assert "Dana Whitfield" in coalition and "Angela Ruiz" in coalition, "the coalition's own plan keeps them"
-    assert "For sharing: this version leaves out people’s names" in public
+    assert re.search(
+        r"For sharing: this (version leaves out|brief holds the summary and the priorities, without) people’s names",
+        public,
+    )
     assert "Riverside Regional Medical Center" in public, "organizations stay"
     if not brief:
         assert "Riverside Parents for Pathways" in public and "Who took part" in public
@@ -218,6 +349,28 @@ def test_the_public_html_goes_beside_the_assessment_under_its_own_name(tmp_path:
     assert result.exit_code == 0, result.output
     assert (tmp_path / "spring.public.html").is_file() and not (tmp_path / "spring.html").exists()
     assert "Read the evidence before sharing" in " ".join(result.stdout.split())
+
+
+def test_after_a_whole_public_page_the_terminal_offers_the_brief_for_phones(tmp_path: Path) -> None:
+    """The whole public plan is some 70 phone screens: a parent wants the brief, written beside it."""
+    import shlex
+
+    for name in ("2026-03-spring.yaml", "2025-09-fall.yaml", "coalition.yaml"):
+        (tmp_path / name).write_bytes((ROOT / RIVERSIDE_SPRING).parent.joinpath(name).read_bytes())
+    spring, fall = tmp_path / "2026-03-spring.yaml", tmp_path / "2025-09-fall.yaml"
+    result = plan(spring, "--since", fall, "--audience", "public", "--format", "html")
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "For parents and phones" in line)
+    command = shlex.split(line.split(": ", 1)[1])
+    assert command[:2] == ["coalition", "plan"] and "--brief" in command and "--audience" in command
+    again = plan(*command[2:])
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "2026-03-spring.public.html").is_file(), "the whole public plan stays"
+    brief = (tmp_path / "2026-03-spring.public-brief.html").read_text(encoding="utf-8")
+    assert "this brief holds the summary and the priorities" in brief and "Compared with Fall 2025" in brief
+    assert "For parents and phones" not in again.stdout, "the brief is the short version already"
+    coalition = plan(spring, "--format", "html", "-o", tmp_path / "own.html")
+    assert "For parents and phones" not in coalition.stdout, "the coalition's own plan is not for parents"
 
 
 def test_the_readme_lists_what_each_audience_leaves_out() -> None:

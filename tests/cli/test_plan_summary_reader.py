@@ -39,18 +39,20 @@ def _summary_html(text: str) -> str:
 def test_an_overdue_next_action_says_so_in_the_summary(tmp_path: Path) -> None:
     summary = _summary_md(plan_text(_late_spring(tmp_path), "--brief", "-o", "-"))
     row = next(line for line in summary.splitlines() if "help-desk interns" in line)
-    assert row.endswith(f"15{NBSP}April{NBSP}2026, **overdue** |"), row
+    assert row.endswith(f"15{NBSP}April{NBSP}2026, **231 days late** |"), row
     html = _summary_html(plan_text(_late_spring(tmp_path), "--brief", "--format", "html", "-o", "-"))
-    assert '15 April 2026</time> <strong class="overdue">overdue</strong>' in html
+    assert '15 April 2026</time>, <strong class="overdue nowrap">231 days late</strong>' in html
 
 
 @pytest.mark.usefixtures("at_root")
 def test_the_decisions_count_every_overdue_action(tmp_path: Path) -> None:
     text = plan_text(_late_spring(tmp_path), "--brief", "-o", "-")
-    decisions = _summary_md(text).split("### Decisions and resources the coalition needs", 1)[1]
+    decisions = _summary_md(text).split("### Decisions the coalition needs to make", 1)[1]
     # as the register counts them: every open action of the assessment is past due on 2 December
     assert "11 open (11 overdue)" in text
-    assert "- A new date, owner or drop for each of the 11 actions overdue on 2 December 2026.\n" in decisions
+    assert (
+        "- What to do about each of the 11 actions late on 2 December 2026: a new date, a new owner, or drop it.\n"
+    ) in decisions
 
 
 @pytest.mark.usefixtures("at_root")
@@ -58,8 +60,8 @@ def test_one_overdue_action_is_named_with_its_days(tmp_path: Path) -> None:
     # on 10 April only the equity check (due 9 April) is late, by a day
     text = plan_text(_late_spring(tmp_path, "2026-04-10"), "--brief", "-o", "-")
     assert (
-        "- A new date, owner or drop for “Add an equity check (who benefits, who is left out) to the working "
-        "group agenda template” (C3.2), overdue by 1 day on 10 April 2026.\n"
+        "- What to do about “Add an equity check (who benefits, who is left out) to the working group agenda "
+        "template” (C3.2 Equity Principles), 1 day late on 10 April 2026: a new date, a new owner, or drop it.\n"
     ) in _summary_md(text)
 
 
@@ -68,7 +70,7 @@ def test_nothing_is_flagged_when_nothing_is_overdue() -> None:
     for fmt in ("md", "html"):
         text = plan_text(RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--format", fmt, "-o", "-")
         assert "overdue**" not in text and 'class="overdue"' not in text
-        assert "A new date, owner or drop" not in text
+        assert "What to do about" not in text
 
 
 @pytest.mark.usefixtures("at_root")
@@ -129,3 +131,28 @@ def test_the_bundled_guides_full_name_is_the_one_commands_use_without_loading_it
     from coalition_cli.core.model.guide import BUNDLED_NAME
 
     assert load_guide().full_name == BUNDLED_NAME == GUIDE_IN_FULL
+
+
+@pytest.mark.usefixtures("at_root")
+def test_an_action_without_an_owner_or_a_date_asks_who_and_by_when(tmp_path: Path) -> None:
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    text = RIVERSIDE_SPRING.read_text("utf-8")
+    text = text.replace(
+        "        owner: Samuel Okafor (Cal State Riverside)\n        due: 2026-06-30\n", "", 1
+    ).replace(
+        "        owner: Maria Lopez (RUSD Research and Assessment)\n        due: 2026-05-14\n",
+        "        owner: Maria Lopez (RUSD Research and Assessment)\n",
+        1,
+    )
+    (tmp_path / "open.yaml").write_text(text, encoding="utf-8")
+    decisions = _summary_md(plan_text(tmp_path / "open.yaml", "--brief", "-o", "-")).split(
+        "### Decisions the coalition needs to make", 1
+    )[1]
+    assert (
+        "- Who owns “Sign the three-way data-sharing agreement (RUSD, RCC, Cal State Riverside)” "
+        "(C4.1 Shared Accountability), and by when.\n"
+    ) in decisions
+    assert (
+        "- By when “Publish baseline values for all nine indicators” (C4.1 Shared Accountability) is due.\n"
+        in decisions
+    )

@@ -19,22 +19,29 @@ from tests.support.plan import (  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("at_root")
 
+LATER = ("--as-of", "2026-04-20")
+"""A plan made five weeks after the Riverside assessment: two of its actions are late by then."""
+SAME_DAY = ("--as-of", "2026-03-14")
+"""The Riverside plan made on the day of its assessment."""
+
 CASES: dict[str, tuple[str | Path, ...]] = {
-    "riverside-spring-since-fall": (RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL),
-    "lakeside-spring-since-fall": (SPRING, "--since", FALL),
-    "lakeside-spring-focus-3": (SPRING, "--focus", "3"),
-    "riverside-spring-brief": (RIVERSIDE_SPRING, "--brief"),
-    "riverside-spring-brief-since-fall": (RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--brief"),
+    "riverside-spring-since-fall": (RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, *LATER),
+    "lakeside-spring-since-fall": (SPRING, "--since", FALL, *LATER),
+    "lakeside-spring-focus-3": (SPRING, "--focus", "3", "--as-of", "2026-04-09"),
+    "riverside-spring-brief": (RIVERSIDE_SPRING, "--brief", *SAME_DAY),
+    "riverside-spring-brief-since-fall": (RIVERSIDE_SPRING, "--since", RIVERSIDE_FALL, "--brief", *LATER),
     "riverside-spring-public-since-fall": (
         RIVERSIDE_SPRING,
         "--since",
         RIVERSIDE_FALL,
         "--audience",
         "public",
+        *LATER,
     ),
-    "hostile": (HOSTILE,),
-    "tiny-rubric": ("tests/fixtures/plan/tiny.yaml",),
+    "hostile": (HOSTILE, *LATER),
+    "tiny-rubric": ("tests/fixtures/plan/tiny.yaml", "--as-of", "2026-02-01"),
 }
+"""Every golden plan is made on a fixed day (`--as-of`), so it does not change with the calendar."""
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

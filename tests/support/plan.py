@@ -67,7 +67,22 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def plan(*args: str | Path) -> Result:
-    return CliRunner().invoke(app, ["--no-color", "plan", *[str(arg) for arg in args]])
+    """`coalition plan ARGS`, made on the assessment's own day unless ARGS give `--as-of`: a plan is
+    dated (today by default), and these tests must not change with the calendar."""
+    words = [str(arg) for arg in args]
+    if "--as-of" not in words and words and (day := assessed_on(words[0])) is not None:
+        words += ["--as-of", day]
+    return CliRunner().invoke(app, ["--no-color", "plan", *words])
+
+
+def assessed_on(path: str) -> str | None:
+    """The `assessed_on:` of an assessment file, as written; None when there is no such file or line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = re.search(r"^assessed_on:\s*['\"]?(\d{4}-\d{2}-\d{2})", text, re.MULTILINE)
+    return found.group(1) if found else None
 
 
 def plan_text(*args: str | Path) -> str:

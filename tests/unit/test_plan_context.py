@@ -136,7 +136,7 @@ def test_changes_since_the_earlier_assessment() -> None:
     assert [c.id for c in standing.newly_rated] == ["C7.2"]
     assert standing.headline == (
         "7 indicators advanced, 0 declined, 10 unchanged, 1 rated for the first time "
-        "(C1.3 and C6.1 count as one: the rubric links them)."
+        "(C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one)."
     )
     assert standing.place == "between Emerging and Developing"
     assert standing.reached_text == "14 of 19 rated indicators at Developing or above"
@@ -265,8 +265,12 @@ def test_each_priority_has_its_next_action_the_open_one_due_first(examples: Path
     )
     assert all(p.next_action is None and p.suggested for p in plan.priorities[2:])
     needs = [need.text for need in plan.needs]
-    assert needs[0].startswith("Whether to take on the 3 priorities this tool suggests (C4.2 Shared Metrics,")
-    assert any(need.startswith("Master Plan (the Guide’s Step 6)") for need in needs)
+    assert (
+        needs[0] == "Whether to take on priorities 3, 4 and 5, which this tool suggests, and who leads each."
+    )
+    assert (
+        "Who drafts a master plan, and by when (the Guide’s Step 6). There is no coalition master plan yet."
+    ) in needs
 
 
 def test_the_glossary_holds_the_terms_the_plan_uses(examples: Path) -> None:

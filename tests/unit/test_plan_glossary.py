@@ -78,3 +78,30 @@ def test_terms_in_any_case_plural_or_spacing_are_found() -> None:
         "Work-based Learning",
     ]
     assert glossary.terms_used(GLOSSARY, ["community practice, programme of study"]) == ()
+
+
+# --- abbreviations -------------------------------------------------------------------------------
+
+
+def test_the_bundled_rubric_spells_out_the_abbreviations_a_plan_uses() -> None:
+    framework = load_framework()
+    texts = ["C6.1 WBL Leadership", "academic, CTE, and WBL", "the IT department", "WBLs", "RUSD"]
+    assert glossary.abbreviations(framework, texts) == (
+        ("IT", "Information Technology"),
+        ("WBL", "work-based learning"),
+        ("CTE", "Career Technical Education"),
+    )
+    assert glossary.abbreviations(framework, ["Riverside Unified (RUSD) and RCC"]) == (), "never guessed"
+
+
+def _long(words: str, short: str) -> str | None:
+    return glossary._long_form(words.split(" "), short)
+
+
+def test_an_abbreviation_is_the_words_whose_initials_make_it() -> None:
+    assert _long("operationalizing a work-based learning", "WBL") == "work-based learning"
+    assert _long("academic, Career Technical Education", "CTE") == "Career Technical Education"
+    assert _long("Department of Labor", "DOL") is None, "small words have no initial"
+    assert _long("Department of Labor", "DL") == "Department of Labor"
+    assert _long("two and four year postsecondary", "PS") is None
+    assert _long("“Linked Learning”", "LL") == "Linked Learning"

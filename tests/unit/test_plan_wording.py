@@ -45,7 +45,7 @@ def _without_charts(text: str) -> str:
 def test_counts_of_one_are_singular(tmp_path: Path) -> None:
     for text in map(_without_charts, _both(_assessment(tmp_path, {"D-a": 1}))):
         assert "1 of 1 indicator at" in text and "with 1 of 1 indicator rated (100%)" in text
-        assert "Whether to take on the priority this tool suggests (D-a" in text
+        assert "Whether to take on priority 1, which this tool suggests, and who leads it." in text
         assert "and who leads it." in text
         assert "The 1 indicator" not in text and "1 indicators" not in text
         assert "its domain, Domain D, scores 1.00." in text  # not "the lowest of the 1 domains"

@@ -22,6 +22,7 @@ from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
 from coalition_cli.core.plan.context import (
+    Abbreviation,
     Audience,
     Charts,
     DomainPlan,
@@ -44,21 +45,23 @@ from coalition_cli.core.plan.context import (
     Standing,
     Unrated,
 )
-from coalition_cli.core.plan.glossary import terms_used
+from coalition_cli.core.plan.glossary import abbreviations, terms_used
 from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
+    change_sentence,
+    named,
     needs,
     next_action,
     place,
     reached_text,
+    same_words,
     status_text,
     targets_followed_up,
 )
 from coalition_cli.core.reports.comparison import (
     Comparison,
     change,
-    change_headline,
     change_number,
     direction,
     latest_targets,
@@ -66,7 +69,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import MONTHS, and_list, plural
+from coalition_cli.core.wording import MONTHS, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -84,6 +87,27 @@ AUDIENCE_NOTES: dict[Audience, str] = {
     ),
     "public": "For sharing: this version leaves out people’s names, the team’s own notes and individual ratings.",
 }
+"""The line at the top of a whole plan, by audience (a brief has its own: `audience_note`)."""
+
+
+def audience_note(audience: Audience, brief: bool, facilitator: str | None) -> str:
+    """Who the document is for, the first thing a reader sees. A brief says what it is, and where the
+    rest is: its reader may never see the full plan (for the coalition, the facilitator has it; the
+    public's never names a person)."""
+    if not brief:
+        return AUDIENCE_NOTES[audience]
+    if audience == "public":
+        return (
+            "For sharing: this brief holds the summary and the priorities, without people’s names, the "
+            "team’s own notes or individual ratings. For the full public plan, with every open action "
+            "and every indicator, ask the coalition."
+        )
+    ask = f"the facilitator, {facilitator}" if facilitator else "the coalition"
+    return (
+        "For the coalition: this brief names people and holds the summary and the priorities only. "
+        f"For the full plan, with every open action and every indicator, ask {ask}. "
+        "Outside the coalition, share the public version."
+    )
 
 
 def build_plan(
@@ -95,13 +119,16 @@ def build_plan(
     brief: bool = False,
     audience: Audience = "coalition",
     also_named: Sequence[LoadedAssessment] = (),
+    as_of: dt.date | None = None,
 ) -> PlanContext:
-    """The plan for `current`.
+    """The plan for `current`, made on `as_of` (default: the assessment's own day; a day before the
+    assessment is taken as its day, since a plan follows its assessment).
 
     `since` is `comparison.since_comparison(older, current)` for `--since`: the change is from its first
     assessment to `current`. `brief` keeps the summary and the priorities in detail: a plan to read in
     the meeting. `audience` "public" leaves out notes and person names (`plan.audience`); the people
-    named in `also_named` (the `--since` assessment) are left out too.
+    named in `also_named` (the `--since` assessment) are left out too. An action due before
+    `as_of` and not marked done or dropped is overdue, as `coalition actions --as-of` counts it.
     """
     fw = current.framework
     redactor = Redactor(audience, people_named(current, *also_named) if audience == "public" else {})
@@ -109,9 +136,9 @@ def build_plan(
     before = since.first.card if since is not None else None
     changes = _changes(fw, card, before) if before is not None else {}
     stages = charts.stage_palette(fw)
-    as_of = current.assessment.assessed_on
+    day = max(as_of or current.assessment.assessed_on, current.assessment.assessed_on)
     actions = {
-        indicator_id: tuple(_action(action, redactor, as_of) for action in rating.actions)
+        indicator_id: tuple(_action(action, redactor, day) for action in rating.actions)
         for indicator_id, rating in current.assessment.ratings.items()
         if rating is not None
     }
@@ -168,10 +195,11 @@ def build_plan(
         if i.stage is None
     )
     roster = _redacted_roster(roster_report(current, guide), redactor)
-    header = _header(current, guide, redactor)
+    header = _header(current, guide, redactor, day, brief)
     register = action_register(
         current,
         since,
+        as_of=day,
         since_label=standing.since.label if standing.since else None,
         redactor=redactor,
         brief=brief,
@@ -199,7 +227,8 @@ def build_plan(
         roster=None if brief else roster,
         register=register,
         glossary=(),
-        linked=tuple(and_list(group.indicators) for group in fw.linked),
+        abbreviations=(),
+        linked=tuple(same_words(fw, group.indicators) for group in fw.linked),
         framework=Source(
             title=fw.title,
             publisher=fw.publisher,
@@ -215,9 +244,11 @@ def build_plan(
             url=None,
         ),
     )
-    used = terms_used(fw.glossary, _plan_texts(context))
+    texts = tuple(_plan_texts(context))
+    used = terms_used(fw.glossary, texts)
     return context._replace(
-        glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used)
+        glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used),
+        abbreviations=tuple(Abbreviation(short=short, long=long) for short, long in abbreviations(fw, texts)),
     )
 
 
@@ -259,7 +290,7 @@ def score_figure(exact: Fraction | None) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Header:
+def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.date, brief: bool) -> Header:
     assessment, fw = loaded.assessment, loaded.framework
     groups: list[ParticipantGroup] = []
     known = {group.id for group in guide.stakeholder_groups}
@@ -287,6 +318,8 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Heade
         assessed_on_long=long_date(assessment.assessed_on),
         term=assessment.term,
         term_label=term_label,
+        prepared_on=day.isoformat(),
+        prepared_on_long=long_date(day),
         facilitator=facilitator,
         framework_id=fw.id,
         framework_title=fw.title,
@@ -299,7 +332,7 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor) -> Heade
         groups_missing=tuple(group.name for group in guide.stakeholder_groups if group.id not in present),
         notes=redactor.notes(assessment.notes),
         audience=redactor.audience,
-        audience_note=AUDIENCE_NOTES[redactor.audience],
+        audience_note=audience_note(redactor.audience, brief, assessment.facilitator),
         generator=f"coalition {__version__}",
         guide_name=guide.full_name,
         guide_cited=guide.tags_apply_to(fw.id) or loaded.profile is not None,
@@ -388,6 +421,7 @@ def _change(
         kind=kind,
         change_text=text,
         counted_with=counted_with,
+        counted_with_names=tuple(named(fw, other) for other in counted_with),
     )
 
 
@@ -456,7 +490,7 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
         change_text=moved_text,
         domains=tuple(domains),
         since=since,
-        headline=change_headline(comparison) + "." if comparison is not None else "",
+        headline=change_sentence(comparison) if comparison is not None else "",
         advanced=lists.get("advanced", ()),
         declined=lists.get("declined", ()),
         newly_rated=lists.get("newly rated", ()),
@@ -677,7 +711,7 @@ def _indicator_plan(
         suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
         suggested_functions=suggested_functions(guide, indicator.id) if tags_apply else (),
         framework_roles=framework_roles(loaded, indicator.id),
-        linked_with=tuple(f"{other} {fw.indicator(other).name}" for other in fw.linked_with(indicator.id)),
+        linked_with=tuple(named(fw, other) for other in fw.linked_with(indicator.id)),
         priority_rank=rank,
         change=change,
     )
@@ -713,7 +747,7 @@ def _link(text: str) -> Link:
 
 
 def _action(action: Action, redactor: Redactor, as_of: dt.date) -> PlanAction:
-    """An action as the plan shows it, overdue as of `as_of` (the assessment's date) as the register says."""
+    """An action as the plan shows it, overdue as of `as_of` (the day the plan is made) as the register says."""
     from coalition_cli.core.reports.actions.register import days_overdue
 
     late = days_overdue(action.due, action.status, as_of)
@@ -737,7 +771,8 @@ def _guide_tags_note(guide: Guide, fw: Framework) -> str:
 
 
 def _plan_texts(context: PlanContext) -> Iterator[str]:
-    """The text the plan shows a reader, for the glossary's terms."""
+    """The text the plan shows a reader, for the glossary's terms and the abbreviations to spell out."""
+    yield context.header.notes or ""
     for priority in context.priorities:
         yield priority.name
         yield priority.reason
@@ -758,8 +793,15 @@ def _plan_texts(context: PlanContext) -> Iterator[str]:
         yield domain.name
         yield from domain.foundational_steps
         yield from domain.reflect
+    register = context.register
+    for action in (*register.open, *register.overdue, *register.vanished):
+        yield action.action
+    for owner in register.owners:
+        yield from owner.seats
     if not context.brief:
         yield from (g.name for g in context.glance)
+        for group in context.header.participant_groups:
+            yield from (person.display for person in group.people)
 
 
 def _anchor(identifier: str, prefix: str = "indicator") -> str:

@@ -16,14 +16,15 @@ The plan is written for its readers (a superintendent, a board, a funder, a pare
 1. `header`: the coalition, the term, and who the document is for (`audience`).
 2. The summary, one printed page: where the coalition stands (`standing`), what changed since the
    `--since` assessment (`standing.since`, with last term's targets followed up), the `priorities` in
-   priority order with their next action, and what the coalition `needs` to decide.
+   priority order with their next action, and the decisions the coalition `needs` to make.
 3. `priority_details`: each priority in detail, in priority order.
-4. `register`: every action followed up (overdue as of the assessment, carried over and gone since
-   the `--since` assessment, the open actions by owner and due date, the load per owner).
+4. `register`: every action followed up (overdue as of the day the plan was made, carried over and
+   gone since the `--since` assessment, the open actions by owner and due date, the load per owner).
 5. Not with `--brief`: the charts and every indicator (`charts`, `glance`), the other indicators
    domain by domain (`domains`), who took part (`header.participant_groups`), the coalition profile
    (`roster`), the indicators not yet rated (`unrated`).
-6. The appendix: sources, scoring, this tool's suggestions, and the `glossary` terms the plan uses.
+6. The appendix: sources, scoring, this tool's suggestions, the `glossary` terms the plan uses and
+   its `abbreviations`, spelled out.
 
 Nothing in the context is a command line or a local path: those belong in the terminal, which
 `coalition plan` uses for its hints after writing a plan. With `--audience public`, the fields that
@@ -90,6 +91,11 @@ class Header(NamedTuple):
     term: str | None
     term_label: str
     """The term if the file names one, else the long date."""
+    prepared_on: str
+    """ISO date: the day the plan was made (`--as-of`, default today; never before the assessment).
+    Actions due before it and not marked done or dropped are overdue."""
+    prepared_on_long: str
+    """The same date for reading: 20 April 2026."""
     facilitator: str | None
     """The facilitator's name; for `--audience public` their organization (when a participant), else None."""
     framework_id: str
@@ -107,7 +113,8 @@ class Header(NamedTuple):
     """The assessment's own `notes`; None for `--audience public`."""
     audience: Audience
     audience_note: str
-    """Who the document is for, in a sentence the reader sees first."""
+    """Who the document is for, in a sentence the reader sees first; a brief's also says what it holds
+    and whom to ask for the full plan."""
     generator: str
     """What wrote the plan: "coalition 0.3.0"."""
     guide_name: str = "the Guide"
@@ -147,6 +154,8 @@ class IndicatorChange(NamedTuple):
     counted_with: tuple[str, ...] = ()
     """In the lists of `Standing` (advanced, declined, …): the linked indicators this entry also
     stands for, counted once with it (C6.1 with C1.3); () elsewhere."""
+    counted_with_names: tuple[str, ...] = ()
+    """The same, each with its name: "C6.1 WBL Leadership"."""
 
 
 class TargetOutcome(NamedTuple):
@@ -233,8 +242,8 @@ class Standing(NamedTuple):
     domains: tuple[DomainStanding, ...]
     since: Since | None
     headline: str
-    """One sentence of progress ("5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count
-    as one: the rubric links them)."), or "" without `--since`."""
+    """One sentence of progress ("5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based
+    Learning Leadership and C6.1 WBL Leadership count as one)."), or "" without `--since`."""
     advanced: tuple[IndicatorChange, ...]
     """One entry per practice: linked indicators that moved together are one entry (`counted_with`)."""
     declined: tuple[IndicatorChange, ...]
@@ -274,9 +283,10 @@ class PlanAction(NamedTuple):
     """The status for reading: "in progress", "done", …, or "open" when the file gives none (as the
     register says it)."""
     overdue: bool = False
-    """Past its due date on the day of the assessment, and not marked done or dropped."""
+    """Past its due date on the day the plan was made (`Header.prepared_on`), and not marked done or
+    dropped in the assessment."""
     days_late: int | None = None
-    """How many days past due on the day of the assessment, for an overdue action; else None."""
+    """How many days past due on the day the plan was made, for an overdue action; else None."""
 
 
 class Priority(NamedTuple):
@@ -309,7 +319,8 @@ class Priority(NamedTuple):
 
 
 class Need(NamedTuple):
-    """A decision or a resource the coalition needs, read from the assessment and the profile."""
+    """A decision the coalition needs to make, read from the assessment and the profile, in words that
+    say what is to be decided ("Who owns …", "Whether to …")."""
 
     text: str
     about: str
@@ -456,6 +467,16 @@ class GlossaryTerm(NamedTuple):
     definition: str
 
 
+class Abbreviation(NamedTuple):
+    """An abbreviation the plan uses, spelled out as the rubric spells it out in its own text ("Work-based
+    learning (WBL) leadership …"). Not from the rubric's glossary: the plan says it is its addition."""
+
+    short: str
+    """"WBL"."""
+    long: str
+    """"work-based learning": the rubric's words (in lower case unless every word is capitalized)."""
+
+
 class Source(NamedTuple):
     """A source text the plan quotes, with its attribution."""
 
@@ -495,7 +516,8 @@ class RegisterAction(NamedTuple):
     carried_over: bool
     vanished: bool
     note: str
-    """"overdue by 34 days; carried over from Fall 2025", "gone since Fall 2025", or ""."""
+    """"34 days late; carried over from Fall 2025" (lateness as `coalition actions` words it), "gone since
+    Fall 2025", or ""."""
 
 
 class RegisterOwner(NamedTuple):
@@ -514,8 +536,11 @@ class ActionRegister(NamedTuple):
     """Every action of the plan's assessment (and, with `--since`, the earlier one), followed up."""
 
     as_of: str
-    """The assessment's date, ISO: an action due before it and not done is overdue."""
+    """The day the plan was made, ISO (`Header.prepared_on`): an action due before it and not marked
+    done or dropped in the assessment is overdue."""
     as_of_long: str
+    assessed_on_long: str
+    """The assessment's date, 14 March 2026: the statuses are as the team recorded them then."""
     since_label: str | None
     """How the plan names the earlier assessment, with `--since`; else None."""
     total: int
@@ -559,7 +584,7 @@ class PlanContext(NamedTuple):
     priority_details: tuple[IndicatorPlan, ...]
     """The priorities with a gap, in priority order, in detail."""
     needs: tuple[Need, ...]
-    """Decisions and resources the coalition needs or find, for the summary."""
+    """The decisions the coalition needs to make, for the summary."""
     domains: tuple[DomainPlan, ...]
     """Every domain, with the indicators that are not priorities (empty with `--brief`)."""
     brief: bool
@@ -577,10 +602,15 @@ class PlanContext(NamedTuple):
     and with `--brief`."""
     glossary: tuple[GlossaryTerm, ...]
     """The rubric's glossary terms that the plan's text uses, in the rubric's order."""
+    abbreviations: tuple[Abbreviation, ...]
+    """The abbreviations the plan's text uses that the rubric spells out somewhere ("WBL"), in the
+    order the rubric first spells them out: this plan's addition to the glossary."""
     linked: tuple[str, ...]
-    """The rubric's linked groups ("C1.3 and C6.1"): one practice each, counted once in counts of change."""
+    """The rubric's linked groups, each as a sentence's subject: "C1.3 Work-based Learning Leadership and
+    C6.1 WBL Leadership are described in the same words by the rubric"; each counts once when the plan
+    counts the indicators that moved."""
     register: ActionRegister
-    """Every action followed up: overdue as of the assessment, carried over and gone since `--since`,
+    """Every action followed up: overdue as of the day the plan was made, carried over and gone since `--since`,
     the open actions by owner and due date, the load per owner (`plan/register.py`). For the public,
     owners are named by organization and the seats and the caution about individuals are left out."""
     framework: Source

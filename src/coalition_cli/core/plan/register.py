@@ -1,8 +1,8 @@
 """The action plan's register of actions: who owes what by when, as `coalition actions` follows them up.
 
 The register of the plan's assessment and, with `--since`, the earlier one (`reports.actions`): each
-action followed from that term to this one, overdue as of the assessment's own date (what the
-meeting found), carried over, vanished since the earlier term, and the open actions per owner with
+action followed from that term to this one, overdue as of the day the plan is made (`--as-of`, as
+`coalition actions --as-of` counts it, by the statuses the assessment records), carried over, vanished since the earlier term, and the open actions per owner with
 the seats they hold in the coalition profile. Plain data for the templates
 (`partials/_register.*.j2`, the `register` of `PlanContext`); no command lines, no file paths.
 
@@ -13,6 +13,7 @@ caution about individuals are left out: they are about people, and the coalition
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -51,9 +52,10 @@ def action_register(
     since_label: str | None,
     redactor: Redactor,
     brief: bool = False,
+    as_of: dt.date | None = None,
 ) -> ActionRegister:
     """The register of `current` and, with `--since`, its earlier assessment (`since_label` names it),
-    for the redactor's audience; `brief` words the caution about individuals in fewer words and lists
+    as of `as_of` (default: the assessment's day), for the redactor's audience; `brief` words the caution about individuals in fewer words and lists
     only the first `BRIEF_LIST` overdue and vanished actions and `BRIEF_OWNERS` owners."""
     from coalition_cli.core.plan.build import long_date
     from coalition_cli.core.reports.actions.register import action_records
@@ -70,10 +72,11 @@ def action_register(
         )
     )
     names = {indicator.id: indicator.name for indicator in current.framework.indicators}
+    day = as_of or assessment.assessed_on
     register = coalition_register(
         assessment.coalition,
         terms,
-        assessment.assessed_on,
+        day,
         members=member_seats(current.profile),
         names=names,
     )
@@ -84,7 +87,7 @@ def action_register(
         if action.vanished:
             notes.append(f"gone since {first_label}" if first_label else "gone")
         if action.overdue:
-            notes.append(f"overdue by {plural(action.days_late or 0, 'day')}")
+            notes.append(f"{plural(action.days_late or 0, 'day')} late")
         if action.carried_over and action.is_open:
             notes.append(f"carried over from {first_label}" if first_label else "carried over")
         return RegisterAction(
@@ -119,8 +122,9 @@ def action_register(
     )
     limit = BRIEF_LIST if brief else None
     return ActionRegister(
-        as_of=assessment.assessed_on.isoformat(),
-        as_of_long=long_date(assessment.assessed_on),
+        as_of=day.isoformat(),
+        as_of_long=long_date(day),
+        assessed_on_long=long_date(assessment.assessed_on),
         since_label=first_label,
         total=len(register.actions),
         counts_text=counts_text(counts) if register.actions else "",

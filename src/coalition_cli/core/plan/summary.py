@@ -3,14 +3,15 @@
 - A score and its stage agree with the chart: 1.68 lies "between Emerging and Developing" (its bar
   ends between those gridlines), and the count beside it says how many indicators have reached the
   stage it is heading for ("14 of 22 indicators at Developing or above"). The scoring rule is
-  unchanged: 1.68 has reached Emerging (its whole part), which the plan's appendix explains.
+  unchanged: 1.68 means Emerging reached, Developing not yet, which the plan's appendix explains.
 - Each priority comes with its next action: the open action (not done, not dropped) due first.
-- Each next action overdue on the assessment's date says so ("overdue"): the summary is read alone.
-- Decisions and resources the coalition needs is read from the plan itself: priorities this tool
-  suggests (the team has not chosen them), the actions overdue on the assessment's date (all of them,
-  as the register counts them), priorities with no open action, open actions with no owner or date,
-  and, from the coalition profile, the Guide's elements of a formalized coalition not yet met and the
-  stakeholder groups with no member.
+- Each next action late on the day the plan is made says so ("5 days late"): the summary is read alone.
+- The decisions the coalition needs to make are read from the plan itself, each worded as a decision
+  (whether, who, what, by when): whether to take on the priorities this tool suggests, what to do
+  about the actions late on the plan's day (all of them, as the register counts them), the next step
+  for a priority with no open action, an owner or a date for an open action without one, and, from
+  the coalition profile, the Guide's elements of a formalized coalition not yet met and the
+  stakeholder groups with no member. The data holds no resources asked for, so the plan promises none.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from coalition_cli.core.plan.context import (
     Need,
     PlanAction,
     Priority,
+    RegisterAction,
     TargetOutcome,
     TargetsFollowedUp,
 )
@@ -34,6 +36,7 @@ from coalition_cli.core.wording import and_list, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.reports.comparison import Comparison
     from coalition_cli.core.reports.roster.report import RosterReport
     from coalition_cli.core.reports.targets import TargetFollowUp
 
@@ -60,6 +63,44 @@ def reached_text(framework: Framework, card: Scorecard) -> str:
     at = f"at {name}" if heading == framework.top_stage else f"at {name} or above"
     whole = plural(card.total, "indicator") if card.rated == card.total else f"{card.rated} rated indicators"
     return f"{count} of {whole} {at}"
+
+
+def named(framework: Framework, indicator_id: str) -> str:
+    """An indicator as a reader meets it: its code and its name, "C6.1 WBL Leadership"."""
+    return (
+        f"{indicator_id} {framework.indicator(indicator_id).name}"
+        if framework.has_indicator(indicator_id)
+        else indicator_id
+    )
+
+
+def same_words(framework: Framework, group: Sequence[str]) -> str:
+    """Why linked indicators count once, in plain words: "C1.3 Work-based Learning Leadership and
+    C6.1 WBL Leadership are described in the same words by the rubric"."""
+    return f"{and_list(named(framework, i) for i in group)} are described in the same words by the rubric"
+
+
+def change_sentence(comparison: Comparison) -> str:
+    """ "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1
+    WBL Leadership count as one)." The counts are `Comparison.counts`, as `compare` and `summary` give
+    them; the plan names the linked indicators (and its appendix says why they count as one)."""
+    counts = comparison.counts()
+    parts = [
+        f"{plural(counts['advanced'], 'indicator')} advanced",
+        f"{counts['declined']} declined",
+        f"{counts['unchanged']} unchanged",
+    ]
+    if counts["newly rated"]:
+        parts.append(f"{counts['newly rated']} rated for the first time")
+    if counts["no longer rated"]:
+        parts.append(f"{counts['no longer rated']} no longer rated")
+    text = ", ".join(parts)
+    fw = comparison.framework
+    groups = [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
+    if groups:
+        named_groups = "; ".join(and_list(named(fw, i) for i in group) for group in groups)
+        text += f" ({named_groups} count as one)"
+    return text + "."
 
 
 def next_action(actions: Sequence[PlanAction]) -> PlanAction | None:
@@ -111,22 +152,42 @@ def targets_followed_up(
     )
 
 
+FORMALIZATION_DECISIONS = {
+    "clear-definition": "How to write down the coalition’s membership, roles, vision and structure",
+    "designated-leaders": "Who leads the coalition: an executive committee, co-chairs or a rotation",
+    "formal-structure": "How the coalition is organized: an executive committee, working groups, and how they report",
+    "regular-meetings": "How often the coalition and its committees meet",
+    "organizational-commitment": "Whether to ask each member to commit as an organization",
+    "master-plan": "Who drafts a master plan, and by when",
+}
+"""Each element of a formalized coalition (the Guide, Step 6) not yet met, as the decision it asks for:
+this tool's wording, by the element's id (an element without one is named as the Guide names it)."""
+
+
+def _named(action: RegisterAction | PlanAction, indicator: str) -> str:
+    return f"“{action.action}” ({indicator})"
+
+
 def overdue_need(register: ActionRegister) -> Need | None:
-    """The actions overdue on the day of the assessment, counted as the register counts them (every
-    action of the assessment, not only the priorities'); one line, so the summary still prints on one
-    page (a lone overdue action is named); None if none."""
+    """What to do about the actions late on the day the plan is made, counted as the register counts
+    them (every action of the assessment, not only the priorities'); one line, so the summary still
+    prints on one page (a lone late action is named); None if none."""
     if not register.overdue:
         return None
     count = len(register.overdue) + register.overdue_more
     longest = register.overdue[0]
     late = plural(longest.days_late or 0, "day")
     if count == 1:
+        about = f"{longest.indicator} {longest.indicator_name}".strip()
         text = (
-            f"A new date, owner or drop for “{longest.action}” ({longest.indicator}), overdue by {late} on "
-            f"{register.as_of_long}."
+            f"What to do about {_named(longest, about)}, {late} late on {register.as_of_long}: "
+            "a new date, a new owner, or drop it."
         )
     else:
-        text = f"A new date, owner or drop for each of the {count} actions overdue on {register.as_of_long}."
+        text = (
+            f"What to do about each of the {count} actions late on {register.as_of_long}: "
+            "a new date, a new owner, or drop it."
+        )
     return Need(text=text, about="overdue actions", source="actions")
 
 
@@ -136,17 +197,20 @@ def needs(
     roster: RosterReport | None,
     register: ActionRegister | None = None,
 ) -> tuple[Need, ...]:
-    """Decisions and resources the coalition needs, from the priorities, their actions, the register of
-    every action (overdue ones) and the profile."""
+    """The decisions the coalition needs to make, each worded as one, from the priorities, their
+    actions, the register of every action (the late ones) and the profile."""
     result: list[Need] = []
     suggested = [p for p in priorities if p.suggested]
     if suggested:
-        names = and_list(f"{p.id} {p.name}" for p in suggested)
-        which = "the priority" if len(suggested) == 1 else f"the {len(suggested)} priorities"
+        ranks = and_list(str(p.rank) for p in suggested)
+        which = (
+            f"priority {ranks}, which this tool suggests"
+            if len(suggested) == 1
+            else f"priorities {ranks}, which this tool suggests"
+        )
         result.append(
             Need(
-                text=f"Whether to take on {which} this tool suggests ({names}), "
-                f"and who leads {'it' if len(suggested) == 1 else 'each'}.",
+                text=f"Whether to take on {which}, and who leads {'it' if len(suggested) == 1 else 'each'}.",
                 about="suggested priorities",
                 source="priorities",
             )
@@ -160,7 +224,8 @@ def needs(
         if priority.open_actions == 0:
             result.append(
                 Need(
-                    text=f"A next action and who leads it for {priority.id} {priority.name}: none is open.",
+                    text=f"What to do next on {priority.id} {priority.name}, who leads it and by when: "
+                    "no action is open.",
                     about=priority.id,
                     source="actions",
                 )
@@ -168,23 +233,21 @@ def needs(
         for action in actions.get(priority.id, ()):
             if action.status in CLOSED:
                 continue
-            missing = [
-                what for what, value in (("an owner", action.owner), ("a due date", action.due)) if not value
-            ]
-            if missing:
-                result.append(
-                    Need(
-                        text=f"{' and '.join(missing).capitalize()} for “{action.action}” ({priority.id}).",
-                        about=priority.id,
-                        source="actions",
-                    )
-                )
+            named_action = _named(action, f"{priority.id} {priority.name}")
+            if not action.owner:
+                text = f"Who owns {named_action}{', and by when' if not action.due else ''}."
+            elif not action.due:
+                text = f"By when {named_action} is due."
+            else:
+                continue
+            result.append(Need(text=text, about=priority.id, source="actions"))
     if roster is not None:
         for check in roster.formalization:
             if check.status == "not-met":
+                decision = FORMALIZATION_DECISIONS.get(check.id, f"What to do about {check.name}")
                 result.append(
                     Need(
-                        text=f"{check.name} (the Guide’s Step 6): {check.reason}",
+                        text=f"{decision} (the Guide’s Step 6). {check.reason}",
                         about=f"the Guide, Step 6: {check.name}",
                         source="roster",
                     )
@@ -193,7 +256,7 @@ def needs(
         if missing_groups:
             result.append(
                 Need(
-                    text="Members from the stakeholder groups the Guide names that the coalition lacks: "
+                    text="Whom to invite from the stakeholder groups the Guide names that have no member yet: "
                     + "; ".join(missing_groups)
                     + ".",
                     about="the Guide, Step 2",
