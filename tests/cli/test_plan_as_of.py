@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
-from coalition_cli.core.plan.build import long_date
+from coalition_cli.core.wording import long_date
 from tests.support.plan import (  # noqa: F401
     RIVERSIDE_FALL,
     RIVERSIDE_SPRING,

@@ -56,9 +56,9 @@ from coalition_cli.core.plan.summary import (
     place,
     reached_text,
     same_words,
-    status_text,
     targets_followed_up,
 )
+from coalition_cli.core.reports.actions.register import status_words
 from coalition_cli.core.reports.comparison import (
     Comparison,
     change,
@@ -69,7 +69,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import MONTHS, plural
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -271,11 +271,6 @@ def written_summary(context: PlanContext) -> str:
         f"{plural(len(context.priorities), 'priority', 'priorities')}{split}, "
         f"{plural(next_steps, 'indicator')} with next steps, {len(context.unrated)} not yet rated"
     )
-
-
-def long_date(day: dt.date) -> str:
-    """14 March 2026: the same in every locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def score_figure(exact: Fraction | None) -> str:
@@ -757,7 +752,7 @@ def _action(action: Action, redactor: Redactor, as_of: dt.date) -> PlanAction:
         due=action.due.isoformat() if action.due else None,
         due_long=long_date(action.due) if action.due else None,
         status=action.status,
-        status_text=status_text(action.status),
+        status_text=status_words(action.status),
         overdue=late is not None,
         days_late=late,
     )

@@ -18,16 +18,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.plan.context import ActionRegister, RegisterAction, RegisterOwner
-from coalition_cli.core.plan.summary import status_text
 from coalition_cli.core.reports.actions.document import counts_text, one_person_caution
 from coalition_cli.core.reports.actions.register import (
     TermActions,
     TrackedAction,
     member_seats,
     status_or_open,
+    status_words,
 )
 from coalition_cli.core.reports.actions.report import STATES, coalition_register
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -55,9 +55,9 @@ def action_register(
     as_of: dt.date | None = None,
 ) -> ActionRegister:
     """The register of `current` and, with `--since`, its earlier assessment (`since_label` names it),
-    as of `as_of` (default: the assessment's day), for the redactor's audience; `brief` words the caution about individuals in fewer words and lists
-    only the first `BRIEF_LIST` overdue and vanished actions and `BRIEF_OWNERS` owners."""
-    from coalition_cli.core.plan.build import long_date
+    as of `as_of` (default: the assessment's day), for the redactor's audience; `brief` words the
+    caution about individuals in fewer words and lists only the first `BRIEF_LIST` overdue and
+    vanished actions and `BRIEF_OWNERS` owners."""
     from coalition_cli.core.reports.actions.register import action_records
 
     assessment = current.assessment
@@ -98,7 +98,7 @@ def action_register(
             due=action.due.isoformat() if action.due else None,
             due_long=long_date(action.due) if action.due else None,
             status=status_or_open(action.status),
-            status_text=status_text(action.status),
+            status_text=status_words(action.status),
             overdue=action.overdue,
             days_late=action.days_late,
             carried_over=action.carried_over and action.is_open,

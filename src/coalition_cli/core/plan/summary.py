@@ -30,7 +30,7 @@ from coalition_cli.core.plan.context import (
     TargetOutcome,
     TargetsFollowedUp,
 )
-from coalition_cli.core.reports.actions.register import status_or_open
+from coalition_cli.core.reports.comparison import change_counts, counted_once
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
 
@@ -84,22 +84,11 @@ def change_sentence(comparison: Comparison) -> str:
     """ "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1
     WBL Leadership count as one)." The counts are `Comparison.counts`, as `compare` and `summary` give
     them; the plan names the linked indicators (and its appendix says why they count as one)."""
-    counts = comparison.counts()
-    parts = [
-        f"{plural(counts['advanced'], 'indicator')} advanced",
-        f"{counts['declined']} declined",
-        f"{counts['unchanged']} unchanged",
-    ]
-    if counts["newly rated"]:
-        parts.append(f"{counts['newly rated']} rated for the first time")
-    if counts["no longer rated"]:
-        parts.append(f"{counts['no longer rated']} no longer rated")
-    text = ", ".join(parts)
-    fw = comparison.framework
-    groups = [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
+    text = change_counts(comparison)
+    groups = counted_once(comparison)
     if groups:
-        named_groups = "; ".join(and_list(named(fw, i) for i in group) for group in groups)
-        text += f" ({named_groups} count as one)"
+        fw = comparison.framework
+        text += f" ({'; '.join(and_list(named(fw, i) for i in group) for group in groups)} count as one)"
     return text + "."
 
 
@@ -109,12 +98,6 @@ def next_action(actions: Sequence[PlanAction]) -> PlanAction | None:
     if not open_actions:
         return None
     return min(open_actions, key=lambda item: (item[1].due is None, item[1].due or "", item[0]))[1]
-
-
-def status_text(status: str | None) -> str:
-    """A status as a reader says it: "in progress", "planned", "open" (none written): the same word
-    for an action in its indicator's table and in the register."""
-    return status_or_open(status).replace("-", " ")
 
 
 def targets_followed_up(

@@ -306,6 +306,20 @@ def _lower(stages: dict[str, int | None], group: tuple[str, ...]) -> int | None:
 def change_headline(comparison: Comparison) -> str:
     """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`, counting linked
     indicators once (and saying so, where a linked group is in the counts)."""
+    text = change_counts(comparison)
+    groups = counted_once(comparison)
+    if groups:
+        text += f" ({'; '.join(and_list(group) for group in groups)} count as one: the rubric links them)"
+    return text
+
+
+def counted_once(comparison: Comparison) -> list[tuple[str, ...]]:
+    """The linked groups the counts of change count as one indicator each (those rated in either term)."""
+    return [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
+
+
+def change_counts(comparison: Comparison) -> str:
+    """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`: the counts alone."""
     counts = comparison.counts()
     parts = [
         f"{plural(counts['advanced'], 'indicator')} advanced",
@@ -316,12 +330,7 @@ def change_headline(comparison: Comparison) -> str:
         parts.append(f"{counts['newly rated']} rated for the first time")
     if counts["no longer rated"]:
         parts.append(f"{counts['no longer rated']} no longer rated")
-    text = ", ".join(parts)
-    groups = [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
-    if groups:
-        named = "; ".join(and_list(group) for group in groups)
-        text += f" ({named} count as one: the rubric links them)"
-    return text
+    return ", ".join(parts)
 
 
 def headline(comparison: Comparison) -> str:
