@@ -73,7 +73,7 @@ def test_three_terms_show_every_term_and_change_from_first_to_last(tmp_path: Pat
     assert report["overall"]["change"] == 1.0
     # C1.3 and C6.1 are one practice in the Framework: 22 indicators, 21 counted
     assert report["headline"] == (
-        "21 indicators advanced, 0 declined, 0 unchanged (C1.3 and C6.1 count as one: the rubric links them)"
+        "21 indicators advanced, 0 declined, 0 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one: the rubric links them)"
     )
     rows = run_csv("compare", *files)
     assert len(rows) == 3 * 22
@@ -145,7 +145,7 @@ def test_riverside_counts_the_linked_pair_once_and_follows_up_the_fall_targets()
     assert report["counts"]["advanced"] == 5 and report["counts"]["declined"] == 1
     assert report["counts"]["linked_counted_once"] == [["C1.3", "C6.1"]]
     assert report["headline"] == (
-        "5 indicators advanced, 1 declined, 15 unchanged (C1.3 and C6.1 count as one: the rubric links them); "
+        "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one: the rubric links them); "
         "5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away"
     )
     (follow_up,) = report["targets"]
@@ -176,7 +176,9 @@ def test_a_linked_pair_that_moved_apart_counts_once_at_its_lower_stage(tmp_path:
     report = run_json("compare", old, new)
     # C1.3 advanced alone: the practice's lower stage (C6.1's) did not move
     assert report["counts"]["advanced"] == 1 and report["counts"]["unchanged"] == 1
-    assert report["headline"].startswith("1 indicator advanced, 0 declined, 1 unchanged (C1.3 and C6.1")
+    assert report["headline"].startswith(
+        "1 indicator advanced, 0 declined, 1 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL"
+    )
     assert {i["id"]: i["direction"] for i in report["indicators"] if i["stages"][1]} == {
         "C1.1": "advanced",
         "C1.3": "advanced",

@@ -50,7 +50,6 @@ from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
     change_sentence,
-    named,
     needs,
     next_action,
     place,
@@ -65,6 +64,7 @@ from coalition_cli.core.reports.comparison import (
     change_number,
     direction,
     latest_targets,
+    named,
 )
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric

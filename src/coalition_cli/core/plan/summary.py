@@ -30,7 +30,7 @@ from coalition_cli.core.plan.context import (
     TargetOutcome,
     TargetsFollowedUp,
 )
-from coalition_cli.core.reports.comparison import change_counts, counted_once
+from coalition_cli.core.reports.comparison import change_counts, counted_once, named
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
 
@@ -65,15 +65,6 @@ def reached_text(framework: Framework, card: Scorecard) -> str:
     return f"{count} of {whole} {at}"
 
 
-def named(framework: Framework, indicator_id: str) -> str:
-    """An indicator as a reader meets it: its code and its name, "C6.1 WBL Leadership"."""
-    return (
-        f"{indicator_id} {framework.indicator(indicator_id).name}"
-        if framework.has_indicator(indicator_id)
-        else indicator_id
-    )
-
-
 def same_words(framework: Framework, group: Sequence[str]) -> str:
     """Why linked indicators count once, in plain words: "C1.3 Work-based Learning Leadership and
     C6.1 WBL Leadership are described in the same words by the rubric"."""
@@ -83,7 +74,7 @@ def same_words(framework: Framework, group: Sequence[str]) -> str:
 def change_sentence(comparison: Comparison) -> str:
     """ "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1
     WBL Leadership count as one)." The counts are `Comparison.counts`, as `compare` and `summary` give
-    them; the plan names the linked indicators (and its appendix says why they count as one)."""
+    them; shorter than `compare`'s headline, as the plan's appendix says why they count as one."""
     text = change_counts(comparison)
     groups = counted_once(comparison)
     if groups:

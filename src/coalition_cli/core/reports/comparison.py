@@ -303,13 +303,24 @@ def _lower(stages: dict[str, int | None], group: tuple[str, ...]) -> int | None:
     return min(rated) if rated else None
 
 
+def named(framework: Framework, indicator_id: str) -> str:
+    """An indicator as a reader meets it: its code and its name, "C6.1 WBL Leadership"."""
+    return (
+        f"{indicator_id} {framework.indicator(indicator_id).name}"
+        if framework.has_indicator(indicator_id)
+        else indicator_id
+    )
+
+
 def change_headline(comparison: Comparison) -> str:
     """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`, counting linked
-    indicators once (and saying so, where a linked group is in the counts)."""
+    indicators once (and saying so, by code and name, where a linked group is in the counts)."""
     text = change_counts(comparison)
     groups = counted_once(comparison)
     if groups:
-        text += f" ({'; '.join(and_list(group) for group in groups)} count as one: the rubric links them)"
+        fw = comparison.framework
+        linked = "; ".join(and_list(named(fw, i) for i in group) for group in groups)
+        text += f" ({linked} count as one: the rubric links them)"
     return text
 
 
