@@ -94,6 +94,8 @@ def edited(name: str, edit: RatingEdit) -> tuple[dict[str, object], dict[str, ob
 # found by a CI run: a `#` inside the new value hid the line's own comment, which seemed lost
 @example(name="commented", edit=RatingEdit("C1.4", evidence=" #"))
 @example(name="commented", edit=RatingEdit("C1.4", evidence="a # b"))
+# and another: the value `':` is written `''':'`, whose doubled quote hid the comment after it
+@example(name="commented", edit=RatingEdit("C1.4", evidence="':"))
 def test_any_edit_reads_back_validates_and_stays_in_its_entry(name: str, edit: RatingEdit) -> None:
     old, new = edited(name, edit)
     if edit.stage is not None:
@@ -233,6 +235,8 @@ def _line_comment(line: str) -> str | None:
                 escaped = False
             elif char == "\\" and quote == '"':
                 escaped = True
+            elif char == "'" == quote and line[index + 1 : index + 2] == "'":
+                escaped = True  # `''` is a quote inside a single-quoted value (`''':'` holds `':`)
             elif char == quote:
                 quote = None
         elif char in "'\"" and (index == 0 or line[index - 1] in " \t:[{,-"):
