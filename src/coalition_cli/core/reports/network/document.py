@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from coalition_cli.core.reports.comparison import change_number
+from coalition_cli.core.reports.comparison import change_number, named
 from coalition_cli.core.reports.document import (
     NO_VALUE,
     Block,
@@ -28,7 +28,6 @@ from coalition_cli.core.reports.network.summary import (
     Network,
     change_text,
     coverage_source,
-    indicator_label,
     since_text,
     trend_text,
 )
@@ -398,9 +397,7 @@ def _overdue(network: Network) -> list[Block]:
                     Cell(long_date(item.action.due) if item.action.due else ""),
                     Cell(plural(item.days_late, "day"), tone="bad"),
                     Cell(item.action.owner or "no owner", tone=None if item.action.owner else "warn"),
-                    Cell(
-                        f"{item.action.action} ({indicator_label(network.framework, item.action.indicator)})"
-                    ),
+                    Cell(f"{item.action.action} ({named(network.framework, item.action.indicator)})"),
                 ]
                 for item in overdue
             ],

@@ -504,14 +504,6 @@ def targets_text(coalition: CoalitionStanding) -> str:
     return "" if targets is None else f"{targets.count('reached')} of {targets.total} reached"
 
 
-def indicator_label(framework: Framework, indicator_id: str) -> str:
-    """`C3.2 Equity Principles`: an action's indicator with its name, for readers who do not know the
-    codes (the code alone when the rubric does not have it)."""
-    if not framework.has_indicator(indicator_id):
-        return indicator_id
-    return f"{indicator_id} {framework.indicator(indicator_id).name}"
-
-
 def coverage_source(total: int, profiled: int) -> str:
     """Where the stakeholder groups at the table come from: each coalition's profile, else the
     participants of its latest assessment, in words (`From the profiles of 4 coalitions, and …`)."""
