@@ -72,6 +72,7 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
     assessment = session.file.assessment
     phones = session.phones_counted
     stages = session.file.stages
+    first = _first(session, stages)
     return {
         "version": version,
         "coalition": assessment.coalition,
@@ -82,8 +83,8 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
         "here": phones.here,
         "joined": phones.joined,
         "phones_text": _sentence_case(phones_words(phones)),
-        "first": _first(session, stages),
-        "next": _next(session, stages),
+        "first": first,
+        "next": _next(session, stages, first),
         "indicators": indicators,
         "current": _current(session) if state.current else None,
     }
@@ -103,13 +104,15 @@ def _first(session: RoomSession, stages: Mapping[str, int | None]) -> dict[str, 
     return {"id": indicator.id, "label": f"Open {which}: {indicator.id} {indicator.name}"}
 
 
-def _next(session: RoomSession, stages: Mapping[str, int | None]) -> dict[str, str | None]:
+def _next(
+    session: RoomSession, stages: Mapping[str, int | None], first: dict[str, str]
+) -> dict[str, str | None]:
     """Where "Next indicator" (and the N key) goes: the next one not rated yet after the open one,
-    coming round to the start (before the first: where "Open the first indicator" goes). With none
-    left, `id` is None and `message` says so, instead of opening one already rated."""
+    coming round to the start (before the first: `first`, where "Open the first indicator" goes).
+    With none left, `id` is None and `message` says so, instead of opening one already rated."""
     fw, current = session.framework, session.state.current
     if current is None:
-        return {**_first(session, stages), "message": None}
+        return {**first, "message": None}
     following = not_rated_after(fw, stages, current)
     if following is None:
         every = "Every indicator" if stages.get(current) is not None else "Every other indicator"
