@@ -165,7 +165,7 @@ def _goto_command(framework: Framework, typed: str) -> Command:
     if len(found) == 1:
         return Command(Kind.GOTO, indicator=found[0])
     if found:
-        listed = "; ".join(f"{i} {framework.indicator(i).name}" for i in found[:6])
+        listed = "; ".join(framework.named(i) for i in found[:6])
         more = ", …" if len(found) > 6 else ""
         return Command(
             Kind.INVALID, message=f"{typed!r} could be {listed}{more}: type more of it, or its id."
@@ -186,11 +186,7 @@ def find_indicators(framework: Framework, typed: str) -> list[str]:
     exact = [indicator.id for indicator in framework.indicators if indicator.id.casefold() == text]
     if exact:
         return exact
-    return [
-        indicator.id
-        for indicator in framework.indicators
-        if text in folded(f"{indicator.id} {indicator.name}")
-    ]
+    return [indicator.id for indicator in framework.indicators if text in folded(indicator.label)]
 
 
 def text_command(typed: str) -> Kind | None:

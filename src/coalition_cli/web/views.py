@@ -29,7 +29,7 @@ def _indicator(session: RoomSession, indicator: str) -> dict[str, Any]:
     return {
         "id": rubric.id,
         "name": rubric.name,
-        "domain": f"{domain.id} {domain.name}",
+        "domain": domain.label,
         "stages": [
             {"number": stage.number, "name": stage.name, "descriptor": list(rubric.descriptor(stage.number))}
             for stage in fw.stages
@@ -63,7 +63,7 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
             {
                 "id": indicator.id,
                 "name": indicator.name,
-                "domain": f"{domain.id} {domain.name}",
+                "domain": domain.label,
                 "voted": len(state.ballots.get(indicator.id, {})),
                 "file_stage": session.file.stage(indicator.id),
                 "agreed": indicator.id in state.agreed,
@@ -101,7 +101,7 @@ def _first(session: RoomSession, stages: Mapping[str, int | None]) -> dict[str, 
         if first is None or first == fw.indicators[0].id
         else "the first indicator not rated yet"
     )
-    return {"id": indicator.id, "label": f"Open {which}: {indicator.id} {indicator.name}"}
+    return {"id": indicator.id, "label": f"Open {which}: {indicator.label}"}
 
 
 def _next(
@@ -118,7 +118,7 @@ def _next(
         every = "Every indicator" if stages.get(current) is not None else "Every other indicator"
         message = f"{every} is rated in the assessment. To rate one again, open it from the list."
         return {"id": None, "label": message, "message": message}
-    label = f"Opens {following} {fw.indicator(following).name}, the next not rated yet"
+    label = f"Opens {fw.named(following)}, the next not rated yet"
     return {"id": following, "label": label, "message": None}
 
 

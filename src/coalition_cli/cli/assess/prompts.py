@@ -210,10 +210,10 @@ class Walk:
         console.print(
             Panel(
                 descriptor_table(fw, indicator, current=stage),
-                title=escape(f"{indicator.id} {indicator.name}"),
+                title=escape(indicator.label),
                 title_align="left",
                 # repeated at the panel's foot: a long indicator scrolls the header off a projected screen
-                subtitle=escape(f"Indicator {place} of {len(fw.indicators)} · {domain.id} {domain.name}"),
+                subtitle=escape(f"Indicator {place} of {len(fw.indicators)} · {domain.label}"),
                 subtitle_align="right",
             )
         )
@@ -308,7 +308,7 @@ class Walk:
         suggested: int | None = None
         while True:
             # the name too: at 24 rows the indicator's panel has scrolled away by the time it is asked
-            named = escape(f"{indicator_id} {fw.indicator(indicator_id).name}")
+            named = escape(fw.named(indicator_id))
             prompt = (
                 f"[bold]Stage for {named}[/] [dim](1-{fw.top_stage} or a name; "
                 f"s skip, b back, ? help, q quit{escape(keep)})[/]: "

@@ -58,7 +58,7 @@ def descriptor_table(fw: Framework, indicator: Indicator, *, current: int | None
     for index, stage in enumerate(fw.stages):
         if index:
             table.add_row()  # a blank line between stages; row padding would leave one after the last too
-        label = Text(f"{stage.number} {stage.name}")
+        label = Text(stage.label)
         if current == stage.number:
             label.append(" ◀ now", style="cyan")
         table.add_row(label, "\n\n".join(indicator.descriptor(stage.number)))
@@ -77,13 +77,13 @@ def bullets(items: Iterable[str]) -> Table:
 
 def render_indicator(fw: Framework, indicator: Indicator, console: Console) -> None:
     domain = fw.domain_of(indicator.id)
-    title = f"{indicator.id} {indicator.name}"
+    title = indicator.label
     aliases = f"also called: {', '.join(indicator.aliases)}" if indicator.aliases else None
     console.print(
         Panel(
             descriptor_table(fw, indicator),
             title=escape(title),
-            subtitle=escape(f"{domain.id} {domain.name}"),
+            subtitle=escape(domain.label),
             title_align="left",
         )
     )

@@ -189,9 +189,9 @@ def _indicator_help(framework: Framework, indicator_id: str) -> str:
     """The indicator and each stage's descriptor, as plain text: editors show `description` on hover,
     and strict validators (ajv) refuse keywords of their own such as `markdownDescription`."""
     indicator = framework.indicator(indicator_id)
-    parts = [f"{indicator.id} {indicator.name}"]
+    parts = [indicator.label]
     for stage in framework.stages:
-        parts.append(f"{stage.number} {stage.name}: " + " ".join(indicator.descriptor(stage.number)))
+        parts.append(f"{stage.label}: " + " ".join(indicator.descriptor(stage.number)))
     return "\n\n".join(parts)
 
 

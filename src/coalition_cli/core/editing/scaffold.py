@@ -132,13 +132,11 @@ def render(
     lines.append("ratings:")
     for domain in framework.domains:
         lines.append("")
-        lines.append(
-            f"  # ── {domain.id} {domain.name} " + "─" * max(3, 70 - len(domain.id) - len(domain.name))
-        )
+        lines.append(f"  # ── {domain.label} " + "─" * max(3, 70 - len(domain.id) - len(domain.name)))
         for indicator in domain.indicators:
             lines.append(f"  {indicator.id}:  # {indicator.name}")
             for stage in framework.stages:
-                label = f"{stage.number} {stage.name}: "
+                label = f"{stage.label}: "
                 for number, paragraph in enumerate(indicator.descriptor(stage.number)):
                     first = label if number == 0 else " " * len(label)
                     lines += yamltext.comment_lines(paragraph, "    ", first=first, rest=" " * len(label))

@@ -29,6 +29,11 @@ class Stage(Model):
     number: int
     name: str = Field(min_length=1)
 
+    @property
+    def label(self) -> str:
+        """The stage as people say it: its number and its name, "3 Advancing"."""
+        return f"{self.number} {self.name}"
+
 
 class Indicator(Model):
     id: str = Field(min_length=1)
@@ -38,6 +43,11 @@ class Indicator(Model):
 
     def descriptor(self, stage: int) -> tuple[str, ...]:
         return self.descriptors.get(stage, ())
+
+    @property
+    def label(self) -> str:
+        """The indicator as a reader meets it: its code and its name, "C6.1 WBL Leadership"."""
+        return f"{self.id} {self.name}"
 
 
 class IntroSection(Model):
@@ -62,6 +72,11 @@ class Domain(Model):
     reflect: tuple[str, ...] = ()
     foundational_steps: tuple[str, ...] = ()
     indicators: tuple[Indicator, ...] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        """The domain as a reader meets it: its code and its name."""
+        return f"{self.id} {self.name}"
 
 
 class LinkedIndicators(Model):
@@ -127,6 +142,12 @@ class Framework(Model):
     def has_indicator(self, indicator_id: str) -> bool:
         return indicator_id in self._indicator_index
 
+    def named(self, indicator_id: str) -> str:
+        """An indicator by its code, as a reader meets it ("C6.1 WBL Leadership"); a code this rubric
+        does not have (a file's typo, an older rubric's indicator) stays as written."""
+        found = self._indicator_index.get(indicator_id)
+        return found[1].label if found is not None else indicator_id
+
     @cached_property
     def _links(self) -> dict[str, LinkedIndicators]:
         return {indicator_id: group for group in self.linked for indicator_id in group.indicators}
@@ -173,4 +194,4 @@ class Framework(Model):
 
     def stage_choices(self) -> str:
         """How to write a stage in this framework, for messages: `1 Emerging, 2 Developing, …`."""
-        return ", ".join(f"{stage.number} {stage.name}" for stage in self.stages)
+        return ", ".join(stage.label for stage in self.stages)

@@ -64,7 +64,6 @@ from coalition_cli.core.reports.comparison import (
     change_number,
     direction,
     latest_targets,
-    named,
 )
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
@@ -416,7 +415,7 @@ def _change(
         kind=kind,
         change_text=text,
         counted_with=counted_with,
-        counted_with_names=tuple(named(fw, other) for other in counted_with),
+        counted_with_names=tuple(fw.named(other) for other in counted_with),
     )
 
 
@@ -706,7 +705,7 @@ def _indicator_plan(
         suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
         suggested_functions=suggested_functions(guide, indicator.id) if tags_apply else (),
         framework_roles=framework_roles(loaded, indicator.id),
-        linked_with=tuple(named(fw, other) for other in fw.linked_with(indicator.id)),
+        linked_with=tuple(fw.named(other) for other in fw.linked_with(indicator.id)),
         priority_rank=rank,
         change=change,
     )

@@ -30,7 +30,7 @@ from coalition_cli.core.plan.context import (
     TargetOutcome,
     TargetsFollowedUp,
 )
-from coalition_cli.core.reports.comparison import change_counts, counted_once, named
+from coalition_cli.core.reports.comparison import change_counts, counted_once
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
 
@@ -68,7 +68,7 @@ def reached_text(framework: Framework, card: Scorecard) -> str:
 def same_words(framework: Framework, group: Sequence[str]) -> str:
     """Why linked indicators count once, in plain words: "C1.3 Work-based Learning Leadership and
     C6.1 WBL Leadership are described in the same words by the rubric"."""
-    return f"{and_list(named(framework, i) for i in group)} are described in the same words by the rubric"
+    return f"{and_list(framework.named(i) for i in group)} are described in the same words by the rubric"
 
 
 def change_sentence(comparison: Comparison) -> str:
@@ -79,7 +79,7 @@ def change_sentence(comparison: Comparison) -> str:
     groups = counted_once(comparison)
     if groups:
         fw = comparison.framework
-        text += f" ({'; '.join(and_list(named(fw, i) for i in group) for group in groups)} count as one)"
+        text += f" ({'; '.join(and_list(fw.named(i) for i in group) for group in groups)} count as one)"
     return text + "."
 
 

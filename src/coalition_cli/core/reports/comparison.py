@@ -196,7 +196,7 @@ class Comparison(Report):
         ]
         score_columns = [Column(label, nowrap=True) for label in labels]
         domain_rows = [
-            [Cell(f"{domain.id} {domain.name}")]
+            [Cell(domain.label)]
             + [_domain_score_cell(fw, item.card.domains[index]) for item in items]
             + [change_cell(change(values[0], values[-1]), 2)]
             for index, (domain, values) in enumerate(self.domain_scores())
@@ -303,15 +303,6 @@ def _lower(stages: dict[str, int | None], group: tuple[str, ...]) -> int | None:
     return min(rated) if rated else None
 
 
-def named(framework: Framework, indicator_id: str) -> str:
-    """An indicator as a reader meets it: its code and its name, "C6.1 WBL Leadership"."""
-    return (
-        f"{indicator_id} {framework.indicator(indicator_id).name}"
-        if framework.has_indicator(indicator_id)
-        else indicator_id
-    )
-
-
 def change_headline(comparison: Comparison) -> str:
     """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`, counting linked
     indicators once (and saying so, by code and name, where a linked group is in the counts)."""
@@ -319,7 +310,7 @@ def change_headline(comparison: Comparison) -> str:
     groups = counted_once(comparison)
     if groups:
         fw = comparison.framework
-        linked = "; ".join(and_list(named(fw, i) for i in group) for group in groups)
+        linked = "; ".join(and_list(fw.named(i) for i in group) for group in groups)
         text += f" ({linked} count as one: the rubric links them)"
     return text
 

@@ -393,9 +393,7 @@ def draft_text(consensus: Consensus, out: Path) -> str:
     lines = _draft_header(consensus, out)
     lines.append("ratings:")
     for domain in fw.domains:
-        lines.append(
-            f"  # ---------------------------------------------------------------- {domain.id} {domain.name}"
-        )
+        lines.append(f"  # ---------------------------------------------------------------- {domain.label}")
         for indicator in (i for i in consensus.indicators if i.domain_id == domain.id):
             lines.extend(_draft_rating(consensus, indicator))
     return "\n".join(lines) + "\n"

@@ -208,9 +208,9 @@ class IndicatorScreen(Screen[None]):
         bar = "█" * round(10 * rated / total) + "░" * (10 - round(10 * rated / total))
         here = f"{app.session.position + 1} of {app.session.total} in this session"
         ways = [
-            f"{domain.id} {domain.name} · {bar} {rated} of {total} rated · {here}",
-            f"{domain.id} {domain.name} · {rated} of {total} rated · {here}",
-            f"{domain.id} {domain.name} · {rated} of {total} rated",
+            f"{domain.label} · {bar} {rated} of {total} rated · {here}",
+            f"{domain.label} · {rated} of {total} rated · {here}",
+            f"{domain.label} · {rated} of {total} rated",
         ]
         width = (self.size.width or 80) - 2
         where = next((way for way in ways if cell_len(way) <= width), fit(ways[-1], width))
@@ -409,7 +409,7 @@ class IndicatorScreen(Screen[None]):
         def typing(text: str) -> None:
             app.draft = Draft(indicator, text)
 
-        title = f"Evidence for {indicator} {app.framework.indicator(indicator).name}"
+        title = f"Evidence for {app.framework.named(indicator)}"
         self.app.push_screen(EvidenceDialog(title, text, typing, notice=notice), written)
 
     def _deciding(self) -> bool:
@@ -423,7 +423,7 @@ class IndicatorScreen(Screen[None]):
         rating = app.file.rating(indicator)
         actions = rating.actions if rating is not None else ()
         seen = app.keeper.written(indicator)
-        name = f"{indicator} {app.framework.indicator(indicator).name}"
+        name = app.framework.named(indicator)
 
         def given(answer: ActionAnswer | None) -> None:
             if answer is None:
@@ -594,7 +594,7 @@ class IndicatorScreen(Screen[None]):
         domain = app.framework.domain_of(indicator)
         about = [*domain.introduction[:1], *(f"• {question}" for question in domain.reflect)]
         if about:
-            more.append((f"The domain: {domain.id} {domain.name}", "\n".join(about)))
+            more.append((f"The domain: {domain.label}", "\n".join(about)))
         self.app.push_screen(ReaderDialog(app.framework, indicator, app.file.stage(indicator), more), chosen)
 
     def action_undo(self) -> None:

@@ -506,7 +506,7 @@ class ReaderDialog(ModalScreen[int | None]):
         fw = self.framework
         indicator = fw.indicator(self.indicator)
         with Vertical():
-            yield Static(escape(f"{indicator.id} {indicator.name}, in full"), classes="title")
+            yield Static(escape(f"{indicator.label}, in full"), classes="title")
             with VerticalScroll(id="reading"):
                 yield Static(descriptor_table(fw, indicator, current=self.current))
                 for heading, text in self.more:

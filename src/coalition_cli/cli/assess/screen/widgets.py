@@ -283,7 +283,7 @@ def room_line(framework: Framework, found: LiveTally, here: str, width: int) -> 
 def _room_ways(framework: Framework, found: LiveTally, here: str) -> list[tuple[str, str]]:
     """Ways of saying what the room is doing, longest first: (the bold start, the rest)."""
     elsewhere = found.indicator != here
-    named = f"{found.indicator} {framework.indicator(found.indicator).name}"
+    named = framework.named(found.indicator)
     phones = f"{plural(found.voted, 'phone')} voted" if found.voted else "no votes yet"
     unknown = f" ({found.dont_know} don't know)" if found.dont_know else ""
     if found.result is not None:

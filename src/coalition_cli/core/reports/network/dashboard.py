@@ -22,7 +22,6 @@ from coalition_cli import __version__
 from coalition_cli.core.files.output import starts_with
 from coalition_cli.core.plan.charts import stage_palette
 from coalition_cli.core.plan.context import StageInfo
-from coalition_cli.core.reports.comparison import named
 from coalition_cli.core.reports.network.summary import (
     GROUP_FIELDS,
     CoalitionStanding,
@@ -194,7 +193,7 @@ def _dashboard(network: Network) -> Dashboard:
             OverdueRow(
                 coalition=item.coalition,
                 action=item.action.action,
-                indicator=named(fw, item.action.indicator),
+                indicator=fw.named(item.action.indicator),
                 owner=item.action.owner,
                 due=item.action.due.isoformat() if item.action.due else "",
                 due_long=long_date(item.action.due) if item.action.due else "",

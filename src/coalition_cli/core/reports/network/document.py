@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from coalition_cli.core.reports.comparison import change_number, named
+from coalition_cli.core.reports.comparison import change_number
 from coalition_cli.core.reports.document import (
     NO_VALUE,
     Block,
@@ -340,7 +340,7 @@ def _heatmap(network: Network) -> list[Block]:
             ],
             heat_rows,
         ),
-        Line("Domains: " + "; ".join(f"{domain.id} {domain.name}" for domain in fw.domains), tone="muted"),
+        Line("Domains: " + "; ".join(domain.label for domain in fw.domains), tone="muted"),
         table(
             "Key: a score's stage",
             [str(stage.number) for stage in fw.stages],
@@ -397,7 +397,7 @@ def _overdue(network: Network) -> list[Block]:
                     Cell(long_date(item.action.due) if item.action.due else ""),
                     Cell(plural(item.days_late, "day"), tone="bad"),
                     Cell(item.action.owner or "no owner", tone=None if item.action.owner else "warn"),
-                    Cell(f"{item.action.action} ({named(network.framework, item.action.indicator)})"),
+                    Cell(f"{item.action.action} ({network.framework.named(item.action.indicator)})"),
                 ]
                 for item in overdue
             ],
