@@ -362,7 +362,11 @@ def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path
         await press(pilot, "ctrl+c")
 
     drive(app, (80, 24), replacing)
-    assert app.keep_draft() == "The evidence being typed was not saved; the earlier evidence stays."
+    note = app.keep_draft()
+    assert note is not None
+    # not saved over the file's evidence, but not lost either: printed, to paste in again
+    assert note.startswith("The evidence being typed was not saved; the earlier evidence stays.")
+    assert note.endswith("What was typed, to paste in again if you want it:\n  half")
     assert "Quarterly meetings" in rating(team, "C1.1")["evidence"]  # type: ignore[index]
 
 

@@ -23,6 +23,16 @@ def describe_action(action: Action) -> str:
     return f"{action.action} ({', '.join(details)})" if details else action.action
 
 
+def evidence_not_saved(typed: str) -> str:
+    """Said when half-typed evidence is not saved over the evidence the file has: what was typed is
+    printed with it, so that it can be pasted in again rather than lost."""
+    shown = "\n".join(f"  {line}" for line in typed.splitlines())
+    return (
+        "The evidence being typed was not saved; the earlier evidence stays.\n"
+        f"What was typed, to paste in again if you want it:\n{shown}"
+    )
+
+
 def open_actions(rating: Rating | None) -> list[Action]:
     """The actions not marked done or dropped: what last term left to do."""
     return [action for action in rating.actions if action.status not in CLOSED] if rating else []

@@ -44,7 +44,7 @@ from coalition_cli.cli.assess.screen.dialogs import (
 from coalition_cli.cli.assess.screen.keys import KeysInTurn
 from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomLine, StagesPanel, stage_views
 from coalition_cli.cli.assess.startup import Opened
-from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
+from coalition_cli.cli.assess.wording import describe_action, evidence_not_saved, stage_label, undone
 from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.history import History
@@ -735,7 +735,7 @@ class AssessApp(App[None]):
         if not typed or typed == before:
             return None
         if before:
-            return "The evidence being typed was not saved; the earlier evidence stays."
+            return evidence_not_saved(typed)
         attempt = self.keeper.save(
             RatingEdit(draft.indicator, evidence=typed), self.file.written(draft.indicator)
         )
