@@ -370,6 +370,48 @@ def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path
     assert "Quarterly meetings" in rating(team, "C1.1")["evidence"]  # type: ignore[index]
 
 
+@pytest.mark.parametrize("key", ["ctrl+c", "ctrl+d"])
+def test_stopping_keeps_a_new_action_being_typed(team: Path, key: str) -> None:
+    """As line by line: an action half given when the session stops is added (it replaces nothing);
+    a due date that does not read as one yet is left out, and said."""
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, "Sign an MOU with the college")
+        await press(pilot, "tab")
+        await type_text(pilot, "Maria Lopez")
+        await press(pilot, "tab")
+        await type_text(pilot, "next friday")
+        await press(pilot, key)
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.INTERRUPTED
+    assert app.keep_draft() == (
+        "The action being typed for C1.2 was saved: Sign an MOU with the college (Maria Lopez) "
+        "(the due date 'next friday' is not a date, so it was left out)."
+    )
+    assert rating(team, "C1.2") == {
+        "actions": [{"action": "Sign an MOU with the college", "owner": "Maria Lopez"}]
+    }
+
+
+def test_stopping_after_an_action_is_saved_adds_it_only_once(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, "Sign an MOU")
+        await press(pilot, "escape")
+        assert "Saved: a new action for C1.2: Sign an MOU." in screen_text(app)
+        await press(pilot, "a")  # opened again, nothing typed: nothing to keep
+        await press(pilot, "ctrl+c")
+
+    drive(app, (80, 24), steps)
+    assert app.keep_draft() is None
+    assert rating(team, "C1.2") == {"actions": [{"action": "Sign an MOU"}]}
+
+
 def test_a_change_saved_elsewhere_shows_and_the_session_saves_on_top(team: Path) -> None:
     """`coalition room` beside the session saves C1.2's stage: the screen shows it within a second,
     and the facilitator's evidence typed afterwards is saved on top (no conflict, no exit)."""

@@ -9,6 +9,7 @@ from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     DeleteAction,
     InsertAction,
+    NewAction,
     RatingEdit,
 )
 from coalition_cli.core.model.assessment import Action, Rating
@@ -16,7 +17,7 @@ from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED
 
 
-def describe_action(action: Action) -> str:
+def describe_action(action: Action | NewAction) -> str:
     """`Adopt the charter (Chamber of Commerce, due 2026-06-30, done)`."""
     due = f"due {action.due.isoformat()}" if action.due else None
     details = [part for part in (action.owner, due, action.status) if part]
