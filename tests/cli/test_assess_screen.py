@@ -412,6 +412,34 @@ def test_stopping_after_an_action_is_saved_adds_it_only_once(team: Path) -> None
     assert rating(team, "C1.2") == {"actions": [{"action": "Sign an MOU"}]}
 
 
+def test_an_owner_typed_without_the_action_is_not_thrown_away_without_a_word(team: Path) -> None:
+    """Esc with an owner typed but no words for the action: the form says why nothing can be saved
+    and stays open; Esc again closes it, nothing saved."""
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a", "tab")
+        await type_text(pilot, "City of Lakeview")
+        await press(pilot, "escape")
+        text = screen_text(app)
+        assert "Not saved: type what the team will do, or Esc again to close without it." in text
+        assert "City of Lakeview" in text  # still in its box
+        await type_text(pilot, "Ask the city for bus passes")  # the focus is on the action's words
+        await press(pilot, "escape")
+        assert "Saved: a new action for C1.2: Ask the city for bus passes." in screen_text(app)
+        await press(pilot, "a", "tab")
+        await type_text(pilot, "Nobody")
+        await press(pilot, "escape", "escape")
+        assert "Nobody" not in screen_text(app)
+        await press(pilot, "q")
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.QUIT
+    assert rating(team, "C1.2") == {
+        "actions": [{"action": "Ask the city for bus passes", "owner": "City of Lakeview"}]
+    }
+
+
 def test_a_change_saved_elsewhere_shows_and_the_session_saves_on_top(team: Path) -> None:
     """`coalition room` beside the session saves C1.2's stage: the screen shows it within a second,
     and the facilitator's evidence typed afterwards is saved on top (no conflict, no exit)."""

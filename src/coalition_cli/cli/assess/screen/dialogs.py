@@ -245,6 +245,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         self.typed = typed  # what was typed before, when the form is opened again (a save refused)
         self.notice = notice
         self.typing = typing  # told of the new action as it is typed, to keep it if the session stops
+        self._warned = False  # an owner or a date without the action's words: said once
 
     def compose(self) -> ComposeResult:
         action = self.typed or self.action
@@ -363,7 +364,16 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         if typed is None and self.action is not None:
             self._problem("An action needs a few words; to remove it, press Del in the list of actions.")
             return
+        if typed is None and self._others_typed() and not self._warned:
+            self._warned = True  # said once: Esc again closes, and what the boxes hold is let go
+            self._problem("Not saved: type what the team will do, or Esc again to close without it.")
+            self.query_one("#what", Input).focus()
+            return
         self.dismiss(ActionAnswer(typed) if typed is not None else None)
+
+    def _others_typed(self) -> bool:
+        """Whether a new action's owner or due date is typed (its words are not)."""
+        return any(self.query_one(f"#{box}", Input).value.strip() for box in ("owner", "due"))
 
     def _typed(self, pressed: int) -> NewAction | str | None:
         """The action in the boxes; None when nothing is typed; the problem (said) with the due date."""
