@@ -168,6 +168,7 @@ def test_half_typed_evidence_never_replaces_what_is_there(runner: CliRunner, tea
     assert code == 130, output
     assert ratings(team)["C1.1"]["evidence"] == before
     assert "The evidence being typed was not saved; the earlier evidence stays." in output
+    assert "What was typed, to paste in again if you want it:\n  half a sent" in output
 
 
 def test_a_question_mark_explains_the_prompt_and_is_never_saved(runner: CliRunner, tmp_path: Path) -> None:

@@ -362,8 +362,82 @@ def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path
         await press(pilot, "ctrl+c")
 
     drive(app, (80, 24), replacing)
-    assert app.keep_draft() == "The evidence being typed was not saved; the earlier evidence stays."
+    note = app.keep_draft()
+    assert note is not None
+    # not saved over the file's evidence, but not lost either: printed, to paste in again
+    assert note.startswith("The evidence being typed was not saved; the earlier evidence stays.")
+    assert note.endswith("What was typed, to paste in again if you want it:\n  half")
     assert "Quarterly meetings" in rating(team, "C1.1")["evidence"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("key", ["ctrl+c", "ctrl+d"])
+def test_stopping_keeps_a_new_action_being_typed(team: Path, key: str) -> None:
+    """As line by line: an action half given when the session stops is added (it replaces nothing);
+    a due date that does not read as one yet is left out, and said."""
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, "Sign an MOU with the college")
+        await press(pilot, "tab")
+        await type_text(pilot, "Maria Lopez")
+        await press(pilot, "tab")
+        await type_text(pilot, "next friday")
+        await press(pilot, key)
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.INTERRUPTED
+    assert app.keep_draft() == (
+        "The action being typed for C1.2 was saved: Sign an MOU with the college (Maria Lopez) "
+        "(the due date 'next friday' is not a date, so it was left out)."
+    )
+    assert rating(team, "C1.2") == {
+        "actions": [{"action": "Sign an MOU with the college", "owner": "Maria Lopez"}]
+    }
+
+
+def test_stopping_after_an_action_is_saved_adds_it_only_once(team: Path) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, "Sign an MOU")
+        await press(pilot, "escape")
+        assert "Saved: a new action for C1.2: Sign an MOU." in screen_text(app)
+        await press(pilot, "a")  # opened again, nothing typed: nothing to keep
+        await press(pilot, "ctrl+c")
+
+    drive(app, (80, 24), steps)
+    assert app.keep_draft() is None
+    assert rating(team, "C1.2") == {"actions": [{"action": "Sign an MOU"}]}
+
+
+def test_an_owner_typed_without_the_action_is_not_thrown_away_without_a_word(team: Path) -> None:
+    """Esc with an owner typed but no words for the action: the form says why nothing can be saved
+    and stays open; Esc again closes it, nothing saved."""
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a", "tab")
+        await type_text(pilot, "City of Lakeview")
+        await press(pilot, "escape")
+        text = screen_text(app)
+        assert "Not saved: type what the team will do, or Esc again to close without it." in text
+        assert "City of Lakeview" in text  # still in its box
+        await type_text(pilot, "Ask the city for bus passes")  # the focus is on the action's words
+        await press(pilot, "escape")
+        assert "Saved: a new action for C1.2: Ask the city for bus passes." in screen_text(app)
+        await press(pilot, "a", "tab")
+        await type_text(pilot, "Nobody")
+        await press(pilot, "escape", "escape")
+        assert "Nobody" not in screen_text(app)
+        await press(pilot, "q")
+
+    drive(app, (80, 24), steps)
+    assert app.outcome is Outcome.QUIT
+    assert rating(team, "C1.2") == {
+        "actions": [{"action": "Ask the city for bus passes", "owner": "City of Lakeview"}]
+    }
 
 
 def test_a_change_saved_elsewhere_shows_and_the_session_saves_on_top(team: Path) -> None:

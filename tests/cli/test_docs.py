@@ -48,3 +48,21 @@ def test_the_readme_gives_exactly_two_setup_commands_and_ci_runs_the_test_one() 
     assert setup[1] == 'pip install ".[test]" && pytest'
     ci = (ROOT / ".ci" / "run").read_text()
     assert setup[1] in ci
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        ("room", "--port"),
+        ("plan", "--focus"),
+        ("summary", "--weakest"),
+        ("summary", "--jobs"),
+        ("actions", "--jobs"),
+    ],
+)
+def test_a_number_option_reads_n_not_a_programmers_type(runner: CliRunner, command: str, option: str) -> None:
+    """A facilitator reads `--port N`, not Click's `<int range>`."""
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert "int range" not in result.output
+    assert f"{option} N " in result.output

@@ -279,3 +279,21 @@ def test_next_opens_the_next_indicator_not_rated_in_the_file_and_says_when_none_
             "Every indicator is rated in the assessment. To rate one again, open it from the list."
         ).wait_for()
         assert room.session.state.current == "C5.2"
+
+
+def test_the_presenter_page_says_when_phones_cannot_reach_the_join_link(tmp_path: Path) -> None:
+    """Started without --lan, the join link and its code lead to this laptop alone: the projected
+    page says so (a room that scans it would reach nothing), and how to let phones in."""
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        note = presenter.locator("#laptop-only")
+        note.wait_for()
+        assert note.is_visible()
+        assert "Phones cannot join yet" in note.inner_text()
+        assert "start it again with --lan" in note.inner_text()
+    from coalition_cli.web.pages import Pages
+
+    on_the_wifi = Pages().presenter("http://192.168.1.20:8765/j/TOKEN", "HTTP://192.168.1.20:8765/J/TOKEN")
+    assert b"laptop-only" not in on_the_wifi.body

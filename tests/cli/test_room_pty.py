@@ -45,12 +45,20 @@ def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path
         assert sum(1 for line in lines if line.strip()) <= 21  # with the status line, it fits 24 rows
         join = re.search(r"Join:\s+(http://\S+)", screen)
         assert join is not None
+        # without --lan no phone can reach the code: the terminal does not ask anyone to scan it
+        words = " ".join(
+            " ".join(line.replace("█", " ").replace("▄", " ").replace("▀", " ").split()) for line in lines
+        )
+        assert "Scan the code" not in words
+        assert "To try it out, open the join link in this laptop's browser." in words
+        assert "Only this laptop can join: add --lan" in words
         child.expect("Keep the presenter link to yourself.")  # whole, on a line of its own
         child.expect("Waiting: open an indicator on the presenter page · no phone has joined yet")
 
         base = presenter_link.split("/f/")[0]
         presenter = httpx.Client(base_url=base, follow_redirects=True)
-        presenter.get(presenter_link)
+        page = presenter.get(presenter_link).text
+        assert "Phones cannot join yet:</strong> this link opens on this laptop only." in page
         phone = httpx.Client(base_url=base)
         phone.get(join.group(1))
         phone.get("/api/p/state", params={"seen": -1})  # what the phone's page does once it is open

@@ -31,6 +31,21 @@ def qr_svg(text: str) -> Markup:
     )
 
 
+def laptop_only(url: str) -> bool:
+    """Whether the link leads to this laptop alone (the room was started without --lan): a phone
+    that scans it reaches nothing, and the presenter page says so before the room tries."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class Pages:
     @cached_property
     def _env(self) -> jinja2.Environment:
@@ -51,7 +66,9 @@ class Pages:
         return self._page("participant.html")
 
     def presenter(self, join_url: str, join_qr: str) -> HTMLResponse:
-        return self._page("presenter.html", join_url=join_url, qr=qr_svg(join_qr))
+        return self._page(
+            "presenter.html", join_url=join_url, qr=qr_svg(join_qr), laptop_only=laptop_only(join_url)
+        )
 
     def message(self, title: str, text: str, status: int = 200) -> HTMLResponse:
         return self._page("message.html", status, title=title, text=text)

@@ -32,7 +32,13 @@ from coalition_cli.cli.assess.asking import (
 )
 from coalition_cli.cli.assess.ending import Ending
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
-from coalition_cli.cli.assess.wording import describe_action, not_carried, stage_label, undone
+from coalition_cli.cli.assess.wording import (
+    describe_action,
+    evidence_not_saved,
+    not_carried,
+    stage_label,
+    undone,
+)
 from coalition_cli.core.editing.assessment_file import RatingConflictError
 from coalition_cli.core.editing.history import History
 from coalition_cli.core.editing.rating_edits import RatingEdit
@@ -417,10 +423,8 @@ class Walk:
             # must not swap what the file says for half a sentence
             if had_evidence:
                 if lines:
-                    say(
-                        self.console,
-                        "\n[dim]The evidence being typed was not saved; the earlier evidence stays.[/]",
-                    )
+                    typed = "\n".join(lines)
+                    say(self.console, f"\n[dim]{escape(evidence_not_saved(typed))}[/]")
             else:
                 self._save(self.session.evidence("\n".join(lines)))
             raise

@@ -9,6 +9,7 @@ from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     DeleteAction,
     InsertAction,
+    NewAction,
     RatingEdit,
 )
 from coalition_cli.core.model.assessment import Action, Rating
@@ -16,11 +17,21 @@ from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED
 
 
-def describe_action(action: Action) -> str:
+def describe_action(action: Action | NewAction) -> str:
     """`Adopt the charter (Chamber of Commerce, due 2026-06-30, done)`."""
     due = f"due {action.due.isoformat()}" if action.due else None
     details = [part for part in (action.owner, due, action.status) if part]
     return f"{action.action} ({', '.join(details)})" if details else action.action
+
+
+def evidence_not_saved(typed: str) -> str:
+    """Said when half-typed evidence is not saved over the evidence the file has: what was typed is
+    printed with it, so that it can be pasted in again rather than lost."""
+    shown = "\n".join(f"  {line}" for line in typed.splitlines())
+    return (
+        "The evidence being typed was not saved; the earlier evidence stays.\n"
+        f"What was typed, to paste in again if you want it:\n{shown}"
+    )
 
 
 def open_actions(rating: Rating | None) -> list[Action]:

@@ -33,7 +33,7 @@ def actions(
         help="Exit 1 when an action is overdue (or vanished): a reminder in CI. Repeat for both.",
     ),
     jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."
+        None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."
     ),
 ) -> None:
     """List every action of the assessments, by owner and due date, with what needs following up.

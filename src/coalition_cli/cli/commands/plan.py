@@ -43,7 +43,7 @@ def plan(
     since: Path | None = typer.Option(
         None, "--since", help="An earlier assessment of the same coalition: show the change since then."
     ),
-    focus: int = typer.Option(5, "--focus", min=0, max=100, help="How many priorities to list."),
+    focus: int = typer.Option(5, "--focus", min=0, max=100, metavar="N", help="How many priorities to list."),
     as_of: str | None = typer.Option(
         None,
         "--as-of",

@@ -20,7 +20,7 @@ def room(
         help="Listen on the local network, so phones on the same Wi-Fi can join (default: this laptop only).",
     ),
     port: int = typer.Option(
-        8765, "--port", min=0, max=65535, help="The port to listen on (0: any free one)."
+        8765, "--port", min=0, max=65535, metavar="N", help="The port to listen on (0: any free one)."
     ),
     qr: bool | None = typer.Option(
         None, "--qr/--no-qr", help="Print the join QR code in the terminal (default: on a terminal only)."

@@ -39,12 +39,14 @@ def summary(
     group_by: str | None = typer.Option(
         None, "--group-by", metavar="region|cohort", help="List the coalitions by their region or cohort."
     ),
-    weakest: int = typer.Option(5, "--weakest", min=1, help="How many of the weakest indicators to list."),
+    weakest: int = typer.Option(
+        5, "--weakest", min=1, metavar="N", help="How many of the weakest indicators to list."
+    ),
     framework: str | None = typer.Option(
         None, "--framework", help="Summarize only the files that use this framework (id or path)."
     ),
     jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."
+        None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."
     ),
     force: bool = typer.Option(False, "--force", help="With -o: replace a file coalition did not write."),
 ) -> None:

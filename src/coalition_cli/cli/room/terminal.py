@@ -94,9 +94,13 @@ def _welcome(
         f"[bold]Room open: {escape(assessment.coalition)}[/]",
         escape(" · ".join(filter(None, [assessment.term, session.path.name]))),
         "",
-        "Scan the code to join, or open the join link."
-        if qr
-        else "Participants open the join link (the presenter page shows its QR code).",
+        (
+            "Scan the code to join, or open the join link."
+            if qr
+            else "Participants open the join link (the presenter page shows its QR code)."
+        )
+        if lan
+        else "To try it out, open the join link in this laptop's browser.",
         where,
         "",
         f"Votes are saved in {escape(journal)} as they arrive.",

@@ -44,7 +44,7 @@ from coalition_cli.cli.assess.screen.dialogs import (
 from coalition_cli.cli.assess.screen.keys import KeysInTurn
 from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomLine, StagesPanel, stage_views
 from coalition_cli.cli.assess.startup import Opened
-from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
+from coalition_cli.cli.assess.wording import describe_action, evidence_not_saved, stage_label, undone
 from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.history import History
@@ -79,6 +79,17 @@ class Draft:
 
     indicator: str
     text: str
+
+
+@dataclass
+class ActionDraft:
+    """A new action being typed: kept on Ctrl-C, a closed terminal or a crash, as the line-by-line
+    session keeps one (adding an action replaces nothing). `unread`: a due date typed that does not
+    read as a date, left out."""
+
+    indicator: str
+    action: NewAction
+    unread: str = ""
 
 
 class IndicatorScreen(Screen[None]):
@@ -425,11 +436,19 @@ class IndicatorScreen(Screen[None]):
         seen = app.keeper.written(indicator)
         name = app.framework.named(indicator)
 
+        def typing(new: NewAction | None, unread: str) -> None:
+            app.action_draft = ActionDraft(indicator, new, unread) if new is not None else None
+
+        app.action_draft = ActionDraft(indicator, typed) if typed is not None else None
+
         def given(answer: ActionAnswer | None) -> None:
+            if answer is None or answer.action is None:
+                app.action_draft = None
             if answer is None:
                 return
             if answer.action is not None:
                 new = answer.action
+                draft = app.action_draft = ActionDraft(indicator, new)  # until it is saved
 
                 def again() -> None:
                     self.action_actions(typed=new, notice="The new action was not saved yet: see above.")
@@ -441,12 +460,15 @@ class IndicatorScreen(Screen[None]):
                     seen=seen,
                     failed=again,
                 )
+                if app.action_draft is draft and not self._deciding():
+                    app.action_draft = None
             if answer.choice is not None and app.outcome is None:
                 self._listed_action(answer.choice, seen if answer.action is None else "now")
 
-        self.app.push_screen(
-            ActionForm(f"A new action for {name}", listed=actions, at=at, typed=typed, notice=notice), given
+        form = ActionForm(
+            f"A new action for {name}", listed=actions, at=at, typed=typed, notice=notice, typing=typing
         )
+        self.app.push_screen(form, given)
 
     def _listed_action(self, choice: ActionChoice, seen: Seen | Literal["now"]) -> None:
         """Edit, mark or delete one of the actions listed; then back to the list, to carry on."""
@@ -643,6 +665,7 @@ class AssessApp(App[None]):
         self.live_votes = live_votes
         self.outcome: Outcome | None = None  # None after the run: it crashed
         self.draft: Draft | None = None
+        self.action_draft: ActionDraft | None = None
         self._problem_said: object = None
         self.keys = KeysInTurn(self)
 
@@ -723,8 +746,28 @@ class AssessApp(App[None]):
 
     def keep_draft(self) -> str | None:
         """After an interruption: the evidence being typed is saved where it replaces nothing (the
-        file, read again, has none). What happened to it, for the facilitator; None when nothing
-        was being typed."""
+        file, read again, has none), and a new action being typed is added. What happened to them,
+        for the facilitator; None when nothing was being typed."""
+        notes = [note for note in (self._keep_evidence(), self._keep_action()) if note]
+        return "\n".join(notes) if notes else None
+
+    def _keep_action(self) -> str | None:
+        draft, self.action_draft = self.action_draft, None
+        if draft is None:
+            return None
+        self.keeper.look()
+        attempt = self.keeper.save(
+            RatingEdit(draft.indicator, add_actions=(draft.action,)), self.file.written(draft.indicator)
+        )
+        what = describe_action(draft.action)
+        if not isinstance(attempt, Done):
+            return f"The action being typed for {draft.indicator} could not be saved: {what}"
+        left_out = (
+            f" (the due date '{draft.unread}' is not a date, so it was left out)" if draft.unread else ""
+        )
+        return f"The action being typed for {draft.indicator} was saved: {what}{left_out}."
+
+    def _keep_evidence(self) -> str | None:
         draft, self.draft = self.draft, None
         if draft is None:
             return None
@@ -735,7 +778,7 @@ class AssessApp(App[None]):
         if not typed or typed == before:
             return None
         if before:
-            return "The evidence being typed was not saved; the earlier evidence stays."
+            return evidence_not_saved(typed)
         attempt = self.keeper.save(
             RatingEdit(draft.indicator, evidence=typed), self.file.written(draft.indicator)
         )

@@ -236,6 +236,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         at: int | None = None,
         typed: NewAction | None = None,
         notice: str = "",
+        typing: Callable[[NewAction | None, str], None] | None = None,
     ) -> None:
         super().__init__()
         self.title_text, self.action = title, action
@@ -243,6 +244,8 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         self.at = at  # a listed action to start at (the list has the focus), after changing one
         self.typed = typed  # what was typed before, when the form is opened again (a save refused)
         self.notice = notice
+        self.typing = typing  # told of the new action as it is typed, to keep it if the session stops
+        self._warned = False  # an owner or a date without the action's words: said once
 
     def compose(self) -> ComposeResult:
         action = self.typed or self.action
@@ -309,6 +312,27 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
     def _check_due(self) -> None:
         self._due_ok()
 
+    @on(Input.Changed)
+    @on(RadioSet.Changed)
+    def _changed(self) -> None:
+        if self.typing is not None:
+            self.typing(*self._so_far())
+
+    def _so_far(self) -> tuple[NewAction | None, str]:
+        """The new action as far as it is typed (None without its words), and the due date's text
+        when it does not read as a date yet (the action is then without one)."""
+        what = clean_line(self.query_one("#what", Input).value)
+        if not what:
+            return None, ""
+        due_text = self.query_one("#due", Input).value.strip()
+        try:
+            due, unread = typed_due(due_text), ""
+        except ValueError:
+            due, unread = None, due_text
+        owner = clean_line(self.query_one("#owner", Input).value) or None
+        pressed = self.query_one(StatusChoice).pressed_index
+        return NewAction(what, owner, due, _STATUSES[pressed][0] if pressed >= 0 else None), unread
+
     def _due_ok(self) -> bool:
         """Whether the due date reads as a date (said at once, not only at the end)."""
         try:
@@ -340,7 +364,16 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         if typed is None and self.action is not None:
             self._problem("An action needs a few words; to remove it, press Del in the list of actions.")
             return
+        if typed is None and self._others_typed() and not self._warned:
+            self._warned = True  # said once: Esc again closes, and what the boxes hold is let go
+            self._problem("Not saved: type what the team will do, or Esc again to close without it.")
+            self.query_one("#what", Input).focus()
+            return
         self.dismiss(ActionAnswer(typed) if typed is not None else None)
+
+    def _others_typed(self) -> bool:
+        """Whether a new action's owner or due date is typed (its words are not)."""
+        return any(self.query_one(f"#{box}", Input).value.strip() for box in ("owner", "due"))
 
     def _typed(self, pressed: int) -> NewAction | str | None:
         """The action in the boxes; None when nothing is typed; the problem (said) with the due date."""
