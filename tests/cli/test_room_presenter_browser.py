@@ -142,7 +142,7 @@ def test_a_change_the_facilitator_has_not_seen_is_never_overwritten_and_a_second
         presenter.get_by_text("(the assessment says 2 Developing)", exact=False).wait_for()
         assert "look at the file" not in presenter.locator("body").inner_text()
         entry = presenter.locator("nav button").filter(has_text="C1.1 Executive")
-        assert entry.locator(".saved").inner_text() == "✓2"
+        assert entry.locator(".saved").inner_text() == "✓1"
         assert _pressed(presenter) == ["3 Advancing"]  # the room's proposal is still the one selected
         presenter.get_by_role("button", name="Save to the assessment").click()
         presenter.get_by_text("Saved: C1.1 is 3 Advancing in the assessment.").wait_for()
@@ -157,6 +157,9 @@ def test_open_the_first_indicator_opens_the_first_not_rated_yet(tmp_path: Path) 
         button = presenter.get_by_role(
             "button", name="Open the first indicator not rated yet: C1.2 Operational Working Groups"
         )
+        legend = presenter.locator("nav .legend").inner_text()
+        assert legend.startswith("Beside each indicator: its votes so far, and ✓ with the stage saved")
+        assert presenter.locator("nav button").filter(has_text="C1.1").locator(".saved").inner_text() == "✓1"
         button.click()
         presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
         assert room.session.state.current == "C1.2"
