@@ -74,18 +74,33 @@ def test_the_name_and_date_are_asked_for_a_new_file(runner: CliRunner, tmp_path:
     people = (
         "Maria Lopez\nRiverside USD\nastronauts\n1\nSam Ortiz\n\nlab\n\n"  # a wrong group, then its number
     )
-    keys = "\nRiverside\nyesterday\n2026-03-14\n" + people + answer("2") + "q\n"
+    keys = (
+        "\nRiverside\nyesterday\n2026-03-14\n  Spring 2026 \nDana Whitfield\n" + people + answer("2") + "q\n"
+    )
     code, output = assess(runner, path, keys)
     assert code == 0, output
     assert "The coalition needs a name" in output
     assert "'yesterday' is not a date" in output
+    assert "Created" in output and "assessed on 2026-03-14 (Spring 2026)." in " ".join(output.split())
     assert "'astronauts' is not a stakeholder group: type its number, 1 to 10" in " ".join(output.split())
     assessment = AssessmentFile(path).assessment
     assert assessment.coalition == "Riverside"
+    assert (assessment.term, assessment.facilitator) == ("Spring 2026", "Dana Whitfield")
     assert [(p.name, p.organization, p.stakeholder_group) for p in assessment.participants] == [
         ("Maria Lopez", "Riverside USD", "k12-education"),
         ("Sam Ortiz", None, "labor-unions"),  # an id begun with 3 letters
     ]
+    assert ratings(path) == {"C1.1": {"stage": 2}}
+
+
+def test_the_term_and_facilitator_of_a_new_file_may_be_left_out(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, "Riverside\n2026-03-14\n\n\n\n" + answer("2") + "q\n")
+    assert code == 0, output
+    assert "Term (optional, e.g. Spring 2026): " in output
+    assessment = AssessmentFile(path).assessment
+    assert (assessment.term, assessment.facilitator) == (None, None)
+    assert "term:" not in path.read_text(encoding="utf-8").split("ratings:")[0].replace("# term", "")
     assert ratings(path) == {"C1.1": {"stage": 2}}
 
 
@@ -174,7 +189,8 @@ def test_half_typed_evidence_never_replaces_what_is_there(runner: CliRunner, tea
 def test_a_question_mark_explains_the_prompt_and_is_never_saved(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "new.yaml"
     keys = (
-        "?\nRiverside\n?\n2026-03-14\n?\n\n" + "2\n?\nMinutes\n?\n\n?\nAdopt the charter\n?\nDana\n?\n\n\nq\n"
+        "?\nRiverside\n?\n2026-03-14\n?\n\n?\n\n?\n\n"
+        + "2\n?\nMinutes\n?\n\n?\nAdopt the charter\n?\nDana\n?\n\n\nq\n"
     )
     code, output = assess(runner, path, keys)
     assert code == 0, output
@@ -185,6 +201,7 @@ def test_a_question_mark_explains_the_prompt_and_is_never_saved(runner: CliRunne
             "actions": [{"action": "Adopt the charter", "owner": "Dana"}],
         }
     }
+    assert "A label for the term or meeting, as reports should show it" in " ".join(output.split())
     for words in ("as reports should show it", "press Enter for today", "when everyone is listed", "What shows the coalition",
                   "Something the team will do", "Who leads the action", "When the action is due"):  # fmt: skip
         assert words in " ".join(output.split()), words
@@ -524,7 +541,7 @@ def test_a_mistyped_file_name_asks_before_creating_anything(runner: CliRunner, t
     assert "Did you mean eastside-spring-2026.yaml?" in output
     assert not typo.exists()
     assert f"coalition assess {meant} --start-at C1.2" in output  # carried on in the file meant
-    code, output = assess(runner, typo, "n\n" + "Eastside\n2026-03-14\n\nq\n")
+    code, output = assess(runner, typo, "n\n" + "Eastside\n2026-03-14\n\n\n\nq\n")
     assert code == 0, output
     assert typo.exists()  # n: a new file under the name typed
 
@@ -586,7 +603,7 @@ def test_a_stakeholder_group_found_by_part_of_its_name_is_said_back(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     path = tmp_path / "new.yaml"
-    keys = "Riverside\n2026-03-14\nSam Ortiz\nLocal 11\nunion\n\nq\n"
+    keys = "Riverside\n2026-03-14\n\n\nSam Ortiz\nLocal 11\nunion\n\nq\n"
     code, output = assess(runner, path, keys)
     assert code == 0, output
     assert "→ 5  Labor unions" in output
@@ -596,7 +613,7 @@ def test_long_stakeholder_group_names_wrap_under_themselves_at_80_columns(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     path = tmp_path / "new.yaml"
-    code, output = assess(runner, path, "Riverside\n2026-03-14\nAna Diaz\nRCF\n7\n\nq\n")
+    code, output = assess(runner, path, "Riverside\n2026-03-14\n\n\nAna Diaz\nRCF\n7\n\nq\n")
     assert code == 0, output
     lines = output.splitlines()
     listed = lines.index(next(line for line in lines if "Community-based organizations" in line))
@@ -609,7 +626,7 @@ def test_long_stakeholder_group_names_wrap_under_themselves_at_80_columns(
 
 def test_a_new_file_named_without_yaml_gets_it(runner: CliRunner, tmp_path: Path) -> None:
     typed = tmp_path / "spring-2026"
-    code, output = assess(runner, typed, "Riverside\n2026-03-14\n\nq\n")
+    code, output = assess(runner, typed, "Riverside\n2026-03-14\n\n\n\nq\n")
     assert code == 0, output
     assert f"Assessment files end in .yaml: this is {typed}.yaml." in " ".join(output.split())
     assert (tmp_path / "spring-2026.yaml").exists() and not typed.exists()
@@ -628,7 +645,7 @@ def test_a_date_typed_with_a_one_digit_month_is_taken_and_said_back(
 
     path = tmp_path / "new.yaml"
     today = dt.date.today().isoformat()
-    code, output = assess(runner, path, "Riverside\n2026-3-32\n2026-3-14\n\nq\n")
+    code, output = assess(runner, path, "Riverside\n2026-3-32\n2026-3-14\n\n\n\nq\n")
     assert code == 0, output
     flat = " ".join(output.split())
     assert (
@@ -661,7 +678,7 @@ def test_the_words_people_use_for_a_stakeholder_group_are_taken_and_said_back(
     path = tmp_path / "new.yaml"
     words = ["school", "district", "college", "employer", "chamber", "church"]
     people = "".join(f"Person {n}\n\n{word}\n" for n, word in enumerate(words))
-    code, output = assess(runner, path, "Riverside\n2026-03-14\n" + people + "\nq\n")
+    code, output = assess(runner, path, "Riverside\n2026-03-14\n\n\n" + people + "\nq\n")
     assert code == 0, output
     assert "is not a stakeholder group" not in output
     for said in ["→ 1  K–12 education", "→ 2  Postsecondary", "→ 3  Corporations", "→ 4  Business organizations",
@@ -674,7 +691,7 @@ def test_the_words_people_use_for_a_stakeholder_group_are_taken_and_said_back(
 
 def test_a_word_several_groups_share_lists_them_by_number(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "new.yaml"
-    code, output = assess(runner, path, "Riverside\n2026-03-14\nAna Diaz\nAcme\nbusiness\n3\n\nq\n")
+    code, output = assess(runner, path, "Riverside\n2026-03-14\n\n\nAna Diaz\nAcme\nbusiness\n3\n\nq\n")
     assert code == 0, output
     flat = " ".join(output.split())
     assert "'business' could be more than one group (3, 4): type the number of the one you mean." in flat
@@ -688,7 +705,7 @@ def test_after_a_miss_the_groups_are_listed_again_and_fit_an_80_by_24_screen(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     path = tmp_path / "new.yaml"
-    keys = "Riverside\n2026-03-14\nAna Diaz\nRiverside Arts Council\nthe arts\nmuseum\n7\n\nq\n"
+    keys = "Riverside\n2026-03-14\n\n\nAna Diaz\nRiverside Arts Council\nthe arts\nmuseum\n7\n\nq\n"
     result = runner.invoke(app, ["assess", str(path)], input=keys, env={"COLUMNS": "80", "LINES": "24"})
     assert result.exit_code == 0, result.output
     output = result.output

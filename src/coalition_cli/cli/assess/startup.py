@@ -73,6 +73,10 @@ class Opened:
 
 _NAME_HELP = "The coalition's name as reports should show it, for example: Riverside Pathways Coalition."
 _DATE_HELP = "The day of this assessment, written year-month-day like 2026-03-14; press Enter for today."
+_TERM_HELP = "A label for the term or meeting, as reports should show it, e.g. Spring 2026; press Enter to leave it out."
+_FACILITATOR_HELP = (
+    "The name of whoever leads this assessment, as reports should show it; press Enter to leave it out."
+)
 _PARTICIPANT_HELP = "The name of someone taking part in this assessment; press Enter when everyone is listed."
 _ORGANIZATION_HELP = "The organization they represent, for example: Riverside Unified School District."
 _GROUP_HELP = (
@@ -209,7 +213,13 @@ def _create(console: Console, options: AssessOptions) -> None:
             assessed_on = day
         elif assessed_on.isoformat() != typed.strip():  # said back: `2026-3-14` is written 2026-03-14
             console.print(f"[green]→[/] {assessed_on.isoformat()}")
-    new = NewAssessment(reference, coalition, assessed_on)
+    term = facilitator = None
+    if not options.coalition:  # asked with the name, as `coalition init --term --facilitator` takes them
+        term = clean_line(answer(console, "Term [dim](optional, e.g. Spring 2026)[/]: ", _TERM_HELP)) or None
+        facilitator = (
+            clean_line(answer(console, "Who facilitates [dim](optional)[/]: ", _FACILITATOR_HELP)) or None
+        )
+    new = NewAssessment(reference, coalition, assessed_on, term=term, facilitator=facilitator)
     try:
         create_exclusive(path, render(framework, new))
     except FileExistsError:
@@ -217,7 +227,8 @@ def _create(console: Console, options: AssessOptions) -> None:
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     console.print(
-        f"Created {escape(str(path))} for {escape(coalition)}, assessed on {assessed_on.isoformat()}."
+        f"Created {escape(str(path))} for {escape(coalition)}, assessed on {assessed_on.isoformat()}"
+        + (f" ({escape(term)})." if term else ".")
     )
 
 
