@@ -79,6 +79,24 @@ def test_merge_conflict_markers_are_each_reported(tmp_path: Path) -> None:
     }
 
 
+def test_merge_conflict_markers_of_a_crlf_file_are_each_reported(tmp_path: Path) -> None:
+    # git ends its marker lines with CRLF in a CRLF file: `=======\r\n` has no label to follow it
+    path = tmp_path / "windows.yaml"
+    source = (
+        VALID_HEADER
+        + "ratings:\n  C1.1:\n<<<<<<< HEAD\n    stage: 2\n=======\n    stage: 3\n>>>>>>> spring\n"
+    )
+    path.write_bytes(source.replace("\n", "\r\n").encode())
+    assert problems(path) == {(6, 1, "merge-conflict"), (8, 1, "merge-conflict"), (10, 1, "merge-conflict")}
+
+
+def test_a_lone_crlf_separator_marker_left_after_a_merge_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    source = VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n=======\n  C1.2:\n    stage: 3\n"
+    path.write_bytes(source.replace("\n", "\r\n").encode())
+    assert problems(path) == {(7, 1, "merge-conflict")}
+
+
 def test_every_problem_in_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
     source = (
         VALID_HEADER.replace("2026-03-14", "2026-02-30")

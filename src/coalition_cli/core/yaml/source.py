@@ -56,7 +56,9 @@ CODES = (
 )
 """What reading, parsing and walking the text may report (before any model sees the document)."""
 
-_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
+"""A marker line as git writes it: a label after a space, or nothing, up to the line's end; in a file
+with CRLF line endings git ends its marker lines with a carriage return too."""
 
 
 class TextProblem(Exception):
