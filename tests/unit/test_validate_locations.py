@@ -178,6 +178,16 @@ def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> Non
     }
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_file_cut_short_is_reported_on_its_last_line(tmp_path: Path, newline: str) -> None:
+    # a copy or a download stopped half-way: no line break at the end, the last key cut in two
+    path = tmp_path / "cut.yaml"
+    path.write_bytes(
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n    evide").replace("\n", newline).encode()
+    )
+    assert problems(path) == {(7, 10, "syntax")}
+
+
 def test_two_documents_in_one_file_are_explained(tmp_path: Path) -> None:
     from coalition_cli.core.loading.assessments import check_assessment
 

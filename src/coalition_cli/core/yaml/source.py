@@ -477,7 +477,7 @@ def check_nesting(text: str) -> None:
 
 def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, column = _within(text, mark) if mark is not None else (1, 1)
     problem = error.problem or "not valid YAML"
     if type(error).__name__ == "DuplicateKeyError":
         key = _duplicate_key_name(error)
@@ -521,6 +521,20 @@ _PLAIN_WORDS = (
     ("found unknown escape character", "a backslash inside double quotes: use single quotes instead"),
 )
 """What the YAML reader's most common complaints mean, in words a facilitator can act on."""
+
+
+def _within(text: str, mark: Any) -> tuple[int, int]:
+    """The 1-based line and column of a mark; at the end of a file that does not end with a line break
+    (a file cut short: `    evide` as its last line), the end of that last line, where the reader
+    puts a line the file does not have, and that no editor or pull request can show."""
+    line, column = mark.line + 1, mark.column + 1
+    if mark.index < len(text) or column > 1 or not text or text[-1] in _BREAKS:
+        return line, column
+    return line - 1, len(text) - max(text.rfind(char) for char in _BREAKS)
+
+
+_BREAKS = "\n\r\x85\u2028\u2029"
+"""The characters a YAML reader ends a line at."""
 
 
 def _char_at(text: str, line: int, column: int) -> str:
