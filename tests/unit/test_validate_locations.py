@@ -188,6 +188,42 @@ def test_a_file_cut_short_is_reported_on_its_last_line(tmp_path: Path, newline: 
     assert problems(path) == {(7, 10, "syntax")}
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # the reader stumbles on the line after `stage:2`: the problem is shown where the space is missing
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage:2\n    evidence: x\n", (6, 10)),
+        (VALID_HEADER.replace("assessed_on: ", "assessed_on:") + "term: Spring\n", (3, 12)),
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage:2\n\n    # why\n    evidence: x\n", (6, 10)),
+        (
+            VALID_HEADER + "ratings:\n  C1.1:\n    actions:\n      - action:Call\n        owner: Bob\n",
+            (7, 15),
+        ),
+        # the last line of the file, with no line break after it
+        (VALID_HEADER.replace("assessed_on: 2026-03-14\n", "assessed_on:2026-03-14"), (3, 12)),
+    ],
+    ids=["before-a-key", "top-level", "before-a-comment", "in-a-list-item", "last-line"],
+)
+def test_a_missing_space_after_a_colon_is_shown_on_its_line(
+    tmp_path: Path, source: str, expected: tuple[int, int]
+) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    (problem,) = check_assessment(write(tmp_path, source)).problems
+    assert (problem.line, problem.column, problem.code) == (*expected, "syntax")
+    assert "no space after the ':'" in problem.message
+    assert "with a space after the ':'" in problem.message
+
+
+def test_a_url_or_an_indentation_slip_is_not_taken_for_a_missing_space(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    source = VALID_HEADER + "ratings:\n  C1.1:\n    links:\n      - https://example.org\n      owner: x\n"
+    (problem,) = check_assessment(write(tmp_path, source)).problems
+    assert problem.code == "syntax"
+    assert "no space" not in problem.message
+
+
 def test_two_documents_in_one_file_are_explained(tmp_path: Path) -> None:
     from coalition_cli.core.loading.assessments import check_assessment
 
