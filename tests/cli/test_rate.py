@@ -107,6 +107,36 @@ def test_crlf_files_stay_crlf(runner: CliRunner, tmp_path: Path) -> None:
     )
 
 
+LONG_EVIDENCE = (
+    "The district adopted a refreshed Portrait of a Graduate in September 2026 with the coalition; RCC,"
+    " Cal State and four employers co-wrote it, and the school board voted it on 9 September. Every"
+    " member organization has since signed it, and it is on the coalition's site."
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_long_evidence_in_place_of_a_folded_block_stays_one(
+    runner: CliRunner, tmp_path: Path, newline: str
+) -> None:
+    # the example's evidence is wrapped by hand as `>-`; one line of 260 characters in its place
+    # would make the next change to it a change of that whole line in `git diff`
+    riverside = paths.EXAMPLES / "riverside"
+    shutil.copy(riverside / "coalition.yaml", tmp_path)
+    path = tmp_path / "spring.yaml"
+    path.write_bytes((riverside / "2026-03-spring.yaml").read_bytes().replace(b"\n", newline.encode()))
+    before = path.read_bytes().decode().split(newline)
+    result = runner.invoke(app, ["rate", str(path), "C2.1=3", "--evidence", LONG_EVIDENCE])
+    assert result.exit_code == 0, result.output
+    after = path.read_bytes().decode().split(newline)
+    diff = [line for line in difflib.ndiff(before, after) if line[:2] in ("+ ", "- ")]
+    assert "+     evidence: >-" not in diff  # the block's header line is unchanged
+    added = [line[2:] for line in diff if line.startswith("+ ")]
+    assert added[0] == "    stage: 3"
+    assert len(added) == 4 and all(line.startswith("      ") and len(line) <= 100 for line in added[1:])
+    assert rating(path, "C2.1")["evidence"] == LONG_EVIDENCE  # type: ignore[index]
+    assert not check_assessment(path).has_errors
+
+
 def test_what_the_room_decided_for_one_indicator(runner: CliRunner, team: Path) -> None:
     args = ["rate", str(team), "C1.2=2", "--target", "adv", "--priority", "--evidence", "Minutes."]
     args += ["--action", "Adopt the charter", "--owner", "Chamber of Commerce", "--due", "2026-06-30"]

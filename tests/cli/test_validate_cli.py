@@ -120,6 +120,35 @@ def test_a_named_non_assessment_file_is_checked_unless_skip_other_yaml(
     assert runner.invoke(app, ["validate", "--skip-other-yaml", str(other)]).exit_code == 0
 
 
+PLAYBOOK = "- hosts: all\n  tasks:\n    - name: ping\n      ping:\n"
+
+
+def test_a_list_or_a_single_value_is_not_an_assessment_in_a_folder_or_for_pre_commit(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # an Ansible playbook is a list: it must not fail a folder's check, nor block a commit
+    (tmp_path / "terms").mkdir()
+    _valid(tmp_path / "terms")
+    playbook = write(tmp_path, PLAYBOOK, "site.yml")
+    word = write(tmp_path, "just a note\n", "note.yaml")
+    result = runner.invoke(app, ["validate", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["skipped"] == 2
+    hook = runner.invoke(app, ["validate", "--skip-other-yaml", str(playbook), str(word)])
+    assert hook.exit_code == 0, hook.output
+    assert "2 skipped (not assessments)" in hook.stderr
+    named = runner.invoke(app, ["validate", str(playbook)])  # named without the option: checked
+    assert named.exit_code == 1
+    assert "holds a list" in named.output
+
+
+def test_an_assessment_written_as_a_list_item_is_still_reported(runner: CliRunner, tmp_path: Path) -> None:
+    listed = write(tmp_path, "- " + VALID_HEADER.replace("\n", "\n  ").rstrip() + "\n", "spring.yaml")
+    result = runner.invoke(app, ["validate", "--skip-other-yaml", str(listed)])
+    assert result.exit_code == 1
+    assert "spring.yaml:1:1: error the file holds a list" in result.output
+
+
 def test_a_broken_yaml_in_a_folder_that_looks_like_an_assessment_is_reported(
     runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -79,6 +79,24 @@ def test_merge_conflict_markers_are_each_reported(tmp_path: Path) -> None:
     }
 
 
+def test_merge_conflict_markers_of_a_crlf_file_are_each_reported(tmp_path: Path) -> None:
+    # git ends its marker lines with CRLF in a CRLF file: `=======\r\n` has no label to follow it
+    path = tmp_path / "windows.yaml"
+    source = (
+        VALID_HEADER
+        + "ratings:\n  C1.1:\n<<<<<<< HEAD\n    stage: 2\n=======\n    stage: 3\n>>>>>>> spring\n"
+    )
+    path.write_bytes(source.replace("\n", "\r\n").encode())
+    assert problems(path) == {(6, 1, "merge-conflict"), (8, 1, "merge-conflict"), (10, 1, "merge-conflict")}
+
+
+def test_a_lone_crlf_separator_marker_left_after_a_merge_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    source = VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n=======\n  C1.2:\n    stage: 3\n"
+    path.write_bytes(source.replace("\n", "\r\n").encode())
+    assert problems(path) == {(7, 1, "merge-conflict")}
+
+
 def test_every_problem_in_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
     source = (
         VALID_HEADER.replace("2026-03-14", "2026-02-30")
@@ -158,6 +176,52 @@ def test_a_duplicate_key_does_not_hide_the_other_problems(tmp_path: Path) -> Non
         (7, 5, "duplicate-key"),
         (8, 3, "unknown-indicator"),
     }
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_file_cut_short_is_reported_on_its_last_line(tmp_path: Path, newline: str) -> None:
+    # a copy or a download stopped half-way: no line break at the end, the last key cut in two
+    path = tmp_path / "cut.yaml"
+    path.write_bytes(
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n    evide").replace("\n", newline).encode()
+    )
+    assert problems(path) == {(7, 10, "syntax")}
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # the reader stumbles on the line after `stage:2`: the problem is shown where the space is missing
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage:2\n    evidence: x\n", (6, 10)),
+        (VALID_HEADER.replace("assessed_on: ", "assessed_on:") + "term: Spring\n", (3, 12)),
+        (VALID_HEADER + "ratings:\n  C1.1:\n    stage:2\n\n    # why\n    evidence: x\n", (6, 10)),
+        (
+            VALID_HEADER + "ratings:\n  C1.1:\n    actions:\n      - action:Call\n        owner: Bob\n",
+            (7, 15),
+        ),
+        # the last line of the file, with no line break after it
+        (VALID_HEADER.replace("assessed_on: 2026-03-14\n", "assessed_on:2026-03-14"), (3, 12)),
+    ],
+    ids=["before-a-key", "top-level", "before-a-comment", "in-a-list-item", "last-line"],
+)
+def test_a_missing_space_after_a_colon_is_shown_on_its_line(
+    tmp_path: Path, source: str, expected: tuple[int, int]
+) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    (problem,) = check_assessment(write(tmp_path, source)).problems
+    assert (problem.line, problem.column, problem.code) == (*expected, "syntax")
+    assert "no space after the ':'" in problem.message
+    assert "with a space after the ':'" in problem.message
+
+
+def test_a_url_or_an_indentation_slip_is_not_taken_for_a_missing_space(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.assessments import check_assessment
+
+    source = VALID_HEADER + "ratings:\n  C1.1:\n    links:\n      - https://example.org\n      owner: x\n"
+    (problem,) = check_assessment(write(tmp_path, source)).problems
+    assert problem.code == "syntax"
+    assert "no space" not in problem.message
 
 
 def test_two_documents_in_one_file_are_explained(tmp_path: Path) -> None:

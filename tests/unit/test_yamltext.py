@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -110,3 +111,40 @@ def test_the_classes_of_characters_written_as_themselves_hold_exactly_those() ->
     assert set(yamltext._ONE_LINE.sub("", _EVERY_CHARACTER)) == others
     assert set(yamltext._LINES.sub("", _EVERY_CHARACTER)) == others - {"\t", "\n"}
     assert set(yamltext._NOT_AS_ITSELF.findall(_EVERY_CHARACTER)) == others
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(texts, st.text(st.sampled_from("ab é😀#:'\""), min_size=1, max_size=12)), max_size=30),
+    st.integers(10, 90),
+)
+def test_text_folded_at_its_points_reads_back_as_itself(words: list[str], width: int) -> None:
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    text = " ".join(words)
+    points = yamltext.fold_points(text, width)
+    if points is None:
+        return
+    folded = FoldedScalarString(text)
+    folded.fold_pos = points
+    stream = io.StringIO()
+    yaml = YAML()
+    yaml.width = 1_000_000
+    yaml.dump({"key": folded, "next": 1}, stream)
+    written = stream.getvalue()
+    assert yamlsource.parse_fast(written) == {"key": text, "next": 1}
+    assert _pure(written) == {"key": text, "next": 1}
+    # every line is within the width, unless it has no single space to break at within it
+    for line in (line.strip() for line in written.splitlines()[1:-1]):
+        single_spaces = [match.start() for match in re.finditer(r"(?<!\s) (?!\s)", line)]
+        assert len(line) <= width or not any(index <= width for index in single_spaces)
+
+
+def test_fold_points_break_between_words_within_the_width() -> None:
+    text = "one two three four five six seven"
+    assert [text[i] for i in yamltext.fold_points(text, 10) or []] == [" "] * 3
+    assert yamltext.fold_points(text, 100) == []
+    assert yamltext.fold_points("a  b " * 10, 4) is None  # a space at the end: a block cannot hold it
+    assert yamltext.fold_points("two\nlines", 4) is None
+    assert yamltext.fold_points("tab\there and there", 4) is None
+    assert yamltext.fold_points("a" * 30 + " b", 10) == [30]  # a long word gets its own line

@@ -139,18 +139,24 @@ def foreign(parsed: Parsed) -> bool:
     An assessment has `ratings:` or `assessed_on:`, or a `framework:` that names a rubric (a bundled
     id or a path) or sits beside `coalition:`. So a Helm chart's `values.yaml` with
     `framework: nextjs` is not one, while `framework: comunity-framework` beside `coalition:` is a
-    broken one, and reported.
+    broken one, and reported. A list (an Ansible playbook) is one only if one of its items is.
     """
     if isinstance(parsed.data, dict):
-        keys = set(parsed.data)
-        if keys & {"ratings", "assessed_on"}:
-            return False
-        if "framework" not in keys:
-            return True
-        return "coalition" not in keys and not _names_a_rubric(parsed.data["framework"])
-    if parsed.data is None and parsed.text is not None:
-        return not _ASSESSMENT_HINT.search(parsed.text)  # empty or unparseable: judge by the text
+        return _foreign_mapping(parsed.data)
+    if isinstance(parsed.data, list):  # an Ansible playbook: an assessment only if an item is one
+        return all(not isinstance(item, dict) or _foreign_mapping(item) for item in parsed.data)
+    if parsed.text is not None:
+        return not _ASSESSMENT_HINT.search(parsed.text)  # empty, unparseable or one value: by the text
     return False
+
+
+def _foreign_mapping(data: dict[Any, Any]) -> bool:
+    keys = set(data)
+    if keys & {"ratings", "assessed_on"}:
+        return False
+    if "framework" not in keys:
+        return True
+    return "coalition" not in keys and not _names_a_rubric(data["framework"])
 
 
 def _names_a_rubric(reference: object) -> bool:

@@ -56,7 +56,9 @@ CODES = (
 )
 """What reading, parsing and walking the text may report (before any model sees the document)."""
 
-_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
+"""A marker line as git writes it: a label after a space, or nothing, up to the line's end; in a file
+with CRLF line endings git ends its marker lines with a carriage return too."""
 
 
 class TextProblem(Exception):
@@ -475,7 +477,7 @@ def check_nesting(text: str) -> None:
 
 def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, column = _within(text, mark) if mark is not None else (1, 1)
     problem = error.problem or "not valid YAML"
     if type(error).__name__ == "DuplicateKeyError":
         key = _duplicate_key_name(error)
@@ -491,6 +493,10 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
             line,
             column,
         )
+    if any(phrase in problem for phrase in _AFTER_A_KEY):
+        squeezed = _squeezed_key(text, line)
+        if squeezed is not None:
+            return squeezed
     context = f" ({error.context})" if error.context else ""
     plain = next((words for phrase, words in _PLAIN_WORDS if phrase in problem), None)
     if plain is None:
@@ -519,6 +525,54 @@ _PLAIN_WORDS = (
     ("found unknown escape character", "a backslash inside double quotes: use single quotes instead"),
 )
 """What the YAML reader's most common complaints mean, in words a facilitator can act on."""
+
+
+_AFTER_A_KEY = ("mapping values are not allowed", "could not find expected ':'", "did not find expected key")
+"""What the reader says on the line after `stage:2` (or on its own line, when it is the last): it
+reads `stage:2` as text, not as a key and a value, and only stumbles on the next ':'."""
+
+_SQUEEZED = re.compile(r"([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):([^\s:/\\#].*)")
+"""`key:value` with no space after the ':' (not `https://…` nor `C:\\…`)."""
+
+
+def _squeezed_key(text: str, line: int) -> SyntaxProblem | None:
+    """The most common slip in a hand-edited file, `stage:2`, at the line it is on: the reader
+    reports it on the line after, which is fine. Looks at the reported line and the line with
+    content before it."""
+    lines = text.splitlines()
+    candidates = [line - 1]
+    before = line - 2
+    while before >= 0 and (not lines[before].strip() or lines[before].lstrip().startswith("#")):
+        before -= 1
+    candidates.insert(0, before)
+    for index in candidates:
+        if not 0 <= index < len(lines):
+            continue
+        match = _SQUEEZED.fullmatch(lines[index].rstrip())
+        if match is not None:
+            before_key, key, value = match.groups()
+            return SyntaxProblem(
+                codes.SYNTAX,
+                f"not valid YAML: no space after the ':' in {quoted(f'{key}:{value}')}: "
+                f"write {quoted(f'{key}: {value}')}, with a space after the ':'",
+                index + 1,
+                len(before_key) + len(key) + 1,
+            )
+    return None
+
+
+def _within(text: str, mark: Any) -> tuple[int, int]:
+    """The 1-based line and column of a mark; at the end of a file that does not end with a line break
+    (a file cut short: `    evide` as its last line), the end of that last line, where the reader
+    puts a line the file does not have, and that no editor or pull request can show."""
+    line, column = mark.line + 1, mark.column + 1
+    if mark.index < len(text) or column > 1 or not text or text[-1] in _BREAKS:
+        return line, column
+    return line - 1, len(text) - max(text.rfind(char) for char in _BREAKS)
+
+
+_BREAKS = "\n\r\x85\u2028\u2029"
+"""The characters a YAML reader ends a line at."""
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -495,6 +495,8 @@ def _set_key(
         key_node, value_node = found
         if not isinstance(value_node, ScalarNode):
             raise CannotSplice(f"{key} is not a single value")
+        if value_node.style == ">":
+            value = _folded(key, value, layout, column)
         _replace_scalar(edits, key_node, value_node, render(key, value, layout, column))
         return
     keys = mapping.value
@@ -509,6 +511,27 @@ def _set_key(
         previous = keys[-1 if later is None else later - 1]
         position = edits.line_after(edits.value_end(*previous))
     edits.insert_lines(position, render(key, value, layout, column))
+
+
+def _folded(key: str, value: Any, layout: Layout, column: int) -> Any:
+    """Text in place of a folded block (`>`, as evidence wrapped by hand usually is) stays a folded
+    block when it is too long for one line, wrapped within the width the tool writes comments to: one
+    line of 300 characters would make every later change to it a change of that whole line."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    if not isinstance(value, str) or isinstance(value, LiteralScalarString):
+        return value
+    text = str(value)
+    if column + len(render(key, value, layout)[0]) <= yamltext.COMMENT_WIDTH:  # `key: value` fits its line
+        return value
+    points = yamltext.fold_points(text, yamltext.COMMENT_WIDTH - column - layout.step)
+    if points is None:
+        return value
+    folded = FoldedScalarString(text)
+    folded.fold_pos = points
+    if _parsed("\n".join(render(key, folded, layout))) != {key: text}:
+        return value  # not read back as written: one line, as before
+    return folded
 
 
 def _remove_key(edits: Splices, key_node: Any, value_node: Any) -> None:

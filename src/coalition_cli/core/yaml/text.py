@@ -83,6 +83,27 @@ def fits_literal_block(text: str) -> bool:
     return all(line == line.rstrip() and not line.startswith("\t") for line in text.split("\n"))
 
 
+def fold_points(text: str, width: int) -> list[int] | None:
+    """Where one line of text breaks to be written as a folded block (`>-`) of lines of at most
+    `width` characters (a word longer than that gets a line of its own), so that a reader joins it
+    back the same: only at a single space between two words (not beside a no-break space). None when a folded block cannot hold
+    it as it is (a line break, a tab, a space at either end, a character only an escape can carry)."""
+    if not text or text != text.strip(" ") or "\t" in text or not _ONE_LINE.fullmatch(text):
+        return None
+    points: list[int] = []
+    start, previous = 0, -1
+    for index in range(1, len(text) - 1):
+        if text[index] != " " or text[index - 1].isspace() or text[index + 1].isspace():
+            continue
+        if index - start > width and previous >= start:
+            points.append(previous)
+            start = previous + 1
+        previous = index
+    if len(text) - start > width and previous >= start:
+        points.append(previous)
+    return points
+
+
 def comment_lines(text: str, indent: str, *, first: str = "", rest: str = "") -> list[str]:
     """Text as YAML comment lines within `COMMENT_WIDTH`: wrapped between words, every line break kept as a
     new comment line, and nothing YAML would refuse or read as a line break inside a comment."""
