@@ -58,6 +58,7 @@ def test_the_readme_gives_exactly_two_setup_commands_and_ci_runs_the_test_one() 
         ("summary", "--weakest"),
         ("summary", "--jobs"),
         ("actions", "--jobs"),
+        ("validate", "--jobs"),
     ],
 )
 def test_a_number_option_reads_n_not_a_programmers_type(runner: CliRunner, command: str, option: str) -> None:

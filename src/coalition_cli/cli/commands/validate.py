@@ -41,7 +41,7 @@ def validate(
         help="Check against this framework (bundled id or path) instead of each file's own.",
     ),
     jobs: int | None = typer.Option(
-        None, "--jobs", "-j", min=1, help="Worker processes (default: one per core)."
+        None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."
     ),
     skip_other_yaml: bool = typer.Option(
         False,
