@@ -142,7 +142,7 @@ def test_a_change_the_facilitator_has_not_seen_is_never_overwritten_and_a_second
         presenter.get_by_text("(the assessment says 2 Developing)", exact=False).wait_for()
         assert "look at the file" not in presenter.locator("body").inner_text()
         entry = presenter.locator("nav button").filter(has_text="C1.1 Executive")
-        assert entry.locator(".saved").inner_text() == "✓1"
+        assert entry.locator(".saved").inner_text() == "✓2"
         assert _pressed(presenter) == ["3 Advancing"]  # the room's proposal is still the one selected
         presenter.get_by_role("button", name="Save to the assessment").click()
         presenter.get_by_text("Saved: C1.1 is 3 Advancing in the assessment.").wait_for()
