@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.core.loading.assessments import check_assessment, load_assessment
+from coalition_cli.core.model.base import validated
 from coalition_cli.core.model.profile import CoalitionProfile
 from tests.support import paths
 from tests.support.files import VALID_HEADER, problems, write
@@ -152,13 +153,14 @@ def test_a_profile_path_that_is_a_folder_is_reported(tmp_path: Path) -> None:
 
 
 def test_yes_no_true_false_and_short_representatives_are_accepted() -> None:
-    profile = CoalitionProfile.model_validate(
+    profile = validated(
+        CoalitionProfile,
         {
             "members": [{"organization": "A", "stakeholder_group": "civic", "representatives": ["Rae Lin"]}],
             "charter": True,
             "membership_definition": "no",
             "master_plan": False,
-        }
+        },
     )
     assert (profile.charter, profile.membership_definition, profile.master_plan) == ("yes", "no", "no")
     assert profile.members[0].representatives[0].name == "Rae Lin"

@@ -66,8 +66,11 @@ def test_arguments_are_parsed_without_pydantic(tmp_path: Path) -> None:
     assert "pydantic" not in modules
     assert "typer._adapters" not in modules
     modules = imported("score", "--format", "json", str(SPRING), cwd=tmp_path)
-    assert "pydantic" in modules  # the models read the file
-    assert "typer._adapters" not in modules  # but no TypeAdapter was built for an argument
+    assert "pydantic" not in modules  # a valid file is read without it too (core/model/building.py)
+    assert "typer._adapters" not in modules  # and no TypeAdapter was built for an argument
+    assert "hashlib" not in modules  # the cached rubric is found by CPython's own BLAKE2 (no OpenSSL)
+    modules = imported("score", "--format", "json", str(SPRING.parent / "no-such-file.yaml"), cwd=tmp_path)
+    assert "pydantic" not in modules  # nor for a file that is not there
 
 
 @pytest.mark.slow

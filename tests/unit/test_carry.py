@@ -12,6 +12,7 @@ from coalition_cli.core.editing.carry import carried_actions, rendered
 from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.model.assessment import Action
+from coalition_cli.core.model.base import validated
 from coalition_cli.core.yaml import source as yamlsource
 
 FRAMEWORK = load_framework("community-framework")
@@ -35,7 +36,7 @@ actions = st.builds(
 
 def _read(lines: list[str]) -> list[Action]:
     data = yamlsource.parse_fast("actions:\n" + "\n".join(lines) + "\n")
-    return [Action.model_validate(item) for item in data["actions"]]
+    return [validated(Action, item) for item in data["actions"]]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -19,6 +19,7 @@ from coalition_cli.core.dates import two_digit_form, two_digits_advice, typed_da
 from coalition_cli.core.editing import scaffold
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.model.assessment import Action, parse_iso_date
+from coalition_cli.core.model.base import validated
 
 # date.fromisoformat on Python 3.11 takes all of these; neither rule takes any of them.
 NOT_YEAR_MONTH_DAY = ["20260314", "2026-W11-6", "2026-073", "2026-03-14T10:00", "２０２６-03-14", "26-3-14"]
@@ -44,20 +45,20 @@ def test_every_place_that_reads_a_date_refuses_the_same_text(text: str) -> None:
     with pytest.raises(ValueError, match="year-month-day"):
         session.typed_date(text)
     with pytest.raises(ValidationError, match="year-month-day, like 2026-03-14"):
-        Action(action="Meet", due=text)  # type: ignore[arg-type]
+        validated(Action, {"action": "Meet", "due": text})
 
 
 def test_every_place_that_reads_a_date_accepts_the_same_text() -> None:
     day = dt.date(2026, 3, 14)
     assert scaffold.date_option_or_today("2026-03-14") == session.typed_date("2026-03-14") == day
-    assert Action(action="Meet", due="2026-03-14").due == day  # type: ignore[arg-type]
+    assert validated(Action, {"action": "Meet", "due": "2026-03-14"}).due == day
 
 
 @pytest.mark.parametrize(("text", "day"), ONE_DIGIT.items())
 def test_a_person_may_leave_out_a_leading_zero_and_a_file_is_told_where(text: str, day: dt.date) -> None:
     assert scaffold.date_option_or_today(text) == session.typed_date(text) == typed_day(text) == day
     with pytest.raises(ValidationError, match=f"write the month and day with two digits: {day.isoformat()}"):
-        Action(action="Meet", due=text)  # type: ignore[arg-type]
+        validated(Action, {"action": "Meet", "due": text})
 
 
 def test_what_an_empty_answer_means_is_said() -> None:

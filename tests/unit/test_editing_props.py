@@ -28,6 +28,7 @@ from coalition_cli.core.editing.scaffold import NewAssessment, render
 from coalition_cli.core.loading.assessments import check_assessment
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.model.assessment import Participant
+from coalition_cli.core.model.base import as_data
 from coalition_cli.core.yaml import source as yamlsource
 from coalition_cli.core.yaml.splicing import edit_text
 from tests.support.editing import COMMENTED, assert_confined, changed_lines
@@ -285,7 +286,7 @@ def test_participants_are_added_and_nothing_else_moves(name: str, people: list[P
     old, new = yamlsource.parse_fast(before), yamlsource.parse_fast(after)
     assert new["participants"] == [
         *(old.get("participants") or []),
-        *(p.model_dump(exclude_none=True) for p in people),
+        *(as_data(p, exclude_none=True) for p in people),
     ]
     assert {key: value for key, value in new.items() if key != "participants"} == {
         key: value for key, value in old.items() if key != "participants"

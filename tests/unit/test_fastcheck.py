@@ -24,7 +24,7 @@ from coalition_cli.core.checks.fastcheck import GUIDE_INDEX, load_guide_index, l
 from coalition_cli.core.codes import Policy
 from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.files.resources import framework_data_dir
-from coalition_cli.core.loading.assessments import MODELS
+from coalition_cli.core.loading.assessments import PYDANTIC_ONLY as MODELS
 from coalition_cli.core.loading.indexed import INDEX
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.loading.pipeline import check_target

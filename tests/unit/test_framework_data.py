@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.core.loading.frameworks import bundled_framework_ids, load_guide
+from coalition_cli.core.model.base import validated
 from coalition_cli.core.model.framework import Framework
 from tests.support.paths import ROOT
 
@@ -177,7 +178,7 @@ def test_framework_show_json_is_the_parsed_framework(runner: CliRunner) -> None:
     result = runner.invoke(app, ["framework", "show", "--format", "json"])
     data = json.loads(result.stdout)
     assert data["version"] == 1
-    assert Framework.model_validate(data["framework"]).id == "community-framework"
+    assert validated(Framework, data["framework"]).id == "community-framework"
 
 
 def test_framework_show_unknown_id_suggests(runner: CliRunner) -> None:

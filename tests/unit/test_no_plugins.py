@@ -17,8 +17,9 @@ _PROBE = """\
 import json, sys
 from coalition_cli.cli import no_plugins
 no_plugins.disable()
+from coalition_cli.core.model.base import validated
 from coalition_cli.core.model.framework import Stage
-Stage.model_validate({"number": 1, "name": "Emerging"})  # builds a model: Pydantic asks for its plugins
+validated(Stage, {"number": 1, "name": "Emerging"})  # builds a model: Pydantic asks for its plugins
 loader = sys.modules["pydantic.plugin._loader"]
 result = {
     "stand_in": type(loader).__name__ == "_StandIn",

@@ -10,6 +10,7 @@ import pytest
 
 from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.loading.frameworks import load_guide
+from coalition_cli.core.model.base import validated
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.reports.roster.build import build_roster, roster_report
@@ -32,7 +33,7 @@ def _member(organization: str, group: str = "civic", **fields: Any) -> dict[str,
 
 
 def _report(guide: Guide, members: list[dict[str, Any]] | None = None, **fields: Any) -> RosterReport:
-    profile = CoalitionProfile.model_validate({"members": members or [DISTRICT], **fields})
+    profile = validated(CoalitionProfile, {"members": members or [DISTRICT], **fields})
     return build_roster(profile, guide)
 
 
@@ -410,7 +411,8 @@ def test_no_executive_committee_is_for_formal_structure_to_say(guide: Guide) -> 
 def test_a_member_resting_on_one_person_who_owns_open_actions(guide: Guide) -> None:
     from coalition_cli.core.reports.actions.register import ActionRecord
 
-    profile = CoalitionProfile.model_validate(
+    profile = validated(
+        CoalitionProfile,
         {
             "members": [
                 _member("WDB", representatives=[{"name": "Marcus Lee", "title": "Manager"}]),
@@ -418,7 +420,7 @@ def test_a_member_resting_on_one_person_who_owns_open_actions(guide: Guide) -> N
                 _member("City", representatives=["Rachel Kim"]),
                 _member("Chamber", representatives=["Jan"]),
             ]
-        }
+        },
     )
     actions = [
         ActionRecord("C1.3", "Hire the coordinator", "Marcus Lee (WDB)", None, "in-progress"),

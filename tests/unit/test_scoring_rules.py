@@ -7,6 +7,7 @@ indicators do not count; shown with 2 decimals, never rounded up into the next s
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import tempfile
 from fractions import Fraction
@@ -16,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.model.base import as_data, validated
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.scoring import rounded, score, shown
 from tests.support.scoring import CF_IDS, RUBRIC, run_json, write_assessment
@@ -140,13 +142,13 @@ def test_order_of_ratings_and_of_indicators_does_not_matter(
     fw, stages = case
     shuffled_ratings = dict(rng.sample(list(stages.items()), len(stages)))
     domains = [
-        domain.model_copy(
-            update={"indicators": tuple(rng.sample(list(domain.indicators), len(domain.indicators)))}
+        dataclasses.replace(
+            domain, indicators=tuple(rng.sample(list(domain.indicators), len(domain.indicators)))
         )
         for domain in fw.domains
     ]
-    reordered = Framework.model_validate(
-        {**fw.model_dump(), "domains": [d.model_dump() for d in rng.sample(domains, len(domains))]}
+    reordered = validated(
+        Framework, {**as_data(fw), "domains": [as_data(d) for d in rng.sample(domains, len(domains))]}
     )
     original = score(fw, stages)
     for card in (score(fw, shuffled_ratings), score(reordered, stages)):

@@ -62,7 +62,7 @@ def _make_lean(param: Any) -> None:
 
 if RuntimeParam is not None:
 
-    @dataclass(frozen=True)
+    @dataclass(frozen=True)  # as Typer's RuntimeParam is: a dataclass of its own
     class LeanParam(RuntimeParam):
         """Plain values coerced here; the rest by the coercion Typer would have used."""
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class Aim:
     """The stage the team works towards on an indicator with a gap."""
 
@@ -40,7 +40,7 @@ def aim(stage: int | None, target: int | None, top_stage: int) -> Aim | None:
     return Aim(stage + 1, team_target=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class IndicatorScore:
     """One indicator's stage (None: not rated), and the team's target where it set one."""
 
@@ -67,7 +67,7 @@ class IndicatorScore:
         return self.aim(top_stage) is not None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class DomainScore:
     """A domain's score: the exact mean of its rated indicators, and the stage it falls in."""
 
@@ -91,7 +91,7 @@ class DomainScore:
         return sum(gaps) / len(gaps) if gaps else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class Scorecard:
     """An assessment scored: the overall score (the mean of the domain scores), each domain, and how
     complete the rating is."""

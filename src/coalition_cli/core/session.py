@@ -26,6 +26,7 @@ from coalition_cli.core.editing.rating_edits import (
     clean_text,
 )
 from coalition_cli.core.errors import CoalitionError, UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Domain, Framework, Stage
 from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
 from coalition_cli.core.suggest import closest, did_you_mean, folded
@@ -46,7 +47,7 @@ class Kind(Enum):
     INVALID = "invalid"
 
 
-@dataclass(frozen=True)
+@frozen
 class Command:
     """What the facilitator typed at a prompt: a stage, or one of the session's commands.
 
@@ -200,7 +201,7 @@ def text_command(typed: str) -> Kind | None:
     return _TEXT_WORDS.get(text)
 
 
-@dataclass(frozen=True)
+@frozen
 class ActionCommand:
     """`delete 2`, `done 2`, `dropped 2`, typed at the action prompt: what to do to which action."""
 

@@ -18,11 +18,11 @@ import json
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.room.phones import HERE_SECONDS
 
 Scope = MutableMapping[str, Any]
@@ -41,7 +41,7 @@ class Problem(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@frozen
 class Limits:
     """How much the server takes from whom. The defaults fit a room of a few hundred phones."""
 

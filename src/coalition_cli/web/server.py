@@ -11,11 +11,11 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-from dataclasses import dataclass
 
 import uvicorn
 
 from coalition_cli.core.errors import UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.room.session import RoomSession
 from coalition_cli.web.app import Room, room_app
 from coalition_cli.web.guard import Limits
@@ -62,7 +62,7 @@ def lan_address() -> str | None:
     return None if address.startswith(("127.", "0.")) else address
 
 
-@dataclass(frozen=True)
+@frozen
 class Links:
     """The room's addresses: the join link for phones and its QR code, and the facilitator's."""
 

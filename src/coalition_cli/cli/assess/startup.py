@@ -26,13 +26,14 @@ from coalition_cli.cli.assess.asking import answer, say
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import AddParticipants, clean_line
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment, load_assessment
 from coalition_cli.core.model.assessment import Participant
 from coalition_cli.core.model.guide import StakeholderGroup
 from coalition_cli.core.session import Session, typed_date
 
 
-@dataclass(frozen=True)
+@frozen
 class AssessOptions:
     """What `coalition assess` was asked to do, once its arguments are read."""
 

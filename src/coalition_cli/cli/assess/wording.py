@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coalition_cli.core.editing.history import Saved
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
@@ -12,6 +10,7 @@ from coalition_cli.core.editing.rating_edits import (
     NewAction,
     RatingEdit,
 )
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED
@@ -53,7 +52,7 @@ def stage_label(framework: Framework, stage: int | None) -> str:
     return "not rated" if stage is None else f"{stage} {framework.stage_name(stage)}"
 
 
-@dataclass(frozen=True)
+@frozen
 class _Phrases:
     """How to say each part of an edit that undid another: where things stand after it."""
 

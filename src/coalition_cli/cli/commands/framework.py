@@ -89,13 +89,14 @@ def show(
 
         from coalition_cli.cli.console import write_stdout
         from coalition_cli.cli.output.versioned import versioned
+        from coalition_cli.core.model.base import as_data
 
         if item is None:
-            shown = {"framework": fw.model_dump(mode="json")}
+            shown = {"framework": as_data(fw)}
         elif fw.has_indicator(item):
-            shown = {"indicator": fw.indicator(item).model_dump(mode="json")}
+            shown = {"indicator": as_data(fw.indicator(item))}
         else:
-            shown = {"domain": fw.domain(item).model_dump(mode="json")}
+            shown = {"domain": as_data(fw.domain(item))}
         write_stdout(json.dumps(versioned(shown), indent=2, ensure_ascii=False) + "\n")
         return
     console = stdout()

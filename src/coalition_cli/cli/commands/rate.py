@@ -217,7 +217,6 @@ def _what_else_changed(
     team wrote goes without being said. Lines fit in `width` cells (the old evidence is cut)."""
     from coalition_cli.cli.assess.wording import describe_action, stage_label
     from coalition_cli.core.editing.rating_edits import CLEAR
-    from coalition_cli.core.model.assessment import Action
     from coalition_cli.core.model.stages import parse_stage
 
     said: list[str] = []
@@ -251,9 +250,7 @@ def _what_else_changed(
             said.append("still a priority" if was else "marked a priority")
         else:
             said.append("no longer a priority" if was else "still not a priority")
-    said += [
-        f"action added: {describe_action(Action(**new.parsed()))}" for new in decided.get("add_actions", ())
-    ]
+    said += [f"action added: {describe_action(new)}" for new in decided.get("add_actions", ())]
     return said
 
 

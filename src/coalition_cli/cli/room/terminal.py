@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import io
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from rich.text import Text
 
 from coalition_cli.cli.console import stdout
 from coalition_cli.cli.output.fitting import fit
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ STATUS_WIDTH = 80
 """The status line fits an 80-column terminal whole."""
 
 
-@dataclass(frozen=True)
+@frozen
 class RoomOptions:
     """What `coalition room` was asked to do, once its arguments are read."""
 

@@ -210,6 +210,24 @@ def load_guide_index(data_dir: Path | None = None) -> GuideIndex | None:
         return None
 
 
+def assessment_conforms(data: dict[str, Any]) -> bool:
+    """Whether an assessment has the shape the models accept, by the shipped index of its bundled
+    rubric; False when there is none to ask (a rubric given by path, an index missing or stale)."""
+    from coalition_cli.core.checks.schema_subset import conforms
+
+    reference = data.get("framework")
+    index = load_index(reference) if isinstance(reference, str) else None
+    return index is not None and conforms(data, index.schema)
+
+
+def profile_conforms(data: dict[str, Any]) -> bool:
+    """Whether a coalition profile has the shape the models accept, by the Guide's shipped index."""
+    from coalition_cli.core.checks.schema_subset import conforms
+
+    guide = load_guide_index()
+    return guide is not None and conforms(data, guide.schema)
+
+
 def _current(name: str, data_dir: Path | None) -> dict[str, Any] | None:
     """The stored index `<name>.json`, when it is of this RULES_VERSION and made from the data files
     as they are now."""

@@ -198,9 +198,7 @@ def _indicator_help(framework: Framework, indicator_id: str) -> str:
 def profile_defs(guide: Guide, *, shape_only: bool = False) -> dict[str, Any]:
     """The coalition profile's schema (from its model), with the Guide's ids as enumerations
     (`shape_only`: any text, as the model takes them; see `assessment_schema`)."""
-    from coalition_cli.core.model.profile import CoalitionProfile
-
-    generated = CoalitionProfile.model_json_schema(ref_template="#/$defs/{model}")
+    generated = _profile_model_schema()
     defs: dict[str, Any] = generated.pop("$defs", {})
     defs["CoalitionProfile"] = generated
     member = defs["Member"]["properties"]
@@ -221,3 +219,24 @@ def profile_defs(guide: Guide, *, shape_only: bool = False) -> dict[str, Any]:
         "description": "The kind of partner (the Guide's Step 5).",
     }
     return defs
+
+
+_PROFILE_SCHEMA_KEY = b"the JSON Schema Pydantic writes of CoalitionProfile"
+
+
+def _profile_model_schema() -> dict[str, Any]:
+    """The JSON Schema Pydantic writes of the coalition profile's model. Writing it means importing
+    Pydantic and building the model's schema, more than everything else `coalition schema` does; it
+    changes only with the model's code, so it is kept between runs beside the checked rubrics
+    (core/loading/model_cache.py, whose keys follow the code)."""
+    from coalition_cli.core.loading import model_cache
+
+    kept = model_cache.cached(dict, _PROFILE_SCHEMA_KEY)
+    if kept is not None:
+        return kept
+    from coalition_cli.core.model.base import adapter
+    from coalition_cli.core.model.profile import CoalitionProfile
+
+    generated = adapter(CoalitionProfile).json_schema(ref_template="#/$defs/{model}")
+    model_cache.keep(dict, _PROFILE_SCHEMA_KEY, generated)
+    return generated

@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core import codes
+from coalition_cli.core.model.base import field_names, is_model
 from coalition_cli.core.problems import LOCATED_AT_MOST, DocumentOrder, Finding
 from coalition_cli.core.suggest import did_you_mean
 from coalition_cli.core.wording import quoted
 from coalition_cli.core.yaml.source import shared_or_too_deep
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
+    from pydantic import ValidationError
 
 _EXPECTED = {
     "string_type": "text",
@@ -29,6 +30,7 @@ _EXPECTED = {
     "tuple_type": "a list (lines starting with '- ')",
     "dict_type": "a mapping (lines of 'key: value')",
     "model_type": "a mapping (lines of 'key: value')",
+    "dataclass_type": "a mapping (lines of 'key: value')",
     "model_attributes_type": "a mapping (lines of 'key: value')",
 }
 
@@ -63,7 +65,7 @@ def document_finding(data: Any) -> Finding | None:
     return shared_or_too_deep(data)
 
 
-def findings_from(error: ValidationError, model: type[BaseModel], data: Any = None) -> list[Finding]:
+def findings_from(error: ValidationError, model: type, data: Any = None) -> list[Finding]:
     """Each of the model's complaints as a finding, in words for the person who wrote the file.
 
     Only the findings that can be shown (those first in the document, see `documents.locate`) are
@@ -123,7 +125,7 @@ def _key_text(key: object) -> str:
 
 
 def _finding(
-    detail: Any, path: tuple[str | int, ...], model: type[BaseModel], data: Any, *, suggest: bool = True
+    detail: Any, path: tuple[str | int, ...], model: type, data: Any, *, suggest: bool = True
 ) -> Finding:
     kind = detail["type"]
     where = _label(path, data)
@@ -131,7 +133,7 @@ def _finding(
         inside = f" in {_label(path[:-2], data)}" if path[:-2] else ""
         message = f"the key {_key_text(detail['input'])}{inside} must be {_EXPECTED.get(kind, 'text')}"
         return Finding(path, codes.WRONG_TYPE, message, at="key")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's key, a dataclass's
         key = str(path[-1])
         if not suggest:
             return Finding(path, codes.UNKNOWN_KEY, f"unknown key {quoted(key)}", at="key")
@@ -185,35 +187,31 @@ def _describe(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+def _fields_at(model: type, path: tuple[str | int, ...]) -> list[str]:
     """The keys the model allows at a path, for listing alternatives to an unknown key."""
-    from pydantic import BaseModel
+    from typing import get_type_hints
 
     current: Any = model
     for element in path:
         if isinstance(element, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not is_model(current):
             current = _inner_model(current)
             if current is None:
                 return []
-        field = current.model_fields.get(str(element))
-        if field is None:
+        annotation = get_type_hints(current).get(str(element))
+        if annotation is None:
             # a dict keyed by ids (ratings): stay on the value type
             continue
-        current = _inner_model(field.annotation)
+        current = _inner_model(annotation)
         if current is None:
             return []
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return field_names(current) if is_model(current) else []
 
 
 def _inner_model(annotation: Any) -> Any:
     """The model inside `X | None`, `tuple[X, ...]` or `dict[str, X | None]`."""
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_model(annotation):
         return annotation
     for argument in getattr(annotation, "__args__", ()):
         found = _inner_model(argument)

@@ -17,7 +17,6 @@ import codecs
 import contextlib
 import errno
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from coalition_cli.core.errors import ConflictError, InvalidFileError, ReadError
 from coalition_cli.core.files import atomic
 from coalition_cli.core.files.atomic import check_writable
 from coalition_cli.core.files.regular import read_regular
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment, check_assessment, load_assessment
 from coalition_cli.core.model.assessment import Assessment, Rating
 from coalition_cli.core.model.framework import Framework
@@ -45,7 +45,7 @@ class RatingConflictError(ConflictError):
         self.indicators = tuple(indicators)
 
 
-@dataclass(frozen=True)
+@frozen
 class _State:
     """The file as last read or written: its bytes (to notice an edit made meanwhile), its text and its
     models."""

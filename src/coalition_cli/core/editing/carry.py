@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action
+from coalition_cli.core.model.base import validated
 from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.yaml import text as yamltext
 
@@ -35,7 +36,7 @@ _DASH = re.compile(r"( *)- +")
 """What may stand before an action's first key on its line: its dash, and nothing else."""
 
 
-@dataclass(frozen=True)
+@frozen
 class CarriedAction:
     """An open action of last term's, as `init --from` writes it into the new file."""
 
@@ -45,7 +46,7 @@ class CarriedAction:
     """The action as an item of `actions:` in the new file, its dash at `ITEM_INDENT`."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Carried:
     """The open actions of last term's file, by indicator, in the file's order."""
 
@@ -164,7 +165,7 @@ def _reads_back(lines: list[str], action: Action) -> bool:
     try:
         data = parse_fast("actions:\n" + "\n".join(lines) + "\n")
         items = data["actions"]
-        return len(items) == 1 and Action.model_validate(items[0]) == action
+        return len(items) == 1 and validated(Action, items[0]) == action
     except Exception:  # any failure to read back means: write the fields out instead
         return False
 

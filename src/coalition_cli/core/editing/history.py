@@ -12,9 +12,10 @@ from typing import Any
 
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit, undoing
+from coalition_cli.core.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Saved:
     """One change that was saved, the edit that undoes it, and the rating as the change left it (to
     tell, before undoing, whether someone else changed it since: `clashes.clashes`)."""

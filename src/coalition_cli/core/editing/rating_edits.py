@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final, Union
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import ActionStatus, Participant, parse_iso_date
+from coalition_cli.core.model.base import as_data
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
@@ -37,7 +39,7 @@ ACTION_FIELDS = ("action", "owner", "due", "status")
 """An action's keys, in the order a person writes them (the model's order)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class NewAction:
     """An action the team commits to: what, who owns it, by when, and how far along it is."""
 
@@ -76,7 +78,7 @@ class NewAction:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class InsertAction:
     """Put an action at a position of the list (undoing a deletion puts it back where it was)."""
 
@@ -84,7 +86,7 @@ class InsertAction:
     action: NewAction
 
 
-@dataclass(frozen=True)
+@frozen
 class ChangeAction:
     """Change some of one action's fields; `None` leaves a field as it is, `CLEAR` removes it."""
 
@@ -99,7 +101,7 @@ class ChangeAction:
         return {key: getattr(self, key) for key in ACTION_FIELDS if getattr(self, key) is not None}
 
 
-@dataclass(frozen=True)
+@frozen
 class DeleteAction:
     """Remove one action from the list."""
 
@@ -109,7 +111,7 @@ class DeleteAction:
 ActionOp = Union[InsertAction, ChangeAction, DeleteAction]  # noqa: UP007 (a runtime alias on 3.10)
 
 
-@dataclass(frozen=True)
+@frozen
 class RatingEdit:
     """A change to one indicator's rating. `None` and `()` leave that part as it is; `CLEAR` removes it.
 
@@ -129,14 +131,14 @@ class RatingEdit:
         return all(getattr(self, f.name) in (None, ()) for f in fields(self) if f.name != "indicator")
 
 
-@dataclass(frozen=True)
+@frozen
 class AddParticipants:
     """People to add to the assessment's `participants:` list."""
 
     participants: tuple[Participant, ...]
 
     def written(self) -> list[dict[str, Any]]:
-        return [person.model_dump(exclude_none=True) for person in self.participants]
+        return [as_data(person, exclude_none=True) for person in self.participants]
 
 
 Edit = Union[RatingEdit, AddParticipants]  # noqa: UP007 (a runtime alias on 3.10)

@@ -8,11 +8,10 @@ never writes. `clashes.py` then tells whether a change the facilitator was makin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from coalition_cli.core.editing.assessment_file import AssessmentFile, changed_ratings
 from coalition_cli.core.errors import CoalitionError, ReadError
 from coalition_cli.core.files.regular import read_regular
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.yaml import source as yamlsource
 
 _Mark = tuple[int, int, int]
@@ -26,7 +25,7 @@ def _mark(file: AssessmentFile) -> _Mark | None:
     return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
-@dataclass(frozen=True)
+@frozen
 class Reread:
     """The file opened again, and which indicators someone else changed in it."""
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
 from coalition_cli.core.model.assessment import Participant
+from coalition_cli.core.model.base import as_data
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.yaml import text as yamltext
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from coalition_cli.core.editing.carry import Carried
 
 
-@dataclass(frozen=True)
+@frozen
 class NewAssessment:
     """What a new assessment file starts with, before anyone rates."""
 
@@ -148,7 +149,7 @@ def render(
     return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
+@frozen
 class RolledForward:
     """A new term's file made from the last one (`init --from`)."""
 
@@ -212,7 +213,7 @@ def _participants(people: Sequence[Participant]) -> list[str]:
 
 def participant_lines(person: Participant) -> list[str]:
     """One item of the `participants:` list, its keys in the model's order, each value quoted as needed."""
-    fields: dict[str, Any] = person.model_dump(exclude_none=True)
+    fields: dict[str, Any] = as_data(person, exclude_none=True)
     return [
         f"  {'  ' if index else '- '}{key}: {yamltext.scalar(str(value))}"
         for index, (key, value) in enumerate(fields.items())

@@ -13,7 +13,6 @@ the session goes on, and nothing typed need be lost.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from coalition_cli.core.editing.assessment_file import AssessmentFile, RatingConflictError
@@ -22,12 +21,13 @@ from coalition_cli.core.editing.history import History, Saved
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.rereading import OnDisk, Reread
 from coalition_cli.core.errors import CoalitionError, ConflictError
+from coalition_cli.core.frozen import frozen
 
 _ATTEMPTS = 3
 """Saves tried when another writer keeps getting in between (each time, the file is read again)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Done:
     """A change the session asked for, written (or already in the file)."""
 
@@ -35,7 +35,7 @@ class Done:
     """False when the file already said exactly that (nothing was written)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Clash:
     """Someone else changed these parts of the same rating since the change began: nothing written."""
 
@@ -44,7 +44,7 @@ class Clash:
     """The rating as the file holds it now."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Failed:
     """A change the session asked for that could not be written, and the error that says why."""
 

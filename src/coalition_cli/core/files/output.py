@@ -20,15 +20,15 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from coalition_cli.core.errors import UsageError, WriteError
 from coalition_cli.core.files.atomic import create_exclusive, write_atomic
 from coalition_cli.core.files.regular import NotARegularFile, check_regular_or_missing, read_regular
+from coalition_cli.core.frozen import frozen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class OutputFile:
     """A file a command is asked to write, and how to speak of it when it cannot be written."""
 

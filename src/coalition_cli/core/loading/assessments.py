@@ -10,16 +10,17 @@ when there are many), and `load_all` / `load_assessment` turn outcomes into vali
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from coalition_cli.core import codes
+from coalition_cli.core.checks.fastcheck import assessment_conforms, profile_conforms
 from coalition_cli.core.codes import DEFAULT_POLICY, Policy
 from coalition_cli.core.errors import FrameworkError, InvalidFileError, ReadError, UsageError
 from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.documents import apply_model
 from coalition_cli.core.loading.frameworks import (
     FrameworkOutsideRepository,
@@ -40,7 +41,7 @@ from coalition_cli.core.problems import Finding, Problem
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@frozen
 class LoadedAssessment:
     """An assessment with its framework, and each rating's stage and target as numbers."""
 
@@ -146,13 +147,21 @@ def check_assessment(
 
 
 class _Models:
-    """The pipeline's reading by the models (see core/loading/pipeline.py): it always tells."""
+    """The pipeline's reading by the models (see core/loading/pipeline.py): it always tells.
+
+    `by_index`: a document the shipped index finds to have the models' shape is made into the models'
+    values without Pydantic (core/model/building.py); without it, Pydantic reads every document (what
+    the tests hold the shortcut to)."""
+
+    def __init__(self, *, by_index: bool = True) -> None:
+        self._assessment_shape = assessment_conforms if by_index else None
+        self._profile_shape = profile_conforms if by_index else None
 
     def assessment(self, parsed: Parsed) -> Modelled[Assessment]:
-        return apply_model(parsed, Assessment)
+        return apply_model(parsed, Assessment, self._assessment_shape)
 
     def profile(self, parsed: Parsed) -> Modelled[CoalitionProfile]:
-        return apply_model(parsed, CoalitionProfile)
+        return apply_model(parsed, CoalitionProfile, self._profile_shape)
 
     def guide(self) -> Guide:
         return load_guide()
@@ -182,6 +191,8 @@ class _Models:
 
 
 MODELS = _Models()
+PYDANTIC_ONLY = _Models(by_index=False)
+"""Pydantic reads every document: the reference the fast ways are tested against."""
 
 
 def stage_numbers(

@@ -16,10 +16,9 @@ core/loading/assessments.py adds the framework and profile stages of assessments
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.checks.structure import findings_from
@@ -27,19 +26,33 @@ from coalition_cli.core.codes import DEFAULT_POLICY, Policy
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.loading.parsed import Parsed, parse
 from coalition_cli.core.loading.pipeline import Modelled, model_stage, outcome_of
+from coalition_cli.core.model.base import validated
+from coalition_cli.core.model.building import NotBuilt, built
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.guide import Guide
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
-def apply_model(parsed: Parsed, model: type[M]) -> Modelled[M]:
-    """Stage 2, model: the document read by its model, and why it does not fit, where it does not."""
+def apply_model(
+    parsed: Parsed, model: type[M], conforming: Callable[[dict[str, Any]], bool] | None = None
+) -> Modelled[M]:
+    """Stage 2, model: the document read by its model, and why it does not fit, where it does not.
+
+    `conforming` says whether a document is known to have the model's shape (by the shipped index):
+    such a document is made into the model's values without Pydantic (core/model/building.py)."""
 
     def validate(data: dict[str, Any]) -> Modelled[M]:
+        if conforming is not None and conforming(data):
+            try:
+                return Modelled(built(model, data), data=data)
+            except NotBuilt:
+                pass  # Pydantic decides, and says why
+        from pydantic import ValidationError
+
         try:
-            return Modelled(model.model_validate(data), data=data)
+            return Modelled(validated(model, data), data=data)
         except ValidationError as error:
             return Modelled(None, tuple(findings_from(error, model, data)), data)
 

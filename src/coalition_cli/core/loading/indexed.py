@@ -18,8 +18,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from coalition_cli.core.checks.fastcheck import GuideIndex, load_guide_index, load_index
-from coalition_cli.core.checks.schema_subset import conforms
+from coalition_cli.core.checks.fastcheck import (
+    GuideIndex,
+    assessment_conforms,
+    load_guide_index,
+    load_index,
+    profile_conforms,
+)
 from coalition_cli.core.codes import Policy
 from coalition_cli.core.files.batch import map_files
 from coalition_cli.core.files.discovery import Target
@@ -39,20 +44,13 @@ class _Index:
 
     def assessment(self, parsed: Parsed) -> Modelled[None] | None:
         def shaped(data: dict[str, Any]) -> Modelled[None] | None:
-            reference = data.get("framework")
-            index = load_index(reference) if isinstance(reference, str) else None
-            if index is None or not conforms(data, index.schema):
-                return None
-            return Modelled(None, data=data)
+            return Modelled(None, data=data) if assessment_conforms(data) else None
 
         return model_stage(parsed, shaped)
 
     def profile(self, parsed: Parsed) -> Modelled[ProfileName] | None:
         def shaped(data: dict[str, Any]) -> Modelled[ProfileName] | None:
-            guide = load_guide_index()
-            if guide is None or not conforms(data, guide.schema):
-                return None
-            return Modelled(ProfileName(data.get("name")), data=data)
+            return Modelled(ProfileName(data.get("name")), data=data) if profile_conforms(data) else None
 
         return model_stage(parsed, shaped)
 

@@ -1,14 +1,18 @@
 """Validated rubrics and the Guide kept between runs: a command reads them from its last check, not again.
 
+(The JSON Schema of the coalition profile's model is kept the same way: core/checks/schema.py.)
+
 Reading the bundled rubric and the Guide (parse, build the models' validators, validate, run the
 rubric's checks) takes 10–15 ms of every command that scores, plans or writes; unpickling the
 models they become takes half a millisecond. So a valid document's model is kept, pickled, in the
 user's private cache folder (`core/files/cache.py`, beside the compiled plan templates), under a key
 made of:
 
-- the SHA-256 of the document's bytes: an edited file is another key, checked again in full;
-- the model (its module and name), the versions of coalition, Pydantic and Python (pickles name
-  classes and their fields; a model of another version may not fit this one);
+- a digest of the document's bytes (core/files/digest.py): an edited file is another key, checked
+  again in full;
+- the model (its module and name), the versions of coalition and Python (pickles name classes and
+  their fields; a model of another version may not fit this one). The models are plain dataclasses
+  (core/model/base.py), so what is kept holds nothing of Pydantic's;
 - a stamp of the tool's core (every module's path, size and time of change under `core/`, 0.5 ms
   to take): a check or a model edited in a source checkout (the version unchanged) never meets a
   model kept by the code before the edit.
@@ -25,7 +29,6 @@ is passed over in silence: the document is checked as if nothing were kept, and 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -33,6 +36,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+from coalition_cli.core.files import digest
 from coalition_cli.core.files.cache import private_folder, prune, read_private, write_private
 
 FOLDER = "models"
@@ -72,7 +76,7 @@ def _entry(model: type[object], content: bytes) -> Path | None:
     folder = private_folder(FOLDER)
     if folder is None:
         return None
-    key = hashlib.sha256(hashlib.sha256(content).digest())
+    key = digest.new(digest.new(content).digest())
     key.update(f"{model.__module__}.{model.__qualname__}\0{_code()}".encode())
     return folder / f"{key.hexdigest()}{SUFFIX}"
 
@@ -80,14 +84,12 @@ def _entry(model: type[object], content: bytes) -> Path | None:
 @cache
 def _code() -> str:
     """What the tool's model code is, as text: versions and a stamp of the core's files."""
-    import pydantic
-
     from coalition_cli import __version__
 
-    stamp = hashlib.sha256()
+    stamp = digest.new()
     for relative, size, changed in _modules(_CORE):
         stamp.update(f"{relative}\0{size}\0{changed}\n".encode("utf-8", "surrogateescape"))
-    return repr((__version__, pydantic.VERSION, sys.implementation.cache_tag, sys.version, stamp.hexdigest()))
+    return repr((__version__, sys.implementation.cache_tag, sys.version, stamp.hexdigest()))
 
 
 def _modules(folder: Path) -> list[tuple[str, int, int]]:

@@ -5,19 +5,17 @@ framework, so this model only checks the shape, and core/checks/rubric.py checks
 the rubric.
 """
 
-# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
-# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
+# Annotations are evaluated by Python as the classes are made (no `from __future__ import
+# annotations`): reading a document without Pydantic (core/model/building.py) reads them as types.
 
 import datetime as dt
 import re
+from dataclasses import field
 from typing import Annotated
-
-from pydantic import BeforeValidator, Field, StrictBool
-from pydantic_core import PydanticCustomError
 
 from coalition_cli.core import codes
 from coalition_cli.core.dates import two_digits_advice
-from coalition_cli.core.model.base import Model
+from coalition_cli.core.model.base import Before, MinLength, Strict, custom_error, model
 from coalition_cli.core.model.profile import ProfileEntry
 from coalition_cli.core.model.stages import written_stage
 from coalition_cli.core.model.values import ISO_DATE_PATTERN as ISO_DATE_PATTERN
@@ -48,7 +46,7 @@ def _iso_date(value: object) -> object:
         except ValueError:
             pass
     advice = two_digits_advice(value) if isinstance(value, str) else None
-    raise PydanticCustomError(
+    raise custom_error(
         codes.INVALID_DATE.name,
         "must be a date written year-month-day, like 2026-03-14 (got {got})"
         if advice is None
@@ -62,7 +60,7 @@ def _stage_value(value: object) -> object:
         return value
     if isinstance(value, str):
         return written_stage(value)
-    raise PydanticCustomError(
+    raise custom_error(
         codes.WRONG_TYPE.name, "must be a stage number or a stage name (got {got})", {"got": _show(value)}
     )
 
@@ -80,8 +78,8 @@ def _show(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-StageValue = Annotated[int | str | None, BeforeValidator(_stage_value)]
+IsoDate = Annotated[dt.date, Before(_iso_date)]
+StageValue = Annotated[int | str | None, Before(_stage_value)]
 """A stage as written: a number, a stage name in any case, or null (not rated)."""
 
 
@@ -93,34 +91,46 @@ def _no_mapping(value: object) -> object:
     return {} if value is None else value
 
 
-class Action(Model):
-    action: str = Field(min_length=1)
+@model
+class Action:
+    """One thing the team will do about an indicator: what, who, by when, and where it stands."""
+
+    action: Annotated[str, MinLength(1)]
     owner: str | None = None
     due: IsoDate | None = None
     status: ActionStatus | None = None
 
 
-class Rating(Model):
+@model
+class Rating:
+    """The team's answer for one indicator: the stage, the evidence, where it aims and what it will do."""
+
     stage: StageValue = None
     evidence: str | None = None
     target: StageValue = None
-    priority: StrictBool = False
+    priority: Annotated[bool, Strict()] = False
     """true or false only: YAML 1.2 reads `yes` as text, and the JSON Schema agrees."""
     notes: str | None = None
     links: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
 
 
-class Participant(Model):
-    name: str = Field(min_length=1)
+@model
+class Participant:
+    """Someone taking part in the assessment, and the stakeholder group they bring to the table."""
+
+    name: Annotated[str, MinLength(1)]
     organization: str | None = None
     stakeholder_group: str | None = None
     role: str | None = None
 
 
-class Assessment(Model):
-    framework: str = Field(min_length=1)
-    coalition: str = Field(min_length=1)
+@model
+class Assessment:
+    """A team's assessment of its coalition against a rubric, one rating per indicator."""
+
+    framework: Annotated[str, MinLength(1)]
+    coalition: Annotated[str, MinLength(1)]
     assessed_on: IsoDate
     term: str | None = None
     region: str | None = None
@@ -128,10 +138,10 @@ class Assessment(Model):
     cohort: str | None = None
     """Optional: the cohort or program year the coalition belongs to (`summary` groups by it)."""
     facilitator: str | None = None
-    participants: Annotated[tuple[Participant, ...], BeforeValidator(_no_list)] = ()
+    participants: Annotated[tuple[Participant, ...], Before(_no_list)] = ()
     profile: ProfileEntry = None
     notes: str | None = None
-    ratings: Annotated[dict[str, Rating | None], BeforeValidator(_no_mapping)] = Field(default_factory=dict)
+    ratings: Annotated[dict[str, Rating | None], Before(_no_mapping)] = field(default_factory=dict)
     """A bare `ratings:` (how people start a file) is no ratings yet, not a wrong type."""
 
     def rating(self, indicator_id: str) -> Rating | None:

@@ -6,28 +6,29 @@ stage, stages numbered 1..N) are checks of their own (core/checks/framework.py),
 like every other problem. How a stage is written and read: core/model/stages.py.
 """
 
-# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
-# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
+# Annotations are evaluated by Python as the classes are made (no `from __future__ import
+# annotations`): reading a document without Pydantic (core/model/building.py) reads them as types.
 
 from functools import cached_property
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field
-
-from coalition_cli.core.model.base import Model
+from coalition_cli.core.model.base import Before, MinLength, model
 
 
 def _paragraphs(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Paragraphs = Annotated[tuple[str, ...], BeforeValidator(_paragraphs)]
+Paragraphs = Annotated[tuple[str, ...], Before(_paragraphs)]
 """Text that may run to several paragraphs: a string, or a list of strings, one per paragraph."""
 
 
-class Stage(Model):
+@model
+class Stage:
+    """One stage of the rubric (1 Emerging … 4 Transforming in the Community Framework)."""
+
     number: int
-    name: str = Field(min_length=1)
+    name: Annotated[str, MinLength(1)]
 
     @property
     def label(self) -> str:
@@ -35,9 +36,12 @@ class Stage(Model):
         return f"{self.number} {self.name}"
 
 
-class Indicator(Model):
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
+@model
+class Indicator:
+    """One indicator of a domain, with what each stage looks like."""
+
+    id: Annotated[str, MinLength(1)]
+    name: Annotated[str, MinLength(1)]
     aliases: tuple[str, ...] = ()
     descriptors: dict[int, Paragraphs]
 
@@ -50,7 +54,8 @@ class Indicator(Model):
         return f"{self.id} {self.name}"
 
 
-class IntroSection(Model):
+@model
+class IntroSection:
     """A section of a rubric's own prose: a heading, its paragraphs and, where it has one, a bulleted list."""
 
     heading: str
@@ -58,20 +63,26 @@ class IntroSection(Model):
     items: tuple[str, ...] = ()
 
 
-class GlossaryEntry(Model):
-    term: str = Field(min_length=1)
-    definition: str = Field(min_length=1)
+@model
+class GlossaryEntry:
+    """A term of the rubric's own glossary."""
+
+    term: Annotated[str, MinLength(1)]
+    definition: Annotated[str, MinLength(1)]
 
 
-class Domain(Model):
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
+@model
+class Domain:
+    """One domain of the rubric: its indicators, and the questions and first steps it suggests."""
+
+    id: Annotated[str, MinLength(1)]
+    name: Annotated[str, MinLength(1)]
     aliases: tuple[str, ...] = ()
     introduction: Paragraphs = ()
     overview: tuple[str, ...] = ()
     reflect: tuple[str, ...] = ()
     foundational_steps: tuple[str, ...] = ()
-    indicators: tuple[Indicator, ...] = Field(min_length=1)
+    indicators: Annotated[tuple[Indicator, ...], MinLength(1)]
 
     @property
     def label(self) -> str:
@@ -79,34 +90,39 @@ class Domain(Model):
         return f"{self.id} {self.name}"
 
 
-class LinkedIndicators(Model):
+@model
+class LinkedIndicators:
     """Indicators a rubric declares as one practice seen twice (the Community Framework gives C1.3 and
     C6.1 the same descriptors word for word): a session offers one's rating for the other, counts of
     advances count them once, and a pair rated differently is flagged. Each still scores in its domain."""
 
-    indicators: tuple[str, ...] = Field(min_length=2)
+    indicators: Annotated[tuple[str, ...], MinLength(2)]
     note: str | None = None
 
 
-class FrameworkRole(Model):
+@model
+class FrameworkRole:
     """A role the rubric's own text describes (the Community Framework's work-based learning
     intermediary), quoted word for word, and the indicators it could lead.
 
     `quote` and `source` are the rubric's; `serves` is whoever wrote the rubric file's link (in the
     bundled rubric, this project's), so documents present the link as a suggestion."""
 
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
-    quote: str = Field(min_length=1)
+    id: Annotated[str, MinLength(1)]
+    name: Annotated[str, MinLength(1)]
+    quote: Annotated[str, MinLength(1)]
     """The rubric's words, exactly."""
-    source: str = Field(min_length=1)
+    source: Annotated[str, MinLength(1)]
     """Where in the rubric the words are: a section heading."""
     serves: tuple[str, ...] = ()
 
 
-class Framework(Model):
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
+@model
+class Framework:
+    """A rubric: its stages, its domains and their indicators, and its own prose."""
+
+    id: Annotated[str, MinLength(1)]
+    title: Annotated[str, MinLength(1)]
     publisher: str | None = None
     published: str | None = None
     attribution: str | None = None
@@ -115,8 +131,8 @@ class Framework(Model):
     narrative: tuple[IntroSection, ...] = ()
     """Longer prose of the rubric's own (the Community Framework's overview of a coalition's functions)."""
     glossary: tuple[GlossaryEntry, ...] = ()
-    stages: tuple[Stage, ...] = Field(min_length=1)
-    domains: tuple[Domain, ...] = Field(min_length=1)
+    stages: Annotated[tuple[Stage, ...], MinLength(1)]
+    domains: Annotated[tuple[Domain, ...], MinLength(1)]
     linked: tuple[LinkedIndicators, ...] = ()
     roles: tuple[FrameworkRole, ...] = ()
 

@@ -1,49 +1,66 @@
 """The Guide to Building a Broad-Based Coalition as data: who should be at the table and what a
 formalized coalition has. `serves` tags link a responsibility or function to the indicators it helps."""
 
-# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
-# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
+# Annotations are evaluated by Python as the classes are made (no `from __future__ import
+# annotations`): reading a document without Pydantic (core/model/building.py) reads them as types.
 
 from functools import cached_property
+from typing import Annotated
 
-from pydantic import Field
-
-from coalition_cli.core.model.base import Model
+from coalition_cli.core.model.base import MinLength, model
 
 
-class GettingStartedQuestion(Model):
+@model
+class GettingStartedQuestion:
+    """One of the Guide's questions for getting started."""
+
     id: str
     name: str
     question: str
     note: str | None = None
 
 
-class StakeholderGroup(Model):
+@model
+class StakeholderGroup:
+    """One of the stakeholder groups the Guide says a coalition should include."""
+
     id: str
     name: str
     partner_kinds: tuple[str, ...] = ()
     why_it_matters: str = ""
 
 
-class Commitment(Model):
+@model
+class Commitment:
+    """A kind of commitment a member makes, as the Guide describes it."""
+
     id: str
     name: str
     text: str
 
 
-class Function(Model):
+@model
+class Function:
+    """One of a coalition's functions (the Guide, Step 4)."""
+
     id: str
     name: str
     text: str
     serves: tuple[str, ...] = ()
 
 
-class Responsibility(Model):
+@model
+class Responsibility:
+    """A sample responsibility of a kind of partner (the Guide, Step 5), and the indicators it serves."""
+
     text: str
     serves: tuple[str, ...] = ()
 
 
-class PartnerKind(Model):
+@model
+class PartnerKind:
+    """A kind of partner and its sample roles and responsibilities (the Guide, Step 5)."""
+
     id: str
     name: str
     stakeholder_groups: tuple[str, ...] = ()
@@ -51,7 +68,10 @@ class PartnerKind(Model):
     responsibilities: tuple[Responsibility, ...] = ()
 
 
-class FormalizationElement(Model):
+@model
+class FormalizationElement:
+    """One of the things a formalized coalition has (the Guide, Step 6)."""
+
     id: str
     name: str
     text: str
@@ -62,7 +82,10 @@ BUNDLED_NAME = "ConnectED’s Guide to Building a Broad-Based Coalition"
 the Guide itself is not loaded (`coalition actions`)."""
 
 
-class Guide(Model):
+@model
+class Guide:
+    """The Guide to Building a Broad-Based Coalition as data."""
+
     id: str
     title: str
     subtitle: str | None = None
@@ -74,7 +97,7 @@ class Guide(Model):
     getting_started_intro: str | None = None
     """Step 1's lead-in to its questions, as the Guide writes it."""
     getting_started: tuple[GettingStartedQuestion, ...] = ()
-    stakeholder_groups: tuple[StakeholderGroup, ...] = Field(min_length=1)
+    stakeholder_groups: Annotated[tuple[StakeholderGroup, ...], MinLength(1)]
     commitments_intro: str | None = None
     """Step 3's lead-in to the four shared commitments, as the Guide writes it."""
     commitments: tuple[Commitment, ...] = ()

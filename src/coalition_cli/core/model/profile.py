@@ -39,16 +39,13 @@ executive committee; `member` is everyone else. A role belongs to the organizati
 A key left out means "not recorded", which the roster reports as unknown, never as not met.
 """
 
-# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
-# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
+# Annotations are evaluated by Python as the classes are made (no `from __future__ import
+# annotations`): reading a document without Pydantic (core/model/building.py) reads them as types.
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BeforeValidator, Field, WrapValidator
-from pydantic_core import PydanticCustomError
-
 from coalition_cli.core import codes
-from coalition_cli.core.model.base import Model
+from coalition_cli.core.model.base import Before, MinLength, Wrap, custom_error, model, validated
 
 Role = Literal["chair", "co-chair", "executive-committee", "working-group", "member"]
 LEADER_ROLES: tuple[Role, ...] = ("chair", "co-chair")
@@ -78,7 +75,7 @@ def _yes_no(value: object) -> object:
 
 InPlace = Annotated[
     Literal["yes", "draft", "no"],
-    BeforeValidator(_yes_no, json_schema_input_type=Literal["yes", "draft", "no"] | bool),
+    Before(_yes_no, Literal["yes", "draft", "no"] | bool),
 ]
 """Whether something the Guide asks for exists: yes, as a draft, or no (true/false also accepted)."""
 
@@ -87,21 +84,25 @@ def _representative(value: object) -> object:
     return {"name": value} if isinstance(value, str) else value
 
 
-class Representative(Model):
-    name: str = Field(min_length=1)
+@model
+class Representative:
+    """A person who holds a member organization's seat."""
+
+    name: Annotated[str, MinLength(1)]
     title: str | None = None
 
 
-class Member(Model):
-    organization: str = Field(min_length=1)
-    stakeholder_group: str = Field(min_length=1)
+@model
+class Member:
+    """A member organization of the coalition, its stakeholder group, role and representatives."""
+
+    organization: Annotated[str, MinLength(1)]
+    stakeholder_group: Annotated[str, MinLength(1)]
     partner_kind: str | None = None
     role: Role = "member"
     commitment: Commitment | None = None
     representatives: tuple[
-        Annotated[
-            Representative, BeforeValidator(_representative, json_schema_input_type=Representative | str)
-        ],
+        Annotated[Representative, Before(_representative, Representative | str)],
         ...,
     ] = ()
     committees: tuple[str, ...] = ()
@@ -115,18 +116,27 @@ class Member(Model):
         return self.role in EXECUTIVE_ROLES
 
 
-class Meetings(Model):
+@model
+class Meetings:
+    """How often the coalition and its executive committee meet."""
+
     coalition: Frequency | None = None
     executive_committee: Frequency | None = None
 
 
-class Committee(Model):
-    name: str = Field(min_length=1)
+@model
+class Committee:
+    """One of the coalition's committees or working groups."""
+
+    name: Annotated[str, MinLength(1)]
     focus: str | None = None
     meets: Frequency | None = None
 
 
-class CoalitionProfile(Model):
+@model
+class CoalitionProfile:
+    """The coalition itself: its members, meetings and structure, shared by every term."""
+
     name: str | None = None
     members: tuple[Member, ...]
     """At least one; an empty list is reported by core/checks/profile.py (a length limit here would also
@@ -144,10 +154,10 @@ def _profile_or_path(value: Any, handler: Any) -> Any:
     # rather than once for each kind of value `profile:` may hold (pydantic-core keeps the locations of
     # a ValidationError raised here; tests pin it).
     if isinstance(value, dict):
-        return CoalitionProfile.model_validate(value)
+        return validated(CoalitionProfile, value)
     if value is None or (isinstance(value, str) and value.strip()):
         return handler(value)
-    raise PydanticCustomError(
+    raise custom_error(
         codes.WRONG_TYPE.name,
         "must be the coalition's profile (lines of 'key: value') or the name of its file, like "
         "coalition.yaml (got {got})",
@@ -155,5 +165,5 @@ def _profile_or_path(value: Any, handler: Any) -> Any:
     )
 
 
-ProfileEntry = Annotated[CoalitionProfile | str | None, WrapValidator(_profile_or_path)]
+ProfileEntry = Annotated[CoalitionProfile | str | None, Wrap(_profile_or_path)]
 """The type of an assessment's `profile:`: a profile written out, or the path of a shared file."""

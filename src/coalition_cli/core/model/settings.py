@@ -15,15 +15,14 @@ Which codes exist and which may be relaxed is checked by `core/checks/settings.p
 this file is located and coded like a problem in any other.
 """
 
-# Annotations are evaluated by Python as the classes are made: as strings (`from __future__ import
-# annotations`), Pydantic would compile and evaluate each one itself, a fifth of making the models.
+# Annotations are evaluated by Python as the classes are made (no `from __future__ import
+# annotations`): reading a document without Pydantic (core/model/building.py) reads them as types.
 
+from dataclasses import field
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, StrictBool
-
 from coalition_cli.core.codes import Level
-from coalition_cli.core.model.base import Model
+from coalition_cli.core.model.base import Before, Strict, model
 
 
 def _one_or_more(value: object) -> object:
@@ -31,15 +30,18 @@ def _one_or_more(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-Names = Annotated[list[str], BeforeValidator(_one_or_more)]
+Names = Annotated[list[str], Before(_one_or_more)]
 
 
-class Settings(Model):
-    exclude: Names = Field(default_factory=list)
+@model
+class Settings:
+    """A repository's settings for `coalition validate`."""
+
+    exclude: Names = field(default_factory=list)
     framework: str | None = None
-    ignore: Names = Field(default_factory=list)
+    ignore: Names = field(default_factory=list)
     select: Names | None = None
     """Only these warning codes are reported (None: all); `--select` on the command line replaces it."""
-    strict: StrictBool = False
+    strict: Annotated[bool, Strict()] = False
     """true or false only, as in the assessment format."""
-    severity: dict[str, Level] = Field(default_factory=dict)
+    severity: dict[str, Level] = field(default_factory=dict)

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.wording import MONTHS
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ _NOT_NAMES = frozenset(
 """Words never taken alone as a first or last name (a month, a title, a word that starts a sentence)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Redactor:
     """Applies the audience's rules to the strings of a plan; for the coalition it changes nothing."""
 

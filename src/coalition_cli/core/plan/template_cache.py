@@ -16,7 +16,6 @@ read-only or full disk) is skipped.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import sys
 from collections.abc import Mapping
@@ -25,6 +24,7 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket, BytecodeCache
 
+from coalition_cli.core.files import digest
 from coalition_cli.core.files.cache import private_folder, read_private, write_private
 
 FOLDER = "templates"
@@ -40,7 +40,7 @@ class TemplateCache(BytecodeCache):
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         key = f"{self.compiling}\0{name}\0{filename or ''}"
-        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+        return digest.new(key.encode("utf-8", "surrogateescape")).hexdigest()
 
     def _path(self, bucket: Bucket) -> Path:
         return self.folder / f"{bucket.key}.jinja"

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
 from coalition_cli.core.errors import UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment, one_framework
 from coalition_cli.core.model.framework import Domain, Framework, Indicator
 from coalition_cli.core.reports.document import (
@@ -58,7 +58,7 @@ COMPARISON_CSV_HEADER = (*SCORECARD_CSV_HEADER, "change_from_first")
 """The `score` rows of every file, oldest first, with each indicator's change since the first file."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Comparison(Report):
     """The report of `compare`; `plan --since` reads the change from it too."""
 

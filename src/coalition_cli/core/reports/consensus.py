@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from coalition_cli.core.editing.scaffold import framework_reference, participant_lines
 from coalition_cli.core.errors import UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment, one_framework
 from coalition_cli.core.model.assessment import Participant
 from coalition_cli.core.model.framework import Framework
@@ -85,7 +85,7 @@ CONSENSUS_CSV_HEADER = (
 """One row per indicator and rater."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Rater:
     """One person's assessment file in a consensus, under the name the table gives them."""
 
@@ -97,7 +97,7 @@ class Rater:
         return str(self.loaded.path)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class IndicatorConsensus:
     """One indicator across the raters: each one's stage, evidence and target, and how far apart they are."""
 
@@ -130,7 +130,7 @@ class IndicatorConsensus:
         return FLAG if spread is not None and spread >= self.discuss_from else None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Consensus(Report):
     """The report of `consensus`, and what its draft file is written from."""
 

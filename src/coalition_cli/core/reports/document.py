@@ -9,10 +9,11 @@ The text helpers keep wording the same everywhere: "2.50 Developing", "2 Develop
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY
 from fractions import Fraction
 from typing import Literal
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.scoring import shown, stage_of
 from coalition_cli.core.wording import plural
@@ -24,7 +25,7 @@ NOT_RATED = "not rated"
 NO_VALUE = "—"
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     """One table cell: its text, and what it means for colour (a tone, or a stage out of `top`)."""
 
@@ -37,7 +38,7 @@ class Cell:
     """Colour the background by stage (a heatmap) rather than the text."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """A table's column: its header, and how its values are aligned and wrapped."""
 
@@ -49,7 +50,7 @@ class Column:
     """Short values under a long header: on a terminal the header takes a line per word."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Table:
     """A table of a report: the same rows printed in a terminal, Markdown, HTML or CSV."""
 
@@ -58,7 +59,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Heading:
     """A heading of a report: level 1 for the report's title, 2 and 3 for its sections."""
 
@@ -67,7 +68,7 @@ class Heading:
     level: int = 1
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     """A line of text in a report, with a tone for colour; `item`: one item of a list (lines in a row
     make one list: Markdown's `- `, an indented `- ` on a terminal)."""

@@ -7,9 +7,9 @@ The scorecard's JSON objects and CSV rows are shared with `compare` and `summary
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.reports.document import (
     NO_VALUE,
@@ -37,7 +37,7 @@ from coalition_cli.core.scoring import IndicatorScore
 from coalition_cli.core.wording import plural
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ScoreReport(Report):
     """The scorecards of the files, in the order given."""
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.reports.actions.register import ActionRecord, action_records
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, as_number, score
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ScoredFile:
     """One assessment file and its scorecard: what every report about scores starts from."""
 

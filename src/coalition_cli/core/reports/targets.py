@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ RESULTS: tuple[TargetResult, ...] = ("reached", "not yet", "further away", "not 
 _WORST_FIRST: tuple[TargetResult, ...] = ("further away", "not rated", "not yet", "reached")
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class TargetCheck:
     """One target set in an earlier term, against the stage of the next term."""
 
@@ -49,7 +49,7 @@ class TargetCheck:
     """The other indicators of its linked group, if the rubric declares one."""
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class Term:
     """An assessment as the follow-up names it."""
 
@@ -63,7 +63,7 @@ class Term:
         return self.term or self.assessed_on.isoformat()
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class TargetFollowUp:
     """The targets set in one term (`set_in`), checked at the next (`checked_in`)."""
 

@@ -22,10 +22,10 @@ import contextlib
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from coalition_cli.core.errors import ConflictError, ReadError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.room.paths import JOURNAL_SUFFIX as JOURNAL_SUFFIX
 from coalition_cli.core.room.paths import journal_path as journal_path
 from coalition_cli.core.room.records import Record, RecordError, decode, encode
@@ -106,7 +106,7 @@ class JournalTail:
         return records
 
 
-@dataclass(frozen=True)
+@frozen
 class Reopened:
     """What opening an existing journal found."""
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.wording import plural
 
 HERE_SECONDS = 45.0
@@ -28,7 +28,7 @@ MAX_PHONES = 20_000
 """Phones remembered (each is a signed cookie the server gave out; far more than a room)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class PhoneCount:
     """How many phones the room has: here now, and joined since it started."""
 

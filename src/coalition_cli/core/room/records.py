@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from typing import Any, Literal
+
+from coalition_cli.core.frozen import frozen
 
 FORMAT_VERSION = 1
 DEVICE_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -29,7 +30,7 @@ class RecordError(ValueError):
     """A line of a journal that is not a record this version writes."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionStarted:
     """The first record of a room's journal: which assessment and rubric the votes belong to."""
 
@@ -42,7 +43,7 @@ class SessionStarted:
     version: int = FORMAT_VERSION
 
 
-@dataclass(frozen=True)
+@frozen
 class Opened:
     """The facilitator opened an indicator for voting (again, if it was opened before)."""
 
@@ -51,7 +52,7 @@ class Opened:
     kind: Literal["open"] = "open"
 
 
-@dataclass(frozen=True)
+@frozen
 class Closed:
     """Voting on the indicator stopped, without showing the result yet."""
 
@@ -60,7 +61,7 @@ class Closed:
     kind: Literal["close"] = "close"
 
 
-@dataclass(frozen=True)
+@frozen
 class Revealed:
     """The result was shown to the room; voting on the indicator stopped."""
 
@@ -69,7 +70,7 @@ class Revealed:
     kind: Literal["reveal"] = "reveal"
 
 
-@dataclass(frozen=True)
+@frozen
 class Vote:
     """A participant's rating of the open indicator; it replaces that device's earlier vote on it."""
 
@@ -83,7 +84,7 @@ class Vote:
     kind: Literal["vote"] = "vote"
 
 
-@dataclass(frozen=True)
+@frozen
 class Agreed:
     """The stage (and evidence) the room agreed, as written to the assessment."""
 

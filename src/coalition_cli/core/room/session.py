@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit, clean_line, clean_text
 from coalition_cli.core.editing.session_file import Clash, Failed, SessionFile
 from coalition_cli.core.errors import CoalitionError, InvalidFileError, ReadError, UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.room.journal import Journal, journal_path
 from coalition_cli.core.room.phones import PhoneCount, Phones
 from coalition_cli.core.room.records import (
@@ -65,7 +65,7 @@ class Refused(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@frozen
 class Resumed:
     """What starting the session found in an existing journal."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.room.records import (
     Agreed,
@@ -22,7 +23,7 @@ from coalition_cli.core.room.records import (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Ballot:
     """A device's live vote on one indicator."""
 

@@ -9,9 +9,9 @@ never says the room agreed where the presenter said "Discuss first".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.room.paths import journal_path
 from coalition_cli.core.wording import plural
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from coalition_cli.core.room.tally import Result, StageCount
 
 
-@dataclass(frozen=True)
+@frozen
 class RoomSaid:
     """What the room said on one indicator: how many voted, the lowest and highest stage, and the words for
     it."""

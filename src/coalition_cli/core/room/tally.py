@@ -13,9 +13,9 @@ often as you like: each call reads only what the journal gained since the last o
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.reports.consensus import IndicatorConsensus, discuss_from
 from coalition_cli.core.room.journal import JournalTail, journal_path
@@ -25,7 +25,7 @@ NO_GROUP = "Did not say"
 """How the distribution names votes that gave no stakeholder group."""
 
 
-@dataclass(frozen=True)
+@frozen
 class StageCount:
     """How many in the room gave one stage."""
 
@@ -34,7 +34,7 @@ class StageCount:
     count: int
 
 
-@dataclass(frozen=True)
+@frozen
 class GroupCount:
     """The votes of one stakeholder group, per stage of the rubric (lowest first), and don't-knows."""
 
@@ -49,7 +49,7 @@ class GroupCount:
         return sum(self.counts) + self.dont_know
 
 
-@dataclass(frozen=True)
+@frozen
 class Evidence:
     """A sentence a participant gave, with the stage it came with (None: "don't know")."""
 
@@ -58,7 +58,7 @@ class Evidence:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Result:
     """The revealed result of an indicator."""
 
@@ -138,7 +138,7 @@ def tally(
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class LiveTally:
     """The live count of one indicator, and its result once the room has seen it."""
 

@@ -24,10 +24,11 @@ import hmac
 import json
 import os
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from coalition_cli.core.errors import ReadError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.room.records import DEVICE_PATTERN
 
 SECRETS_SUFFIX = ".room-secrets.json"
@@ -57,7 +58,7 @@ def token_shaped(text: str) -> bool:
     return len(typed) == TOKEN_LENGTH and BASE32.issuperset(typed)
 
 
-@dataclass(frozen=True)
+@frozen
 class RoomSecrets:
     """The room's tokens: the join code for phones, the facilitator's, and the key that signs a phone's device
     id."""

@@ -20,7 +20,7 @@ import copy
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -35,6 +35,7 @@ from coalition_cli.core.editing.rating_edits import (
     RatingEdit,
     with_action_op,
 )
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.stages import written_stage
 from coalition_cli.core.yaml import source as yamlsource
@@ -87,14 +88,14 @@ class _Removed:
 _REMOVE = _Removed()
 
 
-@dataclass(frozen=True)
+@frozen
 class _Append:
     """Items written at the end of a list (rendered values)."""
 
     items: tuple[dict[str, Any], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Insert:
     """An action to add to a rating's list, at `index`."""
 
@@ -102,14 +103,14 @@ class _Insert:
     item: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Delete:
     """The action at `index` of a rating's list, to remove."""
 
     index: int
 
 
-@dataclass(frozen=True)
+@frozen
 class _ChangeItem:
     """Keys of one list item set to new (rendered) values, or `_REMOVE`d."""
 
@@ -120,7 +121,7 @@ class _ChangeItem:
 _ListOp = _Append | _Insert | _Delete | _ChangeItem
 
 
-@dataclass(frozen=True)
+@frozen
 class _Change:
     """One key of a rating (or of the file's top) to set, and what reading it back must give."""
 

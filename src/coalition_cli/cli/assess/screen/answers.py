@@ -7,13 +7,12 @@ it stays in view (the count of more actions, of last term's open ones) and a cut
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.text import Text
 
 from coalition_cli.cli.assess.wording import describe_action, not_carried, stage_label
 from coalition_cli.cli.output.fitting import fit
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
@@ -26,7 +25,7 @@ ROOMY_HEIGHT = 32
 _SHOWN_ACTIONS = 6
 
 
-@dataclass(frozen=True)
+@frozen
 class LastTime:
     """What `--since`'s assessment said of the indicator: when, its stage, evidence and open actions."""
 
@@ -36,7 +35,7 @@ class LastTime:
     open: tuple[Action, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Answers:
     """What the session screen shows under an indicator: the rating so far, a linked indicator's stage, last
     term's answers."""

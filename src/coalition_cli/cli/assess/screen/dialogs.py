@@ -7,7 +7,6 @@ place (`app.AssessApp.save`), so every answer goes through the same safe editor.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from rich.markup import escape
@@ -25,6 +24,7 @@ from textual.widgets.option_list import Option
 from coalition_cli.cli.assess.screen.widgets import KeyBar
 from coalition_cli.cli.assess.wording import describe_action, stage_label
 from coalition_cli.core.editing.rating_edits import NewAction, clean_line
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, ActionStatus
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.session import find_indicators, typed_due
@@ -135,7 +135,7 @@ class EvidenceDialog(ModalScreen[str]):
 # -- actions ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class ActionChoice:
     """What to do to one of the actions listed: `edit` it, mark it `done` or `dropped`, or `delete` it."""
 
@@ -143,7 +143,7 @@ class ActionChoice:
     index: int
 
 
-@dataclass(frozen=True)
+@frozen
 class ActionAnswer:
     """What the action form hands back: the action typed (or None), and what to do to a listed one."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -15,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from coalition_cli.cli.assess.screen.layout import share_rows
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework, Indicator
 from coalition_cli.core.wording import plural
 
@@ -84,7 +84,7 @@ def key_lines(pairs: Sequence[tuple[str, str]], width: int) -> Text:
     return text
 
 
-@dataclass(frozen=True)
+@frozen
 class StageView:
     """What one stage row shows: its number and name, its descriptor, and whether it is the answer."""
 

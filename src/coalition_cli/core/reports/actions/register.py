@@ -24,9 +24,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.reports.actions.owners import (
     name_key,
@@ -136,7 +136,7 @@ class WithActions(Protocol):
     def actions(self) -> tuple[ActionRecord, ...]: ...
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class TermActions:
     """One coalition's actions at one term (one assessment file)."""
 
@@ -158,7 +158,7 @@ class TermActions:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class TrackedAction:
     """One action followed across a coalition's terms, as it stands in the last term it is in."""
 
@@ -193,7 +193,7 @@ class TrackedAction:
         return self.state == "overdue"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class OwnerLoad:
     """One owner's open actions in one coalition, and the seats they hold there."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core.errors import InvalidFileError, UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.reports.actions.owners import owner_key
@@ -55,7 +55,7 @@ ACTIONS_CSV_HEADER = (
 STATES = ("open", "overdue", "done", "dropped", "vanished")
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Term:
     """One assessment of a coalition's, as the action register names it."""
 
@@ -64,7 +64,7 @@ class Term:
     term: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class CoalitionRegister:
     """One coalition's actions, followed across its terms."""
 
@@ -119,7 +119,7 @@ def coalition_register(
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ActionsReport(Report):
     """The report of `actions`: every coalition's register, as of a day."""
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.wording import long_date, plural
 
 RATERS_BEFORE_DAYS = 31
@@ -41,7 +41,7 @@ class Dated(Protocol):
 E = TypeVar("E", bound=Dated)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class SameDate:
     """Files of one coalition and one date that cannot be told apart."""
 
@@ -91,7 +91,7 @@ class SameDate:
         return f"{self.coalition}, {long_date(self.assessed_on)}: {self.pending(left_out=left_out)}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class CoalitionFiles(Generic[E]):
     """One coalition's files: its terms (one file per date, oldest first) and what was set aside."""
 

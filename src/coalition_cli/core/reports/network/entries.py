@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment, Read
 from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
 from coalition_cli.core.loading.outcome import FileOutcome
@@ -89,7 +90,7 @@ class ProfileDigest(NamedTuple):
     members: tuple[MemberSeat, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class NetworkEntry:
     """A valid assessment as the network view needs it: a few strings and numbers, cheap to pickle."""
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from coalition_cli.core.frozen import frozen
 
 _PERIOD = re.compile(r"^\s*(\d{1,4})\s*(d|days?|w|weeks?|m|months?|y|years?)\s*$", re.IGNORECASE)
 _WORDS = {"d": "day", "w": "week", "m": "month", "y": "year"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Period:
     """A length of time written `90d`, `6w`, `3m` or `1y` (summary's `--since` and staleness)."""
 

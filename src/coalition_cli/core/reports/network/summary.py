@@ -26,11 +26,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 from coalition_cli.core.errors import InvalidFileError, UsageError
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.frameworks import framework_path, load_framework, looks_like_path
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.framework import Framework
@@ -57,7 +57,7 @@ GroupBy = Literal["region", "cohort"]
 GROUP_FIELDS: tuple[GroupBy, ...] = ("region", "cohort")
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class TermScore:
     """A coalition's overall score at one term."""
 
@@ -67,7 +67,7 @@ class TermScore:
     exact: Fraction | None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class OverdueAction:
     """An open action past its due date, with the coalition and file it belongs to."""
 
@@ -77,7 +77,7 @@ class OverdueAction:
     days_late: int
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class CoalitionStanding:
     """One coalition in the network: its latest assessment, how current it is, its trend and actions."""
 
@@ -118,7 +118,7 @@ class CoalitionStanding:
         return self.region if by == "region" else self.cohort
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class IndicatorSpread:
     """How the coalitions stand on one indicator, counting each coalition's latest assessment."""
 
@@ -140,7 +140,7 @@ class IndicatorSpread:
         return Fraction(total, rated) if rated else None
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@frozen(kw_only=True, slots=True)
 class GroupRollup:
     """The coalitions of one region or cohort."""
 
@@ -162,7 +162,7 @@ class GroupRollup:
         return sum(len(c.overdue) for c in self.coalitions)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Network(Report):
     """The report of `summary`: each coalition's latest assessment and follow-up, and the network's numbers."""
 

@@ -9,9 +9,9 @@ tool suggests asking the head of that organization), or not known (no titles giv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.profile import CoalitionProfile, Member
 from coalition_cli.core.reports.roster.titles import is_chief_executive
 from coalition_cli.core.wording import names_list, plural
@@ -25,7 +25,7 @@ GUIDE_WORDS = "made up of the chief executives from key stakeholders"
 STANDING_LABELS: dict[Standing, str] = {"met": "met", "suggestion": "a suggestion", "unknown": "unknown"}
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ExecutiveSeat:
     """A seat on the executive committee: the organization, its role and who represents it."""
 
@@ -36,7 +36,7 @@ class ExecutiveSeat:
     verdict: Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ExecutiveCommittee:
     """The executive committee's seats read against the Guide's "chief executives"."""
 

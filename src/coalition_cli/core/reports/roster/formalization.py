@@ -20,8 +20,8 @@ The project's reading of the Guide, where it gives no number:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import FREQUENCIES, CoalitionProfile, Member, Representative
 from coalition_cli.core.reports.roster.results import Caution, FormalizationCheck, Status
@@ -33,7 +33,7 @@ K12 = "k12-education"
 """The stakeholder group whose superintendent the Guide's Step 6 means."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class _Part:
     """One thing an element needs: there (True), not there (False) or not recorded (None)."""
 

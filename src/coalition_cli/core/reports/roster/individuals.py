@@ -9,8 +9,8 @@ those actions have no one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.reports.actions.owners import names_organization, names_person
 from coalition_cli.core.reports.actions.register import ActionRecord
@@ -19,7 +19,7 @@ from coalition_cli.core.wording import long_date, plural
 GUIDE_WORDS = "cannot depend solely on the involvement and commitment of a limited number of individuals"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class SoleRepresentative:
     """An organization that rests on one person, and the open actions that person owns."""
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.roster.document import roster_document
 from coalition_cli.core.reports.roster.results import (
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from coalition_cli.core.reports.roster.individuals import SoleRepresentative
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class RosterReport(Report):
     """Everything `coalition roster` shows, as plain data (for JSON, Markdown and the action plan).
 

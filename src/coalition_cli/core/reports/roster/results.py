@@ -7,8 +7,9 @@ the next stage. Unrated indicators are not gaps: nothing is known about them yet
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from coalition_cli.core.frozen import frozen
 
 Status = Literal["met", "not-met", "unknown"]
 
@@ -22,7 +23,7 @@ SUGGESTIONS = (
 """What the roster's JSON says once about the keys that carry this tool's own links."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Gap:
     """An indicator the assessment rates below the top stage."""
 
@@ -36,7 +37,7 @@ class Gap:
     priority: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class SampleRole:
     """One of the Guide's sample responsibilities (Step 5), as written, for one partner kind."""
 
@@ -52,7 +53,7 @@ class SampleRole:
     """Of those, the ones the assessment shows as gaps (JSON: `suggested_gaps`; empty without an assessment)."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class GroupCoverage:
     """One of the Guide's stakeholder groups, and which members represent it (none when it is missing)."""
 
@@ -70,7 +71,7 @@ class GroupCoverage:
         return bool(self.members)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class FormalizationCheck:
     """One element of a formalized coalition (the Guide's list), checked against the profile."""
 
@@ -86,7 +87,7 @@ class FormalizationCheck:
         return STATUS_LABELS[self.status]
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Caution:
     """A rule the Guide states outright that the coalition does not follow."""
 
@@ -96,7 +97,7 @@ class Caution:
     message: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class MemberReport:
     """One member organization as the roster reports it: its group, role, commitment and people."""
 
@@ -110,7 +111,7 @@ class MemberReport:
     sample_roles: tuple[SampleRole, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class GuideQuestion:
     """One of the Guide's Step 1 questions (lead agency, existing structure), word for word."""
 
@@ -120,7 +121,7 @@ class GuideQuestion:
     note: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class SharedCommitment:
     """One of the four things the Guide's Step 3 says a coalition's members share, word for word."""
 
@@ -129,7 +130,7 @@ class SharedCommitment:
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ToDiscuss:
     """The Guide's Step 1 questions and Step 3 commitments: what a coalition talks through, not a check."""
 

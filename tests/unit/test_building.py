@@ -1,0 +1,196 @@
+"""A document the shipped index finds to have the models' shape is made without Pydantic, into
+exactly what Pydantic makes of it (core/model/building.py), and commands reading valid files never
+import Pydantic.
+
+The agreement is tested on every assessment and profile in the examples and fixtures, then as a
+property over edited assessments and profiles (the edits of tests/support/assessment_edits.py, which
+keep many documents valid and break many others in every way the models refuse).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+
+from coalition_cli.core.checks.fastcheck import assessment_conforms, profile_conforms
+from coalition_cli.core.codes import Policy
+from coalition_cli.core.files.discovery import Target
+from coalition_cli.core.loading.assessments import MODELS, PYDANTIC_ONLY
+from coalition_cli.core.loading.pipeline import check_target
+from coalition_cli.core.model.assessment import Action, Assessment, Rating
+from coalition_cli.core.model.base import as_data, validated
+from coalition_cli.core.model.building import NotBuilt, built
+from coalition_cli.core.model.profile import CoalitionProfile
+from coalition_cli.core.yaml import source as yamlsource
+from tests.support.assessment_edits import (
+    clean_document,
+    clean_profile,
+    edited_documents,
+    edited_profiles,
+    yaml_text,
+)
+from tests.support.paths import ROOT
+from tests.support.processes import environment
+
+EXAMPLES = sorted((ROOT / "examples").rglob("*.yaml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))
+
+
+def _documents() -> list[tuple[Path, Any]]:
+    found = []
+    for path in EXAMPLES:
+        try:
+            data = yamlsource.parse_fast(path.read_text(encoding="utf-8"))
+        except Exception:  # a fixture that is meant not to parse
+            continue
+        if isinstance(data, dict):
+            found.append((path, data))
+    return found
+
+
+def _same_as_pydantic(model: type[Any], data: dict[str, Any]) -> bool:
+    """Whether `built` makes what Pydantic makes of a document the index passes; False when `built`
+    declines (then Pydantic reads it, which is never wrong)."""
+    try:
+        made = built(model, data)
+    except NotBuilt:
+        return False
+    expected = validated(model, data)
+    assert made == expected
+    assert repr(made) == repr(expected)  # the same types inside, not only equal values (1 == True)
+    assert as_data(made) == as_data(expected)
+    return True
+
+
+def test_every_example_and_fixture_that_conforms_is_built_as_pydantic_builds_it() -> None:
+    built_count = 0
+    for path, data in _documents():
+        if "members" in data and "ratings" not in data:
+            if profile_conforms(data):
+                built_count += _same_as_pydantic(CoalitionProfile, data)
+        elif assessment_conforms(data):
+            assert _same_as_pydantic(Assessment, data), f"{path} conforms but was not built"
+            built_count += 1
+    assert built_count >= 10  # the examples' terms, raters and profile, and many fixtures
+
+
+def test_what_is_built_holds_the_models_values_not_the_text() -> None:
+    document = clean_document()
+    document["ratings"]["C1.1"] = {
+        "stage": "developing",
+        "target": 3,
+        "priority": True,
+        "actions": [{"action": "Adopt the charter", "due": "2026-06-30", "status": "planned"}],
+    }
+    document["participants"] = None  # written as a bare `participants:`
+    assert assessment_conforms(document)
+    made = built(Assessment, document)
+    rating = made.ratings["C1.1"]
+    assert isinstance(rating, Rating) and rating.stage == "developing" and rating.target == 3
+    assert rating.actions == (Action(action="Adopt the charter", due=dt.date(2026, 6, 30), status="planned"),)
+    assert made.participants == () and isinstance(made.assessed_on, dt.date)
+    assert made == validated(Assessment, document)
+
+
+def test_a_date_the_calendar_does_not_have_is_left_to_pydantic() -> None:
+    document = clean_document()
+    document["assessed_on"] = "2026-02-30"  # the schema's pattern takes it; only the model refuses it
+    with pytest.raises(NotBuilt):
+        built(Assessment, document)
+
+
+def test_a_value_of_another_type_is_left_to_pydantic() -> None:
+    with pytest.raises(NotBuilt):
+        built(Action, {"action": 12})
+    with pytest.raises(NotBuilt):
+        built(Rating, {"priority": "yes"})
+
+
+_PROPERTY = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@_PROPERTY
+@given(document=edited_documents())
+def test_any_edited_assessment_the_index_passes_is_built_as_pydantic_builds_it(
+    document: dict[str, Any],
+) -> None:
+    data = yamlsource.parse_fast(yaml_text(document))
+    if assessment_conforms(data):
+        event("built" if _same_as_pydantic(Assessment, data) else "declined")
+    else:
+        event("left to Pydantic")
+
+
+@_PROPERTY
+@given(profile=edited_profiles())
+def test_any_edited_profile_the_index_passes_is_built_as_pydantic_builds_it(profile: dict[str, Any]) -> None:
+    data = yamlsource.parse_fast(yaml_text(profile))
+    if profile_conforms(data):
+        event("built" if _same_as_pydantic(CoalitionProfile, data) else "declined")
+    else:
+        event("left to Pydantic")
+
+
+@_PROPERTY
+@given(document=edited_documents())
+def test_loading_by_the_index_gives_what_loading_by_pydantic_gives(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    path = tmp_path / "assessment.yaml"
+    path.write_text(yaml_text(document), encoding="utf-8")
+    quick = check_target(MODELS, Target(path), policy=Policy())
+    reference = check_target(PYDANTIC_ONLY, Target(path), policy=Policy())
+    assert quick is not None and reference is not None
+    assert quick.located == reference.located
+    assert quick.value == reference.value
+
+
+def test_an_inline_profile_is_built_too() -> None:
+    document = clean_document()
+    document["profile"] = clean_profile()
+    assert assessment_conforms(document)
+    made = built(Assessment, document)
+    assert isinstance(made.profile, CoalitionProfile)
+    assert made == validated(Assessment, document)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["score", "2026-03-spring.yaml"],
+        ["compare", "2025-09-fall.yaml", "2026-03-spring.yaml"],
+        ["plan", "2026-03-spring.yaml", "--since", "2025-09-fall.yaml"],
+        ["roster", "2026-03-spring.yaml"],
+        ["validate", "2026-03-spring.yaml"],
+    ],
+)
+def test_commands_reading_valid_files_do_not_import_pydantic(arguments: list[str]) -> None:
+    """(The launcher puts a stand-in for Pydantic's plugin loader in place, not Pydantic itself.)"""
+    probe = (
+        "import sys, runpy\n"
+        "from coalition_cli.cli.launch import main\n"
+        f"sys.argv = ['coalition', *{arguments!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as stop:\n    code = stop.code\n"
+        "loaded = sorted(name for name in ('pydantic', 'pydantic.main', 'pydantic_core') if name in sys.modules)\n"
+        "sys.stderr.write('PYDANTIC:' + ','.join(loaded) + '\\n')\n"
+    )
+    folder = ROOT / "examples" / "riverside"
+    for _ in range(2):  # the first run may check the bundled rubric again (a cold cache), with Pydantic
+        result = subprocess.run(
+            [sys.executable, "-c", probe],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            env=environment(),
+            check=False,
+        )
+    marker = [line for line in result.stderr.splitlines() if line.startswith("PYDANTIC:")]
+    assert marker == ["PYDANTIC:"], result.stderr[-2000:]
