@@ -76,7 +76,10 @@ def test_arguments_are_parsed_without_pydantic(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_only_validate_looks_at_the_fast_path(tmp_path: Path) -> None:
     assert "coalition_cli.cli.validation.fast_path" not in imported("schema", cwd=tmp_path)
-    assert "coalition_cli.cli.validation.fast_path" in imported("validate", str(SPRING), cwd=tmp_path)
+    modules = imported("validate", str(SPRING), cwd=tmp_path)
+    assert "coalition_cli.cli.validation.fast_path" in modules
+    # nor the models, nor dataclasses (and the inspect module it brings): the index answers
+    assert "dataclasses" not in modules and "coalition_cli.core.model.base" not in modules
 
 
 def test_every_command_module_adds_the_command_of_its_name() -> None:

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, event, given, settings
 from coalition_cli.core.checks.fastcheck import assessment_conforms, profile_conforms
 from coalition_cli.core.codes import Policy
 from coalition_cli.core.files.discovery import Target
-from coalition_cli.core.loading.assessments import MODELS, PYDANTIC_ONLY
+from coalition_cli.core.loading.assessments import BUILT_AT_MOST, MODELS, PYDANTIC_ONLY, ModelsReading
 from coalition_cli.core.loading.pipeline import check_target
 from coalition_cli.core.model.assessment import Action, Assessment, Rating
 from coalition_cli.core.model.base import as_data, validated
@@ -145,11 +145,24 @@ def test_loading_by_the_index_gives_what_loading_by_pydantic_gives(
 ) -> None:
     path = tmp_path / "assessment.yaml"
     path.write_text(yaml_text(document), encoding="utf-8")
-    quick = check_target(MODELS, Target(path), policy=Policy())
+    quick = check_target(ModelsReading(), Target(path), policy=Policy())  # a new process's reading
     reference = check_target(PYDANTIC_ONLY, Target(path), policy=Policy())
     assert quick is not None and reference is not None
     assert quick.located == reference.located
     assert quick.value == reference.value
+
+
+def test_a_process_reading_many_documents_has_pydantic_read_them_past_a_point(tmp_path: Path) -> None:
+    """Past BUILT_AT_MOST documents, Pydantic (imported once) reads each faster than the builder:
+    the outcome is the same either way."""
+    path = tmp_path / "assessment.yaml"
+    path.write_text(yaml_text(clean_document()), encoding="utf-8")
+    reading = ModelsReading()
+    made = [check_target(reading, Target(path), policy=Policy()) for _ in range(BUILT_AT_MOST + 2)]
+    assert reading.offered_to_the_builder == BUILT_AT_MOST  # then no more
+    values = [outcome.value for outcome in made if outcome is not None]
+    assert len(values) == BUILT_AT_MOST + 2 and all(value == values[0] for value in values)
+    assert MODELS is not PYDANTIC_ONLY
 
 
 def test_an_inline_profile_is_built_too() -> None:

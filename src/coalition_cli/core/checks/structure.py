@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core import codes
-from coalition_cli.core.model.base import field_names, is_model
 from coalition_cli.core.problems import LOCATED_AT_MOST, DocumentOrder, Finding
 from coalition_cli.core.suggest import did_you_mean
 from coalition_cli.core.wording import quoted
@@ -191,6 +190,8 @@ def _fields_at(model: type, path: tuple[str | int, ...]) -> list[str]:
     """The keys the model allows at a path, for listing alternatives to an unknown key."""
     from typing import get_type_hints
 
+    from coalition_cli.core.model.base import field_names, is_model
+
     current: Any = model
     for element in path:
         if isinstance(element, int):
@@ -211,6 +212,10 @@ def _fields_at(model: type, path: tuple[str | int, ...]) -> list[str]:
 
 def _inner_model(annotation: Any) -> Any:
     """The model inside `X | None`, `tuple[X, ...]` or `dict[str, X | None]`."""
+    from coalition_cli.core.model.base import (
+        is_model,  # not at import: validate's fast path imports this module
+    )
+
     if is_model(annotation):
         return annotation
     for argument in getattr(annotation, "__args__", ()):
