@@ -31,11 +31,12 @@ T = TypeVar("T")
 class _Spec:
     """What the shared functions need to know of one class, worked out once."""
 
-    __slots__ = ("fields", "positional", "values")
+    __slots__ = ("fields", "names", "positional", "values")
 
     def __init__(self, cls: type) -> None:
         fields = dataclasses.fields(cls)
         self.fields = tuple((field.name, field.default, field.default_factory) for field in fields)
+        self.names = tuple(field.name for field in fields)
         self.positional = tuple(field.name for field in fields if not field.kw_only)
         if self.positional != tuple(name for name, _, _ in self.fields[: len(self.positional)]):
             raise TypeError(f"{cls.__name__}: keyword-only fields must come after the others")
@@ -59,12 +60,16 @@ def _spec(item: object) -> _Spec:
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     spec = _spec(self)
+    setting = object.__setattr__
+    if not kwargs and len(args) == len(spec.positional) == len(spec.names):  # every field by position
+        for name, value in zip(spec.names, args, strict=True):
+            setting(self, name, value)
+        return
     name_of = type(self).__name__
     if len(args) > len(spec.positional):
         raise TypeError(
             f"{name_of}() takes {len(spec.positional)} positional arguments but {len(args)} were given"
         )
-    setting = object.__setattr__
     for (name, _, _), value in zip(spec.fields, args, strict=False):
         if name in kwargs:
             raise TypeError(f"{name_of}() got multiple values for argument {name!r}")
