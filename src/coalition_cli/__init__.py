@@ -1,3 +1,3 @@
 """coalition: assess a community coalition against a published rubric, from the terminal and in CI."""
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
