@@ -116,26 +116,26 @@ _PROPERTY = settings(
 )
 
 
+def _built_if_passed(model: type[Any], conforms: Any, written: dict[str, Any]) -> None:
+    data = yamlsource.parse_fast(yaml_text(written))
+    if conforms(data):
+        event("built" if _same_as_pydantic(model, data) else "declined")
+    else:
+        event("left to Pydantic")
+
+
 @_PROPERTY
 @given(document=edited_documents())
 def test_any_edited_assessment_the_index_passes_is_built_as_pydantic_builds_it(
     document: dict[str, Any],
 ) -> None:
-    data = yamlsource.parse_fast(yaml_text(document))
-    if assessment_conforms(data):
-        event("built" if _same_as_pydantic(Assessment, data) else "declined")
-    else:
-        event("left to Pydantic")
+    _built_if_passed(Assessment, assessment_conforms, document)
 
 
 @_PROPERTY
 @given(profile=edited_profiles())
 def test_any_edited_profile_the_index_passes_is_built_as_pydantic_builds_it(profile: dict[str, Any]) -> None:
-    data = yamlsource.parse_fast(yaml_text(profile))
-    if profile_conforms(data):
-        event("built" if _same_as_pydantic(CoalitionProfile, data) else "declined")
-    else:
-        event("left to Pydantic")
+    _built_if_passed(CoalitionProfile, profile_conforms, profile)
 
 
 @_PROPERTY
