@@ -165,6 +165,28 @@ def test_a_process_reading_many_documents_has_pydantic_read_them_past_a_point(tm
     assert MODELS is not PYDANTIC_ONLY
 
 
+@pytest.mark.parametrize(("count", "pydantic"), [(3, False), (BUILT_AT_MOST + 1, True)])
+def test_many_files_are_read_by_pydantic_from_the_first(tmp_path: Path, count: int, pydantic: bool) -> None:
+    """Imported before the workers start, Pydantic is imported once for all of them."""
+    for number in range(count):
+        (tmp_path / f"{number:03}.yaml").write_text(yaml_text(clean_document()), encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from coalition_cli.core.files.discovery import Target\n"
+        "from coalition_cli.core.loading.assessments import check_all\n"
+        f"targets = [Target(path) for path in sorted(Path({str(tmp_path)!r}).glob('*.yaml'))][:{count}]\n"
+        "outcomes = check_all(targets, lambda outcome: outcome, jobs=1)\n"
+        "assert all(outcome.value is not None for outcome in outcomes)\n"
+        "print('pydantic.main' in sys.modules)\n"
+    )
+    for _ in range(2):  # the first run may check the bundled rubric again (a cold cache), with Pydantic
+        result = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=environment(), check=False
+        )
+    assert result.stdout.strip() == str(pydantic), result.stderr[-2000:]
+
+
 def test_an_inline_profile_is_built_too() -> None:
     document = clean_document()
     document["profile"] = clean_profile()

@@ -149,8 +149,9 @@ def check_assessment(
 BUILT_AT_MOST = 64
 """How many documents a process makes into models without Pydantic. Importing Pydantic and building
 the models' validators costs about 60 ms, once; Pydantic then reads a document about 0.4 ms faster
-than the index and the builder do. So a command reading a few files never imports it, and a process
-reading many (`summary`, `actions` over a network) imports it past this many."""
+than the index and the builder do. So a command reading a few files never imports it, and one
+reading more than this many (`summary`, `actions` over a network) has Pydantic read them all
+(`check_all`), as does any process past this many."""
 
 
 class ModelsReading:
@@ -245,8 +246,12 @@ def check_all(
     `keep` (a module-level function, for worker processes) turns each outcome into what is sent back:
     only what the caller needs, so that it pickles cheaply. `stdin`: the text of the target read from
     standard input (`Target.stdin`), read once by the caller.
+
+    More files than `BUILT_AT_MOST` are read by Pydantic from the first: imported by this process as
+    it reads the first file, before the workers start, it is imported once for all of them.
     """
-    check = partial(_check_target, keep=keep, policy=policy, framework=framework, stdin=stdin)
+    many = len(targets) > BUILT_AT_MOST
+    check = partial(_check_target, keep=keep, policy=policy, framework=framework, stdin=stdin, many=many)
     return map_files(check, targets, jobs=jobs)
 
 
@@ -257,8 +262,10 @@ def _check_target(
     policy: Policy,
     framework: str | None,
     stdin: bytes | None,
+    many: bool = False,
 ) -> FileOutcome[T]:
-    outcome = check_target(MODELS, target, policy=policy, framework=framework, stdin=stdin)
+    reading = PYDANTIC_ONLY if many else MODELS
+    outcome = check_target(reading, target, policy=policy, framework=framework, stdin=stdin)
     assert outcome is not None  # the models always tell
     return keep(AssessmentOutcome.of(outcome))
 
