@@ -187,6 +187,28 @@ def test_many_files_are_read_by_pydantic_from_the_first(tmp_path: Path, count: i
     assert result.stdout.strip() == str(pydantic), result.stderr[-2000:]
 
 
+def test_as_data_is_what_pydantic_dumps() -> None:
+    """`as_data` writes a model as Pydantic's `dump_python(mode="json")` does, without Pydantic."""
+    from coalition_cli.core.loading.frameworks import load_framework, load_guide
+    from coalition_cli.core.model.base import adapter
+
+    framework = load_framework("community-framework")
+    values: list[Any] = [framework, load_guide(), *framework.domains, *framework.indicators]
+    for _path, data in _documents():
+        if "ratings" in data and assessment_conforms(data):
+            values.append(validated(Assessment, data))
+        elif "members" in data and profile_conforms(data):
+            values.append(validated(CoalitionProfile, data))
+    document = clean_document()
+    document["ratings"]["C1.1"] = None  # a rating left empty: kept as null, with or without Nones
+    values.append(validated(Assessment, document))
+    assert len(values) > 40
+    for value in values:
+        for exclude_none in (False, True):
+            expected = adapter(type(value)).dump_python(value, mode="json", exclude_none=exclude_none)
+            assert as_data(value, exclude_none=exclude_none) == expected
+
+
 def test_an_inline_profile_is_built_too() -> None:
     document = clean_document()
     document["profile"] = clean_profile()

@@ -38,9 +38,9 @@ class _Spec:
         self.fields = tuple((field.name, field.default, field.default_factory) for field in fields)
         self.names = tuple(field.name for field in fields)
         self.positional = tuple(field.name for field in fields if not field.kw_only)
-        if self.positional != tuple(name for name, _, _ in self.fields[: len(self.positional)]):
+        if self.positional != self.names[: len(self.positional)]:
             raise TypeError(f"{cls.__name__}: keyword-only fields must come after the others")
-        names = [name for name, _, _ in self.fields]
+        names = self.names
         self.values: Callable[[Any], tuple[Any, ...]] = (
             attrgetter(*names)
             if len(names) > 1
@@ -56,6 +56,11 @@ def _none(_: object) -> tuple[Any, ...]:
 
 def _spec(item: object) -> _Spec:
     return cast(_Spec, type(item).__frozen__)  # type: ignore[attr-defined]
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The fields of a `@frozen` class, in order (what `dataclasses.fields` names, worked out once)."""
+    return cast(_Spec, cls.__frozen__).names  # type: ignore[attr-defined]
 
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -108,7 +113,7 @@ def _hash(self: Any) -> int:
 
 def _repr(self: Any) -> str:
     spec = _spec(self)
-    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, _, _ in spec.fields)
+    shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in spec.names)
     return f"{type(self).__qualname__}({shown})"
 
 

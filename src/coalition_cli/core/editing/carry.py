@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action
-from coalition_cli.core.model.base import validated
+from coalition_cli.core.model.building import built
 from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.yaml import text as yamltext
 
@@ -159,13 +159,15 @@ def _shifted(line: str, by: int) -> str:
 
 
 def _reads_back(lines: list[str], action: Action) -> bool:
-    """Whether the copied lines, on their own, read as the same action (and nothing else)."""
+    """Whether the copied lines, on their own, read as the same action (and nothing else). Made
+    without Pydantic (equal to a valid action, the item is one), which `init --from` would otherwise
+    import for this alone."""
     from coalition_cli.core.yaml.source import parse_fast
 
     try:
         data = parse_fast("actions:\n" + "\n".join(lines) + "\n")
         items = data["actions"]
-        return len(items) == 1 and validated(Action, items[0]) == action
+        return len(items) == 1 and built(Action, items[0]) == action
     except Exception:  # any failure to read back means: write the fields out instead
         return False
 

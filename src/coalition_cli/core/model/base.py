@@ -15,9 +15,11 @@ Pydantic's, byte for byte, and nothing of Pydantic is imported to define a model
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from coalition_cli.core.frozen import field_names as frozen_field_names
 from coalition_cli.core.frozen import frozen
 
 if TYPE_CHECKING:
@@ -128,13 +130,30 @@ def custom_error(code: str, message: str, context: dict[str, Any]) -> Exception:
 
 
 def as_data(value: Any, *, exclude_none: bool = False) -> Any:
-    """A model's values as plain data, as the file writes them (dates as text)."""
-    return adapter(type(value)).dump_python(value, mode="json", exclude_none=exclude_none)
+    """A model's values as plain data, as the file writes them: what Pydantic's
+    `dump_python(mode="json")` gives (dates as text, lists for tuples, keys as text; `exclude_none`
+    leaves out a model's fields that are None), made without importing Pydantic, which `init --from`
+    and a participant's save would otherwise load for a few names (tests/unit/test_building.py holds
+    the two to each other)."""
+    if is_model(type(value)):
+        fields = ((name, getattr(value, name)) for name in field_names(type(value)))
+        return {
+            name: as_data(item, exclude_none=exclude_none)
+            for name, item in fields
+            if item is not None or not exclude_none
+        }
+    if isinstance(value, (tuple, list)):
+        return [as_data(item, exclude_none=exclude_none) for item in value]
+    if isinstance(value, dict):
+        return {str(key): as_data(item, exclude_none=exclude_none) for key, item in value.items()}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def field_names(model_type: type) -> list[str]:
     """The keys a model takes, in order."""
-    return [field.name for field in dataclasses.fields(model_type)]
+    return list(frozen_field_names(model_type))
 
 
 def is_model(value: object) -> bool:
