@@ -189,6 +189,9 @@ def test_a_target_not_above_the_stage_is_saved_with_a_note(runner: CliRunner, te
         (["--target", "advancng"], "did you mean 'Advancing'"),
         (["--action", "Meet", "--due", "June"], "--due: 'June' is not a date"),
         (["--action", "  "], "--action is empty"),
+        (["--evidence", "Charter\x1b[A signed"], "--evidence holds a control character (\\x1b), not text"),
+        (["--action", "Meet\x07", "--owner", "Dana"], "--action holds a control character (\\x07)"),
+        (["--action", "Meet", "--owner", "Dana\x00"], "--owner holds a control character (\\x00)"),
     ],
 )
 def test_decisions_need_one_indicator_and_good_values(

@@ -308,6 +308,24 @@ def test_clearing_evidence_removes_its_lines_and_keeps_its_comment(framework: Fr
     assert "  C2.1: {stage: 1}\n" in flow
 
 
+def test_evidence_in_place_of_quoted_evidence_keeps_the_files_quotes(framework: Framework) -> None:
+    before = commented()
+    double = edit_text(before, [RatingEdit("C1.4", evidence="Working groups meet monthly")], framework)
+    assert _diff(before, double) == [
+        '-    evidence: "Working groups exist, but meet rarely."   # double-quoted on purpose',
+        '+    evidence: "Working groups meet monthly"   # double-quoted on purpose',
+    ]
+    single_quoted = before.replace('"Working groups exist, but meet rarely."', "'Working groups exist'")
+    single = edit_text(single_quoted, [RatingEdit("C1.4", evidence="It's monthly now")], framework)
+    assert "    evidence: 'It''s monthly now'   # double-quoted on purpose\n" in single
+    # a character only an escape can carry: single quotes give way to double ones
+    escaped = edit_text(single_quoted, [RatingEdit("C1.4", evidence="tab\there")], framework)
+    assert '    evidence: "tab\\there"   # double-quoted on purpose\n' in escaped
+    assert rating(double, "C1.4") == {"evidence": "Working groups meet monthly"}
+    assert rating(single, "C1.4") == {"evidence": "It's monthly now"}
+    assert rating(escaped, "C1.4") == {"evidence": "tab\there"}
+
+
 def test_target_and_priority_are_set_where_a_person_would_write_them(framework: Framework) -> None:
     before = commented()
     after = edit_text(before, [RatingEdit("C1.1", target=CLEAR, priority=True)], framework)

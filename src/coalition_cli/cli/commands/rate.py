@@ -126,10 +126,24 @@ def _decisions(
     action, as the fields of a `RatingEdit`. Every mistake is a usage error (exit 2), and nothing is
     written. One text is never recorded as the evidence of several indicators: it would replace
     each one's own, which the team wrote for that indicator."""
-    from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, clean_line, clean_text
+    from coalition_cli.core.editing.rating_edits import (
+        CLEAR,
+        NewAction,
+        clean_line,
+        clean_text,
+        control_character,
+    )
     from coalition_cli.core.errors import UsageError
     from coalition_cli.core.session import typed_date, typed_stage_number
+    from coalition_cli.core.wording import printable
 
+    for name, text in (("--evidence", evidence), ("--action", action), ("--owner", owner)):
+        found = control_character(text or "")
+        if found is not None:
+            raise UsageError(
+                f"{name} holds a control character ({printable(found)}), not text: type the text "
+                "again without it; nothing was changed"
+            )
     if (owner is not None or due is not None) and action is None:
         raise UsageError(
             "--owner and --due go with --action: say what the action is, then who leads it and by when"

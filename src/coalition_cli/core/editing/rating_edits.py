@@ -240,6 +240,14 @@ def _inverse_op(op: ActionOp, actions: list[dict[str, Any]]) -> ActionOp:
 # -- typed text -------------------------------------------------------------------------------------
 
 
+def control_character(text: str) -> str | None:
+    """The first character `clean_line` and `clean_text` would drop (an escape, a bell: what a stray
+    key press types), if any. Typed into a session it is noise; given on the command line, it is
+    refused rather than dropped without a word."""
+    found = _CONTROL.search(_LINE_SEPARATOR.sub(" ", text))
+    return found.group() if found else None
+
+
 def clean_line(text: str) -> str:
     """One line of typed text: no control characters (stray arrow keys), no surrounding spaces."""
     return _CONTROL.sub("", _LINE_SEPARATOR.sub(" ", text)).strip()

@@ -498,6 +498,8 @@ def _set_key(
             raise CannotSplice(f"{key} is not a single value")
         if value_node.style == ">":
             value = _folded(key, value, layout, column)
+        elif value_node.style in ("'", '"'):
+            value = _quoted_like(value, value_node.style)
         _replace_scalar(edits, key_node, value_node, render(key, value, layout, column))
         return
     keys = mapping.value
@@ -512,6 +514,21 @@ def _set_key(
         previous = keys[-1 if later is None else later - 1]
         position = edits.line_after(edits.value_end(*previous))
     edits.insert_lines(position, render(key, value, layout, column))
+
+
+def _quoted_like(value: Any, quote: str) -> Any:
+    """Text in place of a quoted value keeps the file's quotes where they can hold it: a team that
+    quotes its evidence (`evidence: "…"`) finds it still quoted after `rate` or `assess` changed it.
+    Single quotes give way to double quotes for what only an escape can carry; several lines stay
+    a literal block."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    if type(value) is not str and not isinstance(value, (SingleQuotedScalarString, DoubleQuotedScalarString)):
+        return value  # a number, a date, a literal block
+    text = str(value)
+    if quote == "'" and yamltext.style(text) != "double":
+        return SingleQuotedScalarString(text)
+    return DoubleQuotedScalarString(text)
 
 
 def _folded(key: str, value: Any, layout: Layout, column: int) -> Any:
