@@ -15,7 +15,7 @@ from coalition_cli.core.yaml import text as yamltext
 
 # Any text a file can hold (no lone surrogates: UTF-8 cannot), with the characters that trip YAML up
 # drawn often: indicators, line breaks of every kind, a byte-order mark, controls, digits (dates).
-_TRICKY = [*"ab Z09:#-'\"{}[],&*!|>%@`?.~\n\r\t\\", "\x85", "\u2028", "\u2029", "\ufeff", "\x00", "\x7f"]
+_TRICKY = [*"ab Z09:#-'\"{}[],&*!|>%@`?.~;=$\n\r\t\\", "\x85", "\u2028", "\u2029", "\ufeff", "\x00", "\x7f"]
 _DATES = st.dates().map(lambda day: day.isoformat())  # parse_fast keeps a plain date as text: quote it anyway
 # paths, and what only looks like one: `.5`, `.inf`, `./.nan`
 _PATHS = st.lists(st.sampled_from([*"./~-_ 5a", "inf", "nan", "yaml"]), max_size=8).map("".join)
@@ -74,6 +74,9 @@ def test_comment_lines_wrap_within_the_width_and_keep_line_breaks() -> None:
     [
         ("Riverside Pathways Coalition", "Riverside Pathways Coalition"),
         ("Women's Council (East)", "Women's Council (East)"),
+        ("Chair; co-chair", "Chair; co-chair"),
+        ('Sign the "Pathways" MOU!', 'Sign the "Pathways" MOU!'),
+        ("Who leads? 50% by June", "Who leads? 50% by June"),
         ("../rubrics/tiny-rubric.yaml", "../rubrics/tiny-rubric.yaml"),
         ("/srv/rubric.yaml", "/srv/rubric.yaml"),
         (".5", "'.5'"),

@@ -20,11 +20,12 @@ COMMENT_WIDTH = 100
 
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}
 """Words a YAML 1.1 or 1.2 reader takes for a boolean or null when written plain."""
-_PLAIN = re.compile(r"(?:\.{0,2}/)?[^\W\d_](?:[\w .,'’()/&+-]*[\w.)’])?")
-"""A letter first (no indicator, number or date), or a path (`../rubric.yaml`); no `: ` or ` #`,
-no space at the end."""
-_PLAIN_IN_FLOW = re.compile(r"(?:\.{0,2}/)?[^\W\d_](?:[\w .'’()/&+-]*[\w.)’])?")
-"""As `_PLAIN`, without the comma that ends a value inside `{...}` or `[...]`."""
+_PLAIN = re.compile(r"""(?:\.{0,2}/)?[^\W\d_](?:[\w .,;'’"()/&+=*%@$~!?-]*[\w.)’"%!?])?""")
+"""A letter first (no indicator, number or date), or a path (`../rubric.yaml`); no `:` or `#`
+(`: ` and ` #` end a plain value), no space at the end: "Chair; co-chair", "Sign the MOU!"."""
+_PLAIN_IN_FLOW = re.compile(r"""(?:\.{0,2}/)?[^\W\d_](?:[\w .;'’"()/&+=*%@$~!-]*[\w.)’"%!])?""")
+"""As `_PLAIN`, without the comma that ends a value inside `{...}` or `[...]`, or a question mark
+(the C parser reads `a?` there as the start of a key)."""
 _NOT_ITSELF = "\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
 """Beside the control characters below U+0020 (tab and line feed among them), the characters some
 parser does not read as themselves: the other control characters (NEL among them), the line and
