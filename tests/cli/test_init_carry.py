@@ -96,6 +96,21 @@ def test_a_folded_action_is_copied_line_for_line(runner: CliRunner, folder: Path
     assert "    # Still open at the end of Spring 2026:\n    actions:\n" + written in fall
 
 
+@pytest.mark.parametrize(("bom", "newline"), [(b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n")])
+def test_the_new_term_is_written_with_the_last_terms_line_endings_and_bom(
+    runner: CliRunner, folder: Path, bom: bytes, newline: bytes
+) -> None:
+    spring = folder / "2026-03-spring.yaml"
+    spring.write_bytes(bom + spring.read_bytes().replace(b"\n", newline))
+    _roll(runner, folder)
+    fall = (folder / "2026-09-fall.yaml").read_bytes()
+    assert fall.startswith(bom) and not fall[len(bom) :].startswith(b"\xef\xbb\xbf")  # one mark, or none
+    lines = fall.split(b"\n")[:-1]
+    assert len(lines) > 300 and all(line.endswith(b"\r") == (newline == b"\r\n") for line in lines)
+    assert b"\r\r" not in fall
+    assert _open_actions(folder / "2026-09-fall.yaml") == _open_actions(spring)
+
+
 def test_the_register_follows_them_as_carried_over_and_none_vanished(runner: CliRunner, folder: Path) -> None:
     _roll(runner, folder)
     result = runner.invoke(app, ["actions", str(folder), "--as-of", "2026-09-21", "--format", "json"])

@@ -7,6 +7,7 @@ carries its open actions over under their indicators, as written (`carry.py`).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 from collections.abc import Sequence
@@ -192,7 +193,22 @@ def roll_forward(
         profile,
     )
     carried = carried_actions(last, rubric)
-    return RolledForward(render(rubric, new, last, None if no_actions else carried), rubric, new, carried)
+    text = render(rubric, new, last, None if no_actions else carried)
+    return RolledForward(_written_like(last, text), rubric, new, carried)
+
+
+def _written_like(last: LoadedAssessment, text: str) -> str:
+    """The new term's text with the line endings and byte-order mark of the last term's file: a team
+    whose editor writes CRLF (or a BOM) gets a file like the ones it has, and a diff of the two terms
+    that shows what changed, not every line."""
+    if "\r\n" in last.text:
+        text = text.replace("\n", "\r\n")
+    try:
+        with last.path.open("rb") as stream:
+            bom = stream.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8
+    except OSError:
+        bom = False
+    return "\ufeff" + text if bom else text
 
 
 def term_name(assessment: LoadedAssessment) -> str:
