@@ -96,7 +96,9 @@ def test_a_folded_action_is_copied_line_for_line(runner: CliRunner, folder: Path
     assert "    # Still open at the end of Spring 2026:\n    actions:\n" + written in fall
 
 
-@pytest.mark.parametrize(("bom", "newline"), [(b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n")])
+@pytest.mark.parametrize(
+    ("bom", "newline"), [(b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\n")]
+)
 def test_the_new_term_is_written_with_the_last_terms_line_endings_and_bom(
     runner: CliRunner, folder: Path, bom: bytes, newline: bytes
 ) -> None:

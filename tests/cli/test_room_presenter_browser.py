@@ -212,6 +212,31 @@ def test_a_phone_whose_page_was_closed_is_no_longer_counted_as_here(tmp_path: Pa
         phones[0].get_by_role("heading", name="C2.1 Shared Vision for Student Success").wait_for()
 
 
+@pytest.mark.parametrize("how", ["closed", "navigated away"])
+def test_a_page_that_closes_says_so_and_drops_from_the_count_at_once(tmp_path: Path, how: str) -> None:
+    """A page that goes tells the server as it goes: the count drops in seconds, not once the window
+    (a minute here, as in a room) has passed; the phone coming back is counted again."""
+    slow = Limits(poll_seconds=20.0, here_seconds=60.0)
+    with serve(write_assessment(tmp_path), slow) as room, browser() as chromium:
+        presenter = projector_page(chromium)
+        presenter.goto(room.server.links.presenter)
+        phones = [phone_page(chromium) for _ in range(2)]
+        for phone in phones:
+            phone.goto(room.server.links.join)
+            phone.get_by_role("button", name="I'd rather not say").click()
+        presenter.locator("#phones").filter(has_text="2 phones here now").wait_for()
+        if how == "closed":
+            phones[1].close()
+        else:
+            phones[1].goto("about:blank")
+        presenter.locator("#phones").filter(has_text="1 phone here now (2 joined in all)").wait_for(
+            timeout=10_000
+        )
+        if how == "navigated away":
+            phones[1].goto(room.server.links.join)  # back: the same phone, counted again
+            presenter.locator("#phones").filter(has_text="2 phones here now").wait_for(timeout=10_000)
+
+
 def test_the_presenter_says_the_room_is_closed_and_carries_on_when_it_starts_again(tmp_path: Path) -> None:
     """Ctrl-C in the terminal: the projector says so instead of "retrying" forever."""
     path = write_assessment(tmp_path)

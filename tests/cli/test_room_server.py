@@ -362,6 +362,32 @@ def test_a_phone_that_left_is_no_longer_here_and_the_waiting_presenter_hears_of_
         assert (back["here"], back["joined"], back["phones_text"]) == (2, 2, "2 phones here now")
 
 
+def test_a_phone_whose_page_says_it_is_going_drops_from_the_count_at_once(tmp_path: Path) -> None:
+    """The page's last word as it closes: the waiting presenter hears of it at once, not a minute later."""
+    with serve(write_assessment(tmp_path), Limits(poll_seconds=30.0, here_seconds=60.0)) as room:
+        presenter = room.presenter()
+        staying, leaving = room.participant(), room.participant()
+        for phone in (staying, leaving):
+            assert phone.get("/api/p/state", params={"seen": -1}).status_code == 200
+        state = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert (state["here"], state["joined"]) == (2, 2)
+        other_site = leaving.post("/api/p/leave", headers={"Origin": "http://elsewhere.example"})
+        assert other_site.status_code == 403  # another site's page cannot send a phone away
+        with httpx.Client(base_url=room.base, timeout=30) as stranger:  # never joined: no phone to drop
+            assert stranger.post("/api/p/leave").status_code == 401
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            waiting = pool.submit(presenter.get, "/api/f/state", params={"seen": state["version"]})
+            started = time.monotonic()
+            assert leaving.post("/api/p/leave").status_code == 204
+            news = waiting.result(timeout=20).json()
+        assert time.monotonic() - started < 10  # long before the window or the 30-second wait ends
+        assert (news["here"], news["joined"], news["phones_text"]) == (
+            1,
+            2,
+            "1 phone here now (2 joined in all)",
+        )
+
+
 def test_pages_are_self_contained_and_the_presenter_page_shows_the_join_code(tmp_path: Path) -> None:
     with serve(write_assessment(tmp_path)) as room:
         phone = httpx.Client(base_url=room.base)

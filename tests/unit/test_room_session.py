@@ -190,6 +190,20 @@ def test_a_phone_is_here_while_its_page_keeps_asking_and_stays_counted_as_joined
     assert kinds == ["session", "open", "vote"]  # who is here is written nowhere
 
 
+def test_a_phone_whose_page_said_it_is_going_is_no_longer_here_but_stays_joined(session: RoomSession) -> None:
+    clock = _Clock()
+    session.phones = Phones(45, clock=clock)
+    for device in ("deviceAAAA", "deviceBBBB"):
+        session.phone_seen(device)
+    session.phone_left("deviceBBBB")
+    assert session.phones_counted == PhoneCount(here=1, joined=2)  # at once, not 45 seconds later
+    session.phone_left("deviceBBBB")  # said twice (a retried request), or by a phone never seen
+    session.phone_left("deviceZZZZ")
+    assert session.phones_counted == PhoneCount(here=1, joined=2)
+    session.phone_seen("deviceBBBB")  # its page open again
+    assert session.phones_counted == PhoneCount(here=2, joined=2)
+
+
 def test_the_record_of_phones_stays_bounded() -> None:
     clock = _Clock()
     phones = Phones(45, clock=clock, limit=100)

@@ -7,6 +7,7 @@ Routes, and who may use them:
 | `GET /j/{join token}` | anyone with the join link | the participant page; gives the phone its signed device cookie (a mistyped link gets a page that says so) |
 | `GET /api/p/state?seen=N` | a joined phone | the open indicator, the phone's own vote, `ended` once the room is closing; waits for news when `N` is current (a phone is counted as here while its page keeps asking) |
 | `POST /api/p/vote` | a joined phone | `{indicator, stage (null: don't know), group, evidence}` on the open indicator |
+| `POST /api/p/leave` | a joined phone | its page is closing: no longer counted as here (sent by the page as it goes; no body) |
 | `GET /f/{facilitator token}` | the facilitator | sets the presenter cookie and moves on to `/present` (the token leaves the address bar) |
 | `GET /present` | the presenter | the presenter page |
 | `GET /api/f/state?seen=N` | the presenter | every count, and the result once revealed, `ended` once the room is closing; waits for news when `N` is current |
@@ -37,7 +38,15 @@ from coalition_cli.core.room.phones import PhoneCount
 from coalition_cli.core.room.records import IDENTIFIER_MAX
 from coalition_cli.core.room.session import Refused, RoomSession
 from coalition_cli.core.room.tokens import token_shaped
-from coalition_cli.web.guard import Buckets, Limits, Problem, Shield, client_address, read_json
+from coalition_cli.web.guard import (
+    Buckets,
+    Limits,
+    Problem,
+    Shield,
+    client_address,
+    from_this_site,
+    read_json,
+)
 from coalition_cli.web.pages import Pages
 from coalition_cli.web.views import participant_view, presenter_view
 
@@ -200,6 +209,7 @@ def room_app(
         Route("/J/{token:path}", handler(_join, page=True)),
         Route("/api/p/state", handler(_participant_state)),
         Route("/api/p/vote", handler(_vote), methods=["POST"]),
+        Route("/api/p/leave", handler(_leave), methods=["POST"]),
         Route("/f/{token}", handler(_facilitator_link, page=True)),
         Route("/F/{token}", handler(_facilitator_link, page=True)),
         Route("/present", handler(_present, page=True)),
@@ -291,13 +301,19 @@ async def _join(request: Request, room: Room) -> Response:
 
 def _device(request: Request, room: Room) -> str:
     """The phone asking (from its cookie), which is here now: every request of its page says so."""
+    device = _phone(request, room)
+    room.session.phone_seen(device)
+    _recount(room)
+    return device
+
+
+def _phone(request: Request, room: Room) -> str:
+    """The phone asking, from its cookie, within its share of requests."""
     device = room.session.secrets.device_from(request.cookies.get(DEVICE_COOKIE))
     if device is None:
         raise Problem(401, "open the join link again (scan the code on the screen)")
     if not room.devices.allow(device):
         raise Problem(429, "too many requests from this phone; wait a few seconds")
-    room.session.phone_seen(device)
-    _recount(room)
     return device
 
 
@@ -337,6 +353,14 @@ async def _vote(request: Request, room: Room) -> Response:
     return JSONResponse(
         {"saved": True, "indicator": body.indicator, "stage": ballot.stage, "evidence": ballot.evidence}
     )
+
+
+async def _leave(request: Request, room: Room) -> Response:
+    """The phone's page is closing: the presenter's count of phones here drops now, not a minute later."""
+    from_this_site(request)
+    room.session.phone_left(_phone(request, room))
+    _recount(room)
+    return Response(status_code=204)
 
 
 # --- the facilitator -------------------------------------------------------------------------------

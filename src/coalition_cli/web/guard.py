@@ -189,11 +189,16 @@ async def _plain(send: Send, status: int, text: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-async def read_json(request: Request, limit: int) -> Any:
-    """The request's JSON body, read no further than `limit` bytes."""
+def from_this_site(request: Request) -> None:
+    """Raise Problem 403 for a request another site's page sent (its `Origin` is not ours)."""
     origin = request.headers.get("origin")
     if origin is not None and origin != f"{request.url.scheme}://{request.headers.get('host', '')}":
         raise Problem(403, "requests come from this site's own pages only")
+
+
+async def read_json(request: Request, limit: int) -> Any:
+    """The request's JSON body, read no further than `limit` bytes."""
+    from_this_site(request)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise Problem(415, "send JSON")

@@ -2,9 +2,9 @@
 
 A phone's page keeps asking the server for news (each request waits up to `poll_seconds`, then the
 page asks again at once), so a phone whose page is open is heard from every 20 seconds or so. It
-counts as *here now* until it has not been heard from for `window` seconds: one that closed the page,
-lost the Wi-Fi, walked out or fell asleep drops off within a minute, and is back as soon as its page
-asks again. *Joined in all* counts every phone heard from since the room started, and every phone
+counts as *here now* until its page says, as it closes, that it is going (`left`), or it has not been
+heard from for `window` seconds: one that lost the Wi-Fi, walked out or fell asleep drops off within
+a minute. Either way it is back as soon as its page asks again. *Joined in all* counts every phone heard from since the room started, and every phone
 that voted in the session (after a restart, before its page asks again).
 
 Held in memory only, by the same random pseudonym as the phone's votes: nothing more is written
@@ -65,6 +65,11 @@ class Phones:
         if len(self._joined) < self._limit:
             self._joined.add(device)
         self._prune(at)
+
+    def left(self, device: str) -> None:
+        """This phone's page was closed (it said so as it went): it is no longer here, at once rather
+        than when the window has passed. It stays joined, and is back as soon as its page asks again."""
+        self._heard.pop(device, None)
 
     def _prune(self, at: float) -> None:
         """Forget the phones silent for longer than the window (the front of the record)."""

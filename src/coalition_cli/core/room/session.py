@@ -148,6 +148,10 @@ class RoomSession:
         """A phone asked the server for something (its page waiting for news, or a vote): it is here."""
         self.phones.saw(device)
 
+    def phone_left(self, device: str) -> None:
+        """A phone's page was closed: it is no longer here (its votes still count)."""
+        self.phones.left(device)
+
     @property
     def phones_counted(self) -> PhoneCount:
         """The phones here now, and how many joined in all (every phone that voted counts as joined)."""
