@@ -51,6 +51,17 @@ def stderr() -> Console:
     )
 
 
+class Escaped:
+    """Something to print whose every text was passed through `printable` when it was made (a report's
+    tables, `print_document`): printed as it is, without escaping each piece of it once more."""
+
+    def __init__(self, renderable: Any) -> None:
+        self.renderable = renderable
+
+    def __rich__(self) -> Any:
+        return self.renderable
+
+
 def _printable_only(console: Console) -> Console:
     """The console, with every text it prints escaped by `printable` (line feeds kept)."""
     from rich.console import RenderHook
@@ -69,7 +80,7 @@ def _printable_only(console: Console) -> Console:
 
     class Hook(RenderHook):
         def process_renderables(self, renderables: list[Any]) -> list[Any]:
-            return [Printable(renderable) for renderable in renderables]
+            return [r if isinstance(r, Escaped) else Printable(r) for r in renderables]
 
     console.push_render_hook(Hook())
     return console

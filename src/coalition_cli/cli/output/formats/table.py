@@ -22,7 +22,11 @@ TONE_STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", 
 def render(report: Report) -> None:
     from coalition_cli.cli.console import stdout
 
-    print_document(report.document(), stdout())
+    console = stdout()
+    # one document, printed at once: its size is looked up once, not (three system calls and the
+    # environment each time) for every line of every table, a tenth of printing a long report
+    console.size = console.size
+    print_document(report.document(), console)
 
 
 FORMAT = Format(help="table (the default)", position=0, render=render)
@@ -44,8 +48,11 @@ def cell_style(cell: Cell) -> str:
 
 
 def print_document(document: Document, console: Console) -> None:
+    """Print the document's blocks; every text in them is passed through `printable` here (so the
+    console need not escape what they print once more)."""
     from rich.text import Text
 
+    from coalition_cli.cli.console import Escaped
     from coalition_cli.core.reports.document import Heading, Line
     from coalition_cli.core.wording import printable
 
@@ -56,10 +63,10 @@ def print_document(document: Document, console: Console) -> None:
             console.print(Text(printable(block.text), style="bold underline" if block.level == 1 else "bold"))
         elif isinstance(block, Line):
             text = Text(printable(block.text), style=TONE_STYLES[block.tone] if block.tone else "")
-            console.print(_item(text) if block.item else text)
+            console.print(Escaped(_item(text)) if block.item else text)
         else:
             console.print()
-            console.print(_rich_table(block))
+            console.print(Escaped(_rich_table(block)))
 
 
 def _item(text: Any) -> Any:
@@ -93,7 +100,7 @@ def _rich_table(block: Table) -> Any:
         collapse_padding=True,  # one space between columns, not two: tables must fit 80 columns
     )
     for index, column in enumerate(block.columns):
-        header = "\n".join(column.header.split()) if column.narrow else printable(column.header)
+        header = "\n".join(printable(column.header).split()) if column.narrow else printable(column.header)
         # A wrapping column is never narrower than its longest word (up to a point), and a word
         # that still does not fit is folded, not cut with "…": nothing is lost on an 80-column screen.
         words = [
