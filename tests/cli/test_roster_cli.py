@@ -116,6 +116,32 @@ def test_an_inline_profile(runner: CliRunner, tmp_path: Path) -> None:
     assert [m["organization"] for m in report["members"]] == ["Local 12"]
 
 
+def test_what_the_profile_does_not_say_is_in_plain_words_and_how_to_record_it_goes_to_the_terminal(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = write(
+        tmp_path,
+        VALID_HEADER
+        + "profile:\n  members:\n    - organization: Local 12\n      stakeholder_group: labor-unions\n"
+        + "      role: chair\n      representatives:\n        - name: Ana Ortiz\n",
+    )
+    for output in ("table", "md"):
+        code, out, err = _roster(runner, "--format", output, str(path))
+        assert code == 0, out
+        words = " ".join(out.split())
+        assert "It is not recorded whether there is a coalition master plan." in words
+        assert "It is not recorded how often the full coalition meets." in words
+        assert "master_plan" not in out and "`reporting:`" not in out  # the roster is read by people
+        said = " ".join(err.split())
+        assert f"note: to complete the roster, record in {path}:" in said
+        assert "Master Plan: `master_plan: yes`, `draft` or `no`" in said
+        assert "Regular Meetings: `meetings:` then `coalition: quarterly` (for example) under it" in said
+        assert "Executive committee: each representative's `title:`" in said
+    code, out, _ = _roster(runner, "--format", "json", str(path))
+    master = next(check for check in json.loads(out)["formalization"] if check["id"] == "master-plan")
+    assert master["to_record"] == ["`master_plan: yes`, `draft` or `no`"]
+
+
 def test_the_example_coalition_shares_one_profile_across_terms(runner: CliRunner, examples: Path) -> None:
     reports = []
     for term in ("2025-09-fall.yaml", "2026-03-spring.yaml"):

@@ -98,13 +98,22 @@ def test_a_group_with_two_partner_kinds_offers_the_roles_of_both(guide: Guide) -
             "not-met",
             "there is no written definition of membership",
         ),
-        ({"charter": "yes"}, "unknown", "does not say whether there is a written definition of membership"),
-        ({}, "unknown", "add `charter: yes`, `draft` or `no`"),
+        (
+            {"charter": "yes"},
+            "unknown",
+            "it is not recorded whether there is a written definition of membership",
+        ),
+        ({}, "unknown", "It is not recorded whether there is a charter"),
     ],
 )
 def test_clear_definition(guide: Guide, fields: dict[str, Any], status: str, said: str) -> None:
     check = _check(_report(guide, **fields), "clear-definition")
     assert (check.status, said in check.reason) == (status, True), check.reason
+    assert "`" not in check.reason  # the reason is for any reader: how to record it is said apart
+    recorded = {"charter": "`charter: yes`", "membership_definition": "`membership_definition: yes`"}
+    assert [how.split(",")[0] for how in check.to_record] == [
+        recorded[key] for key in ("charter", "membership_definition") if key not in fields
+    ]
 
 
 def _superintendent(role: str, title: str = "Superintendent") -> dict[str, Any]:
@@ -336,6 +345,7 @@ def test_the_json_data_is_plain_data(guide: Guide) -> None:
         "status": "not-met",
         "reason": "The Superintendent is the sole chair (District), which the Guide does not recommend.",
         "guide_text": guide.formalization[1].text,
+        "to_record": (),
     }
     assert json.loads(json.dumps(data))["members"][0]["representatives"] == ["Ana Ortiz (Superintendent)"]
 

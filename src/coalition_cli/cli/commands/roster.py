@@ -38,5 +38,9 @@ def roster(
     # for the facilitator, not in the roster its readers get
     if report.profile_file:
         note(f"profile read from {report.profile_file}")
+    missing = report.to_record()
+    if missing:
+        lines = "\n".join(f"  {element}: {how}" for element, how in missing)
+        note(f"to complete the roster, record in {report.profile_file or file}:\n{lines}")
     if not report.gaps_known and report.guide_tags_apply:
         note("run `coalition roster` on an assessment file to see the gaps each role could help with")

@@ -42,8 +42,11 @@ class ExecutiveCommittee:
 
     status: Standing
     reason: str
+    """In words for any reader: no YAML."""
     seats: tuple[ExecutiveSeat, ...]
     guide_words: str = GUIDE_WORDS
+    to_record: tuple[str, ...] = ()
+    """What the profile does not say, and how to record it there (for the facilitator's terminal)."""
 
     @property
     def status_label(self) -> str:
@@ -92,11 +95,9 @@ def executive_committee(profile: CoalitionProfile) -> ExecutiveCommittee | None:
     if unknown:
         return ExecutiveCommittee(
             status="unknown",
-            reason=(
-                f"{held}; the profile gives no title for {names_list(unknown)} (add each representative's "
-                "`title:`)."
-            ),
+            reason=f"{held}; no title is recorded for the representatives of {names_list(unknown)}.",
             seats=seats,
+            to_record=("each representative's `title:`",),
         )
     return ExecutiveCommittee(
         status="met",

@@ -20,6 +20,7 @@ The project's reading of the Guide, where it gives no number:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.guide import Guide
@@ -39,12 +40,26 @@ class _Part:
 
     state: bool | None
     text: str
+    record: str | None = None
+    """How to record in the profile what it does not say (for whoever keeps coalition.yaml)."""
 
 
-def _combine(parts: list[_Part]) -> tuple[Status, str]:
+class Answer(NamedTuple):
+    """A rule's answer: the status; the reason, in words for any reader of the roster or the plan
+    (no YAML); the cautions it found; and how to record in the profile what it does not say, for the
+    facilitator who keeps coalition.yaml (`coalition roster` says it on the terminal only)."""
+
+    status: Status
+    reason: str
+    cautions: tuple[Caution, ...] = ()
+    to_record: tuple[str, ...] = ()
+
+
+def _combine(parts: list[_Part]) -> Answer:
     states = [part.state for part in parts]
     status: Status = "not-met" if False in states else "unknown" if None in states else "met"
-    return status, _sentence("; ".join(part.text for part in parts))
+    records = tuple(part.record for part in parts if part.record)
+    return Answer(status, _sentence("; ".join(part.text for part in parts)), to_record=records)
 
 
 def _sentence(text: str) -> str:
@@ -60,7 +75,8 @@ def _in_place(value: str | None, noun: str, key: str) -> _Part:
         return _Part(state=False, text=f"there is no {noun} yet")
     return _Part(
         state=None,
-        text=f"the profile does not say whether there is a {noun} (add `{key}: yes`, `draft` or `no`)",
+        text=f"it is not recorded whether there is a {noun}",
+        record=f"`{key}: yes`, `draft` or `no`",
     )
 
 
@@ -69,45 +85,39 @@ def _names(members: Iterable[Member]) -> str:
     return names_list(member.organization for member in members)
 
 
-Result = tuple[Status, str, list[Caution]]
-"""A rule's answer: the status, the reason in a sentence, and the cautions it found."""
-
-
-def _clear_definition(profile: CoalitionProfile) -> Result:
+def _clear_definition(profile: CoalitionProfile) -> Answer:
     parts = [
         _in_place(profile.charter, "charter", "charter"),
         _in_place(profile.membership_definition, "written definition of membership", "membership_definition"),
     ]
-    return (*_combine(parts), [])
+    return _combine(parts)
 
 
-def _designated_leaders(profile: CoalitionProfile) -> Result:
+def _designated_leaders(profile: CoalitionProfile) -> Answer:
     leaders = [member for member in profile.members if member.leads]
     if not leaders:
-        return (
+        return Answer(
             "not-met",
-            "No member is chair or co-chair: give the leading members `role: chair` or `role: co-chair`.",
-            [],
+            "No member is chair or co-chair.",
+            to_record=("give the leading members `role: chair` or `role: co-chair`",),
         )
     if len(leaders) > 1:
-        return "met", f"Leadership is shared by {_names(leaders)}.", []
+        return Answer("met", f"Leadership is shared by {_names(leaders)}.")
     sole = leaders[0]
     superintendent = district_superintendent(sole)
     if superintendent is None:
-        return (
-            "met",
-            f"{sole.organization} chairs the coalition alone; the Guide suggests sharing leadership.",
-            [],
+        return Answer(
+            "met", f"{sole.organization} chairs the coalition alone; the Guide suggests sharing leadership."
         )
     message = (
         f"The Superintendent ({superintendent.name}, {sole.organization}) is the coalition's sole chair. "
         "The Guide: “It is not recommended that the Superintendent serve as a sole chair.” Share leadership "
         "through a co-chair from another sector, or a chair that rotates among the executive committee."
     )
-    return (
+    return Answer(
         "not-met",
         f"The Superintendent is the sole chair ({sole.organization}), which the Guide does not recommend.",
-        [Caution(code="superintendent-sole-chair", element="designated-leaders", message=message)],
+        (Caution(code="superintendent-sole-chair", element="designated-leaders", message=message),),
     )
 
 
@@ -119,16 +129,19 @@ def district_superintendent(member: Member) -> Representative | None:
     return next((r for r in member.representatives if is_superintendent(r.title)), None)
 
 
-def _formal_structure(profile: CoalitionProfile) -> Result:
+def _formal_structure(profile: CoalitionProfile) -> Answer:
     executive = [member for member in profile.members if member.on_executive_committee]
     if len(executive) >= 2:
         committee = _Part(state=True, text=f"an executive committee of {len(executive)} members")
     else:
-        committee = _Part(
-            state=False,
-            text="no executive committee (mark its members `role: executive-committee`, or chair / co-chair)"
+        committee = (
+            _Part(
+                state=False,
+                text="no executive committee",
+                record="mark its members `role: executive-committee` (or chair, co-chair)",
+            )
             if not executive
-            else f"only {executive[0].organization} sits on the executive committee",
+            else _Part(state=False, text=f"only {executive[0].organization} sits on the executive committee")
         )
     working = [member for member in profile.members if member.role == "working-group"]
     if profile.committees:
@@ -146,7 +159,8 @@ def _formal_structure(profile: CoalitionProfile) -> Result:
     elif profile.committees is None:
         groups = _Part(
             state=None,
-            text="the profile lists no committees or working groups (add them under `committees:`)",
+            text="no committees or working groups are recorded",
+            record="list them under `committees:`",
         )
     else:
         groups = _Part(state=False, text="no task- or function-focused committees")
@@ -154,21 +168,20 @@ def _formal_structure(profile: CoalitionProfile) -> Result:
         reporting = _Part(state=True, text="reporting: " + "; ".join(profile.reporting))
     elif profile.reporting is None:
         reporting = _Part(
-            state=None, text="the profile does not say how committees report (add `reporting:`)"
+            state=None, text="it is not recorded how committees report", record="say how under `reporting:`"
         )
     else:
         reporting = _Part(state=False, text="no established reporting mechanisms")
-    return (*_combine([committee, groups, reporting]), [])
+    return _combine([committee, groups, reporting])
 
 
-def _regular_meetings(profile: CoalitionProfile) -> Result:
+def _regular_meetings(profile: CoalitionProfile) -> Answer:
     full, executive = profile.meetings.coalition, profile.meetings.executive_committee
     if full is None:
-        return (
+        return Answer(
             "unknown",
-            "The profile does not say how often the full coalition meets (add `meetings: coalition: quarterly`, "
-            "for example).",
-            [],
+            "It is not recorded how often the full coalition meets.",
+            to_record=("`meetings:` then `coalition: quarterly` (for example) under it",),
         )
     said = f"The full coalition meets {_frequency(full)}"
     if executive is not None:
@@ -180,15 +193,15 @@ def _regular_meetings(profile: CoalitionProfile) -> Result:
             and FREQUENCIES.index(executive) > FREQUENCIES.index(full)
         ):
             said += "; the Guide says the executive committee would likely meet more often than the full coalition"
-        return "met", said + ".", []
+        return Answer("met", said + ".")
     message = (
         f"The full coalition meets {_frequency(full)}. The Guide: “The Broad-Based Coalition should convene "
         "semi-annually or quarterly.” Set a regular calendar, at least twice a year."
     )
-    return (
+    return Answer(
         "not-met",
         said + "; the Guide asks for at least twice a year.",
-        [Caution(code="meets-too-rarely", element="regular-meetings", message=message)],
+        (Caution(code="meets-too-rarely", element="regular-meetings", message=message),),
     )
 
 
@@ -200,27 +213,26 @@ def _frequency(value: str) -> str:
     }.get(value, value)
 
 
-def _organizational_commitment(profile: CoalitionProfile) -> Result:
+def _organizational_commitment(profile: CoalitionProfile) -> Answer:
     members = profile.members
     individual = [m for m in members if m.commitment == "individual"]
     organizational = [m for m in members if m.commitment == "organizational"]
     unrecorded = [m for m in members if m.commitment is None]
     if not individual and not organizational:
-        return (
+        return Answer(
             "unknown",
-            "The profile does not say whether members committed as organizations or as individuals (add "
-            "`commitment: organizational` or `individual` to each member).",
-            [],
+            "It is not recorded whether members committed as organizations or as individuals.",
+            to_record=("`commitment: organizational` or `individual` for each member",),
         )
     if not individual:
         if unrecorded:
-            return (
+            return Answer(
                 "unknown",
                 f"{plural(len(organizational), 'member')} committed as organizations; the commitment of "
                 f"{_names(unrecorded)} is not recorded.",
-                [],
+                to_record=("`commitment: organizational` or `individual` for each member",),
             )
-        return "met", f"Every member ({len(members)}) committed as an organization.", []
+        return Answer("met", f"Every member ({len(members)}) committed as an organization.")
     reason = (
         f"{len(individual)} of {plural(len(members), 'member')} {'takes' if len(individual) == 1 else 'take'} "
         "part through individuals rather than as "
@@ -228,25 +240,25 @@ def _organizational_commitment(profile: CoalitionProfile) -> Result:
     )
     leaders = [m for m in individual if m.leads]
     if 2 * len(individual) < len(individual) + len(organizational) and not leaders:
-        return "not-met", reason, []
+        return Answer("not-met", reason)
     who = f"its leadership ({_names(leaders)})" if leaders else f"{len(individual)} of its members"
     message = (
         f"The coalition depends on a few individuals: {who} take part on personal commitment, not their "
         "organization's. The Guide: it “cannot depend solely on the involvement and commitment of a limited "
         "number of individuals”; ask each organization to commit, and orient more than one representative."
     )
-    return (
+    return Answer(
         "not-met",
         reason,
-        [Caution(code="depends-on-individuals", element="organizational-commitment", message=message)],
+        (Caution(code="depends-on-individuals", element="organizational-commitment", message=message),),
     )
 
 
-def _master_plan(profile: CoalitionProfile) -> Result:
-    return (*_combine([_in_place(profile.master_plan, "coalition master plan", "master_plan")]), [])
+def _master_plan(profile: CoalitionProfile) -> Answer:
+    return _combine([_in_place(profile.master_plan, "coalition master plan", "master_plan")])
 
 
-CHECKS: dict[str, Callable[[CoalitionProfile], Result]] = {
+CHECKS: dict[str, Callable[[CoalitionProfile], Answer]] = {
     "clear-definition": _clear_definition,
     "designated-leaders": _designated_leaders,
     "formal-structure": _formal_structure,
@@ -265,15 +277,18 @@ def formalization(
     cautions: list[Caution] = []
     for element in guide.formalization:
         check = CHECKS.get(element.id)
-        found: list[Caution] = []
-        status: Status = "unknown"
-        reason = "This tool has no check for this element yet."
+        answer = Answer("unknown", "This tool has no check for this element yet.")
         if check is not None:
-            status, reason, found = check(profile)
+            answer = check(profile)
         checks.append(
             FormalizationCheck(
-                id=element.id, name=element.name, status=status, reason=reason, guide_text=element.text
+                id=element.id,
+                name=element.name,
+                status=answer.status,
+                reason=answer.reason,
+                guide_text=element.text,
+                to_record=answer.to_record,
             )
         )
-        cautions.extend(found)
+        cautions.extend(answer.cautions)
     return tuple(checks), tuple(cautions)

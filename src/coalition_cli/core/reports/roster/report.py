@@ -59,6 +59,14 @@ class RosterReport(Report):
     def missing_groups(self) -> tuple[GroupCoverage, ...]:
         return tuple(group for group in self.coverage if not group.represented)
 
+    def to_record(self) -> list[tuple[str, str]]:
+        """What the profile does not say that the roster needs, and how to record it: (the element
+        it is for, how), for whoever keeps the profile; never in the roster's own text."""
+        found = [(check.name, how) for check in self.formalization for how in check.to_record]
+        if self.executive_committee is not None:
+            found += [("Executive committee", how) for how in self.executive_committee.to_record]
+        return found
+
     def count(self, status: Status) -> int:
         return sum(check.status == status for check in self.formalization)
 

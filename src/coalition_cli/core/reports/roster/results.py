@@ -79,7 +79,10 @@ class FormalizationCheck:
     name: str
     status: Status
     reason: str
+    """Why, in words for any reader (the roster, the plan): no YAML."""
     guide_text: str
+    to_record: tuple[str, ...] = ()
+    """For what the profile does not say: how to record it there (for the facilitator's terminal)."""
 
     @property
     def status_label(self) -> str:
