@@ -190,18 +190,24 @@ def test_phones_here_are_counted_before_they_vote(tmp_path: Path) -> None:
         assert presenter.locator("#phones").inner_text() == "3 phones here now"
 
 
+def _two_phones_here(chromium: Browser, room: Served) -> tuple[Page, list[Page]]:
+    """The presenter's page, and two phones that joined (and chose no group), counted as here."""
+    presenter = projector_page(chromium)
+    presenter.goto(room.server.links.presenter)
+    phones = [phone_page(chromium) for _ in range(2)]
+    for phone in phones:
+        phone.goto(room.server.links.join)
+        phone.get_by_role("button", name="I'd rather not say").click()
+    presenter.locator("#phones").filter(has_text="2 phones here now").wait_for()
+    return presenter, phones
+
+
 def test_a_phone_whose_page_was_closed_is_no_longer_counted_as_here(tmp_path: Path) -> None:
     """The phone's page keeps asking the server for news; closed, it stops, and within the window
     (3 s here, 45 s in a room) the header says so: the facilitator sees who can still vote."""
     quick = Limits(poll_seconds=1.0, here_seconds=3.0)
     with serve(write_assessment(tmp_path), quick) as room, browser() as chromium:
-        presenter = projector_page(chromium)
-        presenter.goto(room.server.links.presenter)
-        phones = [phone_page(chromium) for _ in range(2)]
-        for phone in phones:
-            phone.goto(room.server.links.join)
-            phone.get_by_role("button", name="I'd rather not say").click()
-        presenter.locator("#phones").filter(has_text="2 phones here now").wait_for()
+        presenter, phones = _two_phones_here(chromium, room)
         presenter.wait_for_timeout(4000)  # longer than the window: open pages keep asking, so both stay
         assert presenter.locator("#phones").inner_text() == "2 phones here now"
         phones[1].context.close()  # the tab closed, the phone walked out
@@ -218,13 +224,7 @@ def test_a_page_that_closes_says_so_and_drops_from_the_count_at_once(tmp_path: P
     (a minute here, as in a room) has passed; the phone coming back is counted again."""
     slow = Limits(poll_seconds=20.0, here_seconds=60.0)
     with serve(write_assessment(tmp_path), slow) as room, browser() as chromium:
-        presenter = projector_page(chromium)
-        presenter.goto(room.server.links.presenter)
-        phones = [phone_page(chromium) for _ in range(2)]
-        for phone in phones:
-            phone.goto(room.server.links.join)
-            phone.get_by_role("button", name="I'd rather not say").click()
-        presenter.locator("#phones").filter(has_text="2 phones here now").wait_for()
+        presenter, phones = _two_phones_here(chromium, room)
         if how == "closed":
             phones[1].close()
         else:
