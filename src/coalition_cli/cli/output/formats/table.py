@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coalition_cli.cli.output.formats import Format
 
@@ -66,7 +66,7 @@ def print_document(document: Document, console: Console) -> None:
             console.print(Escaped(_item(text)) if block.item else text)
         else:
             console.print()
-            console.print(Escaped(_rich_table(block)))
+            console.print(Escaped(_rich_table(block, console.width)))
 
 
 def _item(text: Any) -> Any:
@@ -80,7 +80,82 @@ def _item(text: Any) -> Any:
     return grid
 
 
-def _rich_table(block: Table) -> Any:
+_LONGEST_FOLDED_WORD = 14
+"""A wrapping column is made at least as wide as its longest word up to this many characters; a
+longer word is folded (unless the table cannot fit otherwise: then shorter ones are too)."""
+
+
+class _Fit(NamedTuple):
+    """How one column is laid out on the terminal."""
+
+    header: str
+    one_line: bool
+    least: int
+    """Its narrowest: its longest word (or value, on one line), at most the folding width."""
+
+
+def _layout(block: Table, width: int) -> list[_Fit]:
+    """Each column's header and width so that the table fits `width`, giving up, one step at a time
+    and only as far as needed: first the one-line columns a report asks for (a stage, a change) wrap,
+    widest first; then the narrow columns' headers (a word a line) keep their first word only, the
+    stages' all at once (their numbers: the key names them), then the others, widest first; then long
+    words are folded shorter. A rubric with more or longer stage
+    names than the bundled one would otherwise have a column cut off or squeezed out."""
+    from rich.cells import cell_len
+
+    from coalition_cli.core.wording import printable
+
+    headers = [printable(column.header) for column in block.columns]
+    cells = [
+        [printable(row[index].text, newlines=True) for row in block.rows] for index in range(len(headers))
+    ]
+
+    def measured(header: str, narrow: bool, values: list[str]) -> tuple[int, int]:
+        lines = [*(header.split() if narrow else [header]), *(line for v in values for line in v.split("\n"))]
+        words = [*header.split(), *(word for v in values for word in v.split())]
+        return max(map(cell_len, lines), default=1), max(map(cell_len, words), default=1)
+
+    sizes = [
+        measured(header, column.narrow, values)
+        for header, column, values in zip(headers, block.columns, cells, strict=True)
+    ]
+    one_line = [column.nowrap for column in block.columns]
+    cap = _LONGEST_FOLDED_WORD
+
+    def needed() -> int:
+        columns = (
+            natural if kept else min(word, cap) for kept, (natural, word) in zip(one_line, sizes, strict=True)
+        )
+        return 2 * len(sizes) + sum(columns)  # two spaces between columns, one at either edge
+
+    while needed() > width and any(one_line):
+        widest = max((i for i, kept in enumerate(one_line) if kept), key=lambda i: sizes[i][0])
+        one_line[widest] = False
+
+    def shorten(indexes: list[int]) -> None:
+        for index in indexes:
+            headers[index] = headers[index].split()[0]
+            sizes[index] = measured(headers[index], True, cells[index])
+
+    long = [i for i, column in enumerate(block.columns) if column.narrow and " " in headers[i]]
+    numbered = [i for i in long if headers[i].split()[0].isdigit()]
+    if needed() > width:
+        shorten(numbered)  # every stage's column at once: "1", "2", … under the key's names
+    for index in sorted(set(long) - set(numbered), key=lambda i: -sizes[i][0]):
+        if needed() <= width:
+            break
+        shorten([index])
+    while needed() > width and cap > 3:
+        cap -= 1
+    return [
+        _Fit("\n".join(header.split()) if column.narrow else header, kept, min(word, cap))
+        for header, column, kept, (_natural, word) in zip(
+            headers, block.columns, one_line, sizes, strict=True
+        )
+    ]
+
+
+def _rich_table(block: Table, width: int) -> Any:
     from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text
@@ -99,19 +174,15 @@ def _rich_table(block: Table) -> Any:
         show_edge=True,
         collapse_padding=True,  # one space between columns, not two: tables must fit 80 columns
     )
-    for index, column in enumerate(block.columns):
-        header = "\n".join(printable(column.header).split()) if column.narrow else printable(column.header)
+    for column, fit in zip(block.columns, _layout(block, width), strict=True):
         # A wrapping column is never narrower than its longest word (up to a point), and a word
         # that still does not fit is folded, not cut with "…": nothing is lost on an 80-column screen.
-        words = [
-            len(word) for row in block.rows for word in printable(row[index].text, newlines=True).split()
-        ]
         rich_table.add_column(
-            Text(header),
+            Text(fit.header),
             justify=column.align,
-            no_wrap=column.nowrap,
+            no_wrap=fit.one_line,
             overflow="fold",
-            min_width=None if column.nowrap or column.narrow else min(max(words, default=1), 14),
+            min_width=None if fit.one_line or column.narrow else fit.least,
         )
     for row in block.rows:
         rich_table.add_row(
