@@ -68,7 +68,9 @@ def test_table_shows_scores_with_stage_names_bars_and_completeness() -> None:
     for text in ("Overall score: 1.25 Seed", "Indicators rated: 3 of 4 (75%)", "Domain scores", "1.50 Seed"):
         assert text in out
     assert "P.3" in out and "not rated" in out
-    assert "█████░░░░░" in out  # 1.5 of 3 stages: half a bar
+    assert (
+        "██░░░░░░░░" in out
+    )  # 1.5 on a scale from stage 1 to 3: a quarter of the way, as the chart draws it
     assert "1 stage to go" in out
 
 

@@ -204,7 +204,8 @@ class DomainStanding(NamedTuple):
     """Where the score lies among the stages, as readers see it on a chart: "between Developing and
     Advancing", "at Developing", "not rated yet"."""
     bar: str
-    """The score as a bar of 10 blocks, full at the top stage (`██████░░░░`), for plain-text documents."""
+    """The score as a bar of 10 blocks, empty at the first stage and full at the top one (`█████░░░░░`
+    for 2.5 of 4), for plain-text documents."""
     stage: int | None
     stage_name: str | None
     """The stage the score has reached (its whole part: 2.75 has reached Developing)."""

@@ -146,10 +146,13 @@ def score_cell(
 
 
 def bar(exact: Fraction | None, top: int, width: int = 10) -> str:
-    """A bar as long as the score is high: `██████░░░░` for 2.4 of 4 (empty when there is no score)."""
+    """A bar as long as the score is high on the rubric's scale, from its first stage (empty) to its
+    top one (full), as the plan's chart draws it: `█████░░░░░` for 2.5 of 4 (empty when there is no
+    score). A bar from 0 would show the lowest score possible as a quarter full, or half of two stages."""
     if exact is None or top <= 0:
         return "░" * width
-    filled = min(width, max(0, round(exact / top * width)))
+    share = Fraction(1) if top == 1 else (exact - 1) / (top - 1)
+    filled = min(width, max(0, round(share * width)))
     return "█" * filled + "░" * (width - filled)
 
 
