@@ -93,7 +93,7 @@ def test_the_plan_tables_render_with_the_right_columns() -> None:
     headers = [table.texts[0] for table in tables]
     assert headers[0] == ["Domain", "Score", "Where it stands", "Since Fall 2025"]
     assert headers[1] == headers[2] == ["#", "Priority", "Now → aim", "Next action", "Owner", "Due"]
-    full = next(t for t in tables if t.texts[0][:3] == ["Domain", "Score", "Out of 4"])
+    full = next(t for t in tables if t.texts[0][:3] == ["Domain", "Score", "From 1 to 4"])
     bars = [row[2] for row in full.texts[1:]]
     assert all(len(bar) == 10 and set(bar) <= {"█", "░"} for bar in bars), bars
     every = next(t for t in tables if t.texts[0][0] == "Indicator" and "Priority" in t.texts[0])

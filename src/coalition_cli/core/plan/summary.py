@@ -151,15 +151,21 @@ def overdue_need(register: ActionRegister) -> Need | None:
     count = len(register.overdue) + register.overdue_more
     longest = register.overdue[0]
     late = plural(longest.days_late or 0, "day")
+    # a plan made weeks after the assessment: some may be done since, which the file does not know yet
+    recorded = (
+        f" (as recorded on {register.assessed_on_long})"
+        if register.as_of_long != register.assessed_on_long
+        else ""
+    )
     if count == 1:
         about = f"{longest.indicator} {longest.indicator_name}".strip()
         text = (
-            f"What to do about {_named(longest, about)}, {late} late on {register.as_of_long}: "
+            f"What to do about {_named(longest, about)}, {late} late on {register.as_of_long}{recorded}: "
             "a new date, a new owner, or drop it."
         )
     else:
         text = (
-            f"What to do about each of the {count} actions late on {register.as_of_long}: "
+            f"What to do about each of the {count} actions late on {register.as_of_long}{recorded}: "
             "a new date, a new owner, or drop it."
         )
     return Need(text=text, about="overdue actions", source="actions")
