@@ -516,9 +516,14 @@ class RegisterAction(NamedTuple):
     days_late: int | None
     carried_over: bool
     vanished: bool
-    note: str
-    """"34 days late; carried over from Fall 2025" (lateness as `coalition actions` words it), "gone since
-    Fall 2025", or ""."""
+    notes: tuple[tuple[str, str], ...]
+    """What to note about it, as (kind, words): ("gone", "gone since Fall 2025"), ("late", "34 days
+    late") (lateness as `coalition actions` words it), ("carried", "carried over from Fall 2025")."""
+
+    @property
+    def note(self) -> str:
+        """The notes in one line: "34 days late; carried over from Fall 2025", or ""."""
+        return "; ".join(words for _kind, words in self.notes)
 
 
 class RegisterOwner(NamedTuple):

@@ -85,11 +85,11 @@ def action_register(
     def shown(action: TrackedAction) -> RegisterAction:
         notes = []
         if action.vanished:
-            notes.append(f"gone since {first_label}" if first_label else "gone")
+            notes.append(("gone", f"gone since {first_label}" if first_label else "gone"))
         if action.overdue:
-            notes.append(f"{plural(action.days_late or 0, 'day')} late")
+            notes.append(("late", f"{plural(action.days_late or 0, 'day')} late"))
         if action.carried_over and action.is_open:
-            notes.append(f"carried over from {first_label}" if first_label else "carried over")
+            notes.append(("carried", f"carried over from {first_label}" if first_label else "carried over"))
         return RegisterAction(
             action=redactor.text(action.action) or action.action,
             indicator=action.indicator,
@@ -103,7 +103,7 @@ def action_register(
             days_late=action.days_late,
             carried_over=action.carried_over and action.is_open,
             vanished=action.vanished,
-            note="; ".join(notes),
+            notes=tuple(notes),
         )
 
     actions = [(action, shown(action)) for action in register.actions]
