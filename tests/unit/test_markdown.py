@@ -23,7 +23,7 @@ def _html(text: str) -> str:
 @pytest.mark.parametrize(
     ("text", "plan", "report"),
     [
-        ("a <b> & c", "a \\<b\\> & c", "a &lt;b&gt; &amp; c"),
+        ("a <b> & c", "a \\<b\\> & c", "a &lt;b&gt; & c"),
         ("AT&amp;T", "AT\\&amp;T", "AT&amp;amp;T"),
         ("two  spaces\nand\tlines", "two spaces and lines", "two  spaces and\tlines"),
         ("1. first", "1\\. first", "1\\. first"),

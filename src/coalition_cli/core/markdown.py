@@ -16,7 +16,6 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _AS_ENTITIES = str.maketrans(
     {
-        "&": "&amp;",
         "<": "&lt;",
         ">": "&gt;",
         "\\": "\\\\",
@@ -60,10 +59,12 @@ def markdown_escape(value: object, *, exact_spacing: bool = False, entities: boo
       coalition name exactly: two spaces are not one). Without it, runs of whitespace fold into one
       space, so a YAML block of evidence reads as one line and can never indent a code block inside
       a list item (the plan's templates).
-    - `entities`: write `<`, `>` and `&` as HTML entities, which every Markdown renderer reads (the
+    - `entities`: write `<` and `>` as HTML entities, which every Markdown renderer reads (the
       reports' Markdown is pasted into issue trackers, wikis and chat tools). Without it they get a
-      backslash (an `&` only where it would start an entity), which GitHub reads and which keeps the
-      plan's source readable for the people who review it in git. Both render as the same text.
+      backslash, which GitHub reads and which keeps the plan's source readable for the people who
+      review it in git. Both render as the same text. Either way an `&` is escaped only where it
+      would start an entity (`&amp;` becomes `&amp;amp;` or `\\&amp;`): "Parents & Families" stays
+      as written, also where the Markdown is read as plain text (pasted into an email).
     """
     if isinstance(value, MarkdownText):
         return value
@@ -84,7 +85,7 @@ def _escape(text: str, exact_spacing: bool, entities: bool) -> MarkdownText:
     """Every step of the escape (`markdown_escape` says what each is for)."""
     text = _LINE_BREAK.sub(" ", text) if exact_spacing else _SPACE.sub(" ", text)
     if entities:
-        text = text.translate(_AS_ENTITIES)
+        text = _ENTITY.sub("&amp;", text).translate(_AS_ENTITIES)
     else:
         text = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
     match = _LINE_START.match(text)
