@@ -222,3 +222,16 @@ def test_a_rubric_file_no_assessment_uses_is_named_with_its_id(tmp_path: Path) -
     )
     missing = run("summary", tmp_path / "network", "--framework", tmp_path / "nowhere.yaml")
     assert missing.exit_code == 2 and "nowhere.yaml" in missing.stderr
+
+
+def test_weakest_says_how_many_more_share_the_last_average(tmp_path: Path) -> None:
+    """A list of the weakest that stops inside a tie says so, in every format, instead of
+    seeming to pick two of eight indicators that stand level at the lowest stage."""
+    examples = RIVERSIDE.parent
+    text = run("summary", examples, "--weakest", "2").stdout
+    markdown = run("summary", examples, "--weakest", "2", "--format", "md").stdout
+    page = tmp_path / "summary.html"
+    run("summary", examples, "--weakest", "2", "--format", "html", "--output", page)
+    for shown in (text, markdown, page.read_text(encoding="utf-8")):
+        assert "6 more indicators also average 1.00." in shown
+    assert "more indicator" not in run("summary", examples, "--weakest", "8").stdout

@@ -151,6 +151,8 @@ class Dashboard:
     groups: tuple[tuple[str, tuple[CountRow, ...]], ...]
     """("region", rows) and ("cohort", rows), for those the files give."""
     weakest: tuple[CountRow, ...]
+    weakest_ties: str
+    """`3 more indicators also average 1.00` when the list stops inside a tie."""
     to_sort_out: tuple[str, ...]
     files_left_out: int
 
@@ -245,6 +247,7 @@ def _dashboard(network: Network) -> Dashboard:
             )
             for i in network.weakest()
         ),
+        weakest_ties=network.weakest_ties(),
         to_sort_out=tuple(
             item.for_readers(left_out=item in network.unresolved) for item in network.same_date
         ),

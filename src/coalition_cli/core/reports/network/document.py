@@ -201,7 +201,7 @@ def network_document(network: Network) -> Document:
         *_formalization(network),
         *_groups(network),
         _distribution(network),
-        _weakest(network),
+        *_weakest(network),
         *_to_sort_out(network),
     ]
     return document
@@ -516,10 +516,10 @@ def _distribution(network: Network) -> Block:
     )
 
 
-def _weakest(network: Network) -> Block:
+def _weakest(network: Network) -> Iterator[Block]:
     fw = network.framework
     lowest = fw.stages[0].name
-    return table(
+    yield table(
         "Where the network is weakest (lowest average stage)",
         [
             Column("Indicator", nowrap=True),
@@ -541,6 +541,9 @@ def _weakest(network: Network) -> Block:
             for i in network.weakest()
         ],
     )
+    ties = network.weakest_ties()
+    if ties:
+        yield Line(f"{ties}.")
 
 
 def _to_sort_out(network: Network) -> list[Block]:

@@ -200,6 +200,19 @@ class Network(Report):
         rated.sort(key=lambda i: (i.mean, -i.counts[0], order[i.id]))
         return rated[: self.weakest_count]
 
+    def weakest_ties(self) -> str:
+        """What the list of the weakest leaves out at its last average: `3 more indicators also
+        average 1.00`; "" when the list ends on its own average (a cut-off tie is not hidden)."""
+        listed = self.weakest()
+        if not listed:
+            return ""
+        last = listed[-1].mean
+        more = sum(1 for i in self.indicators if i.mean == last) - sum(1 for i in listed if i.mean == last)
+        if not more:
+            return ""
+        verb = "also averages" if more == 1 else "also average"
+        return f"{plural(more, 'more indicator')} {verb} {shown(last)}"
+
     @property
     def assessments(self) -> int:
         return sum(coalition.assessments for coalition in self.coalitions) + sum(
