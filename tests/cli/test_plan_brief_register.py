@@ -51,7 +51,7 @@ def test_the_brief_lists_the_worst_overdue_actions_and_counts_the_rest(tmp_path:
     owners_section = full.split("### Who owns the open actions", 1)[1].split("\n#", 1)[0]
     owners = [line for line in owners_section.splitlines() if re.match(r"\| (?!Owner |---)", line)]
     assert len(owners) > BRIEF_OWNERS
-    assert f"; and {len(owners) - BRIEF_OWNERS} more owners (" in brief
+    assert f"; and {len(owners) - BRIEF_OWNERS} more owners." in brief
 
 
 def test_up_to_the_limit_every_overdue_action_is_in_the_brief(tmp_path: Path) -> None:
