@@ -239,7 +239,7 @@ def test_three_terms_follow_up_each_terms_targets_at_the_next(tmp_path: Path) ->
         ("2025-03-01", "2026-03-01"),
     ]
     assert [f["counts"]["reached"] for f in report["targets"]] == [1, 0]
-    assert report["headline"].endswith("; 0 of 1 target set in 2025-03-01 reached, 1 not yet")
+    assert report["headline"].endswith("; 0 of 1 target set on 1 March 2025 reached, 1 not yet")
 
 
 def test_a_change_from_few_indicators_says_so_in_the_overall_line(tmp_path: Path) -> None:
@@ -263,3 +263,12 @@ def test_a_change_between_complete_terms_has_no_caution() -> None:
     out = run("compare", RIVERSIDE / "2025-09-fall.yaml", RIVERSIDE / "2026-03-spring.yaml").stdout
     assert "Overall score: 1.44 Emerging → 1.68 Emerging (+0.24)\n" in out
     assert "rated)" not in out
+
+
+def test_targets_of_a_file_without_a_term_are_named_by_their_date_in_words(tmp_path: Path) -> None:
+    old = write_assessment(tmp_path / "old.yaml", {"C1.1": 1}, targets={"C1.1": 2}, assessed_on="2025-09-18")
+    new = write_assessment(tmp_path / "new.yaml", {"C1.1": 2}, assessed_on="2026-03-14")
+    shown = run("compare", old, new).stdout
+    assert "Targets set on 18 September 2025, checked on 14 March 2026" in shown
+    assert "1 of 1 target set on 18 September 2025 reached" in shown
+    assert "2025-09-18 reached" not in shown

@@ -385,7 +385,7 @@ def _targets_blocks(fw: Framework, follow_up: TargetFollowUp) -> Document:
         ]
         for check in follow_up.checks
     ]
-    title = f"Targets set in {follow_up.set_in.label}, checked in {follow_up.checked_in.label}"
+    title = f"Targets set {follow_up.set_in.when}, checked {follow_up.checked_in.when}"
     columns = [
         Column("Indicator"),
         Column("Target", nowrap=True),

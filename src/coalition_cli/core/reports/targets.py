@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from coalition_cli.core.frozen import frozen
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
@@ -59,8 +59,13 @@ class Term:
 
     @property
     def label(self) -> str:
-        """`Fall 2025`, or the ISO date where the file names no term."""
-        return self.term or self.assessed_on.isoformat()
+        """`Fall 2025`, or the date in words where the file names no term."""
+        return self.term or long_date(self.assessed_on)
+
+    @property
+    def when(self) -> str:
+        """`in Fall 2025`, or `on 18 September 2025` where the file names no term."""
+        return f"in {self.term}" if self.term else f"on {long_date(self.assessed_on)}"
 
 
 @frozen(kw_only=True, slots=True)
@@ -88,9 +93,7 @@ class TargetFollowUp:
         """`5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away`; "" when none was set."""
         if not self.total:
             return ""
-        parts = [
-            f"{self.count('reached')} of {plural(self.total, 'target')} set in {self.set_in.label} reached"
-        ]
+        parts = [f"{self.count('reached')} of {plural(self.total, 'target')} set {self.set_in.when} reached"]
         parts += [f"{self.count(result)} {result}" for result in RESULTS[1:] if self.count(result)]
         return ", ".join(parts)
 
