@@ -394,3 +394,26 @@ def test_the_readmes_reading_times_are_the_plans() -> None:
         assert abs(words - int(rows[label].replace(",", ""))) <= 0.05 * words, (label, words)
         assert abs(int(minutes[label]) - words / 230) <= 0.6, (label, words)
     assert int(minutes["`--brief`"]) <= 10, "the brief plan is a ten-minute read"
+
+
+def test_a_rubric_of_only_stages_is_never_promised_guidance_it_does_not_have() -> None:
+    """The test rubric gives no foundational steps, reflection questions or glossary: the plan says
+    nothing about them and draws no empty box for them."""
+    small = ROOT / "tests" / "fixtures" / "scoring" / "small-spring.yaml"
+    for fmt in ("md", "html"):
+        text = plan_text(small, "--format", fmt, "-o", "-")
+        assert "foundational steps" not in text.lower()
+        assert "reflect" not in text.lower()
+        assert "The stage descriptions quoted in this plan are its words, exactly." in text
+        assert "For each domain, each of its indicators below Bloom that is not a priority" in text
+        assert 'class="guidance"' not in text
+    riverside = plan_text(RIVERSIDE_SPRING)
+    assert (
+        "For each domain: its foundational steps and the questions to reflect on, in the words of"
+        in riverside
+    )
+    assert (
+        "quoted in this plan, its foundational steps, reflection questions and glossary, are its words"
+        in riverside
+    )
+    assert "quoted in this plan, and its glossary, are its words" in plan_text(RIVERSIDE_SPRING, "--brief")

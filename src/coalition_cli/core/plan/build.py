@@ -68,7 +68,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import long_date, plural
+from coalition_cli.core.wording import and_list, long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -217,6 +217,15 @@ def build_plan(
         brief=brief,
         glance=glance,
         unrated=unrated,
+        domain_guidance=tuple(
+            words
+            for words, given in (
+                ("its foundational steps", any(d.foundational_steps for d in fw.domains)),
+                ("the questions to reflect on", any(d.reflect for d in fw.domains)),
+            )
+            if given and not brief
+        ),
+        rubric_quoted="",
         guide_tags_apply=guide.tags_apply_to(fw.id),
         guide_tags_note=_guide_tags_note(guide, fw),
         charts=Charts(
@@ -245,10 +254,24 @@ def build_plan(
     )
     texts = tuple(_plan_texts(context))
     used = terms_used(fw.glossary, texts)
+    quoted = {
+        "its foundational steps": "foundational steps",
+        "the questions to reflect on": "reflection questions",
+    }
     return context._replace(
+        rubric_quoted=_rubric_quoted(
+            [*(quoted[words] for words in context.domain_guidance), *(["glossary"] if used else [])]
+        ),
         glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used),
         abbreviations=tuple(Abbreviation(short=short, long=long) for short, long in abbreviations(fw, texts)),
     )
+
+
+def _rubric_quoted(parts: list[str]) -> str:
+    """`, its foundational steps, reflection questions and glossary,`; `, and its glossary,`; ""."""
+    if not parts:
+        return ""
+    return f", {'and ' if len(parts) == 1 else ''}its {and_list(parts)},"
 
 
 def written_summary(context: PlanContext) -> str:

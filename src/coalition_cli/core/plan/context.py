@@ -598,6 +598,13 @@ class PlanContext(NamedTuple):
     glance: tuple[Glance, ...]
     """Every indicator, in framework order."""
     unrated: tuple[Unrated, ...]
+    domain_guidance: tuple[str, ...]
+    """What the rubric gives each domain that "Domain by domain" quotes: `its foundational steps`,
+    `the questions to reflect on`, or fewer (a rubric of only stages has neither)."""
+    rubric_quoted: str
+    """Besides the stage descriptions, what of the rubric's words this plan quotes, as the sources
+    name it after "The stage descriptions quoted in this plan": `, its foundational steps, reflection
+    questions and glossary,`, `, and its glossary,` or "" (only what is there)."""
     guide_tags_apply: bool
     """False for a rubric other than the one the Guide's `serves` tags name: no partner suggestions."""
     guide_tags_note: str
