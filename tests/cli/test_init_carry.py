@@ -76,7 +76,7 @@ def test_init_carries_every_open_action_under_its_indicator(runner: CliRunner, f
     }
     text = fall.read_text()
     assert "# Open action:" not in text, "carried, not only listed as comments"
-    assert "# Its 11 open actions are carried over under their indicators, as written" in text
+    assert "# Its 11 open actions are carried over, each under its indicator, as written" in text
     valid = runner.invoke(app, ["validate", str(fall)])
     assert valid.exit_code == 0, valid.output
 
@@ -250,7 +250,8 @@ def test_actions_under_indicators_the_new_rubric_lacks_are_named(runner: CliRunn
     )
     assert result.exit_code == 0, result.output
     said = " ".join(result.output.split())
-    assert "Carried over 1 open action from last.yaml (2026-03-01)" in said
+    assert "Carried over 1 open action from last.yaml (2026-03-01), under its indicator." in said
+    assert "# Its open action is carried over under its indicator, as written" in target.read_text()
     assert (
         "1 open action of last.yaml (2026-03-01) is under indicators this rubric does not have (D-b)" in said
     )

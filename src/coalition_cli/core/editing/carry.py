@@ -69,7 +69,8 @@ def carried_sentence(when: str, carried: Carried, *, written: bool) -> str:
         return f"{when} left no open actions to carry over."
     if not written:
         return f"Left out {plural(len(carried), 'open action')} of {when} (--no-actions): they are shown as comments."
-    return f"Carried over {plural(len(carried), 'open action')} from {when}, under their indicators."
+    under = "under its indicator" if len(carried) == 1 else "each under its indicator"
+    return f"Carried over {plural(len(carried), 'open action')} from {when}, {under}."
 
 
 def is_open(action: Action) -> bool:

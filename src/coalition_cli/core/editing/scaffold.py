@@ -111,7 +111,7 @@ def render(
         )
     if previous is not None and carried:
         lines += yamltext.comment_lines(
-            f"{_its_open_actions(len(carried))} over under their indicators, as written: mark each done "
+            f"{_its_open_actions(len(carried))}, as written: mark each done "
             "or dropped as the team decides, or keep it going.",
             "",
         )
@@ -218,7 +218,9 @@ def term_name(assessment: LoadedAssessment) -> str:
 
 
 def _its_open_actions(count: int) -> str:
-    return "Its open action is carried" if count == 1 else f"Its {count} open actions are carried"
+    if count == 1:
+        return "Its open action is carried over under its indicator"
+    return f"Its {count} open actions are carried over, each under its indicator"
 
 
 def _participants(people: Sequence[Participant]) -> list[str]:
