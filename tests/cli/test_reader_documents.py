@@ -108,7 +108,9 @@ def test_dates_and_statuses_read_as_the_plan_writes_them() -> None:
 
 def test_the_summary_says_its_periods_and_sources_in_words() -> None:
     page = " ".join(html.unescape(summary("html").stdout).split())
-    assert "Every coalition was assessed in the last year." in page
+    # one coalition is named, not counted
+    assert "Riverside Pathways Coalition at a glance" in page and "1 coalition at a glance" not in page
+    assert "It was assessed in the last year." in page and "in 1 coalition" not in page
     assert "None: every coalition was assessed in the last year." in page
     for document in (summary().stdout, page):
         assert "From the coalition's profile." in document

@@ -264,7 +264,7 @@ def _targets_sentence(network: Network) -> str:
     return (
         f"{counts['reached']} of {total} reached"
         + (f" ({', '.join(others)})" if others else "")
-        + f", in {plural(network.with_targets, 'coalition')}"
+        + (f", in {plural(network.with_targets, 'coalition')}" if len(network.coalitions) > 1 else "")
     )
 
 
