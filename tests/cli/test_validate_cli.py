@@ -376,3 +376,22 @@ def test_an_unknown_option_is_exit_2_in_a_real_process(tmp_path: Path) -> None:
         process = coalition(*args, cwd=tmp_path)
         assert (process.returncode, process.stdout) == (2, ""), args
         assert process.stderr.splitlines()[-1] == f"Error: {said}"
+
+
+def test_a_rubric_given_to_validate_is_pointed_to_framework_validate(tmp_path: Path) -> None:
+    rubric = tmp_path / "our-rubric.yaml"
+    rubric.write_text(
+        (Path(__file__).parents[1] / "fixtures" / "scoring" / "two-domain-rubric.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    result = CliRunner().invoke(app, ["validate", str(rubric)])
+    assert result.exit_code == 1
+    assert f"{rubric}:6:1: error unknown key 'stages'" in result.stdout
+    assert (
+        f"note: {rubric} looks like a rubric, not an assessment: check a rubric with "
+        f"`coalition framework validate {rubric}`" in " ".join(result.stderr.split())
+    )
+    assessment = write(tmp_path, VALID_HEADER + "ratings:\n  C1.1:\n    stages: 2\n")
+    other = CliRunner().invoke(app, ["validate", str(assessment)])
+    assert other.exit_code == 1 and "looks like a rubric" not in other.stderr
