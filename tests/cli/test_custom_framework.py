@@ -27,7 +27,9 @@ def test_framework_validate_locates_every_problem(runner: CliRunner) -> None:
     assert result.exit_code == 1
     out = result.output
     assert f"{path}:6:13: error stages must be numbered 1, 2, 3, … in order" in out
-    assert f"{path}:17:13: error the id 'A.1' is used twice" in out
+    assert f"{path}:17:13: error the id 'A.1' is used twice (first by indicator 1 of domain A)" in " ".join(
+        out.split()
+    )
     # descriptors are matched with the stages as numbered (1 and 3): the first A.1 is consistent
     assert (
         f"{path}:19:9: error indicator A.1 has no descriptor for stage 3: every stage needs exactly one"
@@ -211,3 +213,22 @@ def test_linked_indicators_are_checked_and_located(runner: CliRunner, tmp_path: 
         f"{bad}:{first}:23: error linked indicator 'D.3' is not an indicator of this rubric" in result.output
     )
     assert f"{bad}:{first + 1}:23: error indicator 'D.1' is linked twice" in result.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("name: Sprout", "name: Seed", ":10:11: error stage name 'Seed' is used twice (first by stage 1)"),
+        ("  - id: Q\n", "  - id: P\n", ":35:9: error the id 'P' is used twice (first by domain 1)"),
+    ],
+)
+def test_a_repeated_name_or_id_says_where_it_was_first(
+    runner: CliRunner, tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    path = tmp_path / "rubric.yaml"
+    path.write_text(
+        (FIXTURES / "scoring" / "two-domain-rubric.yaml").read_text(encoding="utf-8").replace(old, new)
+    )
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}{said}" in " ".join(result.output.split())

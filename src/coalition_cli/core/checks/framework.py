@@ -38,7 +38,7 @@ def _number(value: object) -> int | None:
 
 
 def _stages(subject: Subject) -> Iterator[Finding]:
-    names: set[str] = set()
+    names: dict[str, int] = {}
     for index, stage in enumerate(_items(subject.data.get("stages"))):
         if not isinstance(stage, dict):
             continue  # the model reports it; the stages after it keep their places
@@ -52,10 +52,14 @@ def _stages(subject: Subject) -> Iterator[Finding]:
         if not isinstance(name, str):
             continue
         if name.casefold() in names:
-            yield Finding(("stages", index, "name"), codes.DUPLICATE_ID, f"stage name {name!r} is used twice")
+            yield Finding(
+                ("stages", index, "name"),
+                codes.DUPLICATE_ID,
+                f"stage name {name!r} is used twice (first by stage {names[name.casefold()] + 1})",
+            )
         if name.strip().isdigit():
             yield Finding(("stages", index, "name"), codes.WRONG_TYPE, "a stage name cannot be a number")
-        names.add(name.casefold())
+        names.setdefault(name.casefold(), index)
 
 
 def _indicators(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
@@ -109,13 +113,26 @@ def _id_characters(subject: Subject) -> Iterator[Finding]:
 
 
 def _unique_ids(subject: Subject) -> Iterator[Finding]:
-    seen: set[str] = set()
+    seen: dict[str, Path_] = {}
     for path, identifier in _ids(subject.data):
         if identifier in seen:
+            first = _id_place(subject.data, seen[identifier])
             yield Finding(
-                path, codes.DUPLICATE_ID, f"the id {identifier!r} is used twice; ids must be unique"
+                path,
+                codes.DUPLICATE_ID,
+                f"the id {identifier!r} is used twice (first by {first}); ids must be unique",
             )
-        seen.add(identifier)
+        seen.setdefault(identifier, path)
+
+
+def _id_place(data: dict[str, Any], path: Path_) -> str:
+    """Where an id was first written, in the rubric's own terms: `domain 2`, `indicator 3 of domain P`."""
+    domain_index = int(path[1])
+    if len(path) == 3:
+        return f"domain {domain_index + 1}"
+    domain = _items(data.get("domains"))[domain_index]
+    name = domain.get("id") if isinstance(domain.get("id"), str) else str(domain_index + 1)
+    return f"indicator {int(path[3]) + 1} of domain {name}"
 
 
 def _descriptors(subject: Subject) -> Iterator[Finding]:
