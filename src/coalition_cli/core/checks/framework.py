@@ -39,7 +39,8 @@ def _number(value: object) -> int | None:
 
 def _stages(subject: Subject) -> Iterator[Finding]:
     names: dict[str, int] = {}
-    for index, stage in enumerate(_items(subject.data.get("stages"))):
+    stages = _items(subject.data.get("stages"))
+    for index, stage in enumerate(stages):
         if not isinstance(stage, dict):
             continue  # the model reports it; the stages after it keep their places
         number, name = _number(stage.get("number")), stage.get("name")
@@ -47,7 +48,7 @@ def _stages(subject: Subject) -> Iterator[Finding]:
             yield Finding(
                 ("stages", index, "number"),
                 codes.STAGE_NUMBERING,
-                f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} but is numbered {number}",
+                _misnumbered(stages, index, number),
             )
         if not isinstance(name, str):
             continue
@@ -60,6 +61,18 @@ def _stages(subject: Subject) -> Iterator[Finding]:
         if name.strip().isdigit():
             yield Finding(("stages", index, "name"), codes.WRONG_TYPE, "a stage name cannot be a number")
         names.setdefault(name.casefold(), index)
+
+
+def _misnumbered(stages: list[Any], index: int, number: int) -> str:
+    """Why stage `index` (0-based) numbered `number` is out of order; a gap after a stage numbered
+    right is most likely a stage left out, and is said so."""
+    said = f"stages must be numbered 1, 2, 3, … in order; this is stage {index + 1} but is numbered {number}"
+    before = stages[index - 1] if index else None
+    if number == index + 2 and (
+        index == 0 or (isinstance(before, dict) and _number(before.get("number")) == index)
+    ):
+        return f"{said} (is stage {index + 1} missing?)"
+    return said
 
 
 def _indicators(data: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
