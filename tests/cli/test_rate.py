@@ -365,3 +365,21 @@ def test_a_real_process_names_the_evidence_it_replaced(hand: Path) -> None:
         "  evidence replaced (was: “Working groups”)\n"
         "Saved hand.yaml.\n"
     )
+
+
+def test_an_id_alone_with_decisions_keeps_its_stage(runner: CliRunner, team: Path) -> None:
+    """`rate FILE C1.1 --target 4`: the room's decision is recorded without retyping the stage."""
+    result = runner.invoke(app, ["rate", str(team), "c1.1", "--target", "4", "--priority"])
+    assert result.exit_code == 0, result.output
+    c11 = rating(team, "C1.1")
+    assert isinstance(c11, dict) and (c11["stage"], c11["target"], c11["priority"]) == (2, 4, True)
+    assert "C1.1 Executive Leadership: 2 Developing (unchanged)" in result.output
+    assert "target replaced: 4 Transforming (was 3 Advancing)" in result.output
+    before = team.read_bytes()
+    unrated = runner.invoke(app, ["rate", str(team), "C1.2", "--target", "3"])
+    assert unrated.exit_code == 2
+    assert "C1.2 is not rated yet: nothing was changed" in unrated.output
+    assert "give its stage too, like `C1.2=1`" in " ".join(unrated.output.split())
+    alone = runner.invoke(app, ["rate", str(team), "C1.1"])  # no decision: a stage is what is asked
+    assert alone.exit_code == 2 and "write an indicator id, =, and a stage" in alone.output
+    assert team.read_bytes() == before

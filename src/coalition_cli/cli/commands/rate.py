@@ -10,6 +10,8 @@ import typer
 from coalition_cli.cli.app import app
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from coalition_cli.core.editing.rating_edits import RatingEdit
     from coalition_cli.core.model.assessment import Rating
     from coalition_cli.core.model.framework import Framework
@@ -19,7 +21,10 @@ if TYPE_CHECKING:
 def rate(
     file: Path = typer.Argument(..., metavar="FILE", help="The assessment file to change."),
     ratings: list[str] = typer.Argument(
-        ..., metavar="ID=STAGE", help="Ratings to set: an indicator id, =, and a stage number or name."
+        ...,
+        metavar="ID=STAGE",
+        help="Ratings to set: an indicator id, =, and a stage number or name (one id alone, with the "
+        "options below, keeps its stage).",
     ),
     evidence: str | None = typer.Option(
         None,
@@ -72,6 +77,11 @@ def rate(
         )
     assessment = AssessmentFile(file)
     fw = assessment.framework
+    decisions_given = any(
+        value not in (None, False) for value in (evidence, no_evidence, target, priority, action, owner, due)
+    )
+    if decisions_given and len(ratings) == 1 and "=" not in ratings[0]:
+        ratings = [_at_its_stage(fw, ratings[0], assessment.stage)]  # `rate FILE C1.1 --target 4`
     wanted = _parse(fw, ratings, shown_with=_show_command(file, assessment.assessment.framework))
     decided = _decisions(
         fw,
@@ -292,6 +302,22 @@ def _show_command(file: Path, reference: str) -> str:
     if looks_like_path(reference):
         reference = os.path.relpath(framework_path(reference, relative_to=file.parent))
     return f"coalition framework show --framework {shlex.quote(reference)}"
+
+
+def _at_its_stage(fw: Framework, typed: str, stage_of: Callable[[str], int | None]) -> str:
+    """`C1.1` given alone with --evidence, --target and the like: `C1.1=<its stage now>`, so the
+    room's decisions can be recorded without retyping the stage. An indicator not rated yet needs one."""
+    from coalition_cli.core.errors import UsageError
+    from coalition_cli.core.session import resolve_ids
+
+    indicator = resolve_ids(fw, [typed], kind="indicator")[0]
+    stage = stage_of(indicator)
+    if stage is None:
+        raise UsageError(
+            f"{indicator} is not rated yet: nothing was changed",
+            hint=f"give its stage too, like `{indicator}={fw.stage_numbers[0]}`; stages: {fw.stage_choices()}",
+        )
+    return f"{indicator}={stage}"
 
 
 def _parse(fw: Framework, assignments: list[str], *, shown_with: str) -> dict[str, int]:
