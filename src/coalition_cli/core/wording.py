@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from coalition_cli import __version__
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -24,6 +26,11 @@ MONTHS = (
     "December",
 )
 """Month names in English, for dates written the same in every locale ("14 March 2026")."""
+
+
+MADE_WITH = f"the coalition self-assessment toolkit, version {__version__}"
+"""What made a document, as its reader sees it ("Prepared with …"): the tool's name alone, "coalition",
+would read as the coalition."""
 
 
 def long_date(day: dt.date) -> str:

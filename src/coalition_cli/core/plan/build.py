@@ -68,7 +68,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import and_list, long_date, plural
+from coalition_cli.core.wording import MADE_WITH, and_list, long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -351,6 +351,7 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.
         audience=redactor.audience,
         audience_note=audience_note(redactor.audience, brief, assessment.facilitator),
         generator=f"coalition {__version__}",
+        made_with=MADE_WITH,
         guide_name=guide.full_name,
         guide_cited=guide.tags_apply_to(fw.id) or loaded.profile is not None,
     )

@@ -116,7 +116,10 @@ class Header(NamedTuple):
     """Who the document is for, in a sentence the reader sees first; a brief's also says what it holds
     and whom to ask for the full plan."""
     generator: str
-    """What wrote the plan: "coalition 0.4.0"."""
+    """What wrote the plan: "coalition 0.4.0" (the HTML's generator tag)."""
+    made_with: str
+    """The same for a reader, who would take "coalition" for the coalition: "the coalition
+    self-assessment toolkit, version 0.4.0"."""
     guide_name: str = "the Guide"
     """The Guide named in full ("ConnectED’s Guide to Building a Broad-Based Coalition"): the header names
     it so at its first use in the plan, and every later mention says "the Guide"."""

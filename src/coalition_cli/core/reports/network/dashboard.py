@@ -34,7 +34,7 @@ from coalition_cli.core.reports.network.summary import (
 )
 from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import shown, stage_of
-from coalition_cli.core.wording import long_date, plural
+from coalition_cli.core.wording import MADE_WITH, long_date, plural
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -132,6 +132,8 @@ class Dashboard:
     in_the_last: str
     """`the last year`: the period in words (`stale_after` is `1 year`)."""
     generator: str
+    made_with: str
+    """`the coalition self-assessment toolkit, version 0.5.0`: the tool, for a reader."""
     stages: tuple[StageInfo, ...]
     domains: tuple[tuple[str, str], ...]
     """Each domain's id and name, for the heatmap's columns."""
@@ -186,6 +188,7 @@ def _dashboard(network: Network) -> Dashboard:
         stale_after=str(network.stale_after),
         in_the_last=network.stale_after.last(),
         generator=f"coalition {__version__}",
+        made_with=MADE_WITH,
         stages=stage_palette(fw),
         domains=tuple((d.id, d.name) for d in fw.domains),
         group_by=network.group_by,
