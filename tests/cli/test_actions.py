@@ -187,3 +187,13 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
 def test_nothing_to_list_exits_2(tmp_path: Path) -> None:
     result = run("actions", tmp_path)
     assert result.exit_code == 2 and "no assessment files found" in result.output
+
+
+def test_overdue_actions_are_listed_longest_overdue_first() -> None:
+    """The register's other tables go by owner; the overdue one by how late, as the plan and the
+    network page list them: the first row is the one to chase first."""
+    markdown = run("actions", RIVERSIDE, "--as-of", "2026-06-01", "--format", "md").stdout
+    (overdue,) = [t for t in gfm_tables(markdown) if t.texts and t.texts[0][:2] == ["Due", "Late by"]]
+    late = [int(row[1].split()[0]) for row in overdue.texts[1:]]
+    assert len(late) == 7 and late == sorted(late, reverse=True)
+    assert "Overdue as of 1 June 2026, longest first" in markdown

@@ -105,13 +105,14 @@ def _section(
     chosen: Callable[[TrackedAction], bool],
     columns: list[Column],
     cells: Callable[[TrackedAction], list[Cell]],
+    first: Callable[[TrackedAction], int] | None = None,
 ) -> list[Block]:
-    rows = [
-        [*_coalition_cell(action, several), *cells(action)]
-        for coalition in report.coalitions
-        for action in coalition.actions
-        if chosen(action)
-    ]
+    """One table of the actions `chosen`, coalition by coalition in the register's order (by owner),
+    or, with `first`, by it across coalitions (smallest first; the register's order among equals)."""
+    actions = [action for coalition in report.coalitions for action in coalition.actions if chosen(action)]
+    if first is not None:
+        actions.sort(key=first)
+    rows = [[*_coalition_cell(action, several), *cells(action)] for action in actions]
     if not rows:
         return []
     return [table(title, [*_coalition_column(several), *columns], rows)]
@@ -121,7 +122,7 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
     return _section(
         report,
         several,
-        f"Overdue as of {long_date(report.as_of)}: past due, not marked done or dropped",
+        f"Overdue as of {long_date(report.as_of)}, longest first: past due, not done or dropped",
         lambda action: action.overdue,
         [
             Column("Due", nowrap=True),
@@ -135,6 +136,7 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
             _owner_cell(action),
             Cell(action_text(report, action)),
         ],
+        first=lambda action: -(action.days_late or 0),
     )
 
 
