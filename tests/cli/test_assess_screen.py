@@ -843,3 +843,31 @@ def test_the_status_choice_and_the_last_hint_are_whole_at_80_columns(team: Path)
         assert "This is the last indicator of the session: n again finishes, b goes back." in screen_text(app)
 
     drive(app, (80, 24), steps)
+
+
+def test_long_stage_names_widen_the_labels_and_are_never_lost(tmp_path: Path) -> None:
+    """A rubric's long stage names widen the label column; one longer still is cut there with `…`
+    and given whole above its descriptor. No label runs into its descriptor."""
+    from coalition_cli.core.loading.frameworks import load_framework
+
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text(
+        (paths.FIXTURES / "scoring" / "two-domain-rubric.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Seed", "name: Not yet begun anywhere")
+        .replace("name: Sprout", "name: Partly in place today")
+        .replace("name: Bloom", "name: Fully embedded everywhere")
+    )
+    framework = load_framework(str(rubric), relative_to=None)
+    path = tmp_path / "spring.yaml"
+    path.write_text(render(framework, NewAssessment("rubric.yaml", "Riverside", dt.date(2026, 3, 14))))
+    app = session_app(path)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        lines = [line.rstrip() for line in screen_text(app).splitlines()]
+        assert "  1 Not yet begun anywhe… Not yet begun anywhere:" in lines
+        assert "  2 Partly in place today Partners have written shared goals." in lines
+        assert "  3 Fully embedded every… Fully embedded everywhere:" in lines
+        assert all(len(line) < 26 or line[25] == " " for line in lines[2:9])  # label, a gap, descriptor
+
+    drive(app, (80, 24), steps)

@@ -22,7 +22,16 @@ if TYPE_CHECKING:
     from coalition_cli.core.room.tally import LiveTally, Result
 
 LABEL_WIDTH = 17
-"""`▶ 4 Transforming` and a space: the widest stage label of the bundled rubric."""
+"""`▶ 4 Transforming` and a space: the widest stage label of the bundled rubric, and the least."""
+LABEL_WIDTH_MOST = 26
+"""A rubric's longer stage names widen the label column up to this (at 80 columns, 53 are left
+for the descriptor); a name longer still is cut in the label and given whole above its descriptor."""
+
+
+def label_width(framework: Framework) -> int:
+    """The label column's width for this rubric: `▶ `, the widest `N name`, and a space."""
+    widest = max(cell_len(f"{stage.number} {stage.name}") for stage in framework.stages)
+    return min(max(LABEL_WIDTH, widest + 3), LABEL_WIDTH_MOST)
 
 
 class KeyBar(Static):
@@ -92,15 +101,18 @@ class StageView:
     name: str
     text: str
     current: bool = False
+    label_width: int = LABEL_WIDTH
 
 
 def stage_views(framework: Framework, indicator: Indicator, current: int | None) -> list[StageView]:
-    return [
-        StageView(
-            stage.number, stage.name, "\n".join(indicator.descriptor(stage.number)), stage.number == current
-        )
-        for stage in framework.stages
-    ]
+    width = label_width(framework)
+    views = []
+    for stage in framework.stages:
+        text = "\n".join(indicator.descriptor(stage.number))
+        if cell_len(f"{stage.number} {stage.name}") > width - 3:  # cut in the label: whole here
+            text = f"{stage.name}:\n{text}"
+        views.append(StageView(stage.number, stage.name, text, stage.number == current, width))
+    return views
 
 
 class StageRow(Horizontal):
@@ -134,7 +146,9 @@ class StageRow(Horizontal):
         self.cut = False
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="stage-label")
+        label = Static(classes="stage-label")
+        label.styles.width = self.view.label_width
+        yield label
         with VerticalScroll(can_focus=True):
             yield Static(self.view.text, classes="stage-text", markup=False)
 
@@ -159,7 +173,7 @@ class StageRow(Horizontal):
 
     def needed_rows(self, width: int) -> int:
         """How many rows the descriptor takes at this width (the label column and scroll bar aside)."""
-        text_width = max(width - LABEL_WIDTH - 1, 10)
+        text_width = max(width - self.view.label_width - 1, 10)
         return self.body.get_content_height(Size(text_width, 0), Size(text_width, 0), text_width)
 
     def fit(self, rows: int, needed: int) -> None:
@@ -170,6 +184,7 @@ class StageRow(Horizontal):
     def _label(self) -> None:
         view = self.view
         label = Text(f"{'▶' if view.current else ' '} {view.number} {view.name}")
+        label.truncate(view.label_width - 1, overflow="ellipsis")  # a space before the descriptor
         rows = self.styles.height.value if self.styles.height is not None else 1
         if self.cut:
             label.append("\n  ↓ more" if rows >= 2 else " ↓", style="not bold italic")
@@ -237,8 +252,6 @@ class RoomLine(Static):
         height: 1;
         padding: 0 1;
         background: $boost;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
     }
     """
 
