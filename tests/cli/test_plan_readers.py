@@ -417,3 +417,26 @@ def test_a_rubric_of_only_stages_is_never_promised_guidance_it_does_not_have() -
         in riverside
     )
     assert "quoted in this plan, and its glossary, are its words" in plan_text(RIVERSIDE_SPRING, "--brief")
+
+
+def test_the_chart_caption_names_every_stage_the_chart_may_not_have_room_for(tmp_path: Path) -> None:
+    """With long stage names the domain chart shows stage numbers only: its caption names them all."""
+    rubric = (ROOT / "tests" / "fixtures" / "scoring" / "two-domain-rubric.yaml").read_text(encoding="utf-8")
+    long_names = {
+        "Seed": "Not yet begun anywhere",
+        "Sprout": "Partly in place today",
+        "Bloom": "Fully embedded everywhere",
+    }
+    for short, long in long_names.items():
+        rubric = rubric.replace(f"name: {short}", f"name: {long}")
+    (tmp_path / "rubric.yaml").write_text(rubric, encoding="utf-8")
+    spring = (ROOT / "tests" / "fixtures" / "scoring" / "small-spring.yaml").read_text(encoding="utf-8")
+    spring = re.sub(r"(?m)^framework:.*$", "framework: rubric.yaml", spring)
+    for number, short in enumerate(long_names, start=1):
+        spring = spring.replace(f": {short}\n", f": {number}\n")
+    (tmp_path / "spring.yaml").write_text(spring, encoding="utf-8")
+    page = plan_text(tmp_path / "spring.yaml", "--format", "html", "-o", "-")
+    assert (
+        "on the rubric’s scale of 1 Not yet begun anywhere, 2 Partly in place today, 3 Fully embedded everywhere"
+        in page
+    )
