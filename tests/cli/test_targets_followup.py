@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from coalition_cli.core.wording import long_date
 from tests.support.network import AS_OF, FRAMEWORK, CoalitionPlan, Network, generate
 from tests.support.scoring import run
 
@@ -97,9 +98,9 @@ def test_plan_since_says_how_many_of_last_terms_targets_were_reached(network: Ne
         counts = _counted(_results(plan, len(plan.terms) - 2))
         text = run("plan", plan.files[-1], "--since", plan.files[-2], "-o", "-").stdout
         total = sum(counts.values())
-        set_in = plan.terms[-2].isoformat()
+        set_on = long_date(plan.terms[-2])  # these files name no term: the date, in words
         assert (
-            f"{counts['reached']} of {total} target{'s' if total != 1 else ''} set in {set_in} reached"
+            f"{counts['reached']} of {total} target{'s' if total != 1 else ''} set on {set_on} reached"
             in text
         )
         for result in ("further away", "not rated"):
