@@ -252,6 +252,8 @@ class RoomLine(Static):
         height: 1;
         padding: 0 1;
         background: $boost;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
