@@ -871,3 +871,18 @@ def test_long_stage_names_widen_the_labels_and_are_never_lost(tmp_path: Path) ->
         assert all(len(line) < 26 or line[25] == " " for line in lines[2:9])  # label, a gap, descriptor
 
     drive(app, (80, 24), steps)
+
+
+def test_a_room_line_too_long_for_the_screen_is_cut_with_an_ellipsis(
+    team: Path, framework: Framework
+) -> None:
+    """The room line is one row: on a narrow terminal its sentence is cut, and says so with `…`."""
+    room = {"C1.1": _revealed(framework, "C1.1", [1, 2, 4])}
+    app = AssessApp(session_app(team, indicators=["C1.2"]).opened, live_votes=lambda indicator: room["C1.1"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        line = await shown_room_line(pilot, app)
+        assert line.startswith("The room on C1.1: 3 votes, from 1 to 4;") and line.endswith("…")
+        assert len(line) <= 58  # the width, less the line's padding
+
+    drive(app, (60, 24), steps)
