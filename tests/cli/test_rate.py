@@ -380,6 +380,12 @@ def test_an_id_alone_with_decisions_keeps_its_stage(runner: CliRunner, team: Pat
     assert unrated.exit_code == 2
     assert "C1.2 is not rated yet: nothing was changed" in unrated.output
     assert "give its stage too, like `C1.2=1`" in " ".join(unrated.output.split())
+    assert team.read_bytes() == before
+    no_longer = runner.invoke(app, ["rate", str(team), "C1.1", "--no-priority"])  # a decision too
+    assert no_longer.exit_code == 0, no_longer.output
+    c11 = rating(team, "C1.1")
+    assert "no longer a priority" in no_longer.output and isinstance(c11, dict) and "priority" not in c11
+    before = team.read_bytes()
     alone = runner.invoke(app, ["rate", str(team), "C1.1"])  # no decision: a stage is what is asked
     assert alone.exit_code == 2 and "write an indicator id, =, and a stage" in alone.output
     assert team.read_bytes() == before

@@ -77,10 +77,8 @@ def rate(
         )
     assessment = AssessmentFile(file)
     fw = assessment.framework
-    decisions_given = any(
-        value not in (None, False) for value in (evidence, no_evidence, target, priority, action, owner, due)
-    )
-    if decisions_given and len(ratings) == 1 and "=" not in ratings[0]:
+    given = _options_given(evidence, no_evidence, target, priority, action)
+    if given and len(ratings) == 1 and "=" not in ratings[0]:
         ratings = [_at_its_stage(fw, ratings[0], assessment.stage)]  # `rate FILE C1.1 --target 4`
     wanted = _parse(fw, ratings, shown_with=_show_command(file, assessment.assessment.framework))
     decided = _decisions(
@@ -160,17 +158,7 @@ def _decisions(
         )
     if evidence is not None and no_evidence:
         raise UsageError("--evidence and --no-evidence ask for opposite things: give one of them")
-    given = [
-        name
-        for name, value in (
-            ("--evidence", evidence),
-            ("--no-evidence", True if no_evidence else None),
-            ("--target", target),
-            ("--priority", priority),
-            ("--action", action),
-        )
-        if value is not None
-    ]
+    given = _options_given(evidence, no_evidence, target, priority, action)
     if not given:
         return {}
     if len(wanted) != 1:
@@ -214,6 +202,23 @@ def _decisions(
             raise UsageError(f"--due: {error}") from None
         decided["add_actions"] = (NewAction(what, clean_line(owner or "") or None, when),)
     return decided
+
+
+def _options_given(
+    evidence: str | None, no_evidence: bool, target: str | None, priority: bool | None, action: str | None
+) -> list[str]:
+    """The options given that record a decision for one indicator (`--no-priority` is one too)."""
+    return [
+        name
+        for name, value in (
+            ("--evidence", evidence),
+            ("--no-evidence", True if no_evidence else None),
+            ("--target", target),
+            ("--priority", priority),
+            ("--action", action),
+        )
+        if value is not None
+    ]
 
 
 def _edit(indicator: str, stage: int, decided: dict[str, Any], before: Rating | None) -> RatingEdit:
