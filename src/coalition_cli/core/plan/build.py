@@ -13,9 +13,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coalition_cli import __version__
 from coalition_cli.core.model.values import CLOSED
@@ -73,7 +73,7 @@ from coalition_cli.core.wording import MADE_WITH, and_list, long_date, plural
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
     from coalition_cli.core.model.assessment import Action, Participant, Rating
-    from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.model.framework import Domain, Framework
     from coalition_cli.core.model.guide import Guide
     from coalition_cli.core.reports.roster.report import RosterReport
 
@@ -217,14 +217,7 @@ def build_plan(
         brief=brief,
         glance=glance,
         unrated=unrated,
-        domain_guidance=tuple(
-            words
-            for words, given in (
-                ("its foundational steps", any(d.foundational_steps for d in fw.domains)),
-                ("the questions to reflect on", any(d.reflect for d in fw.domains)),
-            )
-            if given and not brief
-        ),
+        domain_guidance=tuple(kind.words for kind in _guidance_quoted(fw, brief)),
         rubric_quoted="",
         guide_tags_apply=guide.tags_apply_to(fw.id),
         guide_tags_note=_guide_tags_note(guide, fw),
@@ -254,17 +247,34 @@ def build_plan(
     )
     texts = tuple(_plan_texts(context))
     used = terms_used(fw.glossary, texts)
-    quoted = {
-        "its foundational steps": "foundational steps",
-        "the questions to reflect on": "reflection questions",
-    }
     return context._replace(
         rubric_quoted=_rubric_quoted(
-            [*(quoted[words] for words in context.domain_guidance), *(["glossary"] if used else [])]
+            [*(kind.noun for kind in _guidance_quoted(fw, brief)), *(["glossary"] if used else [])]
         ),
         glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used),
         abbreviations=tuple(Abbreviation(short=short, long=long) for short, long in abbreviations(fw, texts)),
     )
+
+
+class _Guidance(NamedTuple):
+    """A kind of guidance a rubric may give each domain, as the plan words it in two places."""
+
+    words: str
+    """In "Domain by domain"'s introduction: `its foundational steps`."""
+    noun: str
+    """Among the rubric's words the sources list: `foundational steps`."""
+    of: Callable[[Domain], tuple[str, ...]]
+
+
+_GUIDANCE = (
+    _Guidance("its foundational steps", "foundational steps", lambda domain: domain.foundational_steps),
+    _Guidance("the questions to reflect on", "reflection questions", lambda domain: domain.reflect),
+)
+
+
+def _guidance_quoted(fw: Framework, brief: bool) -> list[_Guidance]:
+    """The kinds of domain guidance the plan quotes: those the rubric gives, none in a brief."""
+    return [] if brief else [kind for kind in _GUIDANCE if any(kind.of(domain) for domain in fw.domains)]
 
 
 def _rubric_quoted(parts: list[str]) -> str:
