@@ -28,6 +28,8 @@ MONTHS = (
 """Month names in English, for dates written the same in every locale ("14 March 2026")."""
 
 
+GENERATOR = f"coalition {__version__}"
+"""What made a document, as its generator tag (HTML) names it."""
 MADE_WITH = f"the coalition self-assessment toolkit, version {__version__}"
 """What made a document, as its reader sees it ("Prepared with …"): the tool's name alone, "coalition",
 would read as the coalition."""

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
-from coalition_cli import __version__
 from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
@@ -68,7 +67,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import bar, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
-from coalition_cli.core.wording import MADE_WITH, and_list, long_date, plural
+from coalition_cli.core.wording import GENERATOR, MADE_WITH, and_list, long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -360,7 +359,7 @@ def _header(loaded: LoadedAssessment, guide: Guide, redactor: Redactor, day: dt.
         notes=redactor.notes(assessment.notes),
         audience=redactor.audience,
         audience_note=audience_note(redactor.audience, brief, assessment.facilitator),
-        generator=f"coalition {__version__}",
+        generator=GENERATOR,
         made_with=MADE_WITH,
         guide_name=guide.full_name,
         guide_cited=guide.tags_apply_to(fw.id) or loaded.profile is not None,

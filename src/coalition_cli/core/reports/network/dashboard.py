@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from coalition_cli import __version__
 from coalition_cli.core.files.output import starts_with
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.plan.charts import stage_palette
@@ -34,7 +33,7 @@ from coalition_cli.core.reports.network.summary import (
 )
 from coalition_cli.core.reports.targets import RESULTS
 from coalition_cli.core.scoring import shown, stage_of
-from coalition_cli.core.wording import MADE_WITH, long_date, plural
+from coalition_cli.core.wording import GENERATOR, MADE_WITH, long_date, plural
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -187,7 +186,7 @@ def _dashboard(network: Network) -> Dashboard:
         as_of_long=long_date(network.as_of),
         stale_after=str(network.stale_after),
         in_the_last=network.stale_after.last(),
-        generator=f"coalition {__version__}",
+        generator=GENERATOR,
         made_with=MADE_WITH,
         stages=stage_palette(fw),
         domains=tuple((d.id, d.name) for d in fw.domains),
