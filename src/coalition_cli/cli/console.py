@@ -53,13 +53,21 @@ def stderr() -> Console:
 
 class Escaped:
     """Something to print whose every text was passed through `printable` when it was made (a report's
-    tables, `print_document`): printed as it is, without escaping each piece of it once more."""
+    document, `print_document`): printed as it is, without escaping each piece of it once more.
+
+    It renders what it holds itself (not by `__rich__`, which Rich resolves before a render hook
+    sees what is printed, so the hook could never tell it apart)."""
 
     def __init__(self, renderable: Any) -> None:
         self.renderable = renderable
 
-    def __rich__(self) -> Any:
-        return self.renderable
+    def __rich_console__(self, console: Console, options: Any) -> Any:
+        return console.render(self.renderable, options)
+
+    def __rich_measure__(self, console: Console, options: Any) -> Any:
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.renderable)
 
 
 def _printable_only(console: Console) -> Console:

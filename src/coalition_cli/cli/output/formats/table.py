@@ -49,24 +49,28 @@ def cell_style(cell: Cell) -> str:
 
 def print_document(document: Document, console: Console) -> None:
     """Print the document's blocks; every text in them is passed through `printable` here (so the
-    console need not escape what they print once more)."""
+    console need not escape what they print once more). They are printed at once, as one group: a
+    print of Rich's costs as much as a short line's layout, and a roster has over a hundred blocks."""
+    from rich.console import Group
     from rich.text import Text
 
     from coalition_cli.cli.console import Escaped
     from coalition_cli.core.reports.document import Heading, Line
     from coalition_cli.core.wording import printable
 
+    blank = Text("")
+    parts: list[Any] = []
     for index, block in enumerate(document):
         if isinstance(block, Heading):
             if index:
-                console.print()
-            console.print(Text(printable(block.text), style="bold underline" if block.level == 1 else "bold"))
+                parts.append(blank)
+            parts.append(Text(printable(block.text), style="bold underline" if block.level == 1 else "bold"))
         elif isinstance(block, Line):
             text = Text(printable(block.text), style=TONE_STYLES[block.tone] if block.tone else "")
-            console.print(Escaped(_item(text)) if block.item else text)
+            parts.append(_item(text) if block.item else text)
         else:
-            console.print()
-            console.print(Escaped(_rich_table(block, console.width)))
+            parts += (blank, _rich_table(block, console.width))
+    console.print(Escaped(Group(*parts)))
 
 
 def _item(text: Any) -> Any:
