@@ -43,9 +43,12 @@ VARIANTS = {
     "public": ("--audience", "public"),
     "public-brief": ("--audience", "public", "--brief"),
     "brief-weeks-later": ("--brief", "--as-of", "2026-04-20"),
+    "months-later": ("--as-of", "2026-12-03"),
 }
-"""Made on the day of the assessment (as the test helper makes plans), and a brief made five weeks
-later, when two actions are late: the summary has a decision more and dates marked late."""
+"""Made on the day of the assessment (as the test helper makes plans), a brief made five weeks
+later, when two actions are late: the summary has a decision more and dates marked late; and the
+full plan made months later, when eleven actions are overdue (the register's overdue table and the
+sentence introducing it once fell either side of a page break)."""
 RUNNING_TITLE = "Riverside Pathways Coalition · Action plan, Spring 2026"
 
 
