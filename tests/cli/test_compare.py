@@ -272,3 +272,37 @@ def test_targets_of_a_file_without_a_term_are_named_by_their_date_in_words(tmp_p
     assert "Targets set on 18 September 2025, checked on 14 March 2026" in shown
     assert "1 of 1 target set on 18 September 2025 reached" in shown
     assert "2025-09-18 reached" not in shown
+
+
+def _headers(markdown: str, title: str) -> list[str]:
+    """The column headers of the Markdown table under the heading `title`."""
+    lines = markdown.splitlines()
+    start = lines.index(f"### {title}")
+    return [cell.strip() for cell in lines[start + 2].strip("|").split("|")]
+
+
+def test_each_term_heads_its_column_and_the_dates_stay_in_the_list_of_assessments() -> None:
+    result = run("compare", SPRING, FALL, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert _headers(result.stdout, "Domain scores") == ["Domain", "Fall 2025", "Spring 2026", "Change"]
+    assert _headers(result.stdout, "Indicators")[2:4] == ["Fall 2025", "Spring 2026"]
+    assert "| 2025-10-02 | Fall 2025 |" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        ((None, "Spring 2026"), ["2025-01-10", "2025-07-10"]),  # a file without a term
+        (("Spring 2025", "spring  2025"), ["2025-01-10", "2025-07-10"]),  # the same term twice
+    ],
+)
+def test_without_a_term_of_its_own_each_column_is_headed_by_its_date(
+    tmp_path: Path, terms: tuple[str | None, str | None], expected: list[str]
+) -> None:
+    files = [
+        write_assessment(tmp_path / f"{n}.yaml", {"C1.1": 2}, assessed_on=day, term=term)
+        for n, (day, term) in enumerate(zip(("2025-01-10", "2025-07-10"), terms, strict=True))
+    ]
+    result = run("compare", *files, "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert _headers(result.stdout, "Domain scores")[1:3] == expected

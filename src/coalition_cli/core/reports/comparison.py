@@ -186,13 +186,13 @@ class Comparison(Report):
         coalition = " / ".join(dict.fromkeys(item.coalition for item in items))
         terms = [
             [
-                Cell(label),
+                Cell(item.assessed_on.isoformat()),
                 Cell(item.term or ""),
                 Cell(item.file),
                 score_cell(fw, item.card.exact),
                 _rated_cell(item.card.rated, item.card.total),
             ]
-            for label, item in zip(labels, items, strict=True)
+            for item in items
         ]
         score_columns = [Column(label, nowrap=True) for label in labels]
         domain_rows = [
@@ -404,6 +404,11 @@ _RESULT_CELLS: dict[str, Cell] = {
 
 
 def _column_labels(comparison: Comparison) -> list[str]:
+    """Each assessment's column header: its term ("Fall 2025", as the headline and the targets name
+    it) when every file has a term of its own, else its date (with its file's name when two share one)."""
+    terms = [item.term for item in comparison.items]
+    if all(terms) and len({" ".join(str(term).casefold().split()) for term in terms}) == len(terms):
+        return [str(term) for term in terms]
     dates = [item.assessed_on.isoformat() for item in comparison.items]
     repeated = {date for date in dates if dates.count(date) > 1}
     return [
