@@ -234,3 +234,25 @@ def test_a_repeated_name_or_id_says_where_it_was_first(
     result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
     assert result.exit_code == 1
     assert f"{path}{said}" in " ".join(result.output.split())
+
+
+def test_a_rubric_of_one_stage_is_refused_where_its_stages_are(runner: CliRunner, tmp_path: Path) -> None:
+    from tests.support.custom_rubric import write_rubric
+
+    rubric = write_rubric(tmp_path / "checklist.yaml", stages=("Done",))
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(rubric)])
+    assert result.exit_code == 1
+    assert f"{rubric}:4:3: error the rubric has one stage; give it two or more" in result.output
+    assert "[too-few-stages]" in result.output
+    # an assessment naming it is told where to look, in words ("1 problem", not "1 problem(s)")
+    (tmp_path / "a.yaml").write_text(
+        "coalition: Test\nframework: checklist.yaml\nassessed_on: 2026-03-01\nratings:\n  D-a: {stage: 1}\n",
+        encoding="utf-8",
+    )
+    checked = runner.invoke(app, ["--no-color", "validate", str(tmp_path / "a.yaml")])
+    assert checked.exit_code == 1
+    assert "to see its 1 problem;" in checked.output and "[invalid-framework]" in checked.output
+    # two stages are enough: a checklist
+    assert (
+        runner.invoke(app, ["framework", "validate", str(write_rubric(tmp_path / "two.yaml"))]).exit_code == 0
+    )

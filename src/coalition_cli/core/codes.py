@@ -147,6 +147,11 @@ OUTSIDE_REPOSITORY = _code(
 STAGE_NUMBERING = _code(
     "stage-numbering", Family.FRAMEWORK, "a rubric's stages are not numbered 1, 2, 3, … in order"
 )
+TOO_FEW_STAGES = _code(
+    "too-few-stages",
+    Family.FRAMEWORK,
+    "a rubric has one stage: no progress can be shown on it (it needs two or more)",
+)
 MISSING_DESCRIPTOR = _code(
     "missing-descriptor", Family.FRAMEWORK, "a rubric's indicator has no descriptor for a stage"
 )

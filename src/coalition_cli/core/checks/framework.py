@@ -40,6 +40,14 @@ def _number(value: object) -> int | None:
 def _stages(subject: Subject) -> Iterator[Finding]:
     names: dict[str, int] = {}
     stages = _items(subject.data.get("stages"))
+    if len(stages) == 1:
+        # every indicator would be at that stage or not rated: no score between stages, no next
+        # stage, no target above it (the plan would read "on a scale from 1 (Done) to 1 (Done)")
+        yield Finding(
+            ("stages",),
+            codes.TOO_FEW_STAGES,
+            "the rubric has one stage; give it two or more (a checklist is 1 Not yet, 2 Done)",
+        )
     for index, stage in enumerate(stages):
         if not isinstance(stage, dict):
             continue  # the model reports it; the stages after it keep their places
@@ -234,7 +242,7 @@ CHECKS = (
     Check(
         "framework.stages",
         Kind.FRAMEWORK,
-        (codes.STAGE_NUMBERING, codes.DUPLICATE_ID, codes.WRONG_TYPE),
+        (codes.TOO_FEW_STAGES, codes.STAGE_NUMBERING, codes.DUPLICATE_ID, codes.WRONG_TYPE),
         _stages,
     ),
     Check("framework.ids", Kind.FRAMEWORK, (codes.DUPLICATE_ID,), _unique_ids),

@@ -37,6 +37,7 @@ from coalition_cli.core.model.guide import Guide
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.model.stages import StageError, parse_stage
 from coalition_cli.core.problems import Finding, Problem
+from coalition_cli.core.wording import plural
 
 T = TypeVar("T")
 
@@ -113,7 +114,7 @@ def find_framework(data: dict[str, object], override: str | None, folder: Path) 
             code = codes.OUTSIDE_REPOSITORY
         detail = f" ({error.hint})" if error.hint else ""
         if error.problems:
-            detail = f": run `coalition framework validate {reference}` to see its {len(error.problems)} problem(s)"
+            detail = f": run `coalition framework validate {reference}` to see its {plural(len(error.problems), 'problem')}"
         later = "; indicator ids and stages are checked once the framework is found"
         return Rubric(None, (Finding(("framework",), code, f"{error.message}{detail}{later}"),))
 
