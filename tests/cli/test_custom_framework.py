@@ -256,3 +256,22 @@ def test_a_rubric_of_one_stage_is_refused_where_its_stages_are(runner: CliRunner
     assert (
         runner.invoke(app, ["framework", "validate", str(write_rubric(tmp_path / "two.yaml"))]).exit_code == 0
     )
+
+
+def test_the_schema_of_a_custom_rubric_offers_its_path_not_the_bundled_ids(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import jsonschema
+
+    rubric = FRAMEWORKS / "tiny-rubric.yaml"
+    schema = json.loads(runner.invoke(app, ["schema", "--framework", str(rubric)]).stdout)
+    reference = schema["properties"]["framework"]
+    assert reference["examples"] == [str(rubric)]
+    assert "community-framework" not in json.dumps(reference)
+    validator = jsonschema.Draft202012Validator(schema)
+    document = {"framework": str(rubric), "coalition": "Tiny", "assessed_on": "2026-01-10"}
+    assert not list(validator.iter_errors(document))
+    # its indicators are not the bundled rubric's: a file naming that one is not this schema's
+    assert list(validator.iter_errors({**document, "framework": "community-framework"}))
+    bundled = json.loads(runner.invoke(app, ["schema"]).stdout)["properties"]["framework"]
+    assert bundled["examples"] == ["community-framework"]

@@ -33,7 +33,7 @@ def schema(
 
     from coalition_cli.core.checks.schema import assessment_schema
     from coalition_cli.core.files.output import OutputFile, starts_with
-    from coalition_cli.core.loading.frameworks import load_framework, load_guide
+    from coalition_cli.core.loading.frameworks import load_framework, load_guide, looks_like_path
 
     written = None
     if output is not None:
@@ -46,7 +46,11 @@ def schema(
         )
         written.check()
     text = json.dumps(
-        assessment_schema(load_framework(framework, relative_to=None), load_guide()),
+        assessment_schema(
+            load_framework(framework, relative_to=None),
+            load_guide(),
+            rubric_path=framework if looks_like_path(framework) else None,
+        ),
         indent=2,
         ensure_ascii=False,
     )

@@ -57,7 +57,17 @@ PATH_PATTERN = r"[/\\]|\.[Yy][Aa]?[Mm][Ll]\s*$"
 as `loading.frameworks.looks_like_path` reads it."""
 
 
-def _framework_reference(bundled: list[str]) -> dict[str, Any]:
+def _framework_reference(bundled: list[str], rubric_path: str | None, title: str) -> dict[str, Any]:
+    if rubric_path is not None:
+        # the schema lists this rubric's indicators and stages: a file naming another rubric would be
+        # checked against the wrong ones, so only a path is offered, and this one as the example
+        return {
+            "description": f"The rubric this schema is for, {title}: the path of its YAML file, from "
+            f"this file's folder (the schema was made from {rubric_path}).",
+            "type": "string",
+            "pattern": PATH_PATTERN,
+            "examples": [rubric_path],
+        }
     return {
         "description": "The rubric: a bundled framework id ("
         + ", ".join(bundled)
@@ -69,10 +79,16 @@ def _framework_reference(bundled: list[str]) -> dict[str, Any]:
 
 
 def assessment_schema(
-    framework: Framework, guide: Guide, bundled: list[str] | None = None, *, shape_only: bool = False
+    framework: Framework,
+    guide: Guide,
+    bundled: list[str] | None = None,
+    *,
+    shape_only: bool = False,
+    rubric_path: str | None = None,
 ) -> dict[str, Any]:
     """The schema of an assessment against `framework`; `bundled`: the ids `framework:` may name
-    (default: the rubrics shipped with the tool).
+    (default: the rubrics shipped with the tool); `rubric_path`: the path `framework` was read from,
+    for a rubric of the coalition's own (then `framework:` must be a path, this one the example).
 
     `shape_only`: exactly what the models accept, for validate's fast path (fastcheck.py), which
     runs the checks themselves: indicator ids, stages and the Guide's ids any text (the checks say
@@ -142,7 +158,7 @@ def assessment_schema(
         "additionalProperties": False,
         "required": ["framework", "coalition", "assessed_on"],
         "properties": {
-            "framework": _framework_reference(bundled),
+            "framework": _framework_reference(bundled, rubric_path, framework.title),
             "coalition": _text("The coalition's name.", required=True),
             "assessed_on": _date("The date of the assessment (YYYY-MM-DD).", required=True),
             "term": _text('A label for the term, e.g. "Spring 2026".'),
