@@ -25,17 +25,25 @@ def _squash(text: str) -> str:
     return re.sub(_NOT_ALNUM, "", text.casefold())
 
 
+def _parts(text: str) -> str:
+    """Text compared by its parts: `c1-1`, `C1 1` and `C1.1` are one, `C11` another (case and
+    separators ignored, not where the separators are)."""
+    return ".".join(re.split(_NOT_ALNUM, text.casefold())).strip(".")
+
+
 class Suggester:
     """The closest of a fixed set of choices, for any number of words. The choices are prepared when
     the first word is asked about: a check makes one for every file, and most files mistype nothing."""
 
     def __init__(self, choices: Iterable[str]) -> None:
         self._choices = tuple(choices)
+        self._parted: dict[str, str] = {}
         self._squashed: dict[str, str] = {}
         self._keys: list[str] = []
 
     def _prepare(self) -> None:
         for choice in self._choices:
+            self._parted.setdefault(_parts(choice), choice)
             self._squashed.setdefault(_squash(choice), choice)
         self._keys = list(self._squashed)
         self._choices = ()
@@ -46,6 +54,11 @@ class Suggester:
             return None
         if self._choices:
             self._prepare()
+        # the same parts first (`D1-1` is `D1.1`, not the domain `D11` of a rubric of twelve domains),
+        # then the same letters and digits (`C12` is `C1.2`)
+        exact = self._parted.get(_parts(word))
+        if exact is not None:
+            return exact
         squashed = _squash(word)
         exact = self._squashed.get(squashed)
         if exact is not None:

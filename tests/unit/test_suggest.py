@@ -1,0 +1,23 @@
+"""Did-you-mean: an id typed with other separators or case is the id it spells, part for part."""
+
+from __future__ import annotations
+
+import pytest
+
+from coalition_cli.core.suggest import closest, did_you_mean
+
+TWELVE_DOMAINS = [f"D{n}" for n in range(1, 13)] + [f"D{d}.{i}" for d in range(1, 13) for i in range(1, 13)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("D1-1", "D1.1"), ("d1 1", "D1.1"), ("D1,12", "D1.12"), ("D11-2", "D11.2"), ("d11", "D11")],
+)
+def test_separators_are_read_where_they_are_not_squashed_away(typed: str, meant: str) -> None:
+    # squashed, D1-1 and the domain D11 are both "d11": the domains come first, so D11 was suggested
+    assert closest(typed, TWELVE_DOMAINS) == meant
+
+
+def test_a_missing_separator_is_still_found() -> None:
+    assert closest("C12", ["C1", "C1.1", "C1.2"]) == "C1.2"
+    assert did_you_mean("C1.2", ["C1.2"]) == ""  # the word itself is no suggestion
