@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 import typer
 
 from coalition_cli.cli.app import app
+from coalition_cli.cli.output.formats import problem_format_option
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
+    from coalition_cli.core.problems import Problem
 
 framework_app = typer.Typer(help="List, show and check rubrics (frameworks).", no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
@@ -113,35 +115,83 @@ def validate_framework(
     path: Path = typer.Argument(
         ..., metavar="PATH", help="A rubric YAML file of the same shape as the bundled one."
     ),
+    output: str | None = problem_format_option(),
 ) -> None:
-    """Check a custom rubric: structure, unique ids, one descriptor per stage, stages numbered 1..N."""
-    import os
+    """Check a custom rubric: structure, unique ids, one descriptor per stage, stages numbered 1..N.
 
+    Problems are shown as `coalition validate` shows them, in the same formats. Exit status: 0 the
+    rubric is valid, 1 it has problems, 2 it cannot be read (a missing file, a folder).
+    """
+    from coalition_cli.cli.output.problems import DEFAULT, default_format
+
+    chosen = output if output is not None else default_format()
+    if chosen == DEFAULT:
+        _validate_as_text(path)
+    else:
+        _validate_as(path, chosen)
+
+
+def _validate_as_text(path: Path) -> None:
+    """`✓ PATH: framework 'x' is valid: …`, or each problem and `✗ PATH: N problems; …` (exit 1)."""
     from coalition_cli.cli.console import stdout
     from coalition_cli.cli.output.problems.text import print_problems
-    from coalition_cli.core.errors import EXIT_PROBLEMS, FrameworkError, UsageError
-    from coalition_cli.core.loading.frameworks import load_framework, looks_like_path
+    from coalition_cli.core.errors import EXIT_PROBLEMS
     from coalition_cli.core.wording import plural
 
     console = stdout()
+    fw, problems = _check_rubric(path)
+    if fw is None:
+        print_problems(problems, console)
+        count = len(problems)
+        console.print(
+            f"[red]✗[/] {path}: {plural(count, 'problem')}; this is not a usable framework",
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_PROBLEMS)
+    console.print(f"[green]✓[/] {path}: framework {fw.id!r} is valid: {_contents(fw)} ({fw.stage_choices()})")
+
+
+def _validate_as(path: Path, output: str) -> None:
+    """The rubric's problems as `coalition validate` prints a file's in that format (one file
+    checked); a rubric that cannot be read is one `unreadable` problem, as validate's missing file is."""
+    from coalition_cli.cli.output.problems import Run, Summary, report_validation
+    from coalition_cli.core import codes
+    from coalition_cli.core.codes import DEFAULT_POLICY
+    from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, FrameworkError, UsageError
+    from coalition_cli.core.problems import Problem
+
+    file = str(path)
+    try:
+        fw, problems = _check_rubric(path)
+        status = EXIT_PROBLEMS if fw is None else EXIT_OK
+    except (UsageError, FrameworkError) as error:
+        problems = [Problem.of(file, 1, 1, codes.UNREADABLE, error.message, DEFAULT_POLICY)]
+        fw, status = None, error.exit_code
+    summary = Summary.of(problems, files=1, valid=int(fw is not None), skipped=0)
+    report_validation(Run(problems, summary, checked=[file]), output)
+    if status != EXIT_OK:
+        raise typer.Exit(status)
+
+
+def _check_rubric(path: Path) -> tuple[Framework | None, list[Problem]]:
+    """The rubric, or None and its problems (located under PATH as given). Raises UsageError or
+    FrameworkError when the file cannot be read at all: a folder, a missing file."""
+    import os
+
+    from coalition_cli.core.errors import FrameworkError, UsageError
+    from coalition_cli.core.loading.frameworks import load_framework, looks_like_path
+
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a rubric YAML file")
     if path.exists() and not path.is_file():
         raise UsageError(f"{path} is not a regular file; give a rubric YAML file")
     reference = str(path) if looks_like_path(str(path)) else os.path.join(".", path)  # noqa: PTH118 (Path would drop the "./")
     try:
-        fw = load_framework(reference, relative_to=None)
+        return load_framework(reference, relative_to=None), []
     except FrameworkError as error:
         if not error.problems:
             raise
-        print_problems(error.problems, console)
-        count = len(error.problems)
-        console.print(
-            f"[red]✗[/] {path}: {plural(count, 'problem')}; this is not a usable framework",
-            soft_wrap=True,
-        )
-        raise typer.Exit(EXIT_PROBLEMS) from None
-    console.print(f"[green]✓[/] {path}: framework {fw.id!r} is valid: {_contents(fw)} ({fw.stage_choices()})")
+        return None, list(error.problems)
 
 
 def _contents(fw: Framework) -> str:

@@ -7,8 +7,7 @@ from pathlib import Path
 import typer
 
 from coalition_cli.cli.app import app
-from coalition_cli.cli.output.formats import one_of
-from coalition_cli.cli.output.problems import FORMATS
+from coalition_cli.cli.output.formats import problem_format_option
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...] | None:
@@ -26,15 +25,7 @@ def validate(
         help="Assessment files, or folders to search for *.yaml / *.yml; - reads standard input.",
     ),
     strict: bool = typer.Option(False, "--strict", help="Every warning is an error (exit 1)."),
-    output: str | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        parser=one_of(FORMATS),
-        metavar="<" + "|".join(FORMATS) + ">",
-        help="How to print problems (default: github inside GitHub Actions, else text).",
-        show_default=False,
-    ),
+    output: str | None = problem_format_option(),
     framework: str | None = typer.Option(
         None,
         "--framework",

@@ -74,6 +74,22 @@ def format_option(*, rows: bool = True, page: bool = False) -> Any:
     )
 
 
+def problem_format_option() -> Any:
+    """`--format` / `-f` for a command that reports problems (`validate`, `framework validate`): one of
+    validate's formats (`cli/output/problems`), None when not given (`default_format()` then)."""
+    from coalition_cli.cli.output.problems import FORMATS
+
+    return typer.Option(
+        None,
+        "--format",
+        "-f",
+        parser=one_of(FORMATS),
+        metavar="<" + "|".join(FORMATS) + ">",
+        help="How to print problems (default: github inside GitHub Actions, else text).",
+        show_default=False,
+    )
+
+
 def one_of(names: Sequence[str]) -> Callable[[str], str]:
     """An option's parser that takes one of `names`, and says which ones in plain words otherwise."""
 
