@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -229,6 +229,7 @@ _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
     evidence=_TEXT,
     stages=st.lists(st.integers(1, 4), min_size=3, max_size=3),
 )
+@example(coalition="0", names=["0", " "], evidence="0", stages=[1, 1, 1])  # a blank name: no header
 def test_draft_is_valid_whatever_the_text_in_the_raters_files(
     coalition: str, names: list[str], evidence: str, stages: list[int]
 ) -> None:
@@ -372,3 +373,11 @@ def test_a_rater_named_like_markup_or_an_emoji_code_is_shown_as_written(tmp_path
     assert result.exit_code == 0, result.output
     header = "\n".join(result.stdout.splitlines()[:14])
     assert "[bold]Lee" in header and ":smile:" in header and "😄" not in result.stdout
+
+
+def test_a_rater_whose_file_names_no_one_is_named_by_the_file(tmp_path: Path) -> None:
+    named = write_assessment(tmp_path / "dana.yaml", {"C1.1": 2}, facilitator="Dana Whitfield")
+    blank = write_assessment(tmp_path / "rater-2.yaml", {"C1.1": 3}, facilitator="  ")
+    result = run("consensus", named, blank)
+    assert result.exit_code == 0, result.output
+    assert "2 raters: Dana Whitfield, rater-2" in result.stdout

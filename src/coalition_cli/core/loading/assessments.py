@@ -63,7 +63,10 @@ class LoadedAssessment:
 
     @property
     def label(self) -> str:
-        return self.assessment.facilitator or self.path.stem
+        """Who the file is by (`facilitator`), or the file's name when it names no one (blank counts
+        as no one: a consensus table headed " " named no rater)."""
+        facilitator = self.assessment.facilitator
+        return facilitator if facilitator and facilitator.strip() else self.path.stem
 
 
 Read = LoadedAssessment | CoalitionProfile

@@ -141,7 +141,7 @@ def _layout(block: Table, width: int) -> list[_Fit]:
             headers[index] = headers[index].split()[0]
             sizes[index] = measured(headers[index], True, cells[index])
 
-    long = [i for i, column in enumerate(block.columns) if column.narrow and " " in headers[i]]
+    long = [i for i, column in enumerate(block.columns) if column.narrow and len(headers[i].split()) > 1]
     numbered = [i for i in long if headers[i].split()[0].isdigit()]
     if needed() > width:
         shorten(numbered)  # every stage's column at once: "1", "2", … under the key's names
