@@ -255,9 +255,11 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
         await press(pilot, "a", "shift+tab")  # to the actions so far: letters are commands only there
         assert "2. Sign the MOU (Mayor, due 2026-09-01, in-progress)" in screen_text(app)
         await press(pilot, "d")  # mark the first done
-        assert "action 1 (Adopt the charter) is marked done" in screen_text(app)
-        await press(pilot, "down", "x")  # the second dropped
-        await press(pilot, "up", "delete")  # delete the first
+        assert "action 1 (Adopt the charter) is marked done; Esc, then u, undoes" in screen_text(app)
+        # back in the new action's box, the first still highlighted one Shift+Tab away
+        assert isinstance(app.focused, Input) and app.focused.id == "what"
+        await press(pilot, "shift+tab", "down", "x")  # the second dropped
+        await press(pilot, "shift+tab", "up", "delete")  # delete the first
         await press(pilot, "escape")
         assert "Actions 1. Sign the MOU (Mayor, due 2026-09-01, dropped)" in screen_text(app)
 
@@ -265,6 +267,24 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
     assert rating(team, "C1.1")["actions"] == [  # type: ignore[index]
         {"action": "Sign the MOU", "owner": "Mayor", "due": "2026-09-01", "status": "dropped"}
     ]
+
+
+def test_after_changing_a_listed_action_typing_goes_to_a_new_one(team: Path) -> None:
+    """The reviewer's edit, then 'Send reminder': the form came back with the list focused, so the
+    'd' of 'Send' marked the edited action done. Typing now lands in the new action's box."""
+    app = session_app(team, indicators=["C1.1"])
+    before = rating(team, "C1.1")["actions"]  # type: ignore[index]
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a", "shift+tab", "enter")  # edit the first action listed
+        await press(pilot, "escape")  # saved as it was; back to a new action's form
+        assert isinstance(app.focused, Input) and app.focused.id == "what"
+        await type_text(pilot, "Send reminder")
+        await press(pilot, "escape")
+        assert "Saved: a new action for C1.1: Send reminder." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert rating(team, "C1.1")["actions"] == [*before, {"action": "Send reminder"}]  # type: ignore[index]
 
 
 def test_typing_an_action_where_one_exists_never_changes_the_old_one(team: Path) -> None:

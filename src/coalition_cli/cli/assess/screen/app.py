@@ -496,7 +496,7 @@ class IndicatorScreen(Screen[None]):
             edit = app.session.change_action(DeleteAction(choice.index))
             self.commit(
                 edit,
-                f"action {number} ({what}) is deleted; u undoes it.",
+                f"action {number} ({what}) is deleted; Esc, then u, undoes it.",
                 "",
                 seen=seen,
                 clash=changed_meanwhile,
@@ -506,7 +506,7 @@ class IndicatorScreen(Screen[None]):
             edit = app.session.change_action(ChangeAction(choice.index, status=status))
             self.commit(
                 edit,
-                f"action {number} ({what}) is marked {status}; u undoes it.",
+                f"action {number} ({what}) is marked {status}; Esc, then u, undoes it.",
                 f"Action {number} ({what}) is marked {status} already: nothing changed.",
                 seen=seen,
                 clash=changed_meanwhile,

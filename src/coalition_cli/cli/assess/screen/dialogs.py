@@ -241,7 +241,10 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         super().__init__()
         self.title_text, self.action = title, action
         self.listed = tuple(listed)
-        self.at = at  # a listed action to start at (the list has the focus), after changing one
+        # a listed action to keep highlighted after changing one, one Shift+Tab away: the focus goes to
+        # the new action's box, never the list, whose letters are commands (typing "Send …" there
+        # after an edit marked an action done)
+        self.at = at
         self.typed = typed  # what was typed before, when the form is opened again (a save refused)
         self.notice = notice
         self.typing = typing  # told of the new action as it is typed, to keep it if the session stops
@@ -295,11 +298,8 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
 
     def on_mount(self) -> None:
         if self.at is not None and self.listed:
-            actions = self.query_one(ActionList)
-            actions.highlighted = min(self.at, len(self.listed) - 1)
-            actions.focus()
-        else:
-            self.query_one("#what", Input).focus()
+            self.query_one(ActionList).highlighted = min(self.at, len(self.listed) - 1)
+        self.query_one("#what", Input).focus()
 
     @on(Input.Submitted)
     def _next_or_save(self, event: Input.Submitted) -> None:
