@@ -86,3 +86,14 @@ def test_the_running_title_cannot_end_its_css_string_or_the_style_element(title:
     assert re.fullmatch(r"(?:[\w .,:;()!?'’·–—/+-]|\\[0-9a-f]+ )*", escaped), escaped
     unescaped = re.sub(r"\\([0-9a-f]+) ", lambda m: chr(int(m.group(1), 16)), escaped)
     assert unescaped == " ".join(title.split())
+
+
+def test_a_title_is_never_a_name_and_goes_with_the_name_it_precedes() -> None:
+    """A reviewer's participant 'Dr. Raj Patel': 'Raj' was left in, and 'Dr.' alone was taken for
+    his name, so 'Dr. Lee', in no file, was tied to his college and kept his surname."""
+    public = Redactor("public", {"Dr. Raj Patel": "Millbrook Community College", "Luis Ortega Jr.": "PTA"})
+    shown = public.text("Dr. Patel met Dr. Lee; Raj will call Raj Patel, and Luis Ortega is on it.")
+    college = "[a representative of Millbrook Community College]"
+    assert shown == (
+        f"{college} met Dr. Lee; {college} will call {college}, and [a representative of PTA] is on it."
+    )

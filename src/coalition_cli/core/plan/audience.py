@@ -11,7 +11,8 @@ outside the coalition. It leaves out:
   facilitator by organization, action owners by organization. The names of the people the files list
   (the participants of this assessment and of the `--since` one, the facilitator, the profile's
   representatives, and action owners written "Name (Organization)") are replaced wherever they
-  appear in the evidence, the actions and the roster's sentences, whole or by first or last name,
+  appear in the evidence, the actions and the roster's sentences, whole or by first or last name
+  (a title such as "Dr." is never a name, and is replaced with the name it precedes),
   with "[a representative of Organization]" (or "[name withheld]" where the organization is not known).
 
 A name the files never list cannot be recognised: read the evidence before sharing a public plan.
@@ -46,6 +47,11 @@ _NOT_NAMES = frozenset(
     )
 )
 """Words never taken alone as a first or last name (a month, a title, a word that starts a sentence)."""
+_TITLES = ("Prof", "Mrs", "Miss", "Rev", "Hon", "Dr", "Mr", "Ms", "Mx")
+"""Titles before a name ("Dr. Raj Patel"): never a name alone, and taken with the name they precede
+("Dr. Patel" is replaced whole), longest first so that "Mrs" is not read as "Mr"."""
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV", "PhD", "MD", "EdD", "Esq"))
+"""What may follow a name ("Luis Ortega Jr."): the last name is the word before it."""
 
 
 @frozen
@@ -68,7 +74,7 @@ class Redactor:
         """Text a person wrote (evidence, an action, a sentence of the roster), names replaced for the public."""
         if text is None or not self.public or not self.people:
             return text
-        return self._names.sub(lambda match: self._replacement(match.group(0)), text)
+        return self._names.sub(lambda match: self._replacement(match["name"]), text)
 
     def owner(self, owner: str | None) -> str | None:
         """An action's owner: for the public, "Name (Organization)" and a known name become the organization."""
@@ -126,11 +132,16 @@ def people_named(loaded: LoadedAssessment, *others: LoadedAssessment) -> dict[st
 
 
 def _parts(name: str) -> set[str]:
-    """A person's name as it may appear in text: in full, and by first or last name alone."""
+    """A person's name as it may appear in text: in full (with and without a title or a suffix), and
+    by first or last name alone ("Dr. Raj Patel": "Raj Patel", "Raj", "Patel"; never "Dr.")."""
     words = name.split()
-    parts = {name}
+    while words and words[0].rstrip(".") in _TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1].strip(",.").replace(".", "") in _SUFFIXES:
+        words = words[:-1]
+    parts = {name, " ".join(words)} if words else {name}
     if len(words) > 1:
-        parts.update(word for word in (words[0], words[-1]) if _usable(word))
+        parts.update(word.rstrip(",") for word in (words[0], words[-1]) if _usable(word.rstrip(",")))
     return parts
 
 
@@ -142,4 +153,9 @@ def _pattern(people: dict[str, str | None]) -> re.Pattern[str]:
     """One pattern for every form of every name, longest first, on word boundaries, case as written."""
     forms: Iterable[str] = {form for name in people for form in _parts(name)}
     ordered = sorted(forms, key=lambda form: (-len(form), form))
-    return re.compile(r"(?<![\w\[])(?:" + "|".join(re.escape(form) for form in ordered) + r")(?!\w)")
+    titles = "|".join(_TITLES)
+    return re.compile(
+        rf"(?<![\w\[])(?:(?:{titles})\.?\s+)?(?P<name>"
+        + "|".join(re.escape(form) for form in ordered)
+        + r")(?!\w)"
+    )
