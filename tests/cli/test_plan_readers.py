@@ -440,3 +440,12 @@ def test_the_chart_caption_names_every_stage_the_chart_may_not_have_room_for(tmp
         "on the rubric’s scale of 1 Not yet begun anywhere, 2 Partly in place today, 3 Fully embedded everywhere"
         in page
     )
+
+
+def test_a_public_plan_on_standard_output_still_reminds_the_terminal_to_read_it_first() -> None:
+    result = plan(SPRING, "--audience", "public", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "Read the evidence before sharing" in " ".join(result.stderr.split())
+    assert "Read the evidence" not in result.stdout  # the plan itself carries no such line
+    coalition = plan(SPRING, "-o", "-")
+    assert "Read the evidence" not in coalition.stderr

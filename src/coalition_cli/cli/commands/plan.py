@@ -133,6 +133,10 @@ def plan(
 
     if written is None:
         typer.echo(text, nl=False)
+        if context.audience == "public":  # the plan went to a pipe or a file: the reminder to the terminal
+            from coalition_cli.cli.console import note
+
+            note(PUBLIC_REMINDER)
         return
     written.write(text)
     from coalition_cli.core.plan.build import written_summary
@@ -141,6 +145,10 @@ def plan(
     console.print(f"[green]✓[/] wrote {escape(str(written.path))}: {written_summary(context)}.")
     for line in next_steps(context, file, since=since, written=written.path, fmt=fmt, as_of=as_of):
         console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
+
+
+PUBLIC_REMINDER = "Read the evidence before sharing: names the files do not list cannot be recognised."
+"""Said after every public plan, written to a file or to standard output."""
 
 
 def _format_from(output: str | None) -> str:
@@ -188,7 +196,7 @@ def next_steps(
     if context.roster is not None:
         steps.append(f"Each member's sample roles: coalition roster {quoted}")
     if context.audience == "public":
-        steps.append("Read the evidence before sharing: names the files do not list cannot be recognised.")
+        steps.append(PUBLIC_REMINDER)
         if fmt == "html" and not context.brief and written is not None:
             brief = written.with_name(
                 written.name.removesuffix(".html").removesuffix(".public") + ".public-brief.html"
