@@ -449,3 +449,27 @@ def test_a_public_plan_on_standard_output_still_reminds_the_terminal_to_read_it_
     assert "Read the evidence" not in result.stdout  # the plan itself carries no such line
     coalition = plan(SPRING, "-o", "-")
     assert "Read the evidence" not in coalition.stderr
+
+
+def test_an_assessment_dated_after_today_is_said_to_be_and_the_plan_is_dated_then(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from coalition_cli.core.wording import long_date
+
+    later = dt.date.today() + dt.timedelta(days=60)
+    source = tmp_path / "next.yaml"
+    text = (ROOT / SPRING).read_text(encoding="utf-8")
+    source.write_text(
+        re.sub(r"(?m)^assessed_on: .*$", f"assessed_on: {later.isoformat()}", text), encoding="utf-8"
+    )
+    from typer.testing import CliRunner
+
+    from coalition_cli.cli.app import app
+
+    result = CliRunner().invoke(app, ["--no-color", "plan", str(source), "-o", "-"])  # as of today
+    assert result.exit_code == 0, result.output
+    warning = " ".join(result.stderr.split())
+    assert f"is dated {long_date(later)}, after today ({long_date(dt.date.today())})" in warning
+    assert f"Plan prepared on {long_date(later)}" in result.stdout
+    past = CliRunner().invoke(app, ["--no-color", "plan", str(ROOT / SPRING), "-o", "-"])
+    assert past.exit_code == 0 and "after today" not in past.stderr  # an assessment of the past: no warning

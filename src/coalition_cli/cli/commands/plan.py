@@ -112,6 +112,15 @@ def plan(
             f"--as-of {day.isoformat()} is before the assessment ({assessed_on.isoformat()}): "
             "a plan is made on the day of its assessment or later"
         )
+    if as_of is None and day < assessed_on:
+        from coalition_cli.core.wording import long_date
+
+        stderr().print(
+            f"[yellow]warning:[/] {escape(str(file))} is dated {long_date(assessed_on)}, after today "
+            f"({long_date(day)}): the plan is dated that day, and overdue actions are counted then. "
+            "If the date is wrong, correct its assessed_on.",
+            soft_wrap=True,
+        )
     comparison = None
     earlier = []
     if since is not None:
