@@ -473,3 +473,20 @@ def test_an_assessment_dated_after_today_is_said_to_be_and_the_plan_is_dated_the
     assert f"Plan prepared on {long_date(later)}" in result.stdout
     past = CliRunner().invoke(app, ["--no-color", "plan", str(ROOT / SPRING), "-o", "-"])
     assert past.exit_code == 0 and "after today" not in past.stderr  # an assessment of the past: no warning
+
+
+def test_a_score_from_few_indicators_says_so_and_so_does_a_change_between_different_ones(
+    tmp_path: Path,
+) -> None:
+    """A reviewer's first terms: 8 of 22 rated, then 7, 6 of them both times. The summary gave
+    '1.92' and 'Overall −0.17' as if from the whole rubric and the same indicators."""
+    from tests.support.scoring import write_assessment
+
+    first = {"C1.1": 2, "C1.2": 2, "C1.3": 1, "C2.1": 3, "C2.2": 3, "C3.1": 2, "C3.2": 2, "C3.3": 1}
+    second = {"C1.1": 2, "C1.2": 2, "C1.3": 2, "C2.1": 2, "C3.1": 2, "C3.2": 1, "C4.1": 1}
+    fall = write_assessment(tmp_path / "fall.yaml", first, assessed_on="2026-09-10", term="Fall 2026")
+    spring = write_assessment(tmp_path / "spring.yaml", second, assessed_on="2027-03-10", term="Spring 2027")
+    text = " ".join(plan_text(spring, "--since", fall).split())
+    assert "Overall **1.63** (from 7 of 22 indicators, in 4 of 7 domains), between" in text
+    assert "| C2 Core Beliefs and Values | 2.00 (1 of 4 rated) |" in text
+    assert "The two scores come from different indicators: 8 rated then, 7 now, 6 of them both times." in text

@@ -64,7 +64,7 @@ from coalition_cli.core.reports.comparison import (
     direction,
     latest_targets,
 )
-from coalition_cli.core.reports.document import bar, signed
+from coalition_cli.core.reports.document import FEW_RATED, bar, few_rated, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
 from coalition_cli.core.wording import GENERATOR, MADE_WITH, and_list, long_date, plural
@@ -480,6 +480,7 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
                 previous_score_text=score_figure(then) if before is not None else "",
                 change=moved,
                 change_text=moved_text,
+                score_note=f"{d.rated} of {d.total} rated" if few_rated(d.rated, d.total) else "",
             )
         )
     then_overall = before.exact if before is not None else None
@@ -522,6 +523,36 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
         declined=lists.get("declined", ()),
         newly_rated=lists.get("newly rated", ()),
         no_longer_rated=lists.get("no longer rated", ()),
+        score_note=_score_note(card),
+        change_note=_change_note(before, card),
+    )
+
+
+def _score_note(card: Scorecard) -> str:
+    """ "from 8 of 22 indicators, in 3 of 7 domains": said beside an overall score that comes from
+    few of the rubric's indicators, as `compare` and `score` say it."""
+    if card.exact is None or not few_rated(card.rated, card.total):
+        return ""
+    note = f"from {card.rated} of {plural(card.total, 'indicator')}"
+    scored = sum(d.exact is not None for d in card.domains)
+    if scored < len(card.domains):
+        note += f", in {scored} of {plural(len(card.domains), 'domain')}"
+    return note
+
+
+def _change_note(before: Scorecard | None, card: Scorecard) -> str:
+    """Said after the overall change when the two terms rated different indicators, fewer than
+    three quarters of them both times (`FEW_RATED`): part of the change is then what was rated, not
+    how the coalition moved. One indicator rated for the first time among 18 is the headline's."""
+    if before is None or before.exact is None or card.exact is None:
+        return ""
+    then = {i.id for i in before.indicators if i.stage is not None}
+    now = {i.id for i in card.indicators if i.stage is not None}
+    if len(then & now) >= len(then | now) * FEW_RATED:
+        return ""
+    return (
+        f"The two scores come from different indicators: {len(then)} rated then, {len(now)} now, "
+        f"{len(then & now)} of them both times."
     )
 
 

@@ -219,6 +219,9 @@ class DomainStanding(NamedTuple):
     change: float | None
     change_text: str
     """"+0.50", "−0.25", "0.00", or "" when either score is missing or there is no `--since`."""
+    score_note: str = ""
+    """"2 of 4 rated" when the score comes from fewer than three quarters of the domain's indicators
+    (as `compare` says it), else ""."""
 
 
 class Standing(NamedTuple):
@@ -253,6 +256,13 @@ class Standing(NamedTuple):
     declined: tuple[IndicatorChange, ...]
     newly_rated: tuple[IndicatorChange, ...]
     no_longer_rated: tuple[IndicatorChange, ...]
+    score_note: str = ""
+    """"from 8 of 22 indicators, in 3 of 7 domains" when the overall score comes from fewer than three
+    quarters of the indicators (the domains when some have none rated), else ""."""
+    change_note: str = ""
+    """With `--since`, when fewer than three quarters of the indicators rated in either term were
+    rated in both: "The two scores come from different indicators: 8 rated then, 7 now, 6 of them
+    both times." (a change partly made by what was rated), else ""."""
 
 
 class Glance(NamedTuple):
