@@ -342,7 +342,12 @@ def test_a_linked_indicators_stage_is_one_key_away(tmp_path: Path, framework: Fr
         screen = screen_text(app)
         assert "C6.1  WBL Leadership" in screen
         assert "Linked C1.3 (same descriptors) is at 3 Advancing: = gives the same stage" in screen  # whole
+        # a stage of its own is saved, and said to differ while the room can still agree on one
+        await press(pilot, "2")
+        said = " ".join(screen_text(app).split())
+        assert "Saved: C6.1 is at stage 2 Developing. But C1.3, the same practice, is at 3" in said
         await press(pilot, "equals_sign")
+        assert "But C1.3" not in screen_text(app)  # the same stage now: nothing to say
 
     drive(app, (80, 24), steps)
     assert rating(path, "C6.1") == {"stage": 3}

@@ -329,9 +329,16 @@ class IndicatorScreen(Screen[None]):
             return
         indicator = self.indicator
         label = stage_label(fw, number)
+        then = "Then: e evidence, a action, n next."
+        linked = app.session.linked(app.file.stages)
+        if linked is not None and linked[1] != number:
+            # the same practice at two stages: the plan counts it once, at the lower, and validate
+            # warns; said now, while the room can still agree on one
+            other, stage = linked
+            then = f"But {other}, the same practice, is at {stage_label(fw, stage)}: = gives this one that stage."
         self.commit(
             app.session.choose(number),
-            f"{indicator} is at stage {label}. Then: e evidence, a action, n next.",
+            f"{indicator} is at stage {label}. {then}",
             f"{indicator} stays at stage {label}.",
         )
 
