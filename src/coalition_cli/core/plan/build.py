@@ -49,6 +49,7 @@ from coalition_cli.core.plan.register import action_register
 from coalition_cli.core.plan.suggestions import framework_roles, suggested_functions, suggested_partners
 from coalition_cli.core.plan.summary import (
     change_sentence,
+    linked_apart,
     needs,
     next_action,
     place,
@@ -211,7 +212,7 @@ def build_plan(
         priorities=priorities,
         priorities_not_shown=not_shown,
         priority_details=details,
-        needs=needs(priorities, actions, roster, register),
+        needs=needs(priorities, actions, roster, register, linked_apart(fw, current.stages)),
         domains=domains,
         brief=brief,
         glance=glance,

@@ -339,7 +339,7 @@ class Need(NamedTuple):
     text: str
     about: str
     """What it is about, for a short label: "C4.2", "the Guide, Step 6: Master Plan", …"""
-    source: Literal["priorities", "actions", "roster"]
+    source: Literal["ratings", "priorities", "actions", "roster"]
 
 
 class Link(NamedTuple):

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ from coalition_cli.core.plan.context import (
     TargetsFollowedUp,
 )
 from coalition_cli.core.reports.comparison import change_counts, counted_once
+from coalition_cli.core.reports.document import stage_text
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
 
@@ -171,15 +172,38 @@ def overdue_need(register: ActionRegister) -> Need | None:
     return Need(text=text, about="overdue actions", source="actions")
 
 
+def linked_apart(framework: Framework, stages: Mapping[str, int | None]) -> tuple[Need, ...]:
+    """Linked indicators (one practice, described in the same words by the rubric) rated at
+    different stages, each as the decision it asks for (validate warns of it too)."""
+    found = []
+    for group in framework.linked:
+        rated = [(i, stages.get(i)) for i in group.indicators if stages.get(i) is not None]
+        if len({stage for _, stage in rated}) < 2:
+            continue
+        named = and_list(framework.named(i) for i, _ in rated)
+        given = and_list(stage_text(framework, stage) for _, stage in rated)
+        found.append(
+            Need(
+                text=f"Which one stage {named} are at: the rubric describes them in the same words, "
+                f"and they are rated {given}.",
+                about=", ".join(i for i, _ in rated),
+                source="ratings",
+            )
+        )
+    return tuple(found)
+
+
 def needs(
     priorities: Sequence[Priority],
     actions: dict[str, tuple[PlanAction, ...]],
     roster: RosterReport | None,
     register: ActionRegister | None = None,
+    disagreements: Sequence[Need] = (),
 ) -> tuple[Need, ...]:
     """The decisions the coalition needs to make, each worded as one, from the priorities, their
-    actions, the register of every action (the late ones) and the profile."""
-    result: list[Need] = []
+    actions, the register of every action (the late ones) and the profile; `disagreements`
+    (`linked_apart`) first, as they change what the rest reads."""
+    result: list[Need] = list(disagreements)
     suggested = [p for p in priorities if p.suggested]
     if suggested:
         ranks = and_list(str(p.rank) for p in suggested)
