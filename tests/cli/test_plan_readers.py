@@ -490,3 +490,17 @@ def test_a_score_from_few_indicators_says_so_and_so_does_a_change_between_differ
     assert "Overall **1.63** (from 7 of 22 indicators, in 4 of 7 domains), between" in text
     assert "| C2 Core Beliefs and Values | 2.00 (1 of 4 rated) |" in text
     assert "The two scores come from different indicators: 8 rated then, 7 now, 6 of them both times." in text
+
+
+def test_a_suggested_priority_ranks_its_domain_among_those_rated_and_only_when_it_is_low(
+    tmp_path: Path,
+) -> None:
+    """A reviewer's 'Leadership Structures, at 2.25, is 3rd lowest of 3 domains' (the highest), and
+    'the lowest of 3 domains' beside a table of 7."""
+    from tests.support.scoring import write_assessment
+
+    stages = {"C1.1": 3, "C1.2": 2, "C1.3": 2, "C1.4": 2, "C2.1": 2, "C2.2": 2, "C3.1": 1, "C3.2": 1}
+    spring = write_assessment(tmp_path / "spring.yaml", stages, assessed_on="2027-03-10")
+    text = " ".join(plan_text(spring).split())
+    assert "Equity, Access, and Success, scores 1.00, the lowest of the 3 domains rated so far." in text
+    assert "3rd lowest" not in text and "lowest of 3 domains)" not in text

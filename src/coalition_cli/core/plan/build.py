@@ -671,25 +671,24 @@ def _low_reason(
     fw: Framework, indicator: IndicatorScore, lowest: bool, domain: DomainScore, scored: list[DomainScore]
 ) -> tuple[str, str]:
     """Why this tool suggests a low stage, in a sentence and in a few words: its stage, and where its
-    domain ranks from the bottom (ties share a rank)."""
+    domain ranks from the bottom (ties share a rank), among the domains with a score ("of the 3
+    domains rated so far" when others have none). A domain in the upper half is not ranked: "3rd
+    lowest of 3" is the highest, and the reason is then the stage alone."""
     assert indicator.stage is not None and domain.exact is not None
     stage = "the lowest stage still to improve" if lowest else "among the lowest stages still to improve"
     rank = 1 + sum(other.exact is not None and other.exact < domain.exact for other in scored)
     tied = any(other.exact == domain.exact and other.id != domain.id for other in scored)
-    place_ = "the lowest" if rank == 1 else f"{_ordinal(rank)} lowest"
-    among = f"{'tied for ' if tied else ''}{place_} of the {len(scored)} domains" if len(scored) > 1 else ""
+    ranked = f"{'tied for ' if tied else ''}{'the lowest' if rank == 1 else _ordinal(rank) + ' lowest'}"
+    domains = f"{len(scored)} domains{' rated so far' if len(scored) < len(fw.domains) else ''}"
+    low = len(scored) > 1 and rank <= (len(scored) + 1) // 2
+    among = f"{ranked} of the {domains}" if low else ""
     sentence = (
         f"Rated {_stage_phrase(fw, indicator.stage)}, {stage}; its domain, {domain.name}, scores "
         f"{score_figure(domain.exact)}{', ' + among if among else ''}."
     )
-    if len(scored) > 1:
-        ranked = f"{'tied for ' if tied else ''}{'the lowest' if rank == 1 else _ordinal(rank) + ' lowest'}"
-        short = (
-            f"{'the lowest stage' if lowest else 'a low stage'}; {domain.name}, at {score_figure(domain.exact)}, "
-            f"is {ranked} of {len(scored)} domains"
-        )
-    else:
-        short = "the lowest stage" if lowest else "a low stage"
+    short = "the lowest stage" if lowest else "a low stage"
+    if low:
+        short += f"; {domain.name}, at {score_figure(domain.exact)}, is {ranked} of {domains}"
     return sentence, short
 
 
