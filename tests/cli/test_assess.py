@@ -396,6 +396,19 @@ def test_one_indicator_stopped_early_is_resumed_without_a_start_at(runner: CliRu
 SPRING = ROOT / "examples" / "riverside" / "2026-03-spring.yaml"
 
 
+def test_an_earlier_assessment_without_a_term_is_named_by_its_date_in_words(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "coalition.yaml").write_text((SPRING.parent / "coalition.yaml").read_text(encoding="utf-8"))
+    earlier = tmp_path / "march.yaml"
+    earlier.write_text(
+        SPRING.read_text(encoding="utf-8").replace("term: Spring 2026\n", ""), encoding="utf-8"
+    )
+    code, output = assess(runner, tmp_path / "fall.yaml", "2\n\n\n", *NEW, "--since", str(earlier))
+    assert code == 130, output
+    assert "Last time (14 March 2026): 3 Advancing." in " ".join(output.split())  # not 2026-03-14
+
+
 def test_since_shows_last_terms_rating_evidence_and_open_actions(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "fall.yaml"
     code, output = assess(runner, path, "2\n\n\n", *NEW, "--since", str(SPRING))

@@ -38,6 +38,7 @@ from coalition_cli.cli.assess.wording import (
     not_carried,
     stage_label,
     undone,
+    when_assessed,
 )
 from coalition_cli.core.editing.assessment_file import RatingConflictError
 from coalition_cli.core.editing.history import History
@@ -289,7 +290,7 @@ class Walk:
         from coalition_cli.cli.output.framework_view import bullets
 
         console, fw = self.console, self.framework
-        when = earlier.assessment.term or earlier.assessment.assessed_on.isoformat()
+        when = when_assessed(earlier)
         stage = earlier.stage(indicator_id)
         rated = stage_label(fw, stage)
         console.print(f"[bold]Last time[/] ({escape(when)}): {escape(rated)}.")

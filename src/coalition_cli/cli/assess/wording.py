@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from coalition_cli.core.editing.history import Saved
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
@@ -14,6 +16,9 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED
+
+if TYPE_CHECKING:
+    from coalition_cli.core.loading.assessments import LoadedAssessment
 
 
 def describe_action(action: Action | NewAction) -> str:
@@ -46,6 +51,13 @@ def not_carried(before: Rating | None, now: Rating | None) -> tuple[Action, ...]
 
     here = {name_key(action.action) for action in open_actions(now)}
     return tuple(action for action in open_actions(before) if name_key(action.action) not in here)
+
+
+def when_assessed(earlier: LoadedAssessment) -> str:
+    """An earlier assessment as the room names it: its term ("Fall 2025"), else its date in words."""
+    from coalition_cli.core.wording import long_date
+
+    return earlier.assessment.term or long_date(earlier.assessment.assessed_on)
 
 
 def stage_label(framework: Framework, stage: int | None) -> str:

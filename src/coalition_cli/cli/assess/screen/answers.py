@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from coalition_cli.cli.assess.wording import describe_action, not_carried, stage_label
+from coalition_cli.cli.assess.wording import describe_action, not_carried, stage_label, when_assessed
 from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -145,10 +145,6 @@ def _none(key: str) -> tuple[str, str]:
     return (f"none yet ({key})", "italic")
 
 
-def _when(earlier: LoadedAssessment) -> str:
-    return earlier.assessment.term or earlier.assessment.assessed_on.isoformat()
-
-
 def last_time_of(
     earlier: LoadedAssessment | None, indicator: str, now: Rating | None = None
 ) -> LastTime | None:
@@ -158,7 +154,7 @@ def last_time_of(
         return None
     before = earlier.assessment.rating(indicator)
     evidence = (before.evidence or "").strip() if before is not None else ""
-    return LastTime(_when(earlier), earlier.stage(indicator), evidence, not_carried(before, now))
+    return LastTime(when_assessed(earlier), earlier.stage(indicator), evidence, not_carried(before, now))
 
 
 def last_time(
@@ -171,4 +167,4 @@ def last_time(
     if before is not None and before.evidence:
         said.append(before.evidence.strip())
     said += [f"Not marked done: {describe_action(action)}" for action in not_carried(before, now)]
-    return f"Last time ({_when(earlier)})", "\n".join(said)
+    return f"Last time ({when_assessed(earlier)})", "\n".join(said)
