@@ -767,7 +767,11 @@ def test_since_shows_last_terms_evidence_and_open_actions_on_the_main_screen(tmp
 
     async def large(pilot: Pilot[None]) -> None:
         screen = " ".join(screen_text(app).split())
-        assert "Last time (Fall 2025) 2 Developing: The Superintendent convenes" in screen
+        # on a screen with room, last term's target and priority too (they start afresh each term)
+        assert (
+            "Last time (Fall 2025) 2 Developing, target 3 Advancing, a priority: The Superintendent convenes"
+            in screen
+        )
         assert "not marked done: Draft and adopt a coalition charter" in screen
         assert "not marked done: Set up an executive committee" in screen
 

@@ -66,6 +66,8 @@ def _roll(runner: CliRunner, folder: Path, *options: str) -> str:
 def test_init_carries_every_open_action_under_its_indicator(runner: CliRunner, folder: Path) -> None:
     output = _roll(runner, folder)
     assert "Carried over 11 open actions from Spring 2026" in " ".join(output.split())
+    # unlike the actions, last term's targets and priorities are not carried: said, not left to find
+    assert "Stages, targets and priorities are set again this term." in " ".join(output.split())
     spring, fall = folder / "2026-03-spring.yaml", folder / "2026-09-fall.yaml"
     assert _open_actions(fall) == _open_actions(spring), "every open action, as written, in place"
     assert sum(len(actions) for actions in _open_actions(fall).values()) == 11

@@ -34,6 +34,7 @@ from coalition_cli.cli.assess.ending import Ending
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.cli.assess.wording import (
     describe_action,
+    earlier_rating,
     evidence_not_saved,
     not_carried,
     stage_label,
@@ -291,8 +292,7 @@ class Walk:
 
         console, fw = self.console, self.framework
         when = when_assessed(earlier)
-        stage = earlier.stage(indicator_id)
-        rated = stage_label(fw, stage)
+        rated = earlier_rating(fw, earlier, indicator_id)
         console.print(f"[bold]Last time[/] ({escape(when)}): {escape(rated)}.")
         rating = earlier.assessment.rating(indicator_id)
         if rating is not None and rating.evidence:

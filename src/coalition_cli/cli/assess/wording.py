@@ -60,6 +60,19 @@ def when_assessed(earlier: LoadedAssessment) -> str:
     return earlier.assessment.term or long_date(earlier.assessment.assessed_on)
 
 
+def earlier_rating(framework: Framework, earlier: LoadedAssessment, indicator: str) -> str:
+    """Last term's answer for an indicator in words: "2 Developing, target 3 Advancing, a priority"
+    (its target and priority are not carried into a new term: the team sets them again)."""
+    said = [stage_label(framework, earlier.stage(indicator))]
+    target = earlier.target(indicator)
+    if target is not None:
+        said.append(f"target {stage_label(framework, target)}")
+    rating = earlier.assessment.rating(indicator)
+    if rating is not None and rating.priority:
+        said.append("a priority")
+    return ", ".join(said)
+
+
 def stage_label(framework: Framework, stage: int | None) -> str:
     return "not rated" if stage is None else f"{stage} {framework.stage_name(stage)}"
 

@@ -109,6 +109,9 @@ def init(
     console.print(f"Stages: {escape(fw.stage_choices())}.")
     if last is not None and carried is not None:
         console.print(escape(carried_sentence(term_name(last), carried, written=not no_actions)))
+        # the ratings start afresh each term; so do the team's targets and priorities, which a
+        # facilitator might expect to be carried like the actions
+        console.print("Stages, targets and priorities are set again this term.")
         if carried.left_out and not no_actions:
             ids = ", ".join(dict.fromkeys(action.indicator for action in carried.left_out))
             count = len(carried.left_out)
@@ -120,7 +123,11 @@ def init(
     if outside is not None:
         note(outside)
     since = f" --since {shlex.quote(str(previous))}" if previous is not None else ""
-    seen = " with last term's ratings beside each indicator" if previous is not None else ""
+    seen = (
+        " with last term's stages, targets and priorities beside each indicator"
+        if previous is not None
+        else ""
+    )
     # the sentence wraps at words; the command has a line of its own, unbroken, to copy
     console.print(f"Next, rate them together{seen} (or edit the file by hand):")
     console.print(

@@ -10,7 +10,13 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
-from coalition_cli.cli.assess.wording import describe_action, not_carried, stage_label, when_assessed
+from coalition_cli.cli.assess.wording import (
+    describe_action,
+    earlier_rating,
+    not_carried,
+    stage_label,
+    when_assessed,
+)
 from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -33,6 +39,8 @@ class LastTime:
     stage: int | None
     evidence: str = ""
     open: tuple[Action, ...] = ()
+    rated: str = ""
+    """Its stage with its target and priority, for a screen with room for them (`earlier_rating`)."""
 
 
 @frozen
@@ -124,6 +132,7 @@ class Answers:
         evidence = " ".join(earlier.evidence.split())
         left = len(earlier.open)
         if whole:
+            head = f"({earlier.when}) {earlier.rated or stage_label(fw, earlier.stage)}"
             lines = [Text.assemble(("Last time ", "bold"), head + (f": {evidence}" if evidence else ""))]
             lines += [
                 Text(f"  not marked done: {describe_action(action)}")
@@ -154,7 +163,13 @@ def last_time_of(
         return None
     before = earlier.assessment.rating(indicator)
     evidence = (before.evidence or "").strip() if before is not None else ""
-    return LastTime(when_assessed(earlier), earlier.stage(indicator), evidence, not_carried(before, now))
+    return LastTime(
+        when_assessed(earlier),
+        earlier.stage(indicator),
+        evidence,
+        not_carried(before, now),
+        earlier_rating(earlier.framework, earlier, indicator),
+    )
 
 
 def last_time(
@@ -163,7 +178,7 @@ def last_time(
     """What `--since`'s assessment said in full (its stage, evidence and the actions it left open
     that are not carried into `now`), as a heading and a text."""
     before = earlier.assessment.rating(indicator)
-    said = [stage_label(framework, earlier.stage(indicator))]
+    said = [earlier_rating(framework, earlier, indicator)]
     if before is not None and before.evidence:
         said.append(before.evidence.strip())
     said += [f"Not marked done: {describe_action(action)}" for action in not_carried(before, now)]
