@@ -49,8 +49,10 @@ def cell_style(cell: Cell) -> str:
 
 def print_document(document: Document, console: Console) -> None:
     """Print the document's blocks; every text in them is passed through `printable` here (so the
-    console need not escape what they print once more). They are printed at once, as one group: a
-    print of Rich's costs as much as a short line's layout, and a roster has over a hundred blocks."""
+    console need not escape what they print once more). The headings and lines between two tables
+    are printed at once, as one group (a print of Rich's costs as much as a short line's layout, and
+    a roster has over a hundred blocks), each table by itself: a report over 20,000 files never holds
+    more than its largest table's lines."""
     from rich.console import Group
     from rich.text import Text
 
@@ -69,8 +71,12 @@ def print_document(document: Document, console: Console) -> None:
             text = Text(printable(block.text), style=TONE_STYLES[block.tone] if block.tone else "")
             parts.append(_item(text) if block.item else text)
         else:
-            parts += (blank, _rich_table(block, console.width))
-    console.print(Escaped(Group(*parts)))
+            parts.append(blank)
+            console.print(Escaped(Group(*parts)))
+            console.print(Escaped(_rich_table(block, console.width)))
+            parts = []
+    if parts:
+        console.print(Escaped(Group(*parts)))
 
 
 def _item(text: Any) -> Any:
