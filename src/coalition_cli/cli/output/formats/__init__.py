@@ -63,15 +63,7 @@ def format_option(*, rows: bool = True, page: bool = False) -> Any:
         for name, item in formats().items()
         if (rows or not item.needs_rows) and (page or not item.needs_page)
     }
-    names = list(offered)
-    return typer.Option(
-        DEFAULT,
-        "--format",
-        "-f",
-        parser=one_of(names),
-        metavar="<" + "|".join(names) + ">",
-        help=_listed(item.help for item in offered.values()) + ".",
-    )
+    return _format_option(DEFAULT, list(offered), _listed(item.help for item in offered.values()) + ".")
 
 
 def problem_format_option() -> Any:
@@ -79,14 +71,24 @@ def problem_format_option() -> Any:
     validate's formats (`cli/output/problems`), None when not given (`default_format()` then)."""
     from coalition_cli.cli.output.problems import FORMATS
 
-    return typer.Option(
+    return _format_option(
         None,
+        FORMATS,
+        "How to print problems (default: github inside GitHub Actions, else text).",
+        show_default=False,
+    )
+
+
+def _format_option(default: str | None, names: Sequence[str], help_text: str, **more: Any) -> Any:
+    """`--format` / `-f`, one of `names`, each listed in the help's `<a|b|c>`."""
+    return typer.Option(
+        default,
         "--format",
         "-f",
-        parser=one_of(FORMATS),
-        metavar="<" + "|".join(FORMATS) + ">",
-        help="How to print problems (default: github inside GitHub Actions, else text).",
-        show_default=False,
+        parser=one_of(names),
+        metavar="<" + "|".join(names) + ">",
+        help=help_text,
+        **more,
     )
 
 
