@@ -65,7 +65,7 @@ from coalition_cli.core.reports.comparison import (
     direction,
     latest_targets,
 )
-from coalition_cli.core.reports.document import FEW_RATED, bar, few_rated, signed
+from coalition_cli.core.reports.document import FEW_RATED, bar, few_of, from_few, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
 from coalition_cli.core.wording import GENERATOR, MADE_WITH, and_list, long_date, plural
@@ -481,7 +481,7 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
                 previous_score_text=score_figure(then) if before is not None else "",
                 change=moved,
                 change_text=moved_text,
-                score_note=f"{d.rated} of {d.total} rated" if few_rated(d.rated, d.total) else "",
+                score_note=few_of(d.rated, d.total),
             )
         )
     then_overall = before.exact if before is not None else None
@@ -532,9 +532,9 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
 def _score_note(card: Scorecard) -> str:
     """ "from 8 of 22 indicators, in 3 of 7 domains": said beside an overall score that comes from
     few of the rubric's indicators, as `compare` and `score` say it."""
-    if card.exact is None or not few_rated(card.rated, card.total):
+    note = from_few(card.rated, card.total)
+    if card.exact is None or not note:
         return ""
-    note = f"from {card.rated} of {plural(card.total, 'indicator')}"
     scored = sum(d.exact is not None for d in card.domains)
     if scored < len(card.domains):
         note += f", in {scored} of {plural(len(card.domains), 'domain')}"

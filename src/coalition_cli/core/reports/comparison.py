@@ -29,7 +29,9 @@ from coalition_cli.core.reports.document import (
     Document,
     Heading,
     Line,
+    few_of,
     few_rated,
+    from_few,
     rated_text,
     score_cell,
     score_with_stage,
@@ -360,9 +362,9 @@ def overall_line(comparison: Comparison) -> str:
     delta = f" ({signed(moved, 2)})" if moved is not None else ""
     line = f"Overall score: {score_with_stage(fw, first.exact)} → {score_with_stage(fw, last.exact)}{delta}"
     cautions = [
-        f"{which} from {card.rated} of {plural(card.total, 'indicator')}"
+        f"{which} {few}"
         for which, card in (("the earliest", first), ("the latest", last))
-        if card.exact is not None and few_rated(card.rated, card.total)
+        if card.exact is not None and (few := from_few(card.rated, card.total))
     ]
     return line + (", " + " and ".join(cautions) if cautions else "")
 
@@ -424,10 +426,10 @@ def _rated_cell(rated: int, total: int) -> Cell:
 
 def _domain_score_cell(fw: Framework, domain: DomainScore) -> Cell:
     """A domain's score in one term: `4.00 Transforming (1 of 4 rated)` when few are rated (`few_rated`)."""
-    if domain.exact is None or not few_rated(domain.rated, domain.total):
+    few = few_of(domain.rated, domain.total)
+    if domain.exact is None or not few:
         return score_cell(fw, domain.exact)
-    text = f"{score_with_stage(fw, domain.exact)} ({domain.rated} of {domain.total} rated)"
-    return score_cell(fw, domain.exact, text=text)
+    return score_cell(fw, domain.exact, text=f"{score_with_stage(fw, domain.exact)} ({few})")
 
 
 def change_cell(value: Fraction | None, decimals: int = 0) -> Cell:

@@ -115,13 +115,22 @@ def few_rated(rated: int, total: int) -> bool:
     return 0 < rated < total * FEW_RATED
 
 
+def from_few(rated: int, total: int) -> str:
+    """`from 6 of 22 indicators` when few are rated (`few_rated`), else "": said beside a score."""
+    return f"from {rated} of {plural(total, 'indicator')}" if few_rated(rated, total) else ""
+
+
+def few_of(rated: int, total: int) -> str:
+    """`1 of 4 rated` when few are rated (`few_rated`), else "": said beside a domain's score."""
+    return f"{rated} of {total} rated" if few_rated(rated, total) else ""
+
+
 def score_from(framework: Framework, exact: Fraction | None, rated: int, total: int) -> str:
     """`2.83 Developing, from 6 of 22 indicators` when few are rated (`few_rated`), else as
     `score_with_stage`: `2.83 Developing`."""
     text = score_with_stage(framework, exact)
-    if exact is not None and few_rated(rated, total):
-        text += f", from {rated} of {plural(total, 'indicator')}"
-    return text
+    few = from_few(rated, total)
+    return f"{text}, {few}" if exact is not None and few else text
 
 
 def stage_cell(
