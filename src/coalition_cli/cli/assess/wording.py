@@ -16,6 +16,7 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED
+from coalition_cli.core.wording import long_date
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -55,8 +56,6 @@ def not_carried(before: Rating | None, now: Rating | None) -> tuple[Action, ...]
 
 def when_assessed(earlier: LoadedAssessment) -> str:
     """An earlier assessment as the room names it: its term ("Fall 2025"), else its date in words."""
-    from coalition_cli.core.wording import long_date
-
     return earlier.assessment.term or long_date(earlier.assessment.assessed_on)
 
 

@@ -37,10 +37,10 @@ class LastTime:
 
     when: str
     stage: int | None
+    rated: str
+    """Its stage with its target and priority, for a screen with room for them (`earlier_rating`)."""
     evidence: str = ""
     open: tuple[Action, ...] = ()
-    rated: str = ""
-    """Its stage with its target and priority, for a screen with room for them (`earlier_rating`)."""
 
 
 @frozen
@@ -128,11 +128,10 @@ class Answers:
         earlier = self.earlier
         assert earlier is not None
         fw = self.framework
-        head = f"({earlier.when}) {stage_label(fw, earlier.stage)}"
         evidence = " ".join(earlier.evidence.split())
         left = len(earlier.open)
         if whole:
-            head = f"({earlier.when}) {earlier.rated or stage_label(fw, earlier.stage)}"
+            head = f"({earlier.when}) {earlier.rated}"
             lines = [Text.assemble(("Last time ", "bold"), head + (f": {evidence}" if evidence else ""))]
             lines += [
                 Text(f"  not marked done: {describe_action(action)}")
@@ -141,6 +140,7 @@ class Answers:
             if left > _SHOWN_ACTIONS:
                 lines.append(Text(f"  and {left - _SHOWN_ACTIONS} more not marked done (r)"))
             return lines
+        head = f"({earlier.when}) {stage_label(fw, earlier.stage)}"
         tail = f" · {plural(left, 'open action')} (r)" if left else ""
         room = width - 10 - cell_len(head) - cell_len(tail) - 5  # "Last time ", then ` · “…”`
         if evidence and room < 30:  # a narrow screen: the stage and the evidence before the term's name
@@ -166,9 +166,9 @@ def last_time_of(
     return LastTime(
         when_assessed(earlier),
         earlier.stage(indicator),
+        earlier_rating(earlier.framework, earlier, indicator),
         evidence,
         not_carried(before, now),
-        earlier_rating(earlier.framework, earlier, indicator),
     )
 
 
