@@ -41,6 +41,12 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def loose_key(text: str) -> str:
+    """Text as two people may write the same name or term: any case, spaces between words single
+    ("Riverside  pathways" is "Riverside Pathways")."""
+    return " ".join(text.casefold().split())
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1 indicator`, `4 indicators`."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"

@@ -43,7 +43,7 @@ from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
 from coalition_cli.core.reports.targets import TargetFollowUp, follow_ups
 from coalition_cli.core.scoring import DomainScore, as_number
-from coalition_cli.core.wording import and_list, plural
+from coalition_cli.core.wording import and_list, loose_key, plural
 
 Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
 DIRECTIONS: tuple[Direction, ...] = (
@@ -252,7 +252,7 @@ def build_comparison(loaded: Sequence[LoadedAssessment]) -> Comparison:
     items = sorted((ScoredFile.of(item) for item in loaded), key=lambda item: item.assessed_on)
     warnings = []
     names = list(dict.fromkeys(item.coalition for item in items))
-    if len({" ".join(name.casefold().split()) for name in names}) > 1:
+    if len({loose_key(name) for name in names}) > 1:
         warnings.append(f"these files name different coalitions ({'; '.join(names)}); comparing them anyway")
     dates = [item.assessed_on for item in items]
     if len(set(dates)) < len(dates):
@@ -409,7 +409,7 @@ def _column_labels(comparison: Comparison) -> list[str]:
     """Each assessment's column header: its term ("Fall 2025", as the headline and the targets name
     it) when every file has a term of its own, else its date (with its file's name when two share one)."""
     terms = [item.term for item in comparison.items]
-    if all(terms) and len({" ".join(str(term).casefold().split()) for term in terms}) == len(terms):
+    if all(terms) and len({loose_key(str(term)) for term in terms}) == len(terms):
         return [str(term) for term in terms]
     dates = [item.assessed_on.isoformat() for item in comparison.items]
     repeated = {date for date in dates if dates.count(date) > 1}

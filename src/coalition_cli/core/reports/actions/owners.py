@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
+from coalition_cli.core.wording import loose_key
+
 _BRACKETS = re.compile(r"^(?P<who>[^()]*?)\s*\((?P<where>[^()]*)\)\s*$")
 
 
 def name_key(text: str) -> str:
     """A name as compared: case, spacing and a final full stop ignored."""
-    return " ".join(text.casefold().split()).rstrip(".").strip()
+    return loose_key(text).rstrip(".").strip()
 
 
 def owner_parts(owner: str) -> tuple[str, str | None]:

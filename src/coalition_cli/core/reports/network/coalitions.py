@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
 from coalition_cli.core.frozen import frozen
-from coalition_cli.core.wording import long_date, plural
+from coalition_cli.core.wording import long_date, loose_key, plural
 
 RATERS_BEFORE_DAYS = 31
 """How long before a consensus raters' files may be dated (as `consensus` warns past a month)."""
@@ -115,15 +115,11 @@ class CoalitionFiles(Generic[E]):
         return latest
 
 
-def coalition_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def by_coalition(entries: Sequence[E]) -> list[CoalitionFiles[E]]:
     """The files grouped by coalition (in order of their keys), each into terms."""
     groups: dict[str, list[E]] = defaultdict(list)
     for entry in entries:
-        groups[coalition_key(entry.coalition)].append(entry)
+        groups[loose_key(entry.coalition)].append(entry)
     return [_terms(groups[key]) for key in sorted(groups)]
 
 
