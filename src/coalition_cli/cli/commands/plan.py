@@ -85,7 +85,7 @@ def plan(
     """
     from rich.markup import escape
 
-    from coalition_cli.cli.console import stderr, stdout
+    from coalition_cli.cli.console import stdout, warn
     from coalition_cli.core.editing.scaffold import date_option_or_today
     from coalition_cli.core.errors import UsageError
     from coalition_cli.core.files.output import OutputFile
@@ -115,11 +115,10 @@ def plan(
     if as_of is None and day < assessed_on:
         from coalition_cli.core.wording import long_date
 
-        stderr().print(
-            f"[yellow]warning:[/] {escape(str(file))} is dated {long_date(assessed_on)}, after today "
-            f"({long_date(day)}): the plan is dated that day, and overdue actions are counted then. "
-            "If the date is wrong, correct its assessed_on.",
-            soft_wrap=True,
+        warn(
+            f"{file} is dated {long_date(assessed_on)}, after today ({long_date(day)}): the plan is "
+            "dated that day, and overdue actions are counted then. If the date is wrong, correct its "
+            "assessed_on."
         )
     comparison = None
     earlier = []
@@ -127,7 +126,7 @@ def plan(
         earlier.append(load_assessment(since))
         comparison = since_comparison(earlier[0], current)
         for warning in comparison.warnings:
-            stderr().print(f"[yellow]warning:[/] {escape(warning)}")
+            warn(warning)
     context = build_plan(
         current,
         load_guide(),
