@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.checks.rubric import linked_stages_differ
 from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.plan.context import (
     ActionRegister,
@@ -177,9 +178,9 @@ def linked_apart(framework: Framework, stages: Mapping[str, int | None]) -> tupl
     different stages, each as the decision it asks for (validate warns of it too)."""
     found = []
     for group in framework.linked:
-        rated = [(i, stages.get(i)) for i in group.indicators if stages.get(i) is not None]
-        if len({stage for _, stage in rated}) < 2:
+        if not linked_stages_differ(stages.get(i) for i in group.indicators):
             continue
+        rated = [(i, stages.get(i)) for i in group.indicators if stages.get(i) is not None]
         named = and_list(framework.named(i) for i, _ in rated)
         given = and_list(stage_text(framework, stage) for _, stage in rated)
         found.append(
