@@ -60,7 +60,7 @@ def test_a_document_of_too_many_values_stops_the_parser_early(monkeypatch: pytes
 def test_thousands_of_duplicate_keys_are_found_each_with_its_first_line_and_capped() -> None:
     keys = "".join(f"k{n}: 1\n" for n in range(10_000))
     text = VALID_HEADER + keys + keys
-    _, duplicates = yamlsource.parse_document(text)
+    duplicates = yamlsource.parse_document(text).duplicates
     assert len(duplicates) == 10_000
     assert (duplicates[0].line, duplicates[0].message) == (
         10_004,

@@ -5,8 +5,8 @@
 
 Every kind of document goes through both, whatever it is checked against in between: the models
 (core/loading/documents.py) or, in validate's fast path, the shipped index of a bundled rubric
-(core/loading/indexed.py). No Pydantic here, so that the fast path can import this module. A valid
-file is parsed once; only a file with findings is parsed again, for positions.
+(core/loading/indexed.py). No Pydantic here, so that the fast path can import this module. A file
+is parsed once: the parser's node tree, whose nodes know their lines and columns, is kept for locate.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ class Parsed(NamedTuple):
     text_problems: tuple[yamlsource.TextProblem, ...] = ()
     """What stopped reading the text, or duplicate keys (the first value kept: the rest is checked)."""
     unreadable: str | None = None
+    nodes: Any = None
+    """The parser's node tree `data` was built from (lines and columns), where the C loader read it."""
 
 
 def parse(path: Path, label: str, text: str | bytes | None = None) -> Parsed:
@@ -48,10 +50,12 @@ def parse(path: Path, label: str, text: str | bytes | None = None) -> Parsed:
         except yamlsource.TextProblem as problem:
             return Parsed(label, text_problems=(problem,))
     try:
-        data, duplicates = yamlsource.parse_document(text)
+        document = yamlsource.parse_document(text)
     except yamlsource.TextProblem as problem:
         return Parsed(label, text, text_problems=(problem,))
-    return Parsed(label, text, data, parsed=True, text_problems=duplicates)
+    return Parsed(
+        label, text, document.data, parsed=True, text_problems=document.duplicates, nodes=document.nodes
+    )
 
 
 def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POLICY) -> Located:
@@ -67,7 +71,7 @@ def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POL
         shown, rest = reported, list[Finding]()
     else:
         shown, rest = in_document_order(parsed.data, reported)
-    located = _located(parsed.label, text, shown, policy) if shown else []
+    located = _located(parsed, shown, policy) if shown else []
     text_problems = [
         Problem.of(parsed.label, line, problem.column, problem.code, problem.message, policy)
         for problem in parsed.text_problems
@@ -78,15 +82,17 @@ def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POL
     return _capped(parsed.label, kept, tuple(suppressed), [finding.code for finding in rest], policy)
 
 
-def _located(label: str, text: str, findings: list[Finding], policy: Policy) -> list[Problem]:
+def _located(parsed: Parsed, findings: list[Finding], policy: Policy) -> list[Problem]:
+    label, text = parsed.label, parsed.text or ""
     if any(finding.code is codes.TOO_DEEP for finding in findings):
         # no need to walk pathological nesting again: point at the top-level key
         line = _top_level_line(text, findings[0].path[0] if findings[0].path else None)
         return [Problem.of(label, line, 1, f.code, f.message, policy) for f in findings]
     try:
-        locator = yamlsource.Locator(yamlsource.parse_nodes(text))
+        nodes = parsed.nodes if parsed.nodes is not None else yamlsource.parse_nodes(text)
     except yamlsource.TextProblem as problem:  # parsed once already; kept for safety
         return [Problem.of(label, problem.line, problem.column, problem.code, problem.message, policy)]
+    locator = yamlsource.Locator(nodes)
     return sorted(
         {
             Problem.of(label, position.line, position.column, f.code, f.message, policy)

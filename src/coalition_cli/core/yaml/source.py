@@ -1,9 +1,9 @@
-"""Reading YAML safely: text checks before parsing, one fast C parse to plain data, and positions on demand.
+"""Reading YAML safely: text checks before parsing, one fast C parse to plain data, and positions kept.
 
-A valid file is read once with ruamel.yaml's C-accelerated safe loader, built straight into plain
-dicts and lists, and never pays for position tracking. Only a file with problems is parsed again,
-by the same C parser, into its node tree (`parse_nodes`), whose nodes know their line and column,
-to point each problem at the key or value it concerns (`locate`).
+A file is read once with ruamel.yaml's C-accelerated safe loader: its parser makes the node tree,
+whose nodes know their line and column, and plain dicts and lists are built straight from it
+(`parse_document`). The tree is kept beside the data, so a file with problems points each at the
+key or value it concerns (`Locator`) without being parsed a second time.
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
         self._repeated: Any = None
         self._made = _memo(self.resolver.processing_version).values
         data = self._build(node, {}, duplicates)
-        return _Loaded(data, tuple(duplicates))
+        return Document(data, tuple(duplicates), node)
 
     def _build(self, node: Any, built: dict[int, Any], duplicates: list[TextProblem]) -> Any:
         done = built.get(id(node))
@@ -261,9 +261,13 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
 _NOT_MADE = object()
 
 
-class _Loaded(NamedTuple):
+class Document(NamedTuple):
+    """A parsed document: its plain data, its duplicate keys (the first value kept), and the node
+    tree the data was built from, for lines and columns (None for an empty document)."""
+
     data: Any
-    duplicates: tuple[TextProblem, ...]
+    duplicates: tuple[TextProblem, ...] = ()
+    nodes: Any = None
 
 
 def _start(node: Any) -> tuple[int, int]:
@@ -380,31 +384,35 @@ def _load(text: str, compose: bool = False) -> Any:
         return yaml.compose(text) if compose else yaml.load(text)
     loader = _Loader(text)
     try:
-        return loader.get_single_node() if compose else loader.get_single_data()
+        nodes = loader.get_single_node()  # as ruamel's get_single_data, the nodes kept
+        if compose or nodes is None:
+            return nodes
+        return loader.construct_document(nodes)
     finally:
         loader.dispose()
 
 
 def parse_fast(text: str) -> Any:
     """Parse with the C loader (where installed). Raises SyntaxProblem, duplicate keys included."""
-    data, duplicates = parse_document(text)
-    if duplicates:
-        raise duplicates[0]
-    return data
+    document = parse_document(text)
+    if document.duplicates:
+        raise document.duplicates[0]
+    return document.data
 
 
-def parse_document(text: str) -> tuple[Any, tuple[TextProblem, ...]]:
+def parse_document(text: str) -> Document:
     """Parse with the C loader; duplicate keys are returned (the first value kept), not raised,
     so that one duplicate does not hide every other problem in the file."""
     loaded = _guarded(lambda: _load(text), text)
-    return (loaded.data, loaded.duplicates) if isinstance(loaded, _Loaded) else (loaded, ())
+    return loaded if isinstance(loaded, Document) else Document(loaded)
 
 
 def parse_nodes(text: str) -> Any:
     """The C parser's node tree, where every node knows its line and column. Raises SyntaxProblem.
 
-    Problems are located on it: as fast as the parse itself, where a round-trip parse (the other
-    way to get positions) is pure Python and ten times slower.
+    Problems are located on it (a `Document` keeps the tree its data was built from): as fast as
+    the parse itself, where a round-trip parse (the other way to get positions) is pure Python and
+    ten times slower.
     """
     return _guarded(lambda: _load(text, compose=True), text)
 
