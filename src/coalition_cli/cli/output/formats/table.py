@@ -57,6 +57,7 @@ def print_document(document: Document, console: Console) -> None:
     from rich.text import Text
 
     from coalition_cli.cli.console import Escaped
+    from coalition_cli.cli.output.drawn_table import DrawnTable
     from coalition_cli.core.reports.document import Heading, Line
     from coalition_cli.core.wording import printable
 
@@ -73,7 +74,7 @@ def print_document(document: Document, console: Console) -> None:
         else:
             parts.append(blank)
             console.print(Escaped(Group(*parts)))
-            console.print(Escaped(_rich_table(block, console.width)))
+            console.print(Escaped(DrawnTable(_rich_table(block, console.width))))
             parts = []
     if parts:
         console.print(Escaped(Group(*parts)))

@@ -1,0 +1,239 @@
+"""Drawing a report's table on the terminal: Rich's layout, without Rich's cost per cell.
+
+Rich's `Table` draws through its general machinery: every cell is wrapped in a `Padding`, measured
+twice and rendered twice over, about half a millisecond a row (a roster's 85 rows took 40 ms, most of
+the command's own work). A report's tables are all of one shape (`formats/table.py` makes them): a simple
+head, no lines between rows, one space between columns, text in every cell. `DrawnTable` draws a
+Rich `Table` of that shape itself, by Rich's rules:
+
+- the column widths as `Table._calculate_column_widths` finds them: each column measured once,
+  from its texts, narrowed by Rich's own `_collapse_widths` and `ratio_reduce`, then measured again
+  at its new width;
+- each cell's text wrapped and justified by Rich (`Console.render_lines`), padded, styled and
+  aligned as `Table._render` does, and the lines put together with the box's characters.
+
+A table of any other shape, or one so narrow that a cell has no room inside its padding, is drawn
+by Rich itself. Generated tables are drawn both ways in the tests (tests/unit/test_drawn_table.py):
+the same characters in the same styles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich._ratio import ratio_reduce
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions
+    from rich.table import Column
+
+_PADDING = (0, 1, 0, 1)
+"""Rich's default cell padding, the only one drawn here: one space to the right of each cell but the last
+(`collapse_padding`, no `pad_edge`)."""
+
+
+class DrawnTable:
+    """A Rich `Table` of a report's shape, drawn as Rich draws it, at a fraction of the cost."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
+        table = self.table
+        widths = _widths(table, options) if _drawable(table) else None
+        if widths is None:
+            yield table  # Rich draws what is not of a report's shape
+            return
+        table_width = sum(widths) + _extra_width(table)
+        render_options = options.update(width=table_width, highlight=table.highlight, height=None)
+        if table.title:
+            title = table.title
+            if isinstance(title, str):
+                title_style = Style.pick_first(table.title_style, "table.title")
+                title = console.render_str(title, style=title_style, highlight=False)
+            yield from console.render(title, render_options.update(justify=table.title_justify))
+        yield from _rows(table, console, render_options, widths)
+
+
+def _drawable(table: Table) -> bool:
+    """A table of the shape reports make: simple edges, a header, text cells, collapsed padding."""
+    return (
+        table.box is not None
+        and table.show_edge
+        and table.show_header
+        and not table.show_footer
+        and not table.show_lines
+        and not table.leading
+        and not table.caption
+        and not table.expand
+        and table.width is None
+        and table.min_width is None
+        and table.collapse_padding
+        and not table.pad_edge
+        and tuple(table.padding) == _PADDING
+        and bool(table.columns)
+        and not any(row.end_section for row in table.rows)
+        and all(_plain_column(column) for column in table.columns)
+    )
+
+
+def _plain_column(column: Column) -> bool:
+    return (
+        column.width is None
+        and column.max_width is None
+        and column.ratio is None
+        and column.vertical == "top"
+        and isinstance(column.header, Text)
+        and all(isinstance(cell, Text) for cell in column.cells)
+    )
+
+
+def _extra_width(table: Table) -> int:
+    """The edges and the dividers between columns (Rich's `Table._extra_width`, edges shown)."""
+    return 2 + len(table.columns) - 1
+
+
+def _pad_right(table: Table, index: int) -> int:
+    """The space to the right of a column's cells: one, but none after the last column."""
+    return 0 if index == len(table.columns) - 1 else 1
+
+
+def _texts(column: Column) -> Iterator[Text]:
+    yield column.header  # type: ignore[misc]  # a Text (_plain_column)
+    yield from column.cells  # type: ignore[misc]
+
+
+def _measured(column: Column, pad: int, limit: int) -> int:
+    """The widest the column may be within `limit`, padding included, as Rich measures it
+    (`Table._measure_column`: a Padding around each Text, normalized and capped at every step)."""
+    if limit < 1:
+        return 0
+    widest = 0
+    for text in _texts(column):
+        lines = text.plain.splitlines()
+        natural = max(map(cell_len, lines)) if lines else 0
+        inner = min(natural, limit)  # the Text, capped
+        padded = limit if limit - pad < 1 else min(inner + pad, limit)  # its Padding, capped
+        widest = max(widest, padded)
+    widest = min(widest, limit)
+    if column.min_width is not None:
+        widest = max(widest, column.min_width + pad)
+    return widest
+
+
+def _widths(table: Table, options: ConsoleOptions) -> list[int] | None:
+    """Each column's width, padding included, as Rich's `Table._calculate_column_widths` finds them;
+    None when a cell would have no room inside its padding (then Rich draws the table)."""
+    columns = table.columns
+    available = options.max_width - _extra_width(table)
+    pads = [_pad_right(table, index) for index in range(len(columns))]
+    widths = [_measured(column, pad, available) or 1 for column, pad in zip(columns, pads, strict=True)]
+    if sum(widths) > available:
+        wrapable = [not column.no_wrap for column in columns]
+        widths = Table._collapse_widths(widths, wrapable, available)
+        if sum(widths) > available:
+            widths = ratio_reduce(sum(widths) - available, [1] * len(widths), widths, widths)
+        widths = [
+            _measured(column, pad, width) for column, pad, width in zip(columns, pads, widths, strict=True)
+        ]
+    if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
+        return None
+    return widths
+
+
+def _rows(
+    table: Table, console: Console, options: ConsoleOptions, widths: Sequence[int]
+) -> Iterator[Segment]:
+    """The top edge, the header, its rule, every row and the bottom edge, as `Table._render` yields them."""
+    border_style = console.get_style(table.style or "") + console.get_style(table.border_style or "")
+    assert table.box is not None  # _drawable
+    box = table.box.substitute(
+        options, safe=table.safe_box if table.safe_box is not None else console.safe_box
+    )
+    new_line = Segment.line()
+    edges = [
+        (
+            Segment(box.head_left, border_style),
+            Segment(box.head_right, border_style),
+            Segment(box.head_vertical, border_style),
+        ),
+        (
+            Segment(box.mid_left, border_style),
+            Segment(box.mid_right, border_style),
+            Segment(box.mid_vertical, border_style),
+        ),
+        (
+            Segment(box.foot_left, border_style),
+            Segment(box.foot_right, border_style),
+            Segment(box.foot_vertical, border_style),
+        ),
+    ]
+    yield Segment(box.get_top(widths), border_style)
+    yield new_line
+
+    columns = table.columns
+    header_style = console.get_style(table.header_style or "")
+    cell_styles = [console.get_style(column.style or "") for column in columns]
+    count = len(table.rows) + 1
+    for index in range(count):
+        header = index == 0
+        row_style = Style.null() if header else console.get_style(table.get_row_style(console, index - 1))
+        cells: list[list[list[Segment]]] = []
+        styles: list[Style] = []
+        for number, (column, width) in enumerate(zip(columns, widths, strict=True)):
+            if header:
+                text, style = column.header, header_style + console.get_style(column.header_style)
+            else:
+                text, style = column._cells[index - 1], cell_styles[number]
+            style = style + row_style
+            cells.append(_cell_lines(console, options, column, text, width, _pad_right(table, number), style))  # type: ignore[arg-type]
+            styles.append(style)
+        height = max(len(lines) for lines in cells)
+        align = Segment.align_bottom if header else Segment.align_top
+        shaped = [
+            align(lines, width, height, style)
+            for lines, width, style in zip(cells, widths, styles, strict=True)
+        ]
+        left, right, divider = edges[0 if header else (2 if index == count - 1 else 1)]
+        if not divider.text.strip():
+            divider = Segment(divider.text, row_style.background_style + divider.style)
+        for line in range(height):
+            yield left
+            for number, lines in enumerate(shaped):
+                if number:
+                    yield divider
+                yield from lines[line]
+            yield right
+            yield new_line
+        if header:
+            yield Segment(box.get_row(widths, "head", edge=True), border_style)
+            yield new_line
+    yield Segment(box.get_bottom(widths), border_style)
+    yield new_line
+
+
+def _cell_lines(
+    console: Console, options: ConsoleOptions, column: Column, text: Text, width: int, pad: int, style: Style
+) -> list[list[Segment]]:
+    """One cell's lines, each `width` wide: its text wrapped and justified by Rich, the padding to its
+    right, the cell's style beneath every character (as a Padding around the text, rendered in a
+    Table's cell, gives them)."""
+    cell_options = options.update(
+        width=width - pad,
+        justify=column.justify,
+        no_wrap=column.no_wrap,
+        overflow=column.overflow,
+        height=None,
+        highlight=column.highlight,
+    )
+    lines = console.render_lines(text, cell_options)
+    padding = [Segment(" " * pad, Style.null())] if pad else []  # as a Padding styles its spaces
+    if not style:
+        return [[*line, *padding] for line in lines]
+    return [list(Segment.apply_style([*line, *padding], style)) for line in lines]
