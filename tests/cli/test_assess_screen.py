@@ -874,6 +874,21 @@ def test_the_status_choice_and_the_last_hint_are_whole_at_80_columns(team: Path)
     drive(app, (80, 24), steps)
 
 
+def test_the_chosen_status_is_marked_not_only_coloured(team: Path) -> None:
+    # Textual's radio buttons tell on from off by colour alone: a projector washes that out
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        screen = screen_text(app)
+        assert re.search(r"●\S* not said", screen)  # the button's own edges may be drawn beside it
+        assert all(
+            re.search(rf"○\S* {status}", screen) for status in ("planned", "in progress", "done", "dropped")
+        )
+
+    drive(app, (80, 24), steps)
+
+
 def test_long_stage_names_widen_the_labels_and_are_never_lost(tmp_path: Path) -> None:
     """A rubric's long stage names widen the label column; one longer still is cut there with `…`
     and given whole above its descriptor. No label runs into its descriptor."""

@@ -195,6 +195,15 @@ class StatusChoice(RadioSet):
         self.post_message(self.Chosen(index))
 
 
+class StatusButton(RadioButton):
+    """One of the statuses to choose from, marked ● when chosen and ○ when not: Textual's radio
+    button tells them apart by colour alone, which a projector washes out and some eyes cannot see."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual reads the class attribute here
+        return "●" if self.value else "○"
+
+
 _STATUSES: tuple[tuple[ActionStatus | None, str], ...] = (
     (None, "not said"),
     ("planned", "planned"),
@@ -292,7 +301,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
             with StatusChoice(id="status", compact=True):
                 current = action.status if action else None
                 for status, label in _STATUSES:
-                    yield RadioButton(label, value=status == current, compact=True)
+                    yield StatusButton(label, value=status == current, compact=True)
             yield Static("", classes="problem", id="problem")
             yield KeyBar(lead=[("Tab", "next box"), ("Enter", "next box, or save at the last")])
 
