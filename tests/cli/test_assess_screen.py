@@ -253,7 +253,7 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
         assert "Saved: a new action for C1.1: Sign the MOU." in screen_text(app)
         assert "+1 more (a)" in screen_text(app)
         await press(pilot, "a", "shift+tab")  # to the actions so far: letters are commands only there
-        assert "2. Sign the MOU (Mayor, due 2026-09-01, in-progress)" in screen_text(app)
+        assert "2. Sign the MOU (Mayor, due 1 September 2026, in progress)" in screen_text(app)
         await press(pilot, "d")  # mark the first done
         assert "action 1 (Adopt the charter) is marked done; Esc, then u, undoes" in screen_text(app)
         # back in the new action's box, the first still highlighted one Shift+Tab away
@@ -261,7 +261,7 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
         await press(pilot, "shift+tab", "down", "x")  # the second dropped
         await press(pilot, "shift+tab", "up", "delete")  # delete the first
         await press(pilot, "escape")
-        assert "Actions 1. Sign the MOU (Mayor, due 2026-09-01, dropped)" in screen_text(app)
+        assert "Actions 1. Sign the MOU (Mayor, due 1 September 2026, dropped)" in screen_text(app)
 
     drive(app, (80, 24), steps)
     assert rating(team, "C1.1")["actions"] == [  # type: ignore[index]
@@ -743,7 +743,7 @@ def test_a_resized_terminal_uses_the_room(team: Path) -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         screen = screen_text(app)
-        assert "  1. Adopt the charter (Chamber of Commerce, due 2026-06-30)" in screen  # listed whole
+        assert "  1. Adopt the charter (Chamber of Commerce, due 30 June 2026)" in screen  # listed whole
         assert "█" in screen.splitlines()[1]  # room for the progress bar too
 
     drive(app, (80, 24), steps)

@@ -16,6 +16,7 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED
+from coalition_cli.core.reports.actions.register import status_words
 from coalition_cli.core.wording import long_date
 
 if TYPE_CHECKING:
@@ -23,9 +24,11 @@ if TYPE_CHECKING:
 
 
 def describe_action(action: Action | NewAction) -> str:
-    """`Adopt the charter (Chamber of Commerce, due 2026-06-30, done)`."""
-    due = f"due {action.due.isoformat()}" if action.due else None
-    details = [part for part in (action.owner, due, action.status) if part]
+    """`Adopt the charter (Chamber of Commerce, due 30 June 2026, in progress)`: the date and the
+    status as the room says them (the file keeps 2026-06-30 and `in-progress`)."""
+    due = f"due {long_date(action.due)}" if action.due else None
+    status = status_words(action.status) if action.status else None
+    details = [part for part in (action.owner, due, status) if part]
     return f"{action.action} ({', '.join(details)})" if details else action.action
 
 
