@@ -104,9 +104,14 @@ def _pad_right(table: Table, index: int) -> int:
     return 0 if index == len(table.columns) - 1 else 1
 
 
+def _header(column: Column) -> Text:
+    assert isinstance(column.header, Text)  # _plain_column
+    return column.header
+
+
 def _texts(column: Column) -> Iterator[Text]:
-    yield column.header  # type: ignore[misc]  # a Text (_plain_column)
-    yield from column.cells  # type: ignore[misc]
+    yield _header(column)
+    yield from column.cells  # type: ignore[misc]  # Texts (_plain_column)
 
 
 def _measured(column: Column, pad: int, limit: int) -> int:
@@ -180,6 +185,9 @@ def _rows(
     columns = table.columns
     header_style = console.get_style(table.header_style or "")
     cell_styles = [console.get_style(column.style or "") for column in columns]
+    bodies = [
+        [cell for cell in column.cells if isinstance(cell, Text)] for column in columns
+    ]  # all (_plain_column)
     count = len(table.rows) + 1
     for index in range(count):
         header = index == 0
@@ -188,11 +196,11 @@ def _rows(
         styles: list[Style] = []
         for number, (column, width) in enumerate(zip(columns, widths, strict=True)):
             if header:
-                text, style = column.header, header_style + console.get_style(column.header_style)
+                text, style = _header(column), header_style + console.get_style(column.header_style)
             else:
-                text, style = column._cells[index - 1], cell_styles[number]
+                text, style = bodies[number][index - 1], cell_styles[number]
             style = style + row_style
-            cells.append(_cell_lines(console, options, column, text, width, _pad_right(table, number), style))  # type: ignore[arg-type]
+            cells.append(_cell_lines(console, options, column, text, width, _pad_right(table, number), style))
             styles.append(style)
         height = max(len(lines) for lines in cells)
         align = Segment.align_bottom if header else Segment.align_top
