@@ -46,6 +46,25 @@ def test_a_wrong_separator_or_case_suggests_the_bundled_id(runner: CliRunner, ty
     assert f"{typed!r} is not a domain or indicator of community-framework (did you mean {meant!r}?)" in said
 
 
+def test_an_id_typed_with_a_slash_is_an_id_not_a_rubric_file(runner: CliRunner) -> None:
+    # `C1/1` looks like a path, but names no file: it was read as a rubric that could not be found
+    code, said = _show(runner, "C1/1")
+    assert code == 2
+    assert "'C1/1' is not a domain or indicator of community-framework (did you mean 'C1.1'?)" in said
+
+
+def test_a_rubric_given_by_a_path_is_still_shown(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    write_rubric(folder / "mine", domains={"A": ["A.1"]})  # a file without .yaml, named by its path
+    monkeypatch.chdir(tmp_path)
+    code, said = _show(runner, "rubrics/mine")
+    assert code == 0
+    assert "A.1" in said
+
+
 def test_an_id_nothing_like_any_is_refused_without_a_suggestion(runner: CliRunner) -> None:
     code, said = _show(runner, "C8")
     assert code == 2

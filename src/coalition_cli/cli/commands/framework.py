@@ -77,10 +77,10 @@ def show(
     from coalition_cli.cli.console import stdout
     from coalition_cli.cli.output.framework_view import render_domain, render_framework, render_indicator
     from coalition_cli.core.errors import UsageError
-    from coalition_cli.core.loading.frameworks import bundled_framework_ids, load_framework, looks_like_path
+    from coalition_cli.core.loading.frameworks import bundled_framework_ids, load_framework
     from coalition_cli.core.suggest import did_you_mean
 
-    if item is not None and (item in bundled_framework_ids() or looks_like_path(item)):
+    if item is not None and (item in bundled_framework_ids() or _names_a_rubric_file(item)):
         framework, item = item, None
     fw = load_framework(framework, relative_to=None)
     if item is not None and not fw.has_indicator(item) and item not in {d.id for d in fw.domains}:
@@ -139,10 +139,13 @@ def _validate_as_text(path: Path) -> None:
     from coalition_cli.core.wording import plural
 
     console = stdout()
-    fw, problems = _check_rubric(path)
+    fw, problems, unlisted = _check_rubric(path)
     if fw is None:
+        from coalition_cli.cli.output.problems import Summary
+
         print_problems(problems, console)
-        count = len(problems)
+        counted = Summary.of(problems, files=1, valid=0, skipped=0, unlisted=unlisted)
+        count = counted.errors + counted.warnings  # past the 100 listed too
         console.print(
             f"[red]✗[/] {path}: {plural(count, 'problem')}; this is not a usable framework",
             soft_wrap=True,
@@ -161,21 +164,31 @@ def _validate_as(path: Path, output: str) -> None:
     from coalition_cli.core.problems import Problem
 
     file = str(path)
+    unlisted = (0, 0)
     try:
-        fw, problems = _check_rubric(path)
+        fw, problems, unlisted = _check_rubric(path)
         status = EXIT_PROBLEMS if fw is None else EXIT_OK
     except (UsageError, FrameworkError) as error:
         problems = [Problem.of(file, 1, 1, codes.UNREADABLE, error.message, DEFAULT_POLICY)]
         fw, status = None, error.exit_code
-    summary = Summary.of(problems, files=1, valid=int(fw is not None), skipped=0)
+    summary = Summary.of(problems, files=1, valid=int(fw is not None), skipped=0, unlisted=unlisted)
     report_validation(Run(problems, summary, checked=[file]), output)
     if status != EXIT_OK:
         raise typer.Exit(status)
 
 
-def _check_rubric(path: Path) -> tuple[Framework | None, list[Problem]]:
-    """The rubric, or None and its problems (located under PATH as given). Raises UsageError or
-    FrameworkError when the file cannot be read at all: a folder, a missing file."""
+def _names_a_rubric_file(item: str) -> bool:
+    """`framework show my-rubric.yaml` or `rubrics/mine`, but not `C1/1`: an id typed with a slash is
+    an id (and did-you-mean finds C1.1), unless a file of that name is there."""
+    from coalition_cli.core.loading.frameworks import looks_like_path
+
+    return looks_like_path(item) and (item.endswith((".yaml", ".yml")) or Path(item).exists())
+
+
+def _check_rubric(path: Path) -> tuple[Framework | None, list[Problem], tuple[int, int]]:
+    """The rubric, or None, its problems (located under PATH as given; at most 100 listed) and the
+    errors and warnings past them. Raises UsageError or FrameworkError when the file cannot be read
+    at all: a folder, a missing file."""
     import os
 
     from coalition_cli.core.errors import FrameworkError, UsageError
@@ -187,11 +200,11 @@ def _check_rubric(path: Path) -> tuple[Framework | None, list[Problem]]:
         raise UsageError(f"{path} is not a regular file; give a rubric YAML file")
     reference = str(path) if looks_like_path(str(path)) else os.path.join(".", path)  # noqa: PTH118 (Path would drop the "./")
     try:
-        return load_framework(reference, relative_to=None), []
+        return load_framework(reference, relative_to=None), [], (0, 0)
     except FrameworkError as error:
         if not error.problems:
             raise
-        return None, list(error.problems)
+        return None, list(error.problems), error.unlisted
 
 
 def _contents(fw: Framework) -> str:
