@@ -233,3 +233,16 @@ def test_a_rubric_that_cannot_be_read_is_exit_2_in_text_as_before(
     assert out == ""
     assert err.startswith("error: ")
     assert given in err
+
+
+def test_problems_past_the_hundred_listed_are_counted(runner: CliRunner, here: Path) -> None:
+    # 149 ids used twice: 100 are listed, then one line counts the rest; the totals count them all
+    write_rubric(here / RUBRIC, domains={"D": ["D-a"] * 150}, rubric_id="many")
+    code, out, _ = _run(runner, "framework", "validate", "--format", "json", RUBRIC)
+    assert code == 1
+    report = json.loads(out)
+    assert report["summary"]["errors"] == 149
+    code, out, _ = _run(runner, "framework", "validate", RUBRIC)
+    assert code == 1
+    assert "49 more problems not shown" in out
+    assert f"{RUBRIC}: 149 problems; this is not a usable framework" in " ".join(out.split())

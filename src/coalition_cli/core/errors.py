@@ -43,9 +43,18 @@ class WriteError(CoalitionError):
 class FrameworkError(CoalitionError):
     """A framework cannot be found or is not a valid rubric."""
 
-    def __init__(self, message: str, *, problems: list[Problem] | None = None, hint: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        problems: list[Problem] | None = None,
+        hint: str | None = None,
+        unlisted: tuple[int, int] = (0, 0),
+    ):
         super().__init__(message, hint=hint)
         self.problems = problems or []
+        self.unlisted = unlisted
+        """Errors and warnings past the problems listed (counted by the last one, not listed)."""
 
 
 class SettingsError(CoalitionError):

@@ -88,7 +88,11 @@ def _load(path: Path, _stamp: int, label: str) -> Framework:
     if checked.unreadable is not None:
         raise FrameworkError(f"cannot read framework {str(path)!r}: {checked.unreadable}")
     if checked.value is None or checked.has_errors:
-        raise FrameworkError(f"{label} is not a valid framework", problems=list(checked.problems))
+        raise FrameworkError(
+            f"{label} is not a valid framework",
+            problems=list(checked.problems),
+            unlisted=(checked.unlisted_errors, checked.unlisted_warnings),
+        )
     return checked.value
 
 
