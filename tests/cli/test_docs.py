@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shlex
+from pathlib import Path
 
 import pytest
 from typer.main import get_command
@@ -48,6 +50,27 @@ def test_the_readme_gives_exactly_two_setup_commands_and_ci_runs_the_test_one() 
     assert setup[1] == 'pip install ".[test]" && pytest'
     ci = (ROOT / ".ci" / "run").read_text()
     assert setup[1] in ci
+
+
+def test_the_readme_s_first_terms_run_as_written(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Then, for your own coalition": each command as written (but `assess`, which needs a person),
+    then the next term's `init --from`, in an empty folder."""
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    own = quick.split("Then, for your own coalition", 1)[1]
+    block = re.findall(r"```sh\n(.*?)```", own, flags=re.S)[0]
+    lines = [line.split("#", 1)[0].strip() for line in block.splitlines()]
+    written = [shlex.split(line)[1:] for line in lines if line and not line.startswith("coalition assess")]
+    prose = " ".join(own.split("```", 2)[2].split())
+    next_term = re.search(r"`(coalition init [^`]*--from[^`]*)`", prose)
+    assert next_term is not None
+    monkeypatch.chdir(tmp_path)
+    for args in [*written, shlex.split(next_term.group(1))[1:]]:
+        result = runner.invoke(app, ["--no-color", *args])
+        assert result.exit_code == 0, (args, result.output)  # unrated indicators are warnings
+    assert "term: Fall 2026" in (tmp_path / "fall-2026.yaml").read_text(encoding="utf-8")
+    assert "<html" in (tmp_path / "spring-2026.html").read_text(encoding="utf-8")  # plan --format html
 
 
 @pytest.mark.parametrize(
