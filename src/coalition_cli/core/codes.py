@@ -270,4 +270,4 @@ DEFAULT_POLICY = Policy()
 
 ERRORS_ONLY = Policy(select=frozenset())
 """Only the errors: for commands that use the valid files and list the others (`summary`, `actions`),
-which never show warnings; a file with warnings alone then needs no second parse to place them."""
+which never show warnings; a file with warnings alone then needs none of them placed."""

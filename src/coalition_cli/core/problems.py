@@ -26,8 +26,8 @@ Path_ = tuple[str | int, ...]
 class Finding(NamedTuple):
     """A problem not yet located in the text: checks speak in document paths, not positions.
 
-    Locating needs a second parse (into nodes that know their positions), so it is done only for
-    files that have findings. `at` says whether to point at the key of the last path element or at
+    Locating walks the parser's node tree (kept from the one parse: its nodes know their positions),
+    so it is done only for files that have findings. `at` says whether to point at the key of the last path element or at
     its value. A finding has no severity: the run's `Policy` gives one to its code when it is located.
 
     NamedTuples, this and `Problem`: immutable records that sort by their fields, cheap to create
@@ -87,7 +87,7 @@ class Located(NamedTuple):
 
 LOCATED_AT_MOST = 2 * MAX_PROBLEMS_PER_FILE
 """Findings located and worded in full (with a did-you-mean): those first in the file. Locating
-needs a second parse and a walk for each; a hostile file can have 100,000 findings, and the rest
+needs a walk of the node tree for each; a hostile file can have 100,000 findings, and the rest
 are only counted."""
 
 
