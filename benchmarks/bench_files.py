@@ -8,7 +8,9 @@ ruamel.yaml's C loader, nothing else); each round runs every command at every si
 of load during the run cannot pass for a step of the curve. Prints CPU time per file (the process
 and its workers; medians of the rounds) and the wall time of the same runs, then whether ours falls
 from each size to the next, round by round (the median of each round's own step) and by the best
-runs (the least disturbed by other jobs on the machine), and where not, by how much: no cliffs. Then, on the
+runs (the least disturbed by other jobs on the machine), and where not, by how much, beside the
+lowest and highest step of a single round (a rise well inside that range is one round's noise, not a
+cliff): no cliffs. Then, on the
 1,000 files (a network: several terms per coalition, some partly unrated), `coalition summary
 --format json` beside validate and the floor. Targets: CPU per file falls at every step, named or
 folder; <= 1.7 ms per file for validate and summary on 1,000 files.
@@ -53,13 +55,24 @@ def best_per_file(timing: Timing, files: int) -> float:
     return min(timing.cpu_seconds) * 1000 / files
 
 
-def rises(steps: dict[tuple[int, int], float]) -> list[str]:
-    """The steps (from a files to b, the ratio of CPU per file at b to that at a) that go up."""
-    return [f"{a}→{b} (+{ratio - 1:.1%})" for (a, b), ratio in steps.items() if ratio > 1]
+Spread = dict[tuple[int, int], tuple[float, float]]
+"""Each step's lowest and highest ratio over the rounds: how far one round's noise reaches."""
 
 
-def monotone(steps: dict[tuple[int, int], float]) -> str:
-    found = rises(steps)
+def rises(steps: dict[tuple[int, int], float], spread: Spread | None = None) -> list[str]:
+    """The steps (from a files to b, the ratio of CPU per file at b to that at a) that go up, each
+    with the range its rounds gave (a rise inside that range may be one round's noise)."""
+    found = []
+    for (a, b), ratio in steps.items():
+        if ratio > 1:
+            low, high = spread[a, b] if spread else (ratio, ratio)
+            rounds = f"; the rounds {low - 1:+.1%} to {high - 1:+.1%}" if spread else ""
+            found.append(f"{a}→{b} (+{ratio - 1:.1%}{rounds})")
+    return found
+
+
+def monotone(steps: dict[tuple[int, int], float], spread: Spread | None = None) -> str:
+    found = rises(steps, spread)
     return "monotone, meets" if not found else "MISSES, rises at " + ", ".join(found)
 
 
@@ -71,6 +84,16 @@ def round_by_round(timings: dict[int, list[Timing]], column: int) -> dict[tuple[
         before, after = timings[a][column].cpu_seconds, timings[b][column].cpu_seconds
         steps[a, b] = statistics.median((y / b) / (x / a) for x, y in zip(before, after, strict=True))
     return steps
+
+
+def round_spread(timings: dict[int, list[Timing]], column: int) -> Spread:
+    """Each step's lowest and highest ratio within one round, over the rounds."""
+    spread = {}
+    for a, b in itertools.pairwise(SIZES):
+        before, after = timings[a][column].cpu_seconds, timings[b][column].cpu_seconds
+        ratios = [(y / b) / (x / a) for x, y in zip(before, after, strict=True)]
+        spread[a, b] = (min(ratios), max(ratios))
+    return spread
 
 
 def best_runs(timings: dict[int, list[Timing]], column: int) -> dict[tuple[int, int], float]:
@@ -165,10 +188,11 @@ def main() -> None:
         if args.before:
             ours += [(4, "before: named"), (5, "before: folder")]
         for column, label in ours:
+            spread = round_spread(timings, column)
             for steps, which in ((round_by_round, "round by round"), (best_runs, "best runs")):
                 print(
                     f"  {label}, {which}: CPU per file falls at every size 1, 2, … 1,000: "
-                    + monotone(steps(timings, column))
+                    + monotone(steps(timings, column), spread if steps is round_by_round else None)
                 )
 
         many = len(files)
