@@ -752,10 +752,18 @@ def test_a_resized_terminal_uses_the_room(team: Path) -> None:
 # -- what the review at 80×24 found ---------------------------------------------------------------------
 
 
+def _not_carried(spring: str) -> str:
+    """The spring file without the two C1.1 actions it carried over from the fall (and marked done)."""
+    start = spring.index("      - action: Draft and adopt a coalition charter")
+    end = spring.index("  C1.2:")
+    return spring[:start].removesuffix("    actions:\n") + spring[end:]
+
+
 def test_since_shows_last_terms_evidence_and_open_actions_on_the_main_screen(tmp_path: Path) -> None:
     """`--since`: at 80×24 a line with last term's stage, the start of its evidence and how many of
-    its actions are still open; at 120×40 all of it, every open action named."""
-    app = riverside(tmp_path, "C1.1")
+    its actions are still open and not carried into this term; at 120×40 all of it, every open
+    action named."""
+    app = riverside(tmp_path, "C1.1", spring=_not_carried)
 
     async def small(pilot: Pilot[None]) -> None:
         line = next(line for line in screen_text(app).splitlines() if "Last time" in line)
@@ -763,7 +771,7 @@ def test_since_shows_last_terms_evidence_and_open_actions_on_the_main_screen(tmp
         assert line.rstrip().endswith("2 open actions (r)")
 
     drive(app, (80, 24), small)
-    app = riverside(tmp_path, "C1.1")
+    app = riverside(tmp_path, "C1.1", spring=_not_carried)
 
     async def large(pilot: Pilot[None]) -> None:
         screen = " ".join(screen_text(app).split())
@@ -776,6 +784,21 @@ def test_since_shows_last_terms_evidence_and_open_actions_on_the_main_screen(tmp
         assert "not marked done: Set up an executive committee" in screen
 
     drive(app, (120, 40), large)
+
+
+def test_last_terms_actions_carried_over_and_marked_done_are_not_open_ones(tmp_path: Path) -> None:
+    """The spring file carried C1.1's two fall actions over and marked them done: the main screen and
+    read-all say nothing of them as last term's open actions (a reviewer saw '1 open action (r)'
+    appear on marking a carried action done)."""
+    app = riverside(tmp_path, "C1.1")
+
+    async def steps(pilot: Pilot[None]) -> None:
+        line = next(line for line in screen_text(app).splitlines() if "Last time" in line)
+        assert "open action" not in line
+        await press(pilot, "r")
+        assert "not marked done" not in " ".join(screen_text(app).split()).lower()
+
+    drive(app, (80, 24), steps)
 
 
 def test_nothing_on_the_main_screen_is_cut_silently(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -35,11 +36,16 @@ def session_app(path: Path, **plan: object) -> AssessApp:
     return AssessApp(Opened(AssessOptions(path), file, session, None))
 
 
-def riverside(folder: Path, start_at: str = "C1.1") -> AssessApp:
-    """The example coalition's spring assessment revisited, with last term beside it (`--since`)."""
+def riverside(
+    folder: Path, start_at: str = "C1.1", *, spring: Callable[[str], str] | None = None
+) -> AssessApp:
+    """The example coalition's spring assessment revisited, with last term beside it (`--since`);
+    `spring` changes the spring file's text first."""
     for name in ("2025-09-fall.yaml", "2026-03-spring.yaml", "coalition.yaml"):
         shutil.copy(EXAMPLES / "riverside" / name, folder / name)
     path = folder / "2026-03-spring.yaml"
+    if spring is not None:
+        path.write_text(spring(path.read_text(encoding="utf-8")), encoding="utf-8")
     file = AssessmentFile(path)
     session = Session.plan(file.framework, file.stages, revisit_all=True, start_at=start_at)
     return AssessApp(

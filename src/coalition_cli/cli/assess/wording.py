@@ -48,12 +48,13 @@ def open_actions(rating: Rating | None) -> list[Action]:
 
 
 def not_carried(before: Rating | None, now: Rating | None) -> tuple[Action, ...]:
-    """Last term's open actions, less those this term's rating `now` holds open (`init --from`
-    carried them over: they are listed as this term's), found by text as the actions register
-    follows them from term to term."""
+    """Last term's open actions, less those this term's rating `now` holds, open or not (`init
+    --from` carried them over: they are listed as this term's, and marking one done now must not
+    bring it back as last term's), found by text as the actions register follows them from term to
+    term."""
     from coalition_cli.core.reports.actions.owners import name_key
 
-    here = {name_key(action.action) for action in open_actions(now)}
+    here = {name_key(action.action) for action in now.actions} if now is not None else set()
     return tuple(action for action in open_actions(before) if name_key(action.action) not in here)
 
 

@@ -1,0 +1,33 @@
+"""What the sessions say of last term's actions: those carried into this term are this term's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coalition_cli.cli.assess.wording import not_carried
+from coalition_cli.core.model.assessment import Action, Rating
+
+CHARTER = Action(
+    action="Draft a coalition charter", owner="Tom Baker", due=dt.date(2026, 2, 15), status="in-progress"
+)
+COMMITTEE = Action(action="Set up an executive committee", status="planned")
+
+
+def test_an_action_carried_over_and_marked_done_now_is_not_last_terms_open_one() -> None:
+    # the reviewer marked the carried charter done: "Last time … 1 open action" appeared, "Not marked done"
+    before = Rating(stage=2, actions=(CHARTER, COMMITTEE))
+    now = Rating(
+        actions=(Action(action="Draft a coalition charter", owner="Tom Baker", status="done"), COMMITTEE)
+    )
+    assert not_carried(before, now) == ()
+
+
+def test_an_open_action_left_out_of_this_term_is_still_named() -> None:
+    before = Rating(stage=2, actions=(CHARTER, COMMITTEE))
+    assert not_carried(before, Rating(actions=(COMMITTEE,))) == (CHARTER,)
+    assert not_carried(before, None) == (CHARTER, COMMITTEE)
+
+
+def test_last_terms_closed_actions_are_never_named() -> None:
+    done = Action(action="Adopt the charter", status="done")
+    assert not_carried(Rating(actions=(done,)), Rating()) == ()
