@@ -62,3 +62,19 @@ def test_actions_copied_from_any_indentation_read_back_the_same(
     )
     carried = carried_actions(load_assessment(last), FRAMEWORK)
     assert _read(carried.lines("C1.1")) == written
+
+
+def test_a_line_reading_hash_in_an_action_s_text_is_not_taken_for_a_comment_above_the_next(
+    tmp_path: Path,
+) -> None:
+    """Found by the property above: an action whose text ends with a line `#` gave that line again,
+    as a comment, above the next action carried over."""
+    last = tmp_path / "last.yaml"
+    last.write_text(
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-03-01\nratings:\n  C1.1:\n"
+        "    stage: 2\n    actions:\n    - action: |-\n        0\n        #\n    # call first\n    - action: '0'\n",
+        encoding="utf-8",
+    )
+    carried = carried_actions(load_assessment(last), FRAMEWORK).by_indicator["C1.1"]
+    assert [item.action.action for item in carried] == ["0\n#", "0"]
+    assert carried[1].lines == ("      # call first", "      - action: '0'")

@@ -124,11 +124,17 @@ def _action_items(text: str) -> dict[str, list[list[str] | None]]:
         actions = splices.find(rating, "actions") if _is_mapping(rating) else None
         if actions is None or not _is_sequence(actions[1]):
             continue
-        items[str(key_node.value)] = [_item_lines(lines, item) for item in actions[1].value]
+        sequence = actions[1].value
+        items[str(key_node.value)] = [
+            _item_lines(lines, item, text_after=lines.content_end(sequence[n - 1]) if n else 0)
+            for n, item in enumerate(sequence)
+        ]
     return items
 
 
-def _item_lines(text: Splices, item: Any) -> list[str] | None:
+def _item_lines(text: Splices, item: Any, *, text_after: int) -> list[str] | None:
+    """The item's lines, with the comments right above it: never a line of the item before it
+    (`text_after` is where that ends), where a block of text may hold a line that reads `#`."""
     start = item.start_mark.index
     line_start = text.line_start(start)
     dash = _DASH.fullmatch(text.text[line_start:start])
@@ -139,7 +145,7 @@ def _item_lines(text: Splices, item: Any) -> list[str] | None:
     end = end if end > line_start and text.text[end - 1] == "\n" else text.line_after(end)
     own = text.text[line_start:end].splitlines()
     above: list[str] = []
-    before = text.text[:line_start].splitlines()
+    before = text.text[text_after:line_start].splitlines()
     while before and _comment_at_least(before[-1], column):
         above.insert(0, before.pop())
     return [_shifted(line, ITEM_INDENT - column) for line in [*above, *own]]
