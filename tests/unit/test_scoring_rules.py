@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.model.base import as_data, validated
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.scoring import rounded, score, shown
+from coalition_cli.core.reports.comparison import change_number
+from coalition_cli.core.scoring import rounded, score, score_change, shown
 from tests.support.scoring import CF_IDS, RUBRIC, run_json, write_assessment
 
 CF = load_framework("community-framework")
@@ -199,3 +200,20 @@ def test_the_bundled_framework_through_the_cli(tmp_path: Path) -> None:
     assert len(report["domains"]) == 7 and len(report["indicators"]) == 22
     c7 = report["domains"][-1]
     assert (c7["rated"], c7["total"], c7["score"]) == (1, 2, float(stages["C7.1"] or 0))
+
+
+SCORES = st.fractions(min_value=1, max_value=4, max_denominator=200)
+"""Means of up to 200 stages: every score a rubric of four stages can have, and more."""
+
+
+@given(SCORES, SCORES)
+def test_a_change_is_the_difference_of_the_scores_as_shown(first: Fraction, last: Fraction) -> None:
+    # 1.90 → 2.24 reads +0.34 to anyone who subtracts, though the unrounded scores differ by 0.33
+    before, after = shown(first), shown(last)
+    assert before is not None and after is not None
+    assert change_number(score_change(first, last)) == round(float(after) - float(before), 2)
+
+
+def test_a_change_from_or_to_no_score_is_none() -> None:
+    assert score_change(None, Fraction(2)) is None and score_change(Fraction(2), None) is None
+    assert score_change(Fraction(19048, 10000), Fraction(22361, 10000)) == Fraction(34, 100)

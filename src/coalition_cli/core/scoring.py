@@ -222,6 +222,14 @@ def rounded(exact: Fraction | None) -> Fraction | None:
     return Fraction(hundredths, 100)
 
 
+def score_change(first: Fraction | None, last: Fraction | None) -> Fraction | None:
+    """How far a score moved, as the two scores are shown (each `rounded`): a reader who subtracts
+    1.90 from 2.24 reads +0.34 beside them, not the +0.33 of the unrounded scores. None when either
+    is missing."""
+    before, after = rounded(first), rounded(last)
+    return None if before is None or after is None else after - before
+
+
 def shown(exact: Fraction | None) -> str | None:
     """A score as text with 2 decimals (`2.50`), or None when there is no score."""
     value = rounded(exact)

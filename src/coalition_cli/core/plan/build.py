@@ -60,14 +60,13 @@ from coalition_cli.core.plan.summary import (
 from coalition_cli.core.reports.actions.register import status_words
 from coalition_cli.core.reports.comparison import (
     Comparison,
-    change,
     change_number,
     direction,
     latest_targets,
 )
 from coalition_cli.core.reports.document import FEW_RATED, bar, few_of, from_few, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
-from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, shown
+from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, score_change, shown
 from coalition_cli.core.wording import GENERATOR, MADE_WITH, and_list, long_date, plural
 
 if TYPE_CHECKING:
@@ -454,7 +453,7 @@ def _change(
 
 
 def _moved(then: Fraction | None, now: Fraction | None) -> tuple[float | None, str]:
-    value = change_number(change(then, now))
+    value = change_number(score_change(then, now))
     return value, "" if value is None else signed(value, 2)
 
 

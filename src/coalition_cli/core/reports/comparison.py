@@ -42,7 +42,7 @@ from coalition_cli.core.reports.document import (
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
 from coalition_cli.core.reports.targets import TargetFollowUp, follow_ups
-from coalition_cli.core.scoring import DomainScore, as_number
+from coalition_cli.core.scoring import DomainScore, as_number, score_change
 from coalition_cli.core.wording import and_list, loose_key, plural
 
 Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
@@ -134,7 +134,7 @@ class Comparison(Report):
                 "id": domain.id,
                 "name": domain.name,
                 "scores": [as_number(value) for value in values],
-                "change": change_number(change(values[0], values[-1])),
+                "change": change_number(score_change(values[0], values[-1])),
             }
             for domain, values in self.domain_scores()
         ]
@@ -165,7 +165,7 @@ class Comparison(Report):
             ],
             "overall": {
                 "scores": [as_number(value) for value in overall],
-                "change": change_number(change(overall[0], overall[-1])),
+                "change": change_number(score_change(overall[0], overall[-1])),
             },
             "domains": domains,
             "indicators": indicators,
@@ -200,14 +200,14 @@ class Comparison(Report):
         domain_rows = [
             [Cell(domain.label)]
             + [_domain_score_cell(fw, item.card.domains[index]) for item in items]
-            + [change_cell(change(values[0], values[-1]), 2)]
+            + [change_cell(score_change(values[0], values[-1]), 2)]
             for index, (domain, values) in enumerate(self.domain_scores())
         ]
         overall = self.overall_scores()
         domain_rows.append(
             [Cell("Overall", tone="strong")]
             + [score_cell(fw, value) for value in overall]
-            + [change_cell(change(overall[0], overall[-1]), 2)]
+            + [change_cell(score_change(overall[0], overall[-1]), 2)]
         )
         indicator_rows = [
             [Cell(indicator.id), Cell(indicator.name)]
@@ -358,7 +358,7 @@ def overall_line(comparison: Comparison) -> str:
     the indicators (`few_rated`), the line says so itself, since the change then compares different
     sets: `Overall score: 1.68 Emerging → 2.83 Developing (+1.15), the latest from 6 of 22 indicators`."""
     fw, first, last = comparison.framework, comparison.first.card, comparison.last.card
-    moved = change_number(change(first.exact, last.exact))
+    moved = change_number(score_change(first.exact, last.exact))
     delta = f" ({signed(moved, 2)})" if moved is not None else ""
     line = f"Overall score: {score_with_stage(fw, first.exact)} → {score_with_stage(fw, last.exact)}{delta}"
     cautions = [

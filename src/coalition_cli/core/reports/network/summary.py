@@ -43,7 +43,7 @@ from coalition_cli.core.reports.network.periods import Period
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
 from coalition_cli.core.reports.targets import RESULTS, TargetFollowUp, TargetResult, follow_up
-from coalition_cli.core.scoring import score, shown
+from coalition_cli.core.scoring import score, score_change, shown
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
@@ -110,9 +110,9 @@ class CoalitionStanding:
     @property
     def change(self) -> Fraction | None:
         """The overall score's change from the first term to the latest, when both have one."""
-        if len(self.trend) < 2 or self.trend[0].exact is None or self.trend[-1].exact is None:
+        if len(self.trend) < 2:
             return None
-        return self.trend[-1].exact - self.trend[0].exact
+        return score_change(self.trend[0].exact, self.trend[-1].exact)
 
     def group(self, by: GroupBy) -> str | None:
         return self.region if by == "region" else self.cohort
