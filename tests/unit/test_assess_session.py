@@ -329,6 +329,19 @@ def test_back_after_go_to_returns_to_where_the_walk_was() -> None:
     assert session.back() is False  # the first of the walk: nowhere to go
 
 
+def test_back_after_undo_showed_an_indicator_is_the_one_before_it_not_forward_again() -> None:
+    # a reviewer: rate C1.3, n, u, u (undo shows C1.3, then C1.2), then b went to C1.3 and on to C1.4
+    session = Session.plan(FRAMEWORK, {}, start_at="C1.1")
+    session.next()
+    session.next()
+    session.next()
+    assert session.current == "C1.4"
+    session.go_to("C1.3", shown=True)
+    session.go_to("C1.2", shown=True)
+    assert session.back() and session.current == "C1.1"
+    assert session.back() is False
+
+
 def test_the_indicators_looked_at_are_counted_not_the_walk() -> None:
     session = Session.plan(FRAMEWORK, {}, start_at="C2.3")
     session.go_to("C7.2")

@@ -511,11 +511,16 @@ class Session:
                 return other, stage
         return None
 
-    def go_to(self, indicator: str) -> None:
+    def go_to(self, indicator: str, *, shown: bool = False) -> None:
         """Go to any indicator of the framework: to its place in the walk, or, when the walk does not
-        take it, as a detour before the indicator the walk stands at (which comes next)."""
+        take it, as a detour before the indicator the walk stands at (which comes next).
+
+        `shown`: only to show what an undo changed there, not a move of the team's: `back` then goes
+        to the indicator before it in the walk, not forward again through the undos' jumps."""
         self.framework.indicator(indicator)  # KeyError for an id not in the framework
-        if self.current is not None and self.current != indicator:
+        if shown:
+            self.trail.clear()
+        elif self.current is not None and self.current != indicator:
             self._leave()
         self.stopped = False
         if indicator in self.queue:

@@ -635,7 +635,7 @@ class IndicatorScreen(Screen[None]):
             return
         saved, attempt = undoing
         if saved.edit.indicator != self.indicator:
-            app.session.go_to(saved.edit.indicator)
+            app.session.go_to(saved.edit.indicator, shown=True)
         self.show_indicator()
         if isinstance(attempt, Done):
             self.say(undone(app.framework, saved), "saved")
