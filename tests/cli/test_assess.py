@@ -685,6 +685,19 @@ def test_a_due_date_with_a_one_digit_month_is_taken_and_said_back(runner: CliRun
     assert ratings(path)["C1.1"]["actions"] == [{"action": "Adopt the charter", "due": "2026-06-30"}]
 
 
+def test_a_due_date_before_the_assessment_is_taken_and_asked_about(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    keys = "2\n\nAdopt the charter\n\n2026-02-15\n\n"  # the session is dated 14 March 2026
+    code, output = assess(runner, path, keys + "q\n", *NEW)
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert (
+        "Its due date, 15 February 2026, is before this assessment (14 March 2026): is the year right?"
+        in flat
+    )
+    assert ratings(path)["C1.1"]["actions"] == [{"action": "Adopt the charter", "due": "2026-02-15"}]
+
+
 def test_the_words_people_use_for_a_stakeholder_group_are_taken_and_said_back(
     runner: CliRunner, tmp_path: Path
 ) -> None:

@@ -897,6 +897,26 @@ def test_the_status_choice_and_the_last_hint_are_whole_at_80_columns(team: Path)
     drive(app, (80, 24), steps)
 
 
+def test_a_due_date_before_the_assessment_is_saved_and_asked_about(team: Path) -> None:
+    # a reviewer typed 2026-2-15 for 2027 on a December assessment: saved without a word, and the
+    # plan then called the action 291 days late
+    app = session_app(team, indicators=["C1.1"])
+    assessed_on = app.file.assessment.assessed_on
+    early = assessed_on.replace(year=assessed_on.year - 1)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, "Sign the MOU")
+        await press(pilot, "enter", "enter")
+        await type_text(pilot, early.isoformat())
+        await press(pilot, "enter", "enter")  # on to how far along; Enter saves
+        screen = " ".join(screen_text(app).split())
+        assert "Saved: a new action for C1.1: Sign the MOU. Its due date" in screen
+        assert "is before this assessment" in screen and "is the year right?" in screen
+
+    drive(app, (80, 24), steps)
+
+
 def test_the_chosen_status_is_marked_not_only_coloured(team: Path) -> None:
     # Textual's radio buttons tell on from off by colour alone: a projector washes that out
     app = session_app(team, indicators=["C1.2"])

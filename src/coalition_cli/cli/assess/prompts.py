@@ -35,6 +35,7 @@ from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.cli.assess.wording import (
     describe_action,
     earlier_rating,
+    early_due,
     evidence_not_saved,
     not_carried,
     stage_label,
@@ -507,6 +508,9 @@ class Walk:
                 continue
             if due is not None and due.isoformat() != typed.strip():  # `2026-6-30` is written 2026-06-30
                 self.console.print(f"  [green]→[/] due {due.isoformat()}")
+            early = early_due(due, self.file.assessment.assessed_on)
+            if early:
+                self.console.print(f"  [yellow]{escape(early)}[/]")
             return None, due
 
     # -- the end -----------------------------------------------------------------------------

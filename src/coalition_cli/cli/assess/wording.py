@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.editing.history import Saved
@@ -30,6 +31,14 @@ def describe_action(action: Action | NewAction) -> str:
     status = status_words(action.status) if action.status else None
     details = [part for part in (action.owner, due, status) if part]
     return f"{action.action} ({', '.join(details)})" if details else action.action
+
+
+def early_due(due: dt.date | None, assessed_on: dt.date) -> str:
+    """Said when an action is given a due date before the assessment's own day (2026 typed for 2027
+    is an easy slip, and the plan would call the action months late); "" otherwise."""
+    if due is None or due >= assessed_on:
+        return ""
+    return f"Its due date, {long_date(due)}, is before this assessment ({long_date(assessed_on)}): is the year right?"
 
 
 def evidence_not_saved(typed: str) -> str:

@@ -44,7 +44,13 @@ from coalition_cli.cli.assess.screen.dialogs import (
 from coalition_cli.cli.assess.screen.keys import KeysInTurn
 from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomLine, StagesPanel, stage_views
 from coalition_cli.cli.assess.startup import Opened
-from coalition_cli.cli.assess.wording import describe_action, evidence_not_saved, stage_label, undone
+from coalition_cli.cli.assess.wording import (
+    describe_action,
+    early_due,
+    evidence_not_saved,
+    stage_label,
+    undone,
+)
 from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.history import History
@@ -460,9 +466,10 @@ class IndicatorScreen(Screen[None]):
                 def again() -> None:
                     self.action_actions(typed=new, notice="The new action was not saved yet: see above.")
 
+                early = early_due(new.due, app.file.assessment.assessed_on)
                 self.commit(
                     RatingEdit(indicator, add_actions=(new,)),
-                    f"a new action for {indicator}: {new.action}.",
+                    f"a new action for {indicator}: {new.action}." + (f" {early}" if early else ""),
                     "",
                     seen=seen,
                     failed=again,
@@ -537,9 +544,10 @@ class IndicatorScreen(Screen[None]):
                 change = ChangeAction(
                     index, action.action, action.owner or CLEAR, action.due or CLEAR, action.status or CLEAR
                 )
+                early = early_due(action.due, app.file.assessment.assessed_on)
                 self.commit(
                     app.session.change_action(change),
-                    f"action {index + 1} of {indicator}.",
+                    f"action {index + 1} of {indicator}." + (f" {early}" if early else ""),
                     f"Action {index + 1} is as it was.",
                     seen=seen,
                     clash=lambda clash: conflicts.action_changed_meanwhile(self, indicator, action, clash),
