@@ -63,6 +63,16 @@ def _roll(runner: CliRunner, folder: Path, *options: str) -> str:
     return result.output
 
 
+def test_init_says_the_participants_are_last_terms(runner: CliRunner, folder: Path) -> None:
+    # written into the new term unasked, and the plan names them as this term's: said at once
+    output = " ".join(_roll(runner, folder).split())
+    assert (
+        "The participants are Spring 2026's (Dana Whitfield, Maria Lopez, Priya Natarajan and 9 more): "
+        "change them in " in output
+    )
+    assert "if others are in the room this time." in output
+
+
 def test_init_carries_every_open_action_under_its_indicator(runner: CliRunner, folder: Path) -> None:
     output = _roll(runner, folder)
     assert "Carried over 11 open actions from Spring 2026" in " ".join(output.split())

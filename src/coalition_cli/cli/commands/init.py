@@ -67,7 +67,7 @@ def init(
     from coalition_cli.core.files.output import OutputFile
     from coalition_cli.core.loading.assessments import load_assessment
     from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, load_framework
-    from coalition_cli.core.wording import plural
+    from coalition_cli.core.wording import and_list, plural
 
     written = OutputFile(path=file, command="init", what="the new assessment", forceable=False, option=None)
     if no_actions and previous is None:
@@ -112,6 +112,16 @@ def init(
         # the ratings start afresh each term; so do the team's targets and priorities, which a
         # facilitator might expect to be carried like the actions
         console.print("Stages, targets and priorities are set again this term.")
+        if last.assessment.participants:
+            # written into the new term as they were: the plan names them as this term's, so say so
+            names = [person.name for person in last.assessment.participants]
+            shown = and_list(names if len(names) <= 4 else [*names[:3], f"{len(names) - 3} more"])
+            console.print(
+                escape(
+                    f"The participants are {term_name(last)}'s ({shown}): change them in {file} "
+                    "if others are in the room this time."
+                )
+            )
         if carried.left_out and not no_actions:
             ids = ", ".join(dict.fromkeys(action.indicator for action in carried.left_out))
             count = len(carried.left_out)
