@@ -197,3 +197,17 @@ def test_overdue_actions_are_listed_longest_overdue_first() -> None:
     late = [int(row[1].split()[0]) for row in overdue.texts[1:]]
     assert len(late) == 7 and late == sorted(late, reverse=True)
     assert "Overdue as of 1 June 2026, longest first" in markdown
+
+
+def test_two_files_of_one_date_are_not_said_to_hold_no_actions(tmp_path: Path) -> None:
+    # a reviewer rolled a term forward the same day: "No actions recorded yet" and "add them under
+    # each indicator's `actions:`", though both files held actions; the date was the reason
+    for name in ("2026-03-spring.yaml", "coalition.yaml"):
+        (tmp_path / name).write_bytes((RIVERSIDE / name).read_bytes())
+    (tmp_path / "copy.yaml").write_bytes((RIVERSIDE / "2026-03-spring.yaml").read_bytes())
+    result = run("actions", tmp_path / "2026-03-spring.yaml", tmp_path / "copy.yaml")
+    assert result.exit_code == 1
+    assert "No actions recorded yet" not in result.stdout
+    assert "No actions to list from the files that could be used; those left out are below." in result.stdout
+    assert "no actions recorded yet" not in result.stderr
+    assert "2 files dated 2026-03-14" in result.stderr

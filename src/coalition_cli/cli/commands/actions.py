@@ -63,7 +63,7 @@ def actions(
     report = build_actions(read_network(paths, jobs=jobs), as_of=day)
     emit(report, output)
     say_files_read(actions_files_read(report))
-    if not report.actions:
+    if not report.actions and not (report.same_date or report.invalid):
         note("no actions recorded yet: add them under each indicator's `actions:` in the assessment files")
     say_left_out(report.same_date, report.invalid)
     failed = [state for state in dict.fromkeys(fail_on) if report.count(state)]

@@ -244,6 +244,13 @@ def _every_action(report: ActionsReport, several: bool) -> list[Block]:
         for action in coalition.actions
     ]
     if not rows:
+        if report.same_date or report.invalid:  # the actions may well be in the files left out
+            return [
+                Line(
+                    "No actions to list from the files that could be used; those left out are below.",
+                    tone="muted",
+                )
+            ]
         return [Line("No actions recorded yet.", tone="muted")]
     return [
         table(
