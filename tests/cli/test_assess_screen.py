@@ -251,7 +251,7 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
         await press(pilot, "enter")  # on to how far along
         await press(pilot, "right", "right", "enter")  # "in progress", and Enter saves at the last box
         assert "Saved: a new action for C1.1: Sign the MOU." in screen_text(app)
-        assert "+1 more (a)" in screen_text(app)
+        assert "· 2 open (a)" in screen_text(app)
         await press(pilot, "a", "shift+tab")  # to the actions so far: letters are commands only there
         assert "2. Sign the MOU (Mayor, due 1 September 2026, in progress)" in screen_text(app)
         await press(pilot, "d")  # mark the first done
@@ -804,7 +804,7 @@ def test_last_terms_actions_carried_over_and_marked_done_are_not_open_ones(tmp_p
 def test_nothing_on_the_main_screen_is_cut_silently(tmp_path: Path) -> None:
     """At 80×24 each part shows whole or says it is cut (`…`), and the count of more actions stays in
     view (the reviewer found "Equity" missing with no sign, and no "+1 more")."""
-    from coalition_cli.cli.assess.wording import describe_action
+    from coalition_cli.cli.assess.wording import action_counts, describe_action
 
     app = riverside(tmp_path, "C1.1")
 
@@ -824,10 +824,12 @@ def test_nothing_on_the_main_screen_is_cut_silently(tmp_path: Path) -> None:
             evidence = " ".join((rating.evidence or "").split())
             assert evidence in " ".join(said["Evidence"].split()) or "…" in said["Evidence"]
             if rating.actions:
-                first = describe_action(rating.actions[0])
-                assert first in said["Actions"] or "…" in said["Actions"]
-                if len(rating.actions) > 1:
-                    assert f"+{len(rating.actions) - 1} more (a)" in said["Actions"]
+                number, first = next(
+                    ((n, a) for n, a in enumerate(rating.actions, 1) if a.status not in ("done", "dropped")),
+                    (1, rating.actions[0]),
+                )
+                assert f"{number}. {describe_action(first)}" in said["Actions"] or "…" in said["Actions"]
+                assert said["Actions"].rstrip().endswith(f"{action_counts(rating.actions)} (a)")
             await press(pilot, "n")
 
     drive(app, (80, 24), steps)
@@ -913,6 +915,23 @@ def test_a_due_date_before_the_assessment_is_saved_and_asked_about(team: Path) -
         screen = " ".join(screen_text(app).split())
         assert "Saved: a new action for C1.1: Sign the MOU. Its due date" in screen
         assert "is before this assessment" in screen and "is the year right?" in screen
+
+    drive(app, (80, 24), steps)
+
+
+def test_the_actions_line_shows_the_first_open_action_and_counts_them_by_status(tmp_path: Path) -> None:
+    # a reviewer: "a done action is still listed first", and whether any is done was not to be seen
+    app = riverside(tmp_path, "C1.1")  # C1.1's two actions, carried from the fall, are marked done
+
+    async def steps(pilot: Pilot[None]) -> None:
+        line = next(line for line in screen_text(app).splitlines() if line.startswith(" Actions"))
+        assert line.rstrip().endswith("· 2 done (a)")
+        await press(pilot, "a")
+        await type_text(pilot, "Send the charter to the new members")
+        await press(pilot, "escape")  # saves and closes
+        line = next(line for line in screen_text(app).splitlines() if line.startswith(" Actions"))
+        assert "3. Send the charter to the new members" in line  # the open one, by its number in the list
+        assert line.rstrip().endswith("· 1 open, 2 done (a)")
 
     drive(app, (80, 24), steps)
 

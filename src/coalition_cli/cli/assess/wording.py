@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.editing.history import Saved
@@ -31,6 +33,13 @@ def describe_action(action: Action | NewAction) -> str:
     status = status_words(action.status) if action.status else None
     details = [part for part in (action.owner, due, status) if part]
     return f"{action.action} ({', '.join(details)})" if details else action.action
+
+
+def action_counts(actions: Sequence[Action]) -> str:
+    """`2 open, 1 done`, or `1 open`: where an indicator's actions stand, as the 80×24 screen's line
+    says it beside the first open one (its text may be cut; the counts never are)."""
+    counted = Counter("open" if action.status not in CLOSED else action.status for action in actions)
+    return ", ".join(f"{counted[word]} {word}" for word in ("open", "done", "dropped") if counted[word])
 
 
 def early_due(due: dt.date | None, assessed_on: dt.date) -> str:

@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from coalition_cli.cli.assess.wording import (
+    action_counts,
     describe_action,
     earlier_rating,
     not_carried,
@@ -23,6 +24,7 @@ from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.stages import parse_stage
+from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.wording import plural
 
 ROOMY_HEIGHT = 32
@@ -67,10 +69,13 @@ class Answers:
         else:
             lines.append(Text.assemble(("Evidence ", "bold"), _none("e")))
         if actions:
-            more = f" · +{len(actions) - 1} more (a)" if len(actions) > 1 else ""
-            room = width - 8 - cell_len(more)
+            counts = f" · {action_counts(actions)} (a)"
+            number, listed = next(  # the first still open: what the room has left to do
+                ((n, a) for n, a in enumerate(actions, start=1) if a.status not in CLOSED), (1, actions[0])
+            )
+            room = width - 8 - cell_len(counts)
             lines.append(
-                Text.assemble(("Actions ", "bold"), fit(f"1. {describe_action(actions[0])}", room), more)
+                Text.assemble(("Actions ", "bold"), fit(f"{number}. {describe_action(listed)}", room), counts)
             )
         else:
             lines.append(Text.assemble(("Actions ", "bold"), _none("a")))
