@@ -226,3 +226,27 @@ def test_brief_is_the_summary_and_the_priorities_in_detail_in_priority_order() -
     assert detailed == ranked and [rank for rank, _ in ranked] == ["1", "2", "3", "4", "5"]
     assert [indicator for _, indicator in ranked] == ["C6.2", "C4.1", "C4.2", "C4.3", "C5.2"]
     assert len(brief.split()) < len(full.split()) / 3
+
+
+def test_a_markdown_plan_on_a_terminal_says_how_to_keep_it(tmp_path: Path) -> None:
+    """Printed to a terminal, hundreds of lines of Markdown scroll past: the terminal (not the plan)
+    is told how to write it to a file, or as the page people read. Piped, nothing is added."""
+    pexpect = pytest.importorskip("pexpect")
+    import os
+    import sys
+
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "coalition_cli", "plan", str(SPRING)],
+        env={**os.environ, "COLUMNS": "200", "LINES": "24", "TERM": "xterm"},
+        dimensions=(24, 200),
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    said = " ".join((child.before or "").split())
+    assert f"to keep the plan, write it to a file: coalition plan {SPRING} -o plan.md" in said
+    assert "or --format html for a page that prints and reads on a phone" in said
+    assert "to keep the plan" not in plan(SPRING).stderr  # CliRunner: not a terminal

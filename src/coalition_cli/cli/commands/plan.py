@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -141,10 +143,16 @@ def plan(
 
     if written is None:
         typer.echo(text, nl=False)
-        if context.audience == "public":  # the plan went to a pipe or a file: the reminder to the terminal
-            from coalition_cli.cli.console import note
+        from coalition_cli.cli.console import note
 
+        if context.audience == "public":  # the plan went to a pipe or a file: the reminder to the terminal
             note(PUBLIC_REMINDER)
+        if fmt == "md" and sys.stdout is not None and sys.stdout.isatty():
+            # hundreds of lines of Markdown scrolled past: say how to keep it, and the page people read
+            note(
+                f"to keep the plan, write it to a file: coalition plan {shlex.quote(str(file))} -o plan.md, "
+                "or --format html for a page that prints and reads on a phone"
+            )
         return
     written.write(text)
     from coalition_cli.core.plan.build import written_summary
