@@ -65,8 +65,12 @@ def _drawn(renderable: RenderableType, width: int, *, colour: bool) -> list[list
     )
     segments = console.render(renderable, console.options)
     lines = Segment.split_lines(segments)
-    return [
-        [(segment.text, segment.style or Style.null()) for segment in Segment.simplify(line) if segment.text]
+    return [  # no style is the null style before runs are merged: merging compares styles
+        [
+            (segment.text, segment.style or Style.null())
+            for segment in Segment.simplify(Segment(s.text, s.style or Style.null(), s.control) for s in line)
+            if segment.text
+        ]
         for line in lines
     ]
 
@@ -111,3 +115,30 @@ def test_a_cell_with_no_room_inside_its_padding_is_left_to_rich() -> None:
     table.add_row(*(Text("word " * 3) for _ in range(10)))
     assert list(DrawnTable(table).__rich_console__(Console(width=12), Console(width=12).options)) == [table]
     assert _printed(DrawnTable(table), 12) == _printed(table, 12)
+
+
+def test_a_row_of_cells_that_draw_nothing_is_still_a_line_high() -> None:
+    # found by a reviewer: a cell whose text renders no line (end="", overflow ignore) lost its row
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=True, collapse_padding=True)
+    table.add_column(Text("H"), overflow="ignore")
+    table.add_row(Text("", style="green", end=""))
+    assert _printed(DrawnTable(table), 20) == _printed(table, 20)
+    assert len(_printed(DrawnTable(table), 20).splitlines()) == 5
+
+
+def test_what_holds_the_table_measures_it_as_the_table() -> None:
+    from rich.panel import Panel
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=True, collapse_padding=True)
+    table.add_column(Text("Member"))
+    table.add_column(Text("Seat"))
+    table.add_row(Text("Riverside"), Text("chair"))
+    assert _printed(Panel(DrawnTable(table), expand=False), 40) == _printed(Panel(table, expand=False), 40)
+
+
+def test_a_column_added_after_the_rows_is_left_to_rich() -> None:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=True, collapse_padding=True)
+    table.add_column(Text("A"))
+    table.add_row(Text("x"))
+    table.add_column(Text("B"))  # no cell in the row above: Rich shows the header only
+    assert _printed(DrawnTable(table), 40) == _printed(table, 40)

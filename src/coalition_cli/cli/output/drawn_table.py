@@ -31,6 +31,7 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
+    from rich.measure import Measurement
     from rich.table import Column
 
 _PADDING = (0, 1, 0, 1)
@@ -43,6 +44,10 @@ class DrawnTable:
 
     def __init__(self, table: Table) -> None:
         self.table = table
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As the table measures: what holds it (a panel, an alignment) fits it the same."""
+        return self.table.__rich_measure__(console, options)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Any]:
         table = self.table
@@ -79,13 +84,16 @@ def _drawable(table: Table) -> bool:
         and tuple(table.padding) == _PADDING
         and bool(table.columns)
         and not any(row.end_section for row in table.rows)
-        and all(_plain_column(column) for column in table.columns)
+        and all(_plain_column(column, index, len(table.rows)) for index, column in enumerate(table.columns))
     )
 
 
-def _plain_column(column: Column) -> bool:
+def _plain_column(column: Column, index: int, rows: int) -> bool:
+    """Text in every cell, a cell in every row (a column added after rows has fewer), at its place."""
     return (
-        column.width is None
+        column._index == index
+        and len(column._cells) == rows
+        and column.width is None
         and column.max_width is None
         and column.ratio is None
         and column.vertical == "top"
@@ -202,7 +210,7 @@ def _rows(
             style = style + row_style
             cells.append(_cell_lines(console, options, column, text, width, _pad_right(table, number), style))
             styles.append(style)
-        height = max(len(lines) for lines in cells)
+        height = max(1, *(len(lines) for lines in cells))  # a row is a line high, even of empty cells
         align = Segment.align_bottom if header else Segment.align_top
         shaped = [
             align(lines, width, height, style)
