@@ -671,31 +671,33 @@ def test_a_date_typed_with_a_one_digit_month_is_taken_and_said_back(
     assert "assessed_on: 2026-03-14\n" in path.read_text()
 
 
-def test_a_due_date_with_a_one_digit_month_is_taken_and_said_back(runner: CliRunner, tmp_path: Path) -> None:
+def _due_typed(runner: CliRunner, tmp_path: Path, *typed: str) -> tuple[str, object]:
+    """C1.1 rated 2 with the action "Adopt the charter", its due date typed as given (each line in
+    turn, until one is taken), in a session dated 14 March 2026: what was said, and the actions saved."""
     path = tmp_path / "new.yaml"
-    keys = "2\n\nAdopt the charter\n\nJune\n2026-6-30\n\n"
+    keys = "2\n\nAdopt the charter\n\n" + "".join(f"{line}\n" for line in typed) + "\n"
     code, output = assess(runner, path, keys + "q\n", *NEW)
     assert code == 0, output
-    flat = " ".join(output.split())
+    return output, ratings(path)["C1.1"]["actions"]
+
+
+def test_a_due_date_with_a_one_digit_month_is_taken_and_said_back(runner: CliRunner, tmp_path: Path) -> None:
+    output, actions = _due_typed(runner, tmp_path, "June", "2026-6-30")
     assert (
         "'June' is not a date. Write it year-month-day, like 2026-06-30, or leave it empty for no due date."
-        in flat
+        in " ".join(output.split())
     )
     assert "→ due 2026-06-30\n" in output
-    assert ratings(path)["C1.1"]["actions"] == [{"action": "Adopt the charter", "due": "2026-06-30"}]
+    assert actions == [{"action": "Adopt the charter", "due": "2026-06-30"}]
 
 
 def test_a_due_date_before_the_assessment_is_taken_and_asked_about(runner: CliRunner, tmp_path: Path) -> None:
-    path = tmp_path / "new.yaml"
-    keys = "2\n\nAdopt the charter\n\n2026-02-15\n\n"  # the session is dated 14 March 2026
-    code, output = assess(runner, path, keys + "q\n", *NEW)
-    assert code == 0, output
-    flat = " ".join(output.split())
+    output, actions = _due_typed(runner, tmp_path, "2026-02-15")
     assert (
         "Its due date, 15 February 2026, is before this assessment (14 March 2026): is the year right?"
-        in flat
+        in " ".join(output.split())
     )
-    assert ratings(path)["C1.1"]["actions"] == [{"action": "Adopt the charter", "due": "2026-02-15"}]
+    assert actions == [{"action": "Adopt the charter", "due": "2026-02-15"}]
 
 
 def test_the_words_people_use_for_a_stakeholder_group_are_taken_and_said_back(
