@@ -29,6 +29,7 @@ from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.scaffold import NewAssessment, render
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.room.tally import LiveTally
+from coalition_cli.core.wording import long_date
 from coalition_cli.core.yaml import source as yamlsource
 from tests.support import paths
 from tests.support.screen import riverside, screen_text, session_app
@@ -932,6 +933,23 @@ def test_the_actions_line_shows_the_first_open_action_and_counts_them_by_status(
         line = next(line for line in screen_text(app).splitlines() if line.startswith(" Actions"))
         assert "3. Send the charter to the new members" in line  # the open one, by its number in the list
         assert line.rstrip().endswith("· 1 open, 2 done (a)")
+
+    drive(app, (80, 24), steps)
+
+
+def test_a_file_nobody_rated_dated_before_today_says_its_date(tmp_path: Path, framework: Framework) -> None:
+    # a reviewer: init dates a file the day it is written, and the session never showed that date
+    app = session_app(new_file(tmp_path, framework))
+    assert app.file.assessment.assessed_on < dt.date.today()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        screen = " ".join(screen_text(app).split())
+        day = long_date(app.file.assessment.assessed_on)
+        assert (
+            f"This assessment is dated {day}: if the team meets on another day, change assessed_on" in screen
+        )
+        await press(pilot, "2")
+        assert "This assessment is dated" not in screen_text(app)  # the next message replaces it
 
     drive(app, (80, 24), steps)
 

@@ -31,3 +31,15 @@ def test_an_open_action_left_out_of_this_term_is_still_named() -> None:
 def test_last_terms_closed_actions_are_never_named() -> None:
     done = Action(action="Adopt the charter", status="done")
     assert not_carried(Rating(actions=(done,)), Rating()) == ()
+
+
+def test_a_file_dated_before_today_that_nobody_rated_is_pointed_out() -> None:
+    from coalition_cli.cli.assess.wording import dated_earlier
+
+    day, today = dt.date(2026, 11, 24), dt.date(2026, 12, 3)
+    assert dated_earlier(day, today, rated=0) == (
+        "This assessment is dated 24 November 2026: if the team meets on another day, "
+        "change assessed_on in the file before rating."
+    )
+    assert dated_earlier(day, today, rated=1) == ""  # the team has begun: the date is theirs
+    assert dated_earlier(today, today, rated=0) == ""

@@ -33,6 +33,7 @@ from coalition_cli.cli.assess.asking import (
 from coalition_cli.cli.assess.ending import Ending
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.cli.assess.wording import (
+    dated_earlier,
     describe_action,
     earlier_rating,
     early_due,
@@ -111,6 +112,9 @@ class Walk:
             f"Every answer is saved in {escape(str(self.file.path))} as soon as you give it. "
             "Type ? at any question for help; press Ctrl-C to stop at any time."
         )
+        dated = dated_earlier(self.file.assessment.assessed_on, dt.date.today(), rated)
+        if dated:
+            console.print(f"[yellow]{escape(dated)}[/]")
         try:
             with hang_up_stops():
                 while not session.finished:

@@ -42,6 +42,18 @@ def action_counts(actions: Sequence[Action]) -> str:
     return ", ".join(f"{counted[word]} {word}" for word in ("open", "done", "dropped") if counted[word])
 
 
+def dated_earlier(assessed_on: dt.date, today: dt.date, rated: int) -> str:
+    """Said as a session starts on a file nobody has rated yet, dated before today: `init` dates a
+    file the day it is written, often days before the meeting, and the plan and the next term name
+    the meeting by that date. "" otherwise."""
+    if rated or assessed_on >= today:
+        return ""
+    return (
+        f"This assessment is dated {long_date(assessed_on)}: if the team meets on another day, "
+        "change assessed_on in the file before rating."
+    )
+
+
 def early_due(due: dt.date | None, assessed_on: dt.date) -> str:
     """Said when an action is given a due date before the assessment's own day (2026 typed for 2027
     is an easy slip, and the plan would call the action months late); "" otherwise."""

@@ -13,6 +13,7 @@ save problem ends the session.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ from coalition_cli.cli.assess.screen.keys import KeysInTurn
 from coalition_cli.cli.assess.screen.widgets import KeyBar, LiveVotes, RoomLine, StagesPanel, stage_views
 from coalition_cli.cli.assess.startup import Opened
 from coalition_cli.cli.assess.wording import (
+    dated_earlier,
     describe_action,
     early_due,
     evidence_not_saved,
@@ -177,6 +179,11 @@ class IndicatorScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show_indicator()
+        app = self.session_app
+        rated = sum(stage is not None for stage in app.file.stages.values())
+        dated = dated_earlier(app.file.assessment.assessed_on, dt.date.today(), rated)
+        if dated:
+            self.say(dated)
 
     # -- what is shown -----------------------------------------------------------------------------
 
