@@ -18,8 +18,7 @@ from coalition_cli.core.editing.rating_edits import (
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.model.values import CLOSED
-from coalition_cli.core.reports.actions.register import status_words
+from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.wording import long_date
 
 if TYPE_CHECKING:

@@ -15,3 +15,15 @@ ActionStatus = Literal["planned", "in-progress", "done", "dropped"]
 
 CLOSED = ("done", "dropped")
 """The statuses that close an action; any other (planned, in-progress, none) leaves it open."""
+
+
+def status_or_open(status: str | None) -> str:
+    """An action's status as written, or "open" when the file gives none: every table that shows
+    actions (`coalition actions`, the plan's register and its indicators) says the same word."""
+    return status or "open"
+
+
+def status_words(status: str | None) -> str:
+    """The status as a reader says it: "in progress", "planned", "open" (none written), as the plan
+    writes it; JSON and CSV keep the file's own value (`in-progress`)."""
+    return status_or_open(status).replace("-", " ")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
-from coalition_cli.core.model.values import CLOSED
+from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
 from coalition_cli.core.plan.context import (
@@ -57,7 +57,6 @@ from coalition_cli.core.plan.summary import (
     same_words,
     targets_followed_up,
 )
-from coalition_cli.core.reports.actions.register import status_words
 from coalition_cli.core.reports.comparison import (
     Comparison,
     change_number,

@@ -17,14 +17,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.model.values import status_or_open, status_words
 from coalition_cli.core.plan.context import ActionRegister, RegisterAction, RegisterOwner
 from coalition_cli.core.reports.actions.document import counts_text, one_person_caution
 from coalition_cli.core.reports.actions.register import (
     TermActions,
     TrackedAction,
     member_seats,
-    status_or_open,
-    status_words,
 )
 from coalition_cli.core.reports.actions.report import STATES, coalition_register
 from coalition_cli.core.wording import long_date, plural

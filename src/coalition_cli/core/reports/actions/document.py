@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from coalition_cli.core.model.guide import BUNDLED_NAME
-from coalition_cli.core.model.values import CLOSED
-from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction, status_words
+from coalition_cli.core.model.values import CLOSED, status_words
+from coalition_cli.core.reports.actions.register import OwnerLoad, TrackedAction
 from coalition_cli.core.reports.actions.report import ActionsReport
 from coalition_cli.core.reports.document import NO_VALUE, Block, Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
