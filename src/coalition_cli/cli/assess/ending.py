@@ -23,8 +23,7 @@ class Ending:
         self.console, self.file, self.options = console, file, options
 
     def rated(self) -> tuple[int, int]:
-        stages = self.file.stages
-        return sum(stage is not None for stage in stages.values()), len(stages)
+        return self.file.rated, len(self.file.framework.indicators)
 
     def stopped(self, reason: str, where: str | None) -> None:
         """`Stopped at C1.3 …. Every answer given is saved …`, and the command that carries on."""

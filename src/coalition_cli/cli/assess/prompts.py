@@ -102,7 +102,7 @@ class Walk:
         if not session.queue:
             self._nothing_to_do()
             return
-        rated = sum(stage is not None for stage in self.file.stages.values())
+        rated = self.file.rated
         console.print(
             f"Assessing [bold]{escape(self.file.assessment.coalition)}[/] against the "
             f"{escape(self.framework.title)}: {plural(session.total, 'indicator')} to go through "
@@ -144,12 +144,11 @@ class Walk:
             return self.history.apply(edit)
 
     def _nothing_to_do(self) -> None:
-        stages = self.file.stages
-        rated = sum(stage is not None for stage in stages.values())
+        rated, total = self.ending.rated()
         if self.options.domains or self.options.indicators or self.options.start_at:
             self.console.print("Every indicator you asked for is already rated.")
         else:
-            self.console.print(f"Every indicator is already rated ({rated} of {len(stages)}).")
+            self.console.print(f"Every indicator is already rated ({rated} of {total}).")
         self.ending.show_command("To go through them again, run:", self.options.command(revisit_all=True))
         self.ending.summary()
 

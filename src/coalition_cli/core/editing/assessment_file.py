@@ -134,6 +134,11 @@ class AssessmentFile:
     def stages(self) -> dict[str, int | None]:
         return {indicator.id: self.stage(indicator.id) for indicator in self.framework.indicators}
 
+    @property
+    def rated(self) -> int:
+        """How many of the rubric's indicators have a stage."""
+        return sum(stage is not None for stage in self.stages.values())
+
     def apply(self, *edits: Edit) -> bool:
         """Make the edits and save; False when they change nothing (nothing is written then)."""
         parts = [touched(edit) for edit in edits]

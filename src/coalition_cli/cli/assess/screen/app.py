@@ -180,8 +180,7 @@ class IndicatorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_indicator()
         app = self.session_app
-        rated = sum(stage is not None for stage in app.file.stages.values())
-        dated = dated_earlier(app.file.assessment.assessed_on, dt.date.today(), rated)
+        dated = dated_earlier(app.file.assessment.assessed_on, dt.date.today(), app.file.rated)
         if dated:
             self.say(dated)
 
@@ -227,8 +226,7 @@ class IndicatorScreen(Screen[None]):
         """The domain and how far along: the longest way of saying it that fits the width."""
         app = self.session_app
         domain = app.framework.domain_of(self.indicator)
-        rated = sum(stage is not None for stage in app.file.stages.values())
-        total = len(app.framework.indicators)
+        rated, total = app.file.rated, len(app.framework.indicators)
         bar = "█" * round(10 * rated / total) + "░" * (10 - round(10 * rated / total))
         here = f"{app.session.position + 1} of {app.session.total} in this session"
         ways = [
