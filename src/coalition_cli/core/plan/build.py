@@ -186,7 +186,7 @@ def build_plan(
         for i in d.indicators
     )
     unrated = tuple(
-        Unrated(id=i.id, name=i.name, domain_id=d.id, domain_name=d.name)
+        _unrated(i.id, i.name, d.id, d.name, current.assessment.rating(i.id), redactor)
         for d in card.domains
         for i in d.indicators
         if i.stage is None
@@ -797,6 +797,22 @@ def _with_room_votes(current: LoadedAssessment, plans: dict[str, IndicatorPlan])
     }
 
 
+def _unrated(
+    indicator_id: str, name: str, domain_id: str, domain_name: str, rating: Rating | None, redactor: Redactor
+) -> Unrated:
+    """An indicator not rated yet, with the evidence and notes the team wrote on it so far."""
+    evidence = rating.evidence if rating is not None and rating.evidence and rating.evidence.strip() else None
+    notes = rating.notes if rating is not None and rating.notes and rating.notes.strip() else None
+    return Unrated(
+        id=indicator_id,
+        name=name,
+        domain_id=domain_id,
+        domain_name=domain_name,
+        evidence=redactor.text(evidence),
+        notes=redactor.notes(notes),
+    )
+
+
 def _link(text: str) -> Link:
     stripped = text.strip()
     return Link(text=stripped, href=stripped if _SAFE_URL.match(stripped) else None)
@@ -856,6 +872,9 @@ def _plan_texts(context: PlanContext) -> Iterator[str]:
         yield from owner.seats
     if not context.brief:
         yield from (g.name for g in context.glance)
+        for unrated in context.unrated:
+            yield unrated.evidence or ""
+            yield unrated.notes or ""
         for group in context.header.participant_groups:
             yield from (person.display for person in group.people)
 

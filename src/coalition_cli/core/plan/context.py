@@ -466,12 +466,17 @@ class DomainPlan(NamedTuple):
 
 
 class Unrated(NamedTuple):
-    """An indicator not yet rated."""
+    """An indicator not yet rated, with what the team wrote on it so far: evidence gathered before
+    the rating is the team's work too, and the plan is where the room reads it next."""
 
     id: str
     name: str
     domain_id: str
     domain_name: str
+    evidence: str | None = None
+    """The team's evidence so far; for `--audience public`, with the names of people it lists replaced."""
+    notes: str | None = None
+    """The team's notes on it (the coalition's plan only)."""
 
 
 class GlossaryTerm(NamedTuple):
