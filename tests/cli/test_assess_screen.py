@@ -27,6 +27,7 @@ from coalition_cli.cli.assess.screen.widgets import RoomLine, StageRow, room_lin
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.scaffold import NewAssessment, render
+from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.room.tally import LiveTally
 from coalition_cli.core.wording import long_date
@@ -100,7 +101,13 @@ def test_every_indicator_shows_whole_on_the_first_screen(
             assert len(lines) == height and max(len(line) for line in lines) <= width
             domain = framework.domain_of(indicator.id)
             assert f"{indicator.id}  {indicator.name}" in lines[0], indicator.id
-            assert f"Indicator {place} of {len(framework.indicators)}" in lines[0]
+            spelled = said(framework.abbreviations_in(indicator.id))
+            if spelled and f"{indicator.name} · {spelled}" in lines[0]:  # the abbreviations, whole
+                assert f"{place} of {len(framework.indicators)}" in lines[0]
+            else:
+                assert f"Indicator {place} of {len(framework.indicators)}" in lines[0]
+            if width >= 120:
+                assert f"{indicator.name} · {spelled}" in lines[0] if spelled else " · " not in lines[0]
             assert f"{domain.id} {domain.name}" in lines[1] and f"{place} of 22 in this session" in lines[1]
             for stage in framework.stages:
                 assert any(line[:17].strip() == f"{stage.number} {stage.name}" for line in lines), (
@@ -179,6 +186,35 @@ def test_the_keys_scroll_a_stage_and_read_every_stage_in_full(tmp_path: Path, fr
         assert set().union(*words) <= set(WORD.findall(read))
         await press(pilot, "3")  # a stage key from the reader rates, and closes it
         assert "Saved: C1.1 is at stage 3 Advancing." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+
+
+def test_the_abbreviations_an_indicator_uses_are_spelled_out_on_its_title_and_in_full(
+    tmp_path: Path, framework: Framework
+) -> None:
+    app = session_app(new_file(tmp_path, framework), indicators=["C6.1", "C5.3", "C1.1"])
+    place = {indicator.id: number for number, indicator in enumerate(framework.indicators, start=1)}
+
+    async def steps(pilot: Pilot[None]) -> None:
+        assert " · " not in screen_text(app).splitlines()[0]  # C1.1 uses none: nothing said
+        await press(pilot, "r")
+        assert "Abbreviations" not in screen_text(app)
+        await press(pilot, "escape", "n")  # C5.3: two do not fit beside the name at 80; `r` has them
+        title = screen_text(app).splitlines()[0]
+        assert "C5.3  " in title and "WBL:" not in title and f"Indicator {place['C5.3']} of 22" in title
+        await press(pilot, "r")
+        read = ""
+        for _ in range(8):
+            read += screen_text(app)
+            await press(pilot, "pagedown")
+        assert "Abbreviations, as the rubric spells them out" in read
+        assert "WBL: work-based learning" in read and "CTE: Career Technical Education" in read
+        await press(pilot, "escape", "n")
+        title = screen_text(app).splitlines()[0]
+        assert (
+            "C6.1  WBL Leadership · WBL: work-based learning" in title and f" {place['C6.1']} of 22" in title
+        )
 
     drive(app, (80, 24), steps)
 

@@ -100,6 +100,7 @@ def test_the_participant_page_needs_no_sideways_scrolling(tmp_path: Path, width:
         phone.goto(room.server.links.join)
         phone.get_by_role("button", name="I'd rather not say").click()
         phone.get_by_role("heading", name="C3.1 Student Success, Access and Equity").wait_for()
+        assert phone.locator("#spelled-out").is_hidden()  # C3.1 uses no abbreviation
         phone.get_by_text("Don't know").click()
         shot = phone.screenshot(full_page=True)
         assert shot.startswith(b"\x89PNG")
@@ -123,6 +124,13 @@ def test_the_presenter_page_reads_from_the_back_of_the_room(tmp_path: Path) -> N
         presenter = projector_page(chromium)
         presenter.goto(room.server.links.presenter)
         presenter.get_by_role("heading", name="C6.2 Employer Engagement").wait_for()
+        assert presenter.locator("#spelled-out").inner_text() == "WBL: work-based learning"
+        phone = phone_page(chromium, width=360)
+        phone.goto(room.server.links.join)
+        phone.get_by_role("button", name="I'd rather not say").click()
+        phone.get_by_role("heading", name="C6.2 Employer Engagement").wait_for()
+        assert phone.locator("#spelled-out").inner_text() == "WBL: work-based learning"
+        assert phone.locator("#spelled-out").is_visible()
         _no_sideways_scrolling(presenter, "presenter")
         count = presenter.evaluate(
             "() => parseFloat(getComputedStyle(document.getElementById('count')).fontSize)"

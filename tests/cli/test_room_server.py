@@ -152,6 +152,7 @@ def test_a_phone_waiting_for_news_hears_of_the_next_indicator_at_once(tmp_path: 
             "Transforming",
         ]
         assert all(stage["descriptor"] for stage in news["indicator"]["stages"])
+        assert news["indicator"]["spelled_out"] == ""  # C5.2 uses no abbreviation
 
 
 def test_a_phone_sees_only_its_own_vote_and_no_counts_before_the_reveal(tmp_path: Path) -> None:

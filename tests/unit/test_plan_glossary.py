@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.model import abbreviations
 from coalition_cli.core.model.framework import GlossaryEntry
 from coalition_cli.core.plan import glossary
 
@@ -95,7 +96,7 @@ def test_the_bundled_rubric_spells_out_the_abbreviations_a_plan_uses() -> None:
 
 
 def _long(words: str, short: str) -> str | None:
-    return glossary._long_form(words.split(" "), short)
+    return abbreviations._long_form(words.split(" "), short)
 
 
 def test_an_abbreviation_is_the_words_whose_initials_make_it() -> None:

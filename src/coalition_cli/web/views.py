@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.reports.consensus import disagreeing_raters
 from coalition_cli.core.room.agenda import not_rated_after
 from coalition_cli.core.room.phones import phones_words, voted_words
@@ -30,6 +31,7 @@ def _indicator(session: RoomSession, indicator: str) -> dict[str, Any]:
         "id": rubric.id,
         "name": rubric.name,
         "domain": domain.label,
+        "spelled_out": said(fw.abbreviations_in(indicator)),
         "stages": [
             {"number": stage.number, "name": stage.name, "descriptor": list(rubric.descriptor(stage.number))}
             for stage in fw.stages

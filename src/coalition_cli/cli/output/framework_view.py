@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.framework import Domain, Framework, Indicator
 
 if TYPE_CHECKING:
@@ -89,3 +90,6 @@ def render_indicator(fw: Framework, indicator: Indicator, console: Console) -> N
     )
     if aliases:
         console.print(f"[dim]{escape(aliases)}[/]")
+    spelled = said(fw.abbreviations_in(indicator.id))
+    if spelled:
+        console.print(escape(spelled))

@@ -177,6 +177,25 @@ class Framework:
         group = self._links.get(indicator_id)
         return tuple(other for other in group.indicators if other != indicator_id) if group else ()
 
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """The abbreviations this rubric spells out in its own words: {"WBL": "work-based learning"}."""
+        from coalition_cli.core.model.abbreviations import spelled_out
+
+        return spelled_out(self)
+
+    def abbreviations_in(self, indicator_id: str) -> tuple[tuple[str, str], ...]:
+        """The abbreviations an indicator's name and stage descriptors use, spelled out: what a reader
+        of that one indicator needs ("C6.1 WBL Leadership": WBL, work-based learning)."""
+        from coalition_cli.core.model.abbreviations import used_in
+
+        indicator = self.indicator(indicator_id)
+        texts = [
+            indicator.name,
+            *(text for paragraphs in indicator.descriptors.values() for text in paragraphs),
+        ]
+        return used_in(self.abbreviations, texts)
+
     def roles_serving(self, indicator_id: str) -> tuple[FrameworkRole, ...]:
         """The rubric's own roles linked to an indicator."""
         return tuple(role for role in self.roles if indicator_id in role.serves)

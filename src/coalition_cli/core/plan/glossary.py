@@ -5,18 +5,18 @@ each word with or without a plural ending): "programs of study" uses "Program of
 externships" uses "Teacher Externship", "communities of practice" uses "Community of Practice".
 Definitions are the rubric's, word for word.
 
-An abbreviation ("WBL") is spelled out as the rubric itself spells it out somewhere in its text
-("Work-based learning (WBL) leadership recruits …"): the words before the parenthesis whose
-initials make it. The rubric's glossary has no entry for it, so the plan presents it as its own
-addition, from the rubric's words; one the rubric never spells out is not guessed at.
+An abbreviation ("WBL") is spelled out as the rubric itself spells it out (core/model/abbreviations.py).
+The rubric's glossary has no entry for it, so the plan presents it as its own addition, from the
+rubric's words; one the rubric never spells out is not guessed at.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from coalition_cli.core.model.abbreviations import used_in
 from coalition_cli.core.model.framework import GlossaryEntry
 
 if TYPE_CHECKING:
@@ -41,79 +41,10 @@ def terms_used(glossary: Iterable[GlossaryEntry], texts: Iterable[str]) -> tuple
     )
 
 
-_IN_PARENTHESES = re.compile(r"\(([A-Z]{2,6})\)")
-"""An abbreviation in parentheses, after the words it stands for: "Work-based learning (WBL)"."""
-_SHORT_WORDS = {"and", "of", "the", "for", "in", "to", "a", "an", "&"}
-
-
 def abbreviations(framework: Framework, texts: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The abbreviations the rubric spells out that `texts` use, as (short, long) in order of first use
-    in the rubric: ("WBL", "work-based learning"). `long` is the rubric's words, its first letter in
-    lower case unless every word is capitalized ("Career Technical Education")."""
-    spelled = _spelled_out(framework)
-    if not spelled:
-        return ()
-    corpus = " ".join(texts)
-    return tuple(
-        (short, long) for short, long in spelled.items() if re.search(rf"(?<![\w-]){short}(?![\w-])", corpus)
-    )
-
-
-def _spelled_out(framework: Framework) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for text in _rubric_texts(framework):
-        if "(" not in text:
-            continue
-        for match in _IN_PARENTHESES.finditer(text):
-            short = match.group(1)
-            before = (
-                text[max(0, match.start() - 200) : match.start()]
-                .rsplit("(", 1)[-1]
-                .split()[-(len(short) + 4) :]
-            )
-            if short not in found and (long := _long_form(before, short)) is not None:
-                found[short] = long
-    return found
-
-
-def _long_form(words: list[str], short: str) -> str | None:
-    """The last words whose initials (of each part of a hyphenated word) spell `short`, or None."""
-    words = [word.strip(",;:.“”\"'’") for word in words]
-    for count in range(1, len(words) + 1):
-        candidate = [word for word in words[-count:] if word]
-        initials = "".join(
-            part[0]
-            for word in candidate
-            for part in word.split("-")
-            if part and word.lower() not in _SHORT_WORDS
-        )
-        if initials.upper() == short:
-            long = " ".join(candidate)
-            if all(word[:1].isupper() or word.lower() in _SHORT_WORDS for word in candidate):
-                return long
-            return long[:1].lower() + long[1:]
-        if len(initials) > len(short):
-            return None
-    return None
-
-
-def _rubric_texts(framework: Framework) -> Iterator[str]:
-    """Every text of the rubric, in its order: its prose, its domains and indicators, its glossary."""
-    for section in (*framework.introduction, *framework.narrative):
-        yield from section.text
-        yield from section.items
-    for domain in framework.domains:
-        yield from domain.introduction
-        yield from domain.overview
-        yield from domain.reflect
-        yield from domain.foundational_steps
-        for indicator in domain.indicators:
-            for paragraphs in indicator.descriptors.values():
-                yield from paragraphs
-    for entry in framework.glossary:
-        yield entry.definition
-    for role in framework.roles:
-        yield role.quote
+    in the rubric: ("WBL", "work-based learning"); see `Framework.abbreviations`."""
+    return used_in(framework.abbreviations, texts)
 
 
 def _may_appear(term: str, folded: str) -> bool:

@@ -66,6 +66,7 @@ from coalition_cli.core.editing.rating_edits import (
 )
 from coalition_cli.core.editing.rereading import Reread
 from coalition_cli.core.editing.session_file import Clash, Done, Failed, SessionFile
+from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.stages import parse_stage
 
 Seen = Mapping[str, Any] | None
@@ -210,15 +211,26 @@ class IndicatorScreen(Screen[None]):
             self._show_answers()
 
     def _show_title(self) -> None:
-        """The id and name, and the place in the rubric: shortened to fit, the name last, with `…`."""
+        """The id and name, and the place in the rubric: shortened to fit, the name last, with `…`.
+        The abbreviations the indicator uses are spelled out after its name where the line has room
+        for them whole ("C6.1  WBL Leadership · WBL: work-based learning"); `r` always has them."""
         fw = self.session_app.framework
         indicator = fw.indicator(self.indicator)
         place = [i.id for i in fw.indicators].index(indicator.id) + 1
         name = f"{indicator.id}  {indicator.name}"
+        spelled = said(fw.abbreviations_in(indicator.id))
         width = self.size.width or 80
-        where = f"Indicator {place} of {len(fw.indicators)}"
-        if cell_len(name) + cell_len(where) + 4 > width:
-            where = f"{place} of {len(fw.indicators)}"
+        ways = [f"Indicator {place} of {len(fw.indicators)}", f"{place} of {len(fw.indicators)}"]
+        titles = [f"{name} · {spelled}", name] if spelled else [name]
+        name, where = next(
+            (
+                (title, way)
+                for title in titles
+                for way in ways
+                if cell_len(title) + cell_len(way) + 4 <= width
+            ),
+            (name, ways[-1]),
+        )
         self.query_one("#name", Static).update(Text(fit(name, max(width - cell_len(where) - 4, 8))))
         self.query_one("#place", Static).update(where)
 
@@ -633,6 +645,11 @@ class IndicatorScreen(Screen[None]):
             more.append(("The actions", "\n".join(listed)))
         if app.earlier is not None:
             more.append(last_time(app.framework, app.earlier, indicator, rating))
+        spelled = app.framework.abbreviations_in(indicator)
+        if spelled:
+            more.append(
+                ("Abbreviations, as the rubric spells them out", "\n".join(said([pair]) for pair in spelled))
+            )
         domain = app.framework.domain_of(indicator)
         about = [*domain.introduction[:1], *(f"• {question}" for question in domain.reflect)]
         if about:
