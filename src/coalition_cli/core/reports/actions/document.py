@@ -181,7 +181,7 @@ def _owners(report: ActionsReport, several: bool) -> list[Block]:
             [
                 *_coalition_column(several),
                 Column("Owner"),
-                Column("Open", align="right", nowrap=True),
+                Column("Open actions", align="right", nowrap=True, narrow=True),  # "3 of 11": of them all
                 Column("Overdue", align="right", narrow=True),
                 Column("Seats in the coalition"),
             ],
