@@ -162,7 +162,11 @@ def test_riverside_in_every_format() -> None:
     assert {row["state"] for row in rows} == {"open", "overdue", "done", "dropped"}
     markdown = run("actions", RIVERSIDE, "--as-of", AS_OF_TEXT, "--format", "md").stdout
     tables = gfm_tables(markdown)
-    assert [t.texts[0][:2] for t in tables] == [["Due", "Late by"], ["Owner", "Open actions"], ["Owner", "Due"]]
+    assert [t.texts[0][:2] for t in tables] == [
+        ["Due", "Late by"],
+        ["Owner", "Open actions"],
+        ["Owner", "Due"],
+    ]
 
 
 def test_one_coalitions_terms_as_files(network: Network) -> None:

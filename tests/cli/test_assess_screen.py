@@ -268,6 +268,23 @@ def test_evidence_can_be_edited_and_cleared(team: Path) -> None:
     assert "evidence" not in rating(team, "C1.1")  # type: ignore[operator]
 
 
+def test_an_actions_words_are_read_whole_as_they_are_typed_at_80x24(team: Path) -> None:
+    """The action's box has the dialog's width (72 columns), not the 46 a label beside it left: most
+    of Riverside's actions (47 to 88 characters) show whole, or nearly, while they are typed."""
+    words = "Ask Riverside Regional's IT department to host 10 help-desk interns"  # 67 characters
+    app = session_app(team, indicators=["C1.1"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        assert isinstance(app.focused, Input) and app.focused.id == "what"
+        assert app.focused.region.width >= 70
+        await type_text(pilot, words)
+        assert any(words in line for line in screen_text(app).splitlines())
+        assert "What will the team do?" in screen_text(app)
+
+    drive(app, (80, 24), steps)
+
+
 def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
     app = session_app(team, indicators=["C1.1"])
 

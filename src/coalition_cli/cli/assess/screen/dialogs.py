@@ -226,7 +226,8 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         ActionForm Horizontal { height: 1; margin-top: 1; }
         ActionForm .label { width: 26; }
         ActionForm Input { width: 1fr; }
-        ActionForm ActionList { height: auto; max-height: 6; }
+        ActionForm .what { margin-top: 1; }
+        ActionForm ActionList { height: auto; max-height: 5; }
         ActionForm StatusChoice { layout: horizontal; height: auto; width: 100%; }
         ActionForm StatusChoice RadioButton { width: auto; }
         """,
@@ -278,14 +279,16 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
                     ),
                     compact=True,
                 )
-            with Horizontal():
-                yield Static("What will the team do?", classes="label")
-                yield Input(
-                    action.action if action else "",
-                    placeholder="like: Adopt the charter",
-                    id="what",
-                    compact=True,
-                )
+            # the action's words have the dialog's whole width (72 columns at 80×24, not 46 beside a
+            # label): a typical action is read whole while it is typed. The label's row is taken from
+            # the list above (5 rows high, not 6), so the form is no taller.
+            yield Static("What will the team do?", classes="what")
+            yield Input(
+                action.action if action else "",
+                placeholder="like: Adopt the charter",
+                id="what",
+                compact=True,
+            )
             with Horizontal():
                 yield Static("Who leads it? (optional)", classes="label")
                 yield Input(
