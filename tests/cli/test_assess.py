@@ -228,6 +228,14 @@ def test_narrowing_to_a_domain_or_indicators(runner: CliRunner, team: Path) -> N
     assert ratings(path)["C1.1"]["stage"] == 3 and ratings(path)["C5.1"]["stage"] == 3
 
 
+def test_the_abbreviations_an_indicator_uses_are_spelled_out_under_it(runner: CliRunner, team: Path) -> None:
+    code, output = assess(runner, team, answer("2") * 2, "--indicator", "C5.1,C6.1", "--all")
+    assert code == 0, output
+    after = output.split("C6.1 WBL Leadership", 1)[1]
+    assert after.count("WBL: work-based learning") == 1  # once, under the indicator
+    assert "WBL: work-based learning" not in output.split("C6.1 WBL Leadership", 1)[0]  # not under C5.1
+
+
 def test_an_unknown_indicator_is_a_usage_error_with_a_suggestion(runner: CliRunner, team: Path) -> None:
     path = team
     code, output = assess(runner, path, "", "--indicator", "C12")

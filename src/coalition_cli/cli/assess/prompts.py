@@ -48,6 +48,7 @@ from coalition_cli.core.editing.history import History
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.errors import EXIT_INTERRUPTED
 from coalition_cli.core.loading.assessments import LoadedAssessment
+from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.session import (
     ActionCommand,
@@ -229,6 +230,9 @@ class Walk:
                 subtitle_align="right",
             )
         )
+        spelled = said(fw.abbreviations_in(indicator_id))
+        if spelled:
+            console.print(escape(spelled))
         self._show_answers(indicator_id)
         linked = self._linked_offer(indicator_id)
         if linked is not None:
