@@ -123,7 +123,7 @@ def test_a_wrong_answer_explains_and_asks_again(runner: CliRunner, tmp_path: Pat
     assert code == 0, output
     assert "There is no stage 7. Type a stage number from 1 to 4" in output
     assert "'maybe' is not a stage" in output
-    assert "go back to the previous indicator" in output  # the help
+    assert "go back to where you were (after g, the indicator you came from)" in output  # the help
     assert ratings(path) == {"C1.1": {"stage": 3}}
 
 

@@ -380,7 +380,9 @@ class Walk:
         table.add_row("", escape(fw.stage_choices()))
         table.add_row("Enter", "keep the current rating, when there is one")
         table.add_row("s", "skip this indicator for now; it stays as it is")
-        table.add_row("b", "go back to the previous indicator")
+        table.add_row(
+            "b", "go back to where you were (after g, the indicator you came from), else the one before"
+        )
         table.add_row("t 3", "set the target stage the team aims for (t none removes it)")
         table.add_row("p", "mark this indicator as a priority, or no longer")
         table.add_row("=", "give it the same stage as its linked indicator, when there is one")

@@ -212,16 +212,17 @@ class IndicatorScreen(Screen[None]):
 
     def _show_title(self) -> None:
         """The id and name, and the place in the rubric: shortened to fit, the name last, with `…`.
-        The abbreviations the indicator uses are spelled out after its name where the line has room
-        for them whole ("C6.1  WBL Leadership · WBL: work-based learning"); `r` always has them."""
+        The abbreviations the indicator uses are spelled out after its name, as many as the line has
+        room for whole, in the rubric's order ("C6.1  WBL Leadership · WBL: work-based learning");
+        `r` always has them all."""
         fw = self.session_app.framework
         indicator = fw.indicator(self.indicator)
         place = [i.id for i in fw.indicators].index(indicator.id) + 1
         name = f"{indicator.id}  {indicator.name}"
-        spelled = said(fw.abbreviations_in(indicator.id))
+        pairs = fw.abbreviations_in(indicator.id)
         width = self.size.width or 80
         ways = [f"Indicator {place} of {len(fw.indicators)}", f"{place} of {len(fw.indicators)}"]
-        titles = [f"{name} · {spelled}", name] if spelled else [name]
+        titles = [*(f"{name} · {said(pairs[:count])}" for count in range(len(pairs), 0, -1)), name]
         name, where = next(
             (
                 (title, way)

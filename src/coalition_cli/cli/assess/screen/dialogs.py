@@ -617,7 +617,7 @@ def help_rows(framework: Framework) -> list[tuple[str, str]]:
         ("p", "priority: work on this one first (the plan puts it at the top); p again to undo"),
         ("=", "the same stage as the linked indicator, when the rubric links one"),
         ("n  →", "next indicator"),
-        ("b  ←", "back to the previous indicator"),
+        ("b  ←", "back to where you were (after g, the indicator you came from), else the one before"),
         ("g", "go to any indicator"),
         (
             "r",
