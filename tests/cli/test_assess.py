@@ -213,7 +213,7 @@ def test_revisiting_shows_and_keeps_evidence(runner: CliRunner, team: Path) -> N
     code, output = assess(runner, path, "\n\n\nq\n", "--all")
     assert code == 0, output
     assert "Evidence so far:" in output and "Quarterly meetings since 2024;" in output
-    assert "Adopt the charter (Chamber of Commerce, due 30 June 2026)" in output
+    assert "Adopt the charter — Chamber of Commerce, due 30 June 2026" in output
     assert path.read_text() == before  # Enter everywhere changes nothing, not one byte
 
 
@@ -477,7 +477,7 @@ def test_evidence_can_be_cleared_and_actions_changed_or_deleted(runner: CliRunne
     assert code == 0, output
     flat = " ".join(output.split())
     assert "Cleared the evidence" in flat
-    assert "1. Adopt the charter (Chamber of Commerce, due 30 June 2026, done)" in flat
+    assert "1. Adopt the charter — Chamber of Commerce, due 30 June 2026, done" in flat
     assert (
         "To delete an action, type delete and its number, like delete 1." in flat
     )  # never an action "delete"

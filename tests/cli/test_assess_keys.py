@@ -113,7 +113,7 @@ def test_two_new_actions_typed_in_one_burst_are_saved_as_typed(spring: Path) -> 
         {"action": "Add two hosts", "owner": "Janet", "due": "2026-05-30"},
         {"action": "Expand the data day", "owner": "Marcus"},
     ]
-    assert "Saved: a new action for C6.2: Expand the data day." in shown
+    assert "Saved: a new action for C6.2: Expand the data day — Marcus." in shown
     assert only_added(before, spring.read_text()) == [
         "      - action: Add two hosts",
         "        owner: Janet",

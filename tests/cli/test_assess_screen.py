@@ -283,6 +283,14 @@ def test_an_actions_words_are_read_whole_as_they_are_typed_at_80x24(team: Path) 
         await type_text(pilot, words)
         assert any(words in line for line in screen_text(app).splitlines())
         assert "What will the team do?" in screen_text(app)
+        longer = " and report back to the steering committee in June"  # now 118: the box scrolls
+        await type_text(pilot, longer)
+        owner = "Janet Holloway (Greater Riverside Chamber of Commerce), with the Workforce Board"
+        await press(pilot, "tab")
+        await type_text(pilot, owner)
+        await press(pilot, "tab")  # each box left shows its words from the first, not cut at the left
+        shown = screen_text(app)
+        assert "Ask Riverside Regional's IT department" in shown and "Janet Holloway (Greater" in shown
 
     drive(app, (80, 24), steps)
 
@@ -306,10 +314,14 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
         await type_text(pilot, "2026-09-01")
         await press(pilot, "enter")  # on to how far along
         await press(pilot, "right", "right", "enter")  # "in progress", and Enter saves at the last box
-        assert "Saved: a new action for C1.1: Sign the MOU." in screen_text(app)
+        said = " ".join(screen_text(app).split())  # the message takes two lines at 80 columns
+        # what was saved, said back whole: the room hears the owner and the date as the file has them
+        assert (
+            "Saved: a new action for C1.1: Sign the MOU — Mayor, due 1 September 2026, in progress." in said
+        )
         assert "· 2 open (a)" in screen_text(app)
         await press(pilot, "a", "shift+tab")  # to the actions so far: letters are commands only there
-        assert "2. Sign the MOU (Mayor, due 1 September 2026, in progress)" in screen_text(app)
+        assert "2. Sign the MOU — Mayor, due 1 September 2026, in progress" in screen_text(app)
         await press(pilot, "d")  # mark the first done
         assert "action 1 (Adopt the charter) is marked done; Esc, then u, undoes" in screen_text(app)
         # back in the new action's box, the first still highlighted one Shift+Tab away
@@ -317,7 +329,7 @@ def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
         await press(pilot, "shift+tab", "down", "x")  # the second dropped
         await press(pilot, "shift+tab", "up", "delete")  # delete the first
         await press(pilot, "escape")
-        assert "Actions 1. Sign the MOU (Mayor, due 1 September 2026, dropped)" in screen_text(app)
+        assert "Actions 1. Sign the MOU — Mayor, due 1 September 2026, dropped" in screen_text(app)
 
     drive(app, (80, 24), steps)
     assert rating(team, "C1.1")["actions"] == [  # type: ignore[index]
@@ -469,7 +481,7 @@ def test_stopping_keeps_a_new_action_being_typed(team: Path, key: str) -> None:
     drive(app, (80, 24), steps)
     assert app.outcome is Outcome.INTERRUPTED
     assert app.keep_draft() == (
-        "The action being typed for C1.2 was saved: Sign an MOU with the college (Maria Lopez) "
+        "The action being typed for C1.2 was saved: Sign an MOU with the college — Maria Lopez "
         "(the due date 'next friday' is not a date, so it was left out)."
     )
     assert rating(team, "C1.2") == {
@@ -507,7 +519,9 @@ def test_an_owner_typed_without_the_action_is_not_thrown_away_without_a_word(tea
         assert "City of Lakeview" in text  # still in its box
         await type_text(pilot, "Ask the city for bus passes")  # the focus is on the action's words
         await press(pilot, "escape")
-        assert "Saved: a new action for C1.2: Ask the city for bus passes." in screen_text(app)
+        assert "Saved: a new action for C1.2: Ask the city for bus passes — City of Lakeview." in screen_text(
+            app
+        )
         await press(pilot, "a", "tab")
         await type_text(pilot, "Nobody")
         await press(pilot, "escape", "escape")
@@ -799,7 +813,7 @@ def test_a_resized_terminal_uses_the_room(team: Path) -> None:
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         screen = screen_text(app)
-        assert "  1. Adopt the charter (Chamber of Commerce, due 30 June 2026)" in screen  # listed whole
+        assert "  1. Adopt the charter — Chamber of Commerce, due 30 June 2026" in screen  # listed whole
         assert "█" in screen.splitlines()[1]  # room for the progress bar too
 
     drive(app, (80, 24), steps)
@@ -969,7 +983,7 @@ def test_a_due_date_before_the_assessment_is_saved_and_asked_about(team: Path) -
         await type_text(pilot, early.isoformat())
         await press(pilot, "enter", "enter")  # on to how far along; Enter saves
         screen = " ".join(screen_text(app).split())
-        assert "Saved: a new action for C1.1: Sign the MOU. Its due date" in screen
+        assert f"Saved: a new action for C1.1: Sign the MOU — due {long_date(early)}. Its due date" in screen
         assert "is before this assessment" in screen and "is the year right?" in screen
 
     drive(app, (80, 24), steps)

@@ -154,7 +154,7 @@ def test_what_the_room_decided_for_one_indicator(runner: CliRunner, team: Path) 
         "  evidence added",
         "  target added: 3 Advancing",
         "  marked a priority",
-        "  action added: Adopt the charter (Chamber of Commerce, due 30 June 2026)",
+        "  action added: Adopt the charter — Chamber of Commerce, due 30 June 2026",
         f"Saved {team}.",
     ]
     result = runner.invoke(app, ["rate", str(team), "C1.2=2", "--target", "none", "--no-priority"])

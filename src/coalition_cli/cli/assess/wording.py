@@ -26,12 +26,14 @@ if TYPE_CHECKING:
 
 
 def describe_action(action: Action | NewAction) -> str:
-    """`Adopt the charter (Chamber of Commerce, due 30 June 2026, in progress)`: the date and the
-    status as the room says them (the file keeps 2026-06-30 and `in-progress`)."""
+    """`Adopt the charter — Chamber of Commerce, due 30 June 2026, in progress`: the date and the
+    status as the room says them (the file keeps 2026-06-30 and `in-progress`). A dash, not
+    brackets: an owner is often written "Name (Organization)", and brackets inside brackets are hard
+    to read aloud."""
     due = f"due {long_date(action.due)}" if action.due else None
     status = status_words(action.status) if action.status else None
     details = [part for part in (action.owner, due, status) if part]
-    return f"{action.action} ({', '.join(details)})" if details else action.action
+    return f"{action.action} — {', '.join(details)}" if details else action.action
 
 
 def action_counts(actions: Sequence[Action]) -> str:

@@ -487,7 +487,7 @@ class IndicatorScreen(Screen[None]):
                 early = early_due(new.due, app.file.assessment.assessed_on)
                 self.commit(
                     RatingEdit(indicator, add_actions=(new,)),
-                    f"a new action for {indicator}: {new.action}." + (f" {early}" if early else ""),
+                    f"a new action for {indicator}: {describe_action(new)}." + (f" {early}" if early else ""),
                     "",
                     seen=seen,
                     failed=again,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from coalition_cli.cli.assess.screen.dialogs import ChoiceDialog
-from coalition_cli.cli.assess.wording import stage_label, undone
+from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
 from coalition_cli.core.editing.history import Saved
 from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, RatingEdit, clean_text
 from coalition_cli.core.editing.session_file import Clash, Done, Failed
@@ -130,7 +130,7 @@ def action_changed_meanwhile(
             return
         screen.commit(
             RatingEdit(indicator, add_actions=(action,)),
-            f"a new action for {indicator}: {action.action}.",
+            f"a new action for {indicator}: {describe_action(action)}.",
             "",
             seen=clash.now,
         )

@@ -324,6 +324,12 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
     def _check_due(self) -> None:
         self._due_ok()
 
+    @on(Input.Blurred)
+    def _from_the_start(self, event: Input.Blurred) -> None:
+        """A box left shows its words from the first (a long one had stayed scrolled to its end, cut
+        mid-word at the left): the room checks what was typed from this view."""
+        event.input.cursor_position = 0
+
     @on(Input.Changed)
     @on(RadioSet.Changed)
     def _changed(self) -> None:
