@@ -10,7 +10,8 @@ from rich.cells import cell_len
 
 
 def fit(text: str, width: int) -> str:
-    """`text` in at most `width` cells: whole, or cut at a word with `…` (never silently)."""
+    """`text` in at most `width` cells: whole, or cut at a word with `…` (never silently). A cut at
+    the end of a sentence drops its full stop: "…in January 2026.…" read as the text's own end."""
     if cell_len(text) <= width:
         return text
     if width <= 1:
@@ -21,4 +22,4 @@ def fit(text: str, width: int) -> str:
     space = cut.rfind(" ")
     if space > width // 2:
         cut = cut[:space]
-    return cut.rstrip(" ,;:·(") + "…"
+    return cut.rstrip(" ,;:·(.") + "…"
