@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def test_json_orders_by_date_and_reports_each_term_and_the_change() -> None:
     assert indicators["P.3"]["stages"] == [None, 3] and indicators["P.3"]["change"] is None  # missing first
     assert indicators["Q.1"]["change"] == 2
     assert report["headline"] == (
-        "2 indicators advanced, 0 declined, 1 unchanged, 1 rated for the first time; "
+        "2 indicators advanced, 0 declined, 1 unchanged, 1 rated for the first time (P.3 Shared staff); "
         "2 of 2 targets set in Fall 2025 reached"
     )
     assert report["counts"] == {
@@ -57,7 +58,11 @@ def test_declines_are_counted_and_marked(tmp_path: Path) -> None:
         tmp_path / "new.yaml", {"C1.1": 2, "C1.2": 3, "C2.1": None}, assessed_on="2025-07-10"
     )
     report = run_json("compare", old, new)
-    assert report["headline"] == "1 indicator advanced, 1 declined, 0 unchanged, 1 no longer rated"
+    assert report[
+        "headline"
+    ] == (  # the indicator not rated this time is named: its domain's score moves with it
+        "1 indicator advanced, 1 declined, 0 unchanged, 1 not rated this time (C2.1 Shared Vision for Student Success)"
+    )
     indicators = {i["id"]: i for i in report["indicators"]}
     assert indicators["C1.1"]["change"] == -1 and indicators["C2.1"]["change"] is None
     assert "▼ −1" in run("compare", old, new).stdout
@@ -73,7 +78,7 @@ def test_three_terms_show_every_term_and_change_from_first_to_last(tmp_path: Pat
     assert report["overall"]["change"] == 1.0
     # C1.3 and C6.1 are one practice in the Framework: 22 indicators, 21 counted
     assert report["headline"] == (
-        "21 indicators advanced, 0 declined, 0 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one: the rubric links them)"
+        "21 indicators advanced, 0 declined, 0 unchanged; C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one (the rubric links them)"
     )
     rows = run_csv("compare", *files)
     assert len(rows) == 3 * 22
@@ -145,7 +150,7 @@ def test_riverside_counts_the_linked_pair_once_and_follows_up_the_fall_targets()
     assert report["counts"]["advanced"] == 5 and report["counts"]["declined"] == 1
     assert report["counts"]["linked_counted_once"] == [["C1.3", "C6.1"]]
     assert report["headline"] == (
-        "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one: the rubric links them); "
+        "5 indicators advanced, 1 declined, 15 unchanged; C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one (the rubric links them); "
         "5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away"
     )
     (follow_up,) = report["targets"]
@@ -177,7 +182,7 @@ def test_a_linked_pair_that_moved_apart_counts_once_at_its_lower_stage(tmp_path:
     # C1.3 advanced alone: the practice's lower stage (C6.1's) did not move
     assert report["counts"]["advanced"] == 1 and report["counts"]["unchanged"] == 1
     assert report["headline"].startswith(
-        "1 indicator advanced, 0 declined, 1 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL"
+        "1 indicator advanced, 0 declined, 1 unchanged; C1.3 Work-based Learning Leadership and C6.1 WBL"
     )
     assert {i["id"]: i["direction"] for i in report["indicators"] if i["stages"][1]} == {
         "C1.1": "advanced",
@@ -306,3 +311,23 @@ def test_without_a_term_of_its_own_each_column_is_headed_by_its_date(
     result = run("compare", *files, "--format", "md")
     assert result.exit_code == 0, result.output
     assert _headers(result.stdout, "Domain scores")[1:3] == expected
+
+
+def test_a_domain_scored_from_part_of_its_indicators_says_so_and_the_one_left_out_is_named(
+    tmp_path: Path,
+) -> None:
+    """C2.3 (Emerging) left unrated in spring: C2's score rises from 1.50 to 1.67 with no indicator
+    of it moving up. The domain's score says it is from 3 of 4, and the headline names C2.3."""
+    spring = (RIVERSIDE / "2026-03-spring.yaml").read_text(encoding="utf-8")
+    start = spring.index("  C2.3:")
+    stage = spring.index("    stage: 1\n", start)
+    (tmp_path / "spring.yaml").write_text(
+        spring[:stage] + spring[stage + len("    stage: 1\n") :], encoding="utf-8"
+    )
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    fall = RIVERSIDE / "2025-09-fall.yaml"
+    out = run("compare", fall, tmp_path / "spring.yaml", "--format", "md").stdout
+    assert "1 not rated this time (C2.3 Shared Responsibility); C1.3 Work-based Learning Leadership" in out
+    assert "| C2 Core Beliefs and Values | 1.50 Emerging | 1.67 Emerging (3 of 4 rated) | ▲ +0.17 |" in out
+    untouched = run("compare", fall, RIVERSIDE / "2026-03-spring.yaml", "--format", "md").stdout
+    assert "of 4 rated" not in untouched and "not rated this time" not in untouched

@@ -143,8 +143,8 @@ def test_the_summary_words_the_score_as_readers_see_it() -> None:
     assert "Overall **1.68**, between Emerging and Developing" in text
     assert "14 of 22 indicators at Developing or above" in text
     assert (
-        "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1 WBL "
-        "Leadership count as one)"
+        "5 indicators advanced, 1 declined, 15 unchanged. C1.3 Work-based Learning Leadership and C6.1 WBL "
+        "Leadership count as one."
     ) in text
     assert "5 of 9 targets set in Fall 2025 reached, 3 not yet, 1 further away" in text
     assert "Further away: C6.2 Employer Engagement (Developing then, Emerging now; target Advancing)" in text

@@ -135,8 +135,8 @@ def test_changes_since_the_earlier_assessment() -> None:
     assert [c.id for c in standing.advanced] == ["C1.1", "C2.1", "C2.2", "C3.2", "C4.3", "C5.2", "C6.2"]
     assert [c.id for c in standing.newly_rated] == ["C7.2"]
     assert standing.headline == (
-        "7 indicators advanced, 0 declined, 10 unchanged, 1 rated for the first time "
-        "(C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one)."
+        "7 indicators advanced, 0 declined, 10 unchanged, 1 rated for the first time (C7.2 Shared Messaging). "
+        "C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one."
     )
     assert standing.place == "between Emerging and Developing"
     assert standing.reached_text == "14 of 19 rated indicators at Developing or above"

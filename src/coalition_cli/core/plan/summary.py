@@ -74,14 +74,15 @@ def same_words(framework: Framework, group: Sequence[str]) -> str:
 
 
 def change_sentence(comparison: Comparison) -> str:
-    """ "5 indicators advanced, 1 declined, 15 unchanged (C1.3 Work-based Learning Leadership and C6.1
-    WBL Leadership count as one)." The counts are `Comparison.counts`, as `compare` and `summary` give
+    """ "5 indicators advanced, 1 declined, 15 unchanged. C1.3 Work-based Learning Leadership and C6.1
+    WBL Leadership count as one." (a sentence of its own: in brackets after the counts, it was read
+    as naming the last of them). The counts are `Comparison.counts`, as `compare` and `summary` give
     them; shorter than `compare`'s headline, as the plan's appendix says why they count as one."""
     text = change_counts(comparison)
     groups = counted_once(comparison)
     if groups:
         fw = comparison.framework
-        text += f" ({'; '.join(and_list(fw.named(i) for i in group) for group in groups)} count as one)"
+        text += f". {'; '.join(and_list(fw.named(i) for i in group) for group in groups)} count as one"
     return text + "."
 
 

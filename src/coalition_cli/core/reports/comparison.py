@@ -307,13 +307,14 @@ def _lower(stages: dict[str, int | None], group: tuple[str, ...]) -> int | None:
 
 def change_headline(comparison: Comparison) -> str:
     """`4 indicators advanced, 1 declined, 15 unchanged, 2 rated for the first time`, counting linked
-    indicators once (and saying so, by code and name, where a linked group is in the counts)."""
+    indicators once (and saying so, by code and name, where a linked group is in the counts: after a
+    semicolon, so that it is not read as naming the count before it)."""
     text = change_counts(comparison)
     groups = counted_once(comparison)
     if groups:
         fw = comparison.framework
         linked = "; ".join(and_list(fw.named(i) for i in group) for group in groups)
-        text += f" ({linked} count as one: the rubric links them)"
+        text += f"; {linked} count as one (the rubric links them)"
     return text
 
 
@@ -331,10 +332,29 @@ def change_counts(comparison: Comparison) -> str:
         f"{counts['unchanged']} unchanged",
     ]
     if counts["newly rated"]:
-        parts.append(f"{counts['newly rated']} rated for the first time")
+        parts.append(
+            f"{counts['newly rated']} rated for the first time{_named_when_few(comparison, 'newly rated')}"
+        )
     if counts["no longer rated"]:
-        parts.append(f"{counts['no longer rated']} no longer rated")
+        parts.append(
+            f"{counts['no longer rated']} not rated this time{_named_when_few(comparison, 'no longer rated')}"
+        )
     return ", ".join(parts)
+
+
+NAMED_IN_COUNTS = 3
+"""Up to this many indicators rated for the first time, or rated before and not this time, are named
+in the counts: a reader who sees "1 not rated this time" asks which, and a domain's score moves
+with it."""
+
+
+def _named_when_few(comparison: Comparison, way: Direction) -> str:
+    """` (C2.3 Shared Accountability)`: the practices that went `way`, when there are few; else ""."""
+    fw = comparison.framework
+    groups = [group for group, went in comparison.practices() if went == way]
+    if not groups or len(groups) > NAMED_IN_COUNTS:
+        return ""
+    return f" ({'; '.join(and_list(fw.named(i) for i in group) for group in groups)})"
 
 
 def headline(comparison: Comparison) -> str:
@@ -425,7 +445,7 @@ def _rated_cell(rated: int, total: int) -> Cell:
 
 
 def _domain_score_cell(fw: Framework, domain: DomainScore) -> Cell:
-    """A domain's score in one term: `4.00 Transforming (1 of 4 rated)` when few are rated (`few_rated`)."""
+    """A domain's score in one term: `1.67 Emerging (3 of 4 rated)` when not all its indicators are (`few_of`)."""
     few = few_of(domain.rated, domain.total)
     if domain.exact is None or not few:
         return score_cell(fw, domain.exact)

@@ -121,8 +121,11 @@ def from_few(rated: int, total: int) -> str:
 
 
 def few_of(rated: int, total: int) -> str:
-    """`1 of 4 rated` when few are rated (`few_rated`), else "": said beside a domain's score."""
-    return f"{rated} of {total} rated" if few_rated(rated, total) else ""
+    """`3 of 4 rated` when some but not all of a domain's indicators are rated, else "": said beside
+    a domain's score. A domain has a handful of indicators, so one left out moves its score as much
+    as a stage would (C2 at 1.50 with four rated reads 1.67 with its Emerging one left out), and a
+    change since last term then compares different indicators."""
+    return f"{rated} of {total} rated" if 0 < rated < total else ""
 
 
 def score_from(framework: Framework, exact: Fraction | None, rated: int, total: int) -> str:
