@@ -354,9 +354,11 @@ def test_the_indicators_looked_at_are_counted_not_the_walk() -> None:
     [
         ("c6.2", ["C6.2"]),
         ("employer", ["C6.2"]),
-        ("WBL lead", ["C6.1"]),
-        ("work-based learning", ["C1.3"]),
-        ("lead", ["C1.1", "C1.3", "C5.1", "C6.1"]),
+        ("WBL lead", ["C1.3", "C6.1"]),  # C1.3 Work-based Learning Leadership, abbreviated as the rubric does
+        ("wbl", ["C1.3", "C6.1", "C6.3"]),
+        ("work-based learning", ["C1.3", "C6.1", "C6.3"]),  # C6.1 WBL Leadership, spelled out
+        ("intermediar", ["C6.1"]),  # its name in the Framework's table of contents: WBL Intermediaries
+        ("lead", ["C1.1", "C1.2", "C1.3", "C5.1", "C6.1"]),  # C1.2 is also called Operational Leadership
         ("nothing like it", []),
     ],
 )

@@ -9,6 +9,7 @@ directly. The session turns answers into `RatingEdit`s; saving them is the calle
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -27,7 +28,7 @@ from coalition_cli.core.editing.rating_edits import (
 )
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.frozen import frozen
-from coalition_cli.core.model.framework import Domain, Framework, Stage
+from coalition_cli.core.model.framework import Domain, Framework, Indicator, Stage
 from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
 from coalition_cli.core.suggest import closest, did_you_mean, folded
 
@@ -180,14 +181,34 @@ def _goto_command(framework: Framework, typed: str) -> Command:
 
 def find_indicators(framework: Framework, typed: str) -> list[str]:
     """The indicators a person means by `typed`: the one with that id (in any case), else every one
-    whose id or name holds it (`employer`, `wbl lead`), in the framework's order."""
+    whose id or name holds it (`employer`, `wbl lead`), in the framework's order. A name is also
+    read under the other names the rubric gives it (C6.1 "WBL Intermediaries") and with each
+    abbreviation the rubric spells out written either way: "work-based learning" finds C6.1 "WBL
+    Leadership", and "wbl" C1.3 "Work-based Learning Leadership"."""
     text = folded(typed)
     if not text:
         return [indicator.id for indicator in framework.indicators]
     exact = [indicator.id for indicator in framework.indicators if indicator.id.casefold() == text]
     if exact:
         return exact
-    return [indicator.id for indicator in framework.indicators if text in folded(indicator.label)]
+    return [
+        indicator.id
+        for indicator in framework.indicators
+        if any(text in name for name in _searched_names(framework, indicator))
+    ]
+
+
+def _searched_names(framework: Framework, indicator: Indicator) -> list[str]:
+    """The indicator's label and other names, each also with the rubric's abbreviations spelled out
+    and with their long forms abbreviated, folded as typing is (`folded`)."""
+    names = [folded(name) for name in (indicator.label, *indicator.aliases)]
+    for short, long in framework.abbreviations.items():
+        short, long = folded(short), folded(long)
+        word = re.compile(rf"\b{re.escape(short)}\b")
+        spelled = [word.sub(long, name) for name in names]
+        abbreviated = [name.replace(long, short) for name in names]
+        names = list(dict.fromkeys([*names, *spelled, *abbreviated]))
+    return names
 
 
 def text_command(typed: str) -> Kind | None:
