@@ -208,6 +208,25 @@ def test_wbl_is_spelled_out_and_marked_as_this_plans_addition(audience: str, bri
     assert re.search(r"WBL\W+work-based learning", glossary)
 
 
+@pytest.mark.parametrize(("audience", "brief", "fmt"), VARIANTS, ids=IDS)
+def test_wbl_is_spelled_out_under_the_heading_of_a_priority_that_uses_it(
+    audience: str, brief: bool, fmt: str
+) -> None:
+    """Priority 1, C6.2 Employer Engagement, quotes stages that say "WBL": a reader meets it there,
+    pages before the glossary. C1.1's stages use no abbreviation: nothing is said under it."""
+    text = _riverside(audience, brief, fmt)
+    if fmt == "md":
+        headings = re.findall(r"^###+ (?:\d\. )?(C\d\.\d) [^\n]*\n\n(\*[^\n]*\*)$", text, flags=re.M)
+        tags = dict(headings)  # each indicator in detail: its line of tags
+        assert tags["C6.2"].endswith("· WBL: work-based learning*")
+        assert "C1.1" not in tags or "work-based learning" not in tags["C1.1"]
+    else:
+        c62 = text.split('<article class="indicator" id="indicator-c6-2"', 1)[1].split("</article>", 1)[0]
+        assert '<p class="spelled-out">WBL: work-based learning</p>' in c62
+        for article in text.split('<article class="indicator" id="indicator-c1-1"')[1:]:
+            assert "spelled-out" not in article.split("</article>", 1)[0]
+
+
 DECISION = re.compile(r"^(Whether|Who|Whom|What|How|By when) ")
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
+from coalition_cli.core.model.abbreviations import said, used_in
 from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
@@ -770,6 +771,12 @@ def _indicator_plan(
         linked_with=tuple(fw.named(other) for other in fw.linked_with(indicator.id)),
         priority_rank=rank,
         change=change,
+        spelled_out=said(
+            used_in(
+                fw.abbreviations,
+                [indicator.name, *rubric.descriptor(stage), *rubric.descriptor(aim.stage)],
+            )
+        ),
     )
 
 
