@@ -295,6 +295,33 @@ def test_an_actions_words_are_read_whole_as_they_are_typed_at_80x24(team: Path) 
     drive(app, (80, 24), steps)
 
 
+def test_typing_goes_on_where_it_was_after_the_terminal_or_the_box_was_left(team: Path) -> None:
+    """The facilitator looks at a browser and comes back: the next words go after the action's, not
+    before them. Back in a box with Shift+Tab, they add to its words instead of replacing them."""
+    app = session_app(team, indicators=["C1.1"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        box = app.focused
+        assert isinstance(box, Input)
+        await type_text(pilot, "Sign the MOU")
+        app.post_message(events.AppBlur())  # the terminal loses the focus
+        await pilot.pause()
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        assert app.focused is box
+        await pilot.press(*" with")
+        await press(pilot, "tab")
+        await type_text(pilot, "Mayor")
+        await press(pilot, "shift+tab")  # back to the action's words: typing adds to them
+        assert app.focused is box
+        await pilot.press(*" the college")
+        await pilot.pause()
+        assert box.value == "Sign the MOU with the college"
+
+    drive(app, (80, 24), steps)
+
+
 def test_actions_are_added_changed_marked_and_deleted(team: Path) -> None:
     app = session_app(team, indicators=["C1.1"])
 

@@ -288,6 +288,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
                 placeholder="like: Adopt the charter",
                 id="what",
                 compact=True,
+                select_on_focus=False,
             )
             with Horizontal():
                 yield Static("Who leads it? (optional)", classes="label")
@@ -296,10 +297,17 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
                     placeholder="a person or an organization",
                     id="owner",
                     compact=True,
+                    select_on_focus=False,
                 )
             with Horizontal():
                 yield Static("Due date (optional)", classes="label")
-                yield Input(due, placeholder="year-month-day, like 2026-06-30", id="due", compact=True)
+                yield Input(
+                    due,
+                    placeholder="year-month-day, like 2026-06-30",
+                    id="due",
+                    compact=True,
+                    select_on_focus=False,
+                )
             yield Static("How far along? (Tab to here, then ← → and Enter)", classes="hint")
             with StatusChoice(id="status", compact=True):
                 current = action.status if action else None
@@ -326,9 +334,18 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
 
     @on(Input.Blurred)
     def _from_the_start(self, event: Input.Blurred) -> None:
-        """A box left shows its words from the first (a long one had stayed scrolled to its end, cut
-        mid-word at the left): the room checks what was typed from this view."""
-        event.input.cursor_position = 0
+        """A box left for another shows its words from the first (a long one had stayed scrolled to
+        its end, cut mid-word at the left): the room checks what was typed from this view. Not when
+        the terminal itself loses the focus (the facilitator looks at a browser): the typing goes on
+        where it was when they come back."""
+        if self.app.app_focus:
+            event.input.cursor_position = 0
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Back in a box, the cursor is after its words: typing adds to them (Textual's own way selects
+        them all, and the next key replaced a whole action)."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_position = len(event.widget.value)
 
     @on(Input.Changed)
     @on(RadioSet.Changed)
