@@ -14,9 +14,10 @@ EVIDENCE = "Two employers met with Tom Okafor in May.\n\nA survey of 40 employer
 NOTES = "Ask the chamber before rating."
 
 
-def _assessment(folder: Path, unrated: str) -> Path:
-    """A two-indicator file on a custom rubric: D-a rated 1, D-b not rated, written as `unrated`."""
-    write_rubric(folder / "rubric.yaml", domains={"D": ["D-a", "D-b"]})
+def _assessment(folder: Path, unrated: str, also: str = "") -> Path:
+    """A file on a custom rubric: D-a rated 1, D-b not rated, written as `unrated`; with `also`, a
+    third indicator, D-c, not rated either, written as `also`."""
+    write_rubric(folder / "rubric.yaml", domains={"D": ["D-a", "D-b", *(["D-c"] if also else [])]})
     text = (
         "framework: rubric.yaml\n"
         "coalition: Lakeside\n"
@@ -27,7 +28,7 @@ def _assessment(folder: Path, unrated: str) -> Path:
         "ratings:\n"
         "  D-a:\n"
         "    stage: 1\n"
-        "  D-b:\n" + unrated
+        "  D-b:\n" + unrated + (f"  D-c:\n{also}" if also else "")
     )
     path = folder / "assessment.yaml"
     path.write_text(text, encoding="utf-8")
@@ -110,3 +111,13 @@ def test_an_unrated_indicator_with_nothing_written_is_listed_as_before(tmp_path:
     assert "so far" not in section
     html = plan_text(path, "--format", "html", "-o", "-")
     assert re.search(r"<li>D-b Indicator D-b <span class=\"domain-name\">\(Domain D\)</span></li>", html)
+
+
+def test_when_only_some_have_writing_the_lead_in_says_how_many(tmp_path: Path) -> None:
+    path = _assessment(tmp_path, WRITTEN, also="    stage:\n")
+    section = _section(plan_text(path, "-o", "-"))
+    assert (
+        "2 indicators are not rated yet, so they are not in the scores; "
+        "what the team wrote on 1 of them so far is under it:"
+    ) in section
+    assert "- D-c Indicator D-c (Domain D)\n" in section

@@ -216,6 +216,7 @@ def build_plan(
         brief=brief,
         glance=glance,
         unrated=unrated,
+        unrated_note=_unrated_note(unrated),
         domain_guidance=tuple(kind.words for kind in _guidance_quoted(fw, brief)),
         rubric_quoted="",
         guide_tags_apply=guide.tags_apply_to(fw.id),
@@ -818,6 +819,18 @@ def _unrated(
         evidence=redactor.text(evidence),
         notes=redactor.notes(notes),
     )
+
+
+def _unrated_note(unrated: Sequence[Unrated]) -> str:
+    """After "N indicators are not rated yet, so they are not in the scores": where what the team
+    wrote on them is, when it wrote on some (`PlanContext.unrated_note`)."""
+    written = sum(1 for u in unrated if u.evidence or u.notes)
+    where = "it" if written == 1 else "each" if written == len(unrated) else "those"
+    if not written:
+        return ""
+    if written == len(unrated):
+        return f"; what the team wrote so far is under {where}"
+    return f"; what the team wrote on {written} of them so far is under {where}"
 
 
 def _link(text: str) -> Link:

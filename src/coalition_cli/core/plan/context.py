@@ -620,6 +620,9 @@ class PlanContext(NamedTuple):
     glance: tuple[Glance, ...]
     """Every indicator, in framework order."""
     unrated: tuple[Unrated, ...]
+    unrated_note: str
+    """Where "Not yet rated" says the team's writing is, after its count: "; what the team wrote so
+    far is under each", "; what the team wrote on 1 of them so far is under it", or ""."""
     domain_guidance: tuple[str, ...]
     """What the rubric gives each domain that "Domain by domain" quotes: `its foundational steps`,
     `the questions to reflect on`, or fewer (a rubric of only stages has neither)."""
