@@ -357,8 +357,8 @@ def test_the_indicators_looked_at_are_counted_not_the_walk() -> None:
         ("WBL lead", ["C1.3", "C6.1"]),  # C1.3 Work-based Learning Leadership, abbreviated as the rubric does
         ("wbl", ["C1.3", "C6.1", "C6.3"]),
         ("work-based learning", ["C1.3", "C6.1", "C6.3"]),  # C6.1 WBL Leadership, spelled out
-        ("intermediar", ["C6.1"]),  # its name in the Framework's table of contents: WBL Intermediaries
-        ("lead", ["C1.1", "C1.2", "C1.3", "C5.1", "C6.1"]),  # C1.2 is also called Operational Leadership
+        ("intermediar", ["C6.1"]),  # no name holds it: its other name, in the table of contents
+        ("lead", ["C1.1", "C1.3", "C5.1", "C6.1"]),  # not C1.2, "also called Operational Leadership"
         ("nothing like it", []),
     ],
 )
@@ -368,3 +368,23 @@ def test_an_indicator_is_found_by_id_or_part_of_its_name(typed: str, found: list
     assert find_indicators(FRAMEWORK, typed) == found
     command = parse_command(FRAMEWORK, f"g {typed}")
     assert (command.kind is Kind.GOTO) == (len(found) == 1)
+
+
+def test_a_word_of_a_name_is_not_taken_for_an_abbreviation_in_other_capitals(tmp_path: Path) -> None:
+    """A rubric that spells out IT: "Make It Count" is not "Make Information Technology Count"."""
+    from coalition_cli.core.loading.frameworks import load_framework
+    from coalition_cli.core.session import find_indicators
+
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text(
+        "id: it-rubric\ntitle: IT\nstages:\n  - {number: 1, name: Not yet}\n  - {number: 2, name: Yes}\n"
+        "domains:\n  - id: D\n    name: Domain D\n    indicators:\n"
+        "      - {id: D-a, name: Make It Count, descriptors: {1: None., 2: Some.}}\n"
+        "      - {id: D-b, name: IT Partnerships, descriptors: "
+        "{1: Information Technology (IT) classes are planned., 2: IT classes run.}}\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(str(rubric))
+    assert framework.abbreviations == {"IT": "Information Technology"}
+    assert find_indicators(framework, "information technology") == ["D-b"]
+    assert find_indicators(framework, "it partner") == ["D-b"]

@@ -28,7 +28,8 @@ from coalition_cli.core.editing.rating_edits import (
 )
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.frozen import frozen
-from coalition_cli.core.model.framework import Domain, Framework, Indicator, Stage
+from coalition_cli.core.model.abbreviations import as_a_word
+from coalition_cli.core.model.framework import Domain, Framework, Stage
 from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
 from coalition_cli.core.suggest import closest, did_you_mean, folded
 
@@ -181,34 +182,41 @@ def _goto_command(framework: Framework, typed: str) -> Command:
 
 def find_indicators(framework: Framework, typed: str) -> list[str]:
     """The indicators a person means by `typed`: the one with that id (in any case), else every one
-    whose id or name holds it (`employer`, `wbl lead`), in the framework's order. A name is also
-    read under the other names the rubric gives it (C6.1 "WBL Intermediaries") and with each
-    abbreviation the rubric spells out written either way: "work-based learning" finds C6.1 "WBL
-    Leadership", and "wbl" C1.3 "Work-based Learning Leadership"."""
+    whose id or name holds it (`employer`, `wbl lead`), in the framework's order. A name is also read
+    with each abbreviation the rubric spells out written either way: "work-based learning" finds
+    C6.1 "WBL Leadership", and "wbl" C1.3 "Work-based Learning Leadership". Only when no name holds
+    it, the other names the rubric gives an indicator are read (C6.1 "WBL Intermediaries"): a match
+    by a name the screen does not show would be a puzzle beside ones by the names it does."""
     text = folded(typed)
     if not text:
         return [indicator.id for indicator in framework.indicators]
     exact = [indicator.id for indicator in framework.indicators if indicator.id.casefold() == text]
     if exact:
         return exact
+    by_name = [
+        indicator.id
+        for indicator in framework.indicators
+        if any(text in name for name in _searched(framework, [indicator.label]))
+    ]
+    if by_name:
+        return by_name
     return [
         indicator.id
         for indicator in framework.indicators
-        if any(text in name for name in _searched_names(framework, indicator))
+        if any(text in name for name in _searched(framework, indicator.aliases))
     ]
 
 
-def _searched_names(framework: Framework, indicator: Indicator) -> list[str]:
-    """The indicator's label and other names, each also with the rubric's abbreviations spelled out
-    and with their long forms abbreviated, folded as typing is (`folded`)."""
-    names = [folded(name) for name in (indicator.label, *indicator.aliases)]
+def _searched(framework: Framework, names: Sequence[str]) -> list[str]:
+    """`names`, each also with the rubric's abbreviations spelled out (where one stands as a word, in
+    its capitals: `as_a_word`) and with their long forms abbreviated, folded as typing is (`folded`)."""
+    found = list(names)
     for short, long in framework.abbreviations.items():
-        short, long = folded(short), folded(long)
-        word = re.compile(rf"\b{re.escape(short)}\b")
-        spelled = [word.sub(long, name) for name in names]
-        abbreviated = [name.replace(long, short) for name in names]
-        names = list(dict.fromkeys([*names, *spelled, *abbreviated]))
-    return names
+        word, longer = as_a_word(short), re.compile(re.escape(long), re.IGNORECASE)
+        spelled = [word.sub(long.replace("\\", "\\\\"), name) for name in found]  # the text, not a template
+        abbreviated = [longer.sub(short, name) for name in found]
+        found = list(dict.fromkeys([*found, *spelled, *abbreviated]))
+    return [folded(name) for name in found]
 
 
 def text_command(typed: str) -> Kind | None:

@@ -47,9 +47,13 @@ def used_in(spelled: Mapping[str, str], texts: Iterable[str]) -> tuple[tuple[str
     if not spelled:
         return ()
     corpus = " ".join(texts)
-    return tuple(
-        (short, long) for short, long in spelled.items() if re.search(rf"(?<![\w-]){short}(?![\w-])", corpus)
-    )
+    return tuple((short, long) for short, long in spelled.items() if as_a_word(short).search(corpus))
+
+
+def as_a_word(short: str) -> re.Pattern[str]:
+    """The abbreviation where it stands as a word of its own, in its own capitals: "WBL" in "WBL
+    Leadership", not in "WBLs", "pre-WBL", or the word "It" for IT."""
+    return re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])")
 
 
 def said(pairs: Iterable[tuple[str, str]]) -> str:
