@@ -331,3 +331,19 @@ def test_a_domain_scored_from_part_of_its_indicators_says_so_and_the_one_left_ou
     assert "| C2 Core Beliefs and Values | 1.50 Emerging | 1.67 Emerging (3 of 4 rated) | ▲ +0.17 |" in out
     untouched = run("compare", fall, RIVERSIDE / "2026-03-spring.yaml", "--format", "md").stdout
     assert "of 4 rated" not in untouched and "not rated this time" not in untouched
+
+
+def test_a_linked_pair_named_in_the_counts_is_not_named_again(tmp_path: Path) -> None:
+    fall = (RIVERSIDE / "2025-09-fall.yaml").read_text(encoding="utf-8")
+    for indicator in ("C1.3", "C6.1"):  # both unrated last term: the pair is rated for the first time
+        start = fall.index(f"  {indicator}:")
+        stage = fall.index("    stage: ", start)
+        fall = fall[:stage] + fall[fall.index("\n", stage) + 1 :]
+    (tmp_path / "fall.yaml").write_text(fall, encoding="utf-8")
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    report = run_json("compare", tmp_path / "fall.yaml", RIVERSIDE / "2026-03-spring.yaml")
+    assert report["headline"].startswith(
+        "4 indicators advanced, 1 declined, 15 unchanged, 1 rated for the first time "
+        "(C1.3 Work-based Learning Leadership and C6.1 WBL Leadership, counted as one); 5 of 9 targets"
+    )
+    assert report["headline"].count("C6.1") == 1

@@ -79,7 +79,7 @@ def change_sentence(comparison: Comparison) -> str:
     as naming the last of them). The counts are `Comparison.counts`, as `compare` and `summary` give
     them; shorter than `compare`'s headline, as the plan's appendix says why they count as one."""
     text = change_counts(comparison)
-    groups = counted_once(comparison)
+    groups = counted_once(comparison, named=False)
     if groups:
         fw = comparison.framework
         text += f". {'; '.join(and_list(fw.named(i) for i in group) for group in groups)} count as one"

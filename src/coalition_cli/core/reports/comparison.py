@@ -310,7 +310,7 @@ def change_headline(comparison: Comparison) -> str:
     indicators once (and saying so, by code and name, where a linked group is in the counts: after a
     semicolon, so that it is not read as naming the count before it)."""
     text = change_counts(comparison)
-    groups = counted_once(comparison)
+    groups = counted_once(comparison, named=False)
     if groups:
         fw = comparison.framework
         linked = "; ".join(and_list(fw.named(i) for i in group) for group in groups)
@@ -318,9 +318,15 @@ def change_headline(comparison: Comparison) -> str:
     return text
 
 
-def counted_once(comparison: Comparison) -> list[tuple[str, ...]]:
-    """The linked groups the counts of change count as one indicator each (those rated in either term)."""
-    return [group for group, way in comparison.practices() if len(group) > 1 and way != "not rated"]
+def counted_once(comparison: Comparison, *, named: bool = True) -> list[tuple[str, ...]]:
+    """The linked groups the counts of change count as one indicator each (those rated in either
+    term); with `named=False`, not those the counts name already ("1 rated for the first time (C1.3
+    … and C6.1 …, counted as one)"), which would otherwise be named twice in one sentence."""
+    return [
+        group
+        for group, way in comparison.practices()
+        if len(group) > 1 and way != "not rated" and (named or group not in _named_in_counts(comparison))
+    ]
 
 
 def change_counts(comparison: Comparison) -> str:
@@ -351,10 +357,23 @@ with it."""
 def _named_when_few(comparison: Comparison, way: Direction) -> str:
     """` (C2.3 Shared Accountability)`: the practices that went `way`, when there are few; else ""."""
     fw = comparison.framework
+    groups = _few(comparison, way)
+    named = (
+        and_list(fw.named(i) for i in group) + (", counted as one" if len(group) > 1 else "")
+        for group in groups
+    )
+    return f" ({'; '.join(named)})" if groups else ""
+
+
+def _few(comparison: Comparison, way: Direction) -> list[tuple[str, ...]]:
+    """The practices that went `way`, when there are at most `NAMED_IN_COUNTS` of them; else none."""
     groups = [group for group, went in comparison.practices() if went == way]
-    if not groups or len(groups) > NAMED_IN_COUNTS:
-        return ""
-    return f" ({'; '.join(and_list(fw.named(i) for i in group) for group in groups)})"
+    return groups if len(groups) <= NAMED_IN_COUNTS else []
+
+
+def _named_in_counts(comparison: Comparison) -> list[tuple[str, ...]]:
+    """The practices `change_counts` names (`_named_when_few`)."""
+    return [*_few(comparison, "newly rated"), *_few(comparison, "no longer rated")]
 
 
 def headline(comparison: Comparison) -> str:
