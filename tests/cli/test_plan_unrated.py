@@ -121,3 +121,14 @@ def test_when_only_some_have_writing_the_lead_in_says_how_many(tmp_path: Path) -
         "what the team wrote on 1 of them so far is under it:"
     ) in section
     assert "- D-c Indicator D-c (Domain D)\n" in section
+
+
+def test_blank_evidence_on_a_rated_indicator_is_none_recorded(tmp_path: Path) -> None:
+    """`evidence: '   '` on a rated indicator: "none recorded yet.", not "Evidence:" and nothing."""
+    path = _assessment(tmp_path, "    stage: 1\n    evidence: '   '\n    notes: ' '\n")
+    markdown = plan_text(path, "-o", "-")
+    assert "**Evidence:** none recorded yet." in markdown
+    assert not re.search(r"\*\*Evidence:\*\* *\n", markdown)
+    assert "The team’s notes:** \n" not in markdown and "The team’s notes:** " not in markdown
+    html = plan_text(path, "--format", "html", "-o", "-")
+    assert '<span class="missing">none recorded yet.</span>' in html

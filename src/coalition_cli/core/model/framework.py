@@ -9,6 +9,7 @@ like every other problem. How a stage is written and read: core/model/stages.py.
 # Annotations are evaluated by Python as the classes are made (no `from __future__ import
 # annotations`): reading a document without Pydantic (core/model/building.py) reads them as types.
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Annotated
 
@@ -184,16 +185,17 @@ class Framework:
 
         return spelled_out(self)
 
-    def abbreviations_in(self, indicator_id: str) -> tuple[tuple[str, str], ...]:
-        """The abbreviations an indicator's name and stage descriptors use, spelled out: what a reader
-        of that one indicator needs ("C6.1 WBL Leadership": WBL, work-based learning)."""
+    def abbreviations_in(
+        self, indicator_id: str, stages: Iterable[int] | None = None
+    ) -> tuple[tuple[str, str], ...]:
+        """The abbreviations an indicator's name and stage descriptors use (all its stages, or those of
+        `stages`), spelled out: what a reader of that one indicator needs ("C6.1 WBL Leadership":
+        WBL, work-based learning)."""
         from coalition_cli.core.model.abbreviations import used_in
 
         indicator = self.indicator(indicator_id)
-        texts = [
-            indicator.name,
-            *(text for paragraphs in indicator.descriptors.values() for text in paragraphs),
-        ]
+        numbers = indicator.descriptors if stages is None else stages
+        texts = [indicator.name, *(text for number in numbers for text in indicator.descriptor(number))]
         return used_in(self.abbreviations, texts)
 
     def roles_serving(self, indicator_id: str) -> tuple[FrameworkRole, ...]:

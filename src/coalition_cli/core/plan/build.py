@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
-from coalition_cli.core.model.abbreviations import said, used_in
 from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
@@ -762,8 +761,8 @@ def _indicator_plan(
         target_descriptor=rubric.descriptor(aim.stage),
         target_source="team" if aim.team_target else "next",
         team_target_reached=indicator.target is not None and indicator.target <= stage,
-        evidence=redactor.text(rating.evidence),
-        notes=redactor.notes(rating.notes),
+        evidence=redactor.text(_written(rating.evidence)),
+        notes=redactor.notes(_written(rating.notes)),
         links=tuple(_link(link) for link in rating.links),
         actions=actions,
         suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
@@ -772,11 +771,9 @@ def _indicator_plan(
         linked_with=tuple(fw.named(other) for other in fw.linked_with(indicator.id)),
         priority_rank=rank,
         change=change,
-        spelled_out=said(
-            used_in(
-                fw.abbreviations,
-                [indicator.name, *rubric.descriptor(stage), *rubric.descriptor(aim.stage)],
-            )
+        abbreviations=tuple(
+            Abbreviation(short=short, long=long)
+            for short, long in fw.abbreviations_in(indicator.id, stages=(stage, aim.stage))
         ),
     )
 
@@ -809,16 +806,19 @@ def _unrated(
     indicator_id: str, name: str, domain_id: str, domain_name: str, rating: Rating | None, redactor: Redactor
 ) -> Unrated:
     """An indicator not rated yet, with the evidence and notes the team wrote on it so far."""
-    evidence = rating.evidence if rating is not None and rating.evidence and rating.evidence.strip() else None
-    notes = rating.notes if rating is not None and rating.notes and rating.notes.strip() else None
     return Unrated(
         id=indicator_id,
         name=name,
         domain_id=domain_id,
         domain_name=domain_name,
-        evidence=redactor.text(evidence),
-        notes=redactor.notes(notes),
+        evidence=redactor.text(_written(rating.evidence)) if rating is not None else None,
+        notes=redactor.notes(_written(rating.notes)) if rating is not None else None,
     )
+
+
+def _written(text: str | None) -> str | None:
+    """Text the team wrote, or None when there is none to read: `evidence: '  '` is none recorded."""
+    return text if text is not None and text.strip() else None
 
 
 def _unrated_note(unrated: Sequence[Unrated]) -> str:

@@ -436,10 +436,10 @@ class IndicatorPlan(NamedTuple):
     change: IndicatorChange | None
     room: RoomVotes | None = None
     """What the room said in a `coalition room` session, or None when there was none."""
-    spelled_out: str = ""
-    """The abbreviations its name and the two quoted stages use, as the rubric spells them out
-    ("WBL: work-based learning"), said under its heading: a reader meets WBL there, not in the
-    appendix's glossary; "" when none."""
+    abbreviations: tuple["Abbreviation", ...] = ()
+    """The abbreviations its name and the two quoted stages use, as the rubric spells them out,
+    said under its heading ("WBL: work-based learning"): a reader meets WBL there, not in the
+    appendix's glossary."""
 
 
 class Named(NamedTuple):
