@@ -825,9 +825,9 @@ def _unrated_note(unrated: Sequence[Unrated]) -> str:
     """After "N indicators are not rated yet, so they are not in the scores": where what the team
     wrote on them is, when it wrote on some (`PlanContext.unrated_note`)."""
     written = sum(1 for u in unrated if u.evidence or u.notes)
-    where = "it" if written == 1 else "each" if written == len(unrated) else "those"
     if not written:
         return ""
+    where = "it" if written == 1 else "each" if written == len(unrated) else "those"
     if written == len(unrated):
         return f"; what the team wrote so far is under {where}"
     return f"; what the team wrote on {written} of them so far is under {where}"

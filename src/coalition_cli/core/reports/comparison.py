@@ -322,10 +322,11 @@ def counted_once(comparison: Comparison, *, named: bool = True) -> list[tuple[st
     """The linked groups the counts of change count as one indicator each (those rated in either
     term); with `named=False`, not those the counts name already ("1 rated for the first time (C1.3
     … and C6.1 …, counted as one)"), which would otherwise be named twice in one sentence."""
+    left_out = [] if named else _named_in_counts(comparison)
     return [
         group
         for group, way in comparison.practices()
-        if len(group) > 1 and way != "not rated" and (named or group not in _named_in_counts(comparison))
+        if len(group) > 1 and way != "not rated" and group not in left_out
     ]
 
 
