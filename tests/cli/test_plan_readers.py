@@ -363,6 +363,8 @@ def test_after_a_whole_public_page_the_terminal_offers_the_brief_for_phones(tmp_
     assert "For parents and phones" not in again.stdout, "the brief is the short version already"
     coalition = plan(spring, "--format", "html", "-o", tmp_path / "own.html")
     assert "For parents and phones" not in coalition.stdout, "the coalition's own plan is not for parents"
+    named = plan(spring, "--audience", "public", "--format", "html", "-o", tmp_path / "plan-public.html")
+    assert "-o " + shlex.quote(str(tmp_path / "plan-public-brief.html")) in " ".join(named.stdout.split())
 
 
 def test_the_readme_lists_what_each_audience_leaves_out() -> None:

@@ -214,9 +214,7 @@ def next_steps(
     if context.audience == "public":
         steps.append(PUBLIC_REMINDER)
         if fmt == "html" and not context.brief and written is not None:
-            brief = written.with_name(
-                written.name.removesuffix(".html").removesuffix(".public") + ".public-brief.html"
-            )
+            brief = written.with_name(_brief_name(written.name))
             earlier = f" --since {quote(str(since))}" if since is not None else ""
             earlier += f" --as-of {context.header.prepared_on}" if as_of is not None else ""
             steps.append(
@@ -226,3 +224,14 @@ def next_steps(
     else:
         steps.append("To share outside the coalition: add --audience public (no names, no notes)")
     return steps
+
+
+def _brief_name(whole: str) -> str:
+    """The public brief's file, beside the whole public plan: `spring.public.html` and `plan-public.html`
+    give `spring.public-brief.html` and `plan-public-brief.html`; `plan.html` gives `plan.public-brief.html`."""
+    stem = whole.removesuffix(".html")
+    return (
+        f"{stem}-brief.html"
+        if stem.endswith((".public", "-public", "_public"))
+        else f"{stem}.public-brief.html"
+    )
