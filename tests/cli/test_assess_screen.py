@@ -295,6 +295,32 @@ def test_an_actions_words_are_read_whole_as_they_are_typed_at_80x24(team: Path) 
     drive(app, (80, 24), steps)
 
 
+def test_a_long_action_saved_at_80x24_is_said_back_with_its_owner_and_date(team: Path) -> None:
+    """The message keeps two lines: the action's words give way, never its owner or date."""
+    words = "Ask the Chamber board to adopt an employer pledge for 25 summer internship slots by May"
+    app = session_app(team, indicators=["C1.1"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, words)
+        await press(pilot, "tab")
+        await type_text(pilot, "Janet Holloway (Greater Riverside Chamber of Commerce)")
+        await press(pilot, "tab")
+        await type_text(pilot, "2026-5-9")
+        await press(pilot, "enter", "enter")  # on to how far along; Enter saves
+        said = " ".join(screen_text(app).split())
+        assert "Saved: a new action for C1.1: Ask the Chamber board" in said
+        assert "… — Janet Holloway (Greater Riverside Chamber of Commerce), due 9 May 2026." in said
+
+    drive(app, (80, 24), steps)
+    actions = rating(team, "C1.1")["actions"]  # type: ignore[index]
+    assert actions[-1] == {
+        "action": words,
+        "owner": "Janet Holloway (Greater Riverside Chamber of Commerce)",
+        "due": "2026-05-09",
+    }
+
+
 def test_typing_goes_on_where_it_was_after_the_terminal_or_the_box_was_left(team: Path) -> None:
     """The facilitator looks at a browser and comes back: the next words go after the action's, not
     before them. Back in a box with Shift+Tab, they add to its words instead of replacing them."""

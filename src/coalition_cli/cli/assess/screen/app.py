@@ -278,6 +278,19 @@ class IndicatorScreen(Screen[None]):
         width = max((self.size.width or 80) - 2, 20)
         widget.update(Text(fit(message, 2 * width - 4) if cell_len(message) > 2 * width else message))
 
+    def _new_action_said(self, indicator: str, new: NewAction, early: str) -> str:
+        """ "a new action for C6.2: Ask the Chamber board to … — Janet Holloway (…), due 9 May 2026."
+        Its owner, date and status are what the room checks after the form closes: when the message
+        would be cut (`say` keeps two lines), the action's words are shortened, never those."""
+        whole = describe_action(new)
+        said = f"a new action for {indicator}: {whole}." + (f" {early}" if early else "")
+        width = max((self.size.width or 80) - 2, 20)
+        over = cell_len(f"Saved: {said}") - (2 * width - 10)  # a little spare: lines break at words
+        if over <= 0 or whole == new.action:
+            return said
+        words = fit(new.action, max(cell_len(new.action) - over, 20))
+        return said.replace(whole, words + whole[len(new.action) :], 1)
+
     def _after_save(self, message: str, saved: bool, unchanged: str) -> None:
         if saved:
             self.say(f"Saved: {message}", "saved")
@@ -487,7 +500,7 @@ class IndicatorScreen(Screen[None]):
                 early = early_due(new.due, app.file.assessment.assessed_on)
                 self.commit(
                     RatingEdit(indicator, add_actions=(new,)),
-                    f"a new action for {indicator}: {describe_action(new)}." + (f" {early}" if early else ""),
+                    self._new_action_said(indicator, new, early),
                     "",
                     seen=seen,
                     failed=again,
