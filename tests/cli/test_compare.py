@@ -328,9 +328,18 @@ def test_a_domain_scored_from_part_of_its_indicators_says_so_and_the_one_left_ou
     fall = RIVERSIDE / "2025-09-fall.yaml"
     out = run("compare", fall, tmp_path / "spring.yaml", "--format", "md").stdout
     assert "1 not rated this time (C2.3 Shared Responsibility); C1.3 Work-based Learning Leadership" in out
-    assert "| C2 Core Beliefs and Values | 1.50 Emerging | 1.67 Emerging (3 of 4 rated) | ▲ +0.17 |" in out
+    assert (  # the change says it is not from the same indicators: not read as progress
+        "| C2 Core Beliefs and Values | 1.50 Emerging | 1.67 Emerging (3 of 4 rated) "
+        "| ▲ +0.17 (C2.3 not rated this time) |"
+    ) in out
+    plan = run("plan", tmp_path / "spring.yaml", "--since", fall, "-o", "-").stdout
+    assert (
+        "| C2 Core Beliefs and Values | 1.67 (3 of 4 rated) | between Emerging and Developing | +0.17 (C2.3 not rated this time) |"
+        in plan
+    )
     untouched = run("compare", fall, RIVERSIDE / "2026-03-spring.yaml", "--format", "md").stdout
     assert "of 4 rated" not in untouched and "not rated this time" not in untouched
+    assert "rated for the first time" not in untouched and "in one term only" not in untouched
 
 
 def test_a_linked_pair_named_in_the_counts_is_not_named_again(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ from coalition_cli.core.reports.comparison import (
     direction,
     latest_targets,
 )
-from coalition_cli.core.reports.document import FEW_RATED, bar, few_of, from_few, signed
+from coalition_cli.core.reports.document import FEW_RATED, bar, few_of, from_few, rated_apart, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, score_change, shown
 from coalition_cli.core.wording import GENERATOR, MADE_WITH, and_list, long_date, plural
@@ -461,7 +461,8 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
     before = comparison.first.card if comparison is not None else None
     domains = []
     for d in card.domains:
-        then = before.domain(d.id).exact if before is not None else None
+        earlier = before.domain(d.id) if before is not None else None
+        then = earlier.exact if earlier is not None else None
         moved, moved_text = _moved(then, d.exact)
         domains.append(
             DomainStanding(
@@ -481,6 +482,7 @@ def _standing(fw: Framework, card: Scorecard, comparison: Comparison | None) -> 
                 change=moved,
                 change_text=moved_text,
                 score_note=few_of(d.rated, d.total),
+                change_note=rated_apart(earlier, d) if earlier is not None and moved_text else "",
             )
         )
     then_overall = before.exact if before is not None else None

@@ -220,8 +220,12 @@ class DomainStanding(NamedTuple):
     change_text: str
     """"+0.50", "−0.25", "0.00", or "" when either score is missing or there is no `--since`."""
     score_note: str = ""
-    """"2 of 4 rated" when the score comes from fewer than three quarters of the domain's indicators
-    (as `compare` says it), else ""."""
+    """"3 of 4 rated" when the score comes from some but not all of the domain's indicators (as
+    `compare` says it), else ""."""
+    change_note: str = ""
+    """With `--since`, when the two scores come from different indicators: "C2.3 not rated this time",
+    "C7.2 rated for the first time", "3 indicators rated in one term only" (said beside the change,
+    which is then not the coalition's movement alone); else ""."""
 
 
 class Standing(NamedTuple):

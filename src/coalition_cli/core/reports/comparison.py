@@ -32,6 +32,7 @@ from coalition_cli.core.reports.document import (
     few_of,
     few_rated,
     from_few,
+    rated_apart,
     rated_text,
     score_cell,
     score_with_stage,
@@ -200,7 +201,13 @@ class Comparison(Report):
         domain_rows = [
             [Cell(domain.label)]
             + [_domain_score_cell(fw, item.card.domains[index]) for item in items]
-            + [change_cell(score_change(values[0], values[-1]), 2)]
+            + [
+                change_cell(
+                    score_change(values[0], values[-1]),
+                    2,
+                    note=rated_apart(items[0].card.domains[index], items[-1].card.domains[index]),
+                )
+            ]
             for index, (domain, values) in enumerate(self.domain_scores())
         ]
         overall = self.overall_scores()
@@ -472,11 +479,17 @@ def _domain_score_cell(fw: Framework, domain: DomainScore) -> Cell:
     return score_cell(fw, domain.exact, text=f"{score_with_stage(fw, domain.exact)} ({few})")
 
 
-def change_cell(value: Fraction | None, decimals: int = 0) -> Cell:
-    """`▲ +1` (good news), `▼ −0.25` (bad news), `no change`, or `—` when it cannot be computed."""
+def change_cell(value: Fraction | None, decimals: int = 0, *, note: str = "") -> Cell:
+    """`▲ +1` (good news), `▼ −0.25` (bad news), `no change`, or `—` when it cannot be computed; with
+    `note` (`rated_apart`), the change is from different indicators: said, and not coloured as news."""
     if value is None:
         return Cell(NO_VALUE, tone="muted")
     if value == 0:
-        return Cell("no change", tone="muted")
-    shown = signed(change_number(value) or 0.0, decimals)
-    return Cell(f"▲ {shown}", tone="good") if value > 0 else Cell(f"▼ {shown}", tone="bad")
+        text = "no change"
+    else:
+        text = ("▲ " if value > 0 else "▼ ") + signed(change_number(value) or 0.0, decimals)
+    if note:
+        return Cell(f"{text} ({note})", tone="warn")
+    if value == 0:
+        return Cell(text, tone="muted")
+    return Cell(text, tone="good" if value > 0 else "bad")

@@ -15,7 +15,7 @@ from typing import Literal
 
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.scoring import shown, stage_of
+from coalition_cli.core.scoring import DomainScore, shown, stage_of
 from coalition_cli.core.wording import plural
 
 Tone = Literal["good", "bad", "warn", "muted", "strong"]
@@ -126,6 +126,21 @@ def few_of(rated: int, total: int) -> str:
     as a stage would (C2 at 1.50 with four rated reads 1.67 with its Emerging one left out), and a
     change since last term then compares different indicators."""
     return f"{rated} of {total} rated" if 0 < rated < total else ""
+
+
+def rated_apart(then: DomainScore, now: DomainScore) -> str:
+    """`C2.3 not rated this time`, `C7.2 rated for the first time`, or `3 indicators rated in one term
+    only`: said beside a domain's change when its two scores come from different indicators, so that
+    a score raised by an Emerging rating left out is not read as progress; "" when they come from
+    the same ones (or either is missing)."""
+    before = {i.id for i in then.indicators if i.stage is not None}
+    after = {i.id for i in now.indicators if i.stage is not None}
+    if before == after or not before or not after:
+        return ""
+    gone, new = sorted(before - after), sorted(after - before)
+    if len(gone) + len(new) > 1:
+        return f"{len(gone) + len(new)} indicators rated in one term only"
+    return f"{gone[0]} not rated this time" if gone else f"{new[0]} rated for the first time"
 
 
 def score_from(framework: Framework, exact: Fraction | None, rated: int, total: int) -> str:
