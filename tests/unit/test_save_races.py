@@ -40,22 +40,29 @@ def _ratings(path: Path) -> dict[str, object]:
     return ratings
 
 
-def _writer(path: Path, indicator: str, rounds: int, opened: Barrier, done: Barrier) -> None:
+def _writer(
+    path: Path, indicator: str, rounds: int, opened: Barrier, done: Barrier, checked: Barrier
+) -> None:
     """Each round: read the file (as `coalition rate` does when it starts), wait until the other
-    writer has read it too, then both save a change to their own indicator at once."""
+    writer has read it too, then both save a change to their own indicator at once; then wait until
+    the test has read what they saved (else, on a loaded machine, the next round's saves could land
+    before the test reads this one's, and look like a lost update)."""
     for number in range(rounds):
         file = AssessmentFile(path)
         opened.wait(timeout=_PATIENCE)
         file.apply(RatingEdit(indicator, stage=number % 4 + 1))
         done.wait(timeout=_PATIENCE)
+        checked.wait(timeout=_PATIENCE)
 
 
 def test_two_writers_at_once_lose_no_update(tmp_path: Path) -> None:
     rounds = 200
     path = tmp_path / "a.yaml"
     path.write_text(commented(), encoding="utf-8")
-    opened, done = _FORK.Barrier(2), _FORK.Barrier(3)
-    writers = [_FORK.Process(target=_writer, args=(path, i, rounds, opened, done)) for i in ("C1.2", "C5.1")]
+    opened, done, checked = _FORK.Barrier(2), _FORK.Barrier(3), _FORK.Barrier(3)
+    writers = [
+        _FORK.Process(target=_writer, args=(path, i, rounds, opened, done, checked)) for i in ("C1.2", "C5.1")
+    ]
     for writer in writers:
         writer.start()
     lost = []
@@ -66,6 +73,7 @@ def test_two_writers_at_once_lose_no_update(tmp_path: Path) -> None:
             stages = [ratings[i]["stage"] for i in ("C1.2", "C5.1")]  # type: ignore[index]
             if stages != [number % 4 + 1] * 2:
                 lost.append((number, stages))
+            checked.wait(timeout=_PATIENCE)
     finally:
         for writer in writers:
             writer.join(timeout=_PATIENCE)
