@@ -337,6 +337,9 @@ def test_a_domain_scored_from_part_of_its_indicators_says_so_and_the_one_left_ou
         "| C2 Core Beliefs and Values | 1.67 (3 of 4 rated) | between Emerging and Developing | +0.17 (C2.3 not rated this time) |"
         in plan
     )
+    assert "- C2.3 Shared Responsibility (Core Beliefs and Values), rated Emerging in Fall 2025\n" in plan
+    html = run("plan", tmp_path / "spring.yaml", "--since", fall, "--format", "html", "-o", "-").stdout
+    assert '<span class="domain-name">(Core Beliefs and Values), rated Emerging in Fall 2025</span>' in html
     untouched = run("compare", fall, RIVERSIDE / "2026-03-spring.yaml", "--format", "md").stdout
     assert "of 4 rated" not in untouched and "not rated this time" not in untouched
     assert "rated for the first time" not in untouched and "in one term only" not in untouched

@@ -185,8 +185,11 @@ def build_plan(
         for d in card.domains
         for i in d.indicators
     )
+    then = {i.id: i.stage for i in before.indicators} if before is not None else {}
     unrated = tuple(
-        _unrated(i.id, i.name, d.id, d.name, current.assessment.rating(i.id), redactor)
+        _unrated(i.id, i.name, d.id, d.name, current.assessment.rating(i.id), redactor)._replace(
+            before_name=fw.stage_name(stage) if (stage := then.get(i.id)) is not None else None
+        )
         for d in card.domains
         for i in d.indicators
         if i.stage is None

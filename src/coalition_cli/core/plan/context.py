@@ -485,6 +485,8 @@ class Unrated(NamedTuple):
     """The team's evidence so far; for `--audience public`, with the names of people it lists replaced."""
     notes: str | None = None
     """The team's notes on it (the coalition's plan only)."""
+    before_name: str | None = None
+    """With `--since`, the stage it was rated then ("Emerging"), when it was: not rated this time."""
 
 
 class GlossaryTerm(NamedTuple):
