@@ -282,14 +282,18 @@ class IndicatorScreen(Screen[None]):
         """ "a new action for C6.2: Ask the Chamber board to … — Janet Holloway (…), due 9 May 2026."
         Its owner, date and status are what the room checks after the form closes: when the message
         would be cut (`say` keeps two lines), the action's words are shortened, never those."""
-        whole = describe_action(new)
-        said = f"a new action for {indicator}: {whole}." + (f" {early}" if early else "")
+        details = describe_action(new).removeprefix(new.action)  # " — Janet Holloway, due …", or ""
+
+        def said(words: str) -> str:
+            return f"a new action for {indicator}: {words}{details}." + (f" {early}" if early else "")
+
         width = max((self.size.width or 80) - 2, 20)
-        over = cell_len(f"Saved: {said}") - (2 * width - 10)  # a little spare: lines break at words
-        if over <= 0 or whole == new.action:
-            return said
-        words = fit(new.action, max(cell_len(new.action) - over, 20))
-        return said.replace(whole, words + whole[len(new.action) :], 1)
+        over = cell_len(f"Saved: {said(new.action)}") - (
+            2 * width - 10
+        )  # a little spare: lines break at words
+        if over <= 0 or not details:
+            return said(new.action)
+        return said(fit(new.action, max(cell_len(new.action) - over, 20)))
 
     def _after_save(self, message: str, saved: bool, unchanged: str) -> None:
         if saved:
