@@ -29,6 +29,7 @@ from coalition_cli.core.reports.document import (
     Document,
     Heading,
     Line,
+    Tone,
     few_of,
     few_rated,
     from_few,
@@ -317,12 +318,20 @@ def change_headline(comparison: Comparison) -> str:
     indicators once (and saying so, by code and name, where a linked group is in the counts: after a
     semicolon, so that it is not read as naming the count before it)."""
     text = change_counts(comparison)
-    groups = counted_once(comparison, named=False)
-    if groups:
-        fw = comparison.framework
-        linked = "; ".join(and_list(fw.named(i) for i in group) for group in groups)
-        text += f"; {linked} count as one (the rubric links them)"
-    return text
+    linked = linked_names(comparison)
+    return f"{text}; {linked} count as one (the rubric links them)" if linked else text
+
+
+def linked_names(comparison: Comparison) -> str:
+    """The linked groups the counts count as one and do not name already (`counted_once`), by code
+    and name: "C1.3 Work-based Learning Leadership and C6.1 WBL Leadership"; "" when none."""
+    return "; ".join(_named(comparison.framework, group) for group in counted_once(comparison, named=False))
+
+
+def _named(framework: Framework, group: tuple[str, ...]) -> str:
+    """A practice by its indicators' codes and names: "C2.3 Shared Responsibility", or a linked
+    group's, joined with "and"."""
+    return and_list(framework.named(i) for i in group)
 
 
 def counted_once(comparison: Comparison, *, named: bool = True) -> list[tuple[str, ...]]:
@@ -364,10 +373,9 @@ with it."""
 
 def _named_when_few(comparison: Comparison, way: Direction) -> str:
     """` (C2.3 Shared Accountability)`: the practices that went `way`, when there are few; else ""."""
-    fw = comparison.framework
     groups = _few(comparison, way)
     named = (
-        and_list(fw.named(i) for i in group) + (", counted as one" if len(group) > 1 else "")
+        _named(comparison.framework, group) + (", counted as one" if len(group) > 1 else "")
         for group in groups
     )
     return f" ({'; '.join(named)})" if groups else ""
@@ -484,12 +492,10 @@ def change_cell(value: Fraction | None, decimals: int = 0, *, note: str = "") ->
     `note` (`rated_apart`), the change is from different indicators: said, and not coloured as news."""
     if value is None:
         return Cell(NO_VALUE, tone="muted")
+    tone: Tone
     if value == 0:
-        text = "no change"
+        text, tone = "no change", "muted"
     else:
-        text = ("▲ " if value > 0 else "▼ ") + signed(change_number(value) or 0.0, decimals)
-    if note:
-        return Cell(f"{text} ({note})", tone="warn")
-    if value == 0:
-        return Cell(text, tone="muted")
-    return Cell(text, tone="good" if value > 0 else "bad")
+        shown = signed(change_number(value) or 0.0, decimals)
+        text, tone = (f"▲ {shown}", "good") if value > 0 else (f"▼ {shown}", "bad")
+    return Cell(f"{text} ({note})", tone="warn") if note else Cell(text, tone=tone)
