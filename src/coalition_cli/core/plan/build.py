@@ -187,9 +187,7 @@ def build_plan(
     )
     then = {i.id: i.stage for i in before.indicators} if before is not None else {}
     unrated = tuple(
-        _unrated(i.id, i.name, d.id, d.name, current.assessment.rating(i.id), redactor)._replace(
-            before_name=fw.stage_name(stage) if (stage := then.get(i.id)) is not None else None
-        )
+        _unrated(fw, d, i, current.assessment.rating(i.id), then.get(i.id), redactor)
         for d in card.domains
         for i in d.indicators
         if i.stage is None
@@ -808,16 +806,23 @@ def _with_room_votes(current: LoadedAssessment, plans: dict[str, IndicatorPlan])
 
 
 def _unrated(
-    indicator_id: str, name: str, domain_id: str, domain_name: str, rating: Rating | None, redactor: Redactor
+    fw: Framework,
+    domain: DomainScore,
+    indicator: IndicatorScore,
+    rating: Rating | None,
+    stage_then: int | None,
+    redactor: Redactor,
 ) -> Unrated:
-    """An indicator not rated yet, with the evidence and notes the team wrote on it so far."""
+    """An indicator not rated yet, with the evidence and notes the team wrote on it so far, and its
+    stage in the `--since` assessment when it had one there."""
     return Unrated(
-        id=indicator_id,
-        name=name,
-        domain_id=domain_id,
-        domain_name=domain_name,
+        id=indicator.id,
+        name=indicator.name,
+        domain_id=domain.id,
+        domain_name=domain.name,
         evidence=redactor.text(_written(rating.evidence)) if rating is not None else None,
         notes=redactor.notes(_written(rating.notes)) if rating is not None else None,
+        before_name=fw.stage_name(stage_then) if stage_then is not None else None,
     )
 
 
