@@ -55,11 +55,17 @@ def projector_page(browser: Browser) -> Page:
 
 
 def horizontal_overflow(page: Page) -> dict[str, Any]:
-    """The page's widths: a page that needs no sideways scrolling has `document` ≤ `viewport`."""
+    """The page's widths: a page that needs no sideways scrolling has `document` ≤ `viewport`.
+
+    `viewport` is the width the page was opened at, not `window.innerWidth`: a mobile browser (as
+    `phone_page` emulates one) widens its layout viewport to a page too wide for it, so innerWidth
+    grows with the overflow it should reveal (511 pixels on a 390-pixel phone)."""
     widths: dict[str, Any] = page.evaluate(
-        "() => ({document: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
-        " viewport: window.innerWidth})"
+        "() => ({document: document.documentElement.scrollWidth, body: document.body.scrollWidth})"
     )
+    size = page.viewport_size
+    assert size is not None, "the page was opened at a set size"
+    widths["viewport"] = size["width"]
     return widths
 
 
