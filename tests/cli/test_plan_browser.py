@@ -306,3 +306,30 @@ def test_long_words_and_other_plans_do_not_scroll_sideways_either(
     widths = horizontal_overflow(phone)
     assert widths["document"] <= widths["viewport"], widths
     phone.context.close()
+
+
+def test_a_change_said_to_come_from_other_indicators_does_not_scroll_sideways(
+    chromium: Browser, tmp_path: Path
+) -> None:
+    """C2.3 left unrated: "+0.17 (C2.3 not rated this time)" in a one-line cell once pushed the
+    summary's table to 511 pixels on a 390-pixel phone."""
+    for name in ("2025-09-fall.yaml", "2026-03-spring.yaml", "coalition.yaml"):
+        (tmp_path / name).write_bytes((ROOT / RIVERSIDE_SPRING).parent.joinpath(name).read_bytes())
+    spring = (tmp_path / "2026-03-spring.yaml").read_text(encoding="utf-8")
+    stage = spring.index("    stage: 1\n", spring.index("  C2.3:"))
+    (tmp_path / "2026-03-spring.yaml").write_text(spring[:stage] + spring[stage + 13 :], encoding="utf-8")
+    html = plan_text(
+        tmp_path / "2026-03-spring.yaml",
+        "--since",
+        tmp_path / "2025-09-fall.yaml",
+        "--format",
+        "html",
+        "-o",
+        "-",
+    )
+    assert "(C2.3 not rated this time)" in html
+    phone = phone_page(chromium)
+    phone.set_content(html, wait_until="load")
+    widths = horizontal_overflow(phone)
+    assert widths["document"] <= widths["viewport"], widths
+    phone.context.close()
