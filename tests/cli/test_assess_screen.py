@@ -972,6 +972,27 @@ def test_back_after_go_to_returns_where_you_came_from(tmp_path: Path, framework:
     drive(app, (80, 24), steps)
 
 
+def test_go_to_finds_words_in_the_stages_and_says_so(tmp_path: Path, framework: Framework) -> None:
+    """No name has "internship"; C2.4's stages do, and the list says that is where it was found."""
+    app = session_app(new_file(tmp_path, framework), start_at="C1.2")
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "g")
+        await type_text(pilot, "employer")
+        assert "stages of these indicators" not in screen_text(app)
+        await press(pilot, *["backspace"] * len("employer"))
+        await type_text(pilot, "internship")
+        screen = screen_text(app)
+        assert "No name has these words; the stages of these indicators do:" in screen
+        assert "C2.4" in screen and "C6.2" not in screen
+        await type_text(pilot, "zz")
+        assert "No indicator has these words: try another word, or an id like C6.2." in screen_text(app)
+        await press(pilot, "backspace", "backspace", "enter")
+        assert "C2.4  Shared Ownership" in screen_text(app)
+
+    drive(app, (80, 24), steps)
+
+
 def test_the_count_at_the_end_is_of_the_indicators_looked_at(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, framework: Framework
 ) -> None:

@@ -359,6 +359,8 @@ def test_the_indicators_looked_at_are_counted_not_the_walk() -> None:
         ("work-based learning", ["C1.3", "C6.1", "C6.3"]),  # C6.1 WBL Leadership, spelled out
         ("intermediar", ["C6.1"]),  # no name holds it: its other name, in the table of contents
         ("lead", ["C1.1", "C1.3", "C5.1", "C6.1"]),  # not C1.2, "also called Operational Leadership"
+        ("internship", ["C2.4"]),  # in no name: C2.4's stages speak of internships
+        ("MOU", ["C1.1", "C1.4", "C5.3"]),  # the stages that say it
         ("nothing like it", []),
     ],
 )
@@ -368,6 +370,35 @@ def test_an_indicator_is_found_by_id_or_part_of_its_name(typed: str, found: list
     assert find_indicators(FRAMEWORK, typed) == found
     command = parse_command(FRAMEWORK, f"g {typed}")
     assert (command.kind is Kind.GOTO) == (len(found) == 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "where"),
+    [
+        ("C6.2", "id"),
+        ("employer", "name"),
+        ("intermediar", "other name"),
+        ("budget", "stages"),
+        ("nothing like it", "nowhere"),
+    ],
+)
+def test_a_search_says_where_it_found_the_words(typed: str, where: str) -> None:
+    """The stages' words are read only when no name holds the words: "lead" is in many stages, but
+    four names have it, and those are what the screen shows."""
+    from coalition_cli.core.session import search_indicators
+
+    assert search_indicators(FRAMEWORK, typed)[1] == where
+    assert search_indicators(FRAMEWORK, "lead") == (["C1.1", "C1.3", "C5.1", "C6.1"], "name")
+
+
+def test_g_by_words_in_several_indicators_stages_asks_for_the_id() -> None:
+    command = parse_command(FRAMEWORK, "g MOU")
+    assert command.kind is Kind.INVALID
+    assert command.message == (
+        "'MOU' is in the stages of C1.1 Executive Leadership; C1.4 Cross Systems Alignment; "
+        "C5.3 Instructional Integration: type the id of the one you mean."
+    )
+    assert parse_command(FRAMEWORK, "g internship").indicator == "C2.4"
 
 
 def test_a_word_of_a_name_is_not_taken_for_an_abbreviation_in_other_capitals(tmp_path: Path) -> None:

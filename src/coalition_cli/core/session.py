@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Literal
 
 from coalition_cli.core import codes
 from coalition_cli.core.dates import typed_day
@@ -29,7 +30,7 @@ from coalition_cli.core.editing.rating_edits import (
 from coalition_cli.core.errors import CoalitionError, UsageError
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.abbreviations import as_a_word
-from coalition_cli.core.model.framework import Domain, Framework, Stage
+from coalition_cli.core.model.framework import Domain, Framework, Indicator, Stage
 from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
 from coalition_cli.core.suggest import closest, did_you_mean, folded
 
@@ -120,7 +121,7 @@ def parse_command(
     if word in _TARGET_WORDS:
         return _target_command(framework, rest.strip())
     if word in _GOTO_WORDS and rest.strip():
-        return _goto_command(framework, rest.strip())
+        return _goto_command(framework, typed.strip().partition(" ")[2].strip())  # as typed: said back
     written = written_stage(text)
     if isinstance(written, int):
         if written in framework.stage_numbers:
@@ -164,15 +165,17 @@ def _target_command(framework: Framework, typed: str) -> Command:
 
 def _goto_command(framework: Framework, typed: str) -> Command:
     """`g C6.2`, or `g employer`: an id, or part of one indicator's name."""
-    found = find_indicators(framework, typed)
+    found, where = search_indicators(framework, typed)
     if len(found) == 1:
         return Command(Kind.GOTO, indicator=found[0])
     if found:
         listed = "; ".join(framework.named(i) for i in found[:6])
         more = ", …" if len(found) > 6 else ""
-        return Command(
-            Kind.INVALID, message=f"{typed!r} could be {listed}{more}: type more of it, or its id."
-        )
+        if where == "stages":
+            said = f"{typed!r} is in the stages of {listed}{more}: type the id of the one you mean."
+        else:
+            said = f"{typed!r} could be {listed}{more}: type more of it, or its id."
+        return Command(Kind.INVALID, message=said)
     try:
         resolve_ids(framework, [typed], kind="indicator")
     except CoalitionError as error:
@@ -180,31 +183,50 @@ def _goto_command(framework: Framework, typed: str) -> Command:
     raise AssertionError("an id the framework has is always found")  # pragma: no cover
 
 
+Found = Literal["id", "name", "other name", "stages", "nowhere"]
+"""Where typed words were found: an indicator's id, its name, another name the rubric gives it, the
+words of its stages, or nowhere."""
+
+
 def find_indicators(framework: Framework, typed: str) -> list[str]:
-    """The indicators a person means by `typed`: the one with that id (in any case), else every one
-    whose id or name holds it (`employer`, `wbl lead`), in the framework's order. A name is also read
-    with each abbreviation the rubric spells out written either way: "work-based learning" finds
-    C6.1 "WBL Leadership", and "wbl" C1.3 "Work-based Learning Leadership". Only when no name holds
-    it, the other names the rubric gives an indicator are read (C6.1 "WBL Intermediaries"): a match
-    by a name the screen does not show would be a puzzle beside ones by the names it does."""
+    """The indicators a person means by `typed` (`search_indicators`, without where it was found)."""
+    return search_indicators(framework, typed)[0]
+
+
+def search_indicators(framework: Framework, typed: str) -> tuple[list[str], Found]:
+    """The indicators a person means by `typed`, in the framework's order, and where it was found.
+
+    The one with that id (in any case), else every one whose id or name holds it (`employer`, `wbl
+    lead`). A name is also read with each abbreviation the rubric spells out written either way:
+    "work-based learning" finds C6.1 "WBL Leadership", and "wbl" C1.3 "Work-based Learning
+    Leadership". Only when no name holds it are the other names the rubric gives an indicator read
+    (C6.1 "WBL Intermediaries"), and only when none of those does, the words of its stages
+    ("internship" finds C2.4, whose stages speak of internships): a match the screen does not show
+    would be a puzzle beside ones it does, so a wider search is made only to find something."""
     text = folded(typed)
     if not text:
-        return [indicator.id for indicator in framework.indicators]
+        return [indicator.id for indicator in framework.indicators], "name"
     exact = [indicator.id for indicator in framework.indicators if indicator.id.casefold() == text]
     if exact:
-        return exact
-    by_name = [
-        indicator.id
-        for indicator in framework.indicators
-        if any(text in name for name in _searched(framework, [indicator.label]))
+        return exact, "id"
+    searches: list[tuple[Found, Callable[[Indicator], Sequence[str]]]] = [
+        ("name", lambda indicator: [indicator.label]),
+        ("other name", lambda indicator: indicator.aliases),
+        ("stages", lambda indicator: _stage_words(framework, indicator)),
     ]
-    if by_name:
-        return by_name
-    return [
-        indicator.id
-        for indicator in framework.indicators
-        if any(text in name for name in _searched(framework, indicator.aliases))
-    ]
+    for where, texts in searches:
+        found = [
+            indicator.id
+            for indicator in framework.indicators
+            if any(text in name for name in _searched(framework, texts(indicator)))
+        ]
+        if found:
+            return found, where
+    return [], "nowhere"
+
+
+def _stage_words(framework: Framework, indicator: Indicator) -> list[str]:
+    return [text for number in framework.stage_numbers for text in indicator.descriptor(number)]
 
 
 def _searched(framework: Framework, names: Sequence[str]) -> list[str]:

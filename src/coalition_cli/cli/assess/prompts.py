@@ -386,7 +386,10 @@ class Walk:
         table.add_row("t 3", "set the target stage the team aims for (t none removes it)")
         table.add_row("p", "mark this indicator as a priority, or no longer")
         table.add_row("=", "give it the same stage as its linked indicator, when there is one")
-        table.add_row("g C2.1", "go to another indicator (by its id, or part of its name: g employer)")
+        table.add_row(
+            "g C2.1",
+            "go to another indicator (by its id, part of its name, or a word of its stages: g employer)",
+        )
         table.add_row("u", "undo the last change")
         table.add_row("q", "stop here; every answer is already saved")
         table.add_row("Ctrl-C", "stop at any moment, also without losing answers")

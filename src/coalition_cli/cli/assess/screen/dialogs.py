@@ -27,7 +27,7 @@ from coalition_cli.core.editing.rating_edits import NewAction, clean_line
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, ActionStatus
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.session import find_indicators, typed_due
+from coalition_cli.core.session import search_indicators, typed_due
 
 _DIALOG_CSS = """
 {name} {{
@@ -466,10 +466,20 @@ class TargetDialog(ModalScreen[int | Literal["none", "cancel"]]):
         self.dismiss(choice)
 
 
+_FOUND_WHERE = {
+    "stages": "No name has these words; the stages of these indicators do:",
+    "nowhere": "No indicator has these words: try another word, or an id like C6.2.",
+}
+"""What the go-to list says above itself when it lists no indicator by its name."""
+
+
 class GoToDialog(ModalScreen[str | None]):
     """Any indicator, by typing its id (or part of its name) and Enter, or choosing it from the list."""
 
-    DEFAULT_CSS = _css("GoToDialog", "GoToDialog OptionList { height: auto; max-height: 14; }")
+    DEFAULT_CSS = _css(
+        "GoToDialog",
+        "GoToDialog OptionList { height: auto; max-height: 14; } GoToDialog #found-where { display: none; }",
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "cancel", key_display="Esc"),
         Binding("down", "move(1)", "next", show=False),
@@ -485,6 +495,7 @@ class GoToDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static("Go to an indicator", classes="title")
             yield Input(placeholder="type its id, like C6.2, or part of its name", id="typed")
+            yield Static("", id="found-where", classes="hint")
             yield OptionList(*(Option(Text(shown), id=indicator) for indicator, shown in self.choices))
             yield KeyBar(lead=[("Enter", "go"), ("↑ ↓", "choose")])
 
@@ -494,7 +505,12 @@ class GoToDialog(ModalScreen[str | None]):
 
     @on(Input.Changed)
     def _filter(self, event: Input.Changed) -> None:
-        found = set(find_indicators(self.framework, event.value))  # as `g` finds them line by line
+        ids, where = search_indicators(self.framework, event.value)  # as `g` finds them line by line
+        found = set(ids)
+        said = _FOUND_WHERE.get(where, "")
+        hint = self.query_one("#found-where", Static)
+        hint.update(said)
+        hint.display = bool(said)
         options = self.query_one(OptionList)
         options.clear_options()
         matches = [(i, shown) for i, shown in self.choices if i in found]
