@@ -275,3 +275,33 @@ def test_the_schema_of_a_custom_rubric_offers_its_path_not_the_bundled_ids(
     assert list(validator.iter_errors({**document, "framework": "community-framework"}))
     bundled = json.loads(runner.invoke(app, ["schema"]).stdout)["properties"]["framework"]
     assert bundled["examples"] == ["community-framework"]
+
+
+def test_two_linked_groups_are_said_apart_in_compare_and_the_plan(runner: CliRunner, tmp_path: Path) -> None:
+    """ "D.1 and D.2 and D.3 and D.4 count as one" would not say which go together."""
+    from tests.support.custom_rubric import write_rubric
+
+    rubric = write_rubric(tmp_path / "rubric.yaml", domains={"D": ["D.1", "D.2", "D.3", "D.4"]})
+    with rubric.open("a", encoding="utf-8") as text:
+        text.write("linked:\n  - indicators: [D.1, D.2]\n  - indicators: [D.3, D.4]\n")
+    terms = []
+    for day, stage in (("2026-01-10", 1), ("2026-06-10", 2)):
+        term = tmp_path / f"{day}.yaml"
+        rated = "".join(f"  {i}:\n    stage: {stage}\n" for i in ("D.1", "D.2", "D.3", "D.4"))
+        term.write_text(
+            f"framework: {rubric}\ncoalition: Lakeside\nassessed_on: {day}\nratings:\n{rated}",
+            encoding="utf-8",
+        )
+        terms.append(str(term))
+    linked = (
+        "D.1 Indicator D.1 and D.2 Indicator D.2 count as one, "
+        "and so do D.3 Indicator D.3 and D.4 Indicator D.4"
+    )
+    result = runner.invoke(app, ["compare", *terms, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["headline"] == (
+        f"2 indicators advanced, 0 declined, 0 unchanged; {linked} (the rubric links them)"
+    )
+    result = runner.invoke(app, ["plan", terms[1], "--since", terms[0]])
+    assert result.exit_code == 0, result.output
+    assert f"2 indicators advanced, 0 declined, 0 unchanged. {linked}." in " ".join(result.output.split())

@@ -31,7 +31,7 @@ from coalition_cli.core.plan.context import (
     TargetOutcome,
     TargetsFollowedUp,
 )
-from coalition_cli.core.reports.comparison import change_counts, linked_names
+from coalition_cli.core.reports.comparison import change_counts, counted_as_one
 from coalition_cli.core.reports.document import stage_text
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
@@ -79,8 +79,8 @@ def change_sentence(comparison: Comparison) -> str:
     as naming the last of them). The counts are `Comparison.counts`, as `compare` and `summary` give
     them; shorter than `compare`'s headline, as the plan's appendix says why they count as one."""
     text = change_counts(comparison)
-    linked = linked_names(comparison)
-    return f"{text}. {linked} count as one." if linked else f"{text}."
+    linked = counted_as_one(comparison)
+    return f"{text}. {linked}." if linked else f"{text}."
 
 
 def next_action(actions: Sequence[PlanAction]) -> PlanAction | None:

@@ -318,14 +318,19 @@ def change_headline(comparison: Comparison) -> str:
     indicators once (and saying so, by code and name, where a linked group is in the counts: after a
     semicolon, so that it is not read as naming the count before it)."""
     text = change_counts(comparison)
-    linked = linked_names(comparison)
-    return f"{text}; {linked} count as one (the rubric links them)" if linked else text
+    linked = counted_as_one(comparison)
+    return f"{text}; {linked} (the rubric links them)" if linked else text
 
 
-def linked_names(comparison: Comparison) -> str:
+def counted_as_one(comparison: Comparison) -> str:
     """The linked groups the counts count as one and do not name already (`counted_once`), by code
-    and name: "C1.3 Work-based Learning Leadership and C6.1 WBL Leadership"; "" when none."""
-    return "; ".join(_named(comparison.framework, group) for group in counted_once(comparison, named=False))
+    and name: "C1.3 Work-based Learning Leadership and C6.1 WBL Leadership count as one"; a second
+    group is said apart ("…, and so do D.3 … and D.4 …"), as "A and B and C and D" would not say
+    which go together; "" when none."""
+    groups = [_named(comparison.framework, group) for group in counted_once(comparison, named=False)]
+    if not groups:
+        return ""
+    return f"{groups[0]} count as one" + "".join(f", and so do {group}" for group in groups[1:])
 
 
 def _named(framework: Framework, group: tuple[str, ...]) -> str:
