@@ -156,3 +156,47 @@ def test_an_action_without_an_owner_or_a_date_asks_who_and_by_when(tmp_path: Pat
         "- By when “Publish baseline values for all nine indicators” (C4.1 Shared Accountability) is due.\n"
         in decisions
     )
+
+
+def _rolled_forward(tmp_path: Path, *rated: str) -> Path:
+    """Next term's file made from Riverside's spring one, as a coordinator makes it, with only `rated`
+    (`C1.1=3`…) rated so far: the spring file's 14 targets followed up."""
+    from typer.testing import CliRunner
+
+    from coalition_cli.cli.app import app
+
+    tmp_path.mkdir(exist_ok=True)
+    for name in ("coalition.yaml", RIVERSIDE_SPRING.name):
+        shutil.copy(RIVERSIDE / name, tmp_path / name)
+    fall = tmp_path / "2026-09-fall.yaml"
+    runner = CliRunner()
+    for args in (
+        ["init", str(fall), "--from", str(tmp_path / RIVERSIDE_SPRING.name), "--term", "Fall 2026"],
+        ["rate", str(fall), *rated],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+    return fall
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_targets_not_yet_reached_are_listed_apart_from_those_not_rated(tmp_path: Path, html: bool) -> None:
+    """ "2 not yet, 10 not rated", then "Not yet:" listing twelve, the two last: the list said other
+    than its sentence."""
+    fall = _rolled_forward(tmp_path, "C1.1=3", "C1.2=3", "C1.3=2", "C1.4=2", "C6.2=2")
+    spring = tmp_path / RIVERSIDE_SPRING.name
+    args = ("--since", spring, "--brief", "-o", "-", *(["--format", "html"] if html else []))
+    text = plan_text(fall, *args)
+    summary = " ".join(re.sub("<[^>]+>", "", (_summary_html if html else _summary_md)(text)).split())
+    assert "2 of 15 targets set in Spring 2026 reached, 2 not yet, 11 not rated." in summary
+    assert "Not yet: C1.3 Work-based Learning Leadership, C1.4 Cross Systems Alignment." in summary
+    assert "Not rated this term" not in summary, "eleven are counted, not named"
+    rated = "C1.2=3 C1.3=3 C1.4=2 C2.1=3 C2.3=2 C3.1=3 C3.2=3 C3.3=2 C4.2=2 C5.2=2 C6.2=2 C6.3=2"
+    fall = _rolled_forward(tmp_path / "more", *rated.split())  # all but C4.1, C7.1 and C7.2 of the targets
+    text = plan_text(fall, "--since", tmp_path / "more" / RIVERSIDE_SPRING.name, *args[2:])
+    summary = " ".join(re.sub("<[^>]+>", "", (_summary_html if html else _summary_md)(text)).split())
+    assert ", 3 not rated. " in summary
+    assert (
+        "Not rated this term: C4.1 Shared Accountability, C7.1 Communication Protocols, C7.2 Shared Messaging."
+        in summary
+    )

@@ -191,6 +191,13 @@ class TargetsFollowedUp(NamedTuple):
     """Every target, in framework order."""
     missed: tuple[TargetOutcome, ...]
     """The targets not reached, the ones further away first."""
+    missed_further: tuple[TargetOutcome, ...]
+    """The targets further away than when they were set."""
+    missed_not_yet: tuple[TargetOutcome, ...]
+    """The targets rated this term and not reached yet."""
+    missed_not_rated: tuple[TargetOutcome, ...]
+    """The targets not rated this term, when they are few enough to name (at most three); else none:
+    the sentence counts them, and a list of ten would bury the few not reached yet."""
 
 
 class DomainStanding(NamedTuple):

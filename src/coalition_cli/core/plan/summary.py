@@ -31,7 +31,7 @@ from coalition_cli.core.plan.context import (
     TargetOutcome,
     TargetsFollowedUp,
 )
-from coalition_cli.core.reports.comparison import change_counts, counted_as_one
+from coalition_cli.core.reports.comparison import NAMED_IN_COUNTS, change_counts, counted_as_one
 from coalition_cli.core.reports.document import stage_text
 from coalition_cli.core.scoring import Scorecard, stage_of
 from coalition_cli.core.wording import and_list, plural
@@ -110,6 +110,7 @@ def targets_followed_up(
         )
         for check in follow_up.checks
     )
+    not_rated = tuple(o for o in outcomes if o.result == "not rated")
     order = ("further away", "not rated", "not yet")
     missed = tuple(
         sorted((o for o in outcomes if o.result != "reached"), key=lambda o: order.index(o.result))
@@ -123,6 +124,9 @@ def targets_followed_up(
         sentence=follow_up.sentence(),
         outcomes=outcomes,
         missed=missed,
+        missed_further=tuple(o for o in outcomes if o.result == "further away"),
+        missed_not_yet=tuple(o for o in outcomes if o.result == "not yet"),
+        missed_not_rated=not_rated if len(not_rated) <= NAMED_IN_COUNTS else (),
     )
 
 
