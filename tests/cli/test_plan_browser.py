@@ -44,6 +44,7 @@ VARIANTS = {
     "public-brief": ("--audience", "public", "--brief"),
     "brief-weeks-later": ("--brief", "--as-of", "2026-04-20"),
     "months-later": ("--as-of", "2026-12-03"),
+    "public-brief-months-later": ("--audience", "public", "--brief", "--as-of", "2026-12-03"),
 }
 """Made on the day of the assessment (as the test helper makes plans), a brief made five weeks
 later, when two actions are late: the summary has a decision more and dates marked late; and the
@@ -149,7 +150,9 @@ def test_a_brief_grows_by_a_bounded_amount_however_far_behind_the_coalition_is(
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("variant", ["coalition", "coalition-brief", "public", "brief-weeks-later"])
+@pytest.mark.parametrize(
+    "variant", ["coalition", "coalition-brief", "public", "brief-weeks-later", "public-brief-months-later"]
+)
 def test_the_summary_is_the_first_page_and_the_detail_starts_on_the_next(
     chromium: Browser, variant: str, paper: str
 ) -> None:
