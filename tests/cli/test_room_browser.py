@@ -64,7 +64,9 @@ def test_a_phone_joins_and_votes_and_the_presenter_shows_and_saves_the_result(tm
 
         presenter.locator("#count").filter(has_text="1").wait_for()
         vote(room.participant(), "C1.1", 4, group="corporations", evidence="Our CEO chairs it.")
-        presenter.locator("#count").filter(has_text="2").wait_for()
+        for group in ("parent-student-advocacy", "parent-student-advocacy", "labor-unions", "labor-unions"):
+            vote(room.participant(), "C1.1", 2, group=group)  # three parents: their group is shown
+        presenter.locator("#count").filter(has_text="6").wait_for()
         presenter.get_by_role("button", name="Reveal the result").click()
         presenter.get_by_text("Result shown").wait_for()
         phone.get_by_text("Voting on this indicator is closed.").wait_for()
@@ -73,6 +75,10 @@ def test_a_phone_joins_and_votes_and_the_presenter_shows_and_saves_the_result(tm
         presenter.get_by_text("Discuss first: raters 2 or more stages apart (spread 2).").wait_for()
         assert presenter.get_by_text("Proposed: 2 Developing").is_visible()
         assert presenter.locator("#groups").get_by_text("Parent, student, and advocacy groups").is_visible()
+        assert presenter.locator("#groups").get_by_text("Corporations").count() == 0  # one, and two unions:
+        assert presenter.locator("#groups").get_by_text("Smaller groups together").is_visible()
+        employer = presenter.locator("#evidence li").filter(has_text="Our CEO chairs it.")
+        assert "Corporations" not in employer.inner_text()  # the only employer: not named by group
         assert presenter.get_by_text(f"“{HOSTILE} (changed)”").is_visible()  # shown as the text it is
         assert presenter.evaluate("() => window.__pwned") is None
         assert phone.evaluate("() => window.__pwned") is None

@@ -14,7 +14,7 @@ from coalition_cli.core.reports.consensus import discuss_from, lower_median
 from coalition_cli.core.room.records import Closed, Opened, Revealed, Vote
 from coalition_cli.core.room.state import Ballot, RoomState
 from coalition_cli.core.room.summary import sentence
-from coalition_cli.core.room.tally import guide_groups, live_tally_of, tally
+from coalition_cli.core.room.tally import Result, guide_groups, live_tally_of, tally
 from tests.support.custom_rubric import write_rubric
 
 AT = "2026-03-14T18:00:00Z"
@@ -72,17 +72,70 @@ def test_a_rubric_of_five_stages_counts_all_five(tmp_path: Path) -> None:
 
 
 def test_the_distribution_by_group_follows_the_guides_order(framework: Framework) -> None:
+    k12, parents = "k12-education", "parent-student-advocacy"
     ballots = _ballots(
-        [1, 3, None, 2, 2],
-        ["parent-student-advocacy", "k12-education", "parent-student-advocacy", None, "k12-education"],
+        [1, 3, None, 2, 2, 1, 2, 4, 1],
+        [parents, k12, parents, None, k12, parents, None, k12, None],
     )
     result = tally(framework, GROUPS, "C2.1", ballots)
     assert [(g.id, g.counts, g.dont_know) for g in result.by_group] == [
-        ("k12-education", (0, 1, 1, 0), 0),
-        ("parent-student-advocacy", (1, 0, 0, 0), 1),
-        (None, (0, 1, 0, 0), 0),
+        ("k12-education", (0, 1, 1, 1), 0),
+        ("parent-student-advocacy", (2, 0, 0, 0), 1),
+        (None, (1, 2, 0, 0), 0),
     ]
     assert result.by_group[-1].name == "Did not say"
+
+
+def _groups(result: Result) -> list[tuple[str | None, int]]:
+    return [(row.id, row.voted) for row in result.by_group]
+
+
+def test_a_group_of_fewer_than_three_phones_is_not_shown_on_its_own(framework: Framework) -> None:
+    """The only employer's vote and sentence are not to be read off the projector."""
+    k12, parents, employers, unions = (
+        "k12-education",
+        "parent-student-advocacy",
+        "corporations",
+        "labor-unions",
+    )
+    ballots = [
+        *(Ballot(f"k{n}", 2, k12, None, AT) for n in range(4)),
+        Ballot("e", 3, employers, "Charter adopted in Dec.", AT),
+        Ballot("u1", 1, unions, None, AT),
+        Ballot("u2", 2, unions, None, AT),
+        *(Ballot(f"p{n}", 1, parents, "We parents never hear." if n == 0 else None, AT) for n in range(3)),
+    ]
+    result = tally(framework, GROUPS, "C1.1", ballots)
+    assert _groups(result) == [(k12, 4), (parents, 3), ("smaller-groups", 3)]
+    assert result.by_group[-1].name == "Smaller groups together"
+    assert result.by_group[-1].counts == (1, 1, 1, 0)
+    assert {item.text: item.group for item in result.evidence} == {
+        "Charter adopted in Dec.": None,  # not "Corporations", the only one
+        "We parents never hear.": parents,
+    }
+    # the employer alone, and the smallest group shown joins it: K–12 and "2 of the smaller groups"
+    alone = tally(framework, GROUPS, "C1.1", [*ballots[:5], *ballots[7:]])
+    assert _groups(alone) == [(k12, 4), ("smaller-groups", 4)]
+    assert tally(framework, GROUPS, "C1.1", ballots[3:5]).by_group == (), "two phones: no table"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*GROUPS, None]), st.one_of(st.none(), st.integers(1, 4))), max_size=40
+    )
+)
+def test_every_row_by_group_counts_three_phones_or_more_and_all_of_them(
+    framework: Framework, votes: list[tuple[str | None, int | None]]
+) -> None:
+    ballots = [
+        Ballot(f"d{n}", stage, group, "said" if group else None, AT) for n, (group, stage) in enumerate(votes)
+    ]
+    result = tally(framework, GROUPS, "C1.1", ballots)
+    assert all(row.voted >= 3 for row in result.by_group)
+    assert sum(row.voted for row in result.by_group) == (len(ballots) if len(ballots) >= 3 else 0)
+    own_rows = {row.id for row in result.by_group}
+    assert all(item.group is None or item.group in own_rows for item in result.evidence)
 
 
 def test_a_later_vote_replaces_the_earlier_and_only_the_open_indicator_is_live(framework: Framework) -> None:

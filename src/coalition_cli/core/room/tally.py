@@ -24,6 +24,17 @@ from coalition_cli.core.room.state import Ballot, RoomState
 NO_GROUP = "Did not say"
 """How the distribution names votes that gave no stakeholder group."""
 
+FEWEST_SHOWN = 3
+"""A group's votes are shown on their own only when at least this many of its phones voted: the one
+employer or student in the room must not be read off the projector, vote and sentence. Smaller groups
+are counted together (`SMALLER`); when even together they are fewer, the smallest group shown joins
+them, and a room of fewer phones gets no table by group at all."""
+
+SMALLER = "smaller-groups"
+"""The id of the row counting the smaller groups together (no group of the Guide's has it)."""
+
+SMALLER_NAME = "Smaller groups together"
+
 
 @frozen
 class StageCount:
@@ -39,7 +50,8 @@ class GroupCount:
     """The votes of one stakeholder group, per stage of the rubric (lowest first), and don't-knows."""
 
     id: str | None
-    """The Guide's group id; None for votes that named no group."""
+    """The Guide's group id; None for votes that named no group; `SMALLER` for the smaller groups
+    counted together."""
     name: str
     counts: tuple[int, ...]
     dont_know: int
@@ -55,6 +67,7 @@ class Evidence:
 
     stage: int | None
     group: str | None
+    """The participant's group, only when the table by group shows that group on its own."""
     text: str
 
 
@@ -67,7 +80,8 @@ class Result:
     dont_know: int
     by_stage: tuple[StageCount, ...]
     by_group: tuple[GroupCount, ...]
-    """Groups in the Guide's order, then votes with no group; only groups that voted."""
+    """Groups in the Guide's order, then votes with no group, then the smaller groups together; only
+    groups that voted, each of `FEWEST_SHOWN` votes or more (`shown_by_group`)."""
     spread: int | None
     """Highest stage given minus the lowest; None when nobody gave a stage."""
     discuss_from: int
@@ -122,20 +136,42 @@ def tally(
         if mine:
             counts = tuple(sum(ballot.stage == number for ballot in mine) for number in numbers)
             by_group.append(GroupCount(group_id, name, counts, sum(ballot.stage is None for ballot in mine)))
+    shown = shown_by_group(by_group)
+    named = {row.id for row in shown} - {SMALLER}
     return Result(
         indicator=indicator,
         voted=len(ballots),
         dont_know=sum(ballot.stage is None for ballot in ballots),
         by_stage=by_stage,
-        by_group=tuple(by_group),
+        by_group=shown,
         spread=rules.spread,
         discuss_from=rules.discuss_from,
         flagged=rules.flag is not None,
         proposed=rules.proposed,
         evidence=tuple(
-            Evidence(ballot.stage, ballot.group, ballot.evidence) for ballot in ballots if ballot.evidence
+            Evidence(ballot.stage, ballot.group if ballot.group in named else None, ballot.evidence)
+            for ballot in ballots
+            if ballot.evidence
         ),
     )
+
+
+def shown_by_group(rows: Sequence[GroupCount]) -> tuple[GroupCount, ...]:
+    """`rows` as the room may see them: each of `FEWEST_SHOWN` votes or more, the smaller ones
+    counted together (with the smallest of the others while together they are still fewer), in
+    the order given, the smaller groups last; none when the votes cannot all be shown so."""
+    kept = [row for row in rows if row.voted >= FEWEST_SHOWN]
+    together = [row for row in rows if row.voted < FEWEST_SHOWN]
+    while together and sum(row.voted for row in together) < FEWEST_SHOWN and kept:
+        smallest = min(reversed(kept), key=lambda row: row.voted)  # of a tie, the last shown
+        kept.remove(smallest)
+        together.append(smallest)
+    if not together:
+        return tuple(kept)
+    if sum(row.voted for row in together) < FEWEST_SHOWN:
+        return ()
+    counts = tuple(sum(column) for column in zip(*(row.counts for row in together), strict=True))
+    return (*kept, GroupCount(SMALLER, SMALLER_NAME, counts, sum(row.dont_know for row in together)))
 
 
 @frozen
