@@ -171,3 +171,31 @@ def test_a_second_room_on_the_same_assessment_is_refused(tmp_path: Path) -> None
         assert "already running" in second.stderr
     finally:
         room.kill()
+
+
+def test_in_a_git_repository_the_room_keeps_its_links_out_of_git_and_says_so(tmp_path: Path) -> None:
+    """`git add -A`, as anyone does, would have committed the presenter link and the signing key."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    path = write_assessment(tmp_path)
+    room = RoomProcess(path)
+    try:
+        said = " ".join(room.output.split())
+        assert "git is told to ignore the room's links" in said
+        assert ".git/info/exclude" in said and "only this copy of the repository reads" in said
+        subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True)
+        staged = subprocess.run(
+            ["git", "-C", str(tmp_path), "diff", "--cached", "--name-only"], capture_output=True, text=True
+        ).stdout
+        assert path.name in staged and "room-secrets" not in staged
+    finally:
+        room.kill()
+    again = RoomProcess(path)  # the second time: nothing to add, nothing said
+    try:
+        assert "git is told" not in again.output
+    finally:
+        again.kill()

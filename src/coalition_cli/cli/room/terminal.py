@@ -82,6 +82,7 @@ def _welcome(
     console: Console, session: RoomSession, links: Links, resumed: Resumed, *, lan: bool, qr: bool
 ) -> None:
     from coalition_cli.core.room.journal import journal_path
+    from coalition_cli.core.room.tokens import secrets_path
 
     assessment = session.file.assessment
     journal = journal_path(session.path).name
@@ -130,6 +131,12 @@ def _welcome(
         console.print(
             f"[yellow]note:[/] {plural(resumed.ignored, 'record')} of the journal name indicators or stages "
             "this rubric does not have, and are left out"
+        )
+    if resumed.kept_out_of_git is not None:
+        console.print(
+            f"[yellow]note:[/] git is told to ignore the room's links ({escape(secrets_path(session.path).name)}), "
+            f"so that they are never committed: a line was added to {escape(str(resumed.kept_out_of_git))}, "
+            "which only this copy of the repository reads"
         )
     if resumed.new_links and resumed.records > 1:
         console.print(

@@ -25,6 +25,7 @@ from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit, clean_line, clean_text
 from coalition_cli.core.editing.session_file import Clash, Failed, SessionFile
 from coalition_cli.core.errors import CoalitionError, InvalidFileError, ReadError, UsageError
+from coalition_cli.core.files.git_exclude import keep_out_of_git
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.room.journal import Journal, journal_path
 from coalition_cli.core.room.phones import PhoneCount, Phones
@@ -42,7 +43,7 @@ from coalition_cli.core.room.records import (
 )
 from coalition_cli.core.room.state import RoomState
 from coalition_cli.core.room.tally import guide_groups
-from coalition_cli.core.room.tokens import RoomSecrets, load_or_create_secrets
+from coalition_cli.core.room.tokens import SECRETS_SUFFIX, RoomSecrets, load_or_create_secrets
 from coalition_cli.core.wording import clipped
 
 AGREED_EVIDENCE_MAX = 4000
@@ -80,6 +81,8 @@ class Resumed:
     ignored: int
     new_links: bool
     """True when the join and presenter links were made now (a new session, or the secrets file was gone)."""
+    kept_out_of_git: Path | None = None
+    """The git exclude file the secrets' pattern was added to now (`keep_out_of_git`); None if not."""
 
 
 class RoomSession:
@@ -112,6 +115,7 @@ class RoomSession:
                 )
             self.state.apply_all(reopened.records)
             self.secrets, new_links = load_or_create_secrets(self.path)
+            excluded = keep_out_of_git(self.path, f"*{SECRETS_SUFFIX}") if new_links else None
             if first is None:
                 self._record(SessionStarted(self.path.name, self.framework.id, now()))
         except BaseException:
@@ -126,6 +130,7 @@ class RoomSession:
             reopened.trimmed,
             self.state.ignored,
             new_links,
+            excluded,
         )
 
     def close(self) -> None:
