@@ -93,3 +93,22 @@ def test_a_plan_cannot_be_made_before_its_assessment() -> None:
     result = plan(RIVERSIDE_SPRING, "--as-of", "someday")
     assert result.exit_code == 2
     assert "'someday' is not a date: write it year-month-day" in result.output
+
+
+def test_actions_that_fell_due_after_the_assessment_are_called_late_with_a_note_at_the_terminal() -> None:
+    """Their statuses were recorded before they were due: the plan cannot know they are not done,
+    and the coordinator is told before sharing a plan that says the coalition missed them."""
+    result = plan(RIVERSIDE_SPRING, "--as-of", "2026-04-20", "-o", "-")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert (
+        "note: 2 actions fell due after the assessment (14 March 2026); the plan calls them late on "
+        "20 April 2026 by the statuses recorded then. If some are done, mark them so in "
+        "2026-03-spring.yaml first (coalition rate, or assess)."
+    ) in said
+    assert "--as-of" not in said, "given already"
+    today = CliRunner().invoke(app, ["plan", str(RIVERSIDE_SPRING), "-o", "-"])  # months after, today
+    assert dt.date.today() > dt.date(2026, 5, 14), "the last of its actions is due then"
+    assert "or date the plan nearer the meeting with --as-of." in " ".join(today.stderr.split())
+    on_the_day = plan(RIVERSIDE_SPRING, "--as-of", "2026-03-14", "-o", "-")
+    assert "fell due" not in on_the_day.stderr

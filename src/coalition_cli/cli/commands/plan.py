@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 import typer
 
 from coalition_cli.cli.app import app
+from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
-    from coalition_cli.core.plan.context import PlanContext
+    from coalition_cli.core.plan.context import ActionRegister, PlanContext
 
 
 class PlanFormat(str, Enum):
@@ -140,6 +141,10 @@ def plan(
         as_of=day,
     )
     text = render_plan("html" if fmt == "html" else "md", context, templates)
+    if context.register is not None and context.register.late_since_assessed:
+        from coalition_cli.cli.console import note
+
+        note(stale_statuses(context.register, file, dated=as_of is not None))
 
     if written is None:
         typer.echo(text, nl=False)
@@ -161,6 +166,20 @@ def plan(
     console.print(f"[green]✓[/] wrote {escape(str(written.path))}: {written_summary(context)}.")
     for line in next_steps(context, file, since=since, written=written.path, fmt=fmt, as_of=as_of):
         console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
+
+
+def stale_statuses(register: ActionRegister, file: Path, *, dated: bool) -> str:
+    """Said when the plan calls actions late that fell due after the assessment: their statuses were
+    recorded before they were due, and a plan shared as it is says the coalition missed them all.
+    `dated`: the plan's day was given (--as-of), so it is not offered again."""
+    late = register.late_since_assessed
+    them = "it" if late == 1 else "them"
+    nearer = "" if dated else ", or date the plan nearer the meeting with --as-of"
+    return (
+        f"{plural(late, 'action')} fell due after the assessment ({register.assessed_on_long}); the "
+        f"plan calls {them} late on {register.as_of_long} by the statuses recorded then. If some are "
+        f"done, mark them so in {file.name} first (coalition rate, or assess){nearer}."
+    )
 
 
 PUBLIC_REMINDER = "Read the evidence before sharing: names the files do not list cannot be recognised."

@@ -605,6 +605,9 @@ class ActionRegister(NamedTuple):
     """Vanished actions a brief plan leaves to the full plan."""
     owners_more: int = 0
     """Owners of open actions a brief plan leaves to the full plan (those with fewest open actions)."""
+    late_since_assessed: int = 0
+    """Overdue actions that fell due after the assessment: called late by statuses recorded before
+    they were due, so some may be done since and the file not say so yet (the command says so)."""
 
 
 class PlanContext(NamedTuple):

@@ -138,6 +138,11 @@ def action_register(
         overdue_more=len(overdue) - len(overdue[:limit]),
         vanished_more=len(vanished) - len(vanished[:limit]),
         owners_more=len(owners) - len(owners[:BRIEF_OWNERS]) if brief else 0,
+        late_since_assessed=sum(
+            1
+            for action, _ in actions
+            if action.overdue and action.due and action.due > assessment.assessed_on
+        ),
     )
 
 
