@@ -1057,8 +1057,20 @@ def test_a_due_date_before_the_assessment_is_saved_and_asked_about(team: Path) -
         await type_text(pilot, early.isoformat())
         await press(pilot, "enter", "enter")  # on to how far along; Enter saves
         screen = " ".join(screen_text(app).split())
-        assert f"Saved: a new action for C1.1: Sign the MOU — due {long_date(early)}. Its due date" in screen
-        assert "is before this assessment" in screen and "is the year right?" in screen
+        assert f"Saved: a new action for C1.1: Sign the MOU — due {long_date(early)}. That date is" in screen
+        assert f"is before this assessment ({long_date(assessed_on)}): is the year right?" in screen
+        # with an owner and a status the message is longer: the question is still read whole (it was
+        # cut at "is before this…" at 80×24)
+        await press(pilot, "a")
+        await type_text(pilot, "Invite two parents to the steering group")
+        await press(pilot, "enter")
+        await type_text(pilot, "Gloria Mendoza")
+        await press(pilot, "enter")
+        await type_text(pilot, early.isoformat())
+        await press(pilot, "enter", "right", "right", "enter")
+        screen = " ".join(screen_text(app).split())
+        assert f"— due {long_date(early)}. That date is before this assessment" in screen
+        assert f"({long_date(assessed_on)}): is the year right?" in screen
 
     drive(app, (80, 24), steps)
 

@@ -55,12 +55,14 @@ def dated_earlier(assessed_on: dt.date, today: dt.date, rated: int) -> str:
     )
 
 
-def early_due(due: dt.date | None, assessed_on: dt.date) -> str:
+def early_due(due: dt.date | None, assessed_on: dt.date, *, named: bool = True) -> str:
     """Said when an action is given a due date before the assessment's own day (2026 typed for 2027
-    is an easy slip, and the plan would call the action months late); "" otherwise."""
+    is an easy slip, and the plan would call the action months late); "" otherwise. `named=False`
+    after words that said the date already ("… due 31 January 2026. That date is before …")."""
     if due is None or due >= assessed_on:
         return ""
-    return f"Its due date, {long_date(due)}, is before this assessment ({long_date(assessed_on)}): is the year right?"
+    date = "That date" if not named else f"Its due date, {long_date(due)},"
+    return f"{date} is before this assessment ({long_date(assessed_on)}): is the year right?"
 
 
 def evidence_not_saved(typed: str) -> str:

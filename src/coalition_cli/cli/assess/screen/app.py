@@ -68,6 +68,7 @@ from coalition_cli.core.editing.rereading import Reread
 from coalition_cli.core.editing.session_file import Clash, Done, Failed, SessionFile
 from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.stages import parse_stage
+from coalition_cli.core.wording import long_date
 
 Seen = Mapping[str, Any] | None
 """A rating as the facilitator saw it when a change began (`AssessmentFile.written`)."""
@@ -278,11 +279,17 @@ class IndicatorScreen(Screen[None]):
         width = max((self.size.width or 80) - 2, 20)
         widget.update(Text(fit(message, 2 * width - 4) if cell_len(message) > 2 * width else message))
 
-    def _new_action_said(self, indicator: str, new: NewAction, early: str) -> str:
+    def _new_action_said(self, indicator: str, new: NewAction, assessed_on: dt.date) -> str:
         """ "a new action for C6.2: Ask the Chamber board to … — Janet Holloway (…), due 9 May 2026."
         Its owner, date and status are what the room checks after the form closes: when the message
-        would be cut (`say` keeps two lines), the action's words are shortened, never those."""
+        would be cut (`say` keeps two lines), the action's words are shortened, never those. A date
+        before the assessment is asked about instead of the owner and status: the question is what
+        must be read whole ("… — due 31 January 2026. That date is before this assessment (…): is
+        the year right?")."""
+        early = early_due(new.due, assessed_on, named=False)
         details = describe_action(new).removeprefix(new.action)  # " — Janet Holloway, due …", or ""
+        if early and new.due is not None:
+            details = f" — due {long_date(new.due)}"
 
         def said(words: str) -> str:
             return f"a new action for {indicator}: {words}{details}." + (f" {early}" if early else "")
@@ -501,10 +508,9 @@ class IndicatorScreen(Screen[None]):
                 def again() -> None:
                     self.action_actions(typed=new, notice="The new action was not saved yet: see above.")
 
-                early = early_due(new.due, app.file.assessment.assessed_on)
                 self.commit(
                     RatingEdit(indicator, add_actions=(new,)),
-                    self._new_action_said(indicator, new, early),
+                    self._new_action_said(indicator, new, app.file.assessment.assessed_on),
                     "",
                     seen=seen,
                     failed=again,
