@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.core.loading.assessments import load_assessment
+from coalition_cli.core.wording import long_date
 from tests.support.paths import FIXTURES
 
 
@@ -88,6 +90,30 @@ def test_init_from_last_term_keeps_coalition_and_participants(
     assert c11 is not None
     assert f"    # Last term (2025-09-18): {c11} {old.framework.stage_name(c11)}." in text
     assert "Evidence then:" in text
+    said = " ".join(result.output.split())
+    assert "indicators to rate, dated 17 September 2026." in said and "(today)" not in said
+    assert new.assessment.facilitator == old.assessment.facilitator is not None
+    assert f"The facilitator is Fall 2025's ({old.assessment.facilitator}): change it in" in said
+
+
+def test_init_from_last_term_says_the_teams_targets_and_priorities_beside_its_stages(
+    runner: CliRunner, tmp_path: Path, examples: Path
+) -> None:
+    """They are set again each term: the comment says what the team set itself last time."""
+    spring = examples / "riverside" / "2026-03-spring.yaml"
+    target = tmp_path / "next.yaml"
+    result = runner.invoke(app, ["init", str(target), "--from", str(spring)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text()
+    assert "    # Last term (2026-03-14): 2 Developing; target 3 Advancing.\n" in text  # C1.2
+    last = load_assessment(spring)
+    marked = [i for i, rating in last.assessment.ratings.items() if rating.priority]
+    assert marked and all(
+        "; a priority.\n" in text.split(f"\n  {i}:", 1)[1].split("\n  C", 1)[0] for i in marked
+    )
+    said = " ".join(result.output.split())
+    today = long_date(dt.date.today())
+    assert f"dated {today} (today). If the team meets on another day, write that day as assessed_on" in said
 
 
 @pytest.mark.usefixtures("fixtures_allowed")

@@ -157,7 +157,11 @@ def test_no_actions_starts_afresh_and_writes_what_init_always_wrote(runner: CliR
     assert _open_actions(fall) == {}
     last = load_assessment(spring)
     new = NewAssessment(
-        "community-framework", last.assessment.coalition, dt.date(2026, 9, 20), profile_ref="coalition.yaml"
+        "community-framework",
+        last.assessment.coalition,
+        dt.date(2026, 9, 20),
+        facilitator=last.assessment.facilitator,  # carried, as the participants are
+        profile_ref="coalition.yaml",
     )
     expected = render(last.framework, new, last).replace("\n    stage: null", "\n    stage: 3", 1)
     assert fall.read_text() == expected, "as before: last term's open actions as comments only"

@@ -67,7 +67,7 @@ def init(
     from coalition_cli.core.files.output import OutputFile
     from coalition_cli.core.loading.assessments import load_assessment
     from coalition_cli.core.loading.frameworks import DEFAULT_FRAMEWORK, load_framework
-    from coalition_cli.core.wording import and_list, plural
+    from coalition_cli.core.wording import and_list, long_date, plural
 
     written = OutputFile(path=file, command="init", what="the new assessment", forceable=False, option=None)
     if no_actions and previous is None:
@@ -104,7 +104,15 @@ def init(
         text = render(fw, new)
     written.write(text)
     console = stdout()
-    console.print(f"[green]✓[/] wrote {file}: {len(fw.indicators)} indicators to rate.")
+    console.print(
+        f"[green]✓[/] wrote {escape(str(file))}: {len(fw.indicators)} indicators to rate, "
+        f"dated {long_date(new.assessed_on)}{' (today)' if date is None else ''}."
+    )
+    if date is None:  # the plan, the lateness of actions and the order of terms go by it
+        console.print(
+            f"If the team meets on another day, write that day as assessed_on in {escape(str(file))} "
+            "(or make the file with --date)."
+        )
     # the stages on a line of their own: no number parted from its name where the line wraps
     console.print(f"Stages: {escape(fw.stage_choices())}.")
     if last is not None and carried is not None:
@@ -112,6 +120,13 @@ def init(
         # the ratings start afresh each term; so do the team's targets and priorities, which a
         # facilitator might expect to be carried like the actions
         console.print("Stages, targets and priorities are set again this term.")
+        if last.assessment.facilitator and not facilitator:
+            console.print(
+                escape(
+                    f"The facilitator is {term_name(last)}'s ({last.assessment.facilitator}): change it "
+                    f"in {file} if someone else facilitates this time."
+                )
+            )
         if last.assessment.participants:
             # written into the new term as they were: the plan names them as this term's, so say so
             names = [person.name for person in last.assessment.participants]

@@ -189,7 +189,7 @@ def roll_forward(
         coalition or last.assessment.coalition,
         assessed_on,
         term,
-        facilitator,
+        facilitator or last.assessment.facilitator,  # most often the same each term: said, and kept
         profile,
     )
     carried = carried_actions(last, rubric)
@@ -245,10 +245,16 @@ def _last_term(
         return []
     stage = previous.stage(indicator_id)
     when = previous.assessment.assessed_on.isoformat()
-    if stage is None:
-        return [f"    # Last term ({when}): not rated."]
-    lines = [f"    # Last term ({when}): {stage} {framework.stage_name(stage)}."]
     rating = previous.assessment.rating(indicator_id)
+    target = previous.target(indicator_id)
+    aims = [
+        *([f"target {target} {framework.stage_name(target)}"] if target is not None else []),
+        *(["a priority"] if rating is not None and rating.priority else []),
+    ]  # what the team set itself: set again this term, so said beside the stage it set them from
+    said = f"{stage} {framework.stage_name(stage)}" if stage is not None else "not rated"
+    lines = [f"    # Last term ({when}): {'; '.join([said, *aims])}."]
+    if stage is None:
+        return lines
     if rating is not None and rating.evidence:
         lines += yamltext.comment_lines(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
     if rating is not None and not carrying:  # carried ones are written out below the stage
