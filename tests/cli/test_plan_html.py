@@ -70,6 +70,23 @@ def test_one_h1_and_headings_that_never_skip_a_level(case: str) -> None:
     assert titles[-1].startswith("Sources, scoring")
 
 
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize(
+    "variant", [(), ("--brief",), ("--audience", "public"), ("--audience", "public", "--brief")]
+)
+def test_the_contents_list_every_section_by_its_heading_in_order(case: str, variant: tuple[str, ...]) -> None:
+    """On a phone the whole plan is 60,000 px tall: a section the contents leave out (the actions
+    between meetings, the team's notes) is not found."""
+    args = CASES[case]
+    if not Path(args[0]).is_file():
+        pytest.skip(f"{args[0]} is not there yet")
+    html = plan_text(*args, *variant, "--format", "html", "-o", "-")
+    nav = html.split('<nav aria-label="Contents">', 1)[1].split("</nav>", 1)[0]
+    listed = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', nav)
+    sections = re.findall(r'<section id="([^"]+)"[^>]*>\s*<h2[^>]*>([^<]+)</h2>', html)
+    assert listed == sections
+
+
 def _width(row: list[tuple[str, dict[str, str | None]]]) -> int:
     return sum(int(attrs.get("colspan") or 1) for _, attrs in row)
 
