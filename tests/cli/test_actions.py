@@ -97,7 +97,7 @@ def test_a_sole_representative_who_owns_open_actions_is_named_with_their_seat(
         ((member, person),) = plan.sole_representatives.items()
         (load,) = [o for o in report["owners"] if o["coalition"] == plan.name and o["owner"] == person]
         assert load["only_representative_of"] == [member]
-        assert f"executive committee ({member})" in load["seats"]
+        assert f"represents {member} (executive committee)" in load["seats"]
 
 
 def test_coalitions_left_out_and_files_to_sort_out(network: Network, report: Any) -> None:

@@ -122,11 +122,10 @@ def test_the_load_per_owner_and_seats() -> None:
         "2 of 4",
         ("Riverside WDB",),
     )
-    assert loads["Marcus Lee"].seats == ("executive committee (Riverside WDB)", "committee: Data")
-    assert (
-        loads["Riverside WDB"].seats == loads["Marcus Lee"].seats
-        and not loads["Riverside WDB"].only_representative_of
-    )
+    # the seats are the organization's: a representative is said to represent it, not to hold them
+    assert loads["Marcus Lee"].seats == ("represents Riverside WDB (executive committee; committee: Data)",)
+    assert loads["Riverside WDB"].seats == ("executive committee; committee: Data",)
+    assert not loads["Riverside WDB"].only_representative_of
     assert set(loads) == {"Marcus Lee", "Riverside WDB"}  # an action without an owner is nobody's load
 
 

@@ -193,7 +193,9 @@ class OwnerLoad:
     open_in_coalition: int
     """Every open action of the coalition, for "3 of 11"."""
     seats: tuple[str, ...]
-    """"executive committee (Riverside Workforce Development Board)", "committees: Data", …"""
+    """"represents Riverside Workforce Development Board (executive committee; committee: Data)" for
+    a member's representative (the seat is the organization's); "co-chair; committee: Data" for the
+    member itself."""
     only_representative_of: tuple[str, ...]
     """Members whose only named representative this owner is."""
 
@@ -339,12 +341,14 @@ def _seats(owner: str, members: Sequence[MemberSeat]) -> tuple[tuple[str, ...], 
         person = any(names_person(owner, name) for name in member.representatives)
         if not person and owner_key(owner) != name_key(member.organization):
             continue  # neither one of its representatives nor the member itself
-        if member.role != "member":
-            seats.append(f"{ROLE_WORDS.get(member.role, member.role)} ({member.organization})")
+        held = [ROLE_WORDS.get(member.role, member.role)] if member.role != "member" else []
         if member.committees:
-            seats.append(
+            held.append(
                 f"{'committee' if len(member.committees) == 1 else 'committees'}: {', '.join(member.committees)}"
             )
+        if held:  # a person holds them for their organization, which is the one seated
+            listed = "; ".join(held)
+            seats.append(f"represents {member.organization} ({listed})" if person else listed)
         if person and len(member.representatives) == 1:
             only.append(member.organization)
     return tuple(dict.fromkeys(seats)), tuple(only)
