@@ -131,6 +131,10 @@ class ActionsReport(Report):
     same_date: tuple[SameDate, ...] = ()
     unresolved: tuple[SameDate, ...] = ()
     """Coalitions left out: several files on their latest date."""
+    assessments: int = 0
+    """The valid assessment files read, raters' files included (as `summary` counts them)."""
+    raters_set_aside: int = 0
+    """Raters' files set aside beside their coalition's consensus (`network.coalitions`)."""
     csv_header = ACTIONS_CSV_HEADER
 
     @property
@@ -274,6 +278,8 @@ def build_actions(files: Sequence[FileOutcome[NetworkEntry]], *, as_of: dt.date)
         invalid=tuple(item for item in files if left_out(item)),
         same_date=tuple(item for group in grouped for item in group.same_date),
         unresolved=unresolved,
+        assessments=len(valid),
+        raters_set_aside=sum(len(group.raters) for group in grouped),
     )
 
 

@@ -246,4 +246,4 @@ def files_read(
 def left_out_line(count: int) -> str:
     """The report's line for files left out with errors, in `summary` and `actions` alike (the
     terminal names each file, and how to see its problems)."""
-    return f"{plural(count, 'file')} could not be read and {'is' if count == 1 else 'are'} left out"
+    return f"{plural(count, 'file')} {'has' if count == 1 else 'have'} errors and {'is' if count == 1 else 'are'} left out"
