@@ -17,6 +17,7 @@ from tests.support.room_browser import (
     phone_page,
     projector_page,
     requests_outside,
+    words_split,
 )
 
 pytestmark = [
@@ -118,6 +119,37 @@ def test_the_participant_page_needs_no_sideways_scrolling(tmp_path: Path, width:
             "() => parseFloat(getComputedStyle(document.querySelector('.descriptor p')).fontSize)"
         )
         assert font >= 17  # readable without zooming
+
+
+@pytest.mark.parametrize("size", [(390, 844), (320, 640)], ids=["390x844", "320x640"])
+@pytest.mark.parametrize("text", ["150%", "200%"])
+def test_large_text_on_a_phone_keeps_words_whole_and_the_send_bar_small(
+    tmp_path: Path, size: tuple[int, int], text: str
+) -> None:
+    """Android's text size at 150% or 200% (the page's root text larger): the stage descriptors keep
+    the card's width (the indents do not grow with the text), no word that fits on a line is cut
+    in two ("Developi/ng"), and the Send bar does not cover a third of the screen or more."""
+    width, height = size
+    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
+        room.presenter().post("/api/f/open", json={"indicator": "C3.1"})  # the longest descriptors
+        phone = phone_page(chromium, width=width, height=height)
+        phone.goto(room.server.links.join)
+        phone.evaluate(f"() => {{ document.documentElement.style.fontSize = '{text}'; }}")
+        phone.get_by_role("button", name="I'd rather not say").click()
+        phone.get_by_role("heading", name="C3.1 Student Success, Access and Equity").wait_for()
+        phone.locator(".stage").filter(has_text="Developing").click()
+        _no_sideways_scrolling(phone, f"{width} px, text {text}")
+        cut = [w for w in words_split(phone) if w["width"] <= w["line"]]
+        assert cut == [], cut  # only a word longer than a whole line may be split
+        descriptor = phone.locator(".descriptor").first.bounding_box()
+        assert descriptor is not None and descriptor["width"] >= 0.8 * width, descriptor
+        bar = phone.locator(".send-bar")
+        fixed = bar.evaluate("(node) => getComputedStyle(node).position") == "fixed"
+        box = bar.bounding_box()
+        assert box is not None
+        assert not fixed or box["height"] <= 0.25 * height, (box, height)
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for()
 
 
 def _served_presenter_page(room: Served) -> None:

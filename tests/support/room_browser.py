@@ -74,3 +74,40 @@ def requests_outside(page: Page, base: str) -> list[str]:
     outside: list[str] = []
     page.on("request", lambda request: None if request.url.startswith(base) else outside.append(request.url))
     return outside
+
+
+_SPLIT_WORDS = """() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+  for (const node of nodes) {
+    const parent = node.parentElement;
+    if (!parent.getClientRects().length) continue;
+    const words = /[A-Za-z\\u00C0-\\u024F]+/g;
+    for (let match = words.exec(node.data); match; match = words.exec(node.data)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (lines.size < 2) continue;
+      const alone = document.createElement("span");
+      alone.style.whiteSpace = "nowrap";
+      alone.textContent = match[0];
+      parent.appendChild(alone);
+      const width = alone.getBoundingClientRect().width;
+      alone.remove();
+      const style = getComputedStyle(parent);
+      const line = parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      split.push({word: match[0], width: Math.round(width), line: Math.round(line)});
+    }
+  }
+  return split;
+}"""
+
+
+def words_split(page: Page) -> list[dict[str, Any]]:
+    """The words on screen that run over two lines, each with its width alone and its line's width:
+    a word split although it would fit on a line of its own was cut mid-word ("Developi/ng")."""
+    split: list[dict[str, Any]] = page.evaluate(_SPLIT_WORDS)
+    return split
