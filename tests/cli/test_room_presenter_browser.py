@@ -325,3 +325,50 @@ def test_the_presenter_page_says_when_phones_cannot_reach_the_join_link(tmp_path
 
     on_the_wifi = Pages().presenter("http://192.168.1.20:8765/j/TOKEN", "HTTP://192.168.1.20:8765/J/TOKEN")
     assert b"laptop-only" not in on_the_wifi.body
+
+
+def _in_view(locator: object, height: int) -> bool:
+    box = locator.bounding_box()  # type: ignore[attr-defined]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "zoom"),
+    [(853, 480, 1.5), (819, 614, 1.25)],
+    ids=["1280x720 laptop at 150%", "1024x768 projector at 125%"],
+)
+def test_a_narrow_presenter_page_shows_the_open_indicator_and_its_result_first(
+    tmp_path: Path, width: int, height: int, zoom: float
+) -> None:
+    """Narrower than 900 CSS pixels the list of indicators no longer fits beside the result: it comes
+    after it, and opening an indicator (from the list, or with N) or revealing it brings it into view."""
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        context = chromium.new_context(viewport={"width": width, "height": height}, device_scale_factor=zoom)
+        context.set_default_timeout(15_000)
+        presenter = context.new_page()
+        presenter.goto(room.server.links.presenter)
+        presenter.locator("nav button").filter(has_text="C2.4").click()  # far down the list: scrolled to
+        title = presenter.get_by_role("heading", name="C2.4", exact=False)
+        title.wait_for()
+        presenter.wait_for_timeout(200)
+        assert _in_view(title, height)
+        assert _in_view(presenter.locator("#count"), height)
+        vote(room.participant(), "C2.4", 2)
+        presenter.locator("#count").filter(has_text="1").wait_for()
+        presenter.keyboard.press("r")
+        proposal = presenter.get_by_text("Proposed: 2 Developing", exact=False)
+        proposal.wait_for()
+        presenter.wait_for_timeout(200)
+        assert _in_view(proposal, height)
+        save = presenter.get_by_role("button", name="Save to the assessment").bounding_box()
+        assert save is not None and save["y"] < 2 * height  # the next screen at most, not three down
+        nav = presenter.locator("nav").bounding_box()
+        assert nav is not None and save["y"] < nav["y"]  # the list comes after the result
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C2.4 is 2 Developing in the assessment.").wait_for()
+        presenter.keyboard.press("n")
+        following = presenter.get_by_role("heading", name="C3.1", exact=False)
+        following.wait_for()
+        presenter.wait_for_timeout(200)
+        assert _in_view(following, height)
