@@ -372,3 +372,52 @@ def test_a_narrow_presenter_page_shows_the_open_indicator_and_its_result_first(
         following.wait_for()
         presenter.wait_for_timeout(200)
         assert _in_view(following, height)
+
+
+def test_moving_on_from_a_result_not_saved_asks_first(tmp_path: Path) -> None:
+    """After the reveal, N, "Next indicator" or a click in the list would leave the agreed stage unsaved
+    and the evidence typed for it off the screen: the page asks (save it / move on without saving /
+    stay), and moves on without asking once it is saved."""
+    path = write_assessment(tmp_path, RATED_HERE_AND_THERE)  # C1.2 not rated; C1.3, C1.4 rated 2
+    with serve(path, SLOW_LOOKS) as room, browser() as chromium:
+        presenter = _presenter_on(chromium, room, "C1.2 Operational")
+        vote(room.participant(), "C1.2", 2)
+        presenter.locator("#count").filter(has_text="1").wait_for()
+        presenter.keyboard.press("r")
+        presenter.get_by_text("Proposed: 2 Developing", exact=False).wait_for()
+        presenter.get_by_label("Evidence").fill("Two working groups meet monthly.")
+        question = presenter.get_by_role("dialog")
+
+        presenter.locator("body").click(position={"x": 5, "y": 5})  # the typing box no longer has the keys
+        presenter.keyboard.press("n")
+        question.get_by_text("C1.2's stage is not saved yet").wait_for()
+        assert "the stage 2 Developing and the evidence typed here" in question.inner_text()
+        question.get_by_role("button", name="Stay on C1.2").click()
+        question.wait_for(state="hidden")
+        presenter.wait_for_timeout(300)
+        assert room.session.state.current == "C1.2"
+        assert presenter.get_by_label("Evidence").input_value() == "Two working groups meet monthly."
+
+        presenter.locator("nav button").filter(has_text="C2.1").click()
+        question.get_by_role("button", name="Save 2 Developing").click()
+        presenter.get_by_role("heading", name="C2.1 Shared Vision for Student Success").wait_for()
+        saved = AssessmentFile(path).rating("C1.2")
+        assert saved is not None and saved.stage == 2 and saved.evidence == "Two working groups meet monthly."
+
+        vote(room.participant(), "C2.1", 3)
+        presenter.locator("#count").filter(has_text="1").wait_for()
+        presenter.keyboard.press("r")
+        presenter.get_by_text("Proposed: 3 Advancing", exact=False).wait_for()
+        presenter.get_by_role("button", name="Next indicator →").click()
+        question.get_by_role("button", name="Move on without saving").click()
+        presenter.get_by_role("heading", name="C2.2", exact=False).wait_for()
+        assert AssessmentFile(path).stage("C2.1") is None
+
+        vote(room.participant(), "C2.2", 1)
+        presenter.locator("#count").filter(has_text="1").wait_for()
+        presenter.keyboard.press("r")
+        presenter.get_by_role("button", name="Save to the assessment").click()
+        presenter.get_by_text("Saved: C2.2 is 1 Emerging in the assessment.").wait_for()
+        presenter.keyboard.press("n")  # saved: nothing to ask
+        presenter.get_by_role("heading", name="C2.3", exact=False).wait_for()
+        assert not question.is_visible()
