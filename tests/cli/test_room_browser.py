@@ -268,3 +268,38 @@ def test_the_presenter_keeps_the_result_in_view_remembers_the_code_hidden_and_as
         presenter.wait_for_timeout(300)
         assert asked and "Open C1.1 Executive Leadership again? Its 3 votes stay" in asked[0]
         assert room.session.state.current == "C1.2"  # dismissed: nothing reopened
+
+
+def test_vote_again_tells_a_phone_that_voted_it_can_change_its_vote(tmp_path: Path) -> None:
+    """ "Vote again" after the reveal: a phone that voted says voting is open again and gives back the
+    stages and Send, instead of only "Saved ✓ You chose 1 Emerging."."""
+    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
+        presenter = room.presenter()
+        presenter.post("/api/f/open", json={"indicator": "C1.2"})
+        phone = phone_page(chromium)
+        phone.goto(room.server.links.join)
+        phone.get_by_role("button", name="I'd rather not say").click()
+        phone.get_by_text("1 · Emerging").click()
+        phone.get_by_role("button", name="Send: 1 Emerging").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for()
+        presenter.post("/api/f/reveal", json={})
+        phone.get_by_text("Voting on this indicator is closed.").wait_for()
+        presenter.post("/api/f/open", json={"indicator": "C1.2"})  # what "Vote again" does
+        notice = phone.get_by_text(
+            "Voting is open again: change your vote if the discussion changed your mind."
+        )
+        notice.wait_for()
+        assert phone.locator("#status").inner_text() == (
+            "Your earlier vote counts: 1 Emerging. To change it, choose a stage and press Send."
+        )
+        phone.get_by_text("3 · Advancing").click()
+        phone.get_by_role("button", name="Send: 3 Advancing").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for()
+        assert not notice.is_visible()
+        assert [ballot.stage for ballot in room.session.state.ballots_on("C1.2")] == [3]
+
+        other = phone_page(chromium)  # joined after the vote: nothing to reopen for it
+        other.goto(room.server.links.join)
+        other.get_by_role("button", name="I'd rather not say").click()
+        other.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        assert other.locator("#again").is_hidden()

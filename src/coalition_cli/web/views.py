@@ -1,7 +1,7 @@
 """What each page is told, as JSON: plain data the page's script puts on screen as text (never as markup).
 
-A phone learns the open indicator with its stage descriptors, and its own vote; never anyone else's
-vote, and no count (the room rates silently first). The presenter learns every count and, once the
+A phone learns the open indicator with its stage descriptors, its own vote, and the round (which
+"Vote again" moves on); never anyone else's vote, and no count (the room rates silently first). The presenter learns every count and, once the
 facilitator reveals an indicator, its result: the distribution by stage and by stakeholder group, the
 spread, the proposed stage and the evidence sentences. It also learns how many phones are here now
 and how many joined in all (counts: which phone is never said), the rating of the open indicator as
@@ -49,6 +49,7 @@ def participant_view(session: RoomSession, device: str, phase: int) -> dict[str,
         "indicator": _indicator(session, current) if current else None,
         "open": state.accepting,
         "revealed": state.revealed,
+        "round": state.round,  # "Vote again" starts a new round: a phone that voted is told it can change its vote
         "mine": None
         if ballot is None
         else {"stage": ballot.stage, "group": ballot.group, "evidence": ballot.evidence},
