@@ -421,3 +421,15 @@ def test_moving_on_from_a_result_not_saved_asks_first(tmp_path: Path) -> None:
         presenter.keyboard.press("n")  # saved: nothing to ask
         presenter.get_by_role("heading", name="C2.3", exact=False).wait_for()
         assert not question.is_visible()
+
+
+def test_once_the_room_is_closed_the_header_counts_who_took_part_not_who_is_here(tmp_path: Path) -> None:
+    """Ctrl-C: no phone is "here now" any more; the header says how many took part."""
+    path = write_assessment(tmp_path)
+    with browser() as chromium:
+        with serve(path) as room:
+            presenter, _phones = _two_phones_here(chromium, room)
+        presenter.get_by_text("The room is closed. Every vote and every saved stage is kept.").wait_for(
+            timeout=10_000
+        )
+        assert presenter.locator("#phones").inner_text() == "Closed · 2 phones took part"
