@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coalition_cli.web.guard import Limits
 from tests.support.room import Served, serve, vote, write_assessment
 from tests.support.room_browser import (
     CHROMIUM,
@@ -303,3 +304,33 @@ def test_vote_again_tells_a_phone_that_voted_it_can_change_its_vote(tmp_path: Pa
         other.get_by_role("button", name="I'd rather not say").click()
         other.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
         assert other.locator("#again").is_hidden()
+
+
+def test_a_phone_offline_says_only_what_is_true_and_says_when_it_is_back(tmp_path: Path) -> None:
+    """Offline with no vote on the indicator, "Reconnecting…" alone (no rating to keep); a Send that
+    failed offline is followed, once the connection is back, by "Back online: press Send."."""
+    quick = Limits(poll_seconds=1.0)
+    with serve(write_assessment(tmp_path), quick) as room, browser() as chromium:
+        room.presenter().post("/api/f/open", json={"indicator": "C1.2"})
+        phone = phone_page(chromium)
+        phone.goto(room.server.links.join)
+        phone.get_by_role("button", name="I'd rather not say").click()
+        phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        banner = phone.locator("#offline")
+        phone.context.set_offline(True)
+        banner.wait_for(timeout=10_000)
+        assert banner.inner_text() == "Reconnecting…"
+        phone.get_by_text("2 · Developing").click()
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_text("Not sent: check the Wi-Fi, then press Send again.").wait_for()
+        phone.context.set_offline(False)
+        phone.get_by_text("Back online: press Send.").wait_for(timeout=10_000)
+        banner.wait_for(state="hidden")
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for()
+        phone.context.set_offline(True)
+        banner.wait_for(timeout=10_000)
+        assert banner.inner_text() == "Reconnecting… your rating is kept."  # now there is one
+        phone.context.set_offline(False)
+        banner.wait_for(state="hidden", timeout=10_000)
+    assert [ballot.stage for ballot in room.session.state.ballots_on("C1.2")] == [2]
