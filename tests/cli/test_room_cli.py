@@ -102,6 +102,37 @@ def test_export_never_replaces_a_file(runner: CliRunner, tmp_path: Path) -> None
     assert (out / "participant-03.yaml").read_text() == "mine\n"
 
 
+def test_export_refuses_a_folder_of_another_terms_raters_and_takes_this_terms(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The room's closing hint said `--export raters/`, where last term's raters' files were: the
+    consensus then mixed the two terms. Files of the same day are welcome (raters who wrote theirs)."""
+    import re
+    import shutil
+
+    path = write_assessment(tmp_path)
+    _session(path)
+    day = re.search(r"(?m)^assessed_on: (\S+)$", path.read_text(encoding="utf-8"))
+    assert day is not None
+    out = tmp_path / "raters"
+    out.mkdir()
+    last_term = out / "2025-09-dana.yaml"
+    shutil.copyfile(path, last_term)
+    last_term.write_text(
+        last_term.read_text().replace(f"assessed_on: {day.group(1)}", "assessed_on: 2025-09-18")
+    )
+    result = runner.invoke(app, ["room", str(path), "--export", str(out)])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert f"{out} already holds 1 assessment of another day (2025-09-dana.yaml)" in said
+    assert f"export into a folder of this term's own, like {out / path.stem}" in said
+    assert sorted(p.name for p in out.iterdir()) == ["2025-09-dana.yaml"]
+    last_term.unlink()
+    shutil.copyfile(path, out / "written-by-hand.yaml")  # the same day: exported beside it
+    result = runner.invoke(app, ["room", str(path), "--export", str(out)])
+    assert result.exit_code == 0, result.output
+
+
 def test_export_without_a_session_says_how_to_run_one(runner: CliRunner, tmp_path: Path) -> None:
     path = write_assessment(tmp_path)
     result = runner.invoke(app, ["room", str(path), "--export", str(tmp_path / "out")])

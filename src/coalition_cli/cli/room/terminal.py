@@ -230,7 +230,8 @@ def _goodbye(console: Console, session: RoomSession) -> None:
             ("To carry on, run:", f"coalition room {quoted}"),
             (
                 "To write anonymous rater files for coalition consensus, run:",
-                f"coalition room {quoted} --export raters/",
+                # a folder of this term's own: raters/ often holds another term's, which consensus would mix in
+                f"coalition room {quoted} --export {shlex.quote(f'raters/{session.path.stem}/')}",
             ),
         ):
             console.print(intro)

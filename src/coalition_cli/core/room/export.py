@@ -59,6 +59,7 @@ def export_raters(loaded: LoadedAssessment, folder: Path) -> list[Path]:
             + (" …" if len(taken) > 3 else ""),
             hint="export into an empty folder",
         )
+    _no_other_term(loaded, folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -66,6 +67,31 @@ def export_raters(loaded: LoadedAssessment, folder: Path) -> list[Path]:
     for path, text in files.items():  # one that appeared meanwhile stops the export there
         OutputFile(path=path, command="room", what="the rater file", forceable=False, option=None).write(text)
     return list(files)
+
+
+def _no_other_term(loaded: LoadedAssessment, folder: Path) -> None:
+    """Refuse a folder that holds assessments of another day: `consensus` on the folder would mix
+    two terms' raters (its warning comes after the export, and the proposals are wrong for both).
+    Files of the same day are welcome: raters who wrote their own files beside the phones."""
+    from coalition_cli.core.errors import CoalitionError
+    from coalition_cli.core.loading.assessments import load_assessment
+
+    day = loaded.assessment.assessed_on
+    other = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        try:
+            found = load_assessment(path)
+        except CoalitionError:
+            continue  # not an assessment (or not a valid one): consensus reports it itself
+        if found.assessment.assessed_on != day:
+            other.append(path.name)
+    if other:
+        raise UsageError(
+            f"{folder} already holds {plural(len(other), 'assessment')} of another day "
+            f"({', '.join(other[:3])}{' …' if len(other) > 3 else ''}): consensus on the folder would mix "
+            f"them with this session's ({loaded.assessment.assessed_on.isoformat()})",
+            hint=f"export into a folder of this term's own, like {folder / loaded.path.stem}",
+        )
 
 
 def _rater_text(loaded: LoadedAssessment, path: Path, number: int, ballots: dict[str, Ballot]) -> str:
