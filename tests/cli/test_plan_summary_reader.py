@@ -200,3 +200,19 @@ def test_targets_not_yet_reached_are_listed_apart_from_those_not_rated(tmp_path:
         "Not rated this term: C4.1 Shared Accountability, C7.1 Communication Protocols, C7.2 Shared Messaging."
         in summary
     )
+
+
+def test_a_partly_rated_term_suggests_only_low_stages_and_says_of_how_many(tmp_path: Path) -> None:
+    """With 5 of 22 rated, C1.1 at Advancing (3 of 4) was suggested as "a low stage", "among the
+    lowest stages still to improve", in the public brief too."""
+    fall = _rolled_forward(tmp_path, "C1.1=3", "C1.2=3", "C1.3=2", "C1.4=2", "C6.2=2")
+    text = plan_text(fall, "-o", "-")
+    summary = " ".join(_summary_md(text).split())
+    assert "C1.1 Executive Leadership (suggested" not in summary
+    assert "C1.2 Operational Working Groups (suggested" not in summary
+    assert "a low stage" not in summary
+    assert "C1.4 Cross Systems Alignment (suggested: the lowest stage)" in summary
+    assert (
+        "Rated Developing (stage 2 of 4), the lowest stage still to improve of the 5 indicators rated so far"
+        in " ".join(text.split())
+    )

@@ -592,7 +592,9 @@ def _priorities(
     actions: dict[str, tuple[PlanAction, ...]],
 ) -> tuple[tuple[Priority, ...], tuple[Named, ...]]:
     """The team's own priorities (lowest stage first), then this tool's suggestions: the lowest stages
-    of the lowest-scoring domains. A reason also says when the indicator declined since `--since`."""
+    of the lowest-scoring domains, from the lower half of the rubric's stages (`low_stages`; when none
+    is that low, the lowest rated only), so fewer than `focus` when not enough are. A reason also
+    says when the indicator declined since `--since`."""
     fw = loaded.framework
     order = {i.id: n for n, i in enumerate(card.indicators)}
     domain_of = {i.id: d for d in card.domains for i in d.indicators}
@@ -616,12 +618,15 @@ def _priorities(
         key=lambda i: (i.stage, domain_of[i.id].exact, order[i.id]),
     )
     lowest = candidates[0].stage if candidates else None
+    low = [i for i in candidates if (i.stage or 0) <= low_stages(fw)] or [
+        i for i in candidates if i.stage == lowest
+    ]  # Advancing, 3 of 4, is not "a low stage" because only five indicators are rated
     scored = [d for d in card.domains if d.exact is not None]
-    for indicator in candidates[: max(focus - len(chosen), 0)]:
+    rated = sum(i.stage is not None for i in card.indicators)
+    for indicator in low[: max(focus - len(chosen), 0)]:
         domain = domain_of[indicator.id]
-        chosen.append(
-            (indicator, _low_reason(fw, indicator, indicator.stage == lowest, domain, scored), False)
-        )
+        why = _low_reason(fw, indicator, indicator.stage == lowest, domain, scored, rated)
+        chosen.append((indicator, why, False))
 
     priorities = []
     for n, (i, (reason, short_reason), team_marked) in enumerate(chosen):
@@ -669,15 +674,29 @@ def _team_reason(fw: Framework, indicator: IndicatorScore) -> str:
     return f"The team marked it as a priority; it is rated {_stage_phrase(fw, indicator.stage)}."
 
 
+def low_stages(fw: Framework) -> int:
+    """The highest stage this tool calls low, and suggests as a priority: the lower half of the
+    rubric's stages (2 of 4 or 5, 1 of 2 or 3)."""
+    return max(1, fw.top_stage // 2)
+
+
 def _low_reason(
-    fw: Framework, indicator: IndicatorScore, lowest: bool, domain: DomainScore, scored: list[DomainScore]
+    fw: Framework,
+    indicator: IndicatorScore,
+    lowest: bool,
+    domain: DomainScore,
+    scored: list[DomainScore],
+    rated: int,
 ) -> tuple[str, str]:
-    """Why this tool suggests a low stage, in a sentence and in a few words: its stage, and where its
-    domain ranks from the bottom (ties share a rank), among the domains with a score ("of the 3
-    domains rated so far" when others have none). A domain in the upper half is not ranked: "3rd
-    lowest of 3" is the highest, and the reason is then the stage alone."""
+    """Why this tool suggests a low stage, in a sentence and in a few words: its stage ("of the 5
+    indicators rated so far" when others are not rated, above the first stage: the lowest of those
+    is not the coalition's lowest), and where its domain ranks from the bottom (ties share a rank), among the domains with
+    a score ("of the 3 domains rated so far" when others have none). A domain in the upper half is
+    not ranked: "3rd lowest of 3" is the highest, and the reason is then the stage alone."""
     assert indicator.stage is not None and domain.exact is not None
     stage = "the lowest stage still to improve" if lowest else "among the lowest stages still to improve"
+    if rated < len(fw.indicators) and indicator.stage > fw.stage_numbers[0]:  # none is below the first
+        stage += f" of the {rated} indicators rated so far"
     rank = 1 + sum(other.exact is not None and other.exact < domain.exact for other in scored)
     tied = any(other.exact == domain.exact and other.id != domain.id for other in scored)
     ranked = f"{'tied for ' if tied else ''}{'the lowest' if rank == 1 else _ordinal(rank) + ' lowest'}"
