@@ -174,6 +174,22 @@ def test_a_target_not_above_the_stage_is_saved_with_a_note(runner: CliRunner, te
     assert "a target is usually above the stage (C1.2 is at 3)" in result.output
 
 
+def test_a_stage_that_parts_linked_indicators_is_saved_with_a_note(runner: CliRunner, tmp_path: Path) -> None:
+    """C1.3 and C6.1 are one practice: rating one apart from the other is what validate warns of."""
+    spring = tmp_path / "spring.yaml"
+    shutil.copy(paths.ROOT / "examples" / "riverside" / "2026-03-spring.yaml", spring)
+    shutil.copy(paths.ROOT / "examples" / "riverside" / "coalition.yaml", tmp_path / "coalition.yaml")
+    result = runner.invoke(app, ["rate", str(spring), "C6.1=3"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "note: C6.1 and C1.3 are one practice (the rubric links them), and C1.3 is at 2 Developing: "
+        "give them one stage."
+    ) in " ".join(result.output.split())
+    both = runner.invoke(app, ["rate", str(spring), "C1.3=3", "C6.1=3"])
+    assert both.exit_code == 0, both.output
+    assert "one practice" not in both.output
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

@@ -112,10 +112,36 @@ def rate(
             console.print(
                 f"[yellow]note:[/] a target is usually above the stage ({indicator} is at {stage})."
             )
+        apart = _linked_apart(fw, indicator, stage, {**stages, **wanted}, assessment.stage)
+        if apart:
+            console.print(f"[yellow]note:[/] {escape(apart)}")
     if changed:
         console.print(f"[green]Saved[/] {escape(str(file))}.")
     else:
         console.print(f"Nothing to change: {escape(str(file))} already says this.")
+
+
+def _linked_apart(
+    fw: Framework,
+    indicator: str,
+    stage: int,
+    now: dict[str, int | None],
+    stage_of: Callable[[str], int | None],
+) -> str:
+    """Said when the stage just given parts an indicator from a linked one (the rubric's one practice
+    seen twice), as `validate` would warn: "" otherwise. `now`: the stages of this run."""
+    group = fw.linked_group(indicator)
+    if group is None:
+        return ""
+    others = [(other, now[other] if other in now else stage_of(other)) for other in group.indicators]
+    apart = [(other, at) for other, at in others if other != indicator and at is not None and at != stage]
+    if not apart:
+        return ""
+    said = " and ".join(f"{other} is at {at} {fw.stage_name(at)}" for other, at in apart)
+    return (
+        f"{indicator} and {', '.join(other for other, _ in apart)} are one practice (the rubric links "
+        f"them), and {said}: give them one stage."
+    )
 
 
 def _decisions(
