@@ -16,9 +16,10 @@ from tests.support.custom_rubric import write_rubric
 FRAMEWORK = load_framework()
 
 
-def test_the_community_framework_spells_out_four_in_its_own_words() -> None:
+def test_the_community_framework_spells_out_five_in_its_own_words() -> None:
     assert FRAMEWORK.abbreviations == {
         "IT": "Information Technology",
+        "PS": "postsecondary",  # "two and four year postsecondary (PS) institutions": one word
         "HS": "high schools",
         "WBL": "work-based learning",
         "CTE": "Career Technical Education",
@@ -33,6 +34,29 @@ def test_an_indicator_names_those_its_name_and_descriptors_use_in_the_rubrics_or
         ("CTE", "Career Technical Education"),
     )
     assert FRAMEWORK.abbreviations_in("C3.1") == ()
+    assert FRAMEWORK.abbreviations_in("C1.2") == (("PS", "postsecondary"), ("HS", "high schools"))
+
+
+@given(
+    st.sampled_from(
+        [
+            ("two and four year postsecondary (PS) institutions", {"PS": "postsecondary"}),
+            ("a Career Technical Education (CTE)", {"CTE": "Career Technical Education"}),
+            ("the district (SD)", {}),  # no S after the D: not a guess
+            ("our plan (PS)", {}),  # a word that does not start with its first letter
+            ("PS (PS)", {}),  # not longer than the abbreviation
+        ]
+    )
+)
+def test_a_single_word_is_spelled_out_only_when_its_letters_make_the_abbreviation(
+    case: tuple[str, dict[str, str]],
+) -> None:
+    from coalition_cli.core.model.abbreviations import _long_form  # the rule itself
+
+    text, spelled = case
+    before, short = text.rsplit("(", 1)
+    short = short.rstrip(")")
+    assert _long_form(before.split(), short) == spelled.get(short)
 
 
 def test_a_rubric_that_spells_nothing_out_has_none(tmp_path: Path) -> None:

@@ -104,5 +104,5 @@ def test_an_abbreviation_is_the_words_whose_initials_make_it() -> None:
     assert _long("academic, Career Technical Education", "CTE") == "Career Technical Education"
     assert _long("Department of Labor", "DOL") is None, "small words have no initial"
     assert _long("Department of Labor", "DL") == "Department of Labor"
-    assert _long("two and four year postsecondary", "PS") is None
+    assert _long("two and four year postsecondary", "PS") == "postsecondary"  # one word, P…S in order
     assert _long("“Linked Learning”", "LL") == "Linked Learning"

@@ -62,8 +62,22 @@ def said(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def _long_form(words: list[str], short: str) -> str | None:
-    """The last words whose initials (of each part of a hyphenated word) spell `short`, or None."""
+    """The last words whose initials (of each part of a hyphenated word) spell `short`, else the
+    last word alone when it starts with the abbreviation's first letter and holds the others in
+    order ("postsecondary (PS)"), or None."""
     words = [word.strip(",;:.“”\"'’") for word in words]
+    return _by_initials(words, short) or _one_word(words[-1] if words else "", short)
+
+
+def _one_word(word: str, short: str) -> str | None:
+    """`word`, its first letter in lower case, when it can be what `short` stands for."""
+    letters = iter(word[1:].upper())  # each letter found after the one before
+    if len(word) > len(short) and word[:1].upper() == short[0] and all(c in letters for c in short[1:]):
+        return word[:1].lower() + word[1:]
+    return None
+
+
+def _by_initials(words: list[str], short: str) -> str | None:
     for count in range(1, len(words) + 1):
         candidate = [word for word in words[-count:] if word]
         initials = "".join(
