@@ -120,6 +120,21 @@ def test_the_details_a_person_would_expect(framework: Framework) -> None:
     assert "      kept trailing line\n\n  C2.4:\n    stage: 2\n  C3.1:" in new_entry
 
 
+def test_new_keys_go_in_in_the_order_a_person_writes_them(framework: Framework) -> None:
+    """A rolled-forward rating (`stage: null`, carried actions) given evidence, a target and a
+    priority at once: they were written stage, target, evidence, priority, unlike the README."""
+    before = (
+        "framework: community-framework\ncoalition: X\nassessed_on: 2026-09-19\nratings:\n"
+        "  C6.2:  # Employer Engagement\n    stage: null\n    actions:\n      - action: Recruit hosts\n"
+    )
+    edit = RatingEdit("C6.2", stage=2, target=3, evidence="Ten interns placed.", priority=True)
+    after = edit_text(before, [edit], framework)
+    assert after.endswith(
+        "  C6.2:  # Employer Engagement\n    stage: 2\n    evidence: Ten interns placed.\n    target: 3\n"
+        "    priority: true\n    actions:\n      - action: Recruit hosts\n"
+    )
+
+
 def test_crlf_stays_crlf_and_only_the_entry_changes(framework: Framework) -> None:
     before = commented().replace("\n", "\r\n")
     for edit in (

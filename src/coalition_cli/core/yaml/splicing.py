@@ -230,7 +230,8 @@ def _changes(framework: Framework, edit: RatingEdit, current: dict[str, Any]) ->
     actions = _actions_change(edit, current)
     if actions is not None:
         changes.append(actions)
-    return changes
+    # new keys due at one place (before `actions:`) go in in the order a person writes them
+    return sorted(changes, key=lambda change: _rank(change.key))
 
 
 def _actions_change(edit: RatingEdit, current: dict[str, Any]) -> _Change | None:
