@@ -170,7 +170,7 @@ def test_framework_list_and_show(runner: CliRunner) -> None:
     assert "Operational Working Groups" in shown.output
     assert "4 Transforming" in shown.output
     assert max(len(line) for line in shown.output.splitlines()) <= 80
-    assert shown.output.splitlines()[-1] == "HS: high schools"  # C1.2's descriptors write "HS"
+    assert shown.output.splitlines()[-1] == "PS: postsecondary · HS: high schools"  # C1.2 writes "HS to PS"
     wbl = runner.invoke(app, ["framework", "show", "C6.1"])
     assert wbl.output.splitlines()[-2:] == ["also called: WBL Intermediaries", "WBL: work-based learning"]
     assert runner.invoke(app, ["framework", "show", "C3.1"]).output.splitlines()[-1].startswith("also called")
