@@ -193,7 +193,7 @@ def test_a_stage_that_is_not_a_mapping_is_one_problem_where_it_is(runner: CliRun
     result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
     assert result.exit_code == 1
     assert result.output.count(" error ") == 1
-    assert f"{path}:4:5: error stages[1] must be a mapping" in result.output
+    assert f"{path}:4:5: error stage 1: must be a mapping" in result.output
 
 
 def test_linked_indicators_are_checked_and_located(runner: CliRunner, tmp_path: Path) -> None:

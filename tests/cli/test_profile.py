@@ -174,7 +174,7 @@ def test_validate_checks_a_coalition_yaml_named_directly(runner: CliRunner, exam
     broken = FIXTURES / "broken" / "coalition.yaml"
     result = runner.invoke(app, ["--no-color", "validate", "--skip-other-yaml", str(broken)])
     assert result.exit_code == 1  # a pre-commit run that only touched the profile still checks it
-    assert f"{broken}:9:14: error meetings.coalition must be one of 'weekly'" in result.output
+    assert f"{broken}:9:14: error meetings, coalition: must be one of 'weekly'" in result.output
 
 
 def test_a_profile_is_not_an_assessment(runner: CliRunner) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from tests.support.files import VALID_HEADER, full_ratings, write
+from tests.support.paths import EXAMPLES
 from tests.support.processes import coalition
 
 
@@ -231,9 +233,9 @@ def test_a_rating_of_the_wrong_type_is_reported_once(runner: CliRunner, tmp_path
 
 
 def test_a_problem_names_its_place_one_way_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
-    """A key written as a number is a mapping's key, not a list's item: `ratings.1`, never `ratings[2]`,
-    and Pydantic's own tags (`[key]`) never reach the message; list items count from 1. JSON, GitHub
-    annotations and SARIF carry the same message as the text."""
+    """A key written as a number is a mapping's key, not a list's item (`ratings: the key 1`, never a
+    second item), and Pydantic's own tags (`[key]`) never reach the message; list items count from 1.
+    JSON, GitHub annotations and SARIF carry the same message as the text."""
     path = write(
         tmp_path,
         VALID_HEADER + "ratings:\n  1:\n    stage: 2\n  C1.1:\n    stage: 2\n    links: [5]\n",
@@ -243,8 +245,8 @@ def test_a_problem_names_its_place_one_way_in_every_format(runner: CliRunner, tm
     messages = [line.split(" error ", 1)[1] for line in text.stdout.splitlines() if " error " in line]
     assert messages == [
         "unknown indicator '1' in framework 'community-framework' [unknown-indicator]",
-        "the key 1 in ratings must be text [wrong-type]",
-        "ratings.C1.1.links[1] must be text (got 5) [wrong-type]",
+        "ratings: the key 1 must be text [wrong-type]",
+        "C1.1, link 1: must be text (got 5) [wrong-type]",
     ]
     plain = [message.rsplit(" [", 1)[0] for message in messages]
     report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(path)]).stdout)
@@ -253,11 +255,60 @@ def test_a_problem_names_its_place_one_way_in_every_format(runner: CliRunner, tm
     assert [r["message"]["text"] for r in sarif["runs"][0]["results"] if r["level"] == "error"] == plain
     github = runner.invoke(app, ["validate", "--format", "github", str(path)]).stdout
     assert [line.split("::", 2)[2] for line in github.splitlines() if line.startswith("::error ")] == plain
-    # a settings file's keys too: `severity.5`, as the file writes it, not the sixth item of a list
+    # a settings file's keys too: `severity, 5`, as the file writes it, not the sixth item of a list
     settings = write(tmp_path, "severity:\n  5: sometimes\n", "settings.yaml")
     refused = runner.invoke(app, ["--no-color", "validate", "--config", str(settings), str(path)])
     assert refused.exit_code == 2
-    assert f"{settings}:2:6: error severity.5 must be one of 'error', 'warning' or 'ignore'" in refused.stderr
+    assert (
+        f"{settings}:2:6: error severity, 5: must be one of 'error', 'warning' or 'ignore'" in refused.stderr
+    )
+
+
+def test_a_place_in_a_file_is_said_as_a_coordinator_would_say_it(runner: CliRunner, tmp_path: Path) -> None:
+    """An action's due date and status, and a member of the profile, are named in words, counted from
+    1, with the member's name: "C1.1, action 1, due", "member 8 (Cal State Riverside)", not
+    `ratings.C1.1.actions[1].due` or `members[8]`; the same from the fast path and the models."""
+    folder = tmp_path / "riverside"
+    shutil.copytree(EXAMPLES / "riverside", folder)
+    spring = folder / "2026-03-spring.yaml"
+    text = spring.read_text(encoding="utf-8")
+    first_action = "        due: 2025-12-11\n        status: done\n"
+    assert first_action in text
+    spring.write_text(text.replace(first_action, "        due: soon\n        status: dnoe\n", 1))
+    profile = folder / "coalition.yaml"
+    profile.write_text(
+        profile.read_text().replace("- organization: Cal State Riverside", "- name: Cal State Riverside")
+    )
+    expected = [
+        "2026-03-spring.yaml:87:14: error C1.1, action 1, due: must be a date written year-month-day, "
+        "like 2026-03-14 (got 'soon') [invalid-date]",
+        "2026-03-spring.yaml:88:17: error C1.1, action 1, status: must be one of 'planned', 'in-progress', "
+        "'done' or 'dropped' (got 'dnoe') [wrong-value]",
+        "coalition.yaml:73:5: error member 8 (Cal State Riverside): missing required key 'organization' "
+        "[missing-key]",
+    ]
+    fast = coalition("validate", "2026-03-spring.yaml", "coalition.yaml", cwd=folder)
+    models = runner.invoke(
+        app, ["--no-color", "validate", "--jobs", "1", str(spring), str(profile)], catch_exceptions=False
+    )
+    for status, output in ((fast.returncode, fast.stdout), (models.exit_code, models.stdout)):
+        assert status == 1, output
+        lines = [line.replace(f"{folder}/", "") for line in output.splitlines()]
+        assert [line for line in lines if " error " in line and "unknown key" not in line] == expected
+
+
+def test_a_name_in_a_place_is_shown_escaped_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
+    """A member named by its file's own text: an escape sequence in it cannot reach a terminal or a CI log."""
+    path = write(
+        tmp_path, 'members:\n  - name: "Cal \\e[31mState\\u202e"\n    stakeholder_group: postsecondary\n'
+    )
+    for output in ("text", "github", "json"):
+        result = runner.invoke(app, ["--no-color", "validate", "-f", output, str(path)])
+        assert result.exit_code == 1, result.output
+        assert "member 1 (Cal \\x1b[31mState\\u202e): missing required key 'organization'" in (
+            result.stdout.replace("\\\\", "\\")
+        )
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
 
 
 def test_commands_that_need_a_valid_file_show_its_errors_first(runner: CliRunner, tmp_path: Path) -> None:

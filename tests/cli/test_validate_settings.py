@@ -107,7 +107,7 @@ def test_problems_in_a_yaml_settings_file_are_located_and_coded(runner: CliRunne
     assert result.exit_code == 2
     lines = result.output.splitlines()
     assert (
-        lines[0].startswith(".coalition.yaml:1:10: error exclude must be a list")
+        lines[0].startswith(".coalition.yaml:1:10: error exclude: must be a list")
         and "[wrong-type]" in lines[0]
     )
     assert lines[1].startswith(
@@ -118,7 +118,7 @@ def test_problems_in_a_yaml_settings_file_are_located_and_coded(runner: CliRunne
     )
     assert (
         lines[3]
-        == ".coalition.yaml:6:14: error severity.not-rated must be one of 'error', 'warning' or 'ignore' (got 'fatal') [wrong-value]"
+        == ".coalition.yaml:6:14: error severity, not-rated: must be one of 'error', 'warning' or 'ignore' (got 'fatal') [wrong-value]"
     )
     assert lines[4].startswith(".coalition.yaml:7:1: error unknown key 'farmework'")
     assert "the settings in .coalition.yaml have 5 problems; nothing was checked" in result.output
@@ -292,7 +292,7 @@ def test_strict_and_select_settings_are_checked_where_they_are_written(runner: C
     result = runner.invoke(app, ["--no-color", "validate", "a.yaml"])
     assert result.exit_code == 2
     lines = result.output.splitlines()
-    assert lines[0].startswith(".coalition.yaml:1:9: error strict must be true or false"), lines[0]
+    assert lines[0].startswith(".coalition.yaml:1:9: error strict: must be true or false"), lines[0]
     assert lines[1].startswith(
         ".coalition.yaml:3:5: error unknown code 'not-ratd' (did you mean 'not-rated'?)"
     )

@@ -21,13 +21,13 @@ RATED = full_ratings()
     [
         (
             "yes",
-            "priority must be true or false (got yes, which YAML 1.2 reads as text, not as true or false)",
+            "C1.1 priority: must be true or false (got yes, which YAML 1.2 reads as text, not as true or false)",
         ),
         (
             "Off",
-            "priority must be true or false (got Off, which YAML 1.2 reads as text, not as true or false)",
+            "C1.1 priority: must be true or false (got Off, which YAML 1.2 reads as text, not as true or false)",
         ),
-        ('"true"', "priority must be true or false, without quotes (got the text 'true')"),
+        ('"true"', "C1.1 priority: must be true or false, without quotes (got the text 'true')"),
     ],
 )
 def test_a_yaml_1_1_boolean_is_explained(tmp_path: Path, written: str, said: str) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from coalition_cli.core import codes
 from coalition_cli.core.problems import LOCATED_AT_MOST, DocumentOrder, Finding
 from coalition_cli.core.suggest import did_you_mean
-from coalition_cli.core.wording import quoted
+from coalition_cli.core.wording import printable, quoted
 from coalition_cli.core.yaml.source import shared_or_too_deep
 
 if TYPE_CHECKING:
@@ -94,28 +94,69 @@ _KEY = "[key]"
 
 
 def _label(path: tuple[str | int, ...], data: Any) -> str:
-    """Where a path points, as a message names it: `ratings.C1.1.actions[1].due`, list items counted
-    from 1. The path is walked through the document as the locator walks it (core/yaml/source.py),
-    so a number is an item's place only in a list (a mapping's key `1` is `.1`), and what is not in
-    the document, Pydantic's tags (`[key]`, a union member's type), is left out."""
-    text, node = "", data
+    """Where a path points, in words a facilitator can follow: `C6.2, action 1, due`, `C1.1 stage`,
+    `member 8 (Cal State Riverside)`; list items counted from 1 and named when they have a name or an
+    organization. The path is walked through the document as the locator walks it
+    (core/yaml/source.py), so a number is an item's place only in a list (a mapping's key `1` is a
+    key), and what is not in the document, Pydantic's tags (`[key]`, a union member's type), is left out.
+    An indicator's id stands for `ratings`, and a key of its own follows it as `C1.1 stage`, as the
+    rubric's checks word their messages. Names and keys are the file's own text: control characters
+    are shown escaped, as in every format's message."""
+    parts: list[tuple[str, str]] = []  # each part of the place, with what joins it to the one before
+    node, key, indicator = data, None, False
     for element in path:
         if isinstance(node, dict):
-            key: object = element if element in node else str(element)
-            if key not in node:
+            found: object = element if element in node else str(element)
+            if found not in node:
                 continue  # a tag
-            part, node = _key_text(key), node[key]
+            name = _clip(_key_text(found))
+            if parts == [(", ", "ratings")] and key == "ratings":
+                parts, indicator = [(", ", name)], True  # the indicator's id says it is one of the ratings
+            else:
+                parts.append((" " if indicator and len(parts) == 1 else ", ", name))
+            key, node = found, node[found]
         elif isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node):
-            part, node = f"[{element + 1}]", node[element]
+            item = node[element]
+            if parts and key is not None:
+                parts[-1] = (", ", _item_words(key, element, item))  # `actions` and 1: `action 1`
+            else:
+                parts.append((", ", _item_words(None, element, item)))
+            key, node = None, item
         elif node is None and element != _KEY:  # past the document: as the path says
-            part = f"[{element + 1}]" if isinstance(element, int) else str(element)
-        else:
-            continue  # a tag after a value of another kind
-        if not part.startswith("["):
-            part = part if len(part) <= 40 else part[:39] + "…"
-            part = f".{part}" if text else part
-        text += part
-    return text or "the file"
+            parts.append((", ", f"item {element + 1}" if isinstance(element, int) else _clip(str(element))))
+            key = None
+        # else a tag after a value of another kind
+    if not parts:
+        return "the file"
+    return printable(parts[0][1] + "".join(joint + part for joint, part in parts[1:]))
+
+
+def _item_words(key: object, index: int, item: Any) -> str:
+    """A list's item as a person counts it: `action 1`, `member 8 (Cal State Riverside)`, `exclude,
+    item 2` for a key that is not a plural."""
+    key_text = _clip(_key_text(key)) if key is not None else ""
+    if len(key_text) > 3 and key_text.endswith("s") and not key_text.endswith("ss"):
+        words = f"{key_text[:-1]} {index + 1}"
+    else:
+        words = f"{key_text}, item {index + 1}" if key_text else f"item {index + 1}"
+    if isinstance(item, dict):
+        name = next(
+            (value for field in ("name", "organization") if isinstance(value := item.get(field), str)),
+            "",
+        )
+        name = " ".join(name.split())
+        if name:
+            words += f" ({_clip(name)})"
+    return words
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _said(where: str, complaint: str) -> str:
+    """A complaint about a place: `C6.2, action 1, due: must be …`; of the whole file, `the file must be …`."""
+    return f"{where} {complaint}" if where == "the file" else f"{where}: {complaint}"
 
 
 def _key_text(key: object) -> str:
@@ -129,8 +170,9 @@ def _finding(
     kind = detail["type"]
     where = _label(path, data)
     if path[-1:] == (_KEY,):
-        inside = f" in {_label(path[:-2], data)}" if path[:-2] else ""
-        message = f"the key {_key_text(detail['input'])}{inside} must be {_EXPECTED.get(kind, 'text')}"
+        message = f"the key {_key_text(detail['input'])} must be {_EXPECTED.get(kind, 'text')}"
+        if path[:-2]:
+            message = _said(_label(path[:-2], data), message)
         return Finding(path, codes.WRONG_TYPE, message, at="key")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's key, a dataclass's
         key = str(path[-1])
@@ -141,18 +183,19 @@ def _finding(
         listing = f"; allowed keys here: {', '.join(allowed)}" if allowed and not hint else ""
         return Finding(path, codes.UNKNOWN_KEY, f"unknown key {quoted(key)}{hint}{listing}", at="key")
     if kind == "missing":
-        parent = _label(path[:-1], data)
-        inside = f" in {parent}" if path[:-1] else ""
-        return Finding(path[:-1], codes.MISSING_KEY, f"missing required key {path[-1]!r}{inside}", at="key")
+        message = f"missing required key {path[-1]!r}"
+        if path[:-1]:
+            message = _said(_label(path[:-1], data), message)
+        return Finding(path[:-1], codes.MISSING_KEY, message, at="key")
     custom = _RAISED_BY_MODELS.get(kind)
     if custom is not None:
-        return Finding(path, custom, f"{where} {detail['msg']}")
+        return Finding(path, custom, _said(where, detail["msg"]))
     if kind in ("string_too_short", "too_short"):
-        return Finding(path, codes.EMPTY_VALUE, f"{where} must not be empty")
+        return Finding(path, codes.EMPTY_VALUE, _said(where, "must not be empty"))
     if kind in ("literal_error", "enum"):
         got = _describe(detail["input"])
         return Finding(
-            path, codes.WRONG_VALUE, f"{where} must be one of {detail['ctx']['expected']} (got {got})"
+            path, codes.WRONG_VALUE, _said(where, f"must be one of {detail['ctx']['expected']} (got {got})")
         )
     expected = _EXPECTED.get(kind)
     if kind.startswith("bool") and isinstance(detail["input"], str):
@@ -161,12 +204,12 @@ def _finding(
             how = f" (got {text.strip()}, which YAML 1.2 reads as text, not as true or false)"
         else:
             how = f", without quotes (got the text {text!r})"
-        return Finding(path, codes.WRONG_TYPE, f"{where} must be true or false{how}")
+        return Finding(path, codes.WRONG_TYPE, _said(where, f"must be true or false{how}"))
     if expected is not None:
         return Finding(
-            path, codes.WRONG_TYPE, f"{where} must be {expected} (got {_describe(detail['input'])})"
+            path, codes.WRONG_TYPE, _said(where, f"must be {expected} (got {_describe(detail['input'])})")
         )
-    return Finding(path, codes.WRONG_TYPE, f"{where}: {detail['msg']}")
+    return Finding(path, codes.WRONG_TYPE, _said(where, detail["msg"]))
 
 
 _OLD_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
