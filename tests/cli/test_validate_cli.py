@@ -297,6 +297,31 @@ def test_a_place_in_a_file_is_said_as_a_coordinator_would_say_it(runner: CliRunn
         assert [line for line in lines if " error " in line and "unknown key" not in line] == expected
 
 
+def test_a_date_that_does_not_exist_is_not_a_format_problem(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`2026-05-32` is written the right way but names no day: the message says so, and keeps the
+    advice on how to write a date for text that is not year-month-day; the fast path and the models
+    say the same."""
+    text = VALID_HEADER.replace("2026-03-14", "2026-02-30") + full_ratings().replace(
+        "  C6.2:\n    stage: 2\n",
+        "  C6.2:\n    stage: 2\n    actions:\n      - action: Survey\n        due: 2026-05-32\n"
+        "      - action: Call\n        due: next week\n",
+    )
+    write(tmp_path, text, "a.yaml")
+    expected = [
+        "a.yaml:3:14: error assessed_on: '2026-02-30' is not a date: February has no day 30 [invalid-date]",
+        "a.yaml:45:14: error C6.2, action 1, due: '2026-05-32' is not a date: May has no day 32 [invalid-date]",
+        "a.yaml:47:14: error C6.2, action 2, due: must be a date written year-month-day, like 2026-03-14 "
+        "(got 'next week') [invalid-date]",
+    ]
+    fast = coalition("validate", "a.yaml", cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    models = runner.invoke(app, ["--no-color", "validate", "--jobs", "1", "a.yaml"], catch_exceptions=False)
+    assert (fast.returncode, models.exit_code) == (1, 1)
+    assert fast.stdout.splitlines() == models.stdout.splitlines() == expected
+
+
 def test_a_name_in_a_place_is_shown_escaped_in_every_format(runner: CliRunner, tmp_path: Path) -> None:
     """A member named by its file's own text: an escape sequence in it cannot reach a terminal or a CI log."""
     path = write(

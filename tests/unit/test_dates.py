@@ -5,6 +5,7 @@ month or day), which is written back in the file's form."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.core import session
-from coalition_cli.core.dates import two_digit_form, two_digits_advice, typed_day
+from coalition_cli.core.dates import no_such_date, two_digit_form, two_digits_advice, typed_day
 from coalition_cli.core.editing import scaffold
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.model.assessment import Action, parse_iso_date
@@ -44,8 +45,37 @@ def test_every_place_that_reads_a_date_refuses_the_same_text(text: str) -> None:
         scaffold.date_option_or_today(text)
     with pytest.raises(ValueError, match="year-month-day"):
         session.typed_date(text)
-    with pytest.raises(ValidationError, match="year-month-day, like 2026-03-14"):
+    reason = no_such_date(text)
+    said = "year-month-day, like 2026-03-14" if reason is None else f"is not a date: {reason}"
+    with pytest.raises(ValidationError, match=re.escape(said)):
         validated(Action, {"action": "Meet", "due": text})
+
+
+NO_SUCH_DAY = {
+    "2026-05-32": "May has no day 32",
+    "2026-02-30": "February has no day 30",
+    "2026-04-31": "April has no day 31",
+    "2026-4-31": "April has no day 31",
+    "2026-02-29": "February 2026 has no day 29 (2026 is not a leap year)",
+    "2100-02-29": "February 2100 has no day 29 (2100 is not a leap year)",
+    "2026-13-01": "there is no month 13",
+    "2026-00-10": "there is no month 0",
+    "2026-04-00": "there is no day 0",
+    "0000-01-01": "there is no year 0",
+}
+
+
+@pytest.mark.parametrize(("text", "reason"), NO_SUCH_DAY.items())
+def test_a_date_written_year_month_day_that_does_not_exist_is_said_why(text: str, reason: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(f"'{text}' is not a date: {reason}")):
+        validated(Action, {"action": "Meet", "due": text})
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-02-29", "2000-02-29", "2026-12-31", "soon", "2026-003-14", "14/03/2026"]
+)
+def test_only_a_day_that_does_not_exist_has_a_reason(text: str) -> None:
+    assert no_such_date(text) is None
 
 
 def test_every_place_that_reads_a_date_accepts_the_same_text() -> None:

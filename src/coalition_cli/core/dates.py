@@ -4,7 +4,8 @@ A file holds a date one way only: year-month-day with four, two and two digits (
 YAML reads as a date and what sorts right), and `parse_iso_date` (model/assessment.py) reads nothing
 else. A person typing at a prompt or on the command line may leave out the leading zero of a month or
 a day (`2026-3-14`): `typed_day` reads that too, and the date goes into the file in the file's form.
-When a file holds such a date, `two_digits_advice` says which two-digit form to write instead.
+When a file holds such a date, `two_digits_advice` says which two-digit form to write instead; when
+it holds one written year-month-day that does not exist (`2026-05-32`), `no_such_date` says why.
 
 Kept free of heavy imports: the models' date validator and the prompts both use it.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+
+from coalition_cli.core.wording import MONTHS
 
 _TYPED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 """Year-month-day as a person types it: four digits for the year, one or two for the month and day."""
@@ -49,3 +52,26 @@ def two_digits_advice(text: str) -> str | None:
     file's form refuses: the same date in that form. None when something else is wrong."""
     fixed = two_digit_form(text)
     return None if fixed is None else f"write the month and day with two digits: {fixed}"
+
+
+def no_such_date(text: str) -> str | None:
+    """Why a date written year-month-day (the month and day with one digit or two) does not exist, in
+    words: `May has no day 32`, `there is no month 13`. None when it exists, or is not written so:
+    then the problem is how it is written, not which day it names."""
+    found = _TYPED.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year < dt.MINYEAR:
+        return f"there is no year {year}"
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    last = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if 1 <= day <= last:
+        return None
+    if day == 0:
+        return "there is no day 0"
+    if month == 2 and day == 29:
+        return f"February {year} has no day 29 ({year} is not a leap year)"
+    return f"{MONTHS[month - 1]} has no day {day}"

@@ -14,7 +14,7 @@ from dataclasses import field
 from typing import Annotated
 
 from coalition_cli.core import codes
-from coalition_cli.core.dates import two_digits_advice
+from coalition_cli.core.dates import no_such_date, two_digits_advice
 from coalition_cli.core.model.base import Before, MinLength, Strict, custom_error, model
 from coalition_cli.core.model.profile import ProfileEntry
 from coalition_cli.core.model.stages import written_stage
@@ -44,7 +44,13 @@ def _iso_date(value: object) -> object:
         try:
             return parse_iso_date(value)
         except ValueError:
-            pass
+            reason = no_such_date(value)
+            if reason is not None:
+                raise custom_error(
+                    codes.INVALID_DATE.name,
+                    "{got} is not a date: {reason}",
+                    {"got": _show(value), "reason": reason},
+                ) from None
     advice = two_digits_advice(value) if isinstance(value, str) else None
     raise custom_error(
         codes.INVALID_DATE.name,
