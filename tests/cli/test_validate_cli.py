@@ -346,6 +346,33 @@ def test_commands_that_need_a_valid_file_show_its_errors_first(runner: CliRunner
     assert "not-rated" not in result.output
 
 
+def test_the_hint_after_one_problem_says_fix_it(runner: CliRunner, tmp_path: Path) -> None:
+    """ "has 1 problem" is followed by "fix it", "has 2 problems" by "fix them", wherever a command
+    refuses a file: one assessment, several, a coalition profile, the settings."""
+    one = write(tmp_path, VALID_HEADER + full_ratings().replace("stage: 2", "stage: 9", 1), "one.yaml")
+    two = write(tmp_path, VALID_HEADER + full_ratings().replace("stage: 2", "stage: 9", 2), "two.yaml")
+    said = {
+        ("plan", str(one)): "hint: fix it, then check again",
+        ("plan", str(two)): "hint: fix them, then check again",
+        ("score", str(one)): "hint: fix it, then check again",
+        ("score", str(one), str(two)): "hint: fix them, then check again",
+    }
+    for args, hint in said.items():
+        result = runner.invoke(app, ["--no-color", *args])
+        assert result.exit_code == 1, result.output
+        assert hint in result.output, result.output
+    profile = write(tmp_path, "members:\n  - organization: Riverside Unified\n", "coalition.yaml")
+    result = runner.invoke(app, ["--no-color", "roster", str(profile)])
+    assert (
+        result.exit_code == 1
+        and "has 1 problem" in result.output
+        and "hint: fix it, then run" in result.output
+    )
+    settings = write(tmp_path, "severity:\n  not-rated: fatal\n", "settings.yaml")
+    result = runner.invoke(app, ["--no-color", "validate", "--config", str(settings), str(one)])
+    assert result.exit_code == 2 and "hint: fix it, or run with --isolated" in result.output
+
+
 def test_a_framework_typo_does_not_hide_the_guides_checks(runner: CliRunner, tmp_path: Path) -> None:
     text = VALID_HEADER.replace("community-framework", "community-framwork") + (
         "participants:\n  - name: Ana\n    stakeholder_group: parents\n"

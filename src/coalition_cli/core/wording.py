@@ -52,6 +52,11 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+def fix_them(problems: int) -> str:
+    """`fix it` after "has 1 problem", `fix them` after "has 2 problems": the start of a hint."""
+    return "fix it" if problems == 1 else "fix them"
+
+
 def and_list(items: Iterable[str]) -> str:
     """`A`, `A and B`, `A, B and C`."""
     names = list(items)

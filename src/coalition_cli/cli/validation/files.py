@@ -66,13 +66,13 @@ def repository_settings(options: Options) -> RepoSettings:
     if outcome.unreadable is not None:
         raise ReadError(f"cannot read the settings file {path}: {outcome.unreadable}")
     if not outcome.usable:
-        from coalition_cli.core.wording import plural
+        from coalition_cli.core.wording import fix_them, plural
 
         errors = [problem for problem in outcome.located.problems if problem.is_error]
         raise SettingsError(
             f"the settings in {settings_label(path)} have {plural(len(errors), 'problem')}; nothing was checked",
             problems=list(outcome.located.problems),
-            hint="fix them, or run with --isolated to check without any settings",
+            hint=f"{fix_them(len(errors))}, or run with --isolated to check without any settings",
         )
     return outcome.settings
 

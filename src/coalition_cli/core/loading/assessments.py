@@ -299,12 +299,12 @@ def valid_assessment(path: Path, outcome: FileOutcome[Read]) -> LoadedAssessment
         count = sum(problem.is_error for problem in outcome.problems)
         import shlex
 
-        from coalition_cli.core.wording import plural  # wording only; not on the valid-file path
+        from coalition_cli.core.wording import fix_them, plural  # wording only; not on the valid-file path
 
         raise InvalidFileError(
             f"{path} has {plural(count, 'problem')}",
             problems=list(outcome.problems),
-            hint=f"fix them, then check again with `coalition validate {shlex.quote(str(path))}`",
+            hint=f"{fix_them(count)}, then check again with `coalition validate {shlex.quote(str(path))}`",
         )
     return outcome.value
 
@@ -332,13 +332,14 @@ def load_all(paths: Sequence[Path]) -> list[LoadedAssessment]:
             problems.extend(error.problems)
             failed.append(str(path))
     if failed:
-        from coalition_cli.core.wording import plural
+        from coalition_cli.core.wording import fix_them, plural
 
         raise InvalidFileError(
             f"{plural(len(failed), 'file')} {'has' if len(failed) == 1 else 'have'} problems, so nothing was scored: "
             + ", ".join(failed),
             problems=problems,
-            hint=f"fix them, then check again with `coalition validate {' '.join(failed)}`",
+            hint=f"{fix_them(sum(problem.is_error for problem in problems))}, then check again with "
+            f"`coalition validate {' '.join(failed)}`",
         )
     return loaded
 

@@ -10,7 +10,7 @@ from coalition_cli.core.loading.frameworks import load_guide
 from coalition_cli.core.loading.profiles import check_profile_file, looks_like_profile
 from coalition_cli.core.reports.roster.build import build_roster, roster_report
 from coalition_cli.core.reports.roster.report import RosterReport
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import fix_them, plural
 from coalition_cli.core.yaml import source as yamlsource
 
 
@@ -29,7 +29,7 @@ def load_roster(path: Path) -> RosterReport:
             raise InvalidFileError(
                 f"{path} has {plural(count, 'problem')}",
                 problems=list(checked.problems),
-                hint=f"fix them, then run `coalition roster {path}` again",
+                hint=f"{fix_them(count)}, then run `coalition roster {path}` again",
             )
         return build_roster(checked.value, guide, profile_file=str(path))
     loaded = load_assessment(path)
