@@ -400,7 +400,6 @@ def test_an_empty_file_is_not_an_assessment_for_pre_commit(runner: CliRunner, tm
     [
         ("ratings:\n  C1.1: {stage: 2\n", "6:1", "a '{' that is never closed with '}' (it opens on line 5)"),
         ("ratings:\n  C1.1:\n    stage: 2\n     evidence: x\n", "7:14", "a line indented too far"),
-        ('notes: "unclosed\n', "5:1", "a quotation mark that is never closed (it opens on line 4)"),
     ],
 )
 def test_yaml_syntax_errors_are_explained_in_plain_words(
@@ -412,6 +411,26 @@ def test_yaml_syntax_errors_are_explained_in_plain_words(
     assert f"{path}:{where}: error not valid YAML: " in result.stdout
     assert words in result.stdout
     assert "the YAML reader says:" in result.stdout
+
+
+@pytest.mark.parametrize("mark", ['"', "'"])
+def test_a_quotation_mark_never_closed_is_located_where_it_opens(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mark: str
+) -> None:
+    """The reader finds out at the end of the file; the problem is reported at the quotation mark, so
+    that an editor or a CI annotation goes there, without the reader's own words."""
+    write(tmp_path, VALID_HEADER + f"notes: {mark}unclosed\n" + full_ratings(), "a.yaml")
+    said = (
+        f"not valid YAML: this quotation mark ({mark}) is never closed, so the rest of the file is read as "
+        f"its text; add the closing {mark} where the text ends"
+    )
+    fast = coalition("validate", "a.yaml", cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    models = runner.invoke(app, ["--no-color", "validate", "--jobs", "1", "a.yaml"], catch_exceptions=False)
+    assert fast.returncode == models.exit_code == 1
+    assert fast.stdout.splitlines() == models.stdout.splitlines() == [f"a.yaml:4:8: error {said} [syntax]"]
+    github = runner.invoke(app, ["validate", "--format", "github", "a.yaml"])
+    assert github.stdout.startswith(f"::error file=a.yaml,line=4,col=8,title=syntax::{said}")
 
 
 def test_ctrl_c_stops_a_command_with_130(

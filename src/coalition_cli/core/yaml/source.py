@@ -504,6 +504,9 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
             line,
             column,
         )
+    opened = error.context_mark
+    if "end of stream" in problem and "quoted scalar" in str(error.context or "") and opened is not None:
+        return _unclosed_quote(text, opened.line + 1, opened.column + 1)
     if any(phrase in problem for phrase in _AFTER_A_KEY):
         squeezed = _squeezed_key(text, line)
         if squeezed is not None:
@@ -512,12 +515,27 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
     plain = next((words for phrase, words in _PLAIN_WORDS if phrase in problem), None)
     if plain is None:
         return SyntaxProblem(codes.SYNTAX, f"not valid YAML: {problem}{context}", line, column)
-    opened = error.context_mark
     unclosed = ("did not find expected ','", "found unexpected end of stream")
     if any(phrase in problem for phrase in unclosed) and opened is not None:
         plain += f" (it opens on line {opened.line + 1})"
     return SyntaxProblem(
         codes.SYNTAX, f"not valid YAML: {plain}; the YAML reader says: {problem}", line, column
+    )
+
+
+def _unclosed_quote(text: str, line: int, column: int) -> SyntaxProblem:
+    """A quotation mark never closed, at the mark itself: the reader only finds out at the end of the
+    file, a line no editor or CI annotation should send anyone to, and its words ("found unexpected end
+    of stream") tell a facilitator nothing."""
+    mark = _char_at(text, line, column)
+    shown = f" ({mark})" if mark in ("'", '"') else ""
+    closing = f"the closing {mark}" if shown else "the closing quotation mark"
+    return SyntaxProblem(
+        codes.SYNTAX,
+        f"not valid YAML: this quotation mark{shown} is never closed, so the rest of the file is read "
+        f"as its text; add {closing} where the text ends",
+        line,
+        column,
     )
 
 
