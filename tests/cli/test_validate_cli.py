@@ -433,6 +433,41 @@ def test_a_quotation_mark_never_closed_is_located_where_it_opens(
     assert github.stdout.startswith(f"::error file=a.yaml,line=4,col=8,title=syntax::{said}")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_merge_conflict_is_one_problem_that_names_the_indicator_it_is_in(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, newline: str
+) -> None:
+    """One error for each conflict git left, at its `<<<<<<<` line, saying where it is; a marker line
+    left alone is still one of its own. Every command refuses the file, and both paths say the same."""
+    conflicted = (
+        "  C1.3:\n<<<<<<< HEAD\n    stage: 2\n    evidence: x\n=======\n    stage: 3\n>>>>>>> spring\n"
+    )
+    text = (
+        VALID_HEADER
+        + (
+            "participants:\n<<<<<<< HEAD\n  - name: Maria Lopez\n||||||| base\n  - name: M. Lopez\n"
+            "=======\n  - name: María López\n>>>>>>> spring\n"
+        )
+        + full_ratings().replace("  C1.3:\n    stage: 2\n", conflicted)
+        + "=======\n"
+    )
+    (tmp_path / "a.yaml").write_bytes(text.replace("\n", newline).encode())
+    keep = "keep one side of the change and delete the marker lines [merge-conflict]"
+    expected = [
+        f"a.yaml:5:1: error a git merge conflict in participants (lines 5 to 11): {keep}",
+        f"a.yaml:18:1: error a git merge conflict in C1.3 (lines 18 to 23): {keep}",
+        f"a.yaml:62:1: error git merge-conflict marker: {keep}",
+    ]
+    fast = coalition("validate", "a.yaml", cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    models = runner.invoke(app, ["--no-color", "validate", "--jobs", "1", "a.yaml"], catch_exceptions=False)
+    assert fast.returncode == models.exit_code == 1
+    assert fast.stdout.splitlines() == models.stdout.splitlines() == expected
+    for command in (["score", "a.yaml"], ["plan", "a.yaml"], ["validate", "-f", "json", "a.yaml"]):
+        refused = runner.invoke(app, ["--no-color", *command])
+        assert refused.exit_code == 1, refused.output
+
+
 def test_ctrl_c_stops_a_command_with_130(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

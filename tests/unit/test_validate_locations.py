@@ -67,19 +67,15 @@ def test_problem_location_and_code(tmp_path: Path, source: str, expected: set[tu
     assert problems(write(tmp_path, source)) == expected
 
 
-def test_merge_conflict_markers_are_each_reported(tmp_path: Path) -> None:
+def test_a_merge_conflict_is_reported_once_at_its_first_marker(tmp_path: Path) -> None:
     source = (
         VALID_HEADER
         + "ratings:\n  C1.1:\n<<<<<<< HEAD\n    stage: 2\n=======\n    stage: 3\n>>>>>>> spring\n"
     )
-    assert problems(write(tmp_path, source)) == {
-        (6, 1, "merge-conflict"),
-        (8, 1, "merge-conflict"),
-        (10, 1, "merge-conflict"),
-    }
+    assert problems(write(tmp_path, source)) == {(6, 1, "merge-conflict")}
 
 
-def test_merge_conflict_markers_of_a_crlf_file_are_each_reported(tmp_path: Path) -> None:
+def test_a_merge_conflict_of_a_crlf_file_is_reported_once(tmp_path: Path) -> None:
     # git ends its marker lines with CRLF in a CRLF file: `=======\r\n` has no label to follow it
     path = tmp_path / "windows.yaml"
     source = (
@@ -87,7 +83,7 @@ def test_merge_conflict_markers_of_a_crlf_file_are_each_reported(tmp_path: Path)
         + "ratings:\n  C1.1:\n<<<<<<< HEAD\n    stage: 2\n=======\n    stage: 3\n>>>>>>> spring\n"
     )
     path.write_bytes(source.replace("\n", "\r\n").encode())
-    assert problems(path) == {(6, 1, "merge-conflict"), (8, 1, "merge-conflict"), (10, 1, "merge-conflict")}
+    assert problems(path) == {(6, 1, "merge-conflict")}
 
 
 def test_a_lone_crlf_separator_marker_left_after_a_merge_is_reported(tmp_path: Path) -> None:

@@ -99,7 +99,11 @@ TOO_MANY_PROBLEMS = _code(
 )
 
 # --- YAML ----------------------------------------------------------------------------------------------
-MERGE_CONFLICT = _code("merge-conflict", Family.YAML, "a git merge-conflict marker line, left from a merge")
+MERGE_CONFLICT = _code(
+    "merge-conflict",
+    Family.YAML,
+    "a git merge conflict left in the file (reported once), or a stray marker line",
+)
 SYNTAX = _code(
     "syntax",
     Family.YAML,

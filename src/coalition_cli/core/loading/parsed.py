@@ -73,9 +73,13 @@ def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POL
         shown, rest = in_document_order(parsed.data, reported)
     located = _located(parsed, shown, policy) if shown else []
     text_problems = [
-        Problem.of(parsed.label, line, problem.column, problem.code, problem.message, policy)
+        Problem.of(parsed.label, line, problem.column, problem.code, message, policy)
         for problem in parsed.text_problems
-        for line in (problem.lines if isinstance(problem, yamlsource.ConflictMarkers) else [problem.line])
+        for line, message in (
+            problem.places
+            if isinstance(problem, yamlsource.ConflictMarkers)
+            else [(problem.line, problem.message)]
+        )
     ]
     problems = sorted({*located, *text_problems}) if text_problems else located
     kept, suppressed = apply_suppressions(parsed.label, text, problems, policy)

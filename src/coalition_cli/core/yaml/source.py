@@ -26,7 +26,7 @@ from coalition_cli.core import codes
 from coalition_cli.core.codes import Code
 from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.problems import Finding, Path_
-from coalition_cli.core.wording import quoted
+from coalition_cli.core.wording import clipped, printable, quoted
 
 MAX_BYTES = 2 * 1024 * 1024
 """An assessment is a few kilobytes and a large rubric a few hundred; past this a file is refused unread."""
@@ -76,16 +76,76 @@ class SyntaxProblem(TextProblem):
 
 
 class ConflictMarkers(TextProblem):
-    """A half-merged file: every line holding a git merge-conflict marker, so all are reported."""
+    """A half-merged file: one problem for each conflict git left in it (at its `<<<<<<<` line), and one
+    for each marker line outside a conflict, so all are reported. `places` holds them as (line,
+    message); the first is the exception's own."""
 
-    def __init__(self, lines: list[int]) -> None:
-        super().__init__(
-            codes.MERGE_CONFLICT,
-            "git merge-conflict marker: keep one side of the change and delete the marker lines",
-            lines[0],
-            1,
-        )
-        self.lines = lines
+    def __init__(self, places: list[tuple[int, str]]) -> None:
+        super().__init__(codes.MERGE_CONFLICT, places[0][1], places[0][0], 1)
+        self.places = places
+
+
+_KEEP_ONE_SIDE = "keep one side of the change and delete the marker lines"
+
+_KEY_LINE = re.compile(r"""([ \t]*)(?:-[ \t]+)*(?:"([^"]*)"|'([^']*)'|([^\s#'"][^:#]*?))[ \t]*:(?:[ \t]|$)""")
+"""A line that starts a `key:` (possibly as a list's item), and its indentation; the key unquoted."""
+
+
+def _conflicts(text: str, markers: dict[int, str]) -> list[tuple[int, str]]:
+    """What git left: each conflict (from `<<<<<<<` to `>>>>>>>`, its `|||||||` and `=======` lines
+    within) as one problem at its first line, naming the indicator or key it is in; a marker line outside
+    a conflict as a problem of its own.
+
+    A half-merged file does not parse, so where a conflict is comes from the text: the keys that enclose
+    its first line of content, by indentation. One pass keeps the keys that enclose the line it is on
+    (each `key:` line closes those indented as far or further), so a file of many conflicts costs no
+    more than one of a few."""
+    places: list[tuple[int, str]] = []
+    enclosing: list[tuple[int, str]] = []  # (indentation, key), indented further and further
+    opened: tuple[int, list[tuple[int, str]]] | None = None  # the conflict's first line, its outer keys
+    waiting: int | None = None  # where, once its first line of content says how far it is indented
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        kind = markers.get(number)
+        if kind == "<":
+            if opened is not None:
+                places.append((opened[0], _conflict_message(opened[0], None, opened[1])))
+            # all a place is named by: the top-level key and the one below it
+            opened, waiting = (number, list(enclosing[:2])), number
+            continue
+        if kind is not None:
+            if opened is None:
+                places.append((number, f"git merge-conflict marker: {_KEEP_ONE_SIDE}"))
+            elif kind == ">":
+                places.append((opened[0], _conflict_message(opened[0], number, opened[1])))
+                opened = waiting = None
+            continue
+        stripped = line.lstrip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if waiting is not None and opened is not None:
+            opened = (opened[0], [entry for entry in opened[1] if entry[0] < indent])
+            waiting = None
+        found = _KEY_LINE.match(line)
+        if found is not None:
+            while enclosing and enclosing[-1][0] >= indent:
+                enclosing.pop()
+            enclosing.append((indent, next(key for key in found.group(2, 3, 4) if key is not None)))
+    if opened is not None:
+        places.append((opened[0], _conflict_message(opened[0], None, opened[1])))
+    return places
+
+
+def _conflict_message(first: int, last: int | None, outer: list[tuple[int, str]]) -> str:
+    """`a git merge conflict in C1.3 (lines 144 to 150): …`: in the indicator, else in the top-level
+    key, that encloses it (`outer`, the keys enclosing its first line of content)."""
+    where = ""
+    if outer and outer[0][0] == 0:
+        key = outer[1][1] if outer[0][1] == "ratings" and len(outer) > 1 else outer[0][1]
+        where = f" in {printable(clipped(key, 40))}"
+    span = f" (lines {first} to {last})" if last is not None else ""
+    return f"a git merge conflict{where}{span}: {_KEEP_ONE_SIDE}"
 
 
 def read_text(path: Path) -> str:
@@ -122,9 +182,14 @@ def decode(data: bytes) -> str:
             column,
         ) from None
     if any(marker in text for marker in _MARKER_TEXTS):  # a substring search is 50 times the speed
-        markers = [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT_MARKER.finditer(text)]
+        markers: dict[int, str] = {}
+        line, counted = 1, 0
+        for found in _CONFLICT_MARKER.finditer(text):
+            line += text.count("\n", counted, found.start())
+            counted = found.start()
+            markers[line] = found.group(1)[0]
         if markers:
-            raise ConflictMarkers(markers)
+            raise ConflictMarkers(_conflicts(text, markers))
     return text
 
 
