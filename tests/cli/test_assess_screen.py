@@ -951,8 +951,9 @@ def test_nothing_on_the_main_screen_is_cut_silently(tmp_path: Path) -> None:
                     ((n, a) for n, a in enumerate(rating.actions, 1) if a.status not in ("done", "dropped")),
                     (1, rating.actions[0]),
                 )
-                assert f"{number}. {describe_action(first)}" in said["Actions"] or "…" in said["Actions"]
-                assert said["Actions"].rstrip().endswith(f"{action_counts(rating.actions)} (a)")
+                shown = describe_action(first, app.today)
+                assert f"{number}. {shown}" in said["Actions"] or "…" in said["Actions"]
+                assert said["Actions"].rstrip().endswith(f"{action_counts(rating.actions, app.today)} (a)")
             await press(pilot, "n")
 
     drive(app, (80, 24), steps)
@@ -1092,10 +1093,62 @@ def test_the_actions_line_shows_the_first_open_action_and_counts_them_by_status(
     drive(app, (80, 24), steps)
 
 
+async def read_in_full(pilot: Pilot[None], app: AssessApp) -> str:
+    """Everything `r` shows, page by page, as the room reads it (its lines joined by spaces)."""
+    await press(pilot, "r")
+    reading = app.screen.query_one("#reading")
+    seen: list[str] = []
+    for _ in range(40):  # bounded: far more pages than the longest indicator has
+        region = reading.region
+        seen += [
+            line[region.x : region.right] for line in screen_text(app).splitlines()[region.y : region.bottom]
+        ]
+        if reading.scroll_y >= reading.max_scroll_y:
+            break
+        await press(pilot, "pagedown")
+    await press(pilot, "escape")
+    return " ".join(" ".join(seen).split())
+
+
+def test_actions_past_due_on_the_sessions_day_say_overdue(tmp_path: Path) -> None:
+    # a reviewer: carried actions months past due were shown exactly like actions on time
+    app = riverside(tmp_path, "C6.2", today=dt.date(2026, 6, 1))  # due 15 May, 15 April and 30 June
+
+    async def steps(pilot: Pilot[None]) -> None:
+        line = next(line for line in screen_text(app).splitlines() if line.startswith(" Actions"))
+        assert line.rstrip().endswith("· 3 open, 2 overdue (a)") and len(line) <= 80
+        said = await read_in_full(pilot, app)
+        assert (
+            "2. Ask Riverside Regional's IT department to host 10 help-desk interns — Angela Ruiz "
+            "(Riverside Regional Medical Center), due 15 April 2026, overdue, in progress" in said
+        )
+        assert "due 30 June 2026, planned" in said and "due 30 June 2026, overdue" not in said
+        await press(pilot, "a")
+        listed = " ".join(screen_text(app).split())
+        assert "Commerce), due 15 May 2026, overdue, in progress" in listed
+        await press(pilot, "shift+tab", "d")  # marked done, an action is no longer overdue, whatever its date
+        await press(pilot, "escape")
+        line = next(line for line in screen_text(app).splitlines() if line.startswith(" Actions"))
+        assert line.rstrip().endswith("· 2 open, 1 overdue, 1 done (a)")
+
+    drive(app, (80, 24), steps)
+
+
+def test_actions_are_not_overdue_on_the_day_they_are_due(tmp_path: Path) -> None:
+    app = riverside(tmp_path, "C6.2", today=dt.date(2026, 4, 15))  # the second action's day
+
+    async def steps(pilot: Pilot[None]) -> None:
+        line = next(line for line in screen_text(app).splitlines() if line.startswith(" Actions"))
+        assert line.rstrip().endswith("· 3 open (a)")
+        assert "overdue" not in await read_in_full(pilot, app)
+
+    drive(app, (80, 24), steps)
+
+
 def test_a_file_nobody_rated_dated_before_today_says_its_date(tmp_path: Path, framework: Framework) -> None:
     # a reviewer: init dates a file the day it is written, and the session never showed that date
-    app = session_app(new_file(tmp_path, framework))
-    assert app.file.assessment.assessed_on < dt.date.today()
+    app = session_app(new_file(tmp_path, framework), today=dt.date(2026, 3, 20))
+    assert app.file.assessment.assessed_on < app.today
 
     async def steps(pilot: Pilot[None]) -> None:
         screen = " ".join(screen_text(app).split())

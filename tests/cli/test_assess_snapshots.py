@@ -25,7 +25,8 @@ Snap = Callable[..., bool]
 def test_a_new_assessment_at_80x24(snap_compare: Snap, tmp_path: Path, framework: Framework) -> None:
     path = tmp_path / "spring.yaml"
     path.write_text(render(framework, NewAssessment(framework.id, "Riverside", dt.date(2026, 3, 14))))
-    assert snap_compare(session_app(path), terminal_size=(80, 24))
+    # run a few days after the file's date: the screen says which day the file bears
+    assert snap_compare(session_app(path, today=dt.date(2026, 3, 20)), terminal_size=(80, 24))
 
 
 def test_a_rated_indicator_with_last_term_at_80x24(snap_compare: Snap, tmp_path: Path) -> None:
@@ -54,7 +55,8 @@ def test_the_help(snap_compare: Snap, tmp_path: Path) -> None:
 
 def _room(tmp_path: Path, start_at: str, room: LiveTally) -> AssessApp:
     """The example on `start_at`, with a `coalition room` session beside it whose count is `room`."""
-    return AssessApp(riverside(tmp_path, start_at).opened, live_votes=lambda indicator: room)
+    spring = riverside(tmp_path, start_at)
+    return AssessApp(spring.opened, live_votes=lambda indicator: room, today=spring.today)
 
 
 def _revealed(framework: Framework, indicator: str, stages: list[int]) -> LiveTally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 from collections.abc import Callable
@@ -29,18 +30,30 @@ def screen_text(app: App[object]) -> str:
     return console.export_text()
 
 
-def session_app(path: Path, **plan: object) -> AssessApp:
-    """The app for the file at `path`, its walk planned as `coalition assess` would (options as keywords)."""
+SPRING_DAY = dt.date(2026, 3, 14)
+"""The day of the example's spring meeting: its session is run on that day, so that what is overdue
+(and every picture of it) does not change with the calendar."""
+
+
+def session_app(path: Path, *, today: dt.date | None = None, **plan: object) -> AssessApp:
+    """The app for the file at `path`, its walk planned as `coalition assess` would (options as keywords),
+    run on `today`: by default the file's own day, so that what is overdue does not change with the
+    calendar."""
     file = AssessmentFile(path)
     session = Session.plan(file.framework, file.stages, **plan)  # type: ignore[arg-type]
-    return AssessApp(Opened(AssessOptions(path), file, session, None))
+    day = today or file.assessment.assessed_on
+    return AssessApp(Opened(AssessOptions(path), file, session, None), today=day)
 
 
 def riverside(
-    folder: Path, start_at: str = "C1.1", *, spring: Callable[[str], str] | None = None
+    folder: Path,
+    start_at: str = "C1.1",
+    *,
+    spring: Callable[[str], str] | None = None,
+    today: dt.date = SPRING_DAY,
 ) -> AssessApp:
-    """The example coalition's spring assessment revisited, with last term beside it (`--since`);
-    `spring` changes the spring file's text first."""
+    """The example coalition's spring assessment revisited, with last term beside it (`--since`), on
+    `today` (by default the meeting's own day); `spring` changes the spring file's text first."""
     for name in ("2025-09-fall.yaml", "2026-03-spring.yaml", "coalition.yaml"):
         shutil.copy(EXAMPLES / "riverside" / name, folder / name)
     path = folder / "2026-03-spring.yaml"
@@ -54,5 +67,6 @@ def riverside(
             file,
             session,
             load_assessment(folder / "2025-09-fall.yaml"),
-        )
+        ),
+        today=today,
     )

@@ -43,3 +43,22 @@ def test_a_file_dated_before_today_that_nobody_rated_is_pointed_out() -> None:
     )
     assert dated_earlier(day, today, rated=1) == ""  # the team has begun: the date is theirs
     assert dated_earlier(today, today, rated=0) == ""
+
+
+def test_an_open_action_past_due_on_the_sessions_day_is_said_overdue() -> None:
+    from coalition_cli.cli.assess.wording import action_counts, describe_action
+
+    done = Action(action="Adopt the charter", due=dt.date(2026, 1, 10), status="done")
+    dropped = Action(action="Hire a coordinator", due=dt.date(2026, 1, 10), status="dropped")
+    undated = Action(action="Survey the members")
+    actions = (CHARTER, COMMITTEE, done, dropped, undated)
+    assert describe_action(CHARTER, dt.date(2026, 2, 16)) == (
+        "Draft a coalition charter — Tom Baker, due 15 February 2026, overdue, in progress"
+    )
+    assert describe_action(CHARTER, dt.date(2026, 2, 15)) == (
+        "Draft a coalition charter — Tom Baker, due 15 February 2026, in progress"
+    )
+    assert describe_action(done, dt.date(2026, 12, 1)) == "Adopt the charter — due 10 January 2026, done"
+    assert action_counts(actions, dt.date(2026, 12, 1)) == "3 open, 1 overdue, 1 done, 1 dropped"
+    assert action_counts(actions, dt.date(2026, 2, 1)) == "3 open, 1 done, 1 dropped"
+    assert action_counts(actions) == "3 open, 1 done, 1 dropped"

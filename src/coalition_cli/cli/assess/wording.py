@@ -19,28 +19,40 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED, status_words
+from coalition_cli.core.reports.actions.register import days_overdue
 from coalition_cli.core.wording import long_date
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
 
 
-def describe_action(action: Action | NewAction) -> str:
+def describe_action(action: Action | NewAction, today: dt.date | None = None) -> str:
     """`Adopt the charter — Chamber of Commerce, due 30 June 2026, in progress`: the date and the
     status as the room says them (the file keeps 2026-06-30 and `in-progress`). A dash, not
     brackets: an owner is often written "Name (Organization)", and brackets inside brackets are hard
-    to read aloud."""
+    to read aloud. Given the session's day, an action overdue then (by `coalition actions`' rule)
+    says so beside its date: "due 15 April 2026, overdue, in progress"."""
     due = f"due {long_date(action.due)}" if action.due else None
+    late = "overdue" if today is not None and _overdue(action, today) else None
     status = status_words(action.status) if action.status else None
-    details = [part for part in (action.owner, due, status) if part]
+    details = [part for part in (action.owner, due, late, status) if part]
     return f"{action.action} — {', '.join(details)}" if details else action.action
 
 
-def action_counts(actions: Sequence[Action]) -> str:
+def action_counts(actions: Sequence[Action], today: dt.date | None = None) -> str:
     """`2 open, 1 done`, or `1 open`: where an indicator's actions stand, as the 80×24 screen's line
-    says it beside the first open one (its text may be cut; the counts never are)."""
+    says it beside the first open one (its text may be cut; the counts never are). Given the
+    session's day, the open ones overdue then are counted too: `3 open, 2 overdue, 1 done`."""
     counted = Counter("open" if action.status not in CLOSED else action.status for action in actions)
-    return ", ".join(f"{counted[word]} {word}" for word in ("open", "done", "dropped") if counted[word])
+    if today is not None:
+        counted["overdue"] = sum(_overdue(action, today) for action in actions)
+    words = ("open", "overdue", "done", "dropped")
+    return ", ".join(f"{counted[word]} {word}" for word in words if counted[word])
+
+
+def _overdue(action: Action | NewAction, today: dt.date) -> bool:
+    """Open and past its due date on `today`: the one rule the actions register and the plan use."""
+    return days_overdue(action.due, action.status, today) is not None
 
 
 def dated_earlier(assessed_on: dt.date, today: dt.date, rated: int) -> str:

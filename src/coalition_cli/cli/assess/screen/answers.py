@@ -7,6 +7,8 @@ it stays in view (the count of more actions, of last term's open ones) and a cut
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.cells import cell_len
 from rich.text import Text
 
@@ -56,6 +58,8 @@ class Answers:
     linked: tuple[str, int] | None = None
     """A linked indicator rated otherwise, and its stage: `=` copies it."""
     earlier: LastTime | None = None
+    today: dt.date | None = None
+    """The session's day: the actions open and past due then are said to be overdue."""
 
     def lines(self, width: int = 78) -> Text:
         """A line each, for 80×24, each fitted to `width` (e, a and r show the whole)."""
@@ -69,13 +73,17 @@ class Answers:
         else:
             lines.append(Text.assemble(("Evidence ", "bold"), _none("e")))
         if actions:
-            counts = f" · {action_counts(actions)} (a)"
+            counts = f" · {action_counts(actions, self.today)} (a)"
             number, listed = next(  # the first still open: what the room has left to do
                 ((n, a) for n, a in enumerate(actions, start=1) if a.status not in CLOSED), (1, actions[0])
             )
             room = width - 8 - cell_len(counts)
             lines.append(
-                Text.assemble(("Actions ", "bold"), fit(f"{number}. {describe_action(listed)}", room), counts)
+                Text.assemble(
+                    ("Actions ", "bold"),
+                    fit(f"{number}. {describe_action(listed, self.today)}", room),
+                    counts,
+                )
             )
         else:
             lines.append(Text.assemble(("Actions ", "bold"), _none("a")))
@@ -90,7 +98,8 @@ class Answers:
             return Text("\n").join([*lines, Text.assemble(("Actions ", "bold"), _none("a"))])
         lines.append(Text("Actions", style="bold"))
         lines += [
-            Text(f"  {n}. {describe_action(a)}") for n, a in enumerate(actions[:_SHOWN_ACTIONS], start=1)
+            Text(f"  {n}. {describe_action(a, self.today)}")
+            for n, a in enumerate(actions[:_SHOWN_ACTIONS], start=1)
         ]
         if len(actions) > _SHOWN_ACTIONS:
             lines.append(Text(f"  and {len(actions) - _SHOWN_ACTIONS} more (a)"))

@@ -182,7 +182,7 @@ class IndicatorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_indicator()
         app = self.session_app
-        dated = dated_earlier(app.file.assessment.assessed_on, dt.date.today(), app.file.rated)
+        dated = dated_earlier(app.file.assessment.assessed_on, app.today, app.file.rated)
         if dated:
             self.say(dated)
 
@@ -262,6 +262,7 @@ class IndicatorScreen(Screen[None]):
             app.file.stage(indicator),
             linked if linked is not None and linked[1] != app.file.stage(indicator) else None,
             last_time_of(app.earlier, indicator, app.file.rating(indicator)),
+            app.today,
         )
         # a projector's 80×24 gets a line each (e, a and r show them whole); a larger screen shows more
         roomy = self.size.height >= ROOMY_HEIGHT
@@ -521,7 +522,13 @@ class IndicatorScreen(Screen[None]):
                 self._listed_action(answer.choice, seen if answer.action is None else "now")
 
         form = ActionForm(
-            f"A new action for {name}", listed=actions, at=at, typed=typed, notice=notice, typing=typing
+            f"A new action for {name}",
+            listed=actions,
+            at=at,
+            typed=typed,
+            notice=notice,
+            typing=typing,
+            today=app.today,
         )
         self.app.push_screen(form, given)
 
@@ -665,7 +672,10 @@ class IndicatorScreen(Screen[None]):
         if rating is not None and rating.evidence:
             more.append(("The evidence", rating.evidence.strip()))
         if rating is not None and rating.actions:
-            listed = (f"{n}. {describe_action(action)}" for n, action in enumerate(rating.actions, start=1))
+            listed = (
+                f"{n}. {describe_action(action, app.today)}"
+                for n, action in enumerate(rating.actions, start=1)
+            )
             more.append(("The actions", "\n".join(listed)))
         if app.earlier is not None:
             more.append(last_time(app.framework, app.earlier, indicator, rating))
@@ -707,7 +717,8 @@ class IndicatorScreen(Screen[None]):
 
 class AssessApp(App[None]):
     """`coalition assess` on the full screen. `live_votes` (off by default) shows the room's votes
-    on the indicator in front: `run.room_votes` follows the `coalition room` session on the file."""
+    on the indicator in front: `run.room_votes` follows the `coalition room` session on the file.
+    `today`, the session's day (by default the computer's), is the day actions fall overdue by."""
 
     TITLE = "coalition assess"
     ENABLE_COMMAND_PALETTE = False
@@ -716,9 +727,12 @@ class AssessApp(App[None]):
         Binding("ctrl+d", "stop", "stop", show=False, priority=True),
     ]
 
-    def __init__(self, opened: Opened, *, live_votes: LiveVotes | None = None) -> None:
+    def __init__(
+        self, opened: Opened, *, live_votes: LiveVotes | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__()
         self.opened = opened
+        self.today = today or dt.date.today()
         self.keeper = SessionFile(opened.file)
         self.session = opened.session
         self.framework = opened.file.framework

@@ -6,6 +6,7 @@ place (`app.AssessApp.save`), so every answer goes through the same safe editor.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal
 
@@ -247,10 +248,12 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         typed: NewAction | None = None,
         notice: str = "",
         typing: Callable[[NewAction | None, str], None] | None = None,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__()
         self.title_text, self.action = title, action
         self.listed = tuple(listed)
+        self.today = today  # the session's day: a listed action past due then says "overdue"
         # a listed action to keep highlighted after changing one, one Shift+Tab away: the focus goes to
         # the new action's box, never the list, whose letters are commands (typing "Send …" there
         # after an edit marked an action done)
@@ -274,7 +277,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
                 )
                 yield ActionList(
                     *(
-                        Option(Text(f"{number}. {describe_action(listed)}"))
+                        Option(Text(f"{number}. {describe_action(listed, self.today)}"))
                         for number, listed in enumerate(self.listed, start=1)
                     ),
                     compact=True,
