@@ -624,7 +624,9 @@ def test_a_change_elsewhere_while_typing_the_same_evidence_keeps_both(team: Path
         assert "the evidence was changed meanwhile" in screen and "Said in the room" in screen
         assert "Facilitator note" in screen
         await press(pilot, "b")
-        assert "Saved: C1.2 has both evidences." in screen_text(app)
+        said = " ".join(screen_text(app).split())
+        assert "Saved: C1.2 keeps both texts of evidence, theirs first." in said
+        assert "evidences" not in said
 
     drive(app, (80, 24), steps)
     assert app.outcome is None

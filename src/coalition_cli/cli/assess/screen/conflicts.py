@@ -85,7 +85,7 @@ def decide(screen: IndicatorScreen, edit: RatingEdit, clash: Clash, said: str, u
             elif key == "b":
                 screen.commit(
                     RatingEdit(indicator, evidence=both),
-                    f"{indicator} has both evidences.",
+                    f"{indicator} keeps both texts of evidence, theirs first.",
                     "",
                     seen=clash.now,
                 )
