@@ -633,6 +633,33 @@ def test_a_change_elsewhere_while_typing_the_same_evidence_keeps_both(team: Path
     assert rating(team, "C1.2") == {"stage": 3, "evidence": "Said in the room\n\nFacilitator note"}
 
 
+def test_quoted_evidence_that_wraps_keeps_its_indent_in_the_question(team: Path) -> None:
+    # a reviewer: a quote's wrapped line started at the left edge and read as a new line of the dialog
+    app = session_app(team, indicators=["C1.2"])
+    theirs = (
+        "Said in the room: the charter is signed by nine of the twelve members, and the rest have it "
+        "on their agendas for June.\n\nThe county read it too."
+    )
+    mine = "The steering committee met twice and wrote the charter; the county's board asked for changes."
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "e")
+        await type_text(pilot, mine)
+        AssessmentFile(team).apply(RatingEdit("C1.2", evidence=theirs))
+        await press(pilot, "escape")
+        body = app.screen.query_one("VerticalScroll").region
+        lines = [line[body.x : body.right] for line in screen_text(app).splitlines()[body.y : body.bottom]]
+        start = lines.index(next(line for line in lines if line.startswith("The file now says")))
+        gave = lines.index(next(line for line in lines if line.startswith("You gave:")))
+        quotes = [line for line in lines[start + 1 : gave] + lines[gave + 1 :] if line.strip()]
+        assert len(quotes) >= 5  # both quotes wrapped at 80 columns, and their paragraphs
+        assert all(line.startswith("  ") and line[2] != " " for line in quotes), quotes
+        said = " ".join(" ".join(quotes).split())
+        assert said == " ".join(f"{theirs} {mine}".split())
+
+    drive(app, (80, 24), steps)
+
+
 def test_a_stage_changed_elsewhere_is_not_overwritten_without_asking(team: Path) -> None:
     app = session_app(team, indicators=["C1.2"])
     # The other laptop saves between two of the session's once-a-second looks at the file: with the

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from coalition_cli.cli.assess.screen.dialogs import ChoiceDialog
@@ -54,18 +56,28 @@ def _mine(framework: Framework, part: str, edit: RatingEdit) -> str:
     return str(value)
 
 
+def _quoted(text: str, style: str = "") -> Padding:
+    """Words quoted in a question, indented on every line, wrapped or their own: a wrapped line at
+    the left edge read as a new line of the question."""
+    return Padding(Text(text, style=style), (0, 0, 0, 2))
+
+
 def decide(screen: IndicatorScreen, edit: RatingEdit, clash: Clash, said: str, unchanged: str) -> None:
     """Someone else changed the part of the rating this change replaces: theirs, mine, or both."""
     app = screen.session_app
     fw = app.framework
     indicator = edit.indicator
     parts = sorted(clash.parts)
-    body = Text(f"{indicator} was changed {ELSEWHERE} while you were at it.\n\n")
-    for part in parts:
-        body.append(f"The file now says, for the {part}:\n", style="bold")
-        body.append(f"  {_theirs(fw, part, clash.now)}\n")
-        body.append("You gave:\n", style="bold")
-        body.append(f"  {_mine(fw, part, edit)}\n\n")
+    lines: list[RenderableType] = [Text(f"{indicator} was changed {ELSEWHERE} while you were at it.\n")]
+    for number, part in enumerate(parts):
+        lines += [
+            *([Text("")] if number else []),
+            Text(f"The file now says, for the {part}:", style="bold"),
+            _quoted(_theirs(fw, part, clash.now)),
+            Text("You gave:", style="bold"),
+            _quoted(_mine(fw, part, edit)),
+        ]
+    body = Group(*lines)
     typed = edit.evidence if isinstance(edit.evidence, str) and edit.evidence else None
     theirs = _theirs(fw, "evidence", clash.now) if "evidence" in clash.parts else ""
     if typed is not None and "evidence" in clash.parts and theirs != "none":
@@ -117,11 +129,13 @@ def action_changed_meanwhile(
     screen: IndicatorScreen, indicator: str, action: NewAction, clash: Clash
 ) -> None:
     """An action being edited, while its list changed elsewhere (its number may be another's now)."""
-    body = Text(
-        f"The actions of {indicator} were changed {ELSEWHERE} while you edited one, so the one you "
-        "edited may have another number now. What you typed:\n\n"
+    body = Group(
+        Text(
+            f"The actions of {indicator} were changed {ELSEWHERE} while you edited one, so the one you "
+            "edited may have another number now. What you typed:\n"
+        ),
+        _quoted(action.action, style="bold"),
     )
-    body.append(f"  {action.action}\n", style="bold")
     choices = [("a", "add what you typed as a new action"), ("l", "leave it, and look at the list")]
 
     def chosen(key: str | None) -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Literal
 
+from rich.console import RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -546,7 +547,9 @@ class ChoiceDialog(ModalScreen[str]):
     DEFAULT_CSS = _css("ChoiceDialog", "ChoiceDialog VerticalScroll { height: auto; max-height: 12; }")
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "pick_safe", "close", show=False)]
 
-    def __init__(self, title: str, body: Text, choices: Sequence[tuple[str, str]], safe: str) -> None:
+    def __init__(
+        self, title: str, body: RenderableType, choices: Sequence[tuple[str, str]], safe: str
+    ) -> None:
         super().__init__()
         self.title_text, self.body = title, body
         self.choices = list(choices)  # (key, what it does)
