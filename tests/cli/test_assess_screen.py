@@ -1226,10 +1226,62 @@ def test_long_stage_names_widen_the_labels_and_are_never_lost(tmp_path: Path) ->
 
     async def steps(pilot: Pilot[None]) -> None:
         lines = [line.rstrip() for line in screen_text(app).splitlines()]
-        assert "  1 Not yet begun anywhe… Not yet begun anywhere:" in lines
-        assert "  2 Partly in place today Partners have written shared goals." in lines
-        assert "  3 Fully embedded every… Fully embedded everywhere:" in lines
-        assert all(len(line) < 26 or line[25] == " " for line in lines[2:9])  # label, a gap, descriptor
+        assert "  1 Not yet begun anywhe…  Not yet begun anywhere:" in lines
+        assert "  2 Partly in place today  Partners have written shared goals." in lines
+        assert "  3 Fully embedded every…  Fully embedded everywhere:" in lines
+        assert all(len(line) < 27 or line[25:27] == "  " for line in lines[2:9])  # label, a gap, descriptor
+
+    drive(app, (80, 24), steps)
+
+
+def labels_stand_apart(app: AssessApp) -> list[str]:
+    """Each stage's label on the screen, checked to stand apart from its descriptor: two spaces at
+    least between them, the descriptor starting right after the label's column."""
+    lines = screen_text(app).splitlines()
+    labels = []
+    for row in app.screen.query(StageRow):
+        line, width = lines[row.region.y], row.view.label_width
+        assert line[:width].rstrip() and line[:width].endswith("  ") and line[width] != " ", line
+        labels.append(line[:width].strip())
+    return labels
+
+
+@pytest.mark.parametrize(
+    "stages",
+    [
+        pytest.param(None, id="the bundled rubric"),
+        pytest.param(("Not yet", "Done"), id="two short stages"),
+        pytest.param(("Seed", "Rooted", "Growing strongly", "Thriving everywhere"), id="a little longer"),
+        pytest.param(("Not started", "Started", "Partly in place now", "In place", "Sustained"), id="five"),
+        pytest.param(("A", "Twenty-one characters", "Twenty-two characters!"), id="at the widest"),
+        pytest.param(("Starting", "A name too long to stand whole in the label"), id="cut"),
+    ],
+)
+def test_every_stage_name_stands_apart_from_its_descriptor(
+    tmp_path: Path, framework: Framework, stages: tuple[str, ...] | None
+) -> None:
+    # a reviewer: "4 Transforming The broad-based coalition…" read as one phrase on a projector
+    from coalition_cli.core.loading.frameworks import load_framework
+    from tests.support.custom_rubric import write_rubric
+
+    if stages is not None:
+        rubric = write_rubric(tmp_path / "rubric.yaml", stages=stages)
+        framework = load_framework(str(rubric), relative_to=None)
+    path = tmp_path / "spring.yaml"
+    reference = framework.id if stages is None else "rubric.yaml"
+    path.write_text(render(framework, NewAssessment(reference, "Riverside", dt.date(2026, 3, 14))))
+    app = session_app(path)
+
+    async def steps(pilot: Pilot[None]) -> None:
+        for _ in framework.indicators[:2]:
+            for stage in framework.stages:
+                shown = labels_stand_apart(app)
+                assert all(
+                    label.removeprefix("▶ ") == f"{s.number} {s.name}" or label.endswith("…")
+                    for label, s in zip(shown, framework.stages, strict=True)
+                ), shown
+                await press(pilot, str(stage.number))  # the chosen one is marked ▶
+            await press(pilot, "n")
 
     drive(app, (80, 24), steps)
 

@@ -21,17 +21,20 @@ from coalition_cli.core.wording import plural
 if TYPE_CHECKING:
     from coalition_cli.core.room.tally import LiveTally, Result
 
-LABEL_WIDTH = 17
-"""`▶ 4 Transforming` and a space: the widest stage label of the bundled rubric, and the least."""
-LABEL_WIDTH_MOST = 26
-"""A rubric's longer stage names widen the label column up to this (at 80 columns, 53 are left
+LABEL_GAP = 2
+"""Spaces between the widest stage name and its descriptor: with one, `4 Transforming The broad-based
+coalition…` read as one phrase on a projector."""
+LABEL_WIDTH = 2 + len("4 Transforming") + LABEL_GAP
+"""`▶ 4 Transforming` and the gap: the widest stage label of the bundled rubric, and the least."""
+LABEL_WIDTH_MOST = 27
+"""A rubric's longer stage names widen the label column up to this (at 80 columns, 52 are left
 for the descriptor); a name longer still is cut in the label and given whole above its descriptor."""
 
 
 def label_width(framework: Framework) -> int:
-    """The label column's width for this rubric: `▶ `, the widest `N name`, and a space."""
+    """The label column's width for this rubric: `▶ `, the widest `N name`, and the gap."""
     widest = max(cell_len(f"{stage.number} {stage.name}") for stage in framework.stages)
-    return min(max(LABEL_WIDTH, widest + 3), LABEL_WIDTH_MOST)
+    return min(max(LABEL_WIDTH, 2 + widest + LABEL_GAP), LABEL_WIDTH_MOST)
 
 
 class KeyBar(Static):
@@ -109,7 +112,7 @@ def stage_views(framework: Framework, indicator: Indicator, current: int | None)
     views = []
     for stage in framework.stages:
         text = "\n".join(indicator.descriptor(stage.number))
-        if cell_len(f"{stage.number} {stage.name}") > width - 3:  # cut in the label: whole here
+        if cell_len(f"{stage.number} {stage.name}") > width - 2 - LABEL_GAP:  # cut in the label: whole here
             text = f"{stage.name}:\n{text}"
         views.append(StageView(stage.number, stage.name, text, stage.number == current, width))
     return views
@@ -184,10 +187,11 @@ class StageRow(Horizontal):
     def _label(self) -> None:
         view = self.view
         label = Text(f"{'▶' if view.current else ' '} {view.number} {view.name}")
-        label.truncate(view.label_width - 1, overflow="ellipsis")  # a space before the descriptor
         rows = self.styles.height.value if self.styles.height is not None else 1
+        marked = self.cut and rows < 2  # one row: the mark goes beside the name, which gives way
+        label.truncate(view.label_width - LABEL_GAP - (2 if marked else 0), overflow="ellipsis")
         if self.cut:
-            label.append("\n  ↓ more" if rows >= 2 else " ↓", style="not bold italic")
+            label.append(" ↓" if marked else "\n  ↓ more", style="not bold italic")
         self.label.update(label)
 
 
