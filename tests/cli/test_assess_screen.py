@@ -1073,6 +1073,38 @@ def test_the_status_choice_and_the_last_hint_are_whole_at_80_columns(team: Path)
     drive(app, (80, 24), steps)
 
 
+def test_a_due_date_problem_keeps_the_keys_in_the_action_form_at_80x24(tmp_path: Path) -> None:
+    # a reviewer: "'06/30/2027' is not a date…" pushed "Esc save and close" out of the form
+    app = riverside(tmp_path, "C6.2")  # three actions listed above the boxes
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, "Invite the hospital's HR director")
+        await press(pilot, "tab", "tab")
+        await type_text(pilot, "06/30/2027")
+        await press(pilot, "enter")
+        await pilot.pause()
+        screen = screen_text(app)
+        form = app.screen.query("Vertical").first().content_region
+        said = " ".join(" ".join(line[form.x : form.right] for line in screen.splitlines()).split())
+        assert (
+            "'06/30/2027' is not a date. Write it year-month-day, like 2026-06-30, or leave it empty "
+            "for no due date." in said
+        )
+        assert " Esc  save and close " in screen and " Tab  next box " in screen
+        assert "What will the team do?" in screen and "Due date (optional)" in screen
+        assert "1. Recruit 15 new internship hosts" in screen  # the list gave way, and is still there
+        app.focused.value = ""  # type: ignore[union-attr]
+        await type_text(pilot, "2027-06-30")
+        await press(pilot, "tab")  # the date reads: the problem goes, and the list has its rows back
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "is not a date" not in screen and " Esc  save and close " in screen
+        assert "2. Ask Riverside Regional's IT department" in screen
+
+    drive(app, (80, 24), steps)
+
+
 def test_a_due_date_before_the_assessment_is_saved_and_asked_about(team: Path) -> None:
     # a reviewer typed 2026-2-15 for 2027 on a December assessment: saved without a word, and the
     # plan then called the action 291 days late

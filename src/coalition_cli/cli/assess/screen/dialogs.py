@@ -215,6 +215,10 @@ _STATUSES: tuple[tuple[ActionStatus | None, str], ...] = (
 )
 
 
+LISTED_ROWS = 5
+"""Rows for the actions so far, at most: a long list scrolls, above the new action's boxes."""
+
+
 class ActionForm(ModalScreen[ActionAnswer | None]):
     """One action: what, who leads it, by when, how far along. Esc (or Enter in the last box) saves.
 
@@ -229,7 +233,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         ActionForm .label { width: 26; }
         ActionForm Input { width: 1fr; }
         ActionForm .what { margin-top: 1; }
-        ActionForm ActionList { height: auto; max-height: 5; }
+        ActionForm ActionList { height: auto; }
         ActionForm StatusChoice { layout: horizontal; height: auto; width: 100%; }
         ActionForm StatusChoice RadioButton { width: auto; }
         """,
@@ -267,7 +271,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
     def compose(self) -> ComposeResult:
         action = self.typed or self.action
         due = action.due.isoformat() if action and action.due else ""
-        with Vertical():
+        with Vertical(id="form"):
             yield Static(escape(self.title_text), classes="title")
             if self.notice:
                 yield Static(escape(self.notice), classes="notice")
@@ -276,13 +280,15 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
                     "Its actions so far (Shift+Tab to them: Enter edits, d done, x dropped, Del deletes):",
                     classes="hint",
                 )
-                yield ActionList(
+                listed = ActionList(
                     *(
                         Option(Text(f"{number}. {describe_action(listed, self.today)}"))
                         for number, listed in enumerate(self.listed, start=1)
                     ),
                     compact=True,
                 )
+                listed.styles.max_height = LISTED_ROWS  # fewer when the form needs them (`_fit_list`)
+                yield listed
             # the action's words have the dialog's whole width (72 columns at 80×24, not 46 beside a
             # label): a typical action is read whole while it is typed. The label's row is taken from
             # the list above (5 rows high, not 6), so the form is no taller.
@@ -324,6 +330,35 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         if self.at is not None and self.listed:
             self.query_one(ActionList).highlighted = min(self.at, len(self.listed) - 1)
         self.query_one("#what", Input).focus()
+        if self.listed:  # a problem said, a notice, a new width: what the form holds changed height
+            self.watch(self.query_one("#form"), "virtual_size", self._refit, init=False)
+        self._refit()
+
+    def on_resize(self) -> None:
+        self._refit()
+
+    def _refit(self, _size: object = None) -> None:
+        self.call_after_refresh(self._fit_list)  # once the form is laid out
+
+    def _fit_list(self) -> None:
+        """The actions so far take the rows the form leaves them (`LISTED_ROWS` at most, one at
+        least): the boxes, a problem with the due date and the keys stay in view. At 80×24 a date's
+        problem had pushed the keys out of the form."""
+        listed = self._listed_shown()
+        if listed is None:
+            return
+        form = self.query_one("#form", Vertical)
+        limit = form.styles.max_height
+        if limit is None:
+            return
+        rows = int(limit.resolve(self.size, self.app.size)) - form.styles.gutter.height
+        others = form.virtual_size.height - listed.outer_size.height  # whatever the list's height
+        listed.styles.max_height = max(min(LISTED_ROWS, rows - others), 1)
+
+    def _listed_shown(self) -> ActionList | None:
+        """The list of actions so far; None without one, or once the form is closed (a key typed
+        ahead can close it before a measure asked for meanwhile is taken)."""
+        return next(iter(self.query(ActionList)), None) if self.listed and self.is_attached else None
 
     @on(Input.Submitted)
     def _next_or_save(self, event: Input.Submitted) -> None:
