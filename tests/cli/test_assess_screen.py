@@ -24,6 +24,7 @@ from textual.widgets import Input, TextArea
 
 from coalition_cli.cli.assess.screen.app import AssessApp, Outcome
 from coalition_cli.cli.assess.screen.widgets import RoomLine, StageRow, room_line
+from coalition_cli.cli.assess.wording import describe_action
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.scaffold import NewAssessment, render
@@ -1096,11 +1097,59 @@ def test_a_due_date_problem_keeps_the_keys_in_the_action_form_at_80x24(tmp_path:
         assert "1. Recruit 15 new internship hosts" in screen  # the list gave way, and is still there
         app.focused.value = ""  # type: ignore[union-attr]
         await type_text(pilot, "2027-06-30")
-        await press(pilot, "tab")  # the date reads: the problem goes, and the list has its rows back
+        await press(pilot, "tab")  # the date reads: the problem goes
         await pilot.pause()
         screen = screen_text(app)
         assert "is not a date" not in screen and " Esc  save and close " in screen
-        assert "2. Ask Riverside Regional's IT department" in screen
+        assert "1. Recruit 15 new internship hosts" in screen and "↓ 2 more actions below" in screen
+
+    drive(app, (80, 24), steps)
+
+
+def test_actions_the_list_cannot_show_are_counted_under_it_at_80x24(tmp_path: Path) -> None:
+    # a reviewer: three carried actions showed one and a half (cut after "due 15 April 2026,"),
+    # and nothing said a third was there
+    app = riverside(tmp_path, "C6.2", today=dt.date(2026, 12, 3))
+
+    async def steps(pilot: Pilot[None]) -> None:
+        rating = app.file.rating("C6.2")
+        assert rating is not None and len(rating.actions) == 3
+        listed = [f"{n}. {describe_action(a, app.today)}" for n, a in enumerate(rating.actions, start=1)]
+
+        async def shown() -> tuple[str, str]:
+            """The list's text as the room sees it, and the line under it."""
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            box = app.screen.query_one("ActionList").scrollable_content_region  # its scroll bar aside
+            under = lines[box.bottom][box.x : box.right].strip()
+            return " ".join(
+                " ".join(line[box.x : box.right] for line in lines[box.y : box.bottom]).split()
+            ), under
+
+        await press(pilot, "a")
+        text, under = await shown()
+        assert text == listed[0]  # the first whole, and no half of the second
+        assert under == "↓ 2 more actions below (Shift+Tab, then ↑ ↓)"
+        await press(pilot, "shift+tab", "down")
+        text, under = await shown()
+        assert text == listed[1] and under == "↑ 1 more action above, ↓ 1 more action below (↑ ↓)"
+        await press(pilot, "down")
+        text, under = await shown()
+        assert text == listed[2] and under == "↑ 2 more actions above (↑ ↓)"
+        assert " Esc  save and close " in screen_text(app)
+
+    drive(app, (80, 24), steps)
+
+
+def test_a_list_of_actions_shown_whole_says_nothing_more(tmp_path: Path) -> None:
+    app = riverside(tmp_path, "C1.1")  # two short actions
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "1. Draft and adopt a coalition charter" in screen
+        assert "2. Set up an executive committee" in screen and "more action" not in screen
 
     drive(app, (80, 24), steps)
 

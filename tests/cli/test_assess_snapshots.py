@@ -45,6 +45,12 @@ def test_the_actions_list(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(riverside(tmp_path), press=["a"], terminal_size=(80, 24))
 
 
+def test_three_carried_actions_past_due(snap_compare: Snap, tmp_path: Path) -> None:
+    """C6.2's three actions, two of them overdue on the session's day: more than the list shows."""
+    app = riverside(tmp_path, "C6.2", today=dt.date(2026, 6, 1))
+    assert snap_compare(app, press=["a"], terminal_size=(80, 24))
+
+
 def test_reading_everything_with_last_term(snap_compare: Snap, tmp_path: Path) -> None:
     assert snap_compare(riverside(tmp_path), press=["r", "end"], terminal_size=(80, 24))
 

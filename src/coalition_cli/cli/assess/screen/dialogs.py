@@ -7,7 +7,9 @@ place (`app.AssessApp.save`), so every answer goes through the same safe editor.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from typing import ClassVar, Literal
 
 from rich.console import RenderableType
@@ -30,6 +32,7 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, ActionStatus
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.session import search_indicators, typed_due
+from coalition_cli.core.wording import plural
 
 _DIALOG_CSS = """
 {name} {{
@@ -216,7 +219,8 @@ _STATUSES: tuple[tuple[ActionStatus | None, str], ...] = (
 
 
 LISTED_ROWS = 5
-"""Rows for the actions so far, at most: a long list scrolls, above the new action's boxes."""
+"""Rows for the actions so far, at most, with the line saying how many more there are when they do
+not all show: a long list scrolls, above the new action's boxes."""
 
 
 class ActionForm(ModalScreen[ActionAnswer | None]):
@@ -234,6 +238,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         ActionForm Input { width: 1fr; }
         ActionForm .what { margin-top: 1; }
         ActionForm ActionList { height: auto; }
+        ActionForm #more { height: 1; text-wrap: nowrap; text-overflow: ellipsis; display: none; }
         ActionForm StatusChoice { layout: horizontal; height: auto; width: 100%; }
         ActionForm StatusChoice RadioButton { width: auto; }
         """,
@@ -289,6 +294,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
                 )
                 listed.styles.max_height = LISTED_ROWS  # fewer when the form needs them (`_fit_list`)
                 yield listed
+                yield Static(id="more", classes="hint")
             # the action's words have the dialog's whole width (72 columns at 80×24, not 46 beside a
             # label): a typical action is read whole while it is typed. The label's row is taken from
             # the list above (5 rows high, not 6), so the form is no taller.
@@ -332,6 +338,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         self.query_one("#what", Input).focus()
         if self.listed:  # a problem said, a notice, a new width: what the form holds changed height
             self.watch(self.query_one("#form"), "virtual_size", self._refit, init=False)
+            self.watch(self.query_one(ActionList), "scroll_y", self._say_more, init=False)
         self._refit()
 
     def on_resize(self) -> None:
@@ -343,22 +350,48 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
     def _fit_list(self) -> None:
         """The actions so far take the rows the form leaves them (`LISTED_ROWS` at most, one at
         least): the boxes, a problem with the due date and the keys stay in view. At 80×24 a date's
-        problem had pushed the keys out of the form."""
+        problem had pushed the keys out of the form. When they do not all show, a line under them
+        says how many more there are (three actions showed one and a half, and nothing said a third
+        was there), and the list ends after the last one it shows whole, when one fits."""
         listed = self._listed_shown()
         if listed is None:
             return
         form = self.query_one("#form", Vertical)
+        more = self.query_one("#more", Static)
         limit = form.styles.max_height
         if limit is None:
             return
         rows = int(limit.resolve(self.size, self.app.size)) - form.styles.gutter.height
-        others = form.virtual_size.height - listed.outer_size.height  # whatever the list's height
-        listed.styles.max_height = max(min(LISTED_ROWS, rows - others), 1)
+        mine = listed.outer_size.height + (more.outer_size.height if more.display else 0)
+        room = min(LISTED_ROWS, rows - (form.virtual_size.height - mine))  # whatever the list's height
+        sizes = list(Counter(index for index, _line in listed._lines).values())  # rows of each action
+        cut = sum(sizes) > room
+        height = max(room - 1 if cut else room, 1)
+        whole = list(accumulate(sizes))
+        if cut and whole[0] <= height:
+            height = max(shown for shown in whole if shown <= height)
+        listed.styles.max_height = height
+        more.display = cut
+        self.call_after_refresh(self._say_more)
 
     def _listed_shown(self) -> ActionList | None:
         """The list of actions so far; None without one, or once the form is closed (a key typed
         ahead can close it before a measure asked for meanwhile is taken)."""
         return next(iter(self.query(ActionList)), None) if self.listed and self.is_attached else None
+
+    def _say_more(self, _scrolled: object = None) -> None:
+        """ "↓ 1 more action below (Shift+Tab, then ↑ ↓)": the actions the list does not show whole."""
+        listed = self._listed_shown()
+        if listed is None:
+            return
+        rows = [index for index, _line in listed._lines]  # the action on each row of the list
+        top = round(listed.scroll_y)
+        above = len(set(rows[:top]))
+        below = len(set(rows[top + listed.scrollable_content_region.height :]))
+        said = [f"↑ {plural(above, 'more action')} above"] if above else []
+        said += [f"↓ {plural(below, 'more action')} below"] if below else []
+        keys = "↑ ↓" if listed.has_focus else "Shift+Tab, then ↑ ↓"
+        self.query_one("#more", Static).update(f"{', '.join(said)} ({keys})" if said else "")
 
     @on(Input.Submitted)
     def _next_or_save(self, event: Input.Submitted) -> None:
@@ -385,6 +418,7 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         them all, and the next key replaced a whole action)."""
         if isinstance(event.widget, Input):
             event.widget.cursor_position = len(event.widget.value)
+        self._say_more()  # the keys that reach the actions not shown, from where the focus is
 
     @on(Input.Changed)
     @on(RadioSet.Changed)
