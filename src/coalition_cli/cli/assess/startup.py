@@ -143,7 +143,8 @@ def _with_yaml_suffix(console: Console, options: AssessOptions) -> AssessOptions
         return options
     found = [path.with_name(path.name + suffix) for suffix in ASSESSMENT_SUFFIXES]
     named = next((candidate for candidate in found if candidate.exists()), found[0])
-    console.print(f"[dim]Assessment files end in .yaml: this is {escape(str(named))}.[/]")
+    # a path is never broken where Rich would wrap it (at its hyphens): the terminal wraps it whole
+    console.print(f"[dim]Assessment files end in .yaml: this is {escape(str(named))}.[/]", soft_wrap=True)
     return dataclasses.replace(options, file=named)
 
 
@@ -191,7 +192,9 @@ def _create(console: Console, options: AssessOptions) -> None:
     framework = load_framework(reference)  # typed here: from the working folder
     reference = framework_reference(reference, relative_to=None, file=path)
     assessed_on = date_option_or_today(options.date) if options.date else None
-    console.print(f"[bold]{escape(str(path))}[/] does not exist yet: let's start a new assessment.")
+    console.print(
+        f"[bold]{escape(str(path))}[/] does not exist yet: let's start a new assessment.", soft_wrap=True
+    )
     coalition = (options.coalition or "").strip()
     while not coalition:
         coalition = answer(console, "Name of the coalition: ", _NAME_HELP).strip()
