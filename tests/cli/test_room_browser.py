@@ -18,6 +18,7 @@ from tests.support.room_browser import (
     phone_page,
     projector_page,
     requests_outside,
+    vote_from,
     words_split,
 )
 
@@ -192,11 +193,7 @@ def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
             port = room.server.port
             room.presenter().post("/api/f/open", json={"indicator": "C1.1"})
             phone = phone_page(chromium)
-            phone.goto(room.server.links.join)
-            phone.get_by_role("button", name="I'd rather not say").click()
-            phone.get_by_text("3 · Advancing").click()
-            phone.get_by_role("button", name="Send: 3 Advancing").click()
-            phone.get_by_role("button", name="Saved ✓").wait_for()
+            vote_from(phone, room.server.links.join, "3 · Advancing")
             phone.get_by_label("Why? One sentence of evidence").fill("Typed as the room closed.")
         ended = phone.get_by_text("The session has ended. Thank you! Every vote you sent is kept.")
         ended.wait_for(timeout=10_000)  # told by the stopping server, not guessed after failed tries
@@ -278,11 +275,7 @@ def test_vote_again_tells_a_phone_that_voted_it_can_change_its_vote(tmp_path: Pa
         presenter = room.presenter()
         presenter.post("/api/f/open", json={"indicator": "C1.2"})
         phone = phone_page(chromium)
-        phone.goto(room.server.links.join)
-        phone.get_by_role("button", name="I'd rather not say").click()
-        phone.get_by_text("1 · Emerging").click()
-        phone.get_by_role("button", name="Send: 1 Emerging").click()
-        phone.get_by_role("button", name="Saved ✓").wait_for()
+        vote_from(phone, room.server.links.join, "1 · Emerging")
         presenter.post("/api/f/reveal", json={})
         phone.get_by_text("Voting on this indicator is closed.").wait_for()
         presenter.post("/api/f/open", json={"indicator": "C1.2"})  # what "Vote again" does

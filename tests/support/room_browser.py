@@ -111,3 +111,13 @@ def words_split(page: Page) -> list[dict[str, Any]]:
     a word split although it would fit on a line of its own was cut mid-word ("Developi/ng")."""
     split: list[dict[str, Any]] = page.evaluate(_SPLIT_WORDS)
     return split
+
+
+def vote_from(phone: Page, join: str, stage: str) -> None:
+    """A phone joins by `join` without saying its group and sends `stage` ("3 · Advancing") on the
+    open indicator, until the page says it is saved."""
+    phone.goto(join)
+    phone.get_by_role("button", name="I'd rather not say").click()
+    phone.get_by_text(stage).click()
+    phone.get_by_role("button", name=f"Send: {stage.replace(' · ', ' ')}").click()
+    phone.get_by_role("button", name="Saved ✓").wait_for()
