@@ -136,7 +136,8 @@ def _welcome(
         console.print(
             f"[yellow]note:[/] git is told to ignore the room's links ({escape(secrets_path(session.path).name)}), "
             f"so that they are never committed: a line was added to {escape(str(resumed.kept_out_of_git))}, "
-            "which only this copy of the repository reads"
+            "which only this copy of the repository reads",
+            soft_wrap=True,  # a path is never broken where the width falls: the terminal wraps it whole
         )
     if resumed.new_links and resumed.records > 1:
         console.print(

@@ -34,6 +34,7 @@
         seen = onNews(data);
         if (data.ended) {
           report.ended();
+          seen = -1;  // a room started again counts its news afresh: its first answer must not wait for more
           await sleep(5000);  // the server is going: ask again later, in case it comes back
         }
       } catch (error) {
