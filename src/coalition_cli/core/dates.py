@@ -61,14 +61,14 @@ def no_such_date(text: str) -> str | None:
     found = _TYPED.fullmatch(text.strip())
     if found is None:
         return None
+    import calendar  # only for a date that is wrong: not on a valid file's path
+
     year, month, day = (int(part) for part in found.groups())
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     if year < dt.MINYEAR:
         return f"there is no year {year}"
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    last = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
-    if 1 <= day <= last:
+    if 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     if day == 0:
         return "there is no day 0"
