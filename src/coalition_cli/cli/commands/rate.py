@@ -10,7 +10,7 @@ import typer
 from coalition_cli.cli.app import app
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from coalition_cli.core.editing.rating_edits import RatingEdit
     from coalition_cli.core.model.assessment import Rating
@@ -112,7 +112,7 @@ def rate(
             console.print(
                 f"[yellow]note:[/] a target is usually above the stage ({indicator} is at {stage})."
             )
-        apart = _linked_apart(fw, indicator, stage, {**stages, **wanted}, assessment.stage)
+        apart = _linked_apart(fw, indicator, stage, wanted, assessment.stage)
         if apart:
             console.print(f"[yellow]note:[/] {escape(apart)}")
     if changed:
@@ -125,7 +125,7 @@ def _linked_apart(
     fw: Framework,
     indicator: str,
     stage: int,
-    now: dict[str, int | None],
+    now: Mapping[str, int],
     stage_of: Callable[[str], int | None],
 ) -> str:
     """Said when the stage just given parts an indicator from a linked one (the rubric's one practice
