@@ -405,3 +405,20 @@ def test_an_id_alone_with_decisions_keeps_its_stage(runner: CliRunner, team: Pat
     alone = runner.invoke(app, ["rate", str(team), "C1.1"])  # no decision: a stage is what is asked
     assert alone.exit_code == 2 and "write an indicator id, =, and a stage" in alone.output
     assert team.read_bytes() == before
+
+
+def test_an_action_goes_under_a_bare_actions_key(runner: CliRunner, tmp_path: Path) -> None:
+    """The last action deleted by hand leaves `actions:` with nothing under it: no actions, and the next
+    one goes there, with the comment beside it kept."""
+    path = tmp_path / "emptied.yaml"
+    path.write_text(
+        HAND.replace(
+            "    evidence: Working groups\n", "    evidence: Working groups\n    actions:  # all done\n"
+        )
+    )
+    result = runner.invoke(app, ["rate", str(path), "C1.2", "--action", "Meet in June"])
+    assert result.exit_code == 0, result.output
+    assert changed_lines(path.read_text(encoding="utf-8"), HAND) == [
+        "-    actions:  # all done",
+        "-      - action: Meet in June",
+    ]

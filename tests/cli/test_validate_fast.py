@@ -14,6 +14,7 @@ import pytest
 
 from coalition_cli.cli.validation.fast_path import parse
 from tests.support.assessment_edits import clean_document, yaml_text
+from tests.support.files import full_ratings
 from tests.support.paths import EXAMPLES
 
 FULL_COMMAND = "from coalition_cli.cli.app import app; app(prog_name='coalition')"
@@ -87,6 +88,21 @@ def riverside(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def emptied(tmp_path: Path) -> Path:
+    """A file whose last action and last link were deleted by hand, leaving the bare keys."""
+    ratings = full_ratings().replace(
+        "  C1.1:\n    stage: 2\n", "  C1.1:\n    stage: 2\n    links:\n    actions:\n"
+    )
+    assert "    actions:\n" in ratings
+    header = (
+        "framework: community-framework\ncoalition: Riverside Pathways Coalition\nassessed_on: 2026-03-14\n"
+    )
+    path = tmp_path / "emptied.yaml"
+    path.write_text(header + ratings, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
 def unrated(tmp_path: Path) -> Path:
     document = clean_document()
     del document["ratings"]["C7.2"]
@@ -99,6 +115,15 @@ def test_a_clean_file_is_answered_without_typer_or_pydantic(clean: Path) -> None
     result = _python(PROBE, "validate", str(clean), cwd=clean.parent)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "✓ 1 file checked, 1 valid\nloaded: \n"
+
+
+def test_a_bare_actions_or_links_key_is_none_yet_on_both_paths(emptied: Path) -> None:
+    for code in (PROBE, MODELS_ONLY):
+        result = _python(code, "validate", str(emptied), cwd=emptied.parent)
+        assert (result.returncode, result.stderr.partition("loaded: ")[0]) == (
+            0,
+            "✓ 1 file checked, 1 valid\n",
+        )
 
 
 @pytest.mark.parametrize("name", ["unrated", "broken", "riverside"])
@@ -135,12 +160,19 @@ def test_files_with_problems_or_a_profile_are_answered_without_typer_or_pydantic
         ["validate", "riverside"],
         ["validate", "riverside/2026-03-spring.yaml", "riverside/coalition.yaml", "-f", "json"],
         ["validate", *["{clean}"] * 20, "{unrated}"],
+        ["validate", "{emptied}"],
     ],
 )
 def test_the_fast_path_prints_what_the_models_print(
-    clean: Path, unrated: Path, broken: Path, misdated: Path, riverside: Path, args: list[str]
+    clean: Path, unrated: Path, broken: Path, misdated: Path, emptied: Path, riverside: Path, args: list[str]
 ) -> None:
-    names = {"clean": clean.name, "unrated": unrated.name, "broken": broken.name, "misdated": misdated.name}
+    names = {
+        "clean": clean.name,
+        "unrated": unrated.name,
+        "broken": broken.name,
+        "misdated": misdated.name,
+        "emptied": emptied.name,
+    }
     argv = [arg.format(**names) for arg in args]
     fast = _python(PROBE, *argv, cwd=clean.parent)
     full = _python(MODELS_ONLY, *argv, cwd=clean.parent)

@@ -119,12 +119,12 @@ def assessment_schema(
             "priority": {"type": "boolean", "description": "true: work on this indicator first."},
             "notes": _text("Anything else worth keeping."),
             "links": {
-                "type": "array",
+                "type": ["array", "null"],
                 "items": {"type": "string"},
                 "description": "Links to evidence documents.",
             },
             "actions": {
-                "type": "array",
+                "type": ["array", "null"],
                 "items": {"$ref": "#/$defs/action"},
                 "description": "What the team commits to do about this indicator: action, owner, due date, status.",
             },

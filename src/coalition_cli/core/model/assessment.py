@@ -117,8 +117,9 @@ class Rating:
     priority: Annotated[bool, Strict()] = False
     """true or false only: YAML 1.2 reads `yes` as text, and the JSON Schema agrees."""
     notes: str | None = None
-    links: tuple[str, ...] = ()
-    actions: tuple[Action, ...] = ()
+    links: Annotated[tuple[str, ...], Before(_no_list)] = ()
+    actions: Annotated[tuple[Action, ...], Before(_no_list)] = ()
+    """A bare `actions:` (the last one deleted by hand) is no actions, not a wrong type."""
 
 
 @model
