@@ -486,6 +486,25 @@ def test_evidence_can_be_cleared_and_actions_changed_or_deleted(runner: CliRunne
     assert ratings(team)["C1.1"] == {"stage": 2, "target": 3}
 
 
+def test_an_open_action_past_due_is_said_to_be_overdue(runner: CliRunner, tmp_path: Path) -> None:
+    """As on the full screen: open and past due today is overdue; done, or due later, is not."""
+    path = tmp_path / "carried.yaml"
+    path.write_text(
+        "framework: community-framework\ncoalition: Riverside Pathways Coalition\nassessed_on: 2026-03-14\n"
+        "ratings:\n  C1.1:\n    stage: 2\n    actions:\n"
+        "      - action: Adopt the charter\n        due: 2020-06-30\n"
+        "      - action: Publish minutes\n        due: 2020-06-30\n        status: done\n"
+        "      - action: Hire a coordinator\n        due: 2999-01-31\n",
+        encoding="utf-8",
+    )
+    code, output = assess(runner, path, "\n\n\nq\n", "--indicator", "C1.1")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "1. Adopt the charter — due 30 June 2020, overdue" in flat
+    assert "2. Publish minutes — due 30 June 2020, done" in flat
+    assert "3. Hire a coordinator — due 31 January 2999" in flat and "2999, overdue" not in flat
+
+
 def test_target_priority_and_undo_at_the_stage_prompt(runner: CliRunner, team: Path) -> None:
     keys = "t 4\n" + "p\n" + "p\n" + "p\n" + "u\n" + "t none\n" + "u\n" + "\n\n\n" + "q\n"
     code, output = assess(runner, team, keys, "--indicator", "C1.1", "--indicator", "C1.2")

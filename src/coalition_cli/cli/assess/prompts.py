@@ -95,6 +95,8 @@ class Walk:
         self.framework: Framework = opened.file.framework
         self.earlier: LoadedAssessment | None = opened.earlier
         self.ending = Ending(console, opened.file, opened.options)
+        self.today = dt.date.today()
+        """The session's day: an open action past due then is said to be overdue, as on the full screen."""
 
     # -- the session as a whole --------------------------------------------------------------
 
@@ -113,7 +115,7 @@ class Walk:
             f"Every answer is saved in {escape(str(self.file.path))} as soon as you give it. "
             "Type ? at any question for help; press Ctrl-C to stop at any time."
         )
-        dated = dated_earlier(self.file.assessment.assessed_on, dt.date.today(), rated)
+        dated = dated_earlier(self.file.assessment.assessed_on, self.today, rated)
         if dated:
             console.print(f"[yellow]{escape(dated)}[/]")
         try:
@@ -278,7 +280,7 @@ class Walk:
         grid.add_column(no_wrap=True, justify="right")
         grid.add_column()
         for number, action in enumerate(rating.actions, start=1):
-            grid.add_row(f"{number}.", escape(describe_action(action)))
+            grid.add_row(f"{number}.", escape(describe_action(action, self.today)))
         self.console.print(grid)
 
     def _target(self, indicator_id: str) -> int | None:
