@@ -441,10 +441,11 @@ def test_since_of_another_rubric_is_refused(runner: CliRunner, team: Path, tmp_p
 
 
 def test_init_from_suggests_assess_since(runner: CliRunner, tmp_path: Path) -> None:
-    target = tmp_path / "next.yaml"
-    result = runner.invoke(app, ["init", str(target), "--from", str(SPRING), "--date", "2026-09-20"])
+    shutil.copytree(SPRING.parent, tmp_path / "riverside")  # next term beside the shared profile
+    spring, target = tmp_path / "riverside" / SPRING.name, tmp_path / "riverside" / "next.yaml"
+    result = runner.invoke(app, ["init", str(target), "--from", str(spring), "--date", "2026-09-20"])
     assert result.exit_code == 0, result.output
-    assert f"coalition assess {target} --since {SPRING}" in " ".join(result.output.split())
+    assert f"coalition assess {target} --since {spring}" in " ".join(result.output.split())
 
 
 # -- keys are commands, text is text (the plain session's share of issue 11) -------------------------

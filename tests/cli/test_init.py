@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -100,8 +101,9 @@ def test_init_from_last_term_says_the_teams_targets_and_priorities_beside_its_st
     runner: CliRunner, tmp_path: Path, examples: Path
 ) -> None:
     """They are set again each term: the comment says what the team set itself last time."""
-    spring = examples / "riverside" / "2026-03-spring.yaml"
-    target = tmp_path / "next.yaml"
+    shutil.copytree(examples / "riverside", tmp_path / "riverside")  # next term beside the profile
+    spring = tmp_path / "riverside" / "2026-03-spring.yaml"
+    target = tmp_path / "riverside" / "next.yaml"
     result = runner.invoke(app, ["init", str(target), "--from", str(spring)])
     assert result.exit_code == 0, result.output
     text = target.read_text()

@@ -141,21 +141,47 @@ def test_the_repository_is_the_git_root(tmp_path: Path) -> None:
     )
 
 
-def test_init_says_when_the_rubric_it_names_is_outside_the_new_files_repository(
+def test_init_refuses_a_rubric_outside_the_new_files_repository(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The path typed with --framework is the user's own; the file's, read later, is confined."""
+    """The path typed with --framework is the user's own, but the file's, read by every command after,
+    is confined: a file they would all refuse is not written, unless the rubric's folder is allowed."""
     (tmp_path / "repo" / ".git").mkdir(parents=True)
     (tmp_path / "rubrics").mkdir()
     shutil.copy(FIXTURES / "frameworks" / "tiny-rubric.yaml", tmp_path / "rubrics" / "tiny.yaml")
     monkeypatch.chdir(tmp_path / "repo")
-    result = runner.invoke(app, ["init", "a.yaml", "--framework", "../rubrics/tiny.yaml", "--coalition", "T"])
-    assert result.exit_code == 0, result.output
+    args = ["init", "a.yaml", "--framework", "../rubrics/tiny.yaml", "--coalition", "T"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
     flat = " ".join(result.output.split())
-    assert "note: its framework: ../rubrics/tiny.yaml is outside the repository of a.yaml" in flat
-    assert f"coalition --allow-outside {(tmp_path / 'rubrics').resolve()}" in flat
+    assert (
+        f"error: the rubric ../rubrics/tiny.yaml is outside {(tmp_path / 'repo').resolve()}, the git repository "
+        "of a.yaml, and every command reading a.yaml would refuse to follow it: nothing was written"
+    ) in flat
+    assert f"coalition --allow-outside {(tmp_path / 'rubrics').resolve()} init …" in flat
+    assert "git init" not in flat  # it is in a repository already
+    assert not (tmp_path / "repo" / "a.yaml").exists()
+    assert runner.invoke(app, ["--allow-outside", "../rubrics", *args]).exit_code == 0
     assert runner.invoke(app, ["validate", "a.yaml"]).exit_code == 1
     assert runner.invoke(app, ["--allow-outside", "../rubrics", "validate", "a.yaml"]).exit_code == 0
+
+
+def test_outside_git_init_offers_one_repository_for_the_rubric_and_the_assessments(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rubrics/ beside assessments/ with no git: each file's folder is its repository."""
+    (tmp_path / "assessments").mkdir()
+    (tmp_path / "rubrics").mkdir()
+    shutil.copy(FIXTURES / "frameworks" / "tiny-rubric.yaml", tmp_path / "rubrics" / "tiny.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        app, ["init", "assessments/a.yaml", "--framework", "rubrics/tiny.yaml", "--coalition", "T"]
+    )
+    assert result.exit_code == 2, result.output
+    flat = " ".join(result.output.split())
+    assert "the folder of assessments/a.yaml (which is in no git repository)" in flat
+    assert f"(`git init {tmp_path.resolve()}`)" in flat
+    assert not (tmp_path / "assessments" / "a.yaml").exists()
 
 
 @pytest.mark.parametrize("key", ["profile", "framework"])

@@ -58,7 +58,7 @@ def init(
         NewAssessment,
         date_option_or_today,
         framework_reference,
-        outside_note,
+        refuse_outside,
         render,
         roll_forward,
         term_name,
@@ -102,6 +102,7 @@ def init(
             facilitator,
         )
         text = render(fw, new)
+    refuse_outside(file, {"framework": new.framework_ref, "profile": new.profile_ref})
     written.write(text)
     console = stdout()
     console.print(
@@ -144,9 +145,6 @@ def init(
                 f"{plural(count, 'open action')} of {term_name(last)} {'is' if count == 1 else 'are'} "
                 f"under indicators this rubric does not have ({ids}): left in {previous} only"
             )
-    outside = outside_note(file, {"framework": new.framework_ref, "profile": new.profile_ref})
-    if outside is not None:
-        note(outside)
     since = f" --since {shlex.quote(str(previous))}" if previous is not None else ""
     seen = (
         " with last term's stages, targets and priorities beside each indicator"

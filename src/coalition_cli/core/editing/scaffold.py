@@ -55,10 +55,14 @@ def framework_reference(reference: str, *, relative_to: Path | None, file: Path)
     return path_from(file, framework_path(reference, relative_to=relative_to))
 
 
-def outside_note(file: Path, references: dict[str, str | None]) -> str | None:
-    """A note for a new `file` whose `framework:` or `profile:` (by key) leads outside its repository,
-    where commands that read it will refuse to follow it without `--allow-outside`."""
-    from coalition_cli.core.files.references import ReferenceRefused, resolve_reference
+def refuse_outside(file: Path, references: dict[str, str | None]) -> None:
+    """UsageError, before anything is written, for a new `file` whose `framework:` or `profile:` (by
+    key) leads outside its repository: every command that reads the file would refuse to follow it
+    (unless its folder is allowed, as with `--allow-outside` here)."""
+    import shlex
+
+    from coalition_cli.core.errors import UsageError
+    from coalition_cli.core.files.references import ReferenceRefused, repository_of, resolve_reference
     from coalition_cli.core.loading.frameworks import looks_like_path
 
     for key, reference in references.items():
@@ -67,13 +71,29 @@ def outside_note(file: Path, references: dict[str, str | None]) -> str | None:
         try:
             resolve_reference(reference, file.parent)
         except ReferenceRefused as refused:
-            if refused.outside:
-                folder = Path(os.path.realpath(file.parent / reference)).parent
-                return (
-                    f"its {key}: {reference} is outside the repository of {file}; commands that read it "
-                    f"will follow it only with `coalition --allow-outside {folder} …`"
+            if not refused.outside:
+                continue
+            what = "rubric" if key == "framework" else "coalition profile"
+            repository = repository_of(file.parent)
+            folder = Path(os.path.realpath(file.parent / reference)).parent
+            in_git = (repository / ".git").exists()
+            where = "the git repository of" if in_git else "the folder of"
+            ways = [f"keep the {what} in {repository}"]
+            if not in_git:
+                both = Path(os.path.commonpath([repository, folder]))
+                ways.append(
+                    f"make one git repository of a folder holding both (`git init {shlex.quote(str(both))}`)"
                 )
-    return None
+            ways.append(
+                f"allow its folder: `coalition --allow-outside {shlex.quote(str(folder))} init …`, and on every "
+                "command after (or set COALITION_ALLOW_OUTSIDE)"
+            )
+            raise UsageError(
+                f"the {what} {reference} is outside {repository}, {where} {file}"
+                f"{'' if in_git else ' (which is in no git repository)'}, and every command reading {file} "
+                "would refuse to follow it: nothing was written",
+                hint=", or ".join([", ".join(ways[:-1]), ways[-1]]) if len(ways) > 2 else " or ".join(ways),
+            ) from None
 
 
 def path_from(file: Path, target: Path) -> str:
