@@ -135,6 +135,26 @@ def test_the_riverside_examples_show_progress() -> None:
     assert report["overall"]["change"] == pytest.approx(last - first, abs=0.011)
 
 
+def test_a_linked_pair_rated_in_part_is_counted_indicator_by_indicator(tmp_path: Path) -> None:
+    """C6.1 left unrated this term: C1.3 advanced alone, and C6.1 is among those not rated this time,
+    as every other list of the unrated says; the pair is not said to count as one."""
+    spring = tmp_path / "spring.yaml"
+    shutil.copy(RIVERSIDE / "2026-03-spring.yaml", spring)
+    shutil.copy(RIVERSIDE / "coalition.yaml", tmp_path / "coalition.yaml")
+    fall = tmp_path / "fall.yaml"
+    text = spring.read_text(encoding="utf-8").replace("assessed_on: 2026-03-14", "assessed_on: 2026-10-15")
+    c13, c61 = text.index("  C1.3:\n    stage: 2"), text.index("  C6.1:\n    stage: 2")
+    text = text[:c13] + text[c13:].replace("    stage: 2", "    stage: 3", 1)
+    text = text[:c61] + text[c61:].replace("    stage: 2", "    stage: null", 1)
+    fall.write_text(text, encoding="utf-8")
+    report = run_json("compare", spring, fall)
+    assert [i["id"] for i in report["indicators"] if i["direction"] == "advanced"] == ["C1.3"]
+    assert report["headline"].startswith(
+        "1 indicator advanced, 0 declined, 20 unchanged, 1 not rated this time (C6.1 WBL Leadership)"
+    )
+    assert "count as one" not in report["headline"]
+
+
 def test_riverside_counts_the_linked_pair_once_and_follows_up_the_fall_targets() -> None:
     """Issue 14's figures: 5 distinct advances (C1.3 and C6.1 moved together), 5 of 9 fall targets
     reached, and C6.2 fell from Developing to Emerging against a target of Advancing."""

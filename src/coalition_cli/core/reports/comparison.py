@@ -100,7 +100,10 @@ class Comparison(Report):
 
     def practices(self) -> list[tuple[tuple[str, ...], Direction]]:
         """Each practice with how it moved from the first term to the last: an indicator, or a group of
-        linked indicators counted once (its stage in a term is the lower of its members' stages)."""
+        linked indicators counted once (its stage in a term is the lower of its members' stages).
+        A group rated only in part in either term is counted indicator by indicator: "C1.3 and C6.1
+        advanced" would say C6.1 moved in a term that left it unrated, and every list of what was
+        not rated would name it."""
         first = {indicator.id: indicator.stage for indicator in self.first.card.indicators}
         last = {indicator.id: indicator.stage for indicator in self.last.card.indicators}
         seen: set[str] = set()
@@ -110,7 +113,9 @@ class Comparison(Report):
                 continue
             group = linked_group(self.framework, indicator.id)
             seen.update(group)
-            result.append((group, direction(_lower(first, group), _lower(last, group))))
+            whole = not any(_in_part(stages, group) for stages in (first, last))
+            for practice in [group] if whole else [(member,) for member in group]:
+                result.append((practice, direction(_lower(first, practice), _lower(last, practice))))
         return result
 
     def counts(self) -> dict[Direction, int]:
@@ -306,6 +311,12 @@ def linked_group(framework: Framework, indicator_id: str) -> tuple[str, ...]:
     """The indicator's linked group in the rubric's order, or the indicator alone."""
     group = framework.linked_group(indicator_id)
     return group.indicators if group is not None else (indicator_id,)
+
+
+def _in_part(stages: dict[str, int | None], group: tuple[str, ...]) -> bool:
+    """Some of the group's indicators rated in a term, and not all."""
+    rated = sum(stages.get(indicator) is not None for indicator in group)
+    return 0 < rated < len(group)
 
 
 def _lower(stages: dict[str, int | None], group: tuple[str, ...]) -> int | None:
