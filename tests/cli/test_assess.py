@@ -506,6 +506,18 @@ def test_an_open_action_past_due_is_said_to_be_overdue(runner: CliRunner, tmp_pa
     assert "3. Hire a coordinator — due 31 January 2999" in flat and "2999, overdue" not in flat
 
 
+def test_g_says_how_it_found_an_indicator_whose_name_lacks_the_words(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`g budget` goes to C5.2, the one indicator whose stages speak of a budget, and says so first."""
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, "g budget\nq\n", *NEW)
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "'budget' is in the stages of C5.2 Instructional Coherence." in flat
+    assert flat.index("'budget' is in the stages") < flat.rindex("C5.2 Instructional Coherence")
+
+
 def test_target_priority_and_undo_at_the_stage_prompt(runner: CliRunner, team: Path) -> None:
     keys = "t 4\n" + "p\n" + "p\n" + "p\n" + "u\n" + "t none\n" + "u\n" + "\n\n\n" + "q\n"
     code, output = assess(runner, team, keys, "--indicator", "C1.1", "--indicator", "C1.2")

@@ -1004,22 +1004,29 @@ def test_back_after_go_to_returns_where_you_came_from(tmp_path: Path, framework:
 
 
 def test_go_to_finds_words_in_the_stages_and_says_so(tmp_path: Path, framework: Framework) -> None:
-    """No name has "internship"; C2.4's stages do, and the list says that is where it was found."""
+    """No name has "budget"; C5.2's stages do, and the list says that is where it was found. No name
+    has "internships" either; the rubric's glossary says a Student Internship is work-based learning."""
     app = session_app(new_file(tmp_path, framework), start_at="C1.2")
 
     async def steps(pilot: Pilot[None]) -> None:
         await press(pilot, "g")
-        await type_text(pilot, "employer")
+        await type_text(pilot, "employers")
         assert "stages of these indicators" not in screen_text(app)
-        await press(pilot, *["backspace"] * len("employer"))
-        await type_text(pilot, "internship")
+        assert "C6.2" in screen_text(app)  # Employer Engagement, said in the plural
+        await press(pilot, *["backspace"] * len("employers"))
+        await type_text(pilot, "internships")
+        screen = screen_text(app)
+        assert "No name has these words; by the rubric's glossary, they are about these:" in screen
+        assert "C1.3" in screen and "C6.1" in screen and "C6.3" in screen and "C2.4" not in screen
+        await press(pilot, *["backspace"] * len("internships"))
+        await type_text(pilot, "budget")
         screen = screen_text(app)
         assert "No name has these words; the stages of these indicators do:" in screen
-        assert "C2.4" in screen and "C6.2" not in screen
+        assert "C5.2" in screen and "C6.2" not in screen
         await type_text(pilot, "zz")
         assert "No indicator has these words: try another word, or an id like C6.2." in screen_text(app)
         await press(pilot, "backspace", "backspace", "enter")
-        assert "C2.4  Shared Ownership" in screen_text(app)
+        assert "C5.2  Instructional Coherence" in screen_text(app)
 
     drive(app, (80, 24), steps)
 

@@ -359,7 +359,14 @@ def test_the_indicators_looked_at_are_counted_not_the_walk() -> None:
         ("work-based learning", ["C1.3", "C6.1", "C6.3"]),  # C6.1 WBL Leadership, spelled out
         ("intermediar", ["C6.1"]),  # no name holds it: its other name, in the table of contents
         ("lead", ["C1.1", "C1.3", "C5.1", "C6.1"]),  # not C1.2, "also called Operational Leadership"
-        ("internship", ["C2.4"]),  # in no name: C2.4's stages speak of internships
+        ("employers", ["C6.2"]),  # a word said in the plural: Employer Engagement
+        ("leaders", ["C1.1", "C1.3", "C5.1", "C6.1"]),
+        ("parents", ["C4.1"]),  # in no name: C4.1's stages speak of parents
+        (
+            "internships",
+            ["C1.3", "C6.1", "C6.3"],
+        ),  # the glossary: a Student Internship is work-based learning
+        ("budget", ["C5.2"]),  # in no name nor the glossary: C5.2's stages
         ("MOU", ["C1.1", "C1.4", "C5.3"]),  # the stages that say it
         ("nothing like it", []),
     ],
@@ -378,6 +385,7 @@ def test_an_indicator_is_found_by_id_or_part_of_its_name(typed: str, found: list
         ("C6.2", "id"),
         ("employer", "name"),
         ("intermediar", "other name"),
+        ("internship", "glossary"),
         ("budget", "stages"),
         ("nothing like it", "nowhere"),
     ],
@@ -398,7 +406,16 @@ def test_g_by_words_in_several_indicators_stages_asks_for_the_id() -> None:
         "'MOU' is in the stages of C1.1 Executive Leadership; C1.4 Cross Systems Alignment; "
         "C5.3 Instructional Integration: type the id of the one you mean."
     )
-    assert parse_command(FRAMEWORK, "g internship").indicator == "C2.4"
+    command = parse_command(FRAMEWORK, "g budget")
+    assert (command.kind, command.indicator) == (Kind.GOTO, "C5.2")
+    assert (
+        command.message == "'budget' is in the stages of C5.2 Instructional Coherence."
+    )  # said before going
+    assert parse_command(FRAMEWORK, "g internships").message == (
+        "'internships' is, by the rubric's glossary, about C1.3 Work-based Learning Leadership; "
+        "C6.1 WBL Leadership; C6.3 WBL Continuous Improvement: type the id of the one you mean."
+    )
+    assert parse_command(FRAMEWORK, "g employer").message == ""  # found by its name: nothing to explain
 
 
 def test_a_word_of_a_name_is_not_taken_for_an_abbreviation_in_other_capitals(tmp_path: Path) -> None:

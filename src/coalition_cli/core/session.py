@@ -163,16 +163,26 @@ def _target_command(framework: Framework, typed: str) -> Command:
     )
 
 
+_FOUND_BY = {
+    "glossary": "is, by the rubric's glossary, about",
+    "stages": "is in the stages of",
+}
+"""How `g` says it found indicators whose names do not have the words."""
+
+
 def _goto_command(framework: Framework, typed: str) -> Command:
     """`g C6.2`, or `g employer`: an id, or part of one indicator's name."""
     found, where = search_indicators(framework, typed)
-    if len(found) == 1:
-        return Command(Kind.GOTO, indicator=found[0])
+    if len(found) == 1:  # found by the way, it says how: no name has the words
+        way = _FOUND_BY.get(where)
+        said = f"{typed!r} {way} {framework.named(found[0])}." if way else ""
+        return Command(Kind.GOTO, indicator=found[0], message=said)
     if found:
         listed = "; ".join(framework.named(i) for i in found[:6])
         more = ", …" if len(found) > 6 else ""
-        if where == "stages":
-            said = f"{typed!r} is in the stages of {listed}{more}: type the id of the one you mean."
+        way = _FOUND_BY.get(where)
+        if way:
+            said = f"{typed!r} {way} {listed}{more}: type the id of the one you mean."
         else:
             said = f"{typed!r} could be {listed}{more}: type more of it, or its id."
         return Command(Kind.INVALID, message=said)
@@ -183,9 +193,9 @@ def _goto_command(framework: Framework, typed: str) -> Command:
     raise AssertionError("an id the framework has is always found")  # pragma: no cover
 
 
-Found = Literal["id", "name", "other name", "stages", "nowhere"]
-"""Where typed words were found: an indicator's id, its name, another name the rubric gives it, the
-words of its stages, or nowhere."""
+Found = Literal["id", "name", "other name", "glossary", "stages", "nowhere"]
+"""Where typed words were found: an indicator's id, its name, another name the rubric gives it, its
+name by way of the rubric's glossary, the words of its stages, or nowhere."""
 
 
 def find_indicators(framework: Framework, typed: str) -> list[str]:
@@ -196,33 +206,75 @@ def find_indicators(framework: Framework, typed: str) -> list[str]:
 def search_indicators(framework: Framework, typed: str) -> tuple[list[str], Found]:
     """The indicators a person means by `typed`, in the framework's order, and where it was found.
 
-    The one with that id (in any case), else every one whose id or name holds it (`employer`, `wbl
-    lead`). A name is also read with each abbreviation the rubric spells out written either way:
-    "work-based learning" finds C6.1 "WBL Leadership", and "wbl" C1.3 "Work-based Learning
-    Leadership". Only when no name holds it are the other names the rubric gives an indicator read
-    (C6.1 "WBL Intermediaries"), and only when none of those does, the words of its stages
-    ("internship" finds C2.4, whose stages speak of internships): a match the screen does not show
-    would be a puzzle beside ones it does, so a wider search is made only to find something."""
+    The one with that id (in any case), else every one whose id or name holds each of its words
+    (`employer`, `wbl lead`), a word said in the plural as its singular ("employers" finds C6.2
+    Employer Engagement). A name is also read with each abbreviation the rubric spells out written
+    either way: "work-based learning" finds C6.1 "WBL Leadership", and "wbl" C1.3 "Work-based
+    Learning Leadership". Only when no name holds it are the other names the rubric gives an
+    indicator read (C6.1 "WBL Intermediaries"); then the rubric's glossary, whose entry for the words
+    names another of its terms ("internships": a Student Internship is work-based learning, so the
+    WBL indicators); and only when none of those finds one, the words of its stages ("MOU" finds the
+    stages that say it). A match the screen does not show would be a puzzle beside ones it does, so
+    a wider search is made only to find something."""
     text = folded(typed)
     if not text:
         return [indicator.id for indicator in framework.indicators], "name"
     exact = [indicator.id for indicator in framework.indicators if indicator.id.casefold() == text]
     if exact:
         return exact, "id"
+    words = [_singular(word) for word in text.split()]
+    related = _glossary_terms(framework, words)
     searches: list[tuple[Found, Callable[[Indicator], Sequence[str]]]] = [
         ("name", lambda indicator: [indicator.label]),
         ("other name", lambda indicator: indicator.aliases),
+        ("glossary", lambda indicator: [indicator.label, *indicator.aliases]),
         ("stages", lambda indicator: _stage_words(framework, indicator)),
     ]
     for where, texts in searches:
-        found = [
-            indicator.id
-            for indicator in framework.indicators
-            if any(text in name for name in _searched(framework, texts(indicator)))
-        ]
+        if where == "glossary":
+            found = [
+                indicator.id
+                for indicator in framework.indicators
+                if any(term in name for name in _searched(framework, texts(indicator)) for term in related)
+            ]
+        else:
+            found = [
+                indicator.id
+                for indicator in framework.indicators
+                if any(_holds(name, words) for name in _searched(framework, texts(indicator)))
+            ]
         if found:
             return found, where
     return [], "nowhere"
+
+
+def _singular(word: str) -> str:
+    """`parents` as `parent`, `communities` as `community`, `businesses` as `business`: a word said in
+    the plural matched as its singular (a name says "Employer Engagement", the room "employers")."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _holds(name: str, words: Sequence[str]) -> bool:
+    return all(word in name for word in words)
+
+
+def _glossary_terms(framework: Framework, words: Sequence[str]) -> list[str]:
+    """The other glossary terms that the entries for `words` use in their definitions, folded:
+    "internship" → the entry Student Internship, whose definition says "work-based learning"."""
+    terms = {entry.term: folded(entry.term) for entry in framework.glossary}
+    return [
+        other
+        for entry in framework.glossary
+        if _holds(terms[entry.term], words)
+        for name, other in terms.items()
+        if name != entry.term and other in folded(entry.definition)
+    ]
 
 
 def _stage_words(framework: Framework, indicator: Indicator) -> list[str]:

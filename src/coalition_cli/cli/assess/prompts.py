@@ -174,6 +174,8 @@ class Walk:
         elif command.kind is Kind.QUIT:
             session.stop()
         elif command.kind is Kind.GOTO and command.indicator is not None:
+            if command.message:  # found by the rubric's glossary or its stages, not by its name
+                self.console.print(escape(command.message))
             session.go_to(command.indicator)
         elif command.stage is not None:
             stage = escape(stage_label(fw, command.stage))

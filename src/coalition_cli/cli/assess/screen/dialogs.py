@@ -540,6 +540,7 @@ class TargetDialog(ModalScreen[int | Literal["none", "cancel"]]):
 
 
 _FOUND_WHERE = {
+    "glossary": "No name has these words; by the rubric's glossary, they are about these:",
     "stages": "No name has these words; the stages of these indicators do:",
     "nowhere": "No indicator has these words: try another word, or an id like C6.2.",
 }
