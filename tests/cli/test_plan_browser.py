@@ -177,6 +177,17 @@ def test_every_page_has_its_number_and_the_running_title(chromium: Browser, pape
         assert (RUNNING_TITLE in text) == (number > 1), number  # the first page has the title itself
 
 
+def test_the_browsers_own_header_is_not_printed_on_the_first_page(chromium: Browser) -> None:
+    """Printed with the browser's headers and footers on (its print dialog's box, and what
+    `chromium --print-to-pdf` does), the first page carries no time of printing above the plan's own
+    date: the page styles every page's margin, the first one's left empty."""
+    page = _page(chromium, "coalition-brief")
+    pages = _pages(page.pdf(format="Letter", display_header_footer=True))
+    page.context.close()
+    stamp = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+    assert [number for number, text in enumerate(pages, 1) if stamp.search(text)] == []
+
+
 KEEP_WITH_NEXT = """() => [...document.querySelectorAll(
     'h2, h3, h4, h5, h6, caption, thead tr, dt, .keep > *, .intro, .lead, .lead-in'
 )].filter(e => e.getClientRects().length && !e.closest('.visually-hidden, nav'))
