@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -153,6 +154,12 @@ def test_a_linked_pair_rated_in_part_is_counted_indicator_by_indicator(tmp_path:
         "1 indicator advanced, 0 declined, 20 unchanged, 1 not rated this time (C6.1 WBL Leadership)"
     )
     assert "count as one" not in report["headline"]
+    c24 = text.index("  C2.4:\n    stage: ")
+    fall.write_text(text[:c24] + re.sub(r"stage: \d", "stage: null", text[c24:], count=1), encoding="utf-8")
+    headline = run_json("compare", spring, fall)["headline"]
+    assert (
+        "2 not rated this time (C2.4 Shared Ownership; C6.1 WBL Leadership)" in headline
+    )  # in the rubric's order
 
 
 def test_riverside_counts_the_linked_pair_once_and_follows_up_the_fall_targets() -> None:

@@ -116,7 +116,8 @@ class Comparison(Report):
             whole = not any(_in_part(stages, group) for stages in (first, last))
             for practice in [group] if whole else [(member,) for member in group]:
                 result.append((practice, direction(_lower(first, practice), _lower(last, practice))))
-        return result
+        order = {indicator.id: n for n, indicator in enumerate(self.framework.indicators)}
+        return sorted(result, key=lambda item: order[item[0][0]])  # a parted pair's second in its place
 
     def counts(self) -> dict[Direction, int]:
         """How many practices moved each way (linked indicators counted once)."""
