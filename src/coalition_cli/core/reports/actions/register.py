@@ -194,8 +194,8 @@ class OwnerLoad:
     """Every open action of the coalition, for "3 of 11"."""
     seats: tuple[str, ...]
     """"represents Riverside Workforce Development Board (executive committee; committee: Data)" for
-    a member's representative (the seat is the organization's); "co-chair; committee: Data" for the
-    member itself."""
+    a member's representative (the seat is the organization's), or "represents Casa Esperanza Family
+    Center" for one of a plain member's; "co-chair; committee: Data" for the member itself."""
     only_representative_of: tuple[str, ...]
     """Members whose only named representative this owner is."""
 
@@ -346,9 +346,10 @@ def _seats(owner: str, members: Sequence[MemberSeat]) -> tuple[tuple[str, ...], 
             held.append(
                 f"{'committee' if len(member.committees) == 1 else 'committees'}: {', '.join(member.committees)}"
             )
-        if held:  # a person holds them for their organization, which is the one seated
-            listed = "; ".join(held)
-            seats.append(f"represents {member.organization} ({listed})" if person else listed)
+        if person:  # a person holds any seat for their organization, which is the one seated
+            seats.append(f"represents {member.organization}" + (f" ({'; '.join(held)})" if held else ""))
+        elif held:
+            seats.append("; ".join(held))
         if person and len(member.representatives) == 1:
             only.append(member.organization)
     return tuple(dict.fromkeys(seats)), tuple(only)
