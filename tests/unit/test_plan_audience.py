@@ -63,6 +63,9 @@ def test_names_in_text_are_replaced_for_the_public(public: Redactor, text: str, 
         ("Samuel Okafor (Cal State Riverside)", "Cal State Riverside"),  # looks like a name: the organization
         ("Superintendent's office (RUSD)", "Superintendent's office (RUSD)"),  # not a person
         ("Rachel Kim", "City of Riverside, Office of the Mayor"),
+        ("Rachel Kim (Office of the Mayor)", "City of Riverside, Office of the Mayor"),  # one owner, one name
+        ("Ana Lopez (RUSD Research and Assessment)", "RUSD"),
+        ("May Chen (Riverside Parents)", "Riverside Parents"),  # no organization known but this one
         ("May Chen", WITHHELD),
         ("Working group chairs", "Working group chairs"),
         (None, None),

@@ -77,12 +77,15 @@ class Redactor:
         return self._names.sub(lambda match: self._replacement(match["name"]), text)
 
     def owner(self, owner: str | None) -> str | None:
-        """An action's owner: for the public, "Name (Organization)" and a known name become the organization."""
+        """An action's owner: for the public, "Name (Organization)" and a known name become the organization.
+        A person the files name is given one organization, the first they give (a participant's): one
+        person's actions written "Maria Lopez (RUSD)" and "Maria Lopez (RUSD Research and Assessment)"
+        would otherwise be two owners in the public plan and one in the coalition's."""
         if owner is None or not self.public:
             return owner
         match = _OWNER.match(owner)
         if match and (match["who"] in self.people or _PERSON_LIKE.match(match["who"])):
-            return match["organization"].strip()
+            return self.people.get(" ".join(match["who"].split())) or match["organization"].strip()
         if owner.strip() in self.people:
             return self.people[owner.strip()] or WITHHELD
         return self.text(owner)
