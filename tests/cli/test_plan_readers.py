@@ -327,7 +327,10 @@ def test_the_public_plan_leaves_out_notes_raters_and_names(brief: bool, fmt: str
         public,
     )
     assert "Riverside Regional Medical Center" in public, "organizations stay"
+    raw_public, raw_coalition = _riverside("public", brief, fmt), _riverside("coalition", brief, fmt)
+    assert "drive.example.org" not in raw_public, "links to the team's drive are left out"
     if not brief:
+        assert "drive.example.org/riverside-pathways/minutes" in raw_coalition
         assert "Riverside Parents for Pathways" in public and "Who took part" in public
         assert re.search(r"\\?\[a representative of Arroyo Data Systems\\?\]", public), (
             "a name in the evidence is replaced"

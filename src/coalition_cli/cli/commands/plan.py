@@ -241,7 +241,7 @@ def next_steps(
                 f"coalition plan {quoted}{earlier} --brief --audience public -o {quote(str(brief))}"
             )
     else:
-        steps.append("To share outside the coalition: add --audience public (no names, no notes)")
+        steps.append("To share outside the coalition: add --audience public (no names, no notes, no links)")
     return steps
 
 

@@ -5,6 +5,7 @@ outside the coalition. It leaves out:
 
 - free-text notes: the assessment's `notes` and every rating's `notes` (where internal remarks such
   as who rated what, or who left and why, are written);
+- the links to evidence documents (a rating's `links`), which often lead to the team's own drive;
 - individual raters and their comments: the plan never shows an individual rating; the room's votes
   appear as anonymous counts only;
 - person names: participants appear by organization and stakeholder group (no name, no role), the
@@ -21,7 +22,7 @@ A name the files never list cannot be recognised: read the evidence before shari
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -69,6 +70,11 @@ class Redactor:
     def notes(self, text: str | None) -> str | None:
         """Free-text notes: kept for the coalition, left out for the public."""
         return None if self.public else text
+
+    def links(self, links: Sequence[str]) -> Sequence[str]:
+        """Links to evidence documents: kept for the coalition, left out for the public (they often lead
+        to the team's own drive: minutes, drafts, a charter not yet signed)."""
+        return () if self.public else links
 
     def text(self, text: str | None) -> str | None:
         """Text a person wrote (evidence, an action, a sentence of the roster), names replaced for the public."""

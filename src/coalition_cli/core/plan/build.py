@@ -82,7 +82,10 @@ AUDIENCE_NOTES: dict[Audience, str] = {
         "For the coalition: this plan names people and keeps the team’s own notes. "
         "Outside the coalition, share the public version."
     ),
-    "public": "For sharing: this version leaves out people’s names, the team’s own notes and individual ratings.",
+    "public": (
+        "For sharing: this version leaves out people’s names, the team’s own notes, the links to its "
+        "documents and individual ratings."
+    ),
 }
 """The line at the top of a whole plan, by audience (a brief has its own: `audience_note`)."""
 
@@ -96,7 +99,8 @@ def audience_note(audience: Audience, brief: bool, facilitator: str | None) -> s
     if audience == "public":
         return (
             "For sharing: this brief holds the summary and the priorities, without people’s names, the "
-            "team’s own notes or individual ratings. For the full public plan, with every open action "
+            "team’s own notes, the links to its documents or individual ratings. For the full public plan, "
+            "with every open action "
             "and every indicator, ask the coalition."
         )
     ask = f"the facilitator, {facilitator}" if facilitator else "the coalition"
@@ -785,7 +789,7 @@ def _indicator_plan(
         team_target_reached=indicator.target is not None and indicator.target <= stage,
         evidence=redactor.text(_written(rating.evidence)),
         notes=redactor.notes(_written(rating.notes)),
-        links=tuple(_link(link) for link in rating.links),
+        links=tuple(_link(link) for link in redactor.links(rating.links)),
         actions=actions,
         suggested_partners=suggested_partners(loaded, guide, indicator.id, redactor) if tags_apply else (),
         suggested_functions=suggested_functions(guide, indicator.id) if tags_apply else (),
