@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.reports.document import Cell, Column, Document, Heading, Line, table
+from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
 from coalition_cli.core.reports.roster.results import STATUS_LABELS, Gap, SampleRole, Status
-from coalition_cli.core.wording import long_date
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.roster.report import RosterReport
@@ -80,8 +81,24 @@ def _one_person_blocks(report: RosterReport) -> Document:
     if not report.sole_representatives:
         return []
     blocks: Document = [Heading("Resting on one person", level=2)]
+    several = len(report.sole_representatives) > 1
+    if several:  # the Guide's words once, above the members they apply to, not once for each
+        blocks.append(
+            Line(
+                f"As the Guide puts it, the coalition “{GUIDE_WORDS}”. Each of these members has one named "
+                "representative who owns open actions: name a second representative who knows this work.",
+                tone="warn",
+            )
+        )
     for item in report.sole_representatives:
-        blocks.append(Line(item.message, tone="warn"))
+        if several:
+            said = (
+                f"{item.organization} has one named representative, {item.representative}, who owns "
+                f"{plural(len(item.open_actions), 'open action')}."
+            )
+            blocks.append(Line(said, tone="warn"))
+        else:
+            blocks.append(Line(item.message, tone="warn"))
         blocks += [Line(action, item=True) for action in item.open_actions_for_readers]
     return blocks
 
@@ -199,7 +216,8 @@ def _roles_blocks(roles: tuple[SampleRole, ...], gaps_known: bool, header: str) 
         text = role_text(role, with_kind=several_kinds, with_lead_in=lead_in is None)
         gaps = "; ".join(gap_text(gap) for gap in role.gaps) or Cell("—", tone="muted")
         rows.append([text, gaps] if gaps_known else [text])
-    said: Document = [Line(f"{lead_in} …")] if lead_in else []
+    # the Guide's own lead-in, unfinished on its own: said as what introduces the roles below
+    said: Document = [Line(f"The Guide's sample roles for them begin “{lead_in} …”:")] if lead_in else []
     return [*said, table(None, columns, rows)]
 
 
