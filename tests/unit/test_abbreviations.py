@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_cli.core.loading.frameworks import load_framework
-from coalition_cli.core.model.abbreviations import said, used_in
+from coalition_cli.core.model.abbreviations import said, spelled_by_names, used_in
 from tests.support.custom_rubric import write_rubric
 
 FRAMEWORK = load_framework()
@@ -83,3 +83,37 @@ def test_an_abbreviation_is_used_only_as_a_word_of_its_own(before: str, after: s
     assert used_in(spelled, [f"{before}WBL{after}"]) == (("WBL", "work-based learning"),)
     for longer in ("WBLs", "pre-WBL", "WBL-ready", "xWBL"):
         assert used_in(spelled, [f"{before}{longer}{after}"]) == ()
+
+
+MEMBERS = [
+    "Riverside Unified School District",
+    "Riverside Community College",
+    "Riverside Workforce Development Board",
+    "Greater Riverside Chamber of Commerce",
+    "City of Riverside, Office of the Mayor",
+]
+
+
+def test_the_teams_abbreviations_are_spelled_out_from_its_members_names() -> None:
+    """A whole name, or its last words (the WDB); a whole name before the end of another (RCC is not
+    "Riverside Chamber of Commerce"); nothing guessed where no name spells it, nor a known one again."""
+    texts = ["RUSD and RCC met the WDB about the LCAP; IEPs, A-G and the IT help desk. WBL for all."]
+    assert spelled_by_names(MEMBERS, texts, known=["WBL"]) == (
+        ("RUSD", "Riverside Unified School District"),
+        ("RCC", "Riverside Community College"),
+        ("WDB", "Workforce Development Board"),
+    )
+
+
+def test_an_abbreviation_two_names_spell_differently_is_left_out() -> None:
+    names = ["Riverside Community College", "Regional Chamber Council"]
+    assert spelled_by_names(names, ["The RCC said so."]) == ()
+
+
+@given(st.lists(st.sampled_from(["RUSD", "RCC", "WDB", "XYZ", "the", "and", "IT", "Riverside"]), max_size=12))
+def test_every_abbreviation_spelled_out_is_in_the_text_and_made_by_a_names_initials(words: list[str]) -> None:
+    found = spelled_by_names(MEMBERS, [" ".join(words)])
+    assert [short for short, _ in found] == [w for w in dict.fromkeys(words) if w in {"RUSD", "RCC", "WDB"}]
+    for short, long in found:
+        assert any(name.endswith(long) for name in MEMBERS)
+        assert "".join(word[0] for word in long.split() if word not in ("of", "the")) == short

@@ -41,6 +41,37 @@ def spelled_out(framework: Framework) -> dict[str, str]:
     return found
 
 
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+"""A word in capitals that may be an abbreviation: "RUSD", "WDB" (not "IEPs", not "A-G")."""
+
+
+def spelled_by_names(
+    names: Iterable[str], texts: Iterable[str], known: Iterable[str] = ()
+) -> tuple[tuple[str, str], ...]:
+    """The abbreviations `texts` use (other than `known` ones) that the initials of consecutive words
+    of one of `names` spell, a whole name or its last words, as (short, long) in order of first use:
+    "RUSD" and "Riverside Unified School District", "WDB" and "Workforce Development Board" (from
+    "Riverside Workforce Development Board"). A team writes its members' names short; the names
+    are the team's own, so nothing is guessed. An abbreviation two names spell differently is left
+    out."""
+    corpus = " ".join(texts)
+    skip = set(known)
+    wanted = [short for short in dict.fromkeys(_CAPITALS.findall(corpus)) if short not in skip]
+    if not wanted:
+        return ()
+    split = [[word.strip(",;:.()“”\"'’") for word in name.split()] for name in dict.fromkeys(names)]
+    found: list[tuple[str, str]] = []
+    for short in wanted:
+        ends = {
+            long for words in split if (long := _by_initials(words, short)) is not None and long[:1].isupper()
+        }
+        whole = {long for long in ends if any(long == " ".join(words) for words in split)}
+        longs = whole or ends  # a whole name first: RCC is Riverside Community College, not the end of
+        if len(longs) == 1:  # Greater Riverside Chamber of Commerce
+            found.append((short, longs.pop()))
+    return tuple(found)
+
+
 def used_in(spelled: Mapping[str, str], texts: Iterable[str]) -> tuple[tuple[str, str], ...]:
     """The (short, long) pairs of `spelled` whose abbreviation `texts` use as a word of its own
     ("WBL", not "WBLs" or "pre-WBL"), in the order of `spelled`."""

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, NamedTuple
 
+from coalition_cli.core.model.abbreviations import spelled_by_names
 from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.plan import charts
 from coalition_cli.core.plan.audience import Redactor, people_named
@@ -233,6 +234,7 @@ def build_plan(
         register=register,
         glossary=(),
         abbreviations=(),
+        team_abbreviations=(),
         linked=tuple(same_words(fw, group.indicators) for group in fw.linked),
         framework=Source(
             title=fw.title,
@@ -251,13 +253,33 @@ def build_plan(
     )
     texts = tuple(_plan_texts(context))
     used = terms_used(fw.glossary, texts)
+    rubrics = abbreviations(fw, texts)
+    owners = [owner for owner in _owners(context) if owner]
+    team = spelled_by_names(_organizations(current), [*texts, *owners], known=fw.abbreviations)
     return context._replace(
         rubric_quoted=_rubric_quoted(
             [*(kind.noun for kind in _guidance_quoted(fw, brief)), *(["glossary"] if used else [])]
         ),
         glossary=tuple(GlossaryTerm(term=entry.term, definition=entry.definition) for entry in used),
-        abbreviations=tuple(Abbreviation(short=short, long=long) for short, long in abbreviations(fw, texts)),
+        abbreviations=tuple(Abbreviation(short=short, long=long) for short, long in rubrics),
+        team_abbreviations=tuple(Abbreviation(short=short, long=long) for short, long in team),
     )
+
+
+def _organizations(loaded: LoadedAssessment) -> list[str]:
+    """The organizations the files name: the participants', and the profile's members'."""
+    named = [person.organization for person in loaded.assessment.participants if person.organization]
+    if loaded.profile is not None:
+        named += [member.organization for member in loaded.profile.members]
+    return named
+
+
+def _owners(context: PlanContext) -> Iterator[str | None]:
+    """The action owners a plan shows ("Maria Lopez (RUSD)"), where the team writes names short."""
+    for plan in (*context.priority_details, *(i for d in context.domains for i in d.indicators)):
+        yield from (action.owner for action in plan.actions)
+    for action in (*context.register.open, *context.register.overdue, *context.register.vanished):
+        yield action.owner
 
 
 class _Guidance(NamedTuple):

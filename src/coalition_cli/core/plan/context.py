@@ -659,6 +659,9 @@ class PlanContext(NamedTuple):
     abbreviations: tuple[Abbreviation, ...]
     """The abbreviations the plan's text uses that the rubric spells out somewhere ("WBL"), in the
     order the rubric first spells them out: this plan's addition to the glossary."""
+    team_abbreviations: tuple[Abbreviation, ...]
+    """The abbreviations the team's own words use that its members' names spell ("RUSD": Riverside
+    Unified School District), in order of first use: this plan's addition too."""
     linked: tuple[str, ...]
     """The rubric's linked groups, each as a sentence's subject: "C1.3 Work-based Learning Leadership and
     C6.1 WBL Leadership are described in the same words by the rubric"; each counts once when the plan
