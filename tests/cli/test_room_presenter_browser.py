@@ -19,7 +19,7 @@ from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.web import app as web_app
 from coalition_cli.web.guard import Limits
 from tests.support.room import ASSESSMENT, Served, serve, vote, write_assessment
-from tests.support.room_browser import CHROMIUM, browser, phone_page, projector_page
+from tests.support.room_browser import CHROMIUM, PROJECTOR, browser, phone_page, projector_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -434,3 +434,24 @@ def test_once_the_room_is_closed_the_header_counts_who_took_part_not_who_is_here
             timeout=10_000
         )
         assert presenter.locator("#phones").inner_text() == "Closed · 2 phones took part"
+
+
+def test_on_a_720_pixel_projector_what_people_said_starts_on_the_first_screen(tmp_path: Path) -> None:
+    """At 1280×720 after a reveal, the sentences the phones sent (and their Use buttons, which put one
+    into the evidence) begin above the fold: the facilitator reads them out without scrolling the
+    projected page."""
+    path = write_assessment(tmp_path)
+    with serve(path) as room, browser() as chromium:
+        presenter = _presenter_on(chromium, room, "C2.3")
+        sentences = ["We only share volunteer roles.", "Parents are not asked to lead anything."]
+        for stage, sentence in zip((1, 2, 3, 4, None), [*sentences, "", "", ""], strict=True):
+            vote(room.participant(), "C2.3", stage, evidence=sentence)
+        presenter.locator("#count").filter(has_text="5").wait_for()
+        presenter.keyboard.press("r")
+        first = presenter.get_by_text(sentences[0], exact=False)
+        first.wait_for()
+        presenter.wait_for_timeout(200)
+        height = PROJECTOR["height"]
+        assert _in_view(presenter.get_by_role("heading", name="What people said"), height)
+        assert _in_view(first, height)
+        assert _in_view(presenter.get_by_role("button", name="Save to the assessment"), height)
