@@ -14,7 +14,7 @@ import pytest
 
 from coalition_cli.cli.validation.fast_path import parse
 from tests.support.assessment_edits import clean_document, yaml_text
-from tests.support.files import full_ratings
+from tests.support.files import VALID_HEADER, full_ratings
 from tests.support.paths import EXAMPLES
 
 FULL_COMMAND = "from coalition_cli.cli.app import app; app(prog_name='coalition')"
@@ -270,3 +270,47 @@ def test_a_file_only_the_models_explain_loads_them(misdated: Path) -> None:
     assert result.returncode == 1
     assert "2026-02-30" in result.stdout and result.stderr.endswith("loaded: pydantic\n")
     assert "write the month and day with two digits: 2026-06-30 (got '2026-6-30')" in result.stdout
+
+
+SUPPRESSED = VALID_HEADER + full_ratings().replace(
+    "  C1.1:\n    stage: 2\n", "  C1.1:  # coalition: ignore[not-rated]\n"
+)
+"""C1.1 not rated, with a comment on its line suppressing that."""
+
+
+@pytest.mark.parametrize(
+    ("settings", "text", "status"),
+    [
+        ((".coalition.yaml", "ignore: [not-rated]\n"), SUPPRESSED, 0),
+        (("pyproject.toml", '[tool.coalition]\nignore = ["not-rated"]\nstrict = true\n'), SUPPRESSED, 1),
+        (("pyproject.toml", '[tool.coalition]\nselect = ["unused-suppression"]\n'), SUPPRESSED, 0),
+        (None, SUPPRESSED.replace("community-framework", "no-such-framework"), 1),
+        (None, SUPPRESSED.replace("coalition:", "\tcoalition:"), 1),
+    ],
+)
+def test_the_fast_path_words_suppressions_as_the_models_do(
+    tmp_path: Path, settings: tuple[str, str] | None, text: str, status: int
+) -> None:
+    """Review s11 #4: a comment whose code the settings turn off is worded by the settings; one whose
+    check could not run (no rubric, no YAML) is not judged. The same words on both paths."""
+    if settings is not None:
+        (tmp_path / settings[0]).write_text(settings[1], encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    fast = _python(PROBE, "validate", "a.yaml", cwd=tmp_path)
+    full = _python(MODELS_ONLY, "validate", "a.yaml", cwd=tmp_path)
+    assert "typer" not in fast.stderr.rpartition("loaded: ")[2], fast.stderr
+    assert (fast.returncode, fast.stdout, fast.stderr.rpartition("loaded: ")[0]) == (
+        full.returncode,
+        full.stdout,
+        full.stderr,
+    )
+    assert full.returncode == status
+    said = [line for line in full.stdout.splitlines() if "[unused-suppression]" in line]
+    if settings is None:
+        assert said == []
+    else:
+        assert said == [
+            f"a.yaml:5:10: {'error' if status else 'warning'} nothing to suppress: not-rated is "
+            f"{'not among the codes selected' if 'select' in settings[1] else 'ignored'} by {settings[0]}, "
+            "so this comment need not name it [unused-suppression]"
+        ]

@@ -239,6 +239,115 @@ def test_an_error_cannot_be_suppressed(runner: CliRunner, repo: Path) -> None:
     assert {p["code"] for p in report["problems"]} == {"stage-out-of-range", "unused-suppression"}
 
 
+SUPPRESSED_C11 = UNRATED_C11.replace(
+    "  C1.1:\n", "  C1.1:  # coalition: ignore[not-rated]  (waiting for the MOU)\n"
+)
+"""C1.1 not rated, and a comment on its line (5:10) suppressing that."""
+
+
+def _suppressions(report: dict) -> list[tuple[int, int, str, str]]:  # type: ignore[type-arg]
+    return [
+        (p["line"], p["column"], p["severity"], p["message"])
+        for p in report.get("problems", [])
+        if p["code"] == "unused-suppression"
+    ]
+
+
+def test_a_suppression_is_not_judged_while_the_rubric_cannot_be_read(runner: CliRunner, repo: Path) -> None:
+    """Review s11 #4a: with the rubric invalid (or not found), the rubric checks do not run, so a
+    comment suppressing not-rated on an unrated indicator is not "unused": its problem is there."""
+    from tests.support.custom_rubric import write_rubric
+
+    (repo / ".git").mkdir()
+    rubric = write_rubric(repo / "rubrics" / "ours.yaml")
+    rubric.write_text(
+        rubric.read_text(encoding="utf-8").replace(", 2: Stage 2 of D-b.", ""), encoding="utf-8"
+    )
+    (repo / "terms").mkdir()
+    assessment = (
+        "framework: ../rubrics/ours.yaml\ncoalition: Riverside\nassessed_on: 2026-03-14\nratings:\n"
+        "  D-a:\n    stage: 1\n  D-b:  # coalition: ignore[not-rated]\n"
+    )
+    write(repo / "terms", assessment, "a.yaml")
+    write(repo, SUPPRESSED_C11.replace("community-framework", "no-such-framework"), "b.yaml")
+    for name, code in (("terms/a.yaml", "invalid-framework"), ("b.yaml", "unknown-framework")):
+        status, report = _json(runner, "--strict", name)
+        assert (status, [p["code"] for p in report["problems"]]) == (1, [code])
+    # once the rubric can be read, the comment is judged again: used, then unused
+    write_rubric(repo / "rubrics" / "ours.yaml")
+    status, report = _json(runner, "--strict", "terms/a.yaml")
+    assert (status, report["problems"], report["summary"]["suppressed"]) == (0, [], 1)
+    write(repo / "terms", assessment.replace("  D-b:  #", "  D-b:\n    stage: 2  #"), "a.yaml")
+    assert _suppressions(_json(runner, "terms/a.yaml")[1]) == [
+        (8, 15, "warning", "nothing to suppress: no not-rated problem on this line")
+    ]
+
+
+def test_a_suppression_is_not_judged_in_a_file_no_check_could_read(runner: CliRunner, repo: Path) -> None:
+    """Nothing past the YAML is checked in a file that does not parse, nor the profile's coalition
+    while the profile named cannot be read: comments for those codes are not called unused."""
+    write(repo, SUPPRESSED_C11.replace("assessed_on", "\tassessed_on"), "tab.yaml")
+    status, report = _json(runner, "--strict", "tab.yaml")
+    assert (status, [p["code"] for p in report["problems"]]) == (1, ["syntax"])
+    profiled = VALID_HEADER + "profile: coalition.yaml  # coalition: ignore[profile-other-coalition]\n"
+    write(repo, profiled + full_ratings(), "c.yaml")
+    status, report = _json(runner, "--strict", "c.yaml")
+    assert (status, [p["code"] for p in report["problems"]]) == (1, ["profile-not-found"])
+    write(
+        repo,
+        "name: Riverside Pathways Coalition\nmembers:\n  - organization: Library\n    stakeholder_group: community-based-organizations\n",
+        "coalition.yaml",
+    )
+    status, report = _json(runner, "--strict", "c.yaml")
+    assert _suppressions(report) == [
+        (4, 26, "error", "nothing to suppress: no profile-other-coalition problem on this line")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("settings", "name", "said"),
+    [
+        ("ignore: [not-rated]\n", ".coalition.yaml", "not-rated is ignored by .coalition.yaml"),
+        ("severity:\n  not-rated: ignore\n", ".coalition.yaml", "not-rated is ignored by .coalition.yaml"),
+        (
+            '[tool.coalition]\nignore = ["not-rated"]\n',
+            "pyproject.toml",
+            "not-rated is ignored by pyproject.toml",
+        ),
+        (
+            "select: [target-not-above-stage, unused-suppression]\n",
+            ".coalition.yaml",
+            "not-rated is not among the codes selected by .coalition.yaml",
+        ),
+    ],
+)
+def test_a_suppression_of_a_code_the_settings_turn_off_names_them(
+    runner: CliRunner, repo: Path, settings: str, name: str, said: str
+) -> None:
+    """Review s11 #4b: as ruff's unused-noqa says "non-enabled", the comment is reported as doing
+    nothing because the settings turn its code off, not because the line has no such problem. It is
+    still unused-suppression: a warning, an error when the run is strict."""
+    write(repo, settings, name)
+    write(repo, SUPPRESSED_C11, "a.yaml")
+    expected = f"nothing to suppress: {said}, so this comment need not name it"
+    status, report = _json(runner, "a.yaml")
+    assert (status, _suppressions(report)) == (0, [(5, 10, "warning", expected)])
+    status, report = _json(runner, "--strict", "a.yaml")
+    assert (status, _suppressions(report)) == (1, [(5, 10, "error", expected)])
+
+
+def test_a_suppression_of_a_code_the_command_line_turns_off_names_the_option(
+    runner: CliRunner, repo: Path
+) -> None:
+    write(repo, SUPPRESSED_C11, "a.yaml")
+    ignored = _json(runner, "--ignore", "not-rated", "a.yaml")
+    unselected = _json(runner, "--select", "unused-suppression", "a.yaml")
+    assert [_suppressions(report)[0][3] for _, report in (ignored, unselected)] == [
+        "nothing to suppress: not-rated is ignored by --ignore, so this comment need not name it",
+        "nothing to suppress: not-rated is not among the codes selected by --select, so this comment need not name it",
+    ]
+
+
 # --- --select, --ignore, --exit-zero, --statistics --------------------------------------------------
 
 

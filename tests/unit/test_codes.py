@@ -59,19 +59,44 @@ def test_strict_makes_every_warning_an_error() -> None:
 
 
 def test_only_warnings_can_be_turned_off_or_relaxed() -> None:
-    from coalition_cli.core.codes import Level
+    from coalition_cli.core.codes import Level, Setting
 
-    policy = Policy(levels=tuple((name, Level.IGNORE) for name in CODES))
+    policy = Policy(levels=tuple(Setting(name, Level.IGNORE) for name in CODES))
     assert {code.name for code in CODES.values() if not policy.reports(code)} == {
         code.name for code in CODES.values() if code.adjustable
     }
-    relaxed = Policy(levels=tuple((name, Level.WARNING) for name in CODES))
+    relaxed = Policy(levels=tuple(Setting(name, Level.WARNING) for name in CODES))
     assert all(relaxed.severity(code) is code.severity for code in CODES.values())
-    raised = Policy(levels=(("not-rated", Level.ERROR),))
+    raised = Policy(levels=(Setting("not-rated", Level.ERROR),))
     assert raised.severity(codes.NOT_RATED) is Severity.ERROR
     selected = Policy(select=frozenset({"not-rated"}))
     assert selected.reports(codes.NOT_RATED) and selected.reports(codes.UNKNOWN_KEY)
     assert not selected.reports(codes.TARGET_NOT_ABOVE_STAGE)
+
+
+def test_a_code_turned_off_says_what_turned_it_off() -> None:
+    """What an unused suppression of a code turned off names (review s11 #4b): the last setting given."""
+    from coalition_cli.core.codes import Level, Setting
+
+    policies = [
+        Policy(),
+        Policy(levels=(Setting("not-rated", Level.IGNORE, ".coalition.yaml"),)),
+        Policy(
+            levels=(Setting("not-rated", Level.IGNORE, "a.toml"), Setting("not-rated", Level.ERROR, "--x"))
+        ),
+        Policy(select=frozenset({"target-not-above-stage"}), selected_by="pyproject.toml"),
+        Policy(levels=tuple(Setting(name, Level.IGNORE) for name in CODES)),
+    ]
+    for policy in policies:
+        assert all((policy.turned_off(code) is None) == policy.reports(code) for code in CODES.values())
+    said = [policy.turned_off(codes.NOT_RATED) for policy in policies]
+    assert said == [
+        None,
+        "not-rated is ignored by .coalition.yaml",
+        None,
+        "not-rated is not among the codes selected by pyproject.toml",
+        "not-rated is ignored in this run",
+    ]
 
 
 RAISED_OUTSIDE_CHECKS: dict[str, tuple[Code, ...]] = {

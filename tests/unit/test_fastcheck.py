@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from coalition_cli.core.checks import fastcheck
 from coalition_cli.core.checks.fast_index import SCRIPT, index_names, stale
 from coalition_cli.core.checks.fastcheck import GUIDE_INDEX, load_guide_index, load_index
-from coalition_cli.core.codes import Policy
+from coalition_cli.core.codes import Level, Policy, Setting
 from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.files.resources import framework_data_dir
 from coalition_cli.core.loading.assessments import PYDANTIC_ONLY as MODELS
@@ -52,14 +52,16 @@ def both(
     *,
     name: str = ASSESSMENT,
     strict: bool = False,
+    policy: Policy | None = None,
     **kwargs: Any,
 ) -> tuple[tuple[Any, ...] | None, tuple[Any, ...]]:
-    """What the index and the models make of a file (written first, when `text` is given)."""
+    """What the index and the models make of a file (written first, when `text` is given), checked
+    with `policy` (else one as strict as said)."""
     path = folder / name
     if text is not None:
         path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
     target = Target(path, from_folder=kwargs.pop("from_folder", False))
-    policy = Policy(strict=strict)
+    policy = policy if policy is not None else Policy(strict=strict)
     indexed = check_target(INDEX, target, policy=policy, **kwargs)
     modelled = check_target(MODELS, target, policy=policy, **kwargs)
     assert modelled is not None
@@ -263,6 +265,22 @@ def test_suppressions_used_and_unused(tmp_path: Path) -> None:
         + f"  {IDS[-1]}: {{stage: 1}}\n"
     )
     assert codes_of(agree(tmp_path, unused)) == ["unused-suppression"]
+
+
+def test_a_suppression_of_a_code_turned_off_says_by_what(tmp_path: Path) -> None:
+    """Review s11 #4b: the same words on both paths, naming what turned the code off."""
+    from tests.support.assessment_edits import IDS
+
+    header = "framework: community-framework\ncoalition: Riverside\nassessed_on: 2026-03-14\nratings:\n"
+    rated = "".join(f"  {indicator}: {{stage: 2}}\n" for indicator in IDS[:-1])
+    text = header + rated + f"  {IDS[-1]}:  # coalition: ignore[not-rated]\n"
+    ignored = Policy(levels=(Setting("not-rated", Level.IGNORE, "pyproject.toml"),))
+    unselected = Policy(select=frozenset({"unused-suppression"}), selected_by="--select")
+    said = [agree(tmp_path, text, policy=policy)[3][0].message for policy in (ignored, unselected)]
+    assert said == [
+        "nothing to suppress: not-rated is ignored by pyproject.toml, so this comment need not name it",
+        "nothing to suppress: not-rated is not among the codes selected by --select, so this comment need not name it",
+    ]
 
 
 def test_more_problems_than_are_listed(tmp_path: Path) -> None:

@@ -233,6 +233,15 @@ class Level(str, Enum):
     IGNORE = "ignore"
 
 
+class Setting(NamedTuple):
+    """The level a run gives one code, and what gave it, as a message names it: the settings file
+    (`pyproject.toml`, `.coalition.yaml`) or the option (`--ignore`)."""
+
+    code: str
+    level: Level
+    by: str = ""
+
+
 class Policy(NamedTuple):
     """How findings become problems, for one run: whether each code is reported, and at what severity.
 
@@ -243,10 +252,12 @@ class Policy(NamedTuple):
 
     strict: bool = False
     """`--strict`: every warning is an error (as in yamllint)."""
-    levels: tuple[tuple[str, Level], ...] = ()
-    """A level per code name (settings' `severity`, `--ignore`); the last one given wins."""
+    levels: tuple[Setting, ...] = ()
+    """A level per code name (settings' `severity` and `ignore`, `--ignore`); the last one given wins."""
     select: frozenset[str] | None = None
     """`--select`: only these adjustable codes are reported (None: all). Errors always are."""
+    selected_by: str = ""
+    """What gave `select`, as a message names it: the settings file, or `--select`."""
 
     def severity(self, code: Code) -> Severity:
         level = self._level(code)
@@ -262,12 +273,30 @@ class Policy(NamedTuple):
             return False
         return self._level(code) is not Level.IGNORE
 
+    def turned_off(self, code: Code) -> str | None:
+        """Why the run does not report the code, naming what turned it off (`not-rated is ignored
+        by pyproject.toml`); None when it is reported."""
+        if self.reports(code):
+            return None
+        if self.select is not None and code.name not in self.select:
+            return f"{code} is not among the codes selected {_by(self.selected_by)}"
+        setting = self._setting(code)
+        return f"{code} is ignored {_by(setting.by if setting is not None else '')}"
+
     def _level(self, code: Code) -> Level | None:
+        setting = self._setting(code)
+        return setting.level if setting is not None else None
+
+    def _setting(self, code: Code) -> Setting | None:
         found = None
-        for name, level in self.levels:
-            if name == code.name:
-                found = level
+        for setting in self.levels:
+            if setting.code == code.name:
+                found = setting
         return found
+
+
+def _by(origin: str) -> str:
+    return f"by {origin}" if origin else "in this run"
 
 
 DEFAULT_POLICY = Policy()

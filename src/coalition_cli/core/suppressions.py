@@ -5,6 +5,12 @@ covers only the line it is written on, and one that suppresses nothing is itself
 (`unused-suppression`), so stale comments do not pile up. Only codes a team may turn off can be
 suppressed (`Code.adjustable`: the warnings); an error always stays.
 
+As ruff's unused-noqa (RUF100) says "non-enabled" of a code the configuration turns off, a comment
+naming a code the run does not report is reported too, with what turned the code off (`not-rated is
+ignored by pyproject.toml`): it is still `unused-suppression`, a warning (an error under --strict),
+since the comment does nothing. A code whose check did not run on the file (its rubric could not be
+read) is another matter: its problem may well be on the line, so the comment is not judged.
+
 Comments are found in the text by one regular expression, without parsing: a file with none (nearly
 all of them) costs one scan of its text.
 """
@@ -16,7 +22,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from coalition_cli.core import codes
-from coalition_cli.core.codes import CODES, Policy
+from coalition_cli.core.codes import CODES, Code, Policy
 from coalition_cli.core.problems import Problem
 
 _SUPPRESSION = re.compile(r"(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)")
@@ -62,9 +68,16 @@ class Applied(NamedTuple):
     suppressed: list[Problem]
 
 
-def apply_suppressions(label: str, text: str, problems: Iterable[Problem], policy: Policy) -> Applied:
+def apply_suppressions(
+    label: str,
+    text: str,
+    problems: Iterable[Problem],
+    policy: Policy,
+    not_checked: frozenset[Code] = frozenset(),
+) -> Applied:
     """Split the problems into those kept and those a comment on their line suppresses; a comment
-    that suppresses nothing (or names a code that cannot be suppressed) adds an `unused-suppression`."""
+    that suppresses nothing (or names a code that cannot be suppressed) adds an `unused-suppression`,
+    unless the code is one of `not_checked`: those whose checks did not run on this file."""
     found = suppressions(text)
     if not found:
         return Applied(list(problems), [])
@@ -84,7 +97,7 @@ def apply_suppressions(label: str, text: str, problems: Iterable[Problem], polic
             kept.append(problem)
     if policy.reports(codes.UNUSED_SUPPRESSION):
         for suppression in found:
-            for message in _unused(suppression, used):
+            for message in _unused(suppression, used, policy, not_checked):
                 kept.append(
                     Problem.of(
                         label, suppression.line, suppression.column, codes.UNUSED_SUPPRESSION, message, policy
@@ -93,7 +106,9 @@ def apply_suppressions(label: str, text: str, problems: Iterable[Problem], polic
     return Applied(sorted(kept), suppressed)
 
 
-def _unused(suppression: Suppression, used: set[tuple[int, str]]) -> list[str]:
+def _unused(
+    suppression: Suppression, used: set[tuple[int, str]], policy: Policy, not_checked: frozenset[Code]
+) -> list[str]:
     if not suppression.names:
         return ["name the codes to suppress on this line, like `# coalition: ignore[not-rated]`"]
     messages = []
@@ -108,6 +123,10 @@ def _unused(suppression: Suppression, used: set[tuple[int, str]]) -> list[str]:
             messages.append(
                 f"{name} cannot be suppressed: it is an error, which makes the file unusable; fix it instead"
             )
-        elif (suppression.line, name) not in used:
+        elif (suppression.line, name) in used:
+            continue
+        elif (turned_off := policy.turned_off(code)) is not None:
+            messages.append(f"nothing to suppress: {turned_off}, so this comment need not name it")
+        elif code not in not_checked:
             messages.append(f"nothing to suppress: no {name} problem on this line")
     return messages

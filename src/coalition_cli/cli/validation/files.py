@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from coalition_cli.cli.output.problems import Run, Summary, default_format, report_validation
 from coalition_cli.core import codes
-from coalition_cli.core.codes import Level, Policy
+from coalition_cli.core.codes import Level, Policy, Setting
 from coalition_cli.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReadError, SettingsError, UsageError
 from coalition_cli.core.files.discovery import STDIN, expand
 from coalition_cli.core.loading.settings import (
@@ -88,10 +88,12 @@ def run_policy(options: Options, settings: RepoSettings) -> Policy:
             message = code_problem(name, relaxed=option == "--ignore", selected=option == "--select")
             if message is not None:
                 raise UsageError(f"{option} {name}: {message}")
-    levels = (*settings.levels, *((name, Level.IGNORE) for name in options.ignore))
+    levels = (*settings.levels, *(Setting(name, Level.IGNORE, "--ignore") for name in options.ignore))
     selected = options.select if options.select is not None else settings.select
     select = frozenset(selected) if selected is not None else None
-    return Policy(strict=options.strict or settings.strict, levels=levels, select=select)
+    selected_by = "--select" if options.select is not None else settings.label
+    strict = options.strict or settings.strict
+    return Policy(strict=strict, levels=levels, select=select, selected_by=selected_by)
 
 
 def validate_files(options: Options) -> int:

@@ -160,3 +160,6 @@ CHECKS = (
     Check("rubric.unrated", Kind.ASSESSMENT, (codes.NOT_RATED,), _unrated),
     Check("rubric.linked", Kind.ASSESSMENT, (codes.LINKED_INDICATORS_DIFFER,), _linked),
 )
+
+NEED_THE_RUBRIC = frozenset(code for check in CHECKS for code in check.codes)
+"""Every code of these checks: none of them is looked for while the file's rubric cannot be read."""

@@ -58,10 +58,16 @@ def parse(path: Path, label: str, text: str | bytes | None = None) -> Parsed:
     )
 
 
-def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POLICY) -> Located:
+def locate(
+    parsed: Parsed,
+    findings: list[Finding],
+    policy: Policy = DEFAULT_POLICY,
+    not_checked: frozenset[Code] = frozenset(),
+) -> Located:
     """Stage 5, locate: every finding and text problem at its line and column, with its severity; the
     codes the policy turns off left out, those a comment on their line suppresses set apart
-    (core/suppressions.py), then at most MAX_PROBLEMS_PER_FILE listed.
+    (core/suppressions.py), then at most MAX_PROBLEMS_PER_FILE listed. `not_checked`: the codes whose
+    checks did not run on the document (a comment naming one is not called unused).
 
     A hostile file can have 100,000 findings: unless comments may suppress some (then each needs its
     line), only the first LOCATED_AT_MOST in the document are located, and the rest counted."""
@@ -82,7 +88,7 @@ def locate(parsed: Parsed, findings: list[Finding], policy: Policy = DEFAULT_POL
         )
     ]
     problems = sorted({*located, *text_problems}) if text_problems else located
-    kept, suppressed = apply_suppressions(parsed.label, text, problems, policy)
+    kept, suppressed = apply_suppressions(parsed.label, text, problems, policy, not_checked)
     return _capped(parsed.label, kept, tuple(suppressed), [finding.code for finding in rest], policy)
 
 

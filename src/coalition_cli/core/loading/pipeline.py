@@ -22,10 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
+from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Kind, Subject
 from coalition_cli.core.checks.registry import run_checks
+from coalition_cli.core.checks.rubric import NEED_THE_RUBRIC
 from coalition_cli.core.checks.structure import document_finding
-from coalition_cli.core.codes import Policy
+from coalition_cli.core.codes import CODES, Code, Policy
 from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.loading.outcome import FileOutcome, Record
 from coalition_cli.core.loading.parsed import Parsed, foreign, locate, parse
@@ -73,13 +75,19 @@ def model_stage(parsed: Parsed, read: Callable[[dict[str, Any]], Modelled[M] | N
     return read(parsed.data)
 
 
+NOTHING_CHECKED = frozenset(CODES.values())
+"""What was looked for in a document the checks cannot read (its text did not parse, or is not a
+mapping): none of the codes, so that no `# coalition: ignore[…]` comment in it is called unused."""
+
+
 def outcome_of(
     parsed: Parsed, modelled: Modelled[M], kind: Kind, *, guide: GuideTerms | None, policy: Policy
 ) -> FileOutcome[M]:
     """Stages 4 and 5 of a document that needs nothing else read: the checks of its kind, locate."""
     findings = list(modelled.findings)
-    if modelled.data is not None:
-        findings += run_checks(kind, Subject(modelled.data, guide=guide))
+    if modelled.data is None:
+        return FileOutcome.of(parsed.label, locate(parsed, findings, policy, NOTHING_CHECKED), modelled.model)
+    findings += run_checks(kind, Subject(modelled.data, guide=guide))
     return FileOutcome.of(parsed.label, locate(parsed, findings, policy), modelled.model)
 
 
@@ -172,7 +180,7 @@ def _read(
     if modelled is None:
         return None
     if modelled.data is None:
-        return FileOutcome.of(name, locate(parsed, list(modelled.findings), policy))
+        return FileOutcome.of(name, locate(parsed, list(modelled.findings), policy, NOTHING_CHECKED))
     guide = reading.guide()
     rubric = reading.rubric(modelled.data, framework, path.parent)
     if guide is None or rubric is None:
@@ -181,7 +189,8 @@ def _read(
     if reference is None:
         return None
     checked = run_checks(Kind.ASSESSMENT, Subject(modelled.data, rubric.framework, guide))
-    found = locate(parsed, [*modelled.findings, *rubric.findings, *reference.findings, *checked], policy)
+    findings = [*modelled.findings, *rubric.findings, *reference.findings, *checked]
+    found = locate(parsed, findings, policy, _not_checked(modelled.data, rubric, reference))
     shared = reference.located
     problems = (*found.problems, *shared.problems)
     return FileOutcome(
@@ -192,6 +201,17 @@ def _read(
         unlisted_errors=found.unlisted_errors + shared.unlisted_errors,
         unlisted_warnings=found.unlisted_warnings + shared.unlisted_warnings,
     )
+
+
+def _not_checked(data: dict[str, Any], rubric: Rubric, reference: ProfileReference[Any]) -> frozenset[Code]:
+    """The codes not looked for in an assessment: the rubric checks' while its rubric cannot be read,
+    and whether the profile is another coalition's while the profile its `profile:` names cannot be."""
+    missed: set[Code] = set()
+    if rubric.framework is None:
+        missed |= NEED_THE_RUBRIC
+    if isinstance(data.get("profile"), str) and reference.profile is None:
+        missed.add(codes.PROFILE_OTHER_COALITION)
+    return frozenset(missed)
 
 
 def check_target(

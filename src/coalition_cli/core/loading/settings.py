@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from coalition_cli.core.codes import Level
+from coalition_cli.core.codes import Level, Setting
 from coalition_cli.core.files.discovery import NO_EXCLUSION, Exclusion
 from coalition_cli.core.files.regular import read_regular
 from coalition_cli.core.problems import Finding, Located, Problem
@@ -58,11 +58,16 @@ class RepoSettings(NamedTuple):
     exclusion: Exclusion = NO_EXCLUSION
     framework: str | None = None
     """The rubric to assume: a bundled id, or a path already made relative to the working folder."""
-    levels: tuple[tuple[str, Level], ...] = ()
-    """`ignore` and `severity`, as a Policy takes them."""
+    levels: tuple[Setting, ...] = ()
+    """`ignore` and `severity`, as a Policy takes them (each given by this file)."""
     select: tuple[str, ...] | None = None
     """`select`: only these warning codes are reported (None: every one)."""
     strict: bool = False
+
+    @property
+    def label(self) -> str:
+        """The file as messages name it (`pyproject.toml`); empty when there are no settings."""
+        return settings_label(self.file) if self.file is not None else ""
 
 
 NO_SETTINGS = RepoSettings()
@@ -119,7 +124,9 @@ def read_settings(path: Path) -> SettingsOutcome:
     settings = modelled.model
     if settings is None or any(problem.is_error for problem in located.problems):
         return SettingsOutcome(located=located)
-    levels = [(name, Level.IGNORE) for name in settings.ignore] + list(settings.severity.items())
+    levels = [Setting(name, Level.IGNORE, label) for name in settings.ignore] + [
+        Setting(name, level, label) for name, level in settings.severity.items()
+    ]
     select = tuple(settings.select) if settings.select is not None else None
     exclusion = Exclusion(base, tuple(settings.exclude))
     return SettingsOutcome(
