@@ -438,7 +438,9 @@ def test_a_merge_conflict_is_one_problem_that_names_the_indicator_it_is_in(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, newline: str
 ) -> None:
     """One error for each conflict git left, at its `<<<<<<<` line, saying where it is; a marker line
-    left alone is still one of its own. Every command refuses the file, and both paths say the same."""
+    left alone is still one of its own. Every command refuses the file, and both paths say the same.
+    The advice does not say "keep one side" (review s11 #6): one branch's new stage and the other's
+    new action are both to be kept."""
     conflicted = (
         "  C1.3:\n<<<<<<< HEAD\n    stage: 2\n    evidence: x\n=======\n    stage: 3\n>>>>>>> spring\n"
     )
@@ -452,7 +454,10 @@ def test_a_merge_conflict_is_one_problem_that_names_the_indicator_it_is_in(
         + "=======\n"
     )
     (tmp_path / "a.yaml").write_bytes(text.replace("\n", newline).encode())
-    keep = "keep one side of the change and delete the marker lines [merge-conflict]"
+    keep = (
+        "keep what each side should keep (both changes, or one of them) and delete the marker lines "
+        "[merge-conflict]"
+    )
     expected = [
         f"a.yaml:5:1: error a git merge conflict in participants (lines 5 to 11): {keep}",
         f"a.yaml:18:1: error a git merge conflict in C1.3 (lines 18 to 23): {keep}",

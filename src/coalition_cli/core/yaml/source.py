@@ -85,7 +85,9 @@ class ConflictMarkers(TextProblem):
         self.places = places
 
 
-_KEEP_ONE_SIDE = "keep one side of the change and delete the marker lines"
+_RESOLVE = "keep what each side should keep (both changes, or one of them) and delete the marker lines"
+"""Right in the usual case (one branch rated C1.3 up, the other added an action to it: keep both)
+and when both sides changed one value (keep one)."""
 
 _KEY_LINE = re.compile(r"""([ \t]*)(?:-[ \t]+)*(?:"([^"]*)"|'([^']*)'|([^\s#'"][^:#]*?))[ \t]*:(?:[ \t]|$)""")
 """A line that starts a `key:` (possibly as a list's item), and its indentation; the key unquoted."""
@@ -115,7 +117,7 @@ def _conflicts(text: str, markers: dict[int, str]) -> list[tuple[int, str]]:
             continue
         if kind is not None:
             if opened is None:
-                places.append((number, f"git merge-conflict marker: {_KEEP_ONE_SIDE}"))
+                places.append((number, f"git merge-conflict marker: {_RESOLVE}"))
             elif kind == ">":
                 places.append((opened[0], _conflict_message(opened[0], number, opened[1])))
                 opened = waiting = None
@@ -145,7 +147,7 @@ def _conflict_message(first: int, last: int | None, outer: list[tuple[int, str]]
         key = outer[1][1] if outer[0][1] == "ratings" and len(outer) > 1 else outer[0][1]
         where = f" in {printable(clipped(key, 40))}"
     span = f" (lines {first} to {last})" if last is not None else ""
-    return f"a git merge conflict{where}{span}: {_KEEP_ONE_SIDE}"
+    return f"a git merge conflict{where}{span}: {_RESOLVE}"
 
 
 def read_text(path: Path) -> str:
