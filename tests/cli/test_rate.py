@@ -422,3 +422,21 @@ def test_an_action_goes_under_a_bare_actions_key(runner: CliRunner, tmp_path: Pa
         "-    actions:  # all done",
         "-      - action: Meet in June",
     ]
+
+
+def test_a_letter_two_stage_names_begin_with_says_which_they_are(runner: CliRunner, tmp_path: Path) -> None:
+    """Review s11 #9: with stages Beginning and Building, `Y2=b` said "unknown stage 'b'"."""
+    from tests.support.custom_rubric import write_rubric
+
+    (tmp_path / ".git").mkdir()
+    stages = ("Not started", "Beginning", "Building", "Established", "Sustaining")
+    write_rubric(tmp_path / "rubric.yaml", stages=stages, domains={"Y": ["Y1", "Y2"]})
+    made = runner.invoke(
+        app,
+        ["init", str(tmp_path / "a.yaml"), "--framework", str(tmp_path / "rubric.yaml"), "--coalition", "X"],
+    )
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(app, ["--no-color", "rate", str(tmp_path / "a.yaml"), "Y2=b"])
+    assert result.exit_code == 2, result.output
+    assert "'Y2=b': 'b' could be Beginning or Building: type more of the name" in result.output
+    assert "unknown stage" not in result.output

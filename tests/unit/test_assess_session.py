@@ -317,6 +317,28 @@ def test_three_letters_that_begin_two_stage_names_say_which(tmp_path: Path) -> N
     ]
 
 
+def test_one_letter_that_begins_two_stage_names_says_which_not_unknown(tmp_path: Path) -> None:
+    """Review s11 #9: `rate FILE Y2=b` with Beginning and Building said "unknown stage 'b'". It says
+    what the stage prompt says of a prefix two stages share (one code path: ambiguous_start)."""
+    from coalition_cli.core.loading.frameworks import load_framework
+    from coalition_cli.core.session import Kind, parse_assignments, parse_command
+
+    rubric = tmp_path / "r.yaml"
+    rubric.write_text(
+        "id: r\ntitle: R\nstages:\n  - {number: 1, name: Not started}\n  - {number: 2, name: Beginning}\n"
+        "  - {number: 3, name: Building}\ndomains:\n  - id: Y\n    name: Y\n    indicators:\n"
+        "      - {id: Y2, name: Two, descriptors: {1: a, 2: b, 3: c}}\n"
+    )
+    fw = load_framework(str(rubric))
+    assert parse_assignments(fw, ["Y2=b", "Y2= B "])[1] == [
+        "'Y2=b': 'b' could be Beginning or Building: type more of the name",
+        "'Y2= B ': 'B' could be Beginning or Building: type more of the name",
+    ]
+    assert parse_assignments(fw, ["Y2=be"])[1][0].startswith("'Y2=be': unknown stage 'be'")  # one stage
+    assert parse_assignments(fw, ["Y2=beg"]) == ({"Y2": 2}, [])
+    assert parse_command(fw, "b").kind is Kind.BACK  # at the prompt, b is still "back"
+
+
 # -- moving: back returns where you came from; the indicators looked at ---------------------------------
 
 

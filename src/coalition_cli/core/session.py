@@ -348,11 +348,12 @@ def stage_by_name_start(framework: Framework, typed: str) -> Stage | None:
 
 
 def ambiguous_start(framework: Framework, typed: str) -> str | None:
-    """What to say when 3 letters or more begin more than one stage name: `'sta' could be Starting or
-    Stable: type more of the name`; None otherwise."""
+    """What to say when what is typed begins more than one stage name: `'sta' could be Starting or
+    Stable: type more of the name` (`'b' could be Beginning or Building` too: even one letter that
+    could be two stages is no unknown stage); None otherwise."""
     text = typed.strip().casefold()
-    names = _stages_begun(framework, text)
-    if len(text) < 3 or len(names) < 2:
+    names = _stages_begun(framework, text) if text else []
+    if len(names) < 2:
         return None
     listed = ", ".join(stage.name for stage in names[:-1]) + f" or {names[-1].name}"
     return f"{typed.strip()!r} could be {listed}: type more of the name"
