@@ -89,6 +89,14 @@ def test_every_key_an_editor_completes_has_a_description(schema: dict[str, Any])
     assert "1 Emerging:" in schema["properties"]["ratings"]["properties"]["C1.1"]["description"]
 
 
+def test_a_null_stage_is_not_rated_and_a_null_target_is_no_target(schema: dict[str, Any]) -> None:
+    """Review s11 #9: the target's description ended "null = not rated"."""
+    rating = schema["$defs"]["rating"]["properties"]
+    assert rating["stage"]["description"].endswith("; null = not rated.")
+    assert rating["target"]["description"].startswith("The stage the team aims for next: 1 Emerging")
+    assert rating["target"]["description"].endswith("; null = no target.")
+
+
 def test_ajv_in_strict_mode_accepts_the_schema(schema: dict[str, Any], tmp_path: Path) -> None:
     """With the real ajv-cli when one is installed (`npm i ajv-cli ajv-formats`); the test above
     holds the same rule (only standard keywords) everywhere else."""

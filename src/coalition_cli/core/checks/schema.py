@@ -24,7 +24,9 @@ def _escape(char: str) -> str:
     return "\\" + char if char in r"\^$.|?*+()[]{}/-" else char
 
 
-def _stage(framework: Framework, description: str, *, shape_only: bool = False) -> dict[str, Any]:
+def _stage(framework: Framework, description: str, null: str, *, shape_only: bool = False) -> dict[str, Any]:
+    """A stage or a target: a number or a name of the rubric's stages, or null, which means `null`
+    (a stage left null is not rated; a target left null is no target)."""
     if shape_only:
         return {"type": ["integer", "string", "null"]}  # which stages the rubric has: rubric.stages says
     # minimum/maximum apply only to numbers and pattern only to strings, so one schema (no anyOf)
@@ -32,7 +34,7 @@ def _stage(framework: Framework, description: str, *, shape_only: bool = False) 
     names = [stage.name for stage in framework.stages]
     numbers = "|".join(str(n) for n in framework.stage_numbers)
     return {
-        "description": description + " " + framework.stage_choices() + "; null = not rated.",
+        "description": f"{description} {framework.stage_choices()}; null = {null}.",
         "type": ["integer", "string", "null"],
         "minimum": framework.stage_numbers[0],
         "maximum": framework.top_stage,
@@ -113,9 +115,11 @@ def assessment_schema(
         "type": ["object", "null"],
         "additionalProperties": False,
         "properties": {
-            "stage": _stage(framework, "The stage the team agrees on:", shape_only=shape_only),
+            "stage": _stage(framework, "The stage the team agrees on:", "not rated", shape_only=shape_only),
             "evidence": _text("What shows this stage: meetings, documents, data."),
-            "target": _stage(framework, "The stage the team aims for next:", shape_only=shape_only),
+            "target": _stage(
+                framework, "The stage the team aims for next:", "no target", shape_only=shape_only
+            ),
             "priority": {"type": "boolean", "description": "true: work on this indicator first."},
             "notes": _text("Anything else worth keeping."),
             "links": {
