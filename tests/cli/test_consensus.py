@@ -381,3 +381,29 @@ def test_a_rater_whose_file_names_no_one_is_named_by_the_file(tmp_path: Path) ->
     result = run("consensus", named, blank)
     assert result.exit_code == 0, result.output
     assert "2 raters: Dana Whitfield, rater-2" in result.stdout
+
+
+def test_a_proposed_score_from_few_indicators_says_how_many(tmp_path: Path) -> None:
+    """Review s11 #9: "Accepting every proposal gives an overall score of 2.50" came from 3 of 8
+    indicators without saying so; `score` and `compare` say "from 3 of 8 indicators" (one rule:
+    fewer than three quarters rated)."""
+    rubric = write_rubric(
+        tmp_path / "rubric.yaml", stages=("Low", "Middle", "High"), domains={"D": list("abcdefgh")}
+    )
+    few = {"a": 2, "b": 3, "c": 2}
+    raters = [
+        write_assessment(tmp_path / f"{name}.yaml", few, framework=str(rubric), facilitator=name)
+        for name in ("Ana", "Ben")
+    ]
+    said = " ".join(run("consensus", *raters).stdout.split())
+    assert "Accepting every proposal gives an overall score of 2.33 Middle, from 3 of 8 indicators." in said
+    assert "Overall score: 2.33 Middle, from 3 of 8 indicators" in " ".join(
+        run("score", raters[0]).stdout.split()
+    )
+    most = dict.fromkeys("abcdef", 2)
+    raters = [
+        write_assessment(tmp_path / f"{name}.yaml", most, framework=str(rubric), facilitator=name)
+        for name in ("Ana", "Ben")
+    ]
+    said = " ".join(run("consensus", *raters).stdout.split())
+    assert "Accepting every proposal gives an overall score of 2.00 Middle." in said

@@ -33,7 +33,7 @@ from coalition_cli.core.reports.document import (
     Document,
     Heading,
     Line,
-    score_with_stage,
+    score_from,
     stage_cell,
     stage_text,
     table,
@@ -160,6 +160,11 @@ class Consensus(Report):
         """The scores the team would get by accepting every proposed stage."""
         return score(self.framework, {indicator.id: indicator.proposed for indicator in self.indicators})
 
+    def _proposed_score(self) -> str:
+        """`2.50 Beginning, from 3 of 8 indicators` when few have a proposal, as `score` says it."""
+        card = self.proposal()
+        return score_from(self.framework, card.exact, card.rated, card.total)
+
     # --- as a report ---------------------------------------------------------------------------
 
     def data(self) -> dict[str, Any]:
@@ -274,9 +279,7 @@ class Consensus(Report):
                 tone="strong" if flagged else None,
             ),
             Line("Proposed stage: the lower median of the raters' stages (— means not rated)."),
-            Line(
-                f"Accepting every proposal gives an overall score of {score_with_stage(fw, self.proposal().exact)}."
-            ),
+            Line(f"Accepting every proposal gives an overall score of {self._proposed_score()}."),
             table("Ratings by indicator", columns, rows),
         ]
 
