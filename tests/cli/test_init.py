@@ -168,6 +168,48 @@ def test_last_terms_evidence_stays_in_its_comments_line_by_line(runner: CliRunne
     assert set(load_assessment(spring).stages.values()) == {None}
 
 
+def test_last_terms_notes_are_shown_as_comments_not_made_this_terms(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Review s11 #9: `init --from` left last term's notes out without a word, while it shows its
+    stages and evidence. They are shown the same way, as comments: the file-wide notes where this
+    term's would go, an indicator's beside its stage (also when it was not rated: often the reason)."""
+    fall = tmp_path / "fall.yaml"
+    assert runner.invoke(app, ["init", str(fall), "--coalition", "X", "--date", "2025-09-18"]).exit_code == 0
+    text = fall.read_text(encoding="utf-8")
+    text = text.replace(
+        "    stage: null",
+        "    stage: 2\n    evidence: Minutes.\n    notes: >\n      Revisit once the\n      council votes.",
+        1,
+    )
+    text = text.replace("  C1.2:", "  C1.2:\n    notes: The survey comes back in May.", 1)
+    text = text.replace(
+        "ratings:\n", "notes: |\n  Held at the library.\n  Two partners absent.\nratings:\n", 1
+    )
+    fall.write_text(text, encoding="utf-8")
+    last = load_assessment(fall)
+    assert last.assessment.notes and last.assessment.ratings["C1.1"].notes
+    spring = tmp_path / "spring.yaml"
+    result = runner.invoke(app, ["init", str(spring), "--from", str(fall), "--date", "2026-03-14"])
+    assert result.exit_code == 0, result.output
+    written = spring.read_text(encoding="utf-8")
+    assert "\n# Last term's notes: Held at the library.\n#   Two partners absent.\nratings:\n" in written
+    assert (
+        "    # Last term (2025-09-18): 2 Developing.\n    # Evidence then: Minutes.\n"
+        "    # Notes then: Revisit once the council votes.\n    stage: null\n"
+    ) in written
+    assert (
+        "    # Last term (2025-09-18): not rated.\n    # Notes then: The survey comes back in May.\n"
+        in written
+    )
+    new = load_assessment(spring)
+    assert new.assessment.notes is None and all(
+        r is None or r.notes is None for r in new.assessment.ratings.values()
+    )
+    header = " ".join(line.lstrip("# ") for line in written.splitlines()[:8])
+    assert "last term's stages, evidence and notes are shown as comments" in header
+
+
 def test_a_relative_framework_path_is_rewritten_for_the_new_files_folder(
     runner: CliRunner, repository: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -126,7 +126,7 @@ def render(
     if previous is not None:
         lines += yamltext.comment_lines(
             f"Rolled forward from {previous.path.name} ({previous.assessment.assessed_on.isoformat()}): "
-            "last term's stages are shown as comments; confirm or change each one.",
+            "last term's stages, evidence and notes are shown as comments; confirm or change each stage.",
             "",
         )
     if previous is not None and carried:
@@ -151,6 +151,11 @@ def render(
     if new.facilitator:
         lines.append(f"facilitator: {yamltext.scalar(new.facilitator)}")
     lines += _participants(new.participants or (previous.assessment.participants if previous else ()))
+    if previous is not None and previous.assessment.notes and previous.assessment.notes.strip():
+        # where this term's `notes:` would go: last term's words, shown, not made this term's
+        lines += yamltext.comment_lines(
+            previous.assessment.notes.strip(), "", first="Last term's notes: ", rest="  "
+        )
     lines.append("ratings:")
     for domain in framework.domains:
         lines.append("")
@@ -273,10 +278,12 @@ def _last_term(
     ]  # what the team set itself: set again this term, so said beside the stage it set them from
     said = f"{stage} {framework.stage_name(stage)}" if stage is not None else "not rated"
     lines = [f"    # Last term ({when}): {'; '.join([said, *aims])}."]
+    if stage is not None and rating is not None and rating.evidence:
+        lines += yamltext.comment_lines(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
+    if rating is not None and rating.notes and rating.notes.strip():  # why it was not rated, too
+        lines += yamltext.comment_lines(rating.notes.strip(), "    ", first="Notes then: ", rest="  ")
     if stage is None:
         return lines
-    if rating is not None and rating.evidence:
-        lines += yamltext.comment_lines(rating.evidence.strip(), "    ", first="Evidence then: ", rest="  ")
     if rating is not None and not carrying:  # carried ones are written out below the stage
         for action in rating.actions:
             if action.status not in CLOSED:
