@@ -69,6 +69,7 @@ def rate(
     from coalition_cli.cli.console import stdout
     from coalition_cli.core.editing.assessment_file import AssessmentFile
     from coalition_cli.core.errors import ReadError
+    from coalition_cli.core.yaml.splices import comments_kept
 
     if not file.exists():
         raise ReadError(
@@ -94,6 +95,7 @@ def rate(
     )
     before = {indicator: assessment.rating(indicator) for indicator in wanted}
     stages = {indicator: assessment.stage(indicator) for indicator in wanted}
+    text_before = assessment.text
     changed = assessment.apply(
         *(_edit(indicator, stage, decided, before[indicator]) for indicator, stage in wanted.items())
     )
@@ -115,6 +117,11 @@ def rate(
         apart = _linked_apart(fw, indicator, stage, wanted, assessment.stage)
         if apart:
             console.print(f"[yellow]note:[/] {escape(apart)}")
+        if changed:
+            keys = ("stage", "target", "priority")
+            for key, comment in comments_kept(text_before, assessment.text, ("ratings", indicator), keys):
+                said = f"the comment beside {indicator}'s {key} is kept (“{comment}”): change it if it no longer holds."
+                console.print(f"[yellow]note:[/] {escape(said)}")
     if changed:
         console.print(f"[green]Saved[/] {escape(str(file))}.")
     else:

@@ -300,6 +300,48 @@ def render(key: str, value: Any, layout: Layout, indent: int = 0) -> list[str]:
     return [pad + line if line else line for line in lines]
 
 
+def line_comment(text: str, path: Sequence[str]) -> str | None:
+    """The comment at the end of the line that holds the value at `path` (keys from the root, as
+    `("ratings", "C1.2", "stage")`), when that value is a scalar on one line: `# up from 1`. A change
+    to the value keeps the comment, which may no longer be true. None when there is none."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+
+    node: Any = nodes(text)
+    value: Any = None
+    for key in path:
+        found = find(node, key) if isinstance(node, MappingNode) else None
+        if found is None:
+            return None
+        node = value = found[1]
+    if not isinstance(value, ScalarNode) or value.style in ("|", ">"):
+        return None
+    if value.start_mark.line != value.end_mark.line:
+        return None
+    end = value.end_mark.index
+    line_end = text.find("\n", end)
+    comment = _COMMENT.search(text[end : len(text) if line_end < 0 else line_end])
+    return comment.group(0).rstrip() if comment is not None else None
+
+
+def comments_kept(
+    before: str, after: str, mapping: Sequence[str], keys: Sequence[str]
+) -> list[tuple[str, str]]:
+    """The (key, comment) of each of `keys` under `mapping` whose value `after` changed and whose
+    end-of-line comment stayed beside it, as every edit keeps it: "# up from 1" beside a new stage."""
+    old, new = yamlsource.parse_fast(before), yamlsource.parse_fast(after)
+    for key in mapping:
+        old = old.get(key) if isinstance(old, dict) else None
+        new = new.get(key) if isinstance(new, dict) else None
+    kept = []
+    for key in keys:
+        if not isinstance(old, dict) or not isinstance(new, dict) or old.get(key) == new.get(key):
+            continue
+        comment = line_comment(before, (*mapping, key))
+        if comment is not None and line_comment(after, (*mapping, key)) == comment:
+            kept.append((key, comment))
+    return kept
+
+
 def comments(text: str) -> Counter[str]:
     """The text's comments, each as written: a `#` inside a value (quoted, or a block's line) is none."""
     return Counter(text[start:end].rstrip() for start, end in comment_spans(text))
