@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
+from tests.support.custom_rubric import write_rubric
 from tests.support.paths import FIXTURES
 
 FRAMEWORKS = FIXTURES / "frameworks"
@@ -72,6 +73,62 @@ def test_one_numbering_slip_is_one_problem(runner: CliRunner, tmp_path: Path) ->
     assert "this is stage 3 but is numbered 4 (is stage 3 missing?) [stage-numbering]" in " ".join(
         result.output.split()
     )
+
+
+FIVE_STAGES = ("Not started", "Beginning", "Building", "Established", "Sustaining")
+
+
+def _numbered_from(path: Path, first: int) -> Path:
+    """A 3-domain, 8-indicator, 5-stage rubric whose stages and descriptors are numbered from `first`."""
+    domains = {"G": ["G1", "G2", "G3"], "Y": ["Y1", "Y2", "Y3"], "W": ["W1", "W2"]}
+    write_rubric(path, stages=FIVE_STAGES, domains=domains)
+    text = path.read_text(encoding="utf-8")
+    for number in range(1, 6):
+        shifted = number - 1 + first
+        text = text.replace(f"{{number: {number},", f"{{number: #{shifted},")
+        text = text.replace(f"{number}: Stage {number} of", f"#{shifted}: Stage {number} of")
+    path.write_text(text.replace("#", ""), encoding="utf-8")
+    return path
+
+
+def test_stages_numbered_from_0_are_one_problem(runner: CliRunner, tmp_path: Path) -> None:
+    """A paper rubric that starts at "0 Not started": one thing to do, said once, not five errors."""
+    path = _numbered_from(tmp_path / "rubric.yaml", 0)
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{path}:4:14: error the stages are numbered from 0, but must be numbered from 1: renumber stages "
+        "0 to 4 as 1 to 5, and each indicator's descriptors the same way [stage-numbering]\n"
+        f"✗ {path}: 1 problem; this is not a usable framework\n"
+    )
+
+
+def test_stages_numbered_from_2_are_one_problem_that_may_be_a_missing_stage(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = _numbered_from(tmp_path / "rubric.yaml", 2)
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert said.count(" error ") == 1
+    assert (
+        "renumber stages 2 to 6 as 1 to 5, and each indicator's descriptors the same way (or, if stage 1 "
+        "is missing, add it) [stage-numbering]" in said
+    )
+
+
+def test_stages_out_of_order_are_still_each_a_problem(runner: CliRunner, tmp_path: Path) -> None:
+    path = _numbered_from(tmp_path / "rubric.yaml", 1)
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("{number: 1,", "{number: 0,")
+        .replace("1: Stage 1", "0: Stage 1"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["--no-color", "framework", "validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.count(" error ") == 1
+    assert "this is stage 1 but is numbered 0 [stage-numbering]" in " ".join(result.output.split())
 
 
 def test_missing_descriptors_are_listed_in_words(runner: CliRunner, tmp_path: Path) -> None:

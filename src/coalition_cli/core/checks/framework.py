@@ -48,11 +48,14 @@ def _stages(subject: Subject) -> Iterator[Finding]:
             codes.TOO_FEW_STAGES,
             "the rubric has one stage; give it two or more (a checklist is 1 Not yet, 2 Done)",
         )
+    shifted = _shifted(stages)
+    if shifted is not None:
+        yield shifted
     for index, stage in enumerate(stages):
         if not isinstance(stage, dict):
             continue  # the model reports it; the stages after it keep their places
         number, name = _number(stage.get("number")), stage.get("name")
-        if number is not None and number != index + 1:
+        if number is not None and number != index + 1 and shifted is None:
             yield Finding(
                 ("stages", index, "number"),
                 codes.STAGE_NUMBERING,
@@ -69,6 +72,24 @@ def _stages(subject: Subject) -> Iterator[Finding]:
         if name.strip().isdigit():
             yield Finding(("stages", index, "name"), codes.WRONG_TYPE, "a stage name cannot be a number")
         names.setdefault(name.casefold(), index)
+
+
+def _shifted(stages: list[Any]) -> Finding | None:
+    """One problem for stages numbered in order from another number than 1 (a paper rubric's `0 Not
+    started` to `4`): every stage is misnumbered, but there is one thing to do."""
+    numbers = [_number(stage.get("number")) if isinstance(stage, dict) else None for stage in stages]
+    first = numbers[0] if numbers else None
+    if first is None or first == 1 or numbers != list(range(first, first + len(numbers))):
+        return None
+    last, count = numbers[-1], len(numbers)
+    written, meant = (f"stage {first}", "1") if count == 1 else (f"stages {first} to {last}", f"1 to {count}")
+    message = (
+        f"the stages are numbered from {first}, but must be numbered from 1: renumber {written} as "
+        f"{meant}, and each indicator's descriptors the same way"
+    )
+    if first == 2:
+        message += " (or, if stage 1 is missing, add it)"
+    return Finding(("stages", 0, "number"), codes.STAGE_NUMBERING, message)
 
 
 def _misnumbered(stages: list[Any], index: int, number: int) -> str:
