@@ -97,6 +97,7 @@ def test_json_names_the_rubric_and_the_problem(runner: CliRunner, here: Path) ->
         "warnings": 0,
         "skipped": 0,
         "suppressed": 0,
+        "excluded": 0,
     }
     [problem] = document["problems"]
     assert (problem["file"], problem["line"], problem["column"]) == (RUBRIC, LINE, COLUMN)

@@ -54,6 +54,7 @@ def test_init_writes_every_indicator_unrated_with_the_rubric_as_comments(
         "warnings": 22,
         "skipped": 0,
         "suppressed": 0,
+        "excluded": 0,
     }
 
 

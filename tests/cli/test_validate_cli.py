@@ -70,6 +70,7 @@ def test_json_format(runner: CliRunner, tmp_path: Path) -> None:
         "warnings": 22,
         "skipped": 0,
         "suppressed": 0,
+        "excluded": 0,
     }
     first = next(p for p in report["problems"] if p["severity"] == "error")
     assert first == {
@@ -111,6 +112,7 @@ def test_folder_walk_skips_other_yaml_and_hidden_folders(runner: CliRunner, tmp_
         "warnings": 0,
         "skipped": 1,
         "suppressed": 0,
+        "excluded": 0,
     }
 
 

@@ -169,7 +169,34 @@ def test_settings_exclude_folders_and_name_the_rubric(runner: CliRunner, repo: P
     # a file named on the command line is checked, excluded or not, unless pre-commit names it
     assert _json(runner, "drafts/broken.yaml")[0] == 1
     hook = runner.invoke(app, ["validate", "--skip-other-yaml", "drafts/broken.yaml"])
-    assert hook.exit_code == 0 and "no assessment files found" in hook.stderr
+    assert hook.exit_code == 0
+    assert hook.stderr == "! 0 files checked, 0 valid, 1 excluded by .coalition.yaml\n"
+
+
+@pytest.mark.parametrize("settings", [".coalition.yaml", "pyproject.toml"])
+def test_files_the_hook_names_and_the_settings_exclude_are_counted_as_excluded(
+    runner: CliRunner, repo: Path, settings: str
+) -> None:
+    """pre-commit names a changed file the settings exclude: the run says the settings left it out
+    (naming them), not that no YAML file was given; GitHub gets no 'no files found' warning."""
+    if settings == "pyproject.toml":
+        write(repo, '[tool.coalition]\nexclude = ["errs/"]\n', settings)
+    else:
+        write(repo, "exclude: [errs/]\n", settings)
+    (repo / "errs").mkdir()
+    write(repo / "errs", BROKEN, "many.yaml")
+    write(repo, VALID_HEADER + full_ratings(), "term.yaml")
+    hook = ["validate", "--skip-other-yaml", "errs/many.yaml"]
+    result = runner.invoke(app, ["--no-color", *hook])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"! 0 files checked, 0 valid, 1 excluded by {settings}\n"
+    both = runner.invoke(app, ["--no-color", *hook, "term.yaml"])
+    assert both.stderr == f"✓ 1 file checked, 1 valid, 1 excluded by {settings}\n"
+    github = runner.invoke(app, [*hook, "--format", "github"])
+    assert (github.exit_code, github.stdout) == (0, "")
+    assert github.stderr == f"! 0 files checked, 0 valid, 1 excluded by {settings}\n"
+    status, report = _json(runner, *hook[1:])
+    assert (status, report["summary"]["excluded"], report["summary"]["files"]) == (0, 1, 0)
 
 
 def test_settings_turn_the_fast_path_aside(repo: Path) -> None:

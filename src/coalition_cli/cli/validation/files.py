@@ -123,6 +123,8 @@ def validate_files(options: Options) -> int:
         exclusion=settings.exclusion,
         stdin_filename=options.stdin_filename,
     )
+    excluded = sum(target.excluded for target in targets)
+    targets = [target for target in targets if not target.excluded]
     stdin = _read_stdin() if any(target.stdin for target in targets) else None
     outcomes = validate_all(targets, policy=policy, framework=framework, jobs=options.jobs, stdin=stdin)
 
@@ -145,9 +147,11 @@ def validate_files(options: Options) -> int:
         skipped=len(outcomes) - len(checked),
         unlisted=(sum(o.unlisted_errors for o in outcomes), sum(o.unlisted_warnings for o in outcomes)),
         suppressed=len(suppressed),
+        excluded=excluded,
     )
     shown = suppressed if options.show_suppressed else []
-    run = Run(problems, summary, shown, options.statistics, [outcome.file for outcome in checked])
+    named = settings_label(settings.file) if settings.file is not None else None
+    run = Run(problems, summary, shown, options.statistics, [outcome.file for outcome in checked], named)
     report_validation(run, output)
     _point_rubrics_to_framework_validate(problems)
 

@@ -38,6 +38,8 @@ class Target(NamedTuple):
     """Why the path cannot be read, when it cannot."""
     stdin: bool = False
     """The text comes from standard input; `path` is where it stands (`--stdin-filename`, or `-`)."""
+    excluded: bool = False
+    """Named, but the settings' `exclude` leaves it out (with `skip_other_yaml`): not to be read, only counted."""
 
     @property
     def label(self) -> str:
@@ -70,7 +72,8 @@ def expand(
     stdin_filename: str | None = None,
 ) -> list[Target]:
     """The files to read; with `skip_other_yaml`, named files are treated like files found in folders
-    (skipped when plainly not assessments, or excluded by the settings)."""
+    (skipped when plainly not assessments, or excluded by the settings: those are `excluded`
+    targets, so that the run can say why they were not checked)."""
     targets: list[Target] = []
     for given in paths:
         if str(given) == STDIN:
@@ -93,8 +96,9 @@ def expand(
             targets.extend(_walk(path, exclusion))
         elif not S_ISREG(status.st_mode):
             targets.append(Target(path, missing=f"it is {kind_of(status.st_mode)}, not an ordinary file"))
-        elif not (skip_other_yaml and exclusion.excludes(path)):
-            targets.append(Target(path, from_folder=skip_other_yaml))
+        else:
+            excluded = skip_other_yaml and exclusion.excludes(path)
+            targets.append(Target(path, from_folder=skip_other_yaml, excluded=excluded))
     return targets
 
 

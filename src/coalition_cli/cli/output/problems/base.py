@@ -22,7 +22,8 @@ class Summary(NamedTuple):
 
     `errors` and `warnings` count every problem, those past a file's cap of 100 listed too (the
     `too-many-problems` line that stands for them is not counted itself); `suppressed` those a
-    `# coalition: ignore[...]` comment turned off.
+    `# coalition: ignore[...]` comment turned off; `excluded` the files named on the command line
+    that the settings' `exclude` left out (with --skip-other-yaml).
     """
 
     files: int
@@ -31,6 +32,7 @@ class Summary(NamedTuple):
     warnings: int
     skipped: int
     suppressed: int = 0
+    excluded: int = 0
 
     @classmethod
     def of(
@@ -42,11 +44,17 @@ class Summary(NamedTuple):
         skipped: int,
         unlisted: tuple[int, int] = (0, 0),
         suppressed: int = 0,
+        excluded: int = 0,
     ) -> Summary:
         counted = [problem for problem in problems if problem.code != codes.TOO_MANY_PROBLEMS.name]
         errors = sum(problem.is_error for problem in counted)
         warnings = len(counted) - errors
-        return cls(files, valid, errors + unlisted[0], warnings + unlisted[1], skipped, suppressed)
+        return cls(files, valid, errors + unlisted[0], warnings + unlisted[1], skipped, suppressed, excluded)
+
+    @property
+    def nothing_found(self) -> bool:
+        """No file at all to check: most likely a mistyped path in a CI job."""
+        return not (self.files or self.skipped or self.errors or self.excluded)
 
     def as_dict(self) -> dict[str, int]:
         """In the order the JSON output gives them (a documented contract)."""
@@ -64,6 +72,8 @@ class Run(NamedTuple):
     """`--statistics`: a count per code instead of every problem (text and json only)."""
     checked: Sequence[str] = ()
     """The files checked (skipped ones left out), in order: formats that list files (junit) need them."""
+    settings: str | None = None
+    """The settings file the run read, as named to the user: what excluded the files `summary.excluded` counts."""
 
     def counts(self) -> list[tuple[str, str, int]]:
         """(code, severity, count) for `--statistics`, most frequent first."""

@@ -37,13 +37,13 @@ class GithubReporter(Reporter):
     def report(self, run: Run) -> None:
         lines = [annotation(problem) for problem in run.problems]
         summary = run.summary
-        if not (summary.files or summary.skipped or summary.errors):
+        if summary.nothing_found:
             message = summary_line(summary, color=False).removeprefix("! ")
             lines.append(f"::warning title={_escape_property('coalition validate')}::{_escape_data(message)}")
         if lines:
             self.stdout.write("\n".join(lines) + "\n")
         self.stdout.flush()
-        self.stderr.write(summary_line(summary, color=False) + "\n")
+        self.stderr.write(summary_line(summary, color=False, settings=run.settings) + "\n")
         self.stderr.flush()
 
 

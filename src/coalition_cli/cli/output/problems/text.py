@@ -64,8 +64,9 @@ def statistics_lines(run: Run, *, color: bool) -> list[str]:
     ]
 
 
-def summary_line(summary: Summary, *, color: bool) -> str:
-    """`✓ 3 files checked, 3 valid, 2 warnings`: the last line of validate's text output."""
+def summary_line(summary: Summary, *, color: bool, settings: str | None = None) -> str:
+    """`✓ 3 files checked, 3 valid, 2 warnings`: the last line of validate's text output (`settings`:
+    the settings file that excluded the files `summary.excluded` counts)."""
     files, valid, errors, warnings, skipped = (
         summary.files,
         summary.valid,
@@ -73,7 +74,7 @@ def summary_line(summary: Summary, *, color: bool) -> str:
         summary.warnings,
         summary.skipped,
     )
-    if not files and not skipped and not errors:
+    if summary.nothing_found:
         # a folder with no YAML in it, most likely a mistyped path in a CI job: say so
         mark = _paint("!", "warning", color=color)
         return f"{mark} no assessment files found: no *.yaml or *.yml file in the paths given"
@@ -84,6 +85,8 @@ def summary_line(summary: Summary, *, color: bool) -> str:
         parts.append(_paint(plural(warnings, "warning"), "warning", color=color))
     if skipped:
         parts.append(f"{skipped} skipped (not assessments)")
+    if summary.excluded:
+        parts.append(f"{summary.excluded} excluded by {settings or 'the settings'}")
     if summary.suppressed:
         parts.append(f"{summary.suppressed} suppressed")
     mark = "✗" if errors else "✓" if files else "!"
@@ -105,7 +108,9 @@ class TextReporter(Reporter):
                 format_problem(problem, color=color) + " " + _paint("(suppressed)", "dim", color=color) + "\n"
             )
         self.stdout.flush()
-        self.stderr.write(summary_line(run.summary, color=use_color(self.stderr)) + "\n")
+        self.stderr.write(
+            summary_line(run.summary, color=use_color(self.stderr), settings=run.settings) + "\n"
+        )
         self.stderr.flush()
 
 
