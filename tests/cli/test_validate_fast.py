@@ -14,6 +14,7 @@ import pytest
 
 from coalition_cli.cli.validation.fast_path import parse
 from tests.support.assessment_edits import clean_document, yaml_text
+from tests.support.custom_rubric import write_rubric
 from tests.support.files import VALID_HEADER, full_ratings
 from tests.support.paths import EXAMPLES
 
@@ -75,6 +76,16 @@ def misdated(tmp_path: Path) -> Path:
     document["ratings"]["C1.1"]["actions"][0]["due"] = "2026-6-30"
     path = tmp_path / "misdated.yaml"
     path.write_text(yaml_text(document), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def rubric(tmp_path: Path) -> Path:
+    """A custom rubric (3 domains, 8 indicators, 5 stages) with one indicator short of a descriptor:
+    validate checks it as a rubric, by the models (the index holds no rubric's shape)."""
+    domains = {"G": ["G1", "G2", "G3"], "Y": ["Y1", "Y2", "Y3"], "W": ["W1", "W2"]}
+    path = write_rubric(tmp_path / "youth-rubric.yaml", stages=("A", "B", "C", "D", "E"), domains=domains)
+    path.write_text(path.read_text(encoding="utf-8").replace(", 5: Stage 5 of W2.", ""), encoding="utf-8")
     return path
 
 
@@ -161,10 +172,22 @@ def test_files_with_problems_or_a_profile_are_answered_without_typer_or_pydantic
         ["validate", "riverside/2026-03-spring.yaml", "riverside/coalition.yaml", "-f", "json"],
         ["validate", *["{clean}"] * 20, "{unrated}"],
         ["validate", "{emptied}"],
+        ["validate", "{rubric}"],  # a rubric: checked as one, by the models
+        ["validate", "{rubric}", "{clean}", "-f", "json"],
+        ["validate", "--skip-other-yaml", "-f", "junit", "{rubric}"],
+        ["validate", "-f", "sarif", "{rubric}", "{broken}"],
+        ["validate", "-f", "github", "{rubric}"],
     ],
 )
 def test_the_fast_path_prints_what_the_models_print(
-    clean: Path, unrated: Path, broken: Path, misdated: Path, emptied: Path, riverside: Path, args: list[str]
+    clean: Path,
+    unrated: Path,
+    broken: Path,
+    misdated: Path,
+    emptied: Path,
+    riverside: Path,
+    rubric: Path,
+    args: list[str],
 ) -> None:
     names = {
         "clean": clean.name,
@@ -172,6 +195,7 @@ def test_the_fast_path_prints_what_the_models_print(
         "broken": broken.name,
         "misdated": misdated.name,
         "emptied": emptied.name,
+        "rubric": rubric.name,
     }
     argv = [arg.format(**names) for arg in args]
     fast = _python(PROBE, *argv, cwd=clean.parent)

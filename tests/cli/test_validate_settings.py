@@ -165,7 +165,8 @@ def test_settings_exclude_folders_and_name_the_rubric(runner: CliRunner, repo: P
     text = VALID_HEADER.replace("community-framework", "somewhere-else") + full_ratings()
     write(repo, text, "term.yaml")
     status, report = _json(runner, ".")
-    assert (status, report["summary"]["files"], report["problems"]) == (0, 1, [])
+    # term.yaml, and the rubric, checked as a rubric
+    assert (status, report["summary"]["files"], report["problems"]) == (0, 2, [])
     # a file named on the command line is checked, excluded or not, unless pre-commit names it
     assert _json(runner, "drafts/broken.yaml")[0] == 1
     hook = runner.invoke(app, ["validate", "--skip-other-yaml", "drafts/broken.yaml"])

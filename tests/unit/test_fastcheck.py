@@ -36,6 +36,7 @@ from tests.support.assessment_edits import (
     edited_profiles,
     yaml_text,
 )
+from tests.support.custom_rubric import write_rubric
 
 ASSESSMENT = "assessment.yaml"
 
@@ -390,6 +391,15 @@ def test_what_only_the_models_can_explain_is_left_to_them(tmp_path: Path, change
 def test_a_rubric_given_on_the_command_line_is_left_to_the_models(tmp_path: Path) -> None:
     indexed, _ = both(tmp_path, yaml_text(clean_document()), framework="community-framework")
     assert indexed is None
+
+
+@pytest.mark.parametrize("from_folder", [False, True])
+def test_a_rubric_file_is_left_to_the_models(tmp_path: Path, from_folder: bool) -> None:
+    """Named or found in a folder, a rubric is checked as a rubric, by the models only."""
+    path = write_rubric(tmp_path / "rubric.yaml", stages=("A", "B", "C"))
+    path.write_text(path.read_text(encoding="utf-8").replace(", 3: Stage 3 of D-b.", ""), encoding="utf-8")
+    indexed, modelled = both(tmp_path, name="rubric.yaml", from_folder=from_folder)
+    assert indexed is None and codes_of(modelled) == ["missing-descriptor"]
 
 
 def test_a_profile_the_model_refuses_leaves_the_assessment_to_the_models(tmp_path: Path) -> None:

@@ -153,34 +153,10 @@ def validate_files(options: Options) -> int:
     named = settings_label(settings.file) if settings.file is not None else None
     run = Run(problems, summary, shown, options.statistics, [outcome.file for outcome in checked], named)
     report_validation(run, output)
-    _point_rubrics_to_framework_validate(problems)
 
     if any(outcome.unreadable is not None for outcome in outcomes):
         return EXIT_USAGE
     return EXIT_PROBLEMS if summary.errors and not options.exit_zero else EXIT_OK
-
-
-_RUBRIC_KEYS = frozenset({"unknown key 'stages'", "unknown key 'domains'"})
-
-
-def _point_rubrics_to_framework_validate(problems: Sequence[Problem]) -> None:
-    """A rubric given to `validate` is read as an assessment (its own checks are `framework
-    validate`'s): its errors are right, but say nothing of that, so a note points there."""
-    seen: dict[str, set[str]] = {}
-    for problem in problems:
-        if problem.code == codes.UNKNOWN_KEY.name:
-            seen.setdefault(problem.file, set()).add(problem.message.split(";", 1)[0])
-    rubrics = [file for file, keys in seen.items() if keys >= _RUBRIC_KEYS]
-    if rubrics:
-        import shlex
-
-        from coalition_cli.cli.console import note
-
-        for file in rubrics:
-            note(
-                f"{file} looks like a rubric, not an assessment: "
-                f"check a rubric with `coalition framework validate {shlex.quote(file)}`"
-            )
 
 
 def _read_stdin() -> bytes:

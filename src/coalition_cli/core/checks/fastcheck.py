@@ -15,7 +15,8 @@ in `framework_data/fast-check/`, written by `fast_index.py` (`python scripts/bui
 core/loading/indexed.py runs the pipeline with them: the same stages and checks, so the same
 problems in the same words. Each index is stamped with RULES_VERSION and the digests of the files it
 was made from (CRC-32s of their text, line endings normalised). On any doubt the models check the file as always: an index
-missing or stale, a rubric given by path or by --framework, a document of another shape.
+missing or stale, a rubric given by path or by --framework, a document of another shape, a rubric
+file itself.
 """
 
 from __future__ import annotations
@@ -83,9 +84,13 @@ STANDS_IN_FOR: dict[str, frozenset[Code]] = {
     "the registered checks of assessments and profiles, run on the index": frozenset(
         code for kind in (Kind.ASSESSMENT, Kind.PROFILE) for check in checks_for(kind) for code in check.codes
     ),
+    "a rubric file: the index never reads one, the models check it (pipeline.check_rubric_with)": frozenset(
+        code for check in checks_for(Kind.FRAMEWORK) for code in check.codes
+    ),
 }
-"""Every code an assessment file can get, and how the fast path comes to the same answer as the
-models. A new code an assessment can get must be accounted for here (tests/unit/test_codes.py)."""
+"""Every code a file given to validate can get (an assessment, a coalition profile, a rubric), and
+how the fast path comes to the same answer as the models. A new code such a file can get must be
+accounted for here (tests/unit/test_codes.py)."""
 
 
 class IndicatorEntry(NamedTuple):

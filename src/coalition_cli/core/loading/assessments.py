@@ -69,8 +69,8 @@ class LoadedAssessment:
         return facilitator if facilitator and facilitator.strip() else self.path.stem
 
 
-Read = LoadedAssessment | CoalitionProfile
-"""What a file given as an assessment may hold: an assessment, or a shared coalition.yaml."""
+Read = LoadedAssessment | CoalitionProfile | Framework
+"""What a file given as an assessment may hold: an assessment, a shared coalition.yaml, or a rubric."""
 
 
 class AssessmentOutcome(FileOutcome[Read]):
@@ -94,7 +94,7 @@ class AssessmentOutcome(FileOutcome[Read]):
         """The coalition profile the file is, or holds, or names, when it can be read."""
         if isinstance(self.value, LoadedAssessment):
             return self.value.profile
-        return self.value
+        return self.value if isinstance(self.value, CoalitionProfile) else None
 
 
 FRAMEWORK_CODES = (codes.UNKNOWN_FRAMEWORK, codes.INVALID_FRAMEWORK, codes.OUTSIDE_REPOSITORY)
@@ -191,6 +191,9 @@ class ModelsReading:
 
     def profile(self, parsed: Parsed) -> Modelled[CoalitionProfile]:
         return apply_model(parsed, CoalitionProfile, self._known_shape(profile_conforms))
+
+    def rubric_file(self, parsed: Parsed) -> Modelled[Framework]:
+        return apply_model(parsed, Framework)  # as `framework validate` reads one (documents.check_document)
 
     def guide(self) -> Guide:
         return load_guide()
@@ -294,6 +297,14 @@ def valid_assessment(path: Path, outcome: FileOutcome[Read]) -> LoadedAssessment
         raise UsageError(
             f"{path} is a coalition profile (members, meetings, structure), not an assessment",
             hint="give an assessment file; `coalition roster` reads a profile on its own",
+        )
+    if isinstance(outcome.value, Framework):
+        import shlex
+
+        raise UsageError(
+            f"{path} is a rubric (stages, domains, indicators), not an assessment",
+            hint="give an assessment file (one that names this rubric in its `framework:`); "
+            f"`coalition framework show --framework {shlex.quote(str(path))}` shows the rubric",
         )
     if outcome.has_errors or not isinstance(outcome.value, LoadedAssessment):
         count = sum(problem.is_error for problem in outcome.problems)

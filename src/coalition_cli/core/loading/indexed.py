@@ -5,7 +5,8 @@ the models: a JSON Schema of the shape the models accept, and the rubric's and t
 the very same checks. A file thus gets the problems the models would give it, in the same words,
 for a fraction of the cost (importing Pydantic and the models alone takes longer than checking a
 hundred files this way). Where the index cannot tell (a document of another shape, a rubric given
-by path or by --framework, an index missing or stale), the file goes to the models, imported then.
+by path or by --framework, a rubric file itself, an index missing or stale), the file goes to the
+models, imported then.
 
 Only `validate` reads files this way: it needs each file's problems, never the model of a valid
 file, which the other commands use.
@@ -53,6 +54,9 @@ class _Index:
             return Modelled(ProfileName(data.get("name")), data=data) if profile_conforms(data) else None
 
         return model_stage(parsed, shaped)
+
+    def rubric_file(self, parsed: Parsed) -> None:
+        return None  # the index holds no rubric's shape: a rubric file is the models' to check
 
     def guide(self) -> GuideIndex | None:
         return load_guide_index()

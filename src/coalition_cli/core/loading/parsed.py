@@ -148,6 +148,25 @@ _ASSESSMENT_HINT = re.compile(
 )
 """How an unparseable file shows it was meant as an assessment (its structure cannot say)."""
 
+_RUBRIC_KEYS = frozenset({"stages", "domains"})
+"""What every rubric has, and nothing else the tool reads (`framework validate` checks the rest)."""
+
+_TOP_LEVEL_KEY = re.compile(r"^(stages|domains)\s*:", re.MULTILINE)
+
+
+def looks_like_rubric(data: Any) -> bool:
+    """A rubric rather than an assessment: `stages:` and `domains:`, and none of an assessment's own keys."""
+    return (
+        isinstance(data, dict)
+        and set(data) >= _RUBRIC_KEYS
+        and not {"framework", "ratings", "assessed_on"} & set(data)
+    )
+
+
+def _rubric_text(text: str) -> bool:
+    """An unparseable file that was meant as a rubric: `stages:` and `domains:` at the top level."""
+    return {match.group(1) for match in _TOP_LEVEL_KEY.finditer(text)} == _RUBRIC_KEYS
+
 
 def foreign(parsed: Parsed) -> bool:
     """A YAML file that is plainly not an assessment (nor a broken one).
@@ -155,14 +174,17 @@ def foreign(parsed: Parsed) -> bool:
     An assessment has `ratings:` or `assessed_on:`, or a `framework:` that names a rubric (a bundled
     id or a path) or sits beside `coalition:`. So a Helm chart's `values.yaml` with
     `framework: nextjs` is not one, while `framework: comunity-framework` beside `coalition:` is a
-    broken one, and reported. A list (an Ansible playbook) is one only if one of its items is.
+    broken one, and reported. A list (an Ansible playbook) is one only if one of its items is. A
+    file that does not parse is judged by its text: one meant as an assessment or as a rubric (whose
+    parsed document is checked as a rubric, see `looks_like_rubric`) is reported, not skipped.
     """
     if isinstance(parsed.data, dict):
         return _foreign_mapping(parsed.data)
     if isinstance(parsed.data, list):  # an Ansible playbook: an assessment only if an item is one
         return all(not isinstance(item, dict) or _foreign_mapping(item) for item in parsed.data)
     if parsed.text is not None:
-        return not _ASSESSMENT_HINT.search(parsed.text)  # empty, unparseable or one value: by the text
+        # empty, unparseable or one value: by the text
+        return not _ASSESSMENT_HINT.search(parsed.text) and not _rubric_text(parsed.text)
     return False
 
 

@@ -9,6 +9,10 @@ One assessment file goes through these stages, each returning a value the next o
     checks     the registered checks of its kind                  checks.registry.run_checks
     locate     findings at lines and columns, with severities     parsed.locate
 
+A file given as an assessment may be another kind of document the tool reads, and is then checked
+as what it is: a coalition profile (a coalition.yaml) by the profile's model and checks, a rubric by
+the rubric's model and checks, as `coalition framework validate` checks one (core/loading/documents.py).
+
 A `Reading` says what the model and framework stages check against: the models (Pydantic, and the
 rubric and the Guide as loaded: core/loading/assessments.py), or the index shipped for a bundled
 rubric (validate's fast path: core/loading/indexed.py), where a JSON Schema stands in for the
@@ -30,7 +34,7 @@ from coalition_cli.core.checks.structure import document_finding
 from coalition_cli.core.codes import CODES, Code, Policy
 from coalition_cli.core.files.discovery import Target
 from coalition_cli.core.loading.outcome import FileOutcome, Record
-from coalition_cli.core.loading.parsed import Parsed, foreign, locate, parse
+from coalition_cli.core.loading.parsed import Parsed, foreign, locate, looks_like_rubric, parse
 from coalition_cli.core.loading.profiles import (
     Named,
     ProfileCheck,
@@ -121,6 +125,10 @@ class Reading(Protocol[A, P]):
         """Stage 2 of a coalition profile (a coalition.yaml, on its own or named by `profile:`)."""
         ...
 
+    def rubric_file(self, parsed: Parsed) -> Modelled[Any] | None:
+        """Stage 2 of a rubric file, given as an assessment (the models: a `Framework`)."""
+        ...
+
     def guide(self) -> GuideTerms | None:
         """The Guide's stakeholder groups and partner kinds, which the checks read."""
         ...
@@ -149,8 +157,8 @@ def check_assessment_with(
     """Check one file given as an assessment through every stage, or None when `reading` cannot tell
     (and there is no `otherwise`: the reading to ask then, given when needed, the text parsed once).
 
-    A coalition.yaml is checked as what it is; with `skip_foreign` (files found by walking a
-    folder), a YAML file that is plainly not an assessment is skipped, not failed. See
+    A coalition.yaml or a rubric is checked as what it is; with `skip_foreign` (files found by walking
+    a folder), a YAML file that is plainly not an assessment is skipped, not failed. See
     `assessments.check_assessment` for the arguments.
     """
     parsed = parse(path, name, text)
@@ -174,6 +182,8 @@ def _read(
         return FileOutcome(name, unreadable=parsed.unreadable)
     if looks_like_profile(parsed.data):
         return check_profile_with(reading, parsed, policy)
+    if looks_like_rubric(parsed.data):
+        return check_rubric_with(reading, parsed, policy)
     if skip_foreign and foreign(parsed):
         return FileOutcome(name, skipped=True)
     modelled = reading.assessment(parsed)
@@ -248,6 +258,15 @@ def check_profile_with(reading: Reading[A, P], parsed: Parsed, policy: Policy) -
     if guide is None or modelled is None:
         return None
     return outcome_of(parsed, modelled, Kind.PROFILE, guide=guide, policy=policy)
+
+
+def check_rubric_with(reading: Reading[A, P], parsed: Parsed, policy: Policy) -> FileOutcome[Any] | None:
+    """A rubric file, parsed, through the remaining stages: its model and the rubric checks, as
+    `coalition framework validate` checks it; None when `reading` cannot tell."""
+    modelled = reading.rubric_file(parsed)
+    if modelled is None:
+        return None
+    return outcome_of(parsed, modelled, Kind.FRAMEWORK, guide=None, policy=policy)
 
 
 def profile_check(reading: Reading[A, P]) -> ProfileCheck[P]:

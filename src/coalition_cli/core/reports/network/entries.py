@@ -21,6 +21,7 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment, Read
 from coalition_cli.core.loading.frameworks import framework_path, looks_like_path
 from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.profile import CoalitionProfile
 from coalition_cli.core.reports.actions.owners import name_key
 from coalition_cli.core.reports.actions.register import ActionRecord, MemberSeat, action_records, member_seats
@@ -133,9 +134,10 @@ def one_raters_file(assessment: Assessment) -> bool:
 
 def network_entry(outcome: FileOutcome[Read]) -> FileOutcome[NetworkEntry]:
     """What a worker sends back for one file (module level, small): how it went, and a valid
-    assessment's entry. A file with errors is listed and left out; a coalition profile is skipped."""
+    assessment's entry. A file with errors is listed and left out; a coalition profile or a rubric
+    is skipped."""
     loaded = outcome.value
-    if isinstance(loaded, CoalitionProfile) and not outcome.has_errors:
+    if isinstance(loaded, CoalitionProfile | Framework) and not outcome.has_errors:
         return FileOutcome(outcome.file, skipped=True)
     if outcome.has_errors or not isinstance(loaded, LoadedAssessment):
         return outcome.with_value(None)
