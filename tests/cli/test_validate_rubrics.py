@@ -8,6 +8,7 @@ validate's own summary line differs from `framework validate`'s text format.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -135,3 +136,26 @@ def test_a_valid_rubric_in_a_folder_is_skipped_by_summary_and_actions(here: Path
         assert code == 0, err
         assert "1 YAML file skipped" in err, err
         assert "youth-rubric" not in err
+
+
+@pytest.mark.parametrize("where", [".", "assessments"])
+def test_a_broken_rubric_is_named_as_typed_from_the_working_folder(
+    here: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """The assessment says `framework: ../rubrics/…` (from its own folder); the message names the rubric
+    once, from where the user is, and the command it gives runs from there."""
+    _break(here)
+    monkeypatch.chdir(here / where)
+    rubric = str(Path(os.path.relpath(here / RUBRIC)))
+    assessment = os.path.relpath(here / "assessments" / "2026-spring.yaml")
+    code, out, _ = _run("validate", assessment)
+    assert code == 1
+    assert out == (
+        f"{assessment}:1:12: error {rubric} is not a valid framework: run `coalition framework validate "
+        f"{rubric}` to see its 1 problem; indicator ids and stages are checked once the framework is found "
+        "[invalid-framework]\n"
+    )
+    assert _run("framework", "validate", rubric)[:2] == (
+        1,
+        f"{PROBLEM.replace(RUBRIC, rubric)}\n✗ {rubric}: 1 problem; this is not a usable framework\n",
+    )

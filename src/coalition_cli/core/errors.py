@@ -50,11 +50,14 @@ class FrameworkError(CoalitionError):
         problems: list[Problem] | None = None,
         hint: str | None = None,
         unlisted: tuple[int, int] = (0, 0),
+        file: str | None = None,
     ):
         super().__init__(message, hint=hint)
         self.problems = problems or []
         self.unlisted = unlisted
         """Errors and warnings past the problems listed (counted by the last one, not listed)."""
+        self.file = file
+        """The rubric file with the problems, named as they name it (a path from the working folder)."""
 
 
 class SettingsError(CoalitionError):

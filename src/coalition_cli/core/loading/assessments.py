@@ -117,7 +117,10 @@ def find_framework(data: dict[str, object], override: str | None, folder: Path) 
             code = codes.OUTSIDE_REPOSITORY
         detail = f" ({error.hint})" if error.hint else ""
         if error.problems:
-            detail = f": run `coalition framework validate {reference}` to see its {plural(len(error.problems), 'problem')}"
+            import shlex
+
+            rubric = shlex.quote(error.file or reference)  # from the working folder, as the message names it
+            detail = f": run `coalition framework validate {rubric}` to see its {plural(len(error.problems), 'problem')}"
         later = "; indicator ids and stages are checked once the framework is found"
         return Rubric(None, (Finding(("framework",), code, f"{error.message}{detail}{later}"),))
 

@@ -78,12 +78,22 @@ def load_framework(reference: str = DEFAULT_FRAMEWORK, relative_to: Path | None 
         stamp = path.stat().st_mtime_ns
     except OSError as error:
         raise FrameworkError(f"cannot read framework {quoted(reference)}: {error.strerror}") from None
-    return _load(path.resolve(), stamp, str(path))
+    return _load(path.resolve(), stamp, str(path) if relative_to is None else from_working_folder(path))
+
+
+def from_working_folder(path: Path) -> str:
+    """A path as typed from the working folder (`rubrics/r.yaml`, not `assessments/../rubrics/r.yaml`),
+    so that a command given with it runs where the user is."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # on another drive (Windows): there is no relative path
+        return str(path.absolute())
 
 
 @cache
 def _load(path: Path, _stamp: int, label: str) -> Framework:
-    """Checked once per file version; problems are reported under the path as the user gave it."""
+    """Checked once per file version; problems are reported under the path as the user gave it, or,
+    for a path a file names, as typed from the working folder."""
     checked = _checked(path, Framework, Kind.FRAMEWORK, label)
     if checked.unreadable is not None:
         raise FrameworkError(f"cannot read framework {str(path)!r}: {checked.unreadable}")
@@ -92,6 +102,7 @@ def _load(path: Path, _stamp: int, label: str) -> Framework:
             f"{label} is not a valid framework",
             problems=list(checked.problems),
             unlisted=(checked.unlisted_errors, checked.unlisted_warnings),
+            file=label,
         )
     return checked.value
 
