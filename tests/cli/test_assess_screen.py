@@ -23,6 +23,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from coalition_cli.cli.assess.screen.app import AssessApp, Outcome
+from coalition_cli.cli.assess.screen.dialogs import ChoiceDialog
 from coalition_cli.cli.assess.screen.widgets import RoomLine, StageRow, room_line
 from coalition_cli.cli.assess.wording import describe_action
 from coalition_cli.core.editing.assessment_file import AssessmentFile
@@ -826,6 +827,30 @@ def test_assess_follows_the_room_only_while_it_runs(team: Path) -> None:
     )
     journal.close()  # Ctrl-C in the room's terminal: the journal stays, the room is gone
     assert journal_path(team).exists() and votes("C1.2") is None
+
+
+def test_a_file_broken_elsewhere_says_its_problem_and_line_and_saves_once_it_is_fixed(team: Path) -> None:
+    """A colleague's editor leaves an unclosed `[`: the refusal says what is wrong and on which line,
+    in words (no command to run: a facilitator in front of the room has no second terminal), and
+    once the file is put right in an editor, the same key saves."""
+    app = session_app(team, indicators=["C1.2"])
+    fine = team.read_text()
+
+    async def steps(pilot: Pilot[None]) -> None:
+        team.write_text(fine.replace("    stage: 2          #", "    stage: [2          #"))
+        await press(pilot, "2")
+        assert isinstance(app.screen, ChoiceDialog)
+        said = " ".join(app.screen.body.plain.split())  # type: ignore[attr-defined]
+        assert "team.yaml has 1 problem. It is on line 18: not valid YAML: a '[' that is never closed" in said
+        assert "(it opens on line 17)" in said and "Fix it in an editor" in said
+        assert "`" not in said and "coalition validate" not in said
+        await press(pilot, "escape")
+        team.write_text(fine)  # put back as it was, in the editor
+        await press(pilot, "2")
+        assert "Saved: C1.2 is at stage 2 Developing." in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert rating(team, "C1.2") == {"stage": 2}
 
 
 # -- how the terminal hears the end ------------------------------------------------------------------

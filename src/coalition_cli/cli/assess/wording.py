@@ -15,6 +15,7 @@ from coalition_cli.core.editing.rating_edits import (
     NewAction,
     RatingEdit,
 )
+from coalition_cli.core.errors import CoalitionError
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
@@ -77,14 +78,61 @@ def early_due(due: dt.date | None, assessed_on: dt.date, *, named: bool = True) 
     return f"{date} is before this assessment ({long_date(assessed_on)}): is the year right?"
 
 
-def evidence_not_saved(typed: str) -> str:
-    """Said when half-typed evidence is not saved over the evidence the file has: what was typed is
-    printed with it, so that it can be pasted in again rather than lost."""
-    shown = "\n".join(f"  {line}" for line in typed.splitlines())
-    return (
-        "The evidence being typed was not saved; the earlier evidence stays.\n"
-        f"What was typed, to paste in again if you want it:\n{shown}"
-    )
+def typed_not_saved(said: str, typed: Sequence[str]) -> str:
+    """Said when text being typed could not be saved (it would replace what the file says, or the
+    file cannot be written): what was typed is printed with it, line by line, so that it can be
+    pasted in again rather than lost. The one way both sessions say it, for evidence and actions."""
+    shown = "\n".join(f"  {line}" for text in typed for line in text.splitlines())
+    return f"{said}\nWhat was typed, to paste in again if you want it:\n{shown}"
+
+
+def evidence_not_saved(typed: str, why: str = "the earlier evidence stays") -> str:
+    """Half-typed evidence not saved: over the evidence the file has (`why` says so), or at all."""
+    return typed_not_saved(f"The evidence being typed was not saved; {why}.", [typed])
+
+
+def action_not_saved(indicator: str, action: NewAction, unread: str = "") -> str:
+    """A new action being typed that could not be saved: its words, owner and due date (as typed,
+    `unread`, when it does not read as a date), each on a line of its own, to type in again."""
+    due = action.due.isoformat() if action.due is not None else unread
+    typed = [
+        action.action,
+        *([f"who leads it: {action.owner}"] if action.owner else []),
+        *([f"due: {due}"] if due else []),
+        *([f"how far along: {status_words(action.status)}"] if action.status else []),
+    ]
+    return typed_not_saved(f"The action being typed for {indicator} was not saved.", typed)
+
+
+def why_not_saved(error: CoalitionError) -> str:
+    """Why a save was refused, for the room: for a file with problems (a colleague's editor left it
+    half changed), the first problem in plain words and its line, so that it can be fixed in an
+    editor while the session waits: "…yaml has 1 problem. It is on line 203: not valid YAML: a '['
+    that is never closed with ']' (it opens on line 202)…". Else what the error says."""
+    errors = [problem for problem in getattr(error, "problems", None) or [] if problem.is_error]
+    said = _sentence(error.message)
+    if not errors:
+        return said
+    first = errors[0]
+    which = "The first" if len(errors) > 1 else "It"
+    return f"{said} {which} is on line {first.line}: {_sentence(first.message, capital=False)}"
+
+
+def what_to_do(error: CoalitionError) -> str:
+    """What to do about a refused save, after `why_not_saved`: for a file with problems, fix it in an
+    editor while the session waits (not the command line's `coalition validate`: a facilitator in
+    front of a room has no second terminal open); else the error's hint."""
+    if getattr(error, "problems", None):
+        return "Fix it in an editor and save the file (the session waits), then give the answer again."
+    return _sentence(error.hint) if error.hint else ""
+
+
+def _sentence(text: str, *, capital: bool = True) -> str:
+    """`text` as a sentence: a capital first (unless it follows a colon), a full stop last."""
+    text = text.strip()
+    if text and not text.endswith((".", "?", "!")):
+        text += "."
+    return text[:1].upper() + text[1:] if capital else text
 
 
 def open_actions(rating: Rating | None) -> list[Action]:

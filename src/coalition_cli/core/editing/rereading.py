@@ -61,7 +61,8 @@ class OnDisk:
             same = mark is not None and yamlsource.decode(read_regular(self.file.path)) == self.file.text
         except (OSError, yamlsource.TextProblem):
             same = False
-        if same:
+        if same:  # back as it was (a change undone in an editor): usable again, nothing to show
+            self.problem = None
             return None
         try:
             fresh = AssessmentFile(self.file.path)

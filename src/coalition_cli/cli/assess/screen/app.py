@@ -52,6 +52,8 @@ from coalition_cli.cli.assess.wording import (
     evidence_not_saved,
     stage_label,
     undone,
+    what_to_do,
+    why_not_saved,
 )
 from coalition_cli.cli.output.fitting import fit
 from coalition_cli.core.editing.assessment_file import AssessmentFile
@@ -348,7 +350,7 @@ class IndicatorScreen(Screen[None]):
 
     def problem(self, failed: Failed, then: Callable[[], None] | None = None) -> None:
         """A save that could not be made: why, and what to do; then `then` (a box opened again)."""
-        self.say("Not saved: " + failed.error.message, "warning")
+        self.say("Not saved: " + why_not_saved(failed.error), "warning")
         conflicts.show_problem(self, failed.error, then)
 
     def noticed(self, rereads: list[Reread], *, saving: str | None = None) -> None:
@@ -805,7 +807,13 @@ class AssessApp(App[None]):
         screen.noticed(self.keeper.noticed())
         problem = self.keeper.problem
         if problem is not None and problem is not self._problem_said:
-            screen.say(f"The file was changed elsewhere and cannot be used now: {problem.message}", "warning")
+            screen.say(
+                f"The file was changed elsewhere and cannot be saved now: {why_not_saved(problem)} "
+                f"{what_to_do(problem)}",
+                "warning",
+            )
+        elif problem is None and self._problem_said is not None:
+            screen.say("The file can be saved again: it was fixed.", "saved")
         self._problem_said = problem
 
     def action_stop(self) -> None:

@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from coalition_cli.cli.assess.screen.dialogs import ChoiceDialog
-from coalition_cli.cli.assess.wording import describe_action, stage_label, undone
+from coalition_cli.cli.assess.wording import describe_action, stage_label, undone, what_to_do, why_not_saved
 from coalition_cli.core.editing.history import Saved
 from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, RatingEdit, clean_text
 from coalition_cli.core.editing.session_file import Clash, Done, Failed
@@ -184,9 +184,10 @@ def undo_clash(screen: IndicatorScreen, saved: Saved, clash: Clash) -> None:
 
 def show_problem(screen: IndicatorScreen, error: CoalitionError, then: object = None) -> None:
     """Why a save failed and what to do; Esc goes on (with `then`: back to the box, text kept)."""
-    body = Text(error.message)
-    if error.hint:
-        body.append(f"\n\n{error.hint}", style="italic")
+    body = Text(why_not_saved(error))
+    todo = what_to_do(error)
+    if todo:
+        body.append(f"\n\n{todo}", style="italic")
     if then is not None:
         body.append("\n\nWhat you typed is kept: it goes back into its box.")
 
