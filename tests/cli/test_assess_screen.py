@@ -499,7 +499,7 @@ def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path
 
     drive(app, (80, 24), steps)
     assert app.outcome is Outcome.INTERRUPTED
-    assert app.keep_draft() == "The evidence being typed for C1.2 was saved."
+    assert app.keep_draft() == ["The evidence being typed for C1.2 was saved."]
     assert rating(team, "C1.2") == {"stage": 2, "evidence": "half a sent"}
 
     app = session_app(team, indicators=["C1.1"])
@@ -510,8 +510,7 @@ def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path
         await press(pilot, "ctrl+c")
 
     drive(app, (80, 24), replacing)
-    note = app.keep_draft()
-    assert note is not None
+    [note] = app.keep_draft()
     # not saved over the file's evidence, but not lost either: printed, to paste in again
     assert note.startswith("The evidence being typed was not saved; the earlier evidence stays.")
     assert note.endswith("What was typed, to paste in again if you want it:\n  half")
@@ -535,10 +534,10 @@ def test_stopping_keeps_a_new_action_being_typed(team: Path, key: str) -> None:
 
     drive(app, (80, 24), steps)
     assert app.outcome is Outcome.INTERRUPTED
-    assert app.keep_draft() == (
+    assert app.keep_draft() == [
         "The action being typed for C1.2 was saved: Sign an MOU with the college — Maria Lopez "
         "(the due date 'next friday' is not a date, so it was left out)."
-    )
+    ]
     assert rating(team, "C1.2") == {
         "actions": [{"action": "Sign an MOU with the college", "owner": "Maria Lopez"}]
     }
@@ -556,7 +555,7 @@ def test_stopping_after_an_action_is_saved_adds_it_only_once(team: Path) -> None
         await press(pilot, "ctrl+c")
 
     drive(app, (80, 24), steps)
-    assert app.keep_draft() is None
+    assert app.keep_draft() == []
     assert rating(team, "C1.2") == {"actions": [{"action": "Sign an MOU"}]}
 
 
@@ -853,6 +852,83 @@ def test_a_file_broken_elsewhere_says_its_problem_and_line_and_saves_once_it_is_
     assert rating(team, "C1.2") == {"stage": 2}
 
 
+def ended(monkeypatch: pytest.MonkeyPatch, app: AssessApp) -> tuple[int, str]:
+    """The exit code and what the terminal says once `app`, driven already, has ended (as
+    `run_full_screen` says it, at 80 columns)."""
+    import io
+
+    import typer
+    from rich.console import Console
+
+    from coalition_cli.cli.assess.screen import launch
+
+    monkeypatch.setattr(launch, "AssessApp", lambda opened, live_votes=None: app)
+    monkeypatch.setattr(app, "run", lambda: None)
+    console = Console(file=io.StringIO(), width=80)
+    try:
+        launch.run_full_screen(console, app.opened)
+        code = 0
+    except typer.Exit as stop:
+        code = stop.exit_code
+    return code, console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_stopping_with_a_file_broken_elsewhere_says_what_is_not_saved_and_prints_what_was_typed(
+    monkeypatch: pytest.MonkeyPatch, team: Path
+) -> None:
+    """The review's meeting: a colleague's editor broke the file, the 2 and the evidence were refused,
+    then Ctrl-C. The ending named a saved file for every answer and let the typed text go."""
+    app = session_app(team, indicators=["C1.2"])
+    typed = "Five members pledged staff time in writing (letters on file)."
+
+    async def steps(pilot: Pilot[None]) -> None:
+        team.write_text(team.read_text().replace("    stage: 2          #", "    stage: [2          #"))
+        await press(pilot, "2", "escape", "e")
+        await type_text(pilot, typed)
+        await press(pilot, "escape")  # refused: said, and back into its box
+        await press(pilot, "escape")
+        assert isinstance(app.focused, TextArea) and app.focused.text == typed
+        await press(pilot, "ctrl+c")
+
+    drive(app, (80, 24), steps)
+    code, said = ended(monkeypatch, app)
+    assert code == 130
+    words = " ".join(said.split())
+    assert "Every answer given is saved" not in words
+    assert "Not saved: C1.2 stage 2 Developing and its evidence." in words
+    assert "It is on line 18: not valid YAML" in words
+    assert "Every other answer given is saved in" in words
+    # the typed text, on a line of its own, whole, to paste in again
+    assert f"\n  {typed}\n" in said
+    assert said.index(typed) < said.index("To carry on from there, run:")
+
+
+def test_stopping_keeps_a_new_action_the_file_refuses_printed_whole(
+    monkeypatch: pytest.MonkeyPatch, team: Path
+) -> None:
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        team.write_text(team.read_text().replace("    stage: 2          #", "    stage: [2          #"))
+        await press(pilot, "a")
+        await type_text(pilot, "Collect pledge letters from all members")
+        await press(pilot, "tab")
+        await type_text(pilot, "Janet Holloway")
+        await press(pilot, "tab")
+        await type_text(pilot, "2027-01-31")
+        await press(pilot, "ctrl+c")
+
+    drive(app, (80, 24), steps)
+    code, said = ended(monkeypatch, app)
+    assert code == 130
+    assert "Every answer given is saved" not in said
+    assert "The action being typed for C1.2 could not be saved." in said
+    assert (
+        "What was typed, to paste in again if you want it:\n  Collect pledge letters from all members\n"
+        "  who leads it: Janet Holloway\n  due: 2027-01-31\n"
+    ) in said
+
+
 # -- how the terminal hears the end ------------------------------------------------------------------
 
 
@@ -1076,7 +1152,7 @@ def test_the_count_at_the_end_is_of_the_indicators_looked_at(
     drive(app, (80, 24), steps)
     assert app.outcome is Outcome.FINISHED
     console = Console(file=io.StringIO(), width=100)
-    Ending(console, app.file, app.opened.options).finished(app.session)
+    Ending(console, app.keeper, app.opened.options).finished(app.session)
     assert "You went through 2 indicators and rated 0." in console.file.getvalue()  # type: ignore[attr-defined]
 
 

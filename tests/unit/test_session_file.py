@@ -93,6 +93,33 @@ def test_a_file_broken_elsewhere_fails_the_save_and_keeps_the_session(team: Path
     assert "oops" in team.read_text()  # nothing written over it
 
 
+def test_answers_the_file_refused_are_remembered_until_they_are_saved(team: Path) -> None:
+    """What a session says at its end: the answers not in the file, joined by indicator; a part given
+    again and saved, once the file is fixed, is no longer among them."""
+    kept = SessionFile(AssessmentFile(team))
+    fine = team.read_text()
+    team.write_text(fine.replace("    stage: 2          #", "    stage: [2          #"))
+    meet = NewAction("Meet the mayor", "Dana")
+    for edit in (
+        RatingEdit("C1.2", stage=2),
+        RatingEdit("C1.3", evidence="Minutes"),
+        RatingEdit("C1.2", evidence="Letters", add_actions=(meet,)),
+        RatingEdit("C1.2", stage=3),  # given again: it replaces the 2
+    ):
+        assert isinstance(kept.save(edit, kept.written(edit.indicator)), Failed)
+    assert kept.refusal is not None and kept.refusal.problems  # type: ignore[attr-defined]
+    assert kept.not_saved() == [
+        RatingEdit("C1.2", stage=3, evidence="Letters", add_actions=(meet,)),
+        RatingEdit("C1.3", evidence="Minutes"),
+    ]
+    team.write_text(fine)
+    assert isinstance(kept.save(RatingEdit("C1.2", stage=3), kept.written("C1.2")), Done)
+    assert kept.not_saved() == [
+        RatingEdit("C1.3", evidence="Minutes"),
+        RatingEdit("C1.2", evidence="Letters", add_actions=(meet,)),
+    ]
+
+
 def test_undo_asks_first_when_the_change_was_changed_again_elsewhere(team: Path) -> None:
     kept = SessionFile(AssessmentFile(team))
     assert kept.save(RatingEdit("C1.2", stage=2), kept.written("C1.2")) == Done(True)

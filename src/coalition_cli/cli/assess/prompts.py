@@ -44,8 +44,8 @@ from coalition_cli.cli.assess.wording import (
     when_assessed,
 )
 from coalition_cli.core.editing.assessment_file import RatingConflictError
-from coalition_cli.core.editing.history import History
 from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.editing.session_file import SessionFile
 from coalition_cli.core.errors import EXIT_INTERRUPTED
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.abbreviations import said
@@ -89,12 +89,13 @@ class Walk:
     def __init__(self, console: Console, opened: Opened) -> None:
         self.console = console
         self.file = opened.file
-        self.history = History(opened.file)
+        self.keeper = SessionFile(opened.file)
+        self.history = self.keeper.history
         self.session = opened.session
         self.options: AssessOptions = opened.options
         self.framework: Framework = opened.file.framework
         self.earlier: LoadedAssessment | None = opened.earlier
-        self.ending = Ending(console, opened.file, opened.options)
+        self.ending = Ending(console, self.keeper, opened.options)
         self.today = dt.date.today()
         """The session's day: an open action past due then is said to be overdue, as on the full screen."""
 

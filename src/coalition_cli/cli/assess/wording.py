@@ -21,7 +21,7 @@ from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.reports.actions.register import days_overdue
-from coalition_cli.core.wording import long_date
+from coalition_cli.core.wording import and_list, long_date
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -86,9 +86,12 @@ def typed_not_saved(said: str, typed: Sequence[str]) -> str:
     return f"{said}\nWhat was typed, to paste in again if you want it:\n{shown}"
 
 
-def evidence_not_saved(typed: str, why: str = "the earlier evidence stays") -> str:
-    """Half-typed evidence not saved: over the evidence the file has (`why` says so), or at all."""
-    return typed_not_saved(f"The evidence being typed was not saved; {why}.", [typed])
+def evidence_not_saved(typed: str, indicator: str | None = None) -> str:
+    """Half-typed evidence not saved: over the evidence the file has (it never replaces what the file
+    says with half a sentence), or, given the `indicator`, because the file refused it."""
+    if indicator is None:
+        return typed_not_saved("The evidence being typed was not saved; the earlier evidence stays.", [typed])
+    return typed_not_saved(f"The evidence being typed for {indicator} could not be saved.", [typed])
 
 
 def action_not_saved(indicator: str, action: NewAction, unread: str = "") -> str:
@@ -101,7 +104,7 @@ def action_not_saved(indicator: str, action: NewAction, unread: str = "") -> str
         *([f"due: {due}"] if due else []),
         *([f"how far along: {status_words(action.status)}"] if action.status else []),
     ]
-    return typed_not_saved(f"The action being typed for {indicator} was not saved.", typed)
+    return typed_not_saved(f"The action being typed for {indicator} could not be saved.", typed)
 
 
 def why_not_saved(error: CoalitionError) -> str:
@@ -190,6 +193,7 @@ class _Phrases:
     marked: str
     unmarked: str
     changed: str
+    added: str
 
 
 _RESULTS = _Phrases(
@@ -197,7 +201,14 @@ _RESULTS = _Phrases(
     "has no target again", "is back to the target {stage}", "is not a priority again", "is a priority again",
     "has action {number} back ({what})", "no longer has the new action {number}",
     "has action {number} {status} again", "has action {number} with no status again",
-    "has action {number} as it was",
+    "has action {number} as it was", "has the new action {what}",
+)  # fmt: skip
+
+_ANSWERS = _Phrases(
+    "not rated", "stage {stage}", "no evidence", "its evidence", "no target", "the target {stage}",
+    "not a priority", "a priority", "action {number} put back ({what})", "action {number} deleted",
+    "action {number} marked {status}", "action {number} with no status", "action {number} changed",
+    "the action {what}",
 )  # fmt: skip
 
 
@@ -231,7 +242,14 @@ def _described(framework: Framework, edit: RatingEdit, say: _Phrases) -> list[st
             parts.append(say.marked.format(number=number, status=op.status.replace("-", " ")))
         else:
             parts.append(say.changed.format(number=number))
+    parts += [say.added.format(what=describe_action(action)) for action in edit.add_actions]
     return parts
+
+
+def answers_not_saved(framework: Framework, edits: Sequence[RatingEdit]) -> str:
+    """The answers a session gave that are not in the file, by indicator: "C2.2 stage 2 Developing
+    and its evidence; C3.1 the action Collect pledge letters — Janet Holloway"."""
+    return "; ".join(f"{edit.indicator} {and_list(_described(framework, edit, _ANSWERS))}" for edit in edits)
 
 
 def undone(framework: Framework, saved: Saved) -> str:

@@ -7,16 +7,18 @@ when the change began (`seen`). `SessionFile` follows the file on disk (`rereadi
 saves on top of the newest version when the other change touched other parts of the rating, and
 hands back a `Clash` (nothing written) when it touched the same part, for the person to decide. A
 save that fails for any other reason (the file now has errors, the disk is full) is a `Failed`:
-the session goes on, and nothing typed need be lost.
+the session goes on, and nothing typed need be lost. What was refused so, and not saved later, is
+remembered (`not_saved`): a session that ends then says which answers are not in the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from coalition_cli.core.editing.assessment_file import AssessmentFile, RatingConflictError
-from coalition_cli.core.editing.clashes import clashes
+from coalition_cli.core.editing.clashes import ACTIONS, FIELDS, clashes
 from coalition_cli.core.editing.history import History, Saved
 from coalition_cli.core.editing.rating_edits import RatingEdit
 from coalition_cli.core.editing.rereading import OnDisk, Reread
@@ -61,6 +63,9 @@ class SessionFile:
         self._disk = OnDisk(file)
         self.history = History(file)
         self._noticed: list[Reread] = []
+        self._refused: dict[tuple[str, ...], RatingEdit] = {}
+        self.refusal: CoalitionError | None = None
+        """Why the last answer refused was refused (the file had problems, the disk was full)."""
 
     @property
     def file(self) -> AssessmentFile:
@@ -89,6 +94,26 @@ class SessionFile:
 
     def save(self, edit: RatingEdit, seen: Mapping[str, Any] | None) -> Attempt:
         """Save `edit`, made while the rating read `seen`, on top of the file as it is now."""
+        attempt = self._save(edit, seen)
+        pieces = _pieces(edit)
+        if isinstance(attempt, Failed):
+            self._refused.update(pieces)
+            self.refusal = attempt.error
+        else:  # saved, or a clash the person decides about: no longer an answer the file refused
+            for key in pieces:
+                self._refused.pop(key, None)
+        return attempt
+
+    def not_saved(self) -> list[RatingEdit]:
+        """The answers the file refused (`Failed`) and that were not saved since, one edit for each
+        indicator, in the order they were refused."""
+        joined: dict[str, RatingEdit] = {}
+        for piece in self._refused.values():
+            before = joined.get(piece.indicator)
+            joined[piece.indicator] = piece if before is None else _joined(before, piece)
+        return list(joined.values())
+
+    def _save(self, edit: RatingEdit, seen: Mapping[str, Any] | None) -> Attempt:
         self.look()
         for _attempt in range(_ATTEMPTS):
             if self.problem is not None:
@@ -138,6 +163,34 @@ class SessionFile:
 
     def forget_last(self) -> None:
         self.history.forget_last()
+
+
+def _pieces(edit: RatingEdit) -> dict[tuple[str, ...], RatingEdit]:
+    """The edit in its parts, each an edit of its own, by what it answers: a later answer to the
+    same part (the stage given again) takes its place; a new action is one part of its own."""
+    pieces: dict[tuple[str, ...], RatingEdit] = {}
+    for name in FIELDS:
+        value = getattr(edit, name)
+        if value is not None:
+            pieces[(edit.indicator, name)] = RatingEdit(edit.indicator, **{name: value})
+    if edit.action_ops:
+        pieces[(edit.indicator, ACTIONS)] = RatingEdit(edit.indicator, action_ops=edit.action_ops)
+    for action in edit.add_actions:
+        pieces[(edit.indicator, "new action", action.action)] = RatingEdit(
+            edit.indicator, add_actions=(action,)
+        )
+    return pieces
+
+
+def _joined(first: RatingEdit, then: RatingEdit) -> RatingEdit:
+    """Two parts of one indicator's answers as one edit (`then`'s fields over `first`'s)."""
+    fields = {name: getattr(then, name) for name in FIELDS if getattr(then, name) is not None}
+    return replace(
+        first,
+        **fields,
+        add_actions=first.add_actions + then.add_actions,
+        action_ops=first.action_ops + then.action_ops,
+    )
 
 
 def _busy(file: AssessmentFile) -> ConflictError:

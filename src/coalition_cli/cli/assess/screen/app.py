@@ -30,6 +30,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 from textual.widgets import Static
 
+from coalition_cli.cli.assess.keeping import keep_action, keep_evidence
 from coalition_cli.cli.assess.screen import conflicts
 from coalition_cli.cli.assess.screen.answers import ROOMY_HEIGHT, Answers, last_time, last_time_of
 from coalition_cli.cli.assess.screen.dialogs import (
@@ -49,7 +50,6 @@ from coalition_cli.cli.assess.wording import (
     dated_earlier,
     describe_action,
     early_due,
-    evidence_not_saved,
     stage_label,
     undone,
     what_to_do,
@@ -827,44 +827,15 @@ class AssessApp(App[None]):
         self.outcome = outcome
         self.exit()
 
-    def keep_draft(self) -> str | None:
-        """After an interruption: the evidence being typed is saved where it replaces nothing (the
-        file, read again, has none), and a new action being typed is added. What happened to them,
-        for the facilitator; None when nothing was being typed."""
-        notes = [note for note in (self._keep_evidence(), self._keep_action()) if note]
-        return "\n".join(notes) if notes else None
-
-    def _keep_action(self) -> str | None:
-        draft, self.action_draft = self.action_draft, None
-        if draft is None:
-            return None
-        self.keeper.look()
-        attempt = self.keeper.save(
-            RatingEdit(draft.indicator, add_actions=(draft.action,)), self.file.written(draft.indicator)
-        )
-        what = describe_action(draft.action)
-        if not isinstance(attempt, Done):
-            return f"The action being typed for {draft.indicator} could not be saved: {what}"
-        left_out = (
-            f" (the due date '{draft.unread}' is not a date, so it was left out)" if draft.unread else ""
-        )
-        return f"The action being typed for {draft.indicator} was saved: {what}{left_out}."
-
-    def _keep_evidence(self) -> str | None:
-        draft, self.draft = self.draft, None
-        if draft is None:
-            return None
-        typed = clean_text(draft.text)
-        self.keeper.look()
-        rating = self.file.rating(draft.indicator)
-        before = clean_text(rating.evidence or "") if rating is not None else ""
-        if not typed or typed == before:
-            return None
-        if before:
-            return evidence_not_saved(typed)
-        attempt = self.keeper.save(
-            RatingEdit(draft.indicator, evidence=typed), self.file.written(draft.indicator)
-        )
-        if not isinstance(attempt, Done):
-            return "The evidence being typed could not be saved."
-        return f"The evidence being typed for {draft.indicator} was saved."
+    def keep_draft(self) -> list[str]:
+        """After an interruption: the evidence and the new action being typed, kept or printed by the
+        sessions' one rule (`keeping`): what happened to each, for the facilitator."""
+        evidence, self.draft = self.draft, None
+        action, self.action_draft = self.action_draft, None
+        notes = [
+            keep_evidence(self.keeper, evidence.indicator, evidence.text) if evidence is not None else None,
+            keep_action(self.keeper, action.indicator, action.action, action.unread)
+            if action is not None
+            else None,
+        ]
+        return [note for note in notes if note]

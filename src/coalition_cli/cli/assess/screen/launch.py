@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from coalition_cli.cli.assess.asking import EXIT_HANGUP, EXIT_TERMINATED, say
 from coalition_cli.cli.assess.ending import Ending
@@ -24,7 +23,7 @@ def run_full_screen(console: Console, opened: Opened, *, live_votes: LiveVotes |
     app = AssessApp(opened, live_votes=live_votes)
     app.run()
     # the file as the session left it: others may have saved it too, and it was read again
-    ending = Ending(console, app.file, opened.options)
+    ending = Ending(console, app.keeper, opened.options)
     session = opened.session
     outcome = app.outcome
     if outcome is Outcome.FINISHED:
@@ -33,13 +32,11 @@ def run_full_screen(console: Console, opened: Opened, *, live_votes: LiveVotes |
     if outcome is Outcome.QUIT:
         ending.stopped("Stopped", session.where)
         return
-    note = app.keep_draft()  # interrupted, a closed terminal, or a crash: the draft by the usual rule
+    typed = app.keep_draft()  # interrupted, a closed terminal, or a crash: the draft by the usual rule
     if outcome is None:
         say(console, "The session stopped because of an unexpected error (shown above).")
     reason, code = _STOPPED[outcome] if outcome is not None else ("Stopped", EXIT_PROBLEMS)
-    ending.stopped(reason, session.current)
-    if note:
-        say(console, f"[dim]{escape(note)}[/]")
+    ending.stopped(reason, session.current, typed)
     if outcome in (Outcome.HUNG_UP, Outcome.TERMINATED):
         from coalition_cli.cli.assess.screen.terminal import silence_lost_terminal
 
