@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -308,22 +309,145 @@ def test_someone_elses_change_to_another_indicator_is_merged(
     }
 
 
-def test_someone_elses_change_to_the_same_indicator_stops_the_session(
+@pytest.mark.parametrize(("decision", "stage"), [("y", 1), ("", 4)])
+def test_someone_elses_change_to_the_same_part_is_asked_about(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, decision: str, stage: int
+) -> None:
+    """As on the full screen: theirs, or make it yours (Enter keeps theirs, which loses nothing
+    they saved); the session goes on either way."""
+    path = tmp_path / "new.yaml"
+    _change_on_disk_before(monkeypatch, "Stage for C1.2", path, RatingEdit("C1.2", stage=4))
+    code, output = assess(runner, path, answer("2") + f"1\n{decision}\n\n\nq\n", *NEW)
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert "C1.2 was changed by someone else (the room, or another editor) while you were at it." in said
+    assert "The file now says, for the stage: 4 Transforming You gave: 1 Emerging" in said
+    assert ratings(path) == {"C1.1": {"stage": 2}, "C1.2": {"stage": stage}}
+
+
+def test_an_action_typed_while_someone_else_changes_the_stage_is_saved_on_top(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review's meeting, line by line: a colleague changed C1.2's stage (with sed) while the
+    action was being typed. The session ended (exit 1) and the action was gone; the full screen
+    merges the same change, and so does this."""
+    path = tmp_path / "new.yaml"
+
+    def sed() -> None:  # their change to the text: C1.2's stage (C1.1 is at 3), nothing else
+        text = path.read_text()
+        assert text.count("    stage: 2\n") == 1
+        path.write_text(text.replace("    stage: 2\n", "    stage: 1\n"))
+
+    _on_disk_before(monkeypatch, "Who will lead it?", sed)
+    keys = "2\n\n" + "Collect pledge letters from all members\nJanet Holloway\n2027-01-31\n\n"
+    code, output = assess(runner, path, answer("3") + keys + "q\n", *NEW)
+    assert code == 0, output
+    assert ratings(path)["C1.2"] == {
+        "stage": 1,
+        "actions": [
+            {
+                "action": "Collect pledge letters from all members",
+                "owner": "Janet Holloway",
+                "due": "2027-01-31",
+            }
+        ],
+    }
+    said = " ".join(output.split())
+    assert "C1.2 was also changed just now by someone else" in said and "went on top" in said
+
+
+def test_evidence_saved_elsewhere_while_typing_keeps_both_on_enter(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "new.yaml"
-    _change_on_disk_before(monkeypatch, "Stage for C1.2", path, RatingEdit("C1.2", stage=4))
-    code, output = assess(runner, path, answer("2") + answer("1") + "q\n", *NEW)
-    assert code == 1, output
-    assert "changed by someone else" in output and "Traceback" not in output
-    assert f"coalition assess {path} --start-at C1.2" in output
-    assert ratings(path) == {"C1.1": {"stage": 2}, "C1.2": {"stage": 4}}  # theirs kept, ours refused
+    _change_on_disk_before(monkeypatch, "Evidence: ", path, RatingEdit("C1.1", evidence="Said in the room"))
+    code, output = assess(runner, path, "2\nFacilitator note\n\n\n\nq\n", *NEW)
+    assert code == 0, output
+    assert "b keep both, theirs first; y yours in place of theirs; t keep theirs, drop yours" in " ".join(
+        output.split()
+    )
+    assert ratings(path)["C1.1"] == {"stage": 2, "evidence": "Said in the room\n\nFacilitator note"}
+
+
+def test_undo_of_a_change_changed_again_elsewhere_asks_first(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.yaml"
+    _change_on_disk_before(monkeypatch, "Stage for C1.2", path, RatingEdit("C1.1", stage=4))
+    code, output = assess(runner, path, answer("2") + "u\n\nq\n", *NEW)
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert (
+        "Since your change, C1.1 was changed by someone else" in said
+        and "the stage is 4 Transforming" in said
+    )
+    assert "C1.1 keeps what was saved by someone else" in said
+    assert ratings(path) == {"C1.1": {"stage": 4}}
+
+
+def _broken(path: Path) -> str:
+    """The file as a colleague's editor left it, half changed: an unclosed `[` on C1.1's stage
+    (line 3 of its rating); the text as it was, to put back."""
+    fine = path.read_text()
+    lines = fine.splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if line.strip() == "stage: 2")
+    lines[at] = lines[at].replace("stage: 2", "stage: [2")
+    path.write_text("".join(lines))
+    return fine
+
+
+def test_a_file_broken_elsewhere_says_where_and_saves_once_it_is_fixed(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stage refused while a colleague's editor has left the file broken: its problem and line,
+    wrapped at words; the session waits, and Enter saves once the file is fixed."""
+    path = tmp_path / "new.yaml"
+    kept: list[str] = []
+    _on_disk_before(monkeypatch, "Stage for C1.2", lambda: kept.append(_broken(path)))
+    _on_disk_before(monkeypatch, "Press Enter to save it again", lambda: path.write_text(kept[0]))
+    keys = answer("2") + "3\n" + "\n" + "Letters on file\n\n" + "\n" + "q\n"
+    code, output = assess(runner, path, keys, *NEW)
+    assert code == 0, output
+    said = " ".join(output.split())
+    line = kept[0].splitlines().index("    stage: 2") + 1
+    assert f"has 1 problem. It is on line {line + 1}: not valid YAML: a '[' that is never closed" in said
+    assert f"(it opens on line {line})" in said
+    assert "Fix it in an editor and save the file (the session waits), then press Enter here." in said
+    assert "`" not in said
+    assert ratings(path)["C1.2"] == {"stage": 3, "evidence": "Letters on file"}, output
+    # wrapped at words to the terminal's width (the words above are whole)
+    refused = output[output.index("Not saved: ") : output.index("Press Enter to save it again")]
+    assert all(len(line) <= 80 for line in refused.splitlines())
+
+
+@pytest.mark.parametrize("leave", ["s\n", ""], ids=["s", "end of input"])
+def test_an_answer_the_broken_file_refuses_is_printed_and_named_at_the_end(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, leave: str
+) -> None:
+    """Gone on without it (s), or stopped at the question: what was typed is printed whole, and the
+    ending names what is not in the file instead of "every answer given is saved"."""
+    path = tmp_path / "new.yaml"
+    _on_disk_before(monkeypatch, "Who will lead it?", lambda: _broken(path))
+    keys = answer("2") + "3\n\n" + "Collect pledge letters\nJanet Holloway\n2027-01-31\n" + leave
+    code, output = assess(runner, path, keys + ("\nq\n" if leave else ""), *NEW)
+    assert code == (0 if leave else 130), output
+    assert "What was typed, to paste in again if you want it:\n  Collect pledge letters\n" in output
+    assert "  who leads it: Janet Holloway\n  due: 2027-01-31\n" in output
+    said = " ".join(output.split())
+    assert "Every answer given is saved" not in said
+    assert "Not saved: C1.2 the action Collect pledge letters — Janet Holloway, due 31 January 2027." in said
+    assert "Every other answer given is saved" in said
 
 
 def _change_on_disk_before(
     monkeypatch: pytest.MonkeyPatch, prompt: str, path: Path, edit: RatingEdit
 ) -> None:
     """Another editor saves `edit` just before the session shows `prompt`."""
+    _on_disk_before(monkeypatch, prompt, lambda: AssessmentFile(path).apply(edit))
+
+
+def _on_disk_before(monkeypatch: pytest.MonkeyPatch, prompt: str, change: Callable[[], object]) -> None:
+    """Someone else changes the file (`change`) just before the session shows `prompt`, the first time."""
     from coalition_cli.cli.assess import asking
 
     original = asking.ask
@@ -332,7 +456,7 @@ def _change_on_disk_before(
     def ask(console: object, text: str) -> str:
         if prompt in text and not done:
             done.append(True)
-            AssessmentFile(path).apply(edit)
+            change()
         return original(console, text)  # type: ignore[arg-type]
 
     monkeypatch.setattr(asking, "ask", ask)

@@ -1,15 +1,21 @@
 """The line-by-line session of `coalition assess`: for pipes, screen readers, `TERM=dumb` and `--plain`.
 
-The state lives in `core.session.Session`; every answer is saved at once through
-`core.editing.History` (the safe editor, with undo). Ctrl-C, the end of input or a closed terminal
-at any prompt keeps every answer already given, says where the session stopped and how to carry on,
-and exits 130 (129 for a closed terminal). Keys are commands, text is text: a lone `s`, `b` or `q`
-at the evidence or action prompt moves on, goes back or quits, and is never saved as evidence.
+The state lives in `core.session.Session`; every answer is saved at once through the session's
+`SessionFile` (the safe editor, with undo), as on the full screen: another editor's change to other
+parts of the same indicator is merged, one to the same part is asked about, and a file that cannot
+be saved (someone's editor left it broken) says its problem and waits to be fixed. No save problem
+ends the session, and nothing typed is lost. Ctrl-C, the end of input or a closed terminal at any
+prompt keeps every answer already given, says where the session stopped, what was not saved, and
+how to carry on, and exits 130 (129 for a closed terminal). Keys are commands, text is text: a lone
+`s`, `b` or `q` at the evidence or action prompt moves on, goes back or quits, and is never saved
+as evidence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -28,24 +34,30 @@ from coalition_cli.cli.assess.asking import (
     hang_up_stops,
     interrupts_held,
     more_pasted,
-    say,
 )
 from coalition_cli.cli.assess.ending import Ending
+from coalition_cli.cli.assess.keeping import keep_action, keep_evidence
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.cli.assess.wording import (
+    ELSEWHERE,
+    action_not_saved,
     dated_earlier,
     describe_action,
     earlier_rating,
     early_due,
     evidence_not_saved,
     not_carried,
+    part_given,
+    part_now,
     stage_label,
     undone,
+    what_to_do,
     when_assessed,
+    why_not_saved,
 )
-from coalition_cli.core.editing.assessment_file import RatingConflictError
+from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
-from coalition_cli.core.editing.session_file import SessionFile
+from coalition_cli.core.editing.session_file import Clash, Done, Failed, SessionFile
 from coalition_cli.core.errors import EXIT_INTERRUPTED
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.abbreviations import said
@@ -63,6 +75,9 @@ from coalition_cli.core.wording import plural
 
 BAR_WIDTH = 30
 
+Seen = Mapping[str, Any] | None
+"""A rating as the facilitator saw it when a question was asked (`SessionFile.written`)."""
+
 _EVIDENCE_HELP = (
     "What shows the coalition is at this stage: meetings, documents, data. Type it in one or several "
     "lines; an empty line finishes. Press Enter at once to leave it out (or to keep what is there); "
@@ -74,6 +89,11 @@ _ACTION_HELP = (
 )
 _OWNER_HELP = "Who leads the action: a person or an organization. Press Enter to leave it out."
 _DUE_HELP = "When the action is due, written year-month-day like 2026-06-30. Press Enter to leave it out."
+_RETRY_HELP = (
+    "The answer could not be saved. Fix the file in an editor and save it, then press Enter here to save "
+    "the answer again; or type s to go on without it (what you typed is printed, to paste in again later)."
+)
+_CLASH_HELP = "Someone else saved the same answer while you were at it: choose whose to keep, by its letter."
 _MOVES = (Kind.SKIP, Kind.BACK, Kind.QUIT)
 """What a lone word at the evidence or action prompts does instead of being saved as text."""
 
@@ -88,9 +108,7 @@ class Walk:
 
     def __init__(self, console: Console, opened: Opened) -> None:
         self.console = console
-        self.file = opened.file
         self.keeper = SessionFile(opened.file)
-        self.history = self.keeper.history
         self.session = opened.session
         self.options: AssessOptions = opened.options
         self.framework: Framework = opened.file.framework
@@ -98,6 +116,16 @@ class Walk:
         self.ending = Ending(console, self.keeper, opened.options)
         self.today = dt.date.today()
         """The session's day: an open action past due then is said to be overdue, as on the full screen."""
+        self.typed: list[str] = []
+        """What was being typed when the session stopped, saved or printed (`keeping`), for the ending."""
+        self._problem_said: object = None
+        self._seen: Seen = None
+        """The indicator's rating as it was when its stage was last asked."""
+
+    @property
+    def file(self) -> AssessmentFile:
+        """The file as the disk held it at the last look (someone else may save it too)."""
+        return self.keeper.file
 
     # -- the session as a whole --------------------------------------------------------------
 
@@ -132,20 +160,127 @@ class Walk:
             )
             code = EXIT_TERMINATED if isinstance(interruption, Terminated) else EXIT_HANGUP
             raise typer.Exit(code if hung_up else EXIT_INTERRUPTED) from None
-        except RatingConflictError as error:
-            error.hint = f"look at the file, then answer again with: {self.options.command(start_at=error.indicators[0])}"
-            raise
         if session.stopped:
             self._quit()
         else:
             self._finished()
 
-    def _save(self, edit: RatingEdit | None) -> bool:
-        """Save one answer now; False when it changes nothing (then nothing is written)."""
+    def _save(self, edit: RatingEdit | None, seen: Seen) -> bool | None:
+        """Save one answer now, given while the rating read `seen`: True when saved, False when it
+        changes nothing (nothing is written), None when it is not saved (the facilitator kept what
+        someone else saved meanwhile, or went on without an answer the file refused).
+
+        Someone else's change to other parts of the rating is merged; to the same part, the
+        facilitator is asked. A file that cannot be saved says its problem, and waits to be fixed.
+        Interrupted at one of these questions, what was typed is printed at the end."""
         if edit is None:
             return False
-        with interrupts_held():
-            return self.history.apply(edit)
+        try:
+            while True:
+                with interrupts_held():
+                    attempt = self.keeper.save(edit, seen)
+                if isinstance(attempt, Done):
+                    self._noticed(edit.indicator)
+                    return attempt.changed
+                self._noticed(None)
+                if isinstance(attempt, Clash):
+                    decided = self._decide(edit, attempt)
+                    if decided is None:
+                        self._show_answers(edit.indicator)  # what the file says now, all of it
+                        return None
+                    edit, seen = decided, attempt.now
+                elif not self._again(edit, attempt):
+                    return None
+        except (KeyboardInterrupt, EOFError):
+            self.typed += self._typed_in(edit)
+            raise
+
+    def _typed_in(self, edit: RatingEdit) -> list[str]:
+        """The text an answer carries (evidence, a new action), to paste in again: nothing is lost."""
+        said = [evidence_not_saved(edit.evidence, edit.indicator)] if isinstance(edit.evidence, str) else []
+        return said + [action_not_saved(edit.indicator, action) for action in edit.add_actions]
+
+    def _noticed(self, saved: str | None) -> None:
+        """Others' changes read on the way to a save: said when they touched the indicator `saved`."""
+        changed = {indicator for reread in self.keeper.noticed() for indicator in reread.indicators}
+        if saved is not None and saved in changed:
+            self.console.print(
+                f"[yellow]{escape(saved)} was also changed just now {ELSEWHERE}: your answer went on top "
+                "of their change, which touched other parts of it. It is now:[/]"
+            )
+            self._show_answers(saved)
+
+    def _decide(self, edit: RatingEdit, clash: Clash) -> RatingEdit | None:
+        """Someone else changed the part of the rating this answer replaces: theirs, mine, or (for
+        evidence) both. The edit to save instead, or None to keep what the file says."""
+        console, fw = self.console, self.framework
+        indicator = edit.indicator
+        if "actions" in clash.parts:  # an action by its number, in a list that changed: look again
+            console.print(
+                f"[yellow]The actions of {escape(indicator)} were changed {ELSEWHERE} just now, so nothing "
+                "was changed: here they are.[/]"
+            )
+            self._show_actions(indicator)
+            return None
+        console.print(f"[yellow]{escape(indicator)} was changed {ELSEWHERE} while you were at it.[/]")
+        parts = sorted(clash.parts)
+        for part in parts:
+            console.print(f"The file now says, for the {part}:")
+            console.print(Padding(escape(part_now(fw, part, clash.now)), (0, 0, 0, 2)))
+            console.print("You gave:")
+            console.print(Padding(escape(part_given(fw, part, edit)), (0, 0, 0, 2)))
+        typed = edit.evidence if isinstance(edit.evidence, str) and edit.evidence else None
+        theirs = part_now(fw, "evidence", clash.now) if "evidence" in clash.parts else "none"
+        mine = ", ".join(part_given(fw, part, edit) for part in parts)
+        now = ", ".join(part_now(fw, part, clash.now) for part in parts)
+        if typed is not None and theirs != "none":
+            choices = {
+                "b": "keep both, theirs first",
+                "y": "yours in place of theirs",
+                "t": "keep theirs, drop yours",
+            }
+            safe = "b"
+        else:
+            choices = {"y": f"make it yours ({mine})", "t": f"keep what the file says ({now})"}
+            safe = "t"
+        listed = "; ".join(f"{key} {what}" for key, what in choices.items())
+        while True:
+            key = (
+                answer(console, f"{escape(listed)} [dim](Enter: {safe})[/]: ", _CLASH_HELP).strip().casefold()
+            )
+            key = key or safe
+            if key in choices:
+                break
+            console.print(f"Please type {' or '.join(choices)}.")
+        if key == "b":
+            return RatingEdit(indicator, evidence=f"{theirs}\n\n{typed}")
+        if key == "y":
+            return edit
+        console.print(f"{escape(indicator)} keeps what was saved {ELSEWHERE}: {escape(now)}.")
+        return None
+
+    def _again(self, edit: RatingEdit, failed: Failed) -> bool:
+        """An answer the file refused: why, and what to do; True to save it again (the file fixed),
+        False to go on without it (what was typed is printed, to paste in again)."""
+        console = self.console
+        console.print(f"[yellow]Not saved: {escape(why_not_saved(failed.error))}[/]")
+        todo = what_to_do(failed.error, then="press Enter here")
+        if todo:
+            console.print(escape(todo))
+        while True:
+            typed = answer(
+                console,
+                "Press Enter to save it again, or type s to go on without it: ",
+                _RETRY_HELP,
+            )
+            word = typed.strip().casefold()
+            if not word:
+                return True
+            if word in ("s", "skip"):
+                for note in self._typed_in(edit):
+                    console.print(f"[dim]{escape(note)}[/]")
+                return False
+            console.print("Please press Enter (once the file is fixed) or type s.")
 
     def _nothing_to_do(self) -> None:
         rated, total = self.ending.rated()
@@ -162,6 +297,7 @@ class Walk:
         session, fw = self.session, self.framework
         indicator_id = session.current
         assert indicator_id is not None
+        self._look()
         domain = session.domain_to_introduce()
         if domain is not None:
             self._introduce(domain.id)
@@ -180,9 +316,10 @@ class Walk:
             session.go_to(command.indicator)
         elif command.stage is not None:
             stage = escape(stage_label(fw, command.stage))
-            if self._save(session.choose(command.stage)):
+            saved = self._save(session.choose(command.stage), self._seen)
+            if saved:
                 self.console.print(f"[green]Saved:[/] {indicator_id} is at stage {stage}.")
-            else:
+            elif saved is False:
                 self.console.print(f"Kept: {indicator_id} stays at stage {stage}.")
             move = self._ask_evidence(indicator_id)
             if move is None:
@@ -193,6 +330,18 @@ class Walk:
                 self.console.print(f"Back to the stage of {indicator_id}.")
             else:
                 session.next()
+
+    def _look(self) -> None:
+        """Read the file again if someone else saved it; say once when it cannot be saved now."""
+        self.keeper.look()
+        self.keeper.noticed()  # the indicator is shown as the file is now
+        problem = self.keeper.problem
+        if problem is not None and problem is not self._problem_said:
+            self.console.print(
+                f"[yellow]The file was changed elsewhere and cannot be saved now: "
+                f"{escape(why_not_saved(problem))}[/] {escape(what_to_do(problem))}"
+            )
+        self._problem_said = problem
 
     def _introduce(self, domain_id: str) -> None:
         from coalition_cli.cli.output.framework_view import render_domain
@@ -337,6 +486,7 @@ class Walk:
                 prompt = (
                     f"[bold]Stage for {named}[/] [dim](Enter for {escape(stage_label(fw, suggested))})[/]: "
                 )
+            self._seen = self.keeper.written(indicator_id)
             command = parse_command(fw, asking.ask(self.console, prompt), suggested or default, same=same)
             suggested = None
             if command.kind is Kind.HELP:
@@ -354,24 +504,60 @@ class Walk:
             elif command.kind is Kind.PRIORITY:
                 rating = self.file.rating(indicator_id)
                 on = not (rating is not None and rating.priority)
-                self._save(self.session.priority(on))
-                self.console.print(
-                    f"[green]Saved:[/] {indicator_id} is {'now a priority: the plan puts it first' if on else 'no longer a priority'}."
-                )
+                if self._save(self.session.priority(on), self._seen) is not None:
+                    self.console.print(
+                        f"[green]Saved:[/] {indicator_id} is {'now a priority: the plan puts it first' if on else 'no longer a priority'}."
+                    )
             elif command.kind is Kind.TARGET:
-                self._save(self.session.target(command.stage))
                 aim = f"the target is {stage_label(fw, command.stage)}" if command.stage else "no target"
-                self.console.print(f"[green]Saved:[/] for {indicator_id}, {escape(aim)}.")
+                if self._save(self.session.target(command.stage), self._seen) is not None:
+                    self.console.print(f"[green]Saved:[/] for {indicator_id}, {escape(aim)}.")
             else:
                 return command
 
     def _undo(self) -> None:
         with interrupts_held():
-            saved = self.history.undo()
-        if saved is None:
+            undoing = self.keeper.undo()
+        self._noticed(None)
+        if undoing is None:
             self.console.print("There is nothing to undo: no change was saved in this session yet.")
-        else:
-            self.console.print(f"[green]{escape(undone(self.framework, saved))}[/]")
+            return
+        saved, attempt = undoing
+        if isinstance(attempt, Clash):
+            indicator = saved.edit.indicator
+            now = ", ".join(
+                f"the {part} is {part_now(self.framework, part, attempt.now)}"
+                for part in sorted(attempt.parts)
+            )
+            self.console.print(
+                f"[yellow]Since your change, {escape(indicator)} was changed {ELSEWHERE}: {escape(now)}. "
+                "Undoing would overwrite that.[/]"
+            )
+            while True:
+                key = answer(
+                    self.console,
+                    "y undo anyway; t keep theirs (your change can no longer be undone) [dim](Enter: t)[/]: ",
+                    _CLASH_HELP,
+                )
+                key = key.strip().casefold() or "t"
+                if key in ("y", "t"):
+                    break
+                self.console.print("Please type y or t.")
+            if key == "t":
+                self.keeper.forget_last()
+                self.console.print(
+                    f"{escape(indicator)} keeps what was saved {ELSEWHERE}; u now undoes the change before."
+                )
+                return
+            with interrupts_held():
+                attempt = self.keeper.force_undo()
+        if isinstance(attempt, Failed):
+            self.console.print(f"[yellow]Not undone: {escape(why_not_saved(attempt.error))}[/]")
+            todo = what_to_do(attempt.error, then="press u again")
+            if todo:
+                self.console.print(escape(todo))
+            return
+        self.console.print(f"[green]{escape(undone(self.framework, saved))}[/]")
 
     def _help(self) -> None:
         fw = self.framework
@@ -421,12 +607,13 @@ class Walk:
             )
         lines: list[str] = []
         move: Kind | None = None
+        seen = self.keeper.written(indicator_id)
         try:
             line = answer(self.console, "Evidence: ", _EVIDENCE_HELP)
             while True:
                 command = text_command(line)
                 if command is Kind.CLEAR:  # what was typed before it goes too
-                    if self._save(self.session.clear_evidence()):
+                    if self._save(self.session.clear_evidence(), seen):
                         self.console.print("[green]Cleared[/] the evidence.")
                     return None
                 if command in _MOVES:
@@ -438,16 +625,12 @@ class Walk:
                 lines.append(line)
                 line = answer(self.console, "  … [dim](another line, or Enter to finish)[/] ", _EVIDENCE_HELP)
         except (KeyboardInterrupt, EOFError):
-            # unfinished evidence is kept only where it replaces nothing: Ctrl-C is a way out, and
-            # must not swap what the file says for half a sentence
-            if had_evidence:
-                if lines:
-                    typed = "\n".join(lines)
-                    say(self.console, f"\n[dim]{escape(evidence_not_saved(typed))}[/]")
-            else:
-                self._save(self.session.evidence("\n".join(lines)))
+            # unfinished evidence is kept only where it replaces nothing (Ctrl-C is a way out, and
+            # must not swap what the file says for half a sentence), else printed: `keeping`
+            note = keep_evidence(self.keeper, indicator_id, "\n".join(lines))
+            self.typed += [note] if note else []
             raise
-        if self._save(self.session.evidence("\n".join(lines))):
+        if self._save(self.session.evidence("\n".join(lines)), seen):
             self.console.print("[green]Saved[/] the evidence.")
         return move
 
@@ -463,6 +646,7 @@ class Walk:
         )
         prompt = "Action: "
         while True:
+            seen = self.keeper.written(indicator_id)
             what = answer(console, prompt, _ACTION_HELP).strip()
             if not what:
                 return None
@@ -478,7 +662,7 @@ class Walk:
                 console.print(f"[yellow]{escape(changed)}[/]")
                 continue
             if isinstance(changed, ActionCommand):
-                self._change_action(indicator_id, changed)
+                self._change_action(indicator_id, changed, seen)
                 continue
             owner = ""
             due: dt.date | None = None
@@ -491,11 +675,13 @@ class Walk:
                 else:
                     move, due = self._ask_due()
             except (KeyboardInterrupt, EOFError):
-                # the action is kept, as far as it was given
-                self._save(self.session.action(what, owner, due))
+                # the action is kept, as far as it was given (or printed, when the file refuses it)
+                given = self.session.action(what, owner, due)
+                if given is not None:
+                    self.typed.append(keep_action(self.keeper, indicator_id, given.add_actions[0]))
                 raise
-            self._save(self.session.action(what, owner, due))
-            console.print(f"[green]Saved[/] the action for {escape(indicator_id)}.")
+            if self._save(self.session.action(what, owner, due), seen):
+                console.print(f"[green]Saved[/] the action for {escape(indicator_id)}.")
             if move in _MOVES:
                 return move
             self._show_actions(indicator_id)
@@ -503,9 +689,12 @@ class Walk:
                 "Another action [dim](Enter to move on; done 1, dropped 1 or delete 1 changes one above)[/]: "
             )
 
-    def _change_action(self, indicator_id: str, command: ActionCommand) -> None:
+    def _change_action(self, indicator_id: str, command: ActionCommand, seen: Seen) -> None:
         number = command.index + 1
-        if self._save(self.session.action_command(command)):
+        saved = self._save(self.session.action_command(command), seen)
+        if saved is None:
+            return
+        if saved:
             done = {"delete": "Removed", "done": "Marked done:", "dropped": "Marked dropped:"}[command.verb]
             self.console.print(f"[green]{done}[/] action {number} of {escape(indicator_id)}.")
         else:
@@ -542,7 +731,7 @@ class Walk:
             if end_of_input
             else "Stopped"
         )
-        self.ending.stopped(reason, self.session.current)
+        self.ending.stopped(reason, self.session.current, self.typed)
 
     def _quit(self) -> None:
         self.ending.stopped("Stopped", self.session.where)

@@ -14,11 +14,13 @@ from coalition_cli.core.editing.rating_edits import (
     InsertAction,
     NewAction,
     RatingEdit,
+    clean_text,
 )
 from coalition_cli.core.errors import CoalitionError
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import Action, Rating
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.stages import parse_stage
 from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.reports.actions.register import days_overdue
 from coalition_cli.core.wording import and_list, long_date
@@ -121,12 +123,12 @@ def why_not_saved(error: CoalitionError) -> str:
     return f"{said} {which} is on line {first.line}: {_sentence(first.message, capital=False)}"
 
 
-def what_to_do(error: CoalitionError) -> str:
+def what_to_do(error: CoalitionError, then: str = "give the answer again") -> str:
     """What to do about a refused save, after `why_not_saved`: for a file with problems, fix it in an
     editor while the session waits (not the command line's `coalition validate`: a facilitator in
-    front of a room has no second terminal open); else the error's hint."""
+    front of a room has no second terminal open), `then` what; else the error's hint."""
     if getattr(error, "problems", None):
-        return "Fix it in an editor and save the file (the session waits), then give the answer again."
+        return f"Fix it in an editor and save the file (the session waits), then {then}."
     return _sentence(error.hint) if error.hint else ""
 
 
@@ -136,6 +138,36 @@ def _sentence(text: str, *, capital: bool = True) -> str:
     if text and not text.endswith((".", "?", "!")):
         text += "."
     return text[:1].upper() + text[1:] if capital else text
+
+
+ELSEWHERE = "by someone else (the room, or another editor)"
+"""Who changed the file meanwhile, as both sessions say it."""
+
+
+def part_now(framework: Framework, part: str, now: dict[str, object] | None) -> str:
+    """What the file holds now for one part of a rating (`stage`, `evidence`…), in words: when someone
+    else changed it while the facilitator was at it, both sessions ask which to keep."""
+    value = (now or {}).get(part)
+    if part in ("stage", "target"):
+        stage = parse_stage(framework, value) if value is not None else None  # type: ignore[arg-type]
+        return stage_label(framework, stage) if stage is not None else "none"
+    if part == "priority":
+        return "a priority" if value else "not a priority"
+    if part == "evidence":
+        return clean_text(str(value)) if value else "none"
+    return str(value)
+
+
+def part_given(framework: Framework, part: str, edit: RatingEdit) -> str:
+    """What the facilitator gave for one part of a rating, in words (beside `part_now`)."""
+    value = getattr(edit, part)
+    if value is CLEAR:
+        return "none"
+    if part in ("stage", "target"):
+        return stage_label(framework, value)
+    if part == "priority":
+        return "a priority" if value else "not a priority"
+    return str(value)
 
 
 def open_actions(rating: Rating | None) -> list[Action]:

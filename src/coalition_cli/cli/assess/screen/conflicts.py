@@ -16,44 +16,24 @@ from rich.padding import Padding
 from rich.text import Text
 
 from coalition_cli.cli.assess.screen.dialogs import ChoiceDialog
-from coalition_cli.cli.assess.wording import describe_action, stage_label, undone, what_to_do, why_not_saved
+from coalition_cli.cli.assess.wording import (
+    ELSEWHERE,
+    describe_action,
+    part_given,
+    part_now,
+    undone,
+    what_to_do,
+    why_not_saved,
+)
 from coalition_cli.core.editing.history import Saved
-from coalition_cli.core.editing.rating_edits import CLEAR, NewAction, RatingEdit, clean_text
+from coalition_cli.core.editing.rating_edits import NewAction, RatingEdit
 from coalition_cli.core.editing.session_file import Clash, Done, Failed
 from coalition_cli.core.errors import CoalitionError
-from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.model.stages import parse_stage
 
 if TYPE_CHECKING:
     from coalition_cli.cli.assess.screen.app import IndicatorScreen
 
 __all__ = ["ChoiceDialog", "action_changed_meanwhile", "decide", "show_problem", "undo_clash"]
-
-ELSEWHERE = "by someone else (the room, or another editor)"
-
-
-def _theirs(framework: Framework, part: str, now: dict[str, object] | None) -> str:
-    """What the file holds now for one part of a rating, in words."""
-    value = (now or {}).get(part)
-    if part in ("stage", "target"):
-        stage = parse_stage(framework, value) if value is not None else None  # type: ignore[arg-type]
-        return stage_label(framework, stage) if stage is not None else "none"
-    if part == "priority":
-        return "a priority" if value else "not a priority"
-    if part == "evidence":
-        return clean_text(str(value)) if value else "none"
-    return str(value)
-
-
-def _mine(framework: Framework, part: str, edit: RatingEdit) -> str:
-    value = getattr(edit, part)
-    if value is CLEAR:
-        return "none"
-    if part in ("stage", "target"):
-        return stage_label(framework, value)
-    if part == "priority":
-        return "a priority" if value else "not a priority"
-    return str(value)
 
 
 def _quoted(text: str, style: str = "") -> Padding:
@@ -73,13 +53,13 @@ def decide(screen: IndicatorScreen, edit: RatingEdit, clash: Clash, said: str, u
         lines += [
             *([Text("")] if number else []),
             Text(f"The file now says, for the {part}:", style="bold"),
-            _quoted(_theirs(fw, part, clash.now)),
+            _quoted(part_now(fw, part, clash.now)),
             Text("You gave:", style="bold"),
-            _quoted(_mine(fw, part, edit)),
+            _quoted(part_given(fw, part, edit)),
         ]
     body = Group(*lines)
     typed = edit.evidence if isinstance(edit.evidence, str) and edit.evidence else None
-    theirs = _theirs(fw, "evidence", clash.now) if "evidence" in clash.parts else ""
+    theirs = part_now(fw, "evidence", clash.now) if "evidence" in clash.parts else ""
     if typed is not None and "evidence" in clash.parts and theirs != "none":
         both = f"{theirs}\n\n{typed}"
         choices = [
@@ -111,8 +91,8 @@ def decide(screen: IndicatorScreen, edit: RatingEdit, clash: Clash, said: str, u
             ChoiceDialog(f"{indicator}: the evidence was changed meanwhile", body, choices, "e"), chosen
         )
         return
-    mine = ", ".join(_mine(fw, part, edit) for part in parts)
-    now = ", ".join(_theirs(fw, part, clash.now) for part in parts)
+    mine = ", ".join(part_given(fw, part, edit) for part in parts)
+    now = ", ".join(part_now(fw, part, clash.now) for part in parts)
     choices = [("y", f"make it yours ({mine})"), ("t", f"keep what the file says ({now})")]
 
     def decided(key: str | None) -> None:
@@ -159,7 +139,7 @@ def undo_clash(screen: IndicatorScreen, saved: Saved, clash: Clash) -> None:
     app = screen.session_app
     fw = app.framework
     indicator = saved.edit.indicator
-    now = ", ".join(f"the {part} is {_theirs(fw, part, clash.now)}" for part in sorted(clash.parts))
+    now = ", ".join(f"the {part} is {part_now(fw, part, clash.now)}" for part in sorted(clash.parts))
     body = Text(
         f"Since your change, {indicator} was changed {ELSEWHERE}: {now}. Undoing would overwrite that."
     )
