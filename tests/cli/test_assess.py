@@ -139,6 +139,36 @@ def test_skip_back_and_quit(runner: CliRunner, tmp_path: Path) -> None:
     assert f"coalition assess {path} --start-at C1.2" in output
 
 
+def test_carrying_on_after_a_go_to_takes_the_unrated_indicators_before_it_too(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The review: C1.1 rated, `g` to C4.3, rated, quit there. The command printed carries on at C4.3
+    and, after the last, goes back to the 11 indicators before it that are still unrated: run as
+    told, it skipped them."""
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, answer("2") + "g C4.3\n" + "3\n\nq\n", *NEW)
+    assert code == 0, output
+    resume = f"coalition assess {path} --start-at C4.3"
+    assert resume in output
+    # nobody listed: Enter; C4.3 kept as it is; every other one skipped
+    code, output = assess(runner, path, "\n" + "\n\n\n" + "s\n" * 20 + "q\n", "--start-at", "C4.3")
+    said = " ".join(output.split())
+    assert "21 indicators to go through" in said  # C4.3, then every one unrated: 20 of them
+    assert "Now the indicators before C4.3 that are not rated yet." in said
+    after = said.split("Now the indicators before C4.3")[1]
+    assert "Stage for C1.2" in after and "Stage for C1.1" not in after
+
+
+def test_the_done_screen_command_keeps_since(runner: CliRunner, tmp_path: Path, team: Path) -> None:
+    """Finished with indicators still unrated: the command to rate them keeps `--since`, so that the
+    next session has last term beside each one; not the narrowing of this one (`-i`)."""
+    path = tmp_path / "new.yaml"
+    code, output = assess(runner, path, answer("2"), *NEW, "-i", "C1.1", "--since", str(team))
+    assert code == 0, output
+    assert "21 indicators not rated yet" in output
+    assert f"  coalition assess {path} --since {team}\n" in output
+
+
 def test_going_back_from_the_first_indicator_says_so(runner: CliRunner, tmp_path: Path) -> None:
     code, output = assess(runner, tmp_path / "new.yaml", "b\nq\n", *NEW)
     assert code == 0

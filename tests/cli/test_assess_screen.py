@@ -1132,10 +1132,28 @@ def test_go_to_finds_words_in_the_stages_and_says_so(tmp_path: Path, framework: 
     drive(app, (80, 24), steps)
 
 
+def test_carrying_on_at_an_indicator_goes_on_to_the_unrated_ones_before_it(
+    tmp_path: Path, framework: Framework
+) -> None:
+    """`--start-at C7.2`, as a session stopped there prints it: after C7.2, the ones before it that
+    are not rated, and the screen says so."""
+    app = session_app(new_file(tmp_path, framework), start_at="C7.2")
+
+    async def steps(pilot: Pilot[None]) -> None:
+        assert "1 of 22 in this session" in screen_text(app)
+        await press(pilot, "1", "n")
+        screen = screen_text(app)
+        assert "C1.1  Executive Leadership" in screen
+        assert "Now the indicators before C7.2 that are not rated yet." in screen
+
+    drive(app, (80, 24), steps)
+
+
 def test_the_count_at_the_end_is_of_the_indicators_looked_at(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, framework: Framework
 ) -> None:
-    """`g` from C2.3 to C7.2, then n n: two indicators looked at, not the 16 of the walk."""
+    """`g` from C2.3 to C2.2 (the last of the walk, which goes on from C7.2 to the ones before
+    C2.3), then n n: two indicators looked at, not the 22 of the walk."""
     import io
 
     from rich.console import Console
@@ -1146,7 +1164,7 @@ def test_the_count_at_the_end_is_of_the_indicators_looked_at(
 
     async def steps(pilot: Pilot[None]) -> None:
         await press(pilot, "g")
-        await type_text(pilot, "C7.2")
+        await type_text(pilot, "C2.2")
         await press(pilot, "enter", "n", "n")
 
     drive(app, (80, 24), steps)

@@ -148,8 +148,31 @@ def test_narrowing_revisiting_and_starting_at() -> None:
     assert everything.queue == ("C2.1", "C2.2", "C2.3", "C2.4")
     # an indicator named on its own is asked even when rated
     assert Session.plan(FRAMEWORK, stages, indicators=["C2.1", "C7.2"]).queue == ("C2.1", "C7.2")
-    assert Session.plan(FRAMEWORK, stages, start_at="C7.1").queue == ("C7.1", "C7.2")
     assert Session.plan(FRAMEWORK, stages, start_at="C2.1").queue[0] == "C2.1"  # resuming shows it again
+
+
+def test_starting_at_goes_on_with_the_unrated_ones_before_it() -> None:
+    """`--start-at`, as a stopped session prints it: from there to the last, then the indicators
+    before it still unrated (a `g` jump had left them behind)."""
+    ids = [indicator.id for indicator in FRAMEWORK.indicators]
+    stages: dict[str, int | None] = {"C1.1": 2, "C4.3": 3, "C7.2": 1}
+    session = Session.plan(FRAMEWORK, stages, start_at="C4.3")
+    before, after = ids[1 : ids.index("C4.3")], ids[ids.index("C4.3") + 1 : -1]
+    assert session.queue == ("C4.3", *after, *before)
+    assert session.earlier == "C1.2" and session.back_to_earlier() is None
+    session.go_to("C1.2")
+    assert session.back_to_earlier() == "Now the indicators before C4.3 that are not rated yet."
+    # revisiting all: from there, every one; before it, those still unrated
+    again = Session.plan(FRAMEWORK, stages, start_at="C4.3", revisit_all=True).queue
+    assert again == (*ids[ids.index("C4.3") :], *before)
+    # narrowed: within the domains asked for
+    assert Session.plan(FRAMEWORK, stages, domains=["C1", "C7"], start_at="C7.1").queue == (
+        "C7.1",
+        "C1.2",
+        "C1.3",
+        "C1.4",
+    )
+    assert Session.plan(FRAMEWORK, stages, start_at="C1.1").earlier is None
 
 
 def test_moving_through_the_walk() -> None:
@@ -366,9 +389,9 @@ def test_back_after_undo_showed_an_indicator_is_the_one_before_it_not_forward_ag
 
 def test_the_indicators_looked_at_are_counted_not_the_walk() -> None:
     session = Session.plan(FRAMEWORK, {}, start_at="C2.3")
-    session.go_to("C7.2")
+    session.go_to("C2.2")  # the last of the walk: C2.3 to C7.2, then C1.1 to C2.2
     session.next()
-    assert session.finished and list(session.visited) == ["C2.3", "C7.2"]
+    assert session.finished and list(session.visited) == ["C2.3", "C2.2"]
 
 
 @pytest.mark.parametrize(

@@ -471,6 +471,17 @@ class Session:
     """Every indicator the walk has stood at, in the order first reached (an ordered set)."""
     trail: list[str] = field(default_factory=list)
     """Where each move came from, newest last: `back` returns there (after `g`, to where you were)."""
+    started_at: str | None = None
+    """The indicator `--start-at` began the walk at."""
+    earlier: str | None = None
+    """The first of the indicators before `started_at`, unrated, that the walk takes after the last."""
+
+    def back_to_earlier(self) -> str | None:
+        """Said when the walk reaches the indicators before where it started: "Now the indicators
+        before C4.3 that are not rated yet."; None anywhere else."""
+        if self.current is None or self.current != self.earlier or self.started_at is None:
+            return None
+        return f"Now the indicators before {self.started_at} that are not rated yet."
 
     def __post_init__(self) -> None:
         self._arrived()
@@ -499,32 +510,30 @@ class Session:
 
         Unrated ones by default; `revisit_all` takes rated ones too. `domains` and `indicators`
         narrow the walk to those (an indicator named on its own is asked even when rated).
-        `start_at` begins the walk at that indicator, for resuming.
+        `start_at` begins the walk at that indicator, for resuming, and after the last it goes on
+        with the ones before it that are still unrated: a session stopped after a `g` jump is
+        carried on with `--start-at` where it stopped, and must not skip what it had not reached.
         """
         chosen_domains = set(resolve_ids(framework, domains, kind="domain"))
         named = set(resolve_ids(framework, indicators, kind="indicator"))
         start = resolve_ids(framework, [start_at], kind="indicator")[0] if start_at else None
         narrowed = bool(chosen_domains or named)
-        queue = []
-        started = start is None
-        for indicator in framework.indicators:
-            started = started or indicator.id == start
-            if not started:
-                continue
-            in_scope = (
-                not narrowed
-                or indicator.id in named
-                or framework.domain_of(indicator.id).id in chosen_domains
-            )
-            wanted = (
-                revisit_all
-                or indicator.id in named
-                or indicator.id == start
-                or stages.get(indicator.id) is None
-            )
-            if in_scope and wanted:
-                queue.append(indicator.id)
-        return cls(framework, tuple(queue))
+
+        def in_scope(indicator: str) -> bool:
+            return not narrowed or indicator in named or framework.domain_of(indicator).id in chosen_domains
+
+        ids = [indicator.id for indicator in framework.indicators]
+        at = ids.index(start) if start is not None else 0
+        queue = [
+            indicator
+            for indicator in ids[at:]
+            if in_scope(indicator)
+            and (revisit_all or indicator in named or indicator == start or stages.get(indicator) is None)
+        ]
+        earlier = [
+            indicator for indicator in ids[:at] if in_scope(indicator) and stages.get(indicator) is None
+        ]
+        return cls(framework, (*queue, *earlier), started_at=start, earlier=earlier[0] if earlier else None)
 
     @property
     def current(self) -> str | None:

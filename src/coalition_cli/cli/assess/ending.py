@@ -122,7 +122,7 @@ class Ending:
             listed = ", ".join(unrated[:8]) + (", …" if len(unrated) > 8 else "")
             say(self.console, f"{plural(len(unrated), 'indicator')} not rated yet ({escape(listed)}).")
             self.show_command(
-                f"To rate {'it' if len(unrated) == 1 else 'them'}, run:", f"coalition assess {path}"
+                f"To rate {'it' if len(unrated) == 1 else 'them'}, run:", self.options.command(whole=True)
             )
         self.show_command("Next, turn the ratings into an action plan:", f"coalition plan {path}")
 

@@ -298,6 +298,10 @@ class Walk:
         indicator_id = session.current
         assert indicator_id is not None
         self._look()
+        earlier = session.back_to_earlier()
+        if earlier is not None:
+            self.console.print()
+            self.console.print(f"[bold]{escape(earlier)}[/]")
         domain = session.domain_to_introduce()
         if domain is not None:
             self._introduce(domain.id)

@@ -48,12 +48,15 @@ class AssessOptions:
     date: str | None = None
     plain: bool = False
 
-    def command(self, *, start_at: str | None = None, revisit_all: bool = False) -> str:
-        """The command that carries on this session, as the facilitator would type it."""
+    def command(self, *, start_at: str | None = None, revisit_all: bool = False, whole: bool = False) -> str:
+        """The command that carries on this session, as the facilitator would type it: its options
+        (`--since` too, so that the next session shows last term beside each indicator). `whole`:
+        over the whole rubric (every indicator still unrated), not narrowed as this one was."""
         words = ["coalition", "assess", str(self.file)]
-        words += [part for domain in self.domains for part in ("--domain", domain)]
-        words += [part for indicator in self.indicators for part in ("--indicator", indicator)]
-        if self.revisit_all or revisit_all:
+        if not whole:
+            words += [part for domain in self.domains for part in ("--domain", domain)]
+            words += [part for indicator in self.indicators for part in ("--indicator", indicator)]
+        if (self.revisit_all and not whole) or revisit_all:
             words.append("--all")
         if self.since is not None:
             words += ["--since", str(self.since)]

@@ -37,7 +37,8 @@ def assess(
         None,
         "--start-at",
         metavar="C1.1",
-        help="Begin at this indicator, to carry on where a session stopped.",
+        help="Begin at this indicator, to carry on where a session stopped; the unrated ones before it "
+        "come after the last.",
     ),
     since: Path | None = typer.Option(
         None,

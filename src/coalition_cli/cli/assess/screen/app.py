@@ -632,7 +632,7 @@ class IndicatorScreen(Screen[None]):
             app.finish(Outcome.FINISHED)
             return
         self.at_the_end = False
-        self.say("")
+        self.say(session.back_to_earlier() or "")
         self.show_indicator()
 
     def action_back(self) -> None:
