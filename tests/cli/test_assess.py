@@ -169,6 +169,23 @@ def test_the_done_screen_command_keeps_since(runner: CliRunner, tmp_path: Path, 
     assert f"  coalition assess {path} --since {team}\n" in output
 
 
+@pytest.mark.parametrize(("said", "owner"), [("", "Maria Lopez"), ("n", "Maria Lopes")])
+def test_an_owner_close_to_a_participants_name_is_asked_about(
+    runner: CliRunner, team: Path, said: str, owner: str
+) -> None:
+    """ "Maria Lopes", with Maria Lopez taking part: Enter takes her name, n keeps it as typed; a name
+    close to nobody's ("Bob from Rotary") is not asked about."""
+    keys = "2\n\n" + f"Sign the MOU\nMaria Lopes\n{said}\n\n" + "Ask the Rotary\nBob from Rotary\n\n\nq\n"
+    code, output = assess(runner, team, keys, "-i", "C1.2")
+    assert code == 0, output
+    assert output.count("Did you mean") == 1
+    assert "Did you mean Maria Lopez? (Enter or y: yes; n: keep Maria Lopes)" in output
+    assert ratings(team)["C1.2"]["actions"] == [
+        {"action": "Sign the MOU", "owner": owner},
+        {"action": "Ask the Rotary", "owner": "Bob from Rotary"},
+    ]
+
+
 def test_going_back_from_the_first_indicator_says_so(runner: CliRunner, tmp_path: Path) -> None:
     code, output = assess(runner, tmp_path / "new.yaml", "b\nq\n", *NEW)
     assert code == 0

@@ -543,6 +543,29 @@ def test_stopping_keeps_a_new_action_being_typed(team: Path, key: str) -> None:
     }
 
 
+@pytest.mark.parametrize(("key", "owner"), [("enter", "Maria Lopez"), ("tab", "Maria Lopes")])
+def test_an_owner_close_to_a_participants_name_is_offered_the_name(team: Path, key: str, owner: str) -> None:
+    """ "Maria Lopes", with Maria Lopez taking part: Enter takes her name, Tab keeps what was typed
+    (the actions register counted the two spellings as two people)."""
+    app = session_app(team, indicators=["C1.2"])
+
+    async def steps(pilot: Pilot[None]) -> None:
+        await press(pilot, "a")
+        await type_text(pilot, "Sign the MOU")
+        await press(pilot, "tab")
+        await type_text(pilot, "Maria Lopes")
+        assert "Did you mean Maria Lopez? Enter takes it; Tab keeps what you typed." in screen_text(app)
+        await press(pilot, key)
+        assert "Did you mean" not in screen_text(app)
+        await press(pilot, "escape")
+        await press(pilot, "a", "tab")
+        await type_text(pilot, "Bob from Rotary")  # nobody's name: free text, nothing asked
+        assert "Did you mean" not in screen_text(app)
+
+    drive(app, (80, 24), steps)
+    assert rating(team, "C1.2") == {"actions": [{"action": "Sign the MOU", "owner": owner}]}
+
+
 def test_stopping_after_an_action_is_saved_adds_it_only_once(team: Path) -> None:
     app = session_app(team, indicators=["C1.2"])
 

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coalition_cli.core.reports.actions.owners import names_organization, names_person, owner_key, owner_parts
+from coalition_cli.core.model.assessment import Participant
+from coalition_cli.core.reports.actions.owners import (
+    meant_owner,
+    names_organization,
+    names_person,
+    owner_key,
+    owner_parts,
+)
 from coalition_cli.core.reports.actions.register import (
     ActionRecord,
     MemberSeat,
@@ -167,3 +174,26 @@ def test_every_action_is_tracked_once_and_states_follow_the_rules(
 @pytest.mark.parametrize("terms", [[], [term(SPRING)]])
 def test_nothing_to_follow(terms: list[TermActions]) -> None:
     assert follow(terms, AS_OF) == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Maria Lopes", "Maria Lopez"),
+        ("Maria Lopes (RUSD)", "Maria Lopez (RUSD)"),  # where she sits is kept
+        ("Riverside Unified Scool District", "Riverside Unified School District"),
+        ("maria lopez.", None),  # her name, by the register's rule
+        ("Maria Lopez (RUSD Research)", None),
+        ("Riverside Unified School District", None),
+        ("Bob from Rotary", None),  # nobody's: free text
+        ("Maria", None),  # a part of the name is a short form, not a slip
+        ("Marcus", None),
+        ("", None),
+    ],
+)
+def test_an_owner_close_to_a_participant_is_the_participant_meant(typed: str, meant: str | None) -> None:
+    people = [
+        Participant(name="Maria Lopez", organization="Riverside Unified School District"),
+        Participant(name="Marcus Lee"),
+    ]
+    assert meant_owner(typed, people) == meant

@@ -62,6 +62,7 @@ from coalition_cli.core.errors import EXIT_INTERRUPTED
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.reports.actions.owners import meant_owner
 from coalition_cli.core.session import (
     ActionCommand,
     Command,
@@ -677,6 +678,7 @@ class Walk:
                 if move in _MOVES:
                     owner = ""
                 else:
+                    owner = self._meant_owner(owner)
                     move, due = self._ask_due()
             except (KeyboardInterrupt, EOFError):
                 # the action is kept, as far as it was given (or printed, when the file refuses it)
@@ -692,6 +694,28 @@ class Walk:
             prompt = (
                 "Another action [dim](Enter to move on; done 1, dropped 1 or delete 1 changes one above)[/]: "
             )
+
+    def _meant_owner(self, owner: str) -> str:
+        """An owner close to a participant's name without being it ("Maria Lopes" for Maria Lopez) is
+        asked about: Enter takes the participant's name, n keeps it as typed (the actions register
+        would count the two as two people)."""
+        meant = meant_owner(owner, self.file.assessment.participants)
+        if meant is None:
+            return owner
+        typed = owner.strip()
+        while True:
+            said = answer(
+                self.console,
+                f"  Did you mean {escape(meant)}? [dim](Enter or y: yes; n: keep {escape(typed)})[/] ",
+                f"{meant} takes part in this assessment: Enter gives the action to them; n keeps {typed}.",
+            )
+            word = said.strip().casefold()
+            if word in ("", "y", "yes"):
+                self.console.print(f"  [green]→[/] {escape(meant)}")
+                return meant
+            if word in ("n", "no"):
+                return owner
+            self.console.print("  Please answer y (or Enter) for the name, or n to keep yours.")
 
     def _change_action(self, indicator_id: str, command: ActionCommand, seen: Seen) -> None:
         number = command.index + 1

@@ -70,6 +70,7 @@ from coalition_cli.core.editing.rereading import Reread
 from coalition_cli.core.editing.session_file import Clash, Done, Failed, SessionFile
 from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.stages import parse_stage
+from coalition_cli.core.reports.actions.owners import meant_owner
 from coalition_cli.core.wording import long_date
 
 Seen = Mapping[str, Any] | None
@@ -531,6 +532,7 @@ class IndicatorScreen(Screen[None]):
             notice=notice,
             typing=typing,
             today=app.today,
+            meant=self._meant_owner,
         )
         self.app.push_screen(form, given)
 
@@ -605,7 +607,13 @@ class IndicatorScreen(Screen[None]):
             if app.outcome is None and not self._deciding():
                 then()
 
-        self.app.push_screen(ActionForm(f"Action {index + 1} for {indicator}", existing), given)
+        self.app.push_screen(
+            ActionForm(f"Action {index + 1} for {indicator}", existing, meant=self._meant_owner), given
+        )
+
+    def _meant_owner(self, owner: str) -> str | None:
+        """The participant an owner being typed is close to, without being them ("Maria Lopes")."""
+        return meant_owner(owner, self.session_app.file.assessment.participants)
 
     # -- moving ------------------------------------------------------------------------------------
 

@@ -259,8 +259,11 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         notice: str = "",
         typing: Callable[[NewAction | None, str], None] | None = None,
         today: dt.date | None = None,
+        meant: Callable[[str], str | None] | None = None,
     ) -> None:
         super().__init__()
+        self.meant = meant  # the participant an owner being typed is close to ("Maria Lopes"), or None
+        self._suggested: str | None = None
         self.title_text, self.action = title, action
         self.listed = tuple(listed)
         self.today = today  # the session's day: a listed action past due then says "overdue"
@@ -398,7 +401,27 @@ class ActionForm(ModalScreen[ActionAnswer | None]):
         event.stop()
         if event.input.id == "due" and not self._due_ok():
             return
+        if event.input.id == "owner" and self._suggested is not None:
+            event.input.value = self._suggested  # Enter takes the participant's name
         self.focus_next()
+
+    @on(Input.Changed, "#owner")
+    def _suggest_owner(self, event: Input.Changed) -> None:
+        """An owner close to a participant's name without being it ("Maria Lopes") is offered the
+        name: Enter takes it, Tab (or Esc) keeps what was typed. The actions register would count
+        the two spellings as two people."""
+        meant = self.meant(event.value) if self.meant is not None and event.value.strip() else None
+        if meant is not None:
+            self._problem(f"Did you mean {meant}? Enter takes it; Tab keeps what you typed.")
+        elif self._suggested is not None:
+            self._problem("")
+        self._suggested = meant
+
+    @on(Input.Blurred, "#owner")
+    def _owner_left(self) -> None:
+        if self._suggested is not None:
+            self._suggested = None
+            self._problem("")
 
     @on(Input.Blurred, "#due")
     def _check_due(self) -> None:

@@ -14,8 +14,13 @@ the README:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from coalition_cli.core.wording import loose_key
+
+if TYPE_CHECKING:
+    from coalition_cli.core.model.assessment import Participant
 
 _BRACKETS = re.compile(r"^(?P<who>[^()]*?)\s*\((?P<where>[^()]*)\)\s*$")
 
@@ -54,3 +59,23 @@ def names_organization(owner: str, organization: str) -> bool:
     who, where = owner_parts(owner)
     wanted = name_key(organization)
     return name_key(who) == wanted or (where is not None and name_key(where) == wanted)
+
+
+def meant_owner(owner: str, participants: Sequence[Participant]) -> str | None:
+    """The participant an owner being typed most likely names, when it is close to one's name (or
+    organization) without being it: "Maria Lopes" → "Maria Lopez", brackets kept ("Maria Lopes
+    (RUSD)" → "Maria Lopez (RUSD)"); the register would count the two as two owners. None when it
+    names a participant or their organization by the rule above, when it is a part of the name
+    ("Marcus" for Marcus Lee: a short form, not a slip), or when nobody is close ("Bob from Rotary"
+    is free text)."""
+    from coalition_cli.core.suggest import closest
+
+    who, where = owner_parts(owner)
+    choices = [person.name for person in participants]
+    choices += [person.organization for person in participants if person.organization]
+    if not who or name_key(who) in {name_key(choice) for choice in choices}:
+        return None
+    meant = closest(who, choices)
+    if meant is None or set(name_key(who).split()) <= set(name_key(meant).split()):
+        return None  # nobody close, or a part of the name ("Marcus" for Marcus Lee): not a slip
+    return f"{meant} ({where})" if where else meant
