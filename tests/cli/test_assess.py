@@ -401,6 +401,7 @@ def test_an_action_typed_while_someone_else_changes_the_stage_is_saved_on_top(
     }
     said = " ".join(output.split())
     assert "C1.2 was also changed just now by someone else" in said and "went on top" in said
+    assert said.split("went on top")[1].count("Actions so far:") == 1  # shown as it is now, once
 
 
 def test_evidence_saved_elsewhere_while_typing_keeps_both_on_enter(
@@ -484,6 +485,8 @@ def test_an_answer_the_broken_file_refuses_is_printed_and_named_at_the_end(
     assert "Every answer given is saved" not in said
     assert "Not saved: C1.2 the action Collect pledge letters — Janet Holloway, due 31 January 2027." in said
     assert "Every other answer given is saved" in said
+    if leave:
+        assert "Gone on without it: C1.2 the action Collect pledge letters — Janet Holloway" in said
 
 
 def _change_on_disk_before(

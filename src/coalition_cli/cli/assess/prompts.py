@@ -41,6 +41,7 @@ from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.cli.assess.wording import (
     ELSEWHERE,
     action_not_saved,
+    answers_not_saved,
     dated_earlier,
     describe_action,
     earlier_rating,
@@ -122,6 +123,8 @@ class Walk:
         self._problem_said: object = None
         self._seen: Seen = None
         """The indicator's rating as it was when its stage was last asked."""
+        self._shown = False
+        """Whether the last save showed the indicator's answers (someone else had changed it too)."""
 
     @property
     def file(self) -> AssessmentFile:
@@ -174,6 +177,7 @@ class Walk:
         Someone else's change to other parts of the rating is merged; to the same part, the
         facilitator is asked. A file that cannot be saved says its problem, and waits to be fixed.
         Interrupted at one of these questions, what was typed is printed at the end."""
+        self._shown = False
         if edit is None:
             return False
         try:
@@ -210,6 +214,7 @@ class Walk:
                 "of their change, which touched other parts of it. It is now:[/]"
             )
             self._show_answers(saved)
+            self._shown = True
 
     def _decide(self, edit: RatingEdit, clash: Clash) -> RatingEdit | None:
         """Someone else changed the part of the rating this answer replaces: theirs, mine, or (for
@@ -278,6 +283,8 @@ class Walk:
             if not word:
                 return True
             if word in ("s", "skip"):
+                left = answers_not_saved(self.framework, [edit])
+                console.print(f"Gone on without it: {escape(left)} is not in the file.")
                 for note in self._typed_in(edit):
                     console.print(f"[dim]{escape(note)}[/]")
                 return False
@@ -690,7 +697,8 @@ class Walk:
                 console.print(f"[green]Saved[/] the action for {escape(indicator_id)}.")
             if move in _MOVES:
                 return move
-            self._show_actions(indicator_id)
+            if not self._shown:  # else listed already, with someone else's change
+                self._show_actions(indicator_id)
             prompt = (
                 "Another action [dim](Enter to move on; done 1, dropped 1 or delete 1 changes one above)[/]: "
             )
@@ -727,7 +735,8 @@ class Walk:
             self.console.print(f"[green]{done}[/] action {number} of {escape(indicator_id)}.")
         else:
             self.console.print(f"Action {number} already says so.")
-        self._show_actions(indicator_id)
+        if not self._shown:
+            self._show_actions(indicator_id)
 
     def _ask_due(self) -> tuple[Kind | None, dt.date | None]:
         while True:
