@@ -62,3 +62,13 @@ def test_an_open_action_past_due_on_the_sessions_day_is_said_overdue() -> None:
     assert action_counts(actions, dt.date(2026, 12, 1)) == "3 open, 1 overdue, 1 done, 1 dropped"
     assert action_counts(actions, dt.date(2026, 2, 1)) == "3 open, 1 done, 1 dropped"
     assert action_counts(actions) == "3 open, 1 done, 1 dropped"
+
+
+def test_a_refusal_that_starts_with_a_files_name_keeps_its_case() -> None:
+    """ "fall.yaml has 1 problem" is a file's name, not a word to capitalize: "Fall.yaml" names no file."""
+    from coalition_cli.cli.assess.wording import why_not_saved
+    from coalition_cli.core.errors import CoalitionError
+
+    assert why_not_saved(CoalitionError("fall.yaml has 1 problem")) == "fall.yaml has 1 problem."
+    assert why_not_saved(CoalitionError("teams/fall.yaml is not readable")).startswith("teams/fall.yaml")
+    assert why_not_saved(CoalitionError("the file moved")) == "The file moved."

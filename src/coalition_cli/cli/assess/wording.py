@@ -133,10 +133,14 @@ def what_to_do(error: CoalitionError, then: str = "give the answer again") -> st
 
 
 def _sentence(text: str, *, capital: bool = True) -> str:
-    """`text` as a sentence: a capital first (unless it follows a colon), a full stop last."""
+    """`text` as a sentence: a capital first (unless it follows a colon, or the first word is a file's
+    name: "fall.yaml has 1 problem", never "Fall.yaml"), a full stop last."""
     text = text.strip()
     if text and not text.endswith((".", "?", "!")):
         text += "."
+    first = text.split(maxsplit=1)[0] if text else ""
+    if any(mark in first.rstrip(".") for mark in "./\\"):
+        capital = False
     return text[:1].upper() + text[1:] if capital else text
 
 
