@@ -386,3 +386,14 @@ def test_a_linked_pair_named_in_the_counts_is_not_named_again(tmp_path: Path) ->
         "(C1.3 Work-based Learning Leadership and C6.1 WBL Leadership, counted as one); 5 of 9 targets"
     )
     assert report["headline"].count("C6.1") == 1
+
+
+def test_the_overall_change_says_when_the_terms_rated_different_indicators(tmp_path: Path) -> None:
+    """As a domain's change says it, and not coloured as good news: the review's Fall 2026, rated
+    14 of 22, read "▲ +0.56" beside domains qualified one by one."""
+    from tests.support.partly_rated import write_partly_rated
+
+    network = write_partly_rated(tmp_path / "network")
+    result = run("compare", *sorted(network.iterdir()), "--format", "md")
+    overall = next(line for line in result.stdout.splitlines() if line.startswith("| **Overall**"))
+    assert overall.endswith("| ▲ +0.56 (8 indicators rated in one term only) |")

@@ -32,6 +32,16 @@ def test_more_are_counted() -> None:
     assert rated_apart(then, _c2({"C2.3": 2, "C2.2": 1, "C2.4": 1})) == "3 indicators rated in one term only"
 
 
+def test_the_overall_score_is_said_the_same_way() -> None:
+    """`compare`'s overall change and `summary`'s trend: the whole scorecards' indicators."""
+    everything = dict.fromkeys((i.id for i in FRAMEWORK.indicators), 2)
+    partly = {**everything, "C4.2": None, "C4.3": None, "C7.2": None}
+    assert rated_apart(score(FRAMEWORK, everything), score(FRAMEWORK, partly)) == (
+        "3 indicators rated in one term only"
+    )
+    assert rated_apart(score(FRAMEWORK, everything), score(FRAMEWORK, everything)) == ""
+
+
 def test_a_term_with_none_rated_has_no_change_to_qualify() -> None:
     assert rated_apart(_c2({}), _c2({"C2.1": 2})) == ""
 

@@ -221,7 +221,11 @@ class Comparison(Report):
         domain_rows.append(
             [Cell("Overall", tone="strong")]
             + [score_cell(fw, value) for value in overall]
-            + [change_cell(score_change(overall[0], overall[-1]), 2)]
+            + [
+                change_cell(
+                    score_change(overall[0], overall[-1]), 2, note=rated_apart(items[0].card, items[-1].card)
+                )
+            ]
         )
         indicator_rows = [
             [Cell(indicator.id), Cell(indicator.name)]

@@ -15,7 +15,7 @@ from typing import Literal
 
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.scoring import DomainScore, shown, stage_of
+from coalition_cli.core.scoring import DomainScore, Scorecard, shown, stage_of
 from coalition_cli.core.wording import plural
 
 Tone = Literal["good", "bad", "warn", "muted", "strong"]
@@ -128,11 +128,12 @@ def few_of(rated: int, total: int) -> str:
     return f"{rated} of {total} rated" if 0 < rated < total else ""
 
 
-def rated_apart(then: DomainScore, now: DomainScore) -> str:
+def rated_apart(then: DomainScore | Scorecard, now: DomainScore | Scorecard) -> str:
     """`C2.3 not rated this time`, `C7.2 rated for the first time`, or `3 indicators rated in one term
-    only`: said beside a domain's change when its two scores come from different indicators, so that
-    a score raised by an Emerging rating left out is not read as progress; "" when they come from
-    the same ones (or either is missing)."""
+    only`: said beside a change of a domain's score, or of the overall score, when its two scores come
+    from different indicators, so that a score raised by an Emerging rating left out is not read as
+    progress; "" when they come from the same ones (or either is missing). `compare`, the plan and
+    `summary`'s trends all say it so."""
     before = {i.id for i in then.indicators if i.stage is not None}
     after = {i.id for i in now.indicators if i.stage is not None}
     if before == after or not before or not after:
