@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.support.network import AS_OF, generate
+from tests.support.partly_rated import write_partly_rated
 from tests.support.paths import ROOT
 from tests.support.room_browser import CHROMIUM, browser, horizontal_overflow, phone_page
 from tests.support.scoring import run
@@ -82,14 +83,23 @@ def chromium() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The bundled example (one coalition, as the README runs it) and a generated network of 36,
-    listed by region (a column more, and every kind of trouble)."""
+    listed by region (a column more, and every kind of trouble); and a coalition whose latest term
+    is rated in part (how many indicators each score comes from, under it)."""
     parent = tmp_path_factory.mktemp("summary-browser")
     generate(parent)
     riverside = run("summary", ROOT / "examples", "--as-of", AS_OF_TEXT, "--format", "html")
+    partly = run(
+        "summary",
+        write_partly_rated(tmp_path_factory.mktemp("partly")),
+        "--as-of",
+        "2026-10-22",
+        "--format",
+        "html",
+    )
     network = run("summary", parent, "--as-of", AS_OF_TEXT, "--group-by", "region", "--format", "html")
-    assert riverside.exit_code == 0, riverside.output
+    assert riverside.exit_code == partly.exit_code == 0, riverside.output + partly.output
     assert network.exit_code == 1, network.output  # files to sort out: still a page
-    return {"riverside": riverside.stdout, "network": network.stdout}
+    return {"riverside": riverside.stdout, "network": network.stdout, "partly": partly.stdout}
 
 
 def _phone(chromium: Browser, html: str) -> Page:
@@ -98,7 +108,7 @@ def _phone(chromium: Browser, html: str) -> Page:
     return phone
 
 
-@pytest.mark.parametrize("name", ["riverside", "network"])
+@pytest.mark.parametrize("name", ["riverside", "network", "partly"])
 def test_at_390_pixels_every_table_fits_and_nothing_is_cut(
     chromium: Browser, pages: dict[str, str], name: str
 ) -> None:

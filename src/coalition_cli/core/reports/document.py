@@ -36,6 +36,9 @@ class Cell:
     top: int = 0
     fill: bool = False
     """Colour the background by stage (a heatmap) rather than the text."""
+    note: str = ""
+    """A few words said beside the text (`1 of 3`: how many indicators a score comes from): under it on
+    a terminal, where a table must fit 80 columns, and in brackets after it in Markdown."""
 
 
 @frozen

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from coalition_cli.cli.output.formats import Format
 
 if TYPE_CHECKING:
-    from coalition_cli.core.reports.document import Document, Table
+    from coalition_cli.core.reports.document import Cell, Document, Table
     from coalition_cli.core.reports.report import Report
 
 
@@ -69,5 +69,10 @@ def _table(block: Table, level: int) -> str:
         lines += [_heading(level, block.title), ""]
     lines.append("| " + " | ".join(_text(column.header) for column in block.columns) + " |")
     lines.append("| " + " | ".join(_ALIGN[column.align] for column in block.columns) + " |")
-    lines.extend("| " + " | ".join(_text(cell.text, cell.tone) for cell in row) + " |" for row in block.rows)
+    lines.extend("| " + " | ".join(_cell(cell) for cell in row) + " |" for row in block.rows)
     return "\n".join(lines)
+
+
+def _cell(cell: Cell) -> str:
+    """A cell's text, and its note (`Cell.note`) in brackets after it: `2.00 (1 of 3)`."""
+    return _text(f"{cell.text} ({cell.note})" if cell.note else cell.text, cell.tone)

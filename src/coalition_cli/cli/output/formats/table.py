@@ -118,7 +118,7 @@ def _layout(block: Table, width: int) -> list[_Fit]:
 
     headers = [printable(column.header) for column in block.columns]
     cells = [
-        [printable(row[index].text, newlines=True) for row in block.rows] for index in range(len(headers))
+        [printable(_shown(row[index]), newlines=True) for row in block.rows] for index in range(len(headers))
     ]
 
     def measured(header: str, narrow: bool, values: list[str]) -> tuple[int, int]:
@@ -197,6 +197,11 @@ def _rich_table(block: Table, width: int) -> Any:
         )
     for row in block.rows:
         rich_table.add_row(
-            *(Text(printable(cell.text, newlines=True), style=cell_style(cell)) for cell in row)
+            *(Text(printable(_shown(cell), newlines=True), style=cell_style(cell)) for cell in row)
         )
     return rich_table
+
+
+def _shown(cell: Cell) -> str:
+    """A cell's text, and its note (`Cell.note`) on a line of its own under it."""
+    return f"{cell.text}\n{cell.note}" if cell.note else cell.text

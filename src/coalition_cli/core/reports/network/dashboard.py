@@ -21,12 +21,18 @@ from coalition_cli.core.files.output import starts_with
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.plan.charts import stage_palette
 from coalition_cli.core.plan.context import StageInfo
+from coalition_cli.core.reports.document import few_rated
 from coalition_cli.core.reports.network.summary import (
     GROUP_FIELDS,
     CoalitionStanding,
     Network,
+    Part,
     change_text,
     coverage_source,
+    domain_part,
+    heat_legend,
+    overall_part,
+    part_text,
     since_text,
     targets_text,
     trend_text,
@@ -56,7 +62,10 @@ class HeatCell:
     """The score, `2.25`, or `—`."""
     stage: int | None
     label: str
-    """For screen readers and print: `2.25 Developing`, or `not rated`."""
+    """For screen readers and print: `2.25 Developing`, `2.00 Developing, from 1 of 3 indicators`, or
+    `not rated`."""
+    note: str = ""
+    """`1 of 3` under a score from part of its indicators (`summary.domain_part`, `overall_part`)."""
 
 
 @frozen(kw_only=True)
@@ -80,7 +89,10 @@ class CoalitionRow:
     change: str
     """`+0.24`, or "" with one term."""
     change_kind: str
-    """up, down, flat or none: how the trend reads."""
+    """up, down, flat or none: how the trend reads; apart when the first and the latest term rated
+    different indicators (`change_note`), a change not to be read as news."""
+    change_note: str
+    """`8 indicators rated in one term only`, or "" (`CoalitionStanding.change_note`)."""
     sparkline: Markup
     targets: str
     """`5 of 9 reached`: the targets the term before the latest set; "" when none is followed up."""
@@ -156,6 +168,14 @@ class Dashboard:
     """`3 more indicators also average 1.00` when the list stops inside a tie."""
     to_sort_out: tuple[str, ...]
     files_left_out: int
+    partly_rated: str = ""
+    """`The latest scores of … come from 14 of 22 indicators; the other 8 were not rated`, or ""."""
+    heat_legend: str = ""
+    """What `1 of 3` under a heatmap's score means; "" when every score comes from all its indicators."""
+    open_dots: bool = False
+    """A trend has a score from few of the indicators, drawn as an open dot."""
+    weakest_left_out: str = ""
+    """`Left out: 8 indicators no coalition rated …`, or ""."""
 
 
 def dashboard_page(network: Network) -> str:
@@ -254,6 +274,10 @@ def _dashboard(network: Network) -> Dashboard:
             item.for_readers(left_out=item in network.unresolved) for item in network.same_date
         ),
         files_left_out=len(network.invalid),
+        partly_rated=network.partly_rated(),
+        heat_legend=heat_legend(network),
+        open_dots=any(few_rated(term.rated, term.total) for c in network.coalitions for term in c.trend),
+        weakest_left_out=network.weakest_left_out(),
     )
 
 
@@ -273,7 +297,6 @@ def _targets_sentence(network: Network) -> str:
 def _row(network: Network, coalition: CoalitionStanding) -> CoalitionRow:
     fw = network.framework
     card = coalition.latest.card
-    change = coalition.change
     return CoalitionRow(
         name=coalition.name,
         region=coalition.region,
@@ -283,11 +306,12 @@ def _row(network: Network, coalition: CoalitionStanding) -> CoalitionRow:
         assessed_on_long=long_date(coalition.latest.assessed_on),
         since=since_text(coalition.days_since),
         stale=coalition.stale,
-        overall=_cell(network, card.exact),
-        domains=tuple(_cell(network, domain.exact) for domain in card.domains),
+        overall=_cell(network, card.exact, overall_part(card)),
+        domains=tuple(_cell(network, domain.exact, domain_part(domain)) for domain in card.domains),
         trend=trend_text(coalition),
         change=change_text(coalition),
-        change_kind="none" if change is None else "up" if change > 0 else "down" if change < 0 else "flat",
+        change_kind=_change_kind(coalition),
+        change_note=coalition.change_note,
         sparkline=sparkline(coalition, fw.top_stage),
         targets=targets_text(coalition),
         targets_further=coalition.targets.count("further away") if coalition.targets else 0,
@@ -297,17 +321,37 @@ def _row(network: Network, coalition: CoalitionStanding) -> CoalitionRow:
     )
 
 
-def _cell(network: Network, exact: Fraction | None) -> HeatCell:
-    stage = stage_of(network.framework, exact)
+def _change_kind(coalition: CoalitionStanding) -> str:
+    """How the trend's change reads: up, down, flat, none (one term), or apart: from different
+    indicators, not coloured as news (as `compare` colours it)."""
+    change = coalition.change
+    if change is None:
+        return "none"
+    if coalition.change_note:
+        return "apart"
+    return "up" if change > 0 else "down" if change < 0 else "flat"
+
+
+def _cell(network: Network, exact: Fraction | None, part: Part | None) -> HeatCell:
+    """A heatmap's score, with how many indicators it comes from when that is part of them: under
+    the score as `1 of 3`, and for a screen reader in the words of `score` (`document.score_from`)."""
+    fw = network.framework
+    stage = stage_of(fw, exact)
     text = shown(exact) or "—"
-    label = f"{text} {network.framework.stage_name(stage)}" if stage is not None else "not rated"
-    return HeatCell(text=text, stage=stage, label=label)
+    if stage is None:
+        return HeatCell(text=text, stage=stage, label="not rated")
+    label = f"{text} {fw.stage_name(stage)}"
+    if part is not None:
+        label += f", from {part[0]} of {plural(part[1], 'indicator')}"
+    return HeatCell(text=text, stage=stage, label=label, note=part_text(part))
 
 
 def sparkline(coalition: CoalitionStanding, top: int) -> Markup:
     """The overall score at each term as a small line on the rubric's scale (1 at the bottom)."""
     width, height, pad = 132, 36, 5
     points = [(term.assessed_on, term.exact) for term in coalition.trend if term.exact is not None]
+    # a score from few of the indicators is an open dot: the numbers beside it say how many
+    open_dot = [few_rated(term.rated, term.total) for term in coalition.trend if term.exact is not None]
     description = f"Overall score at each term: {trend_text(coalition)}"
     head = (
         f'<svg class="sparkline" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
@@ -328,5 +372,10 @@ def sparkline(coalition: CoalitionStanding, top: int) -> Markup:
     if len(coordinates) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coordinates)
         body.append(f'<polyline points="{path}" fill="none" stroke="#111827" stroke-width="2"/>')
-    body += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#111827"/>' for x, y in coordinates]
+    body += [
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#ffffff" stroke="#111827" stroke-width="1.5"/>'
+        if few
+        else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#111827"/>'
+        for (x, y), few in zip(coordinates, open_dot, strict=True)
+    ]
     return Markup(head + "".join(body) + "</svg>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +27,13 @@ from coalition_cli.core.reports.network.summary import (
     CoalitionStanding,
     IndicatorSpread,
     Network,
+    Part,
     change_text,
     coverage_source,
+    domain_part,
+    heat_legend,
+    overall_part,
+    part_text,
     since_text,
     trend_text,
 )
@@ -38,6 +44,8 @@ from coalition_cli.core.scoring import as_number, shown
 from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from coalition_cli.core.model.framework import Framework
 
 STATUS_WORDS = {"met": "met", "not-met": "not met", "unknown": "unknown"}
@@ -111,6 +119,7 @@ def network_data(network: Network) -> dict[str, Any]:
         },
         "indicators": [_indicator_json(fw, indicator) for indicator in network.indicators],
         "weakest": [_indicator_json(fw, indicator) for indicator in network.weakest()],
+        "not_rated_anywhere": [indicator.id for indicator in network.not_rated_anywhere()],
         "same_date": [item.data(left_out=item in network.unresolved) for item in network.same_date],
         "invalid_files": [{"file": item.file, "problems": in_brief(item)} for item in network.invalid],
     }
@@ -135,10 +144,13 @@ def _coalition_json(network: Network, item: CoalitionStanding) -> dict[str, Any]
                 "term": term.term,
                 "file": term.file,
                 "score": as_number(term.exact),
+                "rated": term.rated,
+                "total": term.total,
             }
             for term in item.trend
         ],
         "change": change_number(item.change),
+        "change_note": item.change_note or None,
         "targets": _targets_json(item),
         "actions": {"open": item.open_actions, "overdue": len(item.overdue)},
         "stakeholder_groups": {"from": item.groups_from, "ids": list(item.groups)},
@@ -221,6 +233,9 @@ def _overview(network: Network) -> Iterator[Line]:
         f"{plural(len(network.coalitions), 'coalition')}{span}; as of {long_date(network.as_of)}",
         tone="strong",
     )
+    partly = network.partly_rated()
+    if partly:
+        yield Line(f"{partly}.", tone="warn")
     stale = network.stale
     if stale:
         yield Line(
@@ -266,7 +281,8 @@ def _currency_table(network: Network) -> Block:
         *(Column(GROUP_TITLES[by]) for by in shown_groups),
         Column("Last assessed"),  # "(stale)" goes under the date at 80 columns
         Column("Overall at each term"),
-        Column("Change", align="right", nowrap=True),
+        # a change between different indicators says which under it (`change_cell`): it wraps
+        Column("Change", align="right", nowrap=not any(item.change_note for item in network.coalitions)),
         Column("Last targets reached", align="right", narrow=True),
         Column("Open actions", align="right"),
     ]
@@ -282,7 +298,7 @@ def _currency_table(network: Network) -> Block:
                 ),
                 Cell(when, tone="bad" if item.stale else None),
                 Cell(trend_text(item)),
-                Cell(change_text(item) or NO_VALUE, tone=_change_tone(item)),
+                _change_cell(item),
                 _targets_cell(item),
                 _actions_cell(item),
             ]
@@ -306,11 +322,16 @@ def _targets_cell(item: CoalitionStanding) -> Cell:
     return Cell(f"{reached} of {targets.total}", tone="bad" if targets.count("further away") else None)
 
 
-def _change_tone(item: CoalitionStanding) -> Any:
+def _change_cell(item: CoalitionStanding) -> Cell:
+    """`+0.65` since the first term, coloured as news; a change between terms that rated different
+    indicators says so under it and is not coloured as news, as `compare` words and colours a
+    domain's change (`comparison.change_cell`): `+0.56` / `(8 indicators rated in one term only)`."""
     change = item.change
     if change is None:
-        return "muted"
-    return "good" if change > 0 else "bad" if change < 0 else None
+        return Cell(NO_VALUE, tone="muted")
+    if item.change_note:
+        return Cell(change_text(item), note=item.change_note, tone="warn")
+    return Cell(change_text(item), tone="good" if change > 0 else "bad" if change < 0 else None)
 
 
 def _heatmap(network: Network) -> list[Block]:
@@ -320,14 +341,12 @@ def _heatmap(network: Network) -> list[Block]:
         ([Cell(item.group(by) or NO_VALUE)] if by else [])
         + [
             Cell(item.name),
-            score_cell(fw, item.latest.card.exact, text=shown(item.latest.card.exact) or NO_VALUE, fill=True),
+            _heat_cell(fw, item.latest.card.exact, overall_part(item.latest.card)),
         ]
-        + [
-            score_cell(fw, domain.exact, text=shown(domain.exact) or NO_VALUE, fill=True)
-            for domain in item.latest.card.domains
-        ]
+        + [_heat_cell(fw, domain.exact, domain_part(domain)) for domain in item.latest.card.domains]
         for item in network.ordered()
     ]
+    legend = heat_legend(network)
     domain_columns = [Column(domain.id, align="center", nowrap=True) for domain in fw.domains]
     return [
         table(
@@ -341,12 +360,20 @@ def _heatmap(network: Network) -> list[Block]:
             heat_rows,
         ),
         Line("Domains: " + "; ".join(domain.label for domain in fw.domains), tone="muted"),
+        *([Line(legend, tone="muted")] if legend else []),
         table(
             "Key: a score's stage",
             [str(stage.number) for stage in fw.stages],
             [[stage_cell(fw, stage.number, text=stage.name, fill=True) for stage in fw.stages]],
         ),
     ]
+
+
+def _heat_cell(fw: Framework, exact: Fraction | None, part: Part | None) -> Cell:
+    """A score of the heatmap, `2.00`, and, when it comes from part of its indicators, how many
+    (`1 of 3`, its note: under it on a terminal, where the heatmap must fit 80 columns)."""
+    cell = score_cell(fw, exact, text=shown(exact) or NO_VALUE, fill=True)
+    return dataclasses.replace(cell, note=part_text(part)) if part is not None else cell
 
 
 def _stale(network: Network) -> list[Block]:
@@ -544,6 +571,9 @@ def _weakest(network: Network) -> Iterator[Block]:
     ties = network.weakest_ties()
     if ties:
         yield Line(f"{ties}.")
+    left_out = network.weakest_left_out()
+    if left_out:
+        yield Line(f"{left_out}.", tone="warn")
 
 
 def _to_sort_out(network: Network) -> list[Block]:

@@ -7,7 +7,10 @@ From each coalition's terms (`coalitions.by_coalition`) come:
   per indicator and the indicators where the network is weakest;
 - **how current it is**: the date of that assessment, flagged *stale* when it is older than
   `--stale-after` (default a year) as of `--as-of` (default today);
-- **its trend**: the overall score at each term, oldest first, and the change from the first;
+- **its trend**: the overall score at each term, oldest first, and the change from the first; a
+  score from fewer than three quarters of the indicators says so beside it, and a change between two
+  terms that rated different indicators says so as `compare` does (`document.rated_apart`), so that
+  indicators left unrated are not read as progress;
 - **its targets**: the targets its term before the latest set, followed up at the latest (reached,
   not yet, further away, not rated), as `compare` follows them up (`reports.targets`);
 - **what is overdue**: the latest term's actions past due and not done or dropped;
@@ -36,21 +39,32 @@ from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.reports.actions.register import ActionRecord, days_overdue
 from coalition_cli.core.reports.comparison import change_number
-from coalition_cli.core.reports.document import NO_VALUE, Document, signed
+from coalition_cli.core.reports.document import (
+    NO_VALUE,
+    Document,
+    few_of,
+    few_rated,
+    from_few,
+    rated_apart,
+    signed,
+)
 from coalition_cli.core.reports.network.coalitions import CoalitionFiles, SameDate, by_coalition
 from coalition_cli.core.reports.network.entries import NetworkEntry, left_out
 from coalition_cli.core.reports.network.periods import Period
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
 from coalition_cli.core.reports.targets import RESULTS, TargetFollowUp, TargetResult, follow_up
-from coalition_cli.core.scoring import score, score_change, shown
-from coalition_cli.core.wording import plural
+from coalition_cli.core.scoring import DomainScore, Scorecard, score, score_change, shown
+from coalition_cli.core.wording import and_list, names_list, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.guide import Guide
 
 WEAKEST = 5
 """How many of the network's weakest indicators to list, unless told otherwise."""
+NAMED_LEFT_OUT = 10
+"""Up to this many indicators left out of the weakest (or coalitions rated in part) are named; the
+rest are counted."""
 DEFAULT_STALE_AFTER = Period(1, "y")
 
 GroupBy = Literal["region", "cohort"]
@@ -65,6 +79,9 @@ class TermScore:
     term: str | None
     file: str
     exact: Fraction | None
+    rated: int = 0
+    """How many of the rubric's indicators it rated (`total`): a score from few of them says so."""
+    total: int = 0
 
 
 @frozen(kw_only=True, slots=True)
@@ -102,6 +119,9 @@ class CoalitionStanding:
     targets: TargetFollowUp | None = None
     """The targets the term before the latest set, followed up at the latest; None when it set none
     (or the coalition has one term)."""
+    change_note: str = ""
+    """When the first term and the latest rated different indicators, which (`rated_apart`): "8
+    indicators rated in one term only"; "" when they rated the same ones."""
 
     @property
     def name(self) -> str:
@@ -199,6 +219,49 @@ class Network(Report):
         rated = [indicator for indicator in self.indicators if indicator.mean is not None]
         rated.sort(key=lambda i: (i.mean, -i.counts[0], order[i.id]))
         return rated[: self.weakest_count]
+
+    def not_rated_anywhere(self) -> list[IndicatorSpread]:
+        """The indicators no coalition rated in its latest assessment: they have no average, so the
+        weakest cannot list them, and a reader must be told they are left out (`weakest_left_out`)."""
+        return [indicator for indicator in self.indicators if indicator.mean is None]
+
+    def weakest_left_out(self) -> str:
+        """`Left out: 8 indicators no coalition rated in its latest assessment (C2.4, C3.3, …)`, said
+        under the weakest (an indicator left unrated may well be among the weakest); "" when none."""
+        left = [indicator.id for indicator in self.not_rated_anywhere()]
+        if not left:
+            return ""
+        named = left[:NAMED_LEFT_OUT] + (
+            [f"{len(left) - NAMED_LEFT_OUT} more"] if len(left) > NAMED_LEFT_OUT else []
+        )
+        who = "not rated in the coalition's" if len(self.coalitions) == 1 else "no coalition rated in its"
+        return f"Left out: {plural(len(left), 'indicator')} {who} latest assessment ({and_list(named)})"
+
+    def partly_rated(self) -> str:
+        """Which coalitions' latest scores come from few of the indicators (`few_rated`, the rule of
+        `score` and `compare`), said at the top of the report: "The latest scores of Riverside
+        Pathways Coalition come from 14 of 22 indicators; the other 8 were not rated"; "" when none."""
+        few = [
+            c
+            for c in self.coalitions
+            if c.latest.card.exact is not None and few_rated(c.latest.card.rated, c.latest.card.total)
+        ]
+        if not few:
+            return ""
+        if len(few) == 1:
+            card = few[0].latest.card
+            other = card.total - card.rated
+            return (
+                f"The latest scores of {few[0].name} come from {card.rated} of {plural(card.total, 'indicator')}; "
+                + ("the other one was not rated" if other == 1 else f"the other {other} were not rated")
+            )
+        named = [f"{c.name} ({c.latest.card.rated} of {c.latest.card.total})" for c in few[:NAMED_LEFT_OUT]]
+        if len(few) > NAMED_LEFT_OUT:
+            named.append(f"{len(few) - NAMED_LEFT_OUT} more")
+        return (
+            f"The latest scores of {len(few)} coalitions come from fewer than three quarters of the "
+            f"indicators: {names_list(named)}"
+        )
 
     def weakest_ties(self) -> str:
         """What the list of the weakest leaves out at its last average: `3 more indicators also
@@ -433,6 +496,7 @@ def _standing(
     latest = (rated or list(group.terms))[-1]
     scored = _scored(fw, latest)
     earlier = rated[-2] if len(rated) > 1 else None
+    first = _scored(fw, rated[0]) if len(rated) > 1 else None
     targets = (
         follow_up(fw, _scored(fw, earlier), scored)
         if earlier is not None and any(aim is not None for aim in earlier.targets.values())
@@ -449,7 +513,14 @@ def _standing(
         latest=scored,
         assessments=group.files,
         trend=tuple(
-            TermScore(assessed_on=item.assessed_on, term=item.term, file=item.file, exact=item.overall)
+            TermScore(
+                assessed_on=item.assessed_on,
+                term=item.term,
+                file=item.file,
+                exact=item.overall,
+                rated=sum(item.stages.get(indicator.id) is not None for indicator in fw.indicators),
+                total=len(fw.indicators),
+            )
             for item in rated
         ),
         region=next((item.region for item in reversed(group.terms) if item.region), None),
@@ -463,6 +534,7 @@ def _standing(
         formalization=profile.formalization if profile is not None else None,
         raters_set_aside=len(group.raters),
         targets=targets if targets is not None and targets.total else None,
+        change_note=rated_apart(first.card, scored.card) if first is not None else "",
     )
 
 
@@ -501,8 +573,57 @@ def _spreads(fw: Framework, coalitions: Sequence[CoalitionStanding]) -> Iterator
 
 
 def trend_text(coalition: CoalitionStanding) -> str:
-    """`1.45 → 1.68 → 2.10`: the overall score at each term (— where none is rated)."""
-    return " → ".join(shown(item.exact) or NO_VALUE for item in coalition.trend)
+    """`1.45 → 1.68 → 2.10`: the overall score at each term (— where none is rated), a score from few
+    of the indicators saying so as `score` says it: `1.44 → 1.68 → 2.00 (from 14 of 22 indicators)`."""
+    return " → ".join(term_text(item) for item in coalition.trend)
+
+
+def term_text(term: TermScore) -> str:
+    """`2.00`, or `2.00 (from 14 of 22 indicators)` when few are rated (`document.from_few`)."""
+    text = shown(term.exact)
+    if text is None:
+        return NO_VALUE
+    few = from_few(term.rated, term.total)
+    return f"{text} ({few})" if few else text
+
+
+Part = tuple[int, int]
+"""How many of its indicators a score comes from, and of how many: (1, 3)."""
+
+
+def overall_part(card: Scorecard) -> Part | None:
+    """(14, 22) for an overall score that comes from few of the indicators (`few_rated`, as `score`
+    and `compare` say it), said with it in the heatmap; else None."""
+    few = card.exact is not None and few_rated(card.rated, card.total)
+    return (card.rated, card.total) if few else None
+
+
+def domain_part(domain: DomainScore) -> Part | None:
+    """(1, 3) for a domain's score when not all its indicators are rated (`few_of`, as the plan's
+    tables and `compare` say it), said with it in the heatmap; else None."""
+    few = domain.exact is not None and bool(few_of(domain.rated, domain.total))
+    return (domain.rated, domain.total) if few else None
+
+
+def part_text(part: Part | None) -> str:
+    """`1 of 3`, said under a heatmap's score (its note); "" for a score from all its indicators."""
+    return "" if part is None else f"{part[0]} of {part[1]}"
+
+
+def heat_legend(network: Network) -> str:
+    """What `1 of 3` with a heatmap's score means, with the first such score as the example; ""
+    when every score comes from all its indicators."""
+    for coalition in network.ordered():
+        card = coalition.latest.card
+        parts = [overall_part(card), *(domain_part(domain) for domain in card.domains)]
+        example = next((part for part in parts if part is not None), None)
+        if example is not None:
+            rated, total = example
+            return (
+                f"“{part_text(example)}” with a score: it comes from {rated} of its {total} indicators; "
+                "the others were not rated. An overall score says so when fewer than three quarters are rated."
+            )
+    return ""
 
 
 def change_text(coalition: CoalitionStanding) -> str:
