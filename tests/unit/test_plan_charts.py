@@ -106,3 +106,38 @@ def test_stage_names_never_collide(riverside: PlanContext, count: int) -> None:
             overlap = a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
             assert not overlap, (a, b)
     assert all(box[0] >= 0 and box[1] <= WIDTH for box in axis), "labels stay inside the chart"
+
+
+def test_a_domain_rated_in_part_says_so_under_its_bars(riverside: PlanContext) -> None:
+    """As the plan's tables say it beside the score and the change ("1 of 3 rated", "2 indicators
+    rated in one term only"): the bar alone would show a score from one indicator as the domain's."""
+    domains = tuple(
+        d._replace(score_note="1 of 3 rated", change_note="2 indicators rated in one term only")
+        if d.id == "C4"
+        else d
+        for d in riverside.standing.domains
+    )
+    standing = riverside.standing._replace(domains=domains)
+    stages = riverside.stages
+    svg = _svg(str(domain_bars(standing, stages, "Spring 2026")))
+    texts = _all(svg, "text")
+    words = [t.text for t in texts]
+    c4 = words.index("C4 Data and Metrics")
+    assert words[c4 + 2 : c4 + 4] == ["1 of 3 rated", "change: 2 indicators rated in one term only"]
+    desc = svg.find(f"{NS}desc")
+    assert desc is not None and "Data and Metrics: 1.33 (+0.33 since Fall 2025), 1 of 3 rated" in (
+        desc.text or ""
+    )
+    # nothing overlaps: no text on another, none on a gridline or a bar, all inside the chart
+    boxes = [_box(t) for t in texts]
+    for i, a in enumerate(boxes):
+        assert a[0] >= 0 and a[1] <= WIDTH
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]), (a, b)
+    for rect in _all(svg, "rect"):
+        x, y = float(rect.get("x") or 0), float(rect.get("y") or 0)
+        right, bottom = x + float(rect.get("width") or 0), y + float(rect.get("height") or 0)
+        for left, text_right, top, text_bottom in boxes:
+            assert not (left < right and x < text_right and top < bottom and y < text_bottom)
+    plain = _svg(str(domain_bars(riverside.standing, stages, "Spring 2026")))
+    assert float(svg.get("height") or 0) == float(plain.get("height") or 0) + 30, "two lines more"

@@ -13,6 +13,9 @@ Drawn to be read on a phone and on paper:
   line of their own above its bars.
 - The earlier term (`--since`) has a bar of its own under the current one, so an unchanged domain
   shows both; a score on the first stage still shows a short mark.
+- A score from part of its domain's indicators, and a change between terms that rated different
+  indicators, say so under the bars in the words of the plan's tables ("1 of 3 rated", "change:
+  2 indicators rated in one term only"): a bar alone would show them as the whole domain's.
 - The chart is drawn 360 units wide with 12- and 13-unit text, so on a phone's 350 CSS pixels its
   text stays above 11 pixels; the page never scales it above its natural size by more than a third.
 - The heatmap is HTML, not SVG: each cell names its indicator and wraps on a phone, and prints whole.
@@ -120,6 +123,7 @@ def domain_bars(standing: Standing, stages: Sequence[StageInfo], current_label: 
     axis = 20 + 15 * rows
     row = 50 if since else 42
     body: list[str] = []
+    y = axis
     for index, stage in enumerate(stages):
         gx = x(stage.number)
         anchor = _anchor(index, len(stages))
@@ -128,8 +132,8 @@ def domain_bars(standing: Standing, stages: Sequence[StageInfo], current_label: 
             body.append(
                 _text(gx, 29 + 14 * (index % rows), stage.name, fill=MUTED, font_size=12, text_anchor=anchor)
             )
-    for index, domain in enumerate(standing.domains):
-        y = axis + row * index
+    for domain in standing.domains:
+        notes = domain_notes(domain)
         score = f"{domain.score_text} ({domain.change_text})" if domain.change_text else domain.score_text
         room = plot - _width(score, 13) - 8
         name = f"{domain.id} {domain.name}"
@@ -146,14 +150,17 @@ def domain_bars(standing: Standing, stages: Sequence[StageInfo], current_label: 
             body.append(
                 _text(left + 4, y + 33, "not rated yet", fill=MUTED, font_style="italic", font_size=12)
             )
-            continue
-        body.append(
-            _bar("bar", domain.id, x(first), y + 21, max(x(domain.score) - x(first), MIN_MARK), 16, NOW)
-        )
-        if domain.previous_score is not None:
-            width = max(x(domain.previous_score) - x(first), MIN_MARK)
-            body.append(_bar("bar-before", domain.id, x(first), y + 39, width, 5, BEFORE))
-    height = axis + row * len(standing.domains) + (24 if since else 4)
+        else:
+            body.append(
+                _bar("bar", domain.id, x(first), y + 21, max(x(domain.score) - x(first), MIN_MARK), 16, NOW)
+            )
+            if domain.previous_score is not None:
+                width = max(x(domain.previous_score) - x(first), MIN_MARK)
+                body.append(_bar("bar-before", domain.id, x(first), y + 39, width, 5, BEFORE))
+        for line, note in enumerate(notes):
+            body.append(_text(left, lane_bottom + 14 + NOTE_LINE * line, note, fill=MUTED, font_size=12))
+        y += row + NOTE_LINE * len(notes)
+    height = y + (24 if since else 4)
     if since:
         ly = height - 10
         body.append(_bar("key", "now", left, ly - 9, 14, 10, NOW))
@@ -164,11 +171,26 @@ def domain_bars(standing: Standing, stages: Sequence[StageInfo], current_label: 
     description = "; ".join(
         f"{d.name}: {d.score_text}"
         + (f" ({d.change_text} since {since.label})" if since and d.change_text else "")
+        + "".join(f", {note}" for note in domain_notes(d))
         for d in standing.domains
     )
     names = ", ".join(f"{stage.number} {stage.name}" for stage in stages)
     title = f"Domain scores on the rubric's scale, from stage {first} to stage {top} ({names})"
     return _svg("domain-bars", WIDTH, height, title, description + ".", body)
+
+
+NOTE_LINE = 15
+"""The height of a line of notes under a domain's bars."""
+
+
+def domain_notes(domain: DomainStanding) -> list[str]:
+    """What the plan's tables say beside a domain's score and change, said under its bars: "1 of 3
+    rated" (`DomainStanding.score_note`) and "change: 2 indicators rated in one term only"
+    (`change_note`), each on a line of its own; none when the score comes from all its indicators."""
+    notes = [domain.score_note] if domain.score_note else []
+    if domain.change_note:
+        notes.append(f"change: {domain.change_note}")
+    return notes
 
 
 def _anchor(index: int, count: int) -> str:
