@@ -25,6 +25,7 @@ from textual.widgets import Input, TextArea
 from coalition_cli.cli.assess.screen.app import AssessApp, Outcome
 from coalition_cli.cli.assess.screen.dialogs import ChoiceDialog
 from coalition_cli.cli.assess.screen.widgets import RoomLine, StageRow, room_line
+from coalition_cli.cli.assess.startup import Opened
 from coalition_cli.cli.assess.wording import describe_action
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import RatingEdit
@@ -517,6 +518,14 @@ def test_stopping_keeps_unfinished_evidence_only_where_there_was_none(team: Path
     assert "Quarterly meetings" in rating(team, "C1.1")["evidence"]  # type: ignore[index]
 
 
+async def type_action(pilot: Pilot[None], action: str, owner: str) -> None:
+    """`a`, then an action and its owner typed in the action box (the due date's field next)."""
+    await press(pilot, "a")
+    await type_text(pilot, action)
+    await press(pilot, "tab")
+    await type_text(pilot, owner)
+
+
 @pytest.mark.parametrize("key", ["ctrl+c", "ctrl+d"])
 def test_stopping_keeps_a_new_action_being_typed(team: Path, key: str) -> None:
     """As line by line: an action half given when the session stops is added (it replaces nothing);
@@ -524,10 +533,7 @@ def test_stopping_keeps_a_new_action_being_typed(team: Path, key: str) -> None:
     app = session_app(team, indicators=["C1.2"])
 
     async def steps(pilot: Pilot[None]) -> None:
-        await press(pilot, "a")
-        await type_text(pilot, "Sign an MOU with the college")
-        await press(pilot, "tab")
-        await type_text(pilot, "Maria Lopez")
+        await type_action(pilot, "Sign an MOU with the college", "Maria Lopez")
         await press(pilot, "tab")
         await type_text(pilot, "next friday")
         await press(pilot, key)
@@ -550,10 +556,7 @@ def test_an_owner_close_to_a_participants_name_is_offered_the_name(team: Path, k
     app = session_app(team, indicators=["C1.2"])
 
     async def steps(pilot: Pilot[None]) -> None:
-        await press(pilot, "a")
-        await type_text(pilot, "Sign the MOU")
-        await press(pilot, "tab")
-        await type_text(pilot, "Maria Lopes")
+        await type_action(pilot, "Sign the MOU", "Maria Lopes")
         assert "Did you mean Maria Lopez? Enter takes it; Tab keeps what you typed." in screen_text(app)
         await press(pilot, key)
         assert "Did you mean" not in screen_text(app)
@@ -875,9 +878,9 @@ def test_a_file_broken_elsewhere_says_its_problem_and_line_and_saves_once_it_is_
     assert rating(team, "C1.2") == {"stage": 2}
 
 
-def ended(monkeypatch: pytest.MonkeyPatch, app: AssessApp) -> tuple[int, str]:
-    """The exit code and what the terminal says once `app`, driven already, has ended (as
-    `run_full_screen` says it, at 80 columns)."""
+def _full_screen_said(opened: Opened, width: int) -> tuple[int, str]:
+    """`run_full_screen`'s exit code and what it says at the terminal, `width` columns wide (the app's
+    run already replaced by the caller)."""
     import io
 
     import typer
@@ -885,15 +888,23 @@ def ended(monkeypatch: pytest.MonkeyPatch, app: AssessApp) -> tuple[int, str]:
 
     from coalition_cli.cli.assess.screen import launch
 
-    monkeypatch.setattr(launch, "AssessApp", lambda opened, live_votes=None: app)
-    monkeypatch.setattr(app, "run", lambda: None)
-    console = Console(file=io.StringIO(), width=80)
+    console = Console(file=io.StringIO(), width=width)
     try:
-        launch.run_full_screen(console, app.opened)
+        launch.run_full_screen(console, opened)
         code = 0
     except typer.Exit as stop:
         code = stop.exit_code
     return code, console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def ended(monkeypatch: pytest.MonkeyPatch, app: AssessApp) -> tuple[int, str]:
+    """The exit code and what the terminal says once `app`, driven already, has ended (as
+    `run_full_screen` says it, at 80 columns)."""
+    from coalition_cli.cli.assess.screen import launch
+
+    monkeypatch.setattr(launch, "AssessApp", lambda opened, live_votes=None: app)
+    monkeypatch.setattr(app, "run", lambda: None)
+    return _full_screen_said(app.opened, 80)
 
 
 def test_stopping_with_a_file_broken_elsewhere_says_what_is_not_saved_and_prints_what_was_typed(
@@ -959,12 +970,6 @@ def run_ending(
     monkeypatch: pytest.MonkeyPatch, team: Path, outcome: Outcome | None, draft: str | None = None
 ) -> tuple[int, str]:
     """`run_full_screen` with the app's run replaced by its outcome (and evidence left being typed)."""
-    import io
-
-    import typer
-    from rich.console import Console
-
-    from coalition_cli.cli.assess.screen import launch
     from coalition_cli.cli.assess.screen.app import Draft
 
     def ran(app: AssessApp) -> None:
@@ -973,14 +978,7 @@ def run_ending(
             app.draft = Draft("C1.2", draft)
 
     monkeypatch.setattr(AssessApp, "run", ran)
-    console = Console(file=io.StringIO(), width=100)
-    opened = session_app(team, indicators=["C1.2"]).opened
-    try:
-        launch.run_full_screen(console, opened)
-        code = 0
-    except typer.Exit as stop:
-        code = stop.exit_code
-    return code, console.file.getvalue()  # type: ignore[attr-defined]
+    return _full_screen_said(session_app(team, indicators=["C1.2"]).opened, 100)
 
 
 def test_a_crash_keeps_the_answers_and_the_evidence_being_typed(
