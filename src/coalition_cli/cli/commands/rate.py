@@ -96,6 +96,7 @@ def rate(
     before = {indicator: assessment.rating(indicator) for indicator in wanted}
     stages = {indicator: assessment.stage(indicator) for indicator in wanted}
     text_before = assessment.text
+    written_before = {indicator: assessment.written(indicator) for indicator in wanted}
     changed = assessment.apply(
         *(_edit(indicator, stage, decided, before[indicator]) for indicator, stage in wanted.items())
     )
@@ -119,7 +120,10 @@ def rate(
             console.print(f"[yellow]note:[/] {escape(apart)}")
         if changed:
             keys = ("stage", "target", "priority")
-            for key, comment in comments_kept(text_before, assessment.text, ("ratings", indicator), keys):
+            was_written, now_written = written_before[indicator], assessment.written(indicator)
+            for key, comment in comments_kept(
+                text_before, ("ratings", indicator), was_written, now_written, keys
+            ):
                 said = f"the comment beside {indicator}'s {key} is kept (“{comment}”): change it if it no longer holds."
                 console.print(f"[yellow]note:[/] {escape(said)}")
     if changed:

@@ -324,21 +324,24 @@ def line_comment(text: str, path: Sequence[str]) -> str | None:
 
 
 def comments_kept(
-    before: str, after: str, mapping: Sequence[str], keys: Sequence[str]
+    before: str,
+    mapping: Sequence[str],
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    keys: Sequence[str],
 ) -> list[tuple[str, str]]:
-    """The (key, comment) of each of `keys` under `mapping` whose value `after` changed and whose
-    end-of-line comment stayed beside it, as every edit keeps it: "# up from 1" beside a new stage."""
-    old, new = yamlsource.parse_fast(before), yamlsource.parse_fast(after)
-    for key in mapping:
-        old = old.get(key) if isinstance(old, dict) else None
-        new = new.get(key) if isinstance(new, dict) else None
+    """The (key, comment) of each of `keys` of the mapping at `mapping` in the text `before`, whose
+    value changed from `old` to `new` (the mapping as read before and after an edit) and is still
+    there, with the end-of-line comment every edit keeps beside it: "# up from 1" beside a new stage.
+    Only `before` is composed, which the edit has just composed too (`nodes` keeps the last few)."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return []
     kept = []
     for key in keys:
-        if not isinstance(old, dict) or not isinstance(new, dict) or old.get(key) == new.get(key):
-            continue
-        comment = line_comment(before, (*mapping, key))
-        if comment is not None and line_comment(after, (*mapping, key)) == comment:
-            kept.append((key, comment))
+        if key in old and key in new and old[key] != new[key]:
+            comment = line_comment(before, (*mapping, key))
+            if comment is not None:
+                kept.append((key, comment))
     return kept
 
 
