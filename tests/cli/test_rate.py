@@ -457,3 +457,21 @@ def test_a_comment_beside_a_changed_value_is_kept_and_said(runner: CliRunner, ha
     again = runner.invoke(app, ["rate", str(hand), "C1.2=1", "--target", "3"])
     assert again.exit_code == 0, again.output
     assert "comment beside" not in again.output  # the stage did not change this time
+
+
+def test_an_owner_close_to_a_participants_name_is_saved_as_typed_and_said(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Nobody is asked here, so "Maria Lopes" is saved as typed, but rate says whom it may mean: the
+    register would count Maria Lopes and Maria Lopez as two owners. A name nobody is close to is free."""
+    path = tmp_path / "spring.yaml"
+    shutil.copy(paths.EXAMPLES / "riverside" / "2026-03-spring.yaml", path)
+    shutil.copy(paths.EXAMPLES / "riverside" / "coalition.yaml", tmp_path / "coalition.yaml")
+    result = runner.invoke(app, ["rate", str(path), "C1.2", "--action", "Meet", "--owner", "Maria Lopes"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "note: Maria Lopes is not a participant’s name: did you mean Maria Lopez?" in said
+    assert rating(path, "C1.2")["actions"][-1] == {"action": "Meet", "owner": "Maria Lopes"}  # type: ignore[index]
+    for owner in ("Maria Lopez", "Bob from Rotary"):
+        quiet = runner.invoke(app, ["rate", str(path), "C1.2", "--action", "Meet", "--owner", owner])
+        assert quiet.exit_code == 0 and "not a participant" not in quiet.output, quiet.output

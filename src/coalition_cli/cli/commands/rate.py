@@ -126,6 +126,14 @@ def rate(
             ):
                 said = f"the comment beside {indicator}'s {key} is kept (“{comment}”): change it if it no longer holds."
                 console.print(f"[yellow]note:[/] {escape(said)}")
+    if owner and action:
+        from coalition_cli.core.reports.actions.owners import meant_owner
+
+        meant = meant_owner(owner, assessment.assessment.participants)
+        if meant is not None:  # saved as typed (nobody is asked here), but said: two owners otherwise
+            console.print(
+                f"[yellow]note:[/] {escape(f'{owner} is not a participant’s name: did you mean {meant}? The actions register counts the two as two owners; change it in the file if so.')}"
+            )
     if changed:
         console.print(f"[green]Saved[/] {escape(str(file))}.")
     else:
