@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -223,29 +223,39 @@ def search_indicators(framework: Framework, typed: str) -> tuple[list[str], Foun
     if exact:
         return exact, "id"
     words = [_singular(word) for word in text.split()]
-    related = _glossary_terms(framework, words)
-    searches: list[tuple[Found, Callable[[Indicator], Sequence[str]]]] = [
-        ("name", lambda indicator: [indicator.label]),
-        ("other name", lambda indicator: indicator.aliases),
-        ("glossary", lambda indicator: [indicator.label, *indicator.aliases]),
-        ("stages", lambda indicator: _stage_words(framework, indicator)),
-    ]
-    for where, texts in searches:
-        if where == "glossary":
-            found = [
-                indicator.id
-                for indicator in framework.indicators
-                if any(term in name for name in _searched(framework, texts(indicator)) for term in related)
-            ]
-        else:
-            found = [
-                indicator.id
-                for indicator in framework.indicators
-                if any(_holds(name, words) for name in _searched(framework, texts(indicator)))
-            ]
+    for where, texts, matches in _searches(framework, words):
+        found = [
+            indicator.id
+            for indicator in framework.indicators
+            if any(matches(name) for name in _searched(framework, texts(indicator)))
+        ]
         if found:
             return found, where
     return [], "nowhere"
+
+
+_Search = tuple[Found, Callable[[Indicator], Sequence[str]], Callable[[str], bool]]
+"""Where to look (`Found`), the texts of an indicator looked in, and what a text must hold."""
+
+
+def _searches(framework: Framework, words: Sequence[str]) -> Iterator[_Search]:
+    """The searches of `search_indicators`, widest last; each is made only when those before it found
+    nothing (the glossary's terms are looked up only then, and not at all when it has none for the
+    words)."""
+
+    def holds(name: str) -> bool:
+        return all(word in name for word in words)
+
+    yield "name", lambda indicator: [indicator.label], holds
+    yield "other name", lambda indicator: indicator.aliases, holds
+    related = _glossary_terms(framework, words)
+    if related:
+        yield (
+            "glossary",
+            lambda indicator: [indicator.label, *indicator.aliases],
+            lambda name: any(term in name for term in related),
+        )
+    yield "stages", lambda indicator: _stage_words(framework, indicator), holds
 
 
 def _singular(word: str) -> str:
@@ -260,21 +270,16 @@ def _singular(word: str) -> str:
     return word[:-1]
 
 
-def _holds(name: str, words: Sequence[str]) -> bool:
-    return all(word in name for word in words)
-
-
 def _glossary_terms(framework: Framework, words: Sequence[str]) -> list[str]:
     """The other glossary terms that the entries for `words` use in their definitions, folded:
     "internship" → the entry Student Internship, whose definition says "work-based learning"."""
     terms = {entry.term: folded(entry.term) for entry in framework.glossary}
-    return [
-        other
-        for entry in framework.glossary
-        if _holds(terms[entry.term], words)
-        for name, other in terms.items()
-        if name != entry.term and other in folded(entry.definition)
-    ]
+    related: list[str] = []
+    for entry in framework.glossary:
+        if all(word in terms[entry.term] for word in words):
+            definition = folded(entry.definition)
+            related += [other for name, other in terms.items() if name != entry.term and other in definition]
+    return related
 
 
 def _stage_words(framework: Framework, indicator: Indicator) -> list[str]:
