@@ -254,8 +254,7 @@ def build_plan(
     texts = tuple(_plan_texts(context))
     used = terms_used(fw.glossary, texts)
     rubrics = abbreviations(fw, texts)
-    owners = [owner for owner in _owners(context) if owner]
-    team = spelled_by_names(_organizations(current), [*texts, *owners], known=fw.abbreviations)
+    team = spelled_by_names(_organizations(current), texts, known=fw.abbreviations)
     return context._replace(
         rubric_quoted=_rubric_quoted(
             [*(kind.noun for kind in _guidance_quoted(fw, brief)), *(["glossary"] if used else [])]
@@ -272,14 +271,6 @@ def _organizations(loaded: LoadedAssessment) -> list[str]:
     if loaded.profile is not None:
         named += [member.organization for member in loaded.profile.members]
     return named
-
-
-def _owners(context: PlanContext) -> Iterator[str | None]:
-    """The action owners a plan shows ("Maria Lopez (RUSD)"), where the team writes names short."""
-    for plan in (*context.priority_details, *(i for d in context.domains for i in d.indicators)):
-        yield from (action.owner for action in plan.actions)
-    for action in (*context.register.open, *context.register.overdue, *context.register.vanished):
-        yield action.owner
 
 
 class _Guidance(NamedTuple):
@@ -933,6 +924,7 @@ def _plan_texts(context: PlanContext) -> Iterator[str]:
         yield plan.evidence or ""
         yield plan.notes or ""
         yield from (action.action for action in plan.actions)
+        yield from (action.owner or "" for action in plan.actions)  # "Maria Lopez (RUSD)"
         yield from (role.quote for role in plan.framework_roles)
         for partner in plan.suggested_partners:
             yield from partner.responsibilities
@@ -943,6 +935,7 @@ def _plan_texts(context: PlanContext) -> Iterator[str]:
     register = context.register
     for action in (*register.open, *register.overdue, *register.vanished):
         yield action.action
+        yield action.owner or ""
     for owner in register.owners:
         yield from owner.seats
     if not context.brief:
