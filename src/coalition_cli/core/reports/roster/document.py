@@ -11,7 +11,7 @@ from coalition_cli.core.model.guide import BUNDLED_NAME
 from coalition_cli.core.reports.document import Cell, Column, Document, Heading, Line, table
 from coalition_cli.core.reports.roster.individuals import GUIDE_WORDS
 from coalition_cli.core.reports.roster.results import STATUS_LABELS, Gap, SampleRole, Status
-from coalition_cli.core.wording import long_date, plural
+from coalition_cli.core.wording import long_date
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.roster.report import RosterReport
@@ -91,14 +91,7 @@ def _one_person_blocks(report: RosterReport) -> Document:
             )
         )
     for item in report.sole_representatives:
-        if several:
-            said = (
-                f"{item.organization} has one named representative, {item.representative}, who owns "
-                f"{plural(len(item.open_actions), 'open action')}."
-            )
-            blocks.append(Line(said, tone="warn"))
-        else:
-            blocks.append(Line(item.message, tone="warn"))
+        blocks.append(Line(item.situation if several else item.message, tone="warn"))
         blocks += [Line(action, item=True) for action in item.open_actions_for_readers]
     return blocks
 

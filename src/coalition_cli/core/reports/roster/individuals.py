@@ -33,6 +33,16 @@ class SoleRepresentative:
     """The same for the roster's readers: `Hire the WBL coordinator (C1.3 Work-based Learning
     Leadership, due 30 April 2026)` (not in JSON)."""
 
+    @property
+    def situation(self) -> str:
+        """`Riverside Regional Medical Center has one named representative, Angela Ruiz, who owns 2
+        open actions.`: the message without the Guide's words (the roster says them once for all)."""
+        return situation(self.organization, self.representative, len(self.open_actions))
+
+
+def situation(organization: str, representative: str, owned: int) -> str:
+    return f"{organization} has one named representative, {representative}, who owns {plural(owned, 'open action')}."
+
 
 def sole_representatives(
     profile: CoalitionProfile,
@@ -72,9 +82,8 @@ def sole_representatives(
                 open_actions=described,
                 open_actions_for_readers=tuple(_for_readers(action, names) for action in owned),
                 message=(
-                    f"{member.organization} has one named representative, {person.name}, who owns "
-                    f"{plural(len(owned), 'open action')}. As the Guide puts it, the coalition “{GUIDE_WORDS}”: name a "
-                    "second representative who knows this work."
+                    f"{situation(member.organization, person.name, len(owned))} As the Guide puts it, the "
+                    f"coalition “{GUIDE_WORDS}”: name a second representative who knows this work."
                 ),
             )
         )
