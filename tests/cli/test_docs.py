@@ -90,3 +90,37 @@ def test_a_number_option_reads_n_not_a_programmers_type(runner: CliRunner, comma
     assert result.exit_code == 0
     assert "int range" not in result.output
     assert f"{option} N " in result.output
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_help_says_what_to_give_not_pythons_types(runner: CliRunner, command: tuple[str, ...]) -> None:
+    """`coalition init [OPTIONS] FILE`, `PATH...`, `--since FILE`, "0 to 100": not Typer's
+    `{FILE}`, `PATH <list[Path]>`, `--framework <str>` or "0<=x<=100"."""
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    shown = result.output
+    usage = shown.splitlines()[0]
+    assert "{" not in usage, usage
+    assert not re.search(r"<(str|path|dir|file|int|list\[\w+\])>", shown), shown
+    assert "x<=" not in shown and "x>=" not in shown and " None " not in shown, shown
+
+
+def test_arguments_and_bounds_read_as_people_write_them(runner: CliRunner) -> None:
+    validate = runner.invoke(app, ["validate", "--help"], env={"COLUMNS": "100"}).output
+    assert "Usage: coalition validate [OPTIONS] PATH...\n" in validate
+    assert "  PATH...  Assessment files" in validate
+    assert "--framework ID|PATH " in validate
+    plan = runner.invoke(app, ["plan", "--help"], env={"COLUMNS": "100"}).output
+    assert "--since FILE " in plan and "--templates FOLDER " in plan
+    assert "[default: 5; 0 to 100]" in " ".join(plan.split())
+    summary = runner.invoke(app, ["summary", "--help"], env={"COLUMNS": "100"}).output
+    assert "1 or more" in summary
+    show = runner.invoke(app, ["framework", "show", "--help"], env={"COLUMNS": "100"}).output
+    assert "Usage: coalition framework show [OPTIONS] [ID]\n" in show
+
+
+def test_a_choice_not_offered_is_said_without_pydantics_words(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["plan", "any.yaml", "--audience", "all"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--audience': 'all' is not one of 'coalition', 'public'." in result.output
+    assert "Value error" not in result.output

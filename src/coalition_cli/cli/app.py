@@ -16,6 +16,7 @@ from coalition_cli import __version__
 from coalition_cli.cli.coercion import make_lean
 from coalition_cli.cli.console import disable_color
 from coalition_cli.cli.errors import CoalitionGroup
+from coalition_cli.cli.help_words import plain_help
 from coalition_cli.cli.lazy import LazyCommands
 
 COMMAND_MODULES = (
@@ -44,6 +45,7 @@ class CoalitionApp(CoalitionGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         make_lean(self)  # the global options, and the commands Typer made already (in tests)
+        plain_help(self)
         self.lazy = LazyCommands(self.commands, COMMAND_MODULES, _load)
         self.commands = self.lazy
 
@@ -52,7 +54,7 @@ def _load(name: str) -> Any:
     """The Click command `name`, made by Typer once its module has added it to `app`."""
     import_module(f"coalition_cli.cli.commands.{name}")
     group = cast(CoalitionApp, typer.main.get_command(app))
-    return group.lazy.built.get(name)  # made lean by the group's __init__
+    return group.lazy.built.get(name)  # made lean, its help worded, by the group's __init__
 
 
 app = typer.Typer(

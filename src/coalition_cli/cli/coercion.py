@@ -8,7 +8,8 @@ and for the values people type the result is plain too: `Path(text)`, the text, 
 choice. `make_lean` gives each parameter of a command a coercion that returns those values itself and
 hands everything else (a value it is not sure of, any error, a kind of parameter it does not know)
 to Typer's own coercion, so results and messages stay Typer's, byte for byte
-(`tests/unit/test_coercion.py` compares both on generated values). With a Typer that does not
+(`tests/unit/test_coercion.py` compares both on generated values), but for one thing: a choice
+that is not one of the choices is said without the "Value error, " Pydantic puts before it. With a Typer that does not
 coerce this way, nothing is changed.
 """
 
@@ -21,10 +22,17 @@ from pathlib import Path
 from typing import Any
 
 try:
+    from typer import BadParameter
     from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
     from typer._param_types import coerce_cli_choice, coerce_cli_path, lenient_issubclass, routes_to_path
 except ImportError:  # pragma: no cover - a Typer without Pydantic coercion: nothing to make lean
     RuntimeParam = None  # type: ignore[assignment, misc]
+
+
+class Refused(Exception):
+    """A choice that is not one of the choices: said as Typer says it, without the "Value error, "
+    Pydantic puts before Typer's words."""
+
 
 _UNSURE: Any = object()
 """What `plain_value` returns when Typer's own coercion must decide."""
@@ -71,6 +79,8 @@ if RuntimeParam is not None:
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             try:
                 result = plain_value(self.descriptor, value, param, ctx)
+            except Refused as error:
+                raise BadParameter(str(error), ctx=ctx, param=param) from error
             except Exception:  # Typer's coercion says what is wrong, in its own words
                 result = _UNSURE
             if result is _UNSURE:
@@ -97,7 +107,12 @@ def _plain_item(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) ->
     if info.parser is not None:
         return info.parser(value)
     if lenient_issubclass(annotation, Enum):
-        return coerce_cli_choice(value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx)
+        try:
+            return coerce_cli_choice(
+                value, choices=list(annotation), case_sensitive=info.case_sensitive, ctx=ctx
+            )
+        except ValueError as error:  # Typer says it through Pydantic: "Value error, 'all' is not one of …"
+            raise Refused(str(error)) from error
     if annotation is int:
         return _whole_number(value, info)
     if annotation is bool:

@@ -16,7 +16,11 @@ def consensus(
         ..., metavar="FILE", help="One assessment file per rater, same coalition and term."
     ),
     out: Path | None = typer.Option(
-        None, "--output", "-o", help="Write a draft consensus assessment here, to edit in the meeting."
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write a draft consensus assessment here, to edit in the meeting.",
     ),
     force: bool = typer.Option(False, "--force", help="With -o: replace the file if it exists."),
     output: str = format_option(),

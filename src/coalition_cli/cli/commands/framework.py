@@ -68,7 +68,9 @@ def show(
         metavar="ID",
         help="A domain or indicator id (C2, C1.1), or a framework id or path. Default: the whole framework.",
     ),
-    framework: str = typer.Option("community-framework", "--framework", help="Bundled framework id or path."),
+    framework: str = typer.Option(
+        "community-framework", "--framework", metavar="ID|PATH", help="Bundled framework id or path."
+    ),
     output: ShowFormat = typer.Option(
         ShowFormat.text, "--format", "-f", help="text, or json (the parsed framework)."
     ),

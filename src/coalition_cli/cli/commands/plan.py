@@ -44,7 +44,10 @@ def plan(
         help="Write here ('-' for stdout). Default: stdout for md; FILE with .html for html.",
     ),
     since: Path | None = typer.Option(
-        None, "--since", help="An earlier assessment of the same coalition: show the change since then."
+        None,
+        "--since",
+        metavar="FILE",
+        help="An earlier assessment of the same coalition: show the change since then.",
     ),
     focus: int = typer.Option(5, "--focus", min=0, max=100, metavar="N", help="How many priorities to list."),
     as_of: str | None = typer.Option(
@@ -67,6 +70,7 @@ def plan(
     templates: Path | None = typer.Option(
         None,
         "--templates",
+        metavar="FOLDER",
         exists=True,
         file_okay=False,
         dir_okay=True,

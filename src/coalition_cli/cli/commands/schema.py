@@ -15,9 +15,11 @@ _OUR_SCHEMA = re.compile(r'^\s*"title": "coalition assessment \(', re.MULTILINE)
 
 @app.command()
 def schema(
-    framework: str = typer.Option("community-framework", "--framework", help="Bundled framework id or path."),
+    framework: str = typer.Option(
+        "community-framework", "--framework", metavar="ID|PATH", help="Bundled framework id or path."
+    ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file instead of printing."
+        None, "--output", "-o", metavar="FILE", help="Write to this file instead of printing."
     ),
     force: bool = typer.Option(
         False, "--force", help="With -o: replace a file that is not a schema coalition wrote."

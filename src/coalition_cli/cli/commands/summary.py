@@ -43,7 +43,10 @@ def summary(
         5, "--weakest", min=1, metavar="N", help="How many of the weakest indicators to list."
     ),
     framework: str | None = typer.Option(
-        None, "--framework", help="Summarize only the files that use this framework (id or path)."
+        None,
+        "--framework",
+        metavar="ID|PATH",
+        help="Summarize only the files that use this framework (id or path).",
     ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."

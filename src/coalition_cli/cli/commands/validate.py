@@ -29,6 +29,7 @@ def validate(
     framework: str | None = typer.Option(
         None,
         "--framework",
+        metavar="ID|PATH",
         help="Check against this framework (bundled id or path) instead of each file's own.",
     ),
     jobs: int | None = typer.Option(
