@@ -1,5 +1,6 @@
 """A file named without its `.yaml` ending: `assess` opens it, and every other command says which
-file was meant instead of only "no such file"."""
+file was meant instead of only "no such file". And a file Notepad saved as `spring-2026.yaml.txt`:
+`assess` offers to rename it, the others say how."""
 
 from __future__ import annotations
 
@@ -50,3 +51,64 @@ def test_no_suggestion_when_there_is_nothing_to_suggest(here: Path) -> None:
     result = CliRunner().invoke(app, ["--no-color", "score", "autumn"])
     assert result.exit_code == 2
     assert "did you mean" not in result.output
+
+
+@pytest.fixture
+def notepad(here: Path) -> Path:
+    """The assessment as Notepad saves it: `.txt` after the name typed."""
+    (here / "spring-2026.yaml").rename(here / "spring-2026.yaml.txt")
+    return here
+
+
+RENAME = (
+    "spring-2026.yaml.txt is there: its name ends in .txt, as Notepad saves it; rename it to spring-2026.yaml"
+)
+
+
+@pytest.mark.parametrize("command", [["score"], ["plan", "-o", "-"], ["roster"]])
+def test_a_file_notepad_saved_with_txt_is_named_with_the_rename_it_needs(
+    notepad: Path, command: list[str]
+) -> None:
+    result = CliRunner().invoke(app, ["--no-color", command[0], "spring-2026.yaml", *command[1:]])
+    assert result.exit_code == 2, result.output
+    assert f"hint: {RENAME}" in " ".join(result.output.split())
+
+
+def test_validate_names_the_notepad_file_on_both_paths(notepad: Path) -> None:
+    said = f"spring-2026.yaml:1:1: error cannot read: no such file or folder ({RENAME}) [unreadable]"
+    typer_path = CliRunner().invoke(app, ["validate", "--no-color", "spring-2026.yaml"])
+    assert typer_path.exit_code == 2 and said in typer_path.output
+    fast_path = coalition("validate", "spring-2026.yaml", cwd=notepad)
+    assert fast_path.returncode == 2 and said in fast_path.stdout
+
+
+def test_assess_offers_to_rename_the_notepad_file_and_opens_it(notepad: Path) -> None:
+    before = (notepad / "spring-2026.yaml.txt").read_bytes()
+    result = CliRunner().invoke(app, ["--no-color", "assess", "spring-2026.yaml", "--plain"], input="y\nq\n")
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "There is no spring-2026.yaml, but spring-2026.yaml.txt: its name ends in .txt" in flat
+    assert "Renamed spring-2026.yaml.txt to spring-2026.yaml." in flat
+    assert "does not exist yet" not in flat
+    assert (notepad / "spring-2026.yaml").read_bytes() == before
+    assert not (notepad / "spring-2026.yaml.txt").exists()
+
+
+def test_assess_told_no_leaves_the_notepad_file_and_starts_a_new_one(notepad: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "--no-color",
+            "assess",
+            "spring-2026.yaml",
+            "--plain",
+            "--coalition",
+            "Lakeview",
+            "--date",
+            "2026-12-03",
+        ],
+        input="n\nq\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "does not exist yet" in result.output
+    assert (notepad / "spring-2026.yaml.txt").exists() and (notepad / "spring-2026.yaml").exists()

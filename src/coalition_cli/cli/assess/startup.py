@@ -88,6 +88,10 @@ _GROUP_HELP = (
     "or an everyday word for it (school, college, employer, chamber, union, city, nonprofit, church, "
     "parent, workforce board): "
 )
+_RENAME_HELP = (
+    "y (or Enter) renames the .txt file to the name you typed and opens it; n starts a new assessment "
+    "and leaves the .txt file as it is."
+)
 _MEANT_HELP = "y (or Enter) opens the file named; n starts a new assessment under the name you typed."
 
 
@@ -98,7 +102,9 @@ def open_session(console: Console, options: AssessOptions) -> Opened:
         options = _with_yaml_suffix(console, options)
     if not options.file.exists():
         try:
-            options = _meant_file(console, options)
+            _renamed_from_text(console, options.file)
+            if not options.file.exists():
+                options = _meant_file(console, options)
             if not options.file.exists():
                 _create(console, options)
                 created = True
@@ -149,6 +155,39 @@ def _with_yaml_suffix(console: Console, options: AssessOptions) -> AssessOptions
     # a path is never broken where Rich would wrap it (at its hyphens): the terminal wraps it whole
     console.print(f"[dim]Assessment files end in .yaml: this is {escape(str(named))}.[/]", soft_wrap=True)
     return dataclasses.replace(options, file=named)
+
+
+def _renamed_from_text(console: Console, path: Path) -> None:
+    """`spring-2027.yaml.txt` beside a `spring-2027.yaml` that is not there: offered to be renamed
+    (`validate FOLDER`, `summary` and the pre-commit hook look for .yaml files only), not left beside a
+    new, empty file of the name typed."""
+    from coalition_cli.core.files.discovery import saved_as_text
+
+    text = saved_as_text(path)
+    if text is None:
+        return
+    console.print(
+        f"There is no [bold]{escape(path.name)}[/], but [bold]{escape(text.name)}[/]: its name ends in "
+        ".txt, as Notepad saves it.",
+        soft_wrap=True,
+    )
+    while True:
+        typed = answer(
+            console,
+            f"Rename it to {escape(path.name)} and open it? [dim](Enter or y: yes; n: start a new file)[/] ",
+            _RENAME_HELP,
+        )
+        word = typed.strip().casefold()
+        if word in ("", "y", "yes"):
+            try:
+                text.rename(path)
+            except OSError as error:
+                raise UsageError(f"cannot rename {text} to {path.name}: {error.strerror or error}") from None
+            console.print(f"Renamed {escape(text.name)} to {escape(path.name)}.", soft_wrap=True)
+            return
+        if word in ("n", "no"):
+            return
+        console.print("Please answer y (rename and open it) or n (start a new file).")
 
 
 def _meant_file(console: Console, options: AssessOptions) -> AssessOptions:

@@ -85,9 +85,9 @@ def expand(
             status = path.stat()
         except OSError as error:
             missing = "no such file or folder" if isinstance(error, FileNotFoundError) else _why(error)
-            meant = yaml_named(path) if isinstance(error, FileNotFoundError) else None
+            meant = meant_file(path) if isinstance(error, FileNotFoundError) else None
             if meant is not None:
-                missing += f" (did you mean {meant}?)"
+                missing += f" ({meant})"
             targets.append(Target(path, missing=missing))
             continue
         from stat import S_ISDIR, S_ISREG
@@ -111,6 +111,28 @@ def yaml_named(path: Path) -> Path | None:
         meant = path.with_name(path.name + ending)
         if meant.is_file():
             return meant
+    return None
+
+
+def saved_as_text(path: Path) -> Path | None:
+    """`spring-2027.yaml.txt` for `spring-2027.yaml` when only it is there: Notepad adds .txt to the
+    name a file is saved under (and Windows hides the ending), so the file looks right to its writer."""
+    if path.suffix.lower() not in YAML_SUFFIXES:
+        return None
+    text = path.with_name(path.name + ".txt")
+    return text if text.is_file() else None
+
+
+def meant_file(path: Path) -> str | None:
+    """What to say of a file that is not there when another one beside it is most likely the one
+    meant: "did you mean spring-2026.yaml?" for `spring-2026`, or the rename a Notepad-saved
+    `spring-2026.yaml.txt` needs. None when there is no such file."""
+    named = yaml_named(path)
+    if named is not None:
+        return f"did you mean {named}?"
+    text = saved_as_text(path)
+    if text is not None:
+        return f"{text.name} is there: its name ends in .txt, as Notepad saves it; rename it to {path.name}"
     return None
 
 

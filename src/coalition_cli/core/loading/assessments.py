@@ -290,12 +290,10 @@ def valid_assessment(path: Path, outcome: FileOutcome[Read]) -> LoadedAssessment
     if outcome.unreadable is not None:
         if path.is_dir():
             raise ReadError(f"{path} is a folder; give an assessment file")
-        from coalition_cli.core.files.discovery import yaml_named
+        from coalition_cli.core.files.discovery import meant_file
 
-        meant = yaml_named(path) if not path.exists() else None
-        raise ReadError(
-            f"cannot read {path}: {outcome.unreadable}", hint=f"did you mean {meant}?" if meant else None
-        )
+        meant = meant_file(path) if not path.exists() else None
+        raise ReadError(f"cannot read {path}: {outcome.unreadable}", hint=meant)
     if isinstance(outcome.value, CoalitionProfile):
         raise UsageError(
             f"{path} is a coalition profile (members, meetings, structure), not an assessment",
