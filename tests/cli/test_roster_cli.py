@@ -185,6 +185,19 @@ def test_usage_and_read_errors_exit_2(runner: CliRunner, tmp_path: Path, setup: 
     assert "Traceback" not in out + err
 
 
+def test_a_file_without_a_profile_is_told_where_to_add_it_and_where_to_find_one(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """A new coalition's coordinator has no coalition.yaml yet: the hint says which file takes the
+    line and where one is shown to copy."""
+    write(tmp_path, VALID_HEADER, "a.yaml")
+    code, _, err = _roster(runner, str(tmp_path / "a.yaml"))
+    assert code == 2
+    flat = " ".join(err.split())
+    assert "add `profile: coalition.yaml` to a.yaml and write coalition.yaml beside it" in flat
+    assert "the README's section “The coalition itself” shows one to copy" in flat
+
+
 def test_a_bad_format_is_a_usage_error(runner: CliRunner) -> None:
     code, _, _ = _roster(runner, "--format", "csv", str(FALL))
     assert code == 2

@@ -37,8 +37,9 @@ def load_roster(path: Path) -> RosterReport:
     if report is None:
         raise UsageError(
             f"{path} has no coalition profile, so there is no roster to show",
-            hint="add `profile: coalition.yaml` (a file describing the members, meetings and structure, shared "
-            "by every term) or write the profile out under `profile:`",
+            hint=f"add `profile: coalition.yaml` to {path.name} and write coalition.yaml beside it: the "
+            "members, meetings and structure, shared by every term (the README's section “The coalition "
+            "itself” shows one to copy), or write the profile out under `profile:`",
         )
     return report
 
