@@ -557,3 +557,34 @@ def test_a_rubric_given_to_validate_is_checked_as_a_rubric(tmp_path: Path) -> No
     assessment = write(tmp_path, VALID_HEADER + "stages: []\ndomains: []\nratings:\n")
     other = CliRunner().invoke(app, ["validate", str(assessment)])
     assert other.exit_code == 1 and "unknown key 'stages'" in other.stdout
+
+
+def _new_with_one_mistake(tmp_path: Path) -> Path:
+    """A first term's file: three indicators rated, one of them with a stage nobody has, the rest not
+    rated yet (18 warnings)."""
+    ratings = full_ratings("null").replace("C1.1:\n    stage: null", "C1.1:\n    stage: 2", 1)
+    ratings = ratings.replace("C2.1:\n    stage: null", "C2.1:\n    stage: 2", 1)
+    ratings = ratings.replace("C5.3:\n    stage: null", "C5.3:\n    stage: Advanced", 1)
+    return write(tmp_path, VALID_HEADER + ratings, "new.yaml")
+
+
+def test_an_error_among_many_warnings_is_pointed_out_on_both_paths(runner: CliRunner, tmp_path: Path) -> None:
+    """The error is line 13 of 19: the run says how to see it alone."""
+    path = _new_with_one_mistake(tmp_path)
+    hint = "hint: 1 error among 19 warnings; add --ignore not-rated to leave out the 19 not-rated ones"
+    result = runner.invoke(app, ["--no-color", "validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.rstrip().endswith("✗ 1 file checked, 0 valid, 1 error, 19 warnings\n" + hint)
+    fast = coalition("validate", "new.yaml", cwd=tmp_path)
+    assert fast.returncode == 1 and fast.stderr.rstrip().endswith(hint)
+    alone = runner.invoke(app, ["--no-color", "validate", str(path), "--ignore", "not-rated"])
+    assert "hint:" not in alone.output and "unknown stage 'Advanced'" in alone.output
+
+
+def test_a_few_warnings_or_no_error_get_no_such_hint(runner: CliRunner, tmp_path: Path) -> None:
+    unrated = write(tmp_path, VALID_HEADER + full_ratings("null"), "unrated.yaml")
+    assert "hint:" not in runner.invoke(app, ["--no-color", "validate", str(unrated)]).output
+    one_wrong = full_ratings().replace("C5.3:\n    stage: 2", "C5.3:\n    stage: Advanced", 1)
+    wrong = write(tmp_path, VALID_HEADER + one_wrong, "wrong.yaml")
+    result = runner.invoke(app, ["--no-color", "validate", str(wrong)])
+    assert result.exit_code == 1 and "hint:" not in result.output

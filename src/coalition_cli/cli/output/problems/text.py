@@ -94,6 +94,24 @@ def summary_line(summary: Summary, *, color: bool, settings: str | None = None) 
     return f"{_paint(mark, style, color=color)} " + ", ".join(parts)
 
 
+BURIED = 10
+"""Warnings enough to hide an error among them, read line by line: a new file with one stage
+mistyped and eighteen indicators not rated yet showed the error as line 13 of 19."""
+
+
+def buried_hint(run: Run) -> str | None:
+    """`hint: 1 error among 18 warnings; add --ignore not-rated to leave out the 18 not-rated ones`:
+    the warning code that buries the errors, and how to see them alone; None when nothing is buried."""
+    summary = run.summary
+    if not summary.errors or summary.warnings < BURIED:
+        return None
+    code, count = next((code, count) for code, severity, count in run.counts() if severity == "warning")
+    return (
+        f"hint: {plural(summary.errors, 'error')} among {plural(summary.warnings, 'warning')}; add "
+        f"--ignore {code} to leave out the {count} {code} ones"
+    )
+
+
 class TextReporter(Reporter):
     statistics = True
 
@@ -111,6 +129,9 @@ class TextReporter(Reporter):
         self.stderr.write(
             summary_line(run.summary, color=use_color(self.stderr), settings=run.settings) + "\n"
         )
+        hint = None if run.statistics else buried_hint(run)
+        if hint is not None:
+            self.stderr.write(hint + "\n")
         self.stderr.flush()
 
 
