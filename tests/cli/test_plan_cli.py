@@ -176,6 +176,16 @@ def test_unrated_indicators_are_listed_and_the_terminal_gives_the_command(tmp_pa
     )
 
 
+def test_the_assess_command_keeps_the_earlier_term_the_plan_was_given(tmp_path: Path) -> None:
+    """With --since, the session it proposes shows "Last time" beside each indicator too."""
+    result = plan(SPRING, "--since", FALL, "-o", tmp_path / "plan.html")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Rate the 3 not yet rated: coalition assess tests/fixtures/plan/spring.yaml --indicator C3.3 "
+        "--indicator C5.3 --indicator C6.3 --since tests/fixtures/plan/fall.yaml"
+    ) in " ".join(result.stdout.split())
+
+
 def test_many_unrated_indicators_get_the_plain_assess_command(tmp_path: Path) -> None:
     """assess goes through the unrated indicators by itself: sixteen --indicator flags would wrap over
     five lines of a projected terminal."""

@@ -228,7 +228,8 @@ def next_steps(
         few = len(context.unrated) <= 3
         ids = "".join(f" --indicator {quote(u.id)}" for u in context.unrated) if few else ""
         count = "the one" if len(context.unrated) == 1 else f"the {len(context.unrated)}"
-        steps.append(f"Rate {count} not yet rated: coalition assess {quoted}{ids}")
+        last = f" --since {quote(str(since))}" if since is not None else ""  # "Last time", beside each
+        steps.append(f"Rate {count} not yet rated: coalition assess {quoted}{ids}{last}")
     if context.priorities_not_shown:
         more = context.focus + len(context.priorities_not_shown)
         steps.append(f"The team marked more priorities than --focus {context.focus}: add --focus {more}")
