@@ -96,3 +96,13 @@ def test_the_written_summary_agrees_with_its_counts(
 ) -> None:
     path = _assessment(tmp_path, stages, ("D-a", "D-b"))
     assert written_summary(build_plan(load_assessment(path), load_guide())) == expected
+
+
+def test_the_briefs_written_summary_says_it_holds_the_priorities_only(tmp_path: Path) -> None:
+    """The whole plan said "22 indicators with next steps", the brief "5": both true, the second
+    unexplained."""
+    path = _assessment(tmp_path, {"D-a": 1, "D-b": 1}, ("D-a", "D-b"))
+    said = written_summary(build_plan(load_assessment(path), load_guide(), brief=True))
+    assert said == (
+        "2 priorities (suggested by this tool) in detail (the whole plan has every indicator's), 0 not yet rated"
+    )

@@ -303,7 +303,8 @@ def _rubric_quoted(parts: list[str]) -> str:
 
 def written_summary(context: PlanContext) -> str:
     """What a written plan holds, for the line `coalition plan -o` prints:
-    "5 priorities (2 the team's, 3 suggested), 16 indicators with next steps, 0 not yet rated"."""
+    "5 priorities (2 the team's, 3 suggested), 16 indicators with next steps, 0 not yet rated"; the
+    brief's: "5 priorities (…) in detail (the whole plan has every indicator's), 0 not yet rated"."""
     team = sum(p.team_marked for p in context.priorities)
     suggested = len(context.priorities) - team
     split = (
@@ -315,11 +316,11 @@ def written_summary(context: PlanContext) -> str:
         if suggested
         else ""
     )
+    priorities = f"{plural(len(context.priorities), 'priority', 'priorities')}{split}"
+    if context.brief:  # the priorities only: a count of its next steps would disagree with the plan's
+        return f"{priorities} in detail (the whole plan has every indicator's), {len(context.unrated)} not yet rated"
     next_steps = len(context.priority_details) + sum(len(domain.indicators) for domain in context.domains)
-    return (
-        f"{plural(len(context.priorities), 'priority', 'priorities')}{split}, "
-        f"{plural(next_steps, 'indicator')} with next steps, {len(context.unrated)} not yet rated"
-    )
+    return f"{priorities}, {plural(next_steps, 'indicator')} with next steps, {len(context.unrated)} not yet rated"
 
 
 def score_figure(exact: Fraction | None) -> str:
