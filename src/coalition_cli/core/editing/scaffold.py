@@ -170,7 +170,9 @@ def render(
             lines += _last_term(framework, indicator.id, previous, carrying=carried is not None)
             lines.append("    stage: null")
             if previous is not None and carried is not None and (items := carried.lines(indicator.id)):
-                lines += yamltext.comment_lines(f"Still open at the end of {term_name(previous)}:", "    ")
+                lines += yamltext.comment_lines(
+                    f"Carried over from {term_name(previous)} (not done or dropped there):", "    "
+                )
                 lines += ["    actions:", *items]
     return "\n".join(lines) + "\n"
 
