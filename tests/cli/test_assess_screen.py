@@ -1236,8 +1236,8 @@ def test_a_due_date_problem_keeps_the_keys_in_the_action_form_at_80x24(tmp_path:
         form = app.screen.query("Vertical").first().content_region
         said = " ".join(" ".join(line[form.x : form.right] for line in screen.splitlines()).split())
         assert (
-            "'06/30/2027' is not a date. Write it year-month-day, like 2026-06-30, or leave it empty "
-            "for no due date." in said
+            "'06/30/2027' is not a date. Write it year-month-day: 2027-06-30; or leave it empty for no "
+            "due date." in said
         )
         assert " Esc  save and close " in screen and " Tab  next box " in screen
         assert "What will the team do?" in screen and "Due date (optional)" in screen

@@ -105,7 +105,9 @@ def test_a_folded_action_is_copied_line_for_line(runner: CliRunner, folder: Path
     )
     assert written in (folder / "2026-03-spring.yaml").read_text()
     fall = (folder / "2026-09-fall.yaml").read_text()
-    assert "    # Carried over from Spring 2026 (not done or dropped there):\n    actions:\n" + written in fall
+    assert (
+        "    # Carried over from Spring 2026 (not done or dropped there):\n    actions:\n" + written in fall
+    )
 
 
 @pytest.mark.parametrize(

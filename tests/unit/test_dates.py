@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from coalition_cli.core import session
-from coalition_cli.core.dates import no_such_date, two_digit_form, two_digits_advice, typed_day
+from coalition_cli.core.dates import no_such_date, paper_dates, two_digit_form, two_digits_advice, typed_day
 from coalition_cli.core.editing import scaffold
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.model.assessment import Action, parse_iso_date
@@ -24,7 +24,7 @@ from coalition_cli.core.model.base import validated
 
 # date.fromisoformat on Python 3.11 takes all of these; neither rule takes any of them.
 NOT_YEAR_MONTH_DAY = ["20260314", "2026-W11-6", "2026-073", "2026-03-14T10:00", "２０２６-03-14", "26-3-14"]
-IMPOSSIBLE = ["2026-02-30", "2026-13-01", "2026-2-30", "2026-003-14", "soon", "14/03/2026"]
+IMPOSSIBLE = ["2026-02-30", "2026-13-01", "2026-2-30", "2026-003-14", "soon", "14/13/2026"]
 ONE_DIGIT = {
     "2026-3-14": dt.date(2026, 3, 14),
     "2026-03-4": dt.date(2026, 3, 4),
@@ -146,3 +146,40 @@ def test_init_takes_a_one_digit_month_and_writes_two(runner: CliRunner, tmp_path
     result = runner.invoke(app, ["init", str(path), "--coalition", "X", "--date", "2026-3-4"])
     assert result.exit_code == 0, result.output
     assert "assessed_on: 2026-03-04" in path.read_text()
+
+
+PAPER = {
+    "3/15/2027": "2027-03-15",  # the US order, the only one that is a date
+    "15.03.2027": "2027-03-15",  # the European one
+    "3/3/2027": "2027-03-03",
+    "3/4/2027": "2027-03-04 for 4 March, or 2027-04-03 for 3 April",  # both are dates: both said
+}
+
+
+@pytest.mark.parametrize(("text", "meant"), PAPER.items())
+def test_a_date_written_as_on_paper_is_refused_and_told_its_file_form(text: str, meant: str) -> None:
+    """A coordinator typed `assessed_on: 3/15/2027`; the file's form is refused, but nothing else is
+    possible for it, so it is said."""
+    assert paper_dates(text) == meant
+    with pytest.raises(ValidationError, match=re.escape(f"year-month-day; write it {meant} (got '{text}')")):
+        validated(Action, {"action": "Meet", "due": text})
+    with pytest.raises(ValueError, match=re.escape(f"Write it year-month-day: {meant}; or leave it empty.")):
+        session.typed_date(text)
+    with pytest.raises(UsageError, match=re.escape(f"write it year-month-day: {meant}")):
+        scaffold.date_option_or_today(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=dt.date(1000, 1, 1)), st.sampled_from("/."))
+def test_every_paper_date_is_told_as_the_day_it_names_and_its_swap_only_when_that_is_a_date(
+    day: dt.date, separator: str
+) -> None:
+    said = paper_dates(f"{day.month}{separator}{day.day}{separator}{day.year:04d}")
+    assert said is not None and said.startswith(day.isoformat())
+    swapped = day.day <= 12 and day.day != day.month
+    assert (", or " in said) == swapped
+
+
+def test_what_is_no_paper_date_gets_no_reading() -> None:
+    for text in ["13/13/2027", "2/30/2027", "3/15/27", "2027/3/15", "soon", ""]:
+        assert paper_dates(text) is None

@@ -49,9 +49,37 @@ def two_digit_form(text: str) -> str | None:
 
 def two_digits_advice(text: str) -> str | None:
     """What to tell someone whose file holds a real date with a one-digit month or day, which the
-    file's form refuses: the same date in that form. None when something else is wrong."""
+    file's form refuses: the same date in that form; or a date written on paper's way (`3/15/2027`),
+    the dates it can be in the file's form. None when something else is wrong."""
     fixed = two_digit_form(text)
-    return None if fixed is None else f"write the month and day with two digits: {fixed}"
+    if fixed is not None:
+        return f"write the month and day with two digits: {fixed}"
+    meant = paper_dates(text)
+    return f"write it {meant}" if meant is not None else None
+
+
+_PAPER = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
+"""A date as people write it on paper, month and day before the year (`3/15/2027`, `15.03.2027`)."""
+
+
+def paper_dates(text: str) -> str | None:
+    """The dates a paper date can be, in the file's form: `3/15/2027` only 15 March ("2027-03-15");
+    `3/4/2027` 4 March in the US and 3 April elsewhere, so both, for the writer to pick ("2027-03-04
+    for 4 March, or 2027-04-03 for 3 April"). None when it is no such date."""
+    found = _PAPER.fullmatch(text.strip())
+    if found is None:
+        return None
+    first, second, year = (int(part) for part in found.groups())
+    readings: list[dt.date] = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            reading = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if reading not in readings:
+            readings.append(reading)
+    said = [f"{day.isoformat()} for {day.day} {MONTHS[day.month - 1]}" for day in readings]
+    return readings[0].isoformat() if len(readings) == 1 else ", or ".join(said) or None
 
 
 def no_such_date(text: str) -> str | None:

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Literal
 
 from coalition_cli.core import codes
-from coalition_cli.core.dates import typed_day
+from coalition_cli.core.dates import paper_dates, typed_day
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     ActionOp,
@@ -428,8 +428,10 @@ def typed_date(typed: str, *, when_empty: str = "", example: str = "2026-06-30")
     try:
         return typed_day(text)
     except ValueError:
+        meant = paper_dates(text)
+        like = f": {meant}; or" if meant is not None else f", like {example}, or"
         raise ValueError(
-            f"{text!r} is not a date. Write it year-month-day, like {example}, or leave it empty{when_empty}."
+            f"{text!r} is not a date. Write it year-month-day{like} leave it empty{when_empty}."
         ) from None
 
 

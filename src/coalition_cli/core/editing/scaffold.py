@@ -301,7 +301,7 @@ def date_option_or_today(text: str | None) -> dt.date:
     types: `2026-3-14` too), else today.
 
     A bad date is a usage error (exit 2), worded for the command line."""
-    from coalition_cli.core.dates import typed_day
+    from coalition_cli.core.dates import paper_dates, typed_day
     from coalition_cli.core.errors import UsageError
 
     if text is None:
@@ -309,4 +309,6 @@ def date_option_or_today(text: str | None) -> dt.date:
     try:
         return typed_day(text)
     except ValueError:
-        raise UsageError(f"{text!r} is not a date: write it year-month-day, like 2026-03-14") from None
+        meant = paper_dates(text)
+        like = f": {meant}" if meant is not None else ", like 2026-03-14"
+        raise UsageError(f"{text!r} is not a date: write it year-month-day{like}") from None
