@@ -21,3 +21,17 @@ def test_separators_are_read_where_they_are_not_squashed_away(typed: str, meant:
 def test_a_missing_separator_is_still_found() -> None:
     assert closest("C12", ["C1", "C1.1", "C1.2"]) == "C1.2"
     assert did_you_mean("C1.2", ["C1.2"]) == ""  # the word itself is no suggestion
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("C1.l", "C1.1"),  # a letter l for the digit 1
+        ("Cl.4", "C1.4"),
+        ("CI.4", "C1.4"),
+        ("C1.4 Cross Systems Alignment", "C1.4"),  # the id with its name, pasted from the rubric
+    ],
+)
+def test_a_letter_for_a_digit_or_the_name_after_the_id_is_still_the_id(typed: str, meant: str) -> None:
+    """A coordinator's mistypings that got no suggestion at all (ratio under the cutoff)."""
+    assert closest(typed, ["C1", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1"]) == meant

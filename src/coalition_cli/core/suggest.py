@@ -25,6 +25,10 @@ def _squash(text: str) -> str:
     return re.sub(_NOT_ALNUM, "", text.casefold())
 
 
+_LOOKALIKE = str.maketrans("lio", "110")
+"""Letters typed for the digits they look like (`C1.l`, `Cl.4`, `C1.O`), as a last exact try."""
+
+
 def _parts(text: str) -> str:
     """Text compared by its parts: `c1-1`, `C1 1` and `C1.1` are one, `C11` another (case and
     separators ignored, not where the separators are)."""
@@ -39,12 +43,14 @@ class Suggester:
         self._choices = tuple(choices)
         self._parted: dict[str, str] = {}
         self._squashed: dict[str, str] = {}
+        self._lookalike: dict[str, str] = {}
         self._keys: list[str] = []
 
     def _prepare(self) -> None:
         for choice in self._choices:
             self._parted.setdefault(_parts(choice), choice)
             self._squashed.setdefault(_squash(choice), choice)
+            self._lookalike.setdefault(_parts(choice).translate(_LOOKALIKE), choice)
         self._keys = list(self._squashed)
         self._choices = ()
 
@@ -61,6 +67,14 @@ class Suggester:
             return exact
         squashed = _squash(word)
         exact = self._squashed.get(squashed)
+        if exact is not None:
+            return exact
+        # a letter for the digit it looks like (`C1.l`), or the id with its name after it, pasted
+        # from the rubric (`C1.4 Cross Systems Alignment`)
+        first_word = word.split()[0] if word.split() else ""
+        exact = self._lookalike.get(_parts(word).translate(_LOOKALIKE)) or self._parted.get(
+            _parts(first_word)
+        )
         if exact is not None:
             return exact
         if len(self._keys) > MAX_CHOICES:
