@@ -248,7 +248,7 @@ def test_a_problem_names_its_place_one_way_in_every_format(runner: CliRunner, tm
     assert messages == [
         "unknown indicator '1' in framework 'community-framework' [unknown-indicator]",
         "ratings: the key 1 must be text [wrong-type]",
-        "C1.1, link 1: must be text (got 5) [wrong-type]",
+        'C1.1, link 1: must be text (got 5); put it in quotes: "5" [wrong-type]',
     ]
     plain = [message.rsplit(" [", 1)[0] for message in messages]
     report = json.loads(runner.invoke(app, ["validate", "--format", "json", str(path)]).stdout)
@@ -588,3 +588,19 @@ def test_a_few_warnings_or_no_error_get_no_such_hint(runner: CliRunner, tmp_path
     wrong = write(tmp_path, VALID_HEADER + one_wrong, "wrong.yaml")
     result = runner.invoke(app, ["--no-color", "validate", str(wrong)])
     assert result.exit_code == 1 and "hint:" not in result.output
+
+
+def test_a_number_or_a_date_where_text_is_meant_is_told_to_quote_it_and_an_empty_value_is_nothing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`term: 2027` said "must be text (got 2027)": not a fix to a coordinator, who does not know 2027
+    is not text to YAML; an empty `assessed_on:` said "(got None)", a Python word."""
+    header = VALID_HEADER.replace("assessed_on: 2026-03-14", "assessed_on:\nterm: 2027")
+    assert header != VALID_HEADER
+    path = write(tmp_path, header + full_ratings(), "a.yaml")
+    result = runner.invoke(app, ["--no-color", "validate", str(path)])
+    assert result.exit_code == 1
+    assert 'term: must be text (got 2027); put it in quotes: "2027" [wrong-type]' in result.stdout
+    assert "like 2026-03-14 (got nothing) [invalid-date]" in result.stdout
+    fast = coalition("validate", "a.yaml", cwd=tmp_path)
+    assert fast.stdout == result.stdout.replace(str(path), "a.yaml")

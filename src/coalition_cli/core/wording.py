@@ -85,6 +85,22 @@ def quoted(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
+def value_shown(value: object) -> str:
+    """A value read from a file, as a message quotes what it got: text quoted, `true` and `false` as
+    YAML writes them, "nothing" for an empty value (not Python's None), "a list" or "a mapping"
+    rather than its contents; cut to 40 characters."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
 """What must never reach a terminal or a log as it is: C0 and C1 control characters (ESC starts the
 sequences that set a title, make a link or clear the screen; a line feed starts a new line, which

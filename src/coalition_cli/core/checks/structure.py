@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from coalition_cli.core import codes
 from coalition_cli.core.problems import LOCATED_AT_MOST, DocumentOrder, Finding
 from coalition_cli.core.suggest import did_you_mean
-from coalition_cli.core.wording import printable, quoted
+from coalition_cli.core.wording import printable, quoted, value_shown
 from coalition_cli.core.yaml.source import shared_or_too_deep
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ def _finding(
     if kind in ("string_too_short", "too_short"):
         return Finding(path, codes.EMPTY_VALUE, _said(where, "must not be empty"))
     if kind in ("literal_error", "enum"):
-        got = _describe(detail["input"])
+        got = value_shown(detail["input"])
         return Finding(
             path, codes.WRONG_VALUE, _said(where, f"must be one of {detail['ctx']['expected']} (got {got})")
         )
@@ -206,27 +206,24 @@ def _finding(
             how = f", without quotes (got the text {text!r})"
         return Finding(path, codes.WRONG_TYPE, _said(where, f"must be true or false{how}"))
     if expected is not None:
+        got = detail["input"]
+        quote = f'; put it in quotes: "{got}"' if kind == "string_type" and _scalar(got) else ""
         return Finding(
-            path, codes.WRONG_TYPE, _said(where, f"must be {expected} (got {_describe(detail['input'])})")
+            path, codes.WRONG_TYPE, _said(where, f"must be {expected} (got {value_shown(got)}){quote}")
         )
     return Finding(path, codes.WRONG_TYPE, _said(where, detail["msg"]))
 
 
+def _scalar(value: object) -> bool:
+    """A number or a date where text was meant (`term: 2027`, `evidence: 2026-03-14`): YAML read it
+    as one because it was not quoted; written as YAML wrote it back, in quotes, it is the text."""
+    import datetime as dt
+
+    return isinstance(value, int | float | dt.date) and not isinstance(value, bool)
+
+
 _OLD_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
 """What YAML 1.1 read as true or false; YAML 1.2, which the files are read as, reads them as text."""
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _fields_at(model: type, path: tuple[str | int, ...]) -> list[str]:

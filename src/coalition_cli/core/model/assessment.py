@@ -20,6 +20,7 @@ from coalition_cli.core.model.profile import ProfileEntry
 from coalition_cli.core.model.stages import written_stage
 from coalition_cli.core.model.values import ISO_DATE_PATTERN as ISO_DATE_PATTERN
 from coalition_cli.core.model.values import ActionStatus as ActionStatus
+from coalition_cli.core.wording import value_shown
 
 _ISO_DATE = re.compile(ISO_DATE_PATTERN)
 
@@ -49,7 +50,7 @@ def _iso_date(value: object) -> object:
                 raise custom_error(
                     codes.INVALID_DATE.name,
                     "{got} is not a date: {reason}",
-                    {"got": _show(value), "reason": reason},
+                    {"got": value_shown(value), "reason": reason},
                 ) from None
     advice = two_digits_advice(value) if isinstance(value, str) else None
     raise custom_error(
@@ -57,7 +58,7 @@ def _iso_date(value: object) -> object:
         "must be a date written year-month-day, like 2026-03-14 (got {got})"
         if advice is None
         else "must be a date written year-month-day; {advice} (got {got})",
-        {"got": _show(value), "advice": advice},
+        {"got": value_shown(value), "advice": advice},
     )
 
 
@@ -67,21 +68,10 @@ def _stage_value(value: object) -> object:
     if isinstance(value, str):
         return written_stage(value)
     raise custom_error(
-        codes.WRONG_TYPE.name, "must be a stage number or a stage name (got {got})", {"got": _show(value)}
+        codes.WRONG_TYPE.name,
+        "must be a stage number or a stage name (got {got})",
+        {"got": value_shown(value)},
     )
-
-
-def _show(value: object) -> str:
-    if isinstance(value, (dict, list)):
-        return "a list" if isinstance(value, list) else "a mapping"
-    text = (
-        repr(value)
-        if isinstance(value, str)
-        else str(value).lower()
-        if isinstance(value, bool)
-        else str(value)
-    )
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 IsoDate = Annotated[dt.date, Before(_iso_date)]
