@@ -112,3 +112,26 @@ def test_assess_told_no_leaves_the_notepad_file_and_starts_a_new_one(notepad: Pa
     assert result.exit_code == 0, result.output
     assert "does not exist yet" in result.output
     assert (notepad / "spring-2026.yaml.txt").exists() and (notepad / "spring-2026.yaml").exists()
+
+
+def test_a_name_in_another_case_or_with_the_other_yaml_ending_is_named(here: Path) -> None:
+    (here / "spring-2026.yaml").rename(here / "spring-2026.yml")
+    result = CliRunner().invoke(app, ["--no-color", "score", "spring-2026.yaml"])
+    assert result.exit_code == 2 and "hint: did you mean spring-2026.yml?" in result.output
+    result = CliRunner().invoke(app, ["--no-color", "score", "Spring-2026.yml"])
+    assert result.exit_code == 2 and "hint: did you mean spring-2026.yml?" in result.output
+
+
+def test_a_profile_named_in_another_case_is_named_on_both_paths(here: Path) -> None:
+    """`profile: Coalition.yaml` finds coalition.yaml on a Mac and on Windows, and nothing on Linux,
+    where CI runs: the error says which file is there."""
+    text = (here / "spring-2026.yaml").read_text(encoding="utf-8")
+    assert "profile: coalition.yaml  #" in text
+    (here / "spring-2026.yaml").write_text(
+        text.replace("profile: coalition.yaml  #", "profile: Coalition.yaml  #")
+    )
+    said = "(looked at Coalition.yaml; did you mean coalition.yaml?)"
+    typer_path = CliRunner().invoke(app, ["validate", "--no-color", "spring-2026.yaml"])
+    assert typer_path.exit_code == 1 and said in typer_path.output
+    fast_path = coalition("validate", "spring-2026.yaml", cwd=here)
+    assert fast_path.returncode == 1 and said in fast_path.stdout

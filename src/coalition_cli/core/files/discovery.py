@@ -123,11 +123,35 @@ def saved_as_text(path: Path) -> Path | None:
     return text if text.is_file() else None
 
 
+def spelled_otherwise(path: Path) -> Path | None:
+    """The file beside `path` whose name differs from it only in case (`Coalition.yaml` for
+    `coalition.yaml`: the same file on a Mac or Windows laptop, none on Linux, where CI runs) or in
+    its YAML ending (`spring.yml` for `spring.yaml`); None when there is none."""
+    folder = path.parent if str(path.parent) else Path()
+    wanted = path.name.casefold()
+    stem, suffix = path.stem.casefold(), path.suffix.casefold()
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return None
+    for name in names:
+        candidate = Path(name)
+        alike = name.casefold() == wanted or (
+            suffix in YAML_SUFFIXES
+            and candidate.suffix.casefold() in YAML_SUFFIXES
+            and candidate.stem.casefold() == stem
+        )
+        if name != path.name and alike and (folder / name).is_file():
+            return folder / name if str(path.parent) else Path(name)
+    return None
+
+
 def meant_file(path: Path) -> str | None:
     """What to say of a file that is not there when another one beside it is most likely the one
-    meant: "did you mean spring-2026.yaml?" for `spring-2026`, or the rename a Notepad-saved
-    `spring-2026.yaml.txt` needs. None when there is no such file."""
-    named = yaml_named(path)
+    meant: "did you mean spring-2026.yaml?" for `spring-2026` (or `Spring-2026.yaml`, or
+    `spring-2026.yml`), or the rename a Notepad-saved `spring-2026.yaml.txt` needs. None when there is
+    no such file."""
+    named = yaml_named(path) or spelled_otherwise(path)
     if named is not None:
         return f"did you mean {named}?"
     text = saved_as_text(path)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import DEFAULT_POLICY, Policy
+from coalition_cli.core.files.discovery import meant_file
 from coalition_cli.core.files.references import ReferenceRefused, resolve_reference
 from coalition_cli.core.loading.outcome import FileOutcome, Record
 from coalition_cli.core.problems import Finding, Located
@@ -122,9 +123,10 @@ def follow_profile(
         return ProfileReference((Finding(("profile",), code, message),))
     if not os.path.isfile(path):  # noqa: PTH113 (Path.is_file raises on a name too long, before Python 3.14)
         what = "is a folder" if os.path.isdir(path) else "was not found"  # noqa: PTH112 (likewise)
+        meant = meant_file(Path(path)) if what == "was not found" else None
         message = (
-            f"the coalition profile {quoted(entry)} {what} (looked at {path}); give the path of a "
-            "coalition.yaml relative to this file, or write the profile out here"
+            f"the coalition profile {quoted(entry)} {what} (looked at {path}{'; ' + meant if meant else ''}); "
+            "give the path of a coalition.yaml relative to this file, or write the profile out here"
         )
         return ProfileReference((Finding(("profile",), codes.PROFILE_NOT_FOUND, message),))
     checked = check(path, profile_label(path), policy)
