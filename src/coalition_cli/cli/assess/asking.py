@@ -73,6 +73,17 @@ def answer(console: Console, prompt: str, help_text: str) -> str:
         console.print(f"[dim]{escape(help_text)}[/]")
 
 
+def yes_or_no(console: Console, prompt: str, help_text: str, again: str) -> bool:
+    """A question Enter or y answers yes and n answers no; anything else says `again` and asks again."""
+    while True:
+        word = answer(console, prompt, help_text).strip().casefold()
+        if word in ("", "y", "yes"):
+            return True
+        if word in ("n", "no"):
+            return False
+        console.print(again)
+
+
 def _asked(console: Console, prompt: str) -> str:
     # looked up at each call, so that a test can stand in for `ask`
     return ask(console, prompt)

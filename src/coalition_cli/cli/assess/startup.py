@@ -22,7 +22,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from coalition_cli.cli.assess.asking import answer, say
+from coalition_cli.cli.assess.asking import answer, say, yes_or_no
 from coalition_cli.core.editing.assessment_file import AssessmentFile
 from coalition_cli.core.editing.rating_edits import AddParticipants, clean_line
 from coalition_cli.core.errors import EXIT_INTERRUPTED, UsageError
@@ -171,23 +171,18 @@ def _renamed_from_text(console: Console, path: Path) -> None:
         ".txt, as Notepad saves it.",
         soft_wrap=True,
     )
-    while True:
-        typed = answer(
-            console,
-            f"Rename it to {escape(path.name)} and open it? [dim](Enter or y: yes; n: start a new file)[/] ",
-            _RENAME_HELP,
-        )
-        word = typed.strip().casefold()
-        if word in ("", "y", "yes"):
-            try:
-                text.rename(path)
-            except OSError as error:
-                raise UsageError(f"cannot rename {text} to {path.name}: {error.strerror or error}") from None
-            console.print(f"Renamed {escape(text.name)} to {escape(path.name)}.", soft_wrap=True)
-            return
-        if word in ("n", "no"):
-            return
-        console.print("Please answer y (rename and open it) or n (start a new file).")
+    question = (
+        f"Rename it to {escape(path.name)} and open it? [dim](Enter or y: yes; n: start a new file)[/] "
+    )
+    if not yes_or_no(
+        console, question, _RENAME_HELP, "Please answer y (rename and open it) or n (start a new file)."
+    ):
+        return
+    try:
+        text.rename(path)
+    except OSError as error:
+        raise UsageError(f"cannot rename {text} to {path.name}: {error.strerror or error}") from None
+    console.print(f"Renamed {escape(text.name)} to {escape(path.name)}.", soft_wrap=True)
 
 
 def _meant_file(console: Console, options: AssessOptions) -> AssessOptions:
@@ -201,18 +196,10 @@ def _meant_file(console: Console, options: AssessOptions) -> AssessOptions:
         f"There is no [bold]{escape(options.file.name)}[/], but [bold]{escape(similar.name)}[/] in the same "
         "folder is an assessment."
     )
-    while True:
-        typed = answer(
-            console,
-            f"Did you mean {escape(similar.name)}? [dim](Enter or y: yes; n: start a new file)[/] ",
-            _MEANT_HELP,
-        )
-        word = typed.strip().casefold()
-        if word in ("", "y", "yes"):
-            return dataclasses.replace(options, file=similar)
-        if word in ("n", "no"):
-            return options
-        console.print("Please answer y (open it) or n (start a new file).")
+    question = f"Did you mean {escape(similar.name)}? [dim](Enter or y: yes; n: start a new file)[/] "
+    if yes_or_no(console, question, _MEANT_HELP, "Please answer y (open it) or n (start a new file)."):
+        return dataclasses.replace(options, file=similar)
+    return options
 
 
 def _create(console: Console, options: AssessOptions) -> None:
