@@ -114,6 +114,29 @@ def emptied(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def cut(tmp_path: Path) -> Path:
+    """Review s12 #1: text that a comment cut short, typed by hand (`#42`), in an assessment and in the
+    coalition.yaml it names (one cut suppressed by a comment)."""
+    folder = tmp_path / "cut"
+    folder.mkdir()
+    typed = (
+        "  C1.2:\n    stage: 2\n    evidence: Working groups meet monthly #1 priority is data\n"
+        "    actions:\n      - action: Draft a charter with partner #3 (hospital)\n"
+        "        owner: Teamsters Local #42  # coalition: ignore[text-cut-by-comment]\n"
+    )
+    ratings = full_ratings().replace("  C1.2:\n    stage: 2\n", typed)
+    assert typed in ratings
+    path = folder / "cut.yaml"
+    path.write_text(VALID_HEADER + "profile: coalition.yaml\n" + ratings, encoding="utf-8")
+    (folder / "coalition.yaml").write_text(
+        "name: Riverside Pathways Coalition\nmembers:\n  - organization: Teamsters Local #42\n"
+        "    stakeholder_group: labor-unions\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
 def unrated(tmp_path: Path) -> Path:
     document = clean_document()
     del document["ratings"]["C7.2"]
@@ -137,11 +160,13 @@ def test_a_bare_actions_or_links_key_is_none_yet_on_both_paths(emptied: Path) ->
         )
 
 
-@pytest.mark.parametrize("name", ["unrated", "broken", "riverside"])
+@pytest.mark.parametrize("name", ["unrated", "broken", "riverside", "cut"])
 def test_files_with_problems_or_a_profile_are_answered_without_typer_or_pydantic(
-    name: str, unrated: Path, broken: Path, riverside: Path
+    name: str, unrated: Path, broken: Path, riverside: Path, cut: Path
 ) -> None:
-    path = {"unrated": unrated, "broken": broken, "riverside": riverside / "2026-03-spring.yaml"}[name]
+    path = {"unrated": unrated, "broken": broken, "riverside": riverside / "2026-03-spring.yaml", "cut": cut}[
+        name
+    ]
     result = _python(PROBE, "validate", str(path), cwd=path.parent)
     assert result.returncode == (1 if name == "broken" else 0), result.stderr
     assert result.stderr.endswith("loaded: \n"), result.stderr
@@ -177,6 +202,12 @@ def test_files_with_problems_or_a_profile_are_answered_without_typer_or_pydantic
         ["validate", "--skip-other-yaml", "-f", "junit", "{rubric}"],
         ["validate", "-f", "sarif", "{rubric}", "{broken}"],
         ["validate", "-f", "github", "{rubric}"],
+        ["validate", "{cut}"],  # text a comment cut short (review s12 #1), in every format
+        ["validate", "--strict", "{cut}", "-f", "json"],
+        ["validate", "-f", "github", "{cut}"],
+        ["validate", "-f", "sarif", "{cut}"],
+        ["validate", "-f", "junit", "{cut}"],
+        ["validate", "cut"],
     ],
 )
 def test_the_fast_path_prints_what_the_models_print(
@@ -187,9 +218,11 @@ def test_the_fast_path_prints_what_the_models_print(
     emptied: Path,
     riverside: Path,
     rubric: Path,
+    cut: Path,
     args: list[str],
 ) -> None:
     names = {
+        "cut": "cut/cut.yaml",
         "clean": clean.name,
         "unrated": unrated.name,
         "broken": broken.name,
@@ -287,6 +320,25 @@ def test_a_folder_is_walked_without_typer_or_pydantic(clean: Path, unrated: Path
     assert result.returncode == 0, result.stderr
     assert "unrated.yaml" in result.stdout
     assert result.stderr.endswith("loaded: \n")
+
+
+def test_text_a_comment_cut_short_is_reported_at_its_hash_on_the_fast_path(cut: Path) -> None:
+    """Review s12 #1: `validate` called such a file valid without a word."""
+    result = _python(PROBE, "validate", "cut.yaml", cwd=cut.parent)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stdout.splitlines() if "text-cut-by-comment" in line]
+    assert said == [
+        "cut.yaml:10:43: warning C1.2 evidence: the text after ' #' is read as a comment, so the evidence is "
+        "'Working groups meet monthly'; put the whole value in quotes: "
+        '"Working groups meet monthly #1 priority is data" [text-cut-by-comment]',
+        "cut.yaml:12:46: warning C1.2, action 1, action: the text after ' #' is read as a comment, so the "
+        "action is 'Draft a charter with partner'; put the whole value in quotes: "
+        '"Draft a charter with partner #3 (hospital)" [text-cut-by-comment]',
+        "coalition.yaml:3:35: warning member 1 (Teamsters Local), organization: the text after ' #' is read "
+        "as a comment, so the organization is 'Teamsters Local'; put the whole value in quotes: "
+        '"Teamsters Local #42" [text-cut-by-comment]',
+    ]
+    assert result.stderr == "✓ 1 file checked, 1 valid, 3 warnings, 1 suppressed\nloaded: \n"
 
 
 def test_a_file_only_the_models_explain_loads_them(misdated: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from coalition_cli.core import codes
-from coalition_cli.core.checks import fastcheck, structure
+from coalition_cli.core.checks import comments, fastcheck, structure
 from coalition_cli.core.checks.base import Check, Kind, Subject
 from coalition_cli.core.checks.registry import CHECKS, checks_for
 from coalition_cli.core.codes import CODES, Code, Family, Policy, Severity
@@ -107,6 +107,7 @@ RAISED_OUTSIDE_CHECKS: dict[str, tuple[Code, ...]] = {
     "loading/documents.py (the cap)": (codes.TOO_MANY_PROBLEMS,),
     "cli/validation/files.py (a path that cannot be read)": (codes.UNREADABLE,),
     "core/suppressions.py (a comment that suppresses nothing)": (codes.UNUSED_SUPPRESSION,),
+    "checks/comments.py (text a comment cut short, beside the checks)": comments.CODES,
 }
 
 

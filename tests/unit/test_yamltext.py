@@ -43,6 +43,29 @@ def test_any_string_written_as_a_scalar_reads_back_as_itself(text: str) -> None:
     assert yamlsource.parse_fast(f"- {written}\n") == [text]
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_text_typed_in_quotes_reads_back_as_itself_in_double_quotes_where_they_can_hold_it(text: str) -> None:
+    """What `validate` tells a person to type (review s12 #1): double quotes, which an apostrophe does
+    not end, unless the text holds what they read as an escape."""
+    written = yamltext.typed_in_quotes(text)
+    assert yamlsource.parse_fast(f"key: {written}\nnext: 1\n") == {"key": text, "next": 1}
+    assert _pure(f"key: {written}\n") == {"key": text}
+    plain_enough = (
+        '"' not in text
+        and "\\" not in text
+        and re.fullmatch(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*", text)
+    )
+    assert written.startswith('"') if plain_enough else written[:1] in ("'", '"')
+
+
+def test_text_typed_in_quotes_is_what_a_person_would_type() -> None:
+    assert yamltext.typed_in_quotes("Teamsters Local #42") == '"Teamsters Local #42"'
+    assert yamltext.typed_in_quotes("The board's minutes #3") == '"The board\'s minutes #3"'
+    assert yamltext.typed_in_quotes('The "Data" group #2') == "'The \"Data\" group #2'"
+    assert yamltext.typed_in_quotes("C:\\drive #1") == "'C:\\drive #1'"
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_text_styled_for_a_flow_collection_reads_back_as_itself(text: str) -> None:

@@ -119,6 +119,12 @@ TOO_DEEP = _code("too-deep", Family.YAML, "the document nests more than 64 level
 TOO_MANY_VALUES = _code(
     "too-many-values", Family.YAML, "the document holds more than 250,000 keys, values and list items"
 )
+TEXT_CUT_BY_COMMENT = _code(
+    "text-cut-by-comment",
+    Family.YAML,
+    "unquoted text cut at ' #' (`owner: Local #42`): YAML reads the rest of the line as a comment; quote the text",
+    Severity.WARNING,
+)
 
 # --- structure -----------------------------------------------------------------------------------------
 EMPTY_FILE = _code("empty-file", Family.STRUCTURE, "the file holds no YAML document")

@@ -14,6 +14,7 @@ __all__ = [
     "Finding",
     "Located",
     "Path_",
+    "Placed",
     "Problem",
     "Severity",
     "in_document_order",
@@ -38,6 +39,17 @@ class Finding(NamedTuple):
     code: Code
     message: str
     at: Literal["key", "value"] = "value"
+
+
+class Placed(NamedTuple):
+    """A finding the text places, at a 1-based line and column, rather than a path: a spot inside a
+    line that no key or value starts at (the `#` of a comment that cut a text short). It gets its
+    severity, as a `Finding` does, when it is located."""
+
+    line: int
+    column: int
+    code: Code
+    message: str
 
 
 class Problem(NamedTuple):

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from coalition_cli.core import codes
+from coalition_cli.core.checks import comments
 from coalition_cli.core.checks.base import Kind
 from coalition_cli.core.checks.registry import checks_for
 from coalition_cli.core.codes import Code
@@ -59,6 +60,9 @@ STANDS_IN_FOR: dict[str, frozenset[Code]] = {
             codes.TOO_MANY_PROBLEMS,
             codes.UNUSED_SUPPRESSION,
         }
+    ),
+    "text a comment cut short: the same stage, on the same parse (pipeline.cut_short)": frozenset(
+        comments.CODES
     ),
     "the shape: a document the schema refuses is the models' to explain": frozenset(
         {

@@ -93,7 +93,7 @@ _KEY = "[key]"
 """Pydantic's tag at the end of a path when a mapping's key, not its value, is wrong."""
 
 
-def _label(path: tuple[str | int, ...], data: Any) -> str:
+def place_of(path: tuple[str | int, ...], data: Any) -> str:
     """Where a path points, in words a facilitator can follow: `C6.2, action 1, due`, `C1.1 stage`,
     `member 8 (Cal State Riverside)`; list items counted from 1 and named when they have a name or an
     organization. The path is walked through the document as the locator walks it
@@ -168,11 +168,11 @@ def _finding(
     detail: Any, path: tuple[str | int, ...], model: type, data: Any, *, suggest: bool = True
 ) -> Finding:
     kind = detail["type"]
-    where = _label(path, data)
+    where = place_of(path, data)
     if path[-1:] == (_KEY,):
         message = f"the key {_key_text(detail['input'])} must be {_EXPECTED.get(kind, 'text')}"
         if path[:-2]:
-            message = _said(_label(path[:-2], data), message)
+            message = _said(place_of(path[:-2], data), message)
         return Finding(path, codes.WRONG_TYPE, message, at="key")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model's key, a dataclass's
         key = str(path[-1])
@@ -185,7 +185,7 @@ def _finding(
     if kind == "missing":
         message = f"missing required key {path[-1]!r}"
         if path[:-1]:
-            message = _said(_label(path[:-1], data), message)
+            message = _said(place_of(path[:-1], data), message)
         return Finding(path[:-1], codes.MISSING_KEY, message, at="key")
     custom = _RAISED_BY_MODELS.get(kind)
     if custom is not None:

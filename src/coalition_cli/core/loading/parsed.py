@@ -12,13 +12,21 @@ is parsed once: the parser's node tree, whose nodes know their lines and columns
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import DEFAULT_POLICY, Code, Policy, Severity
 from coalition_cli.core.files.resources import bundled_framework_ids, looks_like_path
-from coalition_cli.core.problems import MAX_PROBLEMS_PER_FILE, Finding, Located, Problem, in_document_order
+from coalition_cli.core.problems import (
+    MAX_PROBLEMS_PER_FILE,
+    Finding,
+    Located,
+    Placed,
+    Problem,
+    in_document_order,
+)
 from coalition_cli.core.suppressions import apply_suppressions, has_suppressions
 from coalition_cli.core.yaml import source as yamlsource
 
@@ -63,11 +71,13 @@ def locate(
     findings: list[Finding],
     policy: Policy = DEFAULT_POLICY,
     not_checked: frozenset[Code] = frozenset(),
+    placed: Sequence[Placed] = (),
 ) -> Located:
     """Stage 5, locate: every finding and text problem at its line and column, with its severity; the
     codes the policy turns off left out, those a comment on their line suppresses set apart
     (core/suppressions.py), then at most MAX_PROBLEMS_PER_FILE listed. `not_checked`: the codes whose
-    checks did not run on the document (a comment naming one is not called unused).
+    checks did not run on the document (a comment naming one is not called unused). `placed`: findings
+    already at a line and column (core/checks/comments.py).
 
     A hostile file can have 100,000 findings: unless comments may suppress some (then each needs its
     line), only the first LOCATED_AT_MOST in the document are located, and the rest counted."""
@@ -86,6 +96,11 @@ def locate(
             if isinstance(problem, yamlsource.ConflictMarkers)
             else [(problem.line, problem.message)]
         )
+    ]
+    text_problems += [
+        Problem.of(parsed.label, spot.line, spot.column, spot.code, spot.message, policy)
+        for spot in placed
+        if policy.reports(spot.code)
     ]
     problems = sorted({*located, *text_problems}) if text_problems else located
     kept, suppressed = apply_suppressions(parsed.label, text, problems, policy, not_checked)

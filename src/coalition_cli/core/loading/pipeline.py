@@ -7,6 +7,7 @@ One assessment file goes through these stages, each returning a value the next o
     framework  the rubric it names, found and loaded              Reading.rubric
     profile    the coalition.yaml it names, read and checked      profiles.follow_profile
     checks     the registered checks of its kind                  checks.registry.run_checks
+               and, on the parse, text a comment cut short        checks.comments.cut_texts
     locate     findings at lines and columns, with severities     parsed.locate
 
 A file given as an assessment may be another kind of document the tool reads, and is then checked
@@ -28,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from coalition_cli.core import codes
 from coalition_cli.core.checks.base import Kind, Subject
+from coalition_cli.core.checks.comments import cut_texts
 from coalition_cli.core.checks.registry import run_checks
 from coalition_cli.core.checks.rubric import NEED_THE_RUBRIC
 from coalition_cli.core.checks.structure import document_finding
@@ -42,7 +44,7 @@ from coalition_cli.core.loading.profiles import (
     follow_profile,
     looks_like_profile,
 )
-from coalition_cli.core.problems import Finding, Problem
+from coalition_cli.core.problems import Finding, Placed, Problem
 
 if TYPE_CHECKING:
     from coalition_cli.core.checks.base import GuideTerms, RubricTerms
@@ -92,7 +94,17 @@ def outcome_of(
     if modelled.data is None:
         return FileOutcome.of(parsed.label, locate(parsed, findings, policy, NOTHING_CHECKED), modelled.model)
     findings += run_checks(kind, Subject(modelled.data, guide=guide))
-    return FileOutcome.of(parsed.label, locate(parsed, findings, policy), modelled.model)
+    return FileOutcome.of(
+        parsed.label, locate(parsed, findings, policy, placed=cut_short(parsed, kind, policy)), modelled.model
+    )
+
+
+def cut_short(parsed: Parsed, kind: Kind, policy: Policy) -> tuple[Placed, ...]:
+    """Beside the checks: the text values a comment cut short (core/checks/comments.py), read on the
+    parse, as the checks cannot (the data holds no comments)."""
+    if not policy.reports(codes.TEXT_CUT_BY_COMMENT):
+        return ()
+    return cut_texts(kind, parsed.text, parsed.nodes, parsed.data)
 
 
 class Rubric(NamedTuple):
@@ -200,7 +212,8 @@ def _read(
         return None
     checked = run_checks(Kind.ASSESSMENT, Subject(modelled.data, rubric.framework, guide))
     findings = [*modelled.findings, *rubric.findings, *reference.findings, *checked]
-    found = locate(parsed, findings, policy, _not_checked(modelled.data, rubric, reference))
+    placed = cut_short(parsed, Kind.ASSESSMENT, policy)
+    found = locate(parsed, findings, policy, _not_checked(modelled.data, rubric, reference), placed)
     shared = reference.located
     problems = (*found.problems, *shared.problems)
     return FileOutcome(

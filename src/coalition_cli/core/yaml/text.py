@@ -73,6 +73,17 @@ def scalar(text: str) -> str:
     return f'"{escaped}"'
 
 
+def typed_in_quotes(text: str) -> str:
+    """One line of text in quotes, as someone editing the file would type it: in double quotes, which
+    an apostrophe does not end ("the board's minutes"); as `scalar` quotes it when double quotes
+    cannot hold it as it is (a `"` or a backslash, which they read as an escape, or a character only
+    an escape can carry)."""
+    if '"' in text or "\\" in text or not _ONE_LINE.fullmatch(text):
+        written = scalar(text)
+        return written if written[:1] in ("'", '"') else "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'
+
+
 def fits_literal_block(text: str) -> bool:
     """Whether several lines of text can be written as a `|-` block and read back the same.
 
