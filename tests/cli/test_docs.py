@@ -124,3 +124,26 @@ def test_a_choice_not_offered_is_said_without_pydantics_words(runner: CliRunner)
     assert result.exit_code == 2
     assert "Invalid value for '--audience': 'all' is not one of 'coalition', 'public'." in result.output
     assert "Value error" not in result.output
+
+
+def test_the_readme_s_advice_on_quotes_holds_for_every_symbol_it_names() -> None:
+    """Review s12 #12: the README says when text needs quotes. Each case it names reads as something
+    else than the text when unquoted (an error, another value, or text cut short), and as the text
+    in double quotes; `evidence: |` keeps every line."""
+    from coalition_cli.core.yaml.source import TextProblem, parse_fast
+
+    advice = README.split("- Text goes in double quotes when it holds", 1)[1].split("\n- ", 1)[0]
+    listed = advice.split("starts with a symbol (", 1)[1].split("):", 1)[0]
+    symbols = [item.strip().strip("`").strip() or "`" for item in listed.replace("\n", " ").split(", ")]
+    assert symbols == ["*", "-", ">", "&", "!", "@", "%", "`", "[", "{", "|"]
+    texts = [f"{symbol} monthly meetings" for symbol in symbols]
+    texts += ["Teamsters Local #42", "Vision adopted: see minutes"]
+    for text in texts:
+        try:
+            unquoted = parse_fast(f"evidence: {text}\n")
+        except TextProblem:
+            unquoted = None
+        assert unquoted != {"evidence": text}, text
+        assert parse_fast(f'evidence: "{text}"\n') == {"evidence": text}
+    several = "evidence: |\n  Working groups meet monthly.\n  Minutes are on the drive.\n"
+    assert parse_fast(several) == {"evidence": "Working groups meet monthly.\nMinutes are on the drive.\n"}

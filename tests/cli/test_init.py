@@ -58,6 +58,30 @@ def test_init_writes_every_indicator_unrated_with_the_rubric_as_comments(
     }
 
 
+def test_the_header_says_when_text_needs_quotes_and_how_to_write_several_lines(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Review s12 #1 and #12: nothing in the file said that ` #` starts a comment (`owner: Teamsters
+    Local #42` was read as 'Teamsters Local'), nor how to write evidence over several lines. Two short
+    lines of the header say so, and its example reads as it says."""
+    target = tmp_path / "spring.yaml"
+    result = runner.invoke(app, ["init", str(target), "--coalition", "Lakeview", "--date", "2026-11-15"])
+    assert result.exit_code == 0, result.output
+    header = target.read_text(encoding="utf-8").split("framework:", 1)[0].splitlines()
+    assert header[-2:] == [
+        '# Quote text holding " #" or ": ", or starting with a symbol: owner: "Teamsters Local #42".',
+        "# Evidence of several lines: `evidence: |`, then the lines indented below it.",
+    ]
+    assert len(header) <= 6 and all(len(line) <= 100 for line in header)
+    from coalition_cli.core.yaml.source import parse_fast
+
+    example = header[-2].rpartition(": ")[0].rpartition("symbol: ")[2] + ': "Teamsters Local #42"'
+    assert parse_fast(example) == {"owner": "Teamsters Local #42"}
+    assert parse_fast("evidence: |\n  Monthly meetings.\n  Minutes on the drive.\n") == {
+        "evidence": "Monthly meetings.\nMinutes on the drive.\n"
+    }
+
+
 def test_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "spring.yaml"
     target.write_text("# our notes\n")

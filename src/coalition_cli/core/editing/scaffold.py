@@ -122,6 +122,8 @@ def render(
         "# Rate each indicator with a stage number or name.",
         *yamltext.comment_lines("Stages: " + framework.stage_choices() + ".", ""),
         "# `stage: null` means not rated yet. Check the file with: coalition validate <this file>",
+        '# Quote text holding " #" or ": ", or starting with a symbol: owner: "Teamsters Local #42".',
+        "# Evidence of several lines: `evidence: |`, then the lines indented below it.",
     ]
     if previous is not None:
         lines += yamltext.comment_lines(
