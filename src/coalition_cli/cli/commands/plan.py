@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from coalition_cli.cli.app import app
 from coalition_cli.core.wording import plural
 
 if TYPE_CHECKING:
+    from coalition_cli.core.plan.audience import PublicOwners
     from coalition_cli.core.plan.context import ActionRegister, PlanContext
 
 
@@ -145,6 +147,11 @@ def plan(
         as_of=day,
     )
     text = render_plan("html" if fmt == "html" else "md", context, templates)
+    reminders = []
+    if context.audience == "public":
+        from coalition_cli.core.plan.audience import public_owners
+
+        reminders = public_reminders(public_owners(current, *earlier))
     if context.register is not None and context.register.late_since_assessed:
         from coalition_cli.cli.console import note
 
@@ -154,8 +161,8 @@ def plan(
         typer.echo(text, nl=False)
         from coalition_cli.cli.console import note
 
-        if context.audience == "public":  # the plan went to a pipe or a file: the reminder to the terminal
-            note(PUBLIC_REMINDER)
+        for reminder in reminders:  # the plan went to a pipe or a file: the reminder to the terminal
+            note(reminder)
         if fmt == "md" and sys.stdout is not None and sys.stdout.isatty():
             # hundreds of lines of Markdown scrolled past: say how to keep it, and the page people read
             note(
@@ -168,7 +175,10 @@ def plan(
 
     console = stdout()
     console.print(f"[green]✓[/] wrote {escape(str(written.path))}: {written_summary(context)}.")
-    for line in next_steps(context, file, since=since, written=written.path, fmt=fmt, as_of=as_of):
+    steps = next_steps(
+        context, file, since=since, written=written.path, fmt=fmt, as_of=as_of, reminders=reminders
+    )
+    for line in steps:
         console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
 
 
@@ -188,6 +198,35 @@ def stale_statuses(register: ActionRegister, file: Path, *, dated: bool) -> str:
 
 PUBLIC_REMINDER = "Read the evidence before sharing: names the files do not list cannot be recognised."
 """Said after every public plan, written to a file or to standard output."""
+
+
+OWNERS_NAMED = 8
+"""How many withheld owners the terminal names; the rest are counted."""
+
+
+def public_reminders(owners: PublicOwners) -> list[str]:
+    """What to check before sharing a public plan: the evidence, and the words of owners' brackets it
+    shows when they name no organization the files list; and the owners it does not name, with how to
+    show their organization (their names are for this terminal, never for the plan)."""
+    reminders = [PUBLIC_REMINDER]
+    if owners.as_written:
+        shown = "; ".join(owners.as_written)
+        reminders = [
+            f"Read the evidence, and the action owners shown as their brackets write them ({shown}), "
+            "before sharing: names the files do not list cannot be recognised."
+        ]
+    if owners.withheld:
+        count = len(owners.withheld)
+        named = ", ".join(owners.withheld[:OWNERS_NAMED])
+        if count > OWNERS_NAMED:
+            named += f" and {count - OWNERS_NAMED} more"
+        each = "it names" if count == 1 else "they name"
+        reminders.append(
+            f"The public plan shows {plural(count, 'action owner')} as “[name withheld]”, since {each} no "
+            f"organization: {named}. To show an organization instead, write it in brackets after the "
+            f"owner in the file, as in “{owners.withheld[0]} (Organization)”."
+        )
+    return reminders
 
 
 def _format_from(output: str | None) -> str:
@@ -215,6 +254,7 @@ def next_steps(
     written: Path | None = None,
     fmt: str = "md",
     as_of: str | None = None,
+    reminders: Sequence[str] = (PUBLIC_REMINDER,),
 ) -> list[str]:
     """What to run next, for the terminal (the plan itself carries no command lines). After a whole
     public HTML plan (some 70 phone screens for the Riverside example), the brief for parents and
@@ -236,7 +276,7 @@ def next_steps(
     if context.roster is not None:
         steps.append(f"Each member's sample roles: coalition roster {quoted}")
     if context.audience == "public":
-        steps.append(PUBLIC_REMINDER)
+        steps += reminders
         if fmt == "html" and not context.brief and written is not None:
             brief = written.with_name(_brief_name(written.name))
             earlier = f" --since {quote(str(since))}" if since is not None else ""

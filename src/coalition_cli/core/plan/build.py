@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from coalition_cli.core.model.abbreviations import spelled_by_names
 from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.plan import charts
-from coalition_cli.core.plan.audience import Redactor, people_named
+from coalition_cli.core.plan.audience import Redactor, redactor_for
 from coalition_cli.core.plan.context import (
     Abbreviation,
     Audience,
@@ -133,7 +133,7 @@ def build_plan(
     `as_of` and not marked done or dropped is overdue, as `coalition actions --as-of` counts it.
     """
     fw = current.framework
-    redactor = Redactor(audience, people_named(current, *also_named) if audience == "public" else {})
+    redactor = redactor_for(audience, current, *also_named)
     card = score(fw, current.stages, current.targets)
     before = since.first.card if since is not None else None
     changes = _changes(fw, card, before) if before is not None else {}

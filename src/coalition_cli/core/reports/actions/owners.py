@@ -14,7 +14,7 @@ the README:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.wording import loose_key
@@ -79,3 +79,32 @@ def meant_owner(owner: str, participants: Sequence[Participant]) -> str | None:
     if meant is None or set(name_key(who).split()) <= set(name_key(meant).split()):
         return None  # nobody close, or a part of the name ("Marcus" for Marcus Lee): not a slip
     return f"{meant} ({where})" if where else meant
+
+
+_ABBREVIATION = re.compile(r"(?:[Tt]he\s+)?(?P<short>[A-Z]{2,6})")
+"""An organization written by its initials: "RUSD", "the WDB"."""
+
+
+def organization_named(text: str, organizations: Iterable[str]) -> str | None:
+    """The one of `organizations` that `text` names, as they write it: by its name (case, spacing and
+    a final full stop ignored), or by the initials of its name or of its last words ("RUSD" for
+    Riverside Unified School District, "WDB" or "the WDB" for Riverside Workforce Development Board,
+    a whole name first as in `abbreviations.spelled_by_names`). None when it names none of them, or
+    when its initials fit two."""
+    known = list(dict.fromkeys(" ".join(name.split()) for name in organizations))
+    wanted = name_key(text)
+    named = next((name for name in known if name_key(name) == wanted), None)
+    short = _ABBREVIATION.fullmatch(" ".join(text.split()).rstrip("."))
+    if named is not None or short is None:
+        return named
+    from coalition_cli.core.model.abbreviations import spelled_by_names
+
+    spelled = spelled_by_names(known, [short["short"]])
+    if not spelled:
+        return None
+    long = spelled[0][1]
+    written = {name: " ".join(word.strip(",;:.()“”\"'’") for word in name.split()) for name in known}
+    fits = [name for name, words in written.items() if words == long] or [
+        name for name, words in written.items() if words.endswith(f" {long}")
+    ]
+    return fits[0] if len(fits) == 1 else None
