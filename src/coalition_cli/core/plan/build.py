@@ -206,6 +206,7 @@ def build_plan(
         since_label=standing.since.label if standing.since else None,
         redactor=redactor,
         brief=brief,
+        also_named=also_named,
     )
     context = PlanContext(
         header=header,

@@ -608,6 +608,9 @@ class ActionRegister(NamedTuple):
     late_since_assessed: int = 0
     """Overdue actions that fell due after the assessment: called late by statuses recorded before
     they were due, so some may be done since and the file not say so yet (the command says so)."""
+    owner_notes: tuple[str, ...] = ()
+    """Owners who may be a participant under another name, one sentence each ("Maria Lopes may be
+    Maria Lopez (a participant): …"); empty for the public."""
 
 
 class PlanContext(NamedTuple):

@@ -52,6 +52,7 @@ def action_register(
     redactor: Redactor,
     brief: bool = False,
     as_of: dt.date | None = None,
+    also_named: Sequence[LoadedAssessment] = (),
 ) -> ActionRegister:
     """The register of `current` and, with `--since`, its earlier assessment (`since_label` names it),
     as of `as_of` (default: the assessment's day), for the redactor's audience; `brief` words the
@@ -78,6 +79,11 @@ def action_register(
         day,
         members=member_seats(current.profile),
         names=names,
+        participants=[
+            (person.name, person.organization)
+            for source in (current, *also_named)
+            for person in source.assessment.participants
+        ],
     )
     first_label = since_label if since is not None else None
 
@@ -138,6 +144,7 @@ def action_register(
         overdue_more=len(overdue) - len(overdue[:limit]),
         vanished_more=len(vanished) - len(vanished[:limit]),
         owners_more=len(owners) - len(owners[:BRIEF_OWNERS]) if brief else 0,
+        owner_notes=() if redactor.public else register.owner_notes,  # they name people
         late_since_assessed=sum(
             1
             for action, _ in actions

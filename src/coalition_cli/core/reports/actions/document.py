@@ -25,6 +25,7 @@ def actions_document(report: ActionsReport) -> Document:
     document += _vanished(report, several)
     document += _carried(report, several)
     document += _owners(report, several)
+    document += _owner_notes(report, several)
     document += _every_action(report, several)
     document += _left_out(report)
     return document
@@ -205,6 +206,15 @@ def _owners(report: ActionsReport, several: bool) -> list[Block]:
             blocks.append(Line(f"{prefix}{one_person_caution(alone, guide=guide)}", tone="warn"))
             guide = "the Guide"
     return blocks
+
+
+def _owner_notes(report: ActionsReport, several: bool) -> list[Block]:
+    """An owner who may be a participant under another name, said once ("Maria Lopes may be …")."""
+    return [
+        Line(f"{coalition.name}: {note}" if several else note, tone="warn")
+        for coalition in report.coalitions
+        for note in coalition.owner_notes
+    ]
 
 
 def one_person_caution(loads: Sequence[OwnerLoad], *, brief: bool = False, guide: str = BUNDLED_NAME) -> str:

@@ -9,6 +9,10 @@ the README:
 - The words in brackets, when there are some, are where the owner sits (an organization).
 - An owner names a coalition member's representative when the names match by that rule, and names
   the member itself when the owner, or the words in its brackets, is the member's organization.
+- An owner that names nobody the files list but is close to a person's or an organization's name
+  ("Maria Lopes" for the participant Maria Lopez), or is a part of exactly one person's name while
+  that name owns actions too ("Marcus" beside "Marcus Lee"), may be them: the register says so
+  once per owner (`owner_notes`), and counts the two apart as written.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from coalition_cli.core.wording import loose_key
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.assessment import Participant
+    from coalition_cli.core.reports.actions.register import MemberSeat
+    from coalition_cli.core.suggest import Suggester
 
 _BRACKETS = re.compile(r"^(?P<who>[^()]*?)\s*\((?P<where>[^()]*)\)\s*$")
 
@@ -68,17 +74,76 @@ def meant_owner(owner: str, participants: Sequence[Participant]) -> str | None:
     names a participant or their organization by the rule above, when it is a part of the name
     ("Marcus" for Marcus Lee: a short form, not a slip), or when nobody is close ("Bob from Rotary"
     is free text)."""
-    from coalition_cli.core.suggest import closest
+    from coalition_cli.core.suggest import Suggester
 
     who, where = owner_parts(owner)
     choices = [person.name for person in participants]
     choices += [person.organization for person in participants if person.organization]
     if not who or name_key(who) in {name_key(choice) for choice in choices}:
         return None
-    meant = closest(who, choices)
+    meant = _slip(who, Suggester(choices))
+    return None if meant is None else f"{meant} ({where})" if where else meant
+
+
+def _slip(who: str, choices: Suggester) -> str | None:
+    """The choice `who` is close to, when it is not a part of it (see `meant_owner`)."""
+    meant = choices.closest(who)
     if meant is None or set(name_key(who).split()) <= set(name_key(meant).split()):
         return None  # nobody close, or a part of the name ("Marcus" for Marcus Lee): not a slip
-    return f"{meant} ({where})" if where else meant
+    return meant
+
+
+def _short_form(who: str, people: Iterable[str]) -> str | None:
+    """The one person `who` is a part of the name of ("Marcus" for Marcus Lee); None for none or two."""
+    words = set(name_key(who).split())
+    whole = [name for name in people if words < set(name_key(name).split())]
+    return whole[0] if len(whole) == 1 else None
+
+
+def owner_notes(
+    owners: Iterable[str],
+    participants: Iterable[tuple[str, str | None]],
+    members: Sequence[MemberSeat] = (),
+) -> tuple[str, ...]:
+    """One sentence for each owner who may be someone the files list under another name (the
+    module's last rule), in the owners' order: "Maria Lopes may be Maria Lopez (a participant):
+    counted as two owners here; if they are one person, write the name the same way in the
+    assessment." `owners` as the files write them, `participants` as (name, organization), and the
+    coalition profile's `members`."""
+    from coalition_cli.core.suggest import Suggester
+
+    people: dict[str, str] = {}
+    organizations: dict[str, str] = {}
+    for member in members:
+        organizations.setdefault(" ".join(member.organization.split()), "a member organization")
+    for name, organization in participants:
+        people.setdefault(" ".join(name.split()), "a participant")
+        if organization:
+            organizations.setdefault(" ".join(organization.split()), "a participant’s organization")
+    for member in members:
+        for name in member.representatives:
+            people.setdefault(" ".join(name.split()), f"a representative of {member.organization}")
+    labels: dict[str, str] = {}
+    for owner in owners:
+        if owner.strip():
+            labels.setdefault(owner_key(owner), owner_label(owner))
+    known = {name_key(name) for name in (*people, *organizations)}
+    choices = Suggester([*people, *organizations])
+    notes = []
+    for key, label in labels.items():
+        if not key or key in known or organization_named(label, organizations) is not None:
+            continue
+        meant = _slip(label, choices)
+        if meant is None:  # a short form is the same person, as a rule: said only where it splits them
+            meant = _short_form(label, people)
+            if meant is None or name_key(meant) not in labels:
+                continue
+        one = "person" if meant in people else "organization"
+        notes.append(
+            f"{label} may be {meant} ({people.get(meant) or organizations[meant]}): counted as two owners "
+            f"here; if they are one {one}, write the name the same way in the assessment."
+        )
+    return tuple(notes)
 
 
 _ABBREVIATION = re.compile(r"(?:[Tt]he\s+)?(?P<short>[A-Z]{2,6})")

@@ -18,7 +18,7 @@ from coalition_cli.core.errors import InvalidFileError, UsageError
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.loading.outcome import FileOutcome
-from coalition_cli.core.reports.actions.owners import owner_key
+from coalition_cli.core.reports.actions.owners import owner_key, owner_notes
 from coalition_cli.core.reports.actions.register import (
     MemberSeat,
     OwnerLoad,
@@ -74,6 +74,8 @@ class CoalitionRegister:
     """By owner and due date (see `ordered`)."""
     owners: tuple[OwnerLoad, ...]
     indicator_names: dict[str, str]
+    owner_notes: tuple[str, ...] = ()
+    """Owners who may be a participant or member under another name (`owners.owner_notes`)."""
 
     def count(self, state: str) -> int:
         return sum(action.state == state for action in self.actions)
@@ -107,8 +109,10 @@ def coalition_register(
     *,
     members: Sequence[MemberSeat] = (),
     names: dict[str, str],
+    participants: Sequence[tuple[str, str | None]] = (),
 ) -> CoalitionRegister:
-    """The register of one coalition's terms (oldest first)."""
+    """The register of one coalition's terms (oldest first); `participants` (name, organization)
+    and `members` are who its owners are checked against."""
     tracked = ordered(follow(terms, as_of))
     return CoalitionRegister(
         name=name,
@@ -116,6 +120,7 @@ def coalition_register(
         actions=tracked,
         owners=owner_loads(name, tracked, members),
         indicator_names=names,
+        owner_notes=owner_notes((a.owner for a in tracked if a.owner), participants, members),
     )
 
 
@@ -292,4 +297,5 @@ def _register(group: CoalitionFiles[NetworkEntry], as_of: dt.date) -> CoalitionR
         as_of,
         members=profile.members if profile is not None else (),
         names={indicator.id: indicator.name for indicator in framework.indicators},
+        participants=[person for entry in reversed(group.terms) for person in entry.participants],
     )

@@ -112,6 +112,8 @@ class NetworkEntry:
     participant_groups: tuple[str, ...] = ()
     actions: tuple[ActionRecord, ...] = ()
     profile: ProfileDigest | None = None
+    participants: tuple[tuple[str, str | None], ...] = ()
+    """Each participant's name and organization: the names an action's owner is checked against."""
 
     @property
     def rated(self) -> bool:
@@ -166,6 +168,7 @@ def network_entry(outcome: FileOutcome[Read]) -> FileOutcome[NetworkEntry]:
         ),
         action_records(assessment),
         _digest(loaded.profile),
+        _shared(tuple((person.name, person.organization) for person in assessment.participants)),
     )
     return outcome.with_value(entry)
 
