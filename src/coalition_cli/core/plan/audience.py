@@ -16,11 +16,11 @@ outside the coalition. It leaves out:
   never a name, and is replaced with the name it precedes), with "[a representative of
   Organization]" (or "[name withheld]" where the organization is not known).
 - action owners appear by the organization they name, never by their own words: a person the files
-  list (their whole name) by that person's organization, an owner that is an organization by it, and
-  any other by the words in its brackets ("Superintendent's office (RUSD)"); an owner that names
-  no organization ("Lena Ortiz", "Working group chairs") is "[name withheld]". An organization is
-  written as the coalition's members and participants write it ("WDB" is Riverside Workforce
-  Development Board), so one organization is one owner.
+  list (their whole name) by that person's organization; an owner that is an organization, or whose
+  brackets name one ("Superintendent's office (RUSD)"), by that organization, else by the words in
+  its brackets; an owner that names no organization ("Lena Ortiz", "Working group chairs") is
+  "[name withheld]". An organization is written as the coalition's members and participants write
+  it ("WDB" is Riverside Workforce Development Board), so one organization is one owner.
 
 A name the files never list cannot be recognised: read the evidence, the actions and the owners shown
 by the words in their brackets (`public_owners`) before sharing a public plan.
