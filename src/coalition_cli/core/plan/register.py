@@ -184,4 +184,9 @@ def _organizations(open_actions: Sequence[RegisterAction]) -> tuple[RegisterOwne
         )
         for owner, (open_, overdue) in counted.items()
     ]
-    return tuple(sorted(rows, key=lambda row: (-row.open, -row.overdue, row.owner.casefold())))
+    # an owner shown as "[name withheld]" (the public plan) after those named, at the same count
+    return tuple(
+        sorted(
+            rows, key=lambda row: (-row.open, -row.overdue, row.owner.startswith("["), row.owner.casefold())
+        )
+    )
