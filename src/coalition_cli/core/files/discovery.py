@@ -109,7 +109,7 @@ def yaml_named(path: Path) -> Path | None:
         return None
     for ending in (".yaml", ".yml"):
         meant = path.with_name(path.name + ending)
-        if meant.is_file():
+        if os.path.isfile(meant):  # Path.is_file raises on a name too long
             return meant
     return None
 
@@ -120,7 +120,7 @@ def saved_as_text(path: Path) -> Path | None:
     if path.suffix.lower() not in YAML_SUFFIXES:
         return None
     text = path.with_name(path.name + ".txt")
-    return text if text.is_file() else None
+    return text if os.path.isfile(text) else None
 
 
 def spelled_otherwise(path: Path) -> Path | None:
@@ -141,7 +141,7 @@ def spelled_otherwise(path: Path) -> Path | None:
             and candidate.suffix.casefold() in YAML_SUFFIXES
             and candidate.stem.casefold() == stem
         )
-        if name != path.name and alike and (folder / name).is_file():
+        if name != path.name and alike and os.path.isfile(folder / name):
             return folder / name if str(path.parent) else Path(name)
     return None
 
