@@ -92,9 +92,19 @@ def test_check_jsonschema_agrees_with_validate_on_structure(tmp_path: Path) -> N
         "profile.yaml": header
         + "profile:\n  members:\n    - organization: A\n      stakeholder_group: civc\n",
         "profile-key.yaml": header + "profile:\n  members: []\n  colour: red\n",
+        "status.yaml": header
+        + "ratings:\n  C1.1:\n    actions:\n      - action: A\n        status: complete\n",
     }
     (tmp_path / "bare-ratings.yaml").write_text(header + "participants:\nratings:\n")
     examples.append(tmp_path / "bare-ratings.yaml")
+    (tmp_path / "statuses.yaml").write_text(  # any case, and the reports' `in progress`
+        header
+        + "ratings:\n  C1.1:\n    stage: 2\n    actions:\n"
+        + "".join(
+            f"      - action: A\n        status: {status}\n" for status in ("in progress", "DONE", "Planned")
+        )
+    )
+    examples.append(tmp_path / "statuses.yaml")
     for name, text in invalid.items():
         (tmp_path / name).write_text(text)
     for path in examples:

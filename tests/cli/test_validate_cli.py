@@ -285,7 +285,7 @@ def test_a_place_in_a_file_is_said_as_a_coordinator_would_say_it(runner: CliRunn
         "2026-03-spring.yaml:87:14: error C1.1, action 1, due: must be a date written year-month-day, "
         "like 2026-03-14 (got 'soon') [invalid-date]",
         "2026-03-spring.yaml:88:17: error C1.1, action 1, status: must be one of 'planned', 'in-progress', "
-        "'done' or 'dropped' (got 'dnoe') [wrong-value]",
+        "'done' or 'dropped', in any case (got 'dnoe'; did you mean 'done'?) [wrong-value]",
         "coalition.yaml:73:5: error member 8 (Cal State Riverside): missing required key 'organization' "
         "[missing-key]",
     ]

@@ -88,7 +88,7 @@ BY_KEY: dict[str, list[Any]] = {
     "assessed_on": DATES,
     "due": DATES,
     "priority": [True, False],
-    "status": ["planned", "in-progress", "done", "dropped", None],
+    "status": ["planned", "in-progress", "done", "dropped", None, "In Progress", "DONE", "complete", "open"],
     "stakeholder_group": ["k12-education", "postsecondary", "civic", None],
     "links": [[], ["https://example.org"], ["a", "b"]],
     "actions": [[], [{"action": "A"}], [{"action": "A", "owner": None, "due": "2026-07-01"}]],

@@ -376,7 +376,7 @@ def test_a_profile_that_does_not_parse(tmp_path: Path) -> None:
         lambda d: d["ratings"]["C1.1"]["actions"][0].update({"due": "2026-6-30"}),
         lambda d: d["ratings"]["C1.1"].update({"priority": "yes"}),
         lambda d: d["ratings"]["C1.1"].update({"stage": True}),
-        lambda d: d["ratings"]["C1.1"]["actions"][0].update({"status": "Done"}),
+        lambda d: d["ratings"]["C1.1"]["actions"][0].update({"status": "complete"}),
         lambda d: d.update({"framework": "../framework_data/community-framework.yaml"}),
         lambda d: d.update({"framework": "comunity-framework"}),
         lambda d: d.update({"profile": " "}),

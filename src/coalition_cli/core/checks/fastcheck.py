@@ -36,7 +36,7 @@ from coalition_cli.core.codes import Code
 from coalition_cli.core.files.resources import GUIDE_FILE, framework_data_dir
 from coalition_cli.core.yaml import source as yamlsource
 
-RULES_VERSION = 3
+RULES_VERSION = 4
 """Bump by hand when what the index holds, or how the fast path reads it, changes: the schema writer,
 the Assessment or CoalitionProfile model, or the terms the checks read. A shipped index of another
 version is stale (the models check every file) until `scripts/build-fast-index` runs."""

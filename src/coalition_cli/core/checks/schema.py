@@ -7,21 +7,13 @@ structure (validate also checks what a schema cannot say, such as did-you-mean a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
-from coalition_cli.core.model.values import ISO_DATE_PATTERN, ActionStatus
+from coalition_cli.core.model.values import ACTION_STATUSES, ISO_DATE_PATTERN, STATUS_PATTERN, any_case
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
     from coalition_cli.core.model.guide import Guide
-
-
-def _any_case(word: str) -> str:
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else _escape(c) for c in word)
-
-
-def _escape(char: str) -> str:
-    return "\\" + char if char in r"\^$.|?*+()[]{}/-" else char
 
 
 def _stage(framework: Framework, description: str, null: str, *, shape_only: bool = False) -> dict[str, Any]:
@@ -38,7 +30,7 @@ def _stage(framework: Framework, description: str, null: str, *, shape_only: boo
         "type": ["integer", "string", "null"],
         "minimum": framework.stage_numbers[0],
         "maximum": framework.top_stage,
-        "pattern": r"^\s*(" + "|".join(_any_case(n) for n in names) + "|" + numbers + r")\s*$",
+        "pattern": r"^\s*(" + "|".join(any_case(n) for n in names) + "|" + numbers + r")\s*$",
         "examples": [*framework.stage_numbers, *names],
     }
 
@@ -108,7 +100,14 @@ def assessment_schema(
             "action": _text("What the team commits to do.", required=True),
             "owner": _text("Who leads it."),
             "due": _date("When it is due (YYYY-MM-DD)."),
-            "status": {"enum": [*get_args(ActionStatus), None], "description": "Where the action stands."},
+            "status": {
+                "description": "Where the action stands: planned, in-progress, done or dropped, in any "
+                "case (in progress, as the reports write it, too); none = open.",
+                # a pattern, as for a stage name: any case, and `in progress` with a space, are accepted
+                "type": ["string", "null"],
+                "pattern": STATUS_PATTERN,
+                "examples": list(ACTION_STATUSES),
+            },
         },
     }
     rating = {

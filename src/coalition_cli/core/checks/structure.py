@@ -34,7 +34,7 @@ _EXPECTED = {
 }
 
 
-_RAISED_BY_MODELS = {code.name: code for code in (codes.INVALID_DATE, codes.WRONG_TYPE)}
+_RAISED_BY_MODELS = {code.name: code for code in (codes.INVALID_DATE, codes.WRONG_TYPE, codes.WRONG_VALUE)}
 """The codes the models' own validators raise (as the `PydanticCustomError`'s type), worded there."""
 
 CODES = (

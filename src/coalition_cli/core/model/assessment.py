@@ -18,6 +18,7 @@ from coalition_cli.core.dates import no_such_date, two_digits_advice
 from coalition_cli.core.model.base import Before, MinLength, Strict, custom_error, model
 from coalition_cli.core.model.profile import ProfileEntry
 from coalition_cli.core.model.stages import written_stage
+from coalition_cli.core.model.values import ACTION_STATUSES, action_status, status_meant
 from coalition_cli.core.model.values import ISO_DATE_PATTERN as ISO_DATE_PATTERN
 from coalition_cli.core.model.values import ActionStatus as ActionStatus
 from coalition_cli.core.wording import value_shown
@@ -74,6 +75,25 @@ def _stage_value(value: object) -> object:
     )
 
 
+def _status_value(value: object) -> object:
+    """A status as written (`In Progress`, `DONE`) as the status it means (`action_status`); anything
+    else is refused with the statuses and, where one is close, the one most likely meant."""
+    status = action_status(value)
+    if status is not None or value is None:
+        return status
+    expected = ", ".join(f"'{name}'" for name in ACTION_STATUSES[:-1]) + f" or '{ACTION_STATUSES[-1]}'"
+    if isinstance(value, str) and value.strip().casefold() == "open":  # the reports' word for none
+        advice = ": an open action has no status, so leave the status out"
+    else:
+        meant = status_meant(value) if isinstance(value, str) else None
+        advice = f"; did you mean '{meant}'?" if meant is not None else ""
+    raise custom_error(
+        codes.WRONG_VALUE.name,
+        "must be one of {expected}, in any case (got {got}{advice})",
+        {"expected": expected, "got": value_shown(value), "advice": advice},
+    )
+
+
 IsoDate = Annotated[dt.date, Before(_iso_date)]
 StageValue = Annotated[int | str | None, Before(_stage_value)]
 """A stage as written: a number, a stage name in any case, or null (not rated)."""
@@ -94,7 +114,8 @@ class Action:
     action: Annotated[str, MinLength(1)]
     owner: str | None = None
     due: IsoDate | None = None
-    status: ActionStatus | None = None
+    status: Annotated[ActionStatus | None, Before(_status_value)] = None
+    """`planned`, `in-progress`, `done` or `dropped`, written in any case (`in progress` too)."""
 
 
 @model
