@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import shutil
 from pathlib import Path
@@ -200,7 +201,21 @@ def test_a_stage_that_parts_linked_indicators_is_saved_with_a_note(runner: CliRu
         (["C1.3=1", "--evidence", "x", "--target", "3"], "--evidence, --target apply to one indicator"),
         (["--evidence", " \n "], "--evidence is empty"),
         (["--evidence", "x", "--no-evidence"], "--evidence and --no-evidence ask for opposite things"),
-        (["--owner", "Dana"], "--owner and --due go with --action"),
+        (
+            ["--owner", "Dana"],
+            "--owner, --due and --status go with --action (a new action) or --action-number",
+        ),
+        (
+            ["--status", "done"],
+            "--owner, --due and --status go with --action (a new action) or --action-number",
+        ),
+        (
+            ["--action", "Meet", "--status", "complete"],
+            "--status: 'complete' is not a status (did you mean done?)",
+        ),
+        (["--action-number", "1"], "--action-number 1 says which action to change: say what to change"),
+        (["--action-number", "1", "--owner", " "], "--owner is empty"),
+        (["--action-number", "1", "--due", "soon"], "--due: 'soon' is not a date"),
         (["--target", "9"], "--target '9': stage 9 is out of range"),
         (["--target", "advancng"], "did you mean 'Advancing'"),
         (["--action", "Meet", "--due", "June"], "--due: 'June' is not a date"),
@@ -403,8 +418,8 @@ def test_an_id_alone_with_decisions_keeps_its_stage(runner: CliRunner, team: Pat
     c11 = rating(team, "C1.1")
     assert "no longer a priority" in no_longer.output and isinstance(c11, dict) and "priority" not in c11
     before = team.read_bytes()
-    alone = runner.invoke(app, ["rate", str(team), "C1.1"])  # no decision: a stage is what is asked
-    assert alone.exit_code == 2 and "write an indicator id, =, and a stage" in alone.output
+    alone = runner.invoke(app, ["rate", str(team), "C1.1"])  # no decision: the indicator is shown
+    assert alone.exit_code == 0 and alone.output.startswith("C1.1 Executive Leadership: 2 Developing")
     assert team.read_bytes() == before
 
 
@@ -475,3 +490,190 @@ def test_an_owner_close_to_a_participants_name_is_saved_as_typed_and_said(
     for owner in ("Maria Lopez", "Bob from Rotary"):
         quiet = runner.invoke(app, ["rate", str(path), "C1.2", "--action", "Meet", "--owner", owner])
         assert quiet.exit_code == 0 and "not a participant" not in quiet.output, quiet.output
+
+
+# -- an action already there, changed by its number (review s12 #4) --------------------------------
+
+ACTIONS = """\
+framework: community-framework
+coalition: Riverside Pathways Coalition
+assessed_on: 2026-03-14
+participants:
+  - name: Priya Natarajan
+    organization: Riverside Community College
+ratings:
+  C6.2:
+    stage: 1
+    actions:
+      # recruitment, the Chamber's drive
+      - action: Recruit 15 new internship hosts
+        owner: Janet Holloway
+        due: 2026-05-15
+        status: in-progress   # started in March
+      - action: Ask Riverside Regional to host 10 help-desk interns
+        owner: Angela Ruiz (Riverside Regional Medical Center)
+        due: 2025-04-15       # agreed at the fall meeting
+        status: planned
+      - action: Stand up an employer-partner database
+  C1.2:
+    actions:
+      - action: Finish the work plans
+        owner: Working group chairs
+        status: Done
+"""
+
+
+@pytest.fixture
+def acted(tmp_path: Path) -> Path:
+    path = tmp_path / "actions.yaml"
+    path.write_text(ACTIONS, encoding="utf-8")
+    return path
+
+
+def test_an_action_is_changed_by_its_number_and_every_change_is_said(runner: CliRunner, acted: Path) -> None:
+    args = ["rate", str(acted), "C6.2", "--action-number", "2", "--status", "in-progress"]
+    args += ["--due", "2027-03-31", "--owner", "Priya Natarajan"]
+    result = runner.invoke(app, args, env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    late = (dt.date.today() - dt.date(2025, 4, 15)).days
+    assert result.output.splitlines() == [
+        "C6.2 Employer Engagement: 1 Emerging (unchanged)",
+        "  action 2: Ask Riverside Regional to host 10 help-desk interns",
+        "    owner replaced: Priya Natarajan (was Angela Ruiz (Riverside Regional Medical Center))",
+        f"    due date replaced: 31 March 2027 (was 15 April 2025, {late} days late)",
+        "    status replaced: in progress (was planned)",
+        f"Saved {acted}.",
+    ]
+    # only the three values change; the comments beside and above them stay
+    assert changed_lines(ACTIONS, acted.read_text(encoding="utf-8")) == [
+        "-        owner: Angela Ruiz (Riverside Regional Medical Center)",
+        "-        due: 2025-04-15       # agreed at the fall meeting",
+        "-        status: planned",
+        "+        owner: Priya Natarajan",
+        "+        due: 2027-03-31       # agreed at the fall meeting",
+        "+        status: in-progress",
+    ]
+    assert not check_assessment(acted).has_errors
+
+
+def test_missing_parts_are_added_in_order_and_none_removes_them(runner: CliRunner, acted: Path) -> None:
+    args = [
+        "rate",
+        str(acted),
+        "C6.2",
+        "--action-number",
+        "3",
+        "--status",
+        "In Progress",
+        "--due",
+        "2027-1-5",
+    ]
+    result = runner.invoke(app, [*args, "--owner", "Marcus Lee", "--action", "Stand up a partner database"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:6] == [
+        "  action 3: Stand up a partner database",
+        "    wording replaced (was: “Stand up an employer-partner database”)",
+        "    owner added: Marcus Lee",
+        "    due date added: 5 January 2027",
+        "    status added: in progress",
+    ]
+    assert rating(acted, "C6.2")["actions"][2] == {  # type: ignore[index]
+        "action": "Stand up a partner database",
+        "owner": "Marcus Lee",
+        "due": "2027-01-05",
+        "status": "in-progress",
+    }
+    args = ["rate", str(acted), "C6.2", "--action-number", "3", "--owner", "none", "--due", "none"]
+    result = runner.invoke(app, [*args, "--status", "none"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2:5] == [
+        "    owner removed (was Marcus Lee)",
+        "    due date removed (was 5 January 2027)",
+        "    status removed (was in progress)",
+    ]
+    assert rating(acted, "C6.2")["actions"][2] == {"action": "Stand up a partner database"}  # type: ignore[index]
+
+
+def test_a_status_already_meant_keeps_the_files_spelling(runner: CliRunner, acted: Path) -> None:
+    """`status: Done` is done: `--status done` changes nothing, and the file keeps `Done`."""
+    result = runner.invoke(app, ["rate", str(acted), "C1.2", "--action-number", "1", "--status", "done"])
+    assert result.exit_code == 0, result.output
+    assert "    status unchanged: done\n" in result.output and "Nothing to change" in result.output
+    assert acted.read_text(encoding="utf-8") == ACTIONS
+
+
+def test_an_action_of_an_indicator_not_rated_is_changed_without_a_stage(
+    runner: CliRunner, acted: Path
+) -> None:
+    """A new term's file holds the actions carried over under indicators not rated yet: changing one
+    needs no stage (and gives none); a decision about the indicator itself still needs its stage."""
+    result = runner.invoke(
+        app, ["rate", str(acted), "C1.2", "--action-number", "1", "--owner", "Priya Natarajan"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("C1.2 Operational Working Groups: not rated (unchanged)\n")
+    assert rating(acted, "C1.2") == {
+        "actions": [{"action": "Finish the work plans", "owner": "Priya Natarajan", "status": "Done"}]
+    }
+    added = runner.invoke(
+        app, ["rate", str(acted), "C1.2", "--action", "Meet in June", "--status", "planned"]
+    )
+    assert added.exit_code == 0, added.output
+    assert "  action added: Meet in June — planned\n" in added.output
+    assert rating(acted, "C1.2")["actions"][1] == {"action": "Meet in June", "status": "planned"}  # type: ignore[index]
+    before = acted.read_bytes()
+    refused = runner.invoke(
+        app, ["rate", str(acted), "C1.2", "--target", "3", "--action-number", "1", "--status", "done"]
+    )
+    assert refused.exit_code == 2 and "C1.2 is not rated yet: nothing was changed" in refused.output
+    assert acted.read_bytes() == before
+
+
+def test_a_number_the_indicator_has_not_is_refused_with_the_list(runner: CliRunner, acted: Path) -> None:
+    result = runner.invoke(app, ["rate", str(acted), "C6.2", "--action-number", "4", "--status", "done"])
+    assert result.exit_code == 2
+    said = result.output
+    assert (
+        "C6.2 Employer Engagement has no action 4: its actions are numbered 1 to 3, and nothing was changed"
+        in " ".join(said.split())
+    )
+    assert "\n  1. Recruit 15 new internship hosts — Janet Holloway, due 15 May 2026" in said
+    assert "\n  3. Stand up an employer-partner database\n" in said
+    result = runner.invoke(app, ["rate", str(acted), "C6.2", "--action-number", "0", "--status", "done"])
+    assert result.exit_code == 2 and "has no action 0" in result.output
+    result = runner.invoke(app, ["rate", str(acted), "C6.1", "--action-number", "1", "--status", "done"])
+    assert result.exit_code == 2
+    assert "C6.1 WBL Leadership has no actions yet, so there is no action 1 to change" in " ".join(
+        result.output.split()
+    )
+    result = runner.invoke(
+        app, ["rate", str(acted), "C6.2=1", "C1.2=2", "--action-number", "1", "--status", "done"]
+    )
+    assert result.exit_code == 2 and "--action-number applies to one indicator" in result.output
+    assert acted.read_text(encoding="utf-8") == ACTIONS
+
+
+def test_an_id_alone_lists_its_actions_by_number(runner: CliRunner, acted: Path) -> None:
+    result = runner.invoke(app, ["rate", str(acted), "c6.2"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = [line.rstrip() for line in result.output.splitlines()]
+    assert lines[:2] == [
+        "C6.2 Employer Engagement: 1 Emerging",
+        "Its actions, by the number --action-number takes:",
+    ]
+    assert lines[3].startswith("2.  Ask Riverside Regional to host 10 help-desk interns — Angela Ruiz")
+    assert lines[4] == "3.  Stand up an employer-partner database"
+    assert f"To change one: coalition rate {acted} C6.2 --action-number 3 --status done" in lines[5]
+    assert acted.read_text(encoding="utf-8") == ACTIONS
+    none = runner.invoke(app, ["rate", str(acted), "C6.1"])
+    assert none.exit_code == 0 and "No actions yet." in none.output
+
+
+def test_an_owner_close_to_a_participant_is_said_for_a_changed_action_too(
+    runner: CliRunner, acted: Path
+) -> None:
+    result = runner.invoke(
+        app, ["rate", str(acted), "C6.2", "--action-number", "1", "--owner", "Priya Natarajn"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "did you mean Priya Natarajan?" in " ".join(result.output.split())

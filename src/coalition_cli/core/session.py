@@ -32,6 +32,7 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.abbreviations import as_a_word
 from coalition_cli.core.model.framework import Domain, Framework, Indicator, Stage
 from coalition_cli.core.model.stages import StageError, parse_stage, written_stage
+from coalition_cli.core.model.values import ActionStatus, action_status, status_meant
 from coalition_cli.core.suggest import closest, did_you_mean, folded
 
 
@@ -307,6 +308,24 @@ def text_command(typed: str) -> Kind | None:
     if text in ("clear", "delete"):
         return Kind.CLEAR
     return _TEXT_WORDS.get(text)
+
+
+_STATUS_WORDS: dict[str, ActionStatus] = {"progress": "in-progress", "drop": "dropped"}
+"""Short words for a status, at the prompt and after `rate --status`: `progress 2`."""
+
+
+def typed_status(typed: str) -> ActionStatus:
+    """A status as typed at the action prompt or after `rate --status`: as a file may write it (any
+    case, `in progress`), or `progress`. Raises ValueError, with the status most likely meant."""
+    status = action_status(typed) or _STATUS_WORDS.get(typed.strip().casefold())
+    if status is not None:
+        return status
+    meant = status_meant(typed)
+    hint = f" (did you mean {meant}?)" if meant is not None else ""
+    raise ValueError(
+        f"{typed.strip()!r} is not a status{hint}: the statuses are planned, in-progress (or in progress), "
+        "done and dropped"
+    )
 
 
 @frozen

@@ -48,6 +48,7 @@ from coalition_cli.cli.assess.wording import (
     early_due,
     evidence_not_saved,
     not_carried,
+    numbered_actions,
     part_given,
     part_now,
     stage_label,
@@ -443,8 +444,8 @@ class Walk:
         grid = Table.grid(padding=(0, 1, 0, 2))
         grid.add_column(no_wrap=True, justify="right")
         grid.add_column()
-        for number, action in enumerate(rating.actions, start=1):
-            grid.add_row(f"{number}.", escape(describe_action(action, self.today)))
+        for number, action in numbered_actions(rating.actions, self.today):
+            grid.add_row(number, escape(action))
         self.console.print(grid)
 
     def _target(self, indicator_id: str) -> int | None:

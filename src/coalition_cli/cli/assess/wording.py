@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from coalition_cli.core.editing.history import Saved
 from coalition_cli.core.editing.rating_edits import (
     CLEAR,
+    ChangeAction,
     DeleteAction,
     InsertAction,
     NewAction,
@@ -23,7 +24,7 @@ from coalition_cli.core.model.framework import Framework
 from coalition_cli.core.model.stages import parse_stage
 from coalition_cli.core.model.values import CLOSED, status_words
 from coalition_cli.core.reports.actions.register import days_overdue
-from coalition_cli.core.wording import and_list, long_date
+from coalition_cli.core.wording import and_list, long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -40,6 +41,56 @@ def describe_action(action: Action | NewAction, today: dt.date | None = None) ->
     status = status_words(action.status) if action.status else None
     details = [part for part in (action.owner, due, late, status) if part]
     return f"{action.action} — {', '.join(details)}" if details else action.action
+
+
+def numbered_actions(actions: Sequence[Action], today: dt.date | None = None) -> list[tuple[str, str]]:
+    """`1.` and `Adopt the charter — Chamber of Commerce, due 30 June 2026`: an indicator's actions
+    by the numbers the sessions and `rate --action-number` take."""
+    return [(f"{number}.", describe_action(action, today)) for number, action in enumerate(actions, start=1)]
+
+
+def action_changes(before: Action, change: ChangeAction, today: dt.date) -> list[str]:
+    """What a change to an action does, a line a part in the file's order, each naming what it
+    replaced: "owner added: Priya Natarajan", "due date replaced: 31 March 2027 (was 15 April 2026,
+    232 days late)", "status unchanged: done". `rate` and the line-by-line session say it so: a due
+    date moved, or an owner changed, is never out of sight (the lateness it ends is said, as of
+    `today`)."""
+    said: list[str] = []
+    if change.action is not None:
+        said.append(
+            "wording unchanged"
+            if change.action == before.action
+            else f"wording replaced (was: “{before.action}”)"
+        )
+    if change.owner is not None:
+        new = change.owner if change.owner is not CLEAR else None
+        said.append(_replaced("owner", new, before.owner, same=new == before.owner))
+    if change.due is not None:
+        late = days_overdue(before.due, before.status, today)
+        old = (
+            (long_date(before.due) + (f", {plural(late, 'day')} late" if late else ""))
+            if before.due
+            else None
+        )
+        new = long_date(change.due) if change.due is not CLEAR else None
+        said.append(
+            _replaced("due date", new, old, same=change.due == before.due or (new, old) == (None, None))
+        )
+    if change.status is not None:
+        new = status_words(change.status) if change.status is not CLEAR else None
+        old = status_words(before.status) if before.status is not None else None
+        said.append(_replaced("status", new, old, same=new == old))
+    return said
+
+
+def _replaced(what: str, new: str | None, old: str | None, *, same: bool) -> str:
+    """One part of an action changed, as `rate` says a target changed: added, replaced (was …),
+    removed (was …), unchanged."""
+    if new is None:
+        return f"{what} removed (was {old})" if old is not None else f"no {what} to remove"
+    if old is None:
+        return f"{what} added: {new}"
+    return f"{what} unchanged: {new}" if same else f"{what} replaced: {new} (was {old})"
 
 
 def action_counts(actions: Sequence[Action], today: dt.date | None = None) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, Union
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.assessment import ActionStatus, Participant, parse_iso_date
 from coalition_cli.core.model.base import as_data
+from coalition_cli.core.model.values import action_status
 
 if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Framework
@@ -173,6 +174,8 @@ def with_action_op(actions: list[dict[str, Any]], op: ActionOp) -> list[dict[str
     for key, value in op.changed().items():
         if value is CLEAR:
             item.pop(key, None)
+        elif key == "status" and action_status(item.get(key)) == value:
+            continue  # `status: Done` is done already, and keeps the file's spelling
         else:
             item[key] = value.isoformat() if isinstance(value, dt.date) else value
     rank = {key: index for index, key in enumerate(ACTION_FIELDS)}
