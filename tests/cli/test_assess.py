@@ -819,10 +819,82 @@ def test_action_changes_are_hinted_after_each_action(runner: CliRunner, team: Pa
     code, output = assess(runner, team, keys, "--indicator", "C1.2")
     assert code == 0, output
     flat = " ".join(output.split())
-    assert "Another action (Enter to move on; done 1, dropped 1 or delete 1 changes one above)" in flat
-    assert "1. Survey members" in flat and "Marked done: action 1 of C1.2" in flat
+    prompt = "Another action (Enter moves on; or done 1, due 1 DATE…; ? lists all): "
+    assert prompt in output and len(prompt) <= 80  # one line at 80 columns, with room to type
+    assert "1. Survey members" in flat and "Marked done: action 1 of C1.2 (was open)" in flat
     code, output = assess(runner, team, "?\nq\n", "--indicator", "C1.2")
-    assert "done 1, dropped 1 or delete 1 changes action 1" in " ".join(output.split())
+    changes = (
+        "done 1, dropped 1, progress 1, planned 1, due 1 DATE, owner 1 NAME or delete 1 changes action 1"
+    )
+    assert changes in " ".join(output.split())
+
+
+def test_an_actions_due_date_owner_and_status_are_changed_by_their_number(
+    runner: CliRunner, team: Path
+) -> None:
+    """Review s12 #4: `due 1 DATE`, `owner 1 NAME` and a status with the number change action 1 of
+    those listed, and say what they replaced; `none` removes a due date or an owner."""
+    keys = "\n\n" + "due 1 2027-3-31\n" + "owner 1 Maria Lopes\n" + "\n" + "progress 1\n"
+    keys += "in progress 1\n" + "Planned 1\n" + "due 1\n" + "due 1 soon\n" + "due 3 2027-01-01\n" + "\nq\n"
+    code, output = assess(runner, team, keys, "--indicator", "C1.1")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert "Changed action 1 of C1.1: due date replaced: 31 March 2027 (was 30 June 2026" in flat
+    assert "Did you mean Maria Lopez?" in flat  # the owner typed close to a participant's name
+    assert "Changed action 1 of C1.1: owner replaced: Maria Lopez (was Chamber of Commerce)." in flat
+    assert "Marked in progress: action 1 of C1.1 (was open)." in flat
+    assert "Action 1 already says so." in flat  # `in progress 1`: in progress already
+    assert "Marked planned: action 1 of C1.1 (was in progress)." in flat
+    assert "Type the date after the number, like due 1 2027-03-31 (due 1 none removes it)." in flat
+    assert "'soon' is not a date." in flat
+    assert "There is no action 3: the actions are numbered 1 to 1." in flat
+    assert ratings(team)["C1.1"]["actions"] == [
+        {"action": "Adopt the charter", "owner": "Maria Lopez", "due": "2027-03-31", "status": "planned"}
+    ]
+    code, output = assess(
+        runner, team, "\n\n" + "due 1 none\n" + "owner 1 none\n" + "\nq\n", "--indicator", "C1.1"
+    )
+    assert code == 0, output
+    assert "due date removed (was 31 March 2027)" in output and "owner removed (was Maria Lopez)" in output
+    assert ratings(team)["C1.1"]["actions"] == [{"action": "Adopt the charter", "status": "planned"}]
+
+
+def test_a_text_that_reads_like_an_unknown_change_is_asked_about(runner: CliRunner, team: Path) -> None:
+    """Review s12 #4: `open 1` or `reassign 1 Priya`, typed where an action goes, were saved as a new
+    action's text. They are asked about now, and saved only on y; an action that starts with a verb
+    and a number (`Hire 2 coordinators`) is saved as always."""
+    keys = "\n\n" + "open 1\n" + "\n" + "complete 1\n" + "n\n" + "reassign 1 Priya\n" + "y\n\n\n"
+    keys += "Hire 2 coordinators\n\n\n" + "\nq\n"
+    code, output = assess(runner, team, keys, "--indicator", "C1.1")
+    assert code == 0, output
+    flat = " ".join(output.split())
+    assert (
+        "“open 1” reads like a change to action 1. Save it as a new action? (y: save it; Enter: type again)"
+        in flat
+    )
+    assert "“complete 1” reads like a change to action 1: did you mean done 1?" in flat
+    assert [action["action"] for action in ratings(team)["C1.1"]["actions"]] == [  # type: ignore[index, union-attr]
+        "Adopt the charter",
+        "reassign 1 Priya",
+        "Hire 2 coordinators",
+    ]
+
+
+def test_marking_a_status_the_file_already_means_keeps_its_spelling(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`status: Done` is done: `done 1` says so, and the file keeps `Done` (review s12 #5)."""
+    path = tmp_path / "done.yaml"
+    text = (
+        "framework: community-framework\ncoalition: Riverside Pathways Coalition\nassessed_on: 2026-03-14\n"
+        "participants:\n  - name: Dana Whitfield\n"
+        "ratings:\n  C1.1:\n    stage: 2\n    actions:\n      - action: Adopt the charter\n        status: Done\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    code, output = assess(runner, path, "\n\n" + "done 1\n" + "\nq\n", "--indicator", "C1.1")
+    assert code == 0, output
+    assert "Action 1 already says so." in output
+    assert path.read_text(encoding="utf-8") == text
 
 
 def test_a_stakeholder_group_found_by_part_of_its_name_is_said_back(

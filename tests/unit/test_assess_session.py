@@ -95,6 +95,58 @@ def test_keys_typed_at_the_evidence_and_action_prompts_are_commands_never_text()
     assert parse_action_command("Delete the old charter", 2) is None  # an action's text
 
 
+def test_an_actions_status_due_date_and_owner_are_commands_too() -> None:
+    """Review s12 #4: `due 1 DATE`, `owner 1 NAME`, a status and the number (`progress 1`, `in
+    progress 1`, `planned 1`), beside `done 1`, `dropped 1` and `delete 1`."""
+    import datetime as dt
+
+    from coalition_cli.core.editing.rating_edits import CLEAR, ChangeAction
+    from coalition_cli.core.session import ActionCommand, command_like, parse_action_command
+
+    assert parse_action_command("progress 2", 2) == ActionCommand("in-progress", 1)
+    assert parse_action_command("In Progress 2", 2) == ActionCommand("in-progress", 1)
+    assert parse_action_command("in-progress 1", 2) == ActionCommand("in-progress", 0)
+    assert parse_action_command("planned 1", 2) == ActionCommand("planned", 0)
+    assert parse_action_command("drop 1", 2) == ActionCommand("dropped", 0)
+    assert parse_action_command("due 1 2027-3-31", 2) == ActionCommand("due", 0, dt.date(2027, 3, 31))
+    assert parse_action_command("due 1 none", 2) == ActionCommand("due", 0, CLEAR)
+    assert parse_action_command("owner 2  Priya  Natarajan ", 2) == ActionCommand(
+        "owner", 1, "Priya  Natarajan"
+    )
+    assert parse_action_command("owner 2 none", 2) == ActionCommand("owner", 1, CLEAR)
+    assert ActionCommand("due", 0, dt.date(2027, 3, 31)).op() == ChangeAction(0, due=dt.date(2027, 3, 31))
+    assert ActionCommand("in-progress", 1).op() == ChangeAction(1, status="in-progress")
+    assert parse_action_command("due 1", 2) == (
+        "Type the date after the number, like due 1 2027-03-31 (due 1 none removes it)."
+    )
+    assert (
+        parse_action_command("owner 3 Priya", 2) == "There is no action 3: the actions are numbered 1 to 2."
+    )
+    assert "'soon' is not a date" in str(parse_action_command("due 1 soon", 2))
+    for text in (
+        "Due diligence on the 3 vendors",
+        "done 1 and dusted",
+        "Owner outreach",
+        "Hire 2 coordinators",
+    ):
+        assert parse_action_command(text, 2) is None, text
+    # what reads like a change that no command makes is asked about; an action's text is not
+    assert command_like("open 1", 2) == "“open 1” reads like a change to action 1."
+    assert (
+        command_like("complete 2", 2) == "“complete 2” reads like a change to action 2: did you mean done 2?"
+    )
+    assert (
+        command_like("started 1", 2)
+        == "“started 1” reads like a change to action 1: did you mean progress 1?"
+    )
+    assert (
+        command_like("ower 1 Priya", 2)
+        == "“ower 1 Priya” reads like a change to action 1: did you mean owner 1?"
+    )
+    for text in ("Hire 2 coordinators", "open 3", "open 1.5", "C4.1 2", "open 1"):
+        assert command_like(text, 2 if text != "open 1" else 0) is None, text
+
+
 @pytest.mark.parametrize(
     ("typed", "group"),
     [("1", "k12-education"), ("k12", "k12-education"), ("union", "labor-unions"), ("Faith", "faith-based-organizations"),

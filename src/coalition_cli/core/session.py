@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import Literal, cast
 
 from coalition_cli.core import codes
 from coalition_cli.core.dates import paper_dates, typed_day
@@ -21,6 +21,7 @@ from coalition_cli.core.editing.rating_edits import (
     CLEAR,
     ActionOp,
     ChangeAction,
+    Clear,
     DeleteAction,
     NewAction,
     RatingEdit,
@@ -310,6 +311,34 @@ def text_command(typed: str) -> Kind | None:
     return _TEXT_WORDS.get(text)
 
 
+@frozen
+class ActionCommand:
+    """A change to one of the actions listed, typed at the action prompt: `delete 2`, a status and
+    the number (`done 2`, `progress 2`), `due 2 2027-03-31`, `owner 2 Priya Natarajan`.
+
+    `verb`: `delete`, a status (`in-progress`), `due` or `owner`; `value`: the due date or the owner
+    (`CLEAR` removes it), for those two."""
+
+    verb: str
+    index: int
+    value: str | dt.date | Clear | None = None
+
+    def op(self) -> ActionOp:
+        """The change to the list of actions."""
+        if self.verb == "delete":
+            return DeleteAction(self.index)
+        if self.verb == "due":
+            assert not isinstance(self.value, str)
+            return ChangeAction(self.index, due=self.value)
+        if self.verb == "owner":
+            assert not isinstance(self.value, dt.date)
+            return ChangeAction(self.index, owner=self.value)
+        return ChangeAction(self.index, status=cast("ActionStatus", self.verb))
+
+
+_ACTION_VERBS = {"delete": "delete", "remove": "delete", "due": "due", "owner": "owner"}
+"""The words of an action command that are no status (a status is one too: `done 2`)."""
+
 _STATUS_WORDS: dict[str, ActionStatus] = {"progress": "in-progress", "drop": "dropped"}
 """Short words for a status, at the prompt and after `rate --status`: `progress 2`."""
 
@@ -328,37 +357,68 @@ def typed_status(typed: str) -> ActionStatus:
     )
 
 
-@frozen
-class ActionCommand:
-    """`delete 2`, `done 2`, `dropped 2`, typed at the action prompt: what to do to which action."""
-
-    verb: str
-    index: int
-
-
-_ACTION_VERBS = {
-    "delete": "delete",
-    "remove": "delete",
-    "done": "done",
-    "dropped": "dropped",
-    "drop": "dropped",
-}
-
-
 def parse_action_command(typed: str, count: int) -> ActionCommand | str | None:
-    """An action command for one of `count` actions; a message when its number is wrong; None when
-    the text is not a command (then it is an action's text)."""
-    words = typed.strip().casefold().split()
-    if len(words) != 2 or words[0] not in _ACTION_VERBS or not (words[1].isascii() and words[1].isdigit()):
+    """A command for one of `count` actions; a message when it cannot be carried out (no such number,
+    no date after `due 2`); None when the text is not a command (then it is an action's text)."""
+    words = typed.split()
+    at = next((i for i in (1, 2) if i < len(words) and _is_number(words[i])), None)
+    if at is None:
         return None
-    number = int(words[1])
+    head = " ".join(words[:at]).casefold()
+    verb = _ACTION_VERBS.get(head) or action_status(head) or _STATUS_WORDS.get(head)
+    if verb is None:
+        return None
+    after = typed.strip().split(maxsplit=at + 1)[at + 1 :]
+    rest = clean_line(after[0]) if after else ""
+    number = int(words[at])
+    if verb not in ("due", "owner"):
+        if rest:
+            return None  # `done 2 things`: text, which `command_like` asks about
+    elif not rest:
+        example = "due 1 2027-03-31" if verb == "due" else "owner 1 Priya Natarajan"
+        return f"Type the {'date' if verb == 'due' else 'name'} after the number, like {example} ({verb} 1 none removes it)."
     if not 1 <= number <= count:
         return (
             f"There is no action {number}: the actions are numbered 1 to {count}."
             if count
             else "There are no actions yet."
         )
-    return ActionCommand(_ACTION_VERBS[words[0]], number - 1)
+    if verb not in ("due", "owner"):
+        return ActionCommand(verb, number - 1)
+    if rest.casefold() in _CLEARED:
+        return ActionCommand(verb, number - 1, CLEAR)
+    if verb == "owner":
+        return ActionCommand(verb, number - 1, rest)
+    try:
+        due = typed_due(rest)
+    except ValueError as error:
+        return str(error)
+    return ActionCommand(verb, number - 1, due)
+
+
+def command_like(typed: str, count: int) -> str | None:
+    """What to say of an action's text that reads like a change to one of the `count` actions listed
+    that no command makes (`open 2`, `reassign 2 Priya`): it is asked about before it is saved as a
+    new action. None for any other text (`Hire 2 coordinators`: a capital, and more words after the
+    number, is how an action reads)."""
+    words = typed.split()
+    if len(words) < 2 or not _is_number(words[1]) or not 1 <= int(words[1]) <= count:
+        return None
+    word = words[0]
+    if re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) is None or (len(words) > 2 and not word.islower()):
+        return None
+    status = status_meant(word)
+    meant = (
+        ("progress" if status == "in-progress" else status)
+        if status is not None
+        else closest(word, [verb for verb in _ACTION_VERBS if verb != "remove"])
+    )
+    said = f"“{' '.join(words)}” reads like a change to action {words[1]}"
+    return f"{said}: did you mean {meant} {words[1]}?" if meant is not None else f"{said}."
+
+
+def _is_number(word: str) -> bool:
+    return word.isascii() and word.isdigit() and len(word) <= 4
 
 
 def stage_by_name_start(framework: Framework, typed: str) -> Stage | None:
@@ -634,12 +694,8 @@ class Session:
         return RatingEdit(self._now(), action_ops=(op,))
 
     def action_command(self, command: ActionCommand) -> RatingEdit:
-        """`delete 2`, `done 2` or `dropped 2`, as an edit of the current indicator's actions."""
-        if command.verb == "delete":
-            return self.change_action(DeleteAction(command.index))
-        return self.change_action(
-            ChangeAction(command.index, status="done" if command.verb == "done" else "dropped")
-        )
+        """`delete 2`, `done 2`, `due 2 2027-03-31`…, as an edit of the current indicator's actions."""
+        return self.change_action(command.op())
 
     def linked(self, stages: Mapping[str, int | None]) -> tuple[str, int] | None:
         """An indicator the rubric links to the current one (the same practice, seen twice) that is

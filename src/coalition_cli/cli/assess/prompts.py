@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import typer
@@ -40,6 +41,7 @@ from coalition_cli.cli.assess.keeping import keep_action, keep_evidence
 from coalition_cli.cli.assess.startup import AssessOptions, Opened
 from coalition_cli.cli.assess.wording import (
     ELSEWHERE,
+    action_changes,
     action_not_saved,
     answers_not_saved,
     dated_earlier,
@@ -58,17 +60,19 @@ from coalition_cli.cli.assess.wording import (
     why_not_saved,
 )
 from coalition_cli.core.editing.assessment_file import AssessmentFile
-from coalition_cli.core.editing.rating_edits import RatingEdit
+from coalition_cli.core.editing.rating_edits import ChangeAction, RatingEdit
 from coalition_cli.core.editing.session_file import Clash, Done, Failed, SessionFile
 from coalition_cli.core.errors import EXIT_INTERRUPTED
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.model.framework import Framework
+from coalition_cli.core.model.values import status_words
 from coalition_cli.core.reports.actions.owners import meant_owner
 from coalition_cli.core.session import (
     ActionCommand,
     Command,
     Kind,
+    command_like,
     parse_action_command,
     parse_command,
     text_command,
@@ -88,8 +92,12 @@ _EVIDENCE_HELP = (
 )
 _ACTION_HELP = (
     "Something the team will do to move forward, for example: Adopt the charter. Press Enter to move on. "
-    "To change an action listed above, type delete, done or dropped and its number, like done 1."
+    "To change an action listed above, type what to change and its number: done 1, dropped 1, planned 1 "
+    "or progress 1 (in progress) for its status; due 1 2027-03-31 for its due date; owner 1 Priya "
+    "Natarajan for who leads it (due 1 none and owner 1 none remove them); delete 1 removes the action."
 )
+_CHANGES = "done 1, dropped 1, progress 1, planned 1, due 1 DATE, owner 1 NAME or delete 1"
+"""The commands that change an action listed, as the action question lists them."""
 _OWNER_HELP = "Who leads the action: a person or an organization. Press Enter to leave it out."
 _DUE_HELP = "When the action is due, written year-month-day like 2026-06-30. Press Enter to leave it out."
 _RETRY_HELP = (
@@ -600,8 +608,8 @@ class Walk:
         self.console.print(table)
         self.console.print(
             "After the stage you can add evidence (what shows it) and actions (what the team will do next); "
-            "press Enter to leave them out. At the Action question, done 1, dropped 1 or delete 1 changes "
-            "action 1 of those listed."
+            f"press Enter to leave them out. At the Action question, {_CHANGES} changes action 1 of "
+            "those listed."
         )
 
     def _ask_evidence(self, indicator_id: str) -> Kind | None:
@@ -655,7 +663,7 @@ class Walk:
         listed = rating is not None and bool(rating.actions)
         console.print(
             "[dim]Actions (optional): what will the team do to move forward? Press Enter to move on."
-            + (" To change one listed above: done 1, dropped 1 or delete 1.[/]" if listed else "[/]")
+            + (f" To change one listed above: {_CHANGES}.[/]" if listed else "[/]")
         )
         prompt = "Action: "
         while True:
@@ -670,12 +678,16 @@ class Walk:
                 console.print("[yellow]To delete an action, type delete and its number, like delete 1.[/]")
                 continue
             rating = self.file.rating(indicator_id)
-            changed = parse_action_command(what, len(rating.actions) if rating else 0)
+            count = len(rating.actions) if rating else 0
+            changed = parse_action_command(what, count)
             if isinstance(changed, str):
                 console.print(f"[yellow]{escape(changed)}[/]")
                 continue
             if isinstance(changed, ActionCommand):
                 self._change_action(indicator_id, changed, seen)
+                continue
+            odd = command_like(what, count)
+            if odd is not None and not self._text_after_all(odd):
                 continue
             owner = ""
             due: dt.date | None = None
@@ -700,9 +712,8 @@ class Walk:
                 return move
             if not self._shown:  # else listed already, with someone else's change
                 self._show_actions(indicator_id)
-            prompt = (
-                "Another action [dim](Enter to move on; done 1, dropped 1 or delete 1 changes one above)[/]: "
-            )
+            # short enough for its line at 80 columns; `?` lists every change
+            prompt = "Another action [dim](Enter moves on; or done 1, due 1 DATE…; ? lists all)[/]: "
 
     def _meant_owner(self, owner: str) -> str:
         """An owner close to a participant's name without being it ("Maria Lopes" for Maria Lopez) is
@@ -726,16 +737,49 @@ class Walk:
                 return owner
             self.console.print("  Please answer y (or Enter) for the name, or n to keep yours.")
 
+    def _text_after_all(self, said: str) -> bool:
+        """An action's text that reads like a change to an action listed (`open 2`), which no command
+        makes: saved as a new action only when the facilitator says so (y), never by Enter."""
+        while True:
+            typed = answer(
+                self.console,
+                f"[yellow]{escape(said)}[/] Save it as a new action? [dim](y: save it; Enter: type again)[/] ",
+                f"What you typed is not one of the changes ({_CHANGES}). y saves it as a new action's "
+                "text; Enter asks for the action again.",
+            )
+            word = typed.strip().casefold()
+            if word in ("y", "yes"):
+                return True
+            if word in ("", "n", "no"):
+                return False
+            self.console.print("  Please answer y to save it, or press Enter to type it again.")
+
     def _change_action(self, indicator_id: str, command: ActionCommand, seen: Seen) -> None:
         number = command.index + 1
+        rating = self.file.rating(indicator_id)
+        before = rating.actions[command.index] if rating is not None else None
+        if command.verb == "owner" and isinstance(command.value, str):
+            command = replace(command, value=self._meant_owner(command.value))
         saved = self._save(self.session.action_command(command), seen)
         if saved is None:
             return
-        if saved:
-            done = {"delete": "Removed", "done": "Marked done:", "dropped": "Marked dropped:"}[command.verb]
-            self.console.print(f"[green]{done}[/] action {number} of {escape(indicator_id)}.")
-        else:
+        op = command.op()
+        where = f"action {number} of {escape(indicator_id)}"
+        if not saved:
             self.console.print(f"Action {number} already says so.")
+        elif command.verb == "delete":
+            self.console.print(f"[green]Removed[/] {where}.")
+        elif isinstance(op, ChangeAction) and op.status is not None and before is not None:
+            was = status_words(before.status)
+            self.console.print(f"[green]Marked {escape(status_words(command.verb))}:[/] {where} (was {was}).")
+        elif isinstance(op, ChangeAction) and before is not None:
+            changes = "; ".join(action_changes(before, op, self.today))
+            self.console.print(f"[green]Changed[/] {where}: {escape(changes)}.")
+            early = early_due(
+                op.due if isinstance(op.due, dt.date) else None, self.file.assessment.assessed_on
+            )
+            if early:
+                self.console.print(f"  [yellow]{escape(early)}[/]")
         if not self._shown:
             self._show_actions(indicator_id)
 
