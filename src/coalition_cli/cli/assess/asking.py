@@ -73,13 +73,14 @@ def answer(console: Console, prompt: str, help_text: str) -> str:
         console.print(f"[dim]{escape(help_text)}[/]")
 
 
-def yes_or_no(console: Console, prompt: str, help_text: str, again: str) -> bool:
-    """A question Enter or y answers yes and n answers no; anything else says `again` and asks again."""
+def yes_or_no(console: Console, prompt: str, help_text: str, again: str, *, enter: bool = True) -> bool:
+    """A question y answers yes and n answers no, Enter as `enter` says (yes unless told otherwise);
+    anything else says `again` and asks again."""
     while True:
         word = answer(console, prompt, help_text).strip().casefold()
-        if word in ("", "y", "yes"):
+        if word in ("y", "yes") or (enter and not word):
             return True
-        if word in ("n", "no"):
+        if word in ("n", "no") or not word:
             return False
         console.print(again)
 

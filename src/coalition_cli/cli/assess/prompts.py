@@ -35,6 +35,7 @@ from coalition_cli.cli.assess.asking import (
     hang_up_stops,
     interrupts_held,
     more_pasted,
+    yes_or_no,
 )
 from coalition_cli.cli.assess.ending import Ending
 from coalition_cli.cli.assess.keeping import keep_action, keep_evidence
@@ -723,36 +724,27 @@ class Walk:
         if meant is None:
             return owner
         typed = owner.strip()
-        while True:
-            said = answer(
-                self.console,
-                f"  Did you mean {escape(meant)}? [dim](Enter or y: yes; n: keep {escape(typed)})[/] ",
-                f"{meant} takes part in this assessment: Enter gives the action to them; n keeps {typed}.",
-            )
-            word = said.strip().casefold()
-            if word in ("", "y", "yes"):
-                self.console.print(f"  [green]→[/] {escape(meant)}")
-                return meant
-            if word in ("n", "no"):
-                return owner
-            self.console.print("  Please answer y (or Enter) for the name, or n to keep yours.")
+        if not yes_or_no(
+            self.console,
+            f"  Did you mean {escape(meant)}? [dim](Enter or y: yes; n: keep {escape(typed)})[/] ",
+            f"{meant} takes part in this assessment: Enter gives the action to them; n keeps {typed}.",
+            "  Please answer y (or Enter) for the name, or n to keep yours.",
+        ):
+            return owner
+        self.console.print(f"  [green]→[/] {escape(meant)}")
+        return meant
 
     def _text_after_all(self, said: str) -> bool:
         """An action's text that reads like a change to an action listed (`open 2`), which no command
         makes: saved as a new action only when the facilitator says so (y), never by Enter."""
-        while True:
-            typed = answer(
-                self.console,
-                f"[yellow]{escape(said)}[/] Save it as a new action? [dim](y: save it; Enter: type again)[/] ",
-                f"What you typed is not one of the changes ({_CHANGES}). y saves it as a new action's "
-                "text; Enter asks for the action again.",
-            )
-            word = typed.strip().casefold()
-            if word in ("y", "yes"):
-                return True
-            if word in ("", "n", "no"):
-                return False
-            self.console.print("  Please answer y to save it, or press Enter to type it again.")
+        return yes_or_no(
+            self.console,
+            f"[yellow]{escape(said)}[/] Save it as a new action? [dim](y: save it; Enter: type again)[/] ",
+            f"What you typed is not one of the changes ({_CHANGES}). y saves it as a new action's text; "
+            "Enter asks for the action again.",
+            "  Please answer y to save it, or press Enter to type it again.",
+            enter=False,
+        )
 
     def _change_action(self, indicator_id: str, command: ActionCommand, seen: Seen) -> None:
         number = command.index + 1
