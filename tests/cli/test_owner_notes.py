@@ -9,25 +9,20 @@ import pytest
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
-from tests.support.paths import ROOT
-from tests.support.plan import plan
+from tests.support.plan import plan, riverside_with_actions
 
 LOPES = "Maria Lopes may be Maria Lopez (a participant): counted as two owners here"
 MARCUS = "Marcus may be Marcus Lee (a participant): counted as two owners here"
 
 
+SLIPS = [("C4.2", "Maria Lopes"), ("C6.3", "Marcus")]
+
+
 @pytest.fixture(scope="module")
 def riverside(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Riverside example with a slip and a short form added, as a coordinator adds them by `rate`."""
-    folder = tmp_path_factory.mktemp("riverside")
-    for name in ("2026-03-spring.yaml", "2025-09-fall.yaml", "coalition.yaml"):
-        (folder / name).write_bytes((ROOT / "examples" / "riverside" / name).read_bytes())
-    spring = folder / "2026-03-spring.yaml"
-    for indicator, owner in (("C4.2", "Maria Lopes"), ("C6.3", "Marcus")):
-        args = ["rate", str(spring), indicator, "--action", f"Something for {indicator}", "--owner", owner]
-        result = CliRunner().invoke(app, [*args, "--due", "2026-12-01"])
-        assert result.exit_code == 0, result.output
-    return folder
+    added = [(indicator, f"Something for {indicator}", owner, "2026-12-01") for indicator, owner in SLIPS]
+    return riverside_with_actions(tmp_path_factory.mktemp("riverside"), added)
 
 
 def _said(text: str) -> str:

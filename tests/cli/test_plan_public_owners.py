@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
 from tests.support.paths import ROOT
-from tests.support.plan import plan
+from tests.support.plan import plan, riverside_with_actions
 
 ADDED = [
     ("C4.2", "Propose three process metrics to steering", "Maria Lopes", "2027-01-21"),
@@ -31,15 +31,7 @@ ADDED = [
 @pytest.fixture(scope="module")
 def riverside(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Riverside example's spring term, with the reviewer's four actions added by `rate`."""
-    folder = tmp_path_factory.mktemp("riverside")
-    for name in ("2026-03-spring.yaml", "2025-09-fall.yaml", "coalition.yaml"):
-        (folder / name).write_bytes((ROOT / "examples" / "riverside" / name).read_bytes())
-    spring = folder / "2026-03-spring.yaml"
-    for indicator, action, owner, due in ADDED:
-        args = ["rate", str(spring), indicator, "--action", action, "--owner", owner, "--due", due]
-        result = CliRunner().invoke(app, args)
-        assert result.exit_code == 0, result.output
-    return folder
+    return riverside_with_actions(tmp_path_factory.mktemp("riverside"), ADDED)
 
 
 def _plan(folder: Path, *extra: str) -> tuple[str, str]:

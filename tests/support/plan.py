@@ -6,6 +6,8 @@
 - `gfm_tables(markdown)`: the tables of a Markdown document as a real GFM renderer sees them.
 - `decode_png(data)`: pixels of a PNG, with the standard library only.
 - `command_lines(text)`, `local_paths(text)`: what a document for readers must not hold.
+- `riverside_with_actions(folder, added)`: the Riverside example's two terms in a folder, with
+  actions added to spring by `coalition rate`, as a coordinator adds them between meetings.
 """
 
 from __future__ import annotations
@@ -246,3 +248,16 @@ def _predict(kind: int, left: int, up: int, corner: int) -> int:
         if distances[1] <= distances[2]
         else corner
     )
+
+
+def riverside_with_actions(folder: Path, added: list[tuple[str, str, str, str]]) -> Path:
+    """The Riverside example's terms and profile in `folder`, each (indicator, action, owner, due) in
+    `added` added to the spring term by `coalition rate`; the folder."""
+    for name in ("2026-03-spring.yaml", "2025-09-fall.yaml", "coalition.yaml"):
+        (folder / name).write_bytes((ROOT / "examples" / "riverside" / name).read_bytes())
+    spring = folder / "2026-03-spring.yaml"
+    for indicator, action, owner, due in added:
+        args = ["rate", str(spring), indicator, "--action", action, "--owner", owner, "--due", due]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+    return folder
