@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from coalition_cli.core.model.stages import STAGE_SEPARATOR
 from coalition_cli.core.model.values import ACTION_STATUSES, ISO_DATE_PATTERN, STATUS_PATTERN, any_case
 
 if TYPE_CHECKING:
@@ -25,12 +26,19 @@ def _stage(framework: Framework, description: str, null: str, *, shape_only: boo
     # accepts a stage number, a stage name in any case, or null, and errors stay plain.
     names = [stage.name for stage in framework.stages]
     numbers = "|".join(str(n) for n in framework.stage_numbers)
+
     return {
         "description": f"{description} {framework.stage_choices()}; null = {null}.",
         "type": ["integer", "string", "null"],
         "minimum": framework.stage_numbers[0],
         "maximum": framework.top_stage,
-        "pattern": r"^\s*(" + "|".join(any_case(n) for n in names) + "|" + numbers + r")\s*$",
+        "pattern": r"^\s*("
+        + "|".join(any_case(stage.name) for stage in framework.stages)
+        + "|"
+        + numbers
+        + "|"
+        + "|".join(f"{stage.number}{STAGE_SEPARATOR}{any_case(stage.name)}" for stage in framework.stages)
+        + r")\s*$",
         "examples": [*framework.stage_numbers, *names],
     }
 

@@ -37,7 +37,7 @@ from coalition_cli.core.editing.rating_edits import (
 )
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.model.framework import Framework
-from coalition_cli.core.model.stages import written_stage
+from coalition_cli.core.model.stages import numbered_stage, written_stage
 from coalition_cli.core.yaml import source as yamlsource
 from coalition_cli.core.yaml import text as yamltext
 from coalition_cli.core.yaml.splices import (
@@ -279,13 +279,18 @@ def _written_item(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _stage_as_written(framework: Framework, number: int, current: Any) -> int | str:
-    """A number, unless this rating's stage is already written as a name: then a name, in its case."""
+    """A number, unless this rating's stage is already written as a name (then a name, in its case)
+    or as both (`2 Developing`: then both, `3 Advancing`)."""
     if not isinstance(current, str) or isinstance(written_stage(current), int):
         return number
+    numbered = numbered_stage(current)
+    named = numbered[1] if numbered is not None else current
     name = framework.stage_name(number)
-    if current.islower():
-        return name.lower()
-    return name.upper() if current.isupper() else name
+    if named.islower():
+        name = name.lower()
+    elif named.isupper():
+        name = name.upper()
+    return f"{number} {name}" if numbered is not None else name
 
 
 def _styled(text: str, *, flow: bool = False) -> Any:
