@@ -35,3 +35,26 @@ def test_a_missing_separator_is_still_found() -> None:
 def test_a_letter_for_a_digit_or_the_name_after_the_id_is_still_the_id(typed: str, meant: str) -> None:
     """A coordinator's mistypings that got no suggestion at all (ratio under the cutoff)."""
     assert closest(typed, ["C1", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1"]) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("k12–education", " (did you mean 'k12-education'? – is a dash: type a hyphen (-) instead)"),
+        (
+            "“civic”",
+            """ (did you mean 'civic'? “ ” are typographic (curly) quotes: type straight quotes (") or none)""",
+        ),
+        ("“2”", """ (“ ” are typographic (curly) quotes: type straight quotes (") or none)"""),
+        (
+            "civic\u00a0",
+            " (did you mean 'civic'? a no-break space (U+00A0) is not a space to the tool: type an ordinary space)",
+        ),
+        ("cvic", " (did you mean 'civic'?)"),
+        ("civic", ""),
+    ],
+)
+def test_a_word_that_only_looks_right_says_what_its_odd_character_is(typed: str, said: str) -> None:
+    """Review s12 #5: `k12–education` got "(did you mean 'k12-education'?)", which looks the same as
+    what was typed, and `stage: “2”` no word about its quotes."""
+    assert did_you_mean(typed, ["k12-education", "civic"]) == said

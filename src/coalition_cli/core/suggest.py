@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from coalition_cli.core import lookalikes
+
 MAX_WORD = 64
 """The longest word compared with the choices."""
 
@@ -85,9 +87,14 @@ class Suggester:
         return self._squashed[match[0]] if match else None
 
     def did_you_mean(self, word: str) -> str:
-        """` (did you mean 'C1.2'?)`, or nothing when no choice is close."""
+        """` (did you mean 'C1.2'?)`, or nothing when no choice is close. A word that holds a
+        look-alike (`k12–education`, `“2”`) says what it is, the choice suggested or not: on screen
+        the choice looks like what was typed."""
         match = self.closest(word)
-        return f" (did you mean {match!r}?)" if match is not None and match != word else ""
+        odd = lookalikes.hint(word) if len(word) <= MAX_WORD else ""
+        if match is not None and match != word:
+            return f" (did you mean {match!r}?{' ' + odd if odd else ''})"
+        return f" ({odd})" if odd else ""
 
 
 def folded(text: str) -> str:
