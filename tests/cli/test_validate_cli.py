@@ -401,7 +401,7 @@ def test_an_empty_file_is_not_an_assessment_for_pre_commit(runner: CliRunner, tm
     ("text", "where", "words"),
     [
         ("ratings:\n  C1.1: {stage: 2\n", "6:1", "a '{' that is never closed with '}' (it opens on line 5)"),
-        ("ratings:\n  C1.1:\n    stage: 2\n     evidence: x\n", "7:14", "a line indented too far"),
+        ('notes: "C:\\qfiles"\n', "4:11", "a backslash inside double quotes: use single quotes instead"),
     ],
 )
 def test_yaml_syntax_errors_are_explained_in_plain_words(
@@ -423,8 +423,9 @@ def test_a_quotation_mark_never_closed_is_located_where_it_opens(
     that an editor or a CI annotation goes there, without the reader's own words."""
     write(tmp_path, VALID_HEADER + f"notes: {mark}unclosed\n" + full_ratings(), "a.yaml")
     said = (
-        f"not valid YAML: this quotation mark ({mark}) is never closed, so the rest of the file is read as "
-        f"its text; add the closing {mark} where the text ends"
+        f"not valid YAML: this quotation mark ({mark}) is never closed, so the lines after it are read as "
+        f"its text; add the closing {mark} where the text ends (the rest of the file is checked once this "
+        "is fixed)"
     )
     fast = coalition("validate", "a.yaml", cwd=tmp_path)
     monkeypatch.chdir(tmp_path)

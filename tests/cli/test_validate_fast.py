@@ -390,3 +390,42 @@ def test_the_fast_path_words_suppressions_as_the_models_do(
             f"{'not among the codes selected' if 'select' in settings[1] else 'ignored'} by {settings[0]}, "
             "so this comment need not name it [unused-suppression]"
         ]
+
+
+HAND_EDITS = {
+    "continued": (
+        "    stage: 2\n",
+        "    stage: 2\n    evidence: Working groups meet monthly.\n    Minutes are on the drive.\n",
+    ),
+    "apostrophe": ("    stage: 2\n", "    stage: 2\n    evidence: 'The board's minutes'\n"),
+    "bullet": ("    stage: 2\n", "    stage: 2\n    evidence: * Monthly meetings\n"),
+    "no-break-space": ("    stage: 2\n", "\u00a0\u00a0\u00a0\u00a0stage: 2\n"),
+    "margin": ("    stage: 2\n", "stage: 2\n"),
+    "curly-stage": ("    stage: 2\n", "    stage: “2”\n"),
+}
+"""Review s12's hand edits, each to the first indicator of a file: the syntax errors are the parse
+stage's, the same on both paths; a stage in typographic quotes is the rubric check's."""
+
+
+@pytest.mark.parametrize("output", ["text", "json", "github"])
+def test_hand_edits_are_worded_the_same_on_both_paths(tmp_path: Path, output: str) -> None:
+    folder = tmp_path / "edits"
+    folder.mkdir()
+    for name, (old, new) in HAND_EDITS.items():
+        (folder / f"{name}.yaml").write_text(
+            VALID_HEADER + full_ratings().replace(old, new, 1), encoding="utf-8"
+        )
+    argv = ["validate", "--format", output, "edits"]
+    fast = _python(PROBE, *argv, cwd=tmp_path)
+    full = _python(MODELS_ONLY, *argv, cwd=tmp_path)
+    assert "typer" not in fast.stderr.rpartition("loaded: ")[2], fast.stderr
+    assert (fast.returncode, fast.stdout, fast.stderr.rpartition("loaded: ")[0]) == (
+        full.returncode,
+        full.stdout,
+        full.stderr,
+    )
+    assert fast.returncode == 1
+    if output == "text":
+        said = {line.split(":")[0]: line for line in fast.stdout.splitlines()}
+        assert "reads as more of the evidence on line 7" in said["edits/continued.yaml"]
+        assert "typographic (curly) quotes" in said["edits/curly-stage.yaml"]

@@ -181,7 +181,7 @@ def test_a_file_cut_short_is_reported_on_its_last_line(tmp_path: Path, newline: 
     path.write_bytes(
         (VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n    evide").replace("\n", newline).encode()
     )
-    assert problems(path) == {(7, 10, "syntax")}
+    assert problems(path) == {(7, 5, "syntax")}
 
 
 @pytest.mark.parametrize(

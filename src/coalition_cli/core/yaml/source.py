@@ -307,7 +307,10 @@ class _SafeConstructor(SafeConstructor):  # type: ignore[misc]
             key = self._build(key_node, built, duplicates)
             if isinstance(key, (dict, list)):
                 raise SyntaxProblem(
-                    codes.SYNTAX, "a key must be plain text, not a list or a mapping", *_start(key_node)
+                    codes.SYNTAX,
+                    "a key must be plain text, not a list or a mapping (the rest of the file is checked "
+                    "once this is fixed)",
+                    *_start(key_node),
                 )
             if key in mapping:  # reported, and the first value kept, so checking can go on
                 first = first_keys[key]
@@ -554,128 +557,25 @@ def check_nesting(text: str) -> None:
 
 
 def _syntax_problem(error: MarkedYAMLError, text: str) -> SyntaxProblem:
-    mark = error.problem_mark or error.context_mark
-    line, column = _within(text, mark) if mark is not None else (1, 1)
-    problem = error.problem or "not valid YAML"
+    """What the YAML reader refused, where, in plain words (core/yaml/mistakes.py); duplicate keys as
+    such (the pure-Python reader refuses them itself)."""
     if type(error).__name__ == "DuplicateKeyError":
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         key = _duplicate_key_name(error)
         first = error.context_mark
         where = f" (first defined on line {first.line + 1})" if first is not None else ""
         return SyntaxProblem(codes.DUPLICATE_KEY, f"duplicate key {key}{where}: keep only one", line, column)
-    if _char_at(text, line, column) == "\t" or "\\t" in problem:
-        return SyntaxProblem(codes.SYNTAX, "a tab is used for indentation; indent with spaces", line, column)
-    if "single document" in str(error.context or ""):
-        return SyntaxProblem(
-            codes.SYNTAX,
-            "the file holds more than one YAML document (a second '---' line); an assessment is one document",
-            line,
-            column,
-        )
-    opened = error.context_mark
-    if "end of stream" in problem and "quoted scalar" in str(error.context or "") and opened is not None:
-        return _unclosed_quote(text, opened.line + 1, opened.column + 1)
-    if any(phrase in problem for phrase in _AFTER_A_KEY):
-        squeezed = _squeezed_key(text, line)
-        if squeezed is not None:
-            return squeezed
-    context = f" ({error.context})" if error.context else ""
-    plain = next((words for phrase, words in _PLAIN_WORDS if phrase in problem), None)
-    if plain is None:
-        return SyntaxProblem(codes.SYNTAX, f"not valid YAML: {problem}{context}", line, column)
-    unclosed = ("did not find expected ','", "found unexpected end of stream")
-    if any(phrase in problem for phrase in unclosed) and opened is not None:
-        plain += f" (it opens on line {opened.line + 1})"
-    return SyntaxProblem(
-        codes.SYNTAX, f"not valid YAML: {plain}; the YAML reader says: {problem}", line, column
-    )
+    from coalition_cli.core.yaml.mistakes import explained  # only for a file that does not parse
+
+    said = explained(error, text, _events)
+    return SyntaxProblem(codes.SYNTAX, said.message, said.line, said.column)
 
 
-def _unclosed_quote(text: str, line: int, column: int) -> SyntaxProblem:
-    """A quotation mark never closed, at the mark itself: the reader only finds out at the end of the
-    file, a line no editor or CI annotation should send anyone to, and its words ("found unexpected end
-    of stream") tell a facilitator nothing."""
-    mark = _char_at(text, line, column)
-    shown = f" ({mark})" if mark in ("'", '"') else ""
-    closing = f"the closing {mark}" if shown else "the closing quotation mark"
-    return SyntaxProblem(
-        codes.SYNTAX,
-        f"not valid YAML: this quotation mark{shown} is never closed, so the rest of the file is read "
-        f"as its text; add {closing} where the text ends",
-        line,
-        column,
-    )
-
-
-_PLAIN_WORDS = (
-    (
-        "mapping values are not allowed",
-        "a ':' where none can be: a line indented too far, or a value holding ': ' that needs quotes",
-    ),
-    ("could not find expected ':'", "a line that is not 'key: value' (a missing ':'?)"),
-    ("did not find expected key", "this line is indented differently from the lines above it"),
-    ("expected <block end>", "this line is indented differently from the lines above it"),
-    ("did not find expected ',' or '}'", "a '{' that is never closed with '}'"),
-    ("did not find expected ',' or ']'", "a '[' that is never closed with ']'"),
-    ("found undefined alias", "an alias (*name) with no anchor (&name) before it"),
-    ("found unexpected end of stream", "a quotation mark that is never closed"),
-    ("found unknown escape character", "a backslash inside double quotes: use single quotes instead"),
-)
-"""What the YAML reader's most common complaints mean, in words a facilitator can act on."""
-
-
-_AFTER_A_KEY = ("mapping values are not allowed", "could not find expected ':'", "did not find expected key")
-"""What the reader says on the line after `stage:2` (or on its own line, when it is the last): it
-reads `stage:2` as text, not as a key and a value, and only stumbles on the next ':'."""
-
-_SQUEEZED = re.compile(r"([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w.-]*):([^\s:/\\#].*)")
-"""`key:value` with no space after the ':' (not `https://…` nor `C:\\…`)."""
-
-
-def _squeezed_key(text: str, line: int) -> SyntaxProblem | None:
-    """The most common slip in a hand-edited file, `stage:2`, at the line it is on: the reader
-    reports it on the line after, which is fine. Looks at the reported line and the line with
-    content before it."""
-    lines = text.splitlines()
-    candidates = [line - 1]
-    before = line - 2
-    while before >= 0 and (not lines[before].strip() or lines[before].lstrip().startswith("#")):
-        before -= 1
-    candidates.insert(0, before)
-    for index in candidates:
-        if not 0 <= index < len(lines):
-            continue
-        match = _SQUEEZED.fullmatch(lines[index].rstrip())
-        if match is not None:
-            before_key, key, value = match.groups()
-            return SyntaxProblem(
-                codes.SYNTAX,
-                f"not valid YAML: no space after the ':' in {quoted(f'{key}:{value}')}: "
-                f"write {quoted(f'{key}: {value}')}, with a space after the ':'",
-                index + 1,
-                len(before_key) + len(key) + 1,
-            )
-    return None
-
-
-def _within(text: str, mark: Any) -> tuple[int, int]:
-    """The 1-based line and column of a mark; at the end of a file that does not end with a line break
-    (a file cut short: `    evide` as its last line), the end of that last line, where the reader
-    puts a line the file does not have, and that no editor or pull request can show."""
-    line, column = mark.line + 1, mark.column + 1
-    if mark.index < len(text) or column > 1 or not text or text[-1] in _BREAKS:
-        return line, column
-    return line - 1, len(text) - max(text.rfind(char) for char in _BREAKS)
-
-
-_BREAKS = "\n\r\x85\u2028\u2029"
-"""The characters a YAML reader ends a line at."""
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
-        return lines[line - 1][column - 1]
-    return ""
+def _events(text: str) -> Any:
+    yaml = _fast_yaml()
+    yaml.doc_infos.clear()
+    return yaml.parse(text)
 
 
 def _duplicate_key_name(error: MarkedYAMLError) -> str:
