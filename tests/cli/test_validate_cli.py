@@ -222,6 +222,28 @@ def test_binary_junk_and_non_utf8(runner: CliRunner, tmp_path: Path) -> None:
     assert f"{latin}:2:13: error the file is not UTF-8 text (byte 0xe9)" in result.output
 
 
+@pytest.mark.parametrize(
+    ("encoding", "mark"),
+    [("utf-16", b""), ("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-be", b"\xfe\xff")],
+    ids=["notepad-unicode", "little-endian", "big-endian", "big-endian-with-mark"],
+)
+@pytest.mark.parametrize("command", ["validate", "plan", "rate"])
+def test_a_file_saved_as_utf16_is_told_to_be_saved_as_utf8(
+    runner: CliRunner, tmp_path: Path, encoding: str, mark: bytes, command: str
+) -> None:
+    """Notepad's "Unicode" (review s12 #4): text, in UTF-16, not a binary file; with a byte-order mark
+    or without, either byte order; at the top of the file, not at its first zero byte."""
+    path = tmp_path / "unicode.yaml"
+    path.write_bytes(mark + (VALID_HEADER.replace("Riverside", "Río") + full_ratings()).encode(encoding))
+    args = {"validate": [], "plan": [], "rate": ["C1.1=3"]}[command]
+    result = runner.invoke(app, ["--no-color", command, str(path), *args])
+    assert result.exit_code == 1
+    assert (
+        f"{path}:1:1: error this file is saved as UTF-16 (what Notepad and Word call 'Unicode'); save it "
+        "as UTF-8 (in Notepad: File, Save as, Encoding: UTF-8) [encoding]"
+    ) in result.output
+
+
 def test_no_color_is_accepted_after_the_command(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(_invalid(tmp_path)), "--no-color"])
     assert result.exit_code == 1

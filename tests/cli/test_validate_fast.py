@@ -415,6 +415,7 @@ def test_hand_edits_are_worded_the_same_on_both_paths(tmp_path: Path, output: st
         (folder / f"{name}.yaml").write_text(
             VALID_HEADER + full_ratings().replace(old, new, 1), encoding="utf-8"
         )
+    (folder / "notepad-unicode.yaml").write_text(VALID_HEADER + full_ratings(), encoding="utf-16")
     argv = ["validate", "--format", output, "edits"]
     fast = _python(PROBE, *argv, cwd=tmp_path)
     full = _python(MODELS_ONLY, *argv, cwd=tmp_path)
@@ -428,4 +429,5 @@ def test_hand_edits_are_worded_the_same_on_both_paths(tmp_path: Path, output: st
     if output == "text":
         said = {line.split(":")[0]: line for line in fast.stdout.splitlines()}
         assert "reads as more of the evidence on line 7" in said["edits/continued.yaml"]
+        assert "saved as UTF-16" in said["edits/notepad-unicode.yaml"]
         assert "typographic (curly) quotes" in said["edits/curly-stage.yaml"]

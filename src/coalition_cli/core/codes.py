@@ -90,7 +90,9 @@ def _code(
 UNREADABLE = _code("unreadable", Family.FILE, "the file cannot be read: missing, a folder, or no permission")
 TOO_LARGE = _code("too-large", Family.FILE, "the file is over 2 MB; an assessment is a few kilobytes")
 BINARY_FILE = _code("binary-file", Family.FILE, "the file holds binary data, not text")
-ENCODING = _code("encoding", Family.FILE, "the file is not UTF-8 text")
+ENCODING = _code(
+    "encoding", Family.FILE, "the file is not UTF-8 text (saved as UTF-16, or in a Windows code page)"
+)
 TOO_MANY_PROBLEMS = _code(
     "too-many-problems",
     Family.FILE,

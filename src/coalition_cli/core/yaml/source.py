@@ -171,6 +171,8 @@ def decode_bytes(data: bytes) -> str:
 
 def decode(data: bytes) -> str:
     if b"\x00" in data:
+        if _utf16(data):
+            raise TextProblem(codes.ENCODING, _UTF16)
         line, column = _position_of(data, data.index(b"\x00"))
         raise TextProblem(codes.BINARY_FILE, "this is a binary file, not YAML text", line, column)
     try:
@@ -193,6 +195,42 @@ def decode(data: bytes) -> str:
         if markers:
             raise ConflictMarkers(_conflicts(text, markers))
     return text
+
+
+_UTF16 = (
+    "this file is saved as UTF-16 (what Notepad and Word call 'Unicode'); save it as UTF-8 "
+    "(in Notepad: File, Save as, Encoding: UTF-8)"
+)
+
+
+def _utf16(data: bytes) -> bool:
+    """Text saved as UTF-16, as Notepad's "Unicode" (little-endian) and "Unicode big endian" save it,
+    with a byte-order mark or without one. Without one, text in a Latin script has a zero byte in every
+    other place, mostly: the second of each two (little-endian) or the first (`─`, U+2500, has a zero
+    in the other); binary data has zeros anywhere, and is no text once read as UTF-16."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and not data.startswith(b"\xff\xfe\x00\x00"):
+        encoding = "utf-16"
+    elif len(data) % 2:
+        return False
+    else:
+        sample = data[:4096]
+        pairs = len(sample) // 2
+        first, second = sample[0::2].count(0), sample[1::2].count(0)
+        if second >= pairs / 2 and first <= pairs / 10:
+            encoding = "utf-16-le"
+        elif first >= pairs / 2 and second <= pairs / 10:
+            encoding = "utf-16-be"
+        else:
+            return False
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return not _CONTROL.search(text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters no text file holds (a tab and line breaks aside)."""
 
 
 def _position_of(data: bytes, offset: int) -> tuple[int, int]:
