@@ -402,9 +402,14 @@ HAND_EDITS = {
     "no-break-space": ("    stage: 2\n", "\u00a0\u00a0\u00a0\u00a0stage: 2\n"),
     "margin": ("    stage: 2\n", "stage: 2\n"),
     "curly-stage": ("    stage: 2\n", "    stage: “2”\n"),
+    "curly-name": (
+        "coalition: Riverside Pathways Coalition\n",
+        "coalition: “Riverside Pathways Coalition”\n",
+    ),
 }
 """Review s12's hand edits, each to the first indicator of a file: the syntax errors are the parse
-stage's, the same on both paths; a stage in typographic quotes is the rubric check's."""
+stage's, the same on both paths; a stage in typographic quotes is the rubric check's, a name in them
+the typography check's."""
 
 
 @pytest.mark.parametrize("output", ["text", "json", "github"])
@@ -413,7 +418,7 @@ def test_hand_edits_are_worded_the_same_on_both_paths(tmp_path: Path, output: st
     folder.mkdir()
     for name, (old, new) in HAND_EDITS.items():
         (folder / f"{name}.yaml").write_text(
-            VALID_HEADER + full_ratings().replace(old, new, 1), encoding="utf-8"
+            (VALID_HEADER + full_ratings()).replace(old, new, 1), encoding="utf-8"
         )
     (folder / "notepad-unicode.yaml").write_text(VALID_HEADER + full_ratings(), encoding="utf-16")
     argv = ["validate", "--format", output, "edits"]
@@ -431,3 +436,4 @@ def test_hand_edits_are_worded_the_same_on_both_paths(tmp_path: Path, output: st
         assert "reads as more of the evidence on line 7" in said["edits/continued.yaml"]
         assert "saved as UTF-16" in said["edits/notepad-unicode.yaml"]
         assert "typographic (curly) quotes" in said["edits/curly-stage.yaml"]
+        assert "[typographic-quotes]" in said["edits/curly-name.yaml"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.files import VALID_HEADER, full_ratings, problems, write
+from tests.support.files import VALID_HEADER, full_ratings, located, problems, write
 
 
 def test_a_complete_valid_file_has_no_problems(tmp_path: Path) -> None:
@@ -227,3 +227,54 @@ def test_two_documents_in_one_file_are_explained(tmp_path: Path) -> None:
     (problem,) = check_assessment(path).problems
     assert (problem.line, problem.column, problem.code) == (4, 1, "syntax")
     assert "more than one YAML document" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            VALID_HEADER.replace("Riverside Pathways Coalition", "“Riverside Pathways Coalition”"),
+            {(2, 12, "typographic-quotes")},
+        ),
+        (VALID_HEADER + "term: ‘Spring 2026’\n", {(4, 7, "typographic-quotes")}),
+        (VALID_HEADER + "participants:\n  - name: “Maria Lopez”\n", {(5, 11, "typographic-quotes")}),
+        (
+            VALID_HEADER
+            + "ratings:\n  C1.1:\n    stage: 2\n    actions:\n      - action: Adopt\n        owner: «Chamber»\n",
+            {(9, 16, "typographic-quotes")},
+        ),
+        (
+            VALID_HEADER
+            + "profile:\n  name: “Riverside”\n  members:\n    - organization: RUSD\n"
+            + "      stakeholder_group: k12-education\n",
+            {(5, 9, "typographic-quotes")},
+        ),
+        # text may quote anyone, and a name may hold quotes of its own
+        (VALID_HEADER + "notes: “We met monthly.”\n", set()),
+        (
+            VALID_HEADER
+            + "ratings:\n  C1.1:\n    stage: 2\n    evidence: “Minutes”\n    actions:\n      - action: “Adopt”\n",
+            set(),
+        ),
+        (VALID_HEADER + "term: Spring “2026” term\n", set()),
+        (VALID_HEADER + 'term: "Spring 2026"\n', set()),
+    ],
+)
+def test_a_name_in_typographic_quotes_is_a_warning_at_its_value(
+    source: str, expected: set[tuple[int, int, str]]
+) -> None:
+    """Review s12 #5: `coalition: “Lakeview …”` was taken with its curly quotes as part of the name."""
+    assert located(source) == expected
+
+
+def test_a_profile_names_its_typographic_quotes_too(tmp_path: Path) -> None:
+    from coalition_cli.core.loading.frameworks import load_guide
+    from coalition_cli.core.loading.profiles import check_profile_file
+
+    path = write(
+        tmp_path,
+        "name: “Riverside”\nmembers:\n  - organization: RUSD\n    representatives:\n      - name: ‘Teresa’\n",
+        "coalition.yaml",
+    )
+    found = {(p.line, p.column, p.code) for p in check_profile_file(path, load_guide()).problems}
+    assert found >= {(1, 7, "typographic-quotes"), (5, 15, "typographic-quotes")}

@@ -143,6 +143,12 @@ WRONG_VALUE = _code("wrong-value", Family.STRUCTURE, "a value that is not one of
 INVALID_DATE = _code(
     "invalid-date", Family.STRUCTURE, "not a real date written year-month-day, like 2026-03-14"
 )
+TYPOGRAPHIC_QUOTES = _code(
+    "typographic-quotes",
+    Family.STRUCTURE,
+    "a name in typographic quotes (“…”, from Word or Outlook), which are kept as part of it",
+    Severity.WARNING,
+)
 
 # --- the framework -------------------------------------------------------------------------------------
 UNKNOWN_FRAMEWORK = _code(

@@ -51,6 +51,15 @@ def described(char: str) -> str:
     return f"{kind.what.format(char=char, code=ord(char))}: {kind.instead}"
 
 
+def enclosing(text: str) -> Lookalike | None:
+    """The typographic quotes the whole of `text` is in (`“Lakeview Partnership”`), if it is: what a
+    person meant as YAML's quotes around it, where Word or Outlook typed curly ones."""
+    if len(text) < 2 or text[0] not in OPENING_QUOTES:
+        return None
+    kind = LOOKALIKES[text[0]]
+    return kind if LOOKALIKES.get(text[-1]) is kind else None
+
+
 def first_lookalike(text: str) -> str | None:
     """The first look-alike character in `text`, if any."""
     return next((char for char in text if char in LOOKALIKES), None)

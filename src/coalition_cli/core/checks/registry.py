@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from coalition_cli.core.checks import framework, participants, profile, rubric, settings
+from coalition_cli.core.checks import framework, participants, profile, rubric, settings, typography
 from coalition_cli.core.checks.base import Check, Kind, Subject
 from coalition_cli.core.problems import Finding
 
@@ -19,6 +19,7 @@ CHECKS: tuple[Check, ...] = (
     *participants.CHECKS,
     *profile.CHECKS,
     *settings.CHECKS,
+    *typography.CHECKS,
 )
 
 

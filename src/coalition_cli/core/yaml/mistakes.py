@@ -149,15 +149,9 @@ def _lookalike(stop: _Stop) -> Found:
                     spaced.end(1) + 1,
                 )
             continue
-        value = key.group("value") or ""
-        kind = lookalikes.LOOKALIKES.get(value[:1])
-        if (
-            index + 1 == stop.line
-            and len(value) > 1
-            and value[0] in lookalikes.OPENING_QUOTES
-            and lookalikes.LOOKALIKES.get(value[-1]) is kind
-        ):
-            assert kind is not None
+        kind = lookalikes.enclosing(key.group("value") or "")
+        if index + 1 == stop.line and kind is not None:
+            value = key.group("value")
             straight = '"' if kind is lookalikes.LOOKALIKES["“"] else "'"
             return (
                 f"{kind.what}, which YAML does not read as quotes: type straight quotes ({straight}) "
