@@ -213,6 +213,33 @@ def test_a_list_items_line_indented_back_to_its_dash_says_how_far_it_goes() -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        # the review's own: ` #1 goal` was meant inside the quotes
+        (
+            "    evidence: 'Profile adopted: see the board's minutes. #1 goal'",
+            """evidence: "Profile adopted: see the board's minutes. #1 goal\"""",
+        ),
+        # a comment after the closing quote stays a comment
+        ("    evidence: 'The board's minutes'  # to check", """evidence: "The board's minutes\""""),
+    ],
+)
+def test_an_apostrophe_is_shown_fixed_with_what_was_meant_inside_the_quotes(line: str, written: str) -> None:
+    problem = syntax(edited(8, line))
+    assert problem.message.endswith(f", like this: {written} ({REST})")
+
+
+def test_a_capitalised_word_before_a_colon_is_text_even_where_a_line_starts_with_it() -> None:
+    text = edited(8, "    evidence: |", "      Note: minutes posted.", "    notes: Note: we met in May")
+    problem = syntax(text)
+    assert (problem.line, problem.column) == (10, 12)
+    assert (
+        "another key: put the whole value in quotes, like this: notes: 'Note: we met in May'"
+        in problem.message
+    )
+
+
 def test_a_value_cut_by_a_comment_gets_no_suggestion_that_would_lose_its_end() -> None:
     problem = syntax(edited(8, "    evidence: * Monthly meetings  # room #3"))
     assert "like this" not in problem.message

@@ -354,10 +354,17 @@ def _ended_early(stop: _Stop) -> Found:
     if start != end and any(_key_value(line) or line.lstrip().startswith("#") for line in spanned):
         return _never_closed(mark, end), start, last.start_mark.column + 1
     key = _key_value(stop.lines[start - 1])
-    value = key.group("value") if key is not None and start == end else None
-    if key is None or value is None or key.start("value") != last.start_mark.column:
-        value = None
-    if value is not None and (len(value) < 2 or not value.endswith(mark)):
+    if (
+        key is None
+        or start != end
+        or key.group("value") is None
+        or key.start("value") != last.start_mark.column
+    ):
+        key = None
+    value = key.group("value") if key is not None else ""
+    # the whole rest of the line, ` #` and all: what was meant as the quoted text may hold one
+    whole = stop.lines[start - 1][key.start("value") :].rstrip() if key is not None else ""
+    if key is not None and not _closes(whole, mark) and not _closes(value, mark):
         # `"monthly" meetings`: text in quotes, then more text
         return (
             f"the text in quotes ends at this {mark}, and more text follows it: put the whole value in "
@@ -369,8 +376,16 @@ def _ended_early(stop: _Stop) -> Found:
         words = "a ' inside '…' ends the text there: write it twice ('') or put the text in double quotes"
     else:
         words = 'a " inside "…" ends the text there: put the text in single quotes instead'
-    suggestion = _as_written(key, _quoted(value[1:-1])) if value is not None else ""
+    suggestion = ""
+    if key is not None:
+        inner = whole[1:-1] if _closes(whole, mark) else value[1:-1]
+        suggestion = _as_written(key, _quoted(inner), comment=False)
     return f"{words}{suggestion}", end, last.end_mark.column
+
+
+def _closes(text: str, mark: str) -> bool:
+    """Whether a value that opens with the quotation mark `mark` ends with it too."""
+    return len(text) > 1 and text[0] == mark and text[-1] == mark
 
 
 def _last_value(stop: _Stop) -> tuple[Any, Any]:
@@ -469,7 +484,7 @@ def _a_key_elsewhere(stop: _Stop, value: str) -> bool:
     """Whether a value starts with a word and ': ' that is a key on a line of its own elsewhere in the
     file (`C1.3: stage: 2`), rather than text (`Note: we met`)."""
     word = _WORD_THEN_COLON.match(value)
-    if word is None:
+    if word is None or not word.group(1).islower():  # the format's keys are lowercase; `Note:` is text
         return False
     key = re.compile(rf"[ \t]*(?:- +)?{re.escape(word.group(1))}:(?:[ \t]|$)")
     return any(key.match(line) for line in stop.lines)
@@ -515,10 +530,11 @@ def _quoted(text: str, mark: str = "") -> str:
     return "'" + shown.replace("'", "''") + "'"
 
 
-def _as_written(key: re.Match[str] | None, value: str) -> str:
+def _as_written(key: re.Match[str] | None, value: str, *, comment: bool = True) -> str:
     """`, like this: evidence: '* Monthly meetings'` (the key as written, when there is one); nothing when
-    a comment follows the value on its line, which might be part of the text."""
-    if key is not None and key.group("comment"):
+    a comment follows the value on its line, which might be part of the text (unless `comment` is
+    False: `value` is all that was meant, what follows it a comment)."""
+    if comment and key is not None and key.group("comment"):
         return ""
     return printable(
         f", like this: {key.group('key')}: {value}" if key is not None else f", like this: {value}"
