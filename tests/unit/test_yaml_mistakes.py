@@ -92,7 +92,7 @@ def syntax(text: str) -> Problem:
             ("    evidence: [draft] charter circulated",),
             (8, 15),
             "text cannot start with [ here: put the whole value in quotes, like this: "
-            "evidence: '[draft] charter circulated'",
+            'evidence: "[draft] charter circulated"',
         ),
         # a ' never closed on its line, closed by the apostrophe of a comment further on
         (
@@ -122,14 +122,14 @@ def syntax(text: str) -> Problem:
         (
             ("    evidence: “Note: we met”",),
             (8, 15),
-            "“ ” are typographic (curly) quotes, which YAML does not read as quotes: type straight "
-            """quotes (") instead, like this: evidence: "Note: we met\"""",
+            "“ ” are typographic (curly) quotes, which YAML does not read as quotes: type straight ones "
+            'instead, like this: evidence: "Note: we met"',
         ),
         (
             ("    evidence: ‘Note: we met’",),
             (8, 15),
-            "‘ ’ are typographic (curly) quotes, which YAML does not read as quotes: type straight "
-            "quotes (') instead, like this: evidence: 'Note: we met'",
+            "‘ ’ are typographic (curly) quotes, which YAML does not read as quotes: type straight ones "
+            'instead, like this: evidence: "Note: we met"',
         ),
         # indentation: the line that was moved
         (
@@ -149,13 +149,13 @@ def syntax(text: str) -> Problem:
             ("    evidence: Note: we met",),
             (8, 15),
             "this value holds ': ', which YAML reads as the start of another key: put the whole value "
-            "in quotes, like this: evidence: 'Note: we met'",
+            'in quotes, like this: evidence: "Note: we met"',
         ),
         (
             ("  C1.1: stage: 2",),
             (6, 9),
             "this value holds ': ', which YAML reads as the start of another key: if it is all text, put "
-            "the whole value in quotes, like this: C1.1: 'stage: 2'",
+            'the whole value in quotes, like this: C1.1: "stage: 2"',
         ),
     ],
     ids=[
@@ -191,7 +191,7 @@ def test_text_that_starts_with_a_symbol_yaml_keeps_is_told_to_be_quoted(symbol: 
     assert (problem.line, problem.column) == (8, 15)
     assert problem.message == (
         f"not valid YAML: text cannot start with {symbol[0]} here: put the whole value in quotes, "
-        f"like this: evidence: '{symbol} monthly meetings' ({REST})"
+        f'like this: evidence: "{symbol} monthly meetings" ({REST})'
     )
 
 
@@ -235,7 +235,7 @@ def test_a_capitalised_word_before_a_colon_is_text_even_where_a_line_starts_with
     problem = syntax(text)
     assert (problem.line, problem.column) == (10, 12)
     assert (
-        "another key: put the whole value in quotes, like this: notes: 'Note: we met in May'"
+        'another key: put the whole value in quotes, like this: notes: "Note: we met in May"'
         in problem.message
     )
 

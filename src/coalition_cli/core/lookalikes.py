@@ -46,7 +46,7 @@ SPACES = "\u00a0\u2007\u202f\u3000"
 
 
 def described(char: str) -> str:
-    """`“ ” are typographic (curly) quotes: type straight quotes (") instead`, for one look-alike."""
+    """`“ ” are typographic (curly) quotes: type straight quotes (") or none`, for one look-alike."""
     kind = LOOKALIKES[char]
     return f"{kind.what.format(char=char, code=ord(char))}: {kind.instead}"
 

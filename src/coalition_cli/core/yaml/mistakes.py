@@ -23,7 +23,7 @@ from ruamel.yaml.error import YAMLError
 
 from coalition_cli.core import lookalikes
 from coalition_cli.core.wording import clipped, printable, quoted
-from coalition_cli.core.yaml.text import LINE_BREAKS
+from coalition_cli.core.yaml.text import LINE_BREAKS, typed_in_quotes
 
 REST = "the rest of the file is checked once this is fixed"
 """Said after every problem that stops the reader: a file with two mistakes shows the second then."""
@@ -152,10 +152,9 @@ def _lookalike(stop: _Stop) -> Found:
         kind = lookalikes.enclosing(key.group("value") or "")
         if index + 1 == stop.line and kind is not None:
             value = key.group("value")
-            straight = '"' if kind is lookalikes.LOOKALIKES["“"] else "'"
             return (
-                f"{kind.what}, which YAML does not read as quotes: type straight quotes ({straight}) "
-                f"instead{_as_written(key, _quoted(value[1:-1], straight))}",
+                f"{kind.what}, which YAML does not read as quotes: type straight ones instead"
+                f"{_as_written(key, _quoted(value[1:-1]))}",
                 index + 1,
                 key.start("value") + 1,
             )
@@ -520,14 +519,10 @@ _BLOCK_INDICATORS = frozenset(
 """`|`, `>-` and the like: the lines of text come under them."""
 
 
-def _quoted(text: str, mark: str = "") -> str:
-    """`text` in the quotes that hold it as written, cut to 60 characters for a message: in `mark`
-    when that can, else double quotes when it has a ' and no " or \\, else single quotes (each '
-    inside written twice)."""
-    shown = clipped(text, 60)
-    if mark != "'" and '"' not in text and "\\" not in text and (mark == '"' or "'" in text):
-        return f'"{shown}"'
-    return "'" + shown.replace("'", "''") + "'"
+def _quoted(text: str) -> str:
+    """`text` in quotes as the README says to type them (in double quotes, unless it holds a `"`),
+    cut to 60 characters for a message."""
+    return typed_in_quotes(clipped(text, 60))
 
 
 def _as_written(key: re.Match[str] | None, value: str, *, comment: bool = True) -> str:
