@@ -146,7 +146,7 @@ def test_riverside_in_every_format() -> None:
     data = json.loads(run("actions", RIVERSIDE, "--as-of", AS_OF_TEXT, "--format", "json").stdout)
     assert data["counts"] | {"actions": 0} == {
         "actions": 0, "open": 9, "overdue": 2, "done": 8, "dropped": 1, "vanished": 0, "carried_over": 0,
-        "open_without_owner": 0,
+        "done_since_previous": 8, "dropped_since_previous": 1, "open_without_owner": 0,
     }  # fmt: skip
     marcus = next(o for o in data["owners"] if o["owner"] == "Marcus Lee")
     assert (marcus["open"], marcus["open_in_coalition"]) == (3, 11)
@@ -163,6 +163,7 @@ def test_riverside_in_every_format() -> None:
     markdown = run("actions", RIVERSIDE, "--as-of", AS_OF_TEXT, "--format", "md").stdout
     tables = gfm_tables(markdown)
     assert [t.texts[0][:2] for t in tables] == [
+        ["Owner", "Action"],  # done since Fall 2025
         ["Due", "Late by"],
         ["Owner", "Open actions"],
         ["Owner", "Due"],

@@ -96,6 +96,46 @@ def test_the_same_text_twice_in_one_term_is_two_actions() -> None:
     assert sorted(a.state for a in history) == ["done", "vanished"]
 
 
+def test_done_since_the_previous_term_counts_only_what_was_not_done_then() -> None:
+    """An action done at the earlier term is not done "since" it again; one done in the latest term,
+    open in the one before (or not in it), is; only the term before the latest counts as "then"."""
+    third = dt.date(2026, 9, 17)
+    history = follow(
+        [
+            term(FALL, act("Done long ago"), act("Open, done in spring"), act("Open all along")),
+            term(
+                SPRING,
+                act("Done long ago", "done"),
+                act("Open, done in spring", "done"),
+                act("Open all along", "in-progress"),
+                act("Dropped then, done now", "dropped"),
+            ),
+            term(
+                third,
+                act("Done long ago", "done"),  # still in the file, done then too: not again
+                act("Open all along", "done"),
+                act("New and done", "done", due="2026-08-01"),  # not the vanished one reworded
+                act("Dropped then, done now", "done"),
+                act("New and dropped", "dropped", due="2026-08-02"),
+            ),
+        ],
+        AS_OF,
+    )
+    since = {a.action: a.state for a in history if a.closed_since_previous}
+    assert since == {
+        "Open all along": "done",
+        "New and done": "done",
+        "Dropped then, done now": "done",
+        "New and dropped": "dropped",
+    }
+    assert sum(a.state == "done" for a in history) == 5  # the total keeps the rest
+
+
+def test_with_one_term_nothing_is_done_since_an_earlier_one() -> None:
+    (only,) = follow([term(SPRING, act("A", "done"))], AS_OF)
+    assert only.state == "done" and not only.closed_since_previous
+
+
 def test_owners() -> None:
     assert owner_parts("Maria Lopez (RUSD Research and Assessment)") == (
         "Maria Lopez",
@@ -169,6 +209,10 @@ def test_every_action_is_tracked_once_and_states_follow_the_rules(
         opened = [status not in ("done", "dropped") for _, status in appearances]
         assert action.carried_over == (opened[-1] and any(opened[:-1]))
         assert action.first_seen == days[appearances[0][0]] and action.last_seen == days[last_term]
+        before = history[-2].get(n, "absent") if len(history) > 1 else last_status
+        assert action.closed_since_previous == (
+            last_term == len(history) - 1 and last_status in ("done", "dropped") and before != last_status
+        )
 
 
 @pytest.mark.parametrize("terms", [[], [term(SPRING)]])

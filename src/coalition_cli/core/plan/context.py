@@ -586,7 +586,9 @@ class ActionRegister(NamedTuple):
     """How the plan names the earlier assessment, with `--since`; else None."""
     total: int
     counts_text: str
-    """"11 open (2 overdue), 9 done, 1 dropped; 3 carried over"."""
+    """"11 open (2 overdue), 9 done, 1 dropped; 3 carried over"; with `--since`, what was closed since
+    then apart from the rest: "8 open (5 overdue), 2 done since then (12 done and 2 dropped in all); 7
+    carried over" (`since_label` names "then")."""
     open: tuple[RegisterAction, ...]
     """The open actions, by owner and due date."""
     overdue: tuple[RegisterAction, ...]
@@ -599,6 +601,12 @@ class ActionRegister(NamedTuple):
     caution: str
     """The Guide's caution about individuals, when owners of open actions are a member's only named
     representative; else ""."""
+    done_since: tuple[RegisterAction, ...] = ()
+    """With `--since`: the actions done since then (marked done in this assessment, and not in the
+    earlier one, or not in it): what was completed since the last meeting (in a brief plan, only the
+    first few)."""
+    done_since_more: int = 0
+    """Actions done since then that a brief plan leaves to the full plan."""
     overdue_more: int = 0
     """Overdue actions a brief plan leaves to the full plan, past the first `BRIEF_LIST`."""
     vanished_more: int = 0

@@ -25,7 +25,7 @@ from coalition_cli.core.reports.actions.register import (
     TrackedAction,
     member_seats,
 )
-from coalition_cli.core.reports.actions.report import STATES, coalition_register
+from coalition_cli.core.reports.actions.report import coalition_register
 from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
@@ -114,12 +114,14 @@ def action_register(
     actions = [(action, shown(action)) for action in register.actions]
     if redactor.public:  # by owner as the public reads them: their organization
         actions.sort(key=lambda pair: ((pair[1].owner or "").casefold(), pair[1].due or ""))
-    counts = {state: register.count(state) for state in STATES} | {"carried_over": register.carried_over}
     alone = [load for load in register.owners if load.only_representative_of]
     overdue = tuple(
         view for action, view in sorted(actions, key=lambda pair: -(pair[0].days_late or 0)) if action.overdue
     )
     vanished = tuple(view for action, view in actions if action.vanished)
+    done_since = tuple(
+        view for action, view in actions if action.closed_since_previous and action.state == "done"
+    )
     owners = (
         _organizations(tuple(view for action, view in actions if action.is_open))
         if redactor.public
@@ -132,17 +134,21 @@ def action_register(
         assessed_on_long=long_date(assessment.assessed_on),
         since_label=first_label,
         total=len(register.actions),
-        counts_text=counts_text(counts) if register.actions else "",
+        counts_text=counts_text(register.counts, "then" if since is not None else None)
+        if register.actions
+        else "",
         open=tuple(view for action, view in actions if action.is_open),
         overdue=overdue[:limit],
         carried_over=tuple(view for action, view in actions if action.carried_over and action.is_open),
         vanished=vanished[:limit],
+        done_since=done_since[:limit],
         owners=owners[:BRIEF_OWNERS] if brief else owners,
         caution=one_person_caution(alone, brief=brief, guide="the Guide")
         if alone and not redactor.public
         else "",
         overdue_more=len(overdue) - len(overdue[:limit]),
         vanished_more=len(vanished) - len(vanished[:limit]),
+        done_since_more=len(done_since) - len(done_since[:limit]),
         owners_more=len(owners) - len(owners[:BRIEF_OWNERS]) if brief else 0,
         owner_notes=() if redactor.public else register.owner_notes,  # they name people
         late_since_assessed=sum(

@@ -21,6 +21,7 @@ def actions_document(report: ActionsReport) -> Document:
         else plural(len(report.coalitions), "coalition")
     )
     document: Document = [Heading(f"Actions: {title}"), *_overview(report)]
+    document += _done_since(report, several)
     document += _overdue(report, several)
     document += _vanished(report, several)
     document += _carried(report, several)
@@ -40,11 +41,23 @@ def actions_files_read(report: ActionsReport) -> list[str]:
     )
 
 
-def counts_text(counts: dict[str, int]) -> str:
-    """`11 open (2 overdue), 9 done, 1 dropped, 1 vanished; 3 carried over`."""
+def counts_text(counts: dict[str, int], since: str | None = None) -> str:
+    """`11 open (2 overdue), 9 done, 1 dropped, 1 vanished; 3 carried over`; with `since` (how the term
+    before the latest is named: "Spring 2026", "then"), what was closed since it apart from the rest:
+    `8 open (5 overdue), 2 done and 1 dropped since Spring 2026 (12 done and 2 dropped in all); …`.
+    An action done before that term is in the total, never in what was done since."""
     open_count = counts["open"] + counts["overdue"]
     parts = [f"{open_count} open" + (f" ({counts['overdue']} overdue)" if counts["overdue"] else "")]
-    parts += [f"{counts[state]} {state}" for state in ("done", "dropped", "vanished") if counts[state]]
+    if since is None:
+        parts += [f"{counts[state]} {state}" for state in CLOSED if counts[state]]
+    else:
+        lately = [f"{counts[f'{state}_since_previous']} {state}" for state in CLOSED]
+        lately = [part for part in lately if not part.startswith("0 ")]
+        part = f"{and_list(lately)} since {since}" if lately else f"none done or dropped since {since}"
+        if any(counts[state] != counts[f"{state}_since_previous"] for state in CLOSED):
+            part += f" ({and_list(f'{counts[state]} {state}' for state in CLOSED if counts[state])} in all)"
+        parts.append(part)
+    parts += [f"{counts['vanished']} vanished"] if counts["vanished"] else []
     text = ", ".join(parts)
     if counts["carried_over"]:
         text += f"; {counts['carried_over']} carried over"
@@ -64,7 +77,7 @@ def _overview(report: ActionsReport) -> Iterator[Line]:
         )
     counts = report.counts
     if report.actions:
-        yield Line(counts_text(counts))
+        yield Line(counts_text(counts, report.since_label))
     if counts["open_without_owner"]:
         yield Line(
             f"{plural(counts['open_without_owner'], 'open action')} without an owner: who will do it?",
@@ -138,6 +151,19 @@ def _overdue(report: ActionsReport, several: bool) -> list[Block]:
             Cell(action_text(report, action)),
         ],
         first=lambda action: -(action.days_late or 0),
+    )
+
+
+def _done_since(report: ActionsReport, several: bool) -> list[Block]:
+    """What was completed since the last meeting: done in the latest assessment, not in the one before."""
+    since = report.since_label
+    return _section(
+        report,
+        several,
+        f"Done since {'each coalition’s previous assessment' if several else since}",
+        lambda action: action.closed_since_previous and action.state == "done",
+        [Column("Owner"), Column("Action")],
+        lambda action: [_owner_cell(action), Cell(action_text(report, action))],
     )
 
 

@@ -9,6 +9,9 @@ term first, each action is followed from one term to the next:
 - **Overdue**: in the latest term, past its due date as of a day (`--as-of`, default today), and not
   marked `done` or `dropped`. An action without a status is open.
 - **Carried over**: open in an earlier term and still open in the latest one it is in.
+- **Closed since the previous term**: marked done (or dropped) in the latest term, and not so in the
+  term before it, or not in it at all. An action already done then is not counted again: each action
+  done is counted since the term whose file first says it is done.
 - **Vanished**: in an earlier term, absent from the latest one, and never marked done or dropped
   (an action closed and then cleaned out of the file is not vanished).
 - **Load per owner**: the open actions of the latest term, counted by owner (`owners.owner_key`),
@@ -166,6 +169,9 @@ class TrackedAction:
     """The last file it is in."""
     days_late: int | None
     """How many days past due, for an overdue action; else None."""
+    closed_since_previous: bool = False
+    """Marked done or dropped in the latest term, and not so in the term before it (or not in it):
+    closed since the last meeting. False when the coalition has one term."""
 
     @property
     def is_open(self) -> bool:
@@ -244,7 +250,8 @@ def follow(terms: Sequence[TermActions], as_of: dt.date) -> tuple[TrackedAction,
                 index = len(threads) - 1
             _continue(threads, by_text, extended, index, term, record)
     latest = terms[-1] if terms else None
-    return tuple(_tracked(thread, latest, as_of) for thread in threads)
+    previous = terms[-2] if len(terms) > 1 else None
+    return tuple(_tracked(thread, latest, previous, as_of) for thread in threads)
 
 
 def _continue(
@@ -275,7 +282,9 @@ def _reworded(earlier: ActionRecord, later: ActionRecord) -> bool:
     )
 
 
-def _tracked(thread: Thread, latest: TermActions | None, as_of: dt.date) -> TrackedAction:
+def _tracked(
+    thread: Thread, latest: TermActions | None, previous: TermActions | None, as_of: dt.date
+) -> TrackedAction:
     term, record = thread[-1]
     state: State
     days_late = None
@@ -288,6 +297,13 @@ def _tracked(thread: Thread, latest: TermActions | None, as_of: dt.date) -> Trac
     else:
         state = "open"
     carried = record.open and any(earlier.open for _, earlier in thread[:-1])
+    before = next((earlier for when, earlier in thread if when is previous), None)
+    closed_since = (
+        record.status in CLOSED
+        and term is latest
+        and previous is not None
+        and (before is None or before.status != record.status)
+    )
     return TrackedAction(
         coalition=term.coalition,
         indicator=record.indicator,
@@ -301,6 +317,7 @@ def _tracked(thread: Thread, latest: TermActions | None, as_of: dt.date) -> Trac
         last_seen=term.assessed_on,
         file=term.file,
         days_late=days_late,
+        closed_since_previous=closed_since,
     )
 
 

@@ -18,6 +18,7 @@ from coalition_cli.core.errors import InvalidFileError, UsageError
 from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.loading.outcome import FileOutcome
+from coalition_cli.core.model.values import CLOSED
 from coalition_cli.core.reports.actions.owners import owner_key, owner_notes
 from coalition_cli.core.reports.actions.register import (
     MemberSeat,
@@ -28,7 +29,7 @@ from coalition_cli.core.reports.actions.register import (
     owner_loads,
 )
 from coalition_cli.core.reports.report import Report
-from coalition_cli.core.wording import plural
+from coalition_cli.core.wording import long_date, plural
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.document import Document
@@ -49,10 +50,13 @@ ACTIONS_CSV_HEADER = (
     "first_seen",
     "last_seen",
     "file",
+    "closed_since_previous",
 )
-"""One row per action, as it stands in the last term it is in."""
+"""One row per action, as it stands in the last term it is in (columns added later go at the end)."""
 
 STATES = ("open", "overdue", "done", "dropped", "vanished")
+COUNTS = ("actions", *STATES, "carried_over", "done_since_previous", "dropped_since_previous")
+"""The counts of a register (JSON `counts`), in order; `open_without_owner` is the report's."""
 
 
 @frozen(kw_only=True)
@@ -62,6 +66,11 @@ class Term:
     file: str
     assessed_on: dt.date
     term: str | None
+
+    @property
+    def label(self) -> str:
+        """How the register names it: its term ("Spring 2026"), else its date, as the plan does."""
+        return self.term or long_date(self.assessed_on)
 
 
 @frozen(kw_only=True)
@@ -83,6 +92,27 @@ class CoalitionRegister:
     @property
     def carried_over(self) -> int:
         return sum(action.carried_over and action.is_open for action in self.actions)
+
+    @property
+    def previous(self) -> Term | None:
+        """The term before the latest: what "since the last meeting" counts from; None with one term."""
+        return self.terms[-2] if len(self.terms) > 1 else None
+
+    def closed_since(self, state: str) -> int:
+        """The actions marked `state` (done or dropped) since the term before the latest."""
+        return sum(action.closed_since_previous and action.state == state for action in self.actions)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """The counts of the register, as JSON gives them and `document.counts_text` words them."""
+        counts = {
+            "actions": len(self.actions),
+            **{state: self.count(state) for state in STATES},
+            "carried_over": self.carried_over,
+            **{f"{state}_since_previous": self.closed_since(state) for state in CLOSED},
+        }
+        assert tuple(counts) == COUNTS
+        return counts
 
 
 def ordered(actions: Sequence[TrackedAction]) -> tuple[TrackedAction, ...]:
@@ -155,13 +185,20 @@ class ActionsReport(Report):
 
     @property
     def counts(self) -> dict[str, int]:
-        open_actions = [action for action in self.actions if action.is_open]
+        each = [coalition.counts for coalition in self.coalitions]
         return {
-            "actions": len(self.actions),
-            **{state: self.count(state) for state in STATES},
-            "carried_over": self.carried_over,
-            "open_without_owner": sum(not action.owner for action in open_actions),
+            **{key: sum(counts[key] for counts in each) for key in COUNTS},
+            "open_without_owner": sum(not action.owner for action in self.actions if action.is_open),
         }
+
+    @property
+    def since_label(self) -> str | None:
+        """What "done since …" counts from: one coalition's term before its latest ("Spring 2026"), "the
+        previous assessment" for a network; None when no coalition has two terms."""
+        earlier = [coalition.previous for coalition in self.coalitions if coalition.previous is not None]
+        if not earlier:
+            return None
+        return earlier[0].label if len(self.coalitions) == 1 else "the previous assessment"
 
     # --- as a report ---------------------------------------------------------------------------
 
@@ -182,11 +219,7 @@ class ActionsReport(Report):
                         {"file": term.file, "assessed_on": term.assessed_on.isoformat(), "term": term.term}
                         for term in coalition.terms
                     ],
-                    "counts": {
-                        "actions": len(coalition.actions),
-                        **{state: coalition.count(state) for state in STATES},
-                        "carried_over": coalition.carried_over,
-                    },
+                    "counts": coalition.counts,
                 }
                 for coalition in self.coalitions
             ],
@@ -228,6 +261,7 @@ class ActionsReport(Report):
             "first_seen": action.first_seen.isoformat(),
             "last_seen": action.last_seen.isoformat(),
             "file": action.file,
+            "closed_since_previous": action.closed_since_previous,
         }
 
     def csv_rows(self) -> Iterator[list[object]]:
