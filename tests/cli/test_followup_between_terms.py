@@ -109,3 +109,70 @@ def test_the_brief_counts_them_and_leaves_the_list_to_the_full_plan(folder: Path
 def test_one_term_has_no_since(folder: Path) -> None:
     text = words(run("actions", folder / "2026-03-spring.yaml", "--as-of", "2026-03-14").stdout)
     assert "11 open, 8 done, 1 dropped" in text and "since" not in text.split("Every action")[0]
+
+
+SIGN = "Sign the three-way data-sharing agreement (RUSD, RCC, Cal State Riverside)"
+WORK_PLANS = "Finish written work plans for all three working groups and bring them to steering"
+MOVED = "due moved from 30 June 2026 to 31 March 2027 (it was 156 days late)"
+
+
+@pytest.fixture
+def slipped(folder: Path) -> Path:
+    """The coordinator's second repro: a late action's date moved, and an action handed to someone else."""
+    fall = folder / "2026-12-fall.yaml"
+    edit(fall, SIGN, "due", "2026-06-30", "2027-03-31")
+    edit(fall, WORK_PLANS, "owner", "Working group chairs", "Priya Natarajan (Riverside Community College)")
+    return folder
+
+
+def test_the_register_says_what_slipped(slipped: Path) -> None:
+    report = json.loads(run("actions", slipped, "--as-of", AS_OF, "--format", "json").stdout)
+    actions = {a["action"]: a for a in report["actions"]}
+    assert (
+        actions[SIGN]["due_moved_from"],
+        actions[SIGN]["days_late_when_moved"],
+        actions[SIGN]["state"],
+    ) == (
+        "2026-06-30",
+        156,
+        "open",
+    )
+    assert actions[WORK_PLANS]["owner_was"] == "Working group chairs"
+    assert all(
+        a["due_moved_from"] is None and a["owner_was"] is None
+        for a in actions.values()
+        if a["action"] not in (SIGN, WORK_PLANS)
+    )
+    csv = run("actions", slipped, "--as-of", AS_OF, "--format", "csv").stdout
+    assert csv.splitlines()[0].endswith(",due_moved_from,days_late_when_moved,owner_was")
+    md = words(run("actions", slipped, "--as-of", AS_OF, "--format", "md").stdout)
+    assert f"| Samuel Okafor (Cal State Riverside) | {SIGN} (C4.1 Shared Accountability) | {MOVED} |" in md
+    assert "| owner was Working group chairs |" in md  # in "Moved or handed over"
+    assert f"in progress, carried over since 14 March 2026, {MOVED} | {SIGN}" in md  # and in every action
+    wide = CliRunner().invoke(app, ["actions", str(slipped), "--as-of", AS_OF], env={"COLUMNS": "300"})
+    assert "Moved or handed over" in wide.stdout and MOVED in wide.stdout
+
+
+def test_the_plan_says_what_slipped_in_its_decisions_and_register(slipped: Path) -> None:
+    fall, spring = slipped / "2026-12-fall.yaml", slipped / "2026-03-spring.yaml"
+    for brief in ([], ["--brief"]):
+        plan = words(run("plan", fall, "--since", spring, "--as-of", AS_OF, *brief).stdout)
+        one_page = plan.split("## The priorities in detail")[0]  # the summary, among its decisions
+        assert (
+            f"Whether the new date holds for “{SIGN}” (C4.1 Shared Accountability): due moved from 30 June "
+            "2026 to 31 March 2027 when it was 156 days late." in one_page
+        )
+        moved = plan.split("### Moved or handed over since Spring 2026")[1].split("###")[0]
+        assert f"{SIGN} (C4.1 Shared Accountability) — Samuel Okafor (Cal State Riverside): {MOVED}" in moved
+        assert "Priya Natarajan (Riverside Community College): owner was Working group chairs" in moved
+    html = run("plan", fall, "--since", spring, "--as-of", AS_OF, "--format", "html", "-o", "-").stdout
+    assert MOVED in html and 'id="register-moved"' in html
+    public = words(run("plan", fall, "--since", spring, "--as-of", AS_OF, "--audience", "public").stdout)
+    # "Working group chairs" names no organization: the public plan does not name it
+    assert "— Riverside Community College: handed over from another owner" in public
+    assert "Priya" not in public
+
+
+def test_the_plan_without_since_has_nothing_to_compare(slipped: Path) -> None:
+    plan = run("plan", slipped / "2026-12-fall.yaml", "--as-of", AS_OF).stdout
+    assert "Moved or handed over" not in plan and "owner was" not in plan

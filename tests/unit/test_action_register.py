@@ -136,6 +136,78 @@ def test_with_one_term_nothing_is_done_since_an_earlier_one() -> None:
     assert only.state == "done" and not only.closed_since_previous
 
 
+def test_a_due_date_moved_later_keeps_the_old_date_and_how_late_it_was() -> None:
+    third = dt.date(2026, 9, 17)
+    history = follow(
+        [
+            term(FALL, act("Moved when late", due="2025-12-01"), act("Moved twice", due="2025-10-01")),
+            term(
+                SPRING,
+                act("Moved when late", due="2026-06-30"),
+                act("Moved early", due="2026-05-01"),
+                act("Brought forward", due="2026-09-01"),
+                act("Date removed", due="2026-01-31"),
+                act("Moved twice", due="2026-01-15"),
+            ),
+            term(
+                third,
+                act("Moved early", due="2026-12-01"),  # 1 May 2026 had passed when the third term moved it
+                act("Brought forward", due="2026-08-01"),
+                ActionRecord("C1.1", "Date removed", "Ana Diaz", None, None),
+                act("Moved twice", due="2026-12-31"),
+                act("Moved when late", due="2026-06-30"),  # unchanged since spring: still says so
+            ),
+        ],
+        AS_OF,
+    )
+    found = {a.action: (a.due_moved_from, a.days_late_when_moved) for a in history}
+    day = dt.date.fromisoformat
+    assert found == {
+        "Moved when late": (day("2025-12-01"), (SPRING - day("2025-12-01")).days),
+        "Moved early": (day("2026-05-01"), (third - day("2026-05-01")).days),
+        "Brought forward": (None, None),  # nothing slipped
+        "Date removed": (day("2026-01-31"), (third - day("2026-01-31")).days),
+        "Moved twice": (day("2026-01-15"), (third - day("2026-01-15")).days),  # the latest move
+    }
+    not_late = follow(
+        [term(FALL, act("A", due="2026-06-30")), term(SPRING, act("A", due="2026-09-30"))], AS_OF
+    )
+    assert [(a.due_moved_from, a.days_late_when_moved) for a in not_late] == [(dt.date(2026, 6, 30), None)]
+    done_then = follow(
+        [term(FALL, act("A", "done", due="2025-10-01")), term(SPRING, act("A", "done", due="2025-11-01"))],
+        AS_OF,
+    )
+    assert [a.days_late_when_moved for a in done_then] == [None], "a done action is not late"
+
+
+def test_another_owner_keeps_the_earlier_one() -> None:
+    history = follow(
+        [
+            term(
+                FALL,
+                act("Handed over", owner="Working group chairs"),
+                act("Same person", owner="Ana Diaz (RUSD)"),
+                act("Owner given", owner=None),
+                act("Owner removed", owner="Ana Diaz"),
+            ),
+            term(
+                SPRING,
+                act("Handed over", owner="Priya Natarajan"),
+                act("Same person", owner="ana diaz (RUSD Research)"),
+                act("Owner given", owner="Ana Diaz"),
+                act("Owner removed", owner=None),
+            ),
+        ],
+        AS_OF,
+    )
+    assert {a.action: a.owner_was for a in history} == {
+        "Handed over": "Working group chairs",
+        "Same person": None,  # one owner by the register's rule
+        "Owner given": None,  # nothing slipped
+        "Owner removed": "Ana Diaz",
+    }
+
+
 def test_owners() -> None:
     assert owner_parts("Maria Lopez (RUSD Research and Assessment)") == (
         "Maria Lopez",

@@ -553,12 +553,28 @@ class RegisterAction(NamedTuple):
     vanished: bool
     notes: tuple[tuple[str, str], ...]
     """What to note about it, as (kind, words): ("gone", "gone since Fall 2025"), ("late", "34 days
-    late") (lateness as `coalition actions` words it), ("carried", "carried over from Fall 2025")."""
+    late") (lateness as `coalition actions` words it), ("carried", "carried over from Fall 2025"),
+    ("moved", "due moved from 30 June 2026 to 31 March 2027 (it was 156 days late)"), ("owner",
+    "owner was Working group chairs")."""
+    due_moved_from: str | None = None
+    """ISO: the due date the `--since` assessment gave it, when this one puts it later (or removes it)."""
+    due_moved_from_long: str | None = None
+    days_late_when_moved: int | None = None
+    """How late it was by that date on the day of this assessment, when it was late then."""
+    owner_was: str | None = None
+    """The owner the `--since` assessment gave it, when this one names another (for the public, when
+    the organization is another)."""
 
     @property
     def note(self) -> str:
         """The notes in one line: "34 days late; carried over from Fall 2025", or ""."""
         return "; ".join(words for _kind, words in self.notes)
+
+    @property
+    def changes(self) -> str:
+        """What moved since the `--since` assessment, in one line: "due moved from 30 June 2026 to 31
+        March 2027 (it was 156 days late); owner was Working group chairs", or ""."""
+        return "; ".join(words for kind, words in self.notes if kind in ("moved", "owner"))
 
 
 class RegisterOwner(NamedTuple):
@@ -607,6 +623,14 @@ class ActionRegister(NamedTuple):
     first few)."""
     done_since_more: int = 0
     """Actions done since then that a brief plan leaves to the full plan."""
+    moved: tuple[RegisterAction, ...] = ()
+    """With `--since`: the open actions whose due date this assessment puts later than that one did (or
+    removes), or whose owner it changes: what slipped, which moving a date would otherwise hide (in a
+    brief plan, only the first few)."""
+    moved_more: int = 0
+    """Moved actions a brief plan leaves to the full plan."""
+    moved_when_late: int = 0
+    """Of the moved actions (all of them), those whose due date was moved when it had already passed."""
     overdue_more: int = 0
     """Overdue actions a brief plan leaves to the full plan, past the first `BRIEF_LIST`."""
     vanished_more: int = 0

@@ -18,8 +18,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.model.values import status_or_open, status_words
+from coalition_cli.core.plan.audience import WITHHELD
 from coalition_cli.core.plan.context import ActionRegister, RegisterAction, RegisterOwner
-from coalition_cli.core.reports.actions.document import counts_text, one_person_caution
+from coalition_cli.core.reports.actions.document import (
+    counts_text,
+    moved_words,
+    one_person_caution,
+)
 from coalition_cli.core.reports.actions.register import (
     TermActions,
     TrackedAction,
@@ -95,11 +100,20 @@ def action_register(
             notes.append(("late", f"{plural(action.days_late or 0, 'day')} late"))
         if action.carried_over and action.is_open:
             notes.append(("carried", f"carried over from {first_label}" if first_label else "carried over"))
+        owner = redactor.owner(action.owner)
+        owner_was = redactor.owner(action.owner_was)
+        owner_was = owner_was if owner_was != owner else None  # one organization, for the public
+        if action.due_moved_from is not None:
+            notes.append(("moved", moved_words(action)))
+        if owner_was == WITHHELD:  # for the public, an earlier owner the plan does not name
+            notes.append(("owner", "handed over from another owner"))
+        elif owner_was:
+            notes.append(("owner", f"owner was {owner_was}"))
         return RegisterAction(
             action=redactor.text(action.action) or action.action,
             indicator=action.indicator,
             indicator_name=names.get(action.indicator, ""),
-            owner=redactor.owner(action.owner),
+            owner=owner,
             due=action.due.isoformat() if action.due else None,
             due_long=long_date(action.due) if action.due else None,
             status=status_or_open(action.status),
@@ -109,6 +123,10 @@ def action_register(
             carried_over=action.carried_over and action.is_open,
             vanished=action.vanished,
             notes=tuple(notes),
+            due_moved_from=action.due_moved_from.isoformat() if action.due_moved_from else None,
+            due_moved_from_long=long_date(action.due_moved_from) if action.due_moved_from else None,
+            days_late_when_moved=action.days_late_when_moved,
+            owner_was=owner_was,
         )
 
     actions = [(action, shown(action)) for action in register.actions]
@@ -119,6 +137,12 @@ def action_register(
         view for action, view in sorted(actions, key=lambda pair: -(pair[0].days_late or 0)) if action.overdue
     )
     vanished = tuple(view for action, view in actions if action.vanished)
+    moved = tuple(  # those moved when already late first, the latest then first
+        sorted(
+            (view for action, view in actions if action.is_open and view.changes),
+            key=lambda view: -(view.days_late_when_moved if view.days_late_when_moved is not None else -1),
+        )
+    )
     done_since = tuple(
         view for action, view in actions if action.closed_since_previous and action.state == "done"
     )
@@ -142,6 +166,7 @@ def action_register(
         carried_over=tuple(view for action, view in actions if action.carried_over and action.is_open),
         vanished=vanished[:limit],
         done_since=done_since[:limit],
+        moved=moved[:limit],
         owners=owners[:BRIEF_OWNERS] if brief else owners,
         caution=one_person_caution(alone, brief=brief, guide="the Guide")
         if alone and not redactor.public
@@ -149,6 +174,8 @@ def action_register(
         overdue_more=len(overdue) - len(overdue[:limit]),
         vanished_more=len(vanished) - len(vanished[:limit]),
         done_since_more=len(done_since) - len(done_since[:limit]),
+        moved_more=len(moved) - len(moved[:limit]),
+        moved_when_late=sum(view.days_late_when_moved is not None for view in moved),
         owners_more=len(owners) - len(owners[:BRIEF_OWNERS]) if brief else 0,
         owner_notes=() if redactor.public else register.owner_notes,  # they name people
         late_since_assessed=sum(

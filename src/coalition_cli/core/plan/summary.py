@@ -8,7 +8,8 @@
 - Each next action late on the day the plan is made says so ("5 days late"): the summary is read alone.
 - The decisions the coalition needs to make are read from the plan itself, each worded as a decision
   (whether, who, what, by when): whether to take on the priorities this tool suggests, what to do
-  about the actions late on the plan's day (all of them, as the register counts them), the next step
+  about the actions late on the plan's day (all of them, as the register counts them), whether the
+  new dates hold for actions moved later when already late (moving a date took them off that list), the next step
   for a priority with no open action, an owner or a date for an open action without one, and, from
   the coalition profile, the Guide's elements of a formalized coalition not yet met and the
   stakeholder groups with no member. The data holds no resources asked for, so the plan promises none.
@@ -175,6 +176,29 @@ def overdue_need(register: ActionRegister) -> Need | None:
     return Need(text=text, about="overdue actions", source="actions")
 
 
+def moved_need(register: ActionRegister) -> Need | None:
+    """Whether the new dates hold, for the open actions whose due date was moved later when it had
+    already passed: moving it took them off the overdue list, and the coalition should know and
+    agree (one line; a lone one is named); None if none."""
+    count = register.moved_when_late
+    if not count:
+        return None
+    if count == 1:
+        first = register.moved[0]  # the ones moved when late come first
+        about = f"{first.indicator} {first.indicator_name}".strip()
+        text = (
+            f"Whether the new date holds for {_named(first, about)}: due moved from "
+            f"{first.due_moved_from_long} to {first.due_long or 'no date'} when it was "
+            f"{plural(first.days_late_when_moved or 0, 'day')} late."
+        )
+    else:
+        text = (
+            f"Whether the new dates hold for the {count} actions whose due date was moved when they "
+            f"were already late (listed under “Actions between meetings”)."
+        )
+    return Need(text=text, about="moved actions", source="actions")
+
+
 def linked_apart(framework: Framework, stages: Mapping[str, int | None]) -> tuple[Need, ...]:
     """Linked indicators (one practice, described in the same words by the rubric) rated at
     different stages, each as the decision it asks for (validate warns of it too)."""
@@ -225,6 +249,9 @@ def needs(
     overdue = overdue_need(register) if register is not None else None
     if overdue is not None:
         result.append(overdue)
+    moved = moved_need(register) if register is not None else None
+    if moved is not None:
+        result.append(moved)
     for priority in priorities:
         if priority.suggested or priority.aim is None:
             continue

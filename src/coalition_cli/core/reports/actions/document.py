@@ -25,6 +25,7 @@ def actions_document(report: ActionsReport) -> Document:
     document += _overdue(report, several)
     document += _vanished(report, several)
     document += _carried(report, several)
+    document += _changed(report, several)
     document += _owners(report, several)
     document += _owner_notes(report, several)
     document += _every_action(report, several)
@@ -198,6 +199,43 @@ def _carried(report: ActionsReport, several: bool) -> list[Block]:
     )
 
 
+def moved_words(action: TrackedAction) -> str:
+    """`due moved from 30 June 2026 to 31 March 2027 (it was 156 days late)`: a due date an earlier
+    assessment gave, put later (or removed) by a later one, with how late the action was by it then;
+    "" when the date did not move later."""
+    if action.due_moved_from is None:
+        return ""
+    late = action.days_late_when_moved
+    if action.due is None:
+        then = f", {plural(late, 'day')} late then" if late is not None else ""
+        return f"due date removed (it was {long_date(action.due_moved_from)}{then})"
+    then = f" (it was {plural(late, 'day')} late)" if late is not None else ""
+    return f"due moved from {long_date(action.due_moved_from)} to {long_date(action.due)}{then}"
+
+
+def changes_words(action: TrackedAction, owner_was: str | None = None) -> list[str]:
+    """What moved since an earlier assessment, in words: the due date (`moved_words`) and the owner
+    ("owner was Working group chairs"); `owner_was` as the reader is shown it (by default as written)."""
+    was = owner_was if owner_was is not None else action.owner_was
+    return [words for words in (moved_words(action), f"owner was {was}" if was else "") if words]
+
+
+def _changed(report: ActionsReport, several: bool) -> list[Block]:
+    return _section(
+        report,
+        several,
+        "Moved or handed over: open actions with a later due date or another owner than in an earlier "
+        "assessment",
+        lambda action: action.is_open and bool(changes_words(action)),
+        [Column("Owner"), Column("Action"), Column("What changed")],
+        lambda action: [
+            _owner_cell(action),
+            Cell(action_text(report, action)),
+            Cell("; ".join(changes_words(action)), tone="bad" if action.days_late_when_moved else None),
+        ],
+    )
+
+
 def _owners(report: ActionsReport, several: bool) -> list[Block]:
     loads = [load for coalition in report.coalitions for load in coalition.owners]
     if not loads:
@@ -317,12 +355,13 @@ def _status_cell(action: TrackedAction) -> Cell:
 
 def _note(action: TrackedAction) -> str:
     if action.vanished:
-        return f"vanished after {long_date(action.last_seen)}"
+        return ", ".join([f"vanished after {long_date(action.last_seen)}", *changes_words(action)])
     notes = []
     if action.overdue:
         notes.append(f"{plural(action.days_late or 0, 'day')} late")
     if action.carried_over and action.is_open:
         notes.append(f"carried over since {long_date(action.first_seen)}")
+    notes += changes_words(action)
     return ", ".join(notes)
 
 

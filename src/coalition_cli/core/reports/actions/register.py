@@ -9,6 +9,10 @@ term first, each action is followed from one term to the next:
 - **Overdue**: in the latest term, past its due date as of a day (`--as-of`, default today), and not
   marked `done` or `dropped`. An action without a status is open.
 - **Carried over**: open in an earlier term and still open in the latest one it is in.
+- **Moved or handed over**: an action found again whose due date is later than in an earlier term
+  (or gone), or whose owner is another (by `owners.owner_key`), keeps what it was: the earlier due
+  date, how late the action was by it on the day of the term that moved it, and the earlier owner.
+  Moving a date does not erase that the action was late.
 - **Closed since the previous term**: marked done (or dropped) in the latest term, and not so in the
   term before it, or not in it at all. An action already done then is not counted again: each action
   done is counted since the term whose file first says it is done.
@@ -172,6 +176,15 @@ class TrackedAction:
     closed_since_previous: bool = False
     """Marked done or dropped in the latest term, and not so in the term before it (or not in it):
     closed since the last meeting. False when the coalition has one term."""
+    due_moved_from: dt.date | None = None
+    """The due date an earlier term gave it, when a later term moved it later or removed it (the
+    latest such change); else None."""
+    days_late_when_moved: int | None = None
+    """How many days past that earlier due date the action was on the day of the term that moved it,
+    when it was late then (open and past due); else None."""
+    owner_was: str | None = None
+    """The owner an earlier term gave it, as written, when the last term it is in names another
+    owner, or none (the latest such change); else None."""
 
     @property
     def is_open(self) -> bool:
@@ -304,6 +317,7 @@ def _tracked(
         and previous is not None
         and (before is None or before.status != record.status)
     )
+    moved_from, late_then = _moved(thread)
     return TrackedAction(
         coalition=term.coalition,
         indicator=record.indicator,
@@ -318,7 +332,33 @@ def _tracked(
         file=term.file,
         days_late=days_late,
         closed_since_previous=closed_since,
+        due_moved_from=moved_from,
+        days_late_when_moved=late_then,
+        owner_was=_owner_was(thread),
     )
+
+
+def _moved(thread: Thread) -> tuple[dt.date | None, int | None]:
+    """The due date before the latest change of it, when that change put it later or removed it, and
+    how late the action was by it on the day of the term that made the change."""
+    due = thread[-1][1].due
+    for index in range(len(thread) - 2, -1, -1):
+        earlier = thread[index][1]
+        if earlier.due == due:
+            continue
+        if earlier.due is None or (due is not None and due < earlier.due):
+            return None, None  # a date given for the first time, or brought forward: nothing slipped
+        return earlier.due, days_overdue(earlier.due, earlier.status, thread[index + 1][0].assessed_on)
+    return None, None
+
+
+def _owner_was(thread: Thread) -> str | None:
+    """The owner before the latest change of owner, when there was one."""
+    owner = owner_key(thread[-1][1].owner or "")
+    for _, earlier in reversed(thread[:-1]):
+        if owner_key(earlier.owner or "") != owner:
+            return earlier.owner
+    return None
 
 
 def owner_loads(

@@ -51,6 +51,9 @@ ACTIONS_CSV_HEADER = (
     "last_seen",
     "file",
     "closed_since_previous",
+    "due_moved_from",
+    "days_late_when_moved",
+    "owner_was",
 )
 """One row per action, as it stands in the last term it is in (columns added later go at the end)."""
 
@@ -262,6 +265,9 @@ class ActionsReport(Report):
             "last_seen": action.last_seen.isoformat(),
             "file": action.file,
             "closed_since_previous": action.closed_since_previous,
+            "due_moved_from": action.due_moved_from.isoformat() if action.due_moved_from else None,
+            "days_late_when_moved": action.days_late_when_moved,
+            "owner_was": action.owner_was,
         }
 
     def csv_rows(self) -> Iterator[list[object]]:
