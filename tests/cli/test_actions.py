@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.files import VALID_HEADER
 from tests.support.network import AS_OF, Network, generate
 from tests.support.plan import gfm_tables
 from tests.support.scoring import RIVERSIDE, run
@@ -111,15 +112,20 @@ def test_coalitions_left_out_and_files_to_sort_out(network: Network, report: Any
     assert [item["file"] for item in report["invalid_files"]] == [str(p) for p in network.invalid]
 
 
-def test_fail_on_overdue_is_a_ci_reminder(calm: Network) -> None:
-    clean = run("actions", calm.root, "--as-of", "2023-01-01")
+def test_fail_on_overdue_is_a_ci_reminder(calm: Network, tmp_path: Path) -> None:
+    (tmp_path / "on-time.yaml").write_text(
+        VALID_HEADER + "ratings:\n  C1.1:\n    stage: 2\n    actions:\n"
+        "      - {action: Adopt the charter, owner: Ana Diaz, due: 2026-06-30}\n",
+        encoding="utf-8",
+    )
+    clean = run("actions", tmp_path, "--as-of", AS_OF_TEXT)
     assert clean.exit_code == 0, clean.output
-    assert run("actions", calm.root, "--as-of", "2023-01-01", "--fail-on", "overdue").exit_code == 0
+    assert run("actions", tmp_path, "--as-of", AS_OF_TEXT, "--fail-on", "overdue").exit_code == 0
     late = run("actions", calm.root, "--as-of", AS_OF_TEXT, "--fail-on", "overdue")
     assert late.exit_code == 1
     assert f"{len(calm.all_with_state('overdue'))} actions overdue (--fail-on overdue)" in late.stderr
     assert run("actions", calm.root, "--as-of", AS_OF_TEXT).exit_code == 0  # a list, not a failure
-    vanished = run("actions", calm.root, "--as-of", "2023-01-01", "--fail-on", "vanished")
+    vanished = run("actions", calm.root, "--as-of", AS_OF_TEXT, "--fail-on", "vanished")
     assert vanished.exit_code == 1 and "vanished (--fail-on vanished)" in vanished.stderr
 
 

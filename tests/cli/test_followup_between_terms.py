@@ -176,3 +176,49 @@ def test_the_plan_says_what_slipped_in_its_decisions_and_register(slipped: Path)
 def test_the_plan_without_since_has_nothing_to_compare(slipped: Path) -> None:
     plan = run("plan", slipped / "2026-12-fall.yaml", "--as-of", AS_OF).stdout
     assert "Moved or handed over" not in plan and "owner was" not in plan
+
+
+# --- as of a day before the latest assessment: the plan's rule ----------------------------------------
+
+
+@pytest.mark.parametrize("command", ["actions", "summary"])
+def test_as_of_a_past_day_reads_the_files_made_by_then(folder: Path, command: str) -> None:
+    """`--as-of 2026-06-01` with a December file: the December statuses do not answer "what was overdue
+    in June"; the files of then do, and the December one is named as left out."""
+    result = CliRunner().invoke(app, [command, str(folder), "--as-of", "2026-06-01", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["files"]["later"] == 1
+    said = words(result.stderr)
+    assert "1 more assessment file, dated after 1 June 2026, left out (--as-of: not made by then):" in said
+    assert "2026-12-fall.yaml (3 December 2026)" in said
+    if command == "summary":
+        (coalition,) = data["coalitions"]
+        assert (coalition["assessed_on"], coalition["days_since"]) == ("2026-03-14", 79)
+        assert coalition["actions"]["overdue"] == 7  # due by 1 June, open in the spring file
+    else:
+        assert [term["assessed_on"] for term in data["coalitions"][0]["assessments"]] == [
+            "2025-09-18",
+            "2026-03-14",
+        ]
+        assert (data["counts"]["open"] + data["counts"]["overdue"], data["counts"]["overdue"]) == (11, 7)
+    today = CliRunner().invoke(app, [command, str(folder), "--format", "json"])
+    assert json.loads(today.stdout)["files"]["later"] == 0, "without --as-of, every file"
+
+
+@pytest.mark.parametrize(("command", "what"), [("actions", "a register"), ("summary", "a summary")])
+def test_a_day_before_every_assessment_is_refused_in_the_plans_words(
+    folder: Path, command: str, what: str
+) -> None:
+    result = CliRunner().invoke(app, [command, str(folder), "--as-of", "2025-06-01"])
+    assert result.exit_code == 2
+    assert (
+        f"--as-of 2025-06-01 is before every assessment (the earliest is dated 2025-09-18): {what} is made "
+        "on the day of its first assessment or later" in words(result.output)
+    )
+    plan = CliRunner().invoke(app, ["plan", str(folder / "2026-12-fall.yaml"), "--as-of", "2026-06-01"])
+    assert plan.exit_code == 2
+    assert (
+        "--as-of 2026-06-01 is before the assessment (2026-12-03): a plan is made on the day of its "
+        "assessment or later" in words(plan.output)
+    )

@@ -24,7 +24,8 @@ def actions(
         None,
         "--as-of",
         metavar="DATE",
-        help="The day an action is overdue after its due date (default: today).",
+        help="The day an action is overdue after its due date (default: today); assessments dated "
+        "after it are left out.",
     ),
     fail_on: list[str] = typer.Option(
         [],
@@ -53,14 +54,18 @@ def actions(
     from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.reports.actions.document import actions_files_read
     from coalition_cli.core.reports.actions.report import build_actions
-    from coalition_cli.core.reports.network.entries import read_network
+    from coalition_cli.core.reports.network.entries import made_by_day, read_network
     from coalition_cli.core.wording import plural
 
     wrong = [value for value in fail_on if value not in FAIL_ON]
     if wrong:
         raise UsageError(f"--fail-on: {wrong[0]!r} is not one of {', '.join(FAIL_ON)}")
     day = date_option_or_today(as_of)
-    report = build_actions(read_network(paths, jobs=jobs), as_of=day)
+    # as of a day given, only what was made by then: the plan's rule
+    files, later = made_by_day(
+        read_network(paths, jobs=jobs), day if as_of is not None else None, what="a register"
+    )
+    report = build_actions(files, as_of=day, later=later)
     emit(report, output)
     say_files_read(actions_files_read(report))
     if not report.actions and not (report.same_date or report.invalid):

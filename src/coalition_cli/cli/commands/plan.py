@@ -95,8 +95,8 @@ def plan(
     from rich.markup import escape
 
     from coalition_cli.cli.console import stdout, warn
+    from coalition_cli.core.as_of import before_assessment, made_by
     from coalition_cli.core.editing.scaffold import date_option_or_today
-    from coalition_cli.core.errors import UsageError
     from coalition_cli.core.files.output import OutputFile
     from coalition_cli.core.loading.assessments import load_assessment
     from coalition_cli.core.loading.frameworks import load_guide
@@ -116,11 +116,8 @@ def plan(
         written.check()
     current = load_assessment(file)
     assessed_on = current.assessment.assessed_on
-    if as_of is not None and day < assessed_on:
-        raise UsageError(
-            f"--as-of {day.isoformat()} is before the assessment ({assessed_on.isoformat()}): "
-            "a plan is made on the day of its assessment or later"
-        )
+    if as_of is not None and not made_by(assessed_on, day):
+        raise before_assessment(day, assessed_on, what="a plan")
     if as_of is None and day < assessed_on:
         from coalition_cli.core.wording import long_date
 

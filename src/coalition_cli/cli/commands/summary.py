@@ -28,7 +28,8 @@ def summary(
         None,
         "--as-of",
         metavar="DATE",
-        help="The day staleness and overdue actions are counted from (default: today).",
+        help="The day staleness and overdue actions are counted from (default: today); assessments "
+        "dated after it are left out.",
     ),
     stale_after: str = typer.Option(
         "1y",
@@ -72,7 +73,7 @@ def summary(
     from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.loading.frameworks import load_guide
     from coalition_cli.core.reports.network.document import network_files_read
-    from coalition_cli.core.reports.network.entries import read_network
+    from coalition_cli.core.reports.network.entries import made_by_day, read_network
     from coalition_cli.core.reports.network.periods import parse_period
     from coalition_cli.core.reports.network.summary import GROUP_FIELDS, build_network
 
@@ -88,8 +89,13 @@ def summary(
         )
     written = _page_file(output_file, paths, force) if output_file is not None else None
     day = date_option_or_today(as_of)
+    # as of a day given, only what was made by then: the plan's rule
+    files, later = made_by_day(
+        read_network(paths, jobs=jobs), day if as_of is not None else None, what="a summary"
+    )
     network = build_network(
-        read_network(paths, jobs=jobs),
+        files,
+        later=later,
         framework=framework,
         weakest=weakest,
         as_of=day,

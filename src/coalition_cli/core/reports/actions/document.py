@@ -38,7 +38,11 @@ def actions_files_read(report: ActionsReport) -> list[str]:
     from coalition_cli.core.reports.network.entries import files_read  # not the plan's
 
     return files_read(
-        assessments=report.assessments, raters_set_aside=report.raters_set_aside, skipped=report.skipped
+        assessments=report.assessments,
+        raters_set_aside=report.raters_set_aside,
+        skipped=report.skipped,
+        later=report.later,
+        as_of=report.as_of,
     )
 
 

@@ -173,6 +173,8 @@ class ActionsReport(Report):
     """The valid assessment files read, raters' files included (as `summary` counts them)."""
     raters_set_aside: int = 0
     """Raters' files set aside beside their coalition's consensus (`network.coalitions`)."""
+    later: tuple[NetworkEntry, ...] = ()
+    """Assessments dated after the day given with `--as-of`, left out (`core.as_of`)."""
     csv_header = ACTIONS_CSV_HEADER
 
     @property
@@ -213,6 +215,7 @@ class ActionsReport(Report):
                 "assessments": sum(len(c.terms) for c in self.coalitions),
                 "skipped": self.skipped,
                 "invalid": len(self.invalid),
+                "later": len(self.later),
             },
             "counts": self.counts,
             "coalitions": [
@@ -289,8 +292,11 @@ def _in_brief(item: FileOutcome[NetworkEntry]) -> str:
     return in_brief(item)
 
 
-def build_actions(files: Sequence[FileOutcome[NetworkEntry]], *, as_of: dt.date) -> ActionsReport:
-    """The register of every coalition in the files. Raises UsageError (or InvalidFileError) when no
+def build_actions(
+    files: Sequence[FileOutcome[NetworkEntry]], *, as_of: dt.date, later: tuple[NetworkEntry, ...] = ()
+) -> ActionsReport:
+    """The register of every coalition in the files (`later`: those left out as dated after a day
+    given with `--as-of`, `entries.made_by_day`). Raises UsageError (or InvalidFileError) when no
     file is a valid assessment."""
     from coalition_cli.core.reports.network.coalitions import by_coalition
     from coalition_cli.core.reports.network.entries import left_out
@@ -325,6 +331,7 @@ def build_actions(files: Sequence[FileOutcome[NetworkEntry]], *, as_of: dt.date)
         unresolved=unresolved,
         assessments=len(valid),
         raters_set_aside=sum(len(group.raters) for group in grouped),
+        later=later,
     )
 
 

@@ -70,6 +70,7 @@ def network_data(network: Network) -> dict[str, Any]:
             "invalid": len(network.invalid),
             "other_framework": network.other_framework,
             "raters_set_aside": sum(c.raters_set_aside for c in network.coalitions),
+            "later": len(network.later),
         },
         "coalitions": Items(lambda: (_coalition_json(network, item) for item in network.coalitions)),
         "stale": [item.name for item in network.stale],
@@ -193,6 +194,8 @@ def network_files_read(network: Network) -> list[str]:
         raters_set_aside=sum(c.raters_set_aside for c in network.coalitions),
         skipped=network.skipped,
         other_framework=network.other_framework,
+        later=network.later,
+        as_of=network.as_of,
     )
 
 

@@ -218,6 +218,29 @@ def read_network(paths: Sequence[Path], *, jobs: int | None = None) -> list[File
     return files
 
 
+def made_by_day(
+    files: Sequence[FileOutcome[NetworkEntry]], as_of: dt.date | None, *, what: str
+) -> tuple[list[FileOutcome[NetworkEntry]], tuple[NetworkEntry, ...]]:
+    """The files as of a day given with `--as-of` (`core.as_of`): the assessments dated after it are
+    left out, and returned apart for the terminal to name; with no day given (today), every file.
+    Raises UsageError, in the plan's words, when the day is before every assessment (`what` is made:
+    "a register", "a summary")."""
+    from coalition_cli.core.as_of import before_assessment, made_by
+
+    if as_of is None:
+        return list(files), ()
+    kept: list[FileOutcome[NetworkEntry]] = []
+    later: list[NetworkEntry] = []
+    for item in files:
+        if item.value is not None and not made_by(item.value.assessed_on, as_of):
+            later.append(item.value)
+        else:
+            kept.append(item)
+    if later and all(item.value is None for item in kept):
+        raise before_assessment(as_of, min(entry.assessed_on for entry in later), what=what, every=True)
+    return kept, tuple(later)
+
+
 def left_out(outcome: FileOutcome[NetworkEntry]) -> bool:
     """A file read but left out of the numbers: it has errors."""
     return outcome.value is None and not outcome.skipped and outcome.unreadable is None
@@ -231,11 +254,27 @@ def in_brief(outcome: FileOutcome[NetworkEntry]) -> str:
 
 
 def files_read(
-    *, assessments: int, raters_set_aside: int = 0, skipped: int = 0, other_framework: int = 0
+    *,
+    assessments: int,
+    raters_set_aside: int = 0,
+    skipped: int = 0,
+    other_framework: int = 0,
+    later: Sequence[NetworkEntry] = (),
+    as_of: dt.date | None = None,
 ) -> list[str]:
     """What `summary` and `actions` say on the terminal (standard error) about the files they read:
-    the facilitator's to know, not the readers' of the report (who are told of coalitions, not files)."""
+    the facilitator's to know, not the readers' of the report (who are told of coalitions, not files);
+    `later`: the assessments dated after `--as-of`, left out."""
     notes = [f"{plural(assessments, 'assessment file')} read"]
+    if later and as_of is not None:
+        from coalition_cli.core.wording import long_date
+
+        named = ", ".join(f"{entry.file} ({long_date(entry.assessed_on)})" for entry in later[:3])
+        more = f" and {len(later) - 3} more" if len(later) > 3 else ""
+        notes.append(
+            f"{plural(len(later), 'more assessment file')}, dated after {long_date(as_of)}, left out "
+            f"(--as-of: not made by then): {named}{more}"
+        )
     if raters_set_aside:
         notes.append(
             f"{plural(raters_set_aside, 'rater')}' files set aside: one person's ratings beside their "

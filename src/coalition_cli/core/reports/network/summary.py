@@ -198,6 +198,8 @@ class Network(Report):
     """Coalitions left out of the numbers: their latest date has several files."""
     other_framework: int = 0
     """Valid files left out because they use another framework than the one asked for."""
+    later: tuple[NetworkEntry, ...] = ()
+    """Assessments dated after the day given with `--as-of`, left out (`core.as_of`)."""
     weakest_count: int = WEAKEST
     """How many of the weakest indicators the report lists (`--weakest`)."""
     as_of: dt.date
@@ -391,6 +393,7 @@ def build_network(
     stale_after: Period = DEFAULT_STALE_AFTER,
     group_by: GroupBy | None = None,
     guide: Guide | None = None,
+    later: tuple[NetworkEntry, ...] = (),
 ) -> Network:
     """Each coalition's standing and the network's numbers, listing the `weakest` indicators.
 
@@ -438,6 +441,7 @@ def build_network(
         same_date=tuple(item for group in grouped for item in group.same_date),
         unresolved=unresolved,
         other_framework=len(valid) - len(mine),
+        later=later,
         weakest_count=weakest,
         as_of=as_of,
         stale_after=stale_after,
