@@ -222,3 +222,41 @@ def test_a_day_before_every_assessment_is_refused_in_the_plans_words(
         "--as-of 2026-06-01 is before the assessment (2026-12-03): a plan is made on the day of its "
         "assessment or later" in words(plan.output)
     )
+
+
+# --- one owner's list, to send them ------------------------------------------------------------------
+
+
+def test_one_owners_actions_by_the_registers_rule(slipped: Path) -> None:
+    data = json.loads(
+        run("actions", slipped, "--as-of", AS_OF, "--owner", "MARIA  lopez", "--format", "json").stdout
+    )
+    assert data["owner"] == "Maria Lopez"
+    assert {a["owner"] for a in data["actions"]} == {
+        "Maria Lopez (RUSD)",  # one owner, whatever the brackets say
+        "Maria Lopez (RUSD Research and Assessment)",
+    }
+    assert len(data["actions"]) == 3 and data["counts"]["done_since_previous"] == 1
+    assert [o["owner"] for o in data["owners"]] == []  # none of hers is open
+    md = run("actions", slipped, "--as-of", AS_OF, "--owner", "Samuel Okafor (CSU)", "--format", "md").stdout
+    assert md.startswith("## Actions of Samuel Okafor: Riverside Pathways Coalition")
+    assert MOVED in md and "Maria" not in md
+    late = CliRunner().invoke(
+        app, ["actions", str(slipped), "--as-of", AS_OF, "--owner", "Rosa Delgado", "--fail-on", "overdue"]
+    )
+    assert late.exit_code == 1 and "1 action overdue (--fail-on overdue)" in late.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        ("Maria Lopes", "did you mean 'Maria Lopez'?"),
+        ("maria", "did you mean 'Maria Lopez'?"),  # a part of the name
+        ("Bob", "the owners are Angela Ruiz, Dana Whitfield, "),
+    ],
+)
+def test_an_unknown_owner_says_so_and_offers_close_names(folder: Path, typed: str, hint: str) -> None:
+    result = CliRunner().invoke(app, ["actions", str(folder), "--owner", typed])
+    assert result.exit_code == 2
+    said = words(result.output)
+    assert f"no action in these files is owned by {typed!r}" in said and hint in said

@@ -33,6 +33,12 @@ def actions(
         metavar="overdue|vanished",
         help="Exit 1 when an action is overdue (or vanished): a reminder in CI. Repeat for both.",
     ),
+    owner: str | None = typer.Option(
+        None,
+        "--owner",
+        metavar="NAME",
+        help="Only the actions of this owner (the name before any bracket, in any case): a list to send them.",
+    ),
     jobs: int | None = typer.Option(
         None, "--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per core)."
     ),
@@ -44,7 +50,7 @@ def actions(
     as of --as-of and not marked done or dropped. Carried over: open in an earlier assessment and
     still open. Vanished: in an earlier assessment, gone from the latest, never marked done or
     dropped. Then the open actions per owner, with the seats they hold when the coalition has a
-    profile. Exit status: 0 listed, 1 some files have problems or share a coalition and date, or
+    profile. --owner NAME lists one owner's actions, to send them. Exit status: 0 listed, 1 some files have problems or share a coalition and date, or
     --fail-on found what it looks for, 2 a path cannot be read.
     """
     from coalition_cli.cli.console import note, warn
@@ -53,7 +59,7 @@ def actions(
     from coalition_cli.core.editing.scaffold import date_option_or_today
     from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.reports.actions.document import actions_files_read
-    from coalition_cli.core.reports.actions.report import build_actions
+    from coalition_cli.core.reports.actions.report import build_actions, for_owner
     from coalition_cli.core.reports.network.entries import made_by_day, read_network
     from coalition_cli.core.wording import plural
 
@@ -66,6 +72,8 @@ def actions(
         read_network(paths, jobs=jobs), day if as_of is not None else None, what="a register"
     )
     report = build_actions(files, as_of=day, later=later)
+    if owner is not None:
+        report = for_owner(report, owner)
     emit(report, output)
     say_files_read(actions_files_read(report))
     if not report.actions and not (report.same_date or report.invalid):

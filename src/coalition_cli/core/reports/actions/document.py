@@ -20,7 +20,8 @@ def actions_document(report: ActionsReport) -> Document:
         if len(report.coalitions) == 1
         else plural(len(report.coalitions), "coalition")
     )
-    document: Document = [Heading(f"Actions: {title}"), *_overview(report)]
+    whose = f" of {report.owner}" if report.owner else ""
+    document: Document = [Heading(f"Actions{whose}: {title}"), *_overview(report)]
     document += _done_since(report, several)
     document += _overdue(report, several)
     document += _vanished(report, several)

@@ -9,6 +9,7 @@ files with errors.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -19,7 +20,7 @@ from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.frameworks import load_framework
 from coalition_cli.core.loading.outcome import FileOutcome
 from coalition_cli.core.model.values import CLOSED
-from coalition_cli.core.reports.actions.owners import owner_key, owner_notes
+from coalition_cli.core.reports.actions.owners import owner_key, owner_label, owner_notes
 from coalition_cli.core.reports.actions.register import (
     MemberSeat,
     OwnerLoad,
@@ -175,6 +176,9 @@ class ActionsReport(Report):
     """Raters' files set aside beside their coalition's consensus (`network.coalitions`)."""
     later: tuple[NetworkEntry, ...] = ()
     """Assessments dated after the day given with `--as-of`, left out (`core.as_of`)."""
+    owner: str | None = None
+    """With `--owner`: the owner whose actions alone are listed (`for_owner`), as the register shows
+    them (the name before any bracket)."""
     csv_header = ACTIONS_CSV_HEADER
 
     @property
@@ -210,6 +214,7 @@ class ActionsReport(Report):
     def data(self) -> dict[str, Any]:
         return {
             "as_of": self.as_of.isoformat(),
+            "owner": self.owner,
             "files": {
                 "read": self.files,
                 "assessments": sum(len(c.terms) for c in self.coalitions),
@@ -283,6 +288,45 @@ class ActionsReport(Report):
         from coalition_cli.core.reports.actions.document import actions_document
 
         return actions_document(self)
+
+
+def for_owner(report: ActionsReport, name: str) -> ActionsReport:
+    """The register of one owner's actions (`--owner`), matched by the register's owner rule
+    (`owners.owner_key`: the name before any bracket, any case and spacing): a list to send them.
+    Raises UsageError when nobody of that name owns an action, offering the closest owners' names."""
+    key = owner_key(name)
+    coalitions = []
+    for coalition in report.coalitions:
+        mine = tuple(
+            action for action in coalition.actions if action.owner and owner_key(action.owner) == key
+        )
+        if mine:
+            loads = tuple(load for load in coalition.owners if owner_key(load.owner) == key)
+            coalitions.append(dataclasses.replace(coalition, actions=mine, owners=loads))
+    if not coalitions:
+        raise UsageError(f"no action in these files is owned by {name!r}", hint=_owners_hint(report, key))
+    first = next(action.owner for coalition in coalitions for action in coalition.actions if action.owner)
+    return dataclasses.replace(report, coalitions=tuple(coalitions), owner=owner_label(first))
+
+
+def _owners_hint(report: ActionsReport, key: str) -> str:
+    """The owners a mistyped name may mean (close in spelling, or holding its words), else some owners."""
+    import difflib
+
+    names: dict[str, str] = {}
+    for action in report.actions:
+        if action.owner:
+            names.setdefault(owner_key(action.owner), owner_label(action.owner))
+    if not names:
+        return "no action in these files has an owner yet"
+    words = set(key.split())
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+    close += [known for known in names if words and words <= set(known.split()) and known not in close]
+    if close:
+        return f"did you mean {' or '.join(repr(names[known]) for known in close[:3])}?"
+    shown = sorted(names.values(), key=str.casefold)
+    more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
+    return f"the owners are {', '.join(shown[:8])}{more}"
 
 
 def _in_brief(item: FileOutcome[NetworkEntry]) -> str:
