@@ -260,3 +260,16 @@ def test_an_unknown_owner_says_so_and_offers_close_names(folder: Path, typed: st
     assert result.exit_code == 2
     said = words(result.output)
     assert f"no action in these files is owned by {typed!r}" in said and hint in said
+
+
+def test_the_json_has_the_texts_open_count(folder: Path) -> None:
+    """`counts.open` leaves the overdue ones out (as documented, and kept); `open_total` is the text's
+    "9 open" and what the owners' `open` add up to, for a spreadsheet built from both."""
+    data = json.loads(run("actions", folder, "--as-of", AS_OF, "--format", "json").stdout)
+    counts = data["counts"]
+    assert (counts["open"], counts["overdue"], counts["open_total"]) == (0, 9, 9)
+    assert counts["open_total"] == sum(o["open"] for o in data["owners"]) + counts["open_without_owner"]
+    assert all(
+        c["counts"]["open_total"] == c["counts"]["open"] + c["counts"]["overdue"] for c in data["coalitions"]
+    )
+    assert "9 open (9 overdue)" in run("actions", folder, "--as-of", AS_OF).stdout

@@ -52,8 +52,9 @@ def counts_text(counts: dict[str, int], since: str | None = None) -> str:
     before the latest is named: "Spring 2026", "then"), what was closed since it apart from the rest:
     `8 open (5 overdue), 2 done and 1 dropped since Spring 2026 (12 done and 2 dropped in all); …`.
     An action done before that term is in the total, never in what was done since."""
-    open_count = counts["open"] + counts["overdue"]
-    parts = [f"{open_count} open" + (f" ({counts['overdue']} overdue)" if counts["overdue"] else "")]
+    parts = [
+        f"{counts['open_total']} open" + (f" ({counts['overdue']} overdue)" if counts["overdue"] else "")
+    ]
     if since is None:
         parts += [f"{counts[state]} {state}" for state in CLOSED if counts[state]]
     else:

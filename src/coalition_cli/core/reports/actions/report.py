@@ -59,7 +59,18 @@ ACTIONS_CSV_HEADER = (
 """One row per action, as it stands in the last term it is in (columns added later go at the end)."""
 
 STATES = ("open", "overdue", "done", "dropped", "vanished")
-COUNTS = ("actions", *STATES, "carried_over", "done_since_previous", "dropped_since_previous")
+COUNTS = (
+    "actions",
+    "open",
+    "overdue",
+    "open_total",
+    "done",
+    "dropped",
+    "vanished",
+    "carried_over",
+    "done_since_previous",
+    "dropped_since_previous",
+)
 """The counts of a register (JSON `counts`), in order; `open_without_owner` is the report's."""
 
 
@@ -111,7 +122,10 @@ class CoalitionRegister:
         """The counts of the register, as JSON gives them and `document.counts_text` words them."""
         counts = {
             "actions": len(self.actions),
-            **{state: self.count(state) for state in STATES},
+            "open": self.count("open"),
+            "overdue": self.count("overdue"),
+            "open_total": sum(action.is_open for action in self.actions),  # open or overdue, as the text says
+            **{state: self.count(state) for state in ("done", "dropped", "vanished")},
             "carried_over": self.carried_over,
             **{f"{state}_since_previous": self.closed_since(state) for state in CLOSED},
         }
