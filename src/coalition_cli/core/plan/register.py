@@ -2,7 +2,8 @@
 
 The register of the plan's assessment and, with `--since`, the earlier one (`reports.actions`): each
 action followed from that term to this one, overdue as of the day the plan is made (`--as-of`, as
-`coalition actions --as-of` counts it, by the statuses the assessment records), carried over, vanished since the earlier term, and the open actions per owner with
+`coalition actions --as-of` counts it, by the statuses the assessment records), carried over, vanished since the earlier term, done since it (not what was
+done then already), moved to a later date or handed to another owner since it, and the open actions per owner with
 the seats they hold in the coalition profile. Plain data for the templates
 (`partials/_register.*.j2`, the `register` of `PlanContext`); no command lines, no file paths.
 
