@@ -273,3 +273,15 @@ def test_the_json_has_the_texts_open_count(folder: Path) -> None:
         c["counts"]["open_total"] == c["counts"]["open"] + c["counts"]["overdue"] for c in data["coalitions"]
     )
     assert "9 open (9 overdue)" in run("actions", folder, "--as-of", AS_OF).stdout
+
+
+def test_one_owners_list_keeps_only_the_note_on_their_own_name(folder: Path) -> None:
+    fall = folder / "2026-12-fall.yaml"
+    added = CliRunner().invoke(
+        app, ["rate", str(fall), "C4.2", "--action", "Draft the dashboard spec", "--owner", "Maria Lopes"]
+    )
+    assert added.exit_code == 0, added.output
+    note = "Maria Lopes may be Maria Lopez"
+    assert note in words(run("actions", folder, "--as-of", AS_OF).stdout)
+    assert note in words(run("actions", folder, "--as-of", AS_OF, "--owner", "maria lopes").stdout)
+    assert note not in words(run("actions", folder, "--as-of", AS_OF, "--owner", "Samuel Okafor").stdout)

@@ -315,8 +315,16 @@ def for_owner(report: ActionsReport, name: str) -> ActionsReport:
             action for action in coalition.actions if action.owner and owner_key(action.owner) == key
         )
         if mine:
-            loads = tuple(load for load in coalition.owners if owner_key(load.owner) == key)
-            coalitions.append(dataclasses.replace(coalition, actions=mine, owners=loads))
+            label = owner_label(next(action.owner for action in mine if action.owner))
+            coalitions.append(
+                dataclasses.replace(
+                    coalition,
+                    actions=mine,
+                    owners=tuple(load for load in coalition.owners if owner_key(load.owner) == key),
+                    # the notes on this owner's name ("Maria Lopes may be Maria Lopez …"), not others'
+                    owner_notes=tuple(note for note in coalition.owner_notes if note.startswith(f"{label} ")),
+                )
+            )
     if not coalitions:
         raise UsageError(f"no action in these files is owned by {name!r}", hint=_owners_hint(report, key))
     first = next(action.owner for coalition in coalitions for action in coalition.actions if action.owner)
