@@ -305,3 +305,60 @@ def test_at_200_percent_text_the_send_bar_does_not_cover_the_screen(tmp_path: Pa
         assert (
             tall.evaluate("() => getComputedStyle(document.querySelector('.send-bar')).position") == "fixed"
         )
+
+
+# --- Send in reach on a short screen ------------------------------------------------------------------
+
+_IN_VIEW = """([name, enabled]) => {
+  for (const button of document.querySelectorAll('button')) {
+    if (button.textContent.trim() !== name || (enabled && button.disabled)) continue;
+    const box = button.getBoundingClientRect();
+    if (box.height === 0 || box.top < 0 || box.bottom > window.innerHeight) continue;
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && button.contains(hit)) return {x, y, top: box.top, height: box.height};
+  }
+  return null;
+}"""
+
+
+def _button_in_view(page: Any, name: str, *, enabled: bool = True) -> dict[str, float]:
+    """A button named `name` on screen now, not covered by anything (waits up to 5 s)."""
+    found = page.wait_for_function(_IN_VIEW, arg=[name, enabled], timeout=5_000).json_value()
+    assert isinstance(found, dict)
+    return found
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("width", "height", "font"),
+    [(390, 844, None), (320, 568, None), (390, 844, 32), (195, 422, None)],
+    ids=["390x844", "320x568", "large-text", "200%-zoom"],
+)
+def test_after_tapping_a_stage_send_is_on_screen_at_every_size(
+    tmp_path: Path, width: int, height: int, font: int | None
+) -> None:
+    """On a short screen the Send bar follows the form, screens below the stage just tapped (about 8
+    screens with the browser's text at 32 px): a one-line Send button waits at the bottom of the
+    screen instead, until the form's own is in view, and says "Saved ✓" once pressed."""
+    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
+        room.presenter().post("/api/f/open", json={"indicator": "C3.1"})  # the longest descriptors
+        phone = phone_page(chromium, width=width, height=height)
+        if font is not None:  # a phone set to very large text: the browser's default size
+            cdp = phone.context.new_cdp_session(phone)
+            cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+        phone.goto(room.server.links.join)
+        phone.get_by_role("button", name="I'd rather not say").click()
+        phone.get_by_role("heading", name="C3.1 Student Success, Access and Equity").wait_for()
+        phone.get_by_text("2 · Developing").click()
+        send = _button_in_view(phone, "Send: 2 Developing")
+        assert send["height"] <= max(0.15 * height, 60), send  # one line, not a third of the screen
+        phone.mouse.click(send["x"], send["y"])
+        _button_in_view(phone, "Saved ✓", enabled=False)
+        assert [ballot.stage for ballot in room.session.state.ballots_on("C3.1")] == [2]
+        widths = horizontal_overflow(phone)
+        assert widths["document"] <= widths["viewport"]
+        if (width, height, font) == (390, 844, None):  # a tall phone: the form's own bar, fixed as before
+            assert phone.evaluate("() => getComputedStyle(document.querySelector('.send-bar')).position") == (
+                "fixed"
+            )
