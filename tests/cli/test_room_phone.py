@@ -156,7 +156,9 @@ def test_a_sentence_not_sent_when_voting_closes_is_said_to_be_not_sent(tmp_path:
 
         sentence = "We meet monthly but the charter is not signed."
         phone.get_by_label("Why? One sentence of evidence").fill(sentence)
-        assert _status(phone) == "Not sent yet: press Send to change your vote."  # no longer "Saved"
+        assert _status(phone) == (  # no longer "Saved"
+            "Not sent yet: press Send to change your vote. The room has your vote: 1 Emerging."
+        )
         assert phone.get_by_role("button", name="Send: 1 Emerging").is_enabled()
 
         presenter.post("/api/f/close", json={})
@@ -362,3 +364,43 @@ def test_after_tapping_a_stage_send_is_on_screen_at_every_size(
             assert phone.evaluate("() => getComputedStyle(document.querySelector('.send-bar')).position") == (
                 "fixed"
             )
+
+
+def _slow(page: Any, latency_ms: int) -> None:
+    """A slow connection: every request and answer takes `latency_ms` more."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": latency_ms, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+
+
+@needs_chromium
+def test_a_stage_changed_while_the_vote_is_on_its_way_is_not_said_to_be_saved(tmp_path: Path) -> None:
+    """On a slow connection: Send 1, then tap 4 while it says "Sending…". When the answer comes, the
+    room has 1: the phone says 4 is not sent yet (never "Saved ✓ You chose 1" beside a chosen 4),
+    and keeps the sentence typed meanwhile."""
+    with _voting_on_c11(tmp_path) as voting:
+        room, phone = voting.room, voting.phone
+        _slow(phone, 2000)
+        phone.get_by_text("1 · Emerging").click()
+        phone.get_by_role("button", name="Send: 1 Emerging").click()
+        phone.get_by_role("button", name="Sending…").wait_for()
+        phone.get_by_text("4 · Transforming").click()  # the cards stay open while sending
+        assert _status(phone) == "Sending 1 Emerging… This new choice is not sent yet."
+        phone.get_by_label("Why? One sentence of evidence").fill("Typed while it was sending.")
+        phone.get_by_role("button", name="Send: 4 Transforming").wait_for(timeout=15_000)
+        assert [ballot.stage for ballot in room.session.state.ballots_on("C1.1")] == [1]
+        assert _status(phone) == (
+            "Not sent yet: press Send to change your vote. The room has your vote: 1 Emerging."
+        )
+        assert (
+            phone.get_by_label("Why? One sentence of evidence").input_value() == "Typed while it was sending."
+        )
+        phone.get_by_role("button", name="Send: 4 Transforming").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for(timeout=15_000)
+        assert _status(phone).startswith("Saved ✓ You chose 4 Transforming.")
+        assert [ballot.evidence for ballot in room.session.state.ballots_on("C1.1")] == [
+            "Typed while it was sending."
+        ]
