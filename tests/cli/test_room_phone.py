@@ -404,3 +404,50 @@ def test_a_stage_changed_while_the_vote_is_on_its_way_is_not_said_to_be_saved(tm
         assert [ballot.evidence for ballot in room.session.state.ballots_on("C1.1")] == [
             "Typed while it was sending."
         ]
+
+
+def _checked(page: Any) -> list[str]:
+    return list(
+        page.locator("input[name=stage]:checked").evaluate_all("(inputs) => inputs.map((i) => i.value)")
+    )
+
+
+@needs_chromium
+def test_a_second_tab_of_the_same_phone_shows_the_vote_sent_from_the_other(tmp_path: Path) -> None:
+    """The camera opened the link again in a new tab: a vote sent there is shown in the first tab
+    within seconds ("in another tab"), instead of "Saved ✓" with the old stage; a change being made
+    in the first tab is kept, and said not to be sent."""
+    with _voting_on_c11(tmp_path) as voting:
+        room, tab_a = voting.room, voting.phone
+        tab_a.get_by_text("2 · Developing").click()
+        tab_a.get_by_role("button", name="Send: 2 Developing").click()
+        tab_a.get_by_text("Saved ✓ You chose 2 Developing.").wait_for()
+
+        tab_b = tab_a.context.new_page()
+        tab_b.goto(room.server.links.join)
+        tab_b.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()  # its group remembered
+        assert _checked(tab_b) == ["2"]
+        tab_b.get_by_text("1 · Emerging").click()
+        tab_b.get_by_label("Why? One sentence of evidence").fill("Sent from the second tab.")
+        tab_b.get_by_role("button", name="Send: 1 Emerging").click()
+        tab_b.get_by_text("Saved ✓ You chose 1 Emerging.").wait_for()
+
+        tab_a.get_by_text("Saved ✓ You chose 1 Emerging in another tab.").wait_for(timeout=5_000)
+        assert _checked(tab_a) == ["1"]
+        assert (
+            tab_a.get_by_label("Why? One sentence of evidence").input_value() == "Sent from the second tab."
+        )
+        assert tab_a.get_by_role("button", name="Saved ✓").is_disabled()
+
+        tab_a.get_by_text("3 · Advancing").click()  # a change of its own, not sent yet
+        tab_b.get_by_text("4 · Transforming").click()
+        tab_b.get_by_role("button", name="Send: 4 Transforming").click()
+        tab_b.get_by_role("button", name="Saved ✓").wait_for()
+        tab_a.get_by_text("The room has your vote: 4 Transforming.").wait_for(timeout=5_000)
+        assert (
+            _status(tab_a)
+            == "Not sent yet: press Send to change your vote. The room has your vote: 4 Transforming."
+        )
+        assert _checked(tab_a) == ["3"]
+        assert [ballot.stage for ballot in room.session.state.ballots_on("C1.1")] == [4]
+        assert len(room.session.state.devices) == 1  # one phone, one vote

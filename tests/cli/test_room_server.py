@@ -436,3 +436,37 @@ def test_any_rubric_works(tmp_path: Path) -> None:
         assert (result["spread"], result["flagged"], result["proposed"]) == (2, True, 3)
         assert presenter.post("/api/f/agree", json={"indicator": "P-2", "stage": 3}).status_code == 200
     assert "P-2:\n    stage: 3" in path.read_text()
+
+
+def test_a_phone_waiting_for_news_hears_at_once_of_its_own_vote_sent_from_another_tab(tmp_path: Path) -> None:
+    """Two tabs of one phone (one cookie): the one waiting for news, with the vote it shows (`mark`),
+    is answered as soon as the other tab's vote is saved, not at the next indicator."""
+    with serve(write_assessment(tmp_path)) as room:
+        room.presenter().post("/api/f/open", json={"indicator": "C1.1"})
+        tab_a = room.participant()
+        tab_b = httpx.Client(base_url=room.base, timeout=30, cookies=tab_a.cookies)
+        assert vote(tab_a, "C1.1", 2).status_code == 200
+        shown = tab_a.get("/api/p/state", params={"seen": -1}).json()
+        assert shown["mine"]["stage"] == 2
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            waiting = pool.submit(
+                tab_a.get, "/api/p/state", params={"seen": shown["phase"], "mark": shown["mark"]}
+            )
+            time.sleep(0.3)
+            assert not waiting.done()  # nothing new for it: it waits
+            started = time.monotonic()
+            assert vote(tab_b, "C1.1", 1).json()["mark"] != shown["mark"]
+            news = waiting.result(timeout=10).json()
+        assert time.monotonic() - started < 3
+        assert news["mine"]["stage"] == 1 and news["phase"] == shown["phase"]
+        other = room.participant()  # another phone's vote is no news for this one
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            waiting = pool.submit(
+                tab_a.get, "/api/p/state", params={"seen": news["phase"], "mark": news["mark"]}
+            )
+            time.sleep(0.3)
+            vote(other, "C1.1", 4)
+            time.sleep(0.5)
+            assert not waiting.done()
+            room.presenter().post("/api/f/close", json={})
+            assert waiting.result(timeout=10).json()["open"] is False

@@ -5,7 +5,7 @@ Routes, and who may use them:
 | route | who | what |
 | --- | --- | --- |
 | `GET /j/{join token}` | anyone with the join link | the participant page; gives the phone its signed device cookie (a mistyped link gets a page that says so) |
-| `GET /api/p/state?seen=N` | a joined phone | the open indicator, the phone's own vote, `ended` once the room is closing; waits for news when `N` is current (a phone is counted as here while its page keeps asking) |
+| `GET /api/p/state?seen=N&mark=M` | a joined phone | the open indicator, the phone's own vote (`mark`: its fingerprint), `ended` once the room is closing; waits for news when `N` is current and the phone's vote is still `M` (sent from another tab meanwhile: news) (a phone is counted as here while its page keeps asking) |
 | `POST /api/p/vote` | a joined phone | `{indicator, stage (null: don't know), group, evidence}` on the open indicator |
 | `POST /api/p/leave` | a joined phone | its page is closing: no longer counted as here (sent by the page as it goes; no body) |
 | `GET /f/{facilitator token}` | the facilitator | sets the presenter cookie and moves on to `/present` (the token leaves the address bar) |
@@ -48,7 +48,7 @@ from coalition_cli.web.guard import (
     read_json,
 )
 from coalition_cli.web.pages import Pages
-from coalition_cli.web.views import participant_view, presenter_view
+from coalition_cli.web.views import participant_view, presenter_view, vote_mark
 
 DEVICE_COOKIE = "room_device"
 PRESENTER_COOKIE = "room_presenter"
@@ -90,7 +90,8 @@ class NoBody(_Body):
 
 class Changes:
     """Version numbers the pages wait on: `phase` moves when the room moves on (what phones need),
-    `version` on every change (what the presenter needs), so one vote does not wake every phone."""
+    `version` on every change (what the presenter needs). Phones wake on a new phase, and on a saved
+    vote (`voted`), to see whether it was their own phone's (from another tab of it)."""
 
     def __init__(self) -> None:
         self.phase = 0
@@ -105,8 +106,12 @@ class Changes:
         self._version_event = asyncio.Event()
         if phase:
             self.phase += 1
-            self._phase_event.set()
-            self._phase_event = asyncio.Event()
+            self.voted()
+
+    def voted(self) -> None:
+        """A vote is saved (or the room moved on): the phones waiting look again."""
+        self._phase_event.set()
+        self._phase_event = asyncio.Event()
 
     def close(self) -> None:
         """The server is stopping: answer every page that is waiting now, and make none wait again."""
@@ -115,7 +120,8 @@ class Changes:
         self._version_event.set()
 
     async def wait(self, seen: int, timeout: float, *, phase: bool) -> None:
-        """Return when the version moves past `seen`, or after `timeout` seconds."""
+        """Return when the version moves past `seen` (with `phase`: when the phase moves past it,
+        or a vote is saved), or after `timeout` seconds."""
         current = self.phase if phase else self.version
         if seen != current or self.closing:
             return
@@ -326,12 +332,29 @@ def _recount(room: Room) -> None:
 
 
 async def _participant_state(request: Request, room: Room) -> Response:
+    """Waits for news: the room moved on, or this phone's vote is no longer the one its page shows
+    (`mark`; sent from another tab of the same phone)."""
     device = _device(request, room)
     seen = _seen(request)
-    await room.changes.wait(seen, room.limits.poll_seconds, phase=True)
+    mark = _mark(request)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + room.limits.poll_seconds
+    while mark is None or mark == vote_mark(room.session, device):
+        left = deadline - loop.time()
+        if seen != room.changes.phase or room.changes.closing or left <= 0:
+            break
+        await room.changes.wait(seen, left, phase=True)
     # `ended`: the server is stopping (the room was closed), so the phone says so instead of retrying
     ended = room.changes.closing
     return JSONResponse({**participant_view(room.session, device, room.changes.phase), "ended": ended})
+
+
+def _mark(request: Request) -> str | None:
+    """The fingerprint of the vote the page shows (`vote_mark`); None from a page that does not say."""
+    text = request.query_params.get("mark")
+    if text is not None and (len(text) > 32 or not text.isalnum()):
+        raise Problem(422, "mark must be letters and digits")
+    return text
 
 
 async def _vote(request: Request, room: Room) -> Response:
@@ -349,9 +372,16 @@ async def _vote(request: Request, room: Room) -> Response:
         await room.durability.wait(number)
     except OSError:
         raise Problem(503, "the vote may not be saved: the laptop's disk refused it") from None
+    room.changes.voted()  # saved: another tab of this phone that shows an older vote hears of it
     ballot = state.ballots[body.indicator][device]
     return JSONResponse(
-        {"saved": True, "indicator": body.indicator, "stage": ballot.stage, "evidence": ballot.evidence}
+        {
+            "saved": True,
+            "indicator": body.indicator,
+            "stage": ballot.stage,
+            "evidence": ballot.evidence,
+            "mark": vote_mark(room.session, device),
+        }
     )
 
 

@@ -1,7 +1,8 @@
 """What each page is told, as JSON: plain data the page's script puts on screen as text (never as markup).
 
-A phone learns the open indicator with its stage descriptors, its own vote, and the round (which
-"Vote again" moves on); never anyone else's vote, and no count (the room rates silently first). The presenter learns every count and, once the
+A phone learns the open indicator with its stage descriptors, its own vote (and `mark`, its
+fingerprint, which the page sends back to hear at once of a vote from another tab of the phone), and
+the round (which "Vote again" moves on); never anyone else's vote, and no count (the room rates silently first). The presenter learns every count and, once the
 facilitator reveals an indicator, its result: the distribution by stage and by stakeholder group, the
 spread, the proposed stage and the evidence sentences. It also learns how many phones are here now
 and how many joined in all (counts: which phone is never said), the rating of the open indicator as
@@ -12,6 +13,8 @@ Next says instead.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +23,7 @@ from coalition_cli.core.reports.consensus import disagreeing_raters
 from coalition_cli.core.room.agenda import not_rated_after
 from coalition_cli.core.room.phones import phones_words, voted_words
 from coalition_cli.core.room.session import RoomSession
+from coalition_cli.core.room.state import Ballot
 from coalition_cli.core.room.tally import Result, tally
 from coalition_cli.core.wording import plural
 
@@ -39,10 +43,26 @@ def _indicator(session: RoomSession, indicator: str) -> dict[str, Any]:
     }
 
 
+def _ballot(session: RoomSession, device: str) -> Ballot | None:
+    """The phone's live vote on the open indicator."""
+    current = session.state.current
+    return session.state.ballots.get(current, {}).get(device) if current else None
+
+
+def vote_mark(session: RoomSession, device: str) -> str:
+    """A fingerprint of the phone's vote on the open indicator ("0": none): its page sends it back
+    when it asks for news, and is answered at once when another tab of the phone changed the vote."""
+    ballot = _ballot(session, device)
+    if ballot is None:
+        return "0"
+    said = json.dumps([ballot.stage, ballot.group, ballot.evidence], ensure_ascii=False)
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
+
+
 def participant_view(session: RoomSession, device: str, phase: int) -> dict[str, Any]:
     state = session.state
     current = state.current
-    ballot = state.ballots.get(current, {}).get(device) if current else None
+    ballot = _ballot(session, device)
     return {
         "phase": phase,
         "coalition": session.file.assessment.coalition,
@@ -53,6 +73,7 @@ def participant_view(session: RoomSession, device: str, phase: int) -> dict[str,
         "mine": None
         if ballot is None
         else {"stage": ballot.stage, "group": ballot.group, "evidence": ballot.evidence},
+        "mark": vote_mark(session, device),
         "groups": [{"id": key, "name": name} for key, name in session.groups.items()],
     }
 

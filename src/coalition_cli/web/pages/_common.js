@@ -10,7 +10,8 @@
     return node;
   };
 
-  /* `onNews(data)` handles each answer and returns the `seen` to ask with next; `refused(status)`
+  /* `onNews(data)` handles each answer and returns the `seen` to ask with next (a number, or the
+     query's parameters: {seen, mark}); `refused(status)`
      returns true for an answer that retrying cannot change, which ends the loop. `trouble` is told
      how it goes: an element is shown from the second failure in a row on and hidden on success; or
      an object with `failed(count)`, `recovered()` and `ended()` (the server said it is stopping:
@@ -25,7 +26,8 @@
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 35000);
       try {
-        const response = await fetch(path + "?seen=" + seen, { cache: "no-store", signal: controller.signal });
+        const query = new URLSearchParams(typeof seen === "object" ? seen : { seen });
+        const response = await fetch(path + "?" + query, { cache: "no-store", signal: controller.signal });
         if (refused(response.status)) return;
         if (!response.ok) throw new Error("status " + response.status);
         const data = await response.json();
