@@ -186,7 +186,7 @@ def test_the_presenter_page_reads_from_the_back_of_the_room(tmp_path: Path) -> N
 
 
 def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
-    """The room is closed (Ctrl-C) and started again: the page says the session ended, then carries on."""
+    """The room is closed (Ctrl-C) and started again: the page says the room is closed, then carries on."""
     path = write_assessment(tmp_path)
     with browser() as chromium:
         with serve(path) as room:
@@ -195,11 +195,14 @@ def test_a_phone_rides_out_a_restart_of_the_server(tmp_path: Path) -> None:
             phone = phone_page(chromium)
             vote_from(phone, room.server.links.join, "3 · Advancing")
             phone.get_by_label("Why? One sentence of evidence").fill("Typed as the room closed.")
-        ended = phone.get_by_text("The session has ended. Thank you! Every vote you sent is kept.")
+        ended = phone.get_by_text(
+            "The room is closed. Thank you! Every vote you sent is kept. "
+            "If the facilitator opens it again, this page carries on by itself."
+        )
         ended.wait_for(timeout=10_000)  # told by the stopping server, not guessed after failed tries
         assert phone.get_by_role("button", name="Voting is closed").is_disabled()
         assert phone.locator("#status").inner_text() == (
-            "Your last change was not sent: the session ended before you pressed Send. "
+            "Your last change was not sent: the room closed before you pressed Send. "
             "The room has your earlier vote: 3 Advancing."
         )
         phone.wait_for_timeout(3000)

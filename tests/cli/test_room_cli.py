@@ -258,3 +258,16 @@ def test_the_join_code_holds_the_link_in_capitals_which_is_the_same_link(tmp_pat
     assert found.presenter.startswith("http://127.0.0.1:8765/f/")
     address = lan_address()  # asks the routing table only: sends nothing
     assert address is None or (address.count(".") == 3 and not address.startswith("127."))
+
+
+def test_the_command_that_carries_on_keeps_lan_and_the_port_the_links_use() -> None:
+    """Phones come back by themselves only to the same address: --lan, and the port (one picked by
+    --port 0 too), or the restarted room's links differ from the ones on their screens."""
+    from coalition_cli.web.server import room_command
+
+    assert room_command("spring.yaml", lan=False, port=8765) == "coalition room spring.yaml"
+    assert room_command("spring.yaml", lan=True, port=8765) == "coalition room spring.yaml --lan"
+    assert (
+        room_command("'my file.yaml'", lan=True, port=41234)
+        == "coalition room 'my file.yaml' --lan --port 41234"
+    )

@@ -228,24 +228,43 @@ def test_ctrl_c_answers_the_waiting_pages_that_the_session_ended(
 
 
 @needs_chromium
-def test_a_phone_whose_room_vanished_says_so_after_a_few_tries(tmp_path: Path) -> None:
-    """A crash or a closed lid says nothing: after ~15 s of failed tries the phone stops saying "Reconnecting"."""
-    room = RoomProcess(write_assessment(tmp_path))
+def test_a_phone_whose_room_vanished_says_to_keep_the_page_open_and_carries_on_when_it_is_back(
+    tmp_path: Path,
+) -> None:
+    """A crash or a closed lid says nothing: after ~15 s of failed tries the phone stops saying
+    "Reconnecting", and says to keep the page open (never that the session ended: the room may be
+    started again, and a page closed then is a voice lost). Its banner covers nothing. The room
+    started again, the page carries on by itself."""
+    path = write_assessment(tmp_path)
+    room = RoomProcess(path)
     try:
         room.client("Presenter").post("/api/f/open", json={"indicator": "C1.1"})
         with browser() as chromium:
             phone = phone_page(chromium)
             phone.goto(room.links["Join"])
-            phone.get_by_role("button", name="I'd rather not say").click()
+            phone.get_by_role("button", name="Parent, student, and advocacy groups").click()
             phone.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
             room.kill()
             banner = phone.locator("#offline").filter(has_text="Reconnecting…")
             banner.wait_for(timeout=15_000)
             assert banner.inner_text() == "Reconnecting…"  # no vote on C1.1: no rating to keep
-            phone.get_by_text(
-                "The session has ended, or the connection to it was lost. Every vote you sent is kept."
-            ).wait_for(timeout=40_000)
+            lost = phone.get_by_text(
+                "Lost touch with the room. Keep this page open: it carries on by itself once the room is "
+                "back, and every vote you sent is kept. If the meeting is over, you can close it."
+            )
+            lost.wait_for(timeout=40_000)
             assert not phone.get_by_text("Reconnecting…").is_visible()
+            assert "ended" not in phone.locator("#offline").inner_text()
+            speaking = phone.get_by_text("Speaking for: Parent, student, and advocacy groups").bounding_box()
+            shown = phone.locator("#offline").bounding_box()
+            assert speaking is not None and shown is not None
+            assert speaking["y"] >= shown["y"] + shown["height"]  # below the banner, not under it
+            port = room.base.rsplit(":", 1)[1]
+            room = RoomProcess(path, "--port", port)  # the same command: the same links
+            lost.wait_for(state="hidden", timeout=30_000)
+            phone.get_by_text("1 · Emerging").click()
+            phone.get_by_role("button", name="Send: 1 Emerging").click()
+            phone.get_by_role("button", name="Saved ✓").wait_for()
     finally:
         room.kill()
 

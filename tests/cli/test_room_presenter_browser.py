@@ -248,8 +248,10 @@ def test_the_presenter_says_the_room_is_closed_and_carries_on_when_it_starts_aga
             presenter.locator("nav button").filter(has_text="C1.1").wait_for()
         closed = presenter.get_by_text("The room is closed. Every vote and every saved stage is kept.")
         closed.wait_for(timeout=10_000)  # told by the stopping server
+        assert presenter.locator("#offline code").inner_text() == f"coalition room spring.yaml --port {port}"
         presenter.wait_for_timeout(3000)
         assert closed.is_visible() and not presenter.get_by_text("retrying").is_visible()
+        assert not presenter.get_by_text("not answering").is_visible()
         with serve(path, port=port):
             # at once, not after the restarted room's first long wait for news (22 s, beside 30 s)
             closed.wait_for(state="hidden", timeout=12_000)
@@ -324,7 +326,11 @@ def test_the_presenter_page_says_when_phones_cannot_reach_the_join_link(tmp_path
         assert "start it again with --lan" in note.inner_text()
     from coalition_cli.web.pages import Pages
 
-    on_the_wifi = Pages().presenter("http://192.168.1.20:8765/j/TOKEN", "HTTP://192.168.1.20:8765/J/TOKEN")
+    on_the_wifi = Pages().presenter(
+        "http://192.168.1.20:8765/j/TOKEN",
+        "HTTP://192.168.1.20:8765/J/TOKEN",
+        "coalition room spring.yaml --lan",
+    )
     assert b"laptop-only" not in on_the_wifi.body
 
 
@@ -455,3 +461,39 @@ def test_on_a_720_pixel_projector_what_people_said_starts_on_the_first_screen(tm
         assert _in_view(presenter.get_by_role("heading", name="What people said"), height)
         assert _in_view(first, height)
         assert _in_view(presenter.get_by_role("button", name="Save to the assessment"), height)
+
+
+def test_a_presenter_whose_room_server_died_names_the_command_to_run_and_carries_on(tmp_path: Path) -> None:
+    """`kill -9`, a crash or a laptop that slept: the projected page says what to run in the terminal
+    (the same command, with the port its links use), stops counting phones "here now" as if it knew,
+    and its buttons wait; the room started again, the page carries on by itself."""
+    from tests.support.room import RoomProcess
+
+    path = write_assessment(tmp_path)
+    room = RoomProcess(path)
+    try:
+        port = room.base.rsplit(":", 1)[1]
+        room.client("Presenter").post("/api/f/open", json={"indicator": "C1.1"})
+        with browser() as chromium:
+            presenter = projector_page(chromium)
+            presenter.goto(room.links["Presenter"])
+            presenter.get_by_text("Voting open").wait_for()
+            room.kill()
+            banner = presenter.locator("#offline")
+            banner.get_by_text("start it again there with the same command").wait_for(timeout=30_000)
+            assert banner.locator("code").inner_text() == f"coalition room spring.yaml --port {port}"
+            assert "here now" not in presenter.locator("#phones").inner_text()
+            assert presenter.locator("#phones").inner_text() == "Not in touch with the room server"
+            assert presenter.get_by_role("button", name="Reveal the result").is_disabled()
+            assert presenter.locator("nav button").first.is_disabled()
+            presenter.keyboard.press("r")  # the keys wait too: nothing is tried
+            assert "Could not reach" not in presenter.locator("#action-message").inner_text()
+
+            room = RoomProcess(path, "--port", port)
+            banner.wait_for(state="hidden", timeout=30_000)
+            presenter.locator("#phones").filter(has_text="no phone has joined yet").wait_for()
+            assert presenter.get_by_role("button", name="Reveal the result").is_enabled()
+            presenter.get_by_role("button", name="Reveal the result").click()
+            presenter.get_by_text("Result shown").wait_for()
+    finally:
+        room.kill()

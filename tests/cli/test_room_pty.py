@@ -77,6 +77,8 @@ def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path
         goodbye = ANSI.sub("", child.before).splitlines()
         # no line breaks a word: the commands stand whole on lines of their own
         assert "To carry on, run:" in goodbye[1] and "coalition room" in goodbye[2]
+        port = presenter_link.split(":")[2].split("/")[0]
+        assert goodbye[2].strip().endswith(f"spring.yaml --port {port}")  # the same links: its port
         assert any(line.strip().endswith("--export raters/spring/") for line in goodbye)  # its own folder
     finally:
         child.close(force=True)

@@ -158,6 +158,8 @@ class Room:
     join_url: str
     join_qr: str
     """The text the QR code holds (the join link in capitals where that is the same link: a smaller code)."""
+    command: str
+    """The command that starts the room again with the same links, as the presenter page names it."""
     limits: Limits
     changes: Changes
     durability: Durability
@@ -170,15 +172,23 @@ class Room:
 
 
 def room_app(
-    session: RoomSession, join_url: str, join_qr: str, port: Callable[[], int], limits: Limits | None = None
+    session: RoomSession,
+    join_url: str,
+    join_qr: str,
+    port: Callable[[], int],
+    limits: Limits | None = None,
+    *,
+    command: str,
 ) -> tuple[Starlette, Room]:
-    """The ASGI app of a started session (`session.start()` done) and its shared state."""
+    """The ASGI app of a started session (`session.start()` done) and its shared state; `command`
+    starts the room again with the same links (the presenter page names it when the room is gone)."""
     limits = limits or Limits()
     session.phones.window = limits.here_seconds  # a phone is here while its page keeps asking
     room = Room(
         session,
         join_url,
         join_qr,
+        command,
         limits,
         Changes(),
         Durability(session),
@@ -418,7 +428,7 @@ def _presenter(request: Request, room: Room) -> None:
 
 async def _present(request: Request, room: Room) -> Response:
     _presenter(request, room)
-    return room.pages.presenter(room.join_url, room.join_qr)
+    return room.pages.presenter(room.join_url, room.join_qr, room.command)
 
 
 async def _presenter_state(request: Request, room: Room) -> Response:

@@ -65,9 +65,13 @@ class Pages:
     def participant(self) -> HTMLResponse:
         return self._page("participant.html")
 
-    def presenter(self, join_url: str, join_qr: str) -> HTMLResponse:
+    def presenter(self, join_url: str, join_qr: str, command: str) -> HTMLResponse:
         return self._page(
-            "presenter.html", join_url=join_url, qr=qr_svg(join_qr), laptop_only=laptop_only(join_url)
+            "presenter.html",
+            join_url=join_url,
+            qr=qr_svg(join_qr),
+            laptop_only=laptop_only(join_url),
+            command=command,
         )
 
     def message(self, title: str, text: str, status: int = 200) -> HTMLResponse:

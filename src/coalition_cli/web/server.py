@@ -9,6 +9,7 @@ laptop's address on the local network, which is how phones reach it.
 from __future__ import annotations
 
 import asyncio
+import shlex
 import socket
 import threading
 
@@ -83,6 +84,13 @@ def links(session: RoomSession, host: str, port: int) -> Links:
     )
 
 
+def room_command(file: str, *, lan: bool, port: int) -> str:
+    """The command that starts the room again with the same links: the same file (as `file` says
+    it), --lan if it was given, and the port it listens on (phones come back only to that one)."""
+    words = ["coalition", "room", file, *(["--lan"] if lan else [])]
+    return " ".join(words if port == DEFAULT_PORT else [*words, "--port", str(port)])
+
+
 class _Uvicorn(uvicorn.Server):
     """uvicorn, answering the pages that wait for news before it waits for open requests to finish."""
 
@@ -116,11 +124,18 @@ class RoomServer:
                 )
             host = found
         self.session = session
+        self.lan = lan
         self.socket = bind("0.0.0.0" if lan else LOOPBACK, port)
         self.port = int(self.socket.getsockname()[1])
         self.links = links(session, host, self.port)
         self.app, self.room = room_app(
-            session, self.links.join, self.links.join_qr, lambda: self.port, limits
+            session,
+            self.links.join,
+            self.links.join_qr,
+            lambda: self.port,
+            limits,
+            # on the projected page: the file's name, not where it lives on the laptop
+            command=self.command(shlex.quote(session.path.name)),
         )
         self.server = _Uvicorn(
             uvicorn.Config(
@@ -140,6 +155,10 @@ class RoomServer:
             self.room,
         )
         self._thread: threading.Thread | None = None
+
+    def command(self, file: str) -> str:
+        """The command that starts this room again with the same links (`room_command`)."""
+        return room_command(file, lan=self.lan, port=self.port)
 
     async def serve(self) -> None:
         """Serve until `stop()` (or Ctrl-C, in the main thread)."""

@@ -67,7 +67,7 @@ def run(options: RoomOptions) -> None:
             asyncio.run(_serve(server, console, interactive))
     finally:
         session.close()
-    _goodbye(console, session)
+    _goodbye(console, session, server)
 
 
 def _qr_text(text: str) -> str:
@@ -217,7 +217,7 @@ async def _follow(session: RoomSession, console: Console, interactive: bool) -> 
             await asyncio.sleep(0.25)
 
 
-def _goodbye(console: Console, session: RoomSession) -> None:
+def _goodbye(console: Console, session: RoomSession, server: RoomServer) -> None:
     import shlex
 
     state = session.state
@@ -228,7 +228,7 @@ def _goodbye(console: Console, session: RoomSession) -> None:
     )
     if state.devices:
         for intro, command in (
-            ("To carry on, run:", f"coalition room {quoted}"),
+            ("To carry on, run:", server.command(quoted)),  # the same links: --lan, the same port
             (
                 "To write anonymous rater files for coalition consensus, run:",
                 # a folder of this term's own: raters/ often holds another term's, which consensus would mix in
