@@ -271,3 +271,40 @@ def test_the_command_that_carries_on_keeps_lan_and_the_port_the_links_use() -> N
         room_command("'my file.yaml'", lan=True, port=41234)
         == "coalition room 'my file.yaml' --lan --port 41234"
     )
+
+
+def test_closing_with_a_result_shown_but_not_saved_says_so(tmp_path: Path) -> None:
+    """Ctrl-C with C1.2's result on the projector and its stage not saved: the terminal's closing
+    lines name it and how to save it (the votes are kept; the same command shows the result again).
+    Saved, or already the file's stage, nothing is said."""
+    from tests.support.room import RoomProcess, vote
+
+    path = write_assessment(tmp_path)
+    room = RoomProcess(path)
+    try:
+        presenter = room.client("Presenter")
+        presenter.post("/api/f/open", json={"indicator": "C1.2"})
+        for stage in (2, 2, 3):
+            assert vote(room.client("Join"), "C1.2", stage).status_code == 200
+        presenter.post("/api/f/reveal", json={})
+        said = " ".join(room.interrupt().split())
+    finally:
+        room.kill()
+    assert (
+        "Not saved: C1.2 Operational Working Groups, result shown (proposed 2 Developing). "
+        "Run the same command again and press Save. To carry on, run: coalition room"
+    ) in said
+
+    room = RoomProcess(path)  # carried on: the result is shown again; saved, nothing to say
+    try:
+        presenter = room.client("Presenter")
+        state = presenter.get("/api/f/state", params={"seen": -1}).json()
+        assert state["current"]["id"] == "C1.2" and state["current"]["revealed"] is True
+        saved = presenter.post(
+            "/api/f/agree", json={"indicator": "C1.2", "stage": 2, "seen": state["current"]["seen"]}
+        )
+        assert saved.status_code == 200, saved.text
+        said = " ".join(room.interrupt().split())
+    finally:
+        room.kill()
+    assert "Not saved" not in said and "1 agreed stage saved" in said

@@ -226,6 +226,14 @@ def _goodbye(console: Console, session: RoomSession, server: RoomServer) -> None
         f"Room closed: {plural(len(state.devices), 'phone')} voted on {plural(len(state.ballots), 'indicator')}; "
         f"{plural(len(state.agreed), 'agreed stage')} saved in {escape(session.path.name)}."
     )
+    unsaved = session.unsaved_result()
+    if unsaved is not None:  # the moment people leave: the page asks before moving on, not before closing
+        indicator, proposed = unsaved
+        console.print(
+            f"[yellow]Not saved:[/] {escape(session.framework.named(indicator))}, result shown "
+            f"(proposed {proposed} {escape(session.framework.stage_name(proposed))}). "
+            "Run the same command again and press Save."
+        )
     if state.devices:
         for intro, command in (
             ("To carry on, run:", server.command(quoted)),  # the same links: --lan, the same port

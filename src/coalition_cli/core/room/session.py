@@ -42,7 +42,7 @@ from coalition_cli.core.room.records import (
     now,
 )
 from coalition_cli.core.room.state import RoomState
-from coalition_cli.core.room.tally import guide_groups
+from coalition_cli.core.room.tally import guide_groups, tally
 from coalition_cli.core.room.tokens import SECRETS_SUFFIX, RoomSecrets, load_or_create_secrets
 from coalition_cli.core.wording import clipped
 
@@ -292,6 +292,17 @@ class RoomSession:
     def record_agreed(self, indicator: str, stage: int, evidence: str | None) -> None:
         """Journal an agreement once it is in the file (on the event loop, after `agree`)."""
         self._record(Agreed(indicator, stage, _agreed_text(evidence), now()))
+
+    def unsaved_result(self) -> tuple[str, int] | None:
+        """The open indicator and its proposed stage, when its result is shown but the assessment does
+        not have it: no agreed stage saved since it was opened, and the file says another stage."""
+        state, current = self.state, self.state.current
+        if current is None or not state.revealed or state.settled:
+            return None
+        proposed = tally(self.framework, self.groups, current, state.ballots_on(current)).proposed
+        if proposed is None or self.file.stage(current) == proposed:
+            return None
+        return current, proposed
 
     def file_rating(self, indicator: str) -> tuple[int | None, str | None]:
         """The stage and evidence the assessment file holds for an indicator now."""

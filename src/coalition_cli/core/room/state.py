@@ -51,6 +51,8 @@ class RoomState:
     """Whether the result of `current` has been shown since it was last opened."""
     round: int = 0
     """How many times an indicator was opened: each opening ("Vote again" too) starts a new round."""
+    settled: bool = False
+    """Whether an agreed stage for `current` was saved since it was last opened."""
     ballots: dict[str, dict[str, Ballot]] = field(default_factory=dict)
     """Per indicator, per device, the live vote."""
     devices: dict[str, int] = field(default_factory=dict)
@@ -71,7 +73,7 @@ class RoomState:
             self.ignored += 1
             return
         if isinstance(record, Opened):
-            self.current, self.accepting, self.revealed = record.indicator, True, False
+            self.current, self.accepting, self.revealed, self.settled = record.indicator, True, False, False
             self.round += 1
             if record.indicator not in self.opened:
                 self.opened.append(record.indicator)
@@ -91,6 +93,7 @@ class RoomState:
             self.votes += 1
         elif isinstance(record, Agreed):
             self.agreed[record.indicator] = record
+            self.settled = self.settled or record.indicator == self.current
 
     def apply_all(self, records: Iterable[Record]) -> RoomState:
         for record in records:
