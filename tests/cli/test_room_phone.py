@@ -470,3 +470,45 @@ def test_a_second_tab_of_the_same_phone_shows_the_vote_sent_from_the_other(tmp_p
         assert _checked(tab_a) == ["3"]
         assert [ballot.stage for ballot in room.session.state.ballots_on("C1.1")] == [4]
         assert len(room.session.state.devices) == 1  # one phone, one vote
+
+
+@needs_chromium
+@pytest.mark.parametrize("arrives", ["in time", "too late"])
+def test_a_vote_answered_after_the_room_moved_on_says_whether_it_counts(tmp_path: Path, arrives: str) -> None:
+    """Send pressed, then the facilitator opens the next indicator before the answer comes back (a
+    slow phone): the phone never says the vote was not sent "before you pressed Send"; it says it is
+    on its way, then whether it counts, and which vote the room has."""
+    with _voting_on_c11(tmp_path) as voting:
+        room, presenter, phone = voting.room, voting.presenter, voting.phone
+        phone.get_by_text("1 · Emerging").click()
+        phone.get_by_role("button", name="Send: 1 Emerging").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for()
+        held: list[Any] = []
+        phone.route(
+            "**/api/p/vote", lambda route: held.append(route)
+        )  # the answer (and, for now, the vote) held up on the way
+        phone.get_by_text("2 · Developing").click()
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        for _ in range(100):
+            if held:
+                break
+            phone.wait_for_timeout(50)
+        assert held, "the vote was not sent"
+        answer = held[0].fetch() if arrives == "in time" else None  # it reaches the laptop before N
+        presenter.post("/api/f/open", json={"indicator": "C1.2"})
+        phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        notice = phone.locator("#unsent")
+        assert notice.inner_text() == "Your vote on C1.1 Executive Leadership is on its way…"
+        held[0].fulfill(response=answer if answer is not None else held[0].fetch())
+        if arrives == "in time":
+            phone.get_by_text(
+                "Your vote on C1.1 Executive Leadership arrived in time: 2 Developing counts."
+            ).wait_for()
+            assert [ballot.stage for ballot in room.session.state.ballots_on("C1.1")] == [2]
+        else:
+            phone.get_by_text(
+                "Your vote on C1.1 Executive Leadership arrived after voting on it ended, so it was not "
+                "counted. The room has your earlier vote: 1 Emerging."
+            ).wait_for()
+            assert [ballot.stage for ballot in room.session.state.ballots_on("C1.1")] == [1]
+        assert "before you pressed Send" not in notice.inner_text()
