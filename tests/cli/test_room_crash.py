@@ -92,7 +92,7 @@ def test_a_killed_server_restarts_with_every_confirmed_vote(tmp_path: Path) -> N
         assert [row["count"] for row in result["by_stage"]] == [0, 24, 0, 0]
         rest = again.interrupt()
         assert again.process.returncode == 0
-        assert "Room closed: 24 phones voted on 1 indicator" in rest
+        assert "Room closed: 24 phones joined, 24 voted on 1 indicator" in rest
     finally:
         again.kill()
 

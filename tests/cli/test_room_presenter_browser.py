@@ -431,15 +431,21 @@ def test_moving_on_from_a_result_not_saved_asks_first(tmp_path: Path) -> None:
 
 
 def test_once_the_room_is_closed_the_header_counts_who_took_part_not_who_is_here(tmp_path: Path) -> None:
-    """Ctrl-C: no phone is "here now" any more; the header says how many took part."""
+    """Ctrl-C: no phone is "here now" any more; the header says how many joined and how many voted,
+    as the terminal does ("2 phones joined, 1 voted"), where it said "took part" of phones that only
+    opened the link."""
     path = write_assessment(tmp_path)
     with browser() as chromium:
         with serve(path) as room:
-            presenter, _phones = _two_phones_here(chromium, room)
+            presenter, phones = _two_phones_here(chromium, room)
+            room.presenter().post("/api/f/open", json={"indicator": "C1.2"})
+            phones[0].get_by_text("3 · Advancing").click()
+            phones[0].get_by_role("button", name="Send: 3 Advancing").click()
+            phones[0].get_by_role("button", name="Saved ✓").wait_for()
         presenter.get_by_text("The room is closed. Every vote and every saved stage is kept.").wait_for(
             timeout=10_000
         )
-        assert presenter.locator("#phones").inner_text() == "Closed · 2 phones took part"
+        assert presenter.locator("#phones").inner_text() == "Closed · 2 phones joined, 1 voted"
 
 
 def test_on_a_720_pixel_projector_what_people_said_starts_on_the_first_screen(tmp_path: Path) -> None:

@@ -72,7 +72,10 @@ def test_the_terminal_shows_the_code_the_links_and_the_live_count(tmp_path: Path
         child.expect("Result: spread 0 · proposed 3 Advancing")
 
         child.sendintr()
-        child.expect("Room closed: 1 phone voted on 1 indicator; 0 agreed stages saved in spring.yaml.")
+        # wrapped at 80 columns between words
+        child.expect(
+            r"Room closed: 1 phone joined, 1 voted on 1 indicator; 0 agreed stages saved in\s+spring\.yaml\."
+        )
         child.expect(pexpect.EOF)
         goodbye = ANSI.sub("", child.before).splitlines()
         # no line breaks a word: the commands stand whole on lines of their own

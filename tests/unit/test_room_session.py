@@ -253,3 +253,13 @@ def test_a_save_over_both_parts_someone_changed_says_what_the_file_holds_now(ses
     assert session.file.stage("C1.1") == 4  # taken in, to be shown
     assert session.agree("C1.1", 2, "Informal meetings, and more.", session.seen_parts("C1.1")) is True
     assert AssessmentFile(session.path).stage("C1.1") == 2
+
+
+def test_who_took_part_is_said_one_way_joined_and_voted() -> None:
+    """The presenter once closed and the terminal count alike: "19 phones joined, 14 voted"."""
+    from coalition_cli.core.room.phones import PhoneCount, took_part_words
+
+    assert took_part_words(PhoneCount(0, 19), 14) == "19 phones joined, 14 voted"
+    assert took_part_words(PhoneCount(0, 1), 1) == "1 phone joined, 1 voted"
+    assert took_part_words(PhoneCount(2, 3), 0) == "3 phones joined, none voted"
+    assert took_part_words(PhoneCount(0, 0), 0) == "no phone joined"

@@ -21,7 +21,7 @@ from typing import Any
 from coalition_cli.core.model.abbreviations import said
 from coalition_cli.core.reports.consensus import disagreeing_raters
 from coalition_cli.core.room.agenda import not_rated_after
-from coalition_cli.core.room.phones import phones_words, voted_words
+from coalition_cli.core.room.phones import phones_words, took_part_words, voted_words
 from coalition_cli.core.room.session import RoomSession
 from coalition_cli.core.room.state import Ballot
 from coalition_cli.core.room.tally import Result, tally
@@ -107,6 +107,7 @@ def presenter_view(session: RoomSession, version: int, join_url: str) -> dict[st
         "here": phones.here,
         "joined": phones.joined,
         "phones_text": _sentence_case(phones_words(phones)),
+        "took_part_text": _sentence_case(took_part_words(phones, len(state.devices))),
         "first": first,
         "next": _next(session, stages, first),
         "indicators": indicators,

@@ -220,10 +220,15 @@ async def _follow(session: RoomSession, console: Console, interactive: bool) -> 
 def _goodbye(console: Console, session: RoomSession, server: RoomServer) -> None:
     import shlex
 
+    from coalition_cli.core.room.phones import took_part_words
+
     state = session.state
     quoted = shlex.quote(str(session.path))
+    # as the presenter page says it once closed: "19 phones joined, 14 voted"
+    took_part = took_part_words(session.phones_counted, len(state.devices))
+    on = f" on {plural(len(state.ballots), 'indicator')}" if state.devices else ""
     console.print(
-        f"Room closed: {plural(len(state.devices), 'phone')} voted on {plural(len(state.ballots), 'indicator')}; "
+        f"Room closed: {took_part}{on}; "
         f"{plural(len(state.agreed), 'agreed stage')} saved in {escape(session.path.name)}."
     )
     unsaved = session.unsaved_result()

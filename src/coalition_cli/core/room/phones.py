@@ -115,3 +115,11 @@ def voted_words(of: int, joined: int) -> str:
     if of == 0:
         return "have voted: " + ("no phone has joined yet" if joined == 0 else "no phone here now")
     return f"of {plural(of, 'phone')} {'has' if of == 1 else 'have'} voted"
+
+
+def took_part_words(count: PhoneCount, voted: int) -> str:
+    """ "19 phones joined, 14 voted": the session's phones, said alike by the presenter page once the
+    room is closed and by the terminal (`voted`: the phones that voted, as the export counts them)."""
+    if count.joined == 0:
+        return "no phone joined"
+    return f"{plural(count.joined, 'phone')} joined, {voted or 'none'} voted"
