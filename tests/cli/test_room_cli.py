@@ -97,9 +97,46 @@ def test_export_never_replaces_a_file(runner: CliRunner, tmp_path: Path) -> None
     (out / "participant-03.yaml").write_text("mine\n")
     result = runner.invoke(app, ["room", str(path), "--export", str(out)])
     assert result.exit_code == 2
-    assert "would be replaced" in result.output
+    said = " ".join(result.output.split())
+    assert "would be replaced" in said
+    assert f"export into a folder of its own, like {out}-2" in said  # one that works
     assert sorted(p.name for p in out.iterdir()) == ["participant-03.yaml"]
     assert (out / "participant-03.yaml").read_text() == "mine\n"
+    assert runner.invoke(app, ["room", str(path), "--export", f"{out}-2"]).exit_code == 0
+
+
+def test_export_again_into_the_same_folder_brings_its_own_files_up_to_date(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """The closing lines suggest `--export raters/spring/` after every evening: the second time, the
+    room's own earlier files there are brought up to date (a later vote, a new phone), not refused."""
+    path = write_assessment(tmp_path)
+    _session(path)
+    out = tmp_path / "raters" / "spring"
+    assert runner.invoke(app, ["room", str(path), "--export", f"{out}/"]).exit_code == 0
+    journal = Journal(journal_path(path))
+    journal.open()
+    journal.append(Opened("C1.1", AT))
+    journal.append(Vote("C1.1", "phoneAAAA", 4, None, "Changed my mind.", AT))
+    journal.append(Vote("C1.1", "phoneFFFF", 3, None, None, AT))
+    journal.close()
+    (out / "notes.yaml").write_text("not: a rater file\n")  # left alone
+    result = runner.invoke(app, ["room", str(path), "--export", f"{out}/"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert (
+        "wrote 6 anonymous rater files" in said
+        and "5 of them brought up to date from the last export" in said
+    )
+    assert sorted(p.name for p in out.iterdir()) == [
+        "notes.yaml",
+        *(f"participant-0{n}.yaml" for n in range(1, 7)),
+    ]
+    assert (
+        "stage: 4" in (out / "participant-01.yaml").read_text()
+        and "Changed my mind." in (out / "participant-01.yaml").read_text()
+    )
+    assert (out / "notes.yaml").read_text() == "not: a rater file\n"
 
 
 def test_export_refuses_a_folder_of_another_terms_raters_and_takes_this_terms(

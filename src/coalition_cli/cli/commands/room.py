@@ -49,10 +49,16 @@ def room(
         from coalition_cli.core.loading.assessments import load_assessment
         from coalition_cli.core.room.export import export_raters
 
-        written = export_raters(load_assessment(file), export)
+        exported = export_raters(load_assessment(file), export)
+        written = len(exported.written)
+        updated = (
+            f" ({exported.updated} of them brought up to date from the last export)"
+            if exported.updated
+            else ""
+        )
         stdout().print(
-            f"[green]✓[/] wrote {len(written)} anonymous rater file{'s' if len(written) != 1 else ''} "
-            f"into {export}; compare them with `coalition consensus {export}/*.yaml`",
+            f"[green]✓[/] wrote {written} anonymous rater file{'s' if written != 1 else ''} "
+            f"into {export}{updated}; compare them with `coalition consensus {export}/*.yaml`",
             soft_wrap=True,
         )
         return

@@ -3,16 +3,22 @@
 Each device that voted becomes `participant-01.yaml` (numbered in the order they first voted), with
 the stage it gave each indicator it voted on (a "don't know" is an unrated indicator), its sentence of
 evidence, and the stakeholder group it said it speaks for. No name, no address, no time: nothing
-that was not asked for. Existing files are never replaced.
+that was not asked for. The only files ever replaced are the session's own earlier export (a phone
+keeps its number, and its file starts with the same comment): exported again after another evening,
+they are brought up to date.
 """
 
 from __future__ import annotations
 
+import re
+from functools import partial
+from itertools import takewhile
 from pathlib import Path
 
 from coalition_cli.core.editing.scaffold import framework_reference
 from coalition_cli.core.errors import UsageError, WriteError
-from coalition_cli.core.files.output import OutputFile
+from coalition_cli.core.files.output import OutputFile, starts_with
+from coalition_cli.core.frozen import frozen
 from coalition_cli.core.loading.assessments import LoadedAssessment
 from coalition_cli.core.room.journal import journal_path, read_journal
 from coalition_cli.core.room.state import Ballot, RoomState
@@ -47,17 +53,28 @@ def rater_files(loaded: LoadedAssessment, state: RoomState, folder: Path) -> dic
     return files
 
 
-def export_raters(loaded: LoadedAssessment, folder: Path) -> list[Path]:
-    """Write every device's rater file into `folder` (made if need be); refuses to replace any file."""
+@frozen
+class Exported:
+    """The rater files written, and how many of them replaced the session's own earlier export."""
+
+    written: tuple[Path, ...]
+    updated: int
+
+
+def export_raters(loaded: LoadedAssessment, folder: Path) -> Exported:
+    """Write every device's rater file into `folder` (made if need be). Refuses to replace any file
+    but the session's own earlier export, which it brings up to date."""
     files = rater_files(loaded, session_state(loaded), folder)
     if not files:
         raise UsageError(f"nobody has voted yet in the room session of {loaded.path}")
-    taken = [str(path) for path in files if path.exists() or path.is_symlink()]
+    present = [path for path in files if path.exists() or path.is_symlink()]
+    taken = [str(path) for path in present if not _exported(path, files[path])]
     if taken:
         raise UsageError(
             f"{plural(len(taken), 'file')} would be replaced: {', '.join(taken[:3])}"
-            + (" …" if len(taken) > 3 else ""),
-            hint="export into an empty folder",
+            + (" …" if len(taken) > 3 else "")
+            + " (not this session's own earlier export)",
+            hint=f"export into a folder of its own, like {_free_folder(folder)}",
         )
     _no_other_term(loaded, folder)
     try:
@@ -65,8 +82,30 @@ def export_raters(loaded: LoadedAssessment, folder: Path) -> list[Path]:
     except OSError as error:
         raise WriteError(f"cannot write into {folder}: {error.strerror or error}") from None
     for path, text in files.items():  # one that appeared meanwhile stops the export there
-        OutputFile(path=path, command="room", what="the rater file", forceable=False, option=None).write(text)
-    return list(files)
+        OutputFile(
+            path=path,
+            command="room",
+            what="the rater file",
+            ours=partial(_exported, text=text),
+            option=None,
+        ).write(text)
+    return Exported(tuple(files), len(present))
+
+
+def _exported(path: Path, text: str) -> bool:
+    """Whether `path` is this session's own earlier export of the file `text` now is: it starts with
+    the same comment (the same participant of the same assessment and coalition)."""
+    header = "".join(takewhile(lambda line: line.startswith("#"), text.splitlines(keepends=True)))
+    return starts_with(path, re.compile(r"\A" + re.escape(header)), lines=header.count("\n"))
+
+
+def _free_folder(folder: Path) -> Path:
+    """A folder beside `folder` that does not exist yet (`raters/spring-2`): where an export works."""
+    for number in range(2, 1000):
+        free = folder.with_name(f"{folder.name}-{number}")
+        if not free.exists():
+            return free
+    return folder / "room"
 
 
 def _no_other_term(loaded: LoadedAssessment, folder: Path) -> None:
