@@ -503,3 +503,34 @@ def test_a_presenter_whose_room_server_died_names_the_command_to_run_and_carries
             presenter.get_by_text("Result shown").wait_for()
     finally:
         room.kill()
+
+
+def test_next_onto_an_indicator_with_earlier_votes_asks_before_opening_it_again(tmp_path: Path) -> None:
+    """N opens the next indicator not rated in the file, which may be one the room voted on earlier
+    (its result not saved): opening it again is asked, in the page, as a click in the list asks."""
+    with serve(write_assessment(tmp_path), SLOW_LOOKS) as room, browser() as chromium:
+        presenter = _presenter_on(chromium, room, "C1.2 Operational")
+        vote(room.participant(), "C1.2", 2)
+        presenter.locator("#count").filter(has_text="1").wait_for()
+        presenter.get_by_role("button", name="Close voting").click()
+        presenter.get_by_text("Voting closed").wait_for()
+        presenter.locator("nav button").filter(
+            has_text="C1.1 Executive"
+        ).click()  # rated, no votes: no question
+        presenter.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+        question = presenter.get_by_role("dialog")
+        assert not question.is_visible()
+
+        presenter.keyboard.press("n")  # the next not rated yet: C1.2, voted on before
+        question.get_by_text("Open C1.2 Operational Working Groups again?").wait_for()
+        assert "Its 1 vote stays" in question.inner_text()
+        question.get_by_role("button", name="Stay on C1.1").click()
+        question.wait_for(state="hidden")
+        presenter.wait_for_timeout(300)
+        assert room.session.state.current == "C1.1"
+
+        presenter.get_by_role("button", name="Next indicator →").click()
+        question.get_by_role("button", name="Open C1.2 again").click()
+        presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        presenter.get_by_text("Voting open").wait_for()
+        assert room.session.state.current == "C1.2" and room.session.state.accepting
