@@ -87,7 +87,10 @@ def test_a_phone_joins_and_votes_and_the_presenter_shows_and_saves_the_result(tm
         assert phone.evaluate("() => window.__pwned") is None
         _no_sideways_scrolling(presenter, "the presenter's result")
 
-        assert presenter.get_by_role("button", name="2 Developing").get_attribute("aria-pressed") == "true"
+        assert (
+            presenter.get_by_role("button", name="2 Developing", exact=True).get_attribute("aria-pressed")
+            == "true"
+        )
         presenter.locator("#evidence li").filter(has_text="Our CEO chairs it.").get_by_role(
             "button", name="Use"
         ).click()

@@ -78,7 +78,9 @@ def test_each_reveal_selects_the_proposal_it_shows_unless_the_facilitator_picked
         presenter.get_by_text("Proposed: 3 Advancing").wait_for()
         assert _pressed(presenter) == ["3 Advancing"]  # not round 1's 1 Emerging
 
-        presenter.get_by_role("button", name="4 Transforming").click()  # picked by hand in round 2 …
+        presenter.get_by_role(
+            "button", name="4 Transforming", exact=True
+        ).click()  # picked by hand in round 2 …
         laptop = room.presenter()
         laptop.post("/api/f/agree", json={"indicator": "C1.2", "stage": 2})  # news: the page renders again
         presenter.locator("nav button").filter(has_text="C1.2").locator(".saved").wait_for()
@@ -89,7 +91,7 @@ def test_each_reveal_selects_the_proposal_it_shows_unless_the_facilitator_picked
         presenter.get_by_text("Result shown").wait_for()
         assert _pressed(presenter) == ["3 Advancing"]  # … and is not carried into round 3
 
-        presenter.get_by_role("button", name="2 Developing").click()
+        presenter.get_by_role("button", name="2 Developing", exact=True).click()
         presenter.get_by_role("button", name="Save to the assessment").click()
         presenter.get_by_text("Saved: C2.4 is 2 Developing in the assessment.").wait_for()
     assert AssessmentFile(path).stage("C2.4") == 2
@@ -534,3 +536,35 @@ def test_next_onto_an_indicator_with_earlier_votes_asks_before_opening_it_again(
         presenter.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
         presenter.get_by_text("Voting open").wait_for()
         assert room.session.state.current == "C1.2" and room.session.state.accepting
+
+
+def test_a_screen_reader_hears_which_sentence_each_use_button_takes_and_what_the_numbers_are(
+    tmp_path: Path,
+) -> None:
+    """Every "Use" button was named "Use", and the list read "C1.1 Executive Leadership 3 ✓1" with
+    the numbers unexplained: each button now says which sentence it takes, and the list's numbers
+    are said in words."""
+    with serve(write_assessment(tmp_path)) as room, browser() as chromium:
+        presenter = _presenter_on(chromium, room, "C1.1 Executive")
+        long = "We meet every quarter with the superintendent, the college and two employers " * 2
+        for stage, sentence in ((1, "We only meet when asked."), (2, long.strip()), (2, "")):
+            vote(room.participant(), "C1.1", stage, evidence=sentence or None)
+        presenter.locator("#count").filter(has_text="3").wait_for()
+        presenter.keyboard.press("r")
+        presenter.get_by_text("Result shown").wait_for()
+        short = presenter.get_by_role(
+            "button", name="Use this sentence: “We only meet when asked.”", exact=True
+        )
+        assert short.is_visible() and short.inner_text() == "Use"
+        clipped = presenter.get_by_role(
+            "button", name="Use this sentence: “We meet every quarter", exact=False
+        )
+        assert clipped.count() == 1
+        assert clipped.get_attribute("aria-label").endswith("…”")  # type: ignore[union-attr]
+        short.click()
+        assert "We only meet when asked." in presenter.get_by_label("Evidence").input_value()
+        item = presenter.get_by_role(
+            "button", name="C1.1 Executive Leadership, 3 votes, in the assessment: 1 Emerging", exact=True
+        )
+        assert item.is_visible()
+        assert " ".join(item.inner_text().split()) == "C1.1 Executive Leadership 3 ✓1"  # on screen as before
