@@ -187,6 +187,13 @@ def test_in_a_git_repository_the_room_keeps_its_links_out_of_git_and_says_so(tmp
         said = " ".join(room.output.split())
         assert "git is told to ignore the room's links" in said
         assert ".git/info/exclude" in said and "only this copy of the repository reads" in said
+        # at 80 columns the words wrap between words, and the path stands whole on a line of its own
+        # (the terminal broke "s / o that" and "riversi / de/.git" where it fell)
+        lines = room.output.splitlines()
+        exclude = str(tmp_path / ".git" / "info" / "exclude")
+        assert [line.strip() for line in lines if exclude in line] == [exclude]
+        note = lines[next(n for n, line in enumerate(lines) if "git is told" in line) :]
+        assert all(len(line) <= 80 for line in note[:3]), note[:3]
         subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True)
         staged = subprocess.run(
             ["git", "-C", str(tmp_path), "diff", "--cached", "--name-only"], capture_output=True, text=True

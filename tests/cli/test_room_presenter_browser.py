@@ -543,7 +543,7 @@ def test_a_screen_reader_hears_which_sentence_each_use_button_takes_and_what_the
 ) -> None:
     """Every "Use" button was named "Use", and the list read "C1.1 Executive Leadership 3 ✓1" with
     the numbers unexplained: each button now says which sentence it takes, and the list's numbers
-    are said in words."""
+    are said in words. (And a stage nobody chose draws no bar.)"""
     with serve(write_assessment(tmp_path)) as room, browser() as chromium:
         presenter = _presenter_on(chromium, room, "C1.1 Executive")
         long = "We meet every quarter with the superintendent, the college and two employers " * 2
@@ -563,6 +563,18 @@ def test_a_screen_reader_hears_which_sentence_each_use_button_takes_and_what_the
         assert clipped.get_attribute("aria-label").endswith("…”")  # type: ignore[union-attr]
         short.click()
         assert "We only meet when asked." in presenter.get_by_label("Evidence").input_value()
+        bars = presenter.locator("#bars .row")  # a stage nobody chose draws no bar, not a thin one
+        drawn = {
+            bars.nth(n).locator(".label").inner_text(): bars.nth(n).locator(".fill").is_visible()
+            for n in range(bars.count())
+        }
+        assert drawn == {
+            "1 Emerging": True,
+            "2 Developing": True,
+            "3 Advancing": False,
+            "4 Transforming": False,
+            "Don't know": False,
+        }
         item = presenter.get_by_role(
             "button", name="C1.1 Executive Leadership, 3 votes, in the assessment: 1 Emerging", exact=True
         )

@@ -135,10 +135,11 @@ def _welcome(
     if resumed.kept_out_of_git is not None:
         console.print(
             f"[yellow]note:[/] git is told to ignore the room's links ({escape(secrets_path(session.path).name)}), "
-            f"so that they are never committed: a line was added to {escape(str(resumed.kept_out_of_git))}, "
-            "which only this copy of the repository reads",
-            soft_wrap=True,  # a path is never broken where the width falls: the terminal wraps it whole
+            "so that they are never committed: a line was added to this file, which only this copy of the "
+            "repository reads:"
         )
+        # the words wrap between words; the path stands on its own line, never broken where the width falls
+        console.print(f"  {escape(str(resumed.kept_out_of_git))}", soft_wrap=True)
     if resumed.new_links and resumed.records > 1:
         console.print(
             "[yellow]note:[/] these are new links: phones that joined before must scan the new code"
