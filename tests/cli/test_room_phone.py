@@ -512,3 +512,38 @@ def test_a_vote_answered_after_the_room_moved_on_says_whether_it_counts(tmp_path
             ).wait_for()
             assert [ballot.stage for ballot in room.session.state.ballots_on("C1.1")] == [1]
         assert "before you pressed Send" not in notice.inner_text()
+
+
+@needs_chromium
+def test_a_reload_before_send_keeps_the_chosen_stage_and_the_sentence(tmp_path: Path) -> None:
+    """A phone that reloads the page (or drops it from memory) before Send gets its choice back, still
+    "Not sent yet"; once sent, a reload shows the vote the room has and nothing else."""
+    with _voting_on_c11(tmp_path) as voting:
+        room, phone = voting.room, voting.phone
+        phone.get_by_text("2 · Developing").click()
+        phone.get_by_label("Why? One sentence of evidence").fill("Half typed sentence about the")
+        phone.reload()
+        phone.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+        assert _checked(phone) == ["2"]
+        assert (
+            phone.get_by_label("Why? One sentence of evidence").input_value()
+            == "Half typed sentence about the"
+        )
+        assert _status(phone) == "Not sent yet: press Send."
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for()
+        phone.reload()
+        phone.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+        phone.get_by_role("button", name="Saved ✓").wait_for()
+        assert _checked(phone) == ["2"]
+        voting.presenter.post("/api/f/open", json={"indicator": "C1.2"})  # another question: nothing kept
+        phone.get_by_role("heading", name="C1.2 Operational Working Groups").wait_for()
+        phone.get_by_text("3 · Advancing").click()
+        voting.presenter.post("/api/f/open", json={"indicator": "C1.3"})
+        phone.get_by_role("heading", name="C1.3 Work-based Learning Leadership").wait_for()
+        phone.reload()
+        phone.get_by_role("heading", name="C1.3 Work-based Learning Leadership").wait_for()
+        assert _checked(phone) == []
+        assert [ballot.evidence for ballot in room.session.state.ballots_on("C1.1")] == [
+            "Half typed sentence about the"
+        ]
