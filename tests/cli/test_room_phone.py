@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 from coalition_cli.core.room.tokens import secrets_path
+from coalition_cli.web.guard import Limits
 from tests.support.room import RoomProcess, Served, serve, write_assessment
 from tests.support.room_browser import CHROMIUM, browser, horizontal_overflow, phone_page
 
@@ -41,9 +42,13 @@ def _with_known_links(folder: Path) -> Path:
 
 
 def _joined(room: Served, page: Any, group: str = "I'd rather not say") -> None:
+    _joined_to(room, page, "C1.1 Executive Leadership", group)
+
+
+def _joined_to(room: Served, page: Any, heading: str, group: str = "I'd rather not say") -> None:
     page.goto(room.server.links.join)
     page.get_by_role("button", name=group).click()
-    page.get_by_role("heading", name="C1.1 Executive Leadership").wait_for()
+    page.get_by_role("heading", name=heading).wait_for()
 
 
 @dataclass
@@ -547,3 +552,29 @@ def test_a_reload_before_send_keeps_the_chosen_stage_and_the_sentence(tmp_path: 
         assert [ballot.evidence for ballot in room.session.state.ballots_on("C1.1")] == [
             "Half typed sentence about the"
         ]
+
+
+@needs_chromium
+def test_back_online_is_said_soon_after_the_connection_returns_and_never_while_offline(
+    tmp_path: Path,
+) -> None:
+    """After a while offline the page waits up to 10 s between tries: the connection coming back
+    (the browser's `online`) tries at once, and "Back online" is never said while the browser
+    knows it is offline."""
+    with serve(write_assessment(tmp_path), Limits(poll_seconds=1.0)) as room, browser() as chromium:
+        room.presenter().post("/api/f/open", json={"indicator": "C1.2"})
+        phone = phone_page(chromium)
+        _joined_to(room, phone, "C1.2 Operational Working Groups")
+        phone.context.set_offline(True)
+        phone.get_by_text("2 · Developing").click()
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_text("Not sent: check the Wi-Fi, then press Send again.").wait_for()
+        for _ in range(24):  # 12 s offline: the tries are spaced out by now
+            phone.wait_for_timeout(500)
+            assert "Back online" not in _status(phone)
+        phone.context.set_offline(False)
+        started = time.monotonic()
+        phone.get_by_text("Back online: press Send.").wait_for(timeout=10_000)
+        assert time.monotonic() - started < 3
+        phone.get_by_role("button", name="Send: 2 Developing").click()
+        phone.get_by_role("button", name="Saved ✓").wait_for()

@@ -3,6 +3,12 @@
      `seen`, else after ~20 seconds. */
   const $ = (id) => document.getElementById(id);
   const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  // a wait between tries that ends early when the browser says the connection is back
+  const pause = (ms) => new Promise((done) => {
+    const back = () => { clearTimeout(timer); done(); };
+    const timer = setTimeout(() => { window.removeEventListener("online", back); done(); }, ms);
+    window.addEventListener("online", back, { once: true });
+  });
   const el = (tag, cls, text) => {
     const node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -15,7 +21,8 @@
      returns true for an answer that retrying cannot change, which ends the loop. `trouble` is told
      how it goes: an element is shown from the second failure in a row on and hidden on success; or
      an object with `failed(count)`, `recovered()` and `ended()` (the server said it is stopping:
-     `ended: true`). Failures wait longer each time (up to 10 s); after `ended`, 5 s at least. */
+     `ended: true`). Failures wait longer each time (up to 10 s, or until the browser is back online);
+     after `ended`, 5 s at least. */
   async function follow(path, onNews, refused, trouble) {
     const report = trouble instanceof Element
       ? { failed: (count) => { if (count > 1) trouble.hidden = false; }, recovered: () => { trouble.hidden = true; }, ended: () => {} }
@@ -42,7 +49,7 @@
       } catch (error) {
         failures += 1;
         report.failed(failures);
-        await sleep(Math.min(10000, 500 * 2 ** Math.min(failures, 5)));
+        await pause(Math.min(10000, 500 * 2 ** Math.min(failures, 5)));
       } finally {
         clearTimeout(timer);
       }
