@@ -254,8 +254,8 @@ def test_a_phone_whose_room_vanished_says_to_keep_the_page_open_and_carries_on_w
             banner.wait_for(timeout=15_000)
             assert banner.inner_text() == "Reconnecting…"  # no vote on C1.1: no rating to keep
             lost = phone.get_by_text(
-                "Lost touch with the room. Keep this page open: it carries on by itself once the room is "
-                "back, and every vote you sent is kept. If the meeting is over, you can close it."
+                "Lost touch with the room. Keep this page open: it carries on by itself, and your votes "
+                "are kept. If the meeting is over, you can close it."
             )
             lost.wait_for(timeout=40_000)
             assert not phone.get_by_text("Reconnecting…").is_visible()
