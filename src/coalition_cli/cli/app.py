@@ -7,6 +7,7 @@ values without Pydantic wherever Typer's own coercion would give the same (`cli/
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import import_module
 from typing import Any, cast
 
@@ -44,10 +45,20 @@ class CoalitionApp(CoalitionGroup):
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        make_lean(self)  # the global options, and the commands Typer made already (in tests)
-        plain_help(self)
+        for command in made_commands(self):  # the global options, and the commands Typer made already
+            make_lean(command)
+            plain_help(command)
         self.lazy = LazyCommands(self.commands, COMMAND_MODULES, _load)
         self.commands = self.lazy
+
+
+def made_commands(command: Any) -> Iterator[Any]:
+    """The command and every subcommand of it made already (`framework list`, …), depth first."""
+    yield command
+    children = getattr(command, "commands", None)
+    if isinstance(children, dict):
+        for child in children.values():
+            yield from made_commands(child)
 
 
 def _load(name: str) -> Any:

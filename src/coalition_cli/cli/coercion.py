@@ -42,7 +42,8 @@ _WHOLE_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,17})")
 
 
 def make_lean(command: Any) -> None:
-    """Give every Typer parameter of `command`, and of its subcommands already made, the lean coercion."""
+    """Give every Typer parameter of `command` (not of its subcommands: `app.made_commands` walks them)
+    the lean coercion."""
     if RuntimeParam is None:
         return  # pragma: no cover
     for param in getattr(command, "params", ()):
@@ -56,10 +57,6 @@ def make_lean(command: Any) -> None:
             return option
 
         command.get_help_option = lean_help_option
-    children = getattr(command, "commands", None)
-    if isinstance(children, dict):
-        for child in children.values():
-            make_lean(child)
 
 
 def _make_lean(param: Any) -> None:

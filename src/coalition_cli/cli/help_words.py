@@ -13,13 +13,10 @@ from typing import Any
 
 
 def plain_help(command: Any) -> None:
-    """Word the help of every parameter of `command` and of its subcommands already made."""
+    """Word the help of every parameter of `command` (not of its subcommands: `app.made_commands`
+    walks them)."""
     for param in getattr(command, "params", ()):
         _plain(param)
-    children = getattr(command, "commands", None)
-    if isinstance(children, dict):
-        for child in children.values():
-            plain_help(child)
 
 
 def _plain(param: Any) -> None:
