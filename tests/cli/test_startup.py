@@ -56,8 +56,28 @@ def _commands(modules: set[str]) -> set[str]:
 
 @pytest.mark.slow
 def test_a_command_imports_its_own_module_only(tmp_path: Path) -> None:
-    assert _commands(imported("score", "--format", "json", str(SPRING), cwd=tmp_path)) == {"score"}
+    assert _commands(imported("score", "--format", "json", "--", str(SPRING), cwd=tmp_path)) == {"score"}
     assert _commands(imported("framework", "list", cwd=tmp_path)) == {"framework"}
+
+
+@pytest.mark.slow
+def test_a_plain_command_line_runs_without_typer_or_pydantic(tmp_path: Path) -> None:
+    """score, compare, consensus, roster, plan and validate on their files, as CI and people run them
+    (`cli/plain_lines.py`): no command module, no Typer, no Pydantic (the files are valid)."""
+    raters = sorted(str(path) for path in (SPRING.parent / "raters").glob("*.yaml"))
+    fall = str(SPRING.parent / "2025-09-fall.yaml")
+    imported("score", str(SPRING), cwd=tmp_path)  # the rubric's cache made (with Pydantic), as on first use
+    for args in (
+        ("score", "--format", "json", str(SPRING)),
+        ("compare", fall, str(SPRING), "--no-color"),
+        ("consensus", *raters),
+        ("roster", str(SPRING)),
+        ("plan", str(SPRING), "--since", fall, "-f", "html", "-o", "-"),
+        ("validate", str(SPRING)),
+    ):
+        modules = imported(*args, cwd=tmp_path)
+        assert _commands(modules) == set(), args
+        assert not {"typer", "pydantic", "coalition_cli.cli.app"} & modules, args
 
 
 @pytest.mark.slow
@@ -74,10 +94,9 @@ def test_arguments_are_parsed_without_pydantic(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_only_validate_looks_at_the_fast_path(tmp_path: Path) -> None:
-    assert "coalition_cli.cli.validation.fast_path" not in imported("schema", cwd=tmp_path)
+def test_a_plain_validate_is_checked_by_the_index(tmp_path: Path) -> None:
     modules = imported("validate", str(SPRING), cwd=tmp_path)
-    assert "coalition_cli.cli.validation.fast_path" in modules
+    assert "coalition_cli.cli.validation.files" in modules
     # nor the models, nor dataclasses (and the inspect module it brings): the index answers
     assert "dataclasses" not in modules and "coalition_cli.core.model.base" not in modules
 

@@ -1,4 +1,4 @@
-"""validate's fast path (cli/validation/fast_path.py), seen from outside: a plain command line is answered
+"""validate's fast path (a plain command line read without Typer, cli/plain_lines.py), seen from outside: a plain command line is answered
 before Typer loads, and files checked against the shipped index without Pydantic, with exactly the
 output the models give (the full command with the index turned off); anything else goes to Typer."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coalition_cli.cli.validation.fast_path import parse
+from coalition_cli.cli.plain_lines import read
 from tests.support.assessment_edits import clean_document, yaml_text
 from tests.support.custom_rubric import write_rubric
 from tests.support.files import VALID_HEADER, full_ratings
@@ -277,16 +277,19 @@ def test_other_command_lines_read_as_the_full_command(
 def test_plain_command_lines_are_understood(
     argv: list[str], files: list[str], output: str | None, no_color: bool
 ) -> None:
-    request = parse(argv)
-    assert request is not None
-    assert (request.files, request.output, request.no_color) == ([Path(f) for f in files], output, no_color)
+    line = read(argv)
+    assert line is not None and line.command == "validate"
+    assert (line.values["paths"], line.values.get("output"), line.no_color) == (
+        [Path(f) for f in files],
+        output,
+        no_color,
+    )
 
 
 @pytest.mark.parametrize(
     "argv",
     [
         [],
-        ["score", "a.yaml"],
         ["validate"],
         ["validate", "--help"],
         ["validate", "-h"],
@@ -304,7 +307,7 @@ def test_plain_command_lines_are_understood(
     ],
 )
 def test_other_command_lines_are_left_to_typer(argv: list[str]) -> None:
-    assert parse(argv) is None
+    assert read(argv) is None
 
 
 def test_many_files_are_answered_without_pydantic(clean: Path, unrated: Path) -> None:

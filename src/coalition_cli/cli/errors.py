@@ -8,27 +8,8 @@ import typer
 from typer.core import TyperGroup
 
 from coalition_cli.cli.console import disable_color
+from coalition_cli.cli.output.errors import report
 from coalition_cli.core.errors import EXIT_INTERRUPTED, CoalitionError
-
-
-def report(error: CoalitionError) -> None:
-    from rich.markup import escape
-
-    from coalition_cli.cli.console import stderr
-    from coalition_cli.cli.output.problems.text import print_problems
-    from coalition_cli.core.wording import plural, printable
-
-    console = stderr()
-    problems = getattr(error, "problems", None) or []
-    errors = [problem for problem in problems if problem.is_error]
-    # what stops the command comes first and alone; its warnings would bury it (validate lists them)
-    print_problems(errors or problems, console)
-    if errors and len(errors) < len(problems):
-        hidden = len(problems) - len(errors)
-        console.print(f"[dim](and {plural(hidden, 'warning')}, such as indicators not rated yet)[/]")
-    console.print(f"[bold red]error:[/] {escape(printable(error.message, newlines=True))}")
-    if error.hint:
-        console.print(f"[dim]hint:[/] {escape(printable(error.hint, newlines=True))}")
 
 
 class CoalitionGroup(TyperGroup):

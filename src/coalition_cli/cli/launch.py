@@ -1,4 +1,5 @@
-"""The `coalition` command's entry point: the Typer app, unless validate's fast path answers first.
+"""The `coalition` command's entry point: the Typer app, unless the command line is a plain one
+(`cli/plain_lines.py`), read without Typer.
 
 Output that cannot be written is an I/O error (exit 2, one line on standard error), never a
 traceback and never exit 1 (which means "problems found"): a standard output closed by the caller
@@ -60,15 +61,11 @@ def _run() -> int:
     from coalition_cli.cli import no_plugins
 
     no_plugins.disable()
-    if "validate" in sys.argv[1:]:
-        from coalition_cli.cli.validation.fast_path import run
+    from coalition_cli.cli import plain_lines
 
-        try:
-            status = run(sys.argv[1:])
-        except KeyboardInterrupt:
-            return 130  # Ctrl-C while checking: nothing was written; 130 as on the Typer path (cli/errors.py)
-        if status is not None:
-            return status
+    status = plain_lines.run(sys.argv[1:])
+    if status is not None:
+        return status
 
     from coalition_cli.cli.app import app
 

@@ -25,12 +25,6 @@ def compare(
     `targets`). Files made with different frameworks cannot be compared (exit 2); files naming
     different coalitions are compared with a warning.
     """
-    from coalition_cli.cli.console import warn
-    from coalition_cli.cli.output.formats import emit
-    from coalition_cli.core.loading.assessments import load_all
-    from coalition_cli.core.reports.comparison import build_comparison
+    from coalition_cli.cli.runs.reports import compare as run
 
-    comparison = build_comparison(load_all(files))
-    for message in comparison.warnings:
-        warn(message)
-    emit(comparison, output)
+    run(files, output)

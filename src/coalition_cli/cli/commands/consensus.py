@@ -34,26 +34,6 @@ def consensus(
     stages and, in comments, every rater's stage and evidence. Files of different frameworks are
     refused (exit 2); different coalition names, terms or dates only give a warning.
     """
-    import shlex
+    from coalition_cli.cli.runs.reports import consensus as run
 
-    from coalition_cli.cli.console import note, warn
-    from coalition_cli.cli.output.formats import emit
-    from coalition_cli.core.files.output import OutputFile
-    from coalition_cli.core.loading.assessments import load_all
-    from coalition_cli.core.reports.consensus import build_consensus, draft_text
-
-    draft = None
-    if out is not None:
-        # a draft is the team's to edit once written: only --force replaces an existing file
-        draft = OutputFile(path=out, command="consensus", what="the draft", force=force, inputs=tuple(files))
-        draft.check()
-    result = build_consensus(load_all(files))
-    for message in result.warnings:
-        warn(message)
-    if draft is not None:  # the draft first: a closed pipe on the table (`| head`) must not lose it
-        draft.write(draft_text(result, draft.path))
-        note(
-            f"draft consensus written to {draft.path}; edit it in the meeting, "
-            f"then run `coalition validate {shlex.quote(str(draft.path))}`"
-        )
-    emit(result, output)
+    run(files, out, force, output)

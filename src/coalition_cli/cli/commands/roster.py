@@ -29,18 +29,6 @@ def roster(
     Exit status: 0 shown, 1 the file or its profile has problems (run `coalition validate`), 2 the
     file cannot be read or has no profile.
     """
-    from coalition_cli.cli.console import note
-    from coalition_cli.cli.output.formats import emit
-    from coalition_cli.core.loading.roster import load_roster
+    from coalition_cli.cli.runs.reports import roster as run
 
-    report = load_roster(file)
-    emit(report, output)
-    # for the facilitator, not in the roster its readers get
-    if report.profile_file:
-        note(f"profile read from {report.profile_file}")
-    missing = report.to_record()
-    if missing:
-        lines = "\n".join(f"  {element}: {how}" for element, how in missing)
-        note(f"to complete the roster, record in {report.profile_file or file}:\n{lines}")
-    if not report.gaps_known and report.guide_tags_apply:
-        note("run `coalition roster` on an assessment file to see the gaps each role could help with")
+    run(file, output)

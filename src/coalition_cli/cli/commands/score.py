@@ -22,8 +22,6 @@ def score(
     count. Where the team set targets, the distance to each target is shown too.
     Exit status: 0 scored, 1 a file has problems (run `coalition validate`), 2 a file cannot be read.
     """
-    from coalition_cli.cli.output.formats import emit
-    from coalition_cli.core.loading.assessments import load_all
-    from coalition_cli.core.reports.score import ScoreReport
+    from coalition_cli.cli.runs.reports import score as run
 
-    emit(ScoreReport.of(load_all(files)), output)
+    run(files, output)

@@ -1,7 +1,8 @@
 """What `coalition validate` does once its command line is read: check, print, and pick the exit status.
 
-Both ways in end here, the Typer command and the fast path for plain command lines
-(`cli/validation/fast_path.py`), so the settings, the checks, the output and the exit codes are
+Both ways in end here, the Typer command and the plain command lines hooks, editors and CI use
+(`validate [--strict] [--format F] [--skip-other-yaml] PATH...`, read without Typer by
+`cli/plain_lines.py`), so the settings, the checks, the output and the exit codes are
 written once. As in check-jsonschema, the command line is first turned into a plain object
 (`Options`); `validate_files` runs it. Files are checked against the index shipped for their bundled
 rubric (core/loading/indexed.py), each by the models only where the index cannot tell, so Pydantic
@@ -48,6 +49,13 @@ class Options(NamedTuple):
     config: Path | None = None
     isolated: bool = False
     stdin_filename: str | None = None
+
+
+def validate_plain(
+    paths: list[Path], output: str | None = None, strict: bool = False, skip_other_yaml: bool = False
+) -> int:
+    """A plain validate command line, read without Typer (`cli/plain_lines.py`): the exit status."""
+    return validate_files(Options(paths, output=output, strict=strict, skip_other_yaml=skip_other_yaml))
 
 
 def repository_settings(options: Options) -> RepoSettings:

@@ -8,7 +8,9 @@ that needs CSV rows, or a page, only for reports that have them), so adding a fo
 module here; adding a report is its core module and a command that calls `emit`.
 
 `--help` needs every format's words, so every command's start-up imports these modules: they are
-small, and import Rich and the rest only when a report is rendered.
+small, and import Rich and the rest only when a report is rendered. Typer is imported only to
+declare the option (and to refuse a format), so that a command line read without Typer
+(`cli/plain_lines.py`) can check its format here too.
 """
 
 from __future__ import annotations
@@ -18,8 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, NamedTuple
-
-import typer
 
 if TYPE_CHECKING:
     from coalition_cli.core.reports.report import Report
@@ -58,12 +58,17 @@ def formats() -> dict[str, Format]:
 def format_option(*, rows: bool = True, page: bool = False) -> Any:
     """`--format` / `-f` for a report command; `rows=False` for a report with no CSV rows (`csv_header`
     None), `page=True` for one that is also an HTML page (`has_page`)."""
-    offered = {
-        name: item
+    offered = offered_formats(rows=rows, page=page)
+    return _format_option(DEFAULT, offered, _listed(formats()[name].help for name in offered) + ".")
+
+
+def offered_formats(*, rows: bool = True, page: bool = False) -> list[str]:
+    """The formats a report command offers (`format_option`'s choices), in their order."""
+    return [
+        name
         for name, item in formats().items()
         if (rows or not item.needs_rows) and (page or not item.needs_page)
-    }
-    return _format_option(DEFAULT, list(offered), _listed(item.help for item in offered.values()) + ".")
+    ]
 
 
 def problem_format_option() -> Any:
@@ -81,6 +86,8 @@ def problem_format_option() -> Any:
 
 def _format_option(default: str | None, names: Sequence[str], help_text: str, **more: Any) -> Any:
     """`--format` / `-f`, one of `names`, each listed in the help's `<a|b|c>`."""
+    import typer
+
     return typer.Option(
         default,
         "--format",
@@ -97,6 +104,8 @@ def one_of(names: Sequence[str]) -> Callable[[str], str]:
 
     def parse(value: str) -> str:
         if value not in names:
+            import typer
+
             raise typer.BadParameter(f"{value!r} is not one of {', '.join(map(repr, names))}.")
         return value
 

@@ -61,6 +61,6 @@ def reporter(output: str) -> Reporter:
 
 
 def report_validation(run: Run, output: str) -> None:
-    """Print what `coalition validate` found: the command and its fast path (cli/validation/fast_path.py)
-    both end here, so a clean file reads the same whichever path checked it."""
+    """Print what `coalition validate` found: its Typer command and its plain command lines
+    (cli/plain_lines.py) both end here, so a clean file reads the same whichever path checked it."""
     reporter(output).report(run)
