@@ -15,9 +15,8 @@ from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from coalition_cli.cli.app import app
-from coalition_cli.core import session
+from coalition_cli.core import dates, session
 from coalition_cli.core.dates import no_such_date, paper_dates, two_digit_form, two_digits_advice, typed_day
-from coalition_cli.core.editing import scaffold
 from coalition_cli.core.errors import UsageError
 from coalition_cli.core.model.assessment import Action, parse_iso_date
 from coalition_cli.core.model.base import validated
@@ -42,7 +41,7 @@ def test_a_file_date_is_year_month_day_and_nothing_else() -> None:
 @pytest.mark.parametrize("text", NOT_YEAR_MONTH_DAY + IMPOSSIBLE)
 def test_every_place_that_reads_a_date_refuses_the_same_text(text: str) -> None:
     with pytest.raises(UsageError, match="not a date"):
-        scaffold.date_option_or_today(text)
+        dates.date_option_or_today(text)
     with pytest.raises(ValueError, match="year-month-day"):
         session.typed_date(text)
     reason = no_such_date(text)
@@ -80,13 +79,13 @@ def test_only_a_day_that_does_not_exist_has_a_reason(text: str) -> None:
 
 def test_every_place_that_reads_a_date_accepts_the_same_text() -> None:
     day = dt.date(2026, 3, 14)
-    assert scaffold.date_option_or_today("2026-03-14") == session.typed_date("2026-03-14") == day
+    assert dates.date_option_or_today("2026-03-14") == session.typed_date("2026-03-14") == day
     assert validated(Action, {"action": "Meet", "due": "2026-03-14"}).due == day
 
 
 @pytest.mark.parametrize(("text", "day"), ONE_DIGIT.items())
 def test_a_person_may_leave_out_a_leading_zero_and_a_file_is_told_where(text: str, day: dt.date) -> None:
-    assert scaffold.date_option_or_today(text) == session.typed_date(text) == typed_day(text) == day
+    assert dates.date_option_or_today(text) == session.typed_date(text) == typed_day(text) == day
     with pytest.raises(ValidationError, match=f"write the month and day with two digits: {day.isoformat()}"):
         validated(Action, {"action": "Meet", "due": text})
 
@@ -166,7 +165,7 @@ def test_a_date_written_as_on_paper_is_refused_and_told_its_file_form(text: str,
     with pytest.raises(ValueError, match=re.escape(f"Write it year-month-day: {meant}; or leave it empty.")):
         session.typed_date(text)
     with pytest.raises(UsageError, match=re.escape(f"write it year-month-day: {meant}")):
-        scaffold.date_option_or_today(text)
+        dates.date_option_or_today(text)
 
 
 @settings(max_examples=300, deadline=None)

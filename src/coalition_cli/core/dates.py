@@ -103,3 +103,20 @@ def no_such_date(text: str) -> str | None:
     if month == 2 and day == 29:
         return f"February {year} has no day 29 ({year} is not a leap year)"
     return f"{MONTHS[month - 1]} has no day {day}"
+
+
+def date_option_or_today(text: str | None) -> dt.date:
+    """The `--date` of a new assessment (year-month-day, as `dates.typed_day` reads what a person
+    types: `2026-3-14` too), else today.
+
+    A bad date is a usage error (exit 2), worded for the command line."""
+    from coalition_cli.core.errors import UsageError
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return typed_day(text)
+    except ValueError:
+        meant = paper_dates(text)
+        like = f": {meant}" if meant is not None else ", like 2026-03-14"
+        raise UsageError(f"{text!r} is not a date: write it year-month-day{like}") from None

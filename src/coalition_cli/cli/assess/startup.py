@@ -204,9 +204,9 @@ def _meant_file(console: Console, options: AssessOptions) -> AssessOptions:
 
 def _create(console: Console, options: AssessOptions) -> None:
     """A new file, as `coalition init` writes it, after asking for what the options did not give."""
+    from coalition_cli.core.dates import date_option_or_today
     from coalition_cli.core.editing.scaffold import (
         NewAssessment,
-        date_option_or_today,
         framework_reference,
         render,
     )

@@ -56,7 +56,7 @@ def actions(
     from coalition_cli.cli.console import note, warn
     from coalition_cli.cli.output.formats import emit
     from coalition_cli.cli.output.network import say_files_read, say_left_out
-    from coalition_cli.core.editing.scaffold import date_option_or_today
+    from coalition_cli.core.dates import date_option_or_today
     from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.reports.actions.document import actions_files_read
     from coalition_cli.core.reports.actions.report import build_actions, for_owner

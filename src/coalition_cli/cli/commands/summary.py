@@ -69,7 +69,7 @@ def summary(
     """
     from coalition_cli.cli.output.formats import emit
     from coalition_cli.cli.output.network import say_files_read, say_left_out
-    from coalition_cli.core.editing.scaffold import date_option_or_today
+    from coalition_cli.core.dates import date_option_or_today
     from coalition_cli.core.errors import EXIT_PROBLEMS, UsageError
     from coalition_cli.core.loading.frameworks import load_guide
     from coalition_cli.core.reports.network.document import network_files_read

@@ -28,12 +28,9 @@ def plan(
     force: bool = False,
 ) -> None:
     """Write the plan (`output_format` md or html; None: from `output`'s suffix, else md)."""
-    from rich.markup import escape
-
-    from coalition_cli.cli.console import stdout, warn
+    from coalition_cli.cli.console import warn
     from coalition_cli.core.as_of import before_assessment, made_by
-    from coalition_cli.core.editing.scaffold import date_option_or_today
-    from coalition_cli.core.files.output import OutputFile
+    from coalition_cli.core.dates import date_option_or_today
     from coalition_cli.core.loading.assessments import load_assessment
     from coalition_cli.core.loading.frameworks import load_guide
     from coalition_cli.core.plan.build import build_plan
@@ -45,6 +42,8 @@ def plan(
     target = _target(file, output, fmt, audience)
     written = None
     if target is not None:
+        from coalition_cli.core.files.output import OutputFile
+
         inputs = (file, *([since] if since is not None else []))
         written = OutputFile(
             path=target, command="plan", what="the plan", force=force, inputs=inputs, ours=written_by_us
@@ -105,6 +104,9 @@ def plan(
             )
         return
     written.write(text)
+    from rich.markup import escape
+
+    from coalition_cli.cli.console import stdout
     from coalition_cli.core.plan.build import written_summary
 
     console = stdout()

@@ -296,21 +296,3 @@ def _last_term(
                     f"{action.action}{owner}", "    ", first="Open action: ", rest="  "
                 )
     return lines
-
-
-def date_option_or_today(text: str | None) -> dt.date:
-    """The `--date` of a new assessment (year-month-day, as `dates.typed_day` reads what a person
-    types: `2026-3-14` too), else today.
-
-    A bad date is a usage error (exit 2), worded for the command line."""
-    from coalition_cli.core.dates import paper_dates, typed_day
-    from coalition_cli.core.errors import UsageError
-
-    if text is None:
-        return dt.date.today()
-    try:
-        return typed_day(text)
-    except ValueError:
-        meant = paper_dates(text)
-        like = f": {meant}" if meant is not None else ", like 2026-03-14"
-        raise UsageError(f"{text!r} is not a date: write it year-month-day{like}") from None
