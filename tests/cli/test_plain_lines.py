@@ -46,7 +46,7 @@ def test_each_shape_names_its_typer_commands_options(name: str) -> None:
     shape, command = SHAPES[name], _command(name)
     options = {param.name: param for param in command.params if param.param_type_name == "option"}
     arguments = [param for param in command.params if param.param_type_name == "argument"]
-    assert [argument.name for argument in arguments] == list(shape.arguments)
+    assert [argument.name for argument in arguments] == [argument.keyword for argument in shape.arguments]
     assert [argument.nargs == -1 for argument in arguments] == [False] * (len(arguments) - shape.many) + [
         True
     ] * shape.many
@@ -123,7 +123,8 @@ def test_a_line_read_plainly_is_read_alike_by_typer(name: str, data: st.DataObje
         ["plan", "a.yaml", "--brief=yes"],
         ["plan", "a.yaml", "--output"],
         ["plan", "a.yaml", "--allow-outside", ".."],
-        ["rate", "a.yaml", "C1.1=4"],
+        ["rate", "a.yaml", "C1.1=4", "--priority"],
+        ["rate", "a.yaml", "C1.1=4", "--evidence", "- a list"],
         ["assess", "a.yaml"],
         ["--version"],
         ["--no-color"],
@@ -180,6 +181,36 @@ SESSIONS: dict[str, list[list[str]]] = {
         ["plan", SPRING, "--as-of", "3/15/2027"],
         ["plan", SPRING, "--since", "no-such.yaml"],
         ["plan", "broken.yaml"],
+    ],
+    "init": [
+        ["init", "new.yaml", "--coalition", "Riverside Pathways Coalition", "--date", "2026-09-15"],
+        ["init", "new.yaml", "--coalition", "Riverside Pathways Coalition"],
+        ["init", "fall.yaml", "--from", SPRING, "--date", "2026-09-15", "--term", "Fall 2026"],
+        ["init", "lean.yaml", "--from", SPRING, "--no-actions", "--facilitator", "Ana Ruiz"],
+        ["init", "other.yaml", "--coalition", "X", "--date", "3/15/2027"],
+        ["init", "other.yaml", "--no-actions", "--coalition", "X"],
+        ["init", "other.yaml", "--coalition", "X", "--framework", "no-such-rubric"],
+    ],
+    "rate": [
+        ["rate", SPRING, "C1.1=4", "C2.1=developing"],
+        ["rate", SPRING, "C6.2"],
+        ["rate", SPRING, "C6.2", "--action-number", "1", "--status", "in-progress", "--due", "2027-03-31"],
+        ["rate", SPRING, "C1.2=3", "--evidence", "MOU signed", "--target", "4", "--action", "Adopt it"],
+        [
+            "rate",
+            SPRING,
+            "C1.2",
+            "--action-number",
+            "1",
+            "--owner",
+            "Chamber of Commerce",
+            "--due=2026-06-30",
+        ],
+        ["rate", SPRING, "C1.1", "--no-evidence"],
+        ["rate", SPRING, "C1.1=9"],
+        ["rate", SPRING, "C6.2", "--action-number", "9", "--status", "done"],
+        ["rate", "no-such.yaml", "C1.1=2"],
+        ["rate", "broken.yaml", "C1.1=2"],
     ],
     "validate": [
         ["validate", SPRING, FALL],

@@ -62,7 +62,7 @@ def test_a_command_imports_its_own_module_only(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_plain_command_line_runs_without_typer_or_pydantic(tmp_path: Path) -> None:
-    """score, compare, consensus, roster, plan and validate on their files, as CI and people run them
+    """score, compare, consensus, roster, plan, validate and init on their files, as people and CI run them
     (`cli/plain_lines.py`): no command module, no Typer, no Pydantic (the files are valid)."""
     raters = sorted(str(path) for path in (SPRING.parent / "raters").glob("*.yaml"))
     fall = str(SPRING.parent / "2025-09-fall.yaml")
@@ -74,6 +74,7 @@ def test_a_plain_command_line_runs_without_typer_or_pydantic(tmp_path: Path) -> 
         ("roster", str(SPRING)),
         ("plan", str(SPRING), "--since", fall, "-f", "html", "-o", "-"),
         ("validate", str(SPRING)),
+        ("init", str(tmp_path / "new.yaml"), "--coalition", "Riverside Pathways Coalition"),
     ):
         modules = imported(*args, cwd=tmp_path)
         assert _commands(modules) == set(), args

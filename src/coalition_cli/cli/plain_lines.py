@@ -41,16 +41,22 @@ class Option(NamedTuple):
     """The value of the text given; None for a flag (True when given)."""
 
 
+class Argument(NamedTuple):
+    """One argument of a command: the run's keyword it sets, and how its text is read."""
+
+    keyword: str
+    read: Callable[[str], Any] = Path
+
+
 class Shape(NamedTuple):
     """A command's plain form: its arguments (the last may take the rest), its options, its run."""
 
     run: str
     """`module:function`, called with the arguments' and the given options' keywords."""
-    arguments: tuple[str, ...]
+    arguments: tuple[Argument, ...]
     options: tuple[Option, ...] = ()
     many: bool = False
     """The last argument takes every word left (one at least), as a list."""
-    read_argument: Callable[[str], Any] = Path
 
 
 def one_of(choices: Callable[[], Sequence[str]]) -> Callable[[str], str]:
@@ -97,7 +103,7 @@ def _report_format(*, rows: bool = True) -> Option:
 SHAPES: dict[str, Shape] = {
     "validate": Shape(
         "coalition_cli.cli.validation.files:validate_plain",
-        ("paths",),
+        (Argument("paths"),),
         (
             Option("strict", ("--strict",), None),
             Option("output", ("--format", "-f"), one_of(_problem_formats)),
@@ -105,11 +111,15 @@ SHAPES: dict[str, Shape] = {
         ),
         many=True,
     ),
-    "score": Shape("coalition_cli.cli.runs.reports:score", ("files",), (_report_format(),), many=True),
-    "compare": Shape("coalition_cli.cli.runs.reports:compare", ("files",), (_report_format(),), many=True),
+    "score": Shape(
+        "coalition_cli.cli.runs.reports:score", (Argument("files"),), (_report_format(),), many=True
+    ),
+    "compare": Shape(
+        "coalition_cli.cli.runs.reports:compare", (Argument("files"),), (_report_format(),), many=True
+    ),
     "consensus": Shape(
         "coalition_cli.cli.runs.reports:consensus",
-        ("files",),
+        (Argument("files"),),
         (
             Option("out", ("--output", "-o"), Path),
             Option("force", ("--force",), None),
@@ -117,10 +127,40 @@ SHAPES: dict[str, Shape] = {
         ),
         many=True,
     ),
-    "roster": Shape("coalition_cli.cli.runs.reports:roster", ("file",), (_report_format(rows=False),)),
+    "roster": Shape(
+        "coalition_cli.cli.runs.reports:roster", (Argument("file"),), (_report_format(rows=False),)
+    ),
+    "init": Shape(
+        "coalition_cli.cli.runs.init:init",
+        (Argument("file"),),
+        (
+            Option("framework", ("--framework",)),
+            Option("coalition", ("--coalition",)),
+            Option("date", ("--date",)),
+            Option("term", ("--term",)),
+            Option("facilitator", ("--facilitator",)),
+            Option("previous", ("--from",), Path),
+            Option("no_actions", ("--no-actions",), None),
+        ),
+    ),
+    "rate": Shape(
+        "coalition_cli.cli.runs.rate:rate",
+        (Argument("file"), Argument("ratings", str)),
+        (
+            Option("evidence", ("--evidence",)),
+            Option("no_evidence", ("--no-evidence",), None),
+            Option("target", ("--target",)),
+            Option("action", ("--action",)),
+            Option("action_number", ("--action-number",), whole_number(0, 10**18)),
+            Option("owner", ("--owner",)),
+            Option("due", ("--due",)),
+            Option("status", ("--status",)),
+        ),
+        many=True,
+    ),
     "plan": Shape(
         "coalition_cli.cli.runs.plan:plan",
-        ("file",),
+        (Argument("file"),),
         (
             Option("output_format", ("--format", "-f"), one_of(lambda: ("md", "html"))),
             Option("output", ("--output", "-o")),
@@ -189,11 +229,12 @@ def _arguments(shape: Shape, given: list[str]) -> dict[str, Any]:
     if len(given) < len(shape.arguments) or (not shape.many and len(given) > fixed):
         raise Refused(" ".join(given))
     values = {
-        keyword: shape.read_argument(word)
-        for keyword, word in zip(shape.arguments[:fixed], given[:fixed], strict=True)
+        argument.keyword: argument.read(word)
+        for argument, word in zip(shape.arguments[:fixed], given[:fixed], strict=True)
     }
     if shape.many:
-        values[shape.arguments[-1]] = [shape.read_argument(word) for word in given[fixed:]]
+        last = shape.arguments[-1]
+        values[last.keyword] = [last.read(word) for word in given[fixed:]]
     return values
 
 
