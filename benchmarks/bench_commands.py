@@ -21,13 +21,20 @@ does; the replica's share of the command is what start-up costs. Targets: every 
 e.g. a virtual environment with an older version), that installation is timed in the same run, in
 the same rounds, for before/after figures (`--before` again for more installations).
 
+With `--instructions`, each command runs once per installation under Valgrind's callgrind instead,
+and the figure is the instructions it executed: a count a busy machine does not disturb (CPU time on
+a shared machine moves by 10-40% from one spell to the next), for before/after comparisons of what
+a change cut; a hundred million instructions are roughly 20-30 ms here.
+
     python benchmarks/bench_commands.py [--repeat 11] [--before /path/to/venv/bin] [--only score,plan]
+    python benchmarks/bench_commands.py --instructions --before /path/to/venv/bin [--only score]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -215,6 +222,9 @@ def main() -> None:
         help="bin folder of another installation to time alongside (repeat for several, oldest first)",
     )
     parser.add_argument("--only", help="comma-separated labels (or their first words) to run")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions under callgrind (one run each)"
+    )
     args = parser.parse_args()
 
     installations = [
@@ -241,6 +251,10 @@ def main() -> None:
         shutil.copytree(RIVERSIDE, folder)
         warning = (folder / WARNING).read_text(encoding="utf-8")
         (folder / ERROR).write_text(warning.replace("stage: 3", "stage: 9", 1), encoding="utf-8")
+        if args.instructions:
+            _count_instructions(cases, installations, folder)
+            print(f"load average at end: {_load()} ({time.perf_counter() - started:.0f} s)\n")
+            return
         for installation in installations:
             for case in cases:
                 installation.replicas[case.label] = imported_modules(installation, case, folder)
@@ -268,6 +282,40 @@ def _round(case: Case, installations: list[Installation], folder: Path, round_nu
         installation.cpu.setdefault(key, []).append(seconds)
         if key == case.label:
             installation.exit_codes[key] = code
+
+
+def instructions(command: Sequence[str], cwd: Path) -> int:
+    """The instructions one run of `command` executes (Valgrind's callgrind; hash seed fixed)."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}", *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    if found is None:
+        raise SystemExit(f"callgrind gave no count for {' '.join(command)}:\n{result.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def _count_instructions(cases: Sequence[Case], installations: Sequence[Installation], folder: Path) -> None:
+    print("\nInstructions executed (millions), one run each under callgrind; change: now against the first")
+    heading = f"{'command':<38}" + "".join(f" | {installation.name:>10}" for installation in installations)
+    print(heading + " | change")
+    print("-" * (len(heading) + 9))
+    for case in cases:
+        counts = []
+        for installation in installations:
+            if case.prepare is not None:  # once untimed, the caches warm, then counted
+                case.prepare(folder)
+            subprocess.run(installation.command(case), cwd=folder, capture_output=True, check=False)
+            if case.prepare is not None:
+                case.prepare(folder)
+            counts.append(instructions(installation.command(case), folder))
+        shown = "".join(f" | {count / 1e6:>10.0f}" for count in counts)
+        print(f"{case.label:<38}{shown} | {counts[-1] / counts[0] - 1:+.0%}", flush=True)
 
 
 def _report(cases: Sequence[Case], installations: Sequence[Installation]) -> None:
