@@ -283,9 +283,30 @@ def check_rubric_with(reading: Reading[A, P], parsed: Parsed, policy: Policy) ->
 
 
 def profile_check(reading: Reading[A, P]) -> ProfileCheck[P]:
-    """How `reading` checks the coalition.yaml an assessment's `profile:` names."""
+    """How `reading` checks the coalition.yaml an assessment's `profile:` names: once a process for
+    every assessment naming it (the terms `compare`, `plan --since` and `summary` read share one),
+    again only if the file changed (its size, time of change or inode)."""
 
     def check(path: Path, label: str, policy: Policy) -> FileOutcome[P] | None:
-        return check_profile_with(reading, parse(path, label), policy)
+        import os
+
+        try:
+            found = Path(path).stat()
+            key = (reading, os.fspath(path), label, policy, found.st_ino, found.st_size, found.st_mtime_ns)
+            hash(key)
+        except (OSError, TypeError):  # unreadable (said by parse), or a policy of unhashable parts
+            return check_profile_with(reading, parse(path, label), policy)
+        if key not in _PROFILES_CHECKED:
+            if len(_PROFILES_CHECKED) >= _PROFILES_KEPT:
+                _PROFILES_CHECKED.clear()  # a long session re-reading an edited profile: start again
+            _PROFILES_CHECKED[key] = check_profile_with(reading, parse(path, label), policy)
+        checked: FileOutcome[P] | None = _PROFILES_CHECKED[key]
+        return checked
 
     return check
+
+
+_PROFILES_CHECKED: dict[tuple[Any, ...], Any] = {}
+"""Each coalition.yaml checked in this process, by reading, path, label, policy and the file's state."""
+
+_PROFILES_KEPT = 64
