@@ -15,11 +15,12 @@ coerce this way, nothing is changed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from coalition_cli.cli.plain_lines import WHOLE_NUMBER
 
 try:
     from typer import BadParameter
@@ -36,9 +37,6 @@ class Refused(Exception):
 
 _UNSURE: Any = object()
 """What `plain_value` returns when Typer's own coercion must decide."""
-
-_WHOLE_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,17})")
-"""Digits Pydantic and `int` read alike (no sign, spaces, underscores or leading zeros; under 2**63)."""
 
 
 def make_lean(command: Any) -> None:
@@ -133,7 +131,7 @@ def _plain_item(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) ->
 def _whole_number(value: Any, info: Any) -> Any:
     if info.clamp:
         return _UNSURE
-    if type(value) is str and _WHOLE_NUMBER.fullmatch(value):
+    if type(value) is str and WHOLE_NUMBER.fullmatch(value):
         value = int(value)
     if type(value) is not int:
         return _UNSURE

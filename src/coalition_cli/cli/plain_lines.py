@@ -24,8 +24,9 @@ from typing import Any, NamedTuple
 NO_COLOR = "--no-color"
 """The global option people also type after the command (`CoalitionGroup.parse_args`)."""
 
-_WHOLE_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,17})")
-"""Digits Typer and `int` read alike (as in `cli/coercion.py`)."""
+WHOLE_NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,17})")
+"""Digits Typer (through Pydantic) and `int` read alike: no sign, spaces, underscores or leading
+zeros, under 2**63. Typer's lean coercion (`cli/coercion.py`) reads whole numbers by it too."""
 
 
 class Refused(Exception):
@@ -74,7 +75,7 @@ def whole_number(least: int, most: int) -> Callable[[str], int]:
     """A whole number from `least` to `most`, written as Typer reads it for sure."""
 
     def read(text: str) -> int:
-        if not _WHOLE_NUMBER.fullmatch(text) or not least <= int(text) <= most:
+        if not WHOLE_NUMBER.fullmatch(text) or not least <= int(text) <= most:
             raise Refused(text)
         return int(text)
 
