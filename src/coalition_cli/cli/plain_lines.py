@@ -91,6 +91,16 @@ def _report_formats(*, rows: bool = True) -> Callable[[], Sequence[str]]:
     return choices
 
 
+def _members(where: str) -> Callable[[], Sequence[str]]:
+    """The values of the enum at `module:name`, the choices its Typer option declares."""
+
+    def choices() -> Sequence[str]:
+        module, _, name = where.partition(":")
+        return [member.value for member in getattr(import_module(module), name)]
+
+    return choices
+
+
 def _problem_formats() -> Sequence[str]:
     from coalition_cli.cli.output.problems import FORMATS
 
@@ -163,13 +173,17 @@ SHAPES: dict[str, Shape] = {
         "coalition_cli.cli.runs.plan:plan",
         (Argument("file"),),
         (
-            Option("output_format", ("--format", "-f"), one_of(lambda: ("md", "html"))),
+            Option(
+                "output_format",
+                ("--format", "-f"),
+                one_of(_members("coalition_cli.cli.runs.plan:PlanFormat")),
+            ),
             Option("output", ("--output", "-o")),
             Option("since", ("--since",), Path),
             Option("focus", ("--focus",), whole_number(0, 100)),
             Option("as_of", ("--as-of",)),
             Option("brief", ("--brief",), None),
-            Option("audience", ("--audience",), one_of(lambda: ("coalition", "public"))),
+            Option("audience", ("--audience",), one_of(_members("coalition_cli.cli.runs.plan:PlanAudience"))),
             Option("force", ("--force",), None),
         ),
     ),

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from coalition_cli.cli.app import app
-
-
-class PlanFormat(str, Enum):
-    md = "md"
-    html = "html"
-
-
-class PlanAudience(str, Enum):
-    coalition = "coalition"
-    public = "public"
+from coalition_cli.cli.runs.plan import PlanAudience, PlanFormat
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,20 @@ from coalition_cli.core.wording import plural
 if TYPE_CHECKING:
     from coalition_cli.core.plan.audience import PublicOwners
     from coalition_cli.core.plan.context import ActionRegister, Audience, PlanContext
+
+
+class PlanFormat(str, Enum):
+    """`--format`'s choices (the Typer command's and the plain command line's)."""
+
+    md = "md"
+    html = "html"
+
+
+class PlanAudience(str, Enum):
+    """`--audience`'s choices (the Typer command's and the plain command line's)."""
+
+    coalition = "coalition"
+    public = "public"
 
 
 def plan(
