@@ -106,8 +106,8 @@ def no_such_date(text: str) -> str | None:
 
 
 def date_option_or_today(text: str | None) -> dt.date:
-    """The `--date` of a new assessment (year-month-day, as `dates.typed_day` reads what a person
-    types: `2026-3-14` too), else today.
+    """A day given on the command line (`init --date`, `plan`, `summary` and `actions --as-of`), read
+    as `typed_day` reads what a person types (`2026-3-14` too), else today.
 
     A bad date is a usage error (exit 2), worded for the command line."""
     from coalition_cli.core.errors import UsageError
