@@ -95,8 +95,7 @@ def _members(where: str) -> Callable[[], Sequence[str]]:
     """The values of the enum at `module:name`, the choices its Typer option declares."""
 
     def choices() -> Sequence[str]:
-        module, _, name = where.partition(":")
-        return [member.value for member in getattr(import_module(module), name)]
+        return [member.value for member in _named(where)]
 
     return choices
 
@@ -264,8 +263,7 @@ def run(argv: Sequence[str]) -> int | None:
         disable_color()
     from coalition_cli.core.errors import EXIT_INTERRUPTED, CoalitionError
 
-    module, _, name = line.shape.run.partition(":")
-    command = getattr(import_module(module), name)
+    command = _named(line.shape.run)
     try:
         status = command(**line.values)
     except CoalitionError as error:
@@ -276,3 +274,9 @@ def run(argv: Sequence[str]) -> int | None:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED  # Ctrl-C stops a command with 130, as on the Typer path (cli/errors.py)
     return status or 0
+
+
+def _named(where: str) -> Any:
+    """What `module:name` names, its module imported."""
+    module, _, name = where.partition(":")
+    return getattr(import_module(module), name)
