@@ -134,6 +134,17 @@ def test_other_lines_are_left_to_typer(argv: list[str]) -> None:
     assert read(argv) is None
 
 
+def test_ctrl_c_while_the_run_loads_is_exit_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As the fast path for validate did, and the Typer path does (cli/errors.py): no traceback."""
+    from coalition_cli.cli import plain_lines
+
+    def interrupted(name: str) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plain_lines, "import_module", interrupted)
+    assert plain_lines.run(["score", "a.yaml"]) == 130
+
+
 # --- the same bytes, both ways ----------------------------------------------------------------------
 
 SPRING, FALL = "2026-03-spring.yaml", "2025-09-fall.yaml"

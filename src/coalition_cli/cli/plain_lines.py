@@ -263,9 +263,8 @@ def run(argv: Sequence[str]) -> int | None:
         disable_color()
     from coalition_cli.core.errors import EXIT_INTERRUPTED, CoalitionError
 
-    command = _named(line.shape.run)
     try:
-        status = command(**line.values)
+        status = _named(line.shape.run)(**line.values)  # Ctrl-C while its modules load too
     except CoalitionError as error:
         from coalition_cli.cli.output.errors import report
 
