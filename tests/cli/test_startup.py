@@ -82,6 +82,17 @@ def test_a_plain_command_line_runs_without_typer_or_pydantic(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
+def test_a_plan_with_a_note_imports_no_rich_off_a_terminal(tmp_path: Path) -> None:
+    """plan prints its document itself and, here, a note on standard error (actions fell due after the
+    assessment): off a terminal, the note is one plain line, and Rich (about 20 ms) is never imported."""
+    fall = str(SPRING.parent / "2025-09-fall.yaml")
+    for args in (("plan", str(SPRING), "--since", fall), ("plan", str(SPRING), "-f", "html", "-o", "-")):
+        modules = imported(*args, cwd=tmp_path)
+        assert "coalition_cli.core.plan.rendering" in modules, args  # the plan was made
+        assert not {name for name in modules if name.split(".")[0] == "rich"}, args
+
+
+@pytest.mark.slow
 def test_arguments_are_parsed_without_pydantic(tmp_path: Path) -> None:
     modules = imported("assess", "--help", cwd=tmp_path)
     assert "pydantic" not in modules
