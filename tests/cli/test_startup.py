@@ -82,14 +82,29 @@ def test_a_plain_command_line_runs_without_typer_or_pydantic(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
-def test_a_plan_with_a_note_imports_no_rich_off_a_terminal(tmp_path: Path) -> None:
-    """plan prints its document itself and, here, a note on standard error (actions fell due after the
-    assessment): off a terminal, the note is one plain line, and Rich (about 20 ms) is never imported."""
+def test_commands_that_say_sentences_import_no_rich_console_off_a_terminal(tmp_path: Path) -> None:
+    """plan (its document, a note on standard error: actions fell due after the assessment), `plan -o`,
+    rate and init say sentences and print no table: off a terminal they are written as Rich would
+    write them (`cli/output/messages.py`), and Rich's console (about 20 ms) is never imported."""
     fall = str(SPRING.parent / "2025-09-fall.yaml")
-    for args in (("plan", str(SPRING), "--since", fall), ("plan", str(SPRING), "-f", "html", "-o", "-")):
+    rated = tmp_path / "rated.yaml"
+    rated.write_bytes(SPRING.read_bytes())
+    (tmp_path / "coalition.yaml").write_bytes((SPRING.parent / "coalition.yaml").read_bytes())
+    for args, made in (
+        (("plan", str(SPRING), "--since", fall), "coalition_cli.core.plan.rendering"),
+        (("plan", str(SPRING), "-f", "html", "-o", "-"), "coalition_cli.core.plan.rendering"),
+        (("plan", str(SPRING), "-o", str(tmp_path / "plan.html")), "coalition_cli.cli.output.messages"),
+        (("rate", str(rated), "C1.1=4"), "coalition_cli.cli.output.messages"),
+        (
+            ("init", str(tmp_path / "new.yaml"), "--coalition", "Riverside"),
+            "coalition_cli.cli.output.messages",
+        ),
+    ):
         modules = imported(*args, cwd=tmp_path)
-        assert "coalition_cli.core.plan.rendering" in modules, args  # the plan was made
-        assert not {name for name in modules if name.split(".")[0] == "rich"}, args
+        assert made in modules, args  # the command did its work
+        assert not {"rich.console", "rich.markup", "rich.text"} & modules, args
+    assert "stage: Transforming  # up from 2" in rated.read_text(encoding="utf-8")  # as it was written
+    assert (tmp_path / "new.yaml").is_file() and (tmp_path / "plan.html").is_file()
 
 
 @pytest.mark.slow

@@ -37,6 +37,8 @@ def test_what_was_escaped_already_is_printed_as_it_is() -> None:
 _PIECES = st.sampled_from(
     [
         *"ab Z09.,:;()[]/\\-_'\"“”’é界",
+        "x" * 45,
+        "word ",
         "[/]",
         "[bold]",
         "\\[",

@@ -22,9 +22,8 @@ def init(
     """Write a new assessment listing every indicator unrated, with the rubric as comments."""
     import shlex
 
-    from rich.markup import escape
-
-    from coalition_cli.cli.console import note, stdout
+    from coalition_cli.cli.console import note
+    from coalition_cli.cli.output.messages import Messages
     from coalition_cli.core.dates import date_option_or_today
     from coalition_cli.core.editing.carry import carried_sentence
     from coalition_cli.core.editing.scaffold import (
@@ -76,39 +75,36 @@ def init(
         text = render(fw, new)
     refuse_outside(file, {"framework": new.framework_ref, "profile": new.profile_ref})
     written.write(text)
-    console = stdout()
-    console.print(
-        f"[green]✓[/] wrote {escape(str(file))}: {len(fw.indicators)} indicators to rate, "
-        f"dated {long_date(new.assessed_on)}{' (today)' if date is None else ''}."
+    said = Messages()
+    said.say(
+        ("✓", "green"),
+        f" wrote {file}: {len(fw.indicators)} indicators to rate, "
+        f"dated {long_date(new.assessed_on)}{' (today)' if date is None else ''}.",
     )
     if date is None:  # the plan, the lateness of actions and the order of terms go by it
-        console.print(
-            f"If the team meets on another day, write that day as assessed_on in {escape(str(file))} "
+        said.say(
+            f"If the team meets on another day, write that day as assessed_on in {file} "
             "(or make the file with --date)."
         )
     # the stages on a line of their own: no number parted from its name where the line wraps
-    console.print(f"Stages: {escape(fw.stage_choices())}.")
+    said.say(f"Stages: {fw.stage_choices()}.")
     if last is not None and carried is not None:
-        console.print(escape(carried_sentence(term_name(last), carried, written=not no_actions)))
+        said.say(carried_sentence(term_name(last), carried, written=not no_actions))
         # the ratings start afresh each term; so do the team's targets and priorities, which a
         # facilitator might expect to be carried like the actions
-        console.print("Stages, targets and priorities are set again this term.")
+        said.say("Stages, targets and priorities are set again this term.")
         if last.assessment.facilitator and not facilitator:
-            console.print(
-                escape(
-                    f"The facilitator is {term_name(last)}'s ({last.assessment.facilitator}): change it "
-                    f"in {file} if someone else facilitates this time."
-                )
+            said.say(
+                f"The facilitator is {term_name(last)}'s ({last.assessment.facilitator}): change it "
+                f"in {file} if someone else facilitates this time."
             )
         if last.assessment.participants:
             # written into the new term as they were: the plan names them as this term's, so say so
             names = [person.name for person in last.assessment.participants]
             shown = and_list(names if len(names) <= 4 else [*names[:3], f"{len(names) - 3} more"])
-            console.print(
-                escape(
-                    f"The participants are {term_name(last)}'s ({shown}): change them in {file} "
-                    "if others are in the room this time."
-                )
+            said.say(
+                f"The participants are {term_name(last)}'s ({shown}): change them in {file} "
+                "if others are in the room this time."
             )
         if carried.left_out and not no_actions:
             ids = ", ".join(dict.fromkeys(action.indicator for action in carried.left_out))
@@ -124,7 +120,5 @@ def init(
         else ""
     )
     # the sentence wraps at words; the command has a line of its own, unbroken, to copy
-    console.print(f"Next, rate them together{seen} (or edit the file by hand):")
-    console.print(
-        f"  [bold]coalition assess {escape(shlex.quote(str(file)))}{escape(since)}[/]", soft_wrap=True
-    )
+    said.say(f"Next, rate them together{seen} (or edit the file by hand):")
+    said.say("  ", (f"coalition assess {shlex.quote(str(file))}{since}", "bold"), wrap=False)

@@ -119,18 +119,16 @@ def plan(
             )
         return
     written.write(text)
-    from rich.markup import escape
-
-    from coalition_cli.cli.console import stdout
+    from coalition_cli.cli.output.messages import Messages
     from coalition_cli.core.plan.build import written_summary
 
-    console = stdout()
-    console.print(f"[green]✓[/] wrote {escape(str(written.path))}: {written_summary(context)}.")
+    said = Messages()
+    said.say(("✓", "green"), f" wrote {written.path}: {written_summary(context)}.")
     steps = next_steps(
         context, file, since=since, written=written.path, fmt=fmt, as_of=as_of, reminders=reminders
     )
     for line in steps:
-        console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
+        said.say(f"  {line}", wrap=False)
 
 
 def stale_statuses(register: ActionRegister, file: Path, *, dated: bool) -> str:

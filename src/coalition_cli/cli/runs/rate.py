@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.values import ActionStatus
 
 
+NOTE = ("note:", "yellow")
+"""How a note `rate` says begins (yellow on a terminal)."""
+
+
 def rate(
     file: Path,
     ratings: list[str],
@@ -31,10 +35,8 @@ def rate(
 ) -> None:
     """Set the ratings given (`ID=STAGE`), or with one indicator alone show its actions or change
     what the options say; the file is saved in one safe step, and every change is said."""
-    from rich.markup import escape
-
     from coalition_cli.cli.assess.wording import early_due
-    from coalition_cli.cli.console import stdout
+    from coalition_cli.cli.output.messages import Messages
     from coalition_cli.core.editing.assessment_file import AssessmentFile
     from coalition_cli.core.editing.rating_edits import clean_line
     from coalition_cli.core.errors import ReadError
@@ -81,7 +83,7 @@ def rate(
     changed = assessment.apply(
         *(_edit(indicator, stage, decided, before[indicator]) for indicator, stage in wanted.items())
     )
-    console = stdout()
+    said = Messages()
     today = dt.date.today()
     for indicator, stage in wanted.items():
         old = stages[indicator]
@@ -90,41 +92,43 @@ def rate(
             was = "unchanged"
         name = fw.indicator(indicator).name
         now = "not rated" if stage is None else f"{stage} {fw.stage_name(stage)}"
-        console.print(f"{escape(indicator)} {escape(name)}: {escape(now)} ({was})")
-        for said in _what_else_changed(fw, decided, before[indicator], width=console.width - 2, today=today):
-            console.print(escape(said))
+        said.say(f"{indicator} {name}: {now} ({was})")
+        for line in _what_else_changed(fw, decided, before[indicator], width=said.width - 2, today=today):
+            said.say(line)
         aim = decided.get("target")
         if isinstance(aim, int) and stage is not None and aim <= stage:
-            console.print(
-                f"[yellow]note:[/] a target is usually above the stage ({indicator} is at {stage})."
-            )
+            said.say(NOTE, f" a target is usually above the stage ({indicator} is at {stage}).")
         apart = _linked_apart(fw, indicator, stage, wanted, assessment.stage) if stage is not None else ""
         if apart:
-            console.print(f"[yellow]note:[/] {escape(apart)}")
+            said.say(NOTE, f" {apart}")
         if changed:
             keys = ("stage", "target", "priority")
             was_written, now_written = written_before[indicator], assessment.written(indicator)
             for key, comment in comments_kept(
                 text_before, ("ratings", indicator), was_written, now_written, keys
             ):
-                said = f"the comment beside {indicator}'s {key} is kept (“{comment}”): change it if it no longer holds."
-                console.print(f"[yellow]note:[/] {escape(said)}")
+                said.say(
+                    NOTE,
+                    f" the comment beside {indicator}'s {key} is kept (“{comment}”): change it if it no longer holds.",
+                )
     for when in _due_dates(decided):
         early = early_due(when, assessment.assessment.assessed_on)
         if early:
-            console.print(f"[yellow]note:[/] {escape(early)}")
+            said.say(NOTE, f" {early}")
     if owner and (action or action_number) and clean_line(owner).casefold() not in _NONE:
         from coalition_cli.core.reports.actions.owners import meant_owner
 
         meant = meant_owner(owner, assessment.assessment.participants)
         if meant is not None:  # saved as typed (nobody is asked here), but said: two owners otherwise
-            console.print(
-                f"[yellow]note:[/] {escape(f'{owner} is not a participant’s name: did you mean {meant}? The actions register counts the two as two owners; change it in the file if so.')}"
+            said.say(
+                NOTE,
+                f" {owner} is not a participant’s name: did you mean {meant}? The actions register counts "
+                "the two as two owners; change it in the file if so.",
             )
     if changed:
-        console.print(f"[green]Saved[/] {escape(str(file))}.")
+        said.say(("Saved", "green"), f" {file}.")
     else:
-        console.print(f"Nothing to change: {escape(str(file))} already says this.")
+        said.say(f"Nothing to change: {file} already says this.")
 
 
 def _linked_apart(

@@ -1,0 +1,110 @@
+"""The sentences a command says on standard output: styled by Rich on a terminal; off one, wrapped and
+written as Rich would write them, without importing Rich's console.
+
+`rate`, `init` and `plan -o` say a few sentences and print nothing else through Rich, and importing
+Rich's console costs them about 20 ms (a sixth of `rate`). Where Rich would style nothing (standard
+output is not a terminal by Rich's own test, `console.styled_by_rich`: a CI log, a pipe, a file),
+a sentence is wrapped here as Rich wraps a Text, by Rich's own word breaks and cell widths
+(`rich._wrap`, `rich.cells`: 3 ms to import), at the width Rich would take (`rich_width`), and
+written. `tests/unit/test_messages.py` holds the two ways to the same bytes.
+
+A sentence is given in pieces: text, printed as it is, or `(text, style)`, a Rich style for a
+terminal. Every piece is passed through `printable` first (control characters shown as escapes),
+then wrapped: on either way, so nothing is wrapped by one width and cut by another.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import TYPE_CHECKING
+
+from coalition_cli.cli.console import styled_by_rich
+from coalition_cli.core.wording import printable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+Piece = str | tuple[str, str]
+"""Text printed as it is, or (text, Rich style): the style only shows on a terminal."""
+
+_TRAILING_SPACE = re.compile(r"\s+$")
+"""What Rich's `Text.rstrip_end` takes off a line that is too long."""
+
+
+class Messages:
+    """Says sentences on standard output; `width` is the console's, for callers that fit text to it."""
+
+    def __init__(self) -> None:
+        width = rich_width() if not styled_by_rich(sys.stdout) else None
+        self._console: Console | None = None
+        if width is None:
+            from coalition_cli.cli.console import stdout
+
+            self._console = stdout()
+            width = self._console.width
+        self.width = width
+
+    def say(self, *pieces: Piece, wrap: bool = True) -> None:
+        """One sentence (or several lines), wrapped at words to the width; `wrap=False` for a line
+        that must stay whole to be copied (a command)."""
+        shown = [
+            (printable(piece, newlines=True), "")
+            if isinstance(piece, str)
+            else (printable(piece[0], newlines=True), piece[1])
+            for piece in pieces
+        ]
+        if self._console is None and not any("\t" in text for text, _ in shown):
+            text = "".join(text for text, _ in shown)
+            lines = wrapped(text, self.width) if wrap else text.split("\n")
+            sys.stdout.write("\n".join(lines) + "\n")
+            sys.stdout.flush()
+            return
+        from rich.text import Text
+
+        console = self._console
+        if console is None:  # a tab, which Rich expands by its cells
+            from coalition_cli.cli.console import stdout
+
+            console = self._console = stdout()
+        console.print(Text.assemble(*shown), soft_wrap=not wrap)
+
+
+def rich_width() -> int | None:
+    """The width a Rich console writing off a terminal takes (`Console.size`): COLUMNS when it is a
+    number, else the size of the first of standard input, output and error that is a terminal, else
+    80. None where Rich works it out otherwise (Windows; COLUMNS=0), so Rich is asked."""
+    if sys.platform == "win32":
+        return None
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns) or None
+    for descriptor in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            continue
+        return width or 80
+    return 80
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """`text`'s lines, as Rich's `Text.wrap` cuts them (no justification, long words folded): at
+    the breaks of `rich._wrap.divide_line`, a line too long losing trailing spaces and then cells."""
+    from rich._wrap import divide_line
+    from rich.cells import cell_len, set_cell_size
+
+    lines: list[str] = []
+    for line in text.split("\n"):
+        breaks = divide_line(line, width, fold=True)
+        for start, end in zip([0, *breaks], [*breaks, len(line)], strict=True):
+            part = line[start:end]
+            if len(part) > width:
+                trailing = _TRAILING_SPACE.search(part)
+                if trailing is not None:
+                    part = part[: len(part) - min(len(trailing.group()), len(part) - width)]
+            if cell_len(part) > width:
+                part = set_cell_size(part, width)
+            lines.append(part)
+    return lines
