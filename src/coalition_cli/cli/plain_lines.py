@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 NO_COLOR = "--no-color"
 """The global option people also type after the command (`CoalitionGroup.parse_args`)."""
@@ -33,31 +33,47 @@ class Refused(Exception):
     """A value the plain path is not sure of: the command line is left to Typer."""
 
 
-class Option(NamedTuple):
-    """One option of a command: its spellings, the run's keyword it sets, and how its text is read."""
+class Option:
+    """One option of a command: its spellings, the run's keyword it sets, and how its text is read.
 
-    keyword: str
-    spellings: tuple[str, ...]
-    read: Callable[[str], Any] | None = str
-    """The value of the text given; None for a flag (True when given)."""
+    (The shapes are plain classes, not NamedTuples: every command reads them at start-up, and a
+    NamedTuple class costs a quarter of a millisecond to make.)"""
+
+    __slots__ = ("keyword", "read", "spellings")
+
+    def __init__(
+        self, keyword: str, spellings: tuple[str, ...], read: Callable[[str], Any] | None = str
+    ) -> None:
+        self.keyword = keyword
+        self.spellings = spellings
+        self.read = read
+        """The value of the text given; None for a flag (True when given)."""
 
 
-class Argument(NamedTuple):
+class Argument:
     """One argument of a command: the run's keyword it sets, and how its text is read."""
 
-    keyword: str
-    read: Callable[[str], Any] = Path
+    __slots__ = ("keyword", "read")
+
+    def __init__(self, keyword: str, read: Callable[[str], Any] = Path) -> None:
+        self.keyword = keyword
+        self.read = read
 
 
-class Shape(NamedTuple):
+class Shape:
     """A command's plain form: its arguments (the last may take the rest), its options, its run."""
 
-    run: str
-    """`module:function`, called with the arguments' and the given options' keywords."""
-    arguments: tuple[Argument, ...]
-    options: tuple[Option, ...] = ()
-    many: bool = False
-    """The last argument takes every word left (one at least), as a list."""
+    __slots__ = ("arguments", "many", "options", "run")
+
+    def __init__(
+        self, run: str, arguments: tuple[Argument, ...], options: tuple[Option, ...] = (), many: bool = False
+    ) -> None:
+        self.run = run
+        """`module:function`, called with the arguments' and the given options' keywords."""
+        self.arguments = arguments
+        self.options = options
+        self.many = many
+        """The last argument takes every word left (one at least), as a list."""
 
 
 def one_of(choices: Callable[[], Sequence[str]]) -> Callable[[str], str]:
@@ -190,13 +206,16 @@ SHAPES: dict[str, Shape] = {
 """The commands read here, by name; every other command is Typer's."""
 
 
-class Line(NamedTuple):
+class Line:
     """A plain command line, read: the command's shape, its run's keywords, and --no-color."""
 
-    command: str
-    shape: Shape
-    values: dict[str, Any]
-    no_color: bool
+    __slots__ = ("command", "no_color", "shape", "values")
+
+    def __init__(self, command: str, shape: Shape, values: dict[str, Any], no_color: bool) -> None:
+        self.command = command
+        self.shape = shape
+        self.values = values
+        self.no_color = no_color
 
 
 def read(argv: Sequence[str]) -> Line | None:
