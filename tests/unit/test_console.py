@@ -116,6 +116,7 @@ def test_a_note_on_a_terminal_is_styled_by_rich(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    monkeypatch.setattr(consoles, "_no_color", False)  # a --no-color run earlier in this process
     buffer = io.StringIO()
     monkeypatch.setattr(sys, "stderr", buffer)
     consoles.note("styled")

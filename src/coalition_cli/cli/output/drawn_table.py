@@ -6,9 +6,9 @@ the command's own work). A report's tables are all of one shape (`formats/table.
 head, no lines between rows, one space between columns, text in every cell. `DrawnTable` draws a
 Rich `Table` of that shape itself, by Rich's rules:
 
-- the column widths as `Table._calculate_column_widths` finds them: each column measured once,
-  from its texts, narrowed by Rich's own `_collapse_widths` and `ratio_reduce`, then measured again
-  at its new width;
+- the column widths as `Table._calculate_column_widths` finds them (`plain_layout.column_widths`):
+  each column measured once, from its texts, narrowed as Rich narrows it, then measured again at its
+  new width;
 - each cell's text wrapped and justified by Rich (`Console.render_lines`), padded, styled and
   aligned as `Table._render` does, and the lines put together with the box's characters.
 
@@ -22,12 +22,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rich._ratio import ratio_reduce
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+
+from coalition_cli.cli.output.plain_layout import column_widths
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
@@ -122,39 +122,18 @@ def _texts(column: Column) -> Iterator[Text]:
     yield from column.cells  # type: ignore[misc]  # Texts (_plain_column)
 
 
-def _measured(column: Column, pad: int, limit: int) -> int:
-    """The widest the column may be within `limit`, padding included, as Rich measures it
-    (`Table._measure_column`: a Padding around each Text, normalized and capped at every step)."""
-    if limit < 1:
-        return 0
-    widest = 0
-    for text in _texts(column):
-        lines = text.plain.splitlines()
-        natural = max(map(cell_len, lines)) if lines else 0
-        inner = min(natural, limit)  # the Text, capped
-        padded = limit if limit - pad < 1 else min(inner + pad, limit)  # its Padding, capped
-        widest = max(widest, padded)
-    widest = min(widest, limit)
-    if column.min_width is not None:
-        widest = max(widest, column.min_width + pad)
-    return widest
-
-
 def _widths(table: Table, options: ConsoleOptions) -> list[int] | None:
     """Each column's width, padding included, as Rich's `Table._calculate_column_widths` finds them;
     None when a cell would have no room inside its padding (then Rich draws the table)."""
     columns = table.columns
-    available = options.max_width - _extra_width(table)
     pads = [_pad_right(table, index) for index in range(len(columns))]
-    widths = [_measured(column, pad, available) or 1 for column, pad in zip(columns, pads, strict=True)]
-    if sum(widths) > available:
-        wrapable = [not column.no_wrap for column in columns]
-        widths = Table._collapse_widths(widths, wrapable, available)
-        if sum(widths) > available:
-            widths = ratio_reduce(sum(widths) - available, [1] * len(widths), widths, widths)
-        widths = [
-            _measured(column, pad, width) for column, pad, width in zip(columns, pads, widths, strict=True)
-        ]
+    widths = column_widths(
+        [[text.plain for text in _texts(column)] for column in columns],
+        pads,
+        [column.min_width for column in columns],
+        [not column.no_wrap for column in columns],
+        options.max_width - _extra_width(table),
+    )
     if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
         return None
     return widths

@@ -4,9 +4,8 @@ written as Rich would write them, without importing Rich's console.
 `rate`, `init` and `plan -o` say a few sentences and print nothing else through Rich, and importing
 Rich's console costs them about 20 ms (a sixth of `rate`). Where Rich would style nothing (standard
 output is not a terminal by Rich's own test, `console.styled_by_rich`: a CI log, a pipe, a file),
-a sentence is wrapped here as Rich wraps a Text, by Rich's own word breaks and cell widths
-(`rich._wrap`, `rich.cells`: 3 ms to import), at the width Rich would take (`rich_width`), and
-written. `tests/unit/test_messages.py` holds the two ways to the same bytes.
+a sentence is wrapped here as Rich wraps a Text (`plain_layout.py`), at the width Rich would
+take, and written. `tests/unit/test_messages.py` holds the two ways to the same bytes.
 
 A sentence is given in pieces: text, printed as it is, or `(text, style)`, a Rich style for a
 terminal. Every piece is passed through `printable` first (control characters shown as escapes),
@@ -15,12 +14,11 @@ then wrapped: on either way, so nothing is wrapped by one width and cut by anoth
 
 from __future__ import annotations
 
-import os
-import re
 import sys
 from typing import TYPE_CHECKING
 
 from coalition_cli.cli.console import styled_by_rich
+from coalition_cli.cli.output.plain_layout import rich_width, wrapped
 from coalition_cli.core.wording import printable
 
 if TYPE_CHECKING:
@@ -28,9 +26,6 @@ if TYPE_CHECKING:
 
 Piece = str | tuple[str, str]
 """Text printed as it is, or (text, Rich style): the style only shows on a terminal."""
-
-_TRAILING_SPACE = re.compile(r"\s+$")
-"""What Rich's `Text.rstrip_end` takes off a line that is too long."""
 
 
 class Messages:
@@ -69,42 +64,3 @@ class Messages:
 
             console = self._console = stdout()
         console.print(Text.assemble(*shown), soft_wrap=not wrap)
-
-
-def rich_width() -> int | None:
-    """The width a Rich console writing off a terminal takes (`Console.size`): COLUMNS when it is a
-    number, else the size of the first of standard input, output and error that is a terminal, else
-    80. None where Rich works it out otherwise (Windows; COLUMNS=0), so Rich is asked."""
-    if sys.platform == "win32":
-        return None
-    columns = os.environ.get("COLUMNS")
-    if columns is not None and columns.isdigit():
-        return int(columns) or None
-    for descriptor in (0, 1, 2):
-        try:
-            width = os.get_terminal_size(descriptor).columns
-        except (AttributeError, ValueError, OSError):  # not a terminal
-            continue
-        return width or 80
-    return 80
-
-
-def wrapped(text: str, width: int) -> list[str]:
-    """`text`'s lines, as Rich's `Text.wrap` cuts them (no justification, long words folded): at
-    the breaks of `rich._wrap.divide_line`, a line too long losing trailing spaces and then cells."""
-    from rich._wrap import divide_line
-    from rich.cells import cell_len, set_cell_size
-
-    lines: list[str] = []
-    for line in text.split("\n"):
-        breaks = divide_line(line, width, fold=True)
-        for start, end in zip([0, *breaks], [*breaks, len(line)], strict=True):
-            part = line[start:end]
-            if len(part) > width:
-                trailing = _TRAILING_SPACE.search(part)
-                if trailing is not None:
-                    part = part[: len(part) - min(len(trailing.group()), len(part) - width)]
-            if cell_len(part) > width:
-                part = set_cell_size(part, width)
-            lines.append(part)
-    return lines
