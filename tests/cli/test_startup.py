@@ -108,6 +108,23 @@ def test_commands_that_say_sentences_import_no_rich_console_off_a_terminal(tmp_p
 
 
 @pytest.mark.slow
+def test_reports_off_a_terminal_import_no_rich_console(tmp_path: Path) -> None:
+    """score, compare, consensus and roster write their document off a terminal as Rich would print it
+    (`cli/output/plain_document.py`): Rich's console, its tables and texts are never imported."""
+    raters = sorted(str(path) for path in (SPRING.parent / "raters").glob("*.yaml"))
+    fall = str(SPRING.parent / "2025-09-fall.yaml")
+    for args in (
+        ("score", str(SPRING)),
+        ("compare", fall, str(SPRING)),
+        ("consensus", *raters),
+        ("roster", str(SPRING)),
+    ):
+        modules = imported(*args, cwd=tmp_path)
+        assert "coalition_cli.cli.output.plain_document" in modules, args
+        assert not {"rich.console", "rich.table", "rich.text"} & modules, args
+
+
+@pytest.mark.slow
 def test_arguments_are_parsed_without_pydantic(tmp_path: Path) -> None:
     modules = imported("assess", "--help", cwd=tmp_path)
     assert "pydantic" not in modules

@@ -22,11 +22,36 @@ TONE_STYLES = {"good": "green", "bad": "red", "warn": "yellow", "muted": "dim", 
 def render(report: Report) -> None:
     from coalition_cli.cli.console import stdout
 
+    document = report.document()
+    if _written_plain(document):
+        return
     console = stdout()
     # one document, printed at once: its size is looked up once, not (three system calls and the
     # environment each time) for every line of every table, a tenth of printing a long report
     console.size = console.size
-    print_document(report.document(), console)
+    print_document(document, console)
+
+
+def _written_plain(document: Document) -> bool:
+    """Off a terminal, where Rich would style nothing, the document is written as Rich would print it,
+    without Rich's console (`plain_document.py`); False where Rich must print it (a terminal, an
+    encoding Rich would draw the rules of in ASCII, what the plain layout leaves to Rich)."""
+    import sys
+
+    from coalition_cli.cli.console import styled_by_rich
+    from coalition_cli.cli.output.plain_document import lines
+    from coalition_cli.cli.output.plain_layout import rich_width
+
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
+    width = None if stream is None or styled_by_rich(stream) else rich_width()
+    laid = lines(document, width) if width is not None and encoding.startswith("utf") else None
+    if laid is None:
+        return False
+    for chunk in laid:
+        stream.write("\n".join(chunk) + "\n")
+    stream.flush()
+    return True
 
 
 FORMAT = Format(help="table (the default)", position=0, render=render)
@@ -84,10 +109,12 @@ def _item(text: Any) -> Any:
     """A list item: `  - ` and the text, its lines wrapped under its first word."""
     from rich.table import Table as RichTable
 
+    from coalition_cli.cli.output.plain_document import ITEM
+
     grid = RichTable.grid()
-    grid.add_column(width=4, no_wrap=True)
+    grid.add_column(width=len(ITEM), no_wrap=True)
     grid.add_column()
-    grid.add_row("  - ", text)
+    grid.add_row(ITEM, text)
     return grid
 
 
