@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from rich.text import Text
 
 from coalition_cli.cli import console as consoles
+from tests.support.printed_text import texts
 
 
 def _printed(renderable: object) -> str:
@@ -34,25 +34,7 @@ def test_what_was_escaped_already_is_printed_as_it_is() -> None:
 
 # --- warnings and notes: written without Rich where Rich would print no style ---------------------
 
-_PIECES = st.sampled_from(
-    [
-        *"ab Z09.,:;()[]/\\-_'\"“”’é界",
-        "x" * 45,
-        "word ",
-        "[/]",
-        "[bold]",
-        "\\[",
-        "\n",
-        "  ",
-        "\x1b",
-        "\r",
-        "\u202e",
-        "e\u0301",
-        "\x00",
-    ]
-)
-_MESSAGES = st.lists(_PIECES, max_size=30).map("".join)
-"""Messages with markup-like brackets, backslashes, wide and combining characters, control codes."""
+_MESSAGES = texts(30)
 
 
 def _told(monkeypatch: pytest.MonkeyPatch, tell: Callable[[str], None], message: str, *, rich: bool) -> str:

@@ -12,29 +12,9 @@ from hypothesis import strategies as st
 
 from coalition_cli.cli.output import messages
 from coalition_cli.cli.output.messages import Messages, Piece
+from tests.support.printed_text import texts
 
-_TEXT = st.lists(
-    st.sampled_from(
-        [
-            *"ab Z09.,:;()[]/\\-_'\"“”’é界",
-            "word ",
-            "a-long-unbroken-path/to/some/2026-03-spring.yaml",
-            "x" * 45,
-            "[/]",
-            "[bold]",
-            "\\[",
-            "\n",
-            "   ",
-            "\x1b",
-            "\r",
-            "\u202e",
-            "e\u0301",
-            "\x00",
-            "\u3000",
-        ]
-    ),
-    max_size=40,
-).map("".join)
+_TEXT = texts(40)
 _PIECES = st.lists(
     st.one_of(_TEXT, st.tuples(_TEXT, st.sampled_from(["green", "yellow", "bold"]))), max_size=4
 )
