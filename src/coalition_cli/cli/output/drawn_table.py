@@ -27,7 +27,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from coalition_cli.cli.output.plain_layout import column_widths
+from coalition_cli.cli.output.plain_layout import column_widths, frame_width, paddings
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
@@ -55,7 +55,7 @@ class DrawnTable:
         if widths is None:
             yield table  # Rich draws what is not of a report's shape
             return
-        table_width = sum(widths) + _extra_width(table)
+        table_width = sum(widths) + frame_width(len(table.columns))
         render_options = options.update(width=table_width, highlight=table.highlight, height=None)
         if table.title:
             title = table.title
@@ -102,16 +102,6 @@ def _plain_column(column: Column, index: int, rows: int) -> bool:
     )
 
 
-def _extra_width(table: Table) -> int:
-    """The edges and the dividers between columns (Rich's `Table._extra_width`, edges shown)."""
-    return 2 + len(table.columns) - 1
-
-
-def _pad_right(table: Table, index: int) -> int:
-    """The space to the right of a column's cells: one, but none after the last column."""
-    return 0 if index == len(table.columns) - 1 else 1
-
-
 def _header(column: Column) -> Text:
     assert isinstance(column.header, Text)  # _plain_column
     return column.header
@@ -126,17 +116,12 @@ def _widths(table: Table, options: ConsoleOptions) -> list[int] | None:
     """Each column's width, padding included, as Rich's `Table._calculate_column_widths` finds them;
     None when a cell would have no room inside its padding (then Rich draws the table)."""
     columns = table.columns
-    pads = [_pad_right(table, index) for index in range(len(columns))]
-    widths = column_widths(
+    return column_widths(
         [[text.plain for text in _texts(column)] for column in columns],
-        pads,
         [column.min_width for column in columns],
         [not column.no_wrap for column in columns],
-        options.max_width - _extra_width(table),
+        options.max_width - frame_width(len(columns)),
     )
-    if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
-        return None
-    return widths
 
 
 def _rows(
@@ -176,6 +161,7 @@ def _rows(
         [cell for cell in column.cells if isinstance(cell, Text)] for column in columns
     ]  # all (_plain_column)
     count = len(table.rows) + 1
+    pads = paddings(len(columns))
     for index in range(count):
         header = index == 0
         row_style = Style.null() if header else console.get_style(table.get_row_style(console, index - 1))
@@ -187,7 +173,7 @@ def _rows(
             else:
                 text, style = bodies[number][index - 1], cell_styles[number]
             style = style + row_style
-            cells.append(_cell_lines(console, options, column, text, width, _pad_right(table, number), style))
+            cells.append(_cell_lines(console, options, column, text, width, pads[number], style))
             styles.append(style)
         height = max(1, *(len(lines) for lines in cells))  # a row is a line high, even of empty cells
         align = Segment.align_bottom if header else Segment.align_top

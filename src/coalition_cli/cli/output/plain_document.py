@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
-from coalition_cli.cli.output.plain_layout import column_widths, fitted, truncated, wrapped
+from coalition_cli.cli.output.plain_layout import column_widths, frame_width, paddings, truncated, wrapped
 from coalition_cli.core.wording import printable
 
 if TYPE_CHECKING:
     from coalition_cli.cli.output.formats.table import _Fit
-    from coalition_cli.core.reports.document import Document, Table
+    from coalition_cli.core.reports.document import Align, Document, Table
 
 ITEM = "  - "
 """What an item's first line starts with, in a fixed first column (Rich's grid, `formats/table.py:_item`)."""
@@ -34,7 +34,6 @@ class _Laid(NamedTuple):
     fits: list[_Fit]
     headers: list[str]
     cells: list[list[str]]
-    pads: list[int]
     widths: list[int]
 
 
@@ -98,11 +97,8 @@ def _item(text: str, width: int) -> list[str]:
     available = width - len(ITEM)
     longest = max(map(cell_len, text.splitlines()), default=0)
     column = min(longest, available) or 1
-    parts = wrapped(text, column, justify="left", overflow="ellipsis")
-    return [
-        f"{ITEM if number == 0 else ' ' * len(ITEM)}{fitted(part, column)}"
-        for number, part in enumerate(parts)
-    ]
+    parts = wrapped(text, column, justify="left", overflow="ellipsis")  # each `column` cells wide
+    return [f"{ITEM if number == 0 else ' ' * len(ITEM)}{part}" for number, part in enumerate(parts)]
 
 
 def _layout_of(block: Table, width: int) -> _Laid | None:
@@ -116,30 +112,28 @@ def _layout_of(block: Table, width: int) -> _Laid | None:
     count = len(block.columns)
     headers = [fit.header for fit in fits]
     cells = [[printable(_shown(row[index]), newlines=True) for row in block.rows] for index in range(count)]
-    pads = [0 if index == count - 1 else 1 for index in range(count)]
     widths = column_widths(
         [[header, *column] for header, column in zip(headers, cells, strict=True)],
-        pads,
         [
             None if fit.one_line or column.narrow else fit.least
             for fit, column in zip(fits, block.columns, strict=True)
         ],
         [not fit.one_line for fit in fits],
-        width - (2 + count - 1),
+        width - frame_width(count),
     )
-    if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
+    if widths is None:
         return None
-    return _Laid(fits, headers, cells, pads, widths)
+    return _Laid(fits, headers, cells, widths)
 
 
 def _table(block: Table, laid: _Laid, width: int) -> list[str]:
     """The table's lines, as `DrawnTable` draws them: its title, the head, its rule, the rows."""
     from rich import box
 
-    fits, headers, cells, pads, widths = laid
-    no_wrap = [fit.one_line for fit in fits]
+    fits, headers, cells, widths = laid
     count = len(block.columns)
-    table_width = sum(widths) + 2 + count - 1
+    pads = paddings(count)
+    table_width = sum(widths) + frame_width(count)
     frame = box.SIMPLE_HEAD
     drawn: list[str] = []
     if block.title:
@@ -148,22 +142,15 @@ def _table(block: Table, laid: _Laid, width: int) -> list[str]:
 
     def row(texts: list[str], header: bool, left: str, divider: str, right: str) -> None:
         columns = [
-            [
-                part + " " * pad
-                for part in (
-                    fitted(line, width - pad)
-                    for line in wrapped(
-                        text, width - pad, justify=column.align, no_wrap=kept, overflow="fold"
-                    )
-                )
-            ]
-            for text, column, width, pad, kept in zip(
-                texts, block.columns, widths, pads, no_wrap, strict=True
+            _cell(text, column.align, fit.one_line, cell_width - pad, pad)
+            for text, column, fit, cell_width, pad in zip(
+                texts, block.columns, fits, widths, pads, strict=True
             )
         ]
         height = max(1, *(len(lines) for lines in columns))
-        for index, width in enumerate(widths):
-            blank = [" " * width] * (height - len(columns[index]))
+        for index, cell_width in enumerate(widths):
+            blank = [" " * cell_width] * (height - len(columns[index]))
+            # the head's cells are aligned to its foot, the rows' to their top (as Rich aligns them)
             columns[index] = blank + columns[index] if header else columns[index] + blank
         drawn.extend(left + divider.join(line) + right for line in zip(*columns, strict=True))
 
@@ -179,3 +166,11 @@ def _table(block: Table, laid: _Laid, width: int) -> list[str]:
         row([column[number] for column in cells], False, left, divider, right)
     drawn.append(frame.get_bottom(widths))
     return [truncated(line, width) for line in drawn]
+
+
+def _cell(text: str, align: Align, no_wrap: bool, width: int, pad: int) -> list[str]:
+    """A cell's lines, as `DrawnTable._cell_lines` renders them: wrapped and justified to `width`
+    (each line exactly that wide), then the padding to their right."""
+    return [
+        line + " " * pad for line in wrapped(text, width, justify=align, no_wrap=no_wrap, overflow="fold")
+    ]

@@ -53,7 +53,8 @@ def wrapped(
 ) -> list[str]:
     """`text`'s lines as Rich's `Text.wrap` makes them: broken at `divide_line`'s places (not with
     `no_wrap`), a line too long losing trailing spaces, then justified (`Lines.justify`: left pads
-    to the width, right and center strip and pad), then cut to the width (`Text.truncate`)."""
+    to the width, right and center strip and pad), then cut to the width (`Text.truncate`). A line
+    justified left, right or center is exactly `width` cells wide."""
     from rich._wrap import divide_line
     from rich.cells import cell_len
 
@@ -98,13 +99,6 @@ def truncated(text: str, width: int, overflow: Overflow = "fold", *, pad: bool =
     return text
 
 
-def fitted(text: str, width: int) -> str:
-    """A line cut or padded to exactly `width` cells (`Segment.adjust_line_length`, padding)."""
-    from rich.cells import set_cell_size
-
-    return set_cell_size(text, width)
-
-
 def measured(texts: Sequence[str], pad: int, limit: int, min_width: int | None) -> int:
     """The widest a column of these texts may be within `limit`, padding included, as Rich measures it
     (`Table._measure_column`: a Padding around each text, normalized and capped at every step)."""
@@ -125,18 +119,31 @@ def measured(texts: Sequence[str], pad: int, limit: int, min_width: int | None) 
     return widest
 
 
+def paddings(count: int) -> list[int]:
+    """The space to the right of each of a report table's `count` columns, padding in Rich's sense:
+    one, but none after the last (`collapse_padding`, no `pad_edge`)."""
+    return [0 if index == count - 1 else 1 for index in range(count)]
+
+
+def frame_width(count: int) -> int:
+    """What a report table's frame takes beside its columns: its two edges and a divider between
+    each two columns (Rich's `Table._extra_width`, edges shown)."""
+    return 2 + count - 1
+
+
 def column_widths(
     columns: Sequence[Sequence[str]],
-    pads: Sequence[int],
     min_widths: Sequence[int | None],
     wrapable: Sequence[bool],
     available: int,
-) -> list[int]:
-    """Each column's width, padding included, as `Table._calculate_column_widths` finds them for a
-    table that does not expand: measured, narrowed by `collapsed` (then evenly) if too wide, measured
-    again at the width it got. `columns` holds each column's texts, its header first."""
+) -> list[int] | None:
+    """Each column's width, padding (`paddings`) included, as `Table._calculate_column_widths` finds
+    them for a report table: measured, narrowed by `collapsed` (then evenly) if too wide, measured
+    again at the width it got. `columns` holds each column's texts, its header first. None when a
+    cell would have no room inside its padding: such a table is Rich's to draw."""
     from rich._ratio import ratio_reduce
 
+    pads = paddings(len(columns))
     specs = list(zip(columns, pads, min_widths, strict=True))
     widths = [measured(texts, pad, available, least) or 1 for texts, pad, least in specs]
     if sum(widths) > available:
@@ -147,6 +154,8 @@ def column_widths(
             measured(texts, pad, width, least)
             for (texts, pad, least), width in zip(specs, widths, strict=True)
         ]
+    if any(width - pad < 1 for width, pad in zip(widths, pads, strict=True)):
+        return None
     return widths
 
 
