@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coalition_cli.cli.output import messages
+from coalition_cli.cli import console as consoles
+from coalition_cli.cli.output import plain_layout
 from coalition_cli.cli.output.messages import Messages, Piece
 from tests.support.printed_text import texts
 
@@ -23,7 +24,7 @@ _PIECES = st.lists(
 def _said(monkeypatch: pytest.MonkeyPatch, pieces: list[Piece], *, wrap: bool, rich: bool) -> tuple[str, int]:
     buffer = io.StringIO()
     monkeypatch.setattr(sys, "stdout", buffer)
-    monkeypatch.setattr(messages, "styled_by_rich", lambda stream: rich)
+    monkeypatch.setattr(consoles, "styled_by_rich", lambda stream: rich)
     said = Messages()
     said.say(*pieces, wrap=wrap)
     return buffer.getvalue(), said.width
@@ -66,10 +67,20 @@ def test_the_width_is_the_one_rich_would_take(
     else:
         monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setattr("os.get_terminal_size", _not_a_terminal)
-    assert messages.rich_width() == width
+    assert plain_layout.rich_width() == width
     if width is not None:
         assert Console(file=io.StringIO()).width == width
 
 
 def _not_a_terminal(descriptor: int) -> None:
     raise OSError(descriptor)
+
+
+def test_with_no_standard_output_rich_is_asked_and_writes_nowhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pythonw and some services start a program without standard output: Rich writes nowhere then,
+    # where writing the plain text to None would fail after the file was saved
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setenv("COLUMNS", "50")
+    said = Messages()
+    said.say(("Saved", "green"), " spring.yaml.")  # no AttributeError on None
+    assert said.width == 50  # Rich's console's width: it was asked

@@ -17,8 +17,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from coalition_cli.cli.console import styled_by_rich
-from coalition_cli.cli.output.plain_layout import rich_width, wrapped
+from coalition_cli.cli.output.plain_layout import plain_width, wrapped
 from coalition_cli.core.wording import printable
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ class Messages:
     """Says sentences on standard output; `width` is the console's, for callers that fit text to it."""
 
     def __init__(self) -> None:
-        width = rich_width() if not styled_by_rich(sys.stdout) else None
+        width = plain_width(sys.stdout)
         self._console: Console | None = None
         if width is None:
             from coalition_cli.cli.console import stdout

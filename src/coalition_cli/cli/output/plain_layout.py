@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, TextIO
 
 Justify = Literal["default", "left", "center", "right"]
 Overflow = Literal["fold", "ellipsis"]
@@ -41,6 +41,18 @@ def rich_width() -> int | None:
             continue
         return width or 80
     return 80
+
+
+def plain_width(stream: TextIO | None) -> int | None:
+    """The width to lay text out at for `stream` where Rich would print it without a single style
+    (not a terminal by Rich's own test, `console.styled_by_rich`); None where Rich must print it: a
+    terminal, FORCE_COLOR, no stream at all (Rich writes nowhere then), or a width Rich works out
+    otherwise."""
+    from coalition_cli.cli.console import styled_by_rich
+
+    if stream is None or styled_by_rich(stream):
+        return None
+    return rich_width()
 
 
 def wrapped(

@@ -38,13 +38,12 @@ def _written_plain(document: Document) -> bool:
     encoding Rich would draw the rules of in ASCII, what the plain layout leaves to Rich)."""
     import sys
 
-    from coalition_cli.cli.console import styled_by_rich
     from coalition_cli.cli.output.plain_document import lines
-    from coalition_cli.cli.output.plain_layout import rich_width
+    from coalition_cli.cli.output.plain_layout import plain_width
 
     stream = sys.stdout
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower()
-    width = None if stream is None or styled_by_rich(stream) else rich_width()
+    width = plain_width(stream)
     laid = lines(document, width) if width is not None and encoding.startswith("utf") else None
     if laid is None:
         return False
