@@ -34,6 +34,9 @@ _PIECES = st.sampled_from(
         " ",
         "-",
         "\n",
+        "\u00a0",
+        "\u2003",
+        "\x1c",
         ".",
         "\u0130",
         "\u0131",
@@ -59,6 +62,19 @@ def test_the_terms_found_are_those_every_pattern_finds(texts: list[str], rng: ob
     ]
     entries = (*GLOSSARY, *_OTHERS)
     assert glossary.terms_used(entries, mixed) == _by_every_pattern(entries, " ".join(mixed))
+
+
+@given(
+    st.text(
+        st.sampled_from(
+            [*"aZ-. \t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u1680\u2003\u2028\u200b\u0130\u0131\u017f\u212a\u00c9"]
+        )
+    )
+)
+def test_a_text_is_folded_as_the_separators_pattern_folds_it(text: str) -> None:
+    """`_folded` splits at spaces instead of substituting `[\\s-]+`: the same words, the same single spaces."""
+    by_pattern = glossary._SEPARATORS.sub(" ", text.translate(glossary._LIKE_ASCII).lower()).strip(" ")
+    assert glossary._folded(text) == by_pattern
 
 
 def test_only_these_characters_match_an_ascii_letter_in_another_case() -> None:
