@@ -9,7 +9,6 @@ Values of the wrong type are skipped here: the model reports those.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -137,6 +136,8 @@ def _id_characters(subject: Subject) -> Iterator[Finding]:
     written = [(("id",), rubric_id)] if isinstance(rubric_id, str) else []
     for path, identifier in [*written, *_ids(subject.data)]:
         if not ID_PATTERN.fullmatch(identifier):
+            import unicodedata  # only to name an odd character: every command that reads a file loads this module
+
             odd = next(
                 (char for char in identifier if not (char.isascii() and (char.isalnum() or char in "._-"))),
                 None,
