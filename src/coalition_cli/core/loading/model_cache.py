@@ -93,7 +93,12 @@ def _code() -> str:
 
 
 def _modules(folder: Path) -> list[tuple[str, int, int]]:
-    """(path under `folder`, size, time of change) of every Python module under `folder`, sorted."""
+    """(path under `folder`, size, time of change) of every Python module under `folder`, sorted.
+
+    A path under `folder` is the entry's path without `folder`'s: `os.scandir` makes each entry's path
+    by joining the folder it was given and the name, and `os.path.relpath` (which resolves both paths
+    again) took half of the 2 ms this took for the 130 modules of the core."""
+    prefix = len(os.path.join(folder, ""))  # noqa: PTH118 - as scandir joins them: one separator
     found: list[tuple[str, int, int]] = []
     pending = [folder]
     while pending:
@@ -103,7 +108,7 @@ def _modules(folder: Path) -> list[tuple[str, int, int]]:
                 for entry in entries:
                     if entry.name.endswith(".py"):
                         info = entry.stat()
-                        found.append((os.path.relpath(entry.path, folder), info.st_size, info.st_mtime_ns))
+                        found.append((entry.path[prefix:], info.st_size, info.st_mtime_ns))
                     elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
                         pending.append(Path(entry.path))
         except OSError:
