@@ -63,6 +63,20 @@ def test_no_command_lines_in_the_other_plans_either(args: tuple[str, ...], fmt: 
     assert command_lines(text) == [] and local_paths(text) == []
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_control_characters_never_reach_a_reader(fmt: str) -> None:
+    """The hostile file's notes hold `\\e]0;…\\a` (a terminal's title), `\\e[31m`, a NUL and a form
+    feed, and a link holds an escape: the plan shows the text around them, and no control character
+    but tab, line feed and carriage return."""
+    text = plan_text(HOSTILE, "--format", fmt, "-o", "-")
+    assert re.findall(r"[^\S\n\t\r ]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text.replace("\u00a0", "")) == []
+    assert "]0;a title" in text and "[31mred" in text.replace("\\[", "[")
+    assert re.search(r"a page\W+break", text)  # a form feed: a space, or a line break in a paragraph
+    shown = text.replace("\\[", "[")
+    assert "https://example.org/[31m" in shown  # the link holding an escape: shown as text, not linked
+    assert "example.org/[31m>" not in shown and 'href="https://example.org/[' not in shown
+
+
 @pytest.mark.parametrize("brief", [False, True], ids=["full", "brief"])
 def test_the_html_reads_in_the_reader_first_order(brief: bool) -> None:
     page = outline(_riverside("coalition", brief, "html"))

@@ -2,7 +2,8 @@
 
 `markdown_escape` is the one escaper. What a person wrote (a coalition's name, a file name, evidence)
 shows as exactly that text in GitHub-flavoured Markdown: nothing in it can start emphasis, code, a
-link, raw HTML, strikethrough, a table cell or a block. The other helpers build Markdown on purpose
+link, raw HTML, strikethrough, a table cell or a block. Its control characters, which no reader sees
+and a terminal acts on, are left out (`wording.for_readers`). The other helpers build Markdown on purpose
 (paragraphs, a code span, a link) and mark their result as `MarkdownText`, which the escaper leaves
 alone, so a value is never escaped twice.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from coalition_cli.core.wording import for_readers
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -83,6 +86,7 @@ def _escaped(text: str, exact_spacing: bool, entities: bool) -> MarkdownText:
 
 def _escape(text: str, exact_spacing: bool, entities: bool) -> MarkdownText:
     """Every step of the escape (`markdown_escape` says what each is for)."""
+    text = for_readers(text)
     text = _LINE_BREAK.sub(" ", text) if exact_spacing else _SPACE.sub(" ", text)
     if entities:
         text = _ENTITY.sub("&amp;", text).translate(_AS_ENTITIES)
@@ -113,7 +117,7 @@ def markdown_paragraphs(value: object, indent: int = 0) -> MarkdownText:
 
 def markdown_code(value: object) -> MarkdownText:
     """Text as a code span, fenced with enough backticks for the backticks it holds."""
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = _SPACE.sub(" ", for_readers(str(value))).strip()
     runs = [len(run) for run in re.findall(r"`+", text)]
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
@@ -122,7 +126,7 @@ def markdown_code(value: object) -> MarkdownText:
 
 def markdown_link(text: object, href: object = None) -> MarkdownText:
     """A link when `href` is a URL we trust (the plan only passes http, https and mailto); else the text."""
-    if href is None or not isinstance(href, str) or re.search(r"[\s<>]", href):
+    if href is None or not isinstance(href, str) or re.search(r"[\s<>]", href) or for_readers(href) != href:
         return markdown_escape(text)
     if str(text) == href:
         return MarkdownText(f"<{href}>")

@@ -122,6 +122,26 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""The control characters but tab, line feed and carriage return: C0, DEL and C1."""
+_UNSEEN_AS = {
+    code: (" " if chr(code).isspace() else None)
+    for code in (*range(0x20), *range(0x7F, 0xA0))
+    if chr(code) not in "\t\n\r"
+}
+"""Each of them in a document: a space for those Python takes for one (a form feed copied from a PDF
+stood between two words), else nothing."""
+
+
+def for_readers(text: str) -> str:
+    """`text` for a document people read (a plan, a report's Markdown): its control characters left
+    out. No reader sees them as text (`\\e[31m` from a YAML escape, a NUL, a bell), a terminal that
+    shows the file acts on them, and HTML does not allow them. Tabs and line breaks stay; the
+    invisible characters `printable` also escapes (bidi marks, zero-width spaces) belong to the text
+    of right-to-left and joined scripts, and stay too."""
+    return text.translate(_UNSEEN_AS) if _UNSEEN.search(text) else text
+
+
 def printable(text: str, *, newlines: bool = False) -> str:
     """`text` safe to print: every control or invisible character shown as an escape (`\\x1b`,
     `\\n`, `\\u202e`), as Python's repr shows it. With `newlines`, line feeds and tabs are kept (a

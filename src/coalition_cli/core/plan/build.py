@@ -76,7 +76,7 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.guide import Guide
     from coalition_cli.core.reports.roster.report import RosterReport
 
-_SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"'`]+$", re.IGNORECASE)
+_SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"'`\x00-\x1f\x7f-\x9f]+$", re.IGNORECASE)
 
 AUDIENCE_NOTES: dict[Audience, str] = {
     "coalition": (

@@ -12,7 +12,8 @@
 - Escaping is chosen by the output format, not by the template's file name (so `plan.html.j2` cannot
   slip past autoescaping): HTML output autoescapes every value; Markdown output passes every value
   through `core.markdown.markdown_escape` (the escaper the reports use too) unless a filter already
-  made it Markdown (`MarkdownText`). In HTML, `css_string` makes text safe inside a CSS string in the
+  made it Markdown (`MarkdownText`). Either way, what a value holds of control characters (a YAML
+  `\\e` in evidence) is left out (`wording.for_readers`): no reader sees them. In HTML, `css_string` makes text safe inside a CSS string in the
   page's `<style>` (the running title printed on every page), where HTML escaping does not apply.
 - Every document gets a generator marker line; `coalition plan` only overwrites a file that carries it.
 - Compiled templates are kept in the user's cache between runs (`template_cache.py`), and used only
@@ -51,6 +52,7 @@ from coalition_cli.core.plan.sandbox import (
     can_limit,
     render_limited,
 )
+from coalition_cli.core.wording import for_readers
 
 if TYPE_CHECKING:
     from coalition_cli.core.plan.context import PlanContext
@@ -69,6 +71,16 @@ _HINT = (
     "plan templates can use the fields of PlanContext (documented in templates/README.md); "
     "strings are data, not objects"
 )
+
+
+def _html_finalize(value: object) -> object:
+    """Every value a template writes into HTML, before it is escaped: text without the control
+    characters that HTML does not allow and no reader sees (a Markup, already HTML, stays one)."""
+    if isinstance(value, Markup):
+        return Markup(for_readers(value))
+    if isinstance(value, str):
+        return for_readers(value)
+    return value
 
 
 def _markdown_finalize(value: object) -> object:
@@ -102,7 +114,7 @@ def environment(fmt: Format, user_templates: Path | None = None) -> SandboxedEnv
         "auto_reload": False,
     }
     if fmt == "html":
-        env = BudgetSandbox(autoescape=True, **options)
+        env = BudgetSandbox(autoescape=True, finalize=_html_finalize, **options)
         env.filters.update(css_string=css_string)
     else:
         env = BudgetSandbox(autoescape=False, finalize=_markdown_finalize, **options)
@@ -130,7 +142,7 @@ def css_string(value: object) -> Markup:
     """Text for the inside of a double-quoted CSS string: every character that is not a letter, a digit
     or plain punctuation becomes a CSS escape (`\\3c ` for `<`), so nothing can end the string or the
     `<style>` element around it."""
-    text = " ".join(str(value).split())
+    text = " ".join(for_readers(str(value)).split())
     return Markup(
         "".join(
             char if (char.isalnum() or char in _CSS_SAFE) and char.isprintable() else f"\\{ord(char):x} "
