@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from coalition_cli.core.wording import MONTHS
 
-_TYPED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-"""Year-month-day as a person types it: four digits for the year, one or two for the month and day."""
+
+@cache
+def _typed() -> re.Pattern[str]:
+    """Year-month-day as a person types it: four digits for the year, one or two for the month and day."""
+    return re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
 
 def typed_day(text: str) -> dt.date:
@@ -26,7 +30,7 @@ def typed_day(text: str) -> dt.date:
 
     Raises ValueError for anything else, a date that does not exist included (`2026-02-30`)."""
     stripped = text.strip()
-    found = _TYPED.fullmatch(stripped)
+    found = _typed().fullmatch(stripped)
     if found is None:
         raise ValueError(f"{stripped!r} is not a date")
     year, month, day = (int(part) for part in found.groups())
@@ -58,15 +62,17 @@ def two_digits_advice(text: str) -> str | None:
     return f"write it {meant}" if meant is not None else None
 
 
-_PAPER = re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
-"""A date as people write it on paper, month and day before the year (`3/15/2027`, `15.03.2027`)."""
+@cache
+def _paper() -> re.Pattern[str]:
+    """A date as people write it on paper, month and day before the year (`3/15/2027`, `15.03.2027`)."""
+    return re.compile(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})")
 
 
 def paper_dates(text: str) -> str | None:
     """The dates a paper date can be, in the file's form: `3/15/2027` only 15 March ("2027-03-15");
     `3/4/2027` 4 March in the US and 3 April elsewhere, so both, for the writer to pick ("2027-03-04
     for 4 March, or 2027-04-03 for 3 April"). None when it is no such date."""
-    found = _PAPER.fullmatch(text.strip())
+    found = _paper().fullmatch(text.strip())
     if found is None:
         return None
     first, second, year = (int(part) for part in found.groups())
@@ -86,7 +92,7 @@ def no_such_date(text: str) -> str | None:
     """Why a date written year-month-day (the month and day with one digit or two) does not exist, in
     words: `May has no day 32`, `there is no month 13`. None when it exists, or is not written so:
     then the problem is how it is written, not which day it names."""
-    found = _TYPED.fullmatch(text.strip())
+    found = _typed().fullmatch(text.strip())
     if found is None:
         return None
     import calendar  # only for a date that is wrong: not on a valid file's path

@@ -19,15 +19,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import NamedTuple
 
 from coalition_cli.core import codes
 from coalition_cli.core.codes import CODES, Code, Policy
 from coalition_cli.core.problems import Problem
 
-_SUPPRESSION = re.compile(r"(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)")
-"""Starts with a literal `#`, so the scan jumps from one `#` to the next; a comment must also start
-a line or follow a space (`_comment`), as YAML requires."""
+
+@cache
+def _suppression() -> re.Pattern[str]:
+    """Starts with a literal `#`, so the scan jumps from one `#` to the next; a comment must also start
+    a line or follow a space (`_comment`), as YAML requires."""
+    return re.compile(r"(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)")
 
 
 class Suppression(NamedTuple):
@@ -40,7 +44,7 @@ class Suppression(NamedTuple):
 
 def has_suppressions(text: str) -> bool:
     """Whether the text holds any `# coalition: ignore` comment (validate's fast path asks)."""
-    return "ignore" in text and any(_comment(text, match) for match in _SUPPRESSION.finditer(text))
+    return "ignore" in text and any(_comment(text, match) for match in _suppression().finditer(text))
 
 
 def _comment(text: str, match: re.Match[str]) -> bool:
@@ -53,7 +57,7 @@ def suppressions(text: str) -> list[Suppression]:
     if "ignore" not in text:
         return []
     found = []
-    for match in _SUPPRESSION.finditer(text):
+    for match in _suppression().finditer(text):
         if not _comment(text, match):
             continue
         start = match.start(1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -158,15 +159,22 @@ def _top_level_line(text: str, key: object) -> int:
     return 1
 
 
-_ASSESSMENT_HINT = re.compile(
-    r"^(ratings|assessed_on)\s*:|^framework\s*:\s*['\"]?([a-z0-9-]*framework\b|\S*\.ya?ml\b)", re.MULTILINE
-)
-"""How an unparseable file shows it was meant as an assessment (its structure cannot say)."""
+@cache
+def _assessment_hint() -> re.Pattern[str]:
+    """How an unparseable file shows it was meant as an assessment (its structure cannot say)."""
+    return re.compile(
+        r"^(ratings|assessed_on)\s*:|^framework\s*:\s*['\"]?([a-z0-9-]*framework\b|\S*\.ya?ml\b)",
+        re.MULTILINE,
+    )
+
 
 _RUBRIC_KEYS = frozenset({"stages", "domains"})
 """What every rubric has, and nothing else the tool reads (`framework validate` checks the rest)."""
 
-_TOP_LEVEL_KEY = re.compile(r"^(stages|domains)\s*:", re.MULTILINE)
+
+@cache
+def _top_level_key() -> re.Pattern[str]:
+    return re.compile(r"^(stages|domains)\s*:", re.MULTILINE)
 
 
 def looks_like_rubric(data: Any) -> bool:
@@ -180,7 +188,7 @@ def looks_like_rubric(data: Any) -> bool:
 
 def _rubric_text(text: str) -> bool:
     """An unparseable file that was meant as a rubric: `stages:` and `domains:` at the top level."""
-    return {match.group(1) for match in _TOP_LEVEL_KEY.finditer(text)} == _RUBRIC_KEYS
+    return {match.group(1) for match in _top_level_key().finditer(text)} == _RUBRIC_KEYS
 
 
 def foreign(parsed: Parsed) -> bool:
@@ -199,7 +207,7 @@ def foreign(parsed: Parsed) -> bool:
         return all(not isinstance(item, dict) or _foreign_mapping(item) for item in parsed.data)
     if parsed.text is not None:
         # empty, unparseable or one value: by the text
-        return not _ASSESSMENT_HINT.search(parsed.text) and not _rubric_text(parsed.text)
+        return not _assessment_hint().search(parsed.text) and not _rubric_text(parsed.text)
     return False
 
 

@@ -10,6 +10,7 @@ the fast path's index of one. No Pydantic here: the fast path imports this modul
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from coalition_cli.core import codes
@@ -44,12 +45,15 @@ STAGE_SEPARATOR = r"\s*[-–:.]?\s*"
 """Between a stage's number and its name (`2 Developing`, `2 - Developing`, `2: Developing`,
 `2. Developing`); the JSON Schema's pattern (core/checks/schema.py) allows the same."""
 
-_NUMBERED = re.compile(r"([0-9]+)" + STAGE_SEPARATOR + r"(\S.*)", re.DOTALL)
+
+@cache
+def _numbered() -> re.Pattern[str]:
+    return re.compile(r"([0-9]+)" + STAGE_SEPARATOR + r"(\S.*)", re.DOTALL)
 
 
 def numbered_stage(text: str) -> tuple[int, str] | None:
     """(2, "Developing") for `2 Developing` as written, whether or not they agree; None for anything else."""
-    found = _NUMBERED.fullmatch(text.strip())
+    found = _numbered().fullmatch(text.strip())
     if found is None or not found.group(1).isascii():
         return None
     return int(found.group(1)), found.group(2).strip()
@@ -111,8 +115,11 @@ def parse_stage(framework: RubricTerms, value: int | str | None) -> int | None:
     )
 
 
-_STAGE_WORD = re.compile(r"(?:stage|level|step)\s*([0-9]+)", re.IGNORECASE)
-"""`Stage 3`, `Level 2`: a number the rubric may have, written the way a form asks for it."""
+@cache
+def _stage_word() -> re.Pattern[str]:
+    """`Stage 3`, `Level 2`: a number the rubric may have, written the way a form asks for it."""
+    return re.compile(r"(?:stage|level|step)\s*([0-9]+)", re.IGNORECASE)
+
 
 _STEM = 5
 """Letters a word shares with a stage's name to be taken for it, in another form: `Advanced` and
@@ -128,7 +135,7 @@ def _meant(framework: RubricTerms, written: str) -> str:
     close = did_you_mean(written, names)
     if close:
         return close
-    word = _STAGE_WORD.fullmatch(written.strip())
+    word = _stage_word().fullmatch(written.strip())
     if word is not None and word.group(1).isascii() and int(word.group(1)) in framework.stage_numbers:
         return f" (did you mean {int(word.group(1))}?)"
     stem = written.strip().casefold()[:_STEM]

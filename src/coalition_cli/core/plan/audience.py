@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal
 
 from coalition_cli.core.frozen import frozen
@@ -44,9 +44,19 @@ if TYPE_CHECKING:
 
 WITHHELD = "[name withheld]"
 OwnerShown = Literal["organization", "as written", "withheld"]
-_OWNER = re.compile(r"^\s*(?P<who>[^()]+?)\s*\((?P<organization>[^()]+)\)\s*$")
-_PERSON_LIKE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}$")
-"""Two to four capitalised words, like "Kevin Tran" or "Mary-Ann O’Neil": a name, in an action owner."""
+
+
+@cache
+def _owner() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?P<who>[^()]+?)\s*\((?P<organization>[^()]+)\)\s*$")
+
+
+@cache
+def _person_like() -> re.Pattern[str]:
+    """Two to four capitalised words, like "Kevin Tran" or "Mary-Ann O’Neil": a name, in an action owner."""
+    return re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}$")
+
+
 _NOT_NAMES = frozenset(
     (
         *MONTHS,
@@ -182,8 +192,8 @@ def people_named(
             add(participant.name, participant.organization)
         for rating in assessment.ratings.values():
             for action in rating.actions if rating is not None else ():
-                match = _OWNER.match(action.owner or "")
-                if match and _PERSON_LIKE.match(match["who"]):
+                match = _owner().match(action.owner or "")
+                if match and _person_like().match(match["who"]):
                     add(match["who"], match["organization"])
         if source.profile is not None:
             for member in source.profile.members:

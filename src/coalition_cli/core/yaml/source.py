@@ -56,9 +56,14 @@ CODES = (
 )
 """What reading, parsing and walking the text may report (before any model sees the document)."""
 
-_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
-"""A marker line as git writes it: a label after a space, or nothing, up to the line's end; in a file
-with CRLF line endings git ends its marker lines with a carriage return too."""
+
+@cache
+def _conflict_marker() -> re.Pattern[str]:
+    """A marker line as git writes it: a label after a space, or nothing, up to the line's end; in a file
+    with CRLF line endings git ends its marker lines with a carriage return too."""
+    return re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
+
+
 _MARKER_TEXTS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
 """What every marker line holds: a text without any of them has none."""
 
@@ -89,8 +94,11 @@ _RESOLVE = "keep what each side should keep (both changes, or one of them) and d
 """Right in the usual case (one branch rated C1.3 up, the other added an action to it: keep both)
 and when both sides changed one value (keep one)."""
 
-_KEY_LINE = re.compile(r"""([ \t]*)(?:-[ \t]+)*(?:"([^"]*)"|'([^']*)'|([^\s#'"][^:#]*?))[ \t]*:(?:[ \t]|$)""")
-"""A line that starts a `key:` (possibly as a list's item), and its indentation; the key unquoted."""
+
+@cache
+def _key_line() -> re.Pattern[str]:
+    """A line that starts a `key:` (possibly as a list's item), and its indentation; the key unquoted."""
+    return re.compile(r"""([ \t]*)(?:-[ \t]+)*(?:"([^"]*)"|'([^']*)'|([^\s#'"][^:#]*?))[ \t]*:(?:[ \t]|$)""")
 
 
 def _conflicts(text: str, markers: dict[int, str]) -> list[tuple[int, str]]:
@@ -129,7 +137,7 @@ def _conflicts(text: str, markers: dict[int, str]) -> list[tuple[int, str]]:
         if waiting is not None and opened is not None:
             opened = (opened[0], [entry for entry in opened[1] if entry[0] < indent])
             waiting = None
-        found = _KEY_LINE.match(line)
+        found = _key_line().match(line)
         if found is not None:
             while enclosing and enclosing[-1][0] >= indent:
                 enclosing.pop()
@@ -188,7 +196,7 @@ def decode(data: bytes) -> str:
     if any(marker in text for marker in _MARKER_TEXTS):  # a substring search is 50 times the speed
         markers: dict[int, str] = {}
         line, counted = 1, 0
-        for found in _CONFLICT_MARKER.finditer(text):
+        for found in _conflict_marker().finditer(text):
             line += text.count("\n", counted, found.start())
             counted = found.start()
             markers[line] = found.group(1)[0]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.wording import loose_key
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
     from coalition_cli.core.reports.actions.register import MemberSeat
     from coalition_cli.core.suggest import Suggester
 
-_BRACKETS = re.compile(r"^(?P<who>[^()]*?)\s*\((?P<where>[^()]*)\)\s*$")
+
+@cache
+def _brackets() -> re.Pattern[str]:
+    return re.compile(r"^(?P<who>[^()]*?)\s*\((?P<where>[^()]*)\)\s*$")
 
 
 def name_key(text: str) -> str:
@@ -39,7 +43,7 @@ def name_key(text: str) -> str:
 def owner_parts(owner: str) -> tuple[str, str | None]:
     """`("Maria Lopez", "RUSD")` for "Maria Lopez (RUSD)"; `(owner, None)` when it has no brackets."""
     written = owner.strip().rstrip(".").strip()
-    match = _BRACKETS.match(written)
+    match = _brackets().match(written)
     if match is None or not match.group("who"):
         return " ".join(written.split()), None
     return " ".join(match.group("who").split()), " ".join(match.group("where").split()) or None
@@ -146,8 +150,10 @@ def owner_notes(
     return tuple(notes)
 
 
-_ABBREVIATION = re.compile(r"(?:[Tt]he\s+)?(?P<short>[A-Z]{2,6})")
-"""An organization written by its initials: "RUSD", "the WDB"."""
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    """An organization written by its initials: "RUSD", "the WDB"."""
+    return re.compile(r"(?:[Tt]he\s+)?(?P<short>[A-Z]{2,6})")
 
 
 def organization_named(text: str, organizations: Iterable[str]) -> str | None:
@@ -159,7 +165,7 @@ def organization_named(text: str, organizations: Iterable[str]) -> str | None:
     known = list(dict.fromkeys(" ".join(name.split()) for name in organizations))
     wanted = name_key(text)
     named = next((name for name in known if name_key(name) == wanted), None)
-    short = _ABBREVIATION.fullmatch(" ".join(text.split()).rstrip("."))
+    short = _abbreviation().fullmatch(" ".join(text.split()).rstrip("."))
     if named is not None or short is None:
         return named
     from coalition_cli.core.model.abbreviations import spelled_by_names

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.model.guide import BUNDLED_NAME
@@ -22,7 +23,11 @@ STATUS_CELLS: dict[Status, Cell] = {
     "not-met": Cell("✗ not met", tone="bad"),
     "unknown": Cell("? unknown", tone="warn"),
 }
-_LIST_END = re.compile(r"\s*(?:;\s*and|;|\.)\s*$")
+
+
+@cache
+def _list_end() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:;\s*and|;|\.)\s*$")
 
 
 def roster_document(report: RosterReport) -> Document:
@@ -216,7 +221,7 @@ def _roles_blocks(roles: tuple[SampleRole, ...], gaps_known: bool, header: str) 
 
 def role_text(role: SampleRole, *, with_kind: bool = False, with_lead_in: bool = True) -> str:
     """A sample role as a phrase: the Guide's list punctuation dropped, its lead-in (if any) joined on."""
-    text = _LIST_END.sub("", role.text)
+    text = _list_end().sub("", role.text)
     if role.lead_in and with_lead_in:
         text = f"{role.lead_in}, {text[:1].lower()}{text[1:]}"
     return f"{role.partner_kind_name}: {text}" if with_kind else text
