@@ -3,6 +3,7 @@ sits on a gridline, every term's bar is visible, and the stage names never colli
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -98,7 +99,7 @@ def test_stage_names_never_collide(riverside: PlanContext, count: int) -> None:
         StageInfo(number=n, name=names[(n - 1) % len(names)], fill="#dbe9f6", text="#111827")
         for n in range(1, count + 1)
     )
-    standing = riverside.standing._replace(top_stage=count)
+    standing = dataclasses.replace(riverside.standing, top_stage=count)
     svg = _svg(str(domain_bars(standing, stages, "Spring 2026")))
     axis = [_box(t) for t in _all(svg, "text") if float(t.get("y") or 0) < 50]
     for i, a in enumerate(axis):
@@ -112,12 +113,12 @@ def test_a_domain_rated_in_part_says_so_under_its_bars(riverside: PlanContext) -
     """As the plan's tables say it beside the score and the change ("1 of 3 rated", "2 indicators
     rated in one term only"): the bar alone would show a score from one indicator as the domain's."""
     domains = tuple(
-        d._replace(score_note="1 of 3 rated", change_note="2 indicators rated in one term only")
+        dataclasses.replace(d, score_note="1 of 3 rated", change_note="2 indicators rated in one term only")
         if d.id == "C4"
         else d
         for d in riverside.standing.domains
     )
-    standing = riverside.standing._replace(domains=domains)
+    standing = dataclasses.replace(riverside.standing, domains=domains)
     stages = riverside.stages
     svg = _svg(str(domain_bars(standing, stages, "Spring 2026")))
     texts = _all(svg, "text")

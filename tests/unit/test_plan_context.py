@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
 
+from coalition_cli.core.frozen import field_names
 from coalition_cli.core.loading.assessments import load_assessment
 from coalition_cli.core.loading.frameworks import load_framework, load_guide
 from coalition_cli.core.plan import build as planning
@@ -32,15 +34,17 @@ def _walk(value: object, where: str = "context") -> list[str]:
     if isinstance(value, (Markup, *PLAIN)):
         return []
     if _record(type(value)):
-        return [bad for name in value._fields for bad in _walk(getattr(value, name), f"{where}.{name}")]  # type: ignore[attr-defined]
+        return [
+            bad for name in field_names(type(value)) for bad in _walk(getattr(value, name), f"{where}.{name}")
+        ]
     if type(value) is tuple:
         return [bad for i, item in enumerate(value) for bad in _walk(item, f"{where}[{i}]")]
     return [f"{where}: {type(value).__module__}.{type(value).__name__}"]
 
 
 def _record(kind: type) -> bool:
-    """A record of the plan's context: a named tuple of its module."""
-    return issubclass(kind, tuple) and hasattr(kind, "_fields") and kind.__module__ == plan_context.__name__
+    """A record of the plan's context: a frozen dataclass of its module."""
+    return dataclasses.is_dataclass(kind) and kind.__module__ == plan_context.__name__
 
 
 def test_the_context_is_plain_data_all_the_way_down() -> None:
@@ -55,7 +59,7 @@ def test_every_context_class_is_documented_for_template_authors() -> None:
         assert cls.__doc__, f"{cls.__name__} has no docstring"
         if cls is not PlanContext:
             assert f"`{cls.__name__}`" in readme, f"{cls.__name__} is not in templates/README.md"
-    for name in PlanContext._fields:
+    for name in field_names(PlanContext):
         assert f"`{name}`" in readme, f"PlanContext.{name} is not in templates/README.md"
 
 

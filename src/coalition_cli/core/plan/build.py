@@ -256,7 +256,8 @@ def build_plan(
     used = terms_used(fw.glossary, texts)
     rubrics = abbreviations(fw, texts)
     team = spelled_by_names(_organizations(current), texts, known=fw.abbreviations)
-    return context._replace(
+    return dataclasses.replace(
+        context,
         rubric_quoted=_rubric_quoted(
             [*(kind.noun for kind in _guidance_quoted(fw, brief)), *(["glossary"] if used else [])]
         ),
@@ -827,7 +828,8 @@ def _with_room_votes(current: LoadedAssessment, plans: dict[str, IndicatorPlan])
     if not said:
         return plans
     return {
-        key: plan._replace(
+        key: dataclasses.replace(
+            plan,
             room=RoomVotes(
                 voted=room.voted,
                 dont_know=room.dont_know,
@@ -835,7 +837,7 @@ def _with_room_votes(current: LoadedAssessment, plans: dict[str, IndicatorPlan])
                 highest=room.highest,
                 discuss=room.discuss,
                 text=room.text,
-            )
+            ),
         )
         if (room := said.get(key)) is not None
         else plan

@@ -169,8 +169,7 @@ _PLAIN_TYPES = frozenset({str, int, float, bool, type(None), tuple, Markup, Mark
 
 def _plain_data(kind: type) -> bool:
     """Values of this type are data a template reads, never a method Jinja would wrap or refuse:
-    text, numbers, tuples, the records of the plan's context (named tuples) and the roster's
-    (dataclasses)."""
+    text, numbers, tuples and the records of the plan's context and the roster's (dataclasses)."""
     return kind in _PLAIN_TYPES or issubclass(kind, tuple) or dataclasses.is_dataclass(kind)
 
 
