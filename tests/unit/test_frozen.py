@@ -107,6 +107,12 @@ def test_made_by_position_or_keyword_with_defaults_and_factories() -> None:
     with pytest.raises(TypeError, match="takes 0 positional arguments"):
         Slotted("a")  # type: ignore[misc]
     assert Empty() == Empty() and repr(Empty()) == "Empty()" and hash(Empty()) == hash(())
+    every = Cell(notes=["n"], tags=("t",), width=3, text="a")  # every field by keyword, in any order
+    assert (
+        every == Cell("a", 3, ("t",), ["n"])
+        and repr(every) == "Cell(text='a', width=3, tags=('t',), notes=['n'])"
+    )
+    assert Slotted(count=2, name="n") == Slotted(name="n", count=2)
 
 
 def test_nothing_changes_once_made() -> None:

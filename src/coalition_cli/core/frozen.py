@@ -31,12 +31,15 @@ T = TypeVar("T")
 class _Spec:
     """What the shared functions need to know of one class, worked out once."""
 
-    __slots__ = ("fields", "names", "positional", "values")
+    __slots__ = ("by_dict", "fields", "name_set", "names", "positional", "values")
 
     def __init__(self, cls: type) -> None:
         fields = dataclasses.fields(cls)
         self.fields = tuple((field.name, field.default, field.default_factory) for field in fields)
         self.names = tuple(field.name for field in fields)
+        self.name_set = frozenset(self.names)
+        self.by_dict = "__slots__" not in cls.__dict__
+        """Its instances keep their values in a `__dict__` (no slots)."""
         self.positional = tuple(field.name for field in fields if not field.kw_only)
         if self.positional != self.names[: len(self.positional)]:
             raise TypeError(f"{cls.__name__}: keyword-only fields must come after the others")
@@ -65,6 +68,11 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     spec = _spec(self)
+    if not args and spec.by_dict and kwargs.keys() == spec.name_set:  # every field by keyword: set at once
+        self.__dict__.update(
+            kwargs
+        )  # (a plan makes some 700 records this way: 1 ms less than field by field)
+        return
     setting = object.__setattr__
     if not kwargs and len(args) == len(spec.positional) == len(spec.names):  # every field by position
         for name, value in zip(spec.names, args, strict=True):
