@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_cli.core.loading.frameworks import load_framework
+from coalition_cli.core.model import abbreviations
 from coalition_cli.core.model.abbreviations import said, spelled_by_names, used_in
 from tests.support.custom_rubric import write_rubric
 
@@ -117,3 +118,51 @@ def test_every_abbreviation_spelled_out_is_in_the_text_and_made_by_a_names_initi
     for short, long in found:
         assert any(name.endswith(long) for name in MEMBERS)
         assert "".join(word[0] for word in long.split() if word not in ("of", "the")) == short
+
+
+def _spelled_by_every_name(names: list[str], text: str) -> tuple[tuple[str, str], ...]:
+    """`spelled_by_names` as it was, trying every name for every abbreviation (no initials looked at first)."""
+    wanted = list(dict.fromkeys(abbreviations._CAPITALS.findall(text)))
+    split = [[word.strip(",;:.()“”\"'’") for word in name.split()] for name in dict.fromkeys(names)]
+    found = []
+    for short in wanted:
+        ends = {
+            long
+            for words in split
+            if (long := abbreviations._by_initials(words, short)) is not None and long[:1].isupper()
+        }
+        whole = {long for long in ends if any(long == " ".join(words) for words in split)}
+        longs = whole or ends
+        if len(longs) == 1:
+            found.append((short, longs.pop()))
+    return tuple(found)
+
+
+_NAME_WORDS = st.sampled_from(
+    [
+        "Riverside",
+        "river",
+        "Rapid",
+        "Council",
+        "Career",
+        "Center",
+        "of",
+        "the",
+        "and",
+        "Co-op",
+        "De-Anza",
+        "ßtraße",
+        "Ω",
+    ]
+)
+
+
+@given(
+    st.lists(st.lists(_NAME_WORDS, min_size=1, max_size=5).map(" ".join), max_size=4),
+    st.lists(st.sampled_from(["RC", "RCC", "CC", "RRC", "CDA", "SS", "TCC", "RAC", "x", "the"]), max_size=8),
+)
+def test_looking_at_initials_first_finds_what_trying_every_name_finds(
+    names: list[str], words: list[str]
+) -> None:
+    text = " ".join(words)
+    assert spelled_by_names(names, [text]) == _spelled_by_every_name(names, text)
