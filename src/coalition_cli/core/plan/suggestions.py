@@ -47,6 +47,7 @@ def suggested_partners(
     for kind, responsibility in guide.partners_serving(indicator_id):
         kinds[kind.id] = kind
         roles.setdefault(kind.id, []).append(_LIST_JOINT.sub("", responsibility.text))
+    kinds_of = _kinds_by_organization(loaded)
     result = []
     for kind_id, texts in roles.items():
         kind = kinds[kind_id]
@@ -58,7 +59,7 @@ def suggested_partners(
                 if redactor.public
                 else ", ".join(filter(None, (p.name, p.organization)))
                 for p in loaded.assessment.participants
-                if kind_id in _partner_kinds(p, loaded, guide)
+                if kind_id in _partner_kinds(p, kinds_of, guide)
             )
         )
         members = tuple(
@@ -81,13 +82,21 @@ def suggested_partners(
     return tuple(sorted(result, key=lambda role: not role.at_the_table))
 
 
-def _partner_kinds(person: Participant, loaded: LoadedAssessment, guide: Guide) -> set[str]:
+def _kinds_by_organization(loaded: LoadedAssessment) -> dict[str, str]:
+    """The profile's `partner_kind` of each member organization that has one, by its name in any case
+    (the first member listed, where two have the same name)."""
+    kinds: dict[str, str] = {}
+    for member in loaded.profile.members if loaded.profile is not None else ():
+        if member.partner_kind:
+            kinds.setdefault(member.organization.casefold(), member.partner_kind)
+    return kinds
+
+
+def _partner_kinds(person: Participant, kinds_of: dict[str, str], guide: Guide) -> set[str]:
     """The kinds of partner a participant's organization is: the profile's `partner_kind` for it when
-    the coalition profile lists one, else every kind of the participant's stakeholder group."""
-    if loaded.profile is not None and person.organization:
-        name = person.organization.casefold()
-        for member in loaded.profile.members:
-            if member.organization.casefold() == name and member.partner_kind:
-                return {member.partner_kind}
+    the coalition profile lists one (`kinds_of`), else every kind of the participant's stakeholder group."""
+    kind = kinds_of.get(person.organization.casefold()) if person.organization else None
+    if kind is not None:
+        return {kind}
     group = guide.stakeholder_group(person.stakeholder_group) if person.stakeholder_group else None
     return set(group.partner_kinds) if group is not None else set()
