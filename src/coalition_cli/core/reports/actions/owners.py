@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from coalition_cli.core.wording import loose_key
@@ -35,11 +35,13 @@ def _brackets() -> re.Pattern[str]:
     return re.compile(r"^(?P<who>[^()]*?)\s*\((?P<where>[^()]*)\)\s*$")
 
 
+@lru_cache(maxsize=4096)  # a plan compares its few owners' names some 2,000 times
 def name_key(text: str) -> str:
     """A name as compared: case, spacing and a final full stop ignored."""
     return loose_key(text).rstrip(".").strip()
 
 
+@lru_cache(maxsize=4096)
 def owner_parts(owner: str) -> tuple[str, str | None]:
     """`("Maria Lopez", "RUSD")` for "Maria Lopez (RUSD)"; `(owner, None)` when it has no brackets."""
     written = owner.strip().rstrip(".").strip()
