@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import string
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,6 +29,8 @@ _PIECES = st.sampled_from(
         "teams",
         "wall",
         "to",
+        "pre-",
+        "x",
         "ies",
         "es",
         "s",
@@ -75,6 +78,26 @@ def test_a_text_is_folded_as_the_separators_pattern_folds_it(text: str) -> None:
     """`_folded` splits at spaces instead of substituting `[\\s-]+`: the same words, the same single spaces."""
     by_pattern = glossary._SEPARATORS.sub(" ", text.translate(glossary._LIKE_ASCII).lower()).strip(" ")
     assert glossary._folded(text) == by_pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the pathway team met", True),
+        ("Pathway Teams", True),
+        ("xpathway team", False),  # inside a longer word
+        ("pre-pathway team", False),  # after a hyphen
+        ("pathway teammates", False),
+        ("xwall to wall to wall", True),  # refused at "xwall", found at the second "wall"
+        ("pre-wall-to-wall-to-wall", False),
+        ("", False),
+    ],
+)
+def test_a_term_is_found_where_its_pattern_finds_it(text: str, found: bool) -> None:
+    for term in ("Pathway Team", "Wall-to-Wall"):
+        expected = bool(glossary._pattern(term).search(text))
+        assert glossary._found(term, text) is expected
+    assert (glossary._found("Pathway Team", text) or glossary._found("Wall-to-Wall", text)) is found
 
 
 def test_only_these_characters_match_an_ascii_letter_in_another_case() -> None:

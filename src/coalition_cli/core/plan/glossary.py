@@ -38,7 +38,7 @@ def terms_used(glossary: Iterable[GlossaryEntry], texts: Iterable[str]) -> tuple
     corpus = " ".join(texts)
     folded = _folded(corpus)
     return tuple(
-        entry for entry in glossary if _may_appear(entry.term, folded) and _pattern(entry.term).search(corpus)
+        entry for entry in glossary if _may_appear(entry.term, folded) and _found(entry.term, corpus)
     )
 
 
@@ -81,8 +81,34 @@ def _words(term: str) -> list[str]:
 
 
 def _pattern(term: str) -> re.Pattern[str]:
+    """The term in a text: its words in any case, each with its endings, separators between them,
+    and neither a letter, a digit nor a hyphen on either side."""
+    return re.compile(_WORD_BEFORE_NOT + _unanchored(term).pattern, re.IGNORECASE)
+
+
+_WORD_BEFORE_NOT = r"(?<![\w-])"
+_WORD_CHARACTER = re.compile(r"[\w-]")
+
+
+def _unanchored(term: str) -> re.Pattern[str]:
+    """`_pattern` but what must not come before the term."""
     words = [_word(word) for word in _words(term)]
-    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
+    return re.compile(r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _found(term: str, corpus: str) -> bool:
+    """`_pattern(term).search(corpus)`, three times as fast on a plan's text: the lookbehind a pattern
+    starts with keeps `re` from scanning for its first letters (0.5 ms a term on 30,000 characters),
+    so the pattern without it is searched, and the character before each match checked here (the
+    next search starts a character later: a match may begin inside one that was refused)."""
+    pattern = _unanchored(term)
+    at = 0
+    while (match := pattern.search(corpus, at)) is not None:
+        start = match.start()
+        if start == 0 or not _WORD_CHARACTER.match(corpus, start - 1):
+            return True
+        at = start + 1
+    return False
 
 
 def _endings(word: str) -> tuple[str, tuple[str, ...]]:
