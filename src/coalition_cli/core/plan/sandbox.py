@@ -79,7 +79,7 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        self._verdicts: dict[type, dict[str, bool]] = {}
+        self._verdicts: dict[tuple[type, str], bool] = {}
         self.filters.update(
             indent=_capped_filter(self.filters["indent"], "width"),
             center=_capped_filter(self.filters["center"], "width"),
@@ -122,7 +122,7 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
         A plan reads a few thousand attributes, and Jinja checks each (is the name private, the
         object a function or a frame, the method one that changes a list, the value `str.format`),
         which is most of a plan's rendering time. Its verdict on a name depends only on the name and
-        the object's type, so it is asked once per type and name (`_safe`); and a value that is plain
+        the object's type, so it is asked once per type and name (`_verdicts`); and a value that is plain
         data (text, a number, a tuple, a record of the plan's context) is no `str.format` to wrap. So
         such a value is returned at once, exactly as Jinja would return it; anything else (a method,
         a name Jinja refuses, a missing attribute) goes through Jinja's own path."""
@@ -130,18 +130,15 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
             value = getattr(obj, attribute)
         except AttributeError:
             return super().getattr(obj, attribute)
-        if _plain_data(type(value)) and self._safe(type(obj), obj, attribute):
-            return value
+        kind = type(value)
+        if kind in _PLAIN_TYPES or _plain_data(kind):  # (the set first: most values are text)
+            asked = (type(obj), attribute)
+            verdict = self._verdicts.get(asked)
+            if verdict is None:
+                verdict = self._verdicts[asked] = self.is_safe_attribute(obj, attribute, None)
+            if verdict:
+                return value
         return super().getattr(obj, attribute)
-
-    def _safe(self, kind: type, obj: Any, attribute: str) -> bool:
-        verdicts = self._verdicts.get(kind)
-        if verdicts is None:
-            verdicts = self._verdicts[kind] = {}
-        verdict = verdicts.get(attribute)
-        if verdict is None:
-            verdict = verdicts[attribute] = self.is_safe_attribute(obj, attribute, None)
-        return verdict
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """`"{:>9}".format(…)` and `format_map`: Jinja wraps them when they are looked up."""
