@@ -75,6 +75,9 @@ def test_control_characters_never_reach_a_reader(fmt: str) -> None:
     shown = text.replace("\\[", "[")
     assert "https://example.org/[31m" in shown  # the link holding an escape: shown as text, not linked
     assert "example.org/[31m>" not in shown and 'href="https://example.org/[' not in shown
+    assert "\u202e" not in text and "this reads backwards" in text  # a bidi override: left out
+    assert "https://example.org/fdp.exe" in text  # shown as written, never as a link to "exe.pdf"
+    assert "example.org/fdp.exe>" not in text and 'href="https://example.org/fdp' not in text
 
 
 @pytest.mark.parametrize("brief", [False, True], ids=["full", "brief"])

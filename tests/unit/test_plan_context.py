@@ -178,6 +178,7 @@ def test_only_web_and_mail_links_become_hrefs() -> None:
     assert [(link.text, link.href) for link in links] == [
         ("javascript:alert(1)", None),
         ("https://example.org/\x1b[31m", None),  # an escape in it: not a web address (the template drops it)
+        ("https://example.org/\u202efdp.exe", None),  # a bidi override: shown as "exe.pdf", never linked
         ("https://example.org/ok?a=1&b=<2>", None),
     ]
     spring = _indicator(_context(), "C4.1").links

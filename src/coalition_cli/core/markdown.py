@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coalition_cli.core.wording import for_readers
+from coalition_cli.core.wording import for_readers, web_address
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -108,7 +108,7 @@ def markdown_paragraphs(value: object, indent: int = 0) -> MarkdownText:
     """
     margin = " " * indent
     paragraphs = []
-    for part in _PARAGRAPH_BREAK.split(str(value)):
+    for part in _PARAGRAPH_BREAK.split(for_readers(str(value))):  # (a form feed: a space, not a line break)
         lines = [markdown_escape(line.strip()) for line in part.splitlines() if line.strip()]
         if lines:
             paragraphs.append(("\\\n" + margin).join(lines))
@@ -125,8 +125,10 @@ def markdown_code(value: object) -> MarkdownText:
 
 
 def markdown_link(text: object, href: object = None) -> MarkdownText:
-    """A link when `href` is a URL we trust (the plan only passes http, https and mailto); else the text."""
-    if href is None or not isinstance(href, str) or re.search(r"[\s<>]", href) or for_readers(href) != href:
+    """A link when `href` is a web address a document may link to (`wording.web_address`: http, https or
+    mailto, nothing in it that could hide where it leads); else the text, as a coalition's template may
+    pass any value."""
+    if not isinstance(href, str) or not web_address(href):
         return markdown_escape(text)
     if str(text) == href:
         return MarkdownText(f"<{href}>")

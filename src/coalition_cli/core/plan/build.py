@@ -67,7 +67,7 @@ from coalition_cli.core.reports.comparison import (
 from coalition_cli.core.reports.document import FEW_RATED, bar, few_of, from_few, rated_apart, signed
 from coalition_cli.core.reports.roster.build import roster_report, tags_for_another_rubric
 from coalition_cli.core.scoring import DomainScore, IndicatorScore, Scorecard, score, score_change, shown
-from coalition_cli.core.wording import GENERATOR, MADE_WITH, and_list, long_date, plural
+from coalition_cli.core.wording import GENERATOR, MADE_WITH, and_list, long_date, plural, web_address
 
 if TYPE_CHECKING:
     from coalition_cli.core.loading.assessments import LoadedAssessment
@@ -75,8 +75,6 @@ if TYPE_CHECKING:
     from coalition_cli.core.model.framework import Domain, Framework
     from coalition_cli.core.model.guide import Guide
     from coalition_cli.core.reports.roster.report import RosterReport
-
-_SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>\"'`\x00-\x1f\x7f-\x9f]+$", re.IGNORECASE)
 
 AUDIENCE_NOTES: dict[Audience, str] = {
     "coalition": (
@@ -885,7 +883,7 @@ def _unrated_note(unrated: Sequence[Unrated]) -> str:
 
 def _link(text: str) -> Link:
     stripped = text.strip()
-    return Link(text=stripped, href=stripped if _SAFE_URL.match(stripped) else None)
+    return Link(text=stripped, href=stripped if web_address(stripped) else None)
 
 
 def _action(action: Action, redactor: Redactor, as_of: dt.date) -> PlanAction:
@@ -959,4 +957,4 @@ def _source_url(source: str | None) -> str | None:
     if source is None:
         return None
     url = source if "://" in source else f"https://{source}"
-    return url if _SAFE_URL.match(url) else None
+    return url if web_address(url) else None
