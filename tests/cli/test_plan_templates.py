@@ -116,3 +116,91 @@ def test_the_bundled_templates_are_found_under_the_coalition_prefix_only_for_ext
     folder = _templates(tmp_path, {"plan.md.j2": '{% include "coalition/partials/_appendix.md.j2" %}'})
     text = plan_text(SPRING, "--templates", folder)
     assert text.splitlines()[1] == "## Sources, scoring and glossary"
+
+
+# --- what a folder holds that the plan would skip (review s15 #2, #7, #8) ----------------------
+
+
+def test_a_block_the_extended_template_does_not_have_stops_the_plan(tmp_path: Path) -> None:
+    folder = _templates(
+        tmp_path, {"plan.md.j2": '{% extends "coalition/plan.md.j2" %}\n{% block apendix %}X{% endblock %}\n'}
+    )
+    result = plan(SPRING, "--templates", folder)
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert "plan.md.j2, line 2: no block named 'apendix' in coalition/plan.md.j2" in message
+    assert "(did you mean 'appendix'?)" in message and "its blocks: actions, appendix," in message
+
+
+def test_a_block_placed_inside_a_block_can_be_filled_by_a_template_extending_it(tmp_path: Path) -> None:
+    folder = _templates(
+        tmp_path,
+        {
+            "base.md.j2": '{% extends "coalition/plan.md.j2" %}'
+            "{% block appendix %}{{ super() }}{% block extra %}{% endblock %}{% endblock %}",
+            "plan.md.j2": '{% extends "base.md.j2" %}{% block extra %}Ours{% endblock %}',
+        },
+    )
+    text = plan_text(SPRING, "--templates", folder)
+    assert text.rstrip().endswith("Ours") and "## Sources, scoring" in text
+
+
+def test_files_the_plan_does_not_read_are_named(tmp_path: Path) -> None:
+    folder = _templates(
+        tmp_path,
+        {
+            "plan.md": "# forgot the .j2\n",
+            "partials/_sumary.md.j2": "misspelt\n",
+            "partials/_ours.md.j2": "## Ours\n",  # read: the plan includes it
+            "partials/_priorities.md.j2": '{% include "partials/_ours.md.j2" %}\n',  # replaces ours
+            "partials/_summary.html.j2": "for the other format\n",
+            "notes.txt": "not a template\n",
+        },
+    )
+    result = plan(SPRING, "--templates", folder)
+    assert result.exit_code == 0, result.output
+    assert "## Ours" in result.stdout
+    notes = [" ".join(line.split()) for line in result.stderr.split("note: ") if "is not used" in line]
+    assert notes == [
+        f"{folder / 'plan.md'} is not used: did you mean plan.md.j2?",
+        f"{folder / 'partials/_sumary.md.j2'} is not used: did you mean partials/_summary.md.j2?",
+    ]
+
+
+def test_a_folder_without_templates_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    result = plan(SPRING, "--templates", folder)
+    assert result.exit_code == 0
+    assert "holds no templates (files ending in .j2): the plan uses the bundled ones" in result.stderr
+
+
+def test_a_byte_order_mark_is_not_part_of_the_page_and_latin_1_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "bom"
+    folder.mkdir()
+    (folder / "plan.html.j2").write_bytes(b"\xef\xbb\xbf<!DOCTYPE html>\n<title>{{ header.title }}</title>\n")
+    html = plan_text(SPRING, "--templates", folder, "--format", "html", "-o", "-")
+    assert html.startswith("<!DOCTYPE html>\n"), "no mark before the doctype: standards mode"
+    (folder / "plan.html.j2").write_bytes("<p>café {{ header.title }}</p>\n".encode("latin-1"))
+    result = plan(SPRING, "--templates", folder, "--format", "html", "-o", "-")
+    assert result.exit_code == 2
+    assert "plan.html.j2: not UTF-8 text (byte 0xe9 at position 6); save it as UTF-8" in " ".join(
+        result.stderr.split()
+    )
+
+
+def test_the_brief_it_suggests_keeps_the_coalitions_templates(tmp_path: Path) -> None:
+    """The short public version it offers, run as offered, has the same look (review s15 #8)."""
+    import shlex
+
+    folder = _templates(tmp_path, {"partials/_header.html.j2": "<h1>Our own header</h1>\n"})
+    spring = tmp_path / "spring.yaml"
+    spring.write_bytes(Path(SPRING).read_bytes())
+    result = plan(spring, "--audience", "public", "--format", "html", "--templates", folder)
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "For parents and phones" in line)
+    command = shlex.split(line.split(": ", 1)[1])
+    assert command[command.index("--templates") + 1] == str(folder)
+    again = plan(*command[2:])
+    assert again.exit_code == 0, again.output
+    assert "<h1>Our own header</h1>" in (tmp_path / "spring.public-brief.html").read_text(encoding="utf-8")

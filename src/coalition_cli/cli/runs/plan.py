@@ -94,6 +94,12 @@ def plan(
         as_of=day,
     )
     text = render_plan("html" if fmt == "html" else "md", context, templates)
+    if templates is not None:  # what of the folder the plan did not read: its author believes it did
+        from coalition_cli.cli.console import note
+        from coalition_cli.core.plan.rendering import unused_templates
+
+        for unused in unused_templates("html" if fmt == "html" else "md", templates):
+            note(unused)
     reminders = []
     if context.audience == "public":
         from coalition_cli.core.plan.audience import public_owners
@@ -125,7 +131,14 @@ def plan(
     said = Messages()
     said.say(("✓", "green"), f" wrote {written.path}: {written_summary(context)}.")
     steps = next_steps(
-        context, file, since=since, written=written.path, fmt=fmt, as_of=as_of, reminders=reminders
+        context,
+        file,
+        since=since,
+        written=written.path,
+        fmt=fmt,
+        as_of=as_of,
+        reminders=reminders,
+        templates=templates,
     )
     for line in steps:
         said.say(f"  {line}", wrap=False)
@@ -204,6 +217,7 @@ def next_steps(
     fmt: str = "md",
     as_of: str | None = None,
     reminders: Sequence[str] = (PUBLIC_REMINDER,),
+    templates: Path | None = None,
 ) -> list[str]:
     """What to run next, for the terminal (the plan itself carries no command lines). After a whole
     public HTML plan (some 70 phone screens for the Riverside example), the brief for parents and
@@ -230,6 +244,9 @@ def next_steps(
             brief = written.with_name(_brief_name(written.name))
             earlier = f" --since {quote(str(since))}" if since is not None else ""
             earlier += f" --as-of {context.header.prepared_on}" if as_of is not None else ""
+            earlier += (
+                f" --templates {quote(str(templates))}" if templates is not None else ""
+            )  # the same look
             steps.append(
                 "For parents and phones, a shorter version (the summary and the priorities): "
                 f"coalition plan {quoted}{earlier} --brief --audience public -o {quote(str(brief))}"

@@ -44,7 +44,7 @@ from coalition_cli.core.markdown import (
     markdown_link,
     markdown_paragraphs,
 )
-from coalition_cli.core.plan import sandbox, template_cache
+from coalition_cli.core.plan import sandbox, template_cache, template_folder
 from coalition_cli.core.plan.sandbox import (
     BudgetExceeded,
     BudgetSandbox,
@@ -158,6 +158,8 @@ def render_plan(fmt: Format, context: PlanContext, user_templates: Path | None =
     platform has them (`sandbox.render_limited`); the bundled ones in this process.
     """
     env = environment(fmt, user_templates)
+    if user_templates is not None:
+        template_folder.check_blocks(env, user_templates)
     limited = user_templates is not None and can_limit()
 
     def render() -> str:
@@ -167,6 +169,12 @@ def render_plan(fmt: Format, context: PlanContext, user_templates: Path | None =
     if fmt == "md":
         text = re.sub(r"\n{3,}", "\n\n", text)
     return stamp(text.strip("\n") + "\n", fmt)
+
+
+def unused_templates(fmt: Format, user_templates: Path) -> list[str]:
+    """What a plan in this format will not read of a coalition's templates folder, in sentences
+    (`template_folder.unused_files`)."""
+    return template_folder.unused_files(f".{fmt}", user_templates, environment(fmt, user_templates))
 
 
 def _render(
@@ -208,6 +216,8 @@ def _render(
         raise UsageError(
             f"{location}: the template recurses too deeply (a macro calling itself?)", hint=_HINT
         ) from None
+    except CoalitionError:  # already said for the user (a template that is not UTF-8 text)
+        raise
     except Exception as error:  # anything else a template can trip over (a bad filter argument, 1/0)
         location = _locate(error.__traceback__, name)
         raise UsageError(f"{location}: {type(error).__name__}: {error}", hint=_HINT) from None
