@@ -204,3 +204,21 @@ def test_the_brief_it_suggests_keeps_the_coalitions_templates(tmp_path: Path) ->
     again = plan(*command[2:])
     assert again.exit_code == 0, again.output
     assert "<h1>Our own header</h1>" in (tmp_path / "spring.public-brief.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("printed", "said"),
+    [
+        ("abbreviations", "this prints a list as Python writes it: go through it, {% for item in … %}"),
+        ("header", "this prints a whole Header as Python writes it: print its fields"),
+        ("standing.since", "this prints None (the value is empty here): test it first, {% if … %}"),
+        ("brief", "this prints False (a yes or no): test it"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_python_notation_never_reaches_a_reader(tmp_path: Path, printed: str, said: str, fmt: str) -> None:
+    """`(Abbreviation(short='WBL', …),)`, `None` or `False` printed into a plan (review s15 #5)."""
+    folder = _templates(tmp_path, {f"plan.{fmt}.j2": f"# Plan\n\n{{{{ {printed} }}}}\n"})
+    result = plan(SPRING, "--templates", folder, "--format", fmt, "-o", "-")
+    assert result.exit_code == 2, result.output
+    assert f"plan.{fmt}.j2, line 3: {said}" in " ".join(result.stderr.split())

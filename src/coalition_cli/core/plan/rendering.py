@@ -73,6 +73,32 @@ _HINT = (
 )
 
 
+class NotText(Exception):
+    """A template printed what is not text for a reader: None, True, a list or a record."""
+
+
+def _readable(value: object) -> object:
+    """`value` when a reader can read it as printed (text, a number); else NotText, saying what to do:
+    Python's `None`, `(Abbreviation(short='WBL', …),)` or `True` must never reach a plan."""
+    if isinstance(value, (str, jinja2.Undefined)) or (
+        isinstance(value, (int, float)) and not isinstance(value, bool)
+    ):
+        return value  # (an `x if y` without else is Jinja's to print: nothing)
+    if value is None:
+        raise NotText("this prints None (the value is empty here): test it first, {% if … %}")
+    if isinstance(value, bool):
+        raise NotText(f"this prints {value} (a yes or no): test it, {{% if … %}}, rather than print it")
+    if isinstance(value, (tuple, list, set, frozenset, dict)):
+        raise NotText(
+            "this prints a list as Python writes it: go through it, {% for item in … %}, and print "
+            "each item's fields (or `|join(', ')` for a list of text)"
+        )
+    raise NotText(
+        f"this prints a whole {type(value).__name__} as Python writes it: print its fields "
+        "(see templates/README.md), e.g. header.coalition"
+    )
+
+
 def _html_finalize(value: object) -> object:
     """Every value a template writes into HTML, before it is escaped: text without the control
     characters that HTML does not allow and no reader sees (a Markup, already HTML, stays one)."""
@@ -80,13 +106,13 @@ def _html_finalize(value: object) -> object:
         return Markup(for_readers(value))
     if isinstance(value, str):
         return for_readers(value)
-    return value
+    return _readable(value)
 
 
 def _markdown_finalize(value: object) -> object:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    return markdown_escape(value)
+    return markdown_escape(_readable(value))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -201,6 +227,9 @@ def _render(
     except SecurityError as error:
         location = _locate(error.__traceback__, name)
         raise UsageError(f"{location}: the template sandbox refused: {error}", hint=_HINT) from None
+    except NotText as error:
+        location = _locate(error.__traceback__, name)
+        raise UsageError(f"{location}: {error}", hint=_HINT) from None
     except BudgetExceeded as error:
         location = _locate(error.__traceback__, name)
         raise UsageError(f"{location}: {error}", hint=sandbox.limits()) from None
