@@ -110,6 +110,8 @@ def _html_finalize(value: object) -> object:
 
 
 def _markdown_finalize(value: object) -> object:
+    if isinstance(value, str):  # (most values: text, escaped unless already Markdown)
+        return markdown_escape(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return markdown_escape(_readable(value))
