@@ -142,3 +142,28 @@ def test_a_domain_rated_in_part_says_so_under_its_bars(riverside: PlanContext) -
             assert not (left < right and x < text_right and top < bottom and y < text_bottom)
     plain = _svg(str(domain_bars(riverside.standing, stages, "Spring 2026")))
     assert float(svg.get("height") or 0) == float(plain.get("height") or 0) + 30, "two lines more"
+
+
+@pytest.mark.parametrize(
+    ("now", "then"),
+    [
+        ("Spring 2026", "Fall 2025"),
+        ("Spring 2026 steering committee retreat", "Fall 2025 kickoff"),
+        ("S" * 80, "F" * 80),
+    ],
+)
+def test_the_key_names_both_terms_inside_the_chart(riverside: PlanContext, now: str, then: str) -> None:
+    """Two long term names ran off the chart on one line (review s15 #3): one a line, each clipped."""
+    assert riverside.standing.since is not None
+    standing = dataclasses.replace(
+        riverside.standing, since=dataclasses.replace(riverside.standing.since, label=then)
+    )
+    svg = _svg(str(domain_bars(standing, riverside.stages, now)))
+    height = float(svg.get("height") or 0)
+    keys = _all(svg, "text")[-2:]
+    assert [(k.text or "")[:10] for k in keys] == [now[:10], then[:10]]
+    for text in keys:
+        box = _box(text)
+        assert box[0] >= 0 and box[1] <= WIDTH and box[3] <= height, (text.text, box, height)
+    if len(now) + len(then) > 40:
+        assert float(keys[1].get("y") or 0) > float(keys[0].get("y") or 0), "one a line"

@@ -162,12 +162,20 @@ def domain_bars(standing: Standing, stages: Sequence[StageInfo], current_label: 
         y += row + NOTE_LINE * len(notes)
     height = y + (24 if since else 4)
     if since:
-        ly = height - 10
+        # the key: both terms on one line when their names fit, else one a line ("Spring 2026
+        # steering committee retreat" beside "Fall 2025 kickoff" ran off the chart), each clipped
+        # to the chart's width
+        fits = int((plot - 20) / (12 * 0.6))
+        now_label, then_label = clipped(current_label or "now", fits), clipped(since.label, fits)
+        later = left + 32 + _width(now_label, 12)
+        one_line = later + 20 + _width(then_label, 12) <= WIDTH - right
+        height += 0 if one_line else 16
+        ly = height - (10 if one_line else 26)
         body.append(_bar("key", "now", left, ly - 9, 14, 10, NOW))
-        body.append(_text(left + 20, ly, current_label or "now", fill=INK, font_size=12))
-        later = left + 32 + _width(current_label or "now", 12)
-        body.append(_bar("key", "before", later, ly - 6, 14, 5, BEFORE))
-        body.append(_text(later + 20, ly, since.label, fill=INK, font_size=12))
+        body.append(_text(left + 20, ly, now_label, fill=INK, font_size=12))
+        kx, ky = (later, ly) if one_line else (left, ly + 16)
+        body.append(_bar("key", "before", kx, ky - 6, 14, 5, BEFORE))
+        body.append(_text(kx + 20, ky, then_label, fill=INK, font_size=12))
     description = "; ".join(
         f"{d.name}: {d.score_text}"
         + (f" ({d.change_text} since {since.label})" if since and d.change_text else "")
