@@ -71,7 +71,7 @@ def test_a_typo_names_the_file_and_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     message = " ".join(result.output.split())
     assert f"{folder.name}/plan.md.j2, line 4: " in message
-    assert "has no attribute 'coalitoin'" in message
+    assert "a Header has no field 'coalitoin' (did you mean 'coalition'?)" in message
     assert "templates/README.md" in message, "the hint says where the names are documented"
     assert "Traceback" not in result.output
 
@@ -222,3 +222,32 @@ def test_python_notation_never_reaches_a_reader(tmp_path: Path, printed: str, sa
     result = plan(SPRING, "--templates", folder, "--format", fmt, "-o", "-")
     assert result.exit_code == 2, result.output
     assert f"plan.{fmt}.j2, line 3: {said}" in " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("template", "said"),
+    [
+        (
+            "{% for p in priorities %}{{ p.abbreviation }}{% endfor %}",
+            "line 1: a Priority has no field 'abbreviation'; its fields: rank, id, name,",
+        ),
+        (
+            "{% for p in priorities %}{{ p.reasn }}{% endfor %}",
+            "a Priority has no field 'reasn' (did you mean 'reason'?)",
+        ),
+        (
+            "{{ standing.since.label }}",
+            "this value is empty here (None), so it has no 'label': test it first",
+        ),
+    ],
+)
+def test_a_missing_field_is_said_in_the_template_authors_words(
+    tmp_path: Path, template: str, said: str
+) -> None:
+    """Not "'coalition_cli.core.plan.context.Priority object' has no attribute …" (review s15 #4)."""
+    folder = _templates(tmp_path, {"plan.md.j2": template + "\n"})
+    result = plan(SPRING, "--templates", folder)
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.stderr.split())
+    assert said in message and "coalition_cli." not in message
+    assert "README.md" in message  # where the records are documented, wherever the tool is installed

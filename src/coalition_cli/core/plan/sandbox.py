@@ -129,6 +129,9 @@ class BudgetSandbox(ImmutableSandboxedEnvironment):
         try:
             value = getattr(obj, attribute)
         except AttributeError:
+            missing = _missing_field(obj, attribute)
+            if missing is not None:  # said in the template author's words, when it is used
+                return self.undefined(hint=missing, obj=obj, name=attribute)
             return super().getattr(obj, attribute)
         kind = type(value)
         if kind in _PLAIN_TYPES or _plain_data(kind):  # (the set first: most values are text)
@@ -168,6 +171,24 @@ def _plain_data(kind: type) -> bool:
     """Values of this type are data a template reads, never a method Jinja would wrap or refuse:
     text, numbers, tuples and the records of the plan's context and the roster's (dataclasses)."""
     return kind in _PLAIN_TYPES or issubclass(kind, tuple) or dataclasses.is_dataclass(kind)
+
+
+def _missing_field(obj: object, attribute: str) -> str | None:
+    """Why a record (or an empty value) has no `attribute`, for a template's author: Jinja says
+    "'coalition_cli.core.plan.context.Priority object' has no attribute 'abbreviations'"."""
+    if obj is None:
+        return (
+            f"this value is empty here (None), so it has no {attribute!r}: test it first, "
+            "{% if … %} (`standing.since` is empty without --since)"
+        )
+    if not dataclasses.is_dataclass(obj) or isinstance(obj, type):
+        return None
+    from coalition_cli.core.suggest import closest
+
+    fields = [field.name for field in dataclasses.fields(obj)]
+    meant = closest(attribute, fields)
+    suggestion = f" (did you mean {meant!r}?)" if meant else ""
+    return f"a {type(obj).__name__} has no field {attribute!r}{suggestion}; its fields: {', '.join(fields)}"
 
 
 def _number(value: object) -> bool:
