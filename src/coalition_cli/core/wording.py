@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from coalition_cli import __version__
@@ -122,16 +123,17 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""The control characters but tab, line feed and carriage return (C0, DEL, C1), and the bidi
-controls that reorder what follows them: embeddings, overrides and isolates."""
-_UNSEEN_AS = {
-    code: (" " if chr(code).isspace() else None)
-    for code in (*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-    if chr(code) not in "\t\n\r"
-}
-"""Each of them in a document: a space for those Python takes for one (a form feed copied from a PDF
-stood between two words), else nothing."""
+@cache
+def _unseen() -> tuple[re.Pattern[str], dict[int, str | None]]:
+    """The control characters but tab, line feed and carriage return (C0, DEL, C1), and the bidi
+    controls that reorder what follows them (embeddings, overrides, isolates); and what each becomes
+    in a document: a space for those Python takes for one (a form feed copied from a PDF stood
+    between two words), else nothing. Made at first use: most commands write no document."""
+    codes = (*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    pattern = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    return pattern, {
+        code: (" " if chr(code).isspace() else None) for code in codes if chr(code) not in "\t\n\r"
+    }
 
 
 def for_readers(text: str) -> str:
@@ -141,19 +143,22 @@ def for_readers(text: str) -> str:
     backwards (evidence that reads otherwise, a link to `fdp.exe` shown as `exe.pdf`). Tabs and line
     breaks stay, and so do the invisible characters that belong to the text of right-to-left and
     joined scripts (the left-to-right and right-to-left marks, zero-width joiners)."""
-    return text.translate(_UNSEEN_AS) if _UNSEEN.search(text) else text
+    pattern, replaced = _unseen()
+    return text.translate(replaced) if pattern.search(text) else text
 
 
-_WEB_ADDRESS = re.compile(
-    r"(?:https?://|mailto:)[^\s<>\"'`\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+",
-    re.IGNORECASE,
-)
+@cache
+def _web_address() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:https?://|mailto:)[^\s<>\"'`\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+",
+        re.IGNORECASE,
+    )
 
 
 def web_address(text: str) -> bool:
     """True for an address a document may link to: http, https or mailto, and nothing in it that could
     hide where it leads (a space, a quote or bracket, a control or invisible character)."""
-    return _WEB_ADDRESS.fullmatch(text) is not None
+    return _web_address().fullmatch(text) is not None
 
 
 def printable(text: str, *, newlines: bool = False) -> str:
