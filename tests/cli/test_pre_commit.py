@@ -47,6 +47,27 @@ def test_the_readme_pins_the_release_tag_of_this_version() -> None:
     assert "id: coalition-validate" in hooks.stdout
 
 
+@pytest.mark.parametrize(
+    ("path", "checked"),
+    [
+        ("assessments/spring.yaml", True),
+        ("coalition.yaml", True),
+        (".coalition.yaml", True),  # the repository's settings: a mistake would block every later commit
+        ("team/.coalition.yml", True),
+        (".prettierrc.yaml", False),
+        (".github/workflows/ci.yaml", False),
+        ("charts/web/values.yaml", False),
+        ("docker-compose.yml", False),
+    ],
+)
+def test_the_hook_checks_assessments_profiles_and_settings_only(path: str, checked: bool) -> None:
+    from ruamel.yaml import YAML
+
+    (hook,) = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    passed = re.search(hook["files"], path) is not None and re.search(hook["exclude"], path) is None
+    assert passed is checked
+
+
 def _git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
@@ -88,3 +109,18 @@ def test_pre_commit_try_repo_checks_assessments_and_passes_foreign_yaml(tmp_path
     failed = try_repo()
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "assessments/fall.yaml:6:12: error C1.1 stage: stage 9 is out of range" in failed.stdout
+
+    # a profile that is not valid YAML, and then broken settings, are stopped too (review s15 #1, #2)
+    (project / "assessments" / "fall.yaml").unlink()
+    (project / "assessments" / "coalition.yaml").write_text("name: Riverside\ncommittees: [Data\n")
+    _git("add", "-A", ".", cwd=project)
+    broken = try_repo()
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "assessments/coalition.yaml:3:1: error not valid YAML" in broken.stdout
+    (project / "assessments" / "coalition.yaml").unlink()
+    (project / ".coalition.yaml").write_text("strict: tru\n")
+    _git("add", "-A", ".", cwd=project)
+    settings = try_repo()
+    assert settings.returncode == 1, settings.stdout + settings.stderr  # pre-commit's: the hook failed
+    assert "exit code: 2" in settings.stdout  # the hook's: the settings, not a file
+    assert ".coalition.yaml:1:9: error strict: must be true or false" in settings.stdout

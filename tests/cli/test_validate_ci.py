@@ -182,6 +182,26 @@ def test_a_helm_values_file_with_a_framework_key_is_skipped_by_the_hook(
     assert runner.invoke(app, ["validate", "--skip-other-yaml", str(typo)]).exit_code == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("profile.yaml", "name: Riverside\nmembers:\n  - organization: RUSD\n    stakeholder_group: [k12\n"),
+        ("shared.yaml", "name:Riverside\nmembers:\n  - organization: RUSD\n"),
+        ("coalition.yaml", "name: Riverside\ncommittees: [Data\n"),  # by its name
+        ("coalition.yml", "name: Riverside\n\tmembers: []\n"),
+    ],
+)
+def test_a_profile_that_is_not_valid_yaml_is_never_skipped(
+    runner: CliRunner, tmp_path: Path, name: str, text: str
+) -> None:
+    """A broken coalition.yaml passed the hook as "not assessments" (review s15 #1)."""
+    path = write(tmp_path, text, name)
+    result = runner.invoke(app, ["--no-color", "validate", "--skip-other-yaml", str(path)])
+    assert result.exit_code == 1, result.output
+    assert f"{name}:" in result.stdout and "error not valid YAML" in result.stdout
+    assert "skipped" not in result.stderr
+
+
 # 7. Profile problems at a path without `..`.
 
 

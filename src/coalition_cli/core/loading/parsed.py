@@ -191,6 +191,23 @@ def _rubric_text(text: str) -> bool:
     return {match.group(1) for match in _top_level_key().finditer(text)} == _RUBRIC_KEYS
 
 
+PROFILE_NAMES = ("coalition.yaml", "coalition.yml")
+"""What a coalition profile is called (`init` writes coalition.yaml): one that does not parse is a
+broken profile, whatever its text."""
+
+
+@cache
+def _members_key() -> re.Pattern[str]:
+    return re.compile(r"^members\s*:", re.MULTILINE)
+
+
+def _profile_text(text: str) -> bool:
+    """An unparseable file that was meant as a coalition profile: `members:` at the top level (a
+    coalition.yaml with an unclosed `[`, a tab or `name:Riverside` was skipped as not an assessment,
+    and got past the pre-commit hook)."""
+    return _members_key().search(text) is not None
+
+
 def foreign(parsed: Parsed) -> bool:
     """A YAML file that is plainly not an assessment (nor a broken one).
 
@@ -198,8 +215,9 @@ def foreign(parsed: Parsed) -> bool:
     id or a path) or sits beside `coalition:`. So a Helm chart's `values.yaml` with
     `framework: nextjs` is not one, while `framework: comunity-framework` beside `coalition:` is a
     broken one, and reported. A list (an Ansible playbook) is one only if one of its items is. A
-    file that does not parse is judged by its text: one meant as an assessment or as a rubric (whose
-    parsed document is checked as a rubric, see `looks_like_rubric`) is reported, not skipped.
+    file that does not parse is judged by its text: one meant as an assessment, a rubric (whose
+    parsed document is checked as a rubric, see `looks_like_rubric`) or a coalition profile is
+    reported, not skipped.
     """
     if isinstance(parsed.data, dict):
         return _foreign_mapping(parsed.data)
@@ -207,7 +225,12 @@ def foreign(parsed: Parsed) -> bool:
         return all(not isinstance(item, dict) or _foreign_mapping(item) for item in parsed.data)
     if parsed.text is not None:
         # empty, unparseable or one value: by the text
-        return not _assessment_hint().search(parsed.text) and not _rubric_text(parsed.text)
+        return not (
+            _assessment_hint().search(parsed.text)
+            or _rubric_text(parsed.text)
+            or _profile_text(parsed.text)
+            or parsed.label.replace("\\", "/").rsplit("/", 1)[-1] in PROFILE_NAMES
+        )
     return False
 
 
