@@ -125,6 +125,18 @@ def test_files_with_problems_are_left_out_listed_and_exit_1(tmp_path: Path) -> N
     assert report["invalid_files"][0]["file"].endswith("bad.yaml")
 
 
+def test_a_name_in_typographic_quotes_is_the_same_coalition(tmp_path: Path) -> None:
+    """`coalition: “Lakeview Pathways”` pasted from Word counted the coalition twice (review s15 #3)."""
+    write_assessment(
+        tmp_path / "fall.yaml", {"C1.1": 1}, coalition="Lakeview Pathways", assessed_on="2025-09-18"
+    )
+    write_assessment(tmp_path / "spring.yaml", {"C1.1": 2}, coalition="“Lakeview  pathways”")
+    result = run("summary", tmp_path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    (coalition,) = json.loads(result.stdout)["coalitions"]
+    assert coalition["assessed_on"] != "2025-09-18", "the spring file is its latest"
+
+
 def test_only_invalid_files_exit_1(tmp_path: Path) -> None:
     write_assessment(tmp_path / "bad.yaml", {"C1.1": 9})
     result = run("summary", tmp_path)

@@ -48,6 +48,16 @@ def loose_key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_QUOTES = "\"'“”‘’„‚«»"
+
+
+def coalition_key(name: str) -> str:
+    """A coalition's name as compared between its files: `loose_key`, and the quotes a word processor
+    put around it left off (“Lakeview Pathways” pasted from Word is Lakeview Pathways: validate
+    warns about them, and `summary` counted the coalition twice)."""
+    return loose_key(name.strip().strip(_QUOTES))
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`1 indicator`, `4 indicators`."""
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"

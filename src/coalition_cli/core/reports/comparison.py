@@ -45,7 +45,7 @@ from coalition_cli.core.reports.report import Report
 from coalition_cli.core.reports.scorecard import SCORECARD_CSV_HEADER, ScoredFile, scorecard_csv_rows
 from coalition_cli.core.reports.targets import TargetFollowUp, follow_ups
 from coalition_cli.core.scoring import DomainScore, as_number, score_change
-from coalition_cli.core.wording import and_list, loose_key, plural
+from coalition_cli.core.wording import and_list, coalition_key, loose_key, plural
 
 Direction = Literal["advanced", "declined", "unchanged", "newly rated", "no longer rated", "not rated"]
 DIRECTIONS: tuple[Direction, ...] = (
@@ -270,7 +270,7 @@ def build_comparison(loaded: Sequence[LoadedAssessment]) -> Comparison:
     items = sorted((ScoredFile.of(item) for item in loaded), key=lambda item: item.assessed_on)
     warnings = []
     names = list(dict.fromkeys(item.coalition for item in items))
-    if len({loose_key(name) for name in names}) > 1:
+    if len({coalition_key(name) for name in names}) > 1:
         warnings.append(f"these files name different coalitions ({'; '.join(names)}); comparing them anyway")
     dates = [item.assessed_on for item in items]
     if len(set(dates)) < len(dates):

@@ -40,7 +40,7 @@ from coalition_cli.core.reports.document import (
 )
 from coalition_cli.core.reports.report import Report
 from coalition_cli.core.scoring import Scorecard, as_number, score
-from coalition_cli.core.wording import loose_key, plural
+from coalition_cli.core.wording import coalition_key, plural
 from coalition_cli.core.yaml import text as yamltext
 
 DISCUSS_SPREAD = 2
@@ -369,7 +369,7 @@ def _evidence(item: LoadedAssessment, indicator_id: str) -> str | None:
 def _warnings(
     loaded: Sequence[LoadedAssessment], coalitions: Counter[str], terms: list[str], dates: list[dt.date]
 ) -> Iterator[str]:
-    if len({loose_key(name) for name in coalitions}) > 1:
+    if len({coalition_key(name) for name in coalitions}) > 1:
         named = "; ".join(f"{name} ({plural(count, 'file')})" for name, count in coalitions.most_common())
         yield f"the raters' files name different coalitions: {named}; using {coalitions.most_common(1)[0][0]!r}"
     if len(terms) > 1:

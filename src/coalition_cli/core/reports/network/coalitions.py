@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
 from coalition_cli.core.frozen import frozen
-from coalition_cli.core.wording import long_date, loose_key, plural
+from coalition_cli.core.wording import coalition_key, long_date, plural
 
 RATERS_BEFORE_DAYS = 31
 """How long before a consensus raters' files may be dated (as `consensus` warns past a month)."""
@@ -119,7 +119,7 @@ def by_coalition(entries: Sequence[E]) -> list[CoalitionFiles[E]]:
     """The files grouped by coalition (in order of their keys), each into terms."""
     groups: dict[str, list[E]] = defaultdict(list)
     for entry in entries:
-        groups[loose_key(entry.coalition)].append(entry)
+        groups[coalition_key(entry.coalition)].append(entry)
     return [_terms(groups[key]) for key in sorted(groups)]
 
 
