@@ -229,6 +229,19 @@ def test_a_comment_suppresses_a_code_on_its_line(runner: CliRunner, repo: Path) 
     assert _json(runner, "--show-suppressed", "a.yaml")[1]["suppressed"][0]["code"] == "not-rated"
 
 
+@pytest.mark.parametrize(
+    "comment",
+    ["# Coalition: Ignore[Not-Rated]", "# COALITION: IGNORE[NOT-RATED]", "#coalition:ignore[not-rated]"],
+)
+def test_a_suppression_is_read_in_any_case(runner: CliRunner, repo: Path, comment: str) -> None:
+    """`# Coalition: Ignore[Not-Rated]` neither suppressed nor was reported (review s15 #8)."""
+    write(repo, UNRATED_C11.replace("  C1.1:\n", f"  C1.1:  {comment}\n"), "a.yaml")
+    status, report = _json(runner, "--strict", "a.yaml")
+    assert (status, report["problems"], report["summary"]["suppressed"]) == (0, [], 1)
+    fast = coalition("validate", "--strict", "a.yaml", cwd=repo)  # validate's fast path, the same
+    assert fast.returncode == 0 and "1 suppressed" in fast.stderr
+
+
 def test_a_suppression_that_suppresses_nothing_is_flagged(runner: CliRunner, repo: Path) -> None:
     text = VALID_HEADER + full_ratings().replace(
         "  C1.2:\n", "  C1.2:  # coalition: ignore[not-rated, not-ratd]\n"

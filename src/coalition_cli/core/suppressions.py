@@ -31,7 +31,13 @@ from coalition_cli.core.problems import Problem
 def _suppression() -> re.Pattern[str]:
     """Starts with a literal `#`, so the scan jumps from one `#` to the next; a comment must also start
     a line or follow a space (`_comment`), as YAML requires."""
-    return re.compile(r"(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)")
+    return re.compile(r"(#[ \t]*coalition:[ \t]*ignore\b(?:\[([^\]\n]*)\])?)", re.IGNORECASE)
+
+
+def _mentions_ignore(text: str) -> bool:
+    """Whether the text may hold a suppression: a look for the word before any pattern's search (most
+    files have none), in any case (`# Coalition: Ignore[Not-Rated]` is one too)."""
+    return "ignore" in text or "ignore" in text.lower()
 
 
 class Suppression(NamedTuple):
@@ -39,12 +45,12 @@ class Suppression(NamedTuple):
     column: int
     """Where the comment's `#` is (1-based)."""
     names: tuple[str, ...]
-    """The codes as written; empty for a bare `# coalition: ignore`."""
+    """The codes as written, in lower case (codes are); empty for a bare `# coalition: ignore`."""
 
 
 def has_suppressions(text: str) -> bool:
     """Whether the text holds any `# coalition: ignore` comment (validate's fast path asks)."""
-    return "ignore" in text and any(_comment(text, match) for match in _suppression().finditer(text))
+    return _mentions_ignore(text) and any(_comment(text, match) for match in _suppression().finditer(text))
 
 
 def _comment(text: str, match: re.Match[str]) -> bool:
@@ -54,7 +60,7 @@ def _comment(text: str, match: re.Match[str]) -> bool:
 
 def suppressions(text: str) -> list[Suppression]:
     """Every `# coalition: ignore[...]` comment in the text."""
-    if "ignore" not in text:
+    if not _mentions_ignore(text):
         return []
     found = []
     for match in _suppression().finditer(text):
@@ -62,7 +68,7 @@ def suppressions(text: str) -> list[Suppression]:
             continue
         start = match.start(1)
         line_start = text.rfind("\n", 0, start) + 1
-        names = tuple(name.strip() for name in (match.group(2) or "").split(",") if name.strip())
+        names = tuple(name.strip().lower() for name in (match.group(2) or "").split(",") if name.strip())
         found.append(Suppression(text.count("\n", 0, start) + 1, start - line_start + 1, names))
     return found
 

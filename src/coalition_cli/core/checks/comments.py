@@ -172,7 +172,7 @@ def _cut(node: Any, noun: str, path: Path_, text: str) -> _Cut | None:
     if after is None:
         return None
     comment = after.group(1).rstrip()
-    suppression = re.search(_SUPPRESSION, comment)
+    suppression = re.search(_SUPPRESSION, comment, re.IGNORECASE)
     if suppression is not None:
         if suppression.start() == 0:
             return None
