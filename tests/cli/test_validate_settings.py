@@ -227,6 +227,10 @@ def test_a_comment_suppresses_a_code_on_its_line(runner: CliRunner, repo: Path) 
     )
     assert "1 suppressed" in shown.stderr
     assert _json(runner, "--show-suppressed", "a.yaml")[1]["suppressed"][0]["code"] == "not-rated"
+    github = runner.invoke(app, ["validate", "--format", "github", "--show-suppressed", "a.yaml"])
+    assert github.stdout == (  # a notice on the pull request (review s15 #7)
+        "::notice file=a.yaml,line=5,col=3,title=not-rated::C1.1 Executive Leadership is not rated yet (suppressed)\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem: Problem) -> str:
-    """`::error file=F,line=L,col=C,title=CODE::message`, escaped as GitHub requires."""
-    level = "error" if problem.is_error else "warning"
+def annotation(problem: Problem, *, suppressed: bool = False) -> str:
+    """`::error file=F,line=L,col=C,title=CODE::message`, escaped as GitHub requires; a suppressed
+    problem (`--show-suppressed`) is a `::notice`, its message ending in "(suppressed)"."""
+    level = "notice" if suppressed else "error" if problem.is_error else "warning"
     properties = ",".join(
         [
             f"file={_escape_property(problem.file)}",
@@ -26,7 +27,8 @@ def annotation(problem: Problem) -> str:
             f"title={_escape_property(problem.code)}",
         ]
     )
-    return f"::{level} {properties}::{_escape_data(problem.message)}"
+    message = f"{problem.message} (suppressed)" if suppressed else problem.message
+    return f"::{level} {properties}::{_escape_data(message)}"
 
 
 class GithubReporter(Reporter):
@@ -36,6 +38,7 @@ class GithubReporter(Reporter):
 
     def report(self, run: Run) -> None:
         lines = [annotation(problem) for problem in run.problems]
+        lines += [annotation(problem, suppressed=True) for problem in run.suppressed]
         summary = run.summary
         if summary.nothing_found:
             message = summary_line(summary, color=False).removeprefix("! ")
