@@ -251,3 +251,21 @@ def test_a_missing_field_is_said_in_the_template_authors_words(
     message = " ".join(result.stderr.split())
     assert said in message and "coalition_cli." not in message
     assert "README.md" in message  # where the records are documented, wherever the tool is installed
+
+
+@pytest.mark.parametrize("extends", [False, True])
+def test_a_template_too_large_to_read_is_a_usage_error(tmp_path: Path, extends: bool) -> None:
+    """The folder's check before rendering once let Jinja's refusal out as a traceback."""
+    text = "x" * 1_000_001
+    files = (
+        {"plan.md.j2": text}
+        if not extends
+        else {
+            "base.md.j2": text,
+            "plan.md.j2": '{% extends "base.md.j2" %}{% block appendix %}Ours{% endblock %}',
+        }
+    )
+    result = plan(SPRING, "--templates", _templates(tmp_path, files))
+    assert result.exit_code == 2, result.output
+    assert "larger than 1,000,000 bytes" in " ".join(result.stderr.split())
+    assert "Traceback" not in result.output

@@ -93,13 +93,17 @@ def plan(
         also_named=earlier,
         as_of=day,
     )
-    text = render_plan("html" if fmt == "html" else "md", context, templates)
-    if templates is not None:  # what of the folder the plan did not read: its author believes it did
-        from coalition_cli.cli.console import note
-        from coalition_cli.core.plan.rendering import unused_templates
+    unused = []
+    if templates is not None:  # a block that would never show stops here; unused files are told below
+        from coalition_cli.core.plan.rendering import check_templates
 
-        for unused in unused_templates("html" if fmt == "html" else "md", templates):
-            note(unused)
+        unused = check_templates("html" if fmt == "html" else "md", templates)
+    text = render_plan("html" if fmt == "html" else "md", context, templates)
+    if unused:  # what of the folder the plan did not read: its author believes it did
+        from coalition_cli.cli.console import note
+
+        for sentence in unused:
+            note(sentence)
     reminders = []
     if context.audience == "public":
         from coalition_cli.core.plan.audience import public_owners

@@ -44,7 +44,7 @@ from coalition_cli.core.markdown import (
     markdown_link,
     markdown_paragraphs,
 )
-from coalition_cli.core.plan import sandbox, template_cache, template_folder
+from coalition_cli.core.plan import sandbox, template_cache
 from coalition_cli.core.plan.sandbox import (
     BudgetExceeded,
     BudgetSandbox,
@@ -188,8 +188,6 @@ def render_plan(fmt: Format, context: PlanContext, user_templates: Path | None =
     platform has them (`sandbox.render_limited`); the bundled ones in this process.
     """
     env = environment(fmt, user_templates)
-    if user_templates is not None:
-        template_folder.check_blocks(env, user_templates)
     limited = user_templates is not None and can_limit()
 
     def render() -> str:
@@ -201,10 +199,15 @@ def render_plan(fmt: Format, context: PlanContext, user_templates: Path | None =
     return stamp(text.strip("\n") + "\n", fmt)
 
 
-def unused_templates(fmt: Format, user_templates: Path) -> list[str]:
-    """What a plan in this format will not read of a coalition's templates folder, in sentences
-    (`template_folder.unused_files`)."""
-    return template_folder.unused_files(f".{fmt}", user_templates, environment(fmt, user_templates))
+def check_templates(fmt: Format, user_templates: Path) -> list[str]:
+    """A coalition's templates folder checked before its plan is rendered (`template_folder`): raise
+    UsageError at a block a template fills that the template it extends does not have; return what
+    of the folder a plan in this format will not read, in sentences, for after the plan is written."""
+    from coalition_cli.core.plan.template_folder import TemplateFolder
+
+    folder = TemplateFolder(environment(fmt, user_templates), user_templates)
+    folder.check_blocks()
+    return folder.unused(f".{fmt}")
 
 
 def _render(
@@ -270,11 +273,9 @@ def _locate(traceback: TracebackType | None, fallback: str) -> str:
 
 
 def _describe(filename: str, line: int | None) -> str:
-    path = Path(filename)
-    try:
-        shown = str(path.relative_to(Path.cwd())) if path.is_absolute() else filename
-    except ValueError:
-        shown = filename
+    from coalition_cli.core.plan.template_folder import shown as shown_file  # (a template went wrong)
+
+    shown = shown_file(filename)
     return f"{shown}, line {line}" if line else shown
 
 

@@ -275,9 +275,10 @@ class ConfinedLoader(jinja2.BaseLoader):
         try:  # a byte-order mark (Notepad's) is not text: it would put the page in quirks mode
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            shown = real.relative_to(Path.cwd()) if real.is_relative_to(Path.cwd()) else real
+            from coalition_cli.core.plan.template_folder import shown
+
             raise UsageError(
-                f"{shown}: not UTF-8 text (byte {data[error.start]:#04x} at position {error.start}); "
+                f"{shown(str(real))}: not UTF-8 text (byte {data[error.start]:#04x} at position {error.start}); "
                 "save it as UTF-8"
             ) from None
         return text, os.path.normpath(filename), lambda: real.stat().st_mtime == mtime
