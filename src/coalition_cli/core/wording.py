@@ -136,14 +136,12 @@ def _escaped(match: re.Match[str]) -> str:
 @cache
 def _unseen() -> tuple[re.Pattern[str], dict[int, str | None]]:
     """The control characters but tab, line feed and carriage return (C0, DEL, C1), and the bidi
-    controls that reorder what follows them (embeddings, overrides, isolates); and what each becomes
-    in a document: a space for those Python takes for one (a form feed copied from a PDF stood
-    between two words), else nothing. Made at first use: most commands write no document."""
+    controls that reorder what follows them (embeddings, overrides, isolates), as a pattern; and what
+    each becomes in a document: a space for those Python takes for one (a form feed copied from a
+    PDF stood between two words), else nothing. Made at first use: most commands write no document."""
     codes = (*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-    pattern = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-    return pattern, {
-        code: (" " if chr(code).isspace() else None) for code in codes if chr(code) not in "\t\n\r"
-    }
+    replaced = {code: (" " if chr(code).isspace() else None) for code in codes if chr(code) not in "\t\n\r"}
+    return re.compile("[" + re.escape("".join(map(chr, replaced))) + "]"), replaced
 
 
 def for_readers(text: str) -> str:
@@ -159,16 +157,14 @@ def for_readers(text: str) -> str:
 
 @cache
 def _web_address() -> re.Pattern[str]:
-    return re.compile(
-        r"(?:https?://|mailto:)[^\s<>\"'`\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+",
-        re.IGNORECASE,
-    )
+    return re.compile(r"(?:https?://|mailto:)[^\s<>\"'`]+", re.IGNORECASE)
 
 
 def web_address(text: str) -> bool:
     """True for an address a document may link to: http, https or mailto, and nothing in it that could
-    hide where it leads (a space, a quote or bracket, a control or invisible character)."""
-    return _web_address().fullmatch(text) is not None
+    hide where it leads (a space, a quote or bracket, or what `printable` escapes: a control or
+    invisible character)."""
+    return _web_address().fullmatch(text) is not None and not _UNSAFE.search(text)
 
 
 def printable(text: str, *, newlines: bool = False) -> str:

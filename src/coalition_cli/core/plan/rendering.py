@@ -13,8 +13,10 @@
   slip past autoescaping): HTML output autoescapes every value; Markdown output passes every value
   through `core.markdown.markdown_escape` (the escaper the reports use too) unless a filter already
   made it Markdown (`MarkdownText`). Either way, what a value holds of control characters (a YAML
-  `\\e` in evidence) is left out (`wording.for_readers`): no reader sees them. In HTML, `css_string` makes text safe inside a CSS string in the
-  page's `<style>` (the running title printed on every page), where HTML escaping does not apply.
+  `\\e` in evidence) is left out (`wording.for_readers`): no reader sees them; and a value that is
+  not text for a reader (None, a list, a record) stops the template with its file and line. In
+  HTML, `css_string` makes text safe inside a CSS string in the page's `<style>` (the running title
+  printed on every page), where HTML escaping does not apply.
 - Every document gets a generator marker line; `coalition plan` only overwrites a file that carries it.
 - Compiled templates are kept in the user's cache between runs (`template_cache.py`), and used only
   while the template's text and the environment's way of compiling are the same.
