@@ -68,10 +68,9 @@ def field_names(cls: type) -> tuple[str, ...]:
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     spec = _spec(self)
-    if not args and spec.by_dict and kwargs.keys() == spec.name_set:  # every field by keyword: set at once
-        self.__dict__.update(
-            kwargs
-        )  # (a plan makes some 700 records this way: 1 ms less than field by field)
+    # every field by keyword, as a plan makes some 700 records: set at once (1 ms less than one by one)
+    if not args and spec.by_dict and kwargs.keys() == spec.name_set:
+        self.__dict__.update(kwargs)
         return
     setting = object.__setattr__
     if not kwargs and len(args) == len(spec.positional) == len(spec.names):  # every field by position

@@ -248,9 +248,8 @@ def next_steps(
             brief = written.with_name(_brief_name(written.name))
             earlier = f" --since {quote(str(since))}" if since is not None else ""
             earlier += f" --as-of {context.header.prepared_on}" if as_of is not None else ""
-            earlier += (
-                f" --templates {quote(str(templates))}" if templates is not None else ""
-            )  # the same look
+            # the same look as the whole plan: the coalition's own templates
+            earlier += f" --templates {quote(str(templates))}" if templates is not None else ""
             steps.append(
                 "For parents and phones, a shorter version (the summary and the priorities): "
                 f"coalition plan {quoted}{earlier} --brief --audience public -o {quote(str(brief))}"

@@ -229,7 +229,7 @@ def foreign(parsed: Parsed) -> bool:
             _assessment_hint().search(parsed.text)
             or _rubric_text(parsed.text)
             or _profile_text(parsed.text)
-            or parsed.label.replace("\\", "/").rsplit("/", 1)[-1] in PROFILE_NAMES
+            or Path(parsed.label).name in PROFILE_NAMES
         )
     return False
 
